@@ -1,0 +1,314 @@
+#include "config.h"
+
+#include <crypt.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tam-audit.h"
+#include "tam-auth.h"
+#include "tam-codes.h"
+
+/* Which role may do what (DOMAIN.md, "People and roles"). */
+static const struct
+{
+  TamPermission perm;
+  const char   *roles[8];
+} grants[] = {
+  { TAM_PERM_VIEW, { "TEAM_LEADER", "SUPERVISOR_OPS", "SUPERVISOR_QUALITY", "QCO", "QA", "TRAINER", "MANAGER", "HD_SUPPORT" } },
+  { TAM_PERM_EDIT_PEOPLE, { "SUPERVISOR_OPS", "MANAGER" } },
+  { TAM_PERM_EDIT_ATTENDANCE, { "TEAM_LEADER", "SUPERVISOR_OPS" } },
+  { TAM_PERM_IMPORT_ATTENDANCE, { "TEAM_LEADER", "SUPERVISOR_OPS" } },
+  { TAM_PERM_EXPORT, { "TEAM_LEADER", "SUPERVISOR_OPS", "SUPERVISOR_QUALITY", "QCO", "QA", "TRAINER", "MANAGER" } },
+  { TAM_PERM_TAP, { "QCO" } },
+  { TAM_PERM_RECALL, { "TEAM_LEADER" } },
+  { TAM_PERM_IMPORT_CALLS, { "QCO", "SUPERVISOR_QUALITY", "SUPERVISOR_OPS" } },
+  { TAM_PERM_EDIT_PARAMETERS, { "SUPERVISOR_QUALITY" } },
+  { TAM_PERM_SEE_CUSTOMER_NUMBER, { "TEAM_LEADER", "SUPERVISOR_OPS", "SUPERVISOR_QUALITY", "HD_SUPPORT", "QC_TIER2" } },
+  { TAM_PERM_PROPOSE_COACHING, { "TEAM_LEADER", "SUPERVISOR_OPS", "SUPERVISOR_QUALITY" } },
+  { TAM_PERM_ISSUE_COACHING, { "SUPERVISOR_OPS", "MANAGER" } },
+  { TAM_PERM_DRAFT_RECOVERY, { "TEAM_LEADER", "SUPERVISOR_OPS", "SUPERVISOR_QUALITY" } },
+  { TAM_PERM_DECIDE_RECOVERY, { "SUPERVISOR_OPS", "SUPERVISOR_QUALITY", "MANAGER" } },
+  { TAM_PERM_RECORD_TRAINING, { "TRAINER" } },
+  { TAM_PERM_MANAGE_USERS, { "SUPERVISOR_OPS", "MANAGER" } },
+  { TAM_PERM_BACKUP, { "SUPERVISOR_OPS", "SUPERVISOR_QUALITY", "MANAGER" } },
+};
+
+gboolean
+tam_role_is_desk_role (const char *role)
+{
+  return g_strcmp0 (role, "AGENT") != 0 && tam_code_is_valid (tam_roles (), role);
+}
+
+gboolean
+tam_role_can (const char    *role,
+              TamPermission  perm)
+{
+  if (role == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (grants); i++)
+    {
+      if (grants[i].perm != perm)
+        continue;
+      for (guint j = 0; j < G_N_ELEMENTS (grants[i].roles) && grants[i].roles[j]; j++)
+        if (strcmp (grants[i].roles[j], role) == 0)
+          return TRUE;
+      return FALSE;
+    }
+  return FALSE;
+}
+
+TamSession *
+tam_session_new (gint64      person_id,
+                 const char *nik,
+                 const char *name,
+                 const char *role,
+                 const char *site,
+                 const char *service)
+{
+  TamSession *s = g_new0 (TamSession, 1);
+
+  s->person_id = person_id;
+  s->nik = g_strdup (nik);
+  s->name = g_strdup (name);
+  s->role = g_strdup (role);
+  s->site = g_strdup (site);
+  s->service = g_strdup (service);
+  return s;
+}
+
+TamSession *
+tam_session_copy (const TamSession *session)
+{
+  if (session == NULL)
+    return NULL;
+  return tam_session_new (session->person_id, session->nik, session->name,
+                          session->role, session->site, session->service);
+}
+
+void
+tam_session_free (TamSession *session)
+{
+  if (session == NULL)
+    return;
+  g_free (session->nik);
+  g_free (session->name);
+  g_free (session->role);
+  g_free (session->site);
+  g_free (session->service);
+  g_free (session);
+}
+
+gboolean
+tam_session_can (const TamSession *session,
+                 TamPermission     perm)
+{
+  return session != NULL && tam_role_can (session->role, perm);
+}
+
+gboolean
+tam_session_require (const TamSession  *session,
+                     TamPermission      perm,
+                     GError           **error)
+{
+  if (session == NULL)
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_PERMISSION, _("Sign in first"));
+      return FALSE;
+    }
+  if (!tam_session_can (session, perm))
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_PERMISSION,
+                   _("%s (%s) may not do this as %s"),
+                   session->name, session->nik, tam_role_label (session->role));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+tam_auth_hash_password (const char  *password,
+                        GError     **error)
+{
+  struct crypt_data data;
+  char salt[CRYPT_GENSALT_OUTPUT_SIZE];
+  const char *out;
+
+  if (password == NULL || strlen (password) < 6)
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID,
+                           _("A password needs at least 6 characters"));
+      return NULL;
+    }
+  if (crypt_gensalt_rn ("$y$", 0, NULL, 0, salt, sizeof salt) == NULL)
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_FAILED, _("Could not make a password salt"));
+      return NULL;
+    }
+  memset (&data, 0, sizeof data);
+  out = crypt_r (password, salt, &data);
+  if (out == NULL || out[0] == '*')
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_FAILED, _("Could not hash the password"));
+      return NULL;
+    }
+  return g_strdup (out);
+}
+
+gboolean
+tam_auth_verify_password (const char *hash,
+                          const char *password)
+{
+  struct crypt_data data;
+  const char *out;
+  gboolean ok;
+
+  if (hash == NULL || password == NULL)
+    return FALSE;
+  memset (&data, 0, sizeof data);
+  out = crypt_r (password, hash, &data);
+  ok = out != NULL && out[0] != '*' && strlen (out) == strlen (hash);
+  if (ok)
+    {
+      /* Constant-time compare. */
+      unsigned char diff = 0;
+      for (gsize i = 0; hash[i] != '\0'; i++)
+        diff |= (unsigned char)(out[i] ^ hash[i]);
+      ok = diff == 0;
+    }
+  explicit_bzero (&data, sizeof data);
+  return ok;
+}
+
+TamSession *
+tam_auth_sign_in (TamStore    *store,
+                  const char  *nik,
+                  const char  *password,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *hash = NULL;
+  g_autoptr(TamSession) session = NULL;
+  g_autofree char *now = NULL;
+
+  stmt = tam_store_prepare (store,
+      "SELECT p.id, p.nik, p.name, p.role, p.site, p.service, u.password_hash, p.status"
+      " FROM people p JOIN users u ON u.person_id = p.id WHERE p.nik = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, nik, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *status = (const char *)sqlite3_column_text (stmt, 7);
+      if (g_strcmp0 (status, "ACTIVE") == 0 || g_strcmp0 (status, "TRAINING") == 0)
+        {
+          session = tam_session_new (sqlite3_column_int64 (stmt, 0),
+                                     (const char *)sqlite3_column_text (stmt, 1),
+                                     (const char *)sqlite3_column_text (stmt, 2),
+                                     (const char *)sqlite3_column_text (stmt, 3),
+                                     (const char *)sqlite3_column_text (stmt, 4),
+                                     (const char *)sqlite3_column_text (stmt, 5));
+          hash = tam_stmt_dup_text (stmt, 6);
+        }
+    }
+  sqlite3_reset (stmt);
+
+  /* One message for unknown NIK, inactive person and wrong password, so
+   * the desk does not tell a stranger which NIKs exist. */
+  if (session == NULL || !tam_role_is_desk_role (session->role) ||
+      !tam_auth_verify_password (hash, password))
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_AUTH, _("Unknown NIK or wrong password"));
+      return NULL;
+    }
+
+  now = tam_now_string ();
+  stmt = tam_store_prepare (store, "UPDATE users SET last_sign_in = ? WHERE person_id = ?", NULL);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, session->person_id);
+      sqlite3_step (stmt); /* best effort: a busy database must not block sign-in */
+      sqlite3_reset (stmt);
+    }
+  return g_steal_pointer (&session);
+}
+
+gboolean
+tam_auth_set_password (TamStore          *store,
+                       const TamSession  *actor,
+                       const char        *nik,
+                       const char        *password,
+                       GError           **error)
+{
+  g_autofree char *hash = NULL;
+  g_autofree char *now = NULL;
+  gint64 person_id = 0;
+  g_autofree char *role = NULL;
+  sqlite3_stmt *stmt;
+  gboolean own_tx = !tam_store_in_transaction (store);
+
+  if (actor == NULL)
+    {
+      if (tam_store_query_int (store, "SELECT count(*) FROM users", 0, NULL) > 0)
+        return tam_session_require (NULL, TAM_PERM_MANAGE_USERS, error);
+    }
+  else if (g_strcmp0 (actor->nik, nik) != 0 &&
+           !tam_session_require (actor, TAM_PERM_MANAGE_USERS, error))
+    return FALSE;
+
+  stmt = tam_store_prepare (store, "SELECT id, role FROM people WHERE nik = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, nik, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      person_id = sqlite3_column_int64 (stmt, 0);
+      role = tam_stmt_dup_text (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (person_id == 0)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _("No person has the NIK “%s”"), nik);
+      return FALSE;
+    }
+  if (!tam_role_is_desk_role (role))
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
+                   _("%s is an agent; agents do not sign in to the desk"), nik);
+      return FALSE;
+    }
+
+  hash = tam_auth_hash_password (password, error);
+  if (hash == NULL)
+    return FALSE;
+  now = tam_now_string ();
+
+  if (own_tx && !tam_store_begin (store, error))
+    return FALSE;
+  stmt = tam_store_prepare (store,
+      "INSERT INTO users (person_id, password_hash, created_at) VALUES (?, ?, ?)"
+      " ON CONFLICT (person_id) DO UPDATE SET password_hash = excluded.password_hash", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_text (stmt, 2, hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      tam_store_set_error (store, error, _("Could not save the password"));
+      sqlite3_reset (stmt);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  /* The audit row says that the password changed, never what it is. */
+  if (!tam_audit_append (store, actor, "SET_PASSWORD", "user", nik, NULL, NULL, error))
+    goto fail;
+  if (own_tx && !tam_store_commit (store, error))
+    return FALSE;
+  return TRUE;
+
+fail:
+  if (own_tx)
+    tam_store_rollback (store);
+  return FALSE;
+}

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The upper-case codes stored in the database and used in files, with
+ * their translated labels. Each list is NULL-terminated. */
+const char * const *tam_roles              (void);
+const char * const *tam_sites              (void);
+const char * const *tam_services           (void);
+const char * const *tam_person_statuses    (void);
+const char * const *tam_attendance_statuses (void);
+
+gboolean     tam_code_is_valid             (const char * const *codes,
+                                            const char         *code);
+
+const char  *tam_role_label                (const char *code);
+const char  *tam_site_label                (const char *code);
+const char  *tam_service_label             (const char *code);
+const char  *tam_person_status_label       (const char *code);
+const char  *tam_attendance_status_label   (const char *code);
+
+/* Accepts the code in any case, and the plain Indonesian words HADIR,
+ * TELAT, ALPA, SAKIT, CUTI, LIBUR. Returns the canonical code or NULL. */
+const char  *tam_attendance_status_parse   (const char *text);
+
+/* Dates: "2026-10-05" or "05/10/2026" -> "2026-10-05" (newly allocated),
+ * NULL when it is not a real calendar date. Times: "8:00", "08:00" or
+ * "08:00:00" -> "08:00". */
+char        *tam_parse_date                (const char *text);
+char        *tam_parse_time                (const char *text);
+
+G_END_DECLS

@@ -1,0 +1,535 @@
+/* tam-store.c: the one object that owns the SQLite connection.
+ *
+ * Modelled on epiphany's ephy-sqlite-connection.c: every failure becomes a
+ * GError in TAM_ERROR, statements are prepared once and reused with bound
+ * parameters. A file that is not ours to change (not SQLite, corrupt, from
+ * a newer version) is refused before anything writes to it. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tam-audit.h"
+#include "tam-schema.h"
+#include "tam-store.h"
+
+struct _TamStore
+{
+  GObject     parent_instance;
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements; /* const char *sql (by address) -> sqlite3_stmt */
+};
+
+G_DEFINE_FINAL_TYPE (TamStore, tam_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (tam-error-quark, tam_error)
+
+static void
+finalize_stmt (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+tam_store_finalize (GObject *object)
+{
+  TamStore *self = (TamStore *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (tam_store_parent_class)->finalize (object);
+}
+
+static void
+tam_store_class_init (TamStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tam_store_finalize;
+}
+
+static void
+tam_store_init (TamStore *self)
+{
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_stmt);
+}
+
+char *
+tam_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "tam", "tam.db", NULL);
+}
+
+char *
+tam_now_string (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
+}
+
+void
+tam_store_set_error (TamStore    *self,
+                     GError     **error,
+                     const char  *what)
+{
+  int code = sqlite3_extended_errcode (self->db);
+  int tam_code = TAM_ERROR_FAILED;
+
+  switch (code & 0xff)
+    {
+    case SQLITE_CORRUPT: tam_code = TAM_ERROR_CORRUPT; break;
+    case SQLITE_NOTADB: tam_code = TAM_ERROR_NOT_SQLITE; break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: tam_code = TAM_ERROR_BUSY; break;
+    case SQLITE_CONSTRAINT:
+      tam_code = (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+                 ? TAM_ERROR_DUPLICATE : TAM_ERROR_INVALID;
+      break;
+    default: break;
+    }
+
+  g_set_error (error, TAM_ERROR, tam_code, "%s: %s", what, sqlite3_errmsg (self->db));
+}
+
+sqlite3 *
+tam_store_get_db (TamStore *self)
+{
+  g_return_val_if_fail (TAM_IS_STORE (self), NULL);
+  return self->db;
+}
+
+const char *
+tam_store_get_path (TamStore *self)
+{
+  g_return_val_if_fail (TAM_IS_STORE (self), NULL);
+  return self->path;
+}
+
+sqlite3_stmt *
+tam_store_prepare (TamStore    *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TAM_IS_STORE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      tam_store_set_error (self, error, _("Could not prepare a query"));
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer)sql, stmt);
+  return stmt;
+}
+
+gboolean
+tam_store_exec (TamStore    *self,
+                const char  *sql,
+                GError     **error)
+{
+  char *msg = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    {
+      tam_store_set_error (self, error, _("Database error"));
+      sqlite3_free (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tam_store_begin (TamStore  *self,
+                 GError   **error)
+{
+  /* IMMEDIATE: take the write lock now, so two desks writing at once are
+   * serialised by SQLite instead of failing half-way. */
+  return tam_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+tam_store_commit (TamStore  *self,
+                  GError   **error)
+{
+  if (!tam_store_exec (self, "COMMIT", error))
+    {
+      tam_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+tam_store_rollback (TamStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+tam_store_in_transaction (TamStore *self)
+{
+  return !sqlite3_get_autocommit (self->db);
+}
+
+gint64
+tam_store_query_int (TamStore    *self,
+                     const char  *sql,
+                     gint64       fallback,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (self, sql, error);
+  int rc;
+  gint64 value = fallback;
+
+  if (stmt == NULL)
+    return fallback;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    tam_store_set_error (self, error, _("Database error"));
+  sqlite3_reset (stmt);
+  return value;
+}
+
+char *
+tam_stmt_dup_text (sqlite3_stmt *stmt,
+                   int           col)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, col);
+  return text ? g_strdup ((const char *)text) : NULL;
+}
+
+void
+tam_stmt_bind_text_or_null (sqlite3_stmt *stmt,
+                            int           idx,
+                            const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, idx);
+  else
+    sqlite3_bind_text (stmt, idx, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+tam_store_get_setting (TamStore   *self,
+                       const char *key,
+                       const char *fallback)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return g_strdup (fallback);
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = tam_stmt_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return value ? value : g_strdup (fallback);
+}
+
+gboolean
+tam_store_set_setting (TamStore    *self,
+                       const char  *key,
+                       const char  *value,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (self,
+      "INSERT INTO settings (key, value) VALUES (?, ?)"
+      " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      tam_store_set_error (self, error, _("Could not save a setting"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Looks at the first bytes before SQLite does, so a stray spreadsheet or
+ * text file gets its own message and is never touched. */
+static gboolean
+check_header (const char  *path,
+              GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char buf[16];
+  FILE *fp;
+  size_t n;
+
+  fp = g_fopen (path, "rb");
+  if (fp == NULL)
+    return TRUE; /* does not exist yet: created below */
+  n = fread (buf, 1, sizeof buf, fp);
+  fclose (fp);
+
+  if (n == 0)
+    return TRUE; /* an empty file is a new database */
+  if (n < sizeof buf || memcmp (buf, magic, sizeof buf) != 0)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_SQLITE,
+                   _("“%s” is not a TAM Desk database (not an SQLite file); it was left unchanged"),
+                   path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (TamStore  *self,
+         int        from,
+         GError   **error)
+{
+  for (guint i = (guint)from; i < tam_schema_n_migrations; i++)
+    {
+      if (!tam_store_begin (self, error))
+        return FALSE;
+      if (!tam_store_exec (self, tam_schema_migrations[i], error))
+        {
+          tam_store_rollback (self);
+          g_prefix_error (error, _("Upgrading the database to version %u failed: "), i + 1);
+          return FALSE;
+        }
+      /* PRAGMA takes no bound parameters; the number is our own loop
+       * counter, never input. */
+      {
+        g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %u", i + 1);
+        if (!tam_store_exec (self, pragma, error) || !tam_store_commit (self, error))
+          {
+            tam_store_rollback (self);
+            return FALSE;
+          }
+      }
+    }
+  return TRUE;
+}
+
+TamStore *
+tam_store_open (const char  *path,
+                GError     **error)
+{
+  g_autoptr(TamStore) self = NULL;
+  g_autofree char *dir = NULL;
+  gint64 version;
+  gint64 n_objects;
+  GError *local_error = NULL;
+  gboolean existed;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_header (path, error))
+    return NULL;
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED,
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
+      return NULL;
+    }
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  self = g_object_new (TAM_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (sqlite3_open_v2 (path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot open “%s”: %s"),
+                   path, self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Read-only probes first: nothing below writes until we know the file is
+   * healthy and not from a newer version. */
+  version = tam_store_query_int (self, "PRAGMA user_version", -1, &local_error);
+  if (local_error == NULL)
+    n_objects = tam_store_query_int (self, "SELECT count(*) FROM sqlite_schema", -1, &local_error);
+  else
+    n_objects = -1;
+  if (local_error != NULL)
+    {
+      if (local_error->code == TAM_ERROR_CORRUPT || local_error->code == TAM_ERROR_NOT_SQLITE)
+        g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
+                     _("The database “%s” is damaged (%s); it was left unchanged. Restore it from a backup."),
+                     path, local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      g_clear_error (&local_error);
+      return NULL;
+    }
+  if (version > TAM_SCHEMA_VERSION)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer TAM Desk (schema %d, this one knows %d); it was left unchanged. Update TAM Desk."),
+                   path, (int)version, TAM_SCHEMA_VERSION);
+      return NULL;
+    }
+  if (existed && version == 0 && n_objects > 0)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_SQLITE,
+                   _("“%s” is an SQLite file of another program, not a TAM Desk database; it was left unchanged"),
+                   path);
+      return NULL;
+    }
+
+  if (!tam_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !tam_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !tam_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+    return NULL;
+
+  if (!migrate (self, (int)version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+tam_store_backup (TamStore         *self,
+                  const char       *dest_path,
+                  TamProgressFunc   progress,
+                  gpointer          user_data,
+                  GCancellable     *cancellable,
+                  GError          **error)
+{
+  g_autofree char *tmp_path = NULL;
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (TAM_IS_STORE (self), FALSE);
+
+  /* Written next to the target and renamed at the end, so a cancelled or
+   * failed backup never leaves a half file under the real name. */
+  tmp_path = g_strconcat (dest_path, ".part", NULL);
+  g_unlink (tmp_path);
+  if (sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write “%s”: %s"),
+                   dest_path, dest ? sqlite3_errmsg (dest) : "");
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (dest, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot start the backup: %s"),
+                   sqlite3_errmsg (dest));
+      sqlite3_close (dest);
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  do
+    {
+      rc = sqlite3_backup_step (backup, 256);
+      if (progress != NULL)
+        {
+          int total = sqlite3_backup_pagecount (backup);
+          int left = sqlite3_backup_remaining (backup);
+          progress (total > 0 ? (double)(total - left) / total : 0.0, user_data);
+        }
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (20);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+
+  sqlite3_backup_finish (backup);
+  sqlite3_close (dest);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("The backup failed: %s"),
+                   sqlite3_errstr (rc));
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  if (g_rename (tmp_path, dest_path) != 0)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write “%s”: %s"),
+                   dest_path, g_strerror (errno));
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tam_store_check (TamStore  *self,
+                 GString   *report,
+                 GError   **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  int rc;
+
+  stmt = tam_store_prepare (self, "PRAGMA integrity_check", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *)sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (line, "ok") != 0)
+        ok = FALSE;
+      g_string_append_printf (report, "integrity_check: %s\n", line);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      tam_store_set_error (self, error, _("Integrity check failed"));
+      return FALSE;
+    }
+
+  stmt = tam_store_prepare (self, "PRAGMA foreign_key_check", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      ok = FALSE;
+      g_string_append_printf (report, "foreign_key_check: %s row %lld\n",
+                              sqlite3_column_text (stmt, 0),
+                              (long long)sqlite3_column_int64 (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+
+  if (!tam_audit_verify (self, report, error))
+    return FALSE;
+
+  if (!ok)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT, _("The database “%s” failed its integrity check"),
+                   self->path);
+      return FALSE;
+    }
+  return TRUE;
+}

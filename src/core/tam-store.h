@@ -1,0 +1,83 @@
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "tam-types.h"
+#include "tam-error.h"
+
+G_BEGIN_DECLS
+
+#define TAM_TYPE_STORE (tam_store_get_type ())
+G_DECLARE_FINAL_TYPE (TamStore, tam_store, TAM, STORE, GObject)
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define TAM_SCHEMA_VERSION 1
+
+typedef void (*TamProgressFunc) (double fraction, gpointer user_data);
+
+char         *tam_store_default_path  (void);
+TamStore     *tam_store_open          (const char      *path,
+                                       GError         **error);
+const char   *tam_store_get_path      (TamStore        *self);
+sqlite3      *tam_store_get_db        (TamStore        *self);
+
+/* Returns a cached, reset statement for a literal SQL text (the text's
+ * address is the cache key, so pass string literals only). Values are
+ * always bound, never formatted into the text. */
+sqlite3_stmt *tam_store_prepare       (TamStore        *self,
+                                       const char      *sql,
+                                       GError         **error);
+gboolean      tam_store_exec          (TamStore        *self,
+                                       const char      *sql,
+                                       GError         **error);
+gboolean      tam_store_begin         (TamStore        *self,
+                                       GError         **error);
+gboolean      tam_store_commit        (TamStore        *self,
+                                       GError         **error);
+void          tam_store_rollback      (TamStore        *self);
+gboolean      tam_store_in_transaction (TamStore       *self);
+
+/* Sets @error from the connection's last error, prefixed by @what. */
+void          tam_store_set_error     (TamStore        *self,
+                                       GError         **error,
+                                       const char      *what);
+
+/* One row, one integer (or @fallback when there is no row). */
+gint64        tam_store_query_int     (TamStore        *self,
+                                       const char      *sql,
+                                       gint64           fallback,
+                                       GError         **error);
+
+gboolean      tam_store_backup        (TamStore        *self,
+                                       const char      *dest_path,
+                                       TamProgressFunc  progress,
+                                       gpointer         user_data,
+                                       GCancellable    *cancellable,
+                                       GError         **error);
+
+/* PRAGMA integrity_check plus the audit chain; @report gets a line each. */
+gboolean      tam_store_check         (TamStore        *self,
+                                       GString         *report,
+                                       GError         **error);
+
+/* Settings table (key/value text). */
+char         *tam_store_get_setting   (TamStore        *self,
+                                       const char      *key,
+                                       const char      *fallback);
+gboolean      tam_store_set_setting   (TamStore        *self,
+                                       const char      *key,
+                                       const char      *value,
+                                       GError         **error);
+
+/* Small helpers for reading columns. */
+char         *tam_stmt_dup_text       (sqlite3_stmt    *stmt,
+                                       int              col);
+void          tam_stmt_bind_text_or_null (sqlite3_stmt *stmt,
+                                       int              idx,
+                                       const char      *text);
+
+/* Current local time as "YYYY-MM-DD HH:MM:SS". */
+char         *tam_now_string          (void);
+
+G_END_DECLS

@@ -1,0 +1,33 @@
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include "tamctl.h"
+
+/* Placeholder until the command lands. */
+int
+tamctl_cmd_tap (TamctlContext *ctx,
+int            argc,
+char         **argv)
+{
+  g_printerr ("tamctl: %s\n", _("not available yet"));
+  return 2;
+}
+
+int
+tamctl_cmd_recall (TamctlContext *ctx,
+int            argc,
+char         **argv)
+{
+  g_printerr ("tamctl: %s\n", _("not available yet"));
+  return 2;
+}
+
+int
+tamctl_cmd_report (TamctlContext *ctx,
+int            argc,
+char         **argv)
+{
+  g_printerr ("tamctl: %s\n", _("not available yet"));
+  return 2;
+}
+

@@ -1,0 +1,305 @@
+/* tamctl: the headless face of the core, for scripts and tests. Links only
+ * the core library (no GTK) and obeys the same role rules as the window. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "tam-auth.h"
+#include "tam-demo.h"
+#include "tamctl.h"
+
+int
+tamctl_fail (GError *error)
+{
+  g_printerr ("tamctl: %s\n", error ? error->message : _("failed"));
+  g_clear_error (&error);
+  return 1;
+}
+
+gboolean
+tamctl_parse (GOptionContext  *octx,
+              int             *argc,
+              char          ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (octx, argc, argv, &error))
+    {
+      g_printerr ("tamctl: %s\n", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tamctl_open (TamctlContext  *ctx,
+             GError        **error)
+{
+  if (ctx->store != NULL)
+    return TRUE;
+  ctx->store = tam_store_open (ctx->db_path, error);
+  return ctx->store != NULL;
+}
+
+static char *
+read_password (const char *nik)
+{
+  const char *env = g_getenv ("TAM_PASSWORD");
+  struct termios old, quiet;
+  char buf[256];
+  gboolean tty = isatty (STDIN_FILENO);
+
+  if (env != NULL)
+    return g_strdup (env);
+
+  if (tty)
+    {
+      g_printerr (_("Password for %s: "), nik);
+      tcgetattr (STDIN_FILENO, &old);
+      quiet = old;
+      quiet.c_lflag &= ~(tcflag_t)ECHO;
+      tcsetattr (STDIN_FILENO, TCSANOW, &quiet);
+    }
+  if (fgets (buf, sizeof buf, stdin) == NULL)
+    buf[0] = '\0';
+  if (tty)
+    {
+      tcsetattr (STDIN_FILENO, TCSANOW, &old);
+      g_printerr ("\n");
+    }
+  buf[strcspn (buf, "\r\n")] = '\0';
+  return g_strdup (buf);
+}
+
+gboolean
+tamctl_sign_in (TamctlContext  *ctx,
+                GError        **error)
+{
+  g_autofree char *password = NULL;
+
+  if (ctx->session != NULL)
+    return TRUE;
+  if (ctx->as_nik == NULL)
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_PERMISSION,
+                           _("This command changes data: say who you are with --as NIK"));
+      return FALSE;
+    }
+  if (!tamctl_open (ctx, error))
+    return FALSE;
+  password = read_password (ctx->as_nik);
+  ctx->session = tam_auth_sign_in (ctx->store, ctx->as_nik, password, error);
+  if (password != NULL)
+    explicit_bzero (password, strlen (password));
+  return ctx->session != NULL;
+}
+
+int
+tamctl_cmd_init (TamctlContext *ctx,
+                 int            argc,
+                 char         **argv)
+{
+  gboolean demo = FALSE;
+  int scale = 1;
+  guint64 seed = 20261001;
+  g_autoptr(GError) error = NULL;
+  GOptionEntry entries[] = {
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, N_("Fill the new database with demo data"), NULL },
+    { "scale", 0, 0, G_OPTION_ARG_INT, &scale, N_("Multiply the demo data by N (benchmarks)"), "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Random seed of the demo data"), "SEED" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) octx = g_option_context_new (_("— create a database"));
+
+  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
+  if (!tamctl_parse (octx, &argc, &argv))
+    return 2;
+  if (scale < 1)
+    {
+      g_printerr ("tamctl: %s\n", _("--scale must be 1 or more"));
+      return 2;
+    }
+  if (!tamctl_open (ctx, &error))
+    return tamctl_fail (g_steal_pointer (&error));
+  if (demo)
+    {
+      if (tam_store_query_int (ctx->store, "SELECT count(*) FROM people", 0, NULL) > 0)
+        {
+          g_printerr (_("tamctl: %s already has people; demo data goes only into a new database\n"),
+                      ctx->db_path);
+          return 1;
+        }
+      if (!tam_demo_generate (ctx->store, scale, seed, NULL, NULL, NULL, &error))
+        return tamctl_fail (g_steal_pointer (&error));
+    }
+  g_print (_("Database ready: %s\n"), ctx->db_path);
+  return 0;
+}
+
+int
+tamctl_cmd_check (TamctlContext *ctx,
+                  int            argc,
+                  char         **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  gboolean ok;
+
+  if (!tamctl_open (ctx, &error))
+    return tamctl_fail (g_steal_pointer (&error));
+  ok = tam_store_check (ctx->store, report, &error);
+  g_print ("%s", report->str);
+  if (!ok)
+    return tamctl_fail (g_steal_pointer (&error));
+  g_print ("%s\n", _("ok"));
+  return 0;
+}
+
+int
+tamctl_cmd_backup (TamctlContext *ctx,
+                   int            argc,
+                   char         **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) octx = g_option_context_new (_("FILE — copy the database, consistent while in use"));
+
+  if (!tamctl_parse (octx, &argc, &argv))
+    return 2;
+  if (argc != 2)
+    {
+      g_printerr ("tamctl: %s\n", _("usage: tamctl backup FILE"));
+      return 2;
+    }
+  if (!tamctl_open (ctx, &error) ||
+      !tam_store_backup (ctx->store, argv[1], NULL, NULL, NULL, &error))
+    return tamctl_fail (g_steal_pointer (&error));
+  g_print (_("Backup written: %s\n"), argv[1]);
+  return 0;
+}
+
+int
+tamctl_cmd_passwd (TamctlContext *ctx,
+                   int            argc,
+                   char         **argv)
+{
+  g_autoptr(GError) error = NULL;
+  const char *new_password = g_getenv ("TAM_NEW_PASSWORD");
+
+  if (argc != 2)
+    {
+      g_printerr ("tamctl: %s\n", _("usage: tamctl passwd NIK (new password in $TAM_NEW_PASSWORD)"));
+      return 2;
+    }
+  if (new_password == NULL)
+    {
+      g_printerr ("tamctl: %s\n", _("set the new password in $TAM_NEW_PASSWORD"));
+      return 2;
+    }
+  if (!tamctl_open (ctx, &error))
+    return tamctl_fail (g_steal_pointer (&error));
+  /* The first account of an empty database needs no sign-in. */
+  if (tam_store_query_int (ctx->store, "SELECT count(*) FROM users", 0, NULL) > 0 &&
+      !tamctl_sign_in (ctx, &error))
+    return tamctl_fail (g_steal_pointer (&error));
+  if (!tam_auth_set_password (ctx->store, ctx->session, argv[1], new_password, &error))
+    return tamctl_fail (g_steal_pointer (&error));
+  g_print (_("Password set for %s\n"), argv[1]);
+  return 0;
+}
+
+static const struct
+{
+  const char *name;
+  int (*func) (TamctlContext *, int, char **);
+  const char *help;
+} commands[] = {
+  { "init", tamctl_cmd_init, N_("init [--demo] [--scale N]      create a database") },
+  { "import", tamctl_cmd_import, N_("import roster|attendance|calls FILE [--skip-bad REJECTS.csv]") },
+  { "export", tamctl_cmd_export, N_("export roster FILE.csv|FILE.xlsx") },
+  { "check", tamctl_cmd_check, N_("check                         integrity and audit chain") },
+  { "backup", tamctl_cmd_backup, N_("backup FILE                   consistent copy") },
+  { "passwd", tamctl_cmd_passwd, N_("passwd NIK                    set a desk password") },
+  { "tap", tamctl_cmd_tap, N_("tap CALL_ID valid|return [--fail CODE]... [--note TEXT]") },
+  { "recall", tamctl_cmd_recall, N_("recall CALL_ID --recording FILE [--note TEXT]") },
+  { "report", tamctl_cmd_report, N_("report f18 --month YYYY-MM -o FILE.xlsx|FILE.csv") },
+  { "bench", tamctl_cmd_bench, N_("bench [--scale N]             speed figures") },
+};
+
+static void
+usage (void)
+{
+  g_printerr ("%s\n", _("usage: tamctl [--db FILE] [--as NIK] COMMAND [ARGS]"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_printerr ("  %s\n", _(commands[i].help));
+  g_printerr ("%s\n", _("The password of --as comes from $TAM_PASSWORD or a prompt."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  TamctlContext ctx = { 0 };
+  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  int ret = 2;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* --db and --as may stand anywhere; the rest goes to the command. */
+  for (int i = 0; i < argc; i++)
+    {
+      if ((strcmp (argv[i], "--db") == 0 || strcmp (argv[i], "--as") == 0) && i + 1 < argc)
+        {
+          char **slot = argv[i][2] == 'd' ? &ctx.db_path : &ctx.as_nik;
+          g_free (*slot);
+          *slot = g_strdup (argv[++i]);
+        }
+      else if (g_str_has_prefix (argv[i], "--db="))
+        {
+          g_free (ctx.db_path);
+          ctx.db_path = g_strdup (argv[i] + 5);
+        }
+      else if (g_str_has_prefix (argv[i], "--as="))
+        {
+          g_free (ctx.as_nik);
+          ctx.as_nik = g_strdup (argv[i] + 5);
+        }
+      else
+        g_ptr_array_add (rest, argv[i]);
+    }
+  if (ctx.db_path == NULL)
+    ctx.db_path = tam_store_default_path ();
+
+  if (rest->len < 2 || strcmp (rest->pdata[1], "--help") == 0 || strcmp (rest->pdata[1], "help") == 0)
+    usage ();
+  else
+    {
+      guint i;
+      for (i = 0; i < G_N_ELEMENTS (commands); i++)
+        if (strcmp (commands[i].name, rest->pdata[1]) == 0)
+          break;
+      if (i == G_N_ELEMENTS (commands))
+        {
+          g_printerr (_("tamctl: unknown command “%s”\n"), (char *)rest->pdata[1]);
+          usage ();
+        }
+      else
+        {
+          g_ptr_array_add (rest, NULL);
+          ret = commands[i].func (&ctx, (int)rest->len - 2, (char **)rest->pdata + 1);
+        }
+    }
+
+  g_clear_pointer (&ctx.session, tam_session_free);
+  g_clear_object (&ctx.store);
+  g_free (ctx.db_path);
+  g_free (ctx.as_nik);
+  return ret;
+}
