@@ -1,0 +1,60 @@
+#pragma once
+
+#include "tam-auth.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  TAM_IMPORT_ROSTER,
+  TAM_IMPORT_ATTENDANCE,
+  TAM_IMPORT_CALLS,
+} TamImportKind;
+
+#define TAM_IMPORT_MAX_ERRORS 20
+
+typedef struct
+{
+  guint64    rows;              /* data rows read */
+  guint64    inserted;
+  guint64    updated;
+  guint64    unchanged;
+  guint64    rejected;          /* with --skip-bad: rows written to rejects */
+  gboolean   same_file_before;  /* this exact file (SHA-256) was imported before */
+  GPtrArray *errors;            /* char*: "FILE:LINE: column COL: reason", at most 20 */
+} TamImportResult;
+
+void     tam_import_result_clear (TamImportResult *result);
+/* A one-line summary for people ("1,204 rows: 1,200 new, 4 changed..."),
+ * saying so when nothing changed. */
+char    *tam_import_result_summary (const TamImportResult *result);
+
+/* Imports a CSV (or .xlsx for calls) into the store, checked against the
+ * actor's permissions, in one transaction.
+ * @rejects_path NULL: all or nothing; any bad row stores nothing, returns
+ * FALSE with TAM_ERROR_IMPORT and result->errors filled (first 20).
+ * @rejects_path set: good rows are stored, bad ones are written there as
+ * CSV with an extra "reason" column.
+ * @cancellable: a cancelled import stores nothing. */
+gboolean tam_import_file (TamStore         *store,
+                          const TamSession *actor,
+                          TamImportKind     kind,
+                          const char       *path,
+                          const char       *rejects_path,
+                          TamProgressFunc   progress,
+                          gpointer          user_data,
+                          GCancellable     *cancellable,
+                          TamImportResult  *result,
+                          GError          **error);
+
+/* Roster export: .csv (UTF-8, comma, header as the import reads it) or
+ * .xlsx (libxlsxwriter), chosen by the file's extension. */
+gboolean tam_export_roster (TamStore         *store,
+                            const TamSession *actor,
+                            const char       *path,
+                            TamProgressFunc   progress,
+                            gpointer          user_data,
+                            GCancellable     *cancellable,
+                            GError          **error);
+
+G_END_DECLS
