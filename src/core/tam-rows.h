@@ -21,6 +21,8 @@ const char   *tam_row_reader_field    (TamRowReader *reader,
 guint         tam_row_reader_line     (TamRowReader *reader);
 double        tam_row_reader_progress (TamRowReader *reader);
 const char   *tam_row_reader_path     (TamRowReader *reader);
+/* The CSV separator (',', ';' or '\t'), or '\0' for an .xlsx. */
+char          tam_row_reader_separator (TamRowReader *reader);
 void          tam_row_reader_free     (TamRowReader *reader);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamRowReader, tam_row_reader_free)

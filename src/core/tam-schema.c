@@ -296,7 +296,24 @@ static const char migration_1[] =
   "  ('headcount_target', '95'),"
   "  ('claim_minutes', '10'),"
   "  ('sanction_validity_months', '6'),"
-  "  ('grade_a', '80'), ('grade_b', '60'), ('grade_c', '40');";
+  "  ('grade_a', '80'), ('grade_b', '60'), ('grade_c', '40');"
+
+  /* Tapping queue (issue 3, tam-tapping.c): indexes so that every queue
+   * filter counts and pages over an index range, never the whole table.
+   * Waiting = PENDING or RECALLED, the QCO's default view: ordered by
+   * call_start without a sort, counted without touching the table. The
+   * others serve one state at a time and the per-state counts, by site,
+   * service, or agent (a TL's team is a list of agents). */
+  "CREATE INDEX calls_waiting ON calls (call_start, site, service)"
+  "  WHERE state IN ('PENDING','RECALLED');"
+  "CREATE INDEX calls_waiting_site ON calls (site, call_start, service)"
+  "  WHERE state IN ('PENDING','RECALLED');"
+  "CREATE INDEX calls_queue_site ON calls (site, state, call_start, service)"
+  "  WHERE state IS NOT NULL;"
+  "CREATE INDEX calls_queue_service ON calls (service, state, call_start)"
+  "  WHERE state IS NOT NULL;"
+  "CREATE INDEX calls_queue_agent ON calls (agent_id, state, call_start)"
+  "  WHERE state IS NOT NULL;";
 
 const char * const tam_schema_migrations[] = {
   migration_1,

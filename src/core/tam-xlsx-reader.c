@@ -1,22 +1,1006 @@
+/* tam-xlsx-reader.c: the first worksheet of an .xlsx, row by row.
+ *
+ * The container is opened with libzip; every XML part is read through
+ * libxml2's xmlTextReader straight from the zip entry (xmlReaderForIO over
+ * zip_fread), so no part is ever held whole in memory and no tree is
+ * built. The shared strings are kept (in one GStringChunk) because cells
+ * refer to them by index; the styles only as one flag per cell format
+ * (date, time or neither), so date cells can be given as dates. */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libxml/xmlreader.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
 
 #include "tam-error.h"
 #include "tam-xlsx-reader.h"
 
-/* Placeholder until the streaming reader lands. */
+#define NS_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define NS_REL_STRICT "http://purl.oclc.org/ooxml/officeDocument/relationships"
+
+typedef enum
+{
+  FMT_NONE,
+  FMT_DATE,
+  FMT_TIME,
+  FMT_DATETIME,
+} FormatKind;
+
+/* One zip entry read as an XML stream. */
+typedef struct
+{
+  zip_file_t       *file;
+  xmlTextReaderPtr  xml;
+  zip_uint64_t      size;
+  zip_uint64_t      done;
+  char             *io_error;   /* libzip's message when a read failed */
+  char             *xml_error;  /* libxml2's first message */
+} Entry;
+
+struct _TamXlsxReader
+{
+  char         *path;
+  zip_t        *zip;
+  Entry        *sheet;
+  GStringChunk *strings;
+  GPtrArray    *shared;       /* const char * into @strings */
+  GByteArray   *styles;       /* cell format index -> FormatKind */
+  gboolean      date1904;
+
+  GString      *row_text;     /* the fields of the row, NUL-separated */
+  GArray       *offsets;      /* gsize: where each field starts */
+  GPtrArray    *fields;       /* const char * into @row_text */
+  GString      *cell;
+  guint         row;
+  gboolean      done;
+};
+
+/* ------------------------------------------------------------------ */
+/* Zip entries as XML streams */
+
+static int
+entry_read_cb (void *context,
+               char *buffer,
+               int   len)
+{
+  Entry *e = context;
+  zip_int64_t n = zip_fread (e->file, buffer, (zip_uint64_t)len);
+
+  if (n < 0)
+    {
+      if (e->io_error == NULL)
+        e->io_error = g_strdup (zip_file_strerror (e->file));
+      return -1;
+    }
+  e->done += (zip_uint64_t)n;
+  return (int)n;
+}
+
+static int
+entry_close_cb (void *context)
+{
+  return 0;
+}
+
+static void
+entry_error_cb (void        *context,
+                xmlErrorPtr  error)
+{
+  Entry *e = context;
+
+  if (e->xml_error == NULL && error != NULL && error->message != NULL)
+    {
+      g_autofree char *message = g_strstrip (g_strdup (error->message));
+      e->xml_error = g_strdup_printf (_("line %d: %s"), error->line, message);
+    }
+}
+
+static void
+entry_free (Entry *e)
+{
+  if (e == NULL)
+    return;
+  if (e->xml != NULL)
+    xmlFreeTextReader (e->xml);
+  if (e->file != NULL)
+    zip_fclose (e->file);
+  g_free (e->io_error);
+  g_free (e->xml_error);
+  g_free (e);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Entry, entry_free)
+
+/* NULL without an error when the entry does not exist. */
+static Entry *
+entry_open (TamXlsxReader  *self,
+            const char     *name,
+            GError        **error)
+{
+  g_autoptr(Entry) e = g_new0 (Entry, 1);
+  zip_stat_t st;
+  zip_int64_t index;
+
+  index = zip_name_locate (self->zip, name, ZIP_FL_NOCASE);
+  if (index < 0)
+    return NULL;
+  zip_stat_init (&st);
+  if (zip_stat_index (self->zip, (zip_uint64_t)index, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE))
+    e->size = st.size;
+  e->file = zip_fopen_index (self->zip, (zip_uint64_t)index, 0);
+  if (e->file == NULL)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
+                   _("“%s” is damaged: cannot read %s (%s)"),
+                   self->path, name, zip_strerror (self->zip));
+      return NULL;
+    }
+  /* No network, no entity expansion: the file is untrusted input. */
+  e->xml = xmlReaderForIO (entry_read_cb, entry_close_cb, e, name, NULL,
+                           XML_PARSE_NONET | XML_PARSE_COMPACT);
+  if (e->xml == NULL)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED,
+                   _("“%s”: cannot read %s"), self->path, name);
+      return NULL;
+    }
+  xmlTextReaderSetStructuredErrorHandler (e->xml, entry_error_cb, e);
+  return g_steal_pointer (&e);
+}
+
+/* Turns a failed xmlTextReaderRead into an error naming the file. */
+static void
+entry_set_error (TamXlsxReader  *self,
+                 Entry          *e,
+                 const char     *name,
+                 GError        **error)
+{
+  if (e->io_error != NULL)
+    g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
+                 _("“%s” is damaged or truncated: %s: %s"), self->path, name, e->io_error);
+  else
+    g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
+                 _("“%s” is damaged or truncated: %s: %s"), self->path, name,
+                 e->xml_error ? e->xml_error : _("bad XML"));
+}
+
+static const char *
+local_name (xmlTextReaderPtr xml)
+{
+  const xmlChar *name = xmlTextReaderConstLocalName (xml);
+  return name ? (const char *)name : "";
+}
+
+/* The value of attribute @name (no namespace) of the current element, or
+ * NULL; valid until the reader moves on. Walks the attributes without
+ * allocating. */
+static const char *
+attribute (xmlTextReaderPtr  xml,
+           const char       *name)
+{
+  const char *value = NULL;
+
+  if (xmlTextReaderMoveToFirstAttribute (xml) != 1)
+    return NULL;
+  do
+    {
+      if (xmlTextReaderConstNamespaceUri (xml) == NULL &&
+          strcmp (local_name (xml), name) == 0)
+        {
+          value = (const char *)xmlTextReaderConstValue (xml);
+          break;
+        }
+    }
+  while (xmlTextReaderMoveToNextAttribute (xml) == 1);
+  xmlTextReaderMoveToElement (xml);
+  return value;
+}
+
+/* ------------------------------------------------------------------ */
+/* Dates */
+
+static gboolean
+serial_to_parts (double    serial,
+                 gboolean  date1904,
+                 int      *y,
+                 int      *m,
+                 int      *d,
+                 int      *hh,
+                 int      *mm,
+                 int      *ss)
+{
+  GDate date;
+  gint64 total, days, secs;
+
+  if (!isfinite (serial) || serial < 0 || serial > 2958465.99999)
+    return FALSE;
+  total = (gint64)llround (serial * 86400.0);
+  days = total / 86400;
+  secs = total % 86400;
+
+  g_date_clear (&date, 1);
+  if (date1904)
+    {
+      g_date_set_dmy (&date, 1, G_DATE_JANUARY, 1904);
+      g_date_add_days (&date, (guint)days);
+    }
+  else if (days >= 61)
+    {
+      /* Excel counts a 29 February 1900 that never was: from 1 March 1900
+       * on, day N is N days after 30 December 1899. */
+      g_date_set_dmy (&date, 30, G_DATE_DECEMBER, 1899);
+      g_date_add_days (&date, (guint)days);
+    }
+  else if (days >= 1)
+    {
+      g_date_set_dmy (&date, 31, G_DATE_DECEMBER, 1899);
+      g_date_add_days (&date, (guint)(days == 60 ? 59 : days));
+    }
+  else
+    return FALSE;
+  if (g_date_get_year (&date) > 9999)
+    return FALSE;
+
+  *y = g_date_get_year (&date);
+  *m = g_date_get_month (&date);
+  *d = g_date_get_day (&date);
+  *hh = (int)(secs / 3600);
+  *mm = (int)(secs / 60 % 60);
+  *ss = (int)(secs % 60);
+  return TRUE;
+}
+
+char *
+tam_xlsx_serial_to_iso (double serial)
+{
+  int y, m, d, hh, mm, ss;
+
+  if (!serial_to_parts (serial, FALSE, &y, &m, &d, &hh, &mm, &ss))
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02d %02d:%02d:%02d", y, m, d, hh, mm, ss);
+}
+
+/* Whether a number format shows a date, a time, or both. Quoted text,
+ * escaped characters, [colour/locale] sections and padding are skipped;
+ * "m" is a month unless hours or seconds are shown. */
+static FormatKind
+classify_format_code (const char *code)
+{
+  gboolean date = FALSE, time = FALSE, month_or_minute = FALSE;
+
+  for (const char *s = code; s && *s; s++)
+    {
+      switch (*s)
+        {
+        case '"':
+          s = strchr (s + 1, '"');
+          if (s == NULL)
+            return FMT_NONE;
+          break;
+        case '\\':
+        case '_':
+        case '*':
+          if (s[1] != '\0')
+            s++;
+          break;
+        case '[':
+          {
+            const char *end = strchr (s, ']');
+            /* [h], [mm], [ss]: elapsed time */
+            if (end != NULL && end - s >= 2 && strchr ("hHmMsS", s[1]) != NULL)
+              time = TRUE;
+            if (end == NULL)
+              return FMT_NONE;
+            s = end;
+          }
+          break;
+        case 'y': case 'Y': case 'd': case 'D':
+          date = TRUE;
+          break;
+        case 'h': case 'H': case 's': case 'S':
+          time = TRUE;
+          break;
+        case 'm': case 'M':
+          month_or_minute = TRUE;
+          break;
+        default:
+          break;
+        }
+    }
+  if (month_or_minute && !time)
+    date = TRUE;
+  if (date && time)
+    return FMT_DATETIME;
+  return date ? FMT_DATE : time ? FMT_TIME : FMT_NONE;
+}
+
+static FormatKind
+classify_builtin_format (int id)
+{
+  if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || (id >= 34 && id <= 36) ||
+      (id >= 50 && id <= 58))
+    return FMT_DATE;
+  if ((id >= 18 && id <= 21) || (id >= 32 && id <= 33) || (id >= 45 && id <= 47))
+    return FMT_TIME;
+  if (id == 22)
+    return FMT_DATETIME;
+  return FMT_NONE;
+}
+
+/* xl/styles.xml: which cell formats (the s="" of a cell) are dates. */
+static gboolean
+load_styles (TamXlsxReader  *self,
+             GError        **error)
+{
+  g_autoptr(Entry) e = NULL;
+  g_autoptr(GHashTable) custom = g_hash_table_new (NULL, NULL);
+  GError *local_error = NULL;
+  gboolean in_cell_xfs = FALSE;
+  int rc;
+
+  e = entry_open (self, "xl/styles.xml", &local_error);
+  if (e == NULL)
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      return TRUE; /* no styles: no dates */
+    }
+
+  while ((rc = xmlTextReaderRead (e->xml)) == 1)
+    {
+      int type = xmlTextReaderNodeType (e->xml);
+      const char *name = local_name (e->xml);
+
+      if (type == XML_READER_TYPE_ELEMENT)
+        {
+          if (strcmp (name, "numFmt") == 0)
+            {
+              const char *id = attribute (e->xml, "numFmtId");
+              const char *code = attribute (e->xml, "formatCode");
+              FormatKind kind;
+
+              if (id == NULL)
+                continue;
+              kind = classify_format_code (code);
+              /* @code is gone once the reader moves: classify first. */
+              g_hash_table_insert (custom, GINT_TO_POINTER (atoi (id) + 1), GINT_TO_POINTER (kind + 1));
+            }
+          else if (strcmp (name, "cellXfs") == 0 && !xmlTextReaderIsEmptyElement (e->xml))
+            in_cell_xfs = TRUE;
+          else if (in_cell_xfs && strcmp (name, "xf") == 0)
+            {
+              const char *id_text = attribute (e->xml, "numFmtId");
+              int id = id_text ? atoi (id_text) : 0;
+              gpointer kind = g_hash_table_lookup (custom, GINT_TO_POINTER (id + 1));
+              guint8 k = kind ? (guint8)(GPOINTER_TO_INT (kind) - 1)
+                              : (guint8)classify_builtin_format (id);
+
+              g_byte_array_append (self->styles, &k, 1);
+            }
+        }
+      else if (type == XML_READER_TYPE_END_ELEMENT && strcmp (name, "cellXfs") == 0)
+        in_cell_xfs = FALSE;
+    }
+  if (rc < 0)
+    {
+      entry_set_error (self, e, "xl/styles.xml", error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Shared strings, workbook */
+
+/* xl/sharedStrings.xml: each <si> is the text of its <t> elements (plain
+ * or rich-text runs), leaving out phonetic guides (<rPh>). */
+static gboolean
+load_shared_strings (TamXlsxReader  *self,
+                     GError        **error)
+{
+  g_autoptr(Entry) e = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GError *local_error = NULL;
+  gboolean in_si = FALSE, in_t = FALSE;
+  int in_rph = 0;
+  int rc;
+
+  e = entry_open (self, "xl/sharedStrings.xml", &local_error);
+  if (e == NULL)
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      return TRUE; /* only inline strings and numbers */
+    }
+
+  while ((rc = xmlTextReaderRead (e->xml)) == 1)
+    {
+      int type = xmlTextReaderNodeType (e->xml);
+      const char *name;
+
+      switch (type)
+        {
+        case XML_READER_TYPE_ELEMENT:
+          name = local_name (e->xml);
+          if (strcmp (name, "si") == 0)
+            {
+              g_string_truncate (text, 0);
+              if (xmlTextReaderIsEmptyElement (e->xml))
+                g_ptr_array_add (self->shared, g_string_chunk_insert_const (self->strings, ""));
+              else
+                in_si = TRUE;
+            }
+          else if (strcmp (name, "rPh") == 0 && !xmlTextReaderIsEmptyElement (e->xml))
+            in_rph++;
+          else if (strcmp (name, "t") == 0 && in_si && in_rph == 0 &&
+                   !xmlTextReaderIsEmptyElement (e->xml))
+            in_t = TRUE;
+          break;
+
+        case XML_READER_TYPE_TEXT:
+        case XML_READER_TYPE_CDATA:
+        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+        case XML_READER_TYPE_WHITESPACE:
+          if (in_t)
+            g_string_append (text, (const char *)xmlTextReaderConstValue (e->xml));
+          break;
+
+        case XML_READER_TYPE_END_ELEMENT:
+          name = local_name (e->xml);
+          if (strcmp (name, "t") == 0)
+            in_t = FALSE;
+          else if (strcmp (name, "rPh") == 0 && in_rph > 0)
+            in_rph--;
+          else if (strcmp (name, "si") == 0 && in_si)
+            {
+              g_ptr_array_add (self->shared, g_string_chunk_insert (self->strings, text->str));
+              in_si = FALSE;
+            }
+          break;
+
+        default:
+          break;
+        }
+    }
+  if (rc < 0)
+    {
+      entry_set_error (self, e, "xl/sharedStrings.xml", error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The part name of worksheet @index (0-based, workbook order), from
+ * xl/workbook.xml and its relationships; NULL when they do not say (the
+ * caller falls back to xl/worksheets/sheet1.xml for the first). Also reads
+ * the 1904 date system flag. */
+static char *
+sheet_part (TamXlsxReader  *self,
+            guint           index,
+            GError        **error)
+{
+  guint seen = 0;
+  g_autoptr(Entry) wb = NULL;
+  g_autoptr(Entry) rels = NULL;
+  g_autofree char *rel_id = NULL;
+  g_autofree char *target = NULL;
+  GError *local_error = NULL;
+  int rc;
+
+  wb = entry_open (self, "xl/workbook.xml", &local_error);
+  if (wb == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      return NULL;
+    }
+  while ((rc = xmlTextReaderRead (wb->xml)) == 1 && rel_id == NULL)
+    {
+      const char *name;
+
+      if (xmlTextReaderNodeType (wb->xml) != XML_READER_TYPE_ELEMENT)
+        continue;
+      name = local_name (wb->xml);
+      if (strcmp (name, "workbookPr") == 0)
+        {
+          const char *v = attribute (wb->xml, "date1904");
+          self->date1904 = v != NULL && (strcmp (v, "1") == 0 || strcmp (v, "true") == 0);
+        }
+      else if (strcmp (name, "sheet") == 0 && seen++ == index)
+        {
+          xmlChar *id = xmlTextReaderGetAttributeNs (wb->xml, (const xmlChar *)"id",
+                                                     (const xmlChar *)NS_REL);
+          if (id == NULL)
+            id = xmlTextReaderGetAttributeNs (wb->xml, (const xmlChar *)"id",
+                                              (const xmlChar *)NS_REL_STRICT);
+          if (id != NULL)
+            {
+              rel_id = g_strdup ((const char *)id);
+              xmlFree (id);
+            }
+          else
+            break;
+        }
+    }
+  if (rc < 0)
+    {
+      entry_set_error (self, wb, "xl/workbook.xml", error);
+      return NULL;
+    }
+  if (rel_id == NULL)
+    return NULL;
+
+  rels = entry_open (self, "xl/_rels/workbook.xml.rels", &local_error);
+  if (rels == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, local_error);
+      return NULL;
+    }
+  while ((rc = xmlTextReaderRead (rels->xml)) == 1 && target == NULL)
+    {
+      if (xmlTextReaderNodeType (rels->xml) == XML_READER_TYPE_ELEMENT &&
+          strcmp (local_name (rels->xml), "Relationship") == 0 &&
+          g_strcmp0 (attribute (rels->xml, "Id"), rel_id) == 0)
+        {
+          const char *t = attribute (rels->xml, "Target");
+          if (t != NULL)
+            target = t[0] == '/' ? g_strdup (t + 1) : g_strconcat ("xl/", t, NULL);
+        }
+    }
+  if (rc < 0)
+    {
+      entry_set_error (self, rels, "xl/_rels/workbook.xml.rels", error);
+      return NULL;
+    }
+  return g_steal_pointer (&target);
+}
+
+/* ------------------------------------------------------------------ */
+/* Open */
+
 TamXlsxReader *
 tam_xlsx_reader_open (const char  *path,
                       GError     **error)
 {
-  g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("%s: .xlsx files cannot be read yet"), path);
-  return NULL;
+  return tam_xlsx_reader_open_sheet (path, 0, error);
 }
 
-int tam_xlsx_reader_next (TamXlsxReader *reader, GError **error) { return -1; }
-guint tam_xlsx_reader_n_fields (TamXlsxReader *reader) { return 0; }
-const char *tam_xlsx_reader_field (TamXlsxReader *reader, guint index) { return ""; }
-guint tam_xlsx_reader_row (TamXlsxReader *reader) { return 0; }
-double tam_xlsx_reader_progress (TamXlsxReader *reader) { return 0; }
-void tam_xlsx_reader_free (TamXlsxReader *reader) { }
+TamXlsxReader *
+tam_xlsx_reader_open_sheet (const char  *path,
+                            guint        index,
+                            GError     **error)
+{
+  g_autoptr(TamXlsxReader) self = NULL;
+  g_autofree char *part = NULL;
+  GError *local_error = NULL;
+  unsigned char magic[4] = { 0 };
+  size_t n;
+  FILE *fp;
+  int zerr = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  fp = g_fopen (path, "rb");
+  if (fp == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot open “%s”: %s"),
+                   path, g_strerror (saved));
+      return NULL;
+    }
+  n = fread (magic, 1, sizeof magic, fp);
+  fclose (fp);
+  if (n < sizeof magic || memcmp (magic, "PK\3\4", 4) != 0)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
+                   _("“%s” is not an .xlsx file (not a zip container)"), path);
+      return NULL;
+    }
+
+  self = g_new0 (TamXlsxReader, 1);
+  self->path = g_strdup (path);
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->shared = g_ptr_array_new ();
+  self->styles = g_byte_array_new ();
+  self->row_text = g_string_sized_new (256);
+  self->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  self->fields = g_ptr_array_new ();
+  self->cell = g_string_sized_new (64);
+
+  self->zip = zip_open (path, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
+  if (self->zip == NULL)
+    {
+      zip_error_t ze;
+
+      zip_error_init_with_code (&ze, zerr);
+      g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
+                   _("“%s” is damaged or truncated (%s)"), path, zip_error_strerror (&ze));
+      zip_error_fini (&ze);
+      return NULL;
+    }
+
+  if (!load_shared_strings (self, error) || !load_styles (self, error))
+    return NULL;
+  part = sheet_part (self, index, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  if (part != NULL)
+    self->sheet = entry_open (self, part, &local_error);
+  if (self->sheet == NULL && local_error == NULL && index == 0)
+    self->sheet = entry_open (self, "xl/worksheets/sheet1.xml", &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  if (self->sheet == NULL)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
+                   _("“%s” has no worksheet %u"), path, index + 1);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+void
+tam_xlsx_reader_free (TamXlsxReader *self)
+{
+  if (self == NULL)
+    return;
+  entry_free (self->sheet);
+  if (self->zip != NULL)
+    zip_discard (self->zip);
+  g_free (self->path);
+  g_string_chunk_free (self->strings);
+  g_ptr_array_unref (self->shared);
+  g_byte_array_unref (self->styles);
+  g_string_free (self->row_text, TRUE);
+  g_array_unref (self->offsets);
+  g_ptr_array_unref (self->fields);
+  g_string_free (self->cell, TRUE);
+  g_free (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Rows */
+
+/* "C5" -> column 2 (0-based); -1 when there are no letters. */
+static int
+ref_column (const char *ref)
+{
+  int col = 0, letters = 0;
+
+  for (; ref && g_ascii_isalpha (*ref); ref++, letters++)
+    {
+      col = col * 26 + (g_ascii_toupper (*ref) - 'A' + 1);
+      if (col > 16384)
+        return -1;
+    }
+  return letters > 0 ? col - 1 : -1;
+}
+
+static void
+append_number (GString    *out,
+               const char *text)
+{
+  char *end = NULL;
+  double v = g_ascii_strtod (text, &end);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (end == text || *end != '\0' || !isfinite (v))
+    {
+      g_string_append (out, text);
+      return;
+    }
+  if (v == floor (v) && fabs (v) < 1e15)
+    {
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64)v);
+      return;
+    }
+  /* As Excel shows it: 15 significant digits, so 0.1 + 0.2 reads 0.3. */
+  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.15g", v));
+}
+
+static void
+append_date (GString    *out,
+             const char *text,
+             FormatKind  kind,
+             gboolean    date1904)
+{
+  char *end = NULL;
+  double v = g_ascii_strtod (text, &end);
+  int y, m, d, hh, mm, ss;
+
+  if (end == text || *end != '\0')
+    {
+      g_string_append (out, text);
+      return;
+    }
+  if (kind == FMT_TIME && v >= 0 && v < 1)
+    {
+      gint64 secs = (gint64)llround (v * 86400.0) % 86400;
+      g_string_append_printf (out, "%02d:%02d:%02d",
+                              (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
+      return;
+    }
+  if (!serial_to_parts (v, date1904, &y, &m, &d, &hh, &mm, &ss))
+    {
+      append_number (out, text);
+      return;
+    }
+  if (kind == FMT_DATE)
+    g_string_append_printf (out, "%04d-%02d-%02d", y, m, d);
+  else
+    g_string_append_printf (out, "%04d-%02d-%02d %02d:%02d:%02d", y, m, d, hh, mm, ss);
+}
+
+static void
+add_field (TamXlsxReader *self)
+{
+  gsize off = self->row_text->len;
+
+  g_array_append_val (self->offsets, off);
+}
+
+typedef struct
+{
+  int         column;
+  char        type[12];
+  int         style;
+  gboolean    in_v;
+  gboolean    in_is;
+  gboolean    in_t;
+  int         in_rph;
+} CellState;
+
+/* Places the finished cell in the row at its column, "" in any gap. */
+static gboolean
+finish_cell (TamXlsxReader  *self,
+             CellState      *c,
+             GError        **error)
+{
+  const char *raw = self->cell->str;
+  guint col = c->column >= 0 ? (guint)c->column : self->offsets->len;
+
+  if (col < self->offsets->len)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
+                   _("“%s” is damaged: row %u has its cells out of order"), self->path, self->row);
+      return FALSE;
+    }
+  while (self->offsets->len < col)
+    {
+      add_field (self);
+      g_string_append_c (self->row_text, '\0');
+    }
+  add_field (self);
+
+  if (strcmp (c->type, "s") == 0)
+    {
+      char *end = NULL;
+      guint64 index = g_ascii_strtoull (raw, &end, 10);
+
+      if (*raw == '\0' || end == NULL || *end != '\0' || index >= self->shared->len)
+        {
+          g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
+                       _("“%s” is damaged: row %u refers to shared string “%s”, which does not exist"),
+                       self->path, self->row, raw);
+          return FALSE;
+        }
+      g_string_append (self->row_text, self->shared->pdata[index]);
+    }
+  else if (strcmp (c->type, "b") == 0)
+    g_string_append (self->row_text, strcmp (raw, "1") == 0 ? "TRUE" : *raw ? "FALSE" : "");
+  else if (strcmp (c->type, "inlineStr") == 0 || strcmp (c->type, "str") == 0 ||
+           strcmp (c->type, "e") == 0 || strcmp (c->type, "d") == 0)
+    g_string_append (self->row_text, raw);
+  else if (*raw != '\0')
+    {
+      FormatKind kind = (c->style >= 0 && (guint)c->style < self->styles->len)
+                        ? (FormatKind)self->styles->data[c->style] : FMT_NONE;
+      if (kind != FMT_NONE)
+        append_date (self->row_text, raw, kind, self->date1904);
+      else
+        append_number (self->row_text, raw);
+    }
+  g_string_append_c (self->row_text, '\0');
+  return TRUE;
+}
+
+/* Builds the field pointers; FALSE when every field is empty. */
+static gboolean
+finish_row (TamXlsxReader *self)
+{
+  guint n = self->offsets->len;
+  gboolean any = FALSE;
+
+  g_ptr_array_set_size (self->fields, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *f = self->row_text->str + g_array_index (self->offsets, gsize, i);
+      g_ptr_array_add (self->fields, (gpointer)f);
+    }
+  /* Trailing empty cells are formatting, not data. */
+  while (self->fields->len > 0 && *(const char *)self->fields->pdata[self->fields->len - 1] == '\0')
+    g_ptr_array_set_size (self->fields, self->fields->len - 1);
+  any = self->fields->len > 0;
+  return any;
+}
+
+int
+tam_xlsx_reader_next (TamXlsxReader  *self,
+                      GError        **error)
+{
+  CellState c = { 0 };
+  gboolean in_row = FALSE, in_cell = FALSE;
+  xmlTextReaderPtr xml;
+  int rc;
+
+  g_return_val_if_fail (self != NULL, -1);
+
+  if (self->done)
+    return 0;
+  xml = self->sheet->xml;
+  g_ptr_array_set_size (self->fields, 0);
+
+  while ((rc = xmlTextReaderRead (xml)) == 1)
+    {
+      int type = xmlTextReaderNodeType (xml);
+      const char *name;
+
+      switch (type)
+        {
+        case XML_READER_TYPE_ELEMENT:
+          name = local_name (xml);
+          if (strcmp (name, "row") == 0)
+            {
+              const char *r = attribute (xml, "r");
+              guint64 number = r ? g_ascii_strtoull (r, NULL, 10) : 0;
+
+              self->row = number > 0 && number <= G_MAXUINT ? (guint)number : self->row + 1;
+              g_string_truncate (self->row_text, 0);
+              g_array_set_size (self->offsets, 0);
+              in_row = !xmlTextReaderIsEmptyElement (xml);
+            }
+          else if (in_row && strcmp (name, "c") == 0)
+            {
+              const char *r, *t, *s;
+
+              memset (&c, 0, sizeof c);
+              r = attribute (xml, "r");
+              t = attribute (xml, "t");
+              s = attribute (xml, "s");
+              c.column = r ? ref_column (r) : -1;
+              g_strlcpy (c.type, t ? t : "n", sizeof c.type);
+              c.style = s ? atoi (s) : -1;
+              g_string_truncate (self->cell, 0);
+              if (xmlTextReaderIsEmptyElement (xml))
+                {
+                  if (!finish_cell (self, &c, error))
+                    return -1;
+                }
+              else
+                in_cell = TRUE;
+            }
+          else if (in_cell && !xmlTextReaderIsEmptyElement (xml))
+            {
+              if (strcmp (name, "v") == 0)
+                c.in_v = TRUE;
+              else if (strcmp (name, "is") == 0)
+                c.in_is = TRUE;
+              else if (strcmp (name, "rPh") == 0)
+                c.in_rph++;
+              else if (strcmp (name, "t") == 0 && c.in_is && c.in_rph == 0)
+                c.in_t = TRUE;
+            }
+          break;
+
+        case XML_READER_TYPE_TEXT:
+        case XML_READER_TYPE_CDATA:
+        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
+        case XML_READER_TYPE_WHITESPACE:
+          if (in_cell && (c.in_v || c.in_t))
+            g_string_append (self->cell, (const char *)xmlTextReaderConstValue (xml));
+          break;
+
+        case XML_READER_TYPE_END_ELEMENT:
+          name = local_name (xml);
+          if (in_cell)
+            {
+              if (strcmp (name, "v") == 0)
+                c.in_v = FALSE;
+              else if (strcmp (name, "t") == 0)
+                c.in_t = FALSE;
+              else if (strcmp (name, "rPh") == 0 && c.in_rph > 0)
+                c.in_rph--;
+              else if (strcmp (name, "is") == 0)
+                c.in_is = FALSE;
+              else if (strcmp (name, "c") == 0)
+                {
+                  in_cell = FALSE;
+                  if (!finish_cell (self, &c, error))
+                    return -1;
+                }
+            }
+          else if (strcmp (name, "row") == 0)
+            {
+              in_row = FALSE;
+              if (finish_row (self))
+                return 1;
+            }
+          else if (strcmp (name, "sheetData") == 0)
+            {
+              self->done = TRUE;
+              return 0;
+            }
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  if (rc < 0)
+    {
+      entry_set_error (self, self->sheet, "worksheet", error);
+      return -1;
+    }
+  self->done = TRUE;
+  if (in_row)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
+                   _("“%s” is damaged or truncated: the sheet ends inside row %u"),
+                   self->path, self->row);
+      return -1;
+    }
+  return 0;
+}
+
+guint
+tam_xlsx_reader_n_fields (TamXlsxReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->fields->len;
+}
+
+const char *
+tam_xlsx_reader_field (TamXlsxReader *self,
+                       guint          index)
+{
+  g_return_val_if_fail (self != NULL, "");
+  return index < self->fields->len ? self->fields->pdata[index] : "";
+}
+
+guint
+tam_xlsx_reader_row (TamXlsxReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->row;
+}
+
+double
+tam_xlsx_reader_progress (TamXlsxReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+  if (self->done)
+    return 1.0;
+  if (self->sheet == NULL || self->sheet->size == 0)
+    return 0.0;
+  return MIN (1.0, (double)self->sheet->done / (double)self->sheet->size);
+}

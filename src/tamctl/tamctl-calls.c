@@ -1,33 +1,155 @@
+/* tamctl tap / recall / report: the tapping queue from the command line,
+ * through the same core functions (and rules) as the window. */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
+
+#include "tam-f18.h"
+#include "tam-tapping.h"
 #include "tamctl.h"
 
-/* Placeholder until the command lands. */
 int
-tamctl_cmd_tap (TamctlContext *ctx,
-int            argc,
-char         **argv)
+tamctl_cmd_tap (TamctlContext  *ctx,
+                int             argc,
+                char          **argv)
 {
-  g_printerr ("tamctl: %s\n", _("not available yet"));
-  return 2;
+  g_auto(GStrv) fail = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamCall) call = NULL;
+  g_autoptr(GOptionContext) octx = NULL;
+  const char *verdict;
+  gint64 tapping_id = 0;
+  GOptionEntry entries[] = {
+    { "fail", 0, 0, G_OPTION_ARG_STRING_ARRAY, &fail,
+      N_("An assessment parameter that was not met (repeat for more)"), "CODE" },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note,
+      N_("The recommendation to the agent (needed for return)"), "TEXT" },
+    { NULL }
+  };
+
+  octx = g_option_context_new (_("CALL_ID valid|return — give a tapping verdict"));
+  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
+  if (!tamctl_parse (octx, &argc, &argv))
+    return 2;
+  if (argc != 3)
+    {
+      g_printerr ("tamctl: %s\n",
+                  _("usage: tamctl tap CALL_ID valid|return --as NIK [--fail CODE]... [--note TEXT]"));
+      return 2;
+    }
+  if (g_ascii_strcasecmp (argv[2], "valid") == 0)
+    verdict = "VALID";
+  else if (g_ascii_strcasecmp (argv[2], "return") == 0)
+    verdict = "RETURN";
+  else
+    {
+      g_printerr (_("tamctl: “%s” is not a verdict: say valid or return\n"), argv[2]);
+      return 2;
+    }
+
+  if (!tamctl_sign_in (ctx, &error))
+    return tamctl_fail (g_steal_pointer (&error));
+  call = tam_call_find (ctx->store, ctx->session, argv[1], &error);
+  if (call == NULL)
+    {
+      g_prefix_error (&error, "%s: ", argv[1]);
+      return tamctl_fail (g_steal_pointer (&error));
+    }
+  if (!tam_call_decide (ctx->store, ctx->session, call->id, verdict,
+                        (const char * const *)fail, note, &tapping_id, &error))
+    {
+      g_prefix_error (&error, "%s: ", call->call_id);
+      return tamctl_fail (g_steal_pointer (&error));
+    }
+  /* TRANSLATORS: call id, verdict, attempt number */
+  g_print (_("%s: %s (attempt %d)\n"), call->call_id, verdict, call->attempts + 1);
+  return 0;
 }
 
 int
-tamctl_cmd_recall (TamctlContext *ctx,
-int            argc,
-char         **argv)
+tamctl_cmd_recall (TamctlContext  *ctx,
+                   int             argc,
+                   char          **argv)
 {
-  g_printerr ("tamctl: %s\n", _("not available yet"));
-  return 2;
+  g_autofree char *recording = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamCall) call = NULL;
+  g_autoptr(GOptionContext) octx = NULL;
+  GOptionEntry entries[] = {
+    { "recording", 0, 0, G_OPTION_ARG_STRING, &recording,
+      N_("The recording of the agent's new call"), "FILE" },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("What was done"), "TEXT" },
+    { NULL }
+  };
+
+  octx = g_option_context_new (_("CALL_ID — record the agent's re-call after a return"));
+  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
+  if (!tamctl_parse (octx, &argc, &argv))
+    return 2;
+  if (argc != 2 || recording == NULL)
+    {
+      g_printerr ("tamctl: %s\n",
+                  _("usage: tamctl recall CALL_ID --as NIK --recording FILE [--note TEXT]"));
+      return 2;
+    }
+
+  if (!tamctl_sign_in (ctx, &error))
+    return tamctl_fail (g_steal_pointer (&error));
+  call = tam_call_find (ctx->store, ctx->session, argv[1], &error);
+  if (call == NULL)
+    {
+      g_prefix_error (&error, "%s: ", argv[1]);
+      return tamctl_fail (g_steal_pointer (&error));
+    }
+  if (!tam_call_recall (ctx->store, ctx->session, call->id, recording, note, NULL, &error))
+    {
+      g_prefix_error (&error, "%s: ", call->call_id);
+      return tamctl_fail (g_steal_pointer (&error));
+    }
+  g_print (_("%s: re-called, back in the queue for tapping attempt %d\n"),
+           call->call_id, call->attempts + 1);
+  return 0;
 }
 
 int
-tamctl_cmd_report (TamctlContext *ctx,
-int            argc,
-char         **argv)
+tamctl_cmd_report (TamctlContext  *ctx,
+                   int             argc,
+                   char          **argv)
 {
-  g_printerr ("tamctl: %s\n", _("not available yet"));
-  return 2;
-}
+  g_autofree char *month = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) octx = NULL;
+  GOptionEntry entries[] = {
+    { "month", 0, 0, G_OPTION_ARG_STRING, &month, N_("The month"), "YYYY-MM" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), "FILE.xlsx|FILE.csv" },
+    { NULL }
+  };
 
+  octx = g_option_context_new (_("f18 — write a report"));
+  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
+  if (!tamctl_parse (octx, &argc, &argv))
+    return 2;
+  if (argc != 2 || g_ascii_strcasecmp (argv[1], "f18") != 0 || month == NULL || output == NULL)
+    {
+      g_printerr ("tamctl: %s\n",
+                  _("usage: tamctl report f18 --month YYYY-MM -o FILE.xlsx|FILE.csv --as NIK"));
+      return 2;
+    }
+
+  if (!tamctl_sign_in (ctx, &error))
+    return tamctl_fail (g_steal_pointer (&error));
+  if (!tam_f18_write (ctx->store, ctx->session, month, output, NULL, NULL, NULL, &error))
+    return tamctl_fail (g_steal_pointer (&error));
+  if (g_str_has_suffix (output, ".csv") == FALSE && g_str_has_suffix (output, ".CSV") == FALSE)
+    g_print (_("F-18 for %s written: %s\n"), month, output);
+  else
+    {
+      g_autofree char *qco = tam_f18_qco_csv_path (output);
+      g_print (_("F-18 for %s written: %s and %s\n"), month, output, qco);
+    }
+  return 0;
+}

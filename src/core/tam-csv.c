@@ -1,0 +1,385 @@
+/* tam-csv.c: CSV as it comes out of office spreadsheets.
+ *
+ * The file is mapped (GMappedFile) and validated as UTF-8 once. Rows are
+ * unescaped into a single buffer that is reused for the whole file: fields
+ * are NUL-terminated slices of it, so reading a million rows costs no
+ * allocation per field. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tam-csv.h"
+#include "tam-error.h"
+
+struct _TamCsvReader
+{
+  GMappedFile *mapped;
+  char        *owned;     /* copy of the data for _new_for_data */
+  const char  *data;
+  gsize        len;
+  gsize        pos;
+  char        *name;      /* for error messages */
+  char         sep;
+  guint        line;      /* physical line at pos, 1-based */
+  guint        row_line;  /* line where the current row starts */
+
+  char        *buf;       /* the current row, fields NUL-terminated */
+  gsize        buf_len;
+  gsize        buf_size;
+  gsize       *offsets;   /* start of each field in buf */
+  guint        n_fields;
+  guint        offsets_size;
+};
+
+static void
+ensure_buf (TamCsvReader *self,
+            gsize         extra)
+{
+  if (self->buf_len + extra <= self->buf_size)
+    return;
+  while (self->buf_len + extra > self->buf_size)
+    self->buf_size = self->buf_size ? self->buf_size * 2 : 4096;
+  self->buf = g_realloc (self->buf, self->buf_size);
+}
+
+static void
+start_field (TamCsvReader *self)
+{
+  if (self->n_fields == self->offsets_size)
+    {
+      self->offsets_size = self->offsets_size ? self->offsets_size * 2 : 32;
+      self->offsets = g_renew (gsize, self->offsets, self->offsets_size);
+    }
+  self->offsets[self->n_fields++] = self->buf_len;
+}
+
+/* The separator is whichever of , ; TAB occurs most often outside quotes
+ * in the header line; a one-column header means ','. */
+static char
+detect_separator (const char *p,
+                  const char *end)
+{
+  guint commas = 0, semicolons = 0, tabs = 0;
+  gboolean quoted = FALSE;
+
+  for (; p < end; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (quoted)
+        continue;
+      else if (*p == '\n' || *p == '\r')
+        break;
+      else if (*p == ',')
+        commas++;
+      else if (*p == ';')
+        semicolons++;
+      else if (*p == '\t')
+        tabs++;
+    }
+  if (semicolons > commas && semicolons >= tabs)
+    return ';';
+  if (tabs > commas && tabs > semicolons)
+    return '\t';
+  return ',';
+}
+
+static guint
+count_lines (const char *data,
+             gsize       len)
+{
+  guint lines = 1;
+
+  for (const char *p = data, *end = data + len; p < end; p++)
+    {
+      p = memchr (p, '\n', end - p);
+      if (p == NULL)
+        break;
+      lines++;
+    }
+  return lines;
+}
+
+static TamCsvReader *
+reader_init (TamCsvReader  *self,
+             GError       **error)
+{
+  const char *invalid = NULL;
+  const guchar *u = (const guchar *)self->data;
+
+  self->line = 1;
+
+  if (self->len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff)))
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT,
+                   _("%s: the file is saved as UTF-16; save it as “CSV UTF-8” and try again"),
+                   self->name);
+      tam_csv_reader_free (self);
+      return NULL;
+    }
+  if (self->len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
+    self->pos = 3;
+
+  /* Also refuses NUL bytes, which would cut fields short. */
+  if (self->len > 0 && !g_utf8_validate_len (self->data, self->len, &invalid))
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT,
+                   _("%s:%u: the text is not valid UTF-8; save the file as “CSV UTF-8” and try again"),
+                   self->name, count_lines (self->data, invalid - self->data));
+      tam_csv_reader_free (self);
+      return NULL;
+    }
+
+  self->sep = detect_separator (self->data + self->pos, self->data + self->len);
+  return self;
+}
+
+TamCsvReader *
+tam_csv_reader_open (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  TamCsvReader *self;
+  GMappedFile *mapped;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT, _("Cannot read %s: %s"),
+                   path, local_error->message);
+      return NULL;
+    }
+  self = g_new0 (TamCsvReader, 1);
+  self->mapped = mapped;
+  self->data = g_mapped_file_get_contents (mapped);
+  self->len = g_mapped_file_get_length (mapped);
+  if (self->data == NULL)
+    self->data = "";
+  self->name = g_path_get_basename (path);
+  return reader_init (self, error);
+}
+
+TamCsvReader *
+tam_csv_reader_new_for_data (const char  *data,
+                             gsize        len,
+                             const char  *name,
+                             GError     **error)
+{
+  TamCsvReader *self = g_new0 (TamCsvReader, 1);
+
+  /* One spare NUL so the copy is a C string too. */
+  self->owned = g_malloc (len + 1);
+  memcpy (self->owned, data, len);
+  self->owned[len] = '\0';
+  self->data = self->owned;
+  self->len = len;
+  self->name = g_strdup (name ? name : "data");
+  return reader_init (self, error);
+}
+
+void
+tam_csv_reader_free (TamCsvReader *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->mapped, g_mapped_file_unref);
+  g_free (self->owned);
+  g_free (self->name);
+  g_free (self->buf);
+  g_free (self->offsets);
+  g_free (self);
+}
+
+/* Reads one field starting at self->pos; stops on the separator or the
+ * line end without consuming it. Returns FALSE on an unclosed quote. */
+static gboolean
+read_field (TamCsvReader *self)
+{
+  const char *data = self->data;
+  const char sep = self->sep;
+  gsize pos = self->pos;
+  const gsize len = self->len;
+
+  start_field (self);
+
+  if (pos < len && data[pos] == '"')
+    {
+      pos++;
+      for (;;)
+        {
+          const char *q;
+          gsize chunk;
+
+          if (pos >= len)
+            return FALSE;
+          q = memchr (data + pos, '"', len - pos);
+          if (q == NULL)
+            return FALSE;
+          chunk = (gsize)(q - (data + pos));
+          ensure_buf (self, chunk + 2);
+          /* Copy the quoted text, turning CRLF into LF and counting
+           * lines so later rows report the right line. */
+          for (gsize i = 0; i < chunk; i++)
+            {
+              char c = data[pos + i];
+              if (c == '\r' && i + 1 < chunk && data[pos + i + 1] == '\n')
+                continue;
+              if (c == '\n')
+                self->line++;
+              self->buf[self->buf_len++] = c;
+            }
+          pos += chunk + 1;
+          if (pos < len && data[pos] == '"')
+            {
+              self->buf[self->buf_len++] = '"';
+              pos++;
+              continue;
+            }
+          break;
+        }
+    }
+
+  /* Unquoted text, or stray text after a closing quote (kept as is, the
+   * way spreadsheets read it). */
+  {
+    gsize start = pos;
+    gsize n;
+
+    while (pos < len)
+      {
+        char c = data[pos];
+        if (c == sep || c == '\n' || c == '\r')
+          break;
+        pos++;
+      }
+    n = pos - start;
+    ensure_buf (self, n + 1);
+    memcpy (self->buf + self->buf_len, data + start, n);
+    self->buf_len += n;
+    self->buf[self->buf_len++] = '\0';
+  }
+  self->pos = pos;
+  return TRUE;
+}
+
+int
+tam_csv_reader_next (TamCsvReader  *self,
+                     GError       **error)
+{
+  g_return_val_if_fail (self != NULL, -1);
+
+  for (;;)
+    {
+      gsize row_start = self->pos;
+
+      if (self->pos >= self->len)
+        {
+          self->n_fields = 0;
+          return 0;
+        }
+
+      self->row_line = self->line;
+      self->buf_len = 0;
+      self->n_fields = 0;
+
+      for (;;)
+        {
+          char c;
+
+          if (!read_field (self))
+            {
+              g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT,
+                           _("%s:%u: a quoted field starts on this line and is never closed"),
+                           self->name, self->row_line);
+              self->pos = self->len;
+              self->n_fields = 0;
+              return -1;
+            }
+          if (self->pos >= self->len)
+            break;
+          c = self->data[self->pos++];
+          if (c == self->sep)
+            continue;
+          if (c == '\r' && self->pos < self->len && self->data[self->pos] == '\n')
+            self->pos++;
+          self->line++;
+          break;
+        }
+
+      /* A blank line: nothing between two line ends. */
+      if (self->n_fields == 1 && self->buf[0] == '\0' && self->data[row_start] != '"')
+        continue;
+      return 1;
+    }
+}
+
+guint
+tam_csv_reader_n_fields (TamCsvReader *self)
+{
+  return self->n_fields;
+}
+
+const char *
+tam_csv_reader_field (TamCsvReader *self,
+                      guint         index)
+{
+  if (index >= self->n_fields)
+    return "";
+  return self->buf + self->offsets[index];
+}
+
+guint
+tam_csv_reader_line (TamCsvReader *self)
+{
+  return self->row_line;
+}
+
+char
+tam_csv_reader_separator (TamCsvReader *self)
+{
+  return self->sep;
+}
+
+double
+tam_csv_reader_progress (TamCsvReader *self)
+{
+  if (self->len == 0)
+    return 1.0;
+  return (double)self->pos / (double)self->len;
+}
+
+void
+tam_csv_append_field (GString    *line,
+                      const char *field,
+                      gssize      len,
+                      char        separator)
+{
+  gboolean quote = FALSE;
+  gsize n;
+
+  if (field == NULL)
+    field = "";
+  n = len < 0 ? strlen (field) : (gsize)len;
+  if (n > 0 && (field[0] == ' ' || field[0] == '\t' || field[n - 1] == ' ' || field[n - 1] == '\t'))
+    quote = TRUE;
+  for (gsize i = 0; i < n && !quote; i++)
+    if (field[i] == separator || field[i] == '"' || field[i] == '\n' || field[i] == '\r')
+      quote = TRUE;
+
+  if (!quote)
+    {
+      g_string_append_len (line, field, n);
+      return;
+    }
+  g_string_append_c (line, '"');
+  for (gsize i = 0; i < n; i++)
+    {
+      if (field[i] == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, field[i]);
+    }
+  g_string_append_c (line, '"');
+}

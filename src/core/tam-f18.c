@@ -1,0 +1,689 @@
+/* tam-f18.c: form F-18, validation results of AGREE calls per month.
+ * The numbers come from one GROUP BY per sheet over the calls_month index
+ * (month, agent_id) and the tappings_qco index; the subtotals are summed
+ * here while walking the sorted rows. See tam-f18.h for the definitions. */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "tam-f18.h"
+#include "tam-tapping-private.h"
+
+void
+tam_f18_row_free (TamF18Row *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->site);
+  g_free (row->team_leader_nik);
+  g_free (row->team_leader_name);
+  g_free (row->agent_nik);
+  g_free (row->agent_name);
+  g_free (row->service);
+  g_free (row);
+}
+
+void
+tam_f18_qco_free (TamF18Qco *qco)
+{
+  if (qco == NULL)
+    return;
+  g_free (qco->nik);
+  g_free (qco->name);
+  g_free (qco->site);
+  g_free (qco);
+}
+
+/* "2026-10" -> "2026-10-01" and "2026-11-01"; FALSE when not a month. */
+static gboolean
+month_bounds (const char  *month,
+              char       **first,
+              char       **next)
+{
+  int y, m;
+
+  if (month == NULL || strlen (month) != 7 || month[4] != '-' ||
+      !g_ascii_isdigit (month[0]) || !g_ascii_isdigit (month[1]) ||
+      !g_ascii_isdigit (month[2]) || !g_ascii_isdigit (month[3]) ||
+      !g_ascii_isdigit (month[5]) || !g_ascii_isdigit (month[6]))
+    return FALSE;
+  y = atoi (month);
+  m = atoi (month + 5);
+  if (y < 1900 || m < 1 || m > 12)
+    return FALSE;
+  *first = g_strdup_printf ("%04d-%02d-01", y, m);
+  *next = m == 12 ? g_strdup_printf ("%04d-01-01", y + 1) : g_strdup_printf ("%04d-%02d-01", y, m + 1);
+  return TRUE;
+}
+
+static void
+finish_rates (TamF18Row *r)
+{
+  r->qvs = r->total > 0 ? (double)r->valid / (double)r->total : 0.0;
+  r->first_pass = r->total > 0 ? (double)r->first_pass_valid / (double)r->total : 0.0;
+}
+
+static TamF18Row *
+sum_row (TamF18RowKind  kind,
+         const char    *site,
+         const char    *tl_nik,
+         const char    *tl_name)
+{
+  TamF18Row *r = g_new0 (TamF18Row, 1);
+
+  r->kind = kind;
+  r->site = g_strdup (site);
+  r->team_leader_nik = g_strdup (tl_nik);
+  r->team_leader_name = g_strdup (tl_name);
+  return r;
+}
+
+static void
+add_into (TamF18Row       *sum,
+          const TamF18Row *r)
+{
+  sum->total += r->total;
+  sum->valid += r->valid;
+  sum->returned += r->returned;
+  sum->pending += r->pending;
+  sum->first_pass_valid += r->first_pass_valid;
+}
+
+static gboolean
+compute_agents (TamStore     *store,
+                const char   *month,
+                const char   *site,
+                gint64        tl,
+                GPtrArray    *out,
+                GError      **error)
+{
+  g_autoptr(TamF18Row) team = NULL;
+  g_autoptr(TamF18Row) site_sum = NULL;
+  g_autoptr(TamF18Row) total = sum_row (TAM_F18_TOTAL, NULL, NULL, NULL);
+  gint64 team_key = -1;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* One pass over the month in calls_month order; the handful of agent
+   * rows is then joined and sorted. */
+  stmt = tam_store_prepare (store,
+      "SELECT g.site, g.service, a.nik, a.name, COALESCE (tl.id, 0), tl.nik, tl.name,"
+      " g.total, g.valid, g.returned, g.pending, g.first_valid"
+      " FROM (SELECT c.agent_id AS agent_id, c.site AS site, c.service AS service,"
+      "        count(*) AS total,"
+      "        sum (c.state = 'VALID') AS valid,"
+      "        sum (c.state IN ('RETURNED','RECALLED')) AS returned,"
+      "        sum (c.state = 'PENDING') AS pending,"
+      "        sum (c.first_verdict IS 'VALID') AS first_valid"
+      "       FROM calls c INDEXED BY calls_month"
+      "       WHERE c.month = ?1 AND c.result = 'AGREE' AND (?2 IS NULL OR c.site = ?2)"
+      "       GROUP BY c.agent_id, c.site, c.service) AS g"
+      " JOIN people a ON a.id = g.agent_id"
+      " LEFT JOIN people tl ON tl.id = a.team_leader_id"
+      " WHERE (?3 IS NULL OR a.team_leader_id = ?3)"
+      " ORDER BY g.site, tl.id IS NULL, tl.name, tl.id, a.name, a.nik, g.service", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, month, -1, SQLITE_TRANSIENT);
+  tam_stmt_bind_text_or_null (stmt, 2, site);
+  if (tl != 0)
+    sqlite3_bind_int64 (stmt, 3, tl);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TamF18Row *r = g_new0 (TamF18Row, 1);
+      gint64 key = sqlite3_column_int64 (stmt, 4);
+
+      r->kind = TAM_F18_AGENT;
+      r->site = tam_stmt_dup_text (stmt, 0);
+      r->service = tam_stmt_dup_text (stmt, 1);
+      r->agent_nik = tam_stmt_dup_text (stmt, 2);
+      r->agent_name = tam_stmt_dup_text (stmt, 3);
+      r->team_leader_nik = tam_stmt_dup_text (stmt, 5);
+      r->team_leader_name = tam_stmt_dup_text (stmt, 6);
+      r->total = sqlite3_column_int64 (stmt, 7);
+      r->valid = sqlite3_column_int64 (stmt, 8);
+      r->returned = sqlite3_column_int64 (stmt, 9);
+      r->pending = sqlite3_column_int64 (stmt, 10);
+      r->first_pass_valid = sqlite3_column_int64 (stmt, 11);
+      finish_rates (r);
+
+      /* Close the team and the site above when this row starts new ones. */
+      if (site_sum != NULL && g_strcmp0 (site_sum->site, r->site) != 0)
+        {
+          finish_rates (team);
+          g_ptr_array_add (out, g_steal_pointer (&team));
+          finish_rates (site_sum);
+          g_ptr_array_add (out, g_steal_pointer (&site_sum));
+          team_key = -1;
+        }
+      else if (team != NULL && key != team_key)
+        {
+          finish_rates (team);
+          g_ptr_array_add (out, g_steal_pointer (&team));
+        }
+      if (site_sum == NULL)
+        site_sum = sum_row (TAM_F18_SITE, r->site, NULL, NULL);
+      if (team == NULL)
+        {
+          team = sum_row (TAM_F18_TEAM, r->site, r->team_leader_nik, r->team_leader_name);
+          team_key = key;
+        }
+
+      add_into (team, r);
+      add_into (site_sum, r);
+      add_into (total, r);
+      g_ptr_array_add (out, r);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      tam_store_set_error (store, error, _("Could not compute the F-18 report"));
+      return FALSE;
+    }
+  if (team != NULL)
+    {
+      finish_rates (team);
+      g_ptr_array_add (out, g_steal_pointer (&team));
+    }
+  if (site_sum != NULL)
+    {
+      finish_rates (site_sum);
+      g_ptr_array_add (out, g_steal_pointer (&site_sum));
+    }
+  finish_rates (total);
+  g_ptr_array_add (out, g_steal_pointer (&total));
+  return TRUE;
+}
+
+static void
+finish_qco (TamF18Qco *q)
+{
+  q->per_day = q->days > 0 ? (double)q->tappings / (double)q->days : 0.0;
+}
+
+static gboolean
+compute_qcos (TamStore     *store,
+              const char   *first,
+              const char   *next,
+              const char   *site,
+              gint64        tl,
+              GPtrArray    *out,
+              GError      **error)
+{
+  TamF18Qco *total;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* CROSS JOIN keeps people outside: each QCO is one range of the
+   * tappings_qco (qco_id, tapped_at) index. */
+  stmt = tam_store_prepare (store,
+      "SELECT q.nik, q.name, q.site, count(DISTINCT t.call_id),"
+      " sum (t.verdict = 'VALID'), sum (t.verdict = 'RETURN'), count(*),"
+      " count(DISTINCT substr (t.tapped_at, 1, 10))"
+      " FROM people q CROSS JOIN tappings t ON t.qco_id = q.id"
+      "   AND t.tapped_at >= ?1 AND t.tapped_at < ?2 AND t.undone = 0"
+      " JOIN calls c ON c.id = t.call_id"
+      " JOIN people a ON a.id = c.agent_id"
+      " WHERE (?3 IS NULL OR c.site = ?3) AND (?4 IS NULL OR a.team_leader_id = ?4)"
+      " GROUP BY q.id ORDER BY q.site, q.name, q.nik", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, next, -1, SQLITE_TRANSIENT);
+  tam_stmt_bind_text_or_null (stmt, 3, site);
+  if (tl != 0)
+    sqlite3_bind_int64 (stmt, 4, tl);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TamF18Qco *q = g_new0 (TamF18Qco, 1);
+
+      q->nik = tam_stmt_dup_text (stmt, 0);
+      q->name = tam_stmt_dup_text (stmt, 1);
+      q->site = tam_stmt_dup_text (stmt, 2);
+      q->calls = sqlite3_column_int64 (stmt, 3);
+      q->valid = sqlite3_column_int64 (stmt, 4);
+      q->returned = sqlite3_column_int64 (stmt, 5);
+      q->tappings = sqlite3_column_int64 (stmt, 6);
+      q->days = sqlite3_column_int64 (stmt, 7);
+      finish_qco (q);
+      g_ptr_array_add (out, q);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      tam_store_set_error (store, error, _("Could not compute the F-18 report"));
+      return FALSE;
+    }
+
+  /* The total counts distinct calls and days over every QCO (a call
+   * tapped by two QCOs is one call), so it is not a sum of the rows. */
+  stmt = tam_store_prepare (store,
+      "SELECT count(DISTINCT t.call_id), sum (t.verdict = 'VALID'), sum (t.verdict = 'RETURN'),"
+      " count(*), count(DISTINCT substr (t.tapped_at, 1, 10))"
+      " FROM people q CROSS JOIN tappings t ON t.qco_id = q.id"
+      "   AND t.tapped_at >= ?1 AND t.tapped_at < ?2 AND t.undone = 0"
+      " JOIN calls c ON c.id = t.call_id"
+      " JOIN people a ON a.id = c.agent_id"
+      " WHERE (?3 IS NULL OR c.site = ?3) AND (?4 IS NULL OR a.team_leader_id = ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, next, -1, SQLITE_TRANSIENT);
+  tam_stmt_bind_text_or_null (stmt, 3, site);
+  if (tl != 0)
+    sqlite3_bind_int64 (stmt, 4, tl);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      tam_store_set_error (store, error, _("Could not compute the F-18 report"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  total = g_new0 (TamF18Qco, 1);
+  total->is_total = TRUE;
+  total->calls = sqlite3_column_int64 (stmt, 0);
+  total->valid = sqlite3_column_int64 (stmt, 1);
+  total->returned = sqlite3_column_int64 (stmt, 2);
+  total->tappings = sqlite3_column_int64 (stmt, 3);
+  total->days = sqlite3_column_int64 (stmt, 4);
+  finish_qco (total);
+  sqlite3_reset (stmt);
+  g_ptr_array_add (out, total);
+  return TRUE;
+}
+
+gboolean
+tam_f18_compute (TamStore          *store,
+                 const TamSession  *session,
+                 const char        *month,
+                 GPtrArray        **agent_rows,
+                 GPtrArray        **qco_rows,
+                 GError           **error)
+{
+  g_autoptr(GPtrArray) agents = g_ptr_array_new_with_free_func ((GDestroyNotify)tam_f18_row_free);
+  g_autoptr(GPtrArray) qcos = g_ptr_array_new_with_free_func ((GDestroyNotify)tam_f18_qco_free);
+  g_autofree char *first = NULL;
+  g_autofree char *next = NULL;
+  const char *site;
+  gint64 tl;
+
+  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (agent_rows != NULL && qco_rows != NULL, FALSE);
+
+  if (!tam_session_require (session, TAM_PERM_EXPORT, error) ||
+      !_tam_tapping_scope (session, &site, &tl, error))
+    return FALSE;
+  if (!month_bounds (month, &first, &next))
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
+                   _("“%s” is not a month (YYYY-MM)"), month ? month : "");
+      return FALSE;
+    }
+  if (!compute_agents (store, month, site, tl, agents, error) ||
+      !compute_qcos (store, first, next, site, tl, qcos, error))
+    return FALSE;
+  *agent_rows = g_steal_pointer (&agents);
+  *qco_rows = g_steal_pointer (&qcos);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing */
+
+static const char *
+level_label (TamF18RowKind kind)
+{
+  switch (kind)
+    {
+    case TAM_F18_AGENT: return _("Agent");
+    case TAM_F18_TEAM: return _("Team subtotal");
+    case TAM_F18_SITE: return _("Site subtotal");
+    case TAM_F18_TOTAL: return _("Total");
+    default: return "";
+    }
+}
+
+static const char *
+or_empty (const char *s)
+{
+  return s ? s : "";
+}
+
+static void
+report (TamProgressFunc progress,
+        gpointer        user_data,
+        guint           done,
+        guint           total)
+{
+  if (progress != NULL && total > 0 && (done % 256 == 0 || done == total))
+    progress ((double)done / (double)total, user_data);
+}
+
+static gboolean
+check_xlsx (lxw_error   err,
+            const char *path,
+            GError    **error)
+{
+  if (err == LXW_NO_ERROR)
+    return TRUE;
+  g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write “%s”: %s"),
+               path, lxw_strerror (err));
+  return FALSE;
+}
+
+static gboolean
+write_xlsx (const char     *path,
+            const char     *tmp_path,
+            const char     *month,
+            GPtrArray      *agents,
+            GPtrArray      *qcos,
+            TamProgressFunc progress,
+            gpointer        user_data,
+            GCancellable   *cancellable,
+            GError        **error)
+{
+  lxw_workbook *wb;
+  lxw_worksheet *ws, *wq;
+  lxw_format *title, *head, *bold, *pct, *bold_pct, *dec, *bold_dec;
+  g_autofree char *title_text = NULL;
+  guint total_rows = agents->len + qcos->len, done = 0;
+  lxw_row_t row;
+  lxw_error err;
+  const char *heads[] = {
+    N_("Level"), N_("Site"), N_("Team leader"), N_("NIK"), N_("Agent"), N_("Service"),
+    N_("Total AGREE"), N_("VALID"), N_("RETURN"), N_("Pending"), N_("QVS %"),
+    N_("First-pass VALID"), N_("First-pass %"),
+  };
+  const char *qheads[] = {
+    N_("Site"), N_("NIK"), N_("QCO"), N_("Calls tapped"), N_("VALID"), N_("RETURN"),
+    N_("Tappings"), N_("Days with tappings"), N_("Tappings per day"),
+  };
+
+  wb = workbook_new (tmp_path);
+  if (wb == NULL)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write “%s”"), path);
+      return FALSE;
+    }
+  title = workbook_add_format (wb);
+  format_set_bold (title);
+  format_set_font_size (title, 13);
+  head = workbook_add_format (wb);
+  format_set_bold (head);
+  format_set_bottom (head, LXW_BORDER_THIN);
+  format_set_text_wrap (head);
+  bold = workbook_add_format (wb);
+  format_set_bold (bold);
+  pct = workbook_add_format (wb);
+  format_set_num_format (pct, "0.0%");
+  bold_pct = workbook_add_format (wb);
+  format_set_num_format (bold_pct, "0.0%");
+  format_set_bold (bold_pct);
+  dec = workbook_add_format (wb);
+  format_set_num_format (dec, "0.0");
+  bold_dec = workbook_add_format (wb);
+  format_set_num_format (bold_dec, "0.0");
+  format_set_bold (bold_dec);
+
+  ws = workbook_add_worksheet (wb, "F-18");
+  title_text = g_strdup_printf (_("F-18 Validation results of AGREE calls, %s"), month);
+  worksheet_write_string (ws, 0, 0, title_text, title);
+  for (lxw_col_t c = 0; c < G_N_ELEMENTS (heads); c++)
+    worksheet_write_string (ws, 1, c, _(heads[c]), head);
+  worksheet_freeze_panes (ws, 2, 0);
+  worksheet_set_column (ws, 0, 0, 14, NULL);
+  worksheet_set_column (ws, 1, 1, 12, NULL);
+  worksheet_set_column (ws, 2, 2, 24, NULL);
+  worksheet_set_column (ws, 3, 3, 12, NULL);
+  worksheet_set_column (ws, 4, 4, 26, NULL);
+  worksheet_set_column (ws, 5, 5, 16, NULL);
+  worksheet_set_column (ws, 6, 12, 11, NULL);
+
+  row = 2;
+  for (guint i = 0; i < agents->len; i++, row++)
+    {
+      TamF18Row *r = agents->pdata[i];
+      lxw_format *f = r->kind == TAM_F18_AGENT ? NULL : bold;
+      lxw_format *fp = r->kind == TAM_F18_AGENT ? pct : bold_pct;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      worksheet_write_string (ws, row, 0, level_label (r->kind), f);
+      worksheet_write_string (ws, row, 1, or_empty (r->site), f);
+      worksheet_write_string (ws, row, 2, or_empty (r->team_leader_name), f);
+      worksheet_write_string (ws, row, 3, or_empty (r->agent_nik), f);
+      worksheet_write_string (ws, row, 4, or_empty (r->agent_name), f);
+      worksheet_write_string (ws, row, 5, or_empty (r->service), f);
+      worksheet_write_number (ws, row, 6, (double)r->total, f);
+      worksheet_write_number (ws, row, 7, (double)r->valid, f);
+      worksheet_write_number (ws, row, 8, (double)r->returned, f);
+      worksheet_write_number (ws, row, 9, (double)r->pending, f);
+      worksheet_write_number (ws, row, 10, r->qvs, fp);
+      worksheet_write_number (ws, row, 11, (double)r->first_pass_valid, f);
+      worksheet_write_number (ws, row, 12, r->first_pass, fp);
+      report (progress, user_data, ++done, total_rows);
+    }
+
+  wq = workbook_add_worksheet (wb, "QCO");
+  g_free (title_text);
+  title_text = g_strdup_printf (_("F-18 Tappings per QCO, %s"), month);
+  worksheet_write_string (wq, 0, 0, title_text, title);
+  for (lxw_col_t c = 0; c < G_N_ELEMENTS (qheads); c++)
+    worksheet_write_string (wq, 1, c, _(qheads[c]), head);
+  worksheet_freeze_panes (wq, 2, 0);
+  worksheet_set_column (wq, 0, 1, 12, NULL);
+  worksheet_set_column (wq, 2, 2, 26, NULL);
+  worksheet_set_column (wq, 3, 8, 12, NULL);
+
+  row = 2;
+  for (guint i = 0; i < qcos->len; i++, row++)
+    {
+      TamF18Qco *q = qcos->pdata[i];
+      lxw_format *f = q->is_total ? bold : NULL;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      worksheet_write_string (wq, row, 0, q->is_total ? _("Total") : or_empty (q->site), f);
+      worksheet_write_string (wq, row, 1, or_empty (q->nik), f);
+      worksheet_write_string (wq, row, 2, or_empty (q->name), f);
+      worksheet_write_number (wq, row, 3, (double)q->calls, f);
+      worksheet_write_number (wq, row, 4, (double)q->valid, f);
+      worksheet_write_number (wq, row, 5, (double)q->returned, f);
+      worksheet_write_number (wq, row, 6, (double)q->tappings, f);
+      worksheet_write_number (wq, row, 7, (double)q->days, f);
+      worksheet_write_number (wq, row, 8, q->per_day, q->is_total ? bold_dec : dec);
+      report (progress, user_data, ++done, total_rows);
+    }
+
+  err = workbook_close (wb);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  if (!check_xlsx (err, path, error))
+    {
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+csv_field (GString    *out,
+           const char *value,
+           gboolean    last)
+{
+  if (value != NULL && strpbrk (value, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (out, '"');
+      for (const char *s = value; *s; s++)
+        {
+          if (*s == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *s);
+        }
+      g_string_append_c (out, '"');
+    }
+  else if (value != NULL)
+    g_string_append (out, value);
+  g_string_append (out, last ? "\r\n" : ",");
+}
+
+static void
+csv_int (GString *out,
+         gint64   value)
+{
+  g_string_append_printf (out, "%" G_GINT64_FORMAT ",", value);
+}
+
+static void
+csv_double (GString  *out,
+            double    value,
+            gboolean  last)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.1f", value));
+  g_string_append (out, last ? "\r\n" : ",");
+}
+
+char *
+tam_f18_qco_csv_path (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
+    {
+      g_autofree char *base = g_strndup (path, strlen (path) - 4);
+      return g_strconcat (base, "-qco.csv", NULL);
+    }
+  return g_strconcat (path, "-qco.csv", NULL);
+}
+
+static gboolean
+write_csv (const char     *path,
+           GPtrArray      *agents,
+           GPtrArray      *qcos,
+           TamProgressFunc progress,
+           gpointer        user_data,
+           GCancellable   *cancellable,
+           GError        **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) qout = g_string_new (NULL);
+  g_autofree char *qpath = tam_f18_qco_csv_path (path);
+  g_autoptr(GError) local_error = NULL;
+  guint total_rows = agents->len + qcos->len, done = 0;
+
+  /* Machine-readable: codes, plain numbers, percentages as 0-100 with
+   * one decimal. */
+  g_string_append (out, "level,site,team_leader_nik,team_leader,nik,agent,service,"
+                        "total_agree,valid,return,pending,qvs_pct,first_pass_valid,first_pass_pct\r\n");
+  for (guint i = 0; i < agents->len; i++)
+    {
+      TamF18Row *r = agents->pdata[i];
+      static const char *const levels[] = { "AGENT", "TEAM", "SITE", "TOTAL" };
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      csv_field (out, levels[r->kind], FALSE);
+      csv_field (out, r->site, FALSE);
+      csv_field (out, r->team_leader_nik, FALSE);
+      csv_field (out, r->team_leader_name, FALSE);
+      csv_field (out, r->agent_nik, FALSE);
+      csv_field (out, r->agent_name, FALSE);
+      csv_field (out, r->service, FALSE);
+      csv_int (out, r->total);
+      csv_int (out, r->valid);
+      csv_int (out, r->returned);
+      csv_int (out, r->pending);
+      csv_double (out, r->qvs * 100.0, FALSE);
+      csv_int (out, r->first_pass_valid);
+      csv_double (out, r->first_pass * 100.0, TRUE);
+      report (progress, user_data, ++done, total_rows);
+    }
+
+  g_string_append (qout, "level,site,nik,qco,calls_tapped,valid,return,tappings,days,tappings_per_day\r\n");
+  for (guint i = 0; i < qcos->len; i++)
+    {
+      TamF18Qco *q = qcos->pdata[i];
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      csv_field (qout, q->is_total ? "TOTAL" : "QCO", FALSE);
+      csv_field (qout, q->site, FALSE);
+      csv_field (qout, q->nik, FALSE);
+      csv_field (qout, q->name, FALSE);
+      csv_int (qout, q->calls);
+      csv_int (qout, q->valid);
+      csv_int (qout, q->returned);
+      csv_int (qout, q->tappings);
+      csv_int (qout, q->days);
+      csv_double (qout, q->per_day, TRUE);
+      report (progress, user_data, ++done, total_rows);
+    }
+
+  /* g_file_set_contents writes a temporary file and renames it. */
+  if (!g_file_set_contents (path, out->str, (gssize)out->len, &local_error) ||
+      !g_file_set_contents (qpath, qout->str, (gssize)qout->len, &local_error))
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write the report: %s"),
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tam_f18_write (TamStore          *store,
+               const TamSession  *session,
+               const char        *month,
+               const char        *path,
+               TamProgressFunc    progress,
+               gpointer           user_data,
+               GCancellable      *cancellable,
+               GError           **error)
+{
+  g_autoptr(GPtrArray) agents = NULL;
+  g_autoptr(GPtrArray) qcos = NULL;
+  g_autofree char *lower = NULL;
+  g_autofree char *tmp_path = NULL;
+
+  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  if (!g_str_has_suffix (lower, ".xlsx") && !g_str_has_suffix (lower, ".csv"))
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
+                   _("The report is written as .xlsx or .csv, not “%s”"), path);
+      return FALSE;
+    }
+  if (!tam_f18_compute (store, session, month, &agents, &qcos, error))
+    return FALSE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (g_str_has_suffix (lower, ".csv"))
+    return write_csv (path, agents, qcos, progress, user_data, cancellable, error);
+
+  tmp_path = g_strconcat (path, ".part", NULL);
+  if (!write_xlsx (path, tmp_path, month, agents, qcos, progress, user_data, cancellable, error))
+    return FALSE;
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write “%s”: %s"),
+                   path, g_strerror (saved));
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,1741 @@
+/* tam-import.c: roster, attendance and calls from office files.
+ *
+ * One transaction per import. Without a rejects file it is all or
+ * nothing: after the first bad row nothing more is written (the rows are
+ * still checked, to report up to TAM_IMPORT_MAX_ERRORS problems) and the
+ * transaction is rolled back. With a rejects file the good rows are kept
+ * and the bad ones written there with their reason.
+ *
+ * Attendance and calls are the big files (a million rows): they stream
+ * from the row reader into one prepared statement, NIKs are looked up in
+ * a hash table loaded once, the in-file duplicate checks use open
+ * addressing over integers or an arena of strings, and nothing is
+ * allocated per row. The roster is small and is read whole, because a
+ * row may name a team leader who is defined further down. One audit row
+ * records each import, not each row. */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "tam-audit.h"
+#include "tam-codes.h"
+#include "tam-csv.h"
+#include "tam-import.h"
+#include "tam-people.h"
+#include "tam-rows.h"
+
+/* tam-people.c */
+char *_tam_people_json (TamStore *store, gint64 id);
+
+#define CHECK_EVERY 4096
+#define MAX_COLUMNS 9
+
+typedef struct
+{
+  const char *name;
+  gboolean    required;
+} Column;
+
+enum { R_NIK, R_NAME, R_ROLE, R_SITE, R_SERVICE, R_TL, R_STATUS, R_HIRED, R_END };
+static const Column roster_columns[] = {
+  { "nik", TRUE }, { "name", TRUE }, { "role", TRUE }, { "site", TRUE }, { "service", TRUE },
+  { "team_leader_nik", TRUE }, { "status", TRUE }, { "hired_on", TRUE }, { "contract_end", TRUE },
+  { NULL, FALSE }
+};
+
+enum { A_DATE, A_NIK, A_SHIFT_START, A_SHIFT_END, A_STATUS, A_CHECK_IN, A_CHECK_OUT, A_NOTE };
+static const Column attendance_columns[] = {
+  { "date", TRUE }, { "nik", TRUE }, { "shift_start", TRUE }, { "shift_end", TRUE },
+  { "status", TRUE }, { "check_in", TRUE }, { "check_out", TRUE }, { "note", TRUE },
+  { NULL, FALSE }
+};
+
+/* Calls are only ever added, never updated, so the two descriptive
+ * columns may be left out of an export without wiping anything. */
+enum { C_CALL_ID, C_AGENT, C_SERVICE, C_START, C_RESULT, C_CUSTOMER, C_PRODUCT, C_RECORDING };
+static const Column calls_columns[] = {
+  { "call_id", TRUE }, { "agent_nik", TRUE }, { "service", TRUE }, { "call_start", TRUE },
+  { "result", TRUE }, { "customer_number", TRUE }, { "product", FALSE }, { "recording", FALSE },
+  { NULL, FALSE }
+};
+
+static const char * const kind_names[] = { "roster", "attendance", "calls" };
+
+/* ------------------------------------------------------------------ */
+/* Seen: open addressing over 64-bit keys (or strings kept in an arena),
+ * remembering the line of the first occurrence. */
+
+typedef struct
+{
+  guint64     key;
+  const char *str;
+  guint       line;   /* 0: empty slot */
+} SeenEntry;
+
+typedef struct
+{
+  SeenEntry    *entries;
+  gsize         mask;
+  gsize         n;
+  GStringChunk *chunk;
+} Seen;
+
+static void
+seen_init (Seen *s)
+{
+  s->mask = 1023;
+  s->entries = g_new0 (SeenEntry, s->mask + 1);
+  s->n = 0;
+  s->chunk = NULL;
+}
+
+static void
+seen_clear (Seen *s)
+{
+  g_clear_pointer (&s->entries, g_free);
+  g_clear_pointer (&s->chunk, g_string_chunk_free);
+}
+
+static inline gsize
+seen_slot (guint64 key)
+{
+  return (gsize)((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 17);
+}
+
+static void
+seen_grow (Seen *s)
+{
+  SeenEntry *old = s->entries;
+  gsize old_size = s->mask + 1;
+
+  s->mask = old_size * 2 - 1;
+  s->entries = g_new0 (SeenEntry, s->mask + 1);
+  for (gsize i = 0; i < old_size; i++)
+    {
+      gsize j;
+      if (old[i].line == 0)
+        continue;
+      for (j = seen_slot (old[i].key) & s->mask; s->entries[j].line != 0; j = (j + 1) & s->mask)
+        ;
+      s->entries[j] = old[i];
+    }
+  g_free (old);
+}
+
+/* Returns the line where @key (and @str, if not NULL) was seen first, or
+ * 0 after remembering it at @line. */
+static guint
+seen_check (Seen       *s,
+            guint64     key,
+            const char *str,
+            guint       line)
+{
+  gsize j;
+
+  if ((s->n + 1) * 2 > s->mask + 1)
+    seen_grow (s);
+  for (j = seen_slot (key) & s->mask; s->entries[j].line != 0; j = (j + 1) & s->mask)
+    if (s->entries[j].key == key && (str == NULL || strcmp (s->entries[j].str, str) == 0))
+      return s->entries[j].line;
+
+  if (str != NULL)
+    {
+      if (s->chunk == NULL)
+        s->chunk = g_string_chunk_new (1 << 16);
+      str = g_string_chunk_insert (s->chunk, str);
+    }
+  s->entries[j].key = key;
+  s->entries[j].str = str;
+  s->entries[j].line = line ? line : 1;
+  s->n++;
+  return 0;
+}
+
+static guint64
+hash_str (const char *s)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  for (; *s; s++)
+    {
+      h ^= (guchar)*s;
+      h *= G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  return h;
+}
+
+/* ------------------------------------------------------------------ */
+/* Field parsing without allocation. The accepted forms are those of
+ * tam_parse_date() and tam_parse_time() (tam-codes.c). */
+
+static inline gboolean
+digits (const char *s,
+        gsize       n,
+        int        *out)
+{
+  int v = 0;
+
+  if (n == 0)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      if (s[i] < '0' || s[i] > '9')
+        return FALSE;
+      v = v * 10 + (s[i] - '0');
+    }
+  *out = v;
+  return TRUE;
+}
+
+static void
+format_date (char out[11],
+             int  y,
+             int  m,
+             int  d)
+{
+  out[0] = '0' + y / 1000;
+  out[1] = '0' + y / 100 % 10;
+  out[2] = '0' + y / 10 % 10;
+  out[3] = '0' + y % 10;
+  out[4] = '-';
+  out[5] = '0' + m / 10;
+  out[6] = '0' + m % 10;
+  out[7] = '-';
+  out[8] = '0' + d / 10;
+  out[9] = '0' + d % 10;
+  out[10] = '\0';
+}
+
+static void
+format_hms (char *out,
+            int   h,
+            int   m,
+            int   s,
+            gboolean seconds)
+{
+  out[0] = '0' + h / 10;
+  out[1] = '0' + h % 10;
+  out[2] = ':';
+  out[3] = '0' + m / 10;
+  out[4] = '0' + m % 10;
+  if (seconds)
+    {
+      out[5] = ':';
+      out[6] = '0' + s / 10;
+      out[7] = '0' + s % 10;
+      out[8] = '\0';
+    }
+  else
+    out[5] = '\0';
+}
+
+/* An Excel serial number ("46300" or "46300.3875"), as an .xlsx cell
+ * holds dates and times: days since 1899-12-30 plus the fraction of a
+ * day. Only dates from March 1900 on (Excel's 1900 leap-year bug lies
+ * before). */
+static gboolean
+parse_serial (const char *s,
+              double     *out)
+{
+  char *end = NULL;
+  double v;
+
+  if (*s == '\0' || !(g_ascii_isdigit (*s) || *s == '.'))
+    return FALSE;
+  v = g_ascii_strtod (s, &end);
+  if (end == NULL || *end != '\0' || v < 0 || v > 2958465.0)
+    return FALSE;
+  *out = v;
+  return TRUE;
+}
+
+static gboolean
+serial_to_date (double  v,
+                int    *y,
+                int    *m,
+                int    *d)
+{
+  GDate date;
+
+  if (v < 61)
+    return FALSE;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 30, G_DATE_DECEMBER, 1899);
+  g_date_add_days (&date, (guint)v);
+  *y = g_date_get_year (&date);
+  *m = g_date_get_month (&date);
+  *d = g_date_get_day (&date);
+  return TRUE;
+}
+
+static void
+serial_to_time (double  v,
+                int    *h,
+                int    *m,
+                int    *s)
+{
+  double frac = v - (gint64)v;
+  int secs = (int)(frac * 86400.0 + 0.5);
+
+  if (secs >= 86400)
+    secs = 86399;
+  *h = secs / 3600;
+  *m = secs / 60 % 60;
+  *s = secs % 60;
+}
+
+static gboolean
+parse_date_parts (const char *s,
+                  gsize       n,
+                  gboolean    serials,
+                  int        *y,
+                  int        *m,
+                  int        *d)
+{
+  if (n == 10 && s[4] == '-' && s[7] == '-')
+    {
+      if (!digits (s, 4, y) || !digits (s + 5, 2, m) || !digits (s + 8, 2, d))
+        return FALSE;
+    }
+  else if (n >= 8 && n <= 10 && memchr (s, '/', n) != NULL)
+    {
+      /* dd/mm/yyyy, as Indonesian offices write it; d/m allowed. */
+      const char *s1 = memchr (s, '/', n);
+      const char *s2 = memchr (s1 + 1, '/', n - (gsize)(s1 + 1 - s));
+      gsize dl, ml;
+
+      if (s2 == NULL)
+        return FALSE;
+      dl = (gsize)(s1 - s);
+      ml = (gsize)(s2 - s1 - 1);
+      if (dl > 2 || ml > 2 || n - (gsize)(s2 + 1 - s) != 4 ||
+          !digits (s, dl, d) || !digits (s1 + 1, ml, m) || !digits (s2 + 1, 4, y))
+        return FALSE;
+    }
+  else
+    {
+      double v;
+      if (!serials || !parse_serial (s, &v) || !serial_to_date (v, y, m, d))
+        return FALSE;
+    }
+  return *y >= 1900 && *y <= 2999 && g_date_valid_dmy ((GDateDay)*d, (GDateMonth)*m, (GDateYear)*y);
+}
+
+static gboolean
+parse_date (const char *s,
+            gboolean    serials,
+            char        out[11],
+            guint32    *day_key)
+{
+  int y, m, d;
+
+  if (!parse_date_parts (s, strlen (s), serials, &y, &m, &d))
+    return FALSE;
+  format_date (out, y, m, d);
+  if (day_key != NULL)
+    *day_key = (guint32)(y * 372 + m * 31 + d);
+  return TRUE;
+}
+
+static gboolean
+parse_time_parts (const char *s,
+                  gsize       n,
+                  gboolean    serials,
+                  int        *h,
+                  int        *m,
+                  int        *sec)
+{
+  const char *c1 = memchr (s, ':', n);
+  gsize hl;
+
+  *sec = 0;
+  if (c1 == NULL)
+    {
+      double v;
+      if (!serials || !parse_serial (s, &v) || v >= 1.0)
+        return FALSE;
+      serial_to_time (v, h, m, sec);
+      return TRUE;
+    }
+  hl = (gsize)(c1 - s);
+  if (hl > 2 || !digits (s, hl, h))
+    return FALSE;
+  if (n - hl - 1 == 2)
+    {
+      if (!digits (c1 + 1, 2, m))
+        return FALSE;
+    }
+  else if (n - hl - 1 == 5 && c1[3] == ':')
+    {
+      if (!digits (c1 + 1, 2, m) || !digits (c1 + 4, 2, sec))
+        return FALSE;
+    }
+  else
+    return FALSE;
+  return *h <= 23 && *m <= 59 && *sec <= 59;
+}
+
+static gboolean
+parse_time (const char *s,
+            gboolean    serials,
+            char        out[6])
+{
+  int h, m, sec;
+
+  if (!parse_time_parts (s, strlen (s), serials, &h, &m, &sec))
+    return FALSE;
+  format_hms (out, h, m, sec, FALSE);
+  return TRUE;
+}
+
+/* "2026-10-05 09:12:33", "05/10/2026 09:12", "2026-10-05T09:12" or an
+ * Excel serial -> "YYYY-MM-DD HH:MM:SS". */
+static gboolean
+parse_datetime (const char *s,
+                gboolean    serials,
+                char        out[20])
+{
+  const char *sp;
+  int y, mo, d, h, mi, sec;
+  gsize n = strlen (s);
+
+  sp = strpbrk (s, " T");
+  if (sp == NULL)
+    {
+      double v;
+      if (!serials || !parse_serial (s, &v) || !serial_to_date (v, &y, &mo, &d))
+        return FALSE;
+      serial_to_time (v, &h, &mi, &sec);
+    }
+  else
+    {
+      const char *t = sp;
+      while (*t == ' ' || *t == 'T')
+        t++;
+      if (!parse_date_parts (s, (gsize)(sp - s), FALSE, &y, &mo, &d) ||
+          !parse_time_parts (t, n - (gsize)(t - s), FALSE, &h, &mi, &sec))
+        return FALSE;
+      if (y < 1900)
+        return FALSE;
+    }
+  format_date (out, y, mo, d);
+  out[10] = ' ';
+  format_hms (out + 11, h, mi, sec, TRUE);
+  return TRUE;
+}
+
+/* The canonical (static) code matching @text in any case, or NULL. */
+static const char *
+canonical_code (const char * const *codes,
+                const char         *text)
+{
+  for (guint i = 0; codes[i] != NULL; i++)
+    if (g_ascii_strcasecmp (codes[i], text) == 0)
+      return codes[i];
+  return NULL;
+}
+
+static const char *
+parse_result (const char *text)
+{
+  static const char * const results[] = { "AGREE", "DECLINE", "FOLLOW_UP", NULL };
+  const char *code = canonical_code (results, text);
+
+  if (code == NULL && (g_ascii_strcasecmp (text, "FOLLOW UP") == 0 ||
+                       g_ascii_strcasecmp (text, "FOLLOW-UP") == 0 ||
+                       g_ascii_strcasecmp (text, "FOLLOWUP") == 0))
+    code = results[2];
+  return code;
+}
+
+/* ------------------------------------------------------------------ */
+/* The import itself. */
+
+typedef struct
+{
+  gint64      id;
+  gint64      team_leader_id;
+  const char *role;   /* static codes from tam-codes.c */
+  const char *site;
+} PersonRef;
+
+typedef struct
+{
+  TamStore         *store;
+  const TamSession *actor;
+  TamImportKind     kind;
+  const Column     *columns;
+  TamImportResult  *result;
+  TamRowReader     *reader;
+  char             *name;          /* file name for messages */
+  gboolean          serials;       /* .xlsx: dates may be serial numbers */
+  int               col[MAX_COLUMNS];
+  guint             n_header;
+  GPtrArray        *header;        /* the file's own header fields */
+  GString          *scratch[MAX_COLUMNS];
+  GString          *rejects;       /* CSV text, NULL without --skip-bad */
+  char              sep;
+  guint64           bad_rows;
+  TamProgressFunc   progress;
+  gpointer          user_data;
+  double            last_progress;
+  GCancellable     *cancellable;
+} Import;
+
+static void
+import_clear (Import *imp)
+{
+  g_clear_pointer (&imp->reader, tam_row_reader_free);
+  g_clear_pointer (&imp->name, g_free);
+  g_clear_pointer (&imp->header, g_ptr_array_unref);
+  for (guint i = 0; i < MAX_COLUMNS; i++)
+    if (imp->scratch[i] != NULL)
+      g_string_free (imp->scratch[i], TRUE);
+  if (imp->rejects != NULL)
+    g_string_free (imp->rejects, TRUE);
+}
+
+static void
+report_progress (Import *imp,
+                 double  fraction)
+{
+  if (imp->progress == NULL)
+    return;
+  fraction = CLAMP (fraction, 0.0, 1.0);
+  /* At most about a hundred calls, whatever the size of the file. */
+  if (fraction < 1.0 && fraction - imp->last_progress < 0.01)
+    return;
+  if (fraction >= 1.0 && imp->last_progress >= 1.0)
+    return;
+  imp->last_progress = fraction;
+  imp->progress (fraction, imp->user_data);
+}
+
+static gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* A known column's value, with blanks around it removed; "" when the
+ * column is absent. Trimming copies into a buffer kept per column. */
+static const char *
+get (Import *imp,
+     guint   which)
+{
+  int c = imp->col[which];
+  const char *s, *e;
+  gsize n;
+
+  if (c < 0)
+    return "";
+  s = tam_row_reader_field (imp->reader, (guint)c);
+  if (s[0] == '\0')
+    return s;
+  n = strlen (s);
+  if (!is_blank (s[0]) && !is_blank (s[n - 1]))
+    return s;
+  e = s + n;
+  while (s < e && is_blank (*s))
+    s++;
+  while (e > s && is_blank (e[-1]))
+    e--;
+  if (imp->scratch[which] == NULL)
+    imp->scratch[which] = g_string_sized_new (64);
+  g_string_truncate (imp->scratch[which], 0);
+  g_string_append_len (imp->scratch[which], s, e - s);
+  return imp->scratch[which]->str;
+}
+
+static void
+add_error (Import     *imp,
+           guint       line,
+           const char *column,
+           const char *reason)
+{
+  if (imp->result->errors->len >= TAM_IMPORT_MAX_ERRORS)
+    return;
+  if (column != NULL)
+    g_ptr_array_add (imp->result->errors,
+                     g_strdup_printf (_("%s:%u: column %s: %s"), imp->name, line, column, reason));
+  else
+    g_ptr_array_add (imp->result->errors, g_strdup_printf ("%s:%u: %s", imp->name, line, reason));
+}
+
+static void
+append_reject (Import             *imp,
+               const char * const *fields,
+               guint               n_fields,
+               const char         *column,
+               const char         *reason)
+{
+  g_autofree char *why = NULL;
+
+  if (imp->rejects == NULL)
+    return;
+  for (guint i = 0; i < imp->n_header; i++)
+    {
+      tam_csv_append_field (imp->rejects, i < n_fields ? fields[i] : "", -1, imp->sep);
+      g_string_append_c (imp->rejects, imp->sep);
+    }
+  why = column ? g_strdup_printf (_("column %s: %s"), column, reason) : g_strdup (reason);
+  tam_csv_append_field (imp->rejects, why, -1, imp->sep);
+  g_string_append_c (imp->rejects, '\n');
+}
+
+/* The current row of the reader is bad: reported and, with --skip-bad,
+ * written to the rejects. */
+static void G_GNUC_PRINTF (3, 4)
+row_bad (Import     *imp,
+         const char *column,
+         const char *format,
+         ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  imp->bad_rows++;
+  add_error (imp, tam_row_reader_line (imp->reader), column, reason);
+  if (imp->rejects != NULL)
+    {
+      const char *fields[256];
+      guint n = MIN (imp->n_header, G_N_ELEMENTS (fields));
+
+      for (guint i = 0; i < n; i++)
+        fields[i] = tam_row_reader_field (imp->reader, i);
+      append_reject (imp, fields, n, column, reason);
+    }
+}
+
+/* Writing stops after the first bad row unless bad rows are skipped. */
+static inline gboolean
+writing (Import *imp)
+{
+  return imp->rejects != NULL || imp->bad_rows == 0;
+}
+
+static gboolean
+read_header (Import  *imp,
+             GError **error)
+{
+  g_autoptr(GString) missing = g_string_new (NULL);
+  int rc;
+
+  rc = tam_row_reader_next (imp->reader, error);
+  if (rc < 0)
+    return FALSE;
+  if (rc == 0)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT,
+                   _("%s: the file is empty; it needs a header row naming its columns"), imp->name);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < MAX_COLUMNS; i++)
+    imp->col[i] = -1;
+  imp->n_header = tam_row_reader_n_fields (imp->reader);
+  imp->header = g_ptr_array_new_with_free_func (g_free);
+  for (guint f = 0; f < imp->n_header; f++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (tam_row_reader_field (imp->reader, f)));
+
+      g_ptr_array_add (imp->header, g_strdup (name));
+      for (guint i = 0; imp->columns[i].name != NULL; i++)
+        {
+          if (g_ascii_strcasecmp (imp->columns[i].name, name) != 0)
+            continue;
+          if (imp->col[i] >= 0)
+            {
+              g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT,
+                           _("%s:%u: the column “%s” appears twice in the header"),
+                           imp->name, tam_row_reader_line (imp->reader), imp->columns[i].name);
+              return FALSE;
+            }
+          imp->col[i] = (int)f;
+        }
+    }
+  for (guint i = 0; imp->columns[i].name != NULL; i++)
+    if (imp->columns[i].required && imp->col[i] < 0)
+      g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", imp->columns[i].name);
+  if (missing->len > 0)
+    {
+      g_autoptr(GString) expected = g_string_new (NULL);
+
+      for (guint i = 0; imp->columns[i].name != NULL; i++)
+        g_string_append_printf (expected, "%s%s", i ? "," : "", imp->columns[i].name);
+      g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT,
+                   _("%s:%u: missing column: %s (the header must name %s)"),
+                   imp->name, tam_row_reader_line (imp->reader), missing->str, expected->str);
+      return FALSE;
+    }
+
+  if (imp->rejects != NULL)
+    {
+      for (guint f = 0; f < imp->header->len; f++)
+        {
+          tam_csv_append_field (imp->rejects, imp->header->pdata[f], -1, imp->sep);
+          g_string_append_c (imp->rejects, imp->sep);
+        }
+      g_string_append (imp->rejects, "reason\n");
+    }
+  return TRUE;
+}
+
+/* Reads the next data row: 1 ready, 0 end, -1 error. Rows whose fields
+ * are all blank (spreadsheets leave ";;;;" lines) are skipped. A row
+ * with more non-empty fields than the header is bad: a separator inside
+ * a field that should have been quoted. */
+static int
+next_row (Import  *imp,
+          GError **error)
+{
+  for (;;)
+    {
+      int rc = tam_row_reader_next (imp->reader, error);
+      guint n;
+      gboolean blank = TRUE;
+      gboolean extra = FALSE;
+
+      if (rc <= 0)
+        return rc;
+      n = tam_row_reader_n_fields (imp->reader);
+      for (guint i = 0; i < n; i++)
+        {
+          const char *f = tam_row_reader_field (imp->reader, i);
+          while (is_blank (*f))
+            f++;
+          if (*f != '\0')
+            {
+              blank = FALSE;
+              if (i >= imp->n_header)
+                extra = TRUE;
+            }
+        }
+      if (blank)
+        continue;
+
+      imp->result->rows++;
+      if (imp->result->rows % CHECK_EVERY == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (imp->cancellable, error))
+            return -1;
+          report_progress (imp, tam_row_reader_progress (imp->reader) *
+                                (imp->kind == TAM_IMPORT_ROSTER ? 0.5 : 0.99));
+        }
+      if (extra)
+        {
+          row_bad (imp, NULL, _("the row has %u fields but the header only %u (a “%c” inside a field that is not quoted?)"),
+                   n, imp->n_header, imp->sep ? imp->sep : ',');
+          continue;
+        }
+      return 1;
+    }
+}
+
+static GHashTable *
+load_people (Import  *imp,
+             GError **error)
+{
+  g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tam_store_prepare (imp->store, "SELECT id, nik, role, site, team_leader_id FROM people", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PersonRef *ref = g_new0 (PersonRef, 1);
+
+      ref->id = sqlite3_column_int64 (stmt, 0);
+      ref->role = canonical_code (tam_roles (), (const char *)sqlite3_column_text (stmt, 2));
+      ref->site = canonical_code (tam_sites (), (const char *)sqlite3_column_text (stmt, 3));
+      ref->team_leader_id = sqlite3_column_int64 (stmt, 4);
+      g_hash_table_insert (people, tam_stmt_dup_text (stmt, 1), ref);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      tam_store_set_error (imp->store, error, _("Could not read the roster"));
+      return NULL;
+    }
+  return g_steal_pointer (&people);
+}
+
+static gboolean
+step_done (Import       *imp,
+           sqlite3_stmt *stmt,
+           const char   *what,
+           GError      **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      tam_store_set_error (imp->store, error, what);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* -- attendance ---------------------------------------------------- */
+
+static gboolean
+time_field (Import     *imp,
+            guint       which,
+            char        out[6],
+            gboolean   *present)
+{
+  const char *text = get (imp, which);
+
+  *present = text[0] != '\0';
+  if (!*present)
+    return TRUE;
+  if (parse_time (text, imp->serials, out))
+    return TRUE;
+  row_bad (imp, imp->columns[which].name, _("not a time “%s” (write it as 08:00)"), text);
+  return FALSE;
+}
+
+static gboolean
+import_attendance (Import  *imp,
+                   GError **error)
+{
+  g_autoptr(GHashTable) people = NULL;
+  sqlite3_stmt *stmt;
+  Seen seen;
+  gboolean team_only;
+  gint64 before, after;
+  guint64 changed = 0;
+  GError *local_error = NULL;
+  int rc;
+
+  team_only = g_strcmp0 (imp->actor->role, "TEAM_LEADER") == 0;
+  people = load_people (imp, error);
+  if (people == NULL)
+    return FALSE;
+  before = tam_store_query_int (imp->store, "SELECT count(*) FROM attendance", 0, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  /* The WHERE leaves identical rows alone, so sqlite3_changes() is 0 for
+   * them; inserted rows are told from updated ones by the row count. */
+  stmt = tam_store_prepare (imp->store,
+      "INSERT INTO attendance (person_id, date, shift_start, shift_end, status, check_in, check_out, note)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+      " ON CONFLICT (person_id, date) DO UPDATE SET shift_start = excluded.shift_start,"
+      " shift_end = excluded.shift_end, status = excluded.status, check_in = excluded.check_in,"
+      " check_out = excluded.check_out, note = excluded.note"
+      " WHERE shift_start IS NOT excluded.shift_start OR shift_end IS NOT excluded.shift_end"
+      " OR status IS NOT excluded.status OR check_in IS NOT excluded.check_in"
+      " OR check_out IS NOT excluded.check_out OR note IS NOT excluded.note", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  seen_init (&seen);
+  while ((rc = next_row (imp, error)) > 0)
+    {
+      const char *nik = get (imp, A_NIK);
+      const char *date_text = get (imp, A_DATE);
+      const char *status_text = get (imp, A_STATUS);
+      const char *status;
+      const char *note;
+      PersonRef *ref;
+      char date[11], ss[6], se[6], ci[6], co[6];
+      gboolean has_ss, has_se, has_ci, has_co;
+      guint32 day;
+      guint first;
+
+      if (nik[0] == '\0')
+        {
+          row_bad (imp, "nik", _("the NIK is empty"));
+          continue;
+        }
+      ref = g_hash_table_lookup (people, nik);
+      if (ref == NULL)
+        {
+          row_bad (imp, "nik", _("unknown NIK “%s”"), nik);
+          continue;
+        }
+      if (team_only && ref->team_leader_id != imp->actor->person_id)
+        {
+          row_bad (imp, "nik", _("%s is not in your team; a team leader imports attendance for their own team only"), nik);
+          continue;
+        }
+      if (!parse_date (date_text, imp->serials, date, &day))
+        {
+          row_bad (imp, "date", _("not a date “%s” (write it as 2026-10-05 or 05/10/2026)"), date_text);
+          continue;
+        }
+      status = tam_attendance_status_parse (status_text);
+      if (status == NULL)
+        {
+          row_bad (imp, "status", _("unknown status “%s”"), status_text);
+          continue;
+        }
+      if (!time_field (imp, A_SHIFT_START, ss, &has_ss) ||
+          !time_field (imp, A_SHIFT_END, se, &has_se) ||
+          !time_field (imp, A_CHECK_IN, ci, &has_ci) ||
+          !time_field (imp, A_CHECK_OUT, co, &has_co))
+        continue;
+      if (has_ss != has_se)
+        {
+          row_bad (imp, has_ss ? "shift_end" : "shift_start",
+                   _("a shift needs both its start and its end"));
+          continue;
+        }
+      if (has_ss && strcmp (se, ss) <= 0)
+        {
+          row_bad (imp, "shift_end", _("the shift ends (%s) before it starts (%s)"), se, ss);
+          continue;
+        }
+      if (has_ci && has_co && strcmp (co, ci) < 0)
+        {
+          row_bad (imp, "check_out", _("check-out (%s) is before check-in (%s)"), co, ci);
+          continue;
+        }
+      first = seen_check (&seen, ((guint64)ref->id << 21) | day, NULL, tam_row_reader_line (imp->reader));
+      if (first != 0)
+        {
+          row_bad (imp, "date", _("%s already has a row for %s on line %u"), nik, date, first);
+          continue;
+        }
+      if (!writing (imp))
+        continue;
+
+      note = get (imp, A_NOTE);
+      sqlite3_bind_int64 (stmt, 1, ref->id);
+      sqlite3_bind_text (stmt, 2, date, 10, SQLITE_STATIC);
+      if (has_ss)
+        {
+          sqlite3_bind_text (stmt, 3, ss, 5, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, se, 5, SQLITE_STATIC);
+        }
+      else
+        {
+          sqlite3_bind_null (stmt, 3);
+          sqlite3_bind_null (stmt, 4);
+        }
+      sqlite3_bind_text (stmt, 5, status, -1, SQLITE_STATIC);
+      if (has_ci)
+        sqlite3_bind_text (stmt, 6, ci, 5, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, 6);
+      if (has_co)
+        sqlite3_bind_text (stmt, 7, co, 5, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, 7);
+      sqlite3_bind_text (stmt, 8, note, -1, SQLITE_STATIC);
+      if (!step_done (imp, stmt, _("Could not store attendance"), error))
+        {
+          rc = -1;
+          break;
+        }
+      changed += (guint64)sqlite3_changes (tam_store_get_db (imp->store));
+    }
+  sqlite3_clear_bindings (stmt);
+  seen_clear (&seen);
+  if (rc < 0)
+    return FALSE;
+
+  if (imp->bad_rows == 0 || imp->rejects != NULL)
+    {
+      after = tam_store_query_int (imp->store, "SELECT count(*) FROM attendance", 0, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      imp->result->inserted = (guint64)(after - before);
+      imp->result->updated = changed - imp->result->inserted;
+      imp->result->unchanged = imp->result->rows - imp->bad_rows - changed;
+    }
+  return TRUE;
+}
+
+/* -- calls --------------------------------------------------------- */
+
+static gboolean
+import_calls (Import  *imp,
+              GError **error)
+{
+  g_autoptr(GHashTable) people = NULL;
+  sqlite3_stmt *stmt;
+  Seen seen;
+  int rc;
+
+  people = load_people (imp, error);
+  if (people == NULL)
+    return FALSE;
+
+  /* A call already stored is left alone: re-importing adds nothing. */
+  stmt = tam_store_prepare (imp->store,
+      "INSERT INTO calls (call_id, agent_id, site, service, call_start, month, result,"
+      " customer_number, product, recording, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+      " ON CONFLICT (call_id) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  seen_init (&seen);
+  while ((rc = next_row (imp, error)) > 0)
+    {
+      const char *call_id = get (imp, C_CALL_ID);
+      const char *nik = get (imp, C_AGENT);
+      const char *service_text = get (imp, C_SERVICE);
+      const char *start_text = get (imp, C_START);
+      const char *result_text = get (imp, C_RESULT);
+      const char *customer = get (imp, C_CUSTOMER);
+      const char *service, *result;
+      PersonRef *ref;
+      char start[20];
+      guint first;
+
+      if (call_id[0] == '\0')
+        {
+          row_bad (imp, "call_id", _("the call ID is empty"));
+          continue;
+        }
+      if (nik[0] == '\0')
+        {
+          row_bad (imp, "agent_nik", _("the agent's NIK is empty"));
+          continue;
+        }
+      ref = g_hash_table_lookup (people, nik);
+      if (ref == NULL)
+        {
+          row_bad (imp, "agent_nik", _("unknown NIK “%s”"), nik);
+          continue;
+        }
+      if (g_strcmp0 (ref->role, "AGENT") != 0)
+        {
+          row_bad (imp, "agent_nik", _("%s is not an agent (role %s)"), nik,
+                   ref->role ? ref->role : "?");
+          continue;
+        }
+      service = canonical_code (tam_services (), service_text);
+      if (service == NULL)
+        {
+          row_bad (imp, "service", _("unknown service “%s”"), service_text);
+          continue;
+        }
+      if (!parse_datetime (start_text, imp->serials, start))
+        {
+          row_bad (imp, "call_start", _("not a date and time “%s” (write it as 2026-10-05 09:12:33 or 05/10/2026 09:12)"),
+                   start_text);
+          continue;
+        }
+      result = parse_result (result_text);
+      if (result == NULL)
+        {
+          row_bad (imp, "result", _("unknown result “%s” (AGREE, DECLINE or FOLLOW_UP)"), result_text);
+          continue;
+        }
+      if (customer[0] == '\0')
+        {
+          row_bad (imp, "customer_number", _("the customer number is empty"));
+          continue;
+        }
+      first = seen_check (&seen, hash_str (call_id), call_id, tam_row_reader_line (imp->reader));
+      if (first != 0)
+        {
+          row_bad (imp, "call_id", _("the call ID %s is already on line %u"), call_id, first);
+          continue;
+        }
+      if (!writing (imp))
+        continue;
+
+      sqlite3_bind_text (stmt, 1, call_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, ref->id);
+      sqlite3_bind_text (stmt, 3, ref->site, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, service, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, start, 19, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, start, 7, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7, result, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 8, customer, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 9, get (imp, C_PRODUCT), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 10, get (imp, C_RECORDING), -1, SQLITE_STATIC);
+      if (strcmp (result, "AGREE") == 0)
+        sqlite3_bind_text (stmt, 11, "PENDING", -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, 11);
+      if (!step_done (imp, stmt, _("Could not store a call"), error))
+        {
+          rc = -1;
+          break;
+        }
+      if (sqlite3_changes (tam_store_get_db (imp->store)) > 0)
+        imp->result->inserted++;
+      else
+        imp->result->unchanged++;
+    }
+  sqlite3_clear_bindings (stmt);
+  seen_clear (&seen);
+  return rc == 0;
+}
+
+/* -- roster -------------------------------------------------------- */
+
+typedef struct
+{
+  guint      line;
+  char     **raw;           /* the file's fields, for the rejects */
+  TamPerson *person;
+  char      *tl_nik;
+  gint64     existing_id;   /* 0: a new person */
+  char      *existing_role;
+  char      *before;        /* JSON of the stored person */
+  gboolean   bad;
+} RosterRow;
+
+static void
+roster_row_free (gpointer data)
+{
+  RosterRow *r = data;
+
+  g_strfreev (r->raw);
+  tam_person_free (r->person);
+  g_free (r->tl_nik);
+  g_free (r->existing_role);
+  g_free (r->before);
+  g_free (r);
+}
+
+static const char *
+roster_column_of_field (const char *field)
+{
+  if (g_strcmp0 (field, "team_leader") == 0)
+    return "team_leader_nik";
+  return field;
+}
+
+static void G_GNUC_PRINTF (4, 5)
+roster_bad (Import     *imp,
+            RosterRow  *r,
+            const char *column,
+            const char *format,
+            ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  r->bad = TRUE;
+  imp->bad_rows++;
+  add_error (imp, r->line, column, reason);
+  append_reject (imp, (const char * const *)r->raw, g_strv_length (r->raw), column, reason);
+}
+
+static char *
+upper_or_null (const char *s)
+{
+  return s[0] ? g_ascii_strup (s, -1) : NULL;
+}
+
+/* Reads and checks one row on its own (team leaders come later). */
+static RosterRow *
+roster_read_row (Import      *imp,
+                 GHashTable  *by_nik,
+                 GError     **error)
+{
+  RosterRow *r = g_new0 (RosterRow, 1);
+  TamPerson *p;
+  guint n = tam_row_reader_n_fields (imp->reader);
+  const char *hired_text, *end_text;
+  g_autofree char *field = NULL;
+  g_autoptr(GError) invalid = NULL;
+  RosterRow *other;
+  sqlite3_stmt *stmt;
+
+  r->line = tam_row_reader_line (imp->reader);
+  r->raw = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    r->raw[i] = g_strdup (tam_row_reader_field (imp->reader, i));
+
+  p = r->person = tam_person_new ();
+  p->nik = g_strdup (get (imp, R_NIK));
+  p->name = g_strdup (get (imp, R_NAME));
+  p->role = upper_or_null (get (imp, R_ROLE));
+  p->site = upper_or_null (get (imp, R_SITE));
+  p->service = upper_or_null (get (imp, R_SERVICE));
+  p->status = upper_or_null (get (imp, R_STATUS));
+  r->tl_nik = get (imp, R_TL)[0] ? g_strdup (get (imp, R_TL)) : NULL;
+
+  /* Remembered even when bad, so its team hears why their leader is. */
+  if (p->nik[0] != '\0')
+    {
+      other = g_hash_table_lookup (by_nik, p->nik);
+      if (other != NULL)
+        {
+          roster_bad (imp, r, "nik", _("the NIK %s is already on line %u"), p->nik, other->line);
+          return r;
+        }
+      g_hash_table_insert (by_nik, p->nik, r);
+    }
+  if (p->role != NULL && !tam_code_is_valid (tam_roles (), p->role))
+    {
+      roster_bad (imp, r, "role", _("unknown role “%s”"), get (imp, R_ROLE));
+      return r;
+    }
+  if (p->site != NULL && !tam_code_is_valid (tam_sites (), p->site))
+    {
+      roster_bad (imp, r, "site", _("unknown site “%s”"), get (imp, R_SITE));
+      return r;
+    }
+  if (p->service != NULL && !tam_code_is_valid (tam_services (), p->service))
+    {
+      roster_bad (imp, r, "service", _("unknown service “%s”"), get (imp, R_SERVICE));
+      return r;
+    }
+  if (p->status != NULL && !tam_code_is_valid (tam_person_statuses (), p->status))
+    {
+      roster_bad (imp, r, "status", _("unknown status “%s”"), get (imp, R_STATUS));
+      return r;
+    }
+
+  hired_text = get (imp, R_HIRED);
+  end_text = get (imp, R_END);
+  {
+    char date[11];
+    if (!parse_date (hired_text, imp->serials, date, NULL))
+      {
+        roster_bad (imp, r, "hired_on", _("not a date “%s” (write it as 2026-10-05 or 05/10/2026)"), hired_text);
+        return r;
+      }
+    p->hired_on = g_strdup (date);
+    if (end_text[0] != '\0')
+      {
+        if (!parse_date (end_text, imp->serials, date, NULL))
+          {
+            roster_bad (imp, r, "contract_end", _("not a date “%s” (write it as 2026-10-05 or 05/10/2026)"), end_text);
+            return r;
+          }
+        p->contract_end = g_strdup (date);
+      }
+  }
+
+  stmt = tam_store_prepare (imp->store, "SELECT id, role FROM people WHERE nik = ?", error);
+  if (stmt == NULL)
+    {
+      roster_row_free (r);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, p->nik, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      r->existing_id = sqlite3_column_int64 (stmt, 0);
+      r->existing_role = tam_stmt_dup_text (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  p->id = r->existing_id;
+
+  /* The same rules as the person dialog; the team leader is checked
+   * once every row is known. */
+  if (!tam_people_validate (imp->store, p, &field, &invalid))
+    {
+      if (invalid->domain != TAM_ERROR)
+        {
+          g_propagate_error (error, g_steal_pointer (&invalid));
+          roster_row_free (r);
+          return NULL;
+        }
+      roster_bad (imp, r, roster_column_of_field (field), "%s", invalid->message);
+      return r;
+    }
+  return r;
+}
+
+/* Team leaders: in the file (its role counts) or already stored. Repeated
+ * until stable, because a rejected team leader takes their team's rows
+ * with them. */
+static gboolean
+roster_check_leaders (Import     *imp,
+                      GPtrArray  *rows,
+                      GHashTable *by_nik,
+                      GError    **error)
+{
+  gboolean again = TRUE;
+
+  while (again)
+    {
+      again = FALSE;
+      for (guint i = 0; i < rows->len; i++)
+        {
+          RosterRow *r = rows->pdata[i];
+          RosterRow *tl;
+          sqlite3_stmt *stmt;
+
+          if (r->bad)
+            continue;
+
+          /* Demoting a team leader who still leads people not moved by
+           * this file would leave them under a non-leader. */
+          if (g_strcmp0 (r->existing_role, "TEAM_LEADER") == 0 &&
+              g_strcmp0 (r->person->role, "TEAM_LEADER") != 0)
+            {
+              stmt = tam_store_prepare (imp->store, "SELECT nik FROM people WHERE team_leader_id = ?", error);
+              if (stmt == NULL)
+                return FALSE;
+              sqlite3_bind_int64 (stmt, 1, r->existing_id);
+              while (sqlite3_step (stmt) == SQLITE_ROW)
+                {
+                  const char *member = (const char *)sqlite3_column_text (stmt, 0);
+                  RosterRow *m = g_hash_table_lookup (by_nik, member);
+
+                  if (m == NULL || m->bad || g_strcmp0 (m->tl_nik, r->person->nik) == 0)
+                    {
+                      roster_bad (imp, r, "role",
+                                  _("%s still leads %s; give the team another leader first"),
+                                  r->person->nik, member);
+                      again = TRUE;
+                      break;
+                    }
+                }
+              sqlite3_reset (stmt);
+              if (r->bad)
+                continue;
+            }
+
+          if (r->tl_nik == NULL)
+            continue;
+          if (strcmp (r->tl_nik, r->person->nik) == 0)
+            {
+              roster_bad (imp, r, "team_leader_nik", _("a person cannot be their own team leader"));
+              again = TRUE;
+              continue;
+            }
+          tl = g_hash_table_lookup (by_nik, r->tl_nik);
+          if (tl != NULL)
+            {
+              if (tl->bad)
+                {
+                  roster_bad (imp, r, "team_leader_nik",
+                              _("the team leader %s has errors on line %u"), r->tl_nik, tl->line);
+                  again = TRUE;
+                }
+              else if (g_strcmp0 (tl->person->role, "TEAM_LEADER") != 0)
+                {
+                  roster_bad (imp, r, "team_leader_nik",
+                              _("%s is not a team leader (role %s on line %u)"),
+                              r->tl_nik, tl->person->role, tl->line);
+                  again = TRUE;
+                }
+              continue;
+            }
+
+          stmt = tam_store_prepare (imp->store, "SELECT role FROM people WHERE nik = ?", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_text (stmt, 1, r->tl_nik, -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (stmt) != SQLITE_ROW)
+            {
+              sqlite3_reset (stmt);
+              roster_bad (imp, r, "team_leader_nik", _("unknown team leader NIK “%s”"), r->tl_nik);
+              again = TRUE;
+              continue;
+            }
+          if (g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "TEAM_LEADER") != 0)
+            {
+              g_autofree char *role = tam_stmt_dup_text (stmt, 0);
+              sqlite3_reset (stmt);
+              roster_bad (imp, r, "team_leader_nik", _("%s is not a team leader (role %s)"),
+                          r->tl_nik, role);
+              again = TRUE;
+              continue;
+            }
+          sqlite3_reset (stmt);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+roster_write (Import     *imp,
+              GPtrArray  *rows,
+              GError    **error)
+{
+  sqlite3_stmt *stmt;
+
+  /* Pass 1: everybody in, without team leaders (they may be new). */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RosterRow *r = rows->pdata[i];
+      TamPerson *p = r->person;
+
+      if (r->bad)
+        continue;
+      if (r->existing_id != 0)
+        {
+          r->before = _tam_people_json (imp->store, r->existing_id);
+          stmt = tam_store_prepare (imp->store,
+              "UPDATE people SET name = ?, role = ?, site = ?, service = ?, status = ?,"
+              " hired_on = ?, contract_end = ? WHERE id = ?", error);
+        }
+      else
+        stmt = tam_store_prepare (imp->store,
+            "INSERT INTO people (name, role, site, service, status, hired_on, contract_end, nik)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, p->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, p->role, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, p->site, -1, SQLITE_STATIC);
+      tam_stmt_bind_text_or_null (stmt, 4, p->service);
+      sqlite3_bind_text (stmt, 5, p->status, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, p->hired_on, -1, SQLITE_STATIC);
+      tam_stmt_bind_text_or_null (stmt, 7, p->contract_end);
+      if (r->existing_id != 0)
+        sqlite3_bind_int64 (stmt, 8, r->existing_id);
+      else
+        sqlite3_bind_text (stmt, 8, p->nik, -1, SQLITE_STATIC);
+      if (!step_done (imp, stmt, _("Could not save a person"), error))
+        return FALSE;
+      p->id = r->existing_id ? r->existing_id : sqlite3_last_insert_rowid (tam_store_get_db (imp->store));
+    }
+
+  /* Pass 2: team leaders, now that every NIK is stored. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RosterRow *r = rows->pdata[i];
+      g_autofree char *after = NULL;
+
+      if (r->bad)
+        continue;
+      stmt = tam_store_prepare (imp->store,
+          "UPDATE people SET team_leader_id = (SELECT id FROM people WHERE nik = ?1)"
+          " WHERE id = ?2 AND team_leader_id IS NOT (SELECT id FROM people WHERE nik = ?1)", error);
+      if (stmt == NULL)
+        return FALSE;
+      if (r->tl_nik != NULL)
+        sqlite3_bind_text (stmt, 1, r->tl_nik, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, 1);
+      sqlite3_bind_int64 (stmt, 2, r->person->id);
+      if (!step_done (imp, stmt, _("Could not save a person"), error))
+        return FALSE;
+
+      after = _tam_people_json (imp->store, r->person->id);
+      if (r->before == NULL)
+        imp->result->inserted++;
+      else if (g_strcmp0 (r->before, after) != 0)
+        imp->result->updated++;
+      else
+        imp->result->unchanged++;
+      if (i % 256 == 0)
+        report_progress (imp, 0.5 + 0.49 * i / rows->len);
+    }
+  return TRUE;
+}
+
+static gboolean
+import_roster (Import  *imp,
+               GError **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (roster_row_free);
+  g_autoptr(GHashTable) by_nik = g_hash_table_new (g_str_hash, g_str_equal);
+  int rc;
+
+  while ((rc = next_row (imp, error)) > 0)
+    {
+      RosterRow *r = roster_read_row (imp, by_nik, error);
+      if (r == NULL)
+        return FALSE;
+      g_ptr_array_add (rows, r);
+    }
+  if (rc < 0)
+    return FALSE;
+  if (!roster_check_leaders (imp, rows, by_nik, error))
+    return FALSE;
+  if (g_cancellable_set_error_if_cancelled (imp->cancellable, error))
+    return FALSE;
+  if (!writing (imp))
+    return TRUE;
+  return roster_write (imp, rows, error);
+}
+
+/* ------------------------------------------------------------------ */
+
+static char *
+file_sha256 (const char  *path,
+             GError     **error)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const guchar *data;
+  gsize len;
+
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT, _("Cannot read %s: %s"),
+                   path, local_error->message);
+      return NULL;
+    }
+  data = (const guchar *)g_mapped_file_get_contents (mapped);
+  len = g_mapped_file_get_length (mapped);
+  for (gsize off = 0; off < len; off += 1 << 20)
+    g_checksum_update (sum, data + off, MIN ((gsize)1 << 20, len - off));
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static gboolean
+record_import (Import     *imp,
+               const char *sha256,
+               GError    **error)
+{
+  TamImportResult *res = imp->result;
+  g_autofree char *now = tam_now_string ();
+  g_autofree char *after = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = tam_store_prepare (imp->store,
+      "INSERT INTO imports (kind, sha256, file_name, rows, imported_at, imported_by)"
+      " VALUES (?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, kind_names[imp->kind], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, imp->name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, (gint64)res->rows);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+  if (imp->actor != NULL && imp->actor->person_id > 0)
+    sqlite3_bind_int64 (stmt, 6, imp->actor->person_id);
+  else
+    sqlite3_bind_null (stmt, 6);
+  if (!step_done (imp, stmt, _("Could not record the import"), error))
+    return FALSE;
+
+  stmt = tam_store_prepare (imp->store,
+      "SELECT json_object('file', ?1, 'sha256', ?2, 'rows', ?3, 'inserted', ?4,"
+      " 'updated', ?5, 'unchanged', ?6, 'rejected', ?7)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, imp->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, (gint64)res->rows);
+  sqlite3_bind_int64 (stmt, 4, (gint64)res->inserted);
+  sqlite3_bind_int64 (stmt, 5, (gint64)res->updated);
+  sqlite3_bind_int64 (stmt, 6, (gint64)res->unchanged);
+  sqlite3_bind_int64 (stmt, 7, (gint64)res->rejected);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    after = tam_stmt_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  if (after == NULL)
+    {
+      tam_store_set_error (imp->store, error, _("Could not record the import"));
+      return FALSE;
+    }
+  return tam_audit_append (imp->store, imp->actor, "IMPORT", kind_names[imp->kind],
+                           imp->name, NULL, after, error);
+}
+
+static gboolean
+check_permission (TamStore         *store,
+                  const TamSession *actor,
+                  TamImportKind     kind,
+                  GError          **error)
+{
+  static const TamPermission perms[] = {
+    TAM_PERM_EDIT_PEOPLE, TAM_PERM_IMPORT_ATTENDANCE, TAM_PERM_IMPORT_CALLS
+  };
+
+  /* Like tam_auth_set_password(): the first roster of a database that
+   * has no accounts yet is loaded without signing in (set-up). */
+  if (actor == NULL && kind == TAM_IMPORT_ROSTER &&
+      tam_store_query_int (store, "SELECT count(*) FROM users", 1, NULL) == 0)
+    return TRUE;
+  return tam_session_require (actor, perms[kind], error);
+}
+
+void
+tam_import_result_clear (TamImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_clear_pointer (&result->errors, g_ptr_array_unref);
+  memset (result, 0, sizeof *result);
+}
+
+char *
+tam_import_result_summary (const TamImportResult *r)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  if (r->inserted == 0 && r->updated == 0 && r->rejected == 0)
+    {
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
+                                              "no changes: %llu row already up to date",
+                                              "no changes: %llu rows already up to date",
+                                              (gulong)r->unchanged),
+                              (unsigned long long)r->unchanged);
+    }
+  else
+    {
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%llu row read", "%llu rows read",
+                                              (gulong)r->rows),
+                              (unsigned long long)r->rows);
+      g_string_append_printf (s, _(": %llu new, %llu changed, %llu unchanged"),
+                              (unsigned long long)r->inserted, (unsigned long long)r->updated,
+                              (unsigned long long)r->unchanged);
+      if (r->rejected > 0)
+        g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, ", %llu rejected", ", %llu rejected",
+                                                (gulong)r->rejected),
+                                (unsigned long long)r->rejected);
+    }
+  if (r->same_file_before)
+    g_string_append (s, _(" (this file was imported before)"));
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+gboolean
+tam_import_file (TamStore         *store,
+                 const TamSession *actor,
+                 TamImportKind     kind,
+                 const char       *path,
+                 const char       *rejects_path,
+                 TamProgressFunc   progress,
+                 gpointer          user_data,
+                 GCancellable     *cancellable,
+                 TamImportResult  *result,
+                 GError          **error)
+{
+  static const Column * const columns[] = { roster_columns, attendance_columns, calls_columns };
+  Import imp = { 0 };
+  g_autofree char *sha256 = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (kind <= TAM_IMPORT_CALLS, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  tam_import_result_clear (result);
+  result->errors = g_ptr_array_new_with_free_func (g_free);
+
+  if (!check_permission (store, actor, kind, error))
+    return FALSE;
+  if (tam_store_in_transaction (store))
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_FAILED,
+                           _("An import runs in its own transaction"));
+      return FALSE;
+    }
+
+  imp.store = store;
+  imp.actor = actor;
+  imp.kind = kind;
+  imp.columns = columns[kind];
+  imp.result = result;
+  imp.name = g_path_get_basename (path);
+  imp.progress = progress;
+  imp.user_data = user_data;
+  imp.cancellable = cancellable;
+
+  sha256 = file_sha256 (path, error);
+  if (sha256 == NULL)
+    goto out;
+  imp.reader = tam_row_reader_open (path, error);
+  if (imp.reader == NULL)
+    goto out;
+  imp.sep = tam_row_reader_separator (imp.reader);
+  imp.serials = imp.sep == '\0';
+  if (imp.sep == '\0')
+    imp.sep = ',';
+  if (rejects_path != NULL)
+    imp.rejects = g_string_new (NULL);
+  if (!read_header (&imp, error))
+    goto out;
+  report_progress (&imp, 0.0);
+
+  if (!tam_store_begin (store, error))
+    goto out;
+  {
+    sqlite3_stmt *stmt = tam_store_prepare (store,
+        "SELECT 1 FROM imports WHERE kind = ? AND sha256 = ? LIMIT 1", error);
+    if (stmt == NULL)
+      goto rollback;
+    sqlite3_bind_text (stmt, 1, kind_names[kind], -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 2, sha256, -1, SQLITE_STATIC);
+    result->same_file_before = sqlite3_step (stmt) == SQLITE_ROW;
+    sqlite3_reset (stmt);
+  }
+
+  /* A bigger page cache for the duration keeps index pages of a large
+   * import in memory instead of spilling them to the WAL. */
+  tam_store_exec (store, "PRAGMA cache_size = -65536", NULL);
+  switch (kind)
+    {
+    case TAM_IMPORT_ROSTER:
+      ok = import_roster (&imp, error);
+      break;
+    case TAM_IMPORT_ATTENDANCE:
+      ok = import_attendance (&imp, error);
+      break;
+    case TAM_IMPORT_CALLS:
+      ok = import_calls (&imp, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  tam_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+  if (!ok)
+    goto rollback;
+  ok = FALSE;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    goto rollback;
+
+  if (imp.bad_rows > 0 && rejects_path == NULL)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: %llu row has errors; nothing was imported",
+                                "%s: %llu rows have errors; nothing was imported",
+                                (gulong)imp.bad_rows),
+                   imp.name, (unsigned long long)imp.bad_rows);
+      goto rollback;
+    }
+  result->rejected = imp.bad_rows;
+
+  /* Nothing changed, nothing recorded: a re-import leaves the database
+   * exactly as it was. */
+  if (result->inserted + result->updated > 0 && !record_import (&imp, sha256, error))
+    goto rollback;
+
+  if (imp.rejects != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!g_file_set_contents (rejects_path, imp.rejects->str, (gssize)imp.rejects->len, &local_error))
+        {
+          g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write the rejected rows to %s: %s"),
+                       rejects_path, local_error->message);
+          goto rollback;
+        }
+    }
+  if (!tam_store_commit (store, error))
+    goto out;
+  report_progress (&imp, 1.0);
+  ok = TRUE;
+  goto out;
+
+rollback:
+  tam_store_rollback (store);
+out:
+  import_clear (&imp);
+  return ok;
+}

@@ -1,0 +1,17 @@
+/* Shared between tam-tapping.c and tam-f18.c; not public API. */
+#pragma once
+
+#include "tam-auth.h"
+
+G_BEGIN_DECLS
+
+/* What @session may see of the calls, as forced filter values: a QCO
+ * their site (*site), a TEAM_LEADER their team (*team_leader_id); NULL / 0
+ * for the roles that see everything. FALSE with TAM_ERROR_PERMISSION for
+ * the roles that see no calls. */
+gboolean _tam_tapping_scope (const TamSession  *session,
+                             const char       **site,
+                             gint64            *team_leader_id,
+                             GError           **error);
+
+G_END_DECLS

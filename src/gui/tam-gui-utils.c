@@ -1,0 +1,211 @@
+/* tam-gui-utils.c: small helpers shared by the pages. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tam-gui-utils.h"
+
+GSettings *
+tam_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+#ifdef TAM_BUILD_SCHEMA_DIR
+  if (schema == NULL)
+    {
+      g_autoptr(GSettingsSchemaSource) build_source = NULL;
+
+      build_source = g_settings_schema_source_new_from_directory (TAM_BUILD_SCHEMA_DIR, source,
+                                                                  FALSE, NULL);
+      if (build_source != NULL)
+        schema = g_settings_schema_source_lookup (build_source, APP_ID, TRUE);
+    }
+#endif
+  if (schema == NULL)
+    g_error ("The settings schema %s is not installed", APP_ID);
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+char *
+tam_today_string (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+GtkStringList *
+tam_code_string_list_new (const char * const *codes,
+                          const char         *(*label) (const char *code),
+                          const char         *first)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  if (first != NULL)
+    gtk_string_list_append (list, first);
+  for (guint i = 0; codes[i] != NULL; i++)
+    gtk_string_list_append (list, label (codes[i]));
+  return list;
+}
+
+const char *
+tam_code_at (const char * const *codes,
+             guint               position,
+             gboolean            has_first)
+{
+  guint n = g_strv_length ((char **)codes);
+
+  if (has_first)
+    {
+      if (position == 0)
+        return NULL;
+      position--;
+    }
+  return position < n ? codes[position] : NULL;
+}
+
+guint
+tam_code_position (const char * const *codes,
+                   const char         *code,
+                   gboolean            has_first)
+{
+  for (guint i = 0; code != NULL && codes[i] != NULL; i++)
+    if (g_strcmp0 (codes[i], code) == 0)
+      return has_first ? i + 1 : i;
+  return 0;
+}
+
+static void
+label_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+label_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               const char               *property)
+{
+  g_autofree char *text = NULL;
+
+  g_object_get (gtk_list_item_get_item (item), property, &text, NULL);
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
+}
+
+GtkListItemFactory *
+tam_label_factory_new (const char *property)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  /* property names are interned GParamSpec names: static strings. */
+  g_signal_connect (factory, "setup", G_CALLBACK (label_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (label_bind_cb), (gpointer)g_intern_string (property));
+  return factory;
+}
+
+void
+tam_column_setup (GtkColumnViewColumn *column,
+                  GType                item_type,
+                  const char          *property)
+{
+  g_autoptr(GtkListItemFactory) factory = tam_label_factory_new (property);
+  GtkExpression *expression = gtk_property_expression_new (item_type, NULL, property);
+  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+
+  if (gtk_column_view_column_get_factory (column) == NULL)
+    gtk_column_view_column_set_factory (column, factory);
+  gtk_column_view_column_set_sorter (column, sorter);
+}
+
+static void
+message_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+tam_show_message (GtkWidget  *parent,
+                  const char *heading,
+                  const char *body)
+{
+  GtkRoot *root = parent ? gtk_widget_get_root (parent) : NULL;
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect (dialog, "response", G_CALLBACK (message_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+void
+tam_field_set_error (GtkWidget  *field,
+                     GtkLabel   *error_label,
+                     const char *message)
+{
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_label_set_text (error_label, message);
+      gtk_widget_set_visible (GTK_WIDGET (error_label), TRUE);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (field),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field, "error");
+      gtk_label_set_text (error_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (error_label), FALSE);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+GtkFileChooserNative *
+tam_file_chooser_new (GtkWidget            *parent,
+                      const char           *title,
+                      GtkFileChooserAction  action,
+                      const char           *accept_label,
+                      gboolean              with_xlsx)
+{
+  GtkRoot *root = parent ? gtk_widget_get_root (parent) : NULL;
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         action, accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (all, with_xlsx ? _("CSV files and spreadsheets") : _("CSV files"));
+  gtk_file_filter_add_suffix (all, "csv");
+  gtk_file_filter_add_mime_type (all, "text/csv");
+  if (with_xlsx)
+    {
+      gtk_file_filter_add_suffix (all, "xlsx");
+      gtk_file_filter_add_mime_type (all, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+
+  gtk_file_filter_set_name (csv, _("All files"));
+  gtk_file_filter_add_pattern (csv, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  return chooser;
+}

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <glib-object.h>
+
+#include "tam-people.h"
+
+G_BEGIN_DECLS
+
+#define TAM_TYPE_PERSON_OBJECT (tam_person_object_get_type ())
+G_DECLARE_FINAL_TYPE (TamPersonObject, tam_person_object, TAM, PERSON_OBJECT, GObject)
+
+/* One roster row for list models: an immutable TamPerson with its
+ * display strings as properties (for cells and sorters). */
+TamPersonObject *tam_person_object_new          (TamPerson       *person,
+                                                 const char      *today);
+const TamPerson *tam_person_object_get_person   (TamPersonObject *self);
+/* Case-folded "name nik", for the search. */
+const char      *tam_person_object_get_search_key (TamPersonObject *self);
+gboolean         tam_person_object_get_contract_ending (TamPersonObject *self);
+
+G_END_DECLS

@@ -1,0 +1,626 @@
+/* tam-queue-model.c: the tapping queue as a GListModel paged from SQLite.
+ *
+ * A million waiting calls must scroll smoothly, so the model never loads
+ * them all: it knows its length from the state counts of the filter and
+ * fetches rows in blocks of TAM_QUEUE_MODEL_BLOCK when the view asks for
+ * them, keeping the TAM_QUEUE_MODEL_MAX_BLOCKS most recently used. A
+ * block that follows a known row is fetched with keyset paging (no walk
+ * over the rows before it); a jump far down falls back to an OFFSET. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "tam-codes.h"
+#include "tam-queue-model.h"
+
+/* TamQueueItem */
+
+struct _TamQueueItem
+{
+  GObject  parent_instance;
+  TamCall *call;
+};
+
+enum {
+  ITEM_PROP_0,
+  ITEM_PROP_CALL_ID,
+  ITEM_PROP_CALL_START,
+  ITEM_PROP_AGENT,
+  ITEM_PROP_TEAM_LEADER,
+  ITEM_PROP_SITE,
+  ITEM_PROP_SERVICE,
+  ITEM_PROP_STATE,
+  ITEM_PROP_ATTEMPTS,
+  ITEM_PROP_CLAIMED_BY,
+  ITEM_N_PROPS
+};
+
+static GParamSpec *item_properties[ITEM_N_PROPS];
+
+G_DEFINE_FINAL_TYPE (TamQueueItem, tam_queue_item, G_TYPE_OBJECT)
+
+const char *
+tam_call_state_label (const char *state)
+{
+  if (g_strcmp0 (state, "PENDING") == 0)
+    return _("Pending");
+  if (g_strcmp0 (state, "VALID") == 0)
+    return _("Valid");
+  if (g_strcmp0 (state, "RETURNED") == 0)
+    return _("Returned");
+  if (g_strcmp0 (state, "RECALLED") == 0)
+    return _("Re-called");
+  return state ? state : "";
+}
+
+static char *
+person_text (const char *name,
+             const char *nik)
+{
+  if (name == NULL)
+    return NULL;
+  /* Translators: a person as "name (NIK)" */
+  return g_strdup_printf (_("%s (%s)"), name, nik ? nik : "");
+}
+
+static void
+tam_queue_item_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TamQueueItem *self = TAM_QUEUE_ITEM (object);
+  const TamCall *c = self->call;
+
+  if (c == NULL)
+    {
+      if (G_VALUE_HOLDS_STRING (value))
+        g_value_set_string (value, prop_id == ITEM_PROP_CALL_ID ? _("(changed, refresh)") : "");
+      return;
+    }
+
+  switch (prop_id)
+    {
+    case ITEM_PROP_CALL_ID:
+      g_value_set_string (value, c->call_id);
+      break;
+    case ITEM_PROP_CALL_START:
+      g_value_set_string (value, c->call_start);
+      break;
+    case ITEM_PROP_AGENT:
+      g_value_take_string (value, person_text (c->agent_name, c->agent_nik));
+      break;
+    case ITEM_PROP_TEAM_LEADER:
+      g_value_set_string (value, c->team_leader_name);
+      break;
+    case ITEM_PROP_SITE:
+      g_value_set_string (value, tam_site_label (c->site));
+      break;
+    case ITEM_PROP_SERVICE:
+      g_value_set_string (value, tam_service_label (c->service));
+      break;
+    case ITEM_PROP_STATE:
+      g_value_set_string (value, tam_call_state_label (c->state));
+      break;
+    case ITEM_PROP_ATTEMPTS:
+      g_value_take_string (value, g_strdup_printf ("%d", c->attempts));
+      break;
+    case ITEM_PROP_CLAIMED_BY:
+      g_value_set_string (value, c->claimed_by_name);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tam_queue_item_finalize (GObject *object)
+{
+  TamQueueItem *self = TAM_QUEUE_ITEM (object);
+
+  g_clear_pointer (&self->call, tam_call_free);
+  G_OBJECT_CLASS (tam_queue_item_parent_class)->finalize (object);
+}
+
+static void
+tam_queue_item_class_init (TamQueueItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->get_property = tam_queue_item_get_property;
+  object_class->finalize = tam_queue_item_finalize;
+
+  item_properties[ITEM_PROP_CALL_ID] = g_param_spec_string ("call-id", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_CALL_START] = g_param_spec_string ("call-start", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_AGENT] = g_param_spec_string ("agent", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_TEAM_LEADER] = g_param_spec_string ("team-leader", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_SITE] = g_param_spec_string ("site", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_SERVICE] = g_param_spec_string ("service", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_STATE] = g_param_spec_string ("state", NULL, NULL, NULL, flags);
+  /* A string, for the cell factories that show text. */
+  item_properties[ITEM_PROP_ATTEMPTS] = g_param_spec_string ("attempts", NULL, NULL, NULL, flags);
+  item_properties[ITEM_PROP_CLAIMED_BY] = g_param_spec_string ("claimed-by", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, ITEM_N_PROPS, item_properties);
+}
+
+static void
+tam_queue_item_init (TamQueueItem *self)
+{
+}
+
+TamQueueItem *
+tam_queue_item_new (TamCall *call)
+{
+  TamQueueItem *self = g_object_new (TAM_TYPE_QUEUE_ITEM, NULL);
+
+  self->call = call;
+  return self;
+}
+
+const TamCall *
+tam_queue_item_get_call (TamQueueItem *self)
+{
+  g_return_val_if_fail (TAM_IS_QUEUE_ITEM (self), NULL);
+  return self->call;
+}
+
+gint64
+tam_queue_item_get_id (TamQueueItem *self)
+{
+  g_return_val_if_fail (TAM_IS_QUEUE_ITEM (self), 0);
+  return self->call ? self->call->id : 0;
+}
+
+/* TamQueueModel */
+
+typedef struct
+{
+  GPtrArray *items;      /* TamQueueItem, rows block*B ... */
+  guint64    tick;       /* last use, for LRU */
+  gboolean   complete;   /* as fetched: a short block means the end */
+} Block;
+
+typedef struct
+{
+  char   *call_start;
+  gint64  id;
+} Anchor;
+
+struct _TamQueueModel
+{
+  GObject         parent_instance;
+
+  TamStore       *store;
+  TamSession     *session;
+  TamQueueFilter *filter;
+
+  guint           n_items;
+  gint64          counts[TAM_N_STATES];
+
+  GHashTable     *blocks;    /* block index -> Block */
+  GHashTable     *anchors;   /* block index -> Anchor: the row just before it */
+  guint64         tick;
+  guint           n_fetches;
+};
+
+static void tam_queue_model_list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TamQueueModel, tam_queue_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      tam_queue_model_list_model_iface_init))
+
+static void
+block_free (gpointer data)
+{
+  Block *block = data;
+
+  g_ptr_array_unref (block->items);
+  g_free (block);
+}
+
+static void
+anchor_free (gpointer data)
+{
+  Anchor *anchor = data;
+
+  g_free (anchor->call_start);
+  g_free (anchor);
+}
+
+static int
+state_index (const char *state)
+{
+  if (g_strcmp0 (state, "PENDING") == 0)
+    return TAM_STATE_PENDING;
+  if (g_strcmp0 (state, "VALID") == 0)
+    return TAM_STATE_VALID;
+  if (g_strcmp0 (state, "RETURNED") == 0)
+    return TAM_STATE_RETURNED;
+  if (g_strcmp0 (state, "RECALLED") == 0)
+    return TAM_STATE_RECALLED;
+  return -1;
+}
+
+gboolean
+tam_queue_model_filter_has_state (TamQueueModel *self,
+                                  const char    *state)
+{
+  const char *want;
+
+  g_return_val_if_fail (TAM_IS_QUEUE_MODEL (self), FALSE);
+
+  want = self->filter->state;
+  if (want == NULL || want[0] == '\0')
+    return g_strcmp0 (state, "PENDING") == 0 || g_strcmp0 (state, "RECALLED") == 0;
+  if (g_strcmp0 (want, "ALL") == 0)
+    return state_index (state) >= 0;
+  return g_strcmp0 (want, state) == 0;
+}
+
+static guint
+count_for_filter (TamQueueModel *self)
+{
+  static const char * const names[TAM_N_STATES] = { "PENDING", "VALID", "RETURNED", "RECALLED" };
+  gint64 n = 0;
+
+  for (guint i = 0; i < TAM_N_STATES; i++)
+    if (tam_queue_model_filter_has_state (self, names[i]))
+      n += self->counts[i];
+  return (guint) CLAMP (n, 0, G_MAXUINT);
+}
+
+static GType
+tam_queue_model_get_item_type (GListModel *model)
+{
+  return TAM_TYPE_QUEUE_ITEM;
+}
+
+static guint
+tam_queue_model_get_n_items (GListModel *model)
+{
+  return TAM_QUEUE_MODEL (model)->n_items;
+}
+
+static void
+evict (TamQueueModel *self)
+{
+  while (g_hash_table_size (self->blocks) > TAM_QUEUE_MODEL_MAX_BLOCKS)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+      gpointer oldest_key = NULL;
+      guint64 oldest = G_MAXUINT64;
+
+      g_hash_table_iter_init (&iter, self->blocks);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          Block *block = value;
+          if (block->tick < oldest)
+            {
+              oldest = block->tick;
+              oldest_key = key;
+            }
+        }
+      g_hash_table_remove (self->blocks, oldest_key);
+    }
+}
+
+static Block *
+fetch_block (TamQueueModel *self,
+             guint          index)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  Block *block;
+  Block *before;
+  Anchor *anchor;
+
+  g_assert (TAM_IS_QUEUE_MODEL (self));
+
+  anchor = g_hash_table_lookup (self->anchors, GUINT_TO_POINTER (index));
+  before = index > 0 ? g_hash_table_lookup (self->blocks, GUINT_TO_POINTER (index - 1)) : NULL;
+
+  self->n_fetches++;
+  if (index == 0)
+    calls = tam_queue_fetch_after (self->store, self->session, self->filter,
+                                   NULL, 0, TAM_QUEUE_MODEL_BLOCK, &error);
+  else if (anchor != NULL)
+    calls = tam_queue_fetch_after (self->store, self->session, self->filter,
+                                   anchor->call_start, anchor->id,
+                                   TAM_QUEUE_MODEL_BLOCK, &error);
+  else if (before != NULL && before->complete && before->items->len == TAM_QUEUE_MODEL_BLOCK)
+    {
+      TamQueueItem *last = g_ptr_array_index (before->items, before->items->len - 1);
+      calls = tam_queue_fetch_after (self->store, self->session, self->filter,
+                                     last->call->call_start, last->call->id,
+                                     TAM_QUEUE_MODEL_BLOCK, &error);
+    }
+  else
+    calls = tam_queue_fetch (self->store, self->session, self->filter,
+                             (gint64) index * TAM_QUEUE_MODEL_BLOCK,
+                             TAM_QUEUE_MODEL_BLOCK, &error);
+
+  if (calls == NULL)
+    g_message ("Queue rows %u..: %s", index * TAM_QUEUE_MODEL_BLOCK, error->message);
+
+  block = g_new0 (Block, 1);
+  block->items = g_ptr_array_new_with_free_func (g_object_unref);
+  block->complete = TRUE;
+  if (calls != NULL)
+    {
+      /* The calls change hands: the array must not free them. */
+      g_ptr_array_set_free_func (calls, NULL);
+      for (guint i = 0; i < calls->len; i++)
+        g_ptr_array_add (block->items, tam_queue_item_new (g_ptr_array_index (calls, i)));
+    }
+
+  if (block->items->len == TAM_QUEUE_MODEL_BLOCK)
+    {
+      TamQueueItem *last = g_ptr_array_index (block->items, block->items->len - 1);
+      Anchor *next = g_new0 (Anchor, 1);
+
+      next->call_start = g_strdup (last->call->call_start);
+      next->id = last->call->id;
+      g_hash_table_replace (self->anchors, GUINT_TO_POINTER (index + 1), next);
+    }
+
+  /* Newest first, so eviction never drops the block being fetched. */
+  block->tick = ++self->tick;
+  g_hash_table_replace (self->blocks, GUINT_TO_POINTER (index), block);
+  evict (self);
+  return block;
+}
+
+static gpointer
+tam_queue_model_get_item (GListModel *model,
+                          guint       position)
+{
+  TamQueueModel *self = TAM_QUEUE_MODEL (model);
+  guint index = position / TAM_QUEUE_MODEL_BLOCK;
+  guint offset = position % TAM_QUEUE_MODEL_BLOCK;
+  Block *block;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  block = g_hash_table_lookup (self->blocks, GUINT_TO_POINTER (index));
+  if (block == NULL || (offset >= block->items->len && !block->complete))
+    block = fetch_block (self, index);
+  block->tick = ++self->tick;
+
+  if (offset < block->items->len)
+    return g_object_ref (g_ptr_array_index (block->items, offset));
+
+  /* The row went away since we counted (another QCO, another process):
+   * a placeholder keeps the model consistent until the next reload. */
+  return tam_queue_item_new (NULL);
+}
+
+static void
+tam_queue_model_list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = tam_queue_model_get_item_type;
+  iface->get_n_items = tam_queue_model_get_n_items;
+  iface->get_item = tam_queue_model_get_item;
+}
+
+static void
+tam_queue_model_finalize (GObject *object)
+{
+  TamQueueModel *self = TAM_QUEUE_MODEL (object);
+
+  g_clear_pointer (&self->blocks, g_hash_table_unref);
+  g_clear_pointer (&self->anchors, g_hash_table_unref);
+  g_clear_pointer (&self->filter, tam_queue_filter_free);
+  g_clear_pointer (&self->session, tam_session_free);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (tam_queue_model_parent_class)->finalize (object);
+}
+
+static void
+tam_queue_model_class_init (TamQueueModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tam_queue_model_finalize;
+}
+
+static void
+tam_queue_model_init (TamQueueModel *self)
+{
+  self->blocks = g_hash_table_new_full (NULL, NULL, NULL, block_free);
+  self->anchors = g_hash_table_new_full (NULL, NULL, NULL, anchor_free);
+  self->filter = tam_queue_filter_new ();
+}
+
+TamQueueModel *
+tam_queue_model_new (TamStore         *store,
+                     const TamSession *session)
+{
+  TamQueueModel *self;
+
+  g_return_val_if_fail (TAM_IS_STORE (store), NULL);
+  g_return_val_if_fail (session != NULL, NULL);
+
+  self = g_object_new (TAM_TYPE_QUEUE_MODEL, NULL);
+  self->store = g_object_ref (store);
+  self->session = tam_session_copy (session);
+  return self;
+}
+
+TamStore *
+tam_queue_model_get_store (TamQueueModel *self)
+{
+  g_return_val_if_fail (TAM_IS_QUEUE_MODEL (self), NULL);
+  return self->store;
+}
+
+const TamSession *
+tam_queue_model_get_session (TamQueueModel *self)
+{
+  g_return_val_if_fail (TAM_IS_QUEUE_MODEL (self), NULL);
+  return self->session;
+}
+
+const TamQueueFilter *
+tam_queue_model_get_filter (TamQueueModel *self)
+{
+  g_return_val_if_fail (TAM_IS_QUEUE_MODEL (self), NULL);
+  return self->filter;
+}
+
+const gint64 *
+tam_queue_model_get_state_counts (TamQueueModel *self)
+{
+  g_return_val_if_fail (TAM_IS_QUEUE_MODEL (self), NULL);
+  return self->counts;
+}
+
+guint
+tam_queue_model_get_n_fetches (TamQueueModel *self)
+{
+  g_return_val_if_fail (TAM_IS_QUEUE_MODEL (self), 0);
+  return self->n_fetches;
+}
+
+guint
+tam_queue_model_get_n_cached_blocks (TamQueueModel *self)
+{
+  g_return_val_if_fail (TAM_IS_QUEUE_MODEL (self), 0);
+  return g_hash_table_size (self->blocks);
+}
+
+gboolean
+tam_queue_model_set_filter (TamQueueModel         *self,
+                            const TamQueueFilter  *filter,
+                            GError               **error)
+{
+  guint old_n;
+  gboolean ok;
+
+  g_return_val_if_fail (TAM_IS_QUEUE_MODEL (self), FALSE);
+
+  if (filter != NULL && filter != self->filter)
+    {
+      tam_queue_filter_free (self->filter);
+      self->filter = tam_queue_filter_copy (filter);
+    }
+
+  old_n = self->n_items;
+  g_hash_table_remove_all (self->blocks);
+  g_hash_table_remove_all (self->anchors);
+
+  ok = tam_queue_state_counts (self->store, self->session, self->filter, self->counts, error);
+  if (!ok)
+    memset (self->counts, 0, sizeof self->counts);
+  self->n_items = count_for_filter (self);
+
+  if (old_n != 0 || self->n_items != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+  return ok;
+}
+
+gboolean
+tam_queue_model_reload (TamQueueModel  *self,
+                        GError        **error)
+{
+  return tam_queue_model_set_filter (self, NULL, error);
+}
+
+/* Blocks from @index on no longer hold the rows at their positions. */
+static void
+drop_from (TamQueueModel *self,
+           guint          index)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->blocks);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (GPOINTER_TO_UINT (key) >= index)
+      g_hash_table_iter_remove (&iter);
+  g_hash_table_iter_init (&iter, self->anchors);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (GPOINTER_TO_UINT (key) >= index)
+      g_hash_table_iter_remove (&iter);
+}
+
+static void
+insert_call (TamQueueModel *self,
+             guint          position,
+             TamCall       *call)
+{
+  g_autoptr(TamCall) owned = call;
+  guint index, offset;
+  Block *block;
+
+  g_assert (TAM_IS_QUEUE_MODEL (self));
+
+  position = MIN (position, self->n_items);
+  index = position / TAM_QUEUE_MODEL_BLOCK;
+  offset = position % TAM_QUEUE_MODEL_BLOCK;
+  block = g_hash_table_lookup (self->blocks, GUINT_TO_POINTER (index));
+  if (block != NULL && offset <= block->items->len)
+    {
+      g_ptr_array_insert (block->items, offset, tam_queue_item_new (g_steal_pointer (&owned)));
+      if (block->items->len > TAM_QUEUE_MODEL_BLOCK)
+        g_ptr_array_set_size (block->items, TAM_QUEUE_MODEL_BLOCK);
+    }
+  else if (block != NULL)
+    g_hash_table_remove (self->blocks, GUINT_TO_POINTER (index));
+  drop_from (self, index + 1);
+  self->n_items++;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+}
+
+void
+tam_queue_model_call_changed (TamQueueModel *self,
+                              guint          position,
+                              TamCall       *call,
+                              const char    *old_state)
+{
+  g_autoptr(TamCall) owned = call;
+  gboolean was_in, now_in;
+  guint index = position / TAM_QUEUE_MODEL_BLOCK;
+  guint offset = position % TAM_QUEUE_MODEL_BLOCK;
+  Block *block;
+  int old_i, new_i;
+
+  g_return_if_fail (TAM_IS_QUEUE_MODEL (self));
+  g_return_if_fail (call != NULL);
+
+  old_i = state_index (old_state);
+  new_i = state_index (call->state);
+  if (old_i >= 0)
+    self->counts[old_i] = MAX (self->counts[old_i] - 1, 0);
+  if (new_i >= 0)
+    self->counts[new_i]++;
+
+  was_in = tam_queue_model_filter_has_state (self, old_state);
+  now_in = tam_queue_model_filter_has_state (self, call->state);
+  block = g_hash_table_lookup (self->blocks, GUINT_TO_POINTER (index));
+
+  if (was_in && now_in && position < self->n_items)
+    {
+      if (block != NULL && offset < block->items->len)
+        {
+          g_object_unref (g_ptr_array_index (block->items, offset));
+          g_ptr_array_index (block->items, offset) = tam_queue_item_new (g_steal_pointer (&owned));
+        }
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+    }
+  else if (was_in && position < self->n_items)
+    {
+      if (block != NULL && offset < block->items->len)
+        {
+          g_ptr_array_remove_index (block->items, offset);
+          /* Its last position now belongs to the next block's first row. */
+          block->complete = FALSE;
+        }
+      drop_from (self, index + 1);
+      self->n_items--;
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+    }
+  else if (now_in)
+    insert_call (self, position, g_steal_pointer (&owned));
+}

@@ -1,0 +1,358 @@
+/* tam-window.c: the main window: database error, sign-in, then the desk
+ * with one tab per area. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tam-attendance-page.h"
+#include "tam-codes.h"
+#include "tam-gui-utils.h"
+#include "tam-queue-page.h"
+#include "tam-roster-page.h"
+#include "tam-sign-in-page.h"
+#include "tam-window.h"
+
+typedef GtkWidget *(*TamPageNew) (TamStore         *store,
+                                  const TamSession *session);
+
+/* The desk's tabs, in sidebar order. Adding an area is one line here: a
+ * name, a title, the permission a role needs to see it, and the page's
+ * constructor. Alt+1…9 go to the tabs in this order. */
+static const struct
+{
+  const char    *name;
+  const char    *title;
+  TamPermission  permission;
+  TamPageNew     create;
+} desk_pages[] = {
+  { "roster", N_("Roster"), TAM_PERM_VIEW, tam_roster_page_new },
+  { "attendance", N_("Attendance"), TAM_PERM_VIEW, tam_attendance_page_new },
+  { "queue", N_("Queue"), TAM_PERM_VIEW, tam_queue_page_new },
+};
+
+struct _TamWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  TamStore             *store;
+  TamSession           *session;
+
+  GtkStack             *main_stack;
+  AdwStatusPage        *error_page;
+  GtkBox               *sign_in_box;
+  AdwWindowTitle       *window_title;
+  GtkStack             *page_stack;
+  GtkStackSidebar      *sidebar;
+  TamSignInPage        *sign_in_page;
+};
+
+G_DEFINE_FINAL_TYPE (TamWindow, tam_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+clear_pages (TamWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack))) != NULL)
+    gtk_stack_remove (self->page_stack, child);
+}
+
+static void
+show_sign_in (TamWindow *self)
+{
+  g_autofree char *nik = g_settings_get_string (self->settings, "last-nik");
+
+  gtk_stack_set_visible_child_name (self->main_stack, "sign-in");
+  tam_sign_in_page_reset (self->sign_in_page, nik);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", FALSE);
+}
+
+void
+tam_window_sign_out (TamWindow *self)
+{
+  g_return_if_fail (TAM_IS_WINDOW (self));
+
+  clear_pages (self);
+  g_clear_pointer (&self->session, tam_session_free);
+  adw_window_title_set_subtitle (self->window_title, NULL);
+  if (self->store != NULL)
+    show_sign_in (self);
+}
+
+static void
+show_error (TamWindow    *self,
+            const GError *error)
+{
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+gboolean
+tam_window_open_database (TamWindow   *self,
+                          const char  *path,
+                          GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(TamStore) store = NULL;
+
+  g_return_val_if_fail (TAM_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  clear_pages (self);
+  g_clear_pointer (&self->session, tam_session_free);
+
+  store = tam_store_open (path, &local_error);
+  g_set_object (&self->store, store);
+  tam_sign_in_page_set_store (self->sign_in_page, store);
+  if (store == NULL)
+    {
+      show_error (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  show_sign_in (self);
+  return TRUE;
+}
+
+static void
+build_desk (TamWindow *self)
+{
+  g_autofree char *subtitle = NULL;
+  guint shown = 0;
+
+  clear_pages (self);
+  for (guint i = 0; i < G_N_ELEMENTS (desk_pages); i++)
+    {
+      GtkWidget *page;
+
+      if (!tam_session_can (self->session, desk_pages[i].permission))
+        continue;
+      page = desk_pages[i].create (self->store, self->session);
+      gtk_stack_add_titled (self->page_stack, page, desk_pages[i].name, _(desk_pages[i].title));
+      shown++;
+    }
+
+  /* Translators: the signed-in person in the header bar: "Name · Role" */
+  subtitle = g_strdup_printf (_("%s · %s"), self->session->name, tam_role_label (self->session->role));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_stack_set_visible_child_name (self->main_stack, "desk");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", TRUE);
+  if (shown > 0)
+    gtk_widget_child_focus (GTK_WIDGET (gtk_stack_get_visible_child (self->page_stack)),
+                            GTK_DIR_TAB_FORWARD);
+}
+
+static void
+signed_in_cb (TamSignInPage    *page,
+              const TamSession *session,
+              TamWindow        *self)
+{
+  g_clear_pointer (&self->session, tam_session_free);
+  self->session = tam_session_copy (session);
+  g_settings_set_string (self->settings, "last-nik", session->nik);
+  build_desk (self);
+}
+
+TamStore *
+tam_window_get_store (TamWindow *self)
+{
+  g_return_val_if_fail (TAM_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+const TamSession *
+tam_window_get_session (TamWindow *self)
+{
+  g_return_val_if_fail (TAM_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+GtkWidget *
+tam_window_get_page (TamWindow  *self,
+                     const char *name)
+{
+  g_return_val_if_fail (TAM_IS_WINDOW (self), NULL);
+  return gtk_stack_get_child_by_name (self->page_stack, name);
+}
+
+static void
+switch_user_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  tam_window_sign_out (TAM_WINDOW (widget));
+}
+
+static void
+choose_database_response_cb (GtkNativeDialog *chooser,
+                             int              response,
+                             TamWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL && tam_window_open_database (self, path, NULL))
+        g_settings_set_string (self->settings, "database-path", path);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+choose_database_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Choose a Database"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("TAM Desk databases"));
+  gtk_file_filter_add_suffix (filter, "db");
+  gtk_file_filter_add_suffix (filter, "sqlite");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_signal_connect (chooser, "response", G_CALLBACK (choose_database_response_cb), g_object_ref (widget));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+show_page_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  TamWindow *self = TAM_WINDOW (widget);
+  guint index = g_variant_get_uint32 (args);
+  guint i = 0;
+
+  if (self->session == NULL)
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child), i++)
+    if (i == index)
+      {
+        gtk_stack_set_visible_child (self->page_stack, child);
+        gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+tam_window_close_request (GtkWindow *window)
+{
+  TamWindow *self = TAM_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+
+  if (GTK_WINDOW_CLASS (tam_window_parent_class)->close_request != NULL)
+    return GTK_WINDOW_CLASS (tam_window_parent_class)->close_request (window);
+  return FALSE;
+}
+
+static void
+tam_window_dispose (GObject *object)
+{
+  TamWindow *self = TAM_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TAM_TYPE_WINDOW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (tam_window_parent_class)->dispose (object);
+}
+
+static void
+tam_window_finalize (GObject *object)
+{
+  TamWindow *self = TAM_WINDOW (object);
+
+  g_clear_pointer (&self->session, tam_session_free);
+  G_OBJECT_CLASS (tam_window_parent_class)->finalize (object);
+}
+
+static void
+tam_window_class_init (TamWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = tam_window_dispose;
+  object_class->finalize = tam_window_finalize;
+  window_class->close_request = tam_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/infomedia/TAM/ui/tam-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TamWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TamWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TamWindow, sign_in_box);
+  gtk_widget_class_bind_template_child (widget_class, TamWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TamWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, TamWindow, sidebar);
+
+  gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-database", NULL, choose_database_action);
+
+  for (guint i = 0; i < 9; i++)
+    gtk_widget_class_add_binding (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, show_page_cb, "u", i);
+}
+
+static void
+tam_window_init (TamWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = tam_settings_new ();
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  self->sign_in_page = TAM_SIGN_IN_PAGE (tam_sign_in_page_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->sign_in_page), TRUE);
+  gtk_box_append (self->sign_in_box, GTK_WIDGET (self->sign_in_page));
+  g_signal_connect_object (self->sign_in_page, "signed-in", G_CALLBACK (signed_in_cb), self, 0);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", FALSE);
+}
+
+TamWindow *
+tam_window_new (GtkApplication *app,
+                const char     *db_path)
+{
+  TamWindow *self = g_object_new (TAM_TYPE_WINDOW, "application", app, NULL);
+  g_autofree char *path = NULL;
+
+  if (db_path != NULL && *db_path != '\0')
+    path = g_strdup (db_path);
+  else
+    {
+      path = g_settings_get_string (self->settings, "database-path");
+      if (*path == '\0')
+        {
+          g_free (path);
+          path = tam_store_default_path ();
+        }
+    }
+  tam_window_open_database (self, path, NULL);
+  return self;
+}

@@ -1,0 +1,20 @@
+#!/bin/sh
+# bench.sh: a small `tamctl bench` run. It is a benchmark, not a timed
+# test: check only that it prints its figure lines and exits 0.
+set -eu
+
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+
+"$TAMCTL" bench --scale "${TAM_BENCH_SCALE:-1}" --runs 2 >"$out"
+cat "$out"
+
+for name in demo_generate_s demo_db_size_mb open_store_and_first_roster_rows_ms \
+            roster_search_keystroke_ms attendance_import_rows_per_s peak_rss_mb; do
+  if ! grep -Eq "^$name [0-9]+\.[0-9]( |\$)" "$out"; then
+    echo "bench.sh: no figure line for $name" >&2
+    exit 1
+  fi
+done
+# The import really ran (not skipped) over the rows asked for.
+grep -Eq '^attendance_import_rows_per_s [0-9.]+ \(.* 2[0-9]{5} rows' "$out"

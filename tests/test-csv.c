@@ -1,0 +1,311 @@
+/* test-csv.c: the CSV reader on the files offices really produce. */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <stdarg.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tam-csv.h"
+#include "tam-error.h"
+
+/* Reads every row of @data into a strv per row. */
+static GPtrArray *
+read_all (const char  *data,
+          gssize       len,
+          char        *sep,
+          GArray      *lines,
+          GError     **error)
+{
+  g_autoptr(TamCsvReader) r = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  int rc;
+
+  r = tam_csv_reader_new_for_data (data, len < 0 ? strlen (data) : (gsize)len, "test.csv", error);
+  if (r == NULL)
+    return NULL;
+  if (sep != NULL)
+    *sep = tam_csv_reader_separator (r);
+  while ((rc = tam_csv_reader_next (r, error)) > 0)
+    {
+      guint n = tam_csv_reader_n_fields (r);
+      char **row = g_new0 (char *, n + 1);
+
+      for (guint i = 0; i < n; i++)
+        row[i] = g_strdup (tam_csv_reader_field (r, i));
+      g_assert_cmpstr (tam_csv_reader_field (r, n), ==, "");
+      g_ptr_array_add (rows, row);
+      if (lines != NULL)
+        {
+          guint line = tam_csv_reader_line (r);
+          g_array_append_val (lines, line);
+        }
+    }
+  if (rc < 0)
+    return NULL;
+  g_assert_cmpfloat (tam_csv_reader_progress (r), ==, 1.0);
+  return g_steal_pointer (&rows);
+}
+
+static void
+assert_row (GPtrArray  *rows,
+            guint       index,
+            const char *first,
+            ...)
+{
+  char **row;
+  va_list args;
+  const char *expected = first;
+  guint i = 0;
+
+  g_assert_cmpuint (index, <, rows->len);
+  row = rows->pdata[index];
+  va_start (args, first);
+  while (expected != NULL)
+    {
+      g_assert_nonnull (row[i]);
+      g_assert_cmpstr (row[i], ==, expected);
+      i++;
+      expected = va_arg (args, const char *);
+    }
+  va_end (args);
+  g_assert_null (row[i]);
+}
+
+static void
+test_plain_comma (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  char sep = 0;
+
+  rows = read_all ("nik,name\n100,Budi Santoso\n101,Siti\n", -1, &sep, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sep, ==, ',');
+  g_assert_cmpuint (rows->len, ==, 3);
+  assert_row (rows, 0, "nik", "name", NULL);
+  assert_row (rows, 1, "100", "Budi Santoso", NULL);
+  assert_row (rows, 2, "101", "Siti", NULL);
+}
+
+static void
+test_bom_semicolon_crlf (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  char sep = 0;
+
+  /* Excel "CSV UTF-8" in an Indonesian locale: BOM, ';', CRLF, and a
+   * comma inside a field that needs no quoting with ';'. */
+  rows = read_all ("\xef\xbb\xbftanggal;nik;catatan\r\n05/10/2026;100;telat 5 menit, macet\r\n"
+                   "06/10/2026;101;\r\n", -1, &sep, lines, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sep, ==, ';');
+  g_assert_cmpuint (rows->len, ==, 3);
+  assert_row (rows, 0, "tanggal", "nik", "catatan", NULL);
+  assert_row (rows, 1, "05/10/2026", "100", "telat 5 menit, macet", NULL);
+  assert_row (rows, 2, "06/10/2026", "101", "", NULL);
+  g_assert_cmpuint (g_array_index (lines, guint, 2), ==, 3);
+}
+
+static void
+test_quotes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  rows = read_all ("a,b,c\r\n"
+                   "\"x,y\",\"he said \"\"ya\"\"\",\"line one\r\nline two\"\r\n"
+                   "\"\",plain,\"\"\"\"\n"
+                   "last,\"quoted\"tail,3",
+                   -1, NULL, lines, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 4);
+  assert_row (rows, 1, "x,y", "he said \"ya\"", "line one\nline two", NULL);
+  assert_row (rows, 2, "", "plain", "\"", NULL);
+  /* No final line end; text after a closing quote is kept. */
+  assert_row (rows, 3, "last", "quotedtail", "3", NULL);
+  /* The quoted line break moves the following rows down a line. */
+  g_assert_cmpuint (g_array_index (lines, guint, 1), ==, 2);
+  g_assert_cmpuint (g_array_index (lines, guint, 2), ==, 4);
+  g_assert_cmpuint (g_array_index (lines, guint, 3), ==, 5);
+}
+
+static void
+test_separator_detection (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  char sep = 0;
+
+  /* Commas inside a quoted header name do not count. */
+  rows = read_all ("\"a,b,c\";d\n1;2\n", -1, &sep, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sep, ==, ';');
+  assert_row (rows, 0, "a,b,c", "d", NULL);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  rows = read_all ("a\tb\n1\t2\n", -1, &sep, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sep, ==, '\t');
+  assert_row (rows, 1, "1", "2", NULL);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  rows = read_all ("single\nvalue\n", -1, &sep, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sep, ==, ',');
+  g_assert_cmpuint (rows->len, ==, 2);
+}
+
+static void
+test_blank_lines (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  rows = read_all ("a,b\n\n1,2\r\n\r\n\n3,4\n\n", -1, NULL, lines, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  assert_row (rows, 2, "3", "4", NULL);
+  g_assert_cmpuint (g_array_index (lines, guint, 1), ==, 3);
+  g_assert_cmpuint (g_array_index (lines, guint, 2), ==, 6);
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  rows = read_all ("", 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  rows = read_all ("\xef\xbb\xbf\r\n", -1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 0);
+}
+
+static void
+test_unclosed_quote (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  rows = read_all ("a,b\n1,2\n3,\"never closed\n4,5\n", -1, NULL, NULL, &error);
+  g_assert_null (rows);
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_IMPORT);
+  g_assert_nonnull (strstr (error->message, "test.csv:3:"));
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamCsvReader) r = NULL;
+  /* Windows-1252 "é" on line 3. */
+  const char data[] = "nik,name\n1,Budi\n2,Ren\xe9\n";
+
+  r = tam_csv_reader_new_for_data (data, sizeof data - 1, "kantor.csv", &error);
+  g_assert_null (r);
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_IMPORT);
+  g_assert_true (g_str_has_prefix (error->message, "kantor.csv:3:"));
+  g_clear_error (&error);
+
+  /* A NUL byte is not text either. */
+  r = tam_csv_reader_new_for_data ("a\n\0b\n", 5, "nul.csv", &error);
+  g_assert_null (r);
+  g_assert_true (g_str_has_prefix (error->message, "nul.csv:2:"));
+  g_clear_error (&error);
+
+  r = tam_csv_reader_new_for_data ("\xff\xfe" "a\0,\0", 6, "utf16.csv", &error);
+  g_assert_null (r);
+  g_assert_nonnull (strstr (error->message, "UTF-16"));
+}
+
+static void
+test_valid_utf8 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  rows = read_all ("nik;name\n7;Nur’aini Siregar\n", -1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  assert_row (rows, 1, "7", "Nur’aini Siregar", NULL);
+}
+
+static void
+test_open_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamCsvReader) r = NULL;
+  g_autofree char *path = NULL;
+  int fd;
+
+  r = tam_csv_reader_open ("/nonexistent/x.csv", &error);
+  g_assert_null (r);
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_IMPORT);
+  g_clear_error (&error);
+
+  fd = g_file_open_tmp ("tam-csv-XXXXXX.csv", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, "x;y\n1;\"2;3\"\n", -1, &error));
+  r = tam_csv_reader_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tam_csv_reader_next (r, &error), ==, 1);
+  g_assert_cmpint (tam_csv_reader_next (r, &error), ==, 1);
+  g_assert_cmpstr (tam_csv_reader_field (r, 1), ==, "2;3");
+  g_assert_cmpint (tam_csv_reader_next (r, &error), ==, 0);
+  g_assert_no_error (error);
+  g_unlink (path);
+}
+
+static void
+test_writer_round_trip (void)
+{
+  const char *fields[] = { "plain", "a,b", "say \"hi\"", "two\nlines", " padded ", "", "a;b" };
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (i > 0)
+        g_string_append_c (line, ',');
+      tam_csv_append_field (line, fields[i], -1, ',');
+    }
+  g_assert_cmpstr (line->str, ==, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\" padded \",,a;b");
+  g_string_append_c (line, '\n');
+  rows = read_all (line->str, (gssize)line->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_assert_cmpstr (((char **)rows->pdata[0])[i], ==, fields[i]);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/csv/plain-comma", test_plain_comma);
+  g_test_add_func ("/csv/bom-semicolon-crlf", test_bom_semicolon_crlf);
+  g_test_add_func ("/csv/quotes", test_quotes);
+  g_test_add_func ("/csv/separator-detection", test_separator_detection);
+  g_test_add_func ("/csv/blank-lines", test_blank_lines);
+  g_test_add_func ("/csv/empty", test_empty);
+  g_test_add_func ("/csv/unclosed-quote", test_unclosed_quote);
+  g_test_add_func ("/csv/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/csv/valid-utf8", test_valid_utf8);
+  g_test_add_func ("/csv/open-file", test_open_file);
+  g_test_add_func ("/csv/writer-round-trip", test_writer_round_trip);
+
+  return g_test_run ();
+}

@@ -1,0 +1,395 @@
+/* bench-ui-queue: the Queue tab on a million waiting calls.
+ *
+ * Prints: page open to first rows painted, a filter change to the new
+ * rows painted, a verdict stored and the next call shown. The scratch
+ * database is made once under /tmp (TAM_BENCH_QUEUE_DB to choose another
+ * file) with 1,000,000 PENDING AGREE calls at the QCO's site plus decided
+ * and non-AGREE calls, and reused by the next runs. Figures only: nothing
+ * here fails on time. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tam-auth.h"
+#include "tam-people.h"
+#include "tam-queue-model.h"
+#include "tam-queue-page.h"
+#include "tam-queue-page-private.h"
+#include "tam-store.h"
+#include "tam-tapping.h"
+
+#define N_PENDING   1000000
+#define N_DECIDED    500000
+#define N_OTHER     1000000
+#define N_AGENTS        200
+#define PASSWORD "bench-queue-2026"
+
+static gboolean painted;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  painted = TRUE;
+}
+
+/* Runs the main loop until the window has painted a frame. */
+static void
+wait_for_paint (GtkWidget *window)
+{
+  painted = FALSE;
+  gtk_widget_queue_draw (window);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static double
+ms_since (gint64 t0)
+{
+  return (g_get_monotonic_time () - t0) / 1000.0;
+}
+
+static int
+cmp_double (gconstpointer a,
+            gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static void
+print_stats (const char *what,
+             GArray     *ms)
+{
+  double sum = 0;
+
+  g_array_sort (ms, cmp_double);
+  for (guint i = 0; i < ms->len; i++)
+    sum += g_array_index (ms, double, i);
+  g_print ("%-44s median %7.2f ms  p95 %7.2f ms  max %7.2f ms  mean %7.2f ms  (n=%u)\n", what,
+           g_array_index (ms, double, ms->len / 2),
+           g_array_index (ms, double, MIN (ms->len - 1, (guint) (ms->len * 0.95))),
+           g_array_index (ms, double, ms->len - 1), sum / ms->len, ms->len);
+}
+
+static TamPerson *
+make_person (const char *nik,
+             const char *name,
+             const char *role,
+             const char *service,
+             gint64      tl_id)
+{
+  TamPerson *p = tam_person_new ();
+
+  p->nik = g_strdup (nik);
+  p->name = g_strdup (name);
+  p->role = g_strdup (role);
+  p->site = g_strdup ("BANDUNG");
+  p->service = g_strdup (service);
+  p->team_leader_id = tl_id;
+  p->status = g_strdup ("ACTIVE");
+  p->hired_on = g_strdup ("2025-01-06");
+  return p;
+}
+
+static void
+check (gboolean  ok,
+       GError   *error)
+{
+  if (!ok)
+    g_error ("bench setup: %s", error ? error->message : "failed");
+}
+
+static void
+make_database (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamStore) store = NULL;
+  g_autoptr(TamSession) admin = NULL;
+  g_autoptr(TamPerson) spv = make_person ("SPV001", "Dewi Lestari", "SUPERVISOR_OPS", NULL, 0);
+  g_autoptr(TamPerson) qco = make_person ("QCO001", "Rudi Hartono", "QCO", NULL, 0);
+  g_autofree char *field = NULL;
+  g_autoptr(GArray) agents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  GRand *rand = g_rand_new_with_seed (20261005);
+  gint64 t0 = g_get_monotonic_time ();
+  guint total = N_PENDING + N_DECIDED + N_OTHER;
+
+  g_print ("Making %s: %u calls, %u of them pending (once)…\n", path, total, N_PENDING);
+  store = tam_store_open (path, &error);
+  check (store != NULL, error);
+  admin = tam_session_new (0, "SETUP", "Setup", "SUPERVISOR_OPS", "BANDUNG", NULL);
+  check (tam_people_save (store, admin, spv, &field, &error), error);
+  admin->person_id = spv->id;
+  check (tam_people_save (store, admin, qco, &field, &error), error);
+  check (tam_auth_set_password (store, NULL, "QCO001", PASSWORD, &error), error);
+
+  for (guint t = 0; t < N_AGENTS / 10; t++)
+    {
+      g_autofree char *nik = g_strdup_printf ("TL%03u", t);
+      g_autofree char *name = g_strdup_printf ("Team Leader %u", t);
+      g_autoptr(TamPerson) tl = make_person (nik, name, "TEAM_LEADER", "ADDON_CONSUMER", 0);
+
+      check (tam_people_save (store, admin, tl, &field, &error), error);
+      for (guint a = 0; a < 10; a++)
+        {
+          g_autofree char *anik = g_strdup_printf ("1%07u", t * 10 + a);
+          g_autofree char *aname = g_strdup_printf ("Agent %u", t * 10 + a);
+          g_autoptr(TamPerson) agent = make_person (anik, aname, "AGENT", "ADDON_CONSUMER", tl->id);
+
+          check (tam_people_save (store, admin, agent, &field, &error), error);
+          g_array_append_val (agents, agent->id);
+        }
+    }
+
+  check (tam_store_begin (store, &error), error);
+  stmt = tam_store_prepare (store,
+      "INSERT INTO calls (call_id, agent_id, site, service, call_start, month, result,"
+      " customer_number, product, recording, state, attempts, first_verdict)"
+      " VALUES (?, ?, ?, 'ADDON_CONSUMER', ?, ?, ?, ?, 'Minipack', ?, ?, ?, ?)", &error);
+  check (stmt != NULL, error);
+  for (guint i = 0; i < total; i++)
+    {
+      char call_id[32], start[32], month[8], number[16], recording[40];
+      /* Spread over 6 months, 08:00-17:00. */
+      guint day = i % 180, sec = g_rand_int_range (rand, 8 * 3600, 17 * 3600);
+      GDate when;
+      const char *site = "BANDUNG";
+      const char *result = "AGREE", *state = "PENDING", *first = NULL;
+      int attempts = 0;
+
+      if (i >= N_PENDING && i < N_PENDING + N_DECIDED)
+        {
+          gboolean valid = g_rand_int_range (rand, 0, 10) < 9;
+          state = valid ? "VALID" : "RETURNED";
+          first = valid ? "VALID" : "RETURN";
+          attempts = 1;
+        }
+      else if (i >= N_PENDING + N_DECIDED)
+        {
+          result = (i % 2) ? "DECLINE" : "FOLLOW_UP";
+          state = NULL;
+          site = (i % 3) ? "MEDAN" : "BANDUNG";
+        }
+      g_snprintf (call_id, sizeof call_id, "MYCX-%08u", i);
+      g_date_clear (&when, 1);
+      g_date_set_dmy (&when, 1, G_DATE_APRIL, 2026);
+      g_date_add_days (&when, day);
+      g_snprintf (start, sizeof start, "%04d-%02d-%02d %02u:%02u:%02u",
+                  g_date_get_year (&when), g_date_get_month (&when), g_date_get_day (&when),
+                  sec / 3600, sec / 60 % 60, sec % 60);
+      g_snprintf (month, sizeof month, "%.7s", start);
+      g_snprintf (number, sizeof number, "0812%08u", g_rand_int_range (rand, 0, 99999999));
+      g_snprintf (recording, sizeof recording, "%s/%s.wav", month, call_id);
+      sqlite3_bind_text (stmt, 1, call_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (agents, gint64, i % agents->len));
+      sqlite3_bind_text (stmt, 3, site, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, start, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, month, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, result, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7, number, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 8, recording, -1, SQLITE_TRANSIENT);
+      tam_stmt_bind_text_or_null (stmt, 9, state);
+      sqlite3_bind_int (stmt, 10, attempts);
+      tam_stmt_bind_text_or_null (stmt, 11, first);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        g_error ("bench setup: %s", sqlite3_errmsg (tam_store_get_db (store)));
+      sqlite3_reset (stmt);
+    }
+  check (tam_store_commit (store, &error), error);
+  check (tam_store_exec (store, "ANALYZE", &error), error);
+  check (tam_store_set_setting (store, "bench_queue_ready", "1", &error), error);
+  g_rand_free (rand);
+  g_print ("Made in %.1f s\n", ms_since (t0) / 1000.0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamStore) store = NULL;
+  g_autoptr(TamSession) qco = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *ready = NULL;
+  g_autoptr(GArray) verdicts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) verdicts_paint = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) moves = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkWidget *window, *page, *dropdown;
+  TamQueueModel *model;
+  gint64 t0;
+  double open_sync, open_paint;
+
+  gtk_init ();
+  adw_init ();
+
+  path = g_strdup (g_getenv ("TAM_BENCH_QUEUE_DB"));
+  if (path == NULL)
+    path = g_build_filename (g_get_tmp_dir (), "tam-bench-queue.db", NULL);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(TamStore) probe = tam_store_open (path, NULL);
+      ready = probe ? tam_store_get_setting (probe, "bench_queue_ready", NULL) : NULL;
+      if (ready == NULL)
+        {
+          g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+          g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+          g_clear_object (&probe);
+          g_unlink (path);
+          g_unlink (wal);
+          g_unlink (shm);
+        }
+    }
+  if (ready == NULL)
+    make_database (path);
+
+  store = tam_store_open (path, &error);
+  check (store != NULL, error);
+  qco = tam_auth_sign_in (store, "QCO001", PASSWORD, &error);
+  check (qco != NULL, error);
+  /* Release claims and undo nothing: earlier runs left VALID calls behind,
+   * which only moves the oldest pending call on. */
+  check (tam_store_exec (store, "UPDATE calls SET claimed_by = NULL, claimed_at = NULL"
+                                " WHERE claimed_by IS NOT NULL", &error), error);
+  g_print ("Database %s: %" G_GINT64_FORMAT " calls, %" G_GINT64_FORMAT " waiting for tapping\n", path,
+           tam_store_query_int (store, "SELECT count(*) FROM calls", 0, NULL),
+           tam_queue_count (store, qco, NULL, NULL));
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_widget_realize (window);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (after_paint_cb), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (window);
+
+  /* 1. Open the Queue tab: count, first block, first call in the pane. */
+  t0 = g_get_monotonic_time ();
+  page = tam_queue_page_new (store, qco);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  open_sync = ms_since (t0);
+  wait_for_paint (window);
+  open_paint = ms_since (t0);
+  model = _tam_queue_page_get_model (TAM_QUEUE_PAGE (page));
+  g_print ("%-44s %7.2f ms (built and first call shown: %.2f ms; %u rows)\n",
+           "Queue page open to first rows painted", open_paint, open_sync,
+           g_list_model_get_n_items (G_LIST_MODEL (model)));
+  spin ();
+
+  /* 2. Filter changes, each to the new rows painted. */
+  {
+    static const struct { const char *what; const char *child; guint position; const char *text; } changes[] = {
+      { "filter: state Valid", "state_dropdown", 4, NULL },
+      { "filter: state All", "state_dropdown", 5, NULL },
+      { "filter: state Waiting", "state_dropdown", 0, NULL },
+      { "filter: service Add On Consumer", "service_dropdown", 1, NULL },
+      { "filter: team leader", "leader_dropdown", 3, NULL },
+      { "filter: agent", "agent_dropdown", 7, NULL },
+      { "filter: agent cleared", "agent_dropdown", 0, NULL },
+      { "filter: team leader cleared", "leader_dropdown", 0, NULL },
+      { "filter: from 2026-09-01", "from_entry", 0, "2026-09-01" },
+      { "filter: from cleared", "from_entry", 0, "" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+      {
+        double sync;
+
+        dropdown = _tam_queue_page_get_child (TAM_QUEUE_PAGE (page), changes[i].child);
+        t0 = g_get_monotonic_time ();
+        if (changes[i].text != NULL)
+          gtk_editable_set_text (GTK_EDITABLE (dropdown), changes[i].text);
+        else
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), changes[i].position);
+        sync = ms_since (t0);
+        wait_for_paint (window);
+        g_print ("%-44s %7.2f ms (model and pane: %.2f ms; %u rows)\n", changes[i].what,
+                 ms_since (t0), sync, g_list_model_get_n_items (G_LIST_MODEL (model)));
+        spin ();
+      }
+  }
+
+  /* 3. Verdicts: V, stored, next call shown (then painted). */
+  for (guint i = 0; i < 60; i++)
+    {
+      double ms;
+      const TamCall *before = _tam_queue_page_get_current (TAM_QUEUE_PAGE (page));
+      gint64 before_id = before ? before->id : 0;
+
+      t0 = g_get_monotonic_time ();
+      gtk_widget_activate_action (page, "queue.valid", NULL);
+      ms = ms_since (t0);
+      if (_tam_queue_page_get_banner (TAM_QUEUE_PAGE (page)) != NULL ||
+          _tam_queue_page_get_current (TAM_QUEUE_PAGE (page))->id == before_id)
+        g_error ("verdict refused: %s", _tam_queue_page_get_banner (TAM_QUEUE_PAGE (page)));
+      g_array_append_val (verdicts, ms);
+      wait_for_paint (window);
+      ms = ms_since (t0);
+      g_array_append_val (verdicts_paint, ms);
+      spin ();
+    }
+  print_stats ("verdict stored + next call shown", verdicts);
+  print_stats ("verdict stored + next call painted", verdicts_paint);
+
+  /* 4. J/K moves (claim, release, pane). */
+  for (guint i = 0; i < 60; i++)
+    {
+      double ms;
+
+      t0 = g_get_monotonic_time ();
+      gtk_widget_activate_action (page, i % 3 == 2 ? "queue.previous" : "queue.next", NULL);
+      ms = ms_since (t0);
+      g_array_append_val (moves, ms);
+      wait_for_paint (window);
+      spin ();
+    }
+  print_stats ("J/K: next call shown", moves);
+
+  /* 5. Deep rows: a jump far down, then the block after it. */
+  {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+    gpointer item;
+
+    t0 = g_get_monotonic_time ();
+    item = g_list_model_get_item (G_LIST_MODEL (model), n - 1000);
+    g_print ("%-44s %7.2f ms\n", "model: row n-1000 (OFFSET jump)", ms_since (t0));
+    g_clear_object (&item);
+    t0 = g_get_monotonic_time ();
+    item = g_list_model_get_item (G_LIST_MODEL (model), n - 1000 + TAM_QUEUE_MODEL_BLOCK);
+    g_print ("%-44s %7.2f ms\n", "model: the next block (keyset)", ms_since (t0));
+    g_clear_object (&item);
+    t0 = g_get_monotonic_time ();
+    gtk_widget_activate_action (page, "queue.refresh", NULL);
+    g_print ("%-44s %7.2f ms\n", "F5: recount, reload, keep the selection", ms_since (t0));
+  }
+
+  /* 6. The core calls under the model, alone. */
+  {
+    gint64 counts[TAM_N_STATES];
+    g_autoptr(GPtrArray) rows = NULL;
+
+    t0 = g_get_monotonic_time ();
+    check (tam_queue_state_counts (store, qco, NULL, counts, &error), error);
+    g_print ("%-44s %7.2f ms\n", "core: tam_queue_state_counts", ms_since (t0));
+    t0 = g_get_monotonic_time ();
+    check (tam_queue_count (store, qco, NULL, &error) >= 0, error);
+    g_print ("%-44s %7.2f ms\n", "core: tam_queue_count", ms_since (t0));
+    t0 = g_get_monotonic_time ();
+    rows = tam_queue_fetch_after (store, qco, NULL, NULL, 0, TAM_QUEUE_MODEL_BLOCK, &error);
+    check (rows != NULL, error);
+    g_print ("%-44s %7.2f ms\n", "core: first block (keyset)", ms_since (t0));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  return 0;
+}

@@ -1,0 +1,219 @@
+/* Helpers for the window tests: a temporary database, main-loop spinning,
+ * widget lookup. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "tam-test-ui.h"
+
+static TamPerson *
+make_person (const char *nik,
+             const char *name,
+             const char *role,
+             const char *site,
+             const char *service,
+             gint64      team_leader_id,
+             const char *status,
+             const char *hired_on,
+             const char *contract_end)
+{
+  TamPerson *p = tam_person_new ();
+
+  p->nik = g_strdup (nik);
+  p->name = g_strdup (name);
+  p->role = g_strdup (role);
+  p->site = g_strdup (site);
+  p->service = g_strdup (service);
+  p->team_leader_id = team_leader_id;
+  p->status = g_strdup (status);
+  p->hired_on = g_strdup (hired_on);
+  p->contract_end = g_strdup (contract_end);
+  return p;
+}
+
+static gint64
+add_person (TamTestDb  *db,
+            const char *nik,
+            const char *name,
+            const char *role,
+            const char *site,
+            const char *service,
+            gint64      team_leader_id,
+            const char *status,
+            const char *contract_end)
+{
+  g_autoptr(TamPerson) p = make_person (nik, name, role, site, service, team_leader_id, status,
+                                        "2024-01-15", contract_end);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *field = NULL;
+
+  if (!tam_people_save (db->store, db->admin, p, &field, &error))
+    g_error ("fixture: cannot add %s (%s): %s", nik, field ? field : "-", error->message);
+  return p->id;
+}
+
+static void
+add_user (TamTestDb  *db,
+          const char *nik)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tam_auth_set_password (db->store, db->admin, nik, TAM_TEST_PASSWORD, &error))
+    g_error ("fixture: cannot set the password of %s: %s", nik, error->message);
+}
+
+char *
+tam_test_date_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+TamTestDb *
+tam_test_db_new (guint n_extra)
+{
+  TamTestDb *db = g_new0 (TamTestDb, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *soon = tam_test_date_from_today (10);
+  g_autofree char *later = tam_test_date_from_today (200);
+  static const char * const first[] = {
+    "Agus", "Budi", "Citra", "Dewi", "Eka", "Fajar", "Gita", "Hendra", "Indah", "Joko",
+    "Kartika", "Lukman", "Mega", "Nur", "Oki", "Putri", "Rudi", "Sari", "Teguh", "Wulan",
+  };
+  static const char * const last[] = {
+    "Santoso", "Lestari", "Pratama", "Wijaya", "Hidayat", "Saputra", "Rahayu", "Kusuma",
+    "Nugroho", "Siregar", "Harahap", "Simanjuntak", "Setiawan", "Permata", "Utami",
+  };
+
+  db->dir = g_dir_make_tmp ("tam-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  db->path = g_build_filename (db->dir, "tam.db", NULL);
+  db->store = tam_store_open (db->path, &error);
+  g_assert_no_error (error);
+  /* Not a real account: the core only reads its role and NIK. */
+  db->admin = tam_session_new (0, "SETUP", "Setup", "MANAGER", "BANDUNG", NULL);
+
+  add_person (db, "SPV-001", "Siti Rahayu", "SUPERVISOR_OPS", "BANDUNG", NULL, 0, "ACTIVE", NULL);
+  db->tl1_id = add_person (db, "TL-001", "Budi Santoso", "TEAM_LEADER", "BANDUNG", "ADDON_CONSUMER", 0,
+                           "ACTIVE", NULL);
+  db->tl2_id = add_person (db, "TL-002", "Dewi Lestari", "TEAM_LEADER", "TANGERANG", "WIFI_DIGITAL", 0,
+                           "ACTIVE", NULL);
+  add_person (db, "QCO-001", "Wulan Dari", "QCO", "BANDUNG", NULL, 0, "ACTIVE", NULL);
+  db->ag1_id = add_person (db, "AG-001", "Agus Pratama", "AGENT", "BANDUNG", "ADDON_CONSUMER", db->tl1_id,
+                           "ACTIVE", soon);
+  db->ag2_id = add_person (db, "AG-002", "Rina Wati", "AGENT", "BANDUNG", "ADDON_CONSUMER", db->tl1_id,
+                           "ACTIVE", later);
+  db->ag3_id = add_person (db, "AG-003", "Joko Susilo", "AGENT", "TANGERANG", "WIFI_DIGITAL", db->tl2_id,
+                           "ACTIVE", NULL);
+  add_person (db, "AG-004", "Maya Sari", "AGENT", "TANGERANG", "WIFI_DIGITAL", db->tl2_id,
+              "RESIGNED", NULL);
+
+  if (n_extra > 0)
+    {
+      g_assert_true (tam_store_begin (db->store, NULL));
+      for (guint i = 0; i < n_extra; i++)
+        {
+          g_autofree char *nik = g_strdup_printf ("X%05u", i);
+          g_autofree char *name = g_strdup_printf ("%s %s %u", first[i % G_N_ELEMENTS (first)],
+                                                   last[(i / G_N_ELEMENTS (first)) % G_N_ELEMENTS (last)], i);
+          add_person (db, nik, name, "AGENT", i % 2 ? "BANDUNG" : "TANGERANG",
+                      i % 2 ? "ADDON_CONSUMER" : "WIFI_DIGITAL", i % 2 ? db->tl1_id : db->tl2_id,
+                      i % 7 ? "ACTIVE" : "TRAINING", NULL);
+        }
+      g_assert_true (tam_store_commit (db->store, NULL));
+    }
+
+  add_user (db, "SPV-001");
+  add_user (db, "TL-001");
+  add_user (db, "TL-002");
+  add_user (db, "QCO-001");
+  return db;
+}
+
+void
+tam_test_db_free (TamTestDb *db)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&db->store);
+  tam_session_free (db->admin);
+  dir = g_dir_open (db->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (db->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (db->dir);
+  g_free (db->path);
+  g_free (db->dir);
+  g_free (db);
+}
+
+gboolean
+tam_test_flag_cb (gpointer flag)
+{
+  *(gboolean *)flag = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+tam_test_flush (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+GtkWindow *
+tam_test_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+GtkWidget *
+tam_test_find_child (GtkWidget *root,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = tam_test_find_child (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+tam_test_close_all (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+      gtk_window_destroy (window);
+    }
+  tam_test_flush ();
+}
+
+void
+tam_test_ui_init (void)
+{
+  adw_init ();
+}

@@ -1,0 +1,728 @@
+/* The Queue tab driven from the keyboard's actions, on a temporary
+ * database: a QCO taps three calls (V, V, R), undoes the last verdict, is
+ * refused a call another QCO holds; the paged model is checked on its own. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "tam-auth.h"
+#include "tam-people.h"
+#include "tam-queue-model.h"
+#include "tam-queue-page.h"
+#include "tam-queue-page-private.h"
+#include "tam-recording-player.h"
+#include "tam-store.h"
+#include "tam-tapping.h"
+
+#define N_CALLS 5
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  char       *recordings;
+  TamStore   *store;
+  TamSession *qco;      /* Rudi, QCO at Bandung: the one at the desk */
+  TamSession *qco2;     /* Wati, another QCO */
+  TamSession *tl;
+  gint64      calls[N_CALLS];   /* calls.id, oldest first */
+  GtkWidget  *window;
+  TamQueuePage *page;
+} Fixture;
+
+static TamPerson *
+make_person (const char *nik,
+             const char *name,
+             const char *role,
+             const char *service,
+             gint64      tl_id)
+{
+  TamPerson *p = tam_person_new ();
+
+  p->nik = g_strdup (nik);
+  p->name = g_strdup (name);
+  p->role = g_strdup (role);
+  p->site = g_strdup ("BANDUNG");
+  p->service = g_strdup (service);
+  p->team_leader_id = tl_id;
+  p->status = g_strdup ("ACTIVE");
+  p->hired_on = g_strdup ("2025-01-06");
+  p->contract_end = g_strdup ("2026-12-31");
+  return p;
+}
+
+static gint64
+add_person (TamStore         *store,
+            const TamSession *admin,
+            TamPerson        *p)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *field = NULL;
+
+  g_assert_true (tam_people_save (store, admin, p, &field, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (p->id, >, 0);
+  return p->id;
+}
+
+static TamSession *
+sign_in (TamStore   *store,
+         const char *nik,
+         const char *password)
+{
+  g_autoptr(GError) error = NULL;
+  TamSession *session = tam_auth_sign_in (store, nik, password, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (session);
+  return session;
+}
+
+/* A short mono 16-bit PCM WAV (a 440 Hz tone): the call's recording. */
+static void
+write_wav (const char *path,
+           double      seconds)
+{
+  const guint32 rate = 8000;
+  guint32 n = (guint32) (rate * seconds);
+  g_autoptr(GByteArray) wav = g_byte_array_new ();
+  guint32 u32;
+  guint16 u16;
+
+#define PUT32(v) (u32 = GUINT32_TO_LE (v), g_byte_array_append (wav, (guint8 *) &u32, 4))
+#define PUT16(v) (u16 = GUINT16_TO_LE (v), g_byte_array_append (wav, (guint8 *) &u16, 2))
+  g_byte_array_append (wav, (const guint8 *) "RIFF", 4);
+  PUT32 (36 + n * 2);
+  g_byte_array_append (wav, (const guint8 *) "WAVEfmt ", 8);
+  PUT32 (16);
+  PUT16 (1);          /* PCM */
+  PUT16 (1);          /* mono */
+  PUT32 (rate);
+  PUT32 (rate * 2);
+  PUT16 (2);
+  PUT16 (16);
+  g_byte_array_append (wav, (const guint8 *) "data", 4);
+  PUT32 (n * 2);
+  for (guint32 i = 0; i < n; i++)
+    PUT16 ((guint16) (gint16) (8000.0 * sin (2 * G_PI * 440.0 * i / rate)));
+#undef PUT32
+#undef PUT16
+  g_assert_true (g_file_set_contents (path, (const char *) wav->data, wav->len, NULL));
+}
+
+static gint64
+insert_call (TamStore   *store,
+             const char *call_id,
+             gint64      agent_id,
+             const char *call_start,
+             const char *recording)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  g_autofree char *month = g_strndup (call_start, 7);
+
+  /* Fixture only: the import of calls has its own tests. */
+  stmt = tam_store_prepare (store,
+      "INSERT INTO calls (call_id, agent_id, site, service, call_start, month, result,"
+      " customer_number, product, recording, state)"
+      " VALUES (?, ?, 'BANDUNG', 'ADDON_CONSUMER', ?, ?, 'AGREE', '081234567890', 'Minipack HBO', ?, 'PENDING')",
+      &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, call_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, agent_id);
+  sqlite3_bind_text (stmt, 3, call_start, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, month, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, recording, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+  return sqlite3_last_insert_rowid (tam_store_get_db (store));
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamSession) admin = NULL;
+  g_autoptr(TamPerson) spv = make_person ("SPV001", "Dewi Lestari", "SUPERVISOR_OPS", NULL, 0);
+  g_autoptr(TamPerson) tl = NULL;
+  g_autoptr(TamPerson) agent1 = NULL;
+  g_autoptr(TamPerson) agent2 = NULL;
+  g_autoptr(TamPerson) qco = make_person ("QCO001", "Rudi Hartono", "QCO", NULL, 0);
+  g_autoptr(TamPerson) qco2 = make_person ("QCO002", "Wati Suryani", "QCO", NULL, 0);
+  g_autoptr(GSettings) settings = g_settings_new ("com.infomedia.TAM");
+  g_autofree char *wav = NULL;
+  gint64 tl_id, a1, a2;
+
+  f->dir = g_dir_make_tmp ("tam-test-queue-XXXXXX", NULL);
+  f->path = g_build_filename (f->dir, "tam.db", NULL);
+  f->recordings = g_build_filename (f->dir, "vr", NULL);
+  g_assert_cmpint (g_mkdir (f->recordings, 0700), ==, 0);
+  f->store = tam_store_open (f->path, &error);
+  g_assert_no_error (error);
+
+  admin = tam_session_new (0, "SETUP", "Setup", "SUPERVISOR_OPS", "BANDUNG", NULL);
+  add_person (f->store, admin, spv);
+  admin->person_id = spv->id;
+  tl = make_person ("TL001", "Asep Sunarya", "TEAM_LEADER", "ADDON_CONSUMER", 0);
+  tl_id = add_person (f->store, admin, tl);
+  agent1 = make_person ("10000001", "Cecep Gumilar", "AGENT", "ADDON_CONSUMER", tl_id);
+  a1 = add_person (f->store, admin, agent1);
+  agent2 = make_person ("10000002", "Euis Komalasari", "AGENT", "ADDON_CONSUMER", tl_id);
+  a2 = add_person (f->store, admin, agent2);
+  add_person (f->store, admin, qco);
+  add_person (f->store, admin, qco2);
+
+  g_assert_true (tam_auth_set_password (f->store, NULL, "SPV001", "rahasia-spv", &error));
+  g_assert_true (tam_auth_set_password (f->store, admin, "QCO001", "rahasia-qco", &error));
+  g_assert_true (tam_auth_set_password (f->store, admin, "QCO002", "rahasia-qco2", &error));
+  g_assert_true (tam_auth_set_password (f->store, admin, "TL001", "rahasia-tl", &error));
+  g_assert_no_error (error);
+  f->qco = sign_in (f->store, "QCO001", "rahasia-qco");
+  f->qco2 = sign_in (f->store, "QCO002", "rahasia-qco2");
+  f->tl = sign_in (f->store, "TL001", "rahasia-tl");
+
+  /* Oldest first is the queue's order: insert out of order on purpose. */
+  f->calls[2] = insert_call (f->store, "MYCX-0003", a1, "2026-10-05 10:00:00", "vr-0003.wav");
+  f->calls[0] = insert_call (f->store, "MYCX-0001", a1, "2026-10-05 08:10:00", "vr-0001.wav");
+  f->calls[1] = insert_call (f->store, "MYCX-0002", a2, "2026-10-05 09:30:00", "vr-0002.wav");
+  f->calls[4] = insert_call (f->store, "MYCX-0005", a1, "2026-10-06 08:00:00", "vr-0005.wav");
+  f->calls[3] = insert_call (f->store, "MYCX-0004", a2, "2026-10-05 16:45:00", "vr-0004.wav");
+
+  /* Only the first call's recording exists. */
+  wav = g_build_filename (f->recordings, "vr-0001.wav", NULL);
+  write_wav (wav, 3.0);
+  g_settings_set_string (settings, "recordings-folder", f->recordings);
+}
+
+static void
+open_page (Fixture    *f,
+           TamSession *session)
+{
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  f->page = TAM_QUEUE_PAGE (tam_queue_page_new (f->store, session));
+  g_object_ref_sink (f->page);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin ();
+}
+
+static void
+close_page (Fixture *f)
+{
+  if (f->window == NULL)
+    return;
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  spin ();
+  g_assert_finalize_object (f->page);
+  f->page = NULL;
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  close_page (f);
+  g_clear_object (&f->store);
+  g_clear_pointer (&f->qco, tam_session_free);
+  g_clear_pointer (&f->qco2, tam_session_free);
+  g_clear_pointer (&f->tl, tam_session_free);
+
+  dir = g_dir_open (f->recordings, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (f->recordings, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (f->recordings);
+  g_clear_pointer (&dir, g_dir_close);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->recordings);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static gint64
+current_id (Fixture *f)
+{
+  const TamCall *call = _tam_queue_page_get_current (f->page);
+  return call ? call->id : 0;
+}
+
+static void
+activate (Fixture    *f,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), action, NULL));
+  spin ();
+}
+
+static GPtrArray *
+history (Fixture *f,
+         gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *h = tam_call_history (f->store, f->qco, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (h);
+  return h;
+}
+
+static void
+assert_one_tapping (Fixture    *f,
+                    gint64      id,
+                    const char *verdict,
+                    const char *failed_code,
+                    const char *recommendation)
+{
+  g_autoptr(GPtrArray) h = history (f, id);
+  TamTappingRecord *r;
+
+  g_assert_cmpuint (h->len, ==, 1);
+  r = g_ptr_array_index (h, 0);
+  g_assert_cmpint (r->kind, ==, TAM_HISTORY_TAPPING);
+  g_assert_cmpstr (r->verdict, ==, verdict);
+  g_assert_cmpstr (r->actor_nik, ==, "QCO001");
+  g_assert_cmpint (r->attempt, ==, 1);
+  g_assert_false (r->undone);
+  if (failed_code != NULL)
+    {
+      g_assert_cmpuint (g_strv_length (r->failed_codes), ==, 1);
+      g_assert_cmpstr (r->failed_codes[0], ==, failed_code);
+    }
+  else
+    g_assert_cmpuint (g_strv_length (r->failed_codes), ==, 0);
+  if (recommendation != NULL)
+    g_assert_cmpstr (r->text, ==, recommendation);
+}
+
+static char *
+call_state (Fixture *f,
+            gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamCall) call = tam_call_get (f->store, f->qco, id, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (call->state);
+}
+
+/* V, V, R with a recommendation, then Ctrl+Z. */
+static void
+test_tap_three (Fixture       *f,
+                gconstpointer  data)
+{
+  TamQueueModel *model;
+  GtkWidget *recommendation;
+  const gint64 *counts;
+  g_autofree char *state3 = NULL;
+  g_autofree char *state3_after = NULL;
+  g_autoptr(GPtrArray) h3 = NULL;
+
+  open_page (f, f->qco);
+  model = _tam_queue_page_get_model (f->page);
+
+  /* Oldest first, the first one selected, claimed and loaded. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS);
+  g_assert_cmpint (current_id (f), ==, f->calls[0]);
+  g_assert_cmpuint (_tam_queue_page_get_n_parameters (f->page), ==, 6);
+  g_assert_cmpint (tam_store_query_int (f->store, "SELECT claimed_by FROM calls WHERE call_id = 'MYCX-0001'", 0, NULL),
+                   ==, f->qco->person_id);
+  /* The customer number is masked for a QCO. */
+  g_assert_null (strstr (_tam_queue_page_get_current (f->page)->customer_number, "0812345"));
+
+  activate (f, "queue.valid");
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+  g_assert_nonnull (strstr (_tam_queue_page_get_last_toast (f->page), "MYCX-0001"));
+  activate (f, "queue.valid");
+  g_assert_cmpint (current_id (f), ==, f->calls[2]);
+
+  /* R: the recommendation field gets the keyboard. */
+  g_assert_true (_tam_queue_page_set_parameter_met (f->page, "CONSENT", FALSE));
+  activate (f, "queue.return");
+  recommendation = _tam_queue_page_get_child (f->page, "recommendation_view");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == recommendation);
+  _tam_queue_page_set_recommendation (f->page, "Ask for an explicit yes before closing.");
+  activate (f, "queue.confirm-return");
+
+  /* Stored as given, and the 4th call is up. */
+  assert_one_tapping (f, f->calls[0], "VALID", NULL, NULL);
+  assert_one_tapping (f, f->calls[1], "VALID", NULL, NULL);
+  assert_one_tapping (f, f->calls[2], "RETURN", "CONSENT", "Ask for an explicit yes before closing.");
+  g_assert_cmpint (tam_store_query_int (f->store, "SELECT count(*) FROM tappings", -1, NULL), ==, 3);
+  g_assert_cmpint (current_id (f), ==, f->calls[3]);
+  g_assert_cmpuint (gtk_single_selection_get_selected (_tam_queue_page_get_selection (f->page)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS - 3);
+  counts = tam_queue_model_get_state_counts (model);
+  g_assert_cmpint (counts[TAM_STATE_PENDING], ==, 2);
+  g_assert_cmpint (counts[TAM_STATE_VALID], ==, 2);
+  g_assert_cmpint (counts[TAM_STATE_RETURNED], ==, 1);
+  g_assert_nonnull (strstr (_tam_queue_page_get_last_toast (f->page), "MYCX-0003"));
+  g_assert_null (_tam_queue_page_get_banner (f->page));
+  /* The 4th call is ours now, the returned one is not claimed any more. */
+  g_assert_cmpint (tam_store_query_int (f->store, "SELECT claimed_by FROM calls WHERE call_id = 'MYCX-0004'", 0, NULL),
+                   ==, f->qco->person_id);
+
+  /* Ctrl+Z: the return is undone, the call is back and selected. */
+  state3 = call_state (f, f->calls[2]);
+  g_assert_cmpstr (state3, ==, "RETURNED");
+  activate (f, "queue.undo");
+  state3_after = call_state (f, f->calls[2]);
+  g_assert_cmpstr (state3_after, ==, "PENDING");
+  g_assert_cmpint (current_id (f), ==, f->calls[2]);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS - 2);
+  g_assert_cmpint (tam_queue_model_get_state_counts (model)[TAM_STATE_RETURNED], ==, 0);
+  g_assert_nonnull (strstr (_tam_queue_page_get_last_toast (f->page), "MYCX-0003"));
+  h3 = history (f, f->calls[2]);
+  g_assert_cmpuint (h3->len, ==, 1);
+  g_assert_true (((TamTappingRecord *) g_ptr_array_index (h3, 0))->undone);
+  /* The model's local edits agree with the database. */
+  g_assert_cmpint (tam_queue_count (f->store, f->qco, NULL, NULL), ==, N_CALLS - 2);
+  for (guint i = 0; i < N_CALLS - 2; i++)
+    {
+      g_autoptr(TamQueueItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_assert_cmpint (tam_queue_item_get_id (item), ==, f->calls[i + 2]);
+    }
+
+  /* A second Ctrl+Z has nothing left to undo, and says so. */
+  activate (f, "queue.undo");
+  g_assert_nonnull (_tam_queue_page_get_banner (f->page));
+}
+
+/* VALID with a critical parameter unticked, RETURN without a failed
+ * parameter or a recommendation: each refused with a message. */
+static void
+test_refusals (Fixture       *f,
+               gconstpointer  data)
+{
+  open_page (f, f->qco);
+
+  g_assert_true (_tam_queue_page_set_parameter_met (f->page, "IDENTITY", FALSE));
+  activate (f, "queue.valid");
+  g_assert_nonnull (_tam_queue_page_get_banner (f->page));
+  g_assert_cmpint (current_id (f), ==, f->calls[0]);
+
+  g_assert_true (_tam_queue_page_set_parameter_met (f->page, "IDENTITY", TRUE));
+  activate (f, "queue.return");
+  activate (f, "queue.confirm-return");
+  g_assert_nonnull (strstr (_tam_queue_page_get_banner (f->page), "at least one"));
+
+  g_assert_true (_tam_queue_page_set_parameter_met (f->page, "CLOSING", FALSE));
+  activate (f, "queue.confirm-return");
+  g_assert_nonnull (strstr (_tam_queue_page_get_banner (f->page), "recommendation"));
+
+  g_assert_cmpint (tam_store_query_int (f->store, "SELECT count(*) FROM tappings", -1, NULL), ==, 0);
+  g_assert_cmpint (current_id (f), ==, f->calls[0]);
+
+  /* A non-critical parameter not met still allows VALID, and is kept. */
+  activate (f, "queue.cancel-return");
+  activate (f, "queue.valid");
+  g_assert_null (_tam_queue_page_get_banner (f->page));
+  assert_one_tapping (f, f->calls[0], "VALID", "CLOSING", NULL);
+}
+
+/* Another QCO holds the first call: our verdict is refused, by name. */
+static void
+test_claimed_elsewhere (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *claim_label;
+  const char *banner;
+
+  g_assert_true (tam_call_claim (f->store, f->qco2, f->calls[0], &error));
+  g_assert_no_error (error);
+
+  open_page (f, f->qco);
+  g_assert_cmpint (current_id (f), ==, f->calls[0]);
+  claim_label = _tam_queue_page_get_child (f->page, "claim_label");
+  g_assert_true (gtk_widget_get_visible (claim_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (claim_label)), "Wati Suryani"));
+
+  activate (f, "queue.valid");
+  banner = _tam_queue_page_get_banner (f->page);
+  g_assert_nonnull (banner);
+  g_assert_nonnull (strstr (banner, "Wati Suryani"));
+  g_assert_cmpint (tam_store_query_int (f->store, "SELECT count(*) FROM tappings", -1, NULL), ==, 0);
+  g_assert_cmpint (current_id (f), ==, f->calls[0]);
+
+  /* J: on to the next call, which is free. */
+  activate (f, "queue.next");
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+  g_assert_false (gtk_widget_get_visible (claim_label));
+  activate (f, "queue.valid");
+  assert_one_tapping (f, f->calls[1], "VALID", NULL, NULL);
+  /* Wati's claim is untouched. */
+  g_assert_cmpint (tam_store_query_int (f->store, "SELECT claimed_by FROM calls WHERE call_id = 'MYCX-0001'", 0, NULL),
+                   ==, f->qco2->person_id);
+}
+
+/* J/K move, the recording is found or clearly missing. */
+static void
+test_move_and_recording (Fixture       *f,
+                         gconstpointer  data)
+{
+  TamRecordingPlayer *player;
+  g_autofree char *missing = NULL;
+  g_autofree char *expected = NULL;
+
+  open_page (f, f->qco);
+  player = _tam_queue_page_get_player (f->page);
+
+  g_assert_null (tam_recording_player_get_message (player));
+  g_assert_nonnull (tam_recording_player_get_stream (player));
+  g_assert_true (g_str_has_suffix (tam_recording_player_get_path (player), "vr-0001.wav"));
+
+  activate (f, "queue.next");
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+  missing = g_build_filename (f->recordings, "vr-0002.wav", NULL);
+  expected = g_strdup_printf ("Recording not found: %s", missing);
+  g_assert_cmpstr (tam_recording_player_get_message (player), ==, expected);
+  g_assert_null (tam_recording_player_get_stream (player));
+  /* Space with nothing to play is harmless. */
+  activate (f, "queue.play");
+
+  activate (f, "queue.next");
+  activate (f, "queue.next");
+  g_assert_cmpint (current_id (f), ==, f->calls[3]);
+  activate (f, "queue.previous");
+  g_assert_cmpint (current_id (f), ==, f->calls[2]);
+  /* Moving on released the claims left behind. */
+  g_assert_cmpint (tam_store_query_int (f->store, "SELECT count(*) FROM calls WHERE claimed_by IS NOT NULL", -1, NULL),
+                   ==, 1);
+
+  /* The verdict can be given without the recording. */
+  activate (f, "queue.valid");
+  assert_one_tapping (f, f->calls[2], "VALID", NULL, NULL);
+}
+
+/* Filters rebuild the list; the counts follow the filter. */
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  TamQueueModel *model;
+  GtkWidget *agent_dropdown, *state_dropdown, *from_entry;
+
+  open_page (f, f->qco);
+  model = _tam_queue_page_get_model (f->page);
+  activate (f, "queue.valid");   /* MYCX-0001 VALID */
+
+  state_dropdown = _tam_queue_page_get_child (f->page, "state_dropdown");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (state_dropdown), 4);   /* Valid */
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_assert_cmpint (current_id (f), ==, f->calls[0]);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (state_dropdown), 5);   /* All */
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (state_dropdown), 0);   /* Waiting */
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS - 1);
+
+  /* Agent: Euis has calls 2 and 4. */
+  agent_dropdown = _tam_queue_page_get_child (f->page, "agent_dropdown");
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (agent_dropdown))); i++)
+    {
+      g_autoptr(GtkStringObject) s = g_list_model_get_item (gtk_drop_down_get_model (GTK_DROP_DOWN (agent_dropdown)), i);
+      if (strstr (gtk_string_object_get_string (s), "Euis") != NULL)
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (agent_dropdown), i);
+    }
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+  g_assert_cmpint (tam_queue_model_get_state_counts (model)[TAM_STATE_PENDING], ==, 2);
+
+  /* Dates: a half-typed date changes nothing; a whole one filters. */
+  from_entry = _tam_queue_page_get_child (f->page, "from_entry");
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "2026-10-0");
+  spin ();
+  g_assert_true (gtk_widget_has_css_class (from_entry, "error"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "05/10/2026");
+  spin ();
+  g_assert_false (gtk_widget_has_css_class (from_entry, "error"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (from_entry), "2026-10-06");
+  spin ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_null (_tam_queue_page_get_current (f->page));
+}
+
+/* A team leader records the re-call of a returned call of their team. */
+static void
+test_recall (Fixture       *f,
+             gconstpointer  data)
+{
+  const char *failed[] = { "CONSENT", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) toplevels = NULL;
+  g_autofree char *state = NULL;
+  GtkWidget *state_dropdown;
+  AdwMessageDialog *dialog = NULL;
+
+  g_assert_true (tam_call_claim (f->store, f->qco, f->calls[0], &error));
+  g_assert_true (tam_call_decide (f->store, f->qco, f->calls[0], "RETURN", failed,
+                                  "Ask for consent.", NULL, &error));
+  g_assert_no_error (error);
+
+  open_page (f, f->tl);
+  state_dropdown = _tam_queue_page_get_child (f->page, "state_dropdown");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (state_dropdown), 3);   /* Returned */
+  spin ();
+  g_assert_cmpint (current_id (f), ==, f->calls[0]);
+  g_assert_true (gtk_widget_get_visible (_tam_queue_page_get_child (f->page, "recall_button")));
+
+  /* A TL may not give verdicts: refused by the core, with a message. */
+  activate (f, "queue.valid");
+  g_assert_nonnull (_tam_queue_page_get_banner (f->page));
+
+  activate (f, "queue.recall");
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "recording"), "vr-0001-2.wav");
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "note"), "Customer said yes clearly.");
+  adw_message_dialog_response (dialog, "record");
+  spin ();
+
+  state = call_state (f, f->calls[0]);
+  g_assert_cmpstr (state, ==, "RECALLED");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (_tam_queue_page_get_model (f->page))), ==, 0);
+  g_assert_nonnull (strstr (_tam_queue_page_get_last_toast (f->page), "MYCX-0001"));
+}
+
+/* The shortcuts the window lists are the ones bound to the actions. */
+static void
+test_shortcuts (Fixture       *f,
+                gconstpointer  data)
+{
+  static const struct { const char *trigger; const char *action; } expected[] = {
+    { "j", "queue.next" }, { "Down", "queue.next" }, { "k", "queue.previous" },
+    { "Up", "queue.previous" }, { "space", "queue.play" }, { "Left", "queue.seek-back" },
+    { "Right", "queue.seek-forward" }, { "v", "queue.valid" }, { "r", "queue.return" },
+    { "<Control>Return", "queue.confirm-return" }, { "<Control>z", "queue.undo" },
+    { "<Control>f", "queue.focus-filter" },
+  };
+  g_autoptr(GListModel) controllers = NULL;
+  guint found = 0;
+
+  open_page (f, f->qco);
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->page));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (c))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (c)); j++)
+        {
+          g_autoptr(GtkShortcut) s = g_list_model_get_item (G_LIST_MODEL (c), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (s));
+          GtkShortcutAction *action = gtk_shortcut_get_action (s);
+
+          if (!GTK_IS_NAMED_ACTION (action))
+            continue;
+          for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+            if (g_str_equal (trigger, expected[k].trigger) &&
+                g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), expected[k].action))
+              found++;
+        }
+    }
+  g_assert_cmpuint (found, ==, G_N_ELEMENTS (expected));
+}
+
+/* The model on its own: length from the counts, rows far down fetched by
+ * block, at most a few blocks kept. */
+static void
+test_model_paging (Fixture       *f,
+                   gconstpointer  data)
+{
+  const guint n = 2345;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamQueueModel) model = NULL;
+  gint64 agent = tam_store_query_int (f->store, "SELECT id FROM people WHERE nik = '10000001'", 0, NULL);
+  guint positions[] = { 0, 1, 199, 200, 1234, 2000, n + N_CALLS - 1, 401, 3 };
+
+  g_assert_true (tam_store_begin (f->store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("BULK-%05u", i);
+      g_autofree char *start = g_strdup_printf ("2026-09-%02u %02u:%02u:00", 1 + i / 100, (i / 60) % 24, i % 60);
+      insert_call (f->store, id, agent, start, "");
+    }
+  g_assert_true (tam_store_commit (f->store, &error));
+
+  model = tam_queue_model_new (f->store, f->qco);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_true (tam_queue_model_set_filter (model, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n + N_CALLS);
+  g_assert_cmpuint (tam_queue_model_get_n_fetches (model), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
+    {
+      g_autoptr(GPtrArray) expected = tam_queue_fetch (f->store, f->qco, NULL, positions[i], 1, &error);
+      g_autoptr(TamQueueItem) item = g_list_model_get_item (G_LIST_MODEL (model), positions[i]);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (expected->len, ==, 1);
+      g_assert_cmpint (tam_queue_item_get_id (item), ==, ((TamCall *) g_ptr_array_index (expected, 0))->id);
+    }
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), n + N_CALLS));
+  /* 0, 1, 199 share a block; 3 was still cached. */
+  g_assert_cmpuint (tam_queue_model_get_n_fetches (model), ==, 6);
+
+  /* Walking the whole list keeps only a few blocks. */
+  for (guint i = 0; i < n + N_CALLS; i++)
+    {
+      g_autoptr(TamQueueItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_assert_cmpint (tam_queue_item_get_id (item), !=, 0);
+    }
+  g_assert_cmpuint (tam_queue_model_get_n_cached_blocks (model), <=, TAM_QUEUE_MODEL_MAX_BLOCKS);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/ui/queue/tap-three", test_tap_three);
+  ADD ("/ui/queue/refusals", test_refusals);
+  ADD ("/ui/queue/claimed-elsewhere", test_claimed_elsewhere);
+  ADD ("/ui/queue/move-and-recording", test_move_and_recording);
+  ADD ("/ui/queue/filters", test_filters);
+  ADD ("/ui/queue/recall", test_recall);
+  ADD ("/ui/queue/shortcuts", test_shortcuts);
+  ADD ("/ui/queue/model-paging", test_model_paging);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,326 @@
+/* The main window: store errors, sign-in, tabs, switch user, preferences. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "tam-preferences-window.h"
+#include "tam-roster-page.h"
+#include "tam-sign-in-page.h"
+#include "tam-test-ui.h"
+#include "tam-window.h"
+
+static TamSignInPage *
+sign_in_page (TamWindow *window)
+{
+  TamSignInPage *page = TAM_SIGN_IN_PAGE (tam_test_find_child (GTK_WIDGET (window), TAM_TYPE_SIGN_IN_PAGE));
+
+  g_assert_nonnull (page);
+  return page;
+}
+
+static const char *
+visible_page (TamWindow *window)
+{
+  GtkStack *stack = tam_test_child (window, TAM_TYPE_WINDOW, "main_stack");
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+/* Types the NIK and password and presses Enter in the password entry. */
+static void
+sign_in (TamWindow  *window,
+         const char *nik,
+         const char *password)
+{
+  TamSignInPage *page = sign_in_page (window);
+  GtkEditable *nik_entry = tam_test_child (page, TAM_TYPE_SIGN_IN_PAGE, "nik_entry");
+  GtkEditable *password_entry = tam_test_child (page, TAM_TYPE_SIGN_IN_PAGE, "password_entry");
+
+  gtk_editable_set_text (nik_entry, nik);
+  gtk_editable_set_text (password_entry, password);
+  /* GtkPasswordEntry's "activate" is its own signal. */
+  g_signal_emit_by_name (password_entry, "activate");
+  tam_test_flush ();
+}
+
+static void
+test_store_error_not_sqlite (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tam-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  TamWindow *window;
+  AdwStatusPage *status;
+
+  g_assert_true (g_file_set_contents (path, "nik;name\n123;Budi\n", -1, NULL));
+  window = tam_window_new (NULL, path);
+  gtk_window_present (GTK_WINDOW (window));
+  tam_test_flush ();
+
+  g_assert_cmpstr (visible_page (window), ==, "error");
+  g_assert_null (tam_window_get_store (window));
+  status = tam_test_child (window, TAM_TYPE_WINDOW, "error_page");
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), "not a TAM Desk database"));
+  /* Never modified. */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "nik;name\n123;Budi\n");
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  tam_test_flush ();
+  g_assert_finalize_object (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_store_error_too_new (void)
+{
+  TamTestDb *db = tam_test_db_new (0);
+  g_autofree char *path = g_strdup (db->path);
+  TamWindow *window;
+  AdwStatusPage *status;
+  sqlite3 *raw = NULL;
+
+  g_clear_object (&db->store);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA user_version = 999", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  window = tam_window_new (NULL, path);
+  gtk_window_present (GTK_WINDOW (window));
+  tam_test_flush ();
+  g_assert_cmpstr (visible_page (window), ==, "error");
+  status = tam_test_child (window, TAM_TYPE_WINDOW, "error_page");
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), "newer"));
+
+  /* Choosing a good database from there (what the button's file chooser
+   * does) gets to the sign-in. */
+  db->store = tam_store_open (path, NULL);
+  g_assert_null (db->store); /* still too new */
+  {
+    TamTestDb *good = tam_test_db_new (0);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (tam_window_open_database (window, good->path, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (visible_page (window), ==, "sign-in");
+    gtk_window_destroy (GTK_WINDOW (window));
+    tam_test_flush ();
+    tam_test_db_free (good);
+  }
+  tam_test_db_free (db);
+}
+
+static void
+test_sign_in (void)
+{
+  TamTestDb *db = tam_test_db_new (0);
+  g_autoptr(GSettings) settings = g_settings_new ("com.infomedia.TAM");
+  TamWindow *window;
+  TamSignInPage *page;
+  GtkLabel *error_label;
+  AdwWindowTitle *title;
+  GtkStack *pages;
+
+  g_settings_set_string (settings, "last-nik", "");
+  window = tam_window_new (NULL, db->path);
+  gtk_window_present (GTK_WINDOW (window));
+  tam_test_flush ();
+  g_assert_cmpstr (visible_page (window), ==, "sign-in");
+  g_assert_null (tam_window_get_session (window));
+
+  /* A wrong password: the message is shown in the page, no session. */
+  sign_in (window, "SPV-001", "wrong-password");
+  page = sign_in_page (window);
+  error_label = tam_test_child (page, TAM_TYPE_SIGN_IN_PAGE, "error_label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_cmpstr (gtk_label_get_text (error_label), ==, "Unknown NIK or wrong password");
+  g_assert_cmpstr (visible_page (window), ==, "sign-in");
+  g_assert_null (tam_window_get_session (window));
+
+  /* The right one: the desk, with the person and role in the header. */
+  sign_in (window, "SPV-001", TAM_TEST_PASSWORD);
+  g_assert_cmpstr (visible_page (window), ==, "desk");
+  g_assert_nonnull (tam_window_get_session (window));
+  g_assert_cmpstr (tam_window_get_session (window)->nik, ==, "SPV-001");
+  title = tam_test_child (window, TAM_TYPE_WINDOW, "window_title");
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (title), "Siti Rahayu"));
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (title), "Supervisor operational"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+
+  /* The NIK is remembered for the next time. */
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-nik");
+    g_assert_cmpstr (last, ==, "SPV-001");
+  }
+
+  /* The tabs. */
+  pages = tam_test_child (window, TAM_TYPE_WINDOW, "page_stack");
+  g_assert_nonnull (tam_window_get_page (window, "roster"));
+  g_assert_nonnull (tam_window_get_page (window, "attendance"));
+  g_assert_nonnull (tam_window_get_page (window, "queue"));
+  g_assert_true (gtk_stack_get_visible_child (pages) == tam_window_get_page (window, "roster"));
+
+  /* Switch user (main menu): back to the sign-in, the session and its
+   * tabs are gone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
+  g_assert_cmpstr (visible_page (window), ==, "sign-in");
+  g_assert_null (tam_window_get_session (window));
+  g_assert_null (tam_window_get_page (window, "roster"));
+  /* The NIK is offered again, the password is empty. */
+  {
+    GtkEditable *nik_entry = tam_test_child (page, TAM_TYPE_SIGN_IN_PAGE, "nik_entry");
+    GtkEditable *password_entry = tam_test_child (page, TAM_TYPE_SIGN_IN_PAGE, "password_entry");
+
+    g_assert_cmpstr (gtk_editable_get_text (nik_entry), ==, "SPV-001");
+    g_assert_cmpstr (gtk_editable_get_text (password_entry), ==, "");
+  }
+
+  /* Another user: a team leader. */
+  sign_in (window, "TL-001", TAM_TEST_PASSWORD);
+  g_assert_cmpstr (visible_page (window), ==, "desk");
+  g_assert_cmpstr (tam_window_get_session (window)->role, ==, "TEAM_LEADER");
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  tam_test_flush ();
+  g_assert_finalize_object (window);
+  tam_test_db_free (db);
+}
+
+static void
+test_sign_in_unknown (void)
+{
+  TamTestDb *db = tam_test_db_new (0);
+  TamWindow *window = tam_window_new (NULL, db->path);
+  GtkLabel *error_label;
+
+  gtk_window_present (GTK_WINDOW (window));
+  /* An agent has no desk account; the message does not say which NIKs
+   * exist. */
+  sign_in (window, "AG-001", TAM_TEST_PASSWORD);
+  error_label = tam_test_child (sign_in_page (window), TAM_TYPE_SIGN_IN_PAGE, "error_label");
+  g_assert_cmpstr (gtk_label_get_text (error_label), ==, "Unknown NIK or wrong password");
+  g_assert_cmpstr (visible_page (window), ==, "sign-in");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  tam_test_flush ();
+  tam_test_db_free (db);
+}
+
+static void
+test_tab_keys (void)
+{
+  TamTestDb *db = tam_test_db_new (0);
+  TamWindow *window = tam_window_new (NULL, db->path);
+  GtkStack *pages;
+  gboolean found = FALSE;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sign_in (window, "SPV-001", TAM_TEST_PASSWORD);
+  pages = tam_test_child (window, TAM_TYPE_WINDOW, "page_stack");
+
+  /* The Alt+N bindings of the window class, run as the key would. */
+  for (guint i = 0; i < gtk_widget_class_get_n_shortcuts (GTK_WIDGET_GET_CLASS (window)); i++)
+    {
+      g_autoptr(GtkShortcut) s = gtk_widget_class_get_shortcut (GTK_WIDGET_GET_CLASS (window), i);
+      GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (s);
+      g_autofree char *text = gtk_shortcut_trigger_to_string (trigger);
+
+      if (g_strcmp0 (text, "<Alt>2") == 0)
+        {
+          g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (s), 0, GTK_WIDGET (window),
+                                                       gtk_shortcut_get_arguments (s)));
+          found = TRUE;
+          break;
+        }
+    }
+  g_assert_true (found);
+  g_assert_true (gtk_stack_get_visible_child (pages) == tam_window_get_page (window, "attendance"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  tam_test_flush ();
+  tam_test_db_free (db);
+}
+
+static void
+test_preferences (void)
+{
+  TamTestDb *db = tam_test_db_new (0);
+  g_autoptr(GSettings) settings = g_settings_new ("com.infomedia.TAM");
+  g_autofree char *bad = g_build_filename (db->dir, "roster.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  TamPreferencesWindow *prefs;
+  AdwActionRow *row;
+
+  g_settings_reset (settings, "database-path");
+  g_settings_reset (settings, "recordings-folder");
+  prefs = tam_preferences_window_new (NULL, db->path);
+  gtk_window_present (GTK_WINDOW (prefs));
+  tam_test_flush ();
+
+  /* The file open now is shown. */
+  row = tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "open_database_row");
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, db->path);
+
+  /* A file that is not a database is refused and not remembered. */
+  g_assert_true (g_file_set_contents (bad, "nik,name\n", -1, NULL));
+  g_assert_false (tam_preferences_window_set_database (prefs, bad, &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_NOT_SQLITE);
+  g_clear_error (&error);
+  {
+    g_autofree char *value = g_settings_get_string (settings, "database-path");
+    g_assert_cmpstr (value, ==, "");
+  }
+
+  /* A database is remembered for the next start, and shown. */
+  g_assert_true (tam_preferences_window_set_database (prefs, db->path, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *value = g_settings_get_string (settings, "database-path");
+    g_assert_cmpstr (value, ==, db->path);
+  }
+  row = tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "database_row");
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, db->path);
+
+  /* The next window opens it without being told. */
+  {
+    TamWindow *window = tam_window_new (NULL, NULL);
+    g_assert_nonnull (tam_window_get_store (window));
+    g_assert_cmpstr (tam_store_get_path (tam_window_get_store (window)), ==, db->path);
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+
+  /* The recordings folder. */
+  tam_preferences_window_set_recordings_folder (prefs, db->dir);
+  {
+    g_autofree char *value = g_settings_get_string (settings, "recordings-folder");
+    g_assert_cmpstr (value, ==, db->dir);
+  }
+  row = tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "recordings_row");
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, db->dir);
+
+  g_settings_reset (settings, "database-path");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  tam_test_flush ();
+  g_unlink (bad);
+  tam_test_db_free (db);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  tam_test_ui_init ();
+
+  g_test_add_func ("/ui/window/store-error/not-sqlite", test_store_error_not_sqlite);
+  g_test_add_func ("/ui/window/store-error/too-new", test_store_error_too_new);
+  g_test_add_func ("/ui/window/sign-in", test_sign_in);
+  g_test_add_func ("/ui/window/sign-in-unknown", test_sign_in_unknown);
+  g_test_add_func ("/ui/window/tab-keys", test_tab_keys);
+  g_test_add_func ("/ui/window/preferences", test_preferences);
+  return g_test_run ();
+}
