@@ -6,7 +6,9 @@ set -eu
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 
-"$TAMCTL" bench --scale "${TAM_BENCH_SCALE:-1}" --runs 2 >"$out"
+# Scale 1 as the README's demo; a smaller import than the real figure's
+# 200,000 rows keeps the AddressSanitizer run short.
+"$TAMCTL" bench --scale "${TAM_BENCH_SCALE:-1}" --runs 2 --import-rows 20000 >"$out"
 cat "$out"
 
 for name in demo_generate_s demo_db_size_mb open_store_and_first_roster_rows_ms \
@@ -17,4 +19,4 @@ for name in demo_generate_s demo_db_size_mb open_store_and_first_roster_rows_ms 
   fi
 done
 # The import really ran (not skipped) over the rows asked for.
-grep -Eq '^attendance_import_rows_per_s [0-9.]+ \(.* 2[0-9]{5} rows' "$out"
+grep -Eq '^attendance_import_rows_per_s [0-9.]+ \(.* 2[0-9]{4} rows' "$out"

@@ -10,6 +10,7 @@
 #include "tam-auth.h"
 #include "tam-people.h"
 #include "tam-store.h"
+#include "tam-tapping.h"
 
 #define WORLD_PASSWORD "rahasia-123"
 
@@ -207,4 +208,21 @@ world_int (World      *w,
     v = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return v;
+}
+
+/* The counts kept by triggers in call_state_days match the calls. */
+G_GNUC_UNUSED static void
+world_check_state_days (World *w)
+{
+  g_assert_true (tam_queue_counts_update (w->store, NULL));
+  g_assert_cmpint (world_int (w,
+      "SELECT (SELECT count(*) FROM ("
+      "  SELECT site, service, day, state, n FROM call_state_days WHERE n <> 0"
+      "  EXCEPT SELECT site, service, substr (call_start, 1, 10), state, count(*) FROM calls"
+      "    WHERE state IS NOT NULL GROUP BY 1, 2, 3, 4))"
+      " + (SELECT count(*) FROM ("
+      "  SELECT site, service, substr (call_start, 1, 10), state, count(*) FROM calls"
+      "    WHERE state IS NOT NULL GROUP BY 1, 2, 3, 4"
+      "  EXCEPT SELECT site, service, day, state, n FROM call_state_days WHERE n <> 0))"
+      " WHERE ? > 0", 1), ==, 0);
 }

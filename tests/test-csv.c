@@ -239,6 +239,43 @@ test_valid_utf8 (void)
   assert_row (rows, 1, "7", "Nur’aini Siregar", NULL);
 }
 
+/* The scanners work eight bytes at a time: separators, line ends and
+ * non-ASCII characters at every offset within a word. */
+static void
+test_alignment (void)
+{
+  for (guint off = 0; off < 20; off++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GString) text = g_string_new ("h;i\n");
+      g_autofree char *pad = g_strnfill (off, 'a');
+      g_autofree char *want = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(TamCsvReader) r = NULL;
+
+      g_string_append_printf (text, "%s;%s\r\n%sé;x\n", pad, pad, pad);
+      rows = read_all (text->str, (gssize)text->len, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rows->len, ==, 3);
+      assert_row (rows, 1, pad, pad, NULL);
+      want = g_strconcat (pad, "é", NULL);
+      assert_row (rows, 2, want, "x", NULL);
+
+      /* A lone lead byte, and a sequence cut short by the end. */
+      g_string_assign (text, "h\n");
+      g_string_append_printf (text, "%s\xc3" "b\n", pad);
+      r = tam_csv_reader_new_for_data (text->str, text->len, "bad.csv", &error);
+      g_assert_null (r);
+      g_assert_true (g_str_has_prefix (error->message, "bad.csv:2:"));
+      g_clear_error (&error);
+      g_string_assign (text, pad);
+      g_string_append (text, "\xe2\x80");
+      r = tam_csv_reader_new_for_data (text->str, text->len, "cut.csv", &error);
+      g_assert_null (r);
+      g_assert_true (g_str_has_prefix (error->message, "cut.csv:1:"));
+    }
+}
+
 static void
 test_open_file (void)
 {
@@ -304,6 +341,7 @@ main (int    argc,
   g_test_add_func ("/csv/unclosed-quote", test_unclosed_quote);
   g_test_add_func ("/csv/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/csv/valid-utf8", test_valid_utf8);
+  g_test_add_func ("/csv/alignment", test_alignment);
   g_test_add_func ("/csv/open-file", test_open_file);
   g_test_add_func ("/csv/writer-round-trip", test_writer_round_trip);
 

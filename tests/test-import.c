@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 #include <string.h>
+#include <xlsxwriter.h>
 
 #include "import-fixture.h"
 #include "tam-auth.h"
@@ -673,6 +674,115 @@ test_calls_errors (Fixture       *fx,
   tam_import_result_clear (&result);
 }
 
+/* An .xlsx as MyCX exports it: real date-time cells, a number where
+ * somebody typed the date into a cell without a date format, numbers as
+ * numbers. */
+static char *
+calls_xlsx (Fixture *fx)
+{
+  g_autofree char *path = g_build_filename (fx->dir, "mycx.xlsx", NULL);
+  const char *header[] = { "Call_ID", "Agent_NIK", "Service", "Call_Start", "Result",
+                           "Customer_Number", "Product", "Recording" };
+  lxw_workbook *wb = workbook_new (path);
+  lxw_worksheet *ws = workbook_add_worksheet (wb, NULL);
+  lxw_format *when = workbook_add_format (wb);
+  lxw_datetime dt = { 2026, 10, 5, 9, 12, 33 };
+
+  format_set_num_format (when, "dd/mm/yyyy hh:mm:ss");
+  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+    worksheet_write_string (ws, 0, (lxw_col_t)c, header[c], NULL);
+
+  worksheet_write_string (ws, 1, 0, "X0001", NULL);
+  worksheet_write_string (ws, 1, 1, "A001", NULL);
+  worksheet_write_string (ws, 1, 2, "ADDON_CONSUMER", NULL);
+  worksheet_write_datetime (ws, 1, 3, &dt, when);
+  worksheet_write_string (ws, 1, 4, "AGREE", NULL);
+  worksheet_write_number (ws, 1, 5, 81234567890, NULL);
+  worksheet_write_string (ws, 1, 6, "Netflix", NULL);
+  worksheet_write_string (ws, 1, 7, "vr/X0001.wav", NULL);
+
+  /* 46300.5 = 2026-10-05 12:00:00, in a cell with no date format. */
+  worksheet_write_number (ws, 2, 0, 2, NULL);
+  worksheet_write_string (ws, 2, 1, "A003", NULL);
+  worksheet_write_string (ws, 2, 2, "CT0_PRANPC", NULL);
+  worksheet_write_number (ws, 2, 3, 46300.5, NULL);
+  worksheet_write_string (ws, 2, 4, "DECLINE", NULL);
+  worksheet_write_string (ws, 2, 5, "081200000002", NULL);
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_calls_xlsx (Fixture       *fx,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  TamImportResult result = { 0 };
+  g_autofree char *path = calls_xlsx (fx);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *truncated = NULL;
+  g_autofree char *bytes = NULL;
+  gsize len;
+
+  g_assert_true (import (fx, fx->qco, TAM_IMPORT_CALLS, path, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.inserted, ==, 2);
+  tam_import_result_clear (&result);
+  first = query_text (fx, "SELECT call_start || '|' || customer_number || '|' || state"
+                          " FROM calls WHERE call_id = ?", "X0001");
+  g_assert_cmpstr (first, ==, "2026-10-05 09:12:33|81234567890|PENDING");
+  second = query_text (fx, "SELECT call_start || '|' || month FROM calls WHERE call_id = ?", "2");
+  g_assert_cmpstr (second, ==, "2026-10-05 12:00:00|2026-10");
+
+  /* A truncated file is refused with a message and stores nothing. */
+  g_assert_true (g_file_get_contents (path, &bytes, &len, &error));
+  truncated = g_build_filename (fx->dir, "cut.xlsx", NULL);
+  g_assert_true (g_file_set_contents (truncated, bytes, (gssize)(len / 2), &error));
+  g_assert_false (import (fx, fx->qco, TAM_IMPORT_CALLS, truncated, NULL, &result, &error));
+  g_assert_true (error->domain == TAM_ERROR);
+  g_assert_nonnull (strstr (error->message, "cut.xlsx"));
+  tam_import_result_clear (&result);
+  g_assert_cmpint (fixture_count (fx, "SELECT count(*) FROM calls"), ==, 2);
+}
+
+/* The big imports switch foreign keys and CHECK constraints off on their
+ * connection while they run: both must be on again afterwards, whether
+ * the import succeeded or failed. */
+static void
+test_constraints_restored (Fixture       *fx,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  TamImportResult result = { 0 };
+  g_autofree char *good = fixture_file (fx, "ok.csv",
+      "date,nik,shift_start,shift_end,status,check_in,check_out,note\n"
+      "2026-10-05,A001,08:00,17:00,PRESENT,,,\n");
+  g_autofree char *bad = fixture_file (fx, "bad.csv",
+      "date,nik,shift_start,shift_end,status,check_in,check_out,note\n"
+      "2026-10-05,A001,08:00,17:00,NOPE,,,\n");
+  sqlite3 *db = tam_store_get_db (fx->store);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      gboolean ok = import (fx, fx->sup, TAM_IMPORT_ATTENDANCE, i ? bad : good, NULL, &result, &error);
+
+      g_assert_true (ok == (i == 0));
+      g_clear_error (&error);
+      tam_import_result_clear (&result);
+      g_assert_cmpint (fixture_count (fx, "PRAGMA foreign_keys"), ==, 1);
+      g_assert_cmpint (fixture_count (fx, "PRAGMA ignore_check_constraints"), ==, 0);
+      /* And they bite: a bad status and an unknown person are refused. */
+      g_assert_cmpint (sqlite3_exec (db, "INSERT INTO attendance (person_id, date, status)"
+                                         " SELECT id, '2030-01-01', 'NOPE' FROM people LIMIT 1",
+                                     NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_CHECK);
+      g_assert_cmpint (sqlite3_exec (db, "INSERT INTO attendance (person_id, date, status)"
+                                         " VALUES (987654, '2030-01-01', 'OFF')",
+                                     NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_FOREIGNKEY);
+    }
+  g_assert_cmpint (fixture_count (fx, "SELECT count(*) FROM attendance"), ==, 1);
+}
+
 /* -- export -------------------------------------------------------- */
 
 static char *
@@ -796,6 +906,8 @@ main (int    argc,
   ADD ("/import/attendance/team-leader", test_attendance_team_leader);
   ADD ("/import/calls/basic", test_calls_import);
   ADD ("/import/calls/errors", test_calls_errors);
+  ADD ("/import/calls/xlsx", test_calls_xlsx);
+  ADD ("/import/constraints-restored", test_constraints_restored);
   ADD ("/export/roster/round-trip", test_export_round_trip);
 #undef ADD
 

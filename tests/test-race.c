@@ -115,6 +115,10 @@ fixture_setup (Fixture       *f,
       world_call (&f->w, id, i % 2 ? f->w.ani : f->w.budi, "BANDUNG", "ADDON_CONSUMER", start, "AGREE");
     }
   g_assert_true (tam_store_commit (f->w.store, NULL));
+  /* The queue's per-day counts now include them: both children move them. */
+  g_assert_true (tam_queue_counts_update (f->w.store, NULL));
+  g_assert_cmpint (world_int (&f->w, "SELECT sum (n) FROM call_state_days WHERE state = 'PENDING' AND ? > 0", 1),
+                   ==, N_CALLS);
 }
 
 static void
@@ -195,6 +199,7 @@ run_race (Fixture       *f,
                                      " WHERE c.state <> CASE WHEN c.id % 2 = 0 THEN 'VALID' ELSE 'RETURNED' END"
                                      " OR t.verdict <> CASE WHEN c.id % 2 = 0 THEN 'VALID' ELSE 'RETURN' END"
                                      " AND ? > 0", 1), ==, 0);
+  world_check_state_days (&f->w);
   /* One audit row per verdict, and the chain holds. */
   g_assert_cmpint (world_int (&f->w, "SELECT count(*) FROM audit_log WHERE action = 'TAP' AND ? > 0", 1), ==, N_CALLS);
   g_assert_true (tam_store_check (f->w.store, report, &error));

@@ -536,6 +536,7 @@ test_undo (Fixture       *f,
   g_assert_error (error, TAM_ERROR, TAM_ERROR_CONFLICT);
   g_clear_error (&error);
 
+  world_check_state_days (&f->w);
   history = tam_call_history (f->w.store, f->w.qco_b, f->b1, &error);
   g_assert_cmpuint (history->len, ==, 5);   /* 4 tappings (2 undone) + 1 re-call */
   g_assert_true (((TamTappingRecord *)history->pdata[0])->undone);
@@ -681,6 +682,8 @@ test_queue (Fixture       *f,
   g_assert_error (error, TAM_ERROR, TAM_ERROR_INVALID);
   g_clear_error (&error);
 
+  world_check_state_days (&f->w);
+
   {
     g_autoptr(TamQueueFilter) a = tam_queue_filter_new ();
     g_autoptr(TamQueueFilter) b = NULL;
@@ -690,6 +693,109 @@ test_queue (Fixture       *f,
     g_assert_true (tam_queue_filter_equal (b, filter));
     g_assert_false (tam_queue_filter_equal (a, filter));
   }
+}
+
+/* Deep pages: past the middle the page is read from the end; both ways
+ * must give the same rows as the plain order. */
+static void
+test_deep_pages (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  const gint64 offsets[] = { 0, 4999, 5000, 6100, 9000, 11950, 12003, 12004, 20000 };
+  gint64 n;
+
+  g_assert_true (tam_store_begin (f->w.store, &error));
+  for (int i = 0; i < 12000; i++)
+    {
+      char id[32], start[32];
+
+      g_snprintf (id, sizeof id, "DEEP-%05d", i);
+      /* Three calls a second, out of id order. */
+      g_snprintf (start, sizeof start, "2026-09-%02d %02d:%02d:%02d", 1 + (11999 - i) / 1200,
+                  8 + ((11999 - i) / 180) % 6, ((11999 - i) / 3) % 60, 0);
+      world_call (&f->w, id, i % 3 ? f->w.ani : f->w.budi, "BANDUNG", "ADDON_CONSUMER", start, "AGREE");
+    }
+  g_assert_true (tam_store_commit (f->w.store, &error));
+
+  stmt = tam_store_prepare (f->w.store,
+      "SELECT id FROM calls WHERE site = 'BANDUNG' AND state IN ('PENDING','RECALLED')"
+      " ORDER BY call_start, id", NULL);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  n = tam_queue_count (f->w.store, f->w.qco_b, NULL, &error);
+  g_assert_cmpint (n, ==, ids->len);
+  g_assert_cmpint (n, ==, 12004);
+
+  for (guint k = 0; k < G_N_ELEMENTS (offsets); k++)
+    {
+      g_autoptr(GPtrArray) page = fetch (f, f->w.qco_b, NULL, offsets[k], 200);
+      gint64 expected = CLAMP (n - offsets[k], 0, 200);
+
+      g_assert_cmpint (page->len, ==, expected);
+      for (guint i = 0; i < page->len; i++)
+        g_assert_cmpint (((TamCall *)page->pdata[i])->id, ==, g_array_index (ids, gint64, offsets[k] + i));
+    }
+}
+
+/* The per-day counts follow inserts (absorbed on the next count), every
+ * verdict, undo and re-call, and can be rebuilt. */
+static void
+test_counts (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 counts[TAM_N_STATES];
+  gint64 late, tid = 0;
+
+  g_assert_cmpint (tam_queue_count (f->w.store, f->w.spvq, NULL, &error), ==, 5);
+  world_check_state_days (&f->w);
+
+  /* A call imported after the counts were taken, decided before the next
+   * count: counted once, in its new state. */
+  late = world_call (&f->w, "LATE-1", f->w.ani, "BANDUNG", "ADDON_CONSUMER", "2026-10-07 09:00:00", "AGREE");
+  g_assert_true (tam_call_decide (f->w.store, f->w.qco_b, late, "VALID", NULL, NULL, NULL, &error));
+  g_assert_true (tam_call_decide (f->w.store, f->w.qco_b, f->b1, "RETURN", consent, "x", &tid, &error));
+  g_assert_no_error (error);
+
+  /* Inside someone's transaction the counts are not brought up to date
+   * (that would need the write lock): counted from the calls instead. */
+  world_call (&f->w, "LATE-2", f->w.ani, "BANDUNG", "ADDON_CONSUMER", "2026-10-07 10:00:00", "AGREE");
+  g_assert_true (tam_store_exec (f->w.store, "BEGIN", &error));
+  g_assert_cmpint (tam_queue_count (f->w.store, f->w.spvq, NULL, &error), ==, 5);
+  g_assert_true (tam_queue_state_counts (f->w.store, f->w.qco_b, NULL, counts, &error));
+  g_assert_cmpint (counts[TAM_STATE_PENDING], ==, 4);
+  g_assert_cmpint (counts[TAM_STATE_VALID], ==, 1);
+  g_assert_cmpint (counts[TAM_STATE_RETURNED], ==, 1);
+  g_assert_true (tam_store_exec (f->w.store, "COMMIT", &error));
+
+  g_assert_true (tam_queue_state_counts (f->w.store, f->w.qco_b, NULL, counts, &error));
+  g_assert_cmpint (counts[TAM_STATE_PENDING], ==, 4);
+  g_assert_cmpint (counts[TAM_STATE_VALID], ==, 1);
+  g_assert_cmpint (counts[TAM_STATE_RETURNED], ==, 1);
+  world_check_state_days (&f->w);
+
+  g_assert_true (tam_call_recall (f->w.store, f->w.tl_b, f->b1, "vr/x.wav", NULL, NULL, &error));
+  g_assert_true (tam_queue_state_counts (f->w.store, f->w.spvq, NULL, counts, &error));
+  g_assert_cmpint (counts[TAM_STATE_RETURNED], ==, 0);
+  g_assert_cmpint (counts[TAM_STATE_RECALLED], ==, 1);
+  g_assert_true (tam_call_decide (f->w.store, f->w.qco_b, f->b1, "VALID", NULL, NULL, &tid, &error));
+  g_assert_true (tam_tapping_undo (f->w.store, f->w.qco_b, tid, &error));
+  g_assert_no_error (error);
+  world_check_state_days (&f->w);
+
+  /* A purge deletes calls, then rebuilds. */
+  g_assert_true (tam_store_exec (f->w.store, "DELETE FROM calls WHERE call_id = 'LATE-2'", &error));
+  g_assert_true (tam_queue_counts_rebuild (f->w.store, &error));
+  g_assert_no_error (error);
+  world_check_state_days (&f->w);
+  g_assert_cmpint (tam_queue_count (f->w.store, f->w.spvq, NULL, &error), ==, 5);
 }
 
 static void
@@ -855,6 +961,8 @@ main (int    argc,
   ADD ("/tapping/double-decision", test_double_decision);
   ADD ("/tapping/undo", test_undo);
   ADD ("/tapping/queue", test_queue);
+  ADD ("/tapping/deep-pages", test_deep_pages);
+  ADD ("/tapping/counts", test_counts);
   ADD ("/tapping/parameters", test_parameters);
 #undef ADD
   g_test_add ("/tapping/tamctl", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_tamctl, fixture_teardown);

@@ -207,9 +207,11 @@ add_entry (zip_t      *zip,
 
 /* A container as other programs write it, entry by entry. */
 static char *
-write_handmade (Fixture    *f,
-                const char *name,
-                const char *sheet_xml)
+write_handmade_full (Fixture    *f,
+                     const char *name,
+                     const char *sheet_xml,
+                     const char *styles_xml,
+                     gboolean    date1904)
 {
   char *path = g_build_filename (f->dir, name, NULL);
   int err = 0;
@@ -218,7 +220,16 @@ write_handmade (Fixture    *f,
   g_assert_nonnull (zip);
   add_entry (zip, "[Content_Types].xml",
              "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
+  if (styles_xml != NULL)
+    add_entry (zip, "xl/styles.xml", styles_xml);
   add_entry (zip, "xl/workbook.xml",
+             date1904 ?
+             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+             "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+             " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+             "<workbookPr date1904=\"1\"/>"
+             "<sheets><sheet name=\"Data\" sheetId=\"7\" r:id=\"rId3\"/>"
+             "<sheet name=\"Other\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>" :
              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
              "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
              " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
@@ -245,6 +256,64 @@ write_handmade (Fixture    *f,
   add_entry (zip, "xl/worksheets/data.xml", sheet_xml);
   g_assert_cmpint (zip_close (zip), ==, 0);
   return path;
+}
+
+static char *
+write_handmade (Fixture    *f,
+                const char *name,
+                const char *sheet_xml)
+{
+  return write_handmade_full (f, name, sheet_xml, NULL, FALSE);
+}
+
+/* Which cell formats are dates: built-in ids and custom codes, with the
+ * quoted text, [locale] and [h] sections Excel writes. */
+static void
+test_styles (Fixture       *f,
+             gconstpointer  data)
+{
+  static const char styles[] =
+    "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+    "<numFmts count=\"5\">"
+    "<numFmt numFmtId=\"164\" formatCode=\"[$-421]dd mmmm yyyy;@\"/>"
+    "<numFmt numFmtId=\"165\" formatCode=\"&quot;Rp&quot;#,##0\"/>"
+    "<numFmt numFmtId=\"166\" formatCode=\"[h]:mm:ss\"/>"
+    "<numFmt numFmtId=\"167\" formatCode=\"yyyy-mm-dd hh:mm\"/>"
+    "<numFmt numFmtId=\"168\" formatCode=\"&quot;day&quot; 0\"/>"
+    "</numFmts>"
+    "<cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs>"
+    "<cellXfs count=\"8\"><xf numFmtId=\"0\"/><xf numFmtId=\"164\"/><xf numFmtId=\"165\"/>"
+    "<xf numFmtId=\"166\"/><xf numFmtId=\"167\"/><xf numFmtId=\"14\"/><xf numFmtId=\"22\"/>"
+    "<xf numFmtId=\"168\"/></cellXfs></styleSheet>";
+  static const char sheet[] =
+    "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+    "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>46300</v></c><c r=\"B1\" s=\"2\"><v>15000</v></c>"
+    "<c r=\"C1\" s=\"3\"><v>0.5</v></c><c r=\"D1\" s=\"4\"><v>46300.5</v></c>"
+    "<c r=\"E1\" s=\"5\"><v>46300</v></c><c r=\"F1\" s=\"6\"><v>46300.25</v></c>"
+    "<c r=\"G1\" s=\"0\"><v>46300</v></c><c r=\"H1\" s=\"7\"><v>3</v></c>"
+    "<c r=\"I1\" s=\"5\" t=\"s\"><v>0</v></c><c r=\"J1\" s=\"5\"><v>1.5E3</v></c></row>"
+    "</sheetData></worksheet>";
+  const char *expected[] = { "2026-10-05", "15000", "12:00:00", "2026-10-05 12:00:00", "2026-10-05",
+                             "2026-10-05 06:00:00", "46300", "3", "nik", "1904-02-08" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = write_handmade_full (f, "styles.xlsx", sheet, styles, FALSE);
+  g_autofree char *path1904 = write_handmade_full (f, "styles1904.xlsx", sheet, styles, TRUE);
+  g_autoptr(TamXlsxReader) r = tam_xlsx_reader_open (path, &error);
+  g_autoptr(TamXlsxReader) r1904 = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (tam_xlsx_reader_next (r, &error), ==, 1);
+  g_assert_cmpuint (tam_xlsx_reader_n_fields (r), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected) - 1; i++)
+    g_assert_cmpstr (tam_xlsx_reader_field (r, i), ==, expected[i]);
+  g_assert_cmpstr (tam_xlsx_reader_field (r, 9), ==, "1904-02-08");
+
+  /* The 1904 date system: 4 years and a day later for the same serial. */
+  r1904 = tam_xlsx_reader_open (path1904, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tam_xlsx_reader_next (r1904, &error), ==, 1);
+  g_assert_cmpstr (tam_xlsx_reader_field (r1904, 0), ==, "2030-10-06");
+  g_assert_cmpstr (tam_xlsx_reader_field (r1904, 2), ==, "12:00:00");
 }
 
 static void
@@ -501,6 +570,7 @@ main (int    argc,
   g_test_add ("/xlsx/shared-strings", Fixture, NULL, fixture_setup, test_shared_strings, fixture_teardown);
   g_test_add ("/xlsx/inline-strings", Fixture, NULL, fixture_setup, test_inline_strings, fixture_teardown);
   g_test_add ("/xlsx/handmade", Fixture, NULL, fixture_setup, test_handmade, fixture_teardown);
+  g_test_add ("/xlsx/styles", Fixture, NULL, fixture_setup, test_styles, fixture_teardown);
   g_test_add ("/xlsx/truncated", Fixture, NULL, fixture_setup, test_truncated, fixture_teardown);
   g_test_add ("/xlsx/not-zip", Fixture, NULL, fixture_setup, test_not_zip, fixture_teardown);
   g_test_add ("/xlsx/broken-parts", Fixture, NULL, fixture_setup, test_broken_parts, fixture_teardown);

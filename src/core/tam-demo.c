@@ -1194,10 +1194,10 @@ insert_tapping (Gen         *g,
 }
 
 static void
-customer_number (Gen        *g,
+customer_number (Gen          *g,
                  const Person *p,
-                 char       *buf,
-                 gsize       len)
+                 char         *buf,
+                 gsize         len)
 {
   Rng *r = &g->rng;
 

@@ -1,6 +1,7 @@
 /* tam-f18.c: form F-18, validation results of AGREE calls per month.
- * The numbers come from one GROUP BY per sheet over the calls_month index
- * (month, agent_id) and the tappings_qco index; the subtotals are summed
+ * The numbers come from one GROUP BY per sheet: over calls_f18 (month,
+ * agent_id, site, service, state, first_verdict; AGREE calls only), which
+ * covers the query so the table is never read, and over tappings_f18; the subtotals are summed
  * here while walking the sorted rows. See tam-f18.h for the definitions. */
 #include "config.h"
 
@@ -109,8 +110,9 @@ compute_agents (TamStore     *store,
   sqlite3_stmt *stmt;
   int rc;
 
-  /* One pass over the month in calls_month order; the handful of agent
-   * rows is then joined and sorted. */
+  /* One pass over the month's index entries, already in GROUP BY order
+   * (AGREE calls are exactly those with a state); the few hundred agent
+   * rows are then joined and sorted. */
   stmt = tam_store_prepare (store,
       "SELECT g.site, g.service, a.nik, a.name, COALESCE (tl.id, 0), tl.nik, tl.name,"
       " g.total, g.valid, g.returned, g.pending, g.first_valid"
@@ -120,8 +122,8 @@ compute_agents (TamStore     *store,
       "        sum (c.state IN ('RETURNED','RECALLED')) AS returned,"
       "        sum (c.state = 'PENDING') AS pending,"
       "        sum (c.first_verdict IS 'VALID') AS first_valid"
-      "       FROM calls c INDEXED BY calls_month"
-      "       WHERE c.month = ?1 AND c.result = 'AGREE' AND (?2 IS NULL OR c.site = ?2)"
+      "       FROM calls c INDEXED BY calls_f18"
+      "       WHERE c.month = ?1 AND c.state IS NOT NULL AND (?2 IS NULL OR c.site = ?2)"
       "       GROUP BY c.agent_id, c.site, c.service) AS g"
       " JOIN people a ON a.id = g.agent_id"
       " LEFT JOIN people tl ON tl.id = a.team_leader_id"
@@ -201,10 +203,42 @@ compute_agents (TamStore     *store,
   return TRUE;
 }
 
-static void
-finish_qco (TamF18Qco *q)
+/* The QCO sheet's queries: with no scope (the roles that see every call)
+ * they read only the tappings_f18 index; a QCO's site or a TL's team needs
+ * each tapping's call. CROSS JOIN keeps people outside: each QCO is one
+ * range of the index. */
+#define QCO_COLUMNS \
+  "SELECT q.nik, q.name, q.site, count(DISTINCT t.call_id)," \
+  " sum (t.verdict = 'VALID'), sum (t.verdict = 'RETURN'), count(*)," \
+  " count(DISTINCT substr (t.tapped_at, 1, 10))"
+#define TOTAL_COLUMNS \
+  "SELECT NULL, NULL, NULL, count(DISTINCT t.call_id)," \
+  " sum (t.verdict = 'VALID'), sum (t.verdict = 'RETURN'), count(*)," \
+  " count(DISTINCT substr (t.tapped_at, 1, 10))"
+#define QCO_FROM \
+  " FROM people q CROSS JOIN tappings t INDEXED BY tappings_f18 ON t.qco_id = q.id" \
+  "   AND t.tapped_at >= ?1 AND t.tapped_at < ?2 AND t.undone = 0"
+#define QCO_SCOPE \
+  " JOIN calls c ON c.id = t.call_id" \
+  " JOIN people a ON a.id = c.agent_id" \
+  " WHERE (?3 IS NULL OR c.site = ?3) AND (?4 IS NULL OR a.team_leader_id = ?4)"
+#define QCO_GROUP " GROUP BY q.id ORDER BY q.site, q.name, q.nik"
+
+static TamF18Qco *
+qco_from_row (sqlite3_stmt *stmt)
 {
+  TamF18Qco *q = g_new0 (TamF18Qco, 1);
+
+  q->nik = tam_stmt_dup_text (stmt, 0);
+  q->name = tam_stmt_dup_text (stmt, 1);
+  q->site = tam_stmt_dup_text (stmt, 2);
+  q->calls = sqlite3_column_int64 (stmt, 3);
+  q->valid = sqlite3_column_int64 (stmt, 4);
+  q->returned = sqlite3_column_int64 (stmt, 5);
+  q->tappings = sqlite3_column_int64 (stmt, 6);
+  q->days = sqlite3_column_int64 (stmt, 7);
   q->per_day = q->days > 0 ? (double)q->tappings / (double)q->days : 0.0;
+  return q;
 }
 
 static gboolean
@@ -216,85 +250,50 @@ compute_qcos (TamStore     *store,
               GPtrArray    *out,
               GError      **error)
 {
-  TamF18Qco *total;
+  gboolean scoped = site != NULL || tl != 0;
   sqlite3_stmt *stmt;
+  TamF18Qco *total;
   int rc;
 
-  /* CROSS JOIN keeps people outside: each QCO is one range of the
-   * tappings_qco (qco_id, tapped_at) index. */
-  stmt = tam_store_prepare (store,
-      "SELECT q.nik, q.name, q.site, count(DISTINCT t.call_id),"
-      " sum (t.verdict = 'VALID'), sum (t.verdict = 'RETURN'), count(*),"
-      " count(DISTINCT substr (t.tapped_at, 1, 10))"
-      " FROM people q CROSS JOIN tappings t ON t.qco_id = q.id"
-      "   AND t.tapped_at >= ?1 AND t.tapped_at < ?2 AND t.undone = 0"
-      " JOIN calls c ON c.id = t.call_id"
-      " JOIN people a ON a.id = c.agent_id"
-      " WHERE (?3 IS NULL OR c.site = ?3) AND (?4 IS NULL OR a.team_leader_id = ?4)"
-      " GROUP BY q.id ORDER BY q.site, q.name, q.nik", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, next, -1, SQLITE_TRANSIENT);
-  tam_stmt_bind_text_or_null (stmt, 3, site);
-  if (tl != 0)
-    sqlite3_bind_int64 (stmt, 4, tl);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (int pass = 0; pass < 2; pass++)
     {
-      TamF18Qco *q = g_new0 (TamF18Qco, 1);
-
-      q->nik = tam_stmt_dup_text (stmt, 0);
-      q->name = tam_stmt_dup_text (stmt, 1);
-      q->site = tam_stmt_dup_text (stmt, 2);
-      q->calls = sqlite3_column_int64 (stmt, 3);
-      q->valid = sqlite3_column_int64 (stmt, 4);
-      q->returned = sqlite3_column_int64 (stmt, 5);
-      q->tappings = sqlite3_column_int64 (stmt, 6);
-      q->days = sqlite3_column_int64 (stmt, 7);
-      finish_qco (q);
-      g_ptr_array_add (out, q);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _("Could not compute the F-18 report"));
-      return FALSE;
-    }
-
-  /* The total counts distinct calls and days over every QCO (a call
-   * tapped by two QCOs is one call), so it is not a sum of the rows. */
-  stmt = tam_store_prepare (store,
-      "SELECT count(DISTINCT t.call_id), sum (t.verdict = 'VALID'), sum (t.verdict = 'RETURN'),"
-      " count(*), count(DISTINCT substr (t.tapped_at, 1, 10))"
-      " FROM people q CROSS JOIN tappings t ON t.qco_id = q.id"
-      "   AND t.tapped_at >= ?1 AND t.tapped_at < ?2 AND t.undone = 0"
-      " JOIN calls c ON c.id = t.call_id"
-      " JOIN people a ON a.id = c.agent_id"
-      " WHERE (?3 IS NULL OR c.site = ?3) AND (?4 IS NULL OR a.team_leader_id = ?4)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, next, -1, SQLITE_TRANSIENT);
-  tam_stmt_bind_text_or_null (stmt, 3, site);
-  if (tl != 0)
-    sqlite3_bind_int64 (stmt, 4, tl);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      tam_store_set_error (store, error, _("Could not compute the F-18 report"));
+      /* Pass 0: a row per QCO. Pass 1: the total, which counts distinct
+       * calls and days over every QCO (a call tapped by two QCOs is one
+       * call), so it is not the sum of the rows. */
+      if (pass == 0)
+        stmt = scoped ? tam_store_prepare (store, QCO_COLUMNS QCO_FROM QCO_SCOPE QCO_GROUP, error)
+                      : tam_store_prepare (store, QCO_COLUMNS QCO_FROM QCO_GROUP, error);
+      else
+        stmt = scoped ? tam_store_prepare (store, TOTAL_COLUMNS QCO_FROM QCO_SCOPE, error)
+                      : tam_store_prepare (store, TOTAL_COLUMNS QCO_FROM, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, next, -1, SQLITE_TRANSIENT);
+      if (scoped)
+        {
+          tam_stmt_bind_text_or_null (stmt, 3, site);
+          if (tl != 0)
+            sqlite3_bind_int64 (stmt, 4, tl);
+        }
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          if (pass == 0)
+            g_ptr_array_add (out, qco_from_row (stmt));
+          else
+            {
+              total = qco_from_row (stmt);
+              total->is_total = TRUE;
+              g_ptr_array_add (out, total);
+            }
+        }
       sqlite3_reset (stmt);
-      return FALSE;
+      if (rc != SQLITE_DONE)
+        {
+          tam_store_set_error (store, error, _("Could not compute the F-18 report"));
+          return FALSE;
+        }
     }
-  total = g_new0 (TamF18Qco, 1);
-  total->is_total = TRUE;
-  total->calls = sqlite3_column_int64 (stmt, 0);
-  total->valid = sqlite3_column_int64 (stmt, 1);
-  total->returned = sqlite3_column_int64 (stmt, 2);
-  total->tappings = sqlite3_column_int64 (stmt, 3);
-  total->days = sqlite3_column_int64 (stmt, 4);
-  finish_qco (total);
-  sqlite3_reset (stmt);
-  g_ptr_array_add (out, total);
   return TRUE;
 }
 

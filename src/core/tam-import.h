@@ -30,7 +30,13 @@ void     tam_import_result_clear (TamImportResult *result);
 char    *tam_import_result_summary (const TamImportResult *result);
 
 /* Imports a CSV (or .xlsx for calls) into the store, checked against the
- * actor's permissions, in one transaction.
+ * actor's permissions, in one transaction. Columns are found by name in
+ * the header (any case, any order; extra columns are ignored); every
+ * column of the kind is required, except product and recording of calls.
+ * @actor NULL is allowed only for the roster of a database that has no
+ * accounts yet (set-up, like tam_auth_set_password()). Run it on a
+ * connection of its own when the caller's thread must stay free (the
+ * GUI); @progress is called from the calling thread, at most ~100 times.
  * @rejects_path NULL: all or nothing; any bad row stores nothing, returns
  * FALSE with TAM_ERROR_IMPORT and result->errors filled (first 20).
  * @rejects_path set: good rows are stored, bad ones are written there as

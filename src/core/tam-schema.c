@@ -298,22 +298,42 @@ static const char migration_1[] =
   "  ('sanction_validity_months', '6'),"
   "  ('grade_a', '80'), ('grade_b', '60'), ('grade_c', '40');"
 
-  /* Tapping queue (issue 3, tam-tapping.c): indexes so that every queue
-   * filter counts and pages over an index range, never the whole table.
-   * Waiting = PENDING or RECALLED, the QCO's default view: ordered by
-   * call_start without a sort, counted without touching the table. The
-   * others serve one state at a time and the per-state counts, by site,
-   * service, or agent (a TL's team is a list of agents). */
-  "CREATE INDEX calls_waiting ON calls (call_start, site, service)"
+  /* Tapping queue (issue 3, tam-tapping.c, tam-f18.c).
+   * Waiting = PENDING or RECALLED, the QCO's default view: the two
+   * calls_waiting indexes hold only those rows, in queue order (rowid
+   * follows call_start), so a page at any depth is an index walk.
+   * calls_queue_agent serves a TL's team or one agent, any state.
+   * calls_f18 and tappings_f18 cover the monthly F-18 aggregates. */
+  "CREATE INDEX calls_waiting ON calls (call_start)"
   "  WHERE state IN ('PENDING','RECALLED');"
-  "CREATE INDEX calls_waiting_site ON calls (site, call_start, service)"
+  "CREATE INDEX calls_waiting_site ON calls (site, call_start)"
   "  WHERE state IN ('PENDING','RECALLED');"
-  "CREATE INDEX calls_queue_site ON calls (site, state, call_start, service)"
-  "  WHERE state IS NOT NULL;"
-  "CREATE INDEX calls_queue_service ON calls (service, state, call_start)"
-  "  WHERE state IS NOT NULL;"
   "CREATE INDEX calls_queue_agent ON calls (agent_id, state, call_start)"
-  "  WHERE state IS NOT NULL;";
+  "  WHERE state IS NOT NULL;"
+  "CREATE INDEX calls_f18 ON calls (month, agent_id, site, service, state, first_verdict)"
+  "  WHERE state IS NOT NULL;"
+  "CREATE INDEX tappings_f18 ON tappings (qco_id, tapped_at, call_id, verdict)"
+  "  WHERE undone = 0;"
+
+  /* Counting a million waiting calls row by row takes ~100 ms, too slow
+   * for the queue's counts: call_state_days keeps the number of AGREE
+   * calls per site, service, day and tapping state, so the counts for any
+   * site / service / date filter are a sum over a few thousand rows. It is
+   * kept by tam-tapping.c, not by triggers (a trigger would cost imports a
+   * statement journal per row): calls with an id above the setting
+   * 'queue_counts_upto' are added on the next count
+   * (tam_queue_counts_update), and tam-tapping.c, the only code that
+   * changes a call's state, moves the counts with each verdict. Code that
+   * deletes calls calls tam_queue_counts_rebuild. */
+  "CREATE TABLE call_state_days ("
+  "  site    TEXT NOT NULL,"
+  "  service TEXT NOT NULL,"
+  "  day     TEXT NOT NULL,"
+  "  state   TEXT NOT NULL,"
+  "  n       INTEGER NOT NULL,"
+  "  PRIMARY KEY (site, service, day, state)"
+  ") STRICT, WITHOUT ROWID;"
+  "INSERT INTO settings (key, value) VALUES ('queue_counts_upto', '0');";
 
 const char * const tam_schema_migrations[] = {
   migration_1,

@@ -398,10 +398,14 @@ tam_call_find (TamStore          *store,
  * Each query is assembled once per store from fixed SQL fragments (never
  * from values: every value is a bound parameter) and then kept, so that
  * tam_store_prepare caches its statement. The fragment chosen decides the
- * index (see the calls_waiting / calls_queue_* indexes in tam-schema.c):
- * SQLite cannot pick an index for "(?3 IS NULL OR c.site = ?3)", so the
- * filter that narrows most drives the query through an index and the
- * others are checked on the index entries.
+ * index (see the calls_waiting / calls_queue_agent indexes in
+ * tam-schema.c): SQLite cannot pick an index for "(?3 IS NULL OR
+ * c.site = ?3)", so the filter that narrows most drives the query through
+ * an index and the others are checked on the rows it yields.
+ *
+ * Counts without an agent or team filter come from call_state_days (see
+ * below), a sum over at most a few rows per site, service and day; with
+ * one they count a short range of calls_queue_agent.
  *
  * Parameters: ?1 call_start lower bound (inclusive), ?2 upper bound
  * (exclusive), ?3 site, ?4 service, ?5 team leader id, ?6 agent id,
@@ -411,6 +415,7 @@ typedef enum
 {
   QUERY_COUNT,
   QUERY_FETCH,      /* LIMIT / OFFSET */
+  QUERY_FETCH_BACK, /* LIMIT / OFFSET counted from the end */
   QUERY_AFTER,      /* keyset: rows after (?8, ?9) */
   QUERY_POSITION,   /* count of rows before (?8, ?9) */
   QUERY_STATES,     /* count per state */
@@ -614,8 +619,8 @@ queue_sql (TamStore  *store,
   static const char *const state_index[N_PATHS] = {
     [PATH_AGENT] = "calls_queue_agent",
     [PATH_TEAM] = "calls_queue_agent",
-    [PATH_SITE] = "calls_queue_site",
-    [PATH_SERVICE] = "calls_queue_service",
+    [PATH_SITE] = "calls_queue",
+    [PATH_SERVICE] = "calls_queue",
     [PATH_ALL] = "calls_queue",
   };
   static const char *const driving[N_PATHS] = {
@@ -684,6 +689,13 @@ queue_sql (TamStore  *store,
                             " JOIN calls c ON c.id = page.id" CALL_JOINS
                             " ORDER BY c.call_start, c.id");
       break;
+    case QUERY_FETCH_BACK:
+      g_string_append (sql, "SELECT " CALL_COLUMNS " FROM (SELECT c.id AS id");
+      g_string_append (sql, where->str);
+      g_string_append (sql, " ORDER BY c.call_start DESC, c.id DESC LIMIT ?10 OFFSET ?11) AS page"
+                            " JOIN calls c ON c.id = page.id" CALL_JOINS
+                            " ORDER BY c.call_start, c.id");
+      break;
     case N_QUERIES:
     default:
       g_assert_not_reached ();
@@ -710,6 +722,186 @@ run_count (TamStore     *store,
   return n;
 }
 
+/* ------------------------------------------------------------------ */
+/* call_state_days, the per-day counts (see tam-schema.c) */
+
+static gint64
+counts_upto (TamStore *store)
+{
+  g_autofree char *text = tam_store_get_setting (store, "queue_counts_upto", "0");
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+/* Adds the calls above 'queue_counts_upto'; in the caller's transaction. */
+static gboolean
+counts_absorb (TamStore  *store,
+               GError   **error)
+{
+  gint64 upto = counts_upto (store);
+  gint64 max = tam_store_query_int (store, "SELECT COALESCE (max (id), 0) FROM calls", 0, error);
+  g_autofree char *max_text = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (error != NULL && *error != NULL)
+    return FALSE;
+  if (max <= upto)
+    return TRUE;
+  stmt = tam_store_prepare (store,
+      "INSERT INTO call_state_days (site, service, day, state, n)"
+      " SELECT site, service, substr (call_start, 1, 10), state, count(*) FROM calls"
+      " WHERE id > ?1 AND id <= ?2 AND state IS NOT NULL GROUP BY 1, 2, 3, 4"
+      " ON CONFLICT (site, service, day, state) DO UPDATE SET n = n + excluded.n", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, upto);
+  sqlite3_bind_int64 (stmt, 2, max);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      tam_store_set_error (store, error, _("Could not count the queue"));
+      return FALSE;
+    }
+  max_text = g_strdup_printf ("%" G_GINT64_FORMAT, max);
+  return tam_store_set_setting (store, "queue_counts_upto", max_text, error);
+}
+
+/* TRUE when calls were added since the counts were last brought up to
+ * date (a cheap check: a setting and the largest rowid). */
+static gboolean
+counts_behind (TamStore *store)
+{
+  return tam_store_query_int (store, "SELECT COALESCE (max (id), 0) FROM calls", 0, NULL)
+         > counts_upto (store);
+}
+
+gboolean
+tam_queue_counts_update (TamStore  *store,
+                         GError   **error)
+{
+  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
+
+  if (tam_store_in_transaction (store))
+    return counts_absorb (store, error);
+  if (!counts_behind (store))
+    return TRUE;
+  /* Under the write lock, so two desks do not add the same calls. */
+  if (!tam_store_begin (store, error))
+    return FALSE;
+  if (!counts_absorb (store, error))
+    {
+      tam_store_rollback (store);
+      return FALSE;
+    }
+  return tam_store_commit (store, error);
+}
+
+gboolean
+tam_queue_counts_rebuild (TamStore  *store,
+                          GError   **error)
+{
+  gboolean own_tx;
+
+  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
+
+  own_tx = !tam_store_in_transaction (store);
+  if (own_tx && !tam_store_begin (store, error))
+    return FALSE;
+  if (!tam_store_exec (store, "DELETE FROM call_state_days", error) ||
+      !tam_store_set_setting (store, "queue_counts_upto", "0", error) ||
+      !counts_absorb (store, error))
+    {
+      if (own_tx)
+        tam_store_rollback (store);
+      return FALSE;
+    }
+  return own_tx ? tam_store_commit (store, error) : TRUE;
+}
+
+/* A verdict, undo or re-call moved call @id from @old_state to
+ * @new_state; in the caller's transaction. Calls not absorbed yet are
+ * counted with their state of then. */
+static gboolean
+counts_move (TamStore    *store,
+             gint64       id,
+             const char  *site,
+             const char  *service,
+             const char  *call_start,
+             const char  *old_state,
+             const char  *new_state,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (id > counts_upto (store))
+    return TRUE;
+  stmt = tam_store_prepare (store,
+      "UPDATE call_state_days SET n = n - 1"
+      " WHERE site = ?1 AND service = ?2 AND day = substr (?3, 1, 10) AND state = ?4", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, site, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, service, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, call_start, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, old_state, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    goto fail;
+  sqlite3_reset (stmt);
+  stmt = tam_store_prepare (store,
+      "INSERT INTO call_state_days (site, service, day, state, n)"
+      " VALUES (?1, ?2, substr (?3, 1, 10), ?4, 1)"
+      " ON CONFLICT (site, service, day, state) DO UPDATE SET n = n + 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, site, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, service, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, call_start, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, new_state, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    goto fail;
+  sqlite3_reset (stmt);
+  return TRUE;
+
+fail:
+  tam_store_set_error (store, error, _("Could not count the queue"));
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
+/* Whether the counts can come from call_state_days now: brings them up
+ * to date first, unless the caller holds a transaction (then they are
+ * used only if already current). */
+static gboolean
+counts_ready (TamStore *store)
+{
+  if (tam_store_in_transaction (store))
+    return !counts_behind (store);
+  return tam_queue_counts_update (store, NULL);
+}
+
+/* Binds the filter of the call_state_days queries. */
+static void
+bind_days (const QueueParams *p,
+           sqlite3_stmt      *stmt)
+{
+  sqlite3_bind_text (stmt, 1, p->from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, p->to_excl, -1, SQLITE_TRANSIENT);
+  tam_stmt_bind_text_or_null (stmt, 3, p->site);
+  tam_stmt_bind_text_or_null (stmt, 4, p->service);
+  if (p->mode == MODE_STATE)
+    sqlite3_bind_text (stmt, 7, p->state, -1, SQLITE_TRANSIENT);
+}
+
+/* call_state_days is per day, the date filter is whole days too; an
+ * agent or a team has its own index, short ranges. */
+static gboolean
+counts_by_day (TamStore          *store,
+               const QueueParams *p)
+{
+  return p->path != PATH_AGENT && p->path != PATH_TEAM && counts_ready (store);
+}
+
 gint64
 tam_queue_count (TamStore              *store,
                  const TamSession      *session,
@@ -718,6 +910,7 @@ tam_queue_count (TamStore              *store,
 {
   QueueParams p;
   sqlite3_stmt *stmt;
+  gboolean by_day;
   gint64 n;
 
   g_return_val_if_fail (TAM_IS_STORE (store), -1);
@@ -729,13 +922,31 @@ tam_queue_count (TamStore              *store,
       queue_params_clear (&p);
       return 0;
     }
-  stmt = tam_store_prepare (store, queue_sql (store, QUERY_COUNT, p.path, p.mode), error);
+  by_day = counts_by_day (store, &p);
+  if (by_day)
+    {
+      if (p.mode == MODE_WAITING)
+        stmt = tam_store_prepare (store,
+            "SELECT COALESCE (sum (n), 0) FROM call_state_days"
+            " WHERE day >= ?1 AND day < ?2 AND (?3 IS NULL OR site = ?3) AND (?4 IS NULL OR service = ?4)"
+            " AND state IN ('PENDING','RECALLED')", error);
+      else
+        stmt = tam_store_prepare (store,
+            "SELECT COALESCE (sum (n), 0) FROM call_state_days"
+            " WHERE day >= ?1 AND day < ?2 AND (?3 IS NULL OR site = ?3) AND (?4 IS NULL OR service = ?4)"
+            " AND state = ?7", error);
+    }
+  else
+    stmt = tam_store_prepare (store, queue_sql (store, QUERY_COUNT, p.path, p.mode), error);
   if (stmt == NULL)
     {
       queue_params_clear (&p);
       return -1;
     }
-  queue_params_bind (&p, stmt);
+  if (by_day)
+    bind_days (&p, stmt);
+  else
+    queue_params_bind (&p, stmt);
   n = run_count (store, stmt, error);
   queue_params_clear (&p);
   return n;
@@ -783,6 +994,57 @@ tam_queue_fetch (TamStore              *store,
       queue_params_clear (&p);
       return g_ptr_array_new_with_free_func ((GDestroyNotify)tam_call_free);
     }
+  offset = MAX (offset, 0);
+
+  /* OFFSET walks every row before the page: past the middle of a long
+   * list, walk from the end instead (a scrollbar dragged to the bottom).
+   * The count and the page are read in one snapshot. */
+  if (offset >= 5000)
+    {
+      gboolean own_tx = !tam_store_in_transaction (store);
+      gint64 n;
+
+      if (own_tx)
+        tam_queue_counts_update (store, NULL);
+      if (own_tx && !tam_store_exec (store, "BEGIN", error))
+        {
+          queue_params_clear (&p);
+          return NULL;
+        }
+      n = tam_queue_count (store, session, filter, error);
+      if (n >= 0 && offset > n / 2)
+        {
+          gint64 back = n - offset - (gint64)limit;
+          gint64 rows = back < 0 ? (gint64)limit + back : (gint64)limit;
+
+          if (rows <= 0)
+            calls = g_ptr_array_new_with_free_func ((GDestroyNotify)tam_call_free);
+          else
+            {
+              stmt = tam_store_prepare (store, queue_sql (store, QUERY_FETCH_BACK, p.path, p.mode), error);
+              calls = NULL;
+              if (stmt != NULL)
+                {
+                  queue_params_bind (&p, stmt);
+                  sqlite3_bind_int64 (stmt, 10, rows);
+                  sqlite3_bind_int64 (stmt, 11, MAX (back, 0));
+                  calls = run_fetch (store, session, stmt, error);
+                }
+            }
+          if (own_tx)
+            tam_store_exec (store, "COMMIT", NULL);
+          queue_params_clear (&p);
+          return calls;
+        }
+      if (own_tx)
+        tam_store_exec (store, "COMMIT", NULL);
+      if (n < 0)
+        {
+          queue_params_clear (&p);
+          return NULL;
+        }
+    }
+
   stmt = tam_store_prepare (store, queue_sql (store, QUERY_FETCH, p.path, p.mode), error);
   if (stmt == NULL)
     {
@@ -791,7 +1053,7 @@ tam_queue_fetch (TamStore              *store,
     }
   queue_params_bind (&p, stmt);
   sqlite3_bind_int64 (stmt, 10, limit);
-  sqlite3_bind_int64 (stmt, 11, MAX (offset, 0));
+  sqlite3_bind_int64 (stmt, 11, offset);
   calls = run_fetch (store, session, stmt, error);
   queue_params_clear (&p);
   return calls;
@@ -931,6 +1193,7 @@ tam_queue_state_counts (TamStore              *store,
 {
   QueueParams p;
   sqlite3_stmt *stmt;
+  gboolean by_day;
   int rc;
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
@@ -944,13 +1207,23 @@ tam_queue_state_counts (TamStore              *store,
       queue_params_clear (&p);
       return TRUE;
     }
-  stmt = tam_store_prepare (store, queue_sql (store, QUERY_STATES, p.path, p.mode), error);
+  by_day = counts_by_day (store, &p);
+  if (by_day)
+    stmt = tam_store_prepare (store,
+        "SELECT state, sum (n) FROM call_state_days"
+        " WHERE day >= ?1 AND day < ?2 AND (?3 IS NULL OR site = ?3) AND (?4 IS NULL OR service = ?4)"
+        " GROUP BY state", error);
+  else
+    stmt = tam_store_prepare (store, queue_sql (store, QUERY_STATES, p.path, p.mode), error);
   if (stmt == NULL)
     {
       queue_params_clear (&p);
       return FALSE;
     }
-  queue_params_bind (&p, stmt);
+  if (by_day)
+    bind_days (&p, stmt);
+  else
+    queue_params_bind (&p, stmt);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int i = state_index ((const char *)sqlite3_column_text (stmt, 0));
@@ -1555,9 +1828,11 @@ tam_call_decide (TamStore            *store,
                  GError             **error)
 {
   g_autofree char *note = NULL;
+  g_autofree char *site = NULL;
   g_autofree char *service = NULL;
   g_autofree char *state = NULL;
   g_autofree char *call_id = NULL;
+  g_autofree char *call_start = NULL;
   g_autofree char *now = NULL;
   g_autofree char *cutoff = NULL;
   g_autofree char *first_critical = NULL;
@@ -1608,7 +1883,7 @@ tam_call_decide (TamStore            *store,
    * change. */
   stmt = tam_store_prepare (store,
       "SELECT c.state, c.site, c.service, c.attempts, c.call_id, c.claimed_by, c.claimed_at,"
-      " q.name, q.nik FROM calls c LEFT JOIN people q ON q.id = c.claimed_by"
+      " q.name, q.nik, c.call_start FROM calls c LEFT JOIN people q ON q.id = c.claimed_by"
       " WHERE c.id = ? AND c.state IS NOT NULL", error);
   if (stmt == NULL)
     goto fail;
@@ -1622,9 +1897,11 @@ tam_call_decide (TamStore            *store,
       goto fail;
     }
   state = tam_stmt_dup_text (stmt, 0);
+  site = tam_stmt_dup_text (stmt, 1);
   service = tam_stmt_dup_text (stmt, 2);
   attempts = sqlite3_column_int (stmt, 3);
   call_id = tam_stmt_dup_text (stmt, 4);
+  call_start = tam_stmt_dup_text (stmt, 9);
   if (g_strcmp0 (state, "PENDING") != 0 && g_strcmp0 (state, "RECALLED") != 0)
     {
       sqlite3_reset (stmt);
@@ -1725,6 +2002,8 @@ tam_call_decide (TamStore            *store,
       goto fail;
     }
   sqlite3_reset (stmt);
+  if (!counts_move (store, id, site, service, call_start, state, valid ? "VALID" : "RETURNED", error))
+    goto fail;
 
   after = tapping_json (store, tapping_id);
   if (!tam_audit_append (store, session, "TAP", "call", call_id, before, after, error))
@@ -1749,6 +2028,9 @@ tam_tapping_undo (TamStore          *store,
   g_autofree char *verdict = NULL;
   g_autofree char *state = NULL;
   g_autofree char *call_id = NULL;
+  g_autofree char *site = NULL;
+  g_autofree char *service = NULL;
+  g_autofree char *call_start = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *now = NULL;
@@ -1765,8 +2047,9 @@ tam_tapping_undo (TamStore          *store,
     return FALSE;
 
   stmt = tam_store_prepare (store,
-      "SELECT t.call_id, t.qco_id, t.attempt, t.verdict, t.undone, c.state, c.attempts, c.call_id"
-      " FROM tappings t JOIN calls c ON c.id = t.call_id WHERE t.id = ?", error);
+      "SELECT t.call_id, t.qco_id, t.attempt, t.verdict, t.undone, c.state, c.attempts, c.call_id,"
+      " c.site, c.service, c.call_start FROM tappings t JOIN calls c ON c.id = t.call_id WHERE t.id = ?",
+      error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, tapping_id);
@@ -1784,6 +2067,9 @@ tam_tapping_undo (TamStore          *store,
   state = tam_stmt_dup_text (stmt, 5);
   attempts = sqlite3_column_int (stmt, 6);
   call_id = tam_stmt_dup_text (stmt, 7);
+  site = tam_stmt_dup_text (stmt, 8);
+  service = tam_stmt_dup_text (stmt, 9);
+  call_start = tam_stmt_dup_text (stmt, 10);
   sqlite3_reset (stmt);
 
   if (qco_id != session->person_id)
@@ -1848,6 +2134,8 @@ tam_tapping_undo (TamStore          *store,
       goto fail;
     }
   sqlite3_reset (stmt);
+  if (!counts_move (store, id, site, service, call_start, state, attempt == 1 ? "PENDING" : "RECALLED", error))
+    goto fail;
 
   after = tapping_json (store, tapping_id);
   if (!tam_audit_append (store, session, "UNDO_TAP", "call", call_id, before, after, error))
@@ -1875,6 +2163,9 @@ tam_call_recall (TamStore          *store,
   g_autofree char *text = NULL;
   g_autofree char *state = NULL;
   g_autofree char *call_id = NULL;
+  g_autofree char *site = NULL;
+  g_autofree char *service = NULL;
+  g_autofree char *call_start = NULL;
   g_autofree char *now = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -1898,8 +2189,8 @@ tam_call_recall (TamStore          *store,
   if (!tam_store_begin (store, error))
     return FALSE;
   stmt = tam_store_prepare (store,
-      "SELECT c.state, a.team_leader_id, c.attempts, c.call_id FROM calls c"
-      " JOIN people a ON a.id = c.agent_id WHERE c.id = ? AND c.state IS NOT NULL", error);
+      "SELECT c.state, a.team_leader_id, c.attempts, c.call_id, c.site, c.service, c.call_start"
+      " FROM calls c JOIN people a ON a.id = c.agent_id WHERE c.id = ? AND c.state IS NOT NULL", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -1914,6 +2205,9 @@ tam_call_recall (TamStore          *store,
   tl_id = sqlite3_column_int64 (stmt, 1);
   attempts = sqlite3_column_int (stmt, 2);
   call_id = tam_stmt_dup_text (stmt, 3);
+  site = tam_stmt_dup_text (stmt, 4);
+  service = tam_stmt_dup_text (stmt, 5);
+  call_start = tam_stmt_dup_text (stmt, 6);
   sqlite3_reset (stmt);
   if (tl_id != session->person_id)
     {
@@ -1963,6 +2257,8 @@ tam_call_recall (TamStore          *store,
       goto fail;
     }
   sqlite3_reset (stmt);
+  if (!counts_move (store, id, site, service, call_start, "RETURNED", "RECALLED", error))
+    goto fail;
 
   {
     sqlite3_stmt *json = tam_store_prepare (store,

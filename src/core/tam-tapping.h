@@ -85,8 +85,8 @@ gint64     tam_queue_count        (TamStore              *store,
                                    GError               **error);
 
 /* Up to @limit calls (TamCall) starting at row @offset in queue order.
- * Fine for the first pages; for deep positions prefer
- * tam_queue_fetch_after, which does not walk the rows before. */
+ * Any offset works (past the middle the page is read from the end), but
+ * sequential reading is cheapest with tam_queue_fetch_after. */
 GPtrArray *tam_queue_fetch        (TamStore              *store,
                                    const TamSession      *session,
                                    const TamQueueFilter  *filter,
@@ -104,6 +104,17 @@ GPtrArray *tam_queue_fetch_after  (TamStore              *store,
                                    gint64                 after_id,
                                    guint                  limit,
                                    GError               **error);
+
+/* The counts come from a per-day table (call_state_days) that absorbs
+ * newly inserted calls on the next count. An import may call this at its
+ * end (in its worker thread) so that the first count after a large import
+ * is instant; harmless otherwise. */
+gboolean   tam_queue_counts_update  (TamStore            *store,
+                                     GError             **error);
+/* Recounts call_state_days from the calls: for code that deletes calls
+ * (the 2-year purge). */
+gboolean   tam_queue_counts_rebuild (TamStore            *store,
+                                     GError             **error);
 
 /* The 0-based position of call @id in the queue for @filter, or -1 when
  * it is not in it (e.g. to keep the selection after a refresh). */
@@ -141,8 +152,8 @@ TamCall   *tam_call_find          (TamStore              *store,
                                    const char            *call_id,
                                    GError               **error);
 
-/* The history of a call, oldest first: tappings (undone ones included,
- * flagged) and re-calls, interleaved by time. */
+/* The history of a call in the order it happened: tapping 1 (and any
+ * undone ones before it, flagged), the re-call answering it, tapping 2... */
 typedef enum
 {
   TAM_HISTORY_TAPPING,
@@ -209,7 +220,8 @@ gboolean   tam_parameter_save     (TamStore              *store,
  * activity; claiming again by the holder refreshes it. Needs TAM_PERM_TAP
  * and a visible call waiting for a tapping (PENDING or RECALLED).
  * Refused with TAM_ERROR_CONFLICT naming the holder ("being tapped by ...")
- * or saying the call was decided meanwhile. One atomic UPDATE. */
+ * or saying the call was decided meanwhile. One atomic UPDATE. Claims
+ * are working state, not records: they are not audited. */
 gboolean   tam_call_claim         (TamStore              *store,
                                    const TamSession      *session,
                                    gint64                 id,

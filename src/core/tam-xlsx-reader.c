@@ -59,6 +59,10 @@ struct _TamXlsxReader
   GString      *cell;
   guint         row;
   gboolean      done;
+
+  /* The sheet's element and attribute names as interned by the reader's
+   * dictionary: compared by address, not strcmp, on every node. */
+  const xmlChar *n_row, *n_c, *n_v, *n_is, *n_t, *n_rph, *n_sheet_data, *n_r, *n_s;
 };
 
 /* ------------------------------------------------------------------ */
@@ -364,15 +368,16 @@ load_styles (TamXlsxReader  *self,
         {
           if (strcmp (name, "numFmt") == 0)
             {
-              const char *id = attribute (e->xml, "numFmtId");
-              const char *code = attribute (e->xml, "formatCode");
+              /* Each attribute value is used before the next is read: the
+               * reader may hand out the same buffer again. */
+              const char *id_text = attribute (e->xml, "numFmtId");
+              int id = id_text ? atoi (id_text) : -1;
               FormatKind kind;
 
-              if (id == NULL)
+              if (id < 0)
                 continue;
-              kind = classify_format_code (code);
-              /* @code is gone once the reader moves: classify first. */
-              g_hash_table_insert (custom, GINT_TO_POINTER (atoi (id) + 1), GINT_TO_POINTER (kind + 1));
+              kind = classify_format_code (attribute (e->xml, "formatCode"));
+              g_hash_table_insert (custom, GINT_TO_POINTER (id + 1), GINT_TO_POINTER (kind + 1));
             }
           else if (strcmp (name, "cellXfs") == 0 && !xmlTextReaderIsEmptyElement (e->xml))
             in_cell_xfs = TRUE;
@@ -655,6 +660,17 @@ tam_xlsx_reader_open_sheet (const char  *path,
                    _("“%s” has no worksheet %u"), path, index + 1);
       return NULL;
     }
+#define INTERN(s) xmlTextReaderConstString (self->sheet->xml, (const xmlChar *)(s))
+  self->n_row = INTERN ("row");
+  self->n_c = INTERN ("c");
+  self->n_v = INTERN ("v");
+  self->n_is = INTERN ("is");
+  self->n_t = INTERN ("t");
+  self->n_rph = INTERN ("rPh");
+  self->n_sheet_data = INTERN ("sheetData");
+  self->n_r = INTERN ("r");
+  self->n_s = INTERN ("s");
+#undef INTERN
   return g_steal_pointer (&self);
 }
 
@@ -695,14 +711,46 @@ ref_column (const char *ref)
   return letters > 0 ? col - 1 : -1;
 }
 
+/* Plain decimal notation with at most 15 significant digits is already
+ * what Excel shows: copied as is (most cells), no conversion. */
+static gboolean
+is_plain_number (const char *text)
+{
+  const char *s = text;
+  int digits = 0;
+  gboolean dot = FALSE;
+
+  if (*s == '-')
+    s++;
+  if (!g_ascii_isdigit (*s) || (s[0] == '0' && g_ascii_isdigit (s[1])))
+    return FALSE;
+  for (; *s; s++)
+    {
+      if (g_ascii_isdigit (*s))
+        digits++;
+      else if (*s == '.' && !dot && g_ascii_isdigit (s[1]))
+        dot = TRUE;
+      else
+        return FALSE;
+    }
+  /* "2.50" would show as 2.5 */
+  return digits <= 15 && !(dot && s[-1] == '0');
+}
+
 static void
 append_number (GString    *out,
                const char *text)
 {
   char *end = NULL;
-  double v = g_ascii_strtod (text, &end);
+  double v;
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
+  if (is_plain_number (text))
+    {
+      g_string_append (out, text);
+      return;
+    }
+  v = g_ascii_strtod (text, &end);
   if (end == text || *end != '\0' || !isfinite (v))
     {
       g_string_append (out, text);
@@ -862,13 +910,13 @@ tam_xlsx_reader_next (TamXlsxReader  *self,
   while ((rc = xmlTextReaderRead (xml)) == 1)
     {
       int type = xmlTextReaderNodeType (xml);
-      const char *name;
+      const xmlChar *name;
 
       switch (type)
         {
         case XML_READER_TYPE_ELEMENT:
-          name = local_name (xml);
-          if (strcmp (name, "row") == 0)
+          name = xmlTextReaderConstLocalName (xml);
+          if (name == self->n_row)
             {
               const char *r = attribute (xml, "r");
               guint64 number = r ? g_ascii_strtoull (r, NULL, 10) : 0;
@@ -878,19 +926,36 @@ tam_xlsx_reader_next (TamXlsxReader  *self,
               g_array_set_size (self->offsets, 0);
               in_row = !xmlTextReaderIsEmptyElement (xml);
             }
-          else if (in_row && strcmp (name, "c") == 0)
+          else if (in_row && name == self->n_c)
             {
-              const char *r, *t, *s;
+              gboolean empty = xmlTextReaderIsEmptyElement (xml);
 
               memset (&c, 0, sizeof c);
-              r = attribute (xml, "r");
-              t = attribute (xml, "t");
-              s = attribute (xml, "s");
-              c.column = r ? ref_column (r) : -1;
-              g_strlcpy (c.type, t ? t : "n", sizeof c.type);
-              c.style = s ? atoi (s) : -1;
+              c.column = -1;
+              c.style = -1;
+              c.type[0] = 'n';
+              /* r, t and s in one walk over the attributes */
+              if (xmlTextReaderMoveToFirstAttribute (xml) == 1)
+                {
+                  do
+                    {
+                      const xmlChar *a = xmlTextReaderConstLocalName (xml);
+                      const char *v = (const char *)xmlTextReaderConstValue (xml);
+
+                      if (xmlTextReaderConstNamespaceUri (xml) != NULL || v == NULL)
+                        continue;
+                      if (a == self->n_r)
+                        c.column = ref_column (v);
+                      else if (a == self->n_t)
+                        g_strlcpy (c.type, v, sizeof c.type);
+                      else if (a == self->n_s)
+                        c.style = atoi (v);
+                    }
+                  while (xmlTextReaderMoveToNextAttribute (xml) == 1);
+                  xmlTextReaderMoveToElement (xml);
+                }
               g_string_truncate (self->cell, 0);
-              if (xmlTextReaderIsEmptyElement (xml))
+              if (empty)
                 {
                   if (!finish_cell (self, &c, error))
                     return -1;
@@ -900,13 +965,13 @@ tam_xlsx_reader_next (TamXlsxReader  *self,
             }
           else if (in_cell && !xmlTextReaderIsEmptyElement (xml))
             {
-              if (strcmp (name, "v") == 0)
+              if (name == self->n_v)
                 c.in_v = TRUE;
-              else if (strcmp (name, "is") == 0)
+              else if (name == self->n_is)
                 c.in_is = TRUE;
-              else if (strcmp (name, "rPh") == 0)
+              else if (name == self->n_rph)
                 c.in_rph++;
-              else if (strcmp (name, "t") == 0 && c.in_is && c.in_rph == 0)
+              else if (name == self->n_t && c.in_is && c.in_rph == 0)
                 c.in_t = TRUE;
             }
           break;
@@ -920,31 +985,31 @@ tam_xlsx_reader_next (TamXlsxReader  *self,
           break;
 
         case XML_READER_TYPE_END_ELEMENT:
-          name = local_name (xml);
+          name = xmlTextReaderConstLocalName (xml);
           if (in_cell)
             {
-              if (strcmp (name, "v") == 0)
+              if (name == self->n_v)
                 c.in_v = FALSE;
-              else if (strcmp (name, "t") == 0)
+              else if (name == self->n_t)
                 c.in_t = FALSE;
-              else if (strcmp (name, "rPh") == 0 && c.in_rph > 0)
+              else if (name == self->n_rph && c.in_rph > 0)
                 c.in_rph--;
-              else if (strcmp (name, "is") == 0)
+              else if (name == self->n_is)
                 c.in_is = FALSE;
-              else if (strcmp (name, "c") == 0)
+              else if (name == self->n_c)
                 {
                   in_cell = FALSE;
                   if (!finish_cell (self, &c, error))
                     return -1;
                 }
             }
-          else if (strcmp (name, "row") == 0)
+          else if (name == self->n_row)
             {
               in_row = FALSE;
               if (finish_row (self))
                 return 1;
             }
-          else if (strcmp (name, "sheetData") == 0)
+          else if (name == self->n_sheet_data)
             {
               self->done = TRUE;
               return 0;

@@ -54,6 +54,11 @@ struct _TamAttendancePage
   GtkColumnViewColumn *adh_leave_column;
   GtkColumnViewColumn *adh_adherence_column;
   GtkBox              *job_box;
+  GtkButton           *previous_button;
+  GtkButton           *next_button;
+  GtkButton           *today_button;
+  GtkButton           *edit_button;
+  GtkButton           *import_button;
 
   TamJobBar           *job_bar;
   gboolean             updating;
@@ -483,8 +488,20 @@ static void
 tam_attendance_page_dispose (GObject *object)
 {
   TamAttendancePage *self = TAM_ATTENDANCE_PAGE (object);
+  GtkWidget *child;
 
+  /* The models outlive the widgets for a moment: stop listening first. */
+  if (self->row_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->row_selection, self);
+  if (self->job_bar != NULL)
+    g_signal_handlers_disconnect_by_data (self->job_bar, self);
+  self->job_bar = NULL;
+  g_signal_handlers_disconnect_by_data (self->period_dropdown, self);
+  g_signal_handlers_disconnect_by_data (self->team_dropdown, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAM_TYPE_ATTENDANCE_PAGE);
+  /* The template's top child has no id: unparent it ourselves. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->row_selection);
   g_clear_object (&self->rows);
   g_clear_object (&self->adherence);
@@ -537,6 +554,11 @@ tam_attendance_page_class_init (TamAttendancePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TamAttendancePage, adh_leave_column);
   gtk_widget_class_bind_template_child (widget_class, TamAttendancePage, adh_adherence_column);
   gtk_widget_class_bind_template_child (widget_class, TamAttendancePage, job_box);
+  gtk_widget_class_bind_template_child (widget_class, TamAttendancePage, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, TamAttendancePage, next_button);
+  gtk_widget_class_bind_template_child (widget_class, TamAttendancePage, today_button);
+  gtk_widget_class_bind_template_child (widget_class, TamAttendancePage, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, TamAttendancePage, import_button);
   gtk_widget_class_bind_template_callback (widget_class, previous_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, today_clicked_cb);

@@ -126,14 +126,6 @@ tam_column_setup (GtkColumnViewColumn *column,
   gtk_column_view_column_set_sorter (column, sorter);
 }
 
-static void
-message_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     gpointer          user_data)
-{
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
 GtkWidget *
 tam_show_message (GtkWidget  *parent,
                   const char *heading,
@@ -146,7 +138,8 @@ tam_show_message (GtkWidget  *parent,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_signal_connect (dialog, "response", G_CALLBACK (message_response_cb), NULL);
+  /* An AdwMessageDialog closes (and is destroyed) by itself on a
+   * response. */
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }

@@ -312,11 +312,15 @@ static void
 tam_job_bar_dispose (GObject *object)
 {
   TamJobBar *self = TAM_JOB_BAR (object);
+  GtkWidget *child;
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAM_TYPE_JOB_BAR);
+  /* The template's top child has no id: unparent it ourselves. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (tam_job_bar_parent_class)->dispose (object);
 }
 

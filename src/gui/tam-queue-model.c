@@ -5,7 +5,12 @@
  * fetches rows in blocks of TAM_QUEUE_MODEL_BLOCK when the view asks for
  * them, keeping the TAM_QUEUE_MODEL_MAX_BLOCKS most recently used. A
  * block that follows a known row is fetched with keyset paging (no walk
- * over the rows before it); a jump far down falls back to an OFFSET. */
+ * over the rows before it); a jump far down falls back to an OFFSET.
+ *
+ * Counting a million rows takes SQLite a good fraction of a second, the
+ * counts per state longer, so a new filter shows its first block at once
+ * (n_items = that block) and the counts come from a worker thread on its
+ * own connection, growing the list when they arrive. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -21,6 +26,13 @@ struct _TamQueueItem
   GObject  parent_instance;
   TamCall *call;
 };
+
+enum {
+  SIGNAL_COUNTS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum {
   ITEM_PROP_0,
@@ -198,6 +210,13 @@ struct _TamQueueModel
 
   guint           n_items;
   gint64          counts[TAM_N_STATES];
+  gboolean        counts_ready;
+
+  /* The counting worker: one at a time, for the filter of generation. */
+  guint           generation;
+  gboolean        counting;
+  gboolean        edited;        /* a local edit while it was counting */
+  gboolean        need_length;   /* n_items is only the first block */
 
   GHashTable     *blocks;    /* block index -> Block */
   GHashTable     *anchors;   /* block index -> Anchor: the row just before it */
@@ -254,21 +273,7 @@ tam_queue_model_filter_has_state (TamQueueModel *self,
   want = self->filter->state;
   if (want == NULL || want[0] == '\0')
     return g_strcmp0 (state, "PENDING") == 0 || g_strcmp0 (state, "RECALLED") == 0;
-  if (g_strcmp0 (want, "ALL") == 0)
-    return state_index (state) >= 0;
   return g_strcmp0 (want, state) == 0;
-}
-
-static guint
-count_for_filter (TamQueueModel *self)
-{
-  static const char * const names[TAM_N_STATES] = { "PENDING", "VALID", "RETURNED", "RECALLED" };
-  gint64 n = 0;
-
-  for (guint i = 0; i < TAM_N_STATES; i++)
-    if (tam_queue_model_filter_has_state (self, names[i]))
-      n += self->counts[i];
-  return (guint) CLAMP (n, 0, G_MAXUINT);
 }
 
 static GType
@@ -305,6 +310,24 @@ evict (TamQueueModel *self)
         }
       g_hash_table_remove (self->blocks, oldest_key);
     }
+}
+
+/* The last row of a full block is where the next block starts after. */
+static void
+remember_anchor (TamQueueModel *self,
+                 guint          index,
+                 Block         *block)
+{
+  TamQueueItem *last;
+  Anchor *next;
+
+  if (block->items->len != TAM_QUEUE_MODEL_BLOCK)
+    return;
+  last = g_ptr_array_index (block->items, block->items->len - 1);
+  next = g_new0 (Anchor, 1);
+  next->call_start = g_strdup (last->call->call_start);
+  next->id = last->call->id;
+  g_hash_table_replace (self->anchors, GUINT_TO_POINTER (index + 1), next);
 }
 
 static Block *
@@ -356,15 +379,7 @@ fetch_block (TamQueueModel *self,
         g_ptr_array_add (block->items, tam_queue_item_new (g_ptr_array_index (calls, i)));
     }
 
-  if (block->items->len == TAM_QUEUE_MODEL_BLOCK)
-    {
-      TamQueueItem *last = g_ptr_array_index (block->items, block->items->len - 1);
-      Anchor *next = g_new0 (Anchor, 1);
-
-      next->call_start = g_strdup (last->call->call_start);
-      next->id = last->call->id;
-      g_hash_table_replace (self->anchors, GUINT_TO_POINTER (index + 1), next);
-    }
+  remember_anchor (self, index, block);
 
   /* Newest first, so eviction never drops the block being fetched. */
   block->tick = ++self->tick;
@@ -423,6 +438,11 @@ static void
 tam_queue_model_class_init (TamQueueModelClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = tam_queue_model_finalize;
+
+  /* The counts per state (and the full length) arrived from the worker. */
+  signals[SIGNAL_COUNTS_CHANGED] =
+    g_signal_new ("counts-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -490,13 +510,158 @@ tam_queue_model_get_n_cached_blocks (TamQueueModel *self)
   return g_hash_table_size (self->blocks);
 }
 
+typedef struct
+{
+  char           *db_path;
+  TamSession     *session;
+  TamQueueFilter *filter;
+  guint           generation;
+  gboolean        need_length;
+  gint64          length;
+  gint64          counts[TAM_N_STATES];
+} CountJob;
+
+static void
+count_job_free (gpointer data)
+{
+  CountJob *job = data;
+
+  g_free (job->db_path);
+  tam_session_free (job->session);
+  tam_queue_filter_free (job->filter);
+  g_free (job);
+}
+
+static void
+count_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CountJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamStore) store = tam_store_open (job->db_path, &error);
+
+  /* Its own connection: SQLite connections are not shared by threads. */
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (job->need_length)
+    {
+      job->length = tam_queue_count (store, job->session, job->filter, &error);
+      if (job->length < 0)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+  if (!tam_queue_state_counts (store, job->session, job->filter, job->counts, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void start_count (TamQueueModel *self);
+
+static void
+set_length (TamQueueModel *self,
+            guint          n)
+{
+  guint old = self->n_items;
+
+  if (n == old)
+    return;
+  self->n_items = n;
+  if (n > old)
+    g_list_model_items_changed (G_LIST_MODEL (self), old, 0, n - old);
+  else
+    g_list_model_items_changed (G_LIST_MODEL (self), n, old - n, 0);
+}
+
+static void
+count_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  TamQueueModel *self = TAM_QUEUE_MODEL (source);
+  CountJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  self->counting = FALSE;
+  if (job->generation != self->generation || self->edited)
+    {
+      /* The filter changed, or we changed rows meanwhile: the figures may
+       * be from before; count again. */
+      start_count (self);
+      return;
+    }
+  if (!ok)
+    {
+      g_message ("Counting the queue: %s", error->message);
+      return;
+    }
+  memcpy (self->counts, job->counts, sizeof self->counts);
+  self->counts_ready = TRUE;
+  if (job->need_length)
+    {
+      self->need_length = FALSE;
+      set_length (self, (guint) CLAMP (job->length, 0, G_MAXUINT));
+    }
+  g_signal_emit (self, signals[SIGNAL_COUNTS_CHANGED], 0);
+}
+
+static void
+start_count (TamQueueModel *self)
+{
+  g_autoptr(GTask) task = NULL;
+  CountJob *job;
+
+  g_assert (TAM_IS_QUEUE_MODEL (self));
+
+  if (self->counting)
+    return;  /* count_done_cb starts the next one */
+
+  job = g_new0 (CountJob, 1);
+  job->db_path = g_strdup (tam_store_get_path (self->store));
+  job->session = tam_session_copy (self->session);
+  job->filter = tam_queue_filter_copy (self->filter);
+  job->generation = self->generation;
+  job->need_length = self->need_length;
+
+  self->counting = TRUE;
+  self->edited = FALSE;
+  task = g_task_new (self, NULL, count_done_cb, NULL);
+  g_task_set_source_tag (task, start_count);
+  g_task_set_task_data (task, job, count_job_free);
+  g_task_run_in_thread (task, count_thread);
+}
+
+gboolean
+tam_queue_model_get_counts_ready (TamQueueModel *self)
+{
+  g_return_val_if_fail (TAM_IS_QUEUE_MODEL (self), FALSE);
+  return self->counts_ready;
+}
+
+gboolean
+tam_queue_model_get_counting (TamQueueModel *self)
+{
+  g_return_val_if_fail (TAM_IS_QUEUE_MODEL (self), FALSE);
+  return self->counting;
+}
+
 gboolean
 tam_queue_model_set_filter (TamQueueModel         *self,
                             const TamQueueFilter  *filter,
                             GError               **error)
 {
+  g_autoptr(GPtrArray) first = NULL;
   guint old_n;
-  gboolean ok;
 
   g_return_val_if_fail (TAM_IS_QUEUE_MODEL (self), FALSE);
 
@@ -506,18 +671,49 @@ tam_queue_model_set_filter (TamQueueModel         *self,
       self->filter = tam_queue_filter_copy (filter);
     }
 
-  old_n = self->n_items;
+  self->generation++;
+  self->counts_ready = FALSE;
+  memset (self->counts, 0, sizeof self->counts);
   g_hash_table_remove_all (self->blocks);
   g_hash_table_remove_all (self->anchors);
 
-  ok = tam_queue_state_counts (self->store, self->session, self->filter, self->counts, error);
-  if (!ok)
-    memset (self->counts, 0, sizeof self->counts);
-  self->n_items = count_for_filter (self);
+  /* Empty first, then fill: one items-changed with rows both removed and
+   * added makes GTK 4.8's list item manager ask for every added row. */
+  old_n = self->n_items;
+  self->n_items = 0;
+  if (old_n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
 
-  if (old_n != 0 || self->n_items != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
-  return ok;
+  first = tam_queue_fetch_after (self->store, self->session, self->filter,
+                                 NULL, 0, TAM_QUEUE_MODEL_BLOCK, error);
+  self->n_fetches++;
+  if (first == NULL)
+    {
+      self->need_length = FALSE;
+      g_signal_emit (self, signals[SIGNAL_COUNTS_CHANGED], 0);
+      return FALSE;
+    }
+
+  {
+    Block *block = g_new0 (Block, 1);
+
+    block->items = g_ptr_array_new_with_free_func (g_object_unref);
+    block->complete = TRUE;
+    g_ptr_array_set_free_func (first, NULL);
+    for (guint i = 0; i < first->len; i++)
+      g_ptr_array_add (block->items, tam_queue_item_new (g_ptr_array_index (first, i)));
+    block->tick = ++self->tick;
+    g_hash_table_replace (self->blocks, GUINT_TO_POINTER (0), block);
+    remember_anchor (self, 0, block);
+    self->n_items = block->items->len;
+    /* A full block: there may be more; the worker tells how many. */
+    self->need_length = block->items->len == TAM_QUEUE_MODEL_BLOCK;
+  }
+
+  if (self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
+  start_count (self);
+  return TRUE;
 }
 
 gboolean
@@ -589,6 +785,9 @@ tam_queue_model_call_changed (TamQueueModel *self,
   g_return_if_fail (TAM_IS_QUEUE_MODEL (self));
   g_return_if_fail (call != NULL);
 
+  /* A count running now may or may not see this change: redo it. */
+  if (self->counting)
+    self->edited = TRUE;
   old_i = state_index (old_state);
   new_i = state_index (call->state);
   if (old_i >= 0)

@@ -40,9 +40,14 @@ gboolean              tam_queue_model_set_filter   (TamQueueModel         *self,
                                                     GError               **error);
 gboolean              tam_queue_model_reload       (TamQueueModel         *self,
                                                     GError               **error);
-/* Counts per state for the current filter (state ignored), as of the
- * last reload, kept up to date by the edits below. */
+/* Counts per state for the current filter (state ignored), kept up to
+ * date by the edits below. They come from a worker thread after a new
+ * filter: "counts-changed" is emitted when they (and the full length of a
+ * list longer than one block) are there; all 0 until then. */
 const gint64         *tam_queue_model_get_state_counts (TamQueueModel     *self);
+gboolean              tam_queue_model_get_counts_ready (TamQueueModel     *self);
+/* TRUE while the worker is counting. */
+gboolean              tam_queue_model_get_counting     (TamQueueModel     *self);
 /* TRUE when calls in @state belong to the current filter. */
 gboolean              tam_queue_model_filter_has_state (TamQueueModel     *self,
                                                         const char        *state);

@@ -24,6 +24,14 @@ gboolean            _tam_queue_page_set_parameter_met (TamQueuePage *self,
 guint               _tam_queue_page_get_n_parameters (TamQueuePage *self);
 void                _tam_queue_page_set_recommendation (TamQueuePage *self,
                                                         const char   *text);
+/* What the Import Calls and Report F-18 buttons start once a file is
+ * chosen: a job on the page's job bar. */
+void                _tam_queue_page_import           (TamQueuePage *self,
+                                                      const char   *path);
+void                _tam_queue_page_write_report     (TamQueuePage *self,
+                                                      const char   *month,
+                                                      const char   *path);
+gboolean            _tam_queue_page_get_job_running  (TamQueuePage *self);
 /* The widget bound in the template as @name (e.g. "state_dropdown"). */
 GtkWidget          *_tam_queue_page_get_child        (TamQueuePage *self,
                                                       const char   *name);

@@ -20,6 +20,7 @@
 #include "tam-queue-model.h"
 #include "tam-queue-page.h"
 #include "tam-queue-page-private.h"
+#include "tam-queue-row.h"
 #include "tam-recording-player.h"
 #include "tam-tapping.h"
 
@@ -47,6 +48,7 @@ struct _TamQueuePage
   char               *params_service; /* service of the checklist shown */
   GPtrArray          *checks;         /* GtkCheckButton, data "code"/"critical" */
   gboolean            updating;       /* model edits of our own in progress */
+  gboolean            mapped_once;
 
   /* The last verdict, for Ctrl+Z. */
   gint64              undo_tapping_id;
@@ -79,14 +81,8 @@ struct _TamQueuePage
   GtkRevealer        *banner_revealer;
   GtkLabel           *banner_label;
   GtkBox             *job_box;
-  GtkColumnView      *column_view;
-  GtkColumnViewColumn *time_column;
-  GtkColumnViewColumn *call_column;
-  GtkColumnViewColumn *agent_column;
-  GtkColumnViewColumn *service_column;
-  GtkColumnViewColumn *site_column;
-  GtkColumnViewColumn *state_column;
-  GtkColumnViewColumn *attempts_column;
+  GtkBox             *header_box;
+  GtkListView        *list_view;
   GtkStack           *detail_stack;
   AdwStatusPage      *empty_status;
   GtkLabel           *title_label;
@@ -111,7 +107,7 @@ struct _TamQueuePage
 G_DEFINE_FINAL_TYPE (TamQueuePage, tam_queue_page, GTK_TYPE_WIDGET)
 
 /* The state filter, in the order of the drop-down. NULL = waiting. */
-static const char * const state_codes[] = { NULL, "PENDING", "RECALLED", "RETURNED", "VALID", "ALL" };
+static const char * const state_codes[] = { NULL, "PENDING", "RECALLED", "RETURNED", "VALID" };
 
 /* Messages */
 
@@ -169,9 +165,11 @@ format_count (gint64 n)
 static void
 set_count_label (GtkLabel   *label,
                  const char *format,
-                 gint64      n)
+                 gint64      n,
+                 gboolean    known)
 {
-  g_autofree char *number = format_count (n);
+  /* "…" while the worker is still counting. */
+  g_autofree char *number = known ? format_count (n) : g_strdup ("…");
   g_autofree char *text = g_strdup_printf (format, number);
 
   gtk_label_set_text (label, text);
@@ -181,17 +179,24 @@ static void
 update_counts (TamQueuePage *self)
 {
   const gint64 *counts = tam_queue_model_get_state_counts (self->model);
+  gboolean known = tam_queue_model_get_counts_ready (self->model);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  g_autofree char *number = format_count (n);
+  g_autofree char *number = NULL;
   g_autofree char *shown = NULL;
 
   /* Translators: %s is a number of calls */
-  set_count_label (self->count_pending_label, _("Pending: %s"), counts[TAM_STATE_PENDING]);
-  set_count_label (self->count_recalled_label, _("Re-called: %s"), counts[TAM_STATE_RECALLED]);
-  set_count_label (self->count_returned_label, _("Returned: %s"), counts[TAM_STATE_RETURNED]);
-  set_count_label (self->count_valid_label, _("Valid: %s"), counts[TAM_STATE_VALID]);
-  shown = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s call in the list", "%s calls in the list", n),
-                           number);
+  set_count_label (self->count_pending_label, _("Pending: %s"), counts[TAM_STATE_PENDING], known);
+  set_count_label (self->count_recalled_label, _("Re-called: %s"), counts[TAM_STATE_RECALLED], known);
+  set_count_label (self->count_returned_label, _("Returned: %s"), counts[TAM_STATE_RETURNED], known);
+  set_count_label (self->count_valid_label, _("Valid: %s"), counts[TAM_STATE_VALID], known);
+  if (known || n < TAM_QUEUE_MODEL_BLOCK)
+    {
+      number = format_count (n);
+      shown = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s call in the list", "%s calls in the list", n),
+                               number);
+    }
+  else
+    shown = g_strdup (_("Counting the calls…"));
   gtk_label_set_text (self->count_shown_label, shown);
 }
 
@@ -449,7 +454,7 @@ hide_return (TamQueuePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "queue.cancel-return", FALSE);
   /* The field is going away: do not leave the keyboard in it. */
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->return_revealer)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 static void
@@ -575,27 +580,13 @@ selection_changed_cb (TamQueuePage *self)
     show_selected (self);
 }
 
-static GtkWidget *
-list_view (TamQueuePage *self)
-{
-  /* The column view scrolls through its inner list view's actions. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
-  return NULL;
-}
-
 static void
 select_position (TamQueuePage *self,
                  guint         position)
 {
-  GtkWidget *list = list_view (self);
-
   gtk_single_selection_set_selected (self->selection, position);
-  if (list != NULL && position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
 /* Filters */
@@ -759,7 +750,6 @@ setup_filters (TamQueuePage *self)
   gtk_string_list_append (states, _("Re-called"));
   gtk_string_list_append (states, _("Returned"));
   gtk_string_list_append (states, _("Valid"));
-  gtk_string_list_append (states, _("All states"));
 
   gtk_drop_down_set_model (self->site_dropdown, G_LIST_MODEL (sites));
   gtk_drop_down_set_model (self->service_dropdown, G_LIST_MODEL (services));
@@ -1224,6 +1214,13 @@ import_response_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
   if (file == NULL || (path = g_file_get_path (file)) == NULL)
     return;
+  _tam_queue_page_import (self, path);
+}
+
+void
+_tam_queue_page_import (TamQueuePage *self,
+                        const char   *path)
+{
   tam_import_run (self->job_bar, self->store, self->session, TAM_IMPORT_CALLS, path,
                   import_done_cb, G_OBJECT (self));
 }
@@ -1313,7 +1310,6 @@ report_file_cb (GtkNativeDialog *chooser,
   g_autoptr(TamQueuePage) self = user_data;
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *title = NULL;
   ReportJob *job;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -1325,7 +1321,21 @@ report_file_cb (GtkNativeDialog *chooser,
       report_job_free (job);
       return;
     }
-  job->path = g_steal_pointer (&path);
+  _tam_queue_page_write_report (self, job->month, path);
+  report_job_free (job);
+}
+
+void
+_tam_queue_page_write_report (TamQueuePage *self,
+                              const char   *month,
+                              const char   *path)
+{
+  g_autofree char *title = NULL;
+  ReportJob *job = g_new0 (ReportJob, 1);
+
+  job->session = tam_session_copy (self->session);
+  job->month = g_strdup (month);
+  job->path = g_strdup (path);
   title = g_strdup_printf (_("Writing report F-18 of %s…"), job->month);
   tam_job_bar_run_async (self->job_bar, title, tam_store_get_path (self->store),
                          report_func, job, report_job_free,
@@ -1424,8 +1434,8 @@ key_capture_cb (TamQueuePage          *self,
   if (mods != 0)
     return FALSE;
   in_list = focus == NULL || focus == GTK_WIDGET (self) ||
-            focus == GTK_WIDGET (self->column_view) ||
-            gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view));
+            focus == GTK_WIDGET (self->list_view) ||
+            gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view));
   if (!in_list)
     return FALSE;
 
@@ -1443,6 +1453,19 @@ key_capture_cb (TamQueuePage          *self,
     default:
       return FALSE;
     }
+}
+
+/* The keyboard starts in the list: the first focusable widget is a date
+ * field, where J, K, V and R would be typed instead of acting. */
+static void
+map_cb (TamQueuePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (!self->mapped_once || focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  self->mapped_once = TRUE;
 }
 
 static void
@@ -1492,19 +1515,8 @@ tam_queue_page_dispose (GObject *object)
   g_clear_handle_id (&self->reclaim_source, g_source_remove);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
-  if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
-  /* FIXME: TamJobBar's dispose leaves its unnamed template box parented
-   * (gtk_widget_dispose_template only unparents bound children); drop it
-   * here until tam-job.c does. */
-  if (self->job_bar != NULL)
-    {
-      GtkWidget *child;
-
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->job_bar))) != NULL)
-        gtk_widget_unparent (child);
-      self->job_bar = NULL;
-    }
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAM_TYPE_QUEUE_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
@@ -1560,14 +1572,8 @@ tam_queue_page_class_init (TamQueuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, banner_label);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, job_box);
-  gtk_widget_class_bind_template_child (widget_class, TamQueuePage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, TamQueuePage, time_column);
-  gtk_widget_class_bind_template_child (widget_class, TamQueuePage, call_column);
-  gtk_widget_class_bind_template_child (widget_class, TamQueuePage, agent_column);
-  gtk_widget_class_bind_template_child (widget_class, TamQueuePage, service_column);
-  gtk_widget_class_bind_template_child (widget_class, TamQueuePage, site_column);
-  gtk_widget_class_bind_template_child (widget_class, TamQueuePage, state_column);
-  gtk_widget_class_bind_template_child (widget_class, TamQueuePage, attempts_column);
+  gtk_widget_class_bind_template_child (widget_class, TamQueuePage, header_box);
+  gtk_widget_class_bind_template_child (widget_class, TamQueuePage, list_view);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, empty_status);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, title_label);
@@ -1626,8 +1632,26 @@ tam_queue_page_class_init (TamQueuePageClass *klass)
 }
 
 static void
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, tam_queue_row_new ());
+}
+
+static void
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  tam_queue_row_set_call (TAM_QUEUE_ROW (gtk_list_item_get_child (item)),
+                          tam_queue_item_get_call (gtk_list_item_get_item (item)));
+}
+
+static void
 tam_queue_page_init (TamQueuePage *self)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
   GtkEventController *keys;
 
   g_type_ensure (TAM_TYPE_QUEUE_ITEM);
@@ -1644,13 +1668,11 @@ tam_queue_page_init (TamQueuePage *self)
   g_signal_connect_object (self->job_bar, "notify::running",
                            G_CALLBACK (job_running_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_column_view_column_set_factory (self->time_column, tam_label_factory_new ("call-start"));
-  gtk_column_view_column_set_factory (self->call_column, tam_label_factory_new ("call-id"));
-  gtk_column_view_column_set_factory (self->agent_column, tam_label_factory_new ("agent"));
-  gtk_column_view_column_set_factory (self->service_column, tam_label_factory_new ("service"));
-  gtk_column_view_column_set_factory (self->site_column, tam_label_factory_new ("site"));
-  gtk_column_view_column_set_factory (self->state_column, tam_label_factory_new ("state"));
-  gtk_column_view_column_set_factory (self->attempts_column, tam_label_factory_new ("attempts"));
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_box_append (self->header_box, tam_queue_row_header_new ());
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -1663,6 +1685,7 @@ tam_queue_page_init (TamQueuePage *self)
                              G_CALLBACK (folder_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "queue.cancel-return", FALSE);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
 }
 
 GtkWidget *
@@ -1685,10 +1708,12 @@ tam_queue_page_new (TamStore         *store,
 
   setup_filters (self);
   self->model = tam_queue_model_new (store, session);
+  g_signal_connect_object (self->model, "counts-changed",
+                           G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_single_selection_set_can_unselect (self->selection, FALSE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (selection_changed_cb), self);
 
@@ -1763,6 +1788,12 @@ _tam_queue_page_set_recommendation (TamQueuePage *self,
                                     const char   *text)
 {
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->recommendation_view), text, -1);
+}
+
+gboolean
+_tam_queue_page_get_job_running (TamQueuePage *self)
+{
+  return tam_job_bar_get_running (self->job_bar);
 }
 
 GtkWidget *

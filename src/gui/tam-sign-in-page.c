@@ -120,8 +120,12 @@ static void
 tam_sign_in_page_dispose (GObject *object)
 {
   TamSignInPage *self = TAM_SIGN_IN_PAGE (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TAM_TYPE_SIGN_IN_PAGE);
+  /* The template's top child has no id: unparent it ourselves. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (tam_sign_in_page_parent_class)->dispose (object);
 }

@@ -54,6 +54,9 @@ clear_pages (TamWindow *self)
 {
   GtkWidget *child;
 
+  /* GTK 4.8's sidebar touches a page it already dropped when the stack
+   * removes one: detach it first (build_desk attaches it again). */
+  gtk_stack_sidebar_set_stack (self->sidebar, NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack))) != NULL)
     gtk_stack_remove (self->page_stack, child);
 }
@@ -132,6 +135,7 @@ build_desk (TamWindow *self)
       gtk_stack_add_titled (self->page_stack, page, desk_pages[i].name, _(desk_pages[i].title));
       shown++;
     }
+  gtk_stack_sidebar_set_stack (self->sidebar, self->page_stack);
 
   /* Translators: the signed-in person in the header bar: "Name · Role" */
   subtitle = g_strdup_printf (_("%s · %s"), self->session->name, tam_role_label (self->session->role));
@@ -225,17 +229,18 @@ choose_database_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-static gboolean
-show_page_cb (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
+/* win.show-page (u): the Nth tab of the desk (Alt+1…9). */
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
 {
   TamWindow *self = TAM_WINDOW (widget);
-  guint index = g_variant_get_uint32 (args);
+  guint index = g_variant_get_uint32 (param);
   guint i = 0;
 
   if (self->session == NULL)
-    return FALSE;
+    return;
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack));
        child != NULL;
        child = gtk_widget_get_next_sibling (child), i++)
@@ -243,9 +248,8 @@ show_page_cb (GtkWidget *widget,
       {
         gtk_stack_set_visible_child (self->page_stack, child);
         gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
-        return TRUE;
+        return;
       }
-  return FALSE;
 }
 
 static gboolean
@@ -311,8 +315,9 @@ tam_window_class_init (TamWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
   gtk_widget_class_install_action (widget_class, "win.choose-database", NULL, choose_database_action);
 
+  gtk_widget_class_install_action (widget_class, "win.show-page", "u", show_page_action);
   for (guint i = 0; i < 9; i++)
-    gtk_widget_class_add_binding (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, show_page_cb, "u", i);
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-page", "u", i);
 }
 
 static void

@@ -206,6 +206,8 @@ make_database (const char *path)
       sqlite3_reset (stmt);
     }
   check (tam_store_commit (store, &error), error);
+  /* What an import does at its end: the per-day counts absorb the rows. */
+  check (tam_queue_counts_update (store, &error), error);
   check (tam_store_exec (store, "ANALYZE", &error), error);
   check (tam_store_set_setting (store, "bench_queue_ready", "1", &error), error);
   g_rand_free (rand);
@@ -289,7 +291,7 @@ main (int   argc,
   {
     static const struct { const char *what; const char *child; guint position; const char *text; } changes[] = {
       { "filter: state Valid", "state_dropdown", 4, NULL },
-      { "filter: state All", "state_dropdown", 5, NULL },
+      { "filter: state Pending", "state_dropdown", 1, NULL },
       { "filter: state Waiting", "state_dropdown", 0, NULL },
       { "filter: service Add On Consumer", "service_dropdown", 1, NULL },
       { "filter: team leader", "leader_dropdown", 3, NULL },

@@ -199,6 +199,33 @@ tam_test_find_child (GtkWidget *root,
   return NULL;
 }
 
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+tam_test_message_click (AdwMessageDialog *dialog,
+                        const char       *label)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (dialog), label);
+
+  if (button == NULL)
+    g_error ("no “%s” button in the dialog “%s”", label, adw_message_dialog_get_heading (dialog));
+  g_signal_emit_by_name (button, "clicked");
+  tam_test_flush ();
+}
+
 void
 tam_test_close_all (void)
 {

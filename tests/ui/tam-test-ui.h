@@ -56,6 +56,10 @@ GtkWidget  *tam_test_find_child       (GtkWidget   *root,
 /* A template child of @widget (a widget of @type), by id. */
 #define tam_test_child(widget, type, id) \
   ((gpointer)gtk_widget_get_template_child (GTK_WIDGET (widget), (type), (id)))
+/* Clicks the response button labelled @label ("_Close"…) of @dialog, as
+ * a user would. */
+void        tam_test_message_click    (AdwMessageDialog *dialog,
+                                       const char       *label);
 /* Closes every toplevel window. */
 void        tam_test_close_all        (void);
 

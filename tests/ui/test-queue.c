@@ -148,6 +148,16 @@ spin (void)
     ;
 }
 
+/* The model counts in a worker thread: wait for it (no time limit is
+ * asserted; meson's test timeout catches a hang). */
+static void
+wait_counted (TamQueueModel *model)
+{
+  while (tam_queue_model_get_counting (model))
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+}
+
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -216,6 +226,14 @@ open_page (Fixture    *f,
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
   gtk_window_present (GTK_WINDOW (f->window));
   spin ();
+  wait_counted (_tam_queue_page_get_model (f->page));
+}
+
+static void
+settle (Fixture *f)
+{
+  spin ();
+  wait_counted (_tam_queue_page_get_model (f->page));
 }
 
 static void
@@ -223,6 +241,7 @@ close_page (Fixture *f)
 {
   if (f->window == NULL)
     return;
+  wait_counted (_tam_queue_page_get_model (f->page));
   gtk_window_destroy (GTK_WINDOW (f->window));
   f->window = NULL;
   spin ();
@@ -275,7 +294,7 @@ activate (Fixture    *f,
           const char *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), action, NULL));
-  spin ();
+  settle (f);
 }
 
 static GPtrArray *
@@ -532,14 +551,15 @@ test_filters (Fixture       *f,
 
   state_dropdown = _tam_queue_page_get_child (f->page, "state_dropdown");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (state_dropdown), 4);   /* Valid */
-  spin ();
+  settle (f);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
   g_assert_cmpint (current_id (f), ==, f->calls[0]);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (state_dropdown), 5);   /* All */
-  spin ();
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (state_dropdown), 1);   /* Pending */
+  settle (f);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS - 1);
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (state_dropdown), 0);   /* Waiting */
-  spin ();
+  settle (f);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS - 1);
 
   /* Agent: Euis has calls 2 and 4. */
@@ -550,7 +570,7 @@ test_filters (Fixture       *f,
       if (strstr (gtk_string_object_get_string (s), "Euis") != NULL)
         gtk_drop_down_set_selected (GTK_DROP_DOWN (agent_dropdown), i);
     }
-  spin ();
+  settle (f);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
   g_assert_cmpint (current_id (f), ==, f->calls[1]);
   g_assert_cmpint (tam_queue_model_get_state_counts (model)[TAM_STATE_PENDING], ==, 2);
@@ -558,15 +578,15 @@ test_filters (Fixture       *f,
   /* Dates: a half-typed date changes nothing; a whole one filters. */
   from_entry = _tam_queue_page_get_child (f->page, "from_entry");
   gtk_editable_set_text (GTK_EDITABLE (from_entry), "2026-10-0");
-  spin ();
+  settle (f);
   g_assert_true (gtk_widget_has_css_class (from_entry, "error"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
   gtk_editable_set_text (GTK_EDITABLE (from_entry), "05/10/2026");
-  spin ();
+  settle (f);
   g_assert_false (gtk_widget_has_css_class (from_entry, "error"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
   gtk_editable_set_text (GTK_EDITABLE (from_entry), "2026-10-06");
-  spin ();
+  settle (f);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
   g_assert_null (_tam_queue_page_get_current (f->page));
 }
@@ -591,7 +611,7 @@ test_recall (Fixture       *f,
   open_page (f, f->tl);
   state_dropdown = _tam_queue_page_get_child (f->page, "state_dropdown");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (state_dropdown), 3);   /* Returned */
-  spin ();
+  settle (f);
   g_assert_cmpint (current_id (f), ==, f->calls[0]);
   g_assert_true (gtk_widget_get_visible (_tam_queue_page_get_child (f->page, "recall_button")));
 
@@ -608,12 +628,66 @@ test_recall (Fixture       *f,
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "recording"), "vr-0001-2.wav");
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "note"), "Customer said yes clearly.");
   adw_message_dialog_response (dialog, "record");
-  spin ();
+  settle (f);
 
   state = call_state (f, f->calls[0]);
   g_assert_cmpstr (state, ==, "RECALLED");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (_tam_queue_page_get_model (f->page))), ==, 0);
   g_assert_nonnull (strstr (_tam_queue_page_get_last_toast (f->page), "MYCX-0001"));
+}
+
+static AdwMessageDialog *
+find_message (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Import Calls and Report F-18 run as jobs (worker thread, own store). */
+static void
+test_import_and_report (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "calls.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (f->dir, "F-18-2026-10.xlsx", NULL);
+  AdwMessageDialog *message;
+  TamQueueModel *model;
+  GStatBuf st;
+
+  g_assert_true (g_file_set_contents (csv,
+      "call_id,agent_nik,service,call_start,result,customer_number,product,recording\n"
+      "MYCX-0101,10000001,ADDON_CONSUMER,2026-10-07 09:00:00,AGREE,081298765432,Minipack,vr-0101.wav\n"
+      "MYCX-0102,10000002,ADDON_CONSUMER,07/10/2026 10:15,AGREE,081298765433,Minipack,vr-0102.wav\n"
+      "MYCX-0103,10000002,ADDON_CONSUMER,2026-10-07 11:00:00,DECLINE,081298765434,,\n", -1, NULL));
+
+  open_page (f, f->qco);
+  model = _tam_queue_page_get_model (f->page);
+  activate (f, "queue.valid");   /* one tapping for the report */
+
+  _tam_queue_page_import (f->page, csv);
+  g_assert_true (_tam_queue_page_get_job_running (f->page));
+  while (_tam_queue_page_get_job_running (f->page) || (message = find_message ()) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  settle (f);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Calls imported");
+  adw_message_dialog_response (message, "close");
+  settle (f);
+  /* The two AGREE calls joined the queue, oldest first. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS - 1 + 2);
+  g_assert_cmpint (tam_store_query_int (f->store, "SELECT count(*) FROM calls WHERE call_id LIKE 'MYCX-01%'", -1, NULL), ==, 3);
+
+  _tam_queue_page_write_report (f->page, "2026-10", xlsx);
+  while (_tam_queue_page_get_job_running (f->page))
+    g_main_context_iteration (NULL, TRUE);
+  settle (f);
+  g_assert_null (_tam_queue_page_get_banner (f->page));
+  g_assert_nonnull (strstr (_tam_queue_page_get_last_toast (f->page), "F-18"));
+  g_assert_cmpint (g_stat (xlsx, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 0);
 }
 
 /* The shortcuts the window lists are the ones bound to the actions. */
@@ -668,11 +742,14 @@ test_model_paging (Fixture       *f,
   gint64 agent = tam_store_query_int (f->store, "SELECT id FROM people WHERE nik = '10000001'", 0, NULL);
   guint positions[] = { 0, 1, 199, 200, 1234, 2000, n + N_CALLS - 1, 401, 3 };
 
+  /* Later ids get earlier times, and many share a time: the order is
+   * (call_start, id), which paging must keep across blocks. */
   g_assert_true (tam_store_begin (f->store, &error));
   for (guint i = 0; i < n; i++)
     {
+      guint t = (n - i) / 3;
       g_autofree char *id = g_strdup_printf ("BULK-%05u", i);
-      g_autofree char *start = g_strdup_printf ("2026-09-%02u %02u:%02u:00", 1 + i / 100, (i / 60) % 24, i % 60);
+      g_autofree char *start = g_strdup_printf ("2026-09-%02u %02u:%02u:00", 1 + t / 100, (t / 60) % 24, t % 60);
       insert_call (f->store, id, agent, start, "");
     }
   g_assert_true (tam_store_commit (f->store, &error));
@@ -681,8 +758,13 @@ test_model_paging (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
   g_assert_true (tam_queue_model_set_filter (model, NULL, &error));
   g_assert_no_error (error);
+  /* The first block at once, the length when the worker has counted. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, TAM_QUEUE_MODEL_BLOCK);
+  g_assert_cmpuint (tam_queue_model_get_n_fetches (model), ==, 1);
+  wait_counted (model);
+  g_assert_true (tam_queue_model_get_counts_ready (model));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n + N_CALLS);
-  g_assert_cmpuint (tam_queue_model_get_n_fetches (model), ==, 0);
+  g_assert_cmpint (tam_queue_model_get_state_counts (model)[TAM_STATE_PENDING], ==, n + N_CALLS);
 
   for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
     {
@@ -694,15 +776,27 @@ test_model_paging (Fixture       *f,
       g_assert_cmpint (tam_queue_item_get_id (item), ==, ((TamCall *) g_ptr_array_index (expected, 0))->id);
     }
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), n + N_CALLS));
-  /* 0, 1, 199 share a block; 3 was still cached. */
+  /* 0, 1, 199 share the first block; 3 was still cached. */
   g_assert_cmpuint (tam_queue_model_get_n_fetches (model), ==, 6);
 
-  /* Walking the whole list keeps only a few blocks. */
-  for (guint i = 0; i < n + N_CALLS; i++)
-    {
-      g_autoptr(TamQueueItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
-      g_assert_cmpint (tam_queue_item_get_id (item), !=, 0);
-    }
+  /* Walking the whole list gives every call once, in queue order, and
+   * keeps only a few blocks. */
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+    g_autoptr(GPtrArray) all = tam_queue_fetch (f->store, f->qco, NULL, 0, n + N_CALLS, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < n + N_CALLS; i++)
+      {
+        g_autoptr(TamQueueItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+        const TamCall *call = tam_queue_item_get_call (item);
+
+        g_assert_nonnull (call);
+        g_assert_cmpint (call->id, ==, ((TamCall *) g_ptr_array_index (all, i))->id);
+        g_assert_false (g_hash_table_contains (seen, &call->id));
+        g_hash_table_add (seen, (gpointer) &call->id);
+      }
+  }
   g_assert_cmpuint (tam_queue_model_get_n_cached_blocks (model), <=, TAM_QUEUE_MODEL_MAX_BLOCKS);
 }
 
@@ -721,6 +815,7 @@ main (int   argc,
   ADD ("/ui/queue/filters", test_filters);
   ADD ("/ui/queue/recall", test_recall);
   ADD ("/ui/queue/shortcuts", test_shortcuts);
+  ADD ("/ui/queue/import-and-report", test_import_and_report);
   ADD ("/ui/queue/model-paging", test_model_paging);
 #undef ADD
 
