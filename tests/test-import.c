@@ -557,6 +557,64 @@ test_attendance_progress_cancel (Fixture       *fx,
   tam_import_result_clear (&result);
 }
 
+/* Enough rows for the multi-row INSERTs, mixing new, changed and
+ * identical rows in the same batches. */
+static char *
+attendance_days (Fixture    *fx,
+                 const char *name,
+                 guint       first_day,
+                 guint       days,
+                 guint       late_every)
+{
+  g_autoptr(GString) text = g_string_new (attendance_header);
+  const char *niks[] = { "A001", "A002", "A003", "A004" };
+
+  for (guint d = first_day; d < first_day + days; d++)
+    for (guint i = 0; i < G_N_ELEMENTS (niks); i++)
+      {
+        gboolean late = late_every && (d * 4 + i) % late_every == 0;
+        g_string_append_printf (text, "2026-%02u-%02u,%s,08:00,17:00,%s,%s,17:00,\n",
+                                1 + d / 28, 1 + d % 28, niks[i],
+                                late ? "LATE" : "PRESENT", late ? "08:30" : "07:55");
+      }
+  return fixture_file (fx, name, text->str);
+}
+
+static void
+test_attendance_batches (Fixture       *fx,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  TamImportResult result = { 0 };
+  g_autofree char *first = attendance_days (fx, "first.csv", 0, 100, 0);       /* 400 rows */
+  g_autofree char *second = attendance_days (fx, "second.csv", 50, 80, 10);    /* 320 rows */
+
+  g_assert_true (import (fx, fx->sup, TAM_IMPORT_ATTENDANCE, first, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.inserted, ==, 400);
+  tam_import_result_clear (&result);
+
+  /* Days 50-99 exist (200 rows, one in ten now LATE), days 100-129 are
+   * new (120 rows). */
+  g_assert_true (import (fx, fx->sup, TAM_IMPORT_ATTENDANCE, second, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.rows, ==, 320);
+  g_assert_cmpuint (result.inserted, ==, 120);
+  g_assert_cmpuint (result.updated, ==, 20);
+  g_assert_cmpuint (result.unchanged, ==, 180);
+  tam_import_result_clear (&result);
+  g_assert_cmpint (fixture_count (fx, "SELECT count(*) FROM attendance"), ==, 520);
+  g_assert_cmpint (fixture_count (fx, "SELECT count(*) FROM attendance WHERE status = 'LATE'"
+                                      " AND check_in = '08:30'"), ==, 32);
+
+  /* And the same file again: nothing. */
+  g_assert_true (import (fx, fx->sup, TAM_IMPORT_ATTENDANCE, second, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.inserted + result.updated, ==, 0);
+  g_assert_cmpuint (result.unchanged, ==, 320);
+  tam_import_result_clear (&result);
+}
+
 static void
 test_attendance_team_leader (Fixture       *fx,
                              gconstpointer  data)
@@ -904,6 +962,7 @@ main (int    argc,
   ADD ("/import/attendance/many-errors", test_attendance_many_errors);
   ADD ("/import/attendance/progress-cancel", test_attendance_progress_cancel);
   ADD ("/import/attendance/team-leader", test_attendance_team_leader);
+  ADD ("/import/attendance/batches", test_attendance_batches);
   ADD ("/import/calls/basic", test_calls_import);
   ADD ("/import/calls/errors", test_calls_errors);
   ADD ("/import/calls/xlsx", test_calls_xlsx);

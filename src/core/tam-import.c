@@ -6,18 +6,17 @@
  * transaction is rolled back. With a rejects file the good rows are kept
  * and the bad ones written there with their reason.
  *
- * Attendance and calls are the big files (a million rows): they stream
- * from the row reader into one prepared statement, NIKs are looked up in
- * a hash table loaded once, the in-file duplicate checks use open
- * addressing over integers or an arena of strings, and nothing is
- * allocated per row. The roster is small and is read whole, because a
+ * Attendance and calls are the big files (a million rows). A parser
+ * thread reads and checks them (NIKs looked up in a hash table loaded
+ * once, in-file duplicates found by open addressing over integers or an
+ * arena of strings, nothing allocated per row) while the calling thread
+ * stores them through multi-row INSERTs; the file's SHA-256 is computed
+ * in a third thread. The roster is small and is read whole, because a
  * row may name a team leader who is defined further down. One audit row
  * records each import, not each row. */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -808,6 +807,8 @@ step_done (Import       *imp,
  * after joining it. */
 #define CHUNK_ROWS 4096
 #define N_CHUNKS   4
+/* Rows per multi-row INSERT (a divisor of CHUNK_ROWS). */
+#define BATCH      64
 
 typedef struct
 {
@@ -1112,49 +1113,99 @@ bind_time_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, idx);
 }
 
-/* One single-row statement per row: a multi-row upsert would make SQLite
- * keep a statement journal (its DO UPDATE may abort), which costs more
- * than the statements it saves. */
+/* Fresh rows go BATCH at a time through one multi-row INSERT OR IGNORE,
+ * which saves SQLite the work of a statement per row (cursors opened and
+ * closed on the table and its index). A multi-row upsert would not do:
+ * its DO UPDATE may abort, so SQLite would keep a statement journal of
+ * every page the batch touches, which costs more than it saves. OR
+ * IGNORE cannot abort (every NOT NULL column is filled from checked
+ * values), so it needs none; it skips the rows already stored, and when
+ * a batch has some, the batch goes again through the single-row upsert,
+ * which updates those that differ and leaves the others alone. */
+#define ATT_COLUMNS "(person_id, date, shift_start, shift_end, status, check_in, check_out, note)"
+#define ATT_ROW "(?,?,?,?,?,?,?,?)"
+#define ATT_ROWS4 ATT_ROW "," ATT_ROW "," ATT_ROW "," ATT_ROW
+#define ATT_ROWS16 ATT_ROWS4 "," ATT_ROWS4 "," ATT_ROWS4 "," ATT_ROWS4
+#define ATT_ROWS64 ATT_ROWS16 "," ATT_ROWS16 "," ATT_ROWS16 "," ATT_ROWS16
+
+/* Static arrays: tam_store_prepare() caches statements by address. */
+static const char attendance_sql_batch[] =
+  "INSERT OR IGNORE INTO attendance " ATT_COLUMNS " VALUES " ATT_ROWS64;
+/* The WHERE leaves identical rows alone, so sqlite3_changes() does not
+ * count them; inserted rows are told from updated ones by the row count. */
+static const char attendance_sql_upsert[] =
+  "INSERT INTO attendance " ATT_COLUMNS " VALUES " ATT_ROW
+  " ON CONFLICT (person_id, date) DO UPDATE SET shift_start = excluded.shift_start,"
+  " shift_end = excluded.shift_end, status = excluded.status, check_in = excluded.check_in,"
+  " check_out = excluded.check_out, note = excluded.note"
+  " WHERE shift_start IS NOT excluded.shift_start OR shift_end IS NOT excluded.shift_end"
+  " OR status IS NOT excluded.status OR check_in IS NOT excluded.check_in"
+  " OR check_out IS NOT excluded.check_out OR note IS NOT excluded.note";
+
+static void
+bind_attendance (sqlite3_stmt        *stmt,
+                 int                  base,
+                 const Chunk         *chunk,
+                 const AttendanceRow *r)
+{
+  sqlite3_bind_int64 (stmt, base + 1, r->person_id);
+  sqlite3_bind_text (stmt, base + 2, r->date, 10, SQLITE_STATIC);
+  bind_time_or_null (stmt, base + 3, r->shift_start);
+  bind_time_or_null (stmt, base + 4, r->shift_end);
+  sqlite3_bind_text (stmt, base + 5, r->status, -1, SQLITE_STATIC);
+  bind_time_or_null (stmt, base + 6, r->check_in);
+  bind_time_or_null (stmt, base + 7, r->check_out);
+  sqlite3_bind_text (stmt, base + 8, chunk->text->str + r->note, -1, SQLITE_STATIC);
+}
+
+static gboolean
+attendance_upsert (Import               *imp,
+                   const Chunk          *chunk,
+                   const AttendanceRow  *rows,
+                   guint                 n,
+                   GError              **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (imp->store, attendance_sql_upsert, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      bind_attendance (stmt, 0, chunk, &rows[i]);
+      if (!step_done (imp, stmt, N_("Could not store attendance"), error))
+        return FALSE;
+      imp->changed += (guint64)sqlite3_changes (tam_store_get_db (imp->store));
+    }
+  sqlite3_clear_bindings (stmt);
+  return TRUE;
+}
+
 static gboolean
 attendance_write (Import  *imp,
                   Chunk   *chunk,
                   GError **error)
 {
-  sqlite3 *db = tam_store_get_db (imp->store);
-  sqlite3_stmt *stmt;
+  const AttendanceRow *rows = chunk->rows;
+  guint done = 0;
 
-  /* The WHERE leaves identical rows alone, so sqlite3_changes() does not
-   * count them; inserted rows are told from updated ones by the row
-   * count. */
-  stmt = tam_store_prepare (imp->store,
-      "INSERT INTO attendance (person_id, date, shift_start, shift_end, status, check_in, check_out, note)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-      " ON CONFLICT (person_id, date) DO UPDATE SET shift_start = excluded.shift_start,"
-      " shift_end = excluded.shift_end, status = excluded.status, check_in = excluded.check_in,"
-      " check_out = excluded.check_out, note = excluded.note"
-      " WHERE shift_start IS NOT excluded.shift_start OR shift_end IS NOT excluded.shift_end"
-      " OR status IS NOT excluded.status OR check_in IS NOT excluded.check_in"
-      " OR check_out IS NOT excluded.check_out OR note IS NOT excluded.note", error);
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < chunk->n; i++)
+  for (; chunk->n - done >= BATCH; done += BATCH)
     {
-      const AttendanceRow *r = &((AttendanceRow *)chunk->rows)[i];
+      sqlite3_stmt *stmt = tam_store_prepare (imp->store, attendance_sql_batch, error);
+      guint inserted;
 
-      sqlite3_bind_int64 (stmt, 1, r->person_id);
-      sqlite3_bind_text (stmt, 2, r->date, 10, SQLITE_STATIC);
-      bind_time_or_null (stmt, 3, r->shift_start);
-      bind_time_or_null (stmt, 4, r->shift_end);
-      sqlite3_bind_text (stmt, 5, r->status, -1, SQLITE_STATIC);
-      bind_time_or_null (stmt, 6, r->check_in);
-      bind_time_or_null (stmt, 7, r->check_out);
-      sqlite3_bind_text (stmt, 8, chunk->text->str + r->note, -1, SQLITE_STATIC);
+      if (stmt == NULL)
+        return FALSE;
+      for (guint k = 0; k < BATCH; k++)
+        bind_attendance (stmt, (int)k * 8, chunk, &rows[done + k]);
       if (!step_done (imp, stmt, N_("Could not store attendance"), error))
         return FALSE;
-      imp->changed += (guint64)sqlite3_changes (db);
+      sqlite3_clear_bindings (stmt);
+      inserted = (guint)sqlite3_changes (tam_store_get_db (imp->store));
+      imp->changed += inserted;
+      if (inserted < BATCH && !attendance_upsert (imp, chunk, rows + done, BATCH, error))
+        return FALSE;
     }
-  sqlite3_clear_bindings (stmt);
-  return TRUE;
+  return attendance_upsert (imp, chunk, rows + done, chunk->n - done, error);
 }
 
 static gboolean
@@ -1204,7 +1255,6 @@ import_attendance (Import  *imp,
  * file adds nothing. Every NOT NULL column is filled from checked
  * values, so nothing else can be ignored; and since no statement can
  * abort half-way, SQLite keeps no statement journal for the batches. */
-#define BATCH 64
 #define CALL_INSERT \
   "INSERT OR IGNORE INTO calls (call_id, agent_id, site, service, call_start, month, result," \
   " customer_number, product, recording, state) VALUES "

@@ -664,9 +664,9 @@ queue_sql (TamStore  *store,
                    " AND (?5 IS NULL OR c.agent_id IN (SELECT id FROM people WHERE team_leader_id = ?5))"
                    " AND (?6 IS NULL OR c.agent_id = ?6)");
   if (kind == QUERY_AFTER)
-    g_string_append (where, " AND (c.call_start > ?8 OR c.id > ?9)");
+    g_string_append (where, " AND (c.call_start, c.id) > (?8, ?9)");
   else if (kind == QUERY_POSITION)
-    g_string_append (where, " AND (c.call_start < ?8 OR c.id < ?9)");
+    g_string_append (where, " AND (c.call_start, c.id) < (?8, ?9)");
 
   sql = g_string_new (NULL);
   switch (kind)

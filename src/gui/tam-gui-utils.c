@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tam-cell.h"
 #include "tam-gui-utils.h"
 
 GSettings *
@@ -83,11 +84,11 @@ label_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = tam_cell_new ();
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  /* Columns without a fixed width are sized by their content. */
+  tam_cell_set_measure_text (TAM_CELL (cell), TRUE);
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -98,7 +99,7 @@ label_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = NULL;
 
   g_object_get (gtk_list_item_get_item (item), property, &text, NULL);
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
+  tam_cell_set_text (TAM_CELL (gtk_list_item_get_child (item)), text);
 }
 
 GtkListItemFactory *

@@ -29,8 +29,8 @@ guint          tam_code_position            (const char * const *codes,
                                              const char         *code,
                                              gboolean            has_first);
 
-/* A cell factory for GtkColumnView: a label showing the string property
- * @property of the row item. */
+/* A cell factory for GtkColumnView: a TamCell (a cheap one-line label)
+ * showing the string property @property of the row item. */
 GtkListItemFactory *tam_label_factory_new   (const char *property);
 /* Sets a label factory and a string sorter on @column for @property of
  * rows of @item_type. */

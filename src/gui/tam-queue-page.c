@@ -415,6 +415,9 @@ fill_checklist (TamQueuePage *self)
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, p->text,
+                                      -1);
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       gtk_widget_set_hexpand (check, TRUE);
@@ -520,7 +523,12 @@ show_call (TamQueuePage  *self,
     }
 
   if (self->current == NULL || self->current->id != call->id)
-    release_claim (self);
+    {
+      release_claim (self);
+      /* A refusal was about the call left behind. */
+      if (error == NULL)
+        show_banner (self, NULL);
+    }
   g_clear_pointer (&self->current, tam_call_free);
   self->current = call;
   self->current_position = position;
@@ -764,8 +772,11 @@ setup_filters (TamQueuePage *self)
   dropdowns[4] = self->state_dropdown;
   for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
     {
-      gtk_drop_down_set_expression (dropdowns[i],
-                                    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+      g_autoptr(GtkExpression) expression =
+        gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+      /* The drop-down takes its own reference. */
+      gtk_drop_down_set_expression (dropdowns[i], expression);
       g_signal_connect_object (dropdowns[i], "notify::selected",
                                G_CALLBACK (dropdown_changed_cb), self, G_CONNECT_SWAPPED);
     }

@@ -53,9 +53,17 @@ import_thread (gpointer user_data)
 {
   ImportJob *job = user_data;
 
+  GSource *source;
+
   job->ok = tam_import_file (job->store, job->session, job->kind, job->path, job->rejects,
                              progress_cb, job, job->cancellable, &job->result, &job->error);
-  g_main_context_invoke (NULL, quit_cb, job);
+  /* Always through the main loop: g_main_context_invoke() would call
+   * quit_cb right here if the loop had not started running yet, and the
+   * loop would then never stop. */
+  source = g_idle_source_new ();
+  g_source_set_callback (source, quit_cb, job, NULL);
+  g_source_attach (source, NULL);
+  g_source_unref (source);
   return NULL;
 }
 

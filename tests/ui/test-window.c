@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sqlite3.h>
 
 #include "tam-preferences-window.h"
@@ -70,6 +71,39 @@ test_store_error_not_sqlite (void)
   gtk_window_destroy (GTK_WINDOW (window));
   tam_test_flush ();
   g_assert_finalize_object (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_store_error_corrupt (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tam-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "damaged.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  TamWindow *window;
+  AdwStatusPage *status;
+  char bytes[8192];
+
+  /* An SQLite header over garbage. */
+  memset (bytes, 0xab, sizeof bytes);
+  memcpy (bytes, "SQLite format 3", 16);
+  g_assert_true (g_file_set_contents (path, bytes, sizeof bytes, NULL));
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  window = tam_window_new (NULL, path);
+  gtk_window_present (GTK_WINDOW (window));
+  tam_test_flush ();
+  g_assert_cmpstr (visible_page (window), ==, "error");
+  status = tam_test_child (window, TAM_TYPE_WINDOW, "error_page");
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), "damaged"));
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  tam_test_flush ();
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -231,6 +265,35 @@ test_tab_keys (void)
 }
 
 static void
+test_window_size (void)
+{
+  TamTestDb *db = tam_test_db_new (0);
+  g_autoptr(GSettings) settings = g_settings_new ("com.infomedia.TAM");
+  TamWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_int (settings, "window-height", 700);
+  window = tam_window_new (NULL, db->path);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+
+  /* Closing remembers the size. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  tam_test_flush ();
+  gtk_window_close (GTK_WINDOW (window));
+  tam_test_flush ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 720);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  tam_test_db_free (db);
+}
+
+static void
 test_preferences (void)
 {
   TamTestDb *db = tam_test_db_new (0);
@@ -303,9 +366,11 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/store-error/not-sqlite", test_store_error_not_sqlite);
   g_test_add_func ("/ui/window/store-error/too-new", test_store_error_too_new);
+  g_test_add_func ("/ui/window/store-error/corrupt", test_store_error_corrupt);
   g_test_add_func ("/ui/window/sign-in", test_sign_in);
   g_test_add_func ("/ui/window/sign-in-unknown", test_sign_in_unknown);
   g_test_add_func ("/ui/window/tab-keys", test_tab_keys);
   g_test_add_func ("/ui/window/preferences", test_preferences);
+  g_test_add_func ("/ui/window/size", test_window_size);
   return g_test_run ();
 }
