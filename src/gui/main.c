@@ -13,7 +13,8 @@ main (int   argc,
   g_autoptr(TamApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* TAM_LOCALEDIR lets an uninstalled build find its own catalogues. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TAM_LOCALEDIR") ? g_getenv ("TAM_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

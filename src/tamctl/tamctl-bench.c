@@ -120,12 +120,11 @@ generate (Bench   *b,
   store = tam_store_open (b->db_path, error);
   if (store == NULL)
     return FALSE;
-  note = g_strdup_printf (_("scale %d: %" G_GINT64_FORMAT " people, %" G_GINT64_FORMAT
-                            " attendance rows, %" G_GINT64_FORMAT " calls"),
+  note = g_strdup_printf (_("scale %d: %lld people, %lld attendance rows, %lld calls"),
                           scale,
-                          tam_store_query_int (store, "SELECT count(*) FROM people", 0, NULL),
-                          tam_store_query_int (store, "SELECT count(*) FROM attendance", 0, NULL),
-                          tam_store_query_int (store, "SELECT count(*) FROM calls", 0, NULL));
+                          (long long)tam_store_query_int (store, "SELECT count(*) FROM people", 0, NULL),
+                          (long long)tam_store_query_int (store, "SELECT count(*) FROM attendance", 0, NULL),
+                          (long long)tam_store_query_int (store, "SELECT count(*) FROM calls", 0, NULL));
   figure ("demo_generate_s", seconds, note);
   figure ("demo_db_size_mb", file_mb (b->db_path), NULL);
   if (scale >= 1 && getrusage (RUSAGE_CHILDREN, &usage) == 0)
@@ -402,8 +401,8 @@ bench_import (Bench          *b,
       tam_import_result_clear (&result);
       return FALSE;
     }
-  note = g_strdup_printf (_("target >= 300000; %u rows (%" G_GUINT64_FORMAT " new) in %.2f s, %.1f MB of CSV"),
-                          rows, result.inserted, seconds, file_mb (csv));
+  note = g_strdup_printf (_("target >= 300000; %u rows (%llu new) in %.2f s, %.1f MB of CSV"),
+                          rows, (unsigned long long)result.inserted, seconds, file_mb (csv));
   figure ("attendance_import_rows_per_s", seconds > 0 ? rows / seconds : 0, note);
   tam_import_result_clear (&result);
   return TRUE;

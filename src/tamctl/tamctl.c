@@ -248,7 +248,8 @@ main (int    argc,
   int ret = 2;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* TAM_LOCALEDIR lets an uninstalled build find its own catalogues. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TAM_LOCALEDIR") ? g_getenv ("TAM_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
