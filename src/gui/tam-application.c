@@ -56,9 +56,10 @@ preferences_action (GSimpleAction *action,
   GtkApplication *app = GTK_APPLICATION (user_data);
   GtkWindow *window = gtk_application_get_active_window (app);
   TamStore *store = TAM_IS_WINDOW (window) ? tam_window_get_store (TAM_WINDOW (window)) : NULL;
+  const TamSession *session = TAM_IS_WINDOW (window) ? tam_window_get_session (TAM_WINDOW (window)) : NULL;
   TamPreferencesWindow *prefs;
 
-  prefs = tam_preferences_window_new (window, store ? tam_store_get_path (store) : NULL);
+  prefs = tam_preferences_window_new (window, store ? tam_store_get_path (store) : NULL, store, session);
   gtk_window_present (GTK_WINDOW (prefs));
 }
 

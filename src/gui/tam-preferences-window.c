@@ -1,11 +1,15 @@
-/* tam-preferences-window.c: the database file and the recordings folder. */
+/* tam-preferences-window.c: the database file, the recordings folder and
+ * the assessment parameters of each service. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "tam-auth.h"
+#include "tam-codes.h"
 #include "tam-gui-utils.h"
 #include "tam-preferences-window.h"
 #include "tam-store.h"
+#include "tam-tapping.h"
 
 struct _TamPreferencesWindow
 {
@@ -19,6 +23,22 @@ struct _TamPreferencesWindow
   GtkButton            *database_default_button;
   AdwActionRow         *recordings_row;
   GtkButton            *recordings_clear_button;
+
+  TamStore             *store;
+  TamSession           *session;
+  GPtrArray            *parameters;  /* TamParameter of the shown service */
+  TamParameter         *editing;     /* NULL: the form adds a new one */
+
+  AdwComboRow          *service_row;
+  GtkListBox           *parameter_list;
+  AdwPreferencesGroup  *form_group;
+  GtkButton            *add_button;
+  AdwEntryRow          *code_row;
+  AdwEntryRow          *text_row;
+  GtkSwitch            *critical_switch;
+  GtkSwitch            *active_switch;
+  GtkButton            *save_button;
+  GtkLabel             *error_label;
 };
 
 G_DEFINE_FINAL_TYPE (TamPreferencesWindow, tam_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -164,6 +184,246 @@ recordings_clear_clicked_cb (TamPreferencesWindow *self)
   g_settings_reset (self->settings, "recordings-folder");
 }
 
+static gboolean
+can_edit (TamPreferencesWindow *self)
+{
+  return self->store != NULL && tam_session_can (self->session, TAM_PERM_EDIT_PARAMETERS);
+}
+
+static const char *
+current_service (TamPreferencesWindow *self)
+{
+  const char * const *services = tam_services ();
+  guint i = adw_combo_row_get_selected (self->service_row);
+
+  return i < g_strv_length ((char **)services) ? services[i] : NULL;
+}
+
+static void
+show_error (TamPreferencesWindow *self,
+            const char           *message)
+{
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/* Loads @parameter into the form, or empties it for a new one. */
+static void
+edit_parameter (TamPreferencesWindow *self,
+                const TamParameter   *parameter)
+{
+  gboolean editable = can_edit (self);
+
+  g_clear_pointer (&self->editing, tam_parameter_free);
+  if (parameter != NULL)
+    self->editing = tam_parameter_copy (parameter);
+
+  adw_preferences_group_set_title (self->form_group,
+                                   parameter ? _("Edit parameter") : _("New parameter"));
+  gtk_editable_set_text (GTK_EDITABLE (self->code_row), parameter ? parameter->code : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->text_row), parameter ? parameter->text : "");
+  gtk_switch_set_active (self->critical_switch, parameter ? parameter->critical : FALSE);
+  gtk_switch_set_active (self->active_switch, parameter ? parameter->active : TRUE);
+  /* The code names what past tappings failed: it never changes. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->code_row), editable && parameter == NULL);
+  show_error (self, NULL);
+}
+
+static void row_switch_cb (GtkSwitch            *sw,
+                           GParamSpec           *pspec,
+                           TamPreferencesWindow *self);
+
+static GtkWidget *
+row_switch (TamPreferencesWindow *self,
+            gboolean              active,
+            const char           *flag,
+            const char           *label,
+            guint                 index)
+{
+  GtkWidget *sw = gtk_switch_new ();
+
+  gtk_switch_set_active (GTK_SWITCH (sw), active);
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (sw, label);
+  gtk_widget_set_sensitive (sw, can_edit (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data (G_OBJECT (sw), "tam-flag", (gpointer)flag);
+  g_object_set_data (G_OBJECT (sw), "tam-index", GUINT_TO_POINTER (index));
+  g_signal_connect_object (sw, "notify::active", G_CALLBACK (row_switch_cb), self, 0);
+  return sw;
+}
+
+static void
+reload_parameters (TamPreferencesWindow *self)
+{
+  const char *service = current_service (self);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->parameter_list))) != NULL)
+    gtk_list_box_remove (self->parameter_list, child);
+  g_clear_pointer (&self->parameters, g_ptr_array_unref);
+  if (self->store == NULL || service == NULL)
+    return;
+
+  self->parameters = tam_parameters_list (self->store, service, TRUE, &error);
+  if (self->parameters == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < self->parameters->len; i++)
+    {
+      const TamParameter *parameter = g_ptr_array_index (self->parameters, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *critical = g_strdup_printf (_("%s is critical"), parameter->code);
+      g_autofree char *active = g_strdup_printf (_("%s is active"), parameter->code);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), parameter->code);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), parameter->text);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_switch (self, parameter->critical, "critical", critical, i));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_switch (self, parameter->active, "active", active, i));
+      gtk_list_box_append (self->parameter_list, row);
+    }
+}
+
+static gboolean
+save_parameter (TamPreferencesWindow *self,
+                TamParameter         *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tam_parameter_save (self->store, self->session, parameter, &error))
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+  show_error (self, NULL);
+  return TRUE;
+}
+
+/* A row's critical / active switch saves at once. */
+static void
+row_switch_cb (GtkSwitch            *sw,
+               GParamSpec           *pspec,
+               TamPreferencesWindow *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (sw), "tam-index"));
+  gboolean is_critical = g_str_equal (g_object_get_data (G_OBJECT (sw), "tam-flag"), "critical");
+  gboolean value = gtk_switch_get_active (sw);
+  TamParameter *parameter;
+  g_autoptr(TamParameter) copy = NULL;
+
+  g_assert (TAM_IS_PREFERENCES_WINDOW (self));
+
+  if (self->parameters == NULL || index >= self->parameters->len)
+    return;
+  parameter = g_ptr_array_index (self->parameters, index);
+  copy = tam_parameter_copy (parameter);
+  if (is_critical)
+    copy->critical = value;
+  else
+    copy->active = value;
+  if (!save_parameter (self, copy))
+    {
+      g_signal_handlers_block_by_func (sw, row_switch_cb, self);
+      gtk_switch_set_active (sw, !value);
+      g_signal_handlers_unblock_by_func (sw, row_switch_cb, self);
+      return;
+    }
+  if (is_critical)
+    parameter->critical = value;
+  else
+    parameter->active = value;
+  if (self->editing != NULL && self->editing->id == parameter->id)
+    edit_parameter (self, parameter);
+}
+
+static void
+service_changed_cb (TamPreferencesWindow *self)
+{
+  g_assert (TAM_IS_PREFERENCES_WINDOW (self));
+
+  reload_parameters (self);
+  edit_parameter (self, NULL);
+}
+
+static void
+parameter_activated_cb (TamPreferencesWindow *self,
+                        GtkListBoxRow        *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  g_assert (TAM_IS_PREFERENCES_WINDOW (self));
+
+  if (self->parameters != NULL && index >= 0 && (guint)index < self->parameters->len)
+    edit_parameter (self, g_ptr_array_index (self->parameters, index));
+}
+
+static void
+add_clicked_cb (TamPreferencesWindow *self)
+{
+  g_assert (TAM_IS_PREFERENCES_WINDOW (self));
+
+  edit_parameter (self, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->code_row));
+}
+
+static void
+save_clicked_cb (TamPreferencesWindow *self)
+{
+  g_autoptr(TamParameter) parameter = NULL;
+  const char *service = current_service (self);
+
+  g_assert (TAM_IS_PREFERENCES_WINDOW (self));
+
+  if (self->store == NULL || service == NULL)
+    return;
+
+  if (self->editing != NULL)
+    parameter = tam_parameter_copy (self->editing);
+  else
+    {
+      parameter = tam_parameter_new ();
+      parameter->service = g_strdup (service);
+      parameter->code = g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->code_row)), -1);
+      g_strstrip (parameter->code);
+      /* New parameters go last in the checklist. */
+      for (guint i = 0; self->parameters != NULL && i < self->parameters->len; i++)
+        {
+          const TamParameter *p = g_ptr_array_index (self->parameters, i);
+          parameter->position = MAX (parameter->position, p->position + 1);
+        }
+    }
+  g_free (parameter->text);
+  parameter->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->text_row)));
+  parameter->critical = gtk_switch_get_active (self->critical_switch);
+  parameter->active = gtk_switch_get_active (self->active_switch);
+
+  if (!save_parameter (self, parameter))
+    return;
+  reload_parameters (self);
+  edit_parameter (self, parameter);
+  toast (self, _("Parameter saved"));
+}
+
+static void
+update_parameters_sensitivity (TamPreferencesWindow *self)
+{
+  gboolean editable = can_edit (self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->code_row), editable && self->editing == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->text_row), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->critical_switch), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->active_switch), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), editable);
+}
+
 static void
 tam_preferences_window_dispose (GObject *object)
 {
@@ -171,6 +431,10 @@ tam_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TAM_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->session, tam_session_free);
+  g_clear_pointer (&self->parameters, g_ptr_array_unref);
+  g_clear_pointer (&self->editing, tam_parameter_free);
   G_OBJECT_CLASS (tam_preferences_window_parent_class)->dispose (object);
 }
 
@@ -189,6 +453,20 @@ tam_preferences_window_class_init (TamPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, database_default_button);
   gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, recordings_row);
   gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, recordings_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, service_row);
+  gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, parameter_list);
+  gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, form_group);
+  gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, code_row);
+  gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, text_row);
+  gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, critical_switch);
+  gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, active_switch);
+  gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, service_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, parameter_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, database_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, database_default_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, recordings_clicked_cb);
@@ -206,11 +484,22 @@ tam_preferences_window_init (TamPreferencesWindow *self)
   g_signal_connect_object (self->settings, "changed::recordings-folder", G_CALLBACK (update_rows), self,
                            G_CONNECT_SWAPPED);
   update_rows (self);
+
+  {
+    const char * const *services = tam_services ();
+    g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+    for (guint i = 0; services[i] != NULL; i++)
+      gtk_string_list_append (labels, tam_service_label (services[i]));
+    adw_combo_row_set_model (self->service_row, G_LIST_MODEL (labels));
+  }
 }
 
 TamPreferencesWindow *
-tam_preferences_window_new (GtkWindow  *parent,
-                            const char *open_path)
+tam_preferences_window_new (GtkWindow        *parent,
+                            const char       *open_path,
+                            TamStore         *store,
+                            const TamSession *session)
 {
   TamPreferencesWindow *self = g_object_new (TAM_TYPE_PREFERENCES_WINDOW,
                                              "transient-for", parent,
@@ -219,5 +508,19 @@ tam_preferences_window_new (GtkWindow  *parent,
   adw_preferences_group_set_description (self->database_group,
                                          _("A newly chosen database is opened at the next start."));
   adw_action_row_set_subtitle (self->open_database_row, open_path ? open_path : _("None"));
+
+  g_set_object (&self->store, store);
+  self->session = session ? tam_session_copy (session) : NULL;
+  if (session != NULL && session->service != NULL)
+    {
+      const char * const *services = tam_services ();
+
+      for (guint i = 0; services[i] != NULL; i++)
+        if (g_str_equal (services[i], session->service))
+          adw_combo_row_set_selected (self->service_row, i);
+    }
+  reload_parameters (self);
+  edit_parameter (self, NULL);
+  update_parameters_sensitivity (self);
   return self;
 }

@@ -305,7 +305,7 @@ test_preferences (void)
 
   g_settings_reset (settings, "database-path");
   g_settings_reset (settings, "recordings-folder");
-  prefs = tam_preferences_window_new (NULL, db->path);
+  prefs = tam_preferences_window_new (NULL, db->path, NULL, NULL);
   gtk_window_present (GTK_WINDOW (prefs));
   tam_test_flush ();
 

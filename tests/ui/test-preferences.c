@@ -1,0 +1,158 @@
+/* The preferences window: the assessment parameters page. */
+#include "config.h"
+
+#include "tam-codes.h"
+#include "tam-preferences-window.h"
+#include "tam-tapping.h"
+#include "tam-test-ui.h"
+
+static guint
+service_index (const char *service)
+{
+  const char * const *services = tam_services ();
+
+  for (guint i = 0; services[i] != NULL; i++)
+    if (g_str_equal (services[i], service))
+      return i;
+  g_assert_not_reached ();
+}
+
+static const TamParameter *
+find_parameter (GPtrArray  *parameters,
+                const char *code)
+{
+  for (guint i = 0; i < parameters->len; i++)
+    {
+      const TamParameter *parameter = g_ptr_array_index (parameters, i);
+      if (g_str_equal (parameter->code, code))
+        return parameter;
+    }
+  return NULL;
+}
+
+static void
+test_parameters_edit (void)
+{
+  TamTestDb *db = tam_test_db_new (0);
+  TamSession *sq = tam_session_new (0, "SQ-001", "Sari", "SUPERVISOR_QUALITY", "BANDUNG", NULL);
+  g_autoptr(GPtrArray) parameters = NULL;
+  g_autoptr(GError) error = NULL;
+  const TamParameter *parameter;
+  TamPreferencesWindow *prefs;
+  GtkListBox *list;
+  GtkLabel *error_label;
+  guint n_before;
+
+  prefs = tam_preferences_window_new (NULL, db->path, db->store, sq);
+  gtk_window_present (GTK_WINDOW (prefs));
+  tam_test_flush ();
+
+  adw_combo_row_set_selected (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "service_row"),
+                              service_index ("ADDON_CONSUMER"));
+  tam_test_flush ();
+  parameters = tam_parameters_list (db->store, "ADDON_CONSUMER", TRUE, &error);
+  g_assert_no_error (error);
+  n_before = parameters->len;
+  g_clear_pointer (&parameters, g_ptr_array_unref);
+
+  g_assert_true (gtk_widget_get_sensitive (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "save_button")));
+  g_assert_true (gtk_widget_get_sensitive (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "code_row")));
+
+  /* Add a parameter through the form. */
+  g_signal_emit_by_name (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "add_button"), "clicked");
+  gtk_editable_set_text (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "code_row"), "UI_GREETING");
+  gtk_editable_set_text (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "text_row"),
+                         "Greets the customer by name");
+  gtk_switch_set_active (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "critical_switch"), TRUE);
+  g_signal_emit_by_name (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "save_button"), "clicked");
+  tam_test_flush ();
+
+  error_label = tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "error_label");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  parameters = tam_parameters_list (db->store, "ADDON_CONSUMER", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (parameters->len, ==, n_before + 1);
+  parameter = find_parameter (parameters, "UI_GREETING");
+  g_assert_nonnull (parameter);
+  g_assert_cmpstr (parameter->text, ==, "Greets the customer by name");
+  g_assert_true (parameter->critical);
+  g_assert_true (parameter->active);
+  g_clear_pointer (&parameters, g_ptr_array_unref);
+
+  /* The list shows it. */
+  list = tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "parameter_list");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, n_before));
+  g_assert_null (gtk_list_box_get_row_at_index (list, n_before + 1));
+
+  /* The core's refusal is shown under the form: the same code again. */
+  g_signal_emit_by_name (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "add_button"), "clicked");
+  gtk_editable_set_text (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "code_row"), "UI_GREETING");
+  gtk_editable_set_text (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "text_row"), "Again");
+  g_signal_emit_by_name (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "save_button"), "clicked");
+  tam_test_flush ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_cmpstr (gtk_label_get_text (error_label), !=, "");
+
+  /* Editing an existing one: the row loads it into the form. */
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, n_before));
+  tam_test_flush ();
+  g_assert_cmpstr (gtk_editable_get_text (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "code_row")),
+                   ==, "UI_GREETING");
+  g_assert_false (gtk_widget_get_sensitive (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "code_row")));
+  gtk_switch_set_active (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "active_switch"), FALSE);
+  g_signal_emit_by_name (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "save_button"), "clicked");
+  tam_test_flush ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  parameters = tam_parameters_list (db->store, "ADDON_CONSUMER", TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (parameters->len, ==, n_before + 1);
+  parameter = find_parameter (parameters, "UI_GREETING");
+  g_assert_false (parameter->active);
+  g_clear_pointer (&parameters, g_ptr_array_unref);
+
+  g_object_ref (prefs);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  tam_test_flush ();
+  g_assert_finalize_object (prefs);
+  tam_session_free (sq);
+  tam_test_db_free (db);
+}
+
+static void
+test_parameters_read_only (void)
+{
+  TamTestDb *db = tam_test_db_new (0);
+  TamSession *qco = tam_session_new (0, "QCO-001", "Qori", "QCO", "BANDUNG", NULL);
+  const char *controls[] = {
+    "add_button", "code_row", "text_row", "critical_switch", "active_switch", "save_button",
+  };
+  TamPreferencesWindow *prefs;
+
+  prefs = tam_preferences_window_new (NULL, db->path, db->store, qco);
+  gtk_window_present (GTK_WINDOW (prefs));
+  tam_test_flush ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    g_assert_false (gtk_widget_get_sensitive (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, controls[i])));
+  /* The page itself is visible: the service can still be chosen. */
+  g_assert_true (gtk_widget_get_sensitive (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "service_row")));
+
+  g_object_ref (prefs);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  tam_test_flush ();
+  g_assert_finalize_object (prefs);
+  tam_session_free (qco);
+  tam_test_db_free (db);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  tam_test_ui_init ();
+
+  g_test_add_func ("/ui/preferences/parameters/edit", test_parameters_edit);
+  g_test_add_func ("/ui/preferences/parameters/read-only", test_parameters_read_only);
+  return g_test_run ();
+}
