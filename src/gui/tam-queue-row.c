@@ -9,7 +9,7 @@
 
 #define PAD 6
 #define V_PAD 8
-#define AGENT_MIN 140
+#define AGENT_MIN 100
 
 typedef enum
 {
@@ -24,7 +24,7 @@ typedef enum
 } Column;
 
 /* Widths in pixels; the agent takes what is left. */
-static const int widths[N_COLS] = { 150, 182, -1, 120, 90, 90, 70 };
+static const int widths[N_COLS] = { 150, 182, -1, 100, 80, 84, 48 };
 
 static const char *
 column_title (Column c)
