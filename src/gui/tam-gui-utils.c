@@ -173,6 +173,28 @@ tam_field_set_error (GtkWidget  *field,
 }
 
 GtkFileChooserNative *
+tam_database_chooser_new (GtkWindow  *parent,
+                          const char *accept_label)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Choose a Database"), parent,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("TAM Desk databases"));
+  gtk_file_filter_add_suffix (filter, "db");
+  gtk_file_filter_add_suffix (filter, "sqlite");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  return chooser;
+}
+
+GtkFileChooserNative *
 tam_file_chooser_new (GtkWidget            *parent,
                       const char           *title,
                       GtkFileChooserAction  action,

@@ -50,6 +50,10 @@ void           tam_field_set_error          (GtkWidget  *field,
                                              GtkLabel   *error_label,
                                              const char *message);
 
+/* A modal chooser for a TAM Desk database file (SQLite), with an "All
+ * files" filter too; the caller connects "response" and shows it. */
+GtkFileChooserNative *tam_database_chooser_new (GtkWindow            *parent,
+                                                const char           *accept_label);
 /* A file chooser for imports (CSV and spreadsheets) or exports. */
 GtkFileChooserNative *tam_file_chooser_new  (GtkWidget            *parent,
                                              const char           *title,
