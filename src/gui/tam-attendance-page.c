@@ -365,20 +365,10 @@ tam_attendance_page_import_file (TamAttendancePage *self,
 }
 
 static void
-import_response_cb (GtkNativeDialog   *chooser,
-                    int                response,
-                    TamAttendancePage *self)
+import_chosen (GtkWidget  *page,
+               const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        tam_attendance_page_import_file (self, path);
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
+  tam_attendance_page_import_file (TAM_ATTENDANCE_PAGE (page), path);
 }
 
 static void
@@ -386,12 +376,7 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  GtkFileChooserNative *chooser;
-
-  chooser = tam_file_chooser_new (widget, _("Import Attendance"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                  _("_Import"), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), g_object_ref (widget));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  tam_import_choose (widget, _("Import Attendance"), import_chosen);
 }
 
 static void

@@ -24,4 +24,15 @@ void tam_import_run (TamJobBar         *bar,
                      TamImportDoneFunc  done,
                      GObject           *owner);
 
+/* Called with the file the user chose to import. */
+typedef void (*TamImportFileFunc) (GtkWidget  *page,
+                                   const char *path);
+
+/* Asks for a CSV or .xlsx file with a chooser titled @title, then calls
+ * @import_file with @page (kept alive meanwhile) and the file's path;
+ * nothing when the user cancels. */
+void tam_import_choose (GtkWidget         *page,
+                        const char        *title,
+                        TamImportFileFunc  import_file);
+
 G_END_DECLS

@@ -526,20 +526,10 @@ tam_roster_page_import_file (TamRosterPage *self,
 }
 
 static void
-import_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    TamRosterPage   *self)
+import_chosen (GtkWidget  *page,
+               const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        tam_roster_page_import_file (self, path);
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
+  tam_roster_page_import_file (TAM_ROSTER_PAGE (page), path);
 }
 
 static void
@@ -547,13 +537,7 @@ import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  TamRosterPage *self = TAM_ROSTER_PAGE (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = tam_file_chooser_new (widget, _("Import Roster"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                  _("_Import"), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  tam_import_choose (widget, _("Import Roster"), import_chosen);
 }
 
 typedef struct
