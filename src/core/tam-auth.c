@@ -249,7 +249,7 @@ tam_auth_set_password (TamStore          *store,
 
   if (actor == NULL)
     {
-      if (tam_store_query_int (store, "SELECT count(*) FROM users", 0, NULL) > 0)
+      if (tam_auth_has_users (store))
         return tam_session_require (NULL, TAM_PERM_MANAGE_USERS, error);
     }
   else if (g_strcmp0 (actor->nik, nik) != 0 &&
@@ -311,4 +311,13 @@ fail:
   if (own_tx)
     tam_store_rollback (store);
   return FALSE;
+}
+
+gboolean
+tam_auth_has_users (TamStore *store)
+{
+  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
+
+  /* On an error, say yes: the sign-in then reports the real problem. */
+  return tam_store_query_int (store, "SELECT EXISTS (SELECT 1 FROM users)", 1, NULL) != 0;
 }

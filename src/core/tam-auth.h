@@ -77,6 +77,10 @@ gboolean    tam_auth_set_password   (TamStore          *store,
                                      const char        *password,
                                      GError           **error);
 
+/* Whether anyone can sign in yet: FALSE on a new database, until the
+ * first password is set (tamctl passwd). */
+gboolean    tam_auth_has_users      (TamStore          *store);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamSession, tam_session_free)
 
 G_END_DECLS

@@ -14,6 +14,7 @@ struct _TamSignInPage
   GtkEntry         *nik_entry;
   GtkPasswordEntry *password_entry;
   GtkLabel         *error_label;
+  GtkLabel         *no_users_label;
   GtkButton        *sign_in_button;
 };
 
@@ -99,6 +100,8 @@ tam_sign_in_page_set_store (TamSignInPage *self,
 {
   g_return_if_fail (TAM_IS_SIGN_IN_PAGE (self));
   g_set_object (&self->store, store);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_users_label),
+                          store != NULL && !tam_auth_has_users (store));
 }
 
 void
@@ -145,6 +148,7 @@ tam_sign_in_page_class_init (TamSignInPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TamSignInPage, nik_entry);
   gtk_widget_class_bind_template_child (widget_class, TamSignInPage, password_entry);
   gtk_widget_class_bind_template_child (widget_class, TamSignInPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, TamSignInPage, no_users_label);
   gtk_widget_class_bind_template_child (widget_class, TamSignInPage, sign_in_button);
   gtk_widget_class_bind_template_callback (widget_class, sign_in_cb);
   gtk_widget_class_bind_template_callback (widget_class, nik_activate_cb);

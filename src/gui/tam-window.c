@@ -136,6 +136,10 @@ build_desk (TamWindow *self)
       shown++;
     }
   gtk_stack_sidebar_set_stack (self->sidebar, self->page_stack);
+  /* A QCO lives in the tapping queue: land there. */
+  if (g_strcmp0 (self->session->role, "QCO") == 0 &&
+      gtk_stack_get_child_by_name (self->page_stack, "queue") != NULL)
+    gtk_stack_set_visible_child_name (self->page_stack, "queue");
 
   /* Translators: the signed-in person in the header bar: "Name · Role" */
   subtitle = g_strdup_printf (_("%s · %s"), self->session->name, tam_role_label (self->session->role));

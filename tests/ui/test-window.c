@@ -183,6 +183,7 @@ test_sign_in (void)
   g_assert_nonnull (strstr (adw_window_title_get_subtitle (title), "Siti Rahayu"));
   g_assert_nonnull (strstr (adw_window_title_get_subtitle (title), "Supervisor operational"));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_false (gtk_widget_get_visible (tam_test_child (page, TAM_TYPE_SIGN_IN_PAGE, "no_users_label")));
 
   /* The NIK is remembered for the next time. */
   {
@@ -216,6 +217,13 @@ test_sign_in (void)
   sign_in (window, "TL-001", TAM_TEST_PASSWORD);
   g_assert_cmpstr (visible_page (window), ==, "desk");
   g_assert_cmpstr (tam_window_get_session (window)->role, ==, "TEAM_LEADER");
+  g_assert_true (gtk_stack_get_visible_child (pages) == tam_window_get_page (window, "roster"));
+
+  /* A QCO lands on the tapping queue. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
+  sign_in (window, "QCO-001", TAM_TEST_PASSWORD);
+  g_assert_cmpstr (tam_window_get_session (window)->role, ==, "QCO");
+  g_assert_true (gtk_stack_get_visible_child (pages) == tam_window_get_page (window, "queue"));
 
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -242,6 +250,57 @@ test_sign_in_unknown (void)
   gtk_window_destroy (GTK_WINDOW (window));
   tam_test_flush ();
   tam_test_db_free (db);
+}
+
+/* A new database: nobody can sign in yet, and the page says how to set
+ * up the first account. */
+static void
+test_sign_in_no_users (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tam-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  TamWindow *window = tam_window_new (NULL, path);
+  GtkLabel *no_users;
+
+  gtk_window_present (GTK_WINDOW (window));
+  tam_test_flush ();
+  g_assert_cmpstr (visible_page (window), ==, "sign-in");
+  no_users = tam_test_child (sign_in_page (window), TAM_TYPE_SIGN_IN_PAGE, "no_users_label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (no_users)));
+  g_assert_nonnull (strstr (gtk_label_get_text (no_users), "tamctl"));
+
+  /* Once a password is set, the note is gone. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TamPerson) spv = tam_person_new ();
+    g_autoptr(TamSession) setup = tam_session_new (0, "SETUP", "Setup", "SUPERVISOR_OPS", "BANDUNG", NULL);
+    g_autofree char *field = NULL;
+
+    spv->nik = g_strdup ("SPV-009");
+    spv->name = g_strdup ("Ani");
+    spv->role = g_strdup ("SUPERVISOR_OPS");
+    spv->site = g_strdup ("BANDUNG");
+    spv->status = g_strdup ("ACTIVE");
+    spv->hired_on = g_strdup ("2025-01-06");
+    g_assert_true (tam_people_save (tam_window_get_store (window), setup, spv, &field, &error));
+    g_assert_no_error (error);
+    g_assert_true (tam_auth_set_password (tam_window_get_store (window), NULL, "SPV-009",
+                                          TAM_TEST_PASSWORD, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (tam_window_open_database (window, path, NULL));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (no_users)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  tam_test_flush ();
+  g_unlink (path);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  g_rmdir (dir);
 }
 
 static void
@@ -369,6 +428,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/store-error/corrupt", test_store_error_corrupt);
   g_test_add_func ("/ui/window/sign-in", test_sign_in);
   g_test_add_func ("/ui/window/sign-in-unknown", test_sign_in_unknown);
+  g_test_add_func ("/ui/window/sign-in-no-users", test_sign_in_no_users);
   g_test_add_func ("/ui/window/tab-keys", test_tab_keys);
   g_test_add_func ("/ui/window/preferences", test_preferences);
   g_test_add_func ("/ui/window/size", test_window_size);
