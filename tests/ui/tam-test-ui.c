@@ -62,6 +62,33 @@ add_user (TamTestDb  *db,
     g_error ("fixture: cannot set the password of %s: %s", nik, error->message);
 }
 
+gint64
+tam_test_insert_call (TamStore   *store,
+                      const char *call_id,
+                      gint64      agent_id,
+                      const char *call_start,
+                      const char *recording)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  g_autofree char *month = g_strndup (call_start, 7);
+
+  stmt = tam_store_prepare (store,
+      "INSERT INTO calls (call_id, agent_id, site, service, call_start, month, result,"
+      " customer_number, product, recording, state)"
+      " VALUES (?, ?, 'BANDUNG', 'ADDON_CONSUMER', ?, ?, 'AGREE', '081234567890', 'Minipack HBO', ?, 'PENDING')",
+      &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, call_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, agent_id);
+  sqlite3_bind_text (stmt, 3, call_start, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, month, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, recording, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_reset (stmt);
+  return sqlite3_last_insert_rowid (tam_store_get_db (store));
+}
+
 char *
 tam_test_date_from_today (int days)
 {

@@ -29,6 +29,13 @@ typedef struct
  * and one resigned, plus @n_extra generated agents (for benchmarks). */
 TamTestDb  *tam_test_db_new           (guint        n_extra);
 void        tam_test_db_free          (TamTestDb   *db);
+/* A PENDING AGREE call of @agent_id (Bandung, Add On Consumer); its id.
+ * A fixture only: the import of calls has its own tests. */
+gint64      tam_test_insert_call      (TamStore    *store,
+                                       const char  *call_id,
+                                       gint64       agent_id,
+                                       const char  *call_start,
+                                       const char  *recording);
 /* A date @days from today, YYYY-MM-DD. */
 char       *tam_test_date_from_today  (int          days);
 
