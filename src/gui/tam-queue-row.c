@@ -227,6 +227,8 @@ tam_queue_row_header_new (void)
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      /* A narrow column's title may be cut ("Ta…"): the whole of it. */
+      gtk_widget_set_tooltip_text (label, column_title (i));
       gtk_widget_set_margin_start (label, PAD);
       gtk_widget_set_margin_end (label, PAD);
       gtk_widget_set_margin_top (label, 6);
