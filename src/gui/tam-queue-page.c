@@ -96,6 +96,7 @@ struct _TamQueuePage
   GtkLabel           *claim_label;
   GtkBox             *player_box;
   GtkBox             *checklist_box;
+  GtkScrolledWindow  *detail_scroller;
   GtkRevealer        *return_revealer;
   GtkLabel           *return_hint_label;
   GtkTextView        *recommendation_view;
@@ -907,6 +908,33 @@ valid_action (GtkWidget  *widget,
   decide (self, "VALID", (const char * const *) failed, NULL);
 }
 
+/* The recommendation opens in the footer, under the details: bring the
+ * checklist into view, its heading at the top, so the QCO sees what to
+ * untick. */
+static void
+scroll_to_checklist (TamQueuePage *self)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->detail_scroller);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->detail_scroller);
+  graphene_point_t at;
+
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->checklist_box), content,
+                                 &GRAPHENE_POINT_INIT (0, 0), &at))
+    return;
+  /* The "Assessment" heading above the list. */
+  gtk_adjustment_set_value (adj, MAX (0, at.y - 36));
+}
+
+/* The footer grows as the recommendation opens, which shrinks the
+ * details' page: scroll again each time the page changes while it is
+ * open (the user's own scrolling changes only the value). */
+static void
+detail_page_changed_cb (TamQueuePage *self)
+{
+  if (gtk_revealer_get_reveal_child (self->return_revealer))
+    scroll_to_checklist (self);
+}
+
 static void
 return_action (GtkWidget  *widget,
                const char *action_name,
@@ -927,6 +955,7 @@ return_action (GtkWidget  *widget,
   gtk_revealer_set_reveal_child (self->return_revealer, TRUE);
   gtk_widget_action_set_enabled (widget, "queue.cancel-return", TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->recommendation_view));
+  scroll_to_checklist (self);
 }
 
 static char *
@@ -1088,6 +1117,15 @@ seek_action (GtkWidget  *widget,
 {
   tam_recording_player_seek_by (TAM_QUEUE_PAGE (widget)->player,
                                 g_str_equal (action_name, "queue.seek-back") ? -5 : 5);
+}
+
+static void
+speed_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  tam_recording_player_change_speed (TAM_QUEUE_PAGE (widget)->player,
+                                     g_str_equal (action_name, "queue.faster") ? 1 : -1);
 }
 
 static void
@@ -1598,6 +1636,7 @@ tam_queue_page_class_init (TamQueuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, claim_label);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, player_box);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, checklist_box);
+  gtk_widget_class_bind_template_child (widget_class, TamQueuePage, detail_scroller);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, return_revealer);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, return_hint_label);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, recommendation_view);
@@ -1612,6 +1651,8 @@ tam_queue_page_class_init (TamQueuePageClass *klass)
   gtk_widget_class_install_action (widget_class, "queue.play", NULL, play_action);
   gtk_widget_class_install_action (widget_class, "queue.seek-back", NULL, seek_action);
   gtk_widget_class_install_action (widget_class, "queue.seek-forward", NULL, seek_action);
+  gtk_widget_class_install_action (widget_class, "queue.faster", NULL, speed_action);
+  gtk_widget_class_install_action (widget_class, "queue.slower", NULL, speed_action);
   gtk_widget_class_install_action (widget_class, "queue.valid", NULL, valid_action);
   gtk_widget_class_install_action (widget_class, "queue.return", NULL, return_action);
   gtk_widget_class_install_action (widget_class, "queue.confirm-return", NULL, confirm_return_action);
@@ -1632,6 +1673,8 @@ tam_queue_page_class_init (TamQueuePageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "queue.play", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "queue.seek-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "queue.seek-forward", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_bracketright, 0, "queue.faster", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_bracketleft, 0, "queue.slower", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, 0, "queue.valid", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "queue.return", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "queue.confirm-return", NULL);
@@ -1667,6 +1710,8 @@ tam_queue_page_init (TamQueuePage *self)
 
   g_type_ensure (TAM_TYPE_QUEUE_ITEM);
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->detail_scroller), "changed",
+                           G_CALLBACK (detail_page_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->leader_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->agent_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -1,15 +1,18 @@
-/* tam-recording-player.c: the voice recording of the selected call.
- *
- * GTK 4.8's GtkMediaStream has no playback-rate API and the GStreamer
- * backend keeps its player private, so there is no speed control here:
- * showing one that does nothing would be worse than none. */
+/* tam-recording-player.c: the voice recording of the selected call:
+ * GtkMediaControls on a TamGstStream, with a speed selector that stays
+ * as the QCO set it from one call to the next. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <unistd.h>
 
+#include "tam-gst-stream.h"
 #include "tam-recording-player.h"
+
+/* The speeds on offer, slowest first. */
+static const double speeds[] = { 1.0, 1.25, 1.5, 2.0 };
 
 struct _TamRecordingPlayer
 {
@@ -18,12 +21,15 @@ struct _TamRecordingPlayer
   GtkWidget      *box;
   GtkWidget      *name_label;
   GtkWidget      *controls;
+  GtkWidget      *speed_dropdown;
   GtkWidget      *time_label;
   GtkWidget      *message_label;
+  GtkWidget      *silent_label;
 
   GtkMediaStream *stream;
   char           *path;
   char           *message;
+  guint           speed;     /* index in speeds[] */
 };
 
 G_DEFINE_FINAL_TYPE (TamRecordingPlayer, tam_recording_player, GTK_TYPE_WIDGET)
@@ -95,6 +101,18 @@ update_time (TamRecordingPlayer *self)
 }
 
 static void
+update_silent (TamRecordingPlayer *self)
+{
+  gboolean silent;
+
+  g_assert (TAM_IS_RECORDING_PLAYER (self));
+
+  silent = self->message == NULL && TAM_IS_GST_STREAM (self->stream) &&
+           tam_gst_stream_get_silent (TAM_GST_STREAM (self->stream));
+  gtk_widget_set_visible (self->silent_label, silent);
+}
+
+static void
 show_message (TamRecordingPlayer *self,
               const char         *message)
 {
@@ -105,7 +123,9 @@ show_message (TamRecordingPlayer *self,
   gtk_label_set_text (GTK_LABEL (self->message_label), message ? message : "");
   gtk_widget_set_visible (self->message_label, message != NULL);
   gtk_widget_set_visible (self->controls, message == NULL);
+  gtk_widget_set_visible (self->speed_dropdown, message == NULL);
   gtk_widget_set_visible (self->time_label, message == NULL);
+  update_silent (self);
 }
 
 static void
@@ -129,6 +149,7 @@ stream_notify_cb (TamRecordingPlayer *self,
       return;
     }
   update_time (self);
+  update_silent (self);
 }
 
 static void
@@ -162,6 +183,7 @@ gboolean
 tam_recording_player_load (TamRecordingPlayer *self,
                            const char         *path)
 {
+  g_autoptr(GError) error = NULL;
   g_autofree char *msg = NULL;
   g_autofree char *basename = NULL;
 
@@ -195,13 +217,30 @@ tam_recording_player_load (TamRecordingPlayer *self,
       show_message (self, msg);
       return FALSE;
     }
+  if (!tam_gst_stream_init_check (&error))
+    {
+      msg = g_strdup_printf (_("Recordings cannot be played: GStreamer did not start (%s)"),
+                             error->message);
+      show_message (self, msg);
+      return FALSE;
+    }
 
-  self->stream = gtk_media_file_new_for_filename (path);
+  self->stream = tam_gst_stream_new_for_filename (path, &error);
+  if (self->stream == NULL)
+    {
+      msg = g_strdup_printf (_("Recording cannot be played: %s (%s)"), path, error->message);
+      show_message (self, msg);
+      return FALSE;
+    }
+  /* The speed the QCO chose stays from one call to the next. */
+  tam_gst_stream_set_rate (TAM_GST_STREAM (self->stream), speeds[self->speed]);
   g_signal_connect_object (self->stream, "notify::error",
                            G_CALLBACK (stream_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stream, "notify::timestamp",
                            G_CALLBACK (stream_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stream, "notify::duration",
+                           G_CALLBACK (stream_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stream, "notify::silent",
                            G_CALLBACK (stream_notify_cb), self, G_CONNECT_SWAPPED);
   gtk_media_controls_set_media_stream (GTK_MEDIA_CONTROLS (self->controls), self->stream);
   update_time (self);
@@ -262,14 +301,83 @@ tam_recording_player_seek_by (TamRecordingPlayer *self,
   gtk_media_stream_seek (self->stream, MAX (target, 0));
 }
 
+/* Speed */
+
+static void
+speed_selected_cb (TamRecordingPlayer *self)
+{
+  guint selected;
+
+  g_assert (TAM_IS_RECORDING_PLAYER (self));
+
+  selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->speed_dropdown));
+  if (selected >= G_N_ELEMENTS (speeds))
+    return;
+  self->speed = selected;
+  if (TAM_IS_GST_STREAM (self->stream))
+    tam_gst_stream_set_rate (TAM_GST_STREAM (self->stream), speeds[self->speed]);
+}
+
+static void
+select_speed (TamRecordingPlayer *self,
+              guint               index)
+{
+  g_assert (TAM_IS_RECORDING_PLAYER (self));
+  g_assert (index < G_N_ELEMENTS (speeds));
+
+  /* The drop-down's notify applies it. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->speed_dropdown), index);
+}
+
+double
+tam_recording_player_get_rate (TamRecordingPlayer *self)
+{
+  g_return_val_if_fail (TAM_IS_RECORDING_PLAYER (self), 1.0);
+  return speeds[self->speed];
+}
+
+void
+tam_recording_player_set_rate (TamRecordingPlayer *self,
+                               double              rate)
+{
+  guint best = 0;
+
+  g_return_if_fail (TAM_IS_RECORDING_PLAYER (self));
+
+  for (guint i = 1; i < G_N_ELEMENTS (speeds); i++)
+    if (fabs (speeds[i] - rate) < fabs (speeds[best] - rate))
+      best = i;
+  select_speed (self, best);
+}
+
+void
+tam_recording_player_change_speed (TamRecordingPlayer *self,
+                                   int                 steps)
+{
+  int index;
+
+  g_return_if_fail (TAM_IS_RECORDING_PLAYER (self));
+
+  index = (int) self->speed + steps;
+  if (steps == 0 || index < 0 || index >= (int) G_N_ELEMENTS (speeds))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  select_speed (self, (guint) index);
+}
+
 static void
 tam_recording_player_dispose (GObject *object)
 {
   TamRecordingPlayer *self = TAM_RECORDING_PLAYER (object);
 
   drop_stream (self);
+  if (self->speed_dropdown != NULL)
+    g_signal_handlers_disconnect_by_data (self->speed_dropdown, self);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   self->controls = NULL;
+  self->speed_dropdown = NULL;
   G_OBJECT_CLASS (tam_recording_player_parent_class)->dispose (object);
 }
 
@@ -301,6 +409,10 @@ tam_recording_player_init (TamRecordingPlayer *self)
 {
   GtkWidget *header;
   GtkWidget *title;
+  const char *speed_labels[G_N_ELEMENTS (speeds) + 1] = {
+    /* Translators: playback speeds; use your decimal separator ("1,25×") */
+    _("1×"), _("1.25×"), _("1.5×"), _("2×"), NULL
+  };
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -308,20 +420,35 @@ tam_recording_player_init (TamRecordingPlayer *self)
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   title = gtk_label_new (_("Recording"));
   gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_set_hexpand (title, TRUE);
   gtk_box_append (GTK_BOX (header), title);
-  self->name_label = gtk_label_new ("");
-  gtk_label_set_ellipsize (GTK_LABEL (self->name_label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_xalign (GTK_LABEL (self->name_label), 0);
-  gtk_widget_set_hexpand (self->name_label, TRUE);
-  gtk_widget_add_css_class (self->name_label, "dim-label");
-  gtk_box_append (GTK_BOX (header), self->name_label);
   self->time_label = gtk_label_new ("");
   gtk_widget_add_css_class (self->time_label, "numeric");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Position and duration"),
                                   -1);
   gtk_box_append (GTK_BOX (header), self->time_label);
+
+  /* In the heading row: the seek bar below keeps the whole width of the
+   * narrow detail pane, and the file name gets a line of its own. */
+  self->speed_dropdown = gtk_drop_down_new_from_strings (speed_labels);
+  gtk_widget_set_valign (self->speed_dropdown, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (self->speed_dropdown, _("Playback speed ([ slower, ] faster)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->speed_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Playback speed"),
+                                  -1);
+  g_signal_connect_swapped (self->speed_dropdown, "notify::selected",
+                            G_CALLBACK (speed_selected_cb), self);
+  gtk_box_append (GTK_BOX (header), self->speed_dropdown);
   gtk_box_append (GTK_BOX (self->box), header);
+
+  self->name_label = gtk_label_new ("");
+  gtk_label_set_ellipsize (GTK_LABEL (self->name_label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_xalign (GTK_LABEL (self->name_label), 0);
+  gtk_widget_add_css_class (self->name_label, "dim-label");
+  gtk_widget_add_css_class (self->name_label, "caption");
+  gtk_box_append (GTK_BOX (self->box), self->name_label);
 
   self->controls = gtk_media_controls_new (NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->controls),
@@ -339,6 +466,13 @@ tam_recording_player_init (TamRecordingPlayer *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recording status"),
                                   -1);
   gtk_box_append (GTK_BOX (self->box), self->message_label);
+
+  self->silent_label = gtk_label_new (_("No sound output was found: the recording plays without sound."));
+  gtk_label_set_wrap (GTK_LABEL (self->silent_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->silent_label), 0);
+  gtk_widget_add_css_class (self->silent_label, "dim-label");
+  gtk_widget_add_css_class (self->silent_label, "caption");
+  gtk_box_append (GTK_BOX (self->box), self->silent_label);
 
   tam_recording_player_clear (self);
 }

@@ -513,9 +513,16 @@ test_move_and_recording (Fixture       *f,
   g_assert_null (tam_recording_player_get_message (player));
   g_assert_nonnull (tam_recording_player_get_stream (player));
   g_assert_true (g_str_has_suffix (tam_recording_player_get_path (player), "vr-0001.wav"));
+  /* ] and [: the speed, kept for the next calls. */
+  activate (f, "queue.faster");
+  activate (f, "queue.faster");
+  g_assert_cmpfloat (tam_recording_player_get_rate (player), ==, 1.5);
+  activate (f, "queue.slower");
+  g_assert_cmpfloat (tam_recording_player_get_rate (player), ==, 1.25);
 
   activate (f, "queue.next");
   g_assert_cmpint (current_id (f), ==, f->calls[1]);
+  g_assert_cmpfloat (tam_recording_player_get_rate (player), ==, 1.25);
   missing = g_build_filename (f->recordings, "vr-0002.wav", NULL);
   expected = g_strdup_printf ("Recording not found: %s", missing);
   g_assert_cmpstr (tam_recording_player_get_message (player), ==, expected);
@@ -698,7 +705,8 @@ test_shortcuts (Fixture       *f,
   static const struct { const char *trigger; const char *action; } expected[] = {
     { "j", "queue.next" }, { "Down", "queue.next" }, { "k", "queue.previous" },
     { "Up", "queue.previous" }, { "space", "queue.play" }, { "Left", "queue.seek-back" },
-    { "Right", "queue.seek-forward" }, { "v", "queue.valid" }, { "r", "queue.return" },
+    { "Right", "queue.seek-forward" }, { "bracketright", "queue.faster" },
+    { "bracketleft", "queue.slower" }, { "v", "queue.valid" }, { "r", "queue.return" },
     { "<Control>Return", "queue.confirm-return" }, { "<Control>z", "queue.undo" },
     { "<Control>f", "queue.focus-filter" },
   };
