@@ -210,7 +210,7 @@ world_int (World      *w,
   return v;
 }
 
-/* The counts kept by triggers in call_state_days match the calls. */
+/* The counts kept in call_state_days and call_agent_days match the calls. */
 G_GNUC_UNUSED static void
 world_check_state_days (World *w)
 {
@@ -224,5 +224,17 @@ world_check_state_days (World *w)
       "  SELECT site, service, substr (call_start, 1, 10), state, count(*) FROM calls"
       "    WHERE state IS NOT NULL GROUP BY 1, 2, 3, 4"
       "  EXCEPT SELECT site, service, day, state, n FROM call_state_days WHERE n <> 0))"
+      " WHERE ? > 0", 1), ==, 0);
+  /* The same per agent, with the first verdict; no row of 0 is kept. */
+  g_assert_cmpint (world_int (w, "SELECT count(*) FROM call_agent_days WHERE n <= ?", 0), ==, 0);
+  g_assert_cmpint (world_int (w,
+      "SELECT (SELECT count(*) FROM ("
+      "  SELECT agent_id, day, site, service, state, first_verdict, n FROM call_agent_days"
+      "  EXCEPT SELECT agent_id, substr (call_start, 1, 10), site, service, state,"
+      "    COALESCE (first_verdict, ''), count(*) FROM calls WHERE state IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6))"
+      " + (SELECT count(*) FROM ("
+      "  SELECT agent_id, substr (call_start, 1, 10), site, service, state,"
+      "    COALESCE (first_verdict, ''), count(*) FROM calls WHERE state IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6"
+      "  EXCEPT SELECT agent_id, day, site, service, state, first_verdict, n FROM call_agent_days))"
       " WHERE ? > 0", 1), ==, 0);
 }

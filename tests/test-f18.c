@@ -85,6 +85,13 @@ fixture_setup (Fixture       *f,
   d3 = world_call (w, "D3", w->dodi, "MEDAN", "ADDON_CONSUMER", "2026-10-01 11:20:00", "AGREE");
   d4 = world_call (w, "D4", w->dodi, "MEDAN", "ADDON_CONSUMER", "2026-10-01 11:30:00", "AGREE");
   d5 = world_call (w, "D5", w->dodi, "MEDAN", "ADDON_CONSUMER", "2026-10-01 11:40:00", "AGREE");
+  /* Sheet 1 sums call_agent_days: counted before the verdicts, they move
+   * with each one; else they are counted at the first report. */
+  if (GPOINTER_TO_INT (data))
+    {
+      g_assert_true (tam_queue_counts_update (w->store, &error));
+      g_assert_no_error (error);
+    }
 
   tap (f, w->qco_b, s1, "VALID", "2026-09-30 17:00:00");
   tap (f, w->qco_b, a1, "VALID", "2026-10-05 08:00:00");
@@ -231,6 +238,27 @@ test_numbers (Fixture       *f,
   g_assert_cmpfloat (((TamF18Row *)rows->pdata[0])->qvs, ==, 0.0);
   g_assert_cmpuint (qcos->len, ==, 1);
   g_assert_cmpfloat (((TamF18Qco *)qcos->pdata[0])->per_day, ==, 0.0);
+  world_check_state_days (&f->w);
+}
+
+/* Inside someone's transaction, with calls not counted yet, sheet 1 is
+ * computed from the calls: the same numbers. */
+static void
+test_in_transaction (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) qcos = NULL;
+
+  g_assert_true (tam_store_exec (f->w.store, "BEGIN", &error));
+  world_call (&f->w, "N1", f->w.ani, "BANDUNG", "ADDON_CONSUMER", "2026-11-02 09:00:00", "AGREE");
+  g_assert_true (tam_f18_compute (f->w.store, f->w.spvq, "2026-10", &rows, &qcos, &error));
+  g_assert_no_error (error);
+  check_rows (rows, expected_all, G_N_ELEMENTS (expected_all));
+  g_assert_true (tam_store_exec (f->w.store, "ROLLBACK", &error));
+  g_assert_cmpint (world_int (&f->w, "SELECT count(*) FROM call_agent_days WHERE day >= '2026-11' AND ? > 0", 1),
+                   ==, 0);
 }
 
 static void
@@ -459,6 +487,11 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/f18/numbers", Fixture, NULL, fixture_setup, test_numbers, fixture_teardown);
+  g_test_add ("/f18/numbers-counted-first", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_numbers,
+              fixture_teardown);
+  g_test_add ("/f18/in-transaction", Fixture, NULL, fixture_setup, test_in_transaction, fixture_teardown);
+  g_test_add ("/f18/in-transaction-counted-first", Fixture, GINT_TO_POINTER (TRUE), fixture_setup,
+              test_in_transaction, fixture_teardown);
   g_test_add ("/f18/scope", Fixture, NULL, fixture_setup, test_scope, fixture_teardown);
   g_test_add ("/f18/xlsx", Fixture, NULL, fixture_setup, test_xlsx, fixture_teardown);
   g_test_add ("/f18/csv", Fixture, NULL, fixture_setup, test_csv, fixture_teardown);

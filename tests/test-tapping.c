@@ -6,6 +6,8 @@
 #include <gio/gio.h>
 
 #include "tam-audit.h"
+#include "tam-import.h"
+#include "tam-schema.h"
 #include "tam-tapping.h"
 #include "tapping-world.h"
 
@@ -798,6 +800,371 @@ test_counts (Fixture       *f,
   g_assert_cmpint (tam_queue_count (f->w.store, f->w.spvq, NULL, &error), ==, 5);
 }
 
+/* A plain count of the calls for a team / agent filter, as the counts
+ * must give it; @state NULL: the waiting calls. */
+typedef struct
+{
+  gint64      tl, agent;
+  const char *from, *to, *to_excl, *site, *service;
+} CountFilter;
+
+static gint64
+plain_count (Fixture           *f,
+             const CountFilter *cf,
+             const char        *state)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (f->w.store,
+      "SELECT count(*) FROM calls c JOIN people a ON a.id = c.agent_id"
+      " WHERE (CASE WHEN ?1 IS NULL THEN c.state IN ('PENDING','RECALLED') ELSE c.state = ?1 END)"
+      " AND (?2 = 0 OR a.team_leader_id = ?2) AND (?3 = 0 OR c.agent_id = ?3)"
+      " AND c.call_start >= COALESCE (?4, '') AND c.call_start < COALESCE (?5, '9999')"
+      " AND (?6 IS NULL OR c.site = ?6) AND (?7 IS NULL OR c.service = ?7)", NULL);
+  gint64 n;
+
+  g_assert_nonnull (stmt);
+  tam_stmt_bind_text_or_null (stmt, 1, state);
+  sqlite3_bind_int64 (stmt, 2, cf->tl);
+  sqlite3_bind_int64 (stmt, 3, cf->agent);
+  tam_stmt_bind_text_or_null (stmt, 4, cf->from);
+  tam_stmt_bind_text_or_null (stmt, 5, cf->to_excl);
+  tam_stmt_bind_text_or_null (stmt, 6, cf->site);
+  tam_stmt_bind_text_or_null (stmt, 7, cf->service);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* Every count of a team or an agent, with and without the other filters,
+ * against the plain count. Outside a transaction the counts bring the
+ * per-day tables up to date and sum them; inside one, with calls not
+ * added yet (@behind), they count the calls themselves. */
+static void
+check_team_counts (Fixture  *f,
+                   gboolean  behind)
+{
+  static const char *const states[TAM_N_STATES] = { "PENDING", "VALID", "RETURNED", "RECALLED" };
+  const CountFilter filters[] = {
+    { f->w.tl_b->person_id, 0, NULL, NULL, NULL, NULL, NULL },
+    { f->w.tl_b2->person_id, 0, NULL, NULL, NULL, NULL, NULL },
+    { f->w.tl_m->person_id, 0, NULL, NULL, NULL, NULL, NULL },
+    { f->w.tl_b->person_id, 0, "2026-10-06", "2026-10-07", "2026-10-08", NULL, NULL },
+    { f->w.tl_b->person_id, 0, NULL, NULL, NULL, "BANDUNG", "CT0_PRANPC" },
+    { f->w.tl_b->person_id, 0, NULL, NULL, NULL, "MEDAN", NULL },
+    { 0, f->w.ani, NULL, NULL, NULL, NULL, NULL },
+    { 0, f->w.budi, NULL, NULL, NULL, NULL, NULL },
+    { 0, f->w.cici, NULL, NULL, NULL, NULL, NULL },
+    { 0, f->w.dodi, NULL, NULL, NULL, NULL, NULL },
+    { 0, f->w.ani, "2026-10-07", "2026-10-07", "2026-10-08", NULL, "ADDON_CONSUMER" },
+    { f->w.tl_b->person_id, f->w.ani, NULL, NULL, NULL, "BANDUNG", NULL },
+    { f->w.tl_m->person_id, f->w.ani, NULL, NULL, NULL, NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      const CountFilter *cf = &filters[i];
+      g_autoptr(TamQueueFilter) filter = tam_queue_filter_new ();
+      g_autoptr(GError) error = NULL;
+      gint64 counts[TAM_N_STATES];
+
+      g_test_message ("filter %u", i);
+      filter->team_leader_id = cf->tl;
+      filter->agent_id = cf->agent;
+      filter->from = g_strdup (cf->from);
+      filter->to = g_strdup (cf->to);
+      filter->site = g_strdup (cf->site);
+      filter->service = g_strdup (cf->service);
+      g_assert_true (tam_queue_state_counts (f->w.store, f->w.spvq, filter, counts, &error));
+      g_assert_no_error (error);
+      for (int k = 0; k < TAM_N_STATES; k++)
+        g_assert_cmpint (counts[k], ==, plain_count (f, cf, states[k]));
+      g_assert_cmpint (tam_queue_count (f->w.store, f->w.spvq, filter, &error), ==, plain_count (f, cf, NULL));
+      for (int k = 0; k < TAM_N_STATES; k++)
+        {
+          g_free (filter->state);
+          filter->state = g_strdup (states[k]);
+          g_assert_cmpint (tam_queue_count (f->w.store, f->w.spvq, filter, &error), ==,
+                           plain_count (f, cf, states[k]));
+        }
+      g_assert_no_error (error);
+    }
+  /* A team leader's own view is their team. */
+  {
+    gint64 counts[TAM_N_STATES];
+    const CountFilter own = { f->w.tl_b->person_id, 0, NULL, NULL, NULL, NULL, NULL };
+
+    g_assert_true (tam_queue_state_counts (f->w.store, f->w.tl_b, NULL, counts, NULL));
+    for (int k = 0; k < TAM_N_STATES; k++)
+      g_assert_cmpint (counts[k], ==, plain_count (f, &own, states[k]));
+  }
+  g_assert_cmpint (world_int (&f->w, "SELECT max (id) > CAST (value AS INTEGER) FROM calls, settings"
+                                     " WHERE key = 'queue_counts_upto' AND ? > 0", 1), ==, behind);
+}
+
+static void
+import_calls (Fixture    *f,
+              const char *name,
+              const char *csv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->w.dir, name, NULL);
+  TamImportResult result = { 0 };
+
+  g_assert_true (g_file_set_contents (path, csv, -1, &error));
+  g_assert_true (tam_import_file (f->w.store, f->w.spvq, TAM_IMPORT_CALLS, path, NULL, NULL, NULL,
+                                  NULL, &result, &error));
+  g_assert_no_error (error);
+  tam_import_result_clear (&result);
+}
+
+static gint64
+call_by_id (Fixture    *f,
+            const char *call_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamCall) call = tam_call_find (f->w.store, f->w.spvq, call_id, &error);
+
+  g_assert_no_error (error);
+  return call->id;
+}
+
+/* The counts of a team or an agent come from call_agent_days; they equal
+ * a plain count of the calls after imports, verdicts, undo and re-calls,
+ * and for calls imported after the counts were taken. */
+static void
+test_team_counts (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char header[] = "call_id,agent_nik,service,call_start,result,customer_number,product,recording\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = g_string_new (header);
+  const char *const niks[] = { "10000001", "10000002", "10000003", "20000001" };
+  const char *const services[] = { "ADDON_CONSUMER", "ADDON_CONSUMER", "CT0_PRANPC", "ADDON_CONSUMER" };
+  gint64 tid = 0;
+
+  /* Four days of calls of the four agents, a third of them AGREE; one
+   * of cici's under another service. */
+  for (int i = 0; i < 96; i++)
+    g_string_append_printf (csv, "IMP-%03d,%s,%s,2026-10-%02d %02d:%02d:00,%s,0812%08d,,\n", i,
+                            niks[i % 4], i == 6 ? "ADDON_CONSUMER" : services[i % 4], 5 + i / 24,
+                            8 + (i % 24) / 3, (i * 7) % 60, i % 3 ? "DECLINE" : "AGREE", i);
+  import_calls (f, "calls-1.csv", csv->str);
+  g_assert_true (tam_store_exec (f->w.store, "BEGIN", &error));
+  check_team_counts (f, TRUE);
+  g_assert_true (tam_store_exec (f->w.store, "COMMIT", &error));
+  check_team_counts (f, FALSE);
+  world_check_state_days (&f->w);
+
+  /* Verdicts, a re-call, an undo: the counts move with each. */
+  g_assert_true (tam_call_decide (f->w.store, f->w.qco_b, call_by_id (f, "IMP-000"), "VALID", NULL, NULL, NULL, &error));
+  g_assert_true (tam_call_decide (f->w.store, f->w.qco_b, call_by_id (f, "IMP-012"), "RETURN", consent, "x", NULL, &error));
+  g_assert_true (tam_call_decide (f->w.store, f->w.qco_b, call_by_id (f, "IMP-024"), "RETURN", consent, "x", NULL, &error));
+  g_assert_true (tam_call_decide (f->w.store, f->w.qco_b, call_by_id (f, "IMP-006"), "VALID", NULL, NULL, NULL, &error));
+  g_assert_true (tam_call_decide (f->w.store, f->w.qco_m, call_by_id (f, "IMP-003"), "RETURN", consent, "x", NULL, &error));
+  g_assert_no_error (error);
+  check_team_counts (f, FALSE);
+  g_assert_true (tam_call_recall (f->w.store, f->w.tl_b, call_by_id (f, "IMP-012"), "vr/r.wav", NULL, NULL, &error));
+  g_assert_true (tam_call_recall (f->w.store, f->w.tl_m, call_by_id (f, "IMP-003"), "vr/r.wav", NULL, NULL, &error));
+  g_assert_no_error (error);
+  check_team_counts (f, FALSE);
+  g_assert_true (tam_call_decide (f->w.store, f->w.qco_b, call_by_id (f, "IMP-012"), "VALID", NULL, NULL, &tid, &error));
+  check_team_counts (f, FALSE);
+  g_assert_true (tam_tapping_undo (f->w.store, f->w.qco_b, tid, &error));
+  g_assert_no_error (error);
+  check_team_counts (f, FALSE);
+  /* The first verdict of a call undone: back to PENDING, no first verdict. */
+  g_assert_true (tam_call_decide (f->w.store, f->w.qco_b, call_by_id (f, "IMP-036"), "RETURN", consent, "x", &tid, &error));
+  g_assert_true (tam_tapping_undo (f->w.store, f->w.qco_b, tid, &error));
+  g_assert_no_error (error);
+  check_team_counts (f, FALSE);
+  world_check_state_days (&f->w);
+
+  /* A second file: counted from the calls until the next update; one of
+   * its calls decided before that. */
+  g_string_assign (csv, header);
+  for (int i = 0; i < 24; i++)
+    g_string_append_printf (csv, "NEW-%03d,%s,%s,2026-10-09 %02d:00:00,AGREE,0813%08d,,\n", i,
+                            niks[i % 4], services[i % 4], 8 + i / 4, i);
+  import_calls (f, "calls-2.csv", csv->str);
+  g_assert_true (tam_call_decide (f->w.store, f->w.qco_b, call_by_id (f, "NEW-000"), "VALID", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (tam_store_exec (f->w.store, "BEGIN", &error));
+  check_team_counts (f, TRUE);
+  g_assert_true (tam_store_exec (f->w.store, "COMMIT", &error));
+  check_team_counts (f, FALSE);
+  world_check_state_days (&f->w);
+
+  /* The same file again adds nothing. */
+  import_calls (f, "calls-2-again.csv", csv->str);
+  check_team_counts (f, FALSE);
+  world_check_state_days (&f->w);
+}
+
+/* The waiting calls of every site (and of a service) are the PENDING and
+ * RECALLED ranges of calls_queue merged: any page, keyset page and
+ * position agree with the plain order. */
+static void
+test_queue_merge (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const int n_calls = 12000;
+  guint32 x = 2463534242u;
+
+  g_assert_true (tam_store_begin (f->w.store, &error));
+  for (int i = 0; i < n_calls; i++)
+    {
+      char id[32], start[32];
+      gint64 agents[] = { f->w.ani, f->w.budi, f->w.cici, f->w.dodi };
+      const char *sites[] = { "BANDUNG", "BANDUNG", "BANDUNG", "MEDAN" };
+      const char *services[] = { "ADDON_CONSUMER", "ADDON_CONSUMER", "CT0_PRANPC", "ADDON_CONSUMER" };
+      guint k;
+
+      x ^= x << 13;
+      x ^= x >> 17;
+      x ^= x << 5;
+      k = x % 4;
+      g_snprintf (id, sizeof id, "MRG-%05d", i);
+      /* Out of id order, several calls a second. */
+      g_snprintf (start, sizeof start, "2026-09-%02u %02u:%02u:%02u", 1 + (x >> 3) % 20,
+                  8 + (x >> 8) % 8, (x >> 12) % 60, (x >> 18) % 4);
+      world_call (&f->w, id, agents[k], sites[k], services[k], start, "AGREE");
+    }
+  /* About a tenth of them re-called, some decided. */
+  g_assert_true (tam_store_exec (f->w.store,
+      "UPDATE calls SET state = CASE id % 10 WHEN 3 THEN 'RECALLED' WHEN 5 THEN 'VALID' ELSE state END,"
+      " attempts = CASE WHEN id % 10 IN (3, 5) THEN 1 ELSE 0 END,"
+      " first_verdict = CASE id % 10 WHEN 3 THEN 'RETURN' WHEN 5 THEN 'VALID' END"
+      " WHERE call_id LIKE 'MRG-%'", &error));
+  g_assert_true (tam_store_commit (f->w.store, &error));
+  g_assert_true (tam_queue_counts_rebuild (f->w.store, &error));
+  g_assert_no_error (error);
+  world_check_state_days (&f->w);
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(TamQueueFilter) filter = tam_queue_filter_new ();
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      sqlite3_stmt *stmt;
+      gint64 n, offsets[6];
+      TamCall *last = NULL;
+      g_autoptr(GPtrArray) page = NULL;
+      guint done = 0;
+
+      if (pass == 1)
+        filter->service = g_strdup ("ADDON_CONSUMER");
+      stmt = tam_store_prepare (f->w.store,
+          "SELECT id FROM calls WHERE state IN ('PENDING','RECALLED') AND (?1 IS NULL OR service = ?1)"
+          " ORDER BY call_start, id", NULL);
+      tam_stmt_bind_text_or_null (stmt, 1, filter->service);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, id);
+        }
+      sqlite3_reset (stmt);
+      n = tam_queue_count (f->w.store, f->w.spvq, filter, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (n, ==, ids->len);
+      g_assert_cmpint (n, >, 7000);
+
+      offsets[0] = 0;
+      offsets[1] = 137;
+      offsets[2] = 5000;
+      offsets[3] = n / 2 + 10;
+      offsets[4] = n - 150;
+      offsets[5] = n - 1;
+      for (guint k = 0; k < G_N_ELEMENTS (offsets); k++)
+        {
+          g_autoptr(GPtrArray) p = fetch (f, f->w.spvq, filter, offsets[k], 200);
+
+          g_assert_cmpint (p->len, ==, CLAMP (n - offsets[k], 0, 200));
+          for (guint i = 0; i < p->len; i++)
+            g_assert_cmpint (((TamCall *)p->pdata[i])->id, ==, g_array_index (ids, gint64, offsets[k] + i));
+        }
+      /* Keyset paging through the first 2,000. */
+      page = fetch (f, f->w.spvq, filter, 0, 500);
+      while (done < 2000)
+        {
+          GPtrArray *next;
+
+          for (guint i = 0; i < page->len; i++)
+            g_assert_cmpint (((TamCall *)page->pdata[i])->id, ==, g_array_index (ids, gint64, done + i));
+          done += page->len;
+          last = page->pdata[page->len - 1];
+          next = tam_queue_fetch_after (f->w.store, f->w.spvq, filter, last->call_start, last->id, 500, &error);
+          g_assert_no_error (error);
+          g_ptr_array_unref (page);
+          page = next;
+        }
+      for (guint i = 0; i < ids->len; i += 997)
+        g_assert_cmpint (tam_queue_position (f->w.store, f->w.spvq, filter, g_array_index (ids, gint64, i),
+                                             &error), ==, i);
+      g_assert_no_error (error);
+    }
+}
+
+/* A database of schema 1 whose counts were current: opened, it loses
+ * the three indexes, gains call_agent_days, and both tables are counted
+ * afresh from the calls at the next count. */
+static void
+test_upgrade (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tam-test-upgrade-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "v1.db", NULL);
+  g_autoptr(TamStore) store = NULL;
+  g_autoptr(TamSession) spvq = tam_session_new (2, "SPQ001", "Yuni", "SUPERVISOR_QUALITY", "BANDUNG", NULL);
+  g_autoptr(TamQueueFilter) filter = tam_queue_filter_new ();
+  gint64 counts[TAM_N_STATES];
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, tam_schema_migrations[0], NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+      "PRAGMA user_version = 1;"
+      "INSERT INTO people (id, nik, name, role, site, service, status, hired_on) VALUES"
+      " (1, 'TLB001', 'Asep', 'TEAM_LEADER', 'BANDUNG', 'ADDON_CONSUMER', 'ACTIVE', '2025-01-06'),"
+      " (2, 'SPQ001', 'Yuni', 'SUPERVISOR_QUALITY', 'BANDUNG', NULL, 'ACTIVE', '2025-01-06');"
+      "INSERT INTO people (id, nik, name, role, site, service, team_leader_id, status, hired_on) VALUES"
+      " (3, '10000001', 'Ani', 'AGENT', 'BANDUNG', 'ADDON_CONSUMER', 1, 'ACTIVE', '2025-01-06');"
+      "INSERT INTO calls (call_id, agent_id, site, service, call_start, month, result, customer_number,"
+      "  state, attempts, first_verdict) VALUES"
+      " ('U1', 3, 'BANDUNG', 'ADDON_CONSUMER', '2026-10-05 09:00:00', '2026-10', 'AGREE', '0812', 'PENDING', 0, NULL),"
+      " ('U2', 3, 'BANDUNG', 'ADDON_CONSUMER', '2026-10-05 10:00:00', '2026-10', 'AGREE', '0812', 'VALID', 1, 'VALID'),"
+      " ('U3', 3, 'BANDUNG', 'ADDON_CONSUMER', '2026-10-06 10:00:00', '2026-10', 'DECLINE', '0812', NULL, 0, NULL);"
+      "INSERT INTO call_state_days VALUES ('BANDUNG', 'ADDON_CONSUMER', '2026-10-05', 'PENDING', 1),"
+      " ('BANDUNG', 'ADDON_CONSUMER', '2026-10-05', 'VALID', 1);"
+      "UPDATE settings SET value = '3' WHERE key = 'queue_counts_upto';",
+      NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = tam_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tam_store_query_int (store, "PRAGMA user_version", -1, NULL), ==, TAM_SCHEMA_VERSION);
+  g_assert_cmpint (tam_store_query_int (store,
+      "SELECT count(*) FROM sqlite_schema WHERE name IN ('calls_month','calls_f18','calls_waiting')", -1, NULL),
+      ==, 0);
+  g_assert_cmpint (tam_store_query_int (store, "SELECT count(*) FROM call_state_days", -1, NULL), ==, 0);
+  filter->team_leader_id = 1;
+  g_assert_true (tam_queue_state_counts (store, spvq, filter, counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (counts[TAM_STATE_PENDING], ==, 1);
+  g_assert_cmpint (counts[TAM_STATE_VALID], ==, 1);
+  g_assert_cmpint (tam_store_query_int (store, "SELECT sum (n) FROM call_state_days", -1, NULL), ==, 2);
+  g_assert_cmpint (tam_store_query_int (store,
+      "SELECT n FROM call_agent_days WHERE agent_id = 3 AND state = 'VALID' AND first_verdict = 'VALID'", -1, NULL),
+      ==, 1);
+
+  g_clear_object (&store);
+  for (const char *const *suffix = (const char *const[]){ "", "-wal", "-shm", NULL }; *suffix; suffix++)
+    {
+      g_autofree char *p = g_strconcat (path, *suffix, NULL);
+      g_unlink (p);
+    }
+  g_rmdir (dir);
+}
+
 static void
 test_parameters (Fixture       *f,
                  gconstpointer  data)
@@ -963,8 +1330,11 @@ main (int    argc,
   ADD ("/tapping/queue", test_queue);
   ADD ("/tapping/deep-pages", test_deep_pages);
   ADD ("/tapping/counts", test_counts);
+  ADD ("/tapping/team-counts", test_team_counts);
+  ADD ("/tapping/queue-merge", test_queue_merge);
   ADD ("/tapping/parameters", test_parameters);
 #undef ADD
+  g_test_add_func ("/tapping/upgrade", test_upgrade);
   g_test_add ("/tapping/tamctl", Fixture, GINT_TO_POINTER (TRUE), fixture_setup, test_tamctl, fixture_teardown);
 
   return g_test_run ();

@@ -1,8 +1,9 @@
 /* tam-f18.c: form F-18, validation results of AGREE calls per month.
- * The numbers come from one GROUP BY per sheet: over calls_f18 (month,
- * agent_id, site, service, state, first_verdict; AGREE calls only), which
- * covers the query so the table is never read, and over tappings_f18; the subtotals are summed
- * here while walking the sorted rows. See tam-f18.h for the definitions. */
+ * The numbers come from one GROUP BY per sheet: over call_agent_days (the
+ * AGREE calls per agent, day, site, service, state and first verdict that
+ * tam-tapping.c keeps; one range of days per agent, a few rows a day), and
+ * over tappings_f18; the subtotals are summed here while walking the
+ * sorted rows. See tam-f18.h for the definitions. */
 #include "config.h"
 
 #include <errno.h>
@@ -95,9 +96,41 @@ add_into (TamF18Row       *sum,
   sum->first_pass_valid += r->first_pass_valid;
 }
 
+/* Sheet 1 from call_agent_days (?4 / ?5: the month's first day and the
+ * next month's), or, when it is not up to date (a caller's transaction),
+ * from the calls themselves, a scan of the table. Same columns, same
+ * order. */
+#define AGENT_SUMS(n) \
+  " sum (" n ") > 0 AS any," \
+  " sum (" n ") AS total," \
+  " sum (CASE WHEN state = 'VALID' THEN " n " ELSE 0 END) AS valid," \
+  " sum (CASE WHEN state IN ('RETURNED','RECALLED') THEN " n " ELSE 0 END) AS returned," \
+  " sum (CASE WHEN state = 'PENDING' THEN " n " ELSE 0 END) AS pending," \
+  " sum (CASE WHEN first_verdict IS 'VALID' THEN " n " ELSE 0 END) AS first_valid"
+#define AGENT_ROWS(groups) \
+  "SELECT g.site, g.service, a.nik, a.name, COALESCE (tl.id, 0), tl.nik, tl.name," \
+  " g.total, g.valid, g.returned, g.pending, g.first_valid" \
+  " FROM (" groups ") AS g" \
+  " JOIN people a ON a.id = g.agent_id" \
+  " LEFT JOIN people tl ON tl.id = a.team_leader_id" \
+  " WHERE g.any AND (?3 IS NULL OR a.team_leader_id = ?3)" \
+  " ORDER BY g.site, tl.id IS NULL, tl.name, tl.id, a.name, a.nik, g.service"
+
+static const char agents_sql[] = AGENT_ROWS (
+  "SELECT d.agent_id AS agent_id, d.site AS site, d.service AS service," AGENT_SUMS ("d.n")
+  " FROM people p CROSS JOIN call_agent_days d ON d.agent_id = p.id AND d.day >= ?4 AND d.day < ?5"
+  " WHERE (?2 IS NULL OR d.site = ?2) AND (?3 IS NULL OR p.team_leader_id = ?3)"
+  " GROUP BY d.agent_id, d.site, d.service");
+static const char agents_from_calls_sql[] = AGENT_ROWS (
+  "SELECT agent_id, site, service," AGENT_SUMS ("1")
+  " FROM calls WHERE month = ?1 AND state IS NOT NULL AND (?2 IS NULL OR site = ?2)"
+  " GROUP BY agent_id, site, service");
+
 static gboolean
 compute_agents (TamStore     *store,
                 const char   *month,
+                const char   *first,
+                const char   *next,
                 const char   *site,
                 gint64        tl,
                 GPtrArray    *out,
@@ -110,31 +143,23 @@ compute_agents (TamStore     *store,
   sqlite3_stmt *stmt;
   int rc;
 
-  /* One pass over the month's index entries, already in GROUP BY order
-   * (AGREE calls are exactly those with a state); the few hundred agent
-   * rows are then joined and sorted. */
+  /* A range of the month's days per agent (a few rows a day), grouped;
+   * the few hundred agent rows are then joined and sorted. Rows whose
+   * calls all moved away (n = 0) are no agent row. */
   stmt = tam_store_prepare (store,
-      "SELECT g.site, g.service, a.nik, a.name, COALESCE (tl.id, 0), tl.nik, tl.name,"
-      " g.total, g.valid, g.returned, g.pending, g.first_valid"
-      " FROM (SELECT c.agent_id AS agent_id, c.site AS site, c.service AS service,"
-      "        count(*) AS total,"
-      "        sum (c.state = 'VALID') AS valid,"
-      "        sum (c.state IN ('RETURNED','RECALLED')) AS returned,"
-      "        sum (c.state = 'PENDING') AS pending,"
-      "        sum (c.first_verdict IS 'VALID') AS first_valid"
-      "       FROM calls c INDEXED BY calls_f18"
-      "       WHERE c.month = ?1 AND c.state IS NOT NULL AND (?2 IS NULL OR c.site = ?2)"
-      "       GROUP BY c.agent_id, c.site, c.service) AS g"
-      " JOIN people a ON a.id = g.agent_id"
-      " LEFT JOIN people tl ON tl.id = a.team_leader_id"
-      " WHERE (?3 IS NULL OR a.team_leader_id = ?3)"
-      " ORDER BY g.site, tl.id IS NULL, tl.name, tl.id, a.name, a.nik, g.service", error);
+                            _tam_queue_counts_ready (store) ? agents_sql : agents_from_calls_sql,
+                            error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, month, -1, SQLITE_TRANSIENT);
   tam_stmt_bind_text_or_null (stmt, 2, site);
   if (tl != 0)
     sqlite3_bind_int64 (stmt, 3, tl);
+  if (sqlite3_bind_parameter_count (stmt) >= 5)
+    {
+      sqlite3_bind_text (stmt, 4, first, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, next, -1, SQLITE_TRANSIENT);
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -324,7 +349,7 @@ tam_f18_compute (TamStore          *store,
                    _("“%s” is not a month (YYYY-MM)"), month ? month : "");
       return FALSE;
     }
-  if (!compute_agents (store, month, site, tl, agents, error) ||
+  if (!compute_agents (store, month, first, next, site, tl, agents, error) ||
       !compute_qcos (store, first, next, site, tl, qcos, error))
     return FALSE;
   *agent_rows = g_steal_pointer (&agents);

@@ -14,4 +14,9 @@ gboolean _tam_tapping_scope (const TamSession  *session,
                              gint64            *team_leader_id,
                              GError           **error);
 
+/* Brings call_state_days and call_agent_days up to date (unless the
+ * caller holds a transaction) and says whether they are current, i.e.
+ * whether sums over them count every call. */
+gboolean _tam_queue_counts_ready (TamStore *store);
+
 G_END_DECLS

@@ -398,14 +398,15 @@ tam_call_find (TamStore          *store,
  * Each query is assembled once per store from fixed SQL fragments (never
  * from values: every value is a bound parameter) and then kept, so that
  * tam_store_prepare caches its statement. The fragment chosen decides the
- * index (see the calls_waiting / calls_queue_agent indexes in
+ * index (see calls_queue, calls_waiting_site and calls_queue_agent in
  * tam-schema.c): SQLite cannot pick an index for "(?3 IS NULL OR
  * c.site = ?3)", so the filter that narrows most drives the query through
  * an index and the others are checked on the rows it yields.
  *
- * Counts without an agent or team filter come from call_state_days (see
- * below), a sum over at most a few rows per site, service and day; with
- * one they count a short range of calls_queue_agent.
+ * Counts come from call_state_days (see below), a sum over at most a few
+ * rows per site, service and day; with an agent or team filter from
+ * call_agent_days, a few rows per agent and day. Only inside a caller's
+ * transaction, when calls were added since, do they count the calls.
  *
  * Parameters: ?1 call_start lower bound (inclusive), ?2 upper bound
  * (exclusive), ?3 site, ?4 service, ?5 team leader id, ?6 agent id,
@@ -600,9 +601,48 @@ free_sql_cache (gpointer data)
   g_hash_table_unref (data);
 }
 
+/* The WHERE of one walk: " FROM calls c INDEXED BY ... WHERE ...". */
+static void
+append_where (GString    *sql,
+              const char *index,
+              QueryPath   path,
+              const char *state_term,
+              QueryKind   kind)
+{
+  static const char *const driving[N_PATHS] = {
+    [PATH_AGENT] = "c.agent_id = ?6 AND ",
+    [PATH_TEAM] = "c.agent_id IN (SELECT id FROM people WHERE team_leader_id = ?5) AND ",
+    [PATH_SITE] = "c.site = ?3 AND ",
+    [PATH_SERVICE] = "",
+    [PATH_ALL] = "",
+  };
+
+  g_string_append (sql, " FROM calls c INDEXED BY ");
+  g_string_append (sql, index);
+  g_string_append (sql, " WHERE ");
+  g_string_append (sql, driving[path]);
+  g_string_append (sql, state_term);
+  g_string_append (sql,
+                   " AND c.call_start >= ?1 AND c.call_start < ?2"
+                   " AND (?3 IS NULL OR c.site = ?3)"
+                   " AND (?4 IS NULL OR c.service = ?4)"
+                   " AND (?5 IS NULL OR c.agent_id IN (SELECT id FROM people WHERE team_leader_id = ?5))"
+                   " AND (?6 IS NULL OR c.agent_id = ?6)");
+  if (kind == QUERY_AFTER)
+    g_string_append (sql, " AND (c.call_start, c.id) > (?8, ?9)");
+  else if (kind == QUERY_POSITION)
+    g_string_append (sql, " AND (c.call_start, c.id) < (?8, ?9)");
+}
+
 /* The SQL text for one (kind, path, mode), built once per store from the
  * fragments below and kept alive as long as the store, so its address can
- * key the statement cache. */
+ * key the statement cache.
+ *
+ * The waiting calls of every site (or of a service) have no index of
+ * their own: they are two ranges of calls_queue, PENDING and RECALLED,
+ * each in queue order, which a compound SELECT merges (SQLite's merge of
+ * a UNION ALL ordered the way both sides are), so a page is still an
+ * index walk. One index less for every imported call to go into. */
 static const char *
 queue_sql (TamStore  *store,
            QueryKind  kind,
@@ -613,8 +653,8 @@ queue_sql (TamStore  *store,
     [PATH_AGENT] = "calls_queue_agent",
     [PATH_TEAM] = "calls_queue_agent",
     [PATH_SITE] = "calls_waiting_site",
-    [PATH_SERVICE] = "calls_waiting",
-    [PATH_ALL] = "calls_waiting",
+    [PATH_SERVICE] = "calls_queue",
+    [PATH_ALL] = "calls_queue",
   };
   static const char *const state_index[N_PATHS] = {
     [PATH_AGENT] = "calls_queue_agent",
@@ -623,13 +663,6 @@ queue_sql (TamStore  *store,
     [PATH_SERVICE] = "calls_queue",
     [PATH_ALL] = "calls_queue",
   };
-  static const char *const driving[N_PATHS] = {
-    [PATH_AGENT] = "c.agent_id = ?6 AND ",
-    [PATH_TEAM] = "c.agent_id IN (SELECT id FROM people WHERE team_leader_id = ?5) AND ",
-    [PATH_SITE] = "c.site = ?3 AND ",
-    [PATH_SERVICE] = "",
-    [PATH_ALL] = "",
-  };
   static const char *const state_term[N_MODES] = {
     [MODE_WAITING] = "c.state IN ('PENDING','RECALLED')",
     [MODE_STATE] = "c.state = ?7",
@@ -637,7 +670,8 @@ queue_sql (TamStore  *store,
   };
   GHashTable *cache;
   guint key = (guint)kind * 100 + (guint)path * 10 + (guint)mode + 1;
-  GString *where;
+  const char *index = mode == MODE_WAITING ? waiting_index[path] : state_index[path];
+  gboolean merge;
   GString *sql;
   char *text;
 
@@ -651,56 +685,62 @@ queue_sql (TamStore  *store,
   if (text != NULL)
     return text;
 
-  /* Literal fragments only: no value ever enters the text. */
-  where = g_string_new (" FROM calls c INDEXED BY ");
-  g_string_append (where, mode == MODE_WAITING ? waiting_index[path] : state_index[path]);
-  g_string_append (where, " WHERE ");
-  g_string_append (where, driving[path]);
-  g_string_append (where, state_term[mode]);
-  g_string_append (where,
-                   " AND c.call_start >= ?1 AND c.call_start < ?2"
-                   " AND (?3 IS NULL OR c.site = ?3)"
-                   " AND (?4 IS NULL OR c.service = ?4)"
-                   " AND (?5 IS NULL OR c.agent_id IN (SELECT id FROM people WHERE team_leader_id = ?5))"
-                   " AND (?6 IS NULL OR c.agent_id = ?6)");
-  if (kind == QUERY_AFTER)
-    g_string_append (where, " AND (c.call_start, c.id) > (?8, ?9)");
-  else if (kind == QUERY_POSITION)
-    g_string_append (where, " AND (c.call_start, c.id) < (?8, ?9)");
-
+  /* Literal fragments only: no value ever enters the text. A count needs
+   * no order: the IN list is two ranges of the index either way. */
+  merge = mode == MODE_WAITING && (path == PATH_ALL || path == PATH_SERVICE) &&
+          kind != QUERY_COUNT && kind != QUERY_STATES;
   sql = g_string_new (NULL);
   switch (kind)
     {
     case QUERY_COUNT:
     case QUERY_POSITION:
-      g_string_append (sql, "SELECT count(*)");
-      g_string_append (sql, where->str);
+      if (merge)
+        {
+          g_string_append (sql, "SELECT (SELECT count(*)");
+          append_where (sql, index, path, "c.state = 'PENDING'", kind);
+          g_string_append (sql, ") + (SELECT count(*)");
+          append_where (sql, index, path, "c.state = 'RECALLED'", kind);
+          g_string_append (sql, ")");
+        }
+      else
+        {
+          g_string_append (sql, "SELECT count(*)");
+          append_where (sql, index, path, state_term[mode], kind);
+        }
       break;
     case QUERY_STATES:
       g_string_append (sql, "SELECT c.state, count(*)");
-      g_string_append (sql, where->str);
+      append_where (sql, index, path, state_term[mode], kind);
       g_string_append (sql, " GROUP BY c.state");
       break;
     case QUERY_FETCH:
     case QUERY_AFTER:
-      g_string_append (sql, "SELECT " CALL_COLUMNS " FROM (SELECT c.id AS id");
-      g_string_append (sql, where->str);
-      g_string_append (sql, " ORDER BY c.call_start, c.id LIMIT ?10 OFFSET ?11) AS page"
-                            " JOIN calls c ON c.id = page.id" CALL_JOINS
-                            " ORDER BY c.call_start, c.id");
-      break;
     case QUERY_FETCH_BACK:
-      g_string_append (sql, "SELECT " CALL_COLUMNS " FROM (SELECT c.id AS id");
-      g_string_append (sql, where->str);
-      g_string_append (sql, " ORDER BY c.call_start DESC, c.id DESC LIMIT ?10 OFFSET ?11) AS page"
-                            " JOIN calls c ON c.id = page.id" CALL_JOINS
-                            " ORDER BY c.call_start, c.id");
+      {
+        const char *order = kind == QUERY_FETCH_BACK ? " DESC" : "";
+
+        g_string_append (sql, "SELECT " CALL_COLUMNS " FROM (SELECT c.id AS id, c.call_start AS call_start");
+        if (merge)
+          {
+            append_where (sql, index, path, "c.state = 'PENDING'", kind);
+            g_string_append (sql, " UNION ALL SELECT c.id, c.call_start");
+            append_where (sql, index, path, "c.state = 'RECALLED'", kind);
+            g_string_append_printf (sql, " ORDER BY 2%s, 1%s", order, order);
+          }
+        else
+          {
+            append_where (sql, index, path, state_term[mode], kind);
+            g_string_append_printf (sql, " ORDER BY c.call_start%s, c.id%s", order, order);
+          }
+        g_string_append (sql, " LIMIT ?10 OFFSET ?11) AS page"
+                              " JOIN calls c ON c.id = page.id" CALL_JOINS
+                              " ORDER BY c.call_start, c.id");
+      }
       break;
     case N_QUERIES:
     default:
       g_assert_not_reached ();
     }
-  g_string_free (where, TRUE);
   text = g_string_free (sql, FALSE);
   g_hash_table_insert (cache, GUINT_TO_POINTER (key), text);
   return text;
@@ -723,7 +763,9 @@ run_count (TamStore     *store,
 }
 
 /* ------------------------------------------------------------------ */
-/* call_state_days, the per-day counts (see tam-schema.c) */
+/* call_state_days and call_agent_days, the per-day counts (see
+ * tam-schema.c): the first for the whole queue by site and service, the
+ * second per agent, for a team's or an agent's counts and for F-18. */
 
 static gint64
 counts_upto (TamStore *store)
@@ -732,39 +774,271 @@ counts_upto (TamStore *store)
   return g_ascii_strtoll (text, NULL, 10);
 }
 
-/* Adds the calls above 'queue_counts_upto'; in the caller's transaction. */
+/* Adds @n calls to one row of call_agent_days / call_state_days; in the
+ * caller's transaction. @day may be a whole call_start. */
 static gboolean
-counts_absorb (TamStore  *store,
-               GError   **error)
+agent_days_add (TamStore    *store,
+                gint64       agent_id,
+                const char  *day,
+                const char  *site,
+                const char  *service,
+                const char  *state,
+                const char  *first_verdict,
+                gint64       n,
+                GError     **error)
 {
-  gint64 upto = counts_upto (store);
-  gint64 max = tam_store_query_int (store, "SELECT COALESCE (max (id), 0) FROM calls", 0, error);
-  g_autofree char *max_text = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
-  if (error != NULL && *error != NULL)
+  stmt = tam_store_prepare (store,
+      "INSERT INTO call_agent_days (agent_id, day, site, service, state, first_verdict, n)"
+      " VALUES (?1, substr (?2, 1, 10), ?3, ?4, ?5, ?6, ?7)"
+      " ON CONFLICT (agent_id, day, site, service, state, first_verdict) DO UPDATE SET n = n + excluded.n",
+      error);
+  if (stmt == NULL)
     return FALSE;
-  if (max <= upto)
-    return TRUE;
+  sqlite3_bind_int64 (stmt, 1, agent_id);
+  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, site, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, service, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, state, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, first_verdict ? first_verdict : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, n);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      tam_store_set_error (store, error, _("Could not count the queue"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+state_days_add (TamStore    *store,
+                const char  *day,
+                const char  *site,
+                const char  *service,
+                const char  *state,
+                gint64       n,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
   stmt = tam_store_prepare (store,
       "INSERT INTO call_state_days (site, service, day, state, n)"
-      " SELECT site, service, substr (call_start, 1, 10), state, count(*) FROM calls"
-      " WHERE id > ?1 AND id <= ?2 AND state IS NOT NULL GROUP BY 1, 2, 3, 4"
+      " VALUES (?1, ?2, substr (?3, 1, 10), ?4, ?5)"
       " ON CONFLICT (site, service, day, state) DO UPDATE SET n = n + excluded.n", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, upto);
-  sqlite3_bind_int64 (stmt, 2, max);
-  rc = sqlite3_step (stmt);
+  sqlite3_bind_text (stmt, 1, site, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, service, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, state, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, n);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      tam_store_set_error (store, error, _("Could not count the queue"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Takes one call out of both tables; in the caller's transaction. Rows
+ * of call_agent_days that reach 0 are deleted (every agent's day leaves
+ * PENDING as it is tapped: they would pile up); call_state_days keeps
+ * its few. */
+static gboolean
+counts_remove (TamStore    *store,
+               gint64       agent_id,
+               const char  *day,
+               const char  *site,
+               const char  *service,
+               const char  *state,
+               const char  *first_verdict,
+               GError     **error)
+{
+  static const char *const sql[] = {
+    "UPDATE call_agent_days SET n = n - 1 WHERE agent_id = ?1 AND day = substr (?2, 1, 10)"
+    " AND site = ?3 AND service = ?4 AND state = ?5 AND first_verdict = ?6",
+    "DELETE FROM call_agent_days WHERE agent_id = ?1 AND day = substr (?2, 1, 10)"
+    " AND site = ?3 AND service = ?4 AND state = ?5 AND first_verdict = ?6 AND n <= 0",
+    "UPDATE call_state_days SET n = n - 1"
+    " WHERE site = ?3 AND service = ?4 AND day = substr (?2, 1, 10) AND state = ?5 AND ?1 IS NOT NULL",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    {
+      sqlite3_stmt *stmt = tam_store_prepare (store, sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, agent_id);
+      sqlite3_bind_text (stmt, 2, day, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, site, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, service, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, state, -1, SQLITE_STATIC);
+      if (i < 2)
+        sqlite3_bind_text (stmt, 6, first_verdict ? first_verdict : "", -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          tam_store_set_error (store, error, _("Could not count the queue"));
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
+/* A group of calls being counted: one row of call_agent_days, or with
+ * agent_id 0 and no first verdict one of call_state_days. The codes are
+ * interned, so they compare as pointers. */
+typedef struct
+{
+  gint64      agent_id;
+  const char *site;
+  const char *service;
+  const char *state;
+  const char *first_verdict;
+  char        day[11];
+  gint64      n;
+} DayGroup;
+
+static guint
+day_group_hash (gconstpointer data)
+{
+  const DayGroup *g = data;
+  guint h = g_str_hash (g->day);
+
+  h = h * 31 + (guint)g->agent_id;
+  h = h * 31 + g_direct_hash (g->site);
+  h = h * 31 + g_direct_hash (g->service);
+  h = h * 31 + g_direct_hash (g->state);
+  return h * 31 + g_direct_hash (g->first_verdict);
+}
+
+static gboolean
+day_group_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const DayGroup *x = a, *y = b;
+
+  return x->agent_id == y->agent_id && x->site == y->site && x->service == y->service &&
+         x->state == y->state && x->first_verdict == y->first_verdict && strcmp (x->day, y->day) == 0;
+}
+
+static void
+day_group_count (GHashTable     *groups,
+                 const DayGroup *key,
+                 gint64          n)
+{
+  DayGroup *g = g_hash_table_lookup (groups, key);
+
+  if (g == NULL)
+    {
+      g = g_memdup2 (key, sizeof *key);
+      g->n = 0;
+      g_hash_table_add (groups, g);
+    }
+  g->n += n;
+}
+
+/* Adds the AGREE calls with @from < id <= @to to both tables; in the
+ * caller's transaction. One pass over the calls in rowid order, grouped
+ * here (cheaper than SQLite sorting them for a GROUP BY), then one upsert
+ * per group. */
+static gboolean
+counts_absorb_range (TamStore  *store,
+                     gint64     from,
+                     gint64     to,
+                     GError   **error)
+{
+  g_autoptr(GHashTable) agents = g_hash_table_new_full (day_group_hash, day_group_equal, g_free, NULL);
+  g_autoptr(GHashTable) sites = g_hash_table_new_full (day_group_hash, day_group_equal, g_free, NULL);
+  GHashTableIter iter;
+  DayGroup *g;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = tam_store_prepare (store,
+      "SELECT agent_id, call_start, site, service, state, COALESCE (first_verdict, '') FROM calls"
+      " WHERE id > ?1 AND id <= ?2 AND state IS NOT NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DayGroup key = { 0 };
+
+      key.agent_id = sqlite3_column_int64 (stmt, 0);
+      g_strlcpy (key.day, (const char *)sqlite3_column_text (stmt, 1), sizeof key.day);
+      key.site = g_intern_string ((const char *)sqlite3_column_text (stmt, 2));
+      key.service = g_intern_string ((const char *)sqlite3_column_text (stmt, 3));
+      key.state = g_intern_string ((const char *)sqlite3_column_text (stmt, 4));
+      key.first_verdict = g_intern_string ((const char *)sqlite3_column_text (stmt, 5));
+      day_group_count (agents, &key, 1);
+    }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       tam_store_set_error (store, error, _("Could not count the queue"));
       return FALSE;
     }
-  max_text = g_strdup_printf ("%" G_GINT64_FORMAT, max);
-  return tam_store_set_setting (store, "queue_counts_upto", max_text, error);
+
+  g_hash_table_iter_init (&iter, agents);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&g, NULL))
+    {
+      DayGroup key = *g;
+
+      if (!agent_days_add (store, g->agent_id, g->day, g->site, g->service, g->state, g->first_verdict,
+                           g->n, error))
+        return FALSE;
+      key.agent_id = 0;
+      key.first_verdict = NULL;
+      day_group_count (sites, &key, g->n);
+    }
+  g_hash_table_iter_init (&iter, sites);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&g, NULL))
+    if (!state_days_add (store, g->day, g->site, g->service, g->state, g->n, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Calls absorbed per step: the first count after an upgrade or a big
+ * import holds the write lock for under a second at a time, not for all
+ * of it (other desks wait for the lock up to their busy timeout), and the
+ * groups of a step stay small. */
+#define COUNTS_STEP 500000
+
+/* Adds the calls above 'queue_counts_upto': one step of COUNTS_STEP ids,
+ * or all of them (@all); in the caller's transaction. */
+static gboolean
+counts_absorb (TamStore  *store,
+               gboolean   all,
+               GError   **error)
+{
+  gint64 upto = counts_upto (store);
+  gint64 max = tam_store_query_int (store, "SELECT COALESCE (max (id), 0) FROM calls", 0, error);
+  g_autofree char *upto_text = NULL;
+
+  if (error != NULL && *error != NULL)
+    return FALSE;
+  if (max <= upto)
+    return TRUE;
+  do
+    {
+      gint64 to = MIN (max, upto + COUNTS_STEP);
+
+      if (!counts_absorb_range (store, upto, to, error))
+        return FALSE;
+      upto = to;
+    }
+  while (all && upto < max);
+  upto_text = g_strdup_printf ("%" G_GINT64_FORMAT, upto);
+  return tam_store_set_setting (store, "queue_counts_upto", upto_text, error);
 }
 
 /* TRUE when calls were added since the counts were last brought up to
@@ -783,18 +1057,21 @@ tam_queue_counts_update (TamStore  *store,
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
 
   if (tam_store_in_transaction (store))
-    return counts_absorb (store, error);
-  if (!counts_behind (store))
-    return TRUE;
-  /* Under the write lock, so two desks do not add the same calls. */
-  if (!tam_store_begin (store, error))
-    return FALSE;
-  if (!counts_absorb (store, error))
+    return counts_absorb (store, TRUE, error);
+  while (counts_behind (store))
     {
-      tam_store_rollback (store);
-      return FALSE;
+      /* Under the write lock, so two desks do not add the same calls. */
+      if (!tam_store_begin (store, error))
+        return FALSE;
+      if (!counts_absorb (store, FALSE, error))
+        {
+          tam_store_rollback (store);
+          return FALSE;
+        }
+      if (!tam_store_commit (store, error))
+        return FALSE;
     }
-  return tam_store_commit (store, error);
+  return TRUE;
 }
 
 gboolean
@@ -809,8 +1086,9 @@ tam_queue_counts_rebuild (TamStore  *store,
   if (own_tx && !tam_store_begin (store, error))
     return FALSE;
   if (!tam_store_exec (store, "DELETE FROM call_state_days", error) ||
+      !tam_store_exec (store, "DELETE FROM call_agent_days", error) ||
       !tam_store_set_setting (store, "queue_counts_upto", "0", error) ||
-      !counts_absorb (store, error))
+      !counts_absorb (store, TRUE, error))
     {
       if (own_tx)
         tam_store_rollback (store);
@@ -819,65 +1097,67 @@ tam_queue_counts_rebuild (TamStore  *store,
   return own_tx ? tam_store_commit (store, error) : TRUE;
 }
 
-/* A verdict, undo or re-call moved call @id from @old_state to
- * @new_state; in the caller's transaction. Calls not absorbed yet are
- * counted with their state of then. */
+/* A verdict, undo or re-call has just changed call @id, which was in
+ * @old_state with @old_first_verdict (NULL: none): moves it in both
+ * tables to what the calls row says now. In the caller's transaction.
+ * Calls not absorbed yet are counted with their state of then. */
 static gboolean
 counts_move (TamStore    *store,
              gint64       id,
-             const char  *site,
-             const char  *service,
-             const char  *call_start,
              const char  *old_state,
-             const char  *new_state,
+             const char  *old_first_verdict,
              GError     **error)
 {
+  g_autofree char *day = NULL;
+  g_autofree char *site = NULL;
+  g_autofree char *service = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *first_verdict = NULL;
   sqlite3_stmt *stmt;
+  gint64 agent_id;
 
   if (id > counts_upto (store))
     return TRUE;
   stmt = tam_store_prepare (store,
-      "UPDATE call_state_days SET n = n - 1"
-      " WHERE site = ?1 AND service = ?2 AND day = substr (?3, 1, 10) AND state = ?4", error);
+      "SELECT agent_id, call_start, site, service, state, COALESCE (first_verdict, '')"
+      " FROM calls WHERE id = ? AND state IS NOT NULL", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, site, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, service, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, call_start, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, old_state, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      tam_store_set_error (store, error, _("Could not count the queue"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  agent_id = sqlite3_column_int64 (stmt, 0);
+  day = tam_stmt_dup_text (stmt, 1);
+  site = tam_stmt_dup_text (stmt, 2);
+  service = tam_stmt_dup_text (stmt, 3);
+  state = tam_stmt_dup_text (stmt, 4);
+  first_verdict = tam_stmt_dup_text (stmt, 5);
   sqlite3_reset (stmt);
-  stmt = tam_store_prepare (store,
-      "INSERT INTO call_state_days (site, service, day, state, n)"
-      " VALUES (?1, ?2, substr (?3, 1, 10), ?4, 1)"
-      " ON CONFLICT (site, service, day, state) DO UPDATE SET n = n + 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, site, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, service, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, call_start, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, new_state, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    goto fail;
-  sqlite3_reset (stmt);
-  return TRUE;
 
-fail:
-  tam_store_set_error (store, error, _("Could not count the queue"));
-  sqlite3_reset (stmt);
-  return FALSE;
+  return counts_remove (store, agent_id, day, site, service, old_state, old_first_verdict, error) &&
+         agent_days_add (store, agent_id, day, site, service, state, first_verdict, 1, error) &&
+         state_days_add (store, day, site, service, state, 1, error);
 }
 
-/* Whether the counts can come from call_state_days now: brings them up
- * to date first, unless the caller holds a transaction (then they are
- * used only if already current). */
+/* Whether the counts can come from the tables now: brings them up to
+ * date first, unless the caller holds a transaction (then they are used
+ * only if already current). */
 static gboolean
 counts_ready (TamStore *store)
 {
   if (tam_store_in_transaction (store))
     return !counts_behind (store);
   return tam_queue_counts_update (store, NULL);
+}
+
+gboolean
+_tam_queue_counts_ready (TamStore *store)
+{
+  return counts_ready (store);
 }
 
 /* Binds the filter of the call_state_days queries. */
@@ -893,13 +1173,37 @@ bind_days (const QueueParams *p,
     sqlite3_bind_text (stmt, 7, p->state, -1, SQLITE_TRANSIENT);
 }
 
-/* call_state_days is per day, the date filter is whole days too; an
- * agent or a team has its own index, short ranges. */
-static gboolean
-counts_by_day (TamStore          *store,
-               const QueueParams *p)
+/* The counts of an agent or a team: sums over their rows of
+ * call_agent_days, one range of days per agent. The parameters are those
+ * of the queue's queries (queue_params_bind). */
+#define AGENT_DAYS_WHERE(driving) \
+  " FROM call_agent_days WHERE " driving \
+  " AND day >= ?1 AND day < ?2 AND (?3 IS NULL OR site = ?3) AND (?4 IS NULL OR service = ?4)" \
+  " AND (?5 IS NULL OR agent_id IN (SELECT id FROM people WHERE team_leader_id = ?5))" \
+  " AND (?6 IS NULL OR agent_id = ?6)"
+#define DRIVE_AGENT "agent_id = ?6"
+#define DRIVE_TEAM "agent_id IN (SELECT id FROM people WHERE team_leader_id = ?5)"
+
+static const char *
+agent_days_sql (QueryKind kind,
+                QueryPath path,
+                QueryMode mode)
 {
-  return p->path != PATH_AGENT && p->path != PATH_TEAM && counts_ready (store);
+  static const char *const sql[2][3] = {
+    {
+      "SELECT COALESCE (sum (n), 0)" AGENT_DAYS_WHERE (DRIVE_AGENT) " AND state IN ('PENDING','RECALLED')",
+      "SELECT COALESCE (sum (n), 0)" AGENT_DAYS_WHERE (DRIVE_AGENT) " AND state = ?7",
+      "SELECT state, sum (n)" AGENT_DAYS_WHERE (DRIVE_AGENT) " GROUP BY state",
+    },
+    {
+      "SELECT COALESCE (sum (n), 0)" AGENT_DAYS_WHERE (DRIVE_TEAM) " AND state IN ('PENDING','RECALLED')",
+      "SELECT COALESCE (sum (n), 0)" AGENT_DAYS_WHERE (DRIVE_TEAM) " AND state = ?7",
+      "SELECT state, sum (n)" AGENT_DAYS_WHERE (DRIVE_TEAM) " GROUP BY state",
+    },
+  };
+
+  g_assert (path == PATH_AGENT || path == PATH_TEAM);
+  return sql[path == PATH_TEAM][kind == QUERY_STATES ? 2 : mode == MODE_STATE ? 1 : 0];
 }
 
 gint64
@@ -922,8 +1226,12 @@ tam_queue_count (TamStore              *store,
       queue_params_clear (&p);
       return 0;
     }
-  by_day = counts_by_day (store, &p);
-  if (by_day)
+  /* From the per-day tables whenever they are up to date: call_agent_days
+   * for an agent or a team, call_state_days for the rest. */
+  by_day = counts_ready (store);
+  if (by_day && (p.path == PATH_AGENT || p.path == PATH_TEAM))
+    stmt = tam_store_prepare (store, agent_days_sql (QUERY_COUNT, p.path, p.mode), error);
+  else if (by_day)
     {
       if (p.mode == MODE_WAITING)
         stmt = tam_store_prepare (store,
@@ -943,7 +1251,7 @@ tam_queue_count (TamStore              *store,
       queue_params_clear (&p);
       return -1;
     }
-  if (by_day)
+  if (by_day && p.path != PATH_AGENT && p.path != PATH_TEAM)
     bind_days (&p, stmt);
   else
     queue_params_bind (&p, stmt);
@@ -1207,8 +1515,12 @@ tam_queue_state_counts (TamStore              *store,
       queue_params_clear (&p);
       return TRUE;
     }
-  by_day = counts_by_day (store, &p);
-  if (by_day)
+  /* From the per-day tables whenever they are up to date: call_agent_days
+   * for an agent or a team, call_state_days for the rest. */
+  by_day = counts_ready (store);
+  if (by_day && (p.path == PATH_AGENT || p.path == PATH_TEAM))
+    stmt = tam_store_prepare (store, agent_days_sql (QUERY_STATES, p.path, p.mode), error);
+  else if (by_day)
     stmt = tam_store_prepare (store,
         "SELECT state, sum (n) FROM call_state_days"
         " WHERE day >= ?1 AND day < ?2 AND (?3 IS NULL OR site = ?3) AND (?4 IS NULL OR service = ?4)"
@@ -1220,7 +1532,7 @@ tam_queue_state_counts (TamStore              *store,
       queue_params_clear (&p);
       return FALSE;
     }
-  if (by_day)
+  if (by_day && p.path != PATH_AGENT && p.path != PATH_TEAM)
     bind_days (&p, stmt);
   else
     queue_params_bind (&p, stmt);
@@ -1832,7 +2144,7 @@ tam_call_decide (TamStore            *store,
   g_autofree char *service = NULL;
   g_autofree char *state = NULL;
   g_autofree char *call_id = NULL;
-  g_autofree char *call_start = NULL;
+  g_autofree char *first_verdict = NULL;
   g_autofree char *now = NULL;
   g_autofree char *cutoff = NULL;
   g_autofree char *first_critical = NULL;
@@ -1883,7 +2195,7 @@ tam_call_decide (TamStore            *store,
    * change. */
   stmt = tam_store_prepare (store,
       "SELECT c.state, c.site, c.service, c.attempts, c.call_id, c.claimed_by, c.claimed_at,"
-      " q.name, q.nik, c.call_start FROM calls c LEFT JOIN people q ON q.id = c.claimed_by"
+      " q.name, q.nik, c.first_verdict FROM calls c LEFT JOIN people q ON q.id = c.claimed_by"
       " WHERE c.id = ? AND c.state IS NOT NULL", error);
   if (stmt == NULL)
     goto fail;
@@ -1901,7 +2213,7 @@ tam_call_decide (TamStore            *store,
   service = tam_stmt_dup_text (stmt, 2);
   attempts = sqlite3_column_int (stmt, 3);
   call_id = tam_stmt_dup_text (stmt, 4);
-  call_start = tam_stmt_dup_text (stmt, 9);
+  first_verdict = tam_stmt_dup_text (stmt, 9);
   if (g_strcmp0 (state, "PENDING") != 0 && g_strcmp0 (state, "RECALLED") != 0)
     {
       sqlite3_reset (stmt);
@@ -2002,7 +2314,7 @@ tam_call_decide (TamStore            *store,
       goto fail;
     }
   sqlite3_reset (stmt);
-  if (!counts_move (store, id, site, service, call_start, state, valid ? "VALID" : "RETURNED", error))
+  if (!counts_move (store, id, state, first_verdict, error))
     goto fail;
 
   after = tapping_json (store, tapping_id);
@@ -2028,9 +2340,7 @@ tam_tapping_undo (TamStore          *store,
   g_autofree char *verdict = NULL;
   g_autofree char *state = NULL;
   g_autofree char *call_id = NULL;
-  g_autofree char *site = NULL;
-  g_autofree char *service = NULL;
-  g_autofree char *call_start = NULL;
+  g_autofree char *first_verdict = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *now = NULL;
@@ -2048,7 +2358,7 @@ tam_tapping_undo (TamStore          *store,
 
   stmt = tam_store_prepare (store,
       "SELECT t.call_id, t.qco_id, t.attempt, t.verdict, t.undone, c.state, c.attempts, c.call_id,"
-      " c.site, c.service, c.call_start FROM tappings t JOIN calls c ON c.id = t.call_id WHERE t.id = ?",
+      " c.first_verdict FROM tappings t JOIN calls c ON c.id = t.call_id WHERE t.id = ?",
       error);
   if (stmt == NULL)
     goto fail;
@@ -2067,9 +2377,7 @@ tam_tapping_undo (TamStore          *store,
   state = tam_stmt_dup_text (stmt, 5);
   attempts = sqlite3_column_int (stmt, 6);
   call_id = tam_stmt_dup_text (stmt, 7);
-  site = tam_stmt_dup_text (stmt, 8);
-  service = tam_stmt_dup_text (stmt, 9);
-  call_start = tam_stmt_dup_text (stmt, 10);
+  first_verdict = tam_stmt_dup_text (stmt, 8);
   sqlite3_reset (stmt);
 
   if (qco_id != session->person_id)
@@ -2134,7 +2442,7 @@ tam_tapping_undo (TamStore          *store,
       goto fail;
     }
   sqlite3_reset (stmt);
-  if (!counts_move (store, id, site, service, call_start, state, attempt == 1 ? "PENDING" : "RECALLED", error))
+  if (!counts_move (store, id, state, first_verdict, error))
     goto fail;
 
   after = tapping_json (store, tapping_id);
@@ -2163,9 +2471,7 @@ tam_call_recall (TamStore          *store,
   g_autofree char *text = NULL;
   g_autofree char *state = NULL;
   g_autofree char *call_id = NULL;
-  g_autofree char *site = NULL;
-  g_autofree char *service = NULL;
-  g_autofree char *call_start = NULL;
+  g_autofree char *first_verdict = NULL;
   g_autofree char *now = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -2189,7 +2495,7 @@ tam_call_recall (TamStore          *store,
   if (!tam_store_begin (store, error))
     return FALSE;
   stmt = tam_store_prepare (store,
-      "SELECT c.state, a.team_leader_id, c.attempts, c.call_id, c.site, c.service, c.call_start"
+      "SELECT c.state, a.team_leader_id, c.attempts, c.call_id, c.first_verdict"
       " FROM calls c JOIN people a ON a.id = c.agent_id WHERE c.id = ? AND c.state IS NOT NULL", error);
   if (stmt == NULL)
     goto fail;
@@ -2205,9 +2511,7 @@ tam_call_recall (TamStore          *store,
   tl_id = sqlite3_column_int64 (stmt, 1);
   attempts = sqlite3_column_int (stmt, 2);
   call_id = tam_stmt_dup_text (stmt, 3);
-  site = tam_stmt_dup_text (stmt, 4);
-  service = tam_stmt_dup_text (stmt, 5);
-  call_start = tam_stmt_dup_text (stmt, 6);
+  first_verdict = tam_stmt_dup_text (stmt, 4);
   sqlite3_reset (stmt);
   if (tl_id != session->person_id)
     {
@@ -2257,7 +2561,7 @@ tam_call_recall (TamStore          *store,
       goto fail;
     }
   sqlite3_reset (stmt);
-  if (!counts_move (store, id, site, service, call_start, "RETURNED", "RECALLED", error))
+  if (!counts_move (store, id, "RETURNED", first_verdict, error))
     goto fail;
 
   {

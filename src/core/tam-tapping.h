@@ -105,14 +105,15 @@ GPtrArray *tam_queue_fetch_after  (TamStore              *store,
                                    guint                  limit,
                                    GError               **error);
 
-/* The counts come from a per-day table (call_state_days) that absorbs
- * newly inserted calls on the next count. An import may call this at its
- * end (in its worker thread) so that the first count after a large import
- * is instant; harmless otherwise. */
+/* The counts (and F-18's agent sheet) come from per-day tables
+ * (call_state_days, call_agent_days) that absorb newly inserted calls on
+ * the next count, half a million calls per transaction. An import may
+ * call this at its end (in its worker thread) so that the first count
+ * after a large import is instant; harmless otherwise. */
 gboolean   tam_queue_counts_update  (TamStore            *store,
                                      GError             **error);
-/* Recounts call_state_days from the calls: for code that deletes calls
- * (the 2-year purge). */
+/* Recounts both tables from the calls: for code that deletes calls (the
+ * 2-year purge). */
 gboolean   tam_queue_counts_rebuild (TamStore            *store,
                                      GError             **error);
 
