@@ -1281,23 +1281,85 @@ run_fetch (TamStore          *store,
   return g_steal_pointer (&calls);
 }
 
-GPtrArray *
-tam_queue_fetch (TamStore              *store,
-                 const TamSession      *session,
-                 const TamQueueFilter  *filter,
-                 gint64                 offset,
-                 guint                  limit,
-                 GError               **error)
+/* A filter the walked index does not hold (a service, or a site with a
+ * state other than waiting) is checked on every row the walk yields: when
+ * few calls match among many, a page walks far, and when none match it
+ * walks the whole index (a second or more at a million waiting calls).
+ * The per-day counts know which days hold matching calls: start the walk
+ * at the first such day and stop after the last; none at all, nothing to
+ * walk. Only when the counts are up to date in the caller's snapshot.
+ * Returns FALSE when the filter matches no call. */
+static gboolean
+narrow_by_days (TamStore    *store,
+                QueueParams *p)
+{
+  sqlite3_stmt *stmt;
+  gboolean any = TRUE;
+
+  if (p->path != PATH_SITE && p->path != PATH_SERVICE)
+    return TRUE;
+  if (p->path == PATH_SITE && p->mode == MODE_WAITING && p->service == NULL)
+    return TRUE;      /* calls_waiting_site holds exactly these */
+  if (p->mode == MODE_ANY || counts_behind (store))
+    return TRUE;
+
+  if (p->mode == MODE_WAITING)
+    stmt = tam_store_prepare (store,
+        "SELECT min (day), max (day) FROM call_state_days"
+        " WHERE day >= substr (?1, 1, 10) AND day < ?2 AND (?3 IS NULL OR site = ?3)"
+        " AND (?4 IS NULL OR service = ?4) AND state IN ('PENDING','RECALLED') AND n > 0", NULL);
+  else
+    stmt = tam_store_prepare (store,
+        "SELECT min (day), max (day) FROM call_state_days"
+        " WHERE day >= substr (?1, 1, 10) AND day < ?2 AND (?3 IS NULL OR site = ?3)"
+        " AND (?4 IS NULL OR service = ?4) AND state = ?7 AND n > 0", NULL);
+  if (stmt == NULL)
+    return TRUE;
+  bind_days (p, stmt);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *first = (const char *)sqlite3_column_text (stmt, 0);
+      const char *last = (const char *)sqlite3_column_text (stmt, 1);
+
+      if (first == NULL || last == NULL)
+        any = FALSE;
+      else
+        {
+          g_autofree char *after_last = next_day (last);
+
+          /* p->from may be a whole call_start (keyset paging). */
+          if (strcmp (first, p->from) > 0)
+            {
+              g_free (p->from);
+              p->from = g_strdup (first);
+            }
+          if (after_last != NULL && strcmp (after_last, p->to_excl) < 0)
+            {
+              g_free (p->to_excl);
+              p->to_excl = g_steal_pointer (&after_last);
+            }
+        }
+    }
+  sqlite3_reset (stmt);
+  return any;
+}
+
+/* tam_queue_fetch in the caller's transaction. */
+static GPtrArray *
+queue_fetch_in_tx (TamStore              *store,
+                   const TamSession      *session,
+                   const TamQueueFilter  *filter,
+                   gint64                 offset,
+                   guint                  limit,
+                   GError               **error)
 {
   QueueParams p;
   sqlite3_stmt *stmt;
   GPtrArray *calls;
 
-  g_return_val_if_fail (TAM_IS_STORE (store), NULL);
-
   if (!queue_params_init (&p, session, filter, FALSE, error))
     return NULL;
-  if (p.empty || limit == 0)
+  if (p.empty || limit == 0 || !narrow_by_days (store, &p))
     {
       queue_params_clear (&p);
       return g_ptr_array_new_with_free_func ((GDestroyNotify)tam_call_free);
@@ -1309,28 +1371,24 @@ tam_queue_fetch (TamStore              *store,
    * The count and the page are read in one snapshot. */
   if (offset >= 5000)
     {
-      gboolean own_tx = !tam_store_in_transaction (store);
-      gint64 n;
+      gint64 n = tam_queue_count (store, session, filter, error);
 
-      if (own_tx)
-        tam_queue_counts_update (store, NULL);
-      if (own_tx && !tam_store_exec (store, "BEGIN", error))
+      if (n < 0)
         {
           queue_params_clear (&p);
           return NULL;
         }
-      n = tam_queue_count (store, session, filter, error);
-      if (n >= 0 && offset > n / 2)
+      if (offset > n / 2)
         {
           gint64 back = n - offset - (gint64)limit;
           gint64 rows = back < 0 ? (gint64)limit + back : (gint64)limit;
 
+          calls = NULL;
           if (rows <= 0)
             calls = g_ptr_array_new_with_free_func ((GDestroyNotify)tam_call_free);
           else
             {
               stmt = tam_store_prepare (store, queue_sql (store, QUERY_FETCH_BACK, p.path, p.mode), error);
-              calls = NULL;
               if (stmt != NULL)
                 {
                   queue_params_bind (&p, stmt);
@@ -1339,17 +1397,8 @@ tam_queue_fetch (TamStore              *store,
                   calls = run_fetch (store, session, stmt, error);
                 }
             }
-          if (own_tx)
-            tam_store_exec (store, "COMMIT", NULL);
           queue_params_clear (&p);
           return calls;
-        }
-      if (own_tx)
-        tam_store_exec (store, "COMMIT", NULL);
-      if (n < 0)
-        {
-          queue_params_clear (&p);
-          return NULL;
         }
     }
 
@@ -1368,34 +1417,57 @@ tam_queue_fetch (TamStore              *store,
 }
 
 GPtrArray *
-tam_queue_fetch_after (TamStore              *store,
-                       const TamSession      *session,
-                       const TamQueueFilter  *filter,
-                       const char            *after_call_start,
-                       gint64                 after_id,
-                       guint                  limit,
-                       GError               **error)
+tam_queue_fetch (TamStore              *store,
+                 const TamSession      *session,
+                 const TamQueueFilter  *filter,
+                 gint64                 offset,
+                 guint                  limit,
+                 GError               **error)
+{
+  gboolean own_tx;
+  GPtrArray *calls;
+
+  g_return_val_if_fail (TAM_IS_STORE (store), NULL);
+
+  /* One snapshot for the per-day counts (narrow_by_days), the count of a
+   * deep page and the rows; the counts brought up to date first. */
+  own_tx = !tam_store_in_transaction (store);
+  if (own_tx && offset >= 5000)
+    tam_queue_counts_update (store, NULL);
+  if (own_tx && !tam_store_exec (store, "BEGIN", error))
+    return NULL;
+  calls = queue_fetch_in_tx (store, session, filter, offset, limit, error);
+  if (own_tx)
+    tam_store_exec (store, "COMMIT", NULL);
+  return calls;
+}
+
+/* tam_queue_fetch_after in the caller's transaction. */
+static GPtrArray *
+queue_fetch_after_in_tx (TamStore              *store,
+                         const TamSession      *session,
+                         const TamQueueFilter  *filter,
+                         const char            *after_call_start,
+                         gint64                 after_id,
+                         guint                  limit,
+                         GError               **error)
 {
   QueueParams p;
   sqlite3_stmt *stmt;
   GPtrArray *calls;
 
-  g_return_val_if_fail (TAM_IS_STORE (store), NULL);
-
-  if (after_call_start == NULL)
-    return tam_queue_fetch (store, session, filter, 0, limit, error);
   if (!queue_params_init (&p, session, filter, FALSE, error))
     return NULL;
-  if (p.empty || limit == 0)
-    {
-      queue_params_clear (&p);
-      return g_ptr_array_new_with_free_func ((GDestroyNotify)tam_call_free);
-    }
   /* One lower bound for the index range: the later of the two. */
   if (strcmp (after_call_start, p.from) > 0)
     {
       g_free (p.from);
       p.from = g_strdup (after_call_start);
+    }
+  if (p.empty || limit == 0 || !narrow_by_days (store, &p))
+    {
+      queue_params_clear (&p);
+      return g_ptr_array_new_with_free_func ((GDestroyNotify)tam_call_free);
     }
   stmt = tam_store_prepare (store, queue_sql (store, QUERY_AFTER, p.path, p.mode), error);
   if (stmt == NULL)
@@ -1410,6 +1482,31 @@ tam_queue_fetch_after (TamStore              *store,
   sqlite3_bind_int64 (stmt, 11, 0);
   calls = run_fetch (store, session, stmt, error);
   queue_params_clear (&p);
+  return calls;
+}
+
+GPtrArray *
+tam_queue_fetch_after (TamStore              *store,
+                       const TamSession      *session,
+                       const TamQueueFilter  *filter,
+                       const char            *after_call_start,
+                       gint64                 after_id,
+                       guint                  limit,
+                       GError               **error)
+{
+  gboolean own_tx;
+  GPtrArray *calls;
+
+  g_return_val_if_fail (TAM_IS_STORE (store), NULL);
+
+  if (after_call_start == NULL)
+    return tam_queue_fetch (store, session, filter, 0, limit, error);
+  own_tx = !tam_store_in_transaction (store);
+  if (own_tx && !tam_store_exec (store, "BEGIN", error))
+    return NULL;
+  calls = queue_fetch_after_in_tx (store, session, filter, after_call_start, after_id, limit, error);
+  if (own_tx)
+    tam_store_exec (store, "COMMIT", NULL);
   return calls;
 }
 
