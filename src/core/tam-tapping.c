@@ -774,35 +774,39 @@ counts_upto (TamStore *store)
   return g_ascii_strtoll (text, NULL, 10);
 }
 
-/* Adds @n calls to one row of call_agent_days / call_state_days; in the
- * caller's transaction. @day may be a whole call_start. */
+/* Runs one statement on a row of the per-day tables. The parameters, as
+ * far as @sql uses them: ?1 agent, ?2 day (or a whole call_start), ?3
+ * site, ?4 service, ?5 state, ?6 first verdict ('' before one), ?7 n.
+ * Binding a number @sql does not use is refused (SQLITE_RANGE) and
+ * harmless. */
 static gboolean
-agent_days_add (TamStore    *store,
-                gint64       agent_id,
-                const char  *day,
-                const char  *site,
-                const char  *service,
-                const char  *state,
-                const char  *first_verdict,
-                gint64       n,
-                GError     **error)
+days_exec (TamStore    *store,
+           const char  *sql,
+           gint64       agent_id,
+           const char  *day,
+           const char  *site,
+           const char  *service,
+           const char  *state,
+           const char  *first_verdict,
+           gint64       n,
+           GError     **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = tam_store_prepare (store, sql, error);
+  int params;
 
-  stmt = tam_store_prepare (store,
-      "INSERT INTO call_agent_days (agent_id, day, site, service, state, first_verdict, n)"
-      " VALUES (?1, substr (?2, 1, 10), ?3, ?4, ?5, ?6, ?7)"
-      " ON CONFLICT (agent_id, day, site, service, state, first_verdict) DO UPDATE SET n = n + excluded.n",
-      error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, agent_id);
+  params = sqlite3_bind_parameter_count (stmt);
+  if (params >= 1)
+    sqlite3_bind_int64 (stmt, 1, agent_id);
   sqlite3_bind_text (stmt, 2, day, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, site, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, service, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, state, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, first_verdict ? first_verdict : "", -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 7, n);
+  if (params >= 6)
+    sqlite3_bind_text (stmt, 6, first_verdict ? first_verdict : "", -1, SQLITE_STATIC);
+  if (params >= 7)
+    sqlite3_bind_int64 (stmt, 7, n);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       tam_store_set_error (store, error, _("Could not count the queue"));
@@ -813,36 +817,29 @@ agent_days_add (TamStore    *store,
   return TRUE;
 }
 
+/* Adds @n calls to one row of call_agent_days (@agent_id) or, with
+ * @agent_id 0, of call_state_days (no first verdict there); in the
+ * caller's transaction. @day may be a whole call_start. */
 static gboolean
-state_days_add (TamStore    *store,
-                const char  *day,
-                const char  *site,
-                const char  *service,
-                const char  *state,
-                gint64       n,
-                GError     **error)
+days_add (TamStore    *store,
+          gint64       agent_id,
+          const char  *day,
+          const char  *site,
+          const char  *service,
+          const char  *state,
+          const char  *first_verdict,
+          gint64       n,
+          GError     **error)
 {
-  sqlite3_stmt *stmt;
+  const char *sql = agent_id != 0
+    ? "INSERT INTO call_agent_days (agent_id, day, site, service, state, first_verdict, n)"
+      " VALUES (?1, substr (?2, 1, 10), ?3, ?4, ?5, ?6, ?7)"
+      " ON CONFLICT (agent_id, day, site, service, state, first_verdict) DO UPDATE SET n = n + excluded.n"
+    : "INSERT INTO call_state_days (site, service, day, state, n)"
+      " VALUES (?3, ?4, substr (?2, 1, 10), ?5, ?7)"
+      " ON CONFLICT (site, service, day, state) DO UPDATE SET n = n + excluded.n";
 
-  stmt = tam_store_prepare (store,
-      "INSERT INTO call_state_days (site, service, day, state, n)"
-      " VALUES (?1, ?2, substr (?3, 1, 10), ?4, ?5)"
-      " ON CONFLICT (site, service, day, state) DO UPDATE SET n = n + excluded.n", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, site, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, service, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, day, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, state, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, n);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _("Could not count the queue"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
+  return days_exec (store, sql, agent_id, day, site, service, state, first_verdict, n, error);
 }
 
 /* Takes one call out of both tables; in the caller's transaction. Rows
@@ -865,30 +862,12 @@ counts_remove (TamStore    *store,
     "DELETE FROM call_agent_days WHERE agent_id = ?1 AND day = substr (?2, 1, 10)"
     " AND site = ?3 AND service = ?4 AND state = ?5 AND first_verdict = ?6 AND n <= 0",
     "UPDATE call_state_days SET n = n - 1"
-    " WHERE site = ?3 AND service = ?4 AND day = substr (?2, 1, 10) AND state = ?5 AND ?1 IS NOT NULL",
+    " WHERE site = ?3 AND service = ?4 AND day = substr (?2, 1, 10) AND state = ?5",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
-    {
-      sqlite3_stmt *stmt = tam_store_prepare (store, sql[i], error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, agent_id);
-      sqlite3_bind_text (stmt, 2, day, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, site, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, service, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, state, -1, SQLITE_STATIC);
-      if (i < 2)
-        sqlite3_bind_text (stmt, 6, first_verdict ? first_verdict : "", -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          tam_store_set_error (store, error, _("Could not count the queue"));
-          sqlite3_reset (stmt);
-          return FALSE;
-        }
-      sqlite3_reset (stmt);
-    }
+    if (!days_exec (store, sql[i], agent_id, day, site, service, state, first_verdict, 0, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -993,8 +972,8 @@ counts_absorb_range (TamStore  *store,
     {
       DayGroup key = *g;
 
-      if (!agent_days_add (store, g->agent_id, g->day, g->site, g->service, g->state, g->first_verdict,
-                           g->n, error))
+      if (!days_add (store, g->agent_id, g->day, g->site, g->service, g->state, g->first_verdict,
+                     g->n, error))
         return FALSE;
       key.agent_id = 0;
       key.first_verdict = NULL;
@@ -1002,7 +981,7 @@ counts_absorb_range (TamStore  *store,
     }
   g_hash_table_iter_init (&iter, sites);
   while (g_hash_table_iter_next (&iter, (gpointer *)&g, NULL))
-    if (!state_days_add (store, g->day, g->site, g->service, g->state, g->n, error))
+    if (!days_add (store, 0, g->day, g->site, g->service, g->state, NULL, g->n, error))
       return FALSE;
   return TRUE;
 }
@@ -1139,8 +1118,8 @@ counts_move (TamStore    *store,
   sqlite3_reset (stmt);
 
   return counts_remove (store, agent_id, day, site, service, old_state, old_first_verdict, error) &&
-         agent_days_add (store, agent_id, day, site, service, state, first_verdict, 1, error) &&
-         state_days_add (store, day, site, service, state, 1, error);
+         days_add (store, agent_id, day, site, service, state, first_verdict, 1, error) &&
+         days_add (store, 0, day, site, service, state, NULL, 1, error);
 }
 
 /* Whether the counts can come from the tables now: brings them up to

@@ -292,6 +292,49 @@ bench_sign_in (TamStore       *store,
   return tam_auth_sign_in (store, ctx->as_nik, password ? password : "", error);
 }
 
+/* The day after the last date @sql (a "SELECT max (...)") finds, or
+ * tomorrow on an empty table: generated rows come after what is stored. */
+static gboolean
+day_after_last (TamStore    *store,
+                const char  *sql,
+                GDate       *day,
+                GError     **error)
+{
+  g_autofree char *last = NULL;
+  sqlite3_stmt *stmt = tam_store_prepare (store, sql, error);
+  int y, m, d;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    last = tam_stmt_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  g_date_clear (day, 1);
+  if (last != NULL && sscanf (last, "%d-%d-%d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
+    g_date_set_dmy (day, d, m, y);
+  else
+    g_date_set_time_t (day, time (NULL));
+  g_date_add_days (day, 1);
+  return TRUE;
+}
+
+/* A new CSV file with its header line. */
+static FILE *
+open_csv (const char  *path,
+          const char  *header,
+          GError     **error)
+{
+  FILE *fp = g_fopen (path, "wb");
+
+  if (fp == NULL)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write “%s”: %s"), path, g_strerror (errno));
+      return NULL;
+    }
+  fputs (header, fp);
+  return fp;
+}
+
 static gboolean
 write_attendance_csv (TamStore    *store,
                       const char  *path,
@@ -300,13 +343,11 @@ write_attendance_csv (TamStore    *store,
                       GError     **error)
 {
   g_autoptr(GPtrArray) niks = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *last = NULL;
   sqlite3_stmt *stmt;
   GDate day;
   guint n_days;
   FILE *fp;
   guint32 x = 2463534242u; /* xorshift32: varied rows, same file every run */
-  int y, m, d;
 
   stmt = tam_store_prepare (store,
       "SELECT nik FROM people WHERE role IN ('AGENT','TEAM_LEADER')"
@@ -324,26 +365,11 @@ write_attendance_csv (TamStore    *store,
     }
 
   /* New days after the last one stored: a new roster period. */
-  stmt = tam_store_prepare (store, "SELECT max (date) FROM attendance", error);
-  if (stmt == NULL)
+  if (!day_after_last (store, "SELECT max (date) FROM attendance", &day, error))
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    last = tam_stmt_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
-  g_date_clear (&day, 1);
-  if (last != NULL && sscanf (last, "%d-%d-%d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
-    g_date_set_dmy (&day, d, m, y);
-  else
-    g_date_set_time_t (&day, time (NULL));
-  g_date_add_days (&day, 1);
-
-  fp = g_fopen (path, "wb");
+  fp = open_csv (path, "date,nik,shift_start,shift_end,status,check_in,check_out,note\n", error);
   if (fp == NULL)
-    {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write “%s”: %s"), path, g_strerror (errno));
-      return FALSE;
-    }
-  fputs ("date,nik,shift_start,shift_end,status,check_in,check_out,note\n", fp);
+    return FALSE;
   n_days = (want_rows + niks->len - 1) / niks->len;
   *rows = 0;
   for (guint i = 0; i < n_days; i++, g_date_add_days (&day, 1))
@@ -473,7 +499,6 @@ write_calls_csv (TamStore    *store,
   };
   g_autoptr(GPtrArray) niks = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *last = NULL;
   sqlite3_stmt *stmt;
   GDate day;
   FILE *fp;
@@ -499,26 +524,11 @@ write_calls_csv (TamStore    *store,
       return FALSE;
     }
 
-  stmt = tam_store_prepare (store, "SELECT max (call_start) FROM calls", error);
-  if (stmt == NULL)
+  if (!day_after_last (store, "SELECT max (call_start) FROM calls", &day, error))
     return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    last = tam_stmt_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
-  g_date_clear (&day, 1);
-  if (last != NULL && sscanf (last, "%d-%d-%d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
-    g_date_set_dmy (&day, d, m, y);
-  else
-    g_date_set_time_t (&day, time (NULL));
-  g_date_add_days (&day, 1);
-
-  fp = g_fopen (path, "wb");
+  fp = open_csv (path, "call_id,agent_nik,service,call_start,result,customer_number,product,recording\n", error);
   if (fp == NULL)
-    {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write “%s”: %s"), path, g_strerror (errno));
-      return FALSE;
-    }
-  fputs ("call_id,agent_nik,service,call_start,result,customer_number,product,recording\n", fp);
+    return FALSE;
   *rows = *agree = 0;
   month[0] = '\0';
   while (*rows < want_rows)

@@ -36,6 +36,10 @@ gint64      tam_test_insert_call      (TamStore    *store,
                                        gint64       agent_id,
                                        const char  *call_start,
                                        const char  *recording);
+/* A mono 16-bit PCM WAV at 8 kHz, a 440 Hz tone of @seconds: a call's
+ * recording. */
+void        tam_test_write_wav        (const char  *path,
+                                       double       seconds);
 /* A date @days from today, YYYY-MM-DD. */
 char       *tam_test_date_from_today  (int          days);
 

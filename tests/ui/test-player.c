@@ -24,37 +24,6 @@ typedef struct
   char *short_wav;   /* 3 s */
 } Fixture;
 
-/* A mono 16-bit PCM WAV at 8 kHz: a 440 Hz tone of @seconds. */
-static void
-write_wav (const char *path,
-           double      seconds)
-{
-  const guint32 rate = 8000;
-  guint32 n = (guint32) (rate * seconds);
-  g_autoptr(GByteArray) wav = g_byte_array_new ();
-  guint32 u32;
-  guint16 u16;
-
-#define PUT32(v) (u32 = GUINT32_TO_LE (v), g_byte_array_append (wav, (guint8 *) &u32, 4))
-#define PUT16(v) (u16 = GUINT16_TO_LE (v), g_byte_array_append (wav, (guint8 *) &u16, 2))
-  g_byte_array_append (wav, (const guint8 *) "RIFF", 4);
-  PUT32 (36 + n * 2);
-  g_byte_array_append (wav, (const guint8 *) "WAVEfmt ", 8);
-  PUT32 (16);
-  PUT16 (1);          /* PCM */
-  PUT16 (1);          /* mono */
-  PUT32 (rate);
-  PUT32 (rate * 2);   /* bytes per second */
-  PUT16 (2);          /* bytes per frame */
-  PUT16 (16);
-  g_byte_array_append (wav, (const guint8 *) "data", 4);
-  PUT32 (n * 2);
-  for (guint32 i = 0; i < n; i++)
-    PUT16 ((guint16) (gint16) (8000.0 * sin (2 * G_PI * 440.0 * i / rate)));
-#undef PUT32
-#undef PUT16
-  g_assert_true (g_file_set_contents (path, (const char *) wav->data, wav->len, NULL));
-}
 
 static void
 fixture_setup (Fixture       *f,
@@ -64,8 +33,8 @@ fixture_setup (Fixture       *f,
   g_assert_nonnull (f->dir);
   f->long_wav = g_build_filename (f->dir, "vr-long.wav", NULL);
   f->short_wav = g_build_filename (f->dir, "vr-short.wav", NULL);
-  write_wav (f->long_wav, 10.0);
-  write_wav (f->short_wav, 3.0);
+  tam_test_write_wav (f->long_wav, 10.0);
+  tam_test_write_wav (f->short_wav, 3.0);
 }
 
 static void

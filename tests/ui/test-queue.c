@@ -16,6 +16,7 @@
 #include "tam-recording-player.h"
 #include "tam-store.h"
 #include "tam-tapping.h"
+#include "tam-test-ui.h"
 
 #define N_CALLS 5
 
@@ -81,65 +82,7 @@ sign_in (TamStore   *store,
   return session;
 }
 
-/* A short mono 16-bit PCM WAV (a 440 Hz tone): the call's recording. */
-static void
-write_wav (const char *path,
-           double      seconds)
-{
-  const guint32 rate = 8000;
-  guint32 n = (guint32) (rate * seconds);
-  g_autoptr(GByteArray) wav = g_byte_array_new ();
-  guint32 u32;
-  guint16 u16;
 
-#define PUT32(v) (u32 = GUINT32_TO_LE (v), g_byte_array_append (wav, (guint8 *) &u32, 4))
-#define PUT16(v) (u16 = GUINT16_TO_LE (v), g_byte_array_append (wav, (guint8 *) &u16, 2))
-  g_byte_array_append (wav, (const guint8 *) "RIFF", 4);
-  PUT32 (36 + n * 2);
-  g_byte_array_append (wav, (const guint8 *) "WAVEfmt ", 8);
-  PUT32 (16);
-  PUT16 (1);          /* PCM */
-  PUT16 (1);          /* mono */
-  PUT32 (rate);
-  PUT32 (rate * 2);
-  PUT16 (2);
-  PUT16 (16);
-  g_byte_array_append (wav, (const guint8 *) "data", 4);
-  PUT32 (n * 2);
-  for (guint32 i = 0; i < n; i++)
-    PUT16 ((guint16) (gint16) (8000.0 * sin (2 * G_PI * 440.0 * i / rate)));
-#undef PUT32
-#undef PUT16
-  g_assert_true (g_file_set_contents (path, (const char *) wav->data, wav->len, NULL));
-}
-
-static gint64
-insert_call (TamStore   *store,
-             const char *call_id,
-             gint64      agent_id,
-             const char *call_start,
-             const char *recording)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  g_autofree char *month = g_strndup (call_start, 7);
-
-  /* Fixture only: the import of calls has its own tests. */
-  stmt = tam_store_prepare (store,
-      "INSERT INTO calls (call_id, agent_id, site, service, call_start, month, result,"
-      " customer_number, product, recording, state)"
-      " VALUES (?, ?, 'BANDUNG', 'ADDON_CONSUMER', ?, ?, 'AGREE', '081234567890', 'Minipack HBO', ?, 'PENDING')",
-      &error);
-  g_assert_no_error (error);
-  sqlite3_bind_text (stmt, 1, call_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, agent_id);
-  sqlite3_bind_text (stmt, 3, call_start, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, month, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, recording, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_reset (stmt);
-  return sqlite3_last_insert_rowid (tam_store_get_db (store));
-}
 
 static void
 spin (void)
@@ -203,15 +146,15 @@ fixture_setup (Fixture       *f,
   f->tl = sign_in (f->store, "TL001", "rahasia-tl");
 
   /* Oldest first is the queue's order: insert out of order on purpose. */
-  f->calls[2] = insert_call (f->store, "MYCX-0003", a1, "2026-10-05 10:00:00", "vr-0003.wav");
-  f->calls[0] = insert_call (f->store, "MYCX-0001", a1, "2026-10-05 08:10:00", "vr-0001.wav");
-  f->calls[1] = insert_call (f->store, "MYCX-0002", a2, "2026-10-05 09:30:00", "vr-0002.wav");
-  f->calls[4] = insert_call (f->store, "MYCX-0005", a1, "2026-10-06 08:00:00", "vr-0005.wav");
-  f->calls[3] = insert_call (f->store, "MYCX-0004", a2, "2026-10-05 16:45:00", "vr-0004.wav");
+  f->calls[2] = tam_test_insert_call (f->store, "MYCX-0003", a1, "2026-10-05 10:00:00", "vr-0003.wav");
+  f->calls[0] = tam_test_insert_call (f->store, "MYCX-0001", a1, "2026-10-05 08:10:00", "vr-0001.wav");
+  f->calls[1] = tam_test_insert_call (f->store, "MYCX-0002", a2, "2026-10-05 09:30:00", "vr-0002.wav");
+  f->calls[4] = tam_test_insert_call (f->store, "MYCX-0005", a1, "2026-10-06 08:00:00", "vr-0005.wav");
+  f->calls[3] = tam_test_insert_call (f->store, "MYCX-0004", a2, "2026-10-05 16:45:00", "vr-0004.wav");
 
   /* Only the first call's recording exists. */
   wav = g_build_filename (f->recordings, "vr-0001.wav", NULL);
-  write_wav (wav, 3.0);
+  tam_test_write_wav (wav, 3.0);
   g_settings_set_string (settings, "recordings-folder", f->recordings);
 }
 
@@ -758,7 +701,7 @@ test_model_paging (Fixture       *f,
       guint t = (n - i) / 3;
       g_autofree char *id = g_strdup_printf ("BULK-%05u", i);
       g_autofree char *start = g_strdup_printf ("2026-09-%02u %02u:%02u:00", 1 + t / 100, (t / 60) % 24, t % 60);
-      insert_call (f->store, id, agent, start, "");
+      tam_test_insert_call (f->store, id, agent, start, "");
     }
   g_assert_true (tam_store_commit (f->store, &error));
 
