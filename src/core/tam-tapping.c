@@ -1997,6 +1997,23 @@ set_claimed_error (const char  *name,
                _("This call is being tapped by %s (%s) since %s"), name, nik, since);
 }
 
+/* Steps @stmt, a read of one AGREE call whose column 1 is its site: TRUE
+ * on a row the QCO's site may tap; otherwise resets @stmt and says the
+ * call is not there (whether it exists elsewhere is not told). */
+static gboolean
+step_call_of_site (sqlite3_stmt      *stmt,
+                   const TamSession  *session,
+                   GError           **error)
+{
+  if (sqlite3_step (stmt) == SQLITE_ROW &&
+      g_strcmp0 ((const char *)sqlite3_column_text (stmt, 1), session->site) == 0)
+    return TRUE;
+  sqlite3_reset (stmt);
+  g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND,
+                       _("No such AGREE call, or not one you may see"));
+  return FALSE;
+}
+
 /* Why the claim UPDATE changed nothing. */
 static gboolean
 explain_claim_refusal (TamStore          *store,
@@ -2012,14 +2029,8 @@ explain_claim_refusal (TamStore          *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW ||
-      g_strcmp0 ((const char *)sqlite3_column_text (stmt, 1), session->site) != 0)
-    {
-      sqlite3_reset (stmt);
-      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND,
-                           _("No such AGREE call, or not one you may see"));
-      return FALSE;
-    }
+  if (!step_call_of_site (stmt, session, error))
+    return FALSE;
   state = tam_stmt_dup_text (stmt, 0);
   if (g_strcmp0 (state, "PENDING") == 0 || g_strcmp0 (state, "RECALLED") == 0)
     {
@@ -2276,14 +2287,8 @@ tam_call_decide (TamStore            *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW ||
-      g_strcmp0 ((const char *)sqlite3_column_text (stmt, 1), session->site) != 0)
-    {
-      sqlite3_reset (stmt);
-      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND,
-                           _("No such AGREE call, or not one you may see"));
-      goto fail;
-    }
+  if (!step_call_of_site (stmt, session, error))
+    goto fail;
   state = tam_stmt_dup_text (stmt, 0);
   site = tam_stmt_dup_text (stmt, 1);
   service = tam_stmt_dup_text (stmt, 2);
