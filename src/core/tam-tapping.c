@@ -1409,10 +1409,10 @@ tam_queue_fetch (TamStore              *store,
   g_return_val_if_fail (TAM_IS_STORE (store), NULL);
 
   /* One snapshot for the per-day counts (narrow_by_days), the count of a
-   * deep page and the rows; the counts brought up to date first. */
+   * deep page and the rows. The counts are not brought up to date here
+   * (after a large import that takes a while, and this runs on the
+   * window's main loop): while they are behind, the calls are counted. */
   own_tx = !tam_store_in_transaction (store);
-  if (own_tx && offset >= 5000)
-    tam_queue_counts_update (store, NULL);
   if (own_tx && !tam_store_exec (store, "BEGIN", error))
     return NULL;
   calls = queue_fetch_in_tx (store, session, filter, offset, limit, error);
