@@ -22,6 +22,7 @@ struct _TamRecordingPlayer
   GtkWidget      *name_label;
   GtkWidget      *controls;
   GtkWidget      *speed_dropdown;
+  GSettings      *settings;  /* NULL without the app's schema */
   GtkWidget      *time_label;
   GtkWidget      *message_label;
   GtkWidget      *silent_label;
@@ -36,22 +37,32 @@ G_DEFINE_FINAL_TYPE (TamRecordingPlayer, tam_recording_player, GTK_TYPE_WIDGET)
 
 #define SCHEMA_ID "com.infomedia.TAM"
 #define FOLDER_KEY "recordings-folder"
+#define RATE_KEY "playback-rate"
 
-char *
-tam_recording_player_dup_folder (void)
+/* The app's settings when its schema (with @key) is installed; NULL
+ * otherwise (a widget test may run without it). */
+static GSettings *
+settings_with (const char *key)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  g_autofree char *folder = NULL;
 
   if (source == NULL)
     return NULL;
   schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, FOLDER_KEY))
+  if (schema == NULL || !g_settings_schema_has_key (schema, key))
     return NULL;
+  return g_settings_new (SCHEMA_ID);
+}
 
-  settings = g_settings_new (SCHEMA_ID);
+char *
+tam_recording_player_dup_folder (void)
+{
+  g_autoptr(GSettings) settings = settings_with (FOLDER_KEY);
+  g_autofree char *folder = NULL;
+
+  if (settings == NULL)
+    return NULL;
   folder = g_settings_get_string (settings, FOLDER_KEY);
   if (folder == NULL || folder[0] == '\0')
     return NULL;
@@ -316,6 +327,10 @@ speed_selected_cb (TamRecordingPlayer *self)
   self->speed = selected;
   if (TAM_IS_GST_STREAM (self->stream))
     tam_gst_stream_set_rate (TAM_GST_STREAM (self->stream), speeds[self->speed]);
+  /* A QCO sets it once: the next start keeps it. */
+  if (self->settings != NULL &&
+      g_settings_get_double (self->settings, RATE_KEY) != speeds[self->speed])
+    g_settings_set_double (self->settings, RATE_KEY, speeds[self->speed]);
 }
 
 static void
@@ -376,6 +391,7 @@ tam_recording_player_dispose (GObject *object)
   if (self->speed_dropdown != NULL)
     g_signal_handlers_disconnect_by_data (self->speed_dropdown, self);
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->settings);
   self->controls = NULL;
   self->speed_dropdown = NULL;
   G_OBJECT_CLASS (tam_recording_player_parent_class)->dispose (object);
@@ -475,6 +491,10 @@ tam_recording_player_init (TamRecordingPlayer *self)
   gtk_box_append (GTK_BOX (self->box), self->silent_label);
 
   tam_recording_player_clear (self);
+
+  self->settings = settings_with (RATE_KEY);
+  if (self->settings != NULL)
+    tam_recording_player_set_rate (self, g_settings_get_double (self->settings, RATE_KEY));
 }
 
 GtkWidget *

@@ -35,6 +35,11 @@ fixture_setup (Fixture       *f,
   f->short_wav = g_build_filename (f->dir, "vr-short.wav", NULL);
   tam_test_write_wav (f->long_wav, 10.0);
   tam_test_write_wav (f->short_wav, 3.0);
+  /* Each test starts at 1x (the speed is a setting that outlives a player). */
+  {
+    g_autoptr(GSettings) settings = g_settings_new ("com.infomedia.TAM");
+    g_settings_reset (settings, "playback-rate");
+  }
 }
 
 static void
@@ -317,6 +322,27 @@ test_player (Fixture       *f,
   g_assert_finalize_object (player);
 }
 
+
+/* The speed a QCO chose is kept for the next start of the app. */
+static void
+test_speed_remembered (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("com.infomedia.TAM");
+  GtkWidget *first = g_object_ref_sink (tam_recording_player_new ());
+  GtkWidget *second;
+
+  g_assert_cmpfloat (tam_recording_player_get_rate (TAM_RECORDING_PLAYER (first)), ==, 1.0);
+  tam_recording_player_change_speed (TAM_RECORDING_PLAYER (first), 2);
+  g_assert_cmpfloat (tam_recording_player_get_rate (TAM_RECORDING_PLAYER (first)), ==, 1.5);
+  g_assert_cmpfloat (g_settings_get_double (settings, "playback-rate"), ==, 1.5);
+  g_object_unref (first);
+
+  second = g_object_ref_sink (tam_recording_player_new ());
+  g_assert_cmpfloat (tam_recording_player_get_rate (TAM_RECORDING_PLAYER (second)), ==, 1.5);
+  g_object_unref (second);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +357,7 @@ main (int   argc,
   ADD ("/ui/player/stream", test_stream);
   ADD ("/ui/player/failing-sink", test_failing_sink);
   ADD ("/ui/player/widget", test_player);
+  ADD ("/ui/player/speed-remembered", test_speed_remembered);
 #undef ADD
 
   return g_test_run ();

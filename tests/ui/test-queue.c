@@ -156,6 +156,7 @@ fixture_setup (Fixture       *f,
   wav = g_build_filename (f->recordings, "vr-0001.wav", NULL);
   tam_test_write_wav (wav, 3.0);
   g_settings_set_string (settings, "recordings-folder", f->recordings);
+  g_settings_reset (settings, "playback-rate");
 }
 
 static void
