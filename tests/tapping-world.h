@@ -238,3 +238,52 @@ world_check_state_days (World *w)
       "  EXCEPT SELECT agent_id, day, site, service, state, first_verdict, n FROM call_agent_days))"
       " WHERE ? > 0", 1), ==, 0);
 }
+
+/* A report writer: tam_f18_write, tam_w03_write. */
+typedef gboolean (*WorldReportWrite) (TamStore *, const TamSession *, const char *, const char *,
+                                      TamProgressFunc, gpointer, GCancellable *, GError **);
+
+static void
+world_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  *last = fraction;
+}
+
+/* @write reports progress up to 1.0; cancelled, it leaves no file. */
+G_GNUC_UNUSED static void
+world_check_report_progress_cancel (World            *w,
+                                    WorldReportWrite  write,
+                                    const char       *month)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = g_build_filename (w->dir, "cancelled.xlsx", NULL);
+  g_autofree char *part = g_strconcat (path, ".part", NULL);
+  g_autofree char *done = g_build_filename (w->dir, "done.xlsx", NULL);
+  double last = 0.0;
+
+  g_assert_true (write (w->store, w->spvq, month, done, world_progress_cb, &last, NULL, &error));
+  g_assert_cmpfloat (last, ==, 1.0);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (write (w->store, w->spvq, month, path, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+}
+
+/* A cell read back from an .xlsx as a number (it must be one). */
+G_GNUC_UNUSED static double
+world_number (const char *text)
+{
+  char *end = NULL;
+  double v = g_ascii_strtod (text, &end);
+
+  g_assert_true (end != text && *end == '\0');
+  return v;
+}

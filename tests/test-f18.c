@@ -326,16 +326,6 @@ level_label (TamF18RowKind kind)
   return labels[kind];
 }
 
-static double
-number (const char *text)
-{
-  char *end = NULL;
-  double v = g_ascii_strtod (text, &end);
-
-  g_assert_true (end != text && *end == '\0');
-  return v;
-}
-
 static void
 test_xlsx (Fixture       *f,
            gconstpointer  data)
@@ -366,14 +356,14 @@ test_xlsx (Fixture       *f,
       g_assert_cmpstr (tam_xlsx_reader_field (r, 1), ==, e->site ? e->site : "");
       g_assert_cmpstr (tam_xlsx_reader_field (r, 3), ==, e->nik ? e->nik : "");
       /* Real number cells, the values themselves. */
-      g_assert_cmpfloat (number (tam_xlsx_reader_field (r, 6)), ==, e->total);
-      g_assert_cmpfloat (number (tam_xlsx_reader_field (r, 7)), ==, e->valid);
-      g_assert_cmpfloat (number (tam_xlsx_reader_field (r, 8)), ==, e->returned);
-      g_assert_cmpfloat (number (tam_xlsx_reader_field (r, 9)), ==, e->pending);
-      g_assert_cmpfloat_with_epsilon (number (tam_xlsx_reader_field (r, 10)),
+      g_assert_cmpfloat (world_number (tam_xlsx_reader_field (r, 6)), ==, e->total);
+      g_assert_cmpfloat (world_number (tam_xlsx_reader_field (r, 7)), ==, e->valid);
+      g_assert_cmpfloat (world_number (tam_xlsx_reader_field (r, 8)), ==, e->returned);
+      g_assert_cmpfloat (world_number (tam_xlsx_reader_field (r, 9)), ==, e->pending);
+      g_assert_cmpfloat_with_epsilon (world_number (tam_xlsx_reader_field (r, 10)),
                                       (double)e->valid / e->total, 1e-12);
-      g_assert_cmpfloat (number (tam_xlsx_reader_field (r, 11)), ==, e->first);
-      g_assert_cmpfloat_with_epsilon (number (tam_xlsx_reader_field (r, 12)),
+      g_assert_cmpfloat (world_number (tam_xlsx_reader_field (r, 11)), ==, e->first);
+      g_assert_cmpfloat_with_epsilon (world_number (tam_xlsx_reader_field (r, 12)),
                                       (double)e->first / e->total, 1e-12);
     }
   g_assert_no_error (error);
@@ -392,12 +382,12 @@ test_xlsx (Fixture       *f,
 
       g_assert_cmpuint (i, <, G_N_ELEMENTS (expected_qcos));
       g_assert_cmpstr (tam_xlsx_reader_field (r, 1), ==, e->nik ? e->nik : "");
-      g_assert_cmpfloat (number (tam_xlsx_reader_field (r, 3)), ==, e->calls);
-      g_assert_cmpfloat (number (tam_xlsx_reader_field (r, 4)), ==, e->valid);
-      g_assert_cmpfloat (number (tam_xlsx_reader_field (r, 5)), ==, e->returned);
-      g_assert_cmpfloat (number (tam_xlsx_reader_field (r, 6)), ==, e->tappings);
-      g_assert_cmpfloat (number (tam_xlsx_reader_field (r, 7)), ==, e->days);
-      g_assert_cmpfloat_with_epsilon (number (tam_xlsx_reader_field (r, 8)), e->per_day, 1e-12);
+      g_assert_cmpfloat (world_number (tam_xlsx_reader_field (r, 3)), ==, e->calls);
+      g_assert_cmpfloat (world_number (tam_xlsx_reader_field (r, 4)), ==, e->valid);
+      g_assert_cmpfloat (world_number (tam_xlsx_reader_field (r, 5)), ==, e->returned);
+      g_assert_cmpfloat (world_number (tam_xlsx_reader_field (r, 6)), ==, e->tappings);
+      g_assert_cmpfloat (world_number (tam_xlsx_reader_field (r, 7)), ==, e->days);
+      g_assert_cmpfloat_with_epsilon (world_number (tam_xlsx_reader_field (r, 8)), e->per_day, 1e-12);
     }
   g_assert_no_error (error);
   g_assert_cmpuint (i, ==, G_N_ELEMENTS (expected_qcos));
@@ -449,35 +439,10 @@ test_csv (Fixture       *f,
 }
 
 static void
-progress_cb (double   fraction,
-             gpointer user_data)
-{
-  double *last = user_data;
-
-  g_assert_cmpfloat (fraction, >=, *last);
-  g_assert_cmpfloat (fraction, <=, 1.0);
-  *last = fraction;
-}
-
-static void
 test_progress_cancel (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autofree char *path = g_build_filename (f->w.dir, "cancelled.xlsx", NULL);
-  g_autofree char *part = g_strconcat (path, ".part", NULL);
-  g_autofree char *done = g_build_filename (f->w.dir, "done.xlsx", NULL);
-  double last = 0.0;
-
-  g_assert_true (tam_f18_write (f->w.store, f->w.spvq, "2026-10", done, progress_cb, &last, NULL, &error));
-  g_assert_cmpfloat (last, ==, 1.0);
-
-  g_cancellable_cancel (cancellable);
-  g_assert_false (tam_f18_write (f->w.store, f->w.spvq, "2026-10", path, NULL, NULL, cancellable, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
+  world_check_report_progress_cancel (&f->w, tam_f18_write, "2026-10");
 }
 
 int

@@ -1460,6 +1460,33 @@ test_tamctl (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_assert_true (g_file_test (csv, G_FILE_TEST_EXISTS));
   g_assert_cmpint (run_tamctl (f, &out, "report", "f18", "--month", "2026-13", "-o", csv, "--as", "SPQ001", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+
+  /* W-03 of this month (the verdicts above are dated now): B-002's return,
+   * re-called, waiting for its next tapping. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *month = g_date_time_format (now, "%Y-%m");
+    g_autofree char *w03 = g_build_filename (f->w.dir, "w03.csv", NULL);
+    g_autofree char *tl = g_build_filename (f->w.dir, "w03-tl.csv", NULL);
+    g_autofree char *text = NULL;
+    g_auto(GStrv) lines = NULL;
+
+    g_assert_cmpint (run_tamctl (f, &out, "report", "w03", "--month", month, "-o", w03, "--as", "TLB001", NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "w03-tl.csv"));
+    g_clear_pointer (&out, g_free);
+    g_assert_true (g_file_get_contents (w03, &text, NULL, NULL));
+    g_assert_true (g_file_test (tl, G_FILE_TEST_EXISTS));
+    lines = g_strsplit (text, "\r\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 3);
+    g_assert_true (g_str_has_prefix (lines[1], "B-002,"));
+    g_assert_nonnull (strstr (lines[1], ",1,\"CONSENT, DATA\",Confirm consent and re-enter the order,"));
+    g_assert_nonnull (strstr (lines[1], ",TLB001,re-called on 7 Oct,,,WAITING_TAPPING,0.0"));
+    /* The month must be one; the report, f18 or w03. */
+    g_assert_cmpint (run_tamctl (f, &out, "report", "w03", "--month", "oktober", "-o", w03, "--as", "TLB001", NULL), ==, 1);
+    g_clear_pointer (&out, g_free);
+    g_assert_cmpint (run_tamctl (f, &out, "report", "w99", "--month", month, "-o", w03, "--as", "TLB001", NULL), ==, 2);
+  }
 }
 
 int

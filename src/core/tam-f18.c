@@ -6,14 +6,10 @@
  * sorted rows. See tam-f18.h for the definitions. */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <xlsxwriter.h>
 
 #include "tam-f18.h"
+#include "tam-report-util.h"
 #include "tam-tapping-private.h"
 
 void
@@ -39,28 +35,6 @@ tam_f18_qco_free (TamF18Qco *qco)
   g_free (qco->name);
   g_free (qco->site);
   g_free (qco);
-}
-
-/* "2026-10" -> "2026-10-01" and "2026-11-01"; FALSE when not a month. */
-static gboolean
-month_bounds (const char  *month,
-              char       **first,
-              char       **next)
-{
-  int y, m;
-
-  if (month == NULL || strlen (month) != 7 || month[4] != '-' ||
-      !g_ascii_isdigit (month[0]) || !g_ascii_isdigit (month[1]) ||
-      !g_ascii_isdigit (month[2]) || !g_ascii_isdigit (month[3]) ||
-      !g_ascii_isdigit (month[5]) || !g_ascii_isdigit (month[6]))
-    return FALSE;
-  y = atoi (month);
-  m = atoi (month + 5);
-  if (y < 1900 || m < 1 || m > 12)
-    return FALSE;
-  *first = g_strdup_printf ("%04d-%02d-01", y, m);
-  *next = m == 12 ? g_strdup_printf ("%04d-01-01", y + 1) : g_strdup_printf ("%04d-%02d-01", y, m + 1);
-  return TRUE;
 }
 
 static void
@@ -343,12 +317,8 @@ tam_f18_compute (TamStore          *store,
   if (!tam_session_require (session, TAM_PERM_EXPORT, error) ||
       !_tam_tapping_scope (session, &site, &tl, error))
     return FALSE;
-  if (!month_bounds (month, &first, &next))
-    {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
-                   _("“%s” is not a month (YYYY-MM)"), month ? month : "");
-      return FALSE;
-    }
+  if (!_tam_report_check_month (month, &first, &next, error))
+    return FALSE;
   if (!compute_agents (store, month, first, next, site, tl, agents, error) ||
       !compute_qcos (store, first, next, site, tl, qcos, error))
     return FALSE;
@@ -373,94 +343,34 @@ level_label (TamF18RowKind kind)
     }
 }
 
-static const char *
-or_empty (const char *s)
-{
-  return s ? s : "";
-}
-
-static void
-report (TamProgressFunc progress,
-        gpointer        user_data,
-        guint           done,
-        guint           total)
-{
-  if (progress != NULL && total > 0 && (done % 256 == 0 || done == total))
-    progress ((double)done / (double)total, user_data);
-}
-
 static gboolean
-check_xlsx (lxw_error   err,
-            const char *path,
-            GError    **error)
-{
-  if (err == LXW_NO_ERROR)
-    return TRUE;
-  g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write “%s”: %s"),
-               path, lxw_strerror (err));
-  return FALSE;
-}
-
-static gboolean
-write_xlsx (const char     *path,
-            const char     *tmp_path,
-            const char     *month,
-            GPtrArray      *agents,
-            GPtrArray      *qcos,
-            TamProgressFunc progress,
-            gpointer        user_data,
-            GCancellable   *cancellable,
-            GError        **error)
+write_xlsx (const TamReportOutput  *o,
+            GPtrArray              *agents,
+            GPtrArray              *qcos,
+            GError                **error)
 {
   lxw_workbook *wb;
   lxw_worksheet *ws, *wq;
-  lxw_format *title, *head, *bold, *pct, *bold_pct, *dec, *bold_dec;
+  TamReportFormats fmt;
   g_autofree char *title_text = NULL;
   guint total_rows = agents->len + qcos->len, done = 0;
   lxw_row_t row;
-  lxw_error err;
-  const char *heads[] = {
+  static const char *const heads[] = {
     N_("Level"), N_("Site"), N_("Team leader"), N_("NIK"), N_("Agent"), N_("Service"),
     N_("Total AGREE"), N_("VALID"), N_("RETURN"), N_("Pending"), N_("QVS %"),
     N_("First-pass VALID"), N_("First-pass %"),
   };
-  const char *qheads[] = {
+  static const char *const qheads[] = {
     N_("Site"), N_("NIK"), N_("QCO"), N_("Calls tapped"), N_("VALID"), N_("RETURN"),
     N_("Tappings"), N_("Days with tappings"), N_("Tappings per day"),
   };
 
-  wb = workbook_new (tmp_path);
+  wb = _tam_report_workbook_new (o->path, o->tmp_path, &fmt, error);
   if (wb == NULL)
-    {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write “%s”"), path);
-      return FALSE;
-    }
-  title = workbook_add_format (wb);
-  format_set_bold (title);
-  format_set_font_size (title, 13);
-  head = workbook_add_format (wb);
-  format_set_bold (head);
-  format_set_bottom (head, LXW_BORDER_THIN);
-  format_set_text_wrap (head);
-  bold = workbook_add_format (wb);
-  format_set_bold (bold);
-  pct = workbook_add_format (wb);
-  format_set_num_format (pct, "0.0%");
-  bold_pct = workbook_add_format (wb);
-  format_set_num_format (bold_pct, "0.0%");
-  format_set_bold (bold_pct);
-  dec = workbook_add_format (wb);
-  format_set_num_format (dec, "0.0");
-  bold_dec = workbook_add_format (wb);
-  format_set_num_format (bold_dec, "0.0");
-  format_set_bold (bold_dec);
+    return FALSE;
 
-  ws = workbook_add_worksheet (wb, "F-18");
-  title_text = g_strdup_printf (_("F-18 Validation results of AGREE calls, %s"), month);
-  worksheet_write_string (ws, 0, 0, title_text, title);
-  for (lxw_col_t c = 0; c < G_N_ELEMENTS (heads); c++)
-    worksheet_write_string (ws, 1, c, _(heads[c]), head);
-  worksheet_freeze_panes (ws, 2, 0);
+  title_text = g_strdup_printf (_("F-18 Validation results of AGREE calls, %s"), o->month);
+  ws = _tam_report_sheet_new (wb, &fmt, "F-18", title_text, heads, G_N_ELEMENTS (heads));
   worksheet_set_column (ws, 0, 0, 14, NULL);
   worksheet_set_column (ws, 1, 1, 12, NULL);
   worksheet_set_column (ws, 2, 2, 24, NULL);
@@ -473,17 +383,17 @@ write_xlsx (const char     *path,
   for (guint i = 0; i < agents->len; i++, row++)
     {
       TamF18Row *r = agents->pdata[i];
-      lxw_format *f = r->kind == TAM_F18_AGENT ? NULL : bold;
-      lxw_format *fp = r->kind == TAM_F18_AGENT ? pct : bold_pct;
+      lxw_format *f = r->kind == TAM_F18_AGENT ? NULL : fmt.bold;
+      lxw_format *fp = r->kind == TAM_F18_AGENT ? fmt.pct : fmt.bold_pct;
 
-      if (g_cancellable_is_cancelled (cancellable))
+      if (g_cancellable_is_cancelled (o->cancellable))
         break;
       worksheet_write_string (ws, row, 0, level_label (r->kind), f);
-      worksheet_write_string (ws, row, 1, or_empty (r->site), f);
-      worksheet_write_string (ws, row, 2, or_empty (r->team_leader_name), f);
-      worksheet_write_string (ws, row, 3, or_empty (r->agent_nik), f);
-      worksheet_write_string (ws, row, 4, or_empty (r->agent_name), f);
-      worksheet_write_string (ws, row, 5, or_empty (r->service), f);
+      worksheet_write_string (ws, row, 1, _tam_report_or_empty (r->site), f);
+      worksheet_write_string (ws, row, 2, _tam_report_or_empty (r->team_leader_name), f);
+      worksheet_write_string (ws, row, 3, _tam_report_or_empty (r->agent_nik), f);
+      worksheet_write_string (ws, row, 4, _tam_report_or_empty (r->agent_name), f);
+      worksheet_write_string (ws, row, 5, _tam_report_or_empty (r->service), f);
       worksheet_write_number (ws, row, 6, (double)r->total, f);
       worksheet_write_number (ws, row, 7, (double)r->valid, f);
       worksheet_write_number (ws, row, 8, (double)r->returned, f);
@@ -491,16 +401,12 @@ write_xlsx (const char     *path,
       worksheet_write_number (ws, row, 10, r->qvs, fp);
       worksheet_write_number (ws, row, 11, (double)r->first_pass_valid, f);
       worksheet_write_number (ws, row, 12, r->first_pass, fp);
-      report (progress, user_data, ++done, total_rows);
+      _tam_report_progress (o->progress, o->user_data, ++done, total_rows);
     }
 
-  wq = workbook_add_worksheet (wb, "QCO");
   g_free (title_text);
-  title_text = g_strdup_printf (_("F-18 Tappings per QCO, %s"), month);
-  worksheet_write_string (wq, 0, 0, title_text, title);
-  for (lxw_col_t c = 0; c < G_N_ELEMENTS (qheads); c++)
-    worksheet_write_string (wq, 1, c, _(qheads[c]), head);
-  worksheet_freeze_panes (wq, 2, 0);
+  title_text = g_strdup_printf (_("F-18 Tappings per QCO, %s"), o->month);
+  wq = _tam_report_sheet_new (wb, &fmt, "QCO", title_text, qheads, G_N_ELEMENTS (qheads));
   worksheet_set_column (wq, 0, 1, 12, NULL);
   worksheet_set_column (wq, 2, 2, 26, NULL);
   worksheet_set_column (wq, 3, 8, 12, NULL);
@@ -509,73 +415,23 @@ write_xlsx (const char     *path,
   for (guint i = 0; i < qcos->len; i++, row++)
     {
       TamF18Qco *q = qcos->pdata[i];
-      lxw_format *f = q->is_total ? bold : NULL;
+      lxw_format *f = q->is_total ? fmt.bold : NULL;
 
-      if (g_cancellable_is_cancelled (cancellable))
+      if (g_cancellable_is_cancelled (o->cancellable))
         break;
-      worksheet_write_string (wq, row, 0, q->is_total ? _("Total") : or_empty (q->site), f);
-      worksheet_write_string (wq, row, 1, or_empty (q->nik), f);
-      worksheet_write_string (wq, row, 2, or_empty (q->name), f);
+      worksheet_write_string (wq, row, 0, q->is_total ? _("Total") : _tam_report_or_empty (q->site), f);
+      worksheet_write_string (wq, row, 1, _tam_report_or_empty (q->nik), f);
+      worksheet_write_string (wq, row, 2, _tam_report_or_empty (q->name), f);
       worksheet_write_number (wq, row, 3, (double)q->calls, f);
       worksheet_write_number (wq, row, 4, (double)q->valid, f);
       worksheet_write_number (wq, row, 5, (double)q->returned, f);
       worksheet_write_number (wq, row, 6, (double)q->tappings, f);
       worksheet_write_number (wq, row, 7, (double)q->days, f);
-      worksheet_write_number (wq, row, 8, q->per_day, q->is_total ? bold_dec : dec);
-      report (progress, user_data, ++done, total_rows);
+      worksheet_write_number (wq, row, 8, q->per_day, q->is_total ? fmt.bold_dec : fmt.dec);
+      _tam_report_progress (o->progress, o->user_data, ++done, total_rows);
     }
 
-  err = workbook_close (wb);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-  if (!check_xlsx (err, path, error))
-    {
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-csv_field (GString    *out,
-           const char *value,
-           gboolean    last)
-{
-  if (value != NULL && strpbrk (value, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *s = value; *s; s++)
-        {
-          if (*s == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *s);
-        }
-      g_string_append_c (out, '"');
-    }
-  else if (value != NULL)
-    g_string_append (out, value);
-  g_string_append (out, last ? "\r\n" : ",");
-}
-
-static void
-csv_int (GString *out,
-         gint64   value)
-{
-  g_string_append_printf (out, "%" G_GINT64_FORMAT ",", value);
-}
-
-static void
-csv_double (GString  *out,
-            double    value,
-            gboolean  last)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.1f", value));
-  g_string_append (out, last ? "\r\n" : ",");
+  return _tam_report_workbook_close (wb, o->path, o->tmp_path, o->cancellable, error);
 }
 
 char *
@@ -583,27 +439,18 @@ tam_f18_qco_csv_path (const char *path)
 {
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV"))
-    {
-      g_autofree char *base = g_strndup (path, strlen (path) - 4);
-      return g_strconcat (base, "-qco.csv", NULL);
-    }
-  return g_strconcat (path, "-qco.csv", NULL);
+  return _tam_report_csv_sibling (path, "-qco");
 }
 
 static gboolean
-write_csv (const char     *path,
-           GPtrArray      *agents,
-           GPtrArray      *qcos,
-           TamProgressFunc progress,
-           gpointer        user_data,
-           GCancellable   *cancellable,
-           GError        **error)
+write_csv (const TamReportOutput  *o,
+           GPtrArray              *agents,
+           GPtrArray              *qcos,
+           GError                **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) qout = g_string_new (NULL);
-  g_autofree char *qpath = tam_f18_qco_csv_path (path);
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *qpath = tam_f18_qco_csv_path (o->path);
   guint total_rows = agents->len + qcos->len, done = 0;
 
   /* Machine-readable: codes, plain numbers, percentages as 0-100 with
@@ -615,23 +462,23 @@ write_csv (const char     *path,
       TamF18Row *r = agents->pdata[i];
       static const char *const levels[] = { "AGENT", "TEAM", "SITE", "TOTAL" };
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (g_cancellable_set_error_if_cancelled (o->cancellable, error))
         return FALSE;
-      csv_field (out, levels[r->kind], FALSE);
-      csv_field (out, r->site, FALSE);
-      csv_field (out, r->team_leader_nik, FALSE);
-      csv_field (out, r->team_leader_name, FALSE);
-      csv_field (out, r->agent_nik, FALSE);
-      csv_field (out, r->agent_name, FALSE);
-      csv_field (out, r->service, FALSE);
-      csv_int (out, r->total);
-      csv_int (out, r->valid);
-      csv_int (out, r->returned);
-      csv_int (out, r->pending);
-      csv_double (out, r->qvs * 100.0, FALSE);
-      csv_int (out, r->first_pass_valid);
-      csv_double (out, r->first_pass * 100.0, TRUE);
-      report (progress, user_data, ++done, total_rows);
+      _tam_report_csv_field (out, levels[r->kind], FALSE);
+      _tam_report_csv_field (out, r->site, FALSE);
+      _tam_report_csv_field (out, r->team_leader_nik, FALSE);
+      _tam_report_csv_field (out, r->team_leader_name, FALSE);
+      _tam_report_csv_field (out, r->agent_nik, FALSE);
+      _tam_report_csv_field (out, r->agent_name, FALSE);
+      _tam_report_csv_field (out, r->service, FALSE);
+      _tam_report_csv_int (out, r->total);
+      _tam_report_csv_int (out, r->valid);
+      _tam_report_csv_int (out, r->returned);
+      _tam_report_csv_int (out, r->pending);
+      _tam_report_csv_double (out, r->qvs * 100.0, FALSE);
+      _tam_report_csv_int (out, r->first_pass_valid);
+      _tam_report_csv_double (out, r->first_pass * 100.0, TRUE);
+      _tam_report_progress (o->progress, o->user_data, ++done, total_rows);
     }
 
   g_string_append (qout, "level,site,nik,qco,calls_tapped,valid,return,tappings,days,tappings_per_day\r\n");
@@ -639,30 +486,22 @@ write_csv (const char     *path,
     {
       TamF18Qco *q = qcos->pdata[i];
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (g_cancellable_set_error_if_cancelled (o->cancellable, error))
         return FALSE;
-      csv_field (qout, q->is_total ? "TOTAL" : "QCO", FALSE);
-      csv_field (qout, q->site, FALSE);
-      csv_field (qout, q->nik, FALSE);
-      csv_field (qout, q->name, FALSE);
-      csv_int (qout, q->calls);
-      csv_int (qout, q->valid);
-      csv_int (qout, q->returned);
-      csv_int (qout, q->tappings);
-      csv_int (qout, q->days);
-      csv_double (qout, q->per_day, TRUE);
-      report (progress, user_data, ++done, total_rows);
+      _tam_report_csv_field (qout, q->is_total ? "TOTAL" : "QCO", FALSE);
+      _tam_report_csv_field (qout, q->site, FALSE);
+      _tam_report_csv_field (qout, q->nik, FALSE);
+      _tam_report_csv_field (qout, q->name, FALSE);
+      _tam_report_csv_int (qout, q->calls);
+      _tam_report_csv_int (qout, q->valid);
+      _tam_report_csv_int (qout, q->returned);
+      _tam_report_csv_int (qout, q->tappings);
+      _tam_report_csv_int (qout, q->days);
+      _tam_report_csv_double (qout, q->per_day, TRUE);
+      _tam_report_progress (o->progress, o->user_data, ++done, total_rows);
     }
 
-  /* g_file_set_contents writes a temporary file and renames it. */
-  if (!g_file_set_contents (path, out->str, (gssize)out->len, &local_error) ||
-      !g_file_set_contents (qpath, qout->str, (gssize)qout->len, &local_error))
-    {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write the report: %s"),
-                   local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return _tam_report_csv_save (o->path, out, qpath, qout, error);
 }
 
 gboolean
@@ -675,39 +514,10 @@ tam_f18_write (TamStore          *store,
                GCancellable      *cancellable,
                GError           **error)
 {
-  g_autoptr(GPtrArray) agents = NULL;
-  g_autoptr(GPtrArray) qcos = NULL;
-  g_autofree char *lower = NULL;
-  g_autofree char *tmp_path = NULL;
+  TamReportOutput o = { month, path, NULL, progress, user_data, cancellable };
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  lower = g_ascii_strdown (path, -1);
-  if (!g_str_has_suffix (lower, ".xlsx") && !g_str_has_suffix (lower, ".csv"))
-    {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
-                   _("The report is written as .xlsx or .csv, not “%s”"), path);
-      return FALSE;
-    }
-  if (!tam_f18_compute (store, session, month, &agents, &qcos, error))
-    return FALSE;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  if (g_str_has_suffix (lower, ".csv"))
-    return write_csv (path, agents, qcos, progress, user_data, cancellable, error);
-
-  tmp_path = g_strconcat (path, ".part", NULL);
-  if (!write_xlsx (path, tmp_path, month, agents, qcos, progress, user_data, cancellable, error))
-    return FALSE;
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write “%s”: %s"),
-                   path, g_strerror (saved));
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-  return TRUE;
+  return _tam_report_write (store, session, tam_f18_compute, write_csv, write_xlsx, &o, error);
 }

@@ -12,6 +12,7 @@
 
 #include "tam-codes.h"
 #include "tam-f18.h"
+#include "tam-w03.h"
 #include "tam-gui-utils.h"
 #include "tam-job.h"
 #include "tam-people.h"
@@ -1295,10 +1296,45 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* Report F-18 */
+/* Reports F-18 and W-03: a month, a file, then a job. */
+
+typedef enum
+{
+  REPORT_F18,
+  REPORT_W03,
+} ReportKind;
+
+typedef gboolean (*ReportWriteFunc) (TamStore *, const TamSession *, const char *, const char *,
+                                     TamProgressFunc, gpointer, GCancellable *, GError **);
+
+static const struct
+{
+  const char     *code;           /* file name prefix */
+  const char     *heading;
+  const char     *body;
+  const char     *save_title;
+  const char     *running;        /* month */
+  const char     *written;        /* month, path */
+  const char     *cancelled;
+  ReportWriteFunc write;
+} reports[] = {
+  [REPORT_F18] = {
+    "F-18", N_("Report F-18"),
+    N_("Validation results of the AGREE calls of one month, per agent, team and site, with a sheet per QCO."),
+    N_("Save Report F-18"), N_("Writing report F-18 of %s…"), N_("Report F-18 of %s written to %s"),
+    N_("Report F-18 cancelled"), tam_f18_write,
+  },
+  [REPORT_W03] = {
+    "W-03", N_("Report W-03"),
+    N_("Follow-up of the QC recommendations on the calls returned in one month: the re-calls and the next verdicts, with a sheet per team leader."),
+    N_("Save Report W-03"), N_("Writing report W-03 of %s…"), N_("Report W-03 of %s written to %s"),
+    N_("Report W-03 cancelled"), tam_w03_write,
+  },
+};
 
 typedef struct
 {
+  ReportKind  kind;
   TamSession *session;
   char       *month;
   char       *path;
@@ -1325,8 +1361,8 @@ report_func (TamStore         *store,
 {
   ReportJob *job = data;
 
-  return tam_f18_write (store, job->session, job->month, job->path,
-                    progress, progress_data, cancellable, error);
+  return reports[job->kind].write (store, job->session, job->month, job->path,
+                                   progress, progress_data, cancellable, error);
 }
 
 static void
@@ -1342,13 +1378,32 @@ report_done_cb (GObject      *source,
   if (!tam_job_bar_run_finish (TAM_JOB_BAR (source), result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, _("Report F-18 cancelled"), FALSE);
+        show_toast (self, _(reports[job->kind].cancelled), FALSE);
       else
         show_banner (self, error->message);
       return;
     }
-  toast = g_strdup_printf (_("Report F-18 of %s written to %s"), job->month, job->path);
+  toast = g_strdup_printf (_(reports[job->kind].written), job->month, job->path);
   show_toast (self, toast, FALSE);
+}
+
+static void
+write_report (TamQueuePage *self,
+              ReportKind    kind,
+              const char   *month,
+              const char   *path)
+{
+  g_autofree char *title = NULL;
+  ReportJob *job = g_new0 (ReportJob, 1);
+
+  job->kind = kind;
+  job->session = tam_session_copy (self->session);
+  job->month = g_strdup (month);
+  job->path = g_strdup (path);
+  title = g_strdup_printf (_(reports[kind].running), job->month);
+  tam_job_bar_run_async (self->job_bar, title, tam_store_get_path (self->store),
+                         report_func, job, report_job_free,
+                         report_done_cb, g_object_ref (self));
 }
 
 static void
@@ -1365,12 +1420,8 @@ report_file_cb (GtkNativeDialog *chooser,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   job = g_object_steal_data (G_OBJECT (chooser), "job");
   g_object_unref (chooser);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
-    {
-      report_job_free (job);
-      return;
-    }
-  _tam_queue_page_write_report (self, job->month, path);
+  if (file != NULL && (path = g_file_get_path (file)) != NULL)
+    write_report (self, job->kind, job->month, path);
   report_job_free (job);
 }
 
@@ -1379,16 +1430,7 @@ _tam_queue_page_write_report (TamQueuePage *self,
                               const char   *month,
                               const char   *path)
 {
-  g_autofree char *title = NULL;
-  ReportJob *job = g_new0 (ReportJob, 1);
-
-  job->session = tam_session_copy (self->session);
-  job->month = g_strdup (month);
-  job->path = g_strdup (path);
-  title = g_strdup_printf (_("Writing report F-18 of %s…"), job->month);
-  tam_job_bar_run_async (self->job_bar, title, tam_store_get_path (self->store),
-                         report_func, job, report_job_free,
-                         report_done_cb, g_object_ref (self));
+  write_report (self, REPORT_F18, month, path);
 }
 
 static void
@@ -1397,6 +1439,7 @@ report_month_cb (AdwMessageDialog *dialog,
                  TamQueuePage     *self)
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "month");
+  ReportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "kind"));
   g_autofree char *text = gtk_editable_get_chars (entry, 0, -1);
   g_autofree char *first_day = NULL;
   g_autofree char *date = NULL;
@@ -1416,10 +1459,11 @@ report_month_cb (AdwMessageDialog *dialog,
     }
 
   job = g_new0 (ReportJob, 1);
+  job->kind = kind;
   job->session = tam_session_copy (self->session);
   job->month = g_strndup (first_day, 7);
-  name = g_strdup_printf ("F-18-%s.xlsx", job->month);
-  chooser = tam_file_chooser_new (GTK_WIDGET (self), _("Save Report F-18"),
+  name = g_strdup_printf ("%s-%s.xlsx", reports[kind].code, job->month);
+  chooser = tam_file_chooser_new (GTK_WIDGET (self), _(reports[kind].save_title),
                                   GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_object_set_data_full (G_OBJECT (chooser), "job", job, report_job_free);
@@ -1427,20 +1471,21 @@ report_month_cb (AdwMessageDialog *dialog,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* queue.report (F-18) and queue.report-w03: ask for the month. */
 static void
 report_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   TamQueuePage *self = TAM_QUEUE_PAGE (widget);
+  ReportKind kind = g_str_equal (action_name, "queue.report-w03") ? REPORT_W03 : REPORT_F18;
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *month = g_date_time_format (now, "%Y-%m");
   GtkWidget *dialog, *entry;
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Report F-18"),
-                                   _("Validation results of the AGREE calls of one month, per agent, team and site, with a sheet per QCO."));
+                                   _(reports[kind].heading), _(reports[kind].body));
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), month);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Month (YYYY-MM)"));
@@ -1457,6 +1502,7 @@ report_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "month", entry);
+  g_object_set_data (G_OBJECT (dialog), "kind", GINT_TO_POINTER (kind));
   g_signal_connect_object (dialog, "response", G_CALLBACK (report_month_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1525,6 +1571,8 @@ job_running_cb (TamQueuePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "queue.import",
                                  !running && tam_session_can (self->session, TAM_PERM_IMPORT_CALLS));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "queue.report",
+                                 !running && tam_session_can (self->session, TAM_PERM_EXPORT));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "queue.report-w03",
                                  !running && tam_session_can (self->session, TAM_PERM_EXPORT));
 }
 
@@ -1663,6 +1711,7 @@ tam_queue_page_class_init (TamQueuePageClass *klass)
   gtk_widget_class_install_action (widget_class, "queue.recall", NULL, recall_action);
   gtk_widget_class_install_action (widget_class, "queue.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "queue.report", NULL, report_action);
+  gtk_widget_class_install_action (widget_class, "queue.report-w03", NULL, report_action);
 
   /* Single letters: bubble phase, so a text field that takes the key
    * (the recommendation, a date, a drop-down's search) keeps it. */

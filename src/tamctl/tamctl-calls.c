@@ -7,6 +7,7 @@
 
 #include "tam-f18.h"
 #include "tam-tapping.h"
+#include "tam-w03.h"
 #include "tamctl.h"
 
 int
@@ -123,33 +124,37 @@ tamctl_cmd_report (TamctlContext  *ctx,
   g_autofree char *output = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GOptionContext) octx = NULL;
+  gboolean w03 = FALSE;
   GOptionEntry entries[] = {
     { "month", 0, 0, G_OPTION_ARG_STRING, &month, N_("The month"), "YYYY-MM" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), "FILE.xlsx|FILE.csv" },
     { NULL }
   };
 
-  octx = g_option_context_new (_("f18 — write a report"));
+  octx = g_option_context_new (_("f18|w03 — write a report"));
   g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
   if (!tamctl_parse (octx, &argc, &argv))
     return 2;
-  if (argc != 2 || g_ascii_strcasecmp (argv[1], "f18") != 0 || month == NULL || output == NULL)
+  if (argc == 2)
+    w03 = g_ascii_strcasecmp (argv[1], "w03") == 0;
+  if (argc != 2 || (!w03 && g_ascii_strcasecmp (argv[1], "f18") != 0) || month == NULL || output == NULL)
     {
       g_printerr ("tamctl: %s\n",
-                  _("usage: tamctl report f18 --month YYYY-MM -o FILE.xlsx|FILE.csv --as NIK"));
+                  _("usage: tamctl report f18|w03 --month YYYY-MM -o FILE.xlsx|FILE.csv --as NIK"));
       return 2;
     }
 
   if (!tamctl_sign_in (ctx, &error))
     return tamctl_fail (g_steal_pointer (&error));
-  if (!tam_f18_write (ctx->store, ctx->session, month, output, NULL, NULL, NULL, &error))
+  if (!(w03 ? tam_w03_write : tam_f18_write) (ctx->store, ctx->session, month, output, NULL, NULL, NULL, &error))
     return tamctl_fail (g_steal_pointer (&error));
   if (g_str_has_suffix (output, ".csv") == FALSE && g_str_has_suffix (output, ".CSV") == FALSE)
-    g_print (_("F-18 for %s written: %s\n"), month, output);
+    g_print (w03 ? _("W-03 for %s written: %s\n") : _("F-18 for %s written: %s\n"), month, output);
   else
     {
-      g_autofree char *qco = tam_f18_qco_csv_path (output);
-      g_print (_("F-18 for %s written: %s and %s\n"), month, output, qco);
+      g_autofree char *second = w03 ? tam_w03_team_csv_path (output) : tam_f18_qco_csv_path (output);
+      g_print (w03 ? _("W-03 for %s written: %s and %s\n") : _("F-18 for %s written: %s and %s\n"),
+               month, output, second);
     }
   return 0;
 }

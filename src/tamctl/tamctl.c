@@ -226,7 +226,7 @@ static const struct
   { "passwd", tamctl_cmd_passwd, N_("passwd NIK                    set a desk password") },
   { "tap", tamctl_cmd_tap, N_("tap CALL_ID valid|return [--fail CODE]... [--note TEXT]") },
   { "recall", tamctl_cmd_recall, N_("recall CALL_ID --recording FILE [--note TEXT]") },
-  { "report", tamctl_cmd_report, N_("report f18 --month YYYY-MM -o FILE.xlsx|FILE.csv") },
+  { "report", tamctl_cmd_report, N_("report f18|w03 --month YYYY-MM -o FILE.xlsx|FILE.csv") },
   { "bench", tamctl_cmd_bench, N_("bench [--scale N]             speed figures") },
 };
 

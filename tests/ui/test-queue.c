@@ -639,6 +639,14 @@ test_import_and_report (Fixture       *f,
   g_assert_nonnull (strstr (_tam_queue_page_get_last_toast (f->page), "F-18"));
   g_assert_cmpint (g_stat (xlsx, &st), ==, 0);
   g_assert_cmpint (st.st_size, >, 0);
+
+  /* The Reports menu's W-03 item asks for the month of W-03. */
+  activate (f, "queue.report-w03");
+  message = find_message ();
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Report W-03");
+  adw_message_dialog_response (message, "cancel");
+  settle (f);
 }
 
 /* The shortcuts the window lists are the ones bound to the actions. */
