@@ -1,4 +1,4 @@
-/* Shared between tam-tapping.c and tam-f18.c; not public API. */
+/* Shared between tam-tapping.c and the reports (tam-f18.c, tam-w03.c); not public API. */
 #pragma once
 
 #include "tam-auth.h"
