@@ -300,16 +300,7 @@ char *
 _tam_people_json (TamStore *store,
                   gint64    id)
 {
-  sqlite3_stmt *stmt = tam_store_prepare (store, PERSON_JSON, NULL);
-  char *json = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    json = tam_stmt_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
-  return json;
+  return tam_store_query_text_by_id (store, PERSON_JSON, id);
 }
 
 static void

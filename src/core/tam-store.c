@@ -206,6 +206,23 @@ tam_store_query_int (TamStore    *self,
 }
 
 char *
+tam_store_query_text_by_id (TamStore   *self,
+                            const char *sql,
+                            gint64      id)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (self, sql, NULL);
+  char *text = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = tam_stmt_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return text;
+}
+
+char *
 tam_stmt_dup_text (sqlite3_stmt *stmt,
                    int           col)
 {

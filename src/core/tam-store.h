@@ -49,6 +49,13 @@ gint64        tam_store_query_int     (TamStore        *self,
                                        gint64           fallback,
                                        GError         **error);
 
+/* The first column of the row that @sql (one bound integer, e.g. an id)
+ * selects, as text; NULL when there is no row or on an error (the audit
+ * snapshots of a row as JSON). */
+char         *tam_store_query_text_by_id (TamStore     *self,
+                                          const char   *sql,
+                                          gint64        id);
+
 gboolean      tam_store_backup        (TamStore        *self,
                                        const char      *dest_path,
                                        TamProgressFunc  progress,

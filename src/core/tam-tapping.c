@@ -1801,19 +1801,10 @@ static char *
 parameter_json (TamStore *store,
                 gint64    id)
 {
-  sqlite3_stmt *stmt = tam_store_prepare (store,
+  return tam_store_query_text_by_id (store,
       "SELECT json_object ('service', service, 'code', code, 'text', text,"
       " 'critical', critical, 'active', active, 'position', position)"
-      " FROM assessment_parameters WHERE id = ?", NULL);
-  char *json = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    json = tam_stmt_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
-  return json;
+      " FROM assessment_parameters WHERE id = ?", id);
 }
 
 static gboolean
@@ -2124,40 +2115,22 @@ static char *
 call_json (TamStore *store,
            gint64    id)
 {
-  sqlite3_stmt *stmt = tam_store_prepare (store,
+  return tam_store_query_text_by_id (store,
       "SELECT json_object ('call_id', call_id, 'state', state, 'attempts', attempts,"
-      " 'first_verdict', first_verdict) FROM calls WHERE id = ?", NULL);
-  char *json = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    json = tam_stmt_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
-  return json;
+      " 'first_verdict', first_verdict) FROM calls WHERE id = ?", id);
 }
 
 static char *
 tapping_json (TamStore *store,
               gint64    tapping_id)
 {
-  sqlite3_stmt *stmt = tam_store_prepare (store,
+  return tam_store_query_text_by_id (store,
       "SELECT json_object ('call_id', c.call_id, 'state', c.state, 'attempts', c.attempts,"
       " 'first_verdict', c.first_verdict, 'tapping', json_object ('id', t.id, 'attempt', t.attempt,"
       " 'verdict', t.verdict, 'failed', (SELECT json_group_array (ap.code) FROM tapping_failures f"
       "   JOIN assessment_parameters ap ON ap.id = f.parameter_id WHERE f.tapping_id = t.id),"
       " 'recommendation', t.recommendation, 'undone', t.undone))"
-      " FROM tappings t JOIN calls c ON c.id = t.call_id WHERE t.id = ?", NULL);
-  char *json = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, tapping_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    json = tam_stmt_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
-  return json;
+      " FROM tappings t JOIN calls c ON c.id = t.call_id WHERE t.id = ?", tapping_id);
 }
 
 /* The parameter ids for @codes in @service (deduplicated), checking that

@@ -884,6 +884,16 @@ decide (TamQueuePage       *self,
   return TRUE;
 }
 
+/* A verdict needs a call: say so when none is selected. */
+static gboolean
+require_call (TamQueuePage *self)
+{
+  if (self->current != NULL)
+    return TRUE;
+  show_banner (self, _("No call is selected."));
+  return FALSE;
+}
+
 static void
 valid_action (GtkWidget  *widget,
               const char *action_name,
@@ -893,11 +903,8 @@ valid_action (GtkWidget  *widget,
   g_auto(GStrv) failed = NULL;
   const char *critical = NULL;
 
-  if (self->current == NULL)
-    {
-      show_banner (self, _("No call is selected."));
-      return;
-    }
+  if (!require_call (self))
+    return;
   failed = collect_failed (self, &critical);
   if (critical != NULL)
     {
@@ -944,11 +951,8 @@ return_action (GtkWidget  *widget,
   TamQueuePage *self = TAM_QUEUE_PAGE (widget);
   g_auto(GStrv) failed = NULL;
 
-  if (self->current == NULL)
-    {
-      show_banner (self, _("No call is selected."));
-      return;
-    }
+  if (!require_call (self))
+    return;
   failed = collect_failed (self, NULL);
   gtk_label_set_text (self->return_hint_label,
                       _("Untick the parameters that were not met: a return needs at least one."));
@@ -980,11 +984,8 @@ confirm_return_action (GtkWidget  *widget,
   g_auto(GStrv) failed = NULL;
   g_autofree char *recommendation = NULL;
 
-  if (self->current == NULL)
-    {
-      show_banner (self, _("No call is selected."));
-      return;
-    }
+  if (!require_call (self))
+    return;
   failed = collect_failed (self, NULL);
   recommendation = dup_recommendation (self);
   if (failed[0] == NULL)
