@@ -39,6 +39,25 @@ sqlite3 "$dir/new.db" "PRAGMA user_version = 42; CREATE TABLE t (x);"
 $T --db "$dir/new.db" check 2>"$dir/err" && fail "a newer database accepted"
 grep -q "newer TAM Desk" "$dir/err" || fail "too-new message"
 
+# A misspelt --db makes nothing: only init creates a file.
+for cmd in check "backup $dir/x.db" "--as SPV001 export roster $dir/x.csv" "--as SPV001 tap C1 valid"; do
+  TAM_PASSWORD=rahasia-spv $T --db "$dir/missing.db" $cmd 2>"$dir/err" && fail "$cmd on a missing database succeeded"
+  grep -q "There is no database" "$dir/err" || fail "missing-database message for $cmd: $(cat "$dir/err")"
+  [ -e "$dir/missing.db" ] && fail "$cmd created a database"
+done
+cp README.md "$dir/readme" 2>/dev/null || printf '# TAM Desk\nsome text\n' > "$dir/readme"
+cp "$dir/readme" "$dir/readme.orig"
+$T --db "$dir/readme" check 2>"$dir/err" && fail "a text file accepted as a database"
+grep -q "not a TAM Desk database" "$dir/err" || fail "text file message: $(cat "$dir/err")"
+cmp -s "$dir/readme" "$dir/readme.orig" || fail "a refused text file was modified"
+: > "$dir/empty.db"
+$T --db "$dir/empty.db" check 2>"$dir/err" && fail "an empty file accepted by check"
+[ -s "$dir/empty.db" ] && fail "check wrote into an empty file"
+# Check, backup and reports open the file read-only: they leave no trace.
+before=$(sqlite3 "$db" "SELECT count(*) FROM audit_log")
+$T --db "$db" check >/dev/null 2>&1
+[ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log")" = "$before" ] || fail "check wrote to the database"
+
 # Tampering with the audit log is caught by check.
 sqlite3 "$db" "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor_nik = 'x' WHERE id = 1"
 $T --db "$db" check >/dev/null 2>"$dir/err" && fail "tampered audit log passes check"

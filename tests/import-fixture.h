@@ -76,7 +76,7 @@ fixture_setup (Fixture       *fx,
   fx->dir = g_dir_make_tmp ("tam-import-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (fx->dir, "tam.db", NULL);
-  fx->store = tam_store_open (path, &error);
+  fx->store = tam_store_create (path, &error);
   g_assert_no_error (error);
 
   /* The first supervisor is entered by a set-up session; everything

@@ -72,7 +72,7 @@ world_setup (World      *w,
   w->dir = g_dir_make_tmp (tmpl, NULL);
   g_assert_nonnull (w->dir);
   w->path = g_build_filename (w->dir, "tam.db", NULL);
-  w->store = tam_store_open (w->path, &error);
+  w->store = tam_store_create (w->path, &error);
   g_assert_no_error (error);
 
   w->admin = tam_session_new (0, "SETUP", "Setup", "SUPERVISOR_OPS", "BANDUNG", NULL);

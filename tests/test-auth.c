@@ -64,7 +64,7 @@ fixture_setup (Fixture       *f,
 
   f->dir = g_dir_make_tmp ("tam-test-auth-XXXXXX", NULL);
   f->path = g_build_filename (f->dir, "tam.db", NULL);
-  f->store = tam_store_open (f->path, &error);
+  f->store = tam_store_create (f->path, &error);
   g_assert_no_error (error);
 
   /* The first supervisor is inserted by hand: nobody can sign in yet. */

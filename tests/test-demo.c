@@ -23,7 +23,7 @@ open_new (const char *name)
 {
   g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
   g_autoptr(GError) error = NULL;
-  TamStore *store = tam_store_open (path, &error);
+  TamStore *store = tam_store_create (path, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (store);

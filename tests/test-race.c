@@ -227,18 +227,175 @@ test_claim_both (Fixture       *f,
   run_race (f, "claim", "claim");
 }
 
+/* "--check DB": what `tamctl check` did (it opened the file read-write;
+ * any desk that writes and exits does the same), then exits, closing its
+ * connection: that is when SQLite deletes a WAL it believes unused. */
+static int
+check_main (const char *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamStore) store = tam_store_open (db, &error);
+  g_autoptr(GString) report = g_string_new (NULL);
+
+  if (store == NULL || !tam_store_check (store, report, &error))
+    {
+      g_printerr ("check: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+/* "--decide DB CALL PERSON NIK": one VALID, prints the tapping id. */
+static int
+decide_main (const char *db,
+             const char *call_text,
+             const char *id_text,
+             const char *nik)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamStore) store = tam_store_open (db, &error);
+  g_autoptr(TamSession) qco = NULL;
+  gint64 tapping_id = 0;
+
+  if (store == NULL)
+    {
+      g_printerr ("decide: %s\n", error->message);
+      return 1;
+    }
+  qco = tam_session_new (g_ascii_strtoll (id_text, NULL, 10), nik, nik, "QCO", "BANDUNG", NULL);
+  if (!tam_call_decide (store, qco, g_ascii_strtoll (call_text, NULL, 10), "VALID", NULL, NULL,
+                        &tapping_id, &error))
+    {
+      g_printerr ("decide: %s\n", error->message);
+      return 1;
+    }
+  g_print ("%" G_GINT64_FORMAT "\n", tapping_id);
+  return 0;
+}
+
+static char *
+run_child (Fixture            *f,
+           const char * const *args)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) p = NULL;
+  char *out = NULL;
+
+  g_ptr_array_add (argv, f->self_exe);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+  p = g_subprocess_newv ((const char * const *)argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (p, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (p));
+  g_assert_cmpint (g_subprocess_get_exit_status (p), ==, 0);
+  return out;
+}
+
+static gint64
+call_id_of (World      *w,
+            const char *call_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (tam_store_get_db (w->store), "SELECT id FROM calls WHERE call_id = ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, call_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* Issue 7, finding 1, as the users had it: the window holds two stores
+ * on the file (the page's and its workers'), `tamctl check` runs and
+ * exits in a terminal, then the window and `tamctl tap` both give a
+ * verdict. Opening the second store once closed a descriptor of its own
+ * on the file, which dropped the first store's locks; the check then
+ * believed nobody used the WAL and deleted it, the window went on
+ * writing to the deleted file, both verdicts got the same tapping id and
+ * the window's were lost. */
+static void
+test_two_stores_and_a_process (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamStore) worker = NULL;
+  g_autoptr(TamStore) fresh = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autofree char *wal = g_strconcat (f->w.path, "-wal", NULL);
+  g_autofree char *check_out = NULL;
+  g_autofree char *decide_out = NULL;
+  g_autofree char *call_b = NULL;
+  g_autofree char *person = g_strdup_printf ("%" G_GINT64_FORMAT, f->w.qco_b2->person_id);
+  gint64 t_window = 0, t_worker = 0, t_other;
+  gint64 c_window = call_id_of (&f->w, "R-0001");
+  gint64 c_worker = call_id_of (&f->w, "R-0002");
+  gint64 c_other = call_id_of (&f->w, "R-0003");
+
+  /* The window's first store has read the file; the second opens. */
+  g_assert_cmpint (world_int (&f->w, "SELECT count(*) FROM calls WHERE ? > 0", 1), ==, N_CALLS);
+  worker = tam_store_open (f->w.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tam_store_query_int (worker, "SELECT count(*) FROM calls", 0, NULL), ==, N_CALLS);
+
+  /* A terminal runs the check, which exits. The WAL is still in use. */
+  check_out = run_child (f, (const char *[]){ "--check", f->w.path, NULL });
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* Three verdicts: each store of the window, and another process. */
+  g_assert_true (tam_call_decide (f->w.store, f->w.qco_b, c_window, "VALID", NULL, NULL, &t_window, &error));
+  g_assert_no_error (error);
+  g_assert_true (tam_call_decide (worker, f->w.qco_b, c_worker, "VALID", NULL, NULL, &t_worker, &error));
+  g_assert_no_error (error);
+  call_b = g_strdup_printf ("%" G_GINT64_FORMAT, c_other);
+  decide_out = run_child (f, (const char *[]){ "--decide", f->w.path, call_b, person, f->w.qco_b2->nik, NULL });
+  t_other = g_ascii_strtoll (decide_out, NULL, 10);
+  g_assert_cmpint (t_other, >, 0);
+  g_assert_cmpint (t_window, !=, t_other);
+  g_assert_cmpint (t_worker, !=, t_other);
+  g_assert_cmpint (t_window, !=, t_worker);
+
+  /* Every desk sees all three at once, not after the window quits. */
+  g_assert_cmpint (tam_store_query_int (worker, "SELECT count(*) FROM tappings", 0, NULL), ==, 3);
+  g_assert_cmpint (world_int (&f->w, "SELECT count(*) FROM tappings WHERE ? > 0", 1), ==, 3);
+
+  /* The window quits; what is on disk holds all three and is sound. */
+  g_clear_object (&worker);
+  g_clear_object (&f->w.store);
+  fresh = tam_store_open (f->w.path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tam_store_query_int (fresh, "SELECT count(*) FROM tappings", 0, NULL), ==, 3);
+  g_assert_cmpint (tam_store_query_int (fresh, "SELECT count(*) FROM calls WHERE state = 'VALID'"
+                                               " AND id IN (SELECT call_id FROM tappings)", 0, NULL), ==, 3);
+  g_assert_true (tam_store_check (fresh, report, &error));
+  g_assert_no_error (error);
+  f->w.store = g_steal_pointer (&fresh);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   if (argc == 6 && g_strcmp0 (argv[1], "--child") == 0)
     return child_main (argv[2], argv[3], argv[4], argv[5]);
+  if (argc == 3 && g_strcmp0 (argv[1], "--check") == 0)
+    return check_main (argv[2]);
+  if (argc == 6 && g_strcmp0 (argv[1], "--decide") == 0)
+    return decide_main (argv[2], argv[3], argv[4], argv[5]);
 
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/race/direct-both", Fixture, NULL, fixture_setup, test_direct_both, fixture_teardown);
   g_test_add ("/race/claim-vs-direct", Fixture, NULL, fixture_setup, test_claim_vs_direct, fixture_teardown);
   g_test_add ("/race/claim-both", Fixture, NULL, fixture_setup, test_claim_both, fixture_teardown);
+  g_test_add ("/race/two-stores-and-a-process", Fixture, NULL, fixture_setup,
+              test_two_stores_and_a_process, fixture_teardown);
 
   return g_test_run ();
 }

@@ -55,7 +55,7 @@ test_open_new (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = tam_store_open (f->path, &error);
+  g_autoptr(TamStore) store = tam_store_create (f->path, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (store);
@@ -130,7 +130,7 @@ test_too_new (Fixture       *f,
   gsize len;
   sqlite3 *db;
 
-  store = tam_store_open (f->path, &error);
+  store = tam_store_create (f->path, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
 
@@ -156,7 +156,7 @@ test_corrupt (Fixture       *f,
   gsize len;
   sqlite3 *db;
 
-  store = tam_store_open (f->path, &error);
+  store = tam_store_create (f->path, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
   /* Back to a single file so the damage below is all there is. */
@@ -181,7 +181,7 @@ test_settings (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = tam_store_open (f->path, &error);
+  g_autoptr(TamStore) store = tam_store_create (f->path, &error);
   g_autofree char *v1 = NULL;
   g_autofree char *v2 = NULL;
   g_autofree char *v3 = NULL;
@@ -201,7 +201,7 @@ test_audit_chain (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = tam_store_open (f->path, &error);
+  g_autoptr(TamStore) store = tam_store_create (f->path, &error);
   g_autoptr(TamSession) actor = tam_session_new (1, "SPV001", "Supervisor", "SUPERVISOR_OPS", "BANDUNG", NULL);
   g_autoptr(GString) report = g_string_new (NULL);
   sqlite3 *db;
@@ -240,7 +240,7 @@ test_backup (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = tam_store_open (f->path, &error);
+  g_autoptr(TamStore) store = tam_store_create (f->path, &error);
   g_autoptr(TamStore) copy = NULL;
   g_autofree char *dest = g_build_filename (f->dir, "backup.db", NULL);
   g_autoptr(GCancellable) cancel = g_cancellable_new ();
@@ -274,6 +274,89 @@ test_backup (Fixture       *f,
   g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
 }
 
+/* Only an explicit create makes a file; a misspelt path is refused. */
+static void
+test_missing (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamStore) store = tam_store_open (f->path, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  store = tam_store_open_read_only (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* A folder is not a database either. */
+  store = tam_store_open (f->dir, &error);
+  g_assert_null (store);
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_NOT_SQLITE);
+  g_clear_error (&error);
+
+  store = tam_store_create (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (tam_store_query_int (store, "PRAGMA user_version", -1, NULL), ==, TAM_SCHEMA_VERSION);
+}
+
+/* An empty file is refused by every open but create (which makes it a
+ * database), and left as it was. */
+static void
+test_empty_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamStore) store = NULL;
+
+  g_assert_true (g_file_set_contents (f->path, "", 0, NULL));
+  store = tam_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_NOT_SQLITE);
+  g_clear_error (&error);
+  assert_untouched (f->path, "", 0);
+
+  store = tam_store_create (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tam_store_query_int (store, "PRAGMA user_version", -1, NULL), ==, TAM_SCHEMA_VERSION);
+}
+
+/* A read-only store reads and checks, and cannot write. */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamStore) store = tam_store_create (f->path, &error);
+  g_autoptr(TamStore) reader = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (tam_store_set_setting (store, "marker", "1", &error));
+  reader = tam_store_open_read_only (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tam_store_is_read_only (reader));
+  g_assert_false (tam_store_is_read_only (store));
+  g_assert_true (tam_store_check (reader, report, &error));
+  g_assert_no_error (error);
+  g_assert_false (tam_store_set_setting (reader, "marker", "2", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_object (&store);
+  store = tam_store_open (f->path, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *value = tam_store_get_setting (store, "marker", NULL);
+    g_assert_cmpstr (value, ==, "1");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -281,6 +364,9 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/store/missing", test_missing);
+  ADD ("/store/empty-file", test_empty_file);
+  ADD ("/store/read-only", test_read_only);
   ADD ("/store/open-new", test_open_new);
   ADD ("/store/not-sqlite", test_not_sqlite);
   ADD ("/store/foreign-sqlite", test_foreign_sqlite);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "tam-audit.h"
@@ -20,6 +21,9 @@ struct _TamStore
   char       *path;
   sqlite3    *db;
   GHashTable *statements; /* const char *sql (by address) -> sqlite3_stmt */
+  guint       busy_timeout_ms;
+  gint64      busy_since;
+  gboolean    read_only;
 };
 
 G_DEFINE_FINAL_TYPE (TamStore, tam_store, G_TYPE_OBJECT)
@@ -55,6 +59,7 @@ static void
 tam_store_init (TamStore *self)
 {
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_stmt);
+  self->busy_timeout_ms = 5000;
 }
 
 char *
@@ -282,35 +287,6 @@ tam_store_set_setting (TamStore    *self,
   return TRUE;
 }
 
-/* Looks at the first bytes before SQLite does, so a stray spreadsheet or
- * text file gets its own message and is never touched. */
-static gboolean
-check_header (const char  *path,
-              GError     **error)
-{
-  static const char magic[16] = "SQLite format 3";
-  char buf[16];
-  FILE *fp;
-  size_t n;
-
-  fp = g_fopen (path, "rb");
-  if (fp == NULL)
-    return TRUE; /* does not exist yet: created below */
-  n = fread (buf, 1, sizeof buf, fp);
-  fclose (fp);
-
-  if (n == 0)
-    return TRUE; /* an empty file is a new database */
-  if (n < sizeof buf || memcmp (buf, magic, sizeof buf) != 0)
-    {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_SQLITE,
-                   _("“%s” is not a TAM Desk database (not an SQLite file); it was left unchanged"),
-                   path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 migrate (TamStore  *self,
          int        from,
@@ -340,87 +316,239 @@ migrate (TamStore  *self,
   return TRUE;
 }
 
-TamStore *
-tam_store_open (const char  *path,
-                GError     **error)
+/* Waits for another desk's write lock in small steps. SQLite's own
+ * busy handler sleeps up to 100 ms between tries, so a desk that writes
+ * in short slices (an import) would take the lock back before a waiting
+ * desk woke up; polling every millisecond finds the gap between slices. */
+static int
+busy_cb (void *data,
+         int   count)
 {
-  g_autoptr(TamStore) self = NULL;
-  g_autofree char *dir = NULL;
-  gint64 version;
-  gint64 n_objects;
-  GError *local_error = NULL;
-  gboolean existed;
+  TamStore *self = data;
+  gint64 now = g_get_monotonic_time ();
 
-  g_return_val_if_fail (path != NULL, NULL);
+  if (count == 0)
+    self->busy_since = now;
+  if (now - self->busy_since >= (gint64)self->busy_timeout_ms * 1000)
+    return 0;
+  g_usleep (count < 200 ? 1000 : 2000);
+  return 1;
+}
 
-  if (!check_header (path, error))
-    return NULL;
+void
+tam_store_set_busy_timeout (TamStore *self,
+                            guint     milliseconds)
+{
+  g_return_if_fail (TAM_IS_STORE (self));
+  self->busy_timeout_ms = milliseconds;
+}
 
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+gboolean
+tam_store_is_read_only (TamStore *self)
+{
+  g_return_val_if_fail (TAM_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
+/* Opens @path with SQLite only: nothing else ever opens the database file
+ * or its -wal and -shm, because closing any descriptor of a file drops
+ * every POSIX lock the process holds on it (other connections of this
+ * process included) and another desk could then delete a WAL in use. */
+static sqlite3 *
+connect (TamStore    *self,
+         int          flags,
+         GError     **error)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (self->path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED,
-                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot open “%s”: %s"),
+                   self->path, db ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
+      sqlite3_close (db);
       return NULL;
     }
-  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_handler (db, busy_cb, self);
+  return db;
+}
+
+/* Reads the schema version and the number of objects, turning SQLite's
+ * own answers (SQLITE_NOTADB, SQLITE_CORRUPT) into our messages. */
+static gboolean
+probe (TamStore  *self,
+       gint64    *version,
+       gint64    *n_objects,
+       GError   **error)
+{
+  GError *local_error = NULL;
+
+  *version = tam_store_query_int (self, "PRAGMA user_version", -1, &local_error);
+  if (local_error == NULL)
+    *n_objects = tam_store_query_int (self, "SELECT count(*) FROM sqlite_schema", -1, &local_error);
+  if (local_error == NULL)
+    return TRUE;
+
+  if (local_error->code == TAM_ERROR_NOT_SQLITE)
+    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_SQLITE,
+                 _("“%s” is not a TAM Desk database (not an SQLite file); it was left unchanged"),
+                 self->path);
+  else if (local_error->code == TAM_ERROR_CORRUPT)
+    g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
+                 _("The database “%s” is damaged (%s); it was left unchanged. Restore it from a backup."),
+                 self->path, local_error->message);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  g_clear_error (&local_error);
+  return FALSE;
+}
+
+static void
+close_db (TamStore *self)
+{
+  g_hash_table_remove_all (self->statements);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  self->db = NULL;
+}
+
+TamStore *
+tam_store_open_full (const char         *path,
+                     TamStoreOpenFlags   flags,
+                     GError            **error)
+{
+  g_autoptr(TamStore) self = NULL;
+  gboolean create = (flags & TAM_STORE_OPEN_CREATE) != 0;
+  gboolean read_only = (flags & TAM_STORE_OPEN_READ_ONLY) != 0;
+  GStatBuf st;
+  gboolean existed;
+  gint64 version = 0;
+  gint64 n_objects = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (!(create && read_only), NULL);
 
   self = g_object_new (TAM_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->read_only = read_only;
 
-  if (sqlite3_open_v2 (path, &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                       NULL) != SQLITE_OK)
-    {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot open “%s”: %s"),
-                   path, self->db ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
-
-  /* Read-only probes first: nothing below writes until we know the file is
-   * healthy and not from a newer version. */
-  version = tam_store_query_int (self, "PRAGMA user_version", -1, &local_error);
-  if (local_error == NULL)
-    n_objects = tam_store_query_int (self, "SELECT count(*) FROM sqlite_schema", -1, &local_error);
-  else
-    n_objects = -1;
-  if (local_error != NULL)
-    {
-      if (local_error->code == TAM_ERROR_CORRUPT || local_error->code == TAM_ERROR_NOT_SQLITE)
-        g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
-                     _("The database “%s” is damaged (%s); it was left unchanged. Restore it from a backup."),
-                     path, local_error->message);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      g_clear_error (&local_error);
-      return NULL;
-    }
-  if (version > TAM_SCHEMA_VERSION)
-    {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_TOO_NEW,
-                   _("The database “%s” was written by a newer TAM Desk (schema %d, this one knows %d); it was left unchanged. Update TAM Desk."),
-                   path, (int)version, TAM_SCHEMA_VERSION);
-      return NULL;
-    }
-  if (existed && version == 0 && n_objects > 0)
+  /* stat() opens nothing. */
+  existed = g_stat (path, &st) == 0;
+  if (existed && !S_ISREG (st.st_mode))
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_SQLITE,
-                   _("“%s” is an SQLite file of another program, not a TAM Desk database; it was left unchanged"),
+                   _("“%s” is not a TAM Desk database (not a file)"), path);
+      return NULL;
+    }
+  if (!existed && !create)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND,
+                   _("There is no database “%s”. Check the path, or create a new database with “tamctl --db FILE init” or the app's New Database."),
                    path);
       return NULL;
     }
 
+  if (existed)
+    {
+      /* Read-only first: nothing writes until we know the file is a
+       * healthy TAM Desk database of a version we know. */
+      self->db = connect (self, SQLITE_OPEN_READONLY, error);
+      if (self->db == NULL || !probe (self, &version, &n_objects, error))
+        return NULL;
+      if (version > TAM_SCHEMA_VERSION)
+        {
+          g_set_error (error, TAM_ERROR, TAM_ERROR_TOO_NEW,
+                       _("The database “%s” was written by a newer TAM Desk (schema %d, this one knows %d); it was left unchanged. Update TAM Desk."),
+                       path, (int)version, TAM_SCHEMA_VERSION);
+          return NULL;
+        }
+      if (version == 0 && n_objects > 0)
+        {
+          g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_SQLITE,
+                       _("“%s” is an SQLite file of another program, not a TAM Desk database; it was left unchanged"),
+                       path);
+          return NULL;
+        }
+      if (version == 0 && !create)
+        {
+          g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_SQLITE,
+                       _("“%s” is an empty file, not a TAM Desk database; it was left unchanged. Create a database with “tamctl --db FILE init”."),
+                       path);
+          return NULL;
+        }
+      if (read_only)
+        {
+          if (version < TAM_SCHEMA_VERSION)
+            {
+              g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED,
+                           _("The database “%s” needs an upgrade (schema %d to %d): open it once with the app or a tamctl command that writes; it was left unchanged."),
+                           path, (int)version, TAM_SCHEMA_VERSION);
+              return NULL;
+            }
+          if (!tam_store_exec (self, "PRAGMA query_only = ON", error))
+            return NULL;
+          return g_steal_pointer (&self);
+        }
+      close_db (self);
+    }
+  else
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED,
+                       _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
+          return NULL;
+        }
+    }
+
+  self->db = connect (self, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0), error);
+  if (self->db == NULL || !probe (self, &version, &n_objects, error))
+    return NULL;
+  if (version > TAM_SCHEMA_VERSION || (version == 0 && n_objects > 0))
+    {
+      /* Changed between the probe and now: leave it alone. */
+      g_set_error (error, TAM_ERROR, TAM_ERROR_CONFLICT,
+                   _("The database “%s” changed while it was being opened; it was left unchanged. Try again."),
+                   path);
+      return NULL;
+    }
+
+  /* journal_size_limit: once a checkpoint has copied the WAL back, the
+   * next writer truncates it to this size instead of keeping the largest
+   * it ever was (an import of a million calls wrote ~170 MB). */
   if (!tam_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !tam_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !tam_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+      !tam_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !tam_store_exec (self, "PRAGMA journal_size_limit = 67108864", error))
     return NULL;
 
   if (!migrate (self, (int)version, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+TamStore *
+tam_store_open (const char  *path,
+                GError     **error)
+{
+  return tam_store_open_full (path, TAM_STORE_OPEN_EXISTING, error);
+}
+
+TamStore *
+tam_store_create (const char  *path,
+                  GError     **error)
+{
+  return tam_store_open_full (path, TAM_STORE_OPEN_CREATE, error);
+}
+
+TamStore *
+tam_store_open_read_only (const char  *path,
+                          GError     **error)
+{
+  return tam_store_open_full (path, TAM_STORE_OPEN_READ_ONLY, error);
 }
 
 gboolean
@@ -438,8 +566,16 @@ tam_store_backup (TamStore         *self,
 
   g_return_val_if_fail (TAM_IS_STORE (self), FALSE);
 
-  /* Written next to the target and renamed at the end, so a cancelled or
-   * failed backup never leaves a half file under the real name. */
+  if (tam_store_in_transaction (self))
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_FAILED,
+                           _("A backup cannot start inside a transaction"));
+      return FALSE;
+    }
+
+  /* Written next to the target and renamed at the end, so a cancelled,
+   * failed or killed backup never leaves a file under the real name: a
+   * "FILE.part" is never a complete backup. */
   tmp_path = g_strconcat (dest_path, ".part", NULL);
   g_unlink (tmp_path);
   if (sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
@@ -450,11 +586,24 @@ tam_store_backup (TamStore         *self,
       return FALSE;
     }
 
+  /* One read transaction over the whole copy: every step reads the same
+   * snapshot, so desks that write meanwhile (into the WAL) neither wait
+   * for the backup nor make it start over. */
+  if (!tam_store_exec (self, "BEGIN", error) ||
+      tam_store_query_int (self, "SELECT count(*) FROM sqlite_schema", -1, error) < 0)
+    {
+      tam_store_rollback (self);
+      sqlite3_close (dest);
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
   backup = sqlite3_backup_init (dest, "main", self->db, "main");
   if (backup == NULL)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot start the backup: %s"),
                    sqlite3_errmsg (dest));
+      tam_store_rollback (self);
       sqlite3_close (dest);
       g_unlink (tmp_path);
       return FALSE;
@@ -462,7 +611,7 @@ tam_store_backup (TamStore         *self,
 
   do
     {
-      rc = sqlite3_backup_step (backup, 256);
+      rc = sqlite3_backup_step (backup, 1024);
       if (progress != NULL)
         {
           int total = sqlite3_backup_pagecount (backup);
@@ -472,11 +621,18 @@ tam_store_backup (TamStore         *self,
       if (g_cancellable_is_cancelled (cancellable))
         break;
       if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-        sqlite3_sleep (20);
+        sqlite3_sleep (5);
     }
   while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
 
-  sqlite3_backup_finish (backup);
+  {
+    int finish_rc = sqlite3_backup_finish (backup);
+    if (rc == SQLITE_DONE && finish_rc != SQLITE_OK)
+      rc = finish_rc;
+  }
+  tam_store_rollback (self);
+  /* The copy's own commit was synced (synchronous=FULL on a rollback
+   * journal), so the rename publishes a complete file. */
   sqlite3_close (dest);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

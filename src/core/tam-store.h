@@ -16,9 +16,31 @@ G_DECLARE_FINAL_TYPE (TamStore, tam_store, TAM, STORE, GObject)
 
 typedef void (*TamProgressFunc) (double fraction, gpointer user_data);
 
+typedef enum
+{
+  TAM_STORE_OPEN_EXISTING  = 0,
+  TAM_STORE_OPEN_CREATE    = 1 << 0, /* tamctl init and the app's New Database only */
+  TAM_STORE_OPEN_READ_ONLY = 1 << 1, /* check, export, reports */
+} TamStoreOpenFlags;
+
 char         *tam_store_default_path  (void);
+/* An existing database, read-write; a missing path is refused
+ * (TAM_ERROR_NOT_FOUND), never created. */
 TamStore     *tam_store_open          (const char      *path,
                                        GError         **error);
+/* Creates @path when it does not exist (or opens it as tam_store_open). */
+TamStore     *tam_store_create        (const char      *path,
+                                       GError         **error);
+TamStore     *tam_store_open_read_only (const char     *path,
+                                       GError         **error);
+TamStore     *tam_store_open_full     (const char      *path,
+                                       TamStoreOpenFlags flags,
+                                       GError         **error);
+gboolean      tam_store_is_read_only  (TamStore        *self);
+/* How long a write waits for another desk's lock (default 5000 ms)
+ * before failing with TAM_ERROR_BUSY. */
+void          tam_store_set_busy_timeout (TamStore     *self,
+                                       guint            milliseconds);
 const char   *tam_store_get_path      (TamStore        *self);
 sqlite3      *tam_store_get_db        (TamStore        *self);
 

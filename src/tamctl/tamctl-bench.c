@@ -112,7 +112,7 @@ generate (Bench   *b,
   else
     {
       /* Scale 0, the tiny set of the test suite: tamctl init refuses it. */
-      store = tam_store_open (b->db_path, error);
+      store = tam_store_create (b->db_path, error);
       if (store == NULL ||
           !tam_demo_generate (store, scale, 20261001, NULL, NULL, NULL, error))
         return FALSE;

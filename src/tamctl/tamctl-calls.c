@@ -144,6 +144,7 @@ tamctl_cmd_report (TamctlContext  *ctx,
       return 2;
     }
 
+  ctx->open_flags = TAM_STORE_OPEN_READ_ONLY;
   if (!tamctl_sign_in (ctx, &error))
     return tamctl_fail (g_steal_pointer (&error));
   if (!(w03 ? tam_w03_write : tam_f18_write) (ctx->store, ctx->session, month, output, NULL, NULL, NULL, &error))

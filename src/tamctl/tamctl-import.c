@@ -193,6 +193,7 @@ tamctl_cmd_export (TamctlContext *ctx,
       g_printerr ("tamctl: %s\n", _("usage: tamctl export roster FILE.csv|FILE.xlsx"));
       return 2;
     }
+  ctx->open_flags = TAM_STORE_OPEN_READ_ONLY;
   if (!tamctl_sign_in (ctx, &error))
     return tamctl_fail (g_steal_pointer (&error));
   ok = tam_export_roster (ctx->store, ctx->session, argv[2], export_progress_cb,

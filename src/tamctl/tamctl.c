@@ -42,7 +42,7 @@ tamctl_open (TamctlContext  *ctx,
 {
   if (ctx->store != NULL)
     return TRUE;
-  ctx->store = tam_store_open (ctx->db_path, error);
+  ctx->store = tam_store_open_full (ctx->db_path, ctx->open_flags, error);
   return ctx->store != NULL;
 }
 
@@ -124,6 +124,8 @@ tamctl_cmd_init (TamctlContext *ctx,
       g_printerr ("tamctl: %s\n", _("--scale must be 1 or more"));
       return 2;
     }
+  /* The one command that makes a new file. */
+  ctx->open_flags = TAM_STORE_OPEN_CREATE;
   if (!tamctl_open (ctx, &error))
     return tamctl_fail (g_steal_pointer (&error));
   if (demo)
@@ -150,6 +152,7 @@ tamctl_cmd_check (TamctlContext *ctx,
   g_autoptr(GString) report = g_string_new (NULL);
   gboolean ok;
 
+  ctx->open_flags = TAM_STORE_OPEN_READ_ONLY;
   if (!tamctl_open (ctx, &error))
     return tamctl_fail (g_steal_pointer (&error));
   ok = tam_store_check (ctx->store, report, &error);
@@ -175,6 +178,7 @@ tamctl_cmd_backup (TamctlContext *ctx,
       g_printerr ("tamctl: %s\n", _("usage: tamctl backup FILE"));
       return 2;
     }
+  ctx->open_flags = TAM_STORE_OPEN_READ_ONLY;
   if (!tamctl_open (ctx, &error) ||
       !tam_store_backup (ctx->store, argv[1], NULL, NULL, NULL, &error))
     return tamctl_fail (g_steal_pointer (&error));

@@ -11,6 +11,7 @@ typedef struct
   char       *as_nik;    /* --as */
   TamStore   *store;
   TamSession *session;
+  TamStoreOpenFlags open_flags; /* set by the command before opening */
 } TamctlContext;
 
 /* Opens ctx->store (once). Prints nothing; the caller reports errors. */

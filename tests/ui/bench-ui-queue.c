@@ -152,7 +152,7 @@ make_database (const char *path)
   guint total = N_PENDING + N_DECIDED + N_OTHER;
 
   g_print ("Making %s: %u calls, %u of them pending (once)…\n", path, total, N_PENDING);
-  store = tam_store_open (path, &error);
+  store = tam_store_create (path, &error);
   check (store != NULL, error);
   admin = tam_session_new (0, "SETUP", "Setup", "SUPERVISOR_OPS", "BANDUNG", NULL);
   check (tam_people_save (store, admin, spv, &field, &error), error);

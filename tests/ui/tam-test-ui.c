@@ -150,7 +150,7 @@ tam_test_db_new (guint n_extra)
   db->dir = g_dir_make_tmp ("tam-ui-XXXXXX", &error);
   g_assert_no_error (error);
   db->path = g_build_filename (db->dir, "tam.db", NULL);
-  db->store = tam_store_open (db->path, &error);
+  db->store = tam_store_create (db->path, &error);
   g_assert_no_error (error);
   /* Not a real account: the core only reads its role and NIK. */
   db->admin = tam_session_new (0, "SETUP", "Setup", "MANAGER", "BANDUNG", NULL);

@@ -121,7 +121,7 @@ fixture_setup (Fixture       *f,
   f->path = g_build_filename (f->dir, "tam.db", NULL);
   f->recordings = g_build_filename (f->dir, "vr", NULL);
   g_assert_cmpint (g_mkdir (f->recordings, 0700), ==, 0);
-  f->store = tam_store_open (f->path, &error);
+  f->store = tam_store_create (f->path, &error);
   g_assert_no_error (error);
 
   admin = tam_session_new (0, "SETUP", "Setup", "SUPERVISOR_OPS", "BANDUNG", NULL);
