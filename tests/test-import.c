@@ -10,6 +10,7 @@
 #include "tam-auth.h"
 #include "tam-import.h"
 #include "tam-rows.h"
+#include "tam-tapping.h"
 
 static const char attendance_header[] = "date,nik,shift_start,shift_end,status,check_in,check_out,note\n";
 
@@ -944,6 +945,239 @@ test_export_round_trip (Fixture       *fx,
   g_assert_error (error, TAM_ERROR, TAM_ERROR_INVALID);
 }
 
+/* -- many desks: a calls import publishes hidden slices ------------ */
+
+#define BIG_ROWS 60000
+
+static char *
+big_calls_file (Fixture    *fx,
+                const char *name,
+                const char *prefix,
+                gboolean    bad_last)
+{
+  static const char *const agents[] = { "A001", "A002", "A003", "A004" };
+  static const char *const services[] = { "ADDON_CONSUMER", "ADDON_CONSUMER", "CT0_PRANPC", "CT0_PRANPC" };
+  g_autoptr(GString) csv = g_string_new ("call_id,agent_nik,service,call_start,result,customer_number\n");
+  g_autofree char *path = g_build_filename (fx->dir, name, NULL);
+
+  for (int i = 0; i < BIG_ROWS; i++)
+    g_string_append_printf (csv, "%s%06d,%s,%s,2026-11-%02d %02d:%02d:%02d,%s,0812%08d\n", prefix, i,
+                            bad_last && i == BIG_ROWS - 1 ? "X999" : agents[i % 4], services[i % 4],
+                            1 + i % 28, 8 + i % 9, i % 60, (i / 60) % 60, i % 3 ? "DECLINE" : "AGREE", i);
+  g_assert_true (g_file_set_contents (path, csv->str, (gssize)csv->len, NULL));
+  return g_steal_pointer (&path);
+}
+
+static gint64
+count_in (TamStore   *store,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = tam_store_query_int (store, sql, -1, &error);
+
+  g_assert_no_error (error);
+  return n;
+}
+
+typedef struct
+{
+  Fixture      *fx;
+  TamStore     *other;         /* another desk's connection */
+  gint64        raw_before;
+  guint         looks;
+  guint         hidden_seen;   /* looks that found published, hidden rows */
+  guint         leaks;         /* looks that saw any of them */
+  GCancellable *cancel_at_half;
+} Watch;
+
+/* Called by the import between chunks: what does another desk see? */
+static void
+watch_cb (double   fraction,
+          gpointer user_data)
+{
+  Watch *w = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamCall) call = NULL;
+  gint64 raw = count_in (w->other, "SELECT count(*) FROM calls");
+  gint64 visible = count_in (w->other, "SELECT count(*) FROM calls c WHERE " TAM_CALL_VISIBLE ("c"));
+
+  /* 1.0 is reported once the import is published. */
+  if (fraction >= 1.0)
+    return;
+  w->looks++;
+  if (raw > w->raw_before)
+    w->hidden_seen++;
+  call = tam_call_find (w->other, w->fx->sup, "H000000", &error);
+  if (visible != w->raw_before || call != NULL)
+    w->leaks++;
+  if (w->cancel_at_half != NULL && fraction > 0.5)
+    g_cancellable_cancel (w->cancel_at_half);
+}
+
+/* Another desk never sees part of an import: the rows are committed in
+ * short slices (it finds them in the table), but no query shows them
+ * until the last commit, and then all of them, already counted. */
+static void
+test_calls_hidden_until_published (Fixture       *fx,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = big_calls_file (fx, "big.csv", "H", FALSE);
+  g_autofree char *db = g_strdup (tam_store_get_path (fx->store));
+  g_autoptr(TamStore) other = tam_store_open (db, &error);
+  g_autoptr(TamQueueFilter) filter = tam_queue_filter_new ();
+  TamImportResult result = { 0 };
+  Watch w = { fx, other, 0, 0, 0, 0, NULL };
+
+  g_assert_no_error (error);
+  w.raw_before = count_in (other, "SELECT count(*) FROM calls");
+  g_assert_true (tam_import_file (fx->store, fx->sup, TAM_IMPORT_CALLS, path, NULL, watch_cb, &w,
+                                  NULL, &result, &error));
+  g_assert_no_error (error);
+  g_test_message ("%u looks, %u found hidden rows", w.looks, w.hidden_seen);
+  g_assert_cmpuint (w.looks, >=, 10);
+  g_assert_cmpuint (w.hidden_seen, >=, 5);
+  g_assert_cmpuint (w.leaks, ==, 0);
+  g_assert_cmpuint (result.inserted, ==, BIG_ROWS);
+  tam_import_result_clear (&result);
+
+  /* All at once, and already in the per-day counts. */
+  g_assert_cmpint (count_in (other, "SELECT count(*) FROM calls c WHERE " TAM_CALL_VISIBLE ("c")), ==,
+                   w.raw_before + BIG_ROWS);
+  g_assert_cmpint (count_in (other, "SELECT count(*) FROM import_runs"), ==, 0);
+  g_assert_cmpint (count_in (other, "SELECT max (id) = (SELECT CAST (value AS INTEGER) FROM settings"
+                                    " WHERE key = 'queue_counts_upto') FROM calls"), ==, 1);
+  filter->state = g_strdup ("PENDING");
+  g_assert_cmpint (tam_queue_count (other, fx->sup, filter, &error), ==, BIG_ROWS / 3);
+  g_assert_no_error (error);
+}
+
+/* A failed or cancelled import leaves nothing, hidden rows included. */
+static void
+test_calls_failed_leaves_nothing (Fixture       *fx,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = big_calls_file (fx, "bad.csv", "H", TRUE);
+  g_autofree char *good = big_calls_file (fx, "good.csv", "H", FALSE);
+  g_autofree char *db = g_strdup (tam_store_get_path (fx->store));
+  g_autoptr(TamStore) other = tam_store_open (db, &error);
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  TamImportResult result = { 0 };
+  Watch w = { fx, other, 0, 0, 0, 0, NULL };
+
+  g_assert_no_error (error);
+  w.raw_before = count_in (other, "SELECT count(*) FROM calls");
+
+  /* The last row is bad: rows before it were published (hidden), then
+   * removed. */
+  g_assert_false (tam_import_file (fx->store, fx->sup, TAM_IMPORT_CALLS, bad, NULL, watch_cb, &w,
+                                   NULL, &result, &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_IMPORT);
+  g_clear_error (&error);
+  tam_import_result_clear (&result);
+  g_assert_cmpuint (w.hidden_seen, >, 0);
+  g_assert_cmpuint (w.leaks, ==, 0);
+  g_assert_cmpint (count_in (other, "SELECT count(*) FROM calls"), ==, w.raw_before);
+  g_assert_cmpint (count_in (other, "SELECT count(*) FROM import_runs"), ==, 0);
+
+  /* Cancelled half-way: the same. */
+  w.hidden_seen = 0;
+  w.cancel_at_half = cancel;
+  g_assert_false (tam_import_file (fx->store, fx->sup, TAM_IMPORT_CALLS, good, NULL, watch_cb, &w,
+                                   cancel, &result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  tam_import_result_clear (&result);
+  g_assert_cmpuint (w.hidden_seen, >, 0);
+  g_assert_cmpuint (w.leaks, ==, 0);
+  g_assert_cmpint (count_in (other, "SELECT count(*) FROM calls"), ==, w.raw_before);
+  g_assert_cmpint (count_in (other, "SELECT count(*) FROM import_runs"), ==, 0);
+  g_assert_cmpint (count_in (other, "SELECT count(*) FROM imports WHERE kind = 'calls'"), ==, 0);
+
+  /* And the file then imports whole. */
+  g_assert_true (tam_import_file (fx->store, fx->sup, TAM_IMPORT_CALLS, good, NULL, NULL, NULL,
+                                  NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.inserted, ==, BIG_ROWS);
+  tam_import_result_clear (&result);
+}
+
+/* A run whose process died (kill -9) is removed, with the calls it hid,
+ * by the next desk that opens the file; a live one is left alone and
+ * another import waits its turn. */
+static void
+test_calls_abandoned_run (Fixture       *fx,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = g_strdup (tam_store_get_path (fx->store));
+  g_autofree char *path = fixture_file (fx, "calls.csv",
+      "call_id,agent_nik,service,call_start,result,customer_number\n"
+      "L1,A001,ADDON_CONSUMER,2026-11-02 09:00:00,AGREE,0812\n");
+  g_autoptr(TamStore) next = NULL;
+  TamImportResult result = { 0 };
+  gint64 before = count_in (fx->store, "SELECT count(*) FROM calls");
+  gint64 agent = count_in (fx->store, "SELECT id FROM people WHERE nik = 'A001'");
+  gint64 first = count_in (fx->store, "SELECT COALESCE (max (id), 0) + 1 FROM calls");
+  sqlite3_stmt *stmt;
+
+  /* What a killed import leaves: its run (a pid no process has) and the
+   * calls it had published. */
+  g_assert_cmpint (sqlite3_prepare_v2 (tam_store_get_db (fx->store),
+      "INSERT INTO import_runs (kind, first_call_id, host, pid, started_at, heartbeat)"
+      " VALUES ('calls', ?, ?, 2147483646, '2026-11-02 09:00:00', strftime ('%s', 'now'))",
+      -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_text (stmt, 2, g_get_host_name (), -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+          "INSERT INTO calls (id, call_id, agent_id, site, service, call_start, month, result,"
+          " customer_number, state) VALUES (%" G_GINT64_FORMAT ", 'K%d', %" G_GINT64_FORMAT ","
+          " 'BANDUNG', 'ADDON_CONSUMER', '2026-11-01 10:00:00', '2026-11', 'AGREE', '0812', 'PENDING')",
+          first + i, i, agent);
+      g_assert_true (tam_store_exec (fx->store, sql, &error));
+    }
+  g_assert_cmpint (count_in (fx->store, "SELECT count(*) FROM calls c WHERE " TAM_CALL_VISIBLE ("c")), ==, before);
+  g_assert_null (tam_call_find (fx->store, fx->sup, "K0", &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  next = tam_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_in (next, "SELECT count(*) FROM calls"), ==, before);
+  g_assert_cmpint (count_in (next, "SELECT count(*) FROM import_runs"), ==, 0);
+  g_clear_object (&next);
+
+  /* A live run (this process, a fresh heartbeat) stays, and a second
+   * import is refused with who is importing. */
+  g_assert_true (tam_store_exec (fx->store,
+      "INSERT INTO import_runs (kind, first_call_id, host, pid, person_id, started_at, heartbeat)"
+      " SELECT 'calls', COALESCE (max (id), 0) + 1, 'elsewhere', 1, (SELECT id FROM people WHERE nik = 'S001'),"
+      " '2026-11-02 09:00:00', strftime ('%s', 'now') FROM calls", &error));
+  next = tam_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_in (next, "SELECT count(*) FROM import_runs"), ==, 1);
+  g_assert_false (tam_import_file (next, fx->sup, TAM_IMPORT_CALLS, path, NULL, NULL, NULL, NULL,
+                                   &result, &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Dewi Lestari"));
+  g_clear_error (&error);
+  tam_import_result_clear (&result);
+
+  /* Its heartbeat stops: after two minutes it counts as abandoned. */
+  g_assert_true (tam_store_exec (fx->store, "UPDATE import_runs SET heartbeat = heartbeat - 600", &error));
+  g_assert_true (tam_import_file (next, fx->sup, TAM_IMPORT_CALLS, path, NULL, NULL, NULL, NULL,
+                                  &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.inserted, ==, 1);
+  tam_import_result_clear (&result);
+  g_assert_cmpint (count_in (next, "SELECT count(*) FROM import_runs"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -966,6 +1200,9 @@ main (int    argc,
   ADD ("/import/calls/basic", test_calls_import);
   ADD ("/import/calls/errors", test_calls_errors);
   ADD ("/import/calls/xlsx", test_calls_xlsx);
+  ADD ("/import/calls/hidden-until-published", test_calls_hidden_until_published);
+  ADD ("/import/calls/failed-leaves-nothing", test_calls_failed_leaves_nothing);
+  ADD ("/import/calls/abandoned-run", test_calls_abandoned_run);
   ADD ("/import/constraints-restored", test_constraints_restored);
   ADD ("/export/roster/round-trip", test_export_round_trip);
 #undef ADD

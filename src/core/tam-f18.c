@@ -97,7 +97,8 @@ static const char agents_sql[] = AGENT_ROWS (
   " GROUP BY d.agent_id, d.site, d.service");
 static const char agents_from_calls_sql[] = AGENT_ROWS (
   "SELECT agent_id, site, service," AGENT_SUMS ("1")
-  " FROM calls WHERE month = ?1 AND state IS NOT NULL AND (?2 IS NULL OR site = ?2)"
+  " FROM calls c WHERE month = ?1 AND state IS NOT NULL AND (?2 IS NULL OR site = ?2)"
+  " AND " TAM_CALL_VISIBLE ("c")
   " GROUP BY agent_id, site, service");
 
 static gboolean

@@ -27,6 +27,7 @@
 #include "tam-import.h"
 #include "tam-people.h"
 #include "tam-rows.h"
+#include "tam-tapping.h"
 #include "tam-xlsx-reader.h"
 
 /* tam-people.c */
@@ -505,6 +506,11 @@ typedef struct
   GCancellable     *cancellable;
   gboolean          threaded;      /* rows are parsed in a thread of their own */
   guint64           changed;       /* rows the writer inserted or updated */
+  /* Calls are published in short slices, hidden until the end. */
+  gboolean          sliced;
+  gint64            run_id;
+  gint64            slice_start;   /* monotonic, µs; 0 outside a slice */
+  gint64            last_beat;
 } Import;
 
 static void
@@ -1407,6 +1413,53 @@ calls_parse (gpointer data)
   return NULL;
 }
 
+/* A slice holds the write lock for about SLICE_US, then lets go of it
+ * for SLICE_GAP_US, in which a desk waiting for the lock (polling every
+ * millisecond, see tam-store.c) takes its turn: a verdict waits one
+ * slice at most, never the whole import. The rows stay hidden until the
+ * import's last transaction (TAM_CALL_VISIBLE). */
+#define SLICE_US      40000
+#define SLICE_GAP_US  2000
+#define HEARTBEAT_US  (5 * G_USEC_PER_SEC)
+
+static gboolean
+slice_begin (Import  *imp,
+             GError **error)
+{
+  if (!imp->sliced || imp->slice_start != 0)
+    return TRUE;
+  if (!tam_store_begin (imp->store, error))
+    return FALSE;
+  imp->slice_start = g_get_monotonic_time ();
+  return TRUE;
+}
+
+/* Commits the slice in progress; @force: whatever its length. */
+static gboolean
+slice_end (Import   *imp,
+           gboolean  force,
+           GError  **error)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (!imp->sliced || imp->slice_start == 0)
+    return TRUE;
+  if (!force && now - imp->slice_start < SLICE_US)
+    return TRUE;
+  if (now - imp->last_beat >= HEARTBEAT_US)
+    {
+      if (!tam_store_import_run_beat (imp->store, imp->run_id, error))
+        return FALSE;
+      imp->last_beat = now;
+    }
+  imp->slice_start = 0;
+  if (!tam_store_commit (imp->store, error))
+    return FALSE;
+  if (!force)
+    g_usleep (SLICE_GAP_US);
+  return TRUE;
+}
+
 static gboolean
 calls_write (Import  *imp,
              Chunk   *chunk,
@@ -1421,6 +1474,9 @@ calls_write (Import  *imp,
       gboolean full = chunk->n - done >= BATCH;
       guint count = full ? BATCH : 1;
       sqlite3_stmt *stmt;
+
+      if (!slice_begin (imp, error))
+        return FALSE;
 
       stmt = tam_store_prepare (imp->store, full ? calls_sql_batch : calls_sql_1, error);
       if (stmt == NULL)
@@ -1455,6 +1511,8 @@ calls_write (Import  *imp,
       sqlite3_clear_bindings (stmt);
       imp->changed += (guint64)sqlite3_changes (db);
       done += count;
+      if (!slice_end (imp, FALSE, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -2121,7 +2179,24 @@ tam_import_file (TamStore         *store,
       tam_store_exec (store, "PRAGMA foreign_keys = OFF", NULL);
       tam_store_exec (store, "PRAGMA ignore_check_constraints = ON", NULL);
     }
-  if (!tam_store_begin (store, error))
+  /* Calls, the biggest files, are published in short slices that stay
+   * hidden until the end (see slice_begin); the roster and attendance
+   * are one transaction. */
+  imp.sliced = kind == TAM_IMPORT_CALLS;
+  if (imp.sliced)
+    {
+      gint64 first_call_id = 0;
+
+      imp.run_id = tam_store_import_run_start (store, kind_names[kind],
+                                               actor ? actor->person_id : 0, &first_call_id, error);
+      if (imp.run_id == 0)
+        goto out;
+      imp.last_beat = g_get_monotonic_time ();
+      /* Checkpoints cost the importer time: fewer, larger ones while it
+       * runs (journal_size_limit still trims the WAL afterwards). */
+      tam_store_exec (store, "PRAGMA wal_autocheckpoint = 8192", NULL);
+    }
+  else if (!tam_store_begin (store, error))
     goto out;
 
   /* A bigger page cache for the duration keeps index pages of a large
@@ -2151,6 +2226,12 @@ tam_import_file (TamStore         *store,
   if (!ok)
     goto rollback;
   ok = FALSE;
+  /* The last slice; then one short transaction publishes them all. */
+  if (imp.sliced)
+    {
+      if (!slice_end (&imp, TRUE, error))
+        goto rollback;
+    }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto rollback;
@@ -2169,6 +2250,8 @@ tam_import_file (TamStore         *store,
 
   sha256 = hash_finish (&hash_thread_, &hash, FALSE, error);
   if (sha256 == NULL)
+    goto rollback;
+  if (imp.sliced && !tam_store_begin (store, error))
     goto rollback;
   {
     sqlite3_stmt *stmt = tam_store_prepare (store,
@@ -2197,20 +2280,64 @@ tam_import_file (TamStore         *store,
           goto rollback;
         }
     }
+  if (imp.sliced)
+    {
+      /* The run's row goes in the same commit as the imports and audit
+       * rows: every call of the file becomes visible at once. */
+      sqlite3_stmt *stmt = tam_store_prepare (store, "DELETE FROM import_runs WHERE id = ?", error);
+
+      if (stmt == NULL)
+        goto rollback;
+      sqlite3_bind_int64 (stmt, 1, imp.run_id);
+      if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_changes (tam_store_get_db (store)) != 1)
+        {
+          if (sqlite3_changes (tam_store_get_db (store)) != 1)
+            g_set_error_literal (error, TAM_ERROR, TAM_ERROR_CONFLICT,
+                                 _("The import was stopped by another desk, which found it had stalled; nothing was imported."));
+          else
+            tam_store_set_error (store, error, _("Could not finish the import"));
+          sqlite3_reset (stmt);
+          goto rollback;
+        }
+      sqlite3_reset (stmt);
+    }
   if (!tam_store_commit (store, error))
-    goto out;
+    goto rollback;
+  imp.run_id = 0;
+  if (imp.sliced)
+    {
+      g_autoptr(GError) counts_error = NULL;
+
+      /* The per-day counts take the new calls now, in short steps, so
+       * the next reader is as fast as any other. They are a cache: a
+       * failure here leaves them for the next reader to catch up. */
+      if (!tam_queue_counts_update (store, &counts_error))
+        g_debug ("Counting the imported calls: %s", counts_error->message);
+    }
   report_progress (&imp, 1.0);
   ok = TRUE;
   goto out;
 
 rollback:
   tam_store_rollback (store);
+  imp.slice_start = 0;
+  if (imp.run_id != 0)
+    {
+      g_autoptr(GError) abort_error = NULL;
+
+      /* Hidden until now, the published slices are removed; if this
+       * fails too, the next open removes them. */
+      if (!tam_store_import_run_abort (store, imp.run_id, &abort_error))
+        g_warning ("Removing the calls of an unfinished import: %s", abort_error->message);
+    }
 out:
   if (fast)
     {
       tam_store_exec (store, "PRAGMA ignore_check_constraints = OFF", NULL);
       tam_store_exec (store, "PRAGMA foreign_keys = ON", NULL);
     }
+  if (imp.sliced)
+    tam_store_exec (store, "PRAGMA wal_autocheckpoint = 1000", NULL);
   hash_finish (&hash_thread_, &hash, TRUE, NULL);
   g_free (hash.path);
   g_free (hash.sha256);

@@ -367,9 +367,29 @@ static const char migration_2[] =
   "DELETE FROM call_state_days;"
   "UPDATE settings SET value = '0' WHERE key = 'queue_counts_upto';";
 
+/* Migration 3 (issue 7, many desks): a calls import publishes its rows
+ * in short transactions, so that no desk waits long for the write lock.
+ * While it runs, its row here hides every call from first_call_id on
+ * (TAM_CALL_VISIBLE in tam-store.h): the rows become visible all at once
+ * when the import's last short transaction deletes its row. A run whose
+ * process died (same host, pid gone; or no heartbeat for two minutes) is
+ * removed, with its hidden calls, at the next read-write open. */
+static const char migration_3[] =
+  "CREATE TABLE import_runs ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  kind          TEXT NOT NULL,"
+  "  first_call_id INTEGER NOT NULL,"
+  "  host          TEXT NOT NULL,"
+  "  pid           INTEGER NOT NULL,"
+  "  person_id     INTEGER,"
+  "  started_at    TEXT NOT NULL,"
+  "  heartbeat     INTEGER NOT NULL"
+  ") STRICT;";
+
 const char * const tam_schema_migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 const guint tam_schema_n_migrations = G_N_ELEMENTS (tam_schema_migrations);

@@ -8,7 +8,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <errno.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "tam-audit.h"
@@ -527,6 +530,10 @@ tam_store_open_full (const char         *path,
   if (!migrate (self, (int)version, error))
     return NULL;
 
+  /* An import killed half-way left hidden calls behind: remove them. */
+  if (!tam_store_clean_abandoned_imports (self, error))
+    return NULL;
+
   return g_steal_pointer (&self);
 }
 
@@ -703,6 +710,244 @@ tam_store_check (TamStore  *self,
       g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT, _("The database “%s” failed its integrity check"),
                    self->path);
       return FALSE;
+    }
+  return TRUE;
+}
+
+/* Import runs ---------------------------------------------------------- */
+
+/* A run is alive while its process is: on this host we can ask the
+ * kernel; a run of another host (or a pid reused since) is judged by its
+ * heartbeat, which the importer renews every few seconds. */
+#define RUN_HEARTBEAT_STALE_S 120
+/* Calls removed per transaction when a run is aborted. */
+#define RUN_DELETE_STEP 10000
+
+static gboolean
+run_abandoned (const char *host,
+               gint64      pid,
+               gint64      heartbeat)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (heartbeat < now - RUN_HEARTBEAT_STALE_S)
+    return TRUE;
+  if (g_strcmp0 (host, g_get_host_name ()) == 0 && pid > 0 &&
+      kill ((pid_t)pid, 0) != 0 && errno == ESRCH)
+    return TRUE;
+  return FALSE;
+}
+
+gint64
+tam_store_import_run_start (TamStore    *self,
+                            const char  *kind,
+                            gint64       person_id,
+                            gint64      *first_call_id,
+                            GError     **error)
+{
+  g_autofree char *now = tam_now_string ();
+  sqlite3_stmt *stmt;
+  gint64 run_id;
+
+  g_return_val_if_fail (TAM_IS_STORE (self), 0);
+
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      gboolean abandoned = FALSE;
+
+      if (!tam_store_begin (self, error))
+        return 0;
+      stmt = tam_store_prepare (self,
+          "SELECT r.host, r.pid, r.heartbeat, r.started_at, COALESCE (p.name, '') FROM import_runs r"
+          " LEFT JOIN people p ON p.id = r.person_id ORDER BY r.id LIMIT 1", error);
+      if (stmt == NULL)
+        {
+          tam_store_rollback (self);
+          return 0;
+        }
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          abandoned = run_abandoned ((const char *)sqlite3_column_text (stmt, 0),
+                                     sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2));
+          if (!abandoned)
+            {
+              g_set_error (error, TAM_ERROR, TAM_ERROR_CONFLICT,
+                           _("Another desk (%s) has been importing calls since %s; try again when it has finished."),
+                           (const char *)sqlite3_column_text (stmt, 4),
+                           (const char *)sqlite3_column_text (stmt, 3));
+              sqlite3_reset (stmt);
+              tam_store_rollback (self);
+              return 0;
+            }
+        }
+      sqlite3_reset (stmt);
+      if (!abandoned)
+        break;
+      tam_store_rollback (self);
+      if (attempt == 1 || !tam_store_clean_abandoned_imports (self, error))
+        return 0;
+    }
+
+  *first_call_id = tam_store_query_int (self, "SELECT COALESCE (max (id), 0) + 1 FROM calls", 0, error);
+  if (*first_call_id == 0)
+    {
+      tam_store_rollback (self);
+      return 0;
+    }
+  stmt = tam_store_prepare (self,
+      "INSERT INTO import_runs (kind, first_call_id, host, pid, person_id, started_at, heartbeat)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    {
+      tam_store_rollback (self);
+      return 0;
+    }
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, *first_call_id);
+  sqlite3_bind_text (stmt, 3, g_get_host_name (), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, (gint64)getpid ());
+  if (person_id > 0)
+    sqlite3_bind_int64 (stmt, 5, person_id);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, g_get_real_time () / G_USEC_PER_SEC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      tam_store_set_error (self, error, _("Could not start the import"));
+      sqlite3_reset (stmt);
+      tam_store_rollback (self);
+      return 0;
+    }
+  sqlite3_reset (stmt);
+  run_id = sqlite3_last_insert_rowid (self->db);
+  if (!tam_store_commit (self, error))
+    return 0;
+  return run_id;
+}
+
+gboolean
+tam_store_import_run_beat (TamStore  *self,
+                           gint64     run_id,
+                           GError   **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (self, "UPDATE import_runs SET heartbeat = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 2, run_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      tam_store_set_error (self, error, _("Could not save the import's progress"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  if (sqlite3_changes (self->db) == 0)
+    {
+      /* Another desk judged the run abandoned and removed it. */
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_CONFLICT,
+                           _("The import was stopped by another desk, which found it had stalled; nothing was imported."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tam_store_import_run_abort (TamStore  *self,
+                            gint64     run_id,
+                            GError   **error)
+{
+  g_return_val_if_fail (TAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!tam_store_in_transaction (self), FALSE);
+
+  for (;;)
+    {
+      sqlite3_stmt *stmt;
+      gint64 first;
+      int removed = 0;
+
+      if (!tam_store_begin (self, error))
+        return FALSE;
+      stmt = tam_store_prepare (self, "SELECT first_call_id FROM import_runs WHERE id = ?", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, run_id);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          return tam_store_commit (self, error);
+        }
+      first = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+
+      /* Only one run publishes at a time, so every call from its first
+       * id on is its own. */
+      stmt = tam_store_prepare (self,
+          "DELETE FROM calls WHERE id IN (SELECT id FROM calls WHERE id >= ? ORDER BY id DESC LIMIT ?)",
+          error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, first);
+      sqlite3_bind_int (stmt, 2, RUN_DELETE_STEP);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          tam_store_set_error (self, error, _("Could not remove an unfinished import"));
+          sqlite3_reset (stmt);
+          goto fail;
+        }
+      sqlite3_reset (stmt);
+      removed = sqlite3_changes (self->db);
+      if (removed == 0)
+        {
+          stmt = tam_store_prepare (self, "DELETE FROM import_runs WHERE id = ?", error);
+          if (stmt == NULL)
+            goto fail;
+          sqlite3_bind_int64 (stmt, 1, run_id);
+          if (sqlite3_step (stmt) != SQLITE_DONE)
+            {
+              tam_store_set_error (self, error, _("Could not remove an unfinished import"));
+              sqlite3_reset (stmt);
+              goto fail;
+            }
+          sqlite3_reset (stmt);
+        }
+      if (!tam_store_commit (self, error))
+        return FALSE;
+      if (removed == 0)
+        return TRUE;
+      continue;
+
+    fail:
+      tam_store_rollback (self);
+      return FALSE;
+    }
+}
+
+gboolean
+tam_store_clean_abandoned_imports (TamStore  *self,
+                                   GError   **error)
+{
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TAM_IS_STORE (self), FALSE);
+
+  stmt = tam_store_prepare (self, "SELECT id, host, pid, heartbeat FROM import_runs", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (run_abandoned ((const char *)sqlite3_column_text (stmt, 1),
+                       sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3)))
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+        g_array_append_val (runs, id);
+      }
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < runs->len; i++)
+    {
+      g_debug ("Removing the unfinished import run %" G_GINT64_FORMAT, g_array_index (runs, gint64, i));
+      if (!tam_store_import_run_abort (self, g_array_index (runs, gint64, i), error))
+        return FALSE;
     }
   return TRUE;
 }

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TamStore, tam_store, TAM, STORE, GObject)
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define TAM_SCHEMA_VERSION 2
+#define TAM_SCHEMA_VERSION 3
 
 typedef void (*TamProgressFunc) (double fraction, gpointer user_data);
 
@@ -98,6 +98,32 @@ gboolean      tam_store_set_setting   (TamStore        *self,
                                        const char      *key,
                                        const char      *value,
                                        GError         **error);
+
+/* The calls that queries may see: an import in progress hides the rows
+ * it has published so far (see migration 3 in tam-schema.c). @alias is
+ * a string literal naming the calls table in the query. */
+#define TAM_CALL_VISIBLE(alias) \
+  alias ".id < (SELECT COALESCE (min (first_call_id), 9223372036854775807) FROM import_runs)"
+
+/* Import runs (tam-store.c): a calls import registers itself before
+ * publishing hidden rows, keeps a heartbeat, and either publishes them
+ * (deleting its run in the caller's transaction) or removes them. */
+gint64        tam_store_import_run_start   (TamStore        *self,
+                                            const char      *kind,
+                                            gint64           person_id,
+                                            gint64          *first_call_id,
+                                            GError         **error);
+gboolean      tam_store_import_run_beat    (TamStore        *self,
+                                            gint64           run_id,
+                                            GError         **error);
+/* Removes the run and the calls it hid, in short transactions. */
+gboolean      tam_store_import_run_abort   (TamStore        *self,
+                                            gint64           run_id,
+                                            GError         **error);
+/* Aborts every run whose process is gone; TRUE when there was none or
+ * all were removed. Called at each read-write open. */
+gboolean      tam_store_clean_abandoned_imports (TamStore   *self,
+                                            GError         **error);
 
 /* Small helpers for reading columns. */
 char         *tam_stmt_dup_text       (sqlite3_stmt    *stmt,

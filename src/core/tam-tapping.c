@@ -353,7 +353,7 @@ tam_call_get (TamStore          *store,
     return NULL;
   stmt = tam_store_prepare (store,
       "SELECT " CALL_COLUMNS " FROM calls c" CALL_JOINS
-      " WHERE c.id = ?1 AND c.state IS NOT NULL"
+      " WHERE c.id = ?1 AND c.state IS NOT NULL AND " TAM_CALL_VISIBLE ("c")
       " AND (?2 IS NULL OR c.site = ?2) AND (?3 IS NULL OR a.team_leader_id = ?3)", error);
   if (stmt == NULL)
     return NULL;
@@ -381,7 +381,7 @@ tam_call_find (TamStore          *store,
     return NULL;
   stmt = tam_store_prepare (store,
       "SELECT " CALL_COLUMNS " FROM calls c" CALL_JOINS
-      " WHERE c.call_id = ?1 AND c.state IS NOT NULL"
+      " WHERE c.call_id = ?1 AND c.state IS NOT NULL AND " TAM_CALL_VISIBLE ("c")
       " AND (?2 IS NULL OR c.site = ?2) AND (?3 IS NULL OR a.team_leader_id = ?3)", error);
   if (stmt == NULL)
     return NULL;
@@ -623,7 +623,7 @@ append_where (GString    *sql,
   g_string_append (sql, driving[path]);
   g_string_append (sql, state_term);
   g_string_append (sql,
-                   " AND c.call_start >= ?1 AND c.call_start < ?2"
+                   " AND c.call_start >= ?1 AND c.call_start < ?2 AND " TAM_CALL_VISIBLE ("c")
                    " AND (?3 IS NULL OR c.site = ?3)"
                    " AND (?4 IS NULL OR c.service = ?4)"
                    " AND (?5 IS NULL OR c.agent_id IN (SELECT id FROM people WHERE team_leader_id = ?5))"
@@ -986,11 +986,16 @@ counts_absorb_range (TamStore  *store,
   return TRUE;
 }
 
+/* The largest id of the calls queries may see: an import in progress
+ * hides its rows from the counts too, until it publishes them. */
+static const char VISIBLE_MAX_SQL[] =
+  "SELECT COALESCE (max (c.id), 0) FROM calls c WHERE " TAM_CALL_VISIBLE ("c");
+
 /* Calls absorbed per step: the first count after an upgrade or a big
- * import holds the write lock for under a second at a time, not for all
+ * import holds the write lock for about 60 ms at a time, not for all
  * of it (other desks wait for the lock up to their busy timeout), and the
  * groups of a step stay small. */
-#define COUNTS_STEP 500000
+#define COUNTS_STEP 50000
 
 /* Adds the calls above 'queue_counts_upto': one step of COUNTS_STEP ids,
  * or all of them (@all); in the caller's transaction. */
@@ -1000,7 +1005,7 @@ counts_absorb (TamStore  *store,
                GError   **error)
 {
   gint64 upto = counts_upto (store);
-  gint64 max = tam_store_query_int (store, "SELECT COALESCE (max (id), 0) FROM calls", 0, error);
+  gint64 max = tam_store_query_int (store, VISIBLE_MAX_SQL, 0, error);
   g_autofree char *upto_text = NULL;
 
   if (error != NULL && *error != NULL)
@@ -1025,8 +1030,7 @@ counts_absorb (TamStore  *store,
 static gboolean
 counts_behind (TamStore *store)
 {
-  return tam_store_query_int (store, "SELECT COALESCE (max (id), 0) FROM calls", 0, NULL)
-         > counts_upto (store);
+  return tam_store_query_int (store, VISIBLE_MAX_SQL, 0, NULL) > counts_upto (store);
 }
 
 gboolean
@@ -2015,7 +2019,8 @@ explain_claim_refusal (TamStore          *store,
   g_autofree char *state = NULL;
   sqlite3_stmt *stmt = tam_store_prepare (store,
       "SELECT c.state, c.site, q.name, q.nik, c.claimed_at FROM calls c"
-      " LEFT JOIN people q ON q.id = c.claimed_by WHERE c.id = ? AND c.state IS NOT NULL", error);
+      " LEFT JOIN people q ON q.id = c.claimed_by WHERE c.id = ? AND c.state IS NOT NULL"
+      " AND " TAM_CALL_VISIBLE ("c"), error);
 
   if (stmt == NULL)
     return FALSE;
@@ -2256,7 +2261,7 @@ tam_call_decide (TamStore            *store,
   stmt = tam_store_prepare (store,
       "SELECT c.state, c.site, c.service, c.attempts, c.call_id, c.claimed_by, c.claimed_at,"
       " q.name, q.nik, c.first_verdict FROM calls c LEFT JOIN people q ON q.id = c.claimed_by"
-      " WHERE c.id = ? AND c.state IS NOT NULL", error);
+      " WHERE c.id = ? AND c.state IS NOT NULL AND " TAM_CALL_VISIBLE ("c"), error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -2550,7 +2555,8 @@ tam_call_recall (TamStore          *store,
     return FALSE;
   stmt = tam_store_prepare (store,
       "SELECT c.state, a.team_leader_id, c.attempts, c.call_id, c.first_verdict"
-      " FROM calls c JOIN people a ON a.id = c.agent_id WHERE c.id = ? AND c.state IS NOT NULL", error);
+      " FROM calls c JOIN people a ON a.id = c.agent_id WHERE c.id = ? AND c.state IS NOT NULL"
+      " AND " TAM_CALL_VISIBLE ("c"), error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
