@@ -987,9 +987,12 @@ counts_absorb_range (TamStore  *store,
 }
 
 /* The largest id of the calls queries may see: an import in progress
- * hides its rows from the counts too, until it publishes them. */
+ * hides its rows from the counts too, until it publishes them. (Not
+ * max () with a WHERE: SQLite would scan the table for it; this walks
+ * the rowids down from the bound.) */
 static const char VISIBLE_MAX_SQL[] =
-  "SELECT COALESCE (max (c.id), 0) FROM calls c WHERE " TAM_CALL_VISIBLE ("c");
+  "SELECT COALESCE ((SELECT c.id FROM calls c WHERE " TAM_CALL_VISIBLE ("c")
+  " ORDER BY c.id DESC LIMIT 1), 0)";
 
 /* Calls absorbed per step: the first count after an upgrade or a big
  * import holds the write lock for about 60 ms at a time, not for all
