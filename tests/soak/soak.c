@@ -9,9 +9,13 @@
  *     undo is timed. It logs each verdict stored ("V tapping call
  *     verdict") and each undo ("U tapping") as it happens;
  *   - one importer: a calls CSV of --rows new calls (ids "SOAK-...")
- *     with tam_import_file as a SUPERVISOR_OPS;
+ *     with tam_import_file as a SUPERVISOR_OPS, started a quarter into
+ *     the time (at most 5 s in);
  *   - one checker: tam_store_check on a read-only store, then
- *     tam_store_backup and the backup checked, round after round.
+ *     tam_store_backup and the backup checked, round after round;
+ *   - one watcher: a supervisor's read-only desk counting the import's
+ *     calls through tam_queue_state_counts every 20 ms: none of them or
+ *     all of them, never a part (asserted).
  * Afterwards, with a fresh store: the file passes its check, every
  * logged verdict is stored exactly once (and nothing else is), every
  * logged undo is stored undone, no call has two live verdicts, and the
@@ -26,7 +30,7 @@
  *        [--think-ms 10] [--seed N] [--keep]
  *
  * The binary is its own child: "soak --tapper ...", "--importer ...",
- * "--checker ...". The tappers and the checker run until the time is up
+ * "--checker ...", "--watcher ...". The tappers and the checker run until the time is up
  * AND the import has finished, so the import always overlaps them. */
 #include "config.h"
 
@@ -298,7 +302,8 @@ importer_main (const char *db,
                const char *csv,
                const char *id_text,
                const char *nik,
-               const char *go)
+               const char *go,
+               const char *delay_text)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TamStore) store = tam_store_open (db, &error);
@@ -316,6 +321,8 @@ importer_main (const char *db,
   if (!say_ready (db, "importer"))
     return 1;
   wait_for_file (go);
+  /* Starts once the tappers are well under way. */
+  g_usleep ((gulong)g_ascii_strtoull (delay_text, NULL, 10) * 1000);
 
   start = g_get_monotonic_time ();
   ok = tam_import_file (store, spv, TAM_IMPORT_CALLS, csv, NULL, NULL, NULL, NULL, &result, &error);
@@ -385,6 +392,70 @@ checker_main (const char *db,
     }
   g_print ("K %u %.1f %.1f\n", rounds, check_max, backup_max);
   g_printerr ("checker: %u rounds of check + backup\n", rounds);
+  return 0;
+}
+
+/* --- the watcher -------------------------------------------------- */
+
+/* While the import runs, a supervisor's desk keeps counting the import's
+ * AGREE calls through the queue's own counts (public API, so it sees
+ * what every desk sees): 0, or all of them, never a part. */
+static int
+watcher_main (const char *db,
+              const char *id_text,
+              const char *stop,
+              const char *go,
+              const char *agree_text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamStore) store = tam_store_open_read_only (db, &error);
+  g_autoptr(TamSession) spq = NULL;
+  g_autoptr(TamQueueFilter) filter = tam_queue_filter_new ();
+  gint64 agree = g_ascii_strtoll (agree_text, NULL, 10);
+  guint64 absent = 0, complete = 0, partial = 0;
+  double max_ms = 0;
+
+  if (store == NULL)
+    {
+      g_printerr ("watcher: %s\n", error->message);
+      return 1;
+    }
+  spq = tam_session_new (g_ascii_strtoll (id_text, NULL, 10), "SPQ001", "SPQ001", "SUPERVISOR_QUALITY",
+                         "BANDUNG", NULL);
+  /* The generated calls' days; the seeded ones are in October. */
+  filter->from = g_strdup ("2026-07-01");
+  filter->to = g_strdup ("2026-09-30");
+  if (!say_ready (db, "watcher"))
+    return 1;
+  wait_for_file (go);
+
+  while (!g_file_test (stop, G_FILE_TEST_EXISTS))
+    {
+      gint64 counts[TAM_N_STATES], n = 0;
+      gint64 start = g_get_monotonic_time ();
+
+      if (!tam_queue_state_counts (store, spq, filter, counts, &error))
+        {
+          g_printerr ("watcher: %s\n", error->message);
+          return 1;
+        }
+      max_ms = MAX (max_ms, soak_ms_since (start));
+      for (int i = 0; i < TAM_N_STATES; i++)
+        n += counts[i];
+      if (n == 0)
+        absent++;
+      else if (n == agree)
+        complete++;
+      else
+        {
+          partial++;
+          g_printerr ("watcher: %" G_GINT64_FORMAT " of the import's %" G_GINT64_FORMAT " AGREE calls visible\n",
+                      n, agree);
+        }
+      g_usleep (20000);
+    }
+  g_print ("O %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %.1f\n",
+           absent, complete, partial, max_ms);
   return 0;
 }
 
@@ -539,11 +610,15 @@ parent_main (int    argc,
   g_autoptr(GPtrArray) tappers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GSubprocess) importer = NULL;
   g_autoptr(GSubprocess) checker = NULL;
+  g_autoptr(GSubprocess) watcher = NULL;
   g_autoptr(TamStore) fresh = NULL;
   g_autoptr(GString) report = g_string_new (NULL);
   g_autofree char *csv = NULL, *stop = NULL, *go = NULL, *import_out = NULL, *checker_out = NULL;
-  g_autofree char *seed_text = NULL, *think_text = NULL, *admin_id = NULL;
+  g_autofree char *seed_text = NULL, *think_text = NULL, *admin_id = NULL, *delay_text = NULL;
   g_autofree char *import_text = NULL, *checker_text = NULL;
+  g_autofree char *watcher_out = NULL, *watcher_text = NULL, *spq_id = NULL, *agree_text = NULL;
+  guint64 seen_absent = 0, seen_complete = 0, seen_partial = 0;
+  double watch_max = 0;
   Logs logs = { 0 };
   Waits all = { 0 };
   guint agree = 0;
@@ -606,10 +681,16 @@ parent_main (int    argc,
                                                                    tseed, think_text, NULL }));
     }
   import_out = g_strconcat (w.path, ".importer.out", NULL);
+  /* The import starts a quarter into the time (at most 5 s in). */
+  delay_text = g_strdup_printf ("%d", MIN (5000, seconds * 1000 / 4));
   importer = soak_spawn (import_out, (const char *[]){ "--importer", w.path, csv, admin_id, "SPV001",
-                                                       go, NULL });
+                                                       go, delay_text, NULL });
   checker_out = g_strconcat (w.path, ".checker.out", NULL);
   checker = soak_spawn (checker_out, (const char *[]){ "--checker", w.path, w.dir, stop, go, NULL });
+  watcher_out = g_strconcat (w.path, ".watcher.out", NULL);
+  spq_id = g_strdup_printf ("%" G_GINT64_FORMAT, w.spvq->person_id);
+  agree_text = g_strdup_printf ("%u", agree);
+  watcher = soak_spawn (watcher_out, (const char *[]){ "--watcher", w.path, spq_id, stop, go, agree_text, NULL });
 
   for (int i = 0; i < n_tappers; i++)
     {
@@ -617,7 +698,7 @@ parent_main (int    argc,
       g_autofree char *ready = g_strconcat (w.path, ".ready.", q->nik, NULL);
       wait_for_file (ready);
     }
-  for (const char * const *who = (const char *[]){ "importer", "checker", NULL }; *who; who++)
+  for (const char * const *who = (const char *[]){ "importer", "checker", "watcher", NULL }; *who; who++)
     {
       g_autofree char *ready = g_strconcat (w.path, ".ready.", *who, NULL);
       wait_for_file (ready);
@@ -633,6 +714,7 @@ parent_main (int    argc,
   for (guint i = 0; i < tappers->len; i++)
     EXPECT (child_ok (tappers->pdata[i], ((TamSession *)qcos->pdata[i])->nik), "a tapper failed");
   EXPECT (child_ok (checker, "the checker"), "the checker failed (see its message above)");
+  EXPECT (child_ok (watcher, "the watcher"), "the watcher failed (see its message above)");
   run_s = soak_ms_since (start) / 1000.0;
 
   /* What the desks said they did. */
@@ -668,6 +750,16 @@ parent_main (int    argc,
         }
     }
   EXPECT (rounds > 0, "the checker did not finish a single round of check + backup");
+  if (g_file_get_contents (watcher_out, &watcher_text, NULL, NULL))
+    {
+      char m[32] = "";
+
+      if (sscanf (watcher_text, "O %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %31s",
+                  &seen_absent, &seen_complete, &seen_partial, m) == 4)
+        watch_max = g_ascii_strtod (m, NULL);
+    }
+  EXPECT (seen_absent + seen_complete + seen_partial > 0, "the watcher did not report");
+  EXPECT (seen_partial == 0, "the watcher saw part of the import %" G_GUINT64_FORMAT " times", seen_partial);
 
   /* What the file holds, read by a desk that comes afterwards. */
   g_clear_object (&w.store);
@@ -790,6 +882,10 @@ parent_main (int    argc,
         over += all.buckets[b];
     figure ("waits_over_200ms", (double)over, NULL);
   }
+  figure ("import_seen_absent", (double)seen_absent, "queue counts while the import ran: none of it");
+  figure ("import_seen_complete", (double)seen_complete, "all of it");
+  figure ("import_seen_partial", (double)seen_partial, "part of it: must be 0");
+  figure ("queue_count_max_ms", watch_max, "the watcher's tam_queue_state_counts");
   figure ("check_rounds", rounds, "tam_store_check + tam_store_backup + check of the copy");
   figure ("check_max_ms", check_max, NULL);
   figure ("backup_max_ms", backup_max, NULL);
@@ -823,8 +919,10 @@ main (int    argc,
 {
   if (argc == 9 && g_strcmp0 (argv[1], "--tapper") == 0)
     return tapper_main (argv[2], argv[3], argv[4], argv[5], argv[6], argv[7], argv[8]);
-  if (argc == 7 && g_strcmp0 (argv[1], "--importer") == 0)
-    return importer_main (argv[2], argv[3], argv[4], argv[5], argv[6]);
+  if (argc == 8 && g_strcmp0 (argv[1], "--importer") == 0)
+    return importer_main (argv[2], argv[3], argv[4], argv[5], argv[6], argv[7]);
+  if (argc == 7 && g_strcmp0 (argv[1], "--watcher") == 0)
+    return watcher_main (argv[2], argv[3], argv[4], argv[5], argv[6]);
   if (argc == 6 && g_strcmp0 (argv[1], "--checker") == 0)
     return checker_main (argv[2], argv[3], argv[4], argv[5]);
   return parent_main (argc, argv);
