@@ -91,10 +91,11 @@ show_error (TamWindow    *self,
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
 
-gboolean
-tam_window_open_database (TamWindow   *self,
-                          const char  *path,
-                          GError     **error)
+static gboolean
+open_database (TamWindow          *self,
+               const char         *path,
+               TamStoreOpenFlags   flags,
+               GError            **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(TamStore) store = NULL;
@@ -105,7 +106,10 @@ tam_window_open_database (TamWindow   *self,
   clear_pages (self);
   g_clear_pointer (&self->session, tam_session_free);
 
-  store = tam_store_open (path, &local_error);
+  /* Only the explicit New Database creates a file: a path that went
+   * missing (an unplugged share, a typo) is an error, not a new empty
+   * database. */
+  store = tam_store_open_full (path, flags, &local_error);
   g_set_object (&self->store, store);
   tam_sign_in_page_set_store (self->sign_in_page, store);
   if (store == NULL)
@@ -116,6 +120,22 @@ tam_window_open_database (TamWindow   *self,
     }
   show_sign_in (self);
   return TRUE;
+}
+
+gboolean
+tam_window_open_database (TamWindow   *self,
+                          const char  *path,
+                          GError     **error)
+{
+  return open_database (self, path, TAM_STORE_OPEN_EXISTING, error);
+}
+
+gboolean
+tam_window_create_database (TamWindow   *self,
+                            const char  *path,
+                            GError     **error)
+{
+  return open_database (self, path, TAM_STORE_OPEN_CREATE, error);
 }
 
 static void
@@ -221,6 +241,38 @@ choose_database_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+new_database_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          TamWindow       *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL && tam_window_create_database (self, path, NULL))
+        g_settings_set_string (self->settings, "database-path", path);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+new_database_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("New Database"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "tam.db");
+  g_signal_connect (chooser, "response", G_CALLBACK (new_database_response_cb), g_object_ref (widget));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* win.show-page (u): the Nth tab of the desk (Alt+1…9). */
 static void
 show_page_action (GtkWidget  *widget,
@@ -306,6 +358,7 @@ tam_window_class_init (TamWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
   gtk_widget_class_install_action (widget_class, "win.choose-database", NULL, choose_database_action);
+  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "u", show_page_action);
   for (guint i = 0; i < 9; i++)

@@ -20,6 +20,10 @@ TamWindow        *tam_window_new           (GtkApplication *app,
 gboolean          tam_window_open_database (TamWindow      *self,
                                             const char     *path,
                                             GError        **error);
+/* The explicit New Database: creates @path when it does not exist. */
+gboolean          tam_window_create_database (TamWindow    *self,
+                                              const char   *path,
+                                              GError      **error);
 /* NULL while the database could not be opened. */
 TamStore         *tam_window_get_store     (TamWindow      *self);
 /* NULL until someone signed in. */

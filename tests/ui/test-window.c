@@ -108,6 +108,41 @@ test_store_error_corrupt (void)
   g_rmdir (dir);
 }
 
+/* A missing file is an error, never a new empty database; the error
+ * page's New Database makes one on purpose. */
+static void
+test_store_error_missing (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tam-ui-missing-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "typo.db", NULL);
+  g_autoptr(GError) error = NULL;
+  TamWindow *window;
+  AdwStatusPage *status;
+
+  window = tam_window_new (NULL, path);
+  gtk_window_present (GTK_WINDOW (window));
+  tam_test_flush ();
+  g_assert_cmpstr (visible_page (window), ==, "error");
+  status = tam_test_child (window, TAM_TYPE_WINDOW, "error_page");
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), "There is no database"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+
+  g_assert_true (tam_window_create_database (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (visible_page (window), ==, "sign-in");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  tam_test_flush ();
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *p = g_strconcat (path, (const char *[]){ "", "-wal", "-shm" }[i], NULL);
+      g_unlink (p);
+    }
+  g_rmdir (dir);
+}
+
 static void
 test_store_error_too_new (void)
 {
@@ -425,6 +460,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/store-error/not-sqlite", test_store_error_not_sqlite);
   g_test_add_func ("/ui/window/store-error/too-new", test_store_error_too_new);
+  g_test_add_func ("/ui/window/store-error/missing", test_store_error_missing);
   g_test_add_func ("/ui/window/store-error/corrupt", test_store_error_corrupt);
   g_test_add_func ("/ui/window/sign-in", test_sign_in);
   g_test_add_func ("/ui/window/sign-in-unknown", test_sign_in_unknown);
