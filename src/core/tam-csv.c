@@ -8,6 +8,8 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "tam-csv.h"
 #include "tam-error.h"
@@ -30,6 +32,7 @@ struct _TamCsvReader
   gsize       *offsets;   /* start of each field in buf */
   guint        n_fields;
   guint        offsets_size;
+  gsize        released;  /* mapped bytes given back to the kernel */
 };
 
 static void
@@ -100,20 +103,47 @@ load64 (const char *p)
   return w;
 }
 
+#define RELEASE_STEP (8 << 20)
+
+void
+tam_mapped_release (const char *data,
+                    gsize       from,
+                    gsize       to)
+{
+  gsize page = (gsize)sysconf (_SC_PAGESIZE);
+  guintptr start = ((guintptr)(data + from) + page - 1) & ~(guintptr)(page - 1);
+  guintptr stop = (guintptr)(data + to) & ~(guintptr)(page - 1);
+
+  /* A private read-only file mapping: the pages are re-read from the
+   * file if touched again, so this changes nothing but the resident
+   * size (a 200 MB file would otherwise stay resident while parsed). */
+  if (stop > start)
+    madvise ((void *)start, stop - start, MADV_DONTNEED);
+}
+
 /* Like g_utf8_validate_len(), which also refuses NUL bytes, but skipping
  * runs of ASCII eight bytes at a time. Returns NULL when @data is valid,
- * or where the first bad byte is. */
+ * or where the first bad byte is. @release: give back the pages read,
+ * every few megabytes (a mapped file). */
 static const char *
 find_invalid_utf8 (const char *data,
-                   gsize       len)
+                   gsize       len,
+                   gboolean    release)
 {
   const char *p = data;
   const char *end = data + len;
+  const char *released = data;
 
   while (p < end)
     {
       guchar c;
       gsize n;
+
+      if (release && p - released >= RELEASE_STEP)
+        {
+          tam_mapped_release (data, (gsize)(released - data), (gsize)(p - data));
+          released = p;
+        }
 
       while (end - p >= 8)
         {
@@ -178,7 +208,7 @@ reader_init (TamCsvReader  *self,
     self->pos = 3;
 
   /* Also refuses NUL bytes, which would cut fields short. */
-  invalid = find_invalid_utf8 (self->data, self->len);
+  invalid = find_invalid_utf8 (self->data, self->len, self->mapped != NULL);
   if (invalid != NULL)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT,
@@ -346,6 +376,12 @@ tam_csv_reader_next (TamCsvReader  *self,
         {
           self->n_fields = 0;
           return 0;
+        }
+      /* Rows are copied into buf: what lies behind is read for good. */
+      if (self->mapped != NULL && row_start - self->released >= RELEASE_STEP)
+        {
+          tam_mapped_release (self->data, self->released, row_start);
+          self->released = row_start;
         }
 
       self->row_line = self->line;

@@ -44,4 +44,11 @@ void          tam_csv_append_field      (GString       *line,
                                          gssize         len,
                                          char           separator);
 
+/* Gives the pages of data[from, to) of a read-only file mapping back to
+ * the kernel (they are read again if touched): bounds the resident size
+ * of a large mapped file read once from start to end. */
+void          tam_mapped_release        (const char    *data,
+                                         gsize          from,
+                                         gsize          to);
+
 G_END_DECLS
