@@ -197,15 +197,24 @@ save_screenshot (Fixture *f)
   g_autoptr(GtkSnapshot) snapshot = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (f->window);
-  int height = gtk_widget_get_height (f->window);
+  int width = gtk_widget_get_width (GTK_WIDGET (f->page));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->page));
 
   if (path == NULL)
     return;
-  paintable = gtk_widget_paintable_new (f->window);
+  /* The page: a toplevel's own paintable draws nothing. */
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (f->page));
+  /* It takes its picture when the window next paints. */
+  {
+    guint ticks = f->n_ticks;
+
+    gtk_widget_queue_draw (f->window);
+    tam_test_spin_until (f->n_ticks >= ticks + 3);
+  }
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
