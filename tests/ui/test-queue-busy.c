@@ -102,10 +102,13 @@ fixture_teardown (Fixture       *f,
       tam_test_spin_until (f->locker_done);
       g_clear_object (&f->locker);
     }
-  _tam_queue_page_wait_idle (f->page);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
-  g_assert_finalize_object (f->page);
+  if (f->page != NULL)
+    {
+      _tam_queue_page_wait_idle (f->page);
+      gtk_window_destroy (GTK_WINDOW (f->window));
+      spin ();
+      g_assert_finalize_object (f->page);
+    }
   g_clear_pointer (&f->qco, tam_session_free);
   tam_test_db_free (f->db);
 }
@@ -383,6 +386,36 @@ test_refused_verdict_comes_back (Fixture       *f,
   g_assert_cmpint (tam_queue_model_get_state_counts (_tam_queue_page_get_model (f->page))[TAM_STATE_RETURNED], ==, 0);
 }
 
+/* The page goes away (sign-out, window closed) while a verdict waits for
+ * the lock: the writer still stores it, and nothing of the page is
+ * touched afterwards. */
+static void
+test_close_while_waiting (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hold_lock (f, "1");
+  press (f, "queue.valid");
+  g_assert_cmpuint (_tam_queue_page_get_pending_writes (f->page), >, 0);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_assert_finalize_object (f->page);
+  f->page = NULL;
+  f->window = NULL;
+  spin ();
+
+  history = tam_call_history (f->db->store, f->qco, f->calls[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (((TamTappingRecord *) g_ptr_array_index (history, 0))->verdict, ==, "VALID");
+  /* The second call's claim was dropped or released: nobody holds one. */
+  g_assert_cmpint (count_tappings (f), ==, 1);
+  g_assert_cmpint (tam_store_query_int (f->db->store, "SELECT count(*) FROM calls WHERE claimed_by IS NOT NULL", -1, NULL),
+                   ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +427,7 @@ main (int   argc,
   ADD ("/ui/queue-busy/verdict-waits-for-lock", test_verdict_waits_for_lock);
   ADD ("/ui/queue-busy/undo-behind-verdict", test_undo_behind_verdict);
   ADD ("/ui/queue-busy/refused-verdict-comes-back", test_refused_verdict_comes_back);
+  ADD ("/ui/queue-busy/close-while-waiting", test_close_while_waiting);
 #undef ADD
 
   return g_test_run ();
