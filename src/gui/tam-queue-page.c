@@ -902,6 +902,8 @@ after_verdict (TamQueuePage  *self,
   self->undo_call_label = g_strdup (updated->call_id);
   stays = tam_queue_model_filter_has_state (self->model, updated->state);
 
+  /* Rows read before it is stored must not bring it back. */
+  tam_queue_model_hold_call (self->model, tam_call_copy (updated));
   begin_update (self);
   hide_return (self);
   tam_queue_model_call_changed (self->model, position, updated, v->call->state);
@@ -1033,6 +1035,7 @@ verdict_done (TamQueuePage *self,
   g_autofree char *toast = NULL;
   gboolean last = self->undo_seq == op->seq;
 
+  tam_queue_model_release_call (self->model, v->call->id);
   if (!op->ok)
     {
       if (last)
@@ -1407,6 +1410,13 @@ refresh_action (GtkWidget  *widget,
   if (id != 0)
     position = tam_queue_position (self->store, self->session,
                                    tam_queue_model_get_filter (self->model), id, NULL);
+  /* Verdicts still on their way are not in the database's order yet. */
+  if (position >= 0 && self->current != NULL)
+    {
+      gint64 row = find_row (self, self->current, (guint) position, TRUE);
+      if (row >= 0)
+        position = row;
+    }
   if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
     select_position (self, position >= 0 ? (guint) position : 0);
   end_update (self);

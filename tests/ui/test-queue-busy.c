@@ -143,7 +143,15 @@ lock_held_elsewhere (const char *path)
 }
 
 /* Another process takes the write lock for @seconds (as an import would)
- * and commits a row of its own; returns once it holds the lock. */
+ * and commits a row of its own; returns once it holds the lock.
+ *
+ * It stays connected for a second after its commit. On this branch's core
+ * (before main's 5866240) tam_store_open's fopen/fclose header check drops
+ * every POSIX lock this process holds on the database, so the shell,
+ * closing last as far as the locks say, deletes the WAL and -shm that our
+ * connections still use; a connection opened afterwards (the model's
+ * recount) then fails with SQLITE_IOERR_SHORT_READ. That core bug is not
+ * this test's subject: do not race it. */
 static void
 hold_lock (Fixture    *f,
            const char *seconds)
@@ -154,7 +162,7 @@ hold_lock (Fixture    *f,
 
   script = g_strdup_printf ("( echo '.timeout 5000'; echo 'BEGIN IMMEDIATE;';"
                             " echo \"INSERT INTO settings (key, value) VALUES ('busy-test', '1');\";"
-                            " sleep %s; echo 'COMMIT;' ) | sqlite3 '%s'",
+                            " sleep %s; echo 'COMMIT;'; sleep 1 ) | sqlite3 '%s'",
                             seconds, f->db->path);
   f->locker = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "sh", "-c", script, NULL);
   g_assert_no_error (error);
@@ -386,6 +394,39 @@ test_refused_verdict_comes_back (Fixture       *f,
   g_assert_cmpint (tam_queue_model_get_state_counts (_tam_queue_page_get_model (f->page))[TAM_STATE_RETURNED], ==, 0);
 }
 
+/* F5 while a verdict waits for the lock: the list, read again from the
+ * database that does not show the verdict yet, does not bring the call
+ * back; the counts agree with the database once it is stored. */
+static void
+test_refresh_while_waiting (Fixture       *f,
+                            gconstpointer  data)
+{
+  TamQueueModel *model = _tam_queue_page_get_model (f->page);
+  const gint64 *counts;
+
+  hold_lock (f, "1.5");
+  press (f, "queue.valid");
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+  press (f, "queue.refresh");
+  tam_test_spin_until (!tam_queue_model_get_counting (model));
+  g_assert_cmpint (count_tappings (f), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS - 1);
+  for (guint i = 0; i < N_CALLS - 1; i++)
+    {
+      g_autoptr(TamQueueItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_assert_cmpint (tam_queue_item_get_id (item), ==, f->calls[i + 1]);
+    }
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+
+  tam_test_spin_until (_tam_queue_page_get_pending_writes (f->page) == 0);
+  tam_test_spin_until (!tam_queue_model_get_counting (model));
+  g_assert_cmpint (count_tappings (f), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS - 1);
+  counts = tam_queue_model_get_state_counts (model);
+  g_assert_cmpint (counts[TAM_STATE_PENDING], ==, N_CALLS - 1);
+  g_assert_cmpint (counts[TAM_STATE_VALID], ==, 1);
+}
+
 /* The page goes away (sign-out, window closed) while a verdict waits for
  * the lock: the writer still stores it, and nothing of the page is
  * touched afterwards. */
@@ -427,6 +468,7 @@ main (int   argc,
   ADD ("/ui/queue-busy/verdict-waits-for-lock", test_verdict_waits_for_lock);
   ADD ("/ui/queue-busy/undo-behind-verdict", test_undo_behind_verdict);
   ADD ("/ui/queue-busy/refused-verdict-comes-back", test_refused_verdict_comes_back);
+  ADD ("/ui/queue-busy/refresh-while-waiting", test_refresh_while_waiting);
   ADD ("/ui/queue-busy/close-while-waiting", test_close_while_waiting);
 #undef ADD
 
