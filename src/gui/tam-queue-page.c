@@ -218,13 +218,20 @@ call_is_waiting (const TamCall *call)
          (g_strcmp0 (call->state, "PENDING") == 0 || g_strcmp0 (call->state, "RECALLED") == 0);
 }
 
-static void
+/* Queues @op (taken) for the writer; its number, or 0 once the page is
+ * disposed (a dialog may still answer then). */
+static guint
 push_write (TamQueuePage *self,
             TamWrite     *op)
 {
   g_assert (TAM_IS_QUEUE_PAGE (self));
 
-  tam_queue_writer_push (self->writer, op);
+  if (self->writer == NULL)
+    {
+      tam_write_free (op);
+      return 0;
+    }
+  return tam_queue_writer_push (self->writer, op);
 }
 
 static void
@@ -258,8 +265,8 @@ request_claim (TamQueuePage *self,
   TamWrite *op = tam_write_new (TAM_WRITE_CLAIM, id);
 
   op->data = GINT_TO_POINTER (renew);
-  self->claimed_id = id;
-  self->claim_seq = tam_queue_writer_push (self->writer, op);
+  self->claim_seq = push_write (self, op);
+  self->claimed_id = self->claim_seq != 0 ? id : 0;
 }
 
 static gboolean
@@ -1094,8 +1101,9 @@ decide (TamQueuePage       *self,
   op->text = g_strdup (recommendation);
   op->data = v;
   op->data_free = verdict_free;
-  seq = tam_queue_writer_push (self->writer, op);
-  after_verdict (self, v, seq);
+  seq = push_write (self, op);
+  if (seq != 0)
+    after_verdict (self, v, seq);
 }
 
 /* A verdict needs a call: say so when none is selected. */
