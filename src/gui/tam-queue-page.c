@@ -1028,7 +1028,15 @@ verdict_refused (TamQueuePage  *self,
           gtk_widget_action_set_enabled (GTK_WIDGET (self), "queue.cancel-return", TRUE);
         }
     }
-  show_banner (self, error->message);
+  if (g_error_matches (error, TAM_ERROR, TAM_ERROR_BUSY))
+    {
+      g_autofree char *msg =
+        g_strdup_printf (_("Another desk kept the database busy for too long: the verdict on call %s was not stored. Give it again."),
+                         v->call->call_id);
+      show_banner (self, msg);
+    }
+  else
+    show_banner (self, error->message);
   if (g_error_matches (error, TAM_ERROR, TAM_ERROR_CONFLICT) &&
       self->current != NULL && self->current->id == v->call->id)
     show_claim_problem (self, error->message);
@@ -2263,6 +2271,13 @@ guint
 _tam_queue_page_get_pending_writes (TamQueuePage *self)
 {
   return self->writer != NULL ? tam_queue_writer_get_pending (self->writer) : 0;
+}
+
+void
+_tam_queue_page_set_write_retry_limit (TamQueuePage *self,
+                                       guint         milliseconds)
+{
+  tam_queue_writer_set_retry_limit (self->writer, milliseconds);
 }
 
 gboolean

@@ -15,7 +15,7 @@
  * "busy" shows quickly; the operation is then tried again. */
 #define BUSY_TIMEOUT_MS   250
 #define RETRY_INTERVAL_US (250 * G_TIME_SPAN_MILLISECOND)
-#define RETRY_LIMIT_US    (60 * G_TIME_SPAN_SECOND)
+#define RETRY_LIMIT_MS    (60 * 1000)
 /* How long a closing writer still waits for a busy database. */
 #define CLOSE_LIMIT_US    (5 * G_TIME_SPAN_SECOND)
 
@@ -47,6 +47,7 @@ struct _TamQueueWriter
 
   /* Atomic */
   gint              busy;
+  gint              retry_limit_ms;
 
   /* Worker only */
   TamStore         *store;
@@ -216,7 +217,8 @@ run (TamQueueWriter *self,
 
       now = g_get_monotonic_time ();
       deadline = get_close_deadline (self);
-      if (now - start >= RETRY_LIMIT_US || (deadline != 0 && now >= deadline))
+      if (now - start >= g_atomic_int_get (&self->retry_limit_ms) * G_TIME_SPAN_MILLISECOND ||
+          (deadline != 0 && now >= deadline))
         break;
       op->waited = TRUE;
       set_busy (self, TRUE);
@@ -322,6 +324,14 @@ tam_queue_writer_get_busy (TamQueueWriter *self)
 }
 
 void
+tam_queue_writer_set_retry_limit (TamQueueWriter *self,
+                                  guint           milliseconds)
+{
+  g_return_if_fail (TAM_IS_QUEUE_WRITER (self));
+  g_atomic_int_set (&self->retry_limit_ms, (gint) MIN (milliseconds, G_MAXINT));
+}
+
+void
 tam_queue_writer_close (TamQueueWriter *self)
 {
   TamWrite *op;
@@ -375,5 +385,6 @@ tam_queue_writer_init (TamQueueWriter *self)
   g_mutex_init (&self->mutex);
   g_queue_init (&self->results);
   self->queue = g_async_queue_new ();
+  self->retry_limit_ms = RETRY_LIMIT_MS;
   self->context = g_main_context_ref_thread_default ();
 }

@@ -89,6 +89,10 @@ guint           tam_queue_writer_push        (TamQueueWriter    *self,
 /* Operations pushed whose result has not been handed back yet. */
 guint           tam_queue_writer_get_pending (TamQueueWriter    *self);
 gboolean        tam_queue_writer_get_busy    (TamQueueWriter    *self);
+/* How long a busy database is waited for before an operation fails with
+ * TAM_ERROR_BUSY (60 s; tests make it shorter). */
+void            tam_queue_writer_set_retry_limit (TamQueueWriter *self,
+                                                  guint           milliseconds);
 /* Runs what is queued (claims are dropped; a busy database is waited for
  * 5 s at most from now on), stops the thread and waits for it. No callback
  * is called any more. Idempotent; finalize does it too. */

@@ -394,6 +394,43 @@ test_refused_verdict_comes_back (Fixture       *f,
   g_assert_cmpint (tam_queue_model_get_state_counts (_tam_queue_page_get_model (f->page))[TAM_STATE_RETURNED], ==, 0);
 }
 
+/* The lock is held longer than the writer waits: the verdict fails as
+ * busy, the QCO is brought back to the call and told; nothing is stored
+ * and the quiet state goes away. */
+static void
+test_busy_too_long (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *banner;
+
+  _tam_queue_page_set_write_retry_limit (f->page, 700);
+  hold_lock (f, "2.5");
+  press (f, "queue.valid");
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+  tam_test_spin_until (_tam_queue_page_get_busy_shown (f->page));
+  tam_test_spin_until (_tam_queue_page_get_banner (f->page) != NULL);
+
+  /* Given up while the other desk still holds the lock. */
+  g_assert_true (lock_held_elsewhere (f->db->path));
+  g_assert_cmpint (current_id (f), ==, f->calls[0]);
+  banner = _tam_queue_page_get_banner (f->page);
+  g_assert_nonnull (strstr (banner, "busy for too long"));
+  g_assert_nonnull (strstr (banner, "MYCX-0001"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (_tam_queue_page_get_model (f->page))), ==, N_CALLS);
+  g_assert_cmpint (count_tappings (f), ==, 0);
+
+  /* The claims asked meanwhile wait (or give up) too; once the lock is
+   * gone the quiet state goes, and V again is stored. */
+  tam_test_spin_until (f->locker_done);
+  _tam_queue_page_wait_idle (f->page);
+  g_assert_false (_tam_queue_page_get_busy_shown (f->page));
+  press (f, "queue.valid");
+  _tam_queue_page_wait_idle (f->page);
+  g_assert_null (_tam_queue_page_get_banner (f->page));
+  g_assert_cmpint (count_tappings (f), ==, 1);
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+}
+
 /* F5 while a verdict waits for the lock: the list, read again from the
  * database that does not show the verdict yet, does not bring the call
  * back; the counts agree with the database once it is stored. */
@@ -468,6 +505,7 @@ main (int   argc,
   ADD ("/ui/queue-busy/verdict-waits-for-lock", test_verdict_waits_for_lock);
   ADD ("/ui/queue-busy/undo-behind-verdict", test_undo_behind_verdict);
   ADD ("/ui/queue-busy/refused-verdict-comes-back", test_refused_verdict_comes_back);
+  ADD ("/ui/queue-busy/busy-too-long", test_busy_too_long);
   ADD ("/ui/queue-busy/refresh-while-waiting", test_refresh_while_waiting);
   ADD ("/ui/queue-busy/close-while-waiting", test_close_while_waiting);
 #undef ADD
