@@ -217,9 +217,12 @@ struct _TamQueueModel
   gboolean        counting;
   gboolean        edited;        /* a local edit while it was counting */
   gboolean        need_length;   /* n_items is only the first block */
+  gboolean        recount_on_release;  /* counted while calls were held */
+  gboolean        recount_length;
 
   GHashTable     *blocks;    /* block index -> Block */
   GHashTable     *anchors;   /* block index -> Anchor: the row just before it */
+  GHashTable     *held;      /* calls.id -> TamCall: our changes not stored yet */
   guint64         tick;
   guint           n_fetches;
 };
@@ -330,6 +333,48 @@ remember_anchor (TamQueueModel *self,
   g_hash_table_replace (self->anchors, GUINT_TO_POINTER (index + 1), next);
 }
 
+/* Up to a block of rows from the database as the QCO will see them: a
+ * call held by a verdict still on its way shows as it will be, or is left
+ * out when it leaves the filter (a few more rows are read for those). */
+static GPtrArray *
+fetch_rows (TamQueueModel  *self,
+            gboolean        by_offset,
+            const char     *after_call_start,
+            gint64          after_id,
+            gint64          offset,
+            GError        **error)
+{
+  guint n_held = g_hash_table_size (self->held);
+  guint limit = TAM_QUEUE_MODEL_BLOCK + n_held;
+  g_autoptr(GPtrArray) calls = NULL;
+  GPtrArray *rows;
+
+  if (by_offset)
+    calls = tam_queue_fetch (self->store, self->session, self->filter, offset, limit, error);
+  else
+    calls = tam_queue_fetch_after (self->store, self->session, self->filter,
+                                   after_call_start, after_id, limit, error);
+  if (calls == NULL || n_held == 0)
+    {
+      if (calls != NULL && calls->len > TAM_QUEUE_MODEL_BLOCK)
+        g_ptr_array_set_size (calls, TAM_QUEUE_MODEL_BLOCK);
+      return g_steal_pointer (&calls);
+    }
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_call_free);
+  for (guint i = 0; i < calls->len && rows->len < TAM_QUEUE_MODEL_BLOCK; i++)
+    {
+      TamCall *call = g_ptr_array_index (calls, i);
+      const TamCall *held = g_hash_table_lookup (self->held, &call->id);
+
+      if (held == NULL)
+        g_ptr_array_add (rows, tam_call_copy (call));
+      else if (tam_queue_model_filter_has_state (self, held->state))
+        g_ptr_array_add (rows, tam_call_copy (held));
+    }
+  return rows;
+}
+
 static Block *
 fetch_block (TamQueueModel *self,
              guint          index)
@@ -347,23 +392,18 @@ fetch_block (TamQueueModel *self,
 
   self->n_fetches++;
   if (index == 0)
-    calls = tam_queue_fetch_after (self->store, self->session, self->filter,
-                                   NULL, 0, TAM_QUEUE_MODEL_BLOCK, &error);
+    calls = fetch_rows (self, FALSE, NULL, 0, 0, &error);
   else if (anchor != NULL)
-    calls = tam_queue_fetch_after (self->store, self->session, self->filter,
-                                   anchor->call_start, anchor->id,
-                                   TAM_QUEUE_MODEL_BLOCK, &error);
+    calls = fetch_rows (self, FALSE, anchor->call_start, anchor->id, 0, &error);
   else if (before != NULL && before->complete && before->items->len == TAM_QUEUE_MODEL_BLOCK)
     {
       TamQueueItem *last = g_ptr_array_index (before->items, before->items->len - 1);
-      calls = tam_queue_fetch_after (self->store, self->session, self->filter,
-                                     last->call->call_start, last->call->id,
-                                     TAM_QUEUE_MODEL_BLOCK, &error);
+      calls = fetch_rows (self, FALSE, last->call->call_start, last->call->id, 0, &error);
     }
   else
-    calls = tam_queue_fetch (self->store, self->session, self->filter,
-                             (gint64) index * TAM_QUEUE_MODEL_BLOCK,
-                             TAM_QUEUE_MODEL_BLOCK, &error);
+    /* Held calls before this row are not known here: the rows may be
+     * off by as many (never doubled). */
+    calls = fetch_rows (self, TRUE, NULL, 0, (gint64) index * TAM_QUEUE_MODEL_BLOCK, &error);
 
   if (calls == NULL)
     g_message ("Queue rows %u..: %s", index * TAM_QUEUE_MODEL_BLOCK, error->message);
@@ -428,6 +468,7 @@ tam_queue_model_finalize (GObject *object)
 
   g_clear_pointer (&self->blocks, g_hash_table_unref);
   g_clear_pointer (&self->anchors, g_hash_table_unref);
+  g_clear_pointer (&self->held, g_hash_table_unref);
   g_clear_pointer (&self->filter, tam_queue_filter_free);
   g_clear_pointer (&self->session, tam_session_free);
   g_clear_object (&self->store);
@@ -450,6 +491,7 @@ tam_queue_model_init (TamQueueModel *self)
 {
   self->blocks = g_hash_table_new_full (NULL, NULL, NULL, block_free);
   self->anchors = g_hash_table_new_full (NULL, NULL, NULL, anchor_free);
+  self->held = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) tam_call_free);
   self->filter = tam_queue_filter_new ();
 }
 
@@ -605,6 +647,13 @@ count_done_cb (GObject      *source,
       g_message ("Counting the queue: %s", error->message);
       return;
     }
+  if (g_hash_table_size (self->held) > 0)
+    {
+      /* A verdict on its way may or may not be in these figures: count
+       * again once it is stored. */
+      self->recount_on_release = TRUE;
+      self->recount_length = self->recount_length || job->need_length;
+    }
   memcpy (self->counts, job->counts, sizeof self->counts);
   self->counts_ready = TRUE;
   if (job->need_length)
@@ -684,8 +733,7 @@ tam_queue_model_set_filter (TamQueueModel         *self,
   if (old_n > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
 
-  first = tam_queue_fetch_after (self->store, self->session, self->filter,
-                                 NULL, 0, TAM_QUEUE_MODEL_BLOCK, error);
+  first = fetch_rows (self, FALSE, NULL, 0, 0, error);
   self->n_fetches++;
   if (first == NULL)
     {
@@ -822,4 +870,34 @@ tam_queue_model_call_changed (TamQueueModel *self,
     }
   else if (now_in)
     insert_call (self, position, g_steal_pointer (&owned));
+}
+
+void
+tam_queue_model_hold_call (TamQueueModel *self,
+                           TamCall       *call)
+{
+  g_return_if_fail (TAM_IS_QUEUE_MODEL (self));
+  g_return_if_fail (call != NULL);
+
+  /* The key lives in the value. */
+  g_hash_table_replace (self->held, &call->id, call);
+}
+
+void
+tam_queue_model_release_call (TamQueueModel *self,
+                              gint64         id)
+{
+  g_return_if_fail (TAM_IS_QUEUE_MODEL (self));
+
+  if (!g_hash_table_remove (self->held, &id) || g_hash_table_size (self->held) > 0 ||
+      !self->recount_on_release)
+    return;
+  self->recount_on_release = FALSE;
+  if (self->recount_length)
+    self->need_length = TRUE;
+  self->recount_length = FALSE;
+  if (self->counting)
+    self->edited = TRUE;
+  else
+    start_count (self);
 }

@@ -61,6 +61,15 @@ void                  tam_queue_model_call_changed (TamQueueModel         *self,
                                                     TamCall               *call,
                                                     const char            *old_state);
 
+/* Our own change to a call that the database does not show yet (a
+ * verdict on its way to the page's writer): rows read meanwhile show
+ * @call (taken) as it will be, or leave it out when it no longer belongs
+ * to the filter. The counts are not corrected. */
+void                  tam_queue_model_hold_call    (TamQueueModel         *self,
+                                                    TamCall               *call);
+/* The database caught up, or refused the change: its rows count again. */
+void                  tam_queue_model_release_call (TamQueueModel         *self,
+                                                    gint64                 id);
 /* Figures for tests and benchmarks. */
 guint                 tam_queue_model_get_n_fetches (TamQueueModel        *self);
 guint                 tam_queue_model_get_n_cached_blocks (TamQueueModel  *self);

@@ -32,6 +32,16 @@ void                _tam_queue_page_write_report     (TamQueuePage *self,
                                                       const char   *month,
                                                       const char   *path);
 gboolean            _tam_queue_page_get_job_running  (TamQueuePage *self);
+/* Iterates the main context until the page's writer has handed back the
+ * result of every write asked of it (claims, verdicts, undo, re-calls),
+ * including those the results themselves asked for. */
+void                _tam_queue_page_wait_idle        (TamQueuePage *self);
+guint               _tam_queue_page_get_pending_writes (TamQueuePage *self);
+/* How long the writer waits for a busy database before giving up. */
+void                _tam_queue_page_set_write_retry_limit (TamQueuePage *self,
+                                                           guint         milliseconds);
+/* TRUE while "Waiting for another desk…" shows. */
+gboolean            _tam_queue_page_get_busy_shown   (TamQueuePage *self);
 /* The widget bound in the template as @name (e.g. "state_dropdown"). */
 GtkWidget          *_tam_queue_page_get_child        (TamQueuePage *self,
                                                       const char   *name);

@@ -22,6 +22,7 @@
 #include "tam-queue-page.h"
 #include "tam-queue-page-private.h"
 #include "tam-queue-row.h"
+#include "tam-queue-writer.h"
 #include "tam-recording-player.h"
 #include "tam-tapping.h"
 
@@ -32,8 +33,9 @@ struct _TamQueuePage
 {
   GtkWidget           parent_instance;
 
-  TamStore           *store;
+  TamStore           *store;          /* reads only, on the main loop */
   TamSession         *session;
+  TamQueueWriter     *writer;         /* every write, in order, off the main loop */
   TamQueueModel      *model;
   GtkSingleSelection *selection;
 
@@ -44,14 +46,17 @@ struct _TamQueuePage
   /* The call in the detail pane. */
   TamCall            *current;
   guint               current_position;
-  gint64              claimed_id;     /* the call we hold a claim on */
+  gint64              claimed_id;     /* the call we hold (or asked for) a claim on */
+  guint               claim_seq;      /* the writer's number of that claim */
   guint               reclaim_source;
   char               *params_service; /* service of the checklist shown */
   GPtrArray          *checks;         /* GtkCheckButton, data "code"/"critical" */
   gboolean            updating;       /* model edits of our own in progress */
   gboolean            mapped_once;
 
-  /* The last verdict, for Ctrl+Z. */
+  /* The last verdict, for Ctrl+Z: its tapping once stored, or the
+   * writer's number of the verdict while it is on its way. */
+  guint               undo_seq;
   gint64              undo_tapping_id;
   gint64              undo_call_id;
   char               *undo_state;     /* the state the verdict left it in */
@@ -83,6 +88,8 @@ struct _TamQueuePage
   GtkLabel           *banner_label;
   GtkBox             *job_box;
   GtkBox             *header_box;
+  GtkWidget          *busy_box;
+  GtkSpinner         *busy_spinner;
   GtkListView        *list_view;
   GtkStack           *detail_stack;
   AdwStatusPage      *empty_status;
@@ -211,19 +218,33 @@ call_is_waiting (const TamCall *call)
          (g_strcmp0 (call->state, "PENDING") == 0 || g_strcmp0 (call->state, "RECALLED") == 0);
 }
 
+/* Queues @op (taken) for the writer; its number, or 0 once the page is
+ * disposed (a dialog may still answer then). */
+static guint
+push_write (TamQueuePage *self,
+            TamWrite     *op)
+{
+  g_assert (TAM_IS_QUEUE_PAGE (self));
+
+  if (self->writer == NULL)
+    {
+      tam_write_free (op);
+      return 0;
+    }
+  return tam_queue_writer_push (self->writer, op);
+}
+
 static void
 release_claim (TamQueuePage *self)
 {
-  g_autoptr(GError) error = NULL;
-
   g_assert (TAM_IS_QUEUE_PAGE (self));
 
   g_clear_handle_id (&self->reclaim_source, g_source_remove);
   if (self->claimed_id == 0)
     return;
-  if (!tam_call_release (self->store, self->session, self->claimed_id, &error))
-    g_debug ("Releasing the claim on call %" G_GINT64_FORMAT ": %s", self->claimed_id, error->message);
+  push_write (self, tam_write_new (TAM_WRITE_RELEASE, self->claimed_id));
   self->claimed_id = 0;
+  self->claim_seq = 0;
 }
 
 static void
@@ -234,46 +255,64 @@ show_claim_problem (TamQueuePage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->claim_label), message != NULL);
 }
 
+/* Asks the writer for a claim on @id (again, to renew it); the answer
+ * comes in claim_done. */
+static void
+request_claim (TamQueuePage *self,
+               gint64        id,
+               gboolean      renew)
+{
+  TamWrite *op = tam_write_new (TAM_WRITE_CLAIM, id);
+
+  op->data = GINT_TO_POINTER (renew);
+  self->claim_seq = push_write (self, op);
+  self->claimed_id = self->claim_seq != 0 ? id : 0;
+}
+
 static gboolean
 reclaim_cb (gpointer user_data)
 {
   TamQueuePage *self = user_data;
-  g_autoptr(GError) error = NULL;
 
   if (self->claimed_id == 0)
     {
       self->reclaim_source = 0;
       return G_SOURCE_REMOVE;
     }
-  if (!tam_call_claim (self->store, self->session, self->claimed_id, &error))
-    {
-      self->claimed_id = 0;
-      self->reclaim_source = 0;
-      show_claim_problem (self, error->message);
-      show_banner (self, error->message);
-      return G_SOURCE_REMOVE;
-    }
+  request_claim (self, self->claimed_id, TRUE);
   return G_SOURCE_CONTINUE;
+}
+
+static void
+claim_done (TamQueuePage *self,
+            TamWrite     *op)
+{
+  /* Only the answer to the latest request for the call we are on counts;
+   * a refusal with no error is a claim dropped while closing. */
+  if (op->ok || op->error == NULL || op->seq != self->claim_seq || op->id != self->claimed_id)
+    return;
+
+  self->claimed_id = 0;
+  self->claim_seq = 0;
+  g_clear_handle_id (&self->reclaim_source, g_source_remove);
+  /* e.g. "being tapped by …": the QCO sees who holds it. */
+  if (self->current != NULL && self->current->id == op->id)
+    show_claim_problem (self, op->error->message);
+  if (GPOINTER_TO_INT (op->data))
+    show_banner (self, op->error->message);
 }
 
 static void
 claim_current (TamQueuePage *self)
 {
-  g_autoptr(GError) error = NULL;
-
   g_assert (TAM_IS_QUEUE_PAGE (self));
 
   show_claim_problem (self, NULL);
   if (!call_is_waiting (self->current) || !tam_session_can (self->session, TAM_PERM_TAP))
     return;
 
-  if (!tam_call_claim (self->store, self->session, self->current->id, &error))
-    {
-      /* e.g. "being tapped by …": the QCO sees who holds it. */
-      show_claim_problem (self, error->message);
-      return;
-    }
-  self->claimed_id = self->current->id;
+  /* At once in the list and the pane; the claim follows in the writer. */
+  request_claim (self, self->current->id, FALSE);
   if (self->reclaim_source == 0)
     self->reclaim_source = g_timeout_add_seconds (RECLAIM_SECONDS, reclaim_cb, self);
 }
@@ -809,49 +848,72 @@ collect_failed (TamQueuePage  *self,
   return g_strv_builder_end (builder);
 }
 
-static void
-after_verdict (TamQueuePage *self,
-               const char   *verdict,
-               gint64        tapping_id)
+/* A verdict on its way to the writer: what the QCO gave, on which call,
+ * so that a refusal can bring them back to it with nothing lost. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *old_state = g_strdup (self->current->state);
-  g_autofree char *toast = NULL;
-  gint64 id = self->current->id;
-  guint position = self->current_position;
+  TamCall *call;          /* as it was shown */
+  char    *state_after;   /* the state the verdict puts it in */
+  guint    position;
+  char    *verdict;
+  GStrv    failed;
+  char    *recommendation;
+} Verdict;
+
+static void
+verdict_free (gpointer data)
+{
+  Verdict *v = data;
+
+  tam_call_free (v->call);
+  g_free (v->state_after);
+  g_free (v->verdict);
+  g_strfreev (v->failed);
+  g_free (v->recommendation);
+  g_free (v);
+}
+
+/* The list and the pane move on at once, as if the verdict were stored:
+ * the writer stores it meanwhile (verdict_done). */
+static void
+after_verdict (TamQueuePage  *self,
+               const Verdict *v,
+               guint          seq)
+{
+  TamCall *updated;
+  guint position = v->position;
   guint n, next;
   gboolean stays;
-  TamCall *updated;
 
-  /* The verdict cleared our claim. */
+  /* The verdict clears our claim. */
   g_clear_handle_id (&self->reclaim_source, g_source_remove);
   self->claimed_id = 0;
+  self->claim_seq = 0;
 
-  updated = tam_call_get (self->store, self->session, id, &error);
-  if (updated == NULL)
-    {
-      updated = tam_call_copy (self->current);
-      g_free (updated->state);
-      updated->state = g_strdup (g_strcmp0 (verdict, "VALID") == 0 ? "VALID" : "RETURNED");
-      updated->attempts++;
-    }
+  updated = tam_call_copy (v->call);
+  g_free (updated->state);
+  updated->state = g_strdup (v->state_after);
+  updated->attempts++;
+  g_clear_pointer (&updated->claimed_by_nik, g_free);
+  g_clear_pointer (&updated->claimed_by_name, g_free);
+  g_clear_pointer (&updated->claimed_at, g_free);
+  updated->claimed_by = 0;
 
+  /* Ctrl+Z now undoes this one, once it is stored. */
+  self->undo_seq = seq;
+  self->undo_tapping_id = 0;
+  self->undo_call_id = updated->id;
   g_free (self->undo_state);
   self->undo_state = g_strdup (updated->state);
-  self->undo_tapping_id = tapping_id;
-  self->undo_call_id = id;
   g_free (self->undo_call_label);
   self->undo_call_label = g_strdup (updated->call_id);
   stays = tam_queue_model_filter_has_state (self->model, updated->state);
 
-  if (g_strcmp0 (verdict, "VALID") == 0)
-    toast = g_strdup_printf (_("Call %s is valid"), updated->call_id);
-  else
-    toast = g_strdup_printf (_("Call %s returned to the agent"), updated->call_id);
-
+  /* Rows read before it is stored must not bring it back. */
+  tam_queue_model_hold_call (self->model, tam_call_copy (updated));
   begin_update (self);
   hide_return (self);
-  tam_queue_model_call_changed (self->model, position, updated, old_state);
+  tam_queue_model_call_changed (self->model, position, updated, v->call->state);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   next = stays ? position + 1 : position;
   if (next >= n)
@@ -860,28 +922,196 @@ after_verdict (TamQueuePage *self,
   end_update (self);
 
   show_banner (self, NULL);
-  show_toast (self, toast, TRUE);
 }
 
-static gboolean
+static int
+compare_queue_order (const TamCall *a,
+                     const TamCall *b)
+{
+  int c = g_strcmp0 (a->call_start, b->call_start);
+
+  if (c != 0)
+    return c;
+  return (a->id > b->id) - (a->id < b->id);
+}
+
+/* Where @call is (@present) or goes back in the list, looking from @near
+ * among the rows the model holds; -1 when it is too far to walk to. */
+static gint64
+find_row (TamQueuePage  *self,
+          const TamCall *call,
+          guint          near,
+          gboolean       present)
+{
+  GListModel *list = G_LIST_MODEL (self->model);
+  guint n = g_list_model_get_n_items (list);
+  guint pos = MIN (near, n);
+  guint steps = 0;
+
+  if (present)
+    {
+      for (guint d = 0; d <= TAM_QUEUE_MODEL_BLOCK; d++)
+        for (int sign = -1; sign <= 1; sign += 2)
+          {
+            gint64 i = (gint64) near + sign * (gint64) d;
+            g_autoptr(TamQueueItem) item = NULL;
+
+            if (i < 0 || i >= n)
+              continue;
+            item = g_list_model_get_item (list, (guint) i);
+            if (tam_queue_item_get_id (item) == call->id)
+              return i;
+          }
+      return -1;
+    }
+
+  /* The queue order is (call_start, id): step back while the row before
+   * comes after the call, forward while the row comes before it. */
+  while (pos > 0 && steps++ < TAM_QUEUE_MODEL_BLOCK)
+    {
+      g_autoptr(TamQueueItem) item = g_list_model_get_item (list, pos - 1);
+      const TamCall *row = tam_queue_item_get_call (item);
+
+      if (row == NULL || compare_queue_order (row, call) < 0)
+        break;
+      pos--;
+    }
+  while (pos < n && steps++ < 2 * TAM_QUEUE_MODEL_BLOCK)
+    {
+      g_autoptr(TamQueueItem) item = g_list_model_get_item (list, pos);
+      const TamCall *row = tam_queue_item_get_call (item);
+
+      if (row == NULL || compare_queue_order (row, call) > 0)
+        break;
+      pos++;
+    }
+  return steps < 2 * TAM_QUEUE_MODEL_BLOCK ? (gint64) pos : -1;
+}
+
+/* The writer could not store the verdict: the call goes back in the list
+ * as it was, the QCO is brought back to it with their ticks and
+ * recommendation, and the banner says why. */
+static void
+verdict_refused (TamQueuePage  *self,
+                 const Verdict *v,
+                 const GError  *error)
+{
+  gboolean shown = tam_queue_model_filter_has_state (self->model, v->state_after);
+  gboolean listed = tam_queue_model_filter_has_state (self->model, v->call->state);
+  gint64 position = -1;
+
+  if (shown || listed)
+    position = find_row (self, v->call, v->position, shown);
+  if (position < 0 && listed && !shown)
+    position = tam_queue_position (self->store, self->session,
+                                   tam_queue_model_get_filter (self->model), v->call->id, NULL);
+
+  begin_update (self);
+  if (position >= 0)
+    {
+      tam_queue_model_call_changed (self->model, (guint) position, tam_call_copy (v->call),
+                                    v->state_after);
+      if (listed)
+        select_position (self, (guint) position);
+    }
+  end_update (self);
+
+  if (self->current != NULL && self->current->id == v->call->id)
+    {
+      for (guint i = 0; v->failed != NULL && v->failed[i] != NULL; i++)
+        _tam_queue_page_set_parameter_met (self, v->failed[i], FALSE);
+      if (v->recommendation != NULL)
+        _tam_queue_page_set_recommendation (self, v->recommendation);
+      if (g_strcmp0 (v->verdict, "RETURN") == 0)
+        {
+          gtk_revealer_set_reveal_child (self->return_revealer, TRUE);
+          gtk_widget_action_set_enabled (GTK_WIDGET (self), "queue.cancel-return", TRUE);
+        }
+    }
+  if (g_error_matches (error, TAM_ERROR, TAM_ERROR_BUSY))
+    {
+      g_autofree char *msg =
+        g_strdup_printf (_("Another desk kept the database busy for too long: the verdict on call %s was not stored. Give it again."),
+                         v->call->call_id);
+      show_banner (self, msg);
+    }
+  else
+    show_banner (self, error->message);
+  if (g_error_matches (error, TAM_ERROR, TAM_ERROR_CONFLICT) &&
+      self->current != NULL && self->current->id == v->call->id)
+    show_claim_problem (self, error->message);
+}
+
+static void
+verdict_done (TamQueuePage *self,
+              TamWrite     *op)
+{
+  Verdict *v = op->data;
+  g_autofree char *toast = NULL;
+  gboolean last = self->undo_seq == op->seq;
+
+  tam_queue_model_release_call (self->model, v->call->id);
+  if (!op->ok)
+    {
+      if (last)
+        self->undo_seq = 0;
+      verdict_refused (self, v, op->error);
+      return;
+    }
+
+  if (last)
+    {
+      self->undo_seq = 0;
+      self->undo_tapping_id = op->out_id;
+      if (op->call != NULL)
+        {
+          g_free (self->undo_state);
+          self->undo_state = g_strdup (op->call->state);
+        }
+    }
+  if (g_strcmp0 (v->verdict, "VALID") == 0)
+    toast = g_strdup_printf (_("Call %s is valid"), v->call->call_id);
+  else
+    toast = g_strdup_printf (_("Call %s returned to the agent"), v->call->call_id);
+  /* Undo is offered for the latest verdict only (Ctrl+Z's). */
+  show_toast (self, toast, last || self->undo_tapping_id == op->out_id);
+}
+
+static void
 decide (TamQueuePage       *self,
         const char         *verdict,
         const char * const *failed,
         const char         *recommendation)
 {
   g_autoptr(GError) error = NULL;
-  gint64 tapping_id = 0;
+  TamWrite *op;
+  Verdict *v;
+  guint seq;
 
-  if (!tam_call_decide (self->store, self->session, self->current->id, verdict,
-                        failed, recommendation, &tapping_id, &error))
+  /* Refused at once: nothing to wait for. */
+  if (!tam_session_require (self->session, TAM_PERM_TAP, &error))
     {
       show_banner (self, error->message);
-      if (g_error_matches (error, TAM_ERROR, TAM_ERROR_CONFLICT))
-        show_claim_problem (self, error->message);
-      return FALSE;
+      return;
     }
-  after_verdict (self, verdict, tapping_id);
-  return TRUE;
+
+  v = g_new0 (Verdict, 1);
+  v->call = tam_call_copy (self->current);
+  v->state_after = g_strdup (g_strcmp0 (verdict, "VALID") == 0 ? "VALID" : "RETURNED");
+  v->position = self->current_position;
+  v->verdict = g_strdup (verdict);
+  v->failed = g_strdupv ((char **) failed);
+  v->recommendation = g_strdup (recommendation);
+
+  op = tam_write_new (TAM_WRITE_DECIDE, self->current->id);
+  op->verdict = g_strdup (verdict);
+  op->failed = g_strdupv ((char **) failed);
+  op->text = g_strdup (recommendation);
+  op->data = v;
+  op->data_free = verdict_free;
+  seq = push_write (self, op);
+  if (seq != 0)
+    after_verdict (self, v, seq);
 }
 
 /* A verdict needs a call: say so when none is selected. */
@@ -1014,39 +1244,80 @@ cancel_return_action (GtkWidget  *widget,
   hide_return (TAM_QUEUE_PAGE (widget));
 }
 
+/* What Ctrl+Z was about, for its answer. */
+typedef struct
+{
+  gint64  call_id;
+  char   *state;         /* the state the verdict left the call in */
+  char   *call_label;
+} Undo;
+
+static void
+undo_free (gpointer data)
+{
+  Undo *u = data;
+
+  g_free (u->state);
+  g_free (u->call_label);
+  g_free (u);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   TamQueuePage *self = TAM_QUEUE_PAGE (widget);
-  g_autoptr(GError) error = NULL;
+  TamWrite *op;
+  Undo *u;
+
+  if (self->undo_tapping_id == 0 && self->undo_seq == 0)
+    {
+      show_banner (self, _("There is no verdict to undo."));
+      return;
+    }
+
+  /* In order after the verdict, even one still on its way. */
+  op = tam_write_new (TAM_WRITE_UNDO, self->undo_call_id);
+  op->tapping_id = self->undo_tapping_id;
+  op->undo_seq = self->undo_seq;
+  u = g_new0 (Undo, 1);
+  u->call_id = self->undo_call_id;
+  u->state = g_strdup (self->undo_state);
+  u->call_label = g_strdup (self->undo_call_label);
+  op->data = u;
+  op->data_free = undo_free;
+  push_write (self, op);
+  self->undo_tapping_id = 0;
+  self->undo_seq = 0;
+}
+
+static void
+undo_done (TamQueuePage *self,
+           TamWrite     *op)
+{
+  Undo *u = op->data;
   g_autofree char *toast = NULL;
   TamCall *call;
   gint64 position = -1;
   guint n;
 
-  if (self->undo_tapping_id == 0)
+  if (!op->ok)
     {
-      show_banner (self, _("There is no verdict to undo."));
+      /* No error: the verdict itself was refused, and said so. */
+      if (op->error != NULL)
+        show_banner (self, op->error->message);
       return;
     }
-  if (!tam_tapping_undo (self->store, self->session, self->undo_tapping_id, &error))
+  toast = g_strdup_printf (_("Verdict on call %s undone"), u->call_label);
+  if (op->call == NULL)
     {
-      show_banner (self, error->message);
+      show_toast (self, toast, FALSE);
       return;
     }
-  self->undo_tapping_id = 0;
-  toast = g_strdup_printf (_("Verdict on call %s undone"), self->undo_call_label);
+  call = g_steal_pointer (&op->call);
 
-  call = tam_call_get (self->store, self->session, self->undo_call_id, &error);
-  if (call == NULL)
-    {
-      show_banner (self, error->message);
-      return;
-    }
-
-  if (tam_queue_model_filter_has_state (self->model, self->undo_state))
+  if (tam_queue_model_filter_has_state (self->model, u->state))
     {
       /* It stayed in the list: find its row among those we know. */
       n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
@@ -1065,7 +1336,7 @@ undo_action (GtkWidget  *widget,
   begin_update (self);
   if (position >= 0)
     {
-      tam_queue_model_call_changed (self->model, (guint) position, call, self->undo_state);
+      tam_queue_model_call_changed (self->model, (guint) position, call, u->state);
       select_position (self, (guint) position);
     }
   else
@@ -1155,6 +1426,13 @@ refresh_action (GtkWidget  *widget,
   if (id != 0)
     position = tam_queue_position (self->store, self->session,
                                    tam_queue_model_get_filter (self->model), id, NULL);
+  /* Verdicts still on their way are not in the database's order yet. */
+  if (position >= 0 && self->current != NULL)
+    {
+      gint64 row = find_row (self, self->current, (guint) position, TRUE);
+      if (row >= 0)
+        position = row;
+    }
   if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
     select_position (self, position >= 0 ? (guint) position : 0);
   end_update (self);
@@ -1162,38 +1440,109 @@ refresh_action (GtkWidget  *widget,
 
 /* Re-call (a team leader, on a RETURNED call of their team) */
 
+typedef struct
+{
+  guint  position;
+  char  *call_label;
+} Recall;
+
+static void
+recall_free (gpointer data)
+{
+  Recall *r = data;
+
+  g_free (r->call_label);
+  g_free (r);
+}
+
 static void
 recall_response_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     TamQueuePage     *self)
 {
-  g_autoptr(GError) error = NULL;
   GtkEditable *recording = g_object_get_data (G_OBJECT (dialog), "recording");
   GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "note");
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "call-id"));
-  g_autofree char *toast = NULL;
-  TamCall *call;
+  TamWrite *op;
+  Recall *r;
 
   if (g_strcmp0 (response, "record") != 0 || self->current == NULL || self->current->id != id)
     return;
 
-  if (!tam_call_recall (self->store, self->session, id,
-                        gtk_editable_get_text (recording), gtk_editable_get_text (note),
-                        NULL, &error))
+  op = tam_write_new (TAM_WRITE_RECALL, id);
+  op->recording = g_strdup (gtk_editable_get_text (recording));
+  op->text = g_strdup (gtk_editable_get_text (note));
+  r = g_new0 (Recall, 1);
+  r->position = self->current_position;
+  r->call_label = g_strdup (self->current->call_id);
+  op->data = r;
+  op->data_free = recall_free;
+  push_write (self, op);
+}
+
+static void
+recall_done (TamQueuePage *self,
+             TamWrite     *op)
+{
+  Recall *r = op->data;
+  g_autofree char *toast = NULL;
+  gint64 position;
+
+  if (!op->ok)
     {
-      show_banner (self, error->message);
+      show_banner (self, op->error->message);
       return;
     }
 
-  call = tam_call_get (self->store, self->session, id, &error);
-  toast = g_strdup_printf (_("Re-call recorded: call %s is back in the queue"), self->current->call_id);
-  if (call != NULL)
+  toast = g_strdup_printf (_("Re-call recorded: call %s is back in the queue"), r->call_label);
+  if (op->call != NULL && (position = find_row (self, op->call, r->position, TRUE)) >= 0)
     {
       begin_update (self);
-      tam_queue_model_call_changed (self->model, self->current_position, call, "RETURNED");
+      tam_queue_model_call_changed (self->model, (guint) position, g_steal_pointer (&op->call), "RETURNED");
       end_update (self);
     }
   show_toast (self, toast, FALSE);
+}
+
+/* The writer's answers, on the main loop, in the order asked. */
+static void
+write_done_cb (TamWrite *op,
+               gpointer  user_data)
+{
+  TamQueuePage *self = user_data;
+
+  switch (op->kind)
+    {
+    case TAM_WRITE_CLAIM:
+      claim_done (self, op);
+      break;
+    case TAM_WRITE_RELEASE:
+      if (!op->ok && op->error != NULL)
+        g_debug ("Releasing the claim on call %" G_GINT64_FORMAT ": %s", op->id, op->error->message);
+      break;
+    case TAM_WRITE_DECIDE:
+      verdict_done (self, op);
+      break;
+    case TAM_WRITE_UNDO:
+      undo_done (self, op);
+      break;
+    case TAM_WRITE_RECALL:
+      recall_done (self, op);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Another desk holds the write lock: say so quietly; the writer waits. */
+static void
+write_busy_cb (gboolean busy,
+               gpointer user_data)
+{
+  TamQueuePage *self = user_data;
+
+  gtk_widget_set_visible (self->busy_box, busy);
+  gtk_spinner_set_spinning (self->busy_spinner, busy);
 }
 
 static void
@@ -1608,8 +1957,13 @@ tam_queue_page_dispose (GObject *object)
 {
   TamQueuePage *self = TAM_QUEUE_PAGE (object);
 
-  if (self->store != NULL)
-    release_claim (self);
+  if (self->writer != NULL)
+    {
+      /* The release is the writer's last job; no answer comes back. */
+      release_claim (self);
+      tam_queue_writer_close (self->writer);
+      g_clear_object (&self->writer);
+    }
   g_clear_handle_id (&self->reclaim_source, g_source_remove);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
@@ -1671,6 +2025,8 @@ tam_queue_page_class_init (TamQueuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, banner_label);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, job_box);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, header_box);
+  gtk_widget_class_bind_template_child (widget_class, TamQueuePage, busy_box);
+  gtk_widget_class_bind_template_child (widget_class, TamQueuePage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, list_view);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, empty_status);
@@ -1807,6 +2163,8 @@ tam_queue_page_new (TamStore         *store,
   self = g_object_new (TAM_TYPE_QUEUE_PAGE, NULL);
   self->store = g_object_ref (store);
   self->session = tam_session_copy (session);
+  self->writer = tam_queue_writer_new (tam_store_get_path (store), session,
+                                       write_done_cb, write_busy_cb, self);
 
   can_tap = tam_session_can (session, TAM_PERM_TAP);
   gtk_widget_set_visible (self->verdict_box, can_tap);
@@ -1900,6 +2258,32 @@ gboolean
 _tam_queue_page_get_job_running (TamQueuePage *self)
 {
   return tam_job_bar_get_running (self->job_bar);
+}
+
+void
+_tam_queue_page_wait_idle (TamQueuePage *self)
+{
+  while (self->writer != NULL && tam_queue_writer_get_pending (self->writer) > 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+guint
+_tam_queue_page_get_pending_writes (TamQueuePage *self)
+{
+  return self->writer != NULL ? tam_queue_writer_get_pending (self->writer) : 0;
+}
+
+void
+_tam_queue_page_set_write_retry_limit (TamQueuePage *self,
+                                       guint         milliseconds)
+{
+  tam_queue_writer_set_retry_limit (self->writer, milliseconds);
+}
+
+gboolean
+_tam_queue_page_get_busy_shown (TamQueuePage *self)
+{
+  return gtk_widget_get_visible (self->busy_box);
 }
 
 GtkWidget *

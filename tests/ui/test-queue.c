@@ -171,12 +171,18 @@ open_page (Fixture    *f,
   gtk_window_present (GTK_WINDOW (f->window));
   spin ();
   wait_counted (_tam_queue_page_get_model (f->page));
+  /* The first call's claim is written by the page's writer. */
+  _tam_queue_page_wait_idle (f->page);
+  spin ();
 }
 
+/* The page writes (claims, verdicts, undo) in its own thread: wait until
+ * every write asked for has been stored and its result shown. */
 static void
 settle (Fixture *f)
 {
   spin ();
+  _tam_queue_page_wait_idle (f->page);
   wait_counted (_tam_queue_page_get_model (f->page));
 }
 

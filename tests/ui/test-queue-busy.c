@@ -1,0 +1,514 @@
+/* The Queue tab while another process holds the database's write lock
+ * (issue 7): the window keeps drawing, J and V act at once, the verdict is
+ * stored when the lock is released, and "Waiting for another desk…" shows
+ * meanwhile. The lock is held by the sqlite3 command-line shell, a real
+ * second process, as another desk's import would.
+ *
+ * TAM_TEST_SCREENSHOT=FILE.png saves the window while it waits. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "tam-auth.h"
+#include "tam-queue-model.h"
+#include "tam-queue-page.h"
+#include "tam-queue-page-private.h"
+#include "tam-store.h"
+#include "tam-tapping.h"
+#include "tam-test-ui.h"
+
+#define N_CALLS 4
+/* A unit test on a shared CI machine: the strict 100 ms is the benchmark's. */
+#define MAX_FRAME_GAP_US (500 * G_TIME_SPAN_MILLISECOND)
+#define MAX_KEY_US       (500 * G_TIME_SPAN_MILLISECOND)
+
+typedef struct
+{
+  TamTestDb    *db;
+  TamSession   *qco;
+  gint64        calls[N_CALLS];
+  GtkWidget    *window;
+  TamQueuePage *page;
+  GSubprocess  *locker;
+  gboolean      locker_done;
+
+  /* The frame clock, between two ticks of the window. */
+  gboolean      measuring;
+  gint64        last_tick;
+  gint64        max_gap;
+  guint         n_ticks;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  Fixture *f = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (f->measuring)
+    {
+      if (f->last_tick != 0)
+        f->max_gap = MAX (f->max_gap, now - f->last_tick);
+      f->n_ticks++;
+    }
+  f->last_tick = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->db = tam_test_db_new (0);
+  f->calls[0] = tam_test_insert_call (f->db->store, "MYCX-0001", f->db->ag1_id, "2026-10-05 08:00:00", "");
+  f->calls[1] = tam_test_insert_call (f->db->store, "MYCX-0002", f->db->ag1_id, "2026-10-05 09:00:00", "");
+  f->calls[2] = tam_test_insert_call (f->db->store, "MYCX-0003", f->db->ag2_id, "2026-10-05 10:00:00", "");
+  f->calls[3] = tam_test_insert_call (f->db->store, "MYCX-0004", f->db->ag2_id, "2026-10-05 11:00:00", "");
+  f->qco = tam_auth_sign_in (f->db->store, "QCO-001", TAM_TEST_PASSWORD, &error);
+  g_assert_no_error (error);
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  f->page = TAM_QUEUE_PAGE (tam_queue_page_new (f->db->store, f->qco));
+  g_object_ref_sink (f->page);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
+  /* A tick callback keeps the frame clock running, frame after frame. */
+  gtk_widget_add_tick_callback (f->window, tick_cb, f, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  tam_test_spin_until (!tam_queue_model_get_counting (_tam_queue_page_get_model (f->page)));
+  _tam_queue_page_wait_idle (f->page);
+  spin ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  if (f->locker != NULL)
+    {
+      tam_test_spin_until (f->locker_done);
+      g_clear_object (&f->locker);
+    }
+  if (f->page != NULL)
+    {
+      _tam_queue_page_wait_idle (f->page);
+      gtk_window_destroy (GTK_WINDOW (f->window));
+      spin ();
+      g_assert_finalize_object (f->page);
+    }
+  g_clear_pointer (&f->qco, tam_session_free);
+  tam_test_db_free (f->db);
+}
+
+static void
+locker_exited_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Fixture *f = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error));
+  g_assert_no_error (error);
+  f->locker_done = TRUE;
+}
+
+/* TRUE when a write transaction cannot start: someone else holds the lock. */
+static gboolean
+lock_held_elsewhere (const char *path)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+  g_assert_true (rc == SQLITE_OK || rc == SQLITE_BUSY);
+  return rc == SQLITE_BUSY;
+}
+
+/* Another process takes the write lock for @seconds (as an import would)
+ * and commits a row of its own; returns once it holds the lock.
+ *
+ * It stays connected for a second after its commit. On this branch's core
+ * (before main's 5866240) tam_store_open's fopen/fclose header check drops
+ * every POSIX lock this process holds on the database, so the shell,
+ * closing last as far as the locks say, deletes the WAL and -shm that our
+ * connections still use; a connection opened afterwards (the model's
+ * recount) then fails with SQLITE_IOERR_SHORT_READ. That core bug is not
+ * this test's subject: do not race it. */
+static void
+hold_lock (Fixture    *f,
+           const char *seconds)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  script = g_strdup_printf ("( echo '.timeout 5000'; echo 'BEGIN IMMEDIATE;';"
+                            " echo \"INSERT INTO settings (key, value) VALUES ('busy-test', '1');\";"
+                            " sleep %s; echo 'COMMIT;'; sleep 1 ) | sqlite3 '%s'",
+                            seconds, f->db->path);
+  f->locker = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "sh", "-c", script, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check_async (f->locker, NULL, locker_exited_cb, f);
+  while (!lock_held_elsewhere (f->db->path))
+    {
+      g_assert_false (f->locker_done);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_TIME_SPAN_SECOND);
+      g_usleep (5 * G_TIME_SPAN_MILLISECOND);
+      spin ();
+    }
+}
+
+static const char *
+title (Fixture *f)
+{
+  return gtk_label_get_text (GTK_LABEL (_tam_queue_page_get_child (f->page, "title_label")));
+}
+
+static gint64
+current_id (Fixture *f)
+{
+  const TamCall *call = _tam_queue_page_get_current (f->page);
+  return call ? call->id : 0;
+}
+
+/* Runs @action as its key would, and how long that took. */
+static gint64
+press (Fixture    *f,
+       const char *action)
+{
+  gint64 t0 = g_get_monotonic_time ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), action, NULL));
+  return g_get_monotonic_time () - t0;
+}
+
+static void
+save_screenshot (Fixture *f)
+{
+  const char *path = g_getenv ("TAM_TEST_SCREENSHOT");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (GTK_WIDGET (f->page));
+  int height = gtk_widget_get_height (GTK_WIDGET (f->page));
+
+  if (path == NULL)
+    return;
+  /* The page: a toplevel's own paintable draws nothing. */
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (f->page));
+  /* It takes its picture when the window next paints. */
+  {
+    guint ticks = f->n_ticks;
+
+    gtk_widget_queue_draw (f->window);
+    tam_test_spin_until (f->n_ticks >= ticks + 3);
+  }
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}
+
+static gint64
+count_tappings (Fixture *f)
+{
+  return tam_store_query_int (f->db->store, "SELECT count(*) FROM tappings", -1, NULL);
+}
+
+/* J and V during a 3 s lock: at once on screen, stored after the lock. */
+static void
+test_verdict_waits_for_lock (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  TamTappingRecord *r;
+  gint64 us, locked_at, stored_at;
+  gboolean busy_seen_locked;
+
+  g_assert_cmpint (current_id (f), ==, f->calls[0]);
+  g_assert_cmpstr (title (f), ==, "MYCX-0001");
+  g_assert_false (_tam_queue_page_get_busy_shown (f->page));
+
+  hold_lock (f, "3");
+  locked_at = g_get_monotonic_time ();
+  f->measuring = TRUE;
+  f->last_tick = 0;
+
+  /* J: the next call is in the pane as soon as the key is handled. */
+  us = press (f, "queue.next");
+  g_assert_cmpstr (title (f), ==, "MYCX-0002");
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+  g_assert_cmpint (us, <, MAX_KEY_US);
+
+  /* V: on to the third call at once; the verdict waits for the lock. */
+  us = press (f, "queue.valid");
+  g_assert_cmpstr (title (f), ==, "MYCX-0003");
+  g_assert_cmpint (current_id (f), ==, f->calls[2]);
+  g_assert_cmpint (us, <, MAX_KEY_US);
+  g_assert_null (_tam_queue_page_get_banner (f->page));
+  g_assert_cmpint (count_tappings (f), ==, 0);
+
+  /* The quiet state, while the other process still holds the lock. */
+  tam_test_spin_until (_tam_queue_page_get_busy_shown (f->page) || f->locker_done);
+  busy_seen_locked = _tam_queue_page_get_busy_shown (f->page) && lock_held_elsewhere (f->db->path);
+  g_assert_true (busy_seen_locked);
+  g_assert_true (gtk_widget_get_visible (_tam_queue_page_get_child (f->page, "busy_box")));
+  g_assert_cmpuint (_tam_queue_page_get_pending_writes (f->page), >, 0);
+  g_assert_cmpint (count_tappings (f), ==, 0);
+  save_screenshot (f);
+
+  /* Stored once the lock is released: the writer's results are all in. */
+  tam_test_spin_until (_tam_queue_page_get_pending_writes (f->page) == 0);
+  stored_at = g_get_monotonic_time ();
+  f->measuring = FALSE;
+  g_test_message ("verdict stored %.0f ms after the lock was taken; longest frame gap %.1f ms over %u frames",
+                  (stored_at - locked_at) / 1000.0, f->max_gap / 1000.0, f->n_ticks);
+
+  /* The other desk's transaction went first, then ours. */
+  g_assert_cmpint (tam_store_query_int (f->db->store, "SELECT count(*) FROM settings WHERE key = 'busy-test'", -1, NULL),
+                   ==, 1);
+  g_assert_cmpint (count_tappings (f), ==, 1);
+  history = tam_call_history (f->db->store, f->qco, f->calls[1], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  r = g_ptr_array_index (history, 0);
+  g_assert_cmpstr (r->verdict, ==, "VALID");
+  g_assert_cmpstr (r->actor_nik, ==, "QCO-001");
+  g_assert_false (r->undone);
+
+  /* The quiet state is gone; the toast came with the stored verdict. */
+  g_assert_false (_tam_queue_page_get_busy_shown (f->page));
+  g_assert_false (gtk_widget_get_visible (_tam_queue_page_get_child (f->page, "busy_box")));
+  g_assert_nonnull (strstr (_tam_queue_page_get_last_toast (f->page), "MYCX-0002"));
+  g_assert_null (_tam_queue_page_get_banner (f->page));
+  g_assert_cmpint (current_id (f), ==, f->calls[2]);
+  /* The claims followed in order: the first released, the third ours. */
+  g_assert_cmpint (tam_store_query_int (f->db->store, "SELECT count(*) FROM calls WHERE claimed_by IS NOT NULL", -1, NULL),
+                   ==, 1);
+  g_assert_cmpint (tam_store_query_int (f->db->store, "SELECT claimed_by FROM calls WHERE call_id = 'MYCX-0003'", 0, NULL),
+                   ==, f->qco->person_id);
+  g_assert_false (gtk_widget_get_visible (_tam_queue_page_get_child (f->page, "claim_label")));
+
+  /* The window kept drawing the whole time. */
+  g_assert_cmpuint (f->n_ticks, >, 10);
+  g_assert_cmpint (f->max_gap, <, MAX_FRAME_GAP_US);
+}
+
+/* V then Ctrl+Z during the lock: both kept, in order. */
+static void
+test_undo_behind_verdict (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hold_lock (f, "1.5");
+  press (f, "queue.valid");
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+  press (f, "queue.undo");
+  g_assert_null (_tam_queue_page_get_banner (f->page));
+  tam_test_spin_until (_tam_queue_page_get_pending_writes (f->page) == 0);
+
+  /* Stored, then undone: the call is back, in the pane. */
+  history = tam_call_history (f->db->store, f->qco, f->calls[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_true (((TamTappingRecord *) g_ptr_array_index (history, 0))->undone);
+  g_assert_cmpint (current_id (f), ==, f->calls[0]);
+  g_assert_cmpstr (title (f), ==, "MYCX-0001");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (_tam_queue_page_get_model (f->page))), ==, N_CALLS);
+  g_assert_nonnull (strstr (_tam_queue_page_get_last_toast (f->page), "undone"));
+  g_assert_null (_tam_queue_page_get_banner (f->page));
+  g_assert_false (_tam_queue_page_get_busy_shown (f->page));
+
+  /* Nothing left to undo. */
+  press (f, "queue.undo");
+  g_assert_nonnull (_tam_queue_page_get_banner (f->page));
+}
+
+/* A return refused in the background (another QCO took the call): the QCO
+ * is brought back to it with the recommendation they wrote. */
+static void
+test_refused_verdict_comes_back (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  const char *banner;
+
+  press (f, "queue.next");
+  _tam_queue_page_wait_idle (f->page);
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+  /* Someone else holds the second call now (our claim lapsed, say). */
+  g_assert_true (tam_store_exec (f->db->store, "UPDATE calls SET claimed_by = (SELECT id FROM people WHERE nik = 'SPV-001'),"
+                                               " claimed_at = datetime('now', 'localtime') WHERE call_id = 'MYCX-0002'", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (_tam_queue_page_set_parameter_met (f->page, "CONSENT", FALSE));
+  press (f, "queue.return");
+  _tam_queue_page_set_recommendation (f->page, "Ask for an explicit yes.");
+  hold_lock (f, "1");
+  press (f, "queue.confirm-return");
+  /* At once: the next call. */
+  g_assert_cmpint (current_id (f), ==, f->calls[2]);
+  tam_test_spin_until (_tam_queue_page_get_pending_writes (f->page) == 0);
+
+  /* Refused: back on the call, the recommendation still there. */
+  g_assert_cmpint (count_tappings (f), ==, 0);
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+  banner = _tam_queue_page_get_banner (f->page);
+  g_assert_nonnull (banner);
+  g_assert_nonnull (strstr (banner, "Siti Rahayu"));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (_tam_queue_page_get_child (f->page, "return_revealer"))));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (_tam_queue_page_get_child (f->page, "recommendation_view")));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "Ask for an explicit yes.");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (_tam_queue_page_get_model (f->page))), ==, N_CALLS);
+  g_assert_cmpint (tam_queue_model_get_state_counts (_tam_queue_page_get_model (f->page))[TAM_STATE_RETURNED], ==, 0);
+}
+
+/* The lock is held longer than the writer waits: the verdict fails as
+ * busy, the QCO is brought back to the call and told; nothing is stored
+ * and the quiet state goes away. */
+static void
+test_busy_too_long (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *banner;
+
+  _tam_queue_page_set_write_retry_limit (f->page, 700);
+  hold_lock (f, "2.5");
+  press (f, "queue.valid");
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+  tam_test_spin_until (_tam_queue_page_get_busy_shown (f->page));
+  tam_test_spin_until (_tam_queue_page_get_banner (f->page) != NULL);
+
+  /* Given up while the other desk still holds the lock. */
+  g_assert_true (lock_held_elsewhere (f->db->path));
+  g_assert_cmpint (current_id (f), ==, f->calls[0]);
+  banner = _tam_queue_page_get_banner (f->page);
+  g_assert_nonnull (strstr (banner, "busy for too long"));
+  g_assert_nonnull (strstr (banner, "MYCX-0001"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (_tam_queue_page_get_model (f->page))), ==, N_CALLS);
+  g_assert_cmpint (count_tappings (f), ==, 0);
+
+  /* The claims asked meanwhile wait (or give up) too; once the lock is
+   * gone the quiet state goes, and V again is stored. */
+  tam_test_spin_until (f->locker_done);
+  _tam_queue_page_wait_idle (f->page);
+  g_assert_false (_tam_queue_page_get_busy_shown (f->page));
+  press (f, "queue.valid");
+  _tam_queue_page_wait_idle (f->page);
+  g_assert_null (_tam_queue_page_get_banner (f->page));
+  g_assert_cmpint (count_tappings (f), ==, 1);
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+}
+
+/* F5 while a verdict waits for the lock: the list, read again from the
+ * database that does not show the verdict yet, does not bring the call
+ * back; the counts agree with the database once it is stored. */
+static void
+test_refresh_while_waiting (Fixture       *f,
+                            gconstpointer  data)
+{
+  TamQueueModel *model = _tam_queue_page_get_model (f->page);
+  const gint64 *counts;
+
+  hold_lock (f, "1.5");
+  press (f, "queue.valid");
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+  press (f, "queue.refresh");
+  tam_test_spin_until (!tam_queue_model_get_counting (model));
+  g_assert_cmpint (count_tappings (f), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS - 1);
+  for (guint i = 0; i < N_CALLS - 1; i++)
+    {
+      g_autoptr(TamQueueItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_assert_cmpint (tam_queue_item_get_id (item), ==, f->calls[i + 1]);
+    }
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+
+  tam_test_spin_until (_tam_queue_page_get_pending_writes (f->page) == 0);
+  tam_test_spin_until (!tam_queue_model_get_counting (model));
+  g_assert_cmpint (count_tappings (f), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS - 1);
+  counts = tam_queue_model_get_state_counts (model);
+  g_assert_cmpint (counts[TAM_STATE_PENDING], ==, N_CALLS - 1);
+  g_assert_cmpint (counts[TAM_STATE_VALID], ==, 1);
+}
+
+/* The page goes away (sign-out, window closed) while a verdict waits for
+ * the lock: the writer still stores it, and nothing of the page is
+ * touched afterwards. */
+static void
+test_close_while_waiting (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  hold_lock (f, "1");
+  press (f, "queue.valid");
+  g_assert_cmpuint (_tam_queue_page_get_pending_writes (f->page), >, 0);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_assert_finalize_object (f->page);
+  f->page = NULL;
+  f->window = NULL;
+  spin ();
+
+  history = tam_call_history (f->db->store, f->qco, f->calls[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpstr (((TamTappingRecord *) g_ptr_array_index (history, 0))->verdict, ==, "VALID");
+  /* The second call's claim was dropped or released: nobody holds one. */
+  g_assert_cmpint (count_tappings (f), ==, 1);
+  g_assert_cmpint (tam_store_query_int (f->db->store, "SELECT count(*) FROM calls WHERE claimed_by IS NOT NULL", -1, NULL),
+                   ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  tam_test_ui_init ();
+
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/ui/queue-busy/verdict-waits-for-lock", test_verdict_waits_for_lock);
+  ADD ("/ui/queue-busy/undo-behind-verdict", test_undo_behind_verdict);
+  ADD ("/ui/queue-busy/refused-verdict-comes-back", test_refused_verdict_comes_back);
+  ADD ("/ui/queue-busy/busy-too-long", test_busy_too_long);
+  ADD ("/ui/queue-busy/refresh-while-waiting", test_refresh_while_waiting);
+  ADD ("/ui/queue-busy/close-while-waiting", test_close_while_waiting);
+#undef ADD
+
+  return g_test_run ();
+}
