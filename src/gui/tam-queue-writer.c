@@ -208,7 +208,7 @@ run (TamQueueWriter *self,
         {
           self->store = tam_store_open (self->db_path, &op->error);
           if (self->store != NULL)
-            sqlite3_busy_timeout (tam_store_get_db (self->store), BUSY_TIMEOUT_MS);
+            tam_store_set_busy_timeout (self->store, BUSY_TIMEOUT_MS);
         }
       if (self->store != NULL)
         op->ok = write_once (self, op);

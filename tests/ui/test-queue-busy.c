@@ -145,13 +145,11 @@ lock_held_elsewhere (const char *path)
 /* Another process takes the write lock for @seconds (as an import would)
  * and commits a row of its own; returns once it holds the lock.
  *
- * It stays connected for a second after its commit. On this branch's core
- * (before main's 5866240) tam_store_open's fopen/fclose header check drops
- * every POSIX lock this process holds on the database, so the shell,
- * closing last as far as the locks say, deletes the WAL and -shm that our
- * connections still use; a connection opened afterwards (the model's
- * recount) then fails with SQLITE_IOERR_SHORT_READ. That core bug is not
- * this test's subject: do not race it. */
+ * It exits right after its commit, while the page's connections still
+ * use the WAL: before issue 7's fix, tam_store_open's fopen/fclose
+ * header check had dropped this process's POSIX locks, so the exiting
+ * shell took itself for the last user, deleted the WAL and -shm, and the
+ * next connection failed with SQLITE_IOERR_SHORT_READ. */
 static void
 hold_lock (Fixture    *f,
            const char *seconds)
@@ -162,7 +160,7 @@ hold_lock (Fixture    *f,
 
   script = g_strdup_printf ("( echo '.timeout 5000'; echo 'BEGIN IMMEDIATE;';"
                             " echo \"INSERT INTO settings (key, value) VALUES ('busy-test', '1');\";"
-                            " sleep %s; echo 'COMMIT;'; sleep 1 ) | sqlite3 '%s'",
+                            " sleep %s; echo 'COMMIT;' ) | sqlite3 '%s'",
                             seconds, f->db->path);
   f->locker = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "sh", "-c", script, NULL);
   g_assert_no_error (error);
