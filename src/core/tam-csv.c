@@ -145,13 +145,20 @@ find_invalid_utf8 (const char *data,
           released = p;
         }
 
-      while (end - p >= 8)
-        {
-          guint64 w = load64 (p);
-          if ((w & HIGHS) != 0 || HAS_ZERO (w))
-            break;
-          p += 8;
-        }
+      {
+        /* ASCII eight bytes at a time, up to the next release point. */
+        const char *stop = release && end - p > RELEASE_STEP ? p + RELEASE_STEP : end;
+
+        while (stop - p >= 8)
+          {
+            guint64 w = load64 (p);
+            if ((w & HIGHS) != 0 || HAS_ZERO (w))
+              break;
+            p += 8;
+          }
+        /* Short of @stop, the bytes left go one by one below, and
+         * the release point is passed at the top of the loop. */
+      }
       if (p >= end)
         break;
       c = (guchar)*p;

@@ -121,13 +121,15 @@ seen_slot (guint64 key)
   return (gsize)((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 17);
 }
 
+/* Rehashes into @size slots (a power of two). */
 static void
-seen_grow (Seen *s)
+seen_resize (Seen  *s,
+             gsize  size)
 {
   SeenEntry *old = s->entries;
   gsize old_size = s->mask + 1;
 
-  s->mask = old_size * 2 - 1;
+  s->mask = size - 1;
   s->entries = seen_alloc (s->mask + 1);
   for (gsize i = 0; i < old_size; i++)
     {
@@ -141,14 +143,24 @@ seen_grow (Seen *s)
   g_free (old);
 }
 
+static void
+seen_grow (Seen *s)
+{
+  seen_resize (s, (s->mask + 1) * 2);
+}
+
 /* Makes room for about @n entries at once, so a large file's set is
  * not copied on its way up (the copy doubled its peak memory). */
 static void
 seen_reserve (Seen  *s,
               gsize  n)
 {
-  while ((n + 1) * 4 > (s->mask + 1) * 3)
-    seen_grow (s);
+  gsize size = s->mask + 1;
+
+  while ((n + 1) * 4 > size * 3)
+    size *= 2;
+  if (size > s->mask + 1)
+    seen_resize (s, size);
 }
 
 /* Returns the line where (@key, @key2) was seen first, or 0 after
@@ -2259,9 +2271,11 @@ tam_import_file (TamStore         *store,
     goto out;
 
   /* A bigger page cache for the duration keeps index pages of a large
-   * import in memory instead of spilling them to the WAL. */
+   * import in memory instead of spilling them to the WAL. The sliced
+   * calls import commits every 80 ms, so its dirty pages never pile
+   * up: half as much serves it as well and keeps its memory down. */
   old_cache = tam_store_query_int (store, "PRAGMA cache_size", -2000, NULL);
-  tam_store_exec (store, g_getenv("TAM_CACHE") ? g_getenv("TAM_CACHE") : "PRAGMA cache_size = -65536", NULL);
+  tam_store_exec (store, imp.sliced ? "PRAGMA cache_size = -32768" : "PRAGMA cache_size = -65536", NULL);
   switch (kind)
     {
     case TAM_IMPORT_ROSTER:
