@@ -995,10 +995,10 @@ static const char VISIBLE_MAX_SQL[] =
   " ORDER BY c.id DESC LIMIT 1), 0)";
 
 /* Calls absorbed per step: the first count after an upgrade or a big
- * import holds the write lock for about 60 ms at a time, not for all
+ * import holds the write lock for about 25 ms at a time, not for all
  * of it (other desks wait for the lock up to their busy timeout), and the
  * groups of a step stay small. */
-#define COUNTS_STEP 50000
+#define COUNTS_STEP 20000
 
 /* Adds the calls above 'queue_counts_upto': one step of COUNTS_STEP ids,
  * or all of them (@all); in the caller's transaction. */
