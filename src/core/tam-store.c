@@ -167,6 +167,29 @@ tam_store_begin (TamStore  *self,
   return tam_store_exec (self, "BEGIN IMMEDIATE", error);
 }
 
+/* Polls of the busy handler by any connection of this process: while it
+ * moves, a desk of this process is waiting for the write lock. */
+static gint busy_polls;
+
+void
+tam_store_yield (void)
+{
+  int seen = g_atomic_int_get (&busy_polls);
+
+  g_usleep (3000);
+  /* Still polling: not scheduled yet, or it missed the gap. Up to
+   * 100 ms more, for as long as it polls. */
+  for (int i = 0; i < 50; i++)
+    {
+      int now = g_atomic_int_get (&busy_polls);
+
+      if (now == seen)
+        break;
+      seen = now;
+      g_usleep (2000);
+    }
+}
+
 gboolean
 tam_store_commit (TamStore  *self,
                   GError   **error)
@@ -332,6 +355,7 @@ busy_cb (void *data,
 
   if (count == 0)
     self->busy_since = now;
+  g_atomic_int_inc (&busy_polls);
   if (now - self->busy_since >= (gint64)self->busy_timeout_ms * 1000)
     return 0;
   g_usleep (count < 200 ? 1000 : 2000);

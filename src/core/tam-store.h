@@ -58,6 +58,11 @@ gboolean      tam_store_begin         (TamStore        *self,
 gboolean      tam_store_commit        (TamStore        *self,
                                        GError         **error);
 void          tam_store_rollback      (TamStore        *self);
+/* Between two write transactions of a long job: leaves the lock free
+ * for 3 ms, in which desks waiting for it (their busy handler polls
+ * every millisecond) take their turn, and longer (up to 100 ms) while a
+ * connection of this process still polls. */
+void          tam_store_yield         (void);
 gboolean      tam_store_in_transaction (TamStore       *self);
 
 /* Sets @error from the connection's last error, prefixed by @what. */
