@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tam-auth.h"
+#include "tam-check.h"
 #include "tam-demo.h"
 #include "tam-people.h"
 #include "tam-store.h"
@@ -455,7 +456,7 @@ test_check (void)
   g_autoptr(GString) report = g_string_new (NULL);
   g_autoptr(TamStore) again = NULL;
 
-  g_assert_true (tam_store_check (demo, report, &error));
+  g_assert_true (tam_check (demo, report, &error));
   g_assert_no_error (error);
   /* One audit row for the whole generation. */
   g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log"), ==, 1);

@@ -8,6 +8,7 @@
 
 #include "import-fixture.h"
 #include "tam-auth.h"
+#include "tam-export.h"
 #include "tam-import.h"
 #include "tam-rows.h"
 #include "tam-tapping.h"

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "tam-audit.h"
+#include "tam-check.h"
 #include "tam-tapping.h"
 #include "tapping-world.h"
 
@@ -202,7 +203,7 @@ run_race (Fixture       *f,
   world_check_state_days (&f->w);
   /* One audit row per verdict, and the chain holds. */
   g_assert_cmpint (world_int (&f->w, "SELECT count(*) FROM audit_log WHERE action = 'TAP' AND ? > 0", 1), ==, N_CALLS);
-  g_assert_true (tam_store_check (f->w.store, report, &error));
+  g_assert_true (tam_check (f->w.store, report, &error));
   g_assert_no_error (error);
 }
 
@@ -237,7 +238,7 @@ check_main (const char *db)
   g_autoptr(TamStore) store = tam_store_open (db, &error);
   g_autoptr(GString) report = g_string_new (NULL);
 
-  if (store == NULL || !tam_store_check (store, report, &error))
+  if (store == NULL || !tam_check (store, report, &error))
     {
       g_printerr ("check: %s\n", error->message);
       return 1;
@@ -373,7 +374,7 @@ test_two_stores_and_a_process (Fixture       *f,
   g_assert_cmpint (tam_store_query_int (fresh, "SELECT count(*) FROM tappings", 0, NULL), ==, 3);
   g_assert_cmpint (tam_store_query_int (fresh, "SELECT count(*) FROM calls WHERE state = 'VALID'"
                                                " AND id IN (SELECT call_id FROM tappings)", 0, NULL), ==, 3);
-  g_assert_true (tam_store_check (fresh, report, &error));
+  g_assert_true (tam_check (fresh, report, &error));
   g_assert_no_error (error);
   f->w.store = g_steal_pointer (&fresh);
 }

@@ -7,6 +7,7 @@
 
 #include "tam-audit.h"
 #include "tam-auth.h"
+#include "tam-check.h"
 #include "tam-store.h"
 
 typedef struct
@@ -214,7 +215,7 @@ test_audit_chain (Fixture       *f,
                                        "{\"a\":1}", "{\"a\":2}", &error));
       g_assert_no_error (error);
     }
-  g_assert_true (tam_store_check (store, report, &error));
+  g_assert_true (tam_check (store, report, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (report->str, "audit: 5 rows, 0 broken"));
 
@@ -343,7 +344,7 @@ test_read_only (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (tam_store_is_read_only (reader));
   g_assert_false (tam_store_is_read_only (store));
-  g_assert_true (tam_store_check (reader, report, &error));
+  g_assert_true (tam_check (reader, report, &error));
   g_assert_no_error (error);
   g_assert_false (tam_store_set_setting (reader, "marker", "2", &error));
   g_assert_nonnull (error);

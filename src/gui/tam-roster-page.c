@@ -14,6 +14,7 @@
 
 #include "tam-cell.h"
 #include "tam-codes.h"
+#include "tam-export.h"
 #include "tam-gui-utils.h"
 #include "tam-import-ui.h"
 #include "tam-job.h"

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tam-export.h"
 #include "tam-import.h"
 #include "tamctl.h"
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "tam-auth.h"
+#include "tam-check.h"
 #include "tam-demo.h"
 #include "tamctl.h"
 
@@ -155,7 +156,7 @@ tamctl_cmd_check (TamctlContext *ctx,
   ctx->open_flags = TAM_STORE_OPEN_READ_ONLY;
   if (!tamctl_open (ctx, &error))
     return tamctl_fail (g_steal_pointer (&error));
-  ok = tam_store_check (ctx->store, report, &error);
+  ok = tam_check (ctx->store, report, &error);
   g_print ("%s", report->str);
   if (!ok)
     return tamctl_fail (g_steal_pointer (&error));

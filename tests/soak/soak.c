@@ -11,7 +11,7 @@
  *   - one importer: a calls CSV of --rows new calls (ids "SOAK-...")
  *     with tam_import_file as a SUPERVISOR_OPS, started a quarter into
  *     the time (at most 5 s in);
- *   - one checker: tam_store_check on a read-only store, then
+ *   - one checker: tam_check on a read-only store, then
  *     tam_store_backup and the backup checked, round after round;
  *   - one watcher: a supervisor's read-only desk counting the import's
  *     calls through tam_queue_state_counts every 20 ms: none of them or
@@ -37,6 +37,7 @@
 #include <stdlib.h>
 
 #include "soak-common.h"
+#include "tam-check.h"
 
 /* Wait histograms: upper bounds in ms, the last bucket open. */
 static const double bucket_ms[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000 };
@@ -366,7 +367,7 @@ checker_main (const char *db,
       g_autoptr(TamStore) copy = NULL;
       gint64 start = g_get_monotonic_time ();
 
-      if (!tam_store_check (store, report, &error))
+      if (!tam_check (store, report, &error))
         {
           g_printerr ("checker: round %u: check: %s\n%s", rounds, error->message, report->str);
           return 1;
@@ -381,7 +382,7 @@ checker_main (const char *db,
         }
       backup_max = MAX (backup_max, soak_ms_since (start));
       copy = tam_store_open_read_only (backup, &error);
-      if (copy == NULL || !tam_store_check (copy, backup_report, &error))
+      if (copy == NULL || !tam_check (copy, backup_report, &error))
         {
           g_printerr ("checker: round %u: the backup: %s\n%s", rounds, error->message, backup_report->str);
           return 1;
@@ -766,7 +767,7 @@ parent_main (int    argc,
   fresh = tam_store_open (w.path, &error);
   g_assert_no_error (error);
   w.store = g_object_ref (fresh);
-  EXPECT (tam_store_check (fresh, report, &error), "tam_store_check: %s\n%s",
+  EXPECT (tam_check (fresh, report, &error), "tam_check: %s\n%s",
           error ? error->message : "", report->str);
   g_clear_error (&error);
 
@@ -886,7 +887,7 @@ parent_main (int    argc,
   figure ("import_seen_complete", (double)seen_complete, "all of it");
   figure ("import_seen_partial", (double)seen_partial, "part of it: must be 0");
   figure ("queue_count_max_ms", watch_max, "the watcher's tam_queue_state_counts");
-  figure ("check_rounds", rounds, "tam_store_check + tam_store_backup + check of the copy");
+  figure ("check_rounds", rounds, "tam_check + tam_store_backup + check of the copy");
   figure ("check_max_ms", check_max, NULL);
   figure ("backup_max_ms", backup_max, NULL);
   {

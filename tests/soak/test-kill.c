@@ -4,7 +4,7 @@
  * starts one operation on the database file; the parent SIGKILLs it at a
  * random moment within the operation's measured length, then opens the
  * file read-write as the next desk would and asserts:
- *   - import: the file passes tam_store_check; the import's calls are all
+ *   - import: the file passes tam_check; the import's calls are all
  *     there or none ("PREFIX%" count 0 or exactly N), its record in
  *     imports agrees, the queue's per-day counts match the calls; when
  *     none are there the same file imports afterwards, wholly;
@@ -24,6 +24,7 @@
 #include <stdlib.h>
 
 #include "soak-common.h"
+#include "tam-check.h"
 
 #define N_VERDICTS 300        /* verdicts of one child */
 #define IMPORT_ROWS 60000
@@ -243,7 +244,7 @@ next_desk (Fixture *f)
   g_clear_object (&f->w.store);
   f->w.store = tam_store_open (f->w.path, &error);
   g_assert_no_error (error);
-  if (!tam_store_check (f->w.store, report, &error))
+  if (!tam_check (f->w.store, report, &error))
     g_printerr ("%s", report->str);
   g_assert_no_error (error);
 }
@@ -410,7 +411,7 @@ test_backup (Fixture       *f,
           g_autoptr(TamStore) copy = tam_store_open_read_only (dest, &error);
 
           g_assert_no_error (error);
-          if (!tam_store_check (copy, report, &error))
+          if (!tam_check (copy, report, &error))
             g_printerr ("%s", report->str);
           g_assert_no_error (error);
           g_assert_cmpint (tam_store_query_int (copy, "SELECT count(*) FROM calls", -1, NULL), ==, calls);
@@ -433,7 +434,7 @@ test_backup (Fixture       *f,
         g_autoptr(TamStore) copy = tam_store_open_read_only (dest, &error);
 
         g_assert_no_error (error);
-        g_assert_true (tam_store_check (copy, report, &error));
+        g_assert_true (tam_check (copy, report, &error));
         g_assert_cmpint (tam_store_query_int (copy, "SELECT count(*) FROM calls", -1, NULL), ==, calls);
       }
       soak_unlink_db (dest);

@@ -90,7 +90,8 @@ gboolean      tam_store_backup        (TamStore        *self,
                                        GCancellable    *cancellable,
                                        GError         **error);
 
-/* PRAGMA integrity_check plus the audit chain; @report gets a line each. */
+/* PRAGMA integrity_check and foreign_key_check; @report gets a line
+ * each. tam_check() (tam-check.h) adds the audit chain. */
 gboolean      tam_store_check         (TamStore        *self,
                                        GString         *report,
                                        GError         **error);

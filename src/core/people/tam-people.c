@@ -7,6 +7,7 @@
 #include "tam-audit.h"
 #include "tam-codes.h"
 #include "tam-people.h"
+#include "tam-people-private.h"
 
 TamPerson *
 tam_person_new (void)
@@ -294,7 +295,6 @@ tam_people_validate (TamStore        *store,
   " 'status', p.status, 'hired_on', p.hired_on, 'contract_end', p.contract_end)" \
   " FROM people p WHERE p.id = ?"
 
-char *_tam_people_json (TamStore *store, gint64 id);
 
 char *
 _tam_people_json (TamStore *store,

@@ -10,6 +10,7 @@
 #include <xlsxwriter.h>
 
 #include "tam-csv.h"
+#include "tam-export.h"
 #include "tam-import.h"
 #include "tam-people.h"
 

@@ -14,7 +14,6 @@
 #include <unistd.h>
 #include <string.h>
 
-#include "tam-audit.h"
 #include "tam-schema.h"
 #include "tam-store.h"
 
@@ -31,7 +30,6 @@ struct _TamStore
 
 G_DEFINE_FINAL_TYPE (TamStore, tam_store, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (tam-error-quark, tam_error)
 
 static void
 finalize_stmt (gpointer data)
@@ -725,9 +723,6 @@ tam_store_check (TamStore  *self,
                               (long long)sqlite3_column_int64 (stmt, 1));
     }
   sqlite3_reset (stmt);
-
-  if (!tam_audit_verify (self, report, error))
-    return FALSE;
 
   if (!ok)
     {

@@ -26,12 +26,11 @@
 #include "tam-csv.h"
 #include "tam-import.h"
 #include "tam-people.h"
+#include "tam-people-private.h"
 #include "tam-rows.h"
 #include "tam-tapping.h"
 #include "tam-xlsx-reader.h"
 
-/* tam-people.c */
-char *_tam_people_json (TamStore *store, gint64 id);
 
 #define CHECK_EVERY 4096
 #define MAX_COLUMNS 9
