@@ -300,7 +300,7 @@ static const char migration_1[] =
   "  ('sanction_validity_months', '6'),"
   "  ('grade_a', '80'), ('grade_b', '60'), ('grade_c', '40');"
 
-  /* Tapping queue (issue 3, tam-tapping.c, tam-f18.c).
+  /* Tapping queue (issue 3, tapping/tam-queue.c, tam-f18.c).
    * Waiting = PENDING or RECALLED, the QCO's default view: the two
    * calls_waiting indexes hold only those rows, in queue order (rowid
    * follows call_start), so a page at any depth is an index walk.
@@ -321,10 +321,10 @@ static const char migration_1[] =
    * for the queue's counts: call_state_days keeps the number of AGREE
    * calls per site, service, day and tapping state, so the counts for any
    * site / service / date filter are a sum over a few thousand rows. It is
-   * kept by tam-tapping.c, not by triggers (a trigger would cost imports a
+   * kept by tapping/tam-queue-counts.c, not by triggers (a trigger would cost imports a
    * statement journal per row): calls with an id above the setting
    * 'queue_counts_upto' are added on the next count
-   * (tam_queue_counts_update), and tam-tapping.c, the only code that
+   * (tam_queue_counts_update), and the tapping module, the only code that
    * changes a call's state, moves the counts with each verdict. Code that
    * deletes calls calls tam_queue_counts_rebuild. */
   "CREATE TABLE call_state_days ("
@@ -343,11 +343,11 @@ static const char migration_1[] =
  * - calls_month went: no query reads it;
  * - calls_f18 went: F-18 sums call_agent_days (below) instead;
  * - calls_waiting went: the queue of every site walks the PENDING and the
- *   RECALLED ranges of calls_queue and merges them (tam-tapping.c).
+ *   RECALLED ranges of calls_queue and merges them (tam-queue.c).
  * call_agent_days is call_state_days per agent, with the first verdict:
  * the counts of a team or an agent (any site, service and date filter) and
  * F-18 (a month of days per agent) are sums over it, however many calls
- * there are. tam-tapping.c keeps both tables the same way (see
+ * there are. tam-queue-counts.c keeps both tables the same way (see
  * call_state_days above); they are recounted from the calls at the next
  * count after this upgrade. first_verdict is '' before the first one. */
 static const char migration_2[] =

@@ -1,7 +1,7 @@
 /* tam-f18.c: form F-18, validation results of AGREE calls per month.
  * The numbers come from one GROUP BY per sheet: over call_agent_days (the
  * AGREE calls per agent, day, site, service, state and first verdict that
- * tam-tapping.c keeps; one range of days per agent, a few rows a day), and
+ * tam-queue-counts.c keeps; one range of days per agent, a few rows a day), and
  * over tappings_f18; the subtotals are summed here while walking the
  * sorted rows. See tam-f18.h for the definitions. */
 #include "config.h"
