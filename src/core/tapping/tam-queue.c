@@ -626,6 +626,47 @@ narrow_by_days (TamStore    *store,
   return any;
 }
 
+/* A page of nothing, for a filter that matches no call. Clears @p. */
+static GPtrArray *
+empty_page (QueueParams *p)
+{
+  queue_params_clear (p);
+  return g_ptr_array_new_with_free_func ((GDestroyNotify)tam_call_free);
+}
+
+/* Reads one page with the query @kind of @p: @limit rows from @offset,
+ * after the keyset row (@after_call_start, @after_id) when it is given.
+ * Clears @p. */
+static GPtrArray *
+fetch_page (TamStore          *store,
+            const TamSession  *session,
+            QueueParams       *p,
+            QueryKind          kind,
+            const char        *after_call_start,
+            gint64             after_id,
+            gint64             limit,
+            gint64             offset,
+            GError           **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (store, queue_sql (store, kind, p->path, p->mode), error);
+  GPtrArray *calls = NULL;
+
+  if (stmt != NULL)
+    {
+      queue_params_bind (p, stmt);
+      if (after_call_start != NULL)
+        {
+          sqlite3_bind_text (stmt, 8, after_call_start, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmt, 9, after_id);
+        }
+      sqlite3_bind_int64 (stmt, 10, limit);
+      sqlite3_bind_int64 (stmt, 11, offset);
+      calls = run_fetch (store, session, stmt, error);
+    }
+  queue_params_clear (p);
+  return calls;
+}
+
 /* tam_queue_fetch in the caller's transaction. */
 static GPtrArray *
 queue_fetch_in_tx (TamStore              *store,
@@ -636,16 +677,11 @@ queue_fetch_in_tx (TamStore              *store,
                    GError               **error)
 {
   QueueParams p;
-  sqlite3_stmt *stmt;
-  GPtrArray *calls;
 
   if (!queue_params_init (&p, session, filter, FALSE, error))
     return NULL;
   if (p.empty || limit == 0 || !narrow_by_days (store, &p))
-    {
-      queue_params_clear (&p);
-      return g_ptr_array_new_with_free_func ((GDestroyNotify)tam_call_free);
-    }
+    return empty_page (&p);
   offset = MAX (offset, 0);
 
   /* OFFSET walks every row before the page: past the middle of a long
@@ -665,37 +701,59 @@ queue_fetch_in_tx (TamStore              *store,
           gint64 back = n - offset - (gint64)limit;
           gint64 rows = back < 0 ? (gint64)limit + back : (gint64)limit;
 
-          calls = NULL;
           if (rows <= 0)
-            calls = g_ptr_array_new_with_free_func ((GDestroyNotify)tam_call_free);
-          else
-            {
-              stmt = tam_store_prepare (store, queue_sql (store, QUERY_FETCH_BACK, p.path, p.mode), error);
-              if (stmt != NULL)
-                {
-                  queue_params_bind (&p, stmt);
-                  sqlite3_bind_int64 (stmt, 10, rows);
-                  sqlite3_bind_int64 (stmt, 11, MAX (back, 0));
-                  calls = run_fetch (store, session, stmt, error);
-                }
-            }
-          queue_params_clear (&p);
-          return calls;
+            return empty_page (&p);
+          return fetch_page (store, session, &p, QUERY_FETCH_BACK, NULL, 0, rows, MAX (back, 0), error);
         }
     }
+  return fetch_page (store, session, &p, QUERY_FETCH, NULL, 0, limit, offset, error);
+}
 
-  stmt = tam_store_prepare (store, queue_sql (store, QUERY_FETCH, p.path, p.mode), error);
-  if (stmt == NULL)
+/* tam_queue_fetch_after in the caller's transaction. */
+static GPtrArray *
+queue_fetch_after_in_tx (TamStore              *store,
+                         const TamSession      *session,
+                         const TamQueueFilter  *filter,
+                         const char            *after_call_start,
+                         gint64                 after_id,
+                         guint                  limit,
+                         GError               **error)
+{
+  QueueParams p;
+
+  if (!queue_params_init (&p, session, filter, FALSE, error))
+    return NULL;
+  /* One lower bound for the index range: the later of the two. */
+  if (strcmp (after_call_start, p.from) > 0)
     {
-      queue_params_clear (&p);
-      return NULL;
+      g_free (p.from);
+      p.from = g_strdup (after_call_start);
     }
-  queue_params_bind (&p, stmt);
-  sqlite3_bind_int64 (stmt, 10, limit);
-  sqlite3_bind_int64 (stmt, 11, offset);
-  calls = run_fetch (store, session, stmt, error);
-  queue_params_clear (&p);
-  return calls;
+  if (p.empty || limit == 0 || !narrow_by_days (store, &p))
+    return empty_page (&p);
+  return fetch_page (store, session, &p, QUERY_AFTER, after_call_start, after_id, limit, 0, error);
+}
+
+/* One snapshot for the per-day counts (narrow_by_days), the count of a
+ * deep page and the rows: a read transaction unless the caller has one.
+ * The counts are not brought up to date here (after a large import that
+ * takes a while, and this runs on the window's main loop): while they are
+ * behind, the calls are counted. */
+static gboolean
+snapshot_begin (TamStore  *store,
+                gboolean  *own_tx,
+                GError   **error)
+{
+  *own_tx = !tam_store_in_transaction (store);
+  return !*own_tx || tam_store_exec (store, "BEGIN", error);
+}
+
+static void
+snapshot_end (TamStore *store,
+              gboolean  own_tx)
+{
+  if (own_tx)
+    tam_store_exec (store, "COMMIT", NULL);
 }
 
 GPtrArray *
@@ -711,59 +769,10 @@ tam_queue_fetch (TamStore              *store,
 
   g_return_val_if_fail (TAM_IS_STORE (store), NULL);
 
-  /* One snapshot for the per-day counts (narrow_by_days), the count of a
-   * deep page and the rows. The counts are not brought up to date here
-   * (after a large import that takes a while, and this runs on the
-   * window's main loop): while they are behind, the calls are counted. */
-  own_tx = !tam_store_in_transaction (store);
-  if (own_tx && !tam_store_exec (store, "BEGIN", error))
+  if (!snapshot_begin (store, &own_tx, error))
     return NULL;
   calls = queue_fetch_in_tx (store, session, filter, offset, limit, error);
-  if (own_tx)
-    tam_store_exec (store, "COMMIT", NULL);
-  return calls;
-}
-
-/* tam_queue_fetch_after in the caller's transaction. */
-static GPtrArray *
-queue_fetch_after_in_tx (TamStore              *store,
-                         const TamSession      *session,
-                         const TamQueueFilter  *filter,
-                         const char            *after_call_start,
-                         gint64                 after_id,
-                         guint                  limit,
-                         GError               **error)
-{
-  QueueParams p;
-  sqlite3_stmt *stmt;
-  GPtrArray *calls;
-
-  if (!queue_params_init (&p, session, filter, FALSE, error))
-    return NULL;
-  /* One lower bound for the index range: the later of the two. */
-  if (strcmp (after_call_start, p.from) > 0)
-    {
-      g_free (p.from);
-      p.from = g_strdup (after_call_start);
-    }
-  if (p.empty || limit == 0 || !narrow_by_days (store, &p))
-    {
-      queue_params_clear (&p);
-      return g_ptr_array_new_with_free_func ((GDestroyNotify)tam_call_free);
-    }
-  stmt = tam_store_prepare (store, queue_sql (store, QUERY_AFTER, p.path, p.mode), error);
-  if (stmt == NULL)
-    {
-      queue_params_clear (&p);
-      return NULL;
-    }
-  queue_params_bind (&p, stmt);
-  sqlite3_bind_text (stmt, 8, after_call_start, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 9, after_id);
-  sqlite3_bind_int64 (stmt, 10, limit);
-  sqlite3_bind_int64 (stmt, 11, 0);
-  calls = run_fetch (store, session, stmt, error);
-  queue_params_clear (&p);
+  snapshot_end (store, own_tx);
   return calls;
 }
 
@@ -783,12 +792,10 @@ tam_queue_fetch_after (TamStore              *store,
 
   if (after_call_start == NULL)
     return tam_queue_fetch (store, session, filter, 0, limit, error);
-  own_tx = !tam_store_in_transaction (store);
-  if (own_tx && !tam_store_exec (store, "BEGIN", error))
+  if (!snapshot_begin (store, &own_tx, error))
     return NULL;
   calls = queue_fetch_after_in_tx (store, session, filter, after_call_start, after_id, limit, error);
-  if (own_tx)
-    tam_store_exec (store, "COMMIT", NULL);
+  snapshot_end (store, own_tx);
   return calls;
 }
 
