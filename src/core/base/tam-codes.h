@@ -2,6 +2,8 @@
 
 #include <glib.h>
 
+#include "tam-dates.h"
+
 G_BEGIN_DECLS
 
 /* The upper-case codes stored in the database and used in files, with
@@ -25,10 +27,6 @@ const char  *tam_attendance_status_label   (const char *code);
  * TELAT, ALPA, SAKIT, CUTI, LIBUR. Returns the canonical code or NULL. */
 const char  *tam_attendance_status_parse   (const char *text);
 
-/* Dates: "2026-10-05" or "05/10/2026" -> "2026-10-05" (newly allocated),
- * NULL when it is not a real calendar date. Times: "8:00", "08:00" or
- * "08:00:00" -> "08:00". */
-char        *tam_parse_date                (const char *text);
-char        *tam_parse_time                (const char *text);
+/* tam_parse_date() and tam_parse_time() live in tam-dates.h. */
 
 G_END_DECLS

@@ -24,6 +24,7 @@
 #include "tam-audit.h"
 #include "tam-codes.h"
 #include "tam-csv.h"
+#include "tam-dates.h"
 #include "tam-import.h"
 #include "tam-people.h"
 #include "tam-people-private.h"
@@ -209,267 +210,6 @@ hash_str2 (const char *s)
   for (; *s; s++, n++)
     h = (h * 33) ^ (guchar)*s;
   return h ^ (n * 0x9E3779B9u);
-}
-
-/* ------------------------------------------------------------------ */
-/* Field parsing without allocation. The accepted forms are those of
- * tam_parse_date() and tam_parse_time() (tam-codes.c). */
-
-static inline gboolean
-digits (const char *s,
-        gsize       n,
-        int        *out)
-{
-  int v = 0;
-
-  if (n == 0)
-    return FALSE;
-  for (gsize i = 0; i < n; i++)
-    {
-      if (s[i] < '0' || s[i] > '9')
-        return FALSE;
-      v = v * 10 + (s[i] - '0');
-    }
-  *out = v;
-  return TRUE;
-}
-
-static void
-format_date (char out[11],
-             int  y,
-             int  m,
-             int  d)
-{
-  out[0] = '0' + y / 1000;
-  out[1] = '0' + y / 100 % 10;
-  out[2] = '0' + y / 10 % 10;
-  out[3] = '0' + y % 10;
-  out[4] = '-';
-  out[5] = '0' + m / 10;
-  out[6] = '0' + m % 10;
-  out[7] = '-';
-  out[8] = '0' + d / 10;
-  out[9] = '0' + d % 10;
-  out[10] = '\0';
-}
-
-static void
-format_hms (char *out,
-            int   h,
-            int   m,
-            int   s,
-            gboolean seconds)
-{
-  out[0] = '0' + h / 10;
-  out[1] = '0' + h % 10;
-  out[2] = ':';
-  out[3] = '0' + m / 10;
-  out[4] = '0' + m % 10;
-  if (seconds)
-    {
-      out[5] = ':';
-      out[6] = '0' + s / 10;
-      out[7] = '0' + s % 10;
-      out[8] = '\0';
-    }
-  else
-    out[5] = '\0';
-}
-
-/* An Excel serial number ("46300" or "46300.3875"): the reader turns
- * cells with a date format into ISO text itself, but a date typed into a
- * cell formatted as a plain number still arrives as one. */
-static gboolean
-parse_serial (const char *s,
-              double     *out)
-{
-  char *end = NULL;
-  double v;
-
-  if (*s == '\0' || !(g_ascii_isdigit (*s) || *s == '.'))
-    return FALSE;
-  v = g_ascii_strtod (s, &end);
-  if (end == NULL || *end != '\0' || v < 0 || v > 2958465.0)
-    return FALSE;
-  *out = v;
-  return TRUE;
-}
-
-/* By the reader's own rules (Excel's 1900 date system and its phantom
- * 29 February 1900), rounded to the second. */
-static gboolean
-serial_to_parts (double  v,
-                 int    *y,
-                 int    *mo,
-                 int    *d,
-                 int    *h,
-                 int    *mi,
-                 int    *sec)
-{
-  g_autofree char *iso = tam_xlsx_serial_to_iso (v);
-
-  return iso != NULL && sscanf (iso, "%d-%d-%d %d:%d:%d", y, mo, d, h, mi, sec) == 6;
-}
-
-static void
-serial_to_time (double  v,
-                int    *h,
-                int    *m,
-                int    *s)
-{
-  double frac = v - (gint64)v;
-  int secs = (int)(frac * 86400.0 + 0.5);
-
-  if (secs >= 86400)
-    secs = 86399;
-  *h = secs / 3600;
-  *m = secs / 60 % 60;
-  *s = secs % 60;
-}
-
-static gboolean
-parse_date_parts (const char *s,
-                  gsize       n,
-                  gboolean    serials,
-                  int        *y,
-                  int        *m,
-                  int        *d)
-{
-  /* A spreadsheet's date cell with a date-and-time format: the time
-   * must be midnight. */
-  if (serials && n == 19 && strcmp (s + 10, " 00:00:00") == 0)
-    n = 10;
-  if (n == 10 && s[4] == '-' && s[7] == '-')
-    {
-      if (!digits (s, 4, y) || !digits (s + 5, 2, m) || !digits (s + 8, 2, d))
-        return FALSE;
-    }
-  else if (n >= 8 && n <= 10 && memchr (s, '/', n) != NULL)
-    {
-      /* dd/mm/yyyy, as Indonesian offices write it; d/m allowed. */
-      const char *s1 = memchr (s, '/', n);
-      const char *s2 = memchr (s1 + 1, '/', n - (gsize)(s1 + 1 - s));
-      gsize dl, ml;
-
-      if (s2 == NULL)
-        return FALSE;
-      dl = (gsize)(s1 - s);
-      ml = (gsize)(s2 - s1 - 1);
-      if (dl > 2 || ml > 2 || n - (gsize)(s2 + 1 - s) != 4 ||
-          !digits (s, dl, d) || !digits (s1 + 1, ml, m) || !digits (s2 + 1, 4, y))
-        return FALSE;
-    }
-  else
-    {
-      double v;
-      int h, mi, sec;
-
-      if (!serials || !parse_serial (s, &v) || !serial_to_parts (v, y, m, d, &h, &mi, &sec))
-        return FALSE;
-    }
-  return *y >= 1900 && *y <= 2999 && g_date_valid_dmy ((GDateDay)*d, (GDateMonth)*m, (GDateYear)*y);
-}
-
-static gboolean
-parse_date (const char *s,
-            gboolean    serials,
-            char        out[11],
-            guint32    *day_key)
-{
-  int y, m, d;
-
-  if (!parse_date_parts (s, strlen (s), serials, &y, &m, &d))
-    return FALSE;
-  format_date (out, y, m, d);
-  if (day_key != NULL)
-    *day_key = (guint32)(y * 372 + m * 31 + d);
-  return TRUE;
-}
-
-static gboolean
-parse_time_parts (const char *s,
-                  gsize       n,
-                  gboolean    serials,
-                  int        *h,
-                  int        *m,
-                  int        *sec)
-{
-  const char *c1 = memchr (s, ':', n);
-  gsize hl;
-
-  *sec = 0;
-  if (c1 == NULL)
-    {
-      double v;
-      if (!serials || !parse_serial (s, &v) || v >= 1.0)
-        return FALSE;
-      serial_to_time (v, h, m, sec);
-      return TRUE;
-    }
-  hl = (gsize)(c1 - s);
-  if (hl > 2 || !digits (s, hl, h))
-    return FALSE;
-  if (n - hl - 1 == 2)
-    {
-      if (!digits (c1 + 1, 2, m))
-        return FALSE;
-    }
-  else if (n - hl - 1 == 5 && c1[3] == ':')
-    {
-      if (!digits (c1 + 1, 2, m) || !digits (c1 + 4, 2, sec))
-        return FALSE;
-    }
-  else
-    return FALSE;
-  return *h <= 23 && *m <= 59 && *sec <= 59;
-}
-
-static gboolean
-parse_time (const char *s,
-            gboolean    serials,
-            char        out[6])
-{
-  int h, m, sec;
-
-  if (!parse_time_parts (s, strlen (s), serials, &h, &m, &sec))
-    return FALSE;
-  format_hms (out, h, m, sec, FALSE);
-  return TRUE;
-}
-
-/* "2026-10-05 09:12:33", "05/10/2026 09:12", "2026-10-05T09:12" or an
- * Excel serial -> "YYYY-MM-DD HH:MM:SS". */
-static gboolean
-parse_datetime (const char *s,
-                gboolean    serials,
-                char        out[20])
-{
-  const char *sp;
-  int y, mo, d, h, mi, sec;
-  gsize n = strlen (s);
-
-  sp = strpbrk (s, " T");
-  if (sp == NULL)
-    {
-      double v;
-      if (!serials || !parse_serial (s, &v) || !serial_to_parts (v, &y, &mo, &d, &h, &mi, &sec))
-        return FALSE;
-    }
-  else
-    {
-      const char *t = sp;
-      while (*t == ' ' || *t == 'T')
-        t++;
-      if (!parse_date_parts (s, (gsize)(sp - s), FALSE, &y, &mo, &d) ||
-          !parse_time_parts (t, n - (gsize)(t - s), FALSE, &h, &mi, &sec))
-        return FALSE;
-      if (y < 1900)
-        return FALSE;
-    }
-  format_date (out, y, mo, d);
-  out[10] = ' ';
-  format_hms (out + 11, h, mi, sec, TRUE);
-  return TRUE;
 }
 
 /* The canonical (static) code matching @text in any case, or NULL. */
@@ -1048,7 +788,7 @@ time_field (Import     *imp,
   *present = text[0] != '\0';
   if (!*present)
     return TRUE;
-  if (parse_time (text, imp->serials, out))
+  if (tam_time_parse (text, imp->serials, out))
     return TRUE;
   row_bad (imp, imp->columns[which].name, _("not a time “%s” (write it as 08:00)"), text);
   return FALSE;
@@ -1113,7 +853,7 @@ attendance_parse (gpointer data)
           row_bad (imp, "nik", _("%s is not in your team; a team leader imports attendance for their own team only"), nik);
           continue;
         }
-      if (!parse_date (date_text, imp->serials, date, &day))
+      if (!tam_date_parse (date_text, imp->serials, date, &day))
         {
           row_bad (imp, "date", _("not a date “%s” (write it as 2026-10-05 or 05/10/2026)"), date_text);
           continue;
@@ -1419,7 +1159,7 @@ calls_parse (gpointer data)
           row_bad (imp, "service", _("unknown service “%s”"), service_text);
           continue;
         }
-      if (!parse_datetime (start_text, imp->serials, start))
+      if (!tam_datetime_parse (start_text, imp->serials, start))
         {
           row_bad (imp, "call_start", _("not a date and time “%s” (write it as 2026-10-05 09:12:33 or 05/10/2026 09:12)"),
                    start_text);
@@ -1753,7 +1493,7 @@ roster_read_row (Import      *imp,
   end_text = get (imp, R_END);
   {
     char date[11];
-    if (!parse_date (hired_text, imp->serials, date, NULL))
+    if (!tam_date_parse (hired_text, imp->serials, date, NULL))
       {
         roster_bad (imp, r, "hired_on", _("not a date “%s” (write it as 2026-10-05 or 05/10/2026)"), hired_text);
         return r;
@@ -1761,7 +1501,7 @@ roster_read_row (Import      *imp,
     p->hired_on = g_strdup (date);
     if (end_text[0] != '\0')
       {
-        if (!parse_date (end_text, imp->serials, date, NULL))
+        if (!tam_date_parse (end_text, imp->serials, date, NULL))
           {
             roster_bad (imp, r, "contract_end", _("not a date “%s” (write it as 2026-10-05 or 05/10/2026)"), end_text);
             return r;

@@ -19,6 +19,7 @@
 #include <zip.h>
 
 #include "tam-error.h"
+#include "tam-dates.h"
 #include "tam-xlsx-reader.h"
 
 #define NS_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -209,63 +210,12 @@ attribute (xmlTextReaderPtr  xml,
 /* ------------------------------------------------------------------ */
 /* Dates */
 
-static gboolean
-serial_to_parts (double    serial,
-                 gboolean  date1904,
-                 int      *y,
-                 int      *m,
-                 int      *d,
-                 int      *hh,
-                 int      *mm,
-                 int      *ss)
-{
-  GDate date;
-  gint64 total, days, secs;
-
-  if (!isfinite (serial) || serial < 0 || serial > 2958465.99999)
-    return FALSE;
-  total = (gint64)llround (serial * 86400.0);
-  days = total / 86400;
-  secs = total % 86400;
-
-  g_date_clear (&date, 1);
-  if (date1904)
-    {
-      g_date_set_dmy (&date, 1, G_DATE_JANUARY, 1904);
-      g_date_add_days (&date, (guint)days);
-    }
-  else if (days >= 61)
-    {
-      /* Excel counts a 29 February 1900 that never was: from 1 March 1900
-       * on, day N is N days after 30 December 1899. */
-      g_date_set_dmy (&date, 30, G_DATE_DECEMBER, 1899);
-      g_date_add_days (&date, (guint)days);
-    }
-  else if (days >= 1)
-    {
-      g_date_set_dmy (&date, 31, G_DATE_DECEMBER, 1899);
-      g_date_add_days (&date, (guint)(days == 60 ? 59 : days));
-    }
-  else
-    return FALSE;
-  if (g_date_get_year (&date) > 9999)
-    return FALSE;
-
-  *y = g_date_get_year (&date);
-  *m = g_date_get_month (&date);
-  *d = g_date_get_day (&date);
-  *hh = (int)(secs / 3600);
-  *mm = (int)(secs / 60 % 60);
-  *ss = (int)(secs % 60);
-  return TRUE;
-}
-
 char *
 tam_xlsx_serial_to_iso (double serial)
 {
   int y, m, d, hh, mm, ss;
 
-  if (!serial_to_parts (serial, FALSE, &y, &m, &d, &hh, &mm, &ss))
+  if (!tam_serial_to_parts (serial, FALSE, &y, &m, &d, &hh, &mm, &ss))
     return NULL;
   return g_strdup_printf ("%04d-%02d-%02d %02d:%02d:%02d", y, m, d, hh, mm, ss);
 }
@@ -787,7 +737,7 @@ append_date (GString    *out,
                               (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
       return;
     }
-  if (!serial_to_parts (v, date1904, &y, &m, &d, &hh, &mm, &ss))
+  if (!tam_serial_to_parts (v, date1904, &y, &m, &d, &hh, &mm, &ss))
     {
       append_number (out, text);
       return;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tam-csv.h"
 #include "tam-error.h"
 #include "tam-report-util.h"
 
@@ -165,19 +166,9 @@ _tam_report_csv_field (GString    *out,
                        const char *value,
                        gboolean    last)
 {
-  if (value != NULL && strpbrk (value, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *s = value; *s; s++)
-        {
-          if (*s == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *s);
-        }
-      g_string_append_c (out, '"');
-    }
-  else if (value != NULL)
-    g_string_append (out, value);
+  /* The one CSV writer of the core (io/tam-csv.c): the same quoting as
+   * the roster export, which the imports read back. */
+  tam_csv_append_field (out, value, -1, ',');
   g_string_append (out, last ? "\r\n" : ",");
 }
 
