@@ -22,6 +22,7 @@ typedef struct
   GAsyncReadyCallback  callback;
   gpointer             user_data;
   GMainContext        *context;
+  GApplication        *app;        /* held while the save runs, or NULL */
   gint                 busy_sent;  /* atomic: the busy idle was scheduled */
   gboolean             done;       /* main thread: the callback ran */
 } Save;
@@ -107,11 +108,14 @@ save_done_cb (GObject      *source,
               gpointer      user_data)
 {
   Save *save = user_data;
+  g_autoptr(GApplication) app = g_steal_pointer (&save->app);
 
   save->done = TRUE;
   save->callback (NULL, result, save->user_data);
   g_assert (pending > 0);
   pending--;
+  if (app != NULL)
+    g_application_release (app);
 }
 
 void
@@ -145,6 +149,13 @@ tam_save_async (const char          *db_path,
   /* Freed wherever the last reference goes: plain data, no widgets. */
   g_task_set_task_data (task, save, (GDestroyNotify)save_free);
   pending++;
+  /* A save sent completes: the last window closing does not end the
+   * process under it. */
+  if (g_application_get_default () != NULL)
+    {
+      save->app = g_object_ref (g_application_get_default ());
+      g_application_hold (save->app);
+    }
   g_task_run_in_thread (task, save_thread);
 }
 
@@ -182,8 +193,9 @@ _tam_save_set_retry_limit (guint milliseconds)
 }
 
 /* The button's own label, kept while it shows a state. */
-#define LABEL_KEY "tam-save-label"
-#define STATE_KEY "tam-save-state"
+#define LABEL_KEY     "tam-save-label"
+#define UNDERLINE_KEY "tam-save-underline"
+#define STATE_KEY     "tam-save-state"
 
 void
 tam_save_button_set_state (GtkButton    *button,
@@ -200,13 +212,16 @@ tam_save_button_set_state (GtkButton    *button,
         return;
       g_object_set_data_full (G_OBJECT (button), LABEL_KEY,
                               g_strdup (gtk_button_get_label (button)), g_free);
+      g_object_set_data (G_OBJECT (button), UNDERLINE_KEY,
+                         GINT_TO_POINTER (gtk_button_get_use_underline (button)));
     }
   g_object_set_data (G_OBJECT (button), STATE_KEY, GINT_TO_POINTER (state));
 
   if (state == TAM_SAVE_IDLE)
     {
       gtk_button_set_label (button, g_object_get_data (G_OBJECT (button), LABEL_KEY));
-      gtk_button_set_use_underline (button, TRUE);
+      gtk_button_set_use_underline (button,
+                                    GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), UNDERLINE_KEY)));
       gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
       gtk_widget_set_sensitive (GTK_WIDGET (button), TRUE);
       return;
