@@ -6,6 +6,7 @@
 #include "tam-attendance-dialog.h"
 #include "tam-codes.h"
 #include "tam-gui-utils.h"
+#include "tam-save.h"
 
 struct _TamAttendanceDialog
 {
@@ -14,6 +15,10 @@ struct _TamAttendanceDialog
   TamStore      *store;
   TamSession    *session;
   TamAttendance *row;
+  gboolean       saving;    /* a save is in the worker */
+  gboolean       saved;     /* the last save's outcome */
+  gboolean       closed;    /* closed (hidden) while saving */
+  gboolean       disposed;
 
   GtkButton     *save_button;
   GtkLabel      *error_label;
@@ -76,14 +81,89 @@ clear_errors (TamAttendanceDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
-gboolean
-tam_attendance_dialog_save (TamAttendanceDialog *self)
+/* The worker's input. */
+typedef struct
+{
+  TamSession    *session;
+  TamAttendance *row;
+} AttendanceSave;
+
+static void
+attendance_save_free (AttendanceSave *as)
+{
+  tam_session_free (as->session);
+  tam_attendance_free (as->row);
+  g_free (as);
+}
+
+/* Worker thread: an upsert of one person-day, repeatable as it is. */
+static gboolean
+attendance_save_func (TamStore  *store,
+                      gpointer   data,
+                      GError   **error)
+{
+  AttendanceSave *as = data;
+
+  return tam_attendance_save (store, as->session, as->row, error);
+}
+
+static void
+attendance_save_busy_cb (gpointer user_data)
+{
+  TamAttendanceDialog *self = user_data;
+
+  if (!self->disposed && !self->closed)
+    tam_save_button_set_state (self->save_button, TAM_SAVE_WAITING);
+}
+
+static void
+attendance_save_done_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(TamAttendanceDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->saving = FALSE;
+  self->saved = tam_save_finish (result, &error);
+  if (self->disposed)
+    return;
+  if (self->closed)
+    {
+      /* Closed while it waited: the page still reloads; a refusal is told
+       * over the window the dialog belonged to. */
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+      if (self->saved)
+        g_signal_emit (self, signals[SAVED], 0);
+      else if (parent != NULL && gtk_widget_get_visible (GTK_WIDGET (parent)))
+        tam_show_message (GTK_WIDGET (parent), _("The attendance was not saved"), error->message);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  tam_save_button_set_state (self->save_button, TAM_SAVE_IDLE);
+  if (!self->saved)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  g_signal_emit (self, signals[SAVED], 0);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Checks the times here and sends the save to the worker; FALSE when a
+ * time is wrong (shown at its field) or a save is on its way already. */
+static gboolean
+send_save (TamAttendanceDialog *self)
 {
   g_autoptr(TamAttendance) row = NULL;
-  g_autoptr(GError) error = NULL;
+  AttendanceSave *as;
   char *value;
 
-  g_return_val_if_fail (TAM_IS_ATTENDANCE_DIALOG (self), FALSE);
+  if (self->saving)
+    return FALSE;
 
   clear_errors (self);
   row = tam_attendance_copy (self->row);
@@ -110,22 +190,54 @@ tam_attendance_dialog_save (TamAttendanceDialog *self)
   g_free (row->note);
   row->note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_entry))));
 
-  if (!tam_attendance_save (self->store, self->session, row, &error))
-    {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return FALSE;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_close (GTK_WINDOW (self));
+  as = g_new0 (AttendanceSave, 1);
+  as->session = tam_session_copy (self->session);
+  as->row = g_steal_pointer (&row);
+  self->saving = TRUE;
+  tam_save_button_set_state (self->save_button, TAM_SAVE_SAVING);
+  tam_save_async (tam_store_get_path (self->store), attendance_save_func, as,
+                  (GDestroyNotify)attendance_save_free, attendance_save_busy_cb,
+                  attendance_save_done_cb, g_object_ref (self));
   return TRUE;
+}
+
+gboolean
+tam_attendance_dialog_save (TamAttendanceDialog *self)
+{
+  g_autoptr(TamAttendanceDialog) ref = NULL;
+
+  g_return_val_if_fail (TAM_IS_ATTENDANCE_DIALOG (self), FALSE);
+
+  ref = g_object_ref (self);
+  if (!send_save (self))
+    return FALSE;
+  while (self->saving)
+    g_main_context_iteration (NULL, TRUE);
+  return self->saved;
 }
 
 static void
 save_clicked_cb (TamAttendanceDialog *self)
 {
-  tam_attendance_dialog_save (self);
+  send_save (self);
+}
+
+/* Escape or Cancel while a save waits: the dialog goes at once; the save,
+ * already sent, completes (see attendance_save_done_cb). */
+static gboolean
+tam_attendance_dialog_close_request (GtkWindow *window)
+{
+  TamAttendanceDialog *self = TAM_ATTENDANCE_DIALOG (window);
+
+  if (self->saving)
+    {
+      self->closed = TRUE;
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return TRUE;
+    }
+  if (GTK_WINDOW_CLASS (tam_attendance_dialog_parent_class)->close_request != NULL)
+    return GTK_WINDOW_CLASS (tam_attendance_dialog_parent_class)->close_request (window);
+  return FALSE;
 }
 
 static void
@@ -153,6 +265,7 @@ tam_attendance_dialog_dispose (GObject *object)
 {
   TamAttendanceDialog *self = TAM_ATTENDANCE_DIALOG (object);
 
+  self->disposed = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), TAM_TYPE_ATTENDANCE_DIALOG);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (tam_attendance_dialog_parent_class)->dispose (object);
@@ -176,6 +289,7 @@ tam_attendance_dialog_class_init (TamAttendanceDialogClass *klass)
 
   object_class->dispose = tam_attendance_dialog_dispose;
   object_class->finalize = tam_attendance_dialog_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = tam_attendance_dialog_close_request;
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);

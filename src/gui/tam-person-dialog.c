@@ -6,6 +6,7 @@
 #include "tam-codes.h"
 #include "tam-gui-utils.h"
 #include "tam-person-dialog.h"
+#include "tam-save.h"
 
 struct _TamPersonDialog
 {
@@ -15,6 +16,10 @@ struct _TamPersonDialog
   TamSession  *session;
   TamPerson   *person;          /* the edited copy; id 0 for a new one */
   GArray      *team_leader_ids; /* gint64 per drop-down position; 0 = none */
+  gboolean     saving;          /* a save is in the worker */
+  gboolean     saved;           /* the last save's outcome */
+  gboolean     closed;          /* closed (hidden) while saving */
+  gboolean     disposed;
 
   GtkButton   *save_button;
   GtkLabel    *error_label;
@@ -158,37 +163,150 @@ read_fields (TamPersonDialog *self,
   p->contract_end = entry_date (self->contract_end_entry);
 }
 
+/* The worker's input and output. */
+typedef struct
+{
+  TamSession *session;
+  TamPerson  *person;   /* as read from the fields */
+  TamPerson  *stored;   /* the copy stored, with its id */
+  char       *field;    /* the field a refusal is about, or NULL */
+} PersonSave;
+
+static void
+person_save_free (PersonSave *ps)
+{
+  tam_session_free (ps->session);
+  tam_person_free (ps->person);
+  g_clear_pointer (&ps->stored, tam_person_free);
+  g_free (ps->field);
+  g_free (ps);
+}
+
+/* Worker thread. Validated first, so a permission refusal never hides a
+ * field error the user can fix; the save checks everything again in its
+ * transaction. A copy each attempt: a busy attempt may have set its id. */
+static gboolean
+person_save_func (TamStore  *store,
+                  gpointer   data,
+                  GError   **error)
+{
+  PersonSave *ps = data;
+  g_autoptr(TamPerson) p = tam_person_copy (ps->person);
+
+  g_clear_pointer (&ps->field, g_free);
+  if (!tam_people_validate (store, p, &ps->field, error) ||
+      !tam_people_save (store, ps->session, p, &ps->field, error))
+    return FALSE;
+  ps->stored = g_steal_pointer (&p);
+  return TRUE;
+}
+
+static void
+person_save_busy_cb (gpointer user_data)
+{
+  TamPersonDialog *self = user_data;
+
+  if (!self->disposed && !self->closed)
+    tam_save_button_set_state (self->save_button, TAM_SAVE_WAITING);
+}
+
+static void
+person_save_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(TamPersonDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  PersonSave *ps = tam_save_get_data (result);
+
+  self->saving = FALSE;
+  self->saved = tam_save_finish (result, &error);
+  if (self->disposed)
+    return;
+  if (self->closed)
+    {
+      /* Closed while it waited: the roster still learns of the person;
+       * a refusal is told over the window the dialog belonged to. */
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+      if (self->saved)
+        g_signal_emit (self, signals[SAVED], 0, ps->stored->nik);
+      else if (parent != NULL && gtk_widget_get_visible (GTK_WIDGET (parent)))
+        tam_show_message (GTK_WIDGET (parent), _("The person was not saved"), error->message);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  tam_save_button_set_state (self->save_button, TAM_SAVE_IDLE);
+  if (!self->saved)
+    {
+      show_error (self, ps->field, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[SAVED], 0, ps->stored->nik);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Sends the save to the worker; FALSE when one is on its way already. */
+static gboolean
+send_save (TamPersonDialog *self)
+{
+  PersonSave *ps;
+
+  if (self->saving)
+    return FALSE;
+
+  clear_errors (self);
+  ps = g_new0 (PersonSave, 1);
+  ps->session = tam_session_copy (self->session);
+  ps->person = tam_person_copy (self->person);
+  read_fields (self, ps->person);
+
+  self->saving = TRUE;
+  tam_save_button_set_state (self->save_button, TAM_SAVE_SAVING);
+  tam_save_async (tam_store_get_path (self->store), person_save_func, ps,
+                  (GDestroyNotify)person_save_free, person_save_busy_cb,
+                  person_save_done_cb, g_object_ref (self));
+  return TRUE;
+}
+
 gboolean
 tam_person_dialog_save (TamPersonDialog *self)
 {
-  g_autoptr(TamPerson) p = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *field = NULL;
+  g_autoptr(TamPersonDialog) ref = NULL;
 
   g_return_val_if_fail (TAM_IS_PERSON_DIALOG (self), FALSE);
 
-  clear_errors (self);
-  p = tam_person_copy (self->person);
-  read_fields (self, p);
-
-  /* Validate first, so a permission refusal never hides a field error the
-   * user can fix; the save checks everything again in its transaction. */
-  if (!tam_people_validate (self->store, p, &field, &error) ||
-      !tam_people_save (self->store, self->session, p, &field, &error))
-    {
-      show_error (self, field, error->message);
-      return FALSE;
-    }
-
-  g_signal_emit (self, signals[SAVED], 0, p->nik);
-  gtk_window_close (GTK_WINDOW (self));
-  return TRUE;
+  ref = g_object_ref (self);
+  if (!send_save (self))
+    return FALSE;
+  while (self->saving)
+    g_main_context_iteration (NULL, TRUE);
+  return self->saved;
 }
 
 static void
 save_clicked_cb (TamPersonDialog *self)
 {
-  tam_person_dialog_save (self);
+  send_save (self);
+}
+
+/* Escape or Cancel while a save waits: the dialog goes at once; the save,
+ * already sent, completes (see person_save_done_cb). */
+static gboolean
+tam_person_dialog_close_request (GtkWindow *window)
+{
+  TamPersonDialog *self = TAM_PERSON_DIALOG (window);
+
+  if (self->saving)
+    {
+      self->closed = TRUE;
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return TRUE;
+    }
+  if (GTK_WINDOW_CLASS (tam_person_dialog_parent_class)->close_request != NULL)
+    return GTK_WINDOW_CLASS (tam_person_dialog_parent_class)->close_request (window);
+  return FALSE;
 }
 
 /* Editing a field clears its message. */
@@ -298,6 +416,7 @@ tam_person_dialog_dispose (GObject *object)
 {
   TamPersonDialog *self = TAM_PERSON_DIALOG (object);
 
+  self->disposed = TRUE;
   gtk_widget_dispose_template (GTK_WIDGET (self), TAM_TYPE_PERSON_DIALOG);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (tam_person_dialog_parent_class)->dispose (object);
@@ -322,6 +441,7 @@ tam_person_dialog_class_init (TamPersonDialogClass *klass)
 
   object_class->dispose = tam_person_dialog_dispose;
   object_class->finalize = tam_person_dialog_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = tam_person_dialog_close_request;
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);

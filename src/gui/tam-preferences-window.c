@@ -8,6 +8,7 @@
 #include "tam-codes.h"
 #include "tam-gui-utils.h"
 #include "tam-preferences-window.h"
+#include "tam-save.h"
 #include "tam-store.h"
 #include "tam-tapping.h"
 
@@ -28,6 +29,10 @@ struct _TamPreferencesWindow
   TamSession           *session;
   GPtrArray            *parameters;  /* TamParameter of the shown service */
   TamParameter         *editing;     /* NULL: the form adds a new one */
+  gboolean              saving;      /* a save is in the worker */
+  GtkSwitch            *saving_switch; /* the row switch it is for, or NULL */
+  gboolean              closed;      /* closed (hidden) while saving */
+  gboolean              disposed;
 
   AdwComboRow          *service_row;
   GtkListBox           *parameter_list;
@@ -279,19 +284,136 @@ reload_parameters (TamPreferencesWindow *self)
     }
 }
 
-static gboolean
-save_parameter (TamPreferencesWindow *self,
-                TamParameter         *parameter)
-{
-  g_autoptr(GError) error = NULL;
+static void update_parameters_sensitivity (TamPreferencesWindow *self);
 
-  if (!tam_parameter_save (self->store, self->session, parameter, &error))
-    {
-      show_error (self, error->message);
-      return FALSE;
-    }
-  show_error (self, NULL);
+/* The worker's input and output. */
+typedef struct
+{
+  TamSession   *session;
+  TamParameter *parameter;  /* as edited */
+  TamParameter *stored;     /* the copy stored, with its id */
+} ParameterSave;
+
+static void
+parameter_save_free (ParameterSave *ps)
+{
+  g_clear_pointer (&ps->session, tam_session_free);
+  tam_parameter_free (ps->parameter);
+  g_clear_pointer (&ps->stored, tam_parameter_free);
+  g_free (ps);
+}
+
+/* Worker thread; a copy each attempt: a busy attempt may have set its id. */
+static gboolean
+parameter_save_func (TamStore  *store,
+                     gpointer   data,
+                     GError   **error)
+{
+  ParameterSave *ps = data;
+  g_autoptr(TamParameter) parameter = tam_parameter_copy (ps->parameter);
+
+  if (!tam_parameter_save (store, ps->session, parameter, error))
+    return FALSE;
+  ps->stored = g_steal_pointer (&parameter);
   return TRUE;
+}
+
+static void
+parameter_save_busy_cb (gpointer user_data)
+{
+  TamPreferencesWindow *self = user_data;
+
+  if (!self->disposed && !self->closed)
+    tam_save_button_set_state (self->save_button, TAM_SAVE_WAITING);
+}
+
+/* A row switch's save: on success the list's copy follows, on a refusal
+ * the switch goes back. */
+static void
+switch_saved (TamPreferencesWindow *self,
+              GtkSwitch            *sw,
+              gboolean              ok)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (sw), "tam-index"));
+  gboolean is_critical = g_str_equal (g_object_get_data (G_OBJECT (sw), "tam-flag"), "critical");
+  gboolean value = gtk_switch_get_active (sw);
+  TamParameter *parameter;
+
+  if (!ok)
+    {
+      g_signal_handlers_block_by_func (sw, row_switch_cb, self);
+      gtk_switch_set_active (sw, !value);
+      g_signal_handlers_unblock_by_func (sw, row_switch_cb, self);
+      return;
+    }
+  if (self->parameters == NULL || index >= self->parameters->len)
+    return;
+  parameter = g_ptr_array_index (self->parameters, index);
+  if (is_critical)
+    parameter->critical = value;
+  else
+    parameter->active = value;
+  if (self->editing != NULL && self->editing->id == parameter->id)
+    edit_parameter (self, parameter);
+}
+
+static void
+parameter_save_done_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(TamPreferencesWindow) self = user_data;
+  g_autoptr(GtkSwitch) sw = g_steal_pointer (&self->saving_switch);
+  g_autoptr(GError) error = NULL;
+  ParameterSave *ps = tam_save_get_data (result);
+  gboolean ok = tam_save_finish (result, &error);
+
+  self->saving = FALSE;
+  if (self->disposed)
+    return;
+  if (self->closed)
+    {
+      /* Closed while it waited: a refusal is told over the main window. */
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+      if (!ok && parent != NULL && gtk_widget_get_visible (GTK_WIDGET (parent)))
+        tam_show_message (GTK_WIDGET (parent), _("The parameter was not saved"), error->message);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  tam_save_button_set_state (self->save_button, TAM_SAVE_IDLE);
+  update_parameters_sensitivity (self);
+  show_error (self, ok ? NULL : error->message);
+  if (sw != NULL)
+    switch_saved (self, sw, ok);
+  else if (ok)
+    {
+      reload_parameters (self);
+      edit_parameter (self, ps->stored);
+      toast (self, _("Parameter saved"));
+    }
+}
+
+/* Sends @parameter (taken) to the worker; the editor waits meanwhile. */
+static void
+save_parameter (TamPreferencesWindow *self,
+                TamParameter         *parameter,
+                GtkSwitch            *sw)
+{
+  ParameterSave *ps = g_new0 (ParameterSave, 1);
+
+  g_assert (!self->saving);
+
+  ps->session = self->session ? tam_session_copy (self->session) : NULL;
+  ps->parameter = parameter;
+  self->saving = TRUE;
+  g_set_object (&self->saving_switch, sw);
+  tam_save_button_set_state (self->save_button, TAM_SAVE_SAVING);
+  update_parameters_sensitivity (self);
+  tam_save_async (tam_store_get_path (self->store), parameter_save_func, ps,
+                  (GDestroyNotify)parameter_save_free, parameter_save_busy_cb,
+                  parameter_save_done_cb, g_object_ref (self));
 }
 
 /* A row's critical / active switch saves at once. */
@@ -303,32 +425,26 @@ row_switch_cb (GtkSwitch            *sw,
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (sw), "tam-index"));
   gboolean is_critical = g_str_equal (g_object_get_data (G_OBJECT (sw), "tam-flag"), "critical");
   gboolean value = gtk_switch_get_active (sw);
-  TamParameter *parameter;
-  g_autoptr(TamParameter) copy = NULL;
+  TamParameter *copy;
 
   g_assert (TAM_IS_PREFERENCES_WINDOW (self));
 
   if (self->parameters == NULL || index >= self->parameters->len)
     return;
-  parameter = g_ptr_array_index (self->parameters, index);
-  copy = tam_parameter_copy (parameter);
-  if (is_critical)
-    copy->critical = value;
-  else
-    copy->active = value;
-  if (!save_parameter (self, copy))
+  if (self->saving)
     {
+      /* The list is insensitive meanwhile; this is a program's change. */
       g_signal_handlers_block_by_func (sw, row_switch_cb, self);
       gtk_switch_set_active (sw, !value);
       g_signal_handlers_unblock_by_func (sw, row_switch_cb, self);
       return;
     }
+  copy = tam_parameter_copy (g_ptr_array_index (self->parameters, index));
   if (is_critical)
-    parameter->critical = value;
+    copy->critical = value;
   else
-    parameter->active = value;
-  if (self->editing != NULL && self->editing->id == parameter->id)
-    edit_parameter (self, parameter);
+    copy->active = value;
+  save_parameter (self, copy, sw);
 }
 
 static void
@@ -369,7 +485,7 @@ save_clicked_cb (TamPreferencesWindow *self)
 
   g_assert (TAM_IS_PREFERENCES_WINDOW (self));
 
-  if (self->store == NULL || service == NULL)
+  if (self->store == NULL || service == NULL || self->saving)
     return;
 
   if (self->editing != NULL)
@@ -392,24 +508,43 @@ save_clicked_cb (TamPreferencesWindow *self)
   parameter->critical = gtk_switch_get_active (self->critical_switch);
   parameter->active = gtk_switch_get_active (self->active_switch);
 
-  if (!save_parameter (self, parameter))
-    return;
-  reload_parameters (self);
-  edit_parameter (self, parameter);
-  toast (self, _("Parameter saved"));
+  save_parameter (self, g_steal_pointer (&parameter), NULL);
 }
 
+/* While a save waits the editor cannot change: one save at a time, in
+ * the order the user made them. */
 static void
 update_parameters_sensitivity (TamPreferencesWindow *self)
 {
-  gboolean editable = can_edit (self);
+  gboolean editable = can_edit (self) && !self->saving;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->code_row), editable && self->editing == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->text_row), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->critical_switch), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->active_switch), editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), editable);
+  if (!self->saving)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->service_row), !self->saving);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->parameter_list), !self->saving);
+}
+
+/* Escape while a save waits: the window goes at once; the save, already
+ * sent, completes (see parameter_save_done_cb). */
+static gboolean
+tam_preferences_window_close_request (GtkWindow *window)
+{
+  TamPreferencesWindow *self = TAM_PREFERENCES_WINDOW (window);
+
+  if (self->saving)
+    {
+      self->closed = TRUE;
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return TRUE;
+    }
+  if (GTK_WINDOW_CLASS (tam_preferences_window_parent_class)->close_request != NULL)
+    return GTK_WINDOW_CLASS (tam_preferences_window_parent_class)->close_request (window);
+  return FALSE;
 }
 
 static void
@@ -417,6 +552,8 @@ tam_preferences_window_dispose (GObject *object)
 {
   TamPreferencesWindow *self = TAM_PREFERENCES_WINDOW (object);
 
+  self->disposed = TRUE;
+  g_clear_object (&self->saving_switch);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAM_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -433,6 +570,7 @@ tam_preferences_window_class_init (TamPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tam_preferences_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = tam_preferences_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/infomedia/TAM/ui/tam-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, database_group);

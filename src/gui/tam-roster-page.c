@@ -22,6 +22,7 @@
 #include "tam-person-object.h"
 #include "tam-slot-model.h"
 #include "tam-roster-page.h"
+#include "tam-save.h"
 
 struct _TamRosterPage
 {
@@ -47,6 +48,7 @@ struct _TamRosterPage
   gint64               team_leader_id;
   GArray              *team_leader_ids; /* gint64 per drop-down position */
   gint64               selected_id;     /* the person selected, 0 for none */
+  gboolean             deactivating;    /* a deactivation is in the worker */
 
   /* Template children. */
   GtkSearchEntry      *search_entry;
@@ -173,7 +175,8 @@ update_actions (TamRosterPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.add", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.edit", can_edit && p != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.deactivate", can_edit && active);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.deactivate",
+                                 can_edit && active && !self->deactivating);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.import", can_edit && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.export",
                                  tam_session_can (self->session, TAM_PERM_EXPORT) && !busy);
@@ -446,25 +449,74 @@ deactivate_data_free (gpointer  data,
   g_free (d);
 }
 
+/* The worker's input. */
+typedef struct
+{
+  TamSession *session;
+  gint64      id;
+  const char *status;
+} Deactivation;
+
+static void
+deactivation_free (Deactivation *d)
+{
+  tam_session_free (d->session);
+  g_free (d);
+}
+
+/* Worker thread: repeatable, it reads the person afresh each time. */
+static gboolean
+deactivation_func (TamStore  *store,
+                   gpointer   data,
+                   GError   **error)
+{
+  Deactivation *d = data;
+
+  return tam_people_deactivate (store, d->session, d->id, d->status, error);
+}
+
+static void
+deactivation_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(TamRosterPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->deactivating = FALSE;
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;  /* signed out or closed meanwhile */
+  if (!tam_save_finish (result, &error))
+    tam_show_message (GTK_WIDGET (self), _("The person was not deactivated"), error->message);
+  tam_roster_page_reload (self);
+  update_actions (self);
+}
+
 static void
 deactivate_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
                         DeactivateData   *data)
 {
   TamRosterPage *self = data->self;
-  g_autoptr(GError) error = NULL;
+  Deactivation *d;
   const char *status = NULL;
 
   if (g_strcmp0 (response, "resigned") == 0)
     status = "RESIGNED";
   else if (g_strcmp0 (response, "returned") == 0)
     status = "RETURNED_TO_VENDOR";
-  if (status == NULL)
+  if (status == NULL || self->deactivating)
     return;
 
-  if (!tam_people_deactivate (self->store, self->session, data->id, status, &error))
-    tam_show_message (GTK_WIDGET (self), _("The person was not deactivated"), error->message);
-  tam_roster_page_reload (self);
+  d = g_new0 (Deactivation, 1);
+  d->session = tam_session_copy (self->session);
+  d->id = data->id;
+  d->status = status;
+  self->deactivating = TRUE;
+  update_actions (self);
+  tam_save_async (tam_store_get_path (self->store), deactivation_func, d,
+                  (GDestroyNotify)deactivation_free, NULL,
+                  deactivation_done_cb, g_object_ref (self));
 }
 
 static void

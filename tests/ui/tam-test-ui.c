@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "tam-save.h"
 #include "tam-test-ui.h"
 
 static TamPerson *
@@ -224,6 +225,13 @@ tam_test_flush (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+void
+tam_test_wait_saves (void)
+{
+  tam_test_spin_until (_tam_save_get_pending () == 0);
+  tam_test_flush ();
 }
 
 GtkWindow *

@@ -58,6 +58,9 @@ gboolean    tam_test_flag_cb          (gpointer     flag);
   } G_STMT_END
 /* Lets pending events run (layout, idles) without waiting. */
 void        tam_test_flush            (void);
+/* Iterates the main loop until every save sent by a dialog (tam-save.h)
+ * has been handed back to it. */
+void        tam_test_wait_saves       (void);
 
 /* The first visible toplevel of @type, or NULL. */
 GtkWindow  *tam_test_find_window      (GType        type);

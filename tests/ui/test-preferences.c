@@ -66,6 +66,7 @@ test_parameters_edit (void)
   gtk_switch_set_active (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "critical_switch"), TRUE);
   g_signal_emit_by_name (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "save_button"), "clicked");
   tam_test_flush ();
+  tam_test_wait_saves ();
 
   error_label = tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "error_label");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
@@ -90,6 +91,7 @@ test_parameters_edit (void)
   gtk_editable_set_text (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "text_row"), "Again");
   g_signal_emit_by_name (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "save_button"), "clicked");
   tam_test_flush ();
+  tam_test_wait_saves ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   g_assert_cmpstr (gtk_label_get_text (error_label), !=, "");
 
@@ -102,6 +104,7 @@ test_parameters_edit (void)
   gtk_switch_set_active (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "active_switch"), FALSE);
   g_signal_emit_by_name (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "save_button"), "clicked");
   tam_test_flush ();
+  tam_test_wait_saves ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
   parameters = tam_parameters_list (db->store, "ADDON_CONSUMER", TRUE, &error);
   g_assert_no_error (error);

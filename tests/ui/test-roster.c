@@ -248,6 +248,7 @@ click_save (TamPersonDialog *dialog)
 {
   g_signal_emit_by_name (tam_test_child (dialog, TAM_TYPE_PERSON_DIALOG, "save_button"), "clicked");
   tam_test_flush ();
+  tam_test_wait_saves ();
 }
 
 static GtkLabel *
@@ -446,6 +447,7 @@ test_deactivate (Fixture       *f,
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Deactivate Rina Wati?");
   tam_test_message_click (dialog, "_Resigned");
   tam_test_spin_until (tam_test_find_window (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  tam_test_wait_saves ();
 
   p = tam_people_find_nik (f->db->store, "AG-002", NULL);
   g_assert_cmpstr (p->status, ==, "RESIGNED");
