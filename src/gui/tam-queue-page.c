@@ -11,8 +11,6 @@
 #include <string.h>
 
 #include "tam-codes.h"
-#include "tam-f18.h"
-#include "tam-w03.h"
 #include "tam-gui-utils.h"
 #include "tam-job.h"
 #include "tam-people.h"
@@ -24,6 +22,7 @@
 #include "tam-queue-row.h"
 #include "tam-queue-writer.h"
 #include "tam-recording-player.h"
+#include "tam-reports.h"
 #include "tam-tapping.h"
 
 /* A QCO's claim lasts 10 minutes without activity; renew it well before. */
@@ -1646,7 +1645,8 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* Reports F-18 and W-03: a month, a file, then a job. */
+/* Reports (the core's registry, tam-reports.h): a month, a file, then a
+ * job. The Queue tab's menu holds F-18 and W-03. */
 
 typedef enum
 {
@@ -1654,33 +1654,11 @@ typedef enum
   REPORT_W03,
 } ReportKind;
 
-typedef gboolean (*ReportWriteFunc) (TamStore *, const TamSession *, const char *, const char *,
-                                     TamProgressFunc, gpointer, GCancellable *, GError **);
-
-static const struct
+static const TamReport *
+report_of (ReportKind kind)
 {
-  const char     *code;           /* file name prefix */
-  const char     *heading;
-  const char     *body;
-  const char     *save_title;
-  const char     *running;        /* month */
-  const char     *written;        /* month, path */
-  const char     *cancelled;
-  ReportWriteFunc write;
-} reports[] = {
-  [REPORT_F18] = {
-    "F-18", N_("Report F-18"),
-    N_("Validation results of the AGREE calls of one month, per agent, team and site, with a sheet per QCO."),
-    N_("Save Report F-18"), N_("Writing report F-18 of %s…"), N_("Report F-18 of %s written to %s"),
-    N_("Report F-18 cancelled"), tam_f18_write,
-  },
-  [REPORT_W03] = {
-    "W-03", N_("Report W-03"),
-    N_("Follow-up of the QC recommendations on the calls returned in one month: the re-calls and the next verdicts, with a sheet per team leader."),
-    N_("Save Report W-03"), N_("Writing report W-03 of %s…"), N_("Report W-03 of %s written to %s"),
-    N_("Report W-03 cancelled"), tam_w03_write,
-  },
-};
+  return tam_report_find (kind == REPORT_W03 ? "w03" : "f18");
+}
 
 typedef struct
 {
@@ -1711,8 +1689,8 @@ report_func (TamStore         *store,
 {
   ReportJob *job = data;
 
-  return reports[job->kind].write (store, job->session, job->month, job->path,
-                                   progress, progress_data, cancellable, error);
+  return report_of (job->kind)->write (store, job->session, job->month, job->path,
+                                       progress, progress_data, cancellable, error);
 }
 
 static void
@@ -1728,12 +1706,17 @@ report_done_cb (GObject      *source,
   if (!tam_job_bar_run_finish (TAM_JOB_BAR (source), result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, _(reports[job->kind].cancelled), FALSE);
+        {
+          /* Translators: %s is a report's form number, "F-18" */
+          g_autofree char *cancelled = g_strdup_printf (_("Report %s cancelled"), report_of (job->kind)->form);
+          show_toast (self, cancelled, FALSE);
+        }
       else
         show_banner (self, error->message);
       return;
     }
-  toast = g_strdup_printf (_(reports[job->kind].written), job->month, job->path);
+  /* Translators: form, month, file: "Report F-18 of 2026-10 written to …" */
+  toast = g_strdup_printf (_("Report %s of %s written to %s"), report_of (job->kind)->form, job->month, job->path);
   show_toast (self, toast, FALSE);
 }
 
@@ -1750,7 +1733,8 @@ write_report (TamQueuePage *self,
   job->session = tam_session_copy (self->session);
   job->month = g_strdup (month);
   job->path = g_strdup (path);
-  title = g_strdup_printf (_(reports[kind].running), job->month);
+  /* Translators: form, month: "Writing report F-18 of 2026-10…" */
+  title = g_strdup_printf (_("Writing report %s of %s…"), report_of (kind)->form, job->month);
   tam_job_bar_run_async (self->job_bar, title, tam_store_get_path (self->store),
                          report_func, job, report_job_free,
                          report_done_cb, g_object_ref (self));
@@ -1794,6 +1778,7 @@ report_month_cb (AdwMessageDialog *dialog,
   g_autofree char *first_day = NULL;
   g_autofree char *date = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *save_title = NULL;
   GtkFileChooserNative *chooser;
   ReportJob *job;
 
@@ -1812,8 +1797,10 @@ report_month_cb (AdwMessageDialog *dialog,
   job->kind = kind;
   job->session = tam_session_copy (self->session);
   job->month = g_strndup (first_day, 7);
-  name = g_strdup_printf ("%s-%s.xlsx", reports[kind].code, job->month);
-  chooser = tam_file_chooser_new (GTK_WIDGET (self), _(reports[kind].save_title),
+  name = g_strdup_printf ("%s-%s.xlsx", report_of (kind)->form, job->month);
+  /* Translators: %s is a report's form number, "F-18" */
+  save_title = g_strdup_printf (_("Save Report %s"), report_of (kind)->form);
+  chooser = tam_file_chooser_new (GTK_WIDGET (self), save_title,
                                   GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_object_set_data_full (G_OBJECT (chooser), "job", job, report_job_free);
@@ -1835,7 +1822,7 @@ report_action (GtkWidget  *widget,
   GtkWidget *dialog, *entry;
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _(reports[kind].heading), _(reports[kind].body));
+                                   _(report_of (kind)->title), _(report_of (kind)->description));
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), month);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Month (YYYY-MM)"));

@@ -5,9 +5,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "tam-f18.h"
+#include "tam-reports.h"
 #include "tam-tapping.h"
-#include "tam-w03.h"
 #include "tamctl.h"
 
 int
@@ -115,6 +114,18 @@ tamctl_cmd_recall (TamctlContext  *ctx,
   return 0;
 }
 
+/* Every report of the registry (tam-reports.h): "f18|w03". */
+static char *
+report_codes (void)
+{
+  const TamReport * const *reports = tam_reports ();
+  GString *codes = g_string_new (NULL);
+
+  for (guint i = 0; reports[i] != NULL; i++)
+    g_string_append_printf (codes, "%s%s", i > 0 ? "|" : "", reports[i]->code);
+  return g_string_free (codes, FALSE);
+}
+
 int
 tamctl_cmd_report (TamctlContext  *ctx,
                    int             argc,
@@ -122,40 +133,49 @@ tamctl_cmd_report (TamctlContext  *ctx,
 {
   g_autofree char *month = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *codes = report_codes ();
+  g_autofree char *summary = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GOptionContext) octx = NULL;
-  gboolean w03 = FALSE;
+  const TamReport *report = NULL;
   GOptionEntry entries[] = {
     { "month", 0, 0, G_OPTION_ARG_STRING, &month, N_("The month"), "YYYY-MM" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), "FILE.xlsx|FILE.csv" },
     { NULL }
   };
 
-  octx = g_option_context_new (_("f18|w03 — write a report"));
+  /* Translators: %s is the list of report codes, "f18|w03" */
+  summary = g_strdup_printf (_("%s — write a report"), codes);
+  octx = g_option_context_new (summary);
   g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
   if (!tamctl_parse (octx, &argc, &argv))
     return 2;
   if (argc == 2)
-    w03 = g_ascii_strcasecmp (argv[1], "w03") == 0;
-  if (argc != 2 || (!w03 && g_ascii_strcasecmp (argv[1], "f18") != 0) || month == NULL || output == NULL)
+    report = tam_report_find (argv[1]);
+  if (report == NULL || month == NULL || output == NULL)
     {
-      g_printerr ("tamctl: %s\n",
-                  _("usage: tamctl report f18|w03 --month YYYY-MM -o FILE.xlsx|FILE.csv --as NIK"));
+      g_autofree char *usage = NULL;
+
+      /* Translators: %s is the list of report codes, "f18|w03" */
+      usage = g_strdup_printf (_("usage: tamctl report %s --month YYYY-MM -o FILE.xlsx|FILE.csv --as NIK"), codes);
+      g_printerr ("tamctl: %s\n", usage);
       return 2;
     }
 
   ctx->open_flags = TAM_STORE_OPEN_READ_ONLY;
   if (!tamctl_sign_in (ctx, &error))
     return tamctl_fail (g_steal_pointer (&error));
-  if (!(w03 ? tam_w03_write : tam_f18_write) (ctx->store, ctx->session, month, output, NULL, NULL, NULL, &error))
+  if (!report->write (ctx->store, ctx->session, month, output, NULL, NULL, NULL, &error))
     return tamctl_fail (g_steal_pointer (&error));
-  if (g_str_has_suffix (output, ".csv") == FALSE && g_str_has_suffix (output, ".CSV") == FALSE)
-    g_print (w03 ? _("W-03 for %s written: %s\n") : _("F-18 for %s written: %s\n"), month, output);
+  if (report->second_csv_path == NULL ||
+      (g_str_has_suffix (output, ".csv") == FALSE && g_str_has_suffix (output, ".CSV") == FALSE))
+    /* Translators: form, month, file: "F-18 for 2026-10 written: f18.xlsx" */
+    g_print (_("%s for %s written: %s\n"), report->form, month, output);
   else
     {
-      g_autofree char *second = w03 ? tam_w03_team_csv_path (output) : tam_f18_qco_csv_path (output);
-      g_print (w03 ? _("W-03 for %s written: %s and %s\n") : _("F-18 for %s written: %s and %s\n"),
-               month, output, second);
+      g_autofree char *second = report->second_csv_path (output);
+      /* Translators: form, month, two files */
+      g_print (_("%s for %s written: %s and %s\n"), report->form, month, output, second);
     }
   return 0;
 }
