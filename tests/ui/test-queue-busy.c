@@ -28,18 +28,24 @@
 #define MAX_KEY_US       (500 * G_TIME_SPAN_MILLISECOND)
 
 /* The other desk's import: sized so that its run lasts over a second
- * (the keys must land while it runs; 40,000 rows took 0.4 s here, 160,000
- * take 1-1.5 s); AddressSanitizer makes the importer about three times
- * slower. (ASAN_OPTIONS cannot tell: the tests' environment sets it in
- * every build.) */
+ * (the keys must land while it runs: it imports 150,000 to 350,000 rows
+ * a second here, depending on the load; 40,000 took 0.4 s). Under AddressSanitizer the importer is about three times
+ * slower, and so is the window: a V there (the list's rows changed, a
+ * block read again, the pane rebuilt) takes ~200 ms, close to a second
+ * when the machine is busy. That build gets a longer import, a slower
+ * pace and three times the limits (ASAN_OPTIONS cannot tell the builds
+ * apart: the tests' environment sets it in every build). */
 #if defined(__SANITIZE_ADDRESS__)
-#define N_IMPORT        60000
+#define N_IMPORT       150000
+#define KEY_PACE_MS       150
+#define IMPORT_SLOWDOWN     3
 #else
-#define N_IMPORT       160000
+#define N_IMPORT       400000
+#define KEY_PACE_MS        50
+#define IMPORT_SLOWDOWN     1
 #endif
 /* Calls waiting in the queue for that case: J never runs out of them. */
 #define N_QUEUE_CALLS    2000
-#define KEY_PACE_MS        50
 #define MIN_KEYS_DURING     5
 
 typedef struct
@@ -606,6 +612,16 @@ import_running (Fixture *f)
   return tam_store_query_int (f->db->store, "SELECT count(*) FROM import_runs", -1, NULL) > 0;
 }
 
+/* TRUE while the import runs and has published slices: hidden calls
+ * after @last_id are in the database. */
+static gboolean
+import_publishing (Fixture *f,
+                   gint64   last_id)
+{
+  return import_running (f) &&
+         tam_store_query_int (f->db->store, "SELECT max (id) FROM calls", -1, NULL) > last_id;
+}
+
 /* Runs the main loop (frames, the writer's results) for @ms. */
 static void
 run_for (guint ms)
@@ -664,18 +680,20 @@ test_while_another_process_imports (Fixture       *f,
   guint n_keys = 0, n_during = 0, n_verdicts_during = 0, n_stored_during = 0, n_writes_during = 0;
   gint64 max_j = 0, max_v = 0, max_stored = 0, seen_from = 0, seen_until = 0;
   gint64 last_id_first = -1, last_id_last = -1;
-  gint64 spawned, t0;
+  gint64 spawned, t0, fixture_last_id;
 
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_QUEUE_CALLS);
   g_assert_cmpint (current_id (f), ==, f->calls[0]);
   write_calls_csv (csv, N_IMPORT);
+  fixture_last_id = tam_store_query_int (f->db->store, "SELECT max (id) FROM calls", -1, NULL);
 
   f->measuring = TRUE;
   f->last_tick = 0;
   start_import (f, csv);
   spawned = g_get_monotonic_time ();
 
-  /* A key every KEY_PACE_MS until the importer is gone; every fourth is V. */
+  /* A key every KEY_PACE_MS (after the last one is handled) until the
+   * importer is gone; every fourth is V. */
   while (!f->importer_done)
     {
       guint pos = gtk_single_selection_get_selected (selection);
@@ -697,11 +715,15 @@ test_while_another_process_imports (Fixture       *f,
       us = press (f, verdict ? "queue.valid" : "queue.next");
       running_after = import_running (f);
 
+      if (us > 100 * G_TIME_SPAN_MILLISECOND)
+        g_test_message ("key %u (%s) took %.1f ms; import running: %d before, %d after", n_keys,
+                        verdict ? "V" : "J", us / 1000.0, running_before, running_after);
+
       /* The next call is in the pane as soon as the key is handled. */
       g_assert_cmpstr (title (f), ==, next_call_id);
       g_assert_cmpint (current_id (f), ==, tam_queue_item_get_id (next));
       g_assert_null (_tam_queue_page_get_banner (f->page));
-      g_assert_cmpint (us, <, MAX_KEY_US);
+      g_assert_cmpint (us, <, MAX_KEY_US * IMPORT_SLOWDOWN);
       if (verdict)
         {
           g_array_append_val (given, g);
@@ -732,12 +754,12 @@ test_while_another_process_imports (Fixture       *f,
 
       /* The writer's results meanwhile (claims, releases, verdicts):
        * it takes the lock between the import's slices. */
-      running_before = import_running (f);
+      running_before = import_publishing (f, fixture_last_id);
       pending = _tam_queue_page_get_pending_writes (f->page);
       run_for (KEY_PACE_MS);
       if (running_before && import_running (f))
         n_writes_during += pending - MIN (pending, _tam_queue_page_get_pending_writes (f->page));
-      running_before = import_running (f);
+      running_before = import_publishing (f, fixture_last_id);
       found = read_back (f, given);
       if (running_before && import_running (f))
         n_stored_during += found;
@@ -773,8 +795,10 @@ test_while_another_process_imports (Fixture       *f,
   g_assert_cmpuint (n_verdicts_during, >=, 1);
   g_assert_cmpint (last_id_last, >, last_id_first);
   /* The writer did not wait for the end of the import: its claims and
-   * verdicts went in between the slices. (Verdicts queue behind the
-   * claims and releases of a J every 50 ms: they are not asserted.) */
+   * verdicts went in between the slices (counted once the import has
+   * published its first one). (Verdicts queue behind the
+   * claims and releases of a J every 50 ms: their own delay is not
+   * asserted.) */
   g_assert_cmpuint (n_writes_during, >=, 3);
 
   /* Every verdict stored once, as given. */
@@ -797,7 +821,7 @@ test_while_another_process_imports (Fixture       *f,
 
   /* The window kept drawing the whole time. */
   g_assert_cmpuint (f->n_ticks, >, 10);
-  g_assert_cmpint (f->max_gap, <, MAX_FRAME_GAP_US);
+  g_assert_cmpint (f->max_gap, <, MAX_FRAME_GAP_US * IMPORT_SLOWDOWN);
 }
 
 int
