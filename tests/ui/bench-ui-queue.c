@@ -4,15 +4,18 @@
  * rows painted, a verdict stored and the next call shown (stored: the
  * page's writer thread handed the result back), the same while another
  * process takes the write lock in 80 ms slices (with the longest gap
- * between two frames). The scratch
+ * between two frames), and last J and V while another process, the real
+ * `tamctl import calls` ($TAMCTL), imports 1,000,000 calls. The scratch
  * database is made once under /tmp (TAM_BENCH_QUEUE_DB to choose another
  * file) with 1,000,000 PENDING AGREE calls at the QCO's site plus decided
- * and non-AGREE calls, and reused by the next runs. Figures only: nothing
- * here fails on time. */
+ * and non-AGREE calls, and reused by the next runs; so is the import's
+ * CSV (beside it, DB.import-1m.csv). Figures only: nothing here fails on
+ * time. */
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tam-auth.h"
@@ -29,6 +32,7 @@
 #define N_DECIDED    500000
 #define N_OTHER     1000000
 #define N_AGENTS        200
+#define N_IMPORT    1000000
 #define PASSWORD "bench-queue-2026"
 
 static gboolean painted;
@@ -262,6 +266,283 @@ make_database (const char *path)
   g_print ("Made in %.1f s\n", ms_since (t0) / 1000.0);
 }
 
+/* print_stats and its target, on the worst case. */
+static void
+print_stats_target (const char *what,
+                    GArray     *ms,
+                    double      target_ms)
+{
+  print_stats (what, ms);
+  g_print ("%-44s max %7.2f ms  %s (target < %.0f ms)\n", "", g_array_index (ms, double, ms->len - 1),
+           g_array_index (ms, double, ms->len - 1) < target_ms ? "met" : "MISSED", target_ms);
+}
+
+/* The CSV of the import variant: N_IMPORT calls of the database's agents,
+ * 40 an agent a day from 2027-01-01 (after every call of the scratch
+ * database), a quarter AGREE, as tamctl-bench.c's write_calls_csv()
+ * writes them. Made once, beside the database: its agents never change. */
+static void
+make_import_csv (TamStore   *store,
+                 const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) niks = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *part = g_strconcat (path, ".part", NULL);
+  static const char * const results[] = { "AGREE", "DECLINE", "FOLLOW_UP", "DECLINE" };
+  sqlite3_stmt *stmt;
+  gint64 t0 = g_get_monotonic_time ();
+  FILE *fp;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return;
+  stmt = tam_store_prepare (store, "SELECT nik FROM people WHERE role = 'AGENT' AND status = 'ACTIVE' ORDER BY id",
+                            &error);
+  check (stmt != NULL, error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (niks, tam_stmt_dup_text (stmt, 0));
+  sqlite3_reset (stmt);
+  check (niks->len > 0, NULL);
+
+  g_print ("Making %s: %u calls of %u agents (once)…\n", path, N_IMPORT, niks->len);
+  fp = g_fopen (part, "wb");
+  check (fp != NULL, NULL);
+  fputs ("call_id,agent_nik,service,call_start,result,customer_number,product,recording\n", fp);
+  for (guint i = 0; i < N_IMPORT; i++)
+    {
+      guint per_day = niks->len * 40, slot = i % per_day, minute = 8 * 60 + slot / niks->len % 40 * 13;
+      GDate day;
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, 1, G_DATE_JANUARY, 2027);
+      g_date_add_days (&day, i / per_day);
+      fprintf (fp, "IMP-%07u,%s,ADDON_CONSUMER,%04d-%02d-%02d %02u:%02u:%02u,%s,08%010u,Minipack,%04d-%02d/IMP-%07u.wav\n",
+               i, (const char *) niks->pdata[slot % niks->len],
+               g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day),
+               minute / 60, minute % 60, i % 60, results[i % 4], 1000000 + i,
+               g_date_get_year (&day), g_date_get_month (&day), i);
+    }
+  check (fclose (fp) == 0, NULL);
+  check (g_rename (part, path) == 0, NULL);
+  g_print ("Made in %.1f s\n", ms_since (t0) / 1000.0);
+}
+
+static gboolean importer_done;
+static char *importer_output;
+
+static void
+importer_exited_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &importer_output, NULL, &error);
+  check (error == NULL, error);
+  importer_done = TRUE;
+}
+
+static gboolean
+import_running (TamStore *store)
+{
+  return tam_store_query_int (store, "SELECT count(*) FROM import_runs", 0, NULL) > 0;
+}
+
+static gboolean
+flag_cb (gpointer flag)
+{
+  *(gboolean *) flag = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms. */
+static void
+run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* 7. J and V while another process imports 1,000,000 calls: the real
+ * `tamctl import calls`, as another desk would run it. The import goes
+ * into a copy of the scratch database made for the run (SQLite's backup,
+ * a few seconds) and deleted after it: the scratch database does not
+ * grow, and the same CSV is new to every copy. */
+static void
+bench_import (TamStore   *source,
+              const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = g_strconcat (path, ".import-1m.csv", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = NULL;
+  g_autoptr(TamStore) store = NULL;
+  g_autoptr(TamSession) qco = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) importer = NULL;
+  g_autoptr(GArray) moves = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) stored = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) stored_idle = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *tamctl = g_getenv ("TAMCTL");
+  GtkWidget *window, *page;
+  GListModel *model;
+  guint tick_id, n_keys = 0, n_during = 0, queued_ahead = 0;
+  gint64 t0, spawned, run_from = 0, run_until = 0;
+  double import_s;
+
+  if (tamctl == NULL)
+    {
+      g_print ("TAMCTL not set: no import variant (run it with meson test --benchmark)\n");
+      return;
+    }
+  make_import_csv (source, csv);
+  dir = g_dir_make_tmp ("tam-bench-import-XXXXXX", &error);
+  check (dir != NULL, error);
+  copy = g_build_filename (dir, "tam.db", NULL);
+  t0 = g_get_monotonic_time ();
+  check (tam_store_backup (source, copy, NULL, NULL, NULL, &error), error);
+  g_print ("%-44s %7.2f ms\n", "import: copy of the database (backup)", ms_since (t0));
+
+  store = tam_store_open (copy, &error);
+  check (store != NULL, error);
+  qco = tam_auth_sign_in (store, "QCO001", PASSWORD, &error);
+  check (qco != NULL, error);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_widget_realize (window);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (after_paint_cb), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  page = tam_queue_page_new (store, qco);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  wait_for_paint (window);
+  model = G_LIST_MODEL (_tam_queue_page_get_model (TAM_QUEUE_PAGE (page)));
+  wait_counted (TAM_QUEUE_MODEL (model));
+  _tam_queue_page_wait_idle (TAM_QUEUE_PAGE (page));
+  spin ();
+
+  /* Another desk's QCO imports (QCO001 is the scratch database's only
+   * account; QCOs may import calls). */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE);
+  g_subprocess_launcher_setenv (launcher, "TAM_PASSWORD", PASSWORD, TRUE);
+  tick_id = gtk_widget_add_tick_callback (window, tick_cb, NULL, NULL);
+  last_tick = 0;
+  max_gap = 0;
+  measuring = TRUE;
+  spawned = g_get_monotonic_time ();
+  importer = g_subprocess_launcher_spawn (launcher, &error, tamctl, "--db", copy, "--as", "QCO001",
+                                          "import", "calls", csv, NULL);
+  check (importer != NULL, error);
+  g_subprocess_communicate_utf8_async (importer, NULL, NULL, importer_exited_cb, NULL);
+
+  /* At a QCO's pace, each key after the last key's frame and 100 ms: J,
+   * J, V, then V again once the writer has caught up. Each J asks the
+   * writer for two writes (release the call left, claim the next): the
+   * first V waits behind them, the second only for the import's slice.
+   * A verdict is awaited until stored. Only keys pressed while the
+   * import's run is registered count. */
+  while (!importer_done)
+    {
+      gboolean verdict = n_keys % 4 >= 2;
+      gboolean idle_first = n_keys % 4 == 3;
+      gboolean running;
+      guint pending;
+      const TamCall *before = _tam_queue_page_get_current (TAM_QUEUE_PAGE (page));
+      g_autofree char *call_id = g_strdup (before ? before->call_id : "");
+      guint pos = gtk_single_selection_get_selected (_tam_queue_page_get_selection (TAM_QUEUE_PAGE (page)));
+      g_autoptr(TamQueueItem) next = g_list_model_get_item (model, pos + 1);
+      double shown, ms = 0;
+
+      check (next != NULL && tam_queue_item_get_call (next) != NULL, NULL);
+      if (idle_first)
+        _tam_queue_page_wait_idle (TAM_QUEUE_PAGE (page));
+      pending = _tam_queue_page_get_pending_writes (TAM_QUEUE_PAGE (page));
+      running = import_running (store);
+      t0 = g_get_monotonic_time ();
+      gtk_widget_activate_action (page, verdict ? "queue.valid" : "queue.next", NULL);
+      shown = ms_since (t0);
+      if (_tam_queue_page_get_banner (TAM_QUEUE_PAGE (page)) != NULL ||
+          _tam_queue_page_get_current (TAM_QUEUE_PAGE (page))->id != tam_queue_item_get_id (next))
+        g_error ("key refused: %s", _tam_queue_page_get_banner (TAM_QUEUE_PAGE (page)));
+      if (verdict)
+        {
+          while (_tam_queue_page_get_last_toast (TAM_QUEUE_PAGE (page)) == NULL ||
+                 strstr (_tam_queue_page_get_last_toast (TAM_QUEUE_PAGE (page)), call_id) == NULL)
+            {
+              if (_tam_queue_page_get_banner (TAM_QUEUE_PAGE (page)) != NULL)
+                g_error ("verdict refused: %s", _tam_queue_page_get_banner (TAM_QUEUE_PAGE (page)));
+              g_main_context_iteration (NULL, TRUE);
+            }
+          ms = ms_since (t0);
+        }
+      running = running && import_running (store);
+      if (running)
+        {
+          if (run_from == 0)
+            run_from = t0;
+          run_until = g_get_monotonic_time ();
+          n_during++;
+          if (idle_first)
+            g_array_append_val (stored_idle, ms);
+          else if (verdict)
+            {
+              g_array_append_val (stored, ms);
+              queued_ahead += pending;
+            }
+          else
+            g_array_append_val (moves, shown);
+        }
+      n_keys++;
+      wait_for_paint (window);
+      run_for (100);
+    }
+  import_s = ms_since (spawned) / 1000.0;
+  measuring = FALSE;
+  gtk_widget_remove_tick_callback (window, tick_id);
+  _tam_queue_page_wait_idle (TAM_QUEUE_PAGE (page));
+  if (!g_subprocess_get_if_exited (importer) || g_subprocess_get_exit_status (importer) != 0)
+    g_error ("the import failed: %s", importer_output);
+  g_strchomp (importer_output);
+  g_print ("tamctl: %s\n", importer_output);
+  g_print ("%-44s %7.2f s (tamctl started to exited; its run registered for %.2f s of the keys)\n",
+           "import: 1,000,000 calls by another process", import_s, (run_until - run_from) / 1e6);
+  g_print ("%-44s %u (%u while the import ran)\n", "import: keys pressed", n_keys, n_during);
+  if (moves->len > 0)
+    print_stats_target ("import: J, next call shown", moves, 100);
+  if (stored->len > 0)
+    {
+      print_stats_target ("import: V after 2 J, verdict stored", stored, 200);
+      g_print ("%-44s %.1f writes queued ahead of it on average\n", "", (double) queued_ahead / stored->len);
+    }
+  if (stored_idle->len > 0)
+    print_stats_target ("import: V, writer idle, verdict stored", stored_idle, 200);
+  g_print ("%-44s %7.2f ms  %s (target < 100 ms)\n", "import: longest frame gap", max_gap / 1000.0,
+           max_gap < 100000 ? "met" : "MISSED");
+  g_print ("%-44s %" G_GINT64_FORMAT " (of %u)\n", "import: its calls, visible afterwards",
+           tam_store_query_int (store, "SELECT count(*) FROM calls c WHERE c.call_id LIKE 'IMP-%'"
+                                       " AND " TAM_CALL_VISIBLE ("c"), -1, NULL), N_IMPORT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_clear_pointer (&importer_output, g_free);
+  importer_done = FALSE;
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *file = g_build_filename (dir, name, NULL);
+        g_unlink (file);
+      }
+    g_rmdir (dir);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,7 +579,13 @@ main (int   argc,
         }
     }
   if (ready == NULL)
-    make_database (path);
+    {
+      /* The import's CSV names the agents of the database it was made for. */
+      g_autofree char *csv = g_strconcat (path, ".import-1m.csv", NULL);
+
+      g_unlink (csv);
+      make_database (path);
+    }
 
   store = tam_store_open (path, &error);
   check (store != NULL, error);
@@ -549,5 +836,8 @@ main (int   argc,
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
+
+  /* 7. */
+  bench_import (store, path);
   return 0;
 }
