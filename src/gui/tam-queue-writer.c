@@ -48,11 +48,14 @@ struct _TamQueueWriter
   /* Atomic */
   gint              busy;
   gint              retry_limit_ms;
+  gint              latest_claim_seq;  /* the last CLAIM pushed */
 
   /* Worker only */
   TamStore         *store;
   guint             last_decide_seq;
   gint64            last_tapping_id;
+  gint64            last_claim_id;       /* the last CLAIM taken from the queue */
+  gboolean          last_claim_skipped;
 };
 
 G_DEFINE_FINAL_TYPE (TamQueueWriter, tam_queue_writer, G_TYPE_OBJECT)
@@ -236,9 +239,22 @@ writer_thread (gpointer data)
 
   while ((op = g_async_queue_pop (self->queue)) != &stop_op)
     {
-      if (op->kind == TAM_WRITE_CLAIM && get_close_deadline (self) != 0)
+      if (op->kind == TAM_WRITE_CLAIM)
         {
-          /* Nobody is looking at the call any more. */
+          self->last_claim_id = op->id;
+          self->last_claim_skipped = get_close_deadline (self) != 0 ||
+                                     op->seq < (guint)g_atomic_int_get (&self->latest_claim_seq);
+        }
+      if (op->kind == TAM_WRITE_CLAIM && self->last_claim_skipped)
+        {
+          /* Nobody is looking at the call any more: the writer closes,
+           * or the QCO has moved on (J J J V while another desk imports
+           * would otherwise queue a claim and a release per key, each
+           * waiting for the lock, in front of the verdict). */
+        }
+      else if (op->kind == TAM_WRITE_RELEASE && op->id == self->last_claim_id && self->last_claim_skipped)
+        {
+          /* The release of a claim skipped above: nothing to release. */
         }
       else if (op->kind == TAM_WRITE_UNDO && op->tapping_id == 0 &&
                (op->undo_seq != self->last_decide_seq || self->last_tapping_id == 0))
@@ -305,6 +321,8 @@ tam_queue_writer_push (TamQueueWriter *self,
 
   op->seq = ++self->next_seq;
   self->pending++;
+  if (op->kind == TAM_WRITE_CLAIM)
+    g_atomic_int_set (&self->latest_claim_seq, (gint)op->seq);
   g_async_queue_push (self->queue, op);
   return op->seq;
 }
