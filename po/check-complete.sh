@@ -11,7 +11,7 @@ case "$stats" in
 esac
 cd "$top" || exit 1
 missing=0
-for f in $(grep -lE '(^|[^A-Za-z0-9_])N?_\("|translatable="yes"' src/*/*.c src/*/*/*.c ui/*.ui 2>/dev/null); do
+for f in $(grep -lE '(^|[^A-Za-z0-9_])N?_\("|translatable="yes"' src/*/*.c src/*/*/*.c src/*/*/*.ui ui/*.ui 2>/dev/null); do
   grep -qx "$f" po/POTFILES.in || { echo "FAIL: $f has translatable strings but is not in po/POTFILES.in" >&2; missing=1; }
 done
 # Every string of the sources must be in id.po (a stale id.po misses new ones).
