@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tam-auth.h"
 #include "tam-export.h"
 #include "tam-import.h"
 #include "tamctl.h"
@@ -119,7 +120,7 @@ tamctl_cmd_import (TamctlContext *ctx,
   /* The first roster of a new database comes before any account exists
    * (the core allows it only then). */
   if (!(kind == TAM_IMPORT_ROSTER && ctx->as_nik == NULL &&
-        tam_store_query_int (ctx->store, "SELECT count(*) FROM users", 1, NULL) == 0) &&
+        !tam_auth_has_users (ctx->store)) &&
       !tamctl_sign_in (ctx, &error))
     return tamctl_fail (g_steal_pointer (&error));
 

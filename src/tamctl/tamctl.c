@@ -208,7 +208,7 @@ tamctl_cmd_passwd (TamctlContext *ctx,
   if (!tamctl_open (ctx, &error))
     return tamctl_fail (g_steal_pointer (&error));
   /* The first account of an empty database needs no sign-in. */
-  if (tam_store_query_int (ctx->store, "SELECT count(*) FROM users", 0, NULL) > 0 &&
+  if (tam_auth_has_users (ctx->store) &&
       !tamctl_sign_in (ctx, &error))
     return tamctl_fail (g_steal_pointer (&error));
   if (!tam_auth_set_password (ctx->store, ctx->session, argv[1], new_password, &error))
