@@ -556,7 +556,8 @@ write_calls_csv (TamStore    *store,
             x ^= x >> 17;
             x ^= x << 5;
             r = x % 100;
-            result = r < 25 ? "AGREE" : r < 75 ? "DECLINE" : "FOLLOW_UP";
+            result = tam_call_result_to_code (r < 25 ? TAM_CALL_RESULT_AGREE : r < 75 ? TAM_CALL_RESULT_DECLINE
+                                                              : TAM_CALL_RESULT_FOLLOW_UP);
             minute = 8 * 60 + c * 13 + (x >> 8) % 10;
             seq++;
             fprintf (fp, "MYCX-%s-%06u,%s,%s,%s %02u:%02u:%02u,%s,08%010u,%s,%04d/%02d/%02d/MYCX-%s-%06u.wav\n",
@@ -714,7 +715,7 @@ desk_thread (gpointer data)
       d->error = g_strdup ("no QCO");
       return NULL;
     }
-  filter->state = g_strdup ("PENDING");
+  filter->state = g_strdup (tam_call_state_to_code (TAM_CALL_STATE_PENDING));
   calls = tam_queue_fetch (store, qco, filter, 0, 2000, &error);
   if (calls == NULL)
     goto fail;
@@ -726,7 +727,7 @@ desk_thread (gpointer data)
       double ms;
 
       if (!tam_call_claim (store, qco, call->id, &error) ||
-          !tam_call_decide (store, qco, call->id, "VALID", NULL, NULL, NULL, &error))
+          !tam_call_decide (store, qco, call->id, tam_verdict_to_code (TAM_VERDICT_VALID), NULL, NULL, NULL, &error))
         {
           if (g_error_matches (error, TAM_ERROR, TAM_ERROR_BUSY))
             d->busy++;

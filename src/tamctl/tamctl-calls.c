@@ -19,7 +19,7 @@ tamctl_cmd_tap (TamctlContext  *ctx,
   g_autoptr(GError) error = NULL;
   g_autoptr(TamCall) call = NULL;
   g_autoptr(GOptionContext) octx = NULL;
-  const char *verdict;
+  TamVerdict verdict;
   gint64 tapping_id = 0;
   GOptionEntry entries[] = {
     { "fail", 0, 0, G_OPTION_ARG_STRING_ARRAY, &fail,
@@ -39,11 +39,12 @@ tamctl_cmd_tap (TamctlContext  *ctx,
                   _("usage: tamctl tap CALL_ID valid|return --as NIK [--fail CODE]... [--note TEXT]"));
       return 2;
     }
-  if (g_ascii_strcasecmp (argv[2], "valid") == 0)
-    verdict = "VALID";
-  else if (g_ascii_strcasecmp (argv[2], "return") == 0)
-    verdict = "RETURN";
-  else
+  {
+    g_autofree char *code = g_ascii_strup (argv[2], -1);
+
+    verdict = tam_verdict_from_code (code);
+  }
+  if ((int) verdict < 0)
     {
       g_printerr (_("tamctl: “%s” is not a verdict: say valid or return\n"), argv[2]);
       return 2;
@@ -57,14 +58,15 @@ tamctl_cmd_tap (TamctlContext  *ctx,
       g_prefix_error (&error, "%s: ", argv[1]);
       return tamctl_fail (g_steal_pointer (&error));
     }
-  if (!tam_call_decide (ctx->store, ctx->session, call->id, verdict,
+  if (!tam_call_decide (ctx->store, ctx->session, call->id, tam_verdict_to_code (verdict),
                         (const char * const *)fail, note, &tapping_id, &error))
     {
       g_prefix_error (&error, "%s: ", call->call_id);
       return tamctl_fail (g_steal_pointer (&error));
     }
   /* TRANSLATORS: call id, verdict, attempt number */
-  g_print (_("%s: %s (attempt %d)\n"), call->call_id, verdict, call->attempts + 1);
+  g_print (_("%s: %s (attempt %d)\n"), call->call_id, tam_verdict_to_code (verdict),
+           call->attempts + 1);
   return 0;
 }
 

@@ -5,30 +5,67 @@
 #include <string.h>
 
 #include "tam-codes.h"
+#include "tam-enums.h"
 
-static const char * const roles[] = {
-  "AGENT", "TEAM_LEADER", "SUPERVISOR_OPS", "SUPERVISOR_QUALITY", "QCO", "QA",
-  "TRAINER", "QC_TIER2", "HD_SUPPORT", "MANAGER", NULL
-};
-static const char * const sites[] = {
-  "MEDAN", "TANGERANG", "BANDUNG", "SEMARANG", "MALANG", "MAKASSAR", NULL
-};
-static const char * const services[] = {
-  "ADDON_CONSUMER", "WIFI_DIGITAL", "CT0_PRANPC", NULL
-};
-static const char * const person_statuses[] = {
-  "TRAINING", "ACTIVE", "RESIGNED", "RETURNED_TO_VENDOR", NULL
-};
-static const char * const attendance_statuses[] = {
-  "PRESENT", "LATE", "LATE_FROM_BREAK", "ABSENT_NOTICE", "ABSENT_SHORT_NOTICE",
-  "ABSENT_NO_NOTICE", "SICK_NOTE", "SICK_NO_NOTE", "LEAVE", "OFF", NULL
-};
+/* The lists are the nicks of the enums of tam-enums.h, in their order:
+ * the nick annotations of tam-enums.h are the one place the codes are
+ * written down. */
+static const char * const *
+nick_list (GType                type,
+           const char * const **cache)
+{
+  if (g_once_init_enter (cache))
+    {
+      GEnumClass *klass = g_type_class_ref (type);
+      const char **list = g_new0 (const char *, klass->n_values + 1);
 
-const char * const *tam_roles (void) { return roles; }
-const char * const *tam_sites (void) { return sites; }
-const char * const *tam_services (void) { return services; }
-const char * const *tam_person_statuses (void) { return person_statuses; }
-const char * const *tam_attendance_statuses (void) { return attendance_statuses; }
+      for (guint i = 0; i < klass->n_values; i++)
+        list[i] = klass->values[i].value_nick;
+      /* Kept for the life of the process, like the class it points into. */
+      g_once_init_leave (cache, (const char * const *) list);
+    }
+  return *cache;
+}
+
+const char * const *
+tam_roles (void)
+{
+  static const char * const *list;
+
+  return nick_list (TAM_TYPE_ROLE, &list);
+}
+
+const char * const *
+tam_sites (void)
+{
+  static const char * const *list;
+
+  return nick_list (TAM_TYPE_SITE, &list);
+}
+
+const char * const *
+tam_services (void)
+{
+  static const char * const *list;
+
+  return nick_list (TAM_TYPE_SERVICE, &list);
+}
+
+const char * const *
+tam_person_statuses (void)
+{
+  static const char * const *list;
+
+  return nick_list (TAM_TYPE_PERSON_STATUS, &list);
+}
+
+const char * const *
+tam_attendance_statuses (void)
+{
+  static const char * const *list;
+
+  return nick_list (TAM_TYPE_ATTENDANCE_STATUS, &list);
+}
 
 gboolean
 tam_code_is_valid (const char * const *codes,
@@ -42,95 +79,24 @@ tam_code_is_valid (const char * const *codes,
   return FALSE;
 }
 
-typedef struct { const char *code; const char *label; } Label;
+/* The string-based labels, for callers that hold a code: an unknown
+ * code is its own label. */
+#define CODE_LABEL(name, type)                                  \
+  const char *                                                  \
+  tam_##name##_label (const char *code)                         \
+  {                                                             \
+    type value = tam_##name##_from_code (code);                 \
+                                                                \
+    if ((int) value < 0)                                        \
+      return code ? code : "";                                  \
+    return tam_##name##_to_label (value);                       \
+  }
 
-static const char *
-lookup (const Label *labels,
-        const char  *code)
-{
-  for (guint i = 0; labels[i].code != NULL; i++)
-    if (g_strcmp0 (labels[i].code, code) == 0)
-      return _(labels[i].label);
-  return code ? code : "";
-}
-
-const char *
-tam_role_label (const char *code)
-{
-  static const Label labels[] = {
-    { "AGENT", N_("Agent") },
-    { "TEAM_LEADER", N_("Team leader") },
-    { "SUPERVISOR_OPS", N_("Supervisor operational") },
-    { "SUPERVISOR_QUALITY", N_("Supervisor quality") },
-    { "QCO", N_("Quality control officer") },
-    { "QA", N_("Quality assurance") },
-    { "TRAINER", N_("Trainer") },
-    { "QC_TIER2", N_("QC tier 2") },
-    { "HD_SUPPORT", N_("HD support") },
-    { "MANAGER", N_("Manager") },
-    { NULL, NULL }
-  };
-  return lookup (labels, code);
-}
-
-const char *
-tam_site_label (const char *code)
-{
-  static const Label labels[] = {
-    { "MEDAN", "Medan" }, { "TANGERANG", "Tangerang" }, { "BANDUNG", "Bandung" },
-    { "SEMARANG", "Semarang" }, { "MALANG", "Malang" }, { "MAKASSAR", "Makassar" },
-    { NULL, NULL }
-  };
-  /* Place names are not translated. */
-  for (guint i = 0; labels[i].code != NULL; i++)
-    if (g_strcmp0 (labels[i].code, code) == 0)
-      return labels[i].label;
-  return code ? code : "";
-}
-
-const char *
-tam_service_label (const char *code)
-{
-  static const Label labels[] = {
-    { "ADDON_CONSUMER", N_("Add On Consumer") },
-    { "WIFI_DIGITAL", N_("WiFi & Add On Digital") },
-    { "CT0_PRANPC", N_("CT-0 PraNPC") },
-    { NULL, NULL }
-  };
-  return lookup (labels, code);
-}
-
-const char *
-tam_person_status_label (const char *code)
-{
-  static const Label labels[] = {
-    { "TRAINING", N_("In training") },
-    { "ACTIVE", N_("Active") },
-    { "RESIGNED", N_("Resigned") },
-    { "RETURNED_TO_VENDOR", N_("Returned to vendor") },
-    { NULL, NULL }
-  };
-  return lookup (labels, code);
-}
-
-const char *
-tam_attendance_status_label (const char *code)
-{
-  static const Label labels[] = {
-    { "PRESENT", N_("Present") },
-    { "LATE", N_("Late") },
-    { "LATE_FROM_BREAK", N_("Late from break") },
-    { "ABSENT_NOTICE", N_("Absent, notified") },
-    { "ABSENT_SHORT_NOTICE", N_("Absent, short notice") },
-    { "ABSENT_NO_NOTICE", N_("Absent without notice (ALPA)") },
-    { "SICK_NOTE", N_("Sick with doctor's note") },
-    { "SICK_NO_NOTE", N_("Sick without note") },
-    { "LEAVE", N_("Leave") },
-    { "OFF", N_("Off") },
-    { NULL, NULL }
-  };
-  return lookup (labels, code);
-}
+CODE_LABEL (role, TamRole)
+CODE_LABEL (site, TamSite)
+CODE_LABEL (service, TamService)
+CODE_LABEL (person_status, TamPersonStatus)
+CODE_LABEL (attendance_status, TamAttendanceStatus)
 
 const char *
 tam_attendance_status_parse (const char *text)
@@ -155,9 +121,8 @@ tam_attendance_status_parse (const char *text)
     up[i] = g_ascii_toupper (text[i]);
   up[n] = '\0';
 
-  for (guint i = 0; attendance_statuses[i] != NULL; i++)
-    if (strcmp (attendance_statuses[i], up) == 0)
-      return attendance_statuses[i];
+  if ((int) tam_attendance_status_from_code (up) >= 0)
+    return tam_attendance_status_to_code (tam_attendance_status_from_code (up));
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     if (strcmp (words[i].word, up) == 0)
       return words[i].code;

@@ -7,7 +7,9 @@
 G_BEGIN_DECLS
 
 /* The upper-case codes stored in the database and used in files, with
- * their translated labels. Each list is NULL-terminated. */
+ * their translated labels. Each list is NULL-terminated. These are the
+ * nicks of the enums of tam-enums.h, and the labels wrap theirs: new code
+ * should use the enums. */
 const char * const *tam_roles              (void);
 const char * const *tam_sites              (void);
 const char * const *tam_services           (void);

@@ -113,6 +113,7 @@ tam_call_decide (TamStore            *store,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GArray) ids = NULL;
+  TamVerdict kind;
   gboolean valid;
   int attempts;
   int n_critical;
@@ -123,11 +124,9 @@ tam_call_decide (TamStore            *store,
 
   if (!tam_session_require (session, TAM_PERM_TAP, error))
     return FALSE;
-  if (g_strcmp0 (verdict, "VALID") == 0)
-    valid = TRUE;
-  else if (g_strcmp0 (verdict, "RETURN") == 0)
-    valid = FALSE;
-  else
+  kind = tam_verdict_from_code (verdict);
+  valid = kind == TAM_VERDICT_VALID;
+  if ((int) kind < 0)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
                    _("“%s” is not a verdict (VALID or RETURN)"), verdict ? verdict : "");
@@ -170,7 +169,7 @@ tam_call_decide (TamStore            *store,
   attempts = sqlite3_column_int (stmt, 3);
   call_id = tam_stmt_dup_text (stmt, 4);
   first_verdict = tam_stmt_dup_text (stmt, 9);
-  if (g_strcmp0 (state, "PENDING") != 0 && g_strcmp0 (state, "RECALLED") != 0)
+  if (!tam_call_state_is_waiting (tam_call_state_from_code (state)))
     {
       sqlite3_reset (stmt);
       _tam_call_set_decided_error (store, id, state, error);
@@ -226,7 +225,7 @@ tam_call_decide (TamStore            *store,
   sqlite3_bind_int (stmt, 2, attempts + 1);
   sqlite3_bind_int64 (stmt, 3, session->person_id);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, valid ? "VALID" : "RETURN", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, tam_verdict_to_code (kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, note, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -260,8 +259,8 @@ tam_call_decide (TamStore            *store,
       " WHERE id = ?3 AND state IN ('PENDING','RECALLED')", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, valid ? "VALID" : "RETURNED", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, valid ? "VALID" : "RETURN", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, tam_call_state_to_code (tam_call_state_after_verdict (kind)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, tam_verdict_to_code (kind), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, id);
   if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_changes (tam_store_get_db (store)) != 1)
     {
@@ -357,7 +356,7 @@ tam_tapping_undo (TamStore          *store,
     latest = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (latest != tapping_id || attempts != attempt ||
-      g_strcmp0 (state, g_strcmp0 (verdict, "VALID") == 0 ? "VALID" : "RETURNED") != 0)
+      tam_call_state_from_code (state) != tam_call_state_after_verdict (tam_verdict_from_code (verdict)))
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_CONFLICT,
                    _("This verdict can no longer be undone: the call is %s now"), state);

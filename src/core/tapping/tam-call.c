@@ -48,6 +48,14 @@ tam_call_free (TamCall *call)
   g_free (call);
 }
 
+TamCallState
+tam_call_get_state (const TamCall *call)
+{
+  g_return_val_if_fail (call != NULL, TAM_CALL_STATE_NONE);
+
+  return tam_call_state_from_code (call->state);
+}
+
 TamCall *
 tam_call_copy (const TamCall *call)
 {

@@ -145,8 +145,7 @@ queue_params_clear (QueueParams *p)
 static gboolean
 is_state (const char *state)
 {
-  return g_strcmp0 (state, "PENDING") == 0 || g_strcmp0 (state, "VALID") == 0 ||
-         g_strcmp0 (state, "RETURNED") == 0 || g_strcmp0 (state, "RECALLED") == 0;
+  return tam_call_state_from_code (state) != TAM_CALL_STATE_NONE;
 }
 
 /* "YYYY-MM-DD" -> the next day, NULL when it is not a date. */
@@ -833,8 +832,7 @@ tam_queue_position (TamStore              *store,
       (p.service != NULL && g_strcmp0 (call->service, p.service) != 0) ||
       (p.agent_id != 0 && call->agent_id != p.agent_id) ||
       (p.team_leader_id != 0 && call->team_leader_id != p.team_leader_id) ||
-      (p.mode == MODE_WAITING && g_strcmp0 (call->state, "PENDING") != 0 &&
-       g_strcmp0 (call->state, "RECALLED") != 0) ||
+      (p.mode == MODE_WAITING && !tam_call_state_is_waiting (tam_call_get_state (call))) ||
       (p.mode == MODE_STATE && g_strcmp0 (call->state, p.state) != 0))
     {
       queue_params_clear (&p);
@@ -867,15 +865,29 @@ tam_queue_position (TamStore              *store,
   return n;
 }
 
+int
+tam_call_state_count_index (TamCallState state)
+{
+  switch (state)
+    {
+    case TAM_CALL_STATE_PENDING:
+      return TAM_STATE_PENDING;
+    case TAM_CALL_STATE_VALID:
+      return TAM_STATE_VALID;
+    case TAM_CALL_STATE_RETURNED:
+      return TAM_STATE_RETURNED;
+    case TAM_CALL_STATE_RECALLED:
+      return TAM_STATE_RECALLED;
+    case TAM_CALL_STATE_NONE:
+    default:
+      return -1;
+    }
+}
+
 static int
 state_index (const char *state)
 {
-  static const char *const names[TAM_N_STATES] = { "PENDING", "VALID", "RETURNED", "RECALLED" };
-
-  for (int i = 0; i < TAM_N_STATES; i++)
-    if (g_strcmp0 (state, names[i]) == 0)
-      return i;
-  return -1;
+  return tam_call_state_count_index (tam_call_state_from_code (state));
 }
 
 gboolean

@@ -17,6 +17,7 @@
 #pragma once
 
 #include "tam-auth.h"
+#include "tam-enums.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,10 @@ typedef struct
 
 void     tam_call_free  (TamCall       *call);
 TamCall *tam_call_copy  (const TamCall *call);
+
+/* call->state as an enum (TAM_CALL_STATE_NONE when NULL or unknown). The
+ * string stays the stored form; set it with tam_call_state_to_code(). */
+TamCallState tam_call_get_state (const TamCall *call);
 
 /* "••••1234": everything but the last 4 digits hidden (UTF-8 bullets). */
 char    *tam_mask_customer_number (const char *number);
@@ -125,6 +130,7 @@ gint64     tam_queue_position     (TamStore              *store,
                                    gint64                 id,
                                    GError               **error);
 
+/* Indexes of the counts per state (not the order of TamCallState). */
 typedef enum
 {
   TAM_STATE_PENDING,
@@ -132,7 +138,11 @@ typedef enum
   TAM_STATE_RETURNED,
   TAM_STATE_RECALLED,
   TAM_N_STATES
-} TamCallState;
+} TamStateIndex;
+
+/* Where the count of calls in @state is in tam_queue_state_counts()'s
+ * array, or -1 for TAM_CALL_STATE_NONE. */
+int        tam_call_state_count_index (TamCallState        state);
 
 /* Counts per state for @filter with its state field ignored:
  * counts[TAM_STATE_PENDING] ... counts[TAM_STATE_RECALLED]. */

@@ -52,20 +52,6 @@ static GParamSpec *item_properties[ITEM_N_PROPS];
 
 G_DEFINE_FINAL_TYPE (TamQueueItem, tam_queue_item, G_TYPE_OBJECT)
 
-const char *
-tam_call_state_label (const char *state)
-{
-  if (g_strcmp0 (state, "PENDING") == 0)
-    return _("Pending");
-  if (g_strcmp0 (state, "VALID") == 0)
-    return _("Valid");
-  if (g_strcmp0 (state, "RETURNED") == 0)
-    return _("Returned");
-  if (g_strcmp0 (state, "RECALLED") == 0)
-    return _("Re-called");
-  return state ? state : "";
-}
-
 static char *
 person_text (const char *name,
              const char *nik)
@@ -113,7 +99,7 @@ tam_queue_item_get_property (GObject    *object,
       g_value_set_string (value, tam_service_label (c->service));
       break;
     case ITEM_PROP_STATE:
-      g_value_set_string (value, tam_call_state_label (c->state));
+      g_value_set_string (value, tam_call_state_to_label (tam_call_get_state (c)));
       break;
     case ITEM_PROP_ATTEMPTS:
       g_value_take_string (value, g_strdup_printf ("%d", c->attempts));
@@ -251,32 +237,19 @@ anchor_free (gpointer data)
   g_free (anchor);
 }
 
-static int
-state_index (const char *state)
-{
-  if (g_strcmp0 (state, "PENDING") == 0)
-    return TAM_STATE_PENDING;
-  if (g_strcmp0 (state, "VALID") == 0)
-    return TAM_STATE_VALID;
-  if (g_strcmp0 (state, "RETURNED") == 0)
-    return TAM_STATE_RETURNED;
-  if (g_strcmp0 (state, "RECALLED") == 0)
-    return TAM_STATE_RECALLED;
-  return -1;
-}
-
 gboolean
 tam_queue_model_filter_has_state (TamQueueModel *self,
-                                  const char    *state)
+                                  TamCallState   state)
 {
   const char *want;
 
   g_return_val_if_fail (TAM_IS_QUEUE_MODEL (self), FALSE);
 
+  /* No state in the filter: the calls waiting for a tapping. */
   want = self->filter->state;
   if (want == NULL || want[0] == '\0')
-    return g_strcmp0 (state, "PENDING") == 0 || g_strcmp0 (state, "RECALLED") == 0;
-  return g_strcmp0 (want, state) == 0;
+    return tam_call_state_is_waiting (state);
+  return tam_call_state_from_code (want) == state;
 }
 
 static GType
@@ -369,7 +342,7 @@ fetch_rows (TamQueueModel  *self,
 
       if (held == NULL)
         g_ptr_array_add (rows, tam_call_copy (call));
-      else if (tam_queue_model_filter_has_state (self, held->state))
+      else if (tam_queue_model_filter_has_state (self, tam_call_get_state (held)))
         g_ptr_array_add (rows, tam_call_copy (held));
     }
   return rows;
@@ -821,7 +794,7 @@ void
 tam_queue_model_call_changed (TamQueueModel *self,
                               guint          position,
                               TamCall       *call,
-                              const char    *old_state)
+                              TamCallState   old_state)
 {
   g_autoptr(TamCall) owned = call;
   gboolean was_in, now_in;
@@ -836,15 +809,15 @@ tam_queue_model_call_changed (TamQueueModel *self,
   /* A count running now may or may not see this change: redo it. */
   if (self->counting)
     self->edited = TRUE;
-  old_i = state_index (old_state);
-  new_i = state_index (call->state);
+  old_i = tam_call_state_count_index (old_state);
+  new_i = tam_call_state_count_index (tam_call_get_state (call));
   if (old_i >= 0)
     self->counts[old_i] = MAX (self->counts[old_i] - 1, 0);
   if (new_i >= 0)
     self->counts[new_i]++;
 
   was_in = tam_queue_model_filter_has_state (self, old_state);
-  now_in = tam_queue_model_filter_has_state (self, call->state);
+  now_in = tam_queue_model_filter_has_state (self, tam_call_get_state (call));
   block = g_hash_table_lookup (self->blocks, GUINT_TO_POINTER (index));
 
   if (was_in && now_in && position < self->n_items)

@@ -16,7 +16,6 @@ G_DECLARE_FINAL_TYPE (TamQueueItem, tam_queue_item, TAM, QUEUE_ITEM, GObject)
 TamQueueItem  *tam_queue_item_new         (TamCall      *call);
 const TamCall *tam_queue_item_get_call    (TamQueueItem *self);
 gint64         tam_queue_item_get_id      (TamQueueItem *self);
-const char    *tam_call_state_label       (const char   *state);
 
 /* The AGREE calls of the queue for a filter, paged from SQLite through the
  * core on demand: n_items comes from the state counts, rows are fetched
@@ -50,7 +49,7 @@ gboolean              tam_queue_model_get_counts_ready (TamQueueModel     *self)
 gboolean              tam_queue_model_get_counting     (TamQueueModel     *self);
 /* TRUE when calls in @state belong to the current filter. */
 gboolean              tam_queue_model_filter_has_state (TamQueueModel     *self,
-                                                        const char        *state);
+                                                        TamCallState       state);
 
 /* A local edit after our own action, so the list need not be counted
  * again: @call (taken) moved from @old_state to call->state. @position is
@@ -59,7 +58,7 @@ gboolean              tam_queue_model_filter_has_state (TamQueueModel     *self,
 void                  tam_queue_model_call_changed (TamQueueModel         *self,
                                                     guint                  position,
                                                     TamCall               *call,
-                                                    const char            *old_state);
+                                                    TamCallState           old_state);
 
 /* Our own change to a call that the database does not show yet (a
  * verdict on its way to the page's writer): rows read meanwhile show

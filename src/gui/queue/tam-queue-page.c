@@ -58,7 +58,7 @@ struct _TamQueuePage
   guint               undo_seq;
   gint64              undo_tapping_id;
   gint64              undo_call_id;
-  char               *undo_state;     /* the state the verdict left it in */
+  TamCallState        undo_state;     /* the state the verdict left it in */
   char               *undo_call_label;
 
   char               *banner_text;
@@ -114,8 +114,6 @@ struct _TamQueuePage
 
 G_DEFINE_FINAL_TYPE (TamQueuePage, tam_queue_page, GTK_TYPE_WIDGET)
 
-/* The state filter, in the order of the drop-down. NULL = waiting. */
-static const char * const state_codes[] = { NULL, "PENDING", "RECALLED", "RETURNED", "VALID" };
 
 /* Messages */
 
@@ -213,8 +211,7 @@ update_counts (TamQueuePage *self)
 static gboolean
 call_is_waiting (const TamCall *call)
 {
-  return call != NULL &&
-         (g_strcmp0 (call->state, "PENDING") == 0 || g_strcmp0 (call->state, "RECALLED") == 0);
+  return call != NULL && tam_call_state_is_waiting (tam_call_get_state (call));
 }
 
 /* Queues @op (taken) for the writer; its number, or 0 once the page is
@@ -337,16 +334,6 @@ person_text (const char *name,
   return g_strdup_printf (_("%s (%s)"), name, nik ? nik : "");
 }
 
-static const char *
-verdict_label (const char *verdict)
-{
-  if (g_strcmp0 (verdict, "VALID") == 0)
-    return _("Valid");
-  if (g_strcmp0 (verdict, "RETURN") == 0)
-    return _("Returned");
-  return verdict ? verdict : "";
-}
-
 static void
 fill_history (TamQueuePage *self)
 {
@@ -382,7 +369,7 @@ fill_history (TamQueuePage *self)
         {
           /* Translators: time · tapping number · verdict by QCO */
           g_string_append_printf (text, _("%s · tapping %d · %s by %s"),
-                                  r->at, r->attempt, verdict_label (r->verdict), who);
+                                  r->at, r->attempt, tam_verdict_to_label (tam_verdict_from_code (r->verdict)), who);
           if (r->undone)
             g_string_append_printf (text, " %s", _("(undone)"));
           if (r->failed_codes != NULL && r->failed_codes[0] != NULL)
@@ -410,7 +397,7 @@ fill_history (TamQueuePage *self)
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       if (r->undone)
         gtk_widget_add_css_class (label, "dim-label");
-      if (g_strcmp0 (r->verdict, "RETURN") == 0 && !r->undone)
+      if (tam_verdict_from_code (r->verdict) == TAM_VERDICT_RETURN && !r->undone)
         gtk_widget_add_css_class (label, "warning");
       gtk_box_append (self->history_box, label);
     }
@@ -506,7 +493,7 @@ update_actions (TamQueuePage *self)
   gboolean has_call = self->current != NULL;
   gboolean can_recall = has_call &&
                         tam_session_can (self->session, TAM_PERM_RECALL) &&
-                        g_strcmp0 (self->current->state, "RETURNED") == 0;
+                        tam_call_get_state (self->current) == TAM_CALL_STATE_RETURNED;
 
   gtk_widget_set_visible (self->recall_button, can_recall);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "queue.recall", can_recall);
@@ -576,9 +563,10 @@ show_call (TamQueuePage  *self,
   gtk_label_set_text (self->title_label, call->call_id);
   if (call_is_waiting (call))
     /* Translators: state · the number of the tapping about to be given */
-    state = g_strdup_printf (_("%s · tapping %d"), tam_call_state_label (call->state), call->attempts + 1);
+    state = g_strdup_printf (_("%s · tapping %d"), tam_call_state_to_label (tam_call_get_state (call)),
+                             call->attempts + 1);
   else
-    state = g_strdup (tam_call_state_label (call->state));
+    state = g_strdup (tam_call_state_to_label (tam_call_get_state (call)));
   gtk_label_set_text (self->state_label, state);
   agent = person_text (call->agent_name, call->agent_nik);
   gtk_label_set_text (self->agent_value, agent);
@@ -673,7 +661,6 @@ build_filter (TamQueuePage *self)
 {
   g_autoptr(TamQueueFilter) filter = tam_queue_filter_new ();
   guint pos;
-  const char *state;
   gboolean from_ok, to_ok;
 
   from_ok = check_date (self->from_entry, &filter->from);
@@ -690,8 +677,10 @@ build_filter (TamQueuePage *self)
   if (pos < self->agent_ids->len)
     filter->agent_id = g_array_index (self->agent_ids, gint64, pos);
   pos = gtk_drop_down_get_selected (self->state_dropdown);
-  state = pos < G_N_ELEMENTS (state_codes) ? state_codes[pos] : NULL;
-  filter->state = g_strdup (state);
+  /* The drop-down is in the order of TamCallState, NONE being "waiting"
+   * (no state in the filter: tam_call_state_to_code() gives NULL). */
+  if (pos != GTK_INVALID_LIST_POSITION && pos <= TAM_CALL_STATE_VALID)
+    filter->state = g_strdup (tam_call_state_to_code ((TamCallState) pos));
   return g_steal_pointer (&filter);
 }
 
@@ -794,10 +783,8 @@ setup_filters (TamQueuePage *self)
     }
 
   gtk_string_list_append (states, _("Waiting"));
-  gtk_string_list_append (states, _("Pending"));
-  gtk_string_list_append (states, _("Re-called"));
-  gtk_string_list_append (states, _("Returned"));
-  gtk_string_list_append (states, _("Valid"));
+  for (TamCallState s = TAM_CALL_STATE_PENDING; s <= TAM_CALL_STATE_VALID; s++)
+    gtk_string_list_append (states, tam_call_state_to_label (s));
 
   gtk_drop_down_set_model (self->site_dropdown, G_LIST_MODEL (sites));
   gtk_drop_down_set_model (self->service_dropdown, G_LIST_MODEL (services));
@@ -851,10 +838,10 @@ collect_failed (TamQueuePage  *self,
  * so that a refusal can bring them back to it with nothing lost. */
 typedef struct
 {
-  TamCall *call;          /* as it was shown */
-  char    *state_after;   /* the state the verdict puts it in */
-  guint    position;
-  char    *verdict;
+  TamCall      *call;          /* as it was shown */
+  TamCallState  state_after;   /* the state the core says the verdict puts it in */
+  guint         position;
+  TamVerdict    verdict;
   GStrv    failed;
   char    *recommendation;
 } Verdict;
@@ -865,8 +852,6 @@ verdict_free (gpointer data)
   Verdict *v = data;
 
   tam_call_free (v->call);
-  g_free (v->state_after);
-  g_free (v->verdict);
   g_strfreev (v->failed);
   g_free (v->recommendation);
   g_free (v);
@@ -891,7 +876,7 @@ after_verdict (TamQueuePage  *self,
 
   updated = tam_call_copy (v->call);
   g_free (updated->state);
-  updated->state = g_strdup (v->state_after);
+  updated->state = g_strdup (tam_call_state_to_code (v->state_after));
   updated->attempts++;
   g_clear_pointer (&updated->claimed_by_nik, g_free);
   g_clear_pointer (&updated->claimed_by_name, g_free);
@@ -902,17 +887,16 @@ after_verdict (TamQueuePage  *self,
   self->undo_seq = seq;
   self->undo_tapping_id = 0;
   self->undo_call_id = updated->id;
-  g_free (self->undo_state);
-  self->undo_state = g_strdup (updated->state);
+  self->undo_state = v->state_after;
   g_free (self->undo_call_label);
   self->undo_call_label = g_strdup (updated->call_id);
-  stays = tam_queue_model_filter_has_state (self->model, updated->state);
+  stays = tam_queue_model_filter_has_state (self->model, v->state_after);
 
   /* Rows read before it is stored must not bring it back. */
   tam_queue_model_hold_call (self->model, tam_call_copy (updated));
   begin_update (self);
   hide_return (self);
-  tam_queue_model_call_changed (self->model, position, updated, v->call->state);
+  tam_queue_model_call_changed (self->model, position, updated, tam_call_get_state (v->call));
   n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   next = stays ? position + 1 : position;
   if (next >= n)
@@ -996,7 +980,7 @@ verdict_refused (TamQueuePage  *self,
                  const GError  *error)
 {
   gboolean shown = tam_queue_model_filter_has_state (self->model, v->state_after);
-  gboolean listed = tam_queue_model_filter_has_state (self->model, v->call->state);
+  gboolean listed = tam_queue_model_filter_has_state (self->model, tam_call_get_state (v->call));
   gint64 position = -1;
 
   if (shown || listed)
@@ -1021,7 +1005,7 @@ verdict_refused (TamQueuePage  *self,
         _tam_queue_page_set_parameter_met (self, v->failed[i], FALSE);
       if (v->recommendation != NULL)
         _tam_queue_page_set_recommendation (self, v->recommendation);
-      if (g_strcmp0 (v->verdict, "RETURN") == 0)
+      if (v->verdict == TAM_VERDICT_RETURN)
         {
           gtk_revealer_set_reveal_child (self->return_revealer, TRUE);
           gtk_widget_action_set_enabled (GTK_WIDGET (self), "queue.cancel-return", TRUE);
@@ -1039,6 +1023,30 @@ verdict_refused (TamQueuePage  *self,
   if (g_error_matches (error, TAM_ERROR, TAM_ERROR_CONFLICT) &&
       self->current != NULL && self->current->id == v->call->id)
     show_claim_problem (self, error->message);
+}
+
+/* The verdict was stored but left the call in another state than the one
+ * shown (after_verdict): show it as stored. */
+static void
+verdict_stored_otherwise (TamQueuePage  *self,
+                          const Verdict *v,
+                          TamCall       *call)
+{
+  gboolean shown = tam_queue_model_filter_has_state (self->model, v->state_after);
+  gboolean listed = tam_queue_model_filter_has_state (self->model, tam_call_get_state (call));
+  gint64 position = -1;
+
+  if (shown || listed)
+    position = find_row (self, call, v->position, shown);
+  if (position < 0 && listed && !shown)
+    position = tam_queue_position (self->store, self->session,
+                                   tam_queue_model_get_filter (self->model), call->id, NULL);
+  begin_update (self);
+  if (position >= 0)
+    tam_queue_model_call_changed (self->model, (guint) position, call, v->state_after);
+  else
+    tam_call_free (call);
+  end_update (self);
 }
 
 static void
@@ -1063,12 +1071,13 @@ verdict_done (TamQueuePage *self,
       self->undo_seq = 0;
       self->undo_tapping_id = op->out_id;
       if (op->call != NULL)
-        {
-          g_free (self->undo_state);
-          self->undo_state = g_strdup (op->call->state);
-        }
+        self->undo_state = tam_call_get_state (op->call);
     }
-  if (g_strcmp0 (v->verdict, "VALID") == 0)
+  /* The list showed the call in the state the core said the verdict puts
+   * it in; the call as stored is the word that counts. */
+  if (op->call != NULL && tam_call_get_state (op->call) != v->state_after)
+    verdict_stored_otherwise (self, v, g_steal_pointer (&op->call));
+  if (v->verdict == TAM_VERDICT_VALID)
     toast = g_strdup_printf (_("Call %s is valid"), v->call->call_id);
   else
     toast = g_strdup_printf (_("Call %s returned to the agent"), v->call->call_id);
@@ -1078,7 +1087,7 @@ verdict_done (TamQueuePage *self,
 
 static void
 decide (TamQueuePage       *self,
-        const char         *verdict,
+        TamVerdict          verdict,
         const char * const *failed,
         const char         *recommendation)
 {
@@ -1096,14 +1105,14 @@ decide (TamQueuePage       *self,
 
   v = g_new0 (Verdict, 1);
   v->call = tam_call_copy (self->current);
-  v->state_after = g_strdup (g_strcmp0 (verdict, "VALID") == 0 ? "VALID" : "RETURNED");
+  v->state_after = tam_call_state_after_verdict (verdict);
   v->position = self->current_position;
-  v->verdict = g_strdup (verdict);
+  v->verdict = verdict;
   v->failed = g_strdupv ((char **) failed);
   v->recommendation = g_strdup (recommendation);
 
   op = tam_write_new (TAM_WRITE_DECIDE, self->current->id);
-  op->verdict = g_strdup (verdict);
+  op->verdict = g_strdup (tam_verdict_to_code (verdict));
   op->failed = g_strdupv ((char **) failed);
   op->text = g_strdup (recommendation);
   op->data = v;
@@ -1142,7 +1151,7 @@ valid_action (GtkWidget  *widget,
       show_banner (self, msg);
       return;
     }
-  decide (self, "VALID", (const char * const *) failed, NULL);
+  decide (self, TAM_VERDICT_VALID, (const char * const *) failed, NULL);
 }
 
 /* The recommendation opens in the footer, under the details: bring the
@@ -1232,7 +1241,7 @@ confirm_return_action (GtkWidget  *widget,
       gtk_widget_grab_focus (GTK_WIDGET (self->recommendation_view));
       return;
     }
-  decide (self, "RETURN", (const char * const *) failed, recommendation);
+  decide (self, TAM_VERDICT_RETURN, (const char * const *) failed, recommendation);
 }
 
 static void
@@ -1246,9 +1255,9 @@ cancel_return_action (GtkWidget  *widget,
 /* What Ctrl+Z was about, for its answer. */
 typedef struct
 {
-  gint64  call_id;
-  char   *state;         /* the state the verdict left the call in */
-  char   *call_label;
+  gint64        call_id;
+  TamCallState  state;         /* the state the verdict left the call in */
+  char         *call_label;
 } Undo;
 
 static void
@@ -1256,7 +1265,6 @@ undo_free (gpointer data)
 {
   Undo *u = data;
 
-  g_free (u->state);
   g_free (u->call_label);
   g_free (u);
 }
@@ -1282,7 +1290,7 @@ undo_action (GtkWidget  *widget,
   op->undo_seq = self->undo_seq;
   u = g_new0 (Undo, 1);
   u->call_id = self->undo_call_id;
-  u->state = g_strdup (self->undo_state);
+  u->state = self->undo_state;
   u->call_label = g_strdup (self->undo_call_label);
   op->data = u;
   op->data_free = undo_free;
@@ -1497,7 +1505,8 @@ recall_done (TamQueuePage *self,
   if (op->call != NULL && (position = find_row (self, op->call, r->position, TRUE)) >= 0)
     {
       begin_update (self);
-      tam_queue_model_call_changed (self->model, (guint) position, g_steal_pointer (&op->call), "RETURNED");
+      tam_queue_model_call_changed (self->model, (guint) position, g_steal_pointer (&op->call),
+                                    TAM_CALL_STATE_RETURNED);
       end_update (self);
     }
   show_toast (self, toast, FALSE);
@@ -1975,7 +1984,6 @@ tam_queue_page_finalize (GObject *object)
   g_clear_pointer (&self->agent_ids, g_array_unref);
   g_clear_pointer (&self->checks, g_ptr_array_unref);
   g_free (self->params_service);
-  g_free (self->undo_state);
   g_free (self->undo_call_label);
   g_free (self->banner_text);
   g_free (self->last_toast);

@@ -203,7 +203,7 @@ tam_queue_row_set_call (TamQueueRow   *self,
       self->texts[COL_AGENT] = g_strdup_printf (_("%s (%s)"), call->agent_name, call->agent_nik);
       self->texts[COL_SERVICE] = g_strdup (tam_service_label (call->service));
       self->texts[COL_SITE] = g_strdup (tam_site_label (call->site));
-      self->texts[COL_STATE] = g_strdup (tam_call_state_label (call->state));
+      self->texts[COL_STATE] = g_strdup (tam_call_state_to_label (tam_call_get_state (call)));
       self->texts[COL_TAPPINGS] = g_strdup_printf ("%d", call->attempts);
     }
 

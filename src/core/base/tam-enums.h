@@ -1,0 +1,149 @@
+/* tam-enums.h: the states, verdicts, results, roles, statuses, services
+ * and sites of TAM Desk as C enums, registered as GEnum types by
+ * gnome.mkenums (tam-enum-types.h). Each value's nick is the upper-case
+ * code stored in the database and used in files, so the GEnum table is
+ * the one code <-> enum mapping; tam-enums.c adds the labels.
+ *
+ * For each enum TamX:
+ *   tam_x_from_code (code)  the value of a code (exact, upper-case);
+ *                           unknown or NULL codes give the fallback
+ *                           named below
+ *   tam_x_to_code (value)   the code, a static string (NULL for an
+ *                           unknown value)
+ *   tam_x_to_label (value)  the translated label ("" for an unknown value)
+ *
+ * The string-based tam_*_label() of tam-codes.h are wrappers over these. */
+#pragma once
+
+#include <glib-object.h>
+
+#include "tam-enum-types.h"
+
+G_BEGIN_DECLS
+
+/* calls.state: the tapping state of a call. NONE for calls that are not
+ * AGREE (state IS NULL) and the fallback for unknown codes. The order is
+ * the Queue tab's state filter (NONE standing for "waiting"). */
+typedef enum
+{
+  TAM_CALL_STATE_NONE,     /*< nick=NONE >*/
+  TAM_CALL_STATE_PENDING,  /*< nick=PENDING >*/
+  TAM_CALL_STATE_RECALLED, /*< nick=RECALLED >*/
+  TAM_CALL_STATE_RETURNED, /*< nick=RETURNED >*/
+  TAM_CALL_STATE_VALID,    /*< nick=VALID >*/
+} TamCallState;
+
+/* tappings.verdict. Unknown codes: -1. */
+typedef enum
+{
+  TAM_VERDICT_VALID,  /*< nick=VALID >*/
+  TAM_VERDICT_RETURN, /*< nick=RETURN >*/
+} TamVerdict;
+
+/* calls.result, the outcome of the sales call. Unknown codes: -1. */
+typedef enum
+{
+  TAM_CALL_RESULT_AGREE,     /*< nick=AGREE >*/
+  TAM_CALL_RESULT_DECLINE,   /*< nick=DECLINE >*/
+  TAM_CALL_RESULT_FOLLOW_UP, /*< nick=FOLLOW_UP >*/
+} TamCallResult;
+
+/* people.role. Unknown codes: -1. */
+typedef enum
+{
+  TAM_ROLE_AGENT,              /*< nick=AGENT >*/
+  TAM_ROLE_TEAM_LEADER,        /*< nick=TEAM_LEADER >*/
+  TAM_ROLE_SUPERVISOR_OPS,     /*< nick=SUPERVISOR_OPS >*/
+  TAM_ROLE_SUPERVISOR_QUALITY, /*< nick=SUPERVISOR_QUALITY >*/
+  TAM_ROLE_QCO,                /*< nick=QCO >*/
+  TAM_ROLE_QA,                 /*< nick=QA >*/
+  TAM_ROLE_TRAINER,            /*< nick=TRAINER >*/
+  TAM_ROLE_QC_TIER2,           /*< nick=QC_TIER2 >*/
+  TAM_ROLE_HD_SUPPORT,         /*< nick=HD_SUPPORT >*/
+  TAM_ROLE_MANAGER,            /*< nick=MANAGER >*/
+} TamRole;
+
+/* people.status. Unknown codes: -1. */
+typedef enum
+{
+  TAM_PERSON_STATUS_TRAINING,           /*< nick=TRAINING >*/
+  TAM_PERSON_STATUS_ACTIVE,             /*< nick=ACTIVE >*/
+  TAM_PERSON_STATUS_RESIGNED,           /*< nick=RESIGNED >*/
+  TAM_PERSON_STATUS_RETURNED_TO_VENDOR, /*< nick=RETURNED_TO_VENDOR >*/
+} TamPersonStatus;
+
+/* attendance.status. Unknown codes: -1 (tam_attendance_status_parse()
+ * also accepts lower case and the Indonesian words). */
+typedef enum
+{
+  TAM_ATTENDANCE_STATUS_PRESENT,             /*< nick=PRESENT >*/
+  TAM_ATTENDANCE_STATUS_LATE,                /*< nick=LATE >*/
+  TAM_ATTENDANCE_STATUS_LATE_FROM_BREAK,     /*< nick=LATE_FROM_BREAK >*/
+  TAM_ATTENDANCE_STATUS_ABSENT_NOTICE,       /*< nick=ABSENT_NOTICE >*/
+  TAM_ATTENDANCE_STATUS_ABSENT_SHORT_NOTICE, /*< nick=ABSENT_SHORT_NOTICE >*/
+  TAM_ATTENDANCE_STATUS_ABSENT_NO_NOTICE,    /*< nick=ABSENT_NO_NOTICE >*/
+  TAM_ATTENDANCE_STATUS_SICK_NOTE,           /*< nick=SICK_NOTE >*/
+  TAM_ATTENDANCE_STATUS_SICK_NO_NOTE,        /*< nick=SICK_NO_NOTE >*/
+  TAM_ATTENDANCE_STATUS_LEAVE,               /*< nick=LEAVE >*/
+  TAM_ATTENDANCE_STATUS_OFF,                 /*< nick=OFF >*/
+} TamAttendanceStatus;
+
+/* The service (layanan) of a call or a person. Unknown codes: -1. */
+typedef enum
+{
+  TAM_SERVICE_ADDON_CONSUMER, /*< nick=ADDON_CONSUMER >*/
+  TAM_SERVICE_WIFI_DIGITAL,   /*< nick=WIFI_DIGITAL >*/
+  TAM_SERVICE_CT0_PRANPC,     /*< nick=CT0_PRANPC >*/
+} TamService;
+
+/* The site of a call or a person. Unknown codes: -1. */
+typedef enum
+{
+  TAM_SITE_MEDAN,     /*< nick=MEDAN >*/
+  TAM_SITE_TANGERANG, /*< nick=TANGERANG >*/
+  TAM_SITE_BANDUNG,   /*< nick=BANDUNG >*/
+  TAM_SITE_SEMARANG,  /*< nick=SEMARANG >*/
+  TAM_SITE_MALANG,    /*< nick=MALANG >*/
+  TAM_SITE_MAKASSAR,  /*< nick=MAKASSAR >*/
+} TamSite;
+
+/* NONE has no stored code: tam_call_state_to_code() gives NULL for it. */
+TamCallState         tam_call_state_from_code        (const char          *code);
+const char          *tam_call_state_to_code          (TamCallState         state);
+const char          *tam_call_state_to_label         (TamCallState         state);
+/* PENDING or RECALLED: waiting for a tapping. */
+gboolean             tam_call_state_is_waiting       (TamCallState         state);
+/* The state a call waiting for a tapping is in after @verdict: VALID or
+ * RETURNED. The transition tam_call_decide() stores. */
+TamCallState         tam_call_state_after_verdict    (TamVerdict           verdict);
+
+TamVerdict           tam_verdict_from_code           (const char          *code);
+const char          *tam_verdict_to_code             (TamVerdict           verdict);
+const char          *tam_verdict_to_label            (TamVerdict           verdict);
+
+TamCallResult        tam_call_result_from_code       (const char          *code);
+const char          *tam_call_result_to_code         (TamCallResult        result);
+const char          *tam_call_result_to_label        (TamCallResult        result);
+
+TamRole              tam_role_from_code              (const char          *code);
+const char          *tam_role_to_code                (TamRole              role);
+const char          *tam_role_to_label               (TamRole              role);
+
+TamPersonStatus      tam_person_status_from_code     (const char          *code);
+const char          *tam_person_status_to_code       (TamPersonStatus      status);
+const char          *tam_person_status_to_label      (TamPersonStatus      status);
+
+TamAttendanceStatus  tam_attendance_status_from_code (const char          *code);
+const char          *tam_attendance_status_to_code   (TamAttendanceStatus  status);
+const char          *tam_attendance_status_to_label  (TamAttendanceStatus  status);
+
+TamService           tam_service_from_code           (const char          *code);
+const char          *tam_service_to_code             (TamService           service);
+const char          *tam_service_to_label            (TamService           service);
+
+/* Place names are not translated. */
+TamSite              tam_site_from_code              (const char          *code);
+const char          *tam_site_to_code                (TamSite              site);
+const char          *tam_site_to_label               (TamSite              site);
+
+G_END_DECLS
