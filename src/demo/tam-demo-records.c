@@ -1,0 +1,511 @@
+/* tam-demo-records.c: the demo's KPI inputs, trainings, coaching,
+ * recovery plans and the audit row. */
+#include "config.h"
+
+#include "tam-demo-private.h"
+
+gboolean
+_tam_demo_insert_kpi (Gen     *g,
+            GError **error)
+{
+  static const char * const parameters[] = { "AHT", "FCR", "CALLMON", "SALES_TARGET", "KUIS" };
+  sqlite3_stmt *stmt = tam_store_prepare (g->store,
+      "INSERT INTO kpi_inputs (month, person_id, parameter, value) VALUES (?, ?, ?, ?)", error);
+  sqlite3_stmt *target = tam_store_prepare (g->store,
+      "INSERT INTO headcount_targets (month, service, site, target) VALUES (?, ?, ?, ?)", error);
+
+  if (stmt == NULL || target == NULL)
+    return FALSE;
+
+  /* Completed months only: the scorecard is made after the month closes. */
+  for (guint m = 0; m + 1 < g->n_months; m++)
+    for (guint i = 0; i < g->people->len; i++)
+      {
+        Person *p = g->people->pdata[i];
+
+        if (p->role[0] != 'A' || p->worked[m] < 5)
+          continue;
+        for (guint k = 0; k < G_N_ELEMENTS (parameters); k++)
+          {
+            double v = clamp (rng_normal (&g->rng, p->skill, 8), 0, 100);
+
+            bind_text (stmt, 1, g->months[m].text);
+            sqlite3_bind_int64 (stmt, 2, p->id);
+            bind_text (stmt, 3, parameters[k]);
+            sqlite3_bind_double (stmt, 4, (double)(gint64)(v * 10 + 0.5) / 10);
+            if (!step (g, stmt, error))
+              return FALSE;
+          }
+      }
+
+  /* CAPLAN: about ten and a half agents a team. */
+  for (guint m = 0; m < g->n_months; m++)
+    for (guint i = 0; i < N_PAIRS; i++)
+      {
+        bind_text (target, 1, g->months[m].text);
+        bind_text (target, 2, service_codes[pairs[i].service]);
+        bind_text (target, 3, site_codes[pairs[i].site]);
+        sqlite3_bind_int (target, 4, g->pair_n_teams[i] * 10 + (g->pair_n_teams[i] + 1) / 2 +
+                          (int)rng_int (&g->rng, 2));
+        if (!step (g, target, error))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+static gint64
+staff_id (Gen *g,
+          int  service,
+          int  kind,
+          int  n)
+{
+  GArray *staff = g->service_staff[service][kind];
+
+  return person_at (g, g_array_index (staff, int, (guint)n % staff->len))->id;
+}
+
+static gboolean
+insert_training (Gen         *g,
+                 const char  *kind,
+                 const char  *title,
+                 int          service,
+                 int          site,
+                 guint32      starts,
+                 guint32      ends,
+                 gint64      *id,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (g->store,
+      "INSERT INTO trainings (kind, title, service, site, trainer_id, starts_on, ends_on)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  char from[11], to[11];
+
+  if (stmt == NULL)
+    return FALSE;
+  jd_format (starts, from, sizeof from);
+  jd_format (ends, to, sizeof to);
+  bind_text (stmt, 1, kind);
+  bind_text (stmt, 2, title);
+  bind_text (stmt, 3, service_codes[service]);
+  bind_text (stmt, 4, site_codes[site]);
+  sqlite3_bind_int64 (stmt, 5, staff_id (g, service, STAFF_TRAINER, (int)rng_int (&g->rng, 8)));
+  bind_text (stmt, 6, from);
+  bind_text (stmt, 7, to);
+  if (!step (g, stmt, error))
+    return FALSE;
+  *id = sqlite3_last_insert_rowid (g->db);
+  return TRUE;
+}
+
+static gboolean
+insert_participant (Gen      *g,
+                    gint64    training,
+                    Person   *p,
+                    gboolean  attended,
+                    double    quiz,      /* < 0: no score yet */
+                    double    pass_mark,
+                    GError  **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (g->store,
+      "INSERT INTO training_participants (training_id, person_id, attended, quiz_score, passed)"
+      " VALUES (?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, training);
+  sqlite3_bind_int64 (stmt, 2, p->id);
+  sqlite3_bind_int (stmt, 3, attended ? 1 : 0);
+  if (attended && quiz >= 0)
+    {
+      sqlite3_bind_double (stmt, 4, quiz);
+      sqlite3_bind_int (stmt, 5, quiz >= pass_mark ? 1 : 0);
+    }
+  else
+    {
+      sqlite3_bind_null (stmt, 4);
+      sqlite3_bind_null (stmt, 5);
+    }
+  return step (g, stmt, error);
+}
+
+static gboolean
+live_on (const Person *p,
+         guint32       jd)
+{
+  return p->role[0] == 'A' && p->live_from <= jd && (p->last_day == 0 || p->last_day >= jd);
+}
+
+gboolean
+_tam_demo_insert_trainings (Gen     *g,
+                  GError **error)
+{
+  Rng *r = &g->rng;
+
+  /* Initial training of every batch hired during the history (and the
+   * class in session now: no scores yet). */
+  for (guint i = 0; i < N_PAIRS; i++)
+    {
+      g_autoptr(GArray) batches = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+      for (guint k = 0; k < g->people->len; k++)
+        {
+          Person *p = g->people->pdata[k];
+          gboolean seen = FALSE;
+
+          if (p->pair != (int)i || p->role[0] != 'A' || p->hired < g->hist_start)
+            continue;
+          for (guint b = 0; b < batches->len; b++)
+            seen |= g_array_index (batches, guint32, b) == p->hired;
+          if (!seen)
+            g_array_append_val (batches, p->hired);
+        }
+      for (guint b = 0; b < batches->len; b++)
+        {
+          guint32 starts = g_array_index (batches, guint32, b);
+          char date[11];
+          g_autofree char *title = NULL;
+          gint64 id;
+
+          jd_format (starts, date, sizeof date);
+          title = g_strdup_printf ("Training Awal Agent %s %s, batch %s",
+                                   service_short[pairs[i].service], site_codes[pairs[i].site], date);
+          if (!insert_training (g, "INITIAL", title, pairs[i].service, pairs[i].site,
+                                starts, starts + 13, &id, error))
+            return FALSE;
+          for (guint k = 0; k < g->people->len; k++)
+            {
+              Person *p = g->people->pdata[k];
+              gboolean done = starts + 13 < g->today;
+
+              if (p->pair != (int)i || p->role[0] != 'A' || p->hired != starts)
+                continue;
+              /* Whoever went live passed it. */
+              if (!insert_participant (g, id, p, TRUE, done ? rng_range (r, 70, 98) : -1, 70, error))
+                return FALSE;
+            }
+        }
+    }
+
+  /* Refreshment every other month per pair, for one team at a time, and
+   * product socialization every third month per service. */
+  for (guint m = 1; m + 1 < g->n_months; m += 2)
+    for (guint i = 0; i < N_PAIRS; i++)
+      {
+        guint32 day = jd_add_months (g->hist_start, (int)m) + 9;
+        int team = g->pair_first_team[i] + (int)(m / 2) % g->pair_n_teams[i];
+        g_autofree char *title = g_strdup_printf ("Refreshment Product Knowledge & Parameter Penilaian %s",
+                                                  service_short[pairs[i].service]);
+        gint64 id;
+
+        if (!insert_training (g, "REFRESHMENT", title, pairs[i].service, pairs[i].site,
+                              day, day, &id, error))
+          return FALSE;
+        for (guint k = 0; k < g->people->len; k++)
+          {
+            Person *p = g->people->pdata[k];
+            gboolean attended;
+
+            if (p->team != team || !live_on (p, day))
+              continue;
+            attended = rng_chance (r, 0.92);
+            if (!insert_participant (g, id, p, attended,
+                                     (gint64)clamp (rng_normal (r, p->skill, 9), 0, 100), 60, error))
+              return FALSE;
+          }
+      }
+
+  for (guint m = 2; m + 1 < g->n_months; m += 3)
+    for (int s = 0; s < N_SERVICES; s++)
+      {
+        guint32 day = jd_add_months (g->hist_start, (int)m) + 14;
+        const char *product = pick_product (r, s);
+        g_autofree char *title = g_strdup_printf ("Sosialisasi Produk Baru: %s", product);
+        int home = service_home[s];
+        gint64 id;
+
+        if (!insert_training (g, "PRODUCT_SOCIALIZATION", title, s, home, day, day, &id, error))
+          return FALSE;
+        for (guint k = 0; k < g->people->len; k++)
+          {
+            Person *p = g->people->pdata[k];
+
+            if (p->service != s || p->site != home || !live_on (p, day))
+              continue;
+            if (!insert_participant (g, id, p, rng_chance (r, 0.95),
+                                     (gint64)clamp (rng_normal (r, p->skill + 5, 7), 0, 100), 60, error))
+              return FALSE;
+          }
+      }
+  return TRUE;
+}
+
+static gint64
+pair_spv_id (Gen *g,
+             int  pair)
+{
+  return person_at (g, g_array_index (g->pair_spv[pair], int, 0))->id;
+}
+
+gboolean
+_tam_demo_insert_coaching (Gen     *g,
+                 GError **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (g->store,
+      "INSERT INTO coaching_records (person_id, nonconformity, level, state, occurred_on, issued_on,"
+      " valid_until, proposed_by, decided_by, note) VALUES (?, ?, ?, 'ISSUED', ?, ?, ?, ?, ?, ?)", error);
+  int scale = MAX (g->scale, 1);
+  int n_late = 0, n_sick = 0, n_short = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  /* Issued sanctions follow real events of the attendance above. The
+   * nonconformity codes are the catalog's (coaching issue). */
+  /* Visit people in a scattered order (a prime stride), so the records
+   * spread over teams and sites instead of filling the first team. */
+  for (guint k = 0; k < g->people->len; k++)
+    {
+      Person *p = g->people->pdata[(guint)(((guint64)k * 104729) % g->people->len)];
+      struct { const char *code, *level; guint32 day; char note[96]; } rec[3];
+      int n_rec = 0;
+
+      if (p->role[0] != 'A' || p->alpa_month >= 0)
+        continue;
+      for (int m = (int)g->n_months - 2; m >= 0; m--)
+        if (p->late3[m] != 0 && n_late < 6 * scale)
+          {
+            rec[n_rec].code = "LATE_LOGIN";
+            rec[n_rec].level = "COACHING1";
+            rec[n_rec].day = p->late3[m];
+            g_snprintf (rec[n_rec].note, sizeof rec[n_rec].note,
+                        "Terlambat login %u kali pada bulan %s", (guint)p->late[m], g->months[m].text);
+            n_rec++;
+            n_late++;
+            break;
+          }
+      if (p->sick_no_note != 0 && p->sick_no_note + 3 < g->today && n_sick < 3 * scale)
+        {
+          rec[n_rec].code = "SICK_NO_NOTE";
+          rec[n_rec].level = "KONSELING1";
+          rec[n_rec].day = p->sick_no_note;
+          g_snprintf (rec[n_rec].note, sizeof rec[n_rec].note, "Sakit tanpa surat dokter");
+          n_rec++;
+          n_sick++;
+        }
+      else if (p->short_notice != 0 && p->short_notice + 3 < g->today && n_short < 2 * scale)
+        {
+          rec[n_rec].code = "ABSENT_SHORT_NOTICE";
+          rec[n_rec].level = "KONSELING1";
+          rec[n_rec].day = p->short_notice;
+          g_snprintf (rec[n_rec].note, sizeof rec[n_rec].note,
+                      "Izin tidak masuk kurang dari 3 jam sebelum shift");
+          n_rec++;
+          n_short++;
+        }
+
+      for (int k = 0; k < n_rec; k++)
+        {
+          char occurred[11], issued[11], until[11];
+          guint32 issued_jd = MIN (rec[k].day + 2, g->today - 1);
+
+          jd_format (rec[k].day, occurred, sizeof occurred);
+          jd_format (issued_jd, issued, sizeof issued);
+          jd_format (jd_add_months (issued_jd, 6), until, sizeof until);
+          sqlite3_bind_int64 (stmt, 1, p->id);
+          bind_text (stmt, 2, rec[k].code);
+          bind_text (stmt, 3, rec[k].level);
+          bind_text (stmt, 4, occurred);
+          bind_text (stmt, 5, issued);
+          bind_text (stmt, 6, until);
+          sqlite3_bind_int64 (stmt, 7, person_at (g, g->teams[p->team].leader)->id);
+          sqlite3_bind_int64 (stmt, 8, pair_spv_id (g, p->pair));
+          bind_text (stmt, 9, rec[k].note);
+          if (!step (g, stmt, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static int
+first_team_of (Gen *g,
+               int  service,
+               int  site)
+{
+  for (guint i = 0; i < N_PAIRS; i++)
+    if (pairs[i].service == service && pairs[i].site == site)
+      return g->pair_first_team[i];
+  return 0;
+}
+
+gboolean
+_tam_demo_insert_recovery_plans (Gen     *g,
+                       GError **error)
+{
+  sqlite3_stmt *plan = tam_store_prepare (g->store,
+      "INSERT INTO recovery_plans (kpi, scope_kind, scope_ref, period, analysis, state, drafted_by,"
+      " drafted_at, decided_by, decided_at, decision_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  sqlite3_stmt *action = tam_store_prepare (g->store,
+      "INSERT INTO recovery_actions (plan_id, action, owner_id, due_on, done_on) VALUES (?, ?, ?, ?, ?)", error);
+  Person *weak = NULL;
+  int last = (int)g->n_months - 1;
+  int team_bdg = 0;
+  int team_ct0 = first_team_of (g, SVC_CT0, SITE_BANDUNG);
+  int team_wifi = first_team_of (g, SVC_WIFI, SITE_TANGERANG);
+  int team_mdn = first_team_of (g, SVC_ADDON, SITE_MEDAN);
+  int team_smg = first_team_of (g, SVC_ADDON, SITE_SEMARANG);
+  struct
+  {
+    const char *kpi, *scope_kind;
+    int         team;        /* drafting TL's team; scope TEAM refers to it */
+    const char *scope_ref;   /* for SITE / SERVICE / AGENT */
+    int         months_back;
+    const char *state;
+    gint64      decider;     /* 0: not decided yet */
+    const char *analysis, *reason;
+    const char *actions[3];
+  } plans[] = {
+    { "QVS", "TEAM", team_bdg, NULL, 1, "SUBMITTED", 0,
+      "QVS tim di bawah target 95%: beberapa AGREE di-RETURN karena persetujuan pelanggan tidak eksplisit.", "",
+      { "Briefing ulang parameter CONSENT setiap pagi", "Role play closing untuk agent yang RETURN", NULL } },
+    { "QVS", "TEAM", team_bdg, NULL, 0, "DRAFT", 0,
+      "Tren RETURN naik pada minggu pertama; analisis per parameter sedang disusun.", "",
+      { "Kalibrasi parameter penilaian bersama QCO", NULL, NULL } },
+    { "HEADCOUNT", "SITE", team_mdn, "MEDAN", 2, "APPROVED", -1,
+      "Pemenuhan SDM di bawah 95% karena agent resign dan batch rekrutmen berikutnya terlambat.", "",
+      { "Percepat rekrutmen batch pengganti", "Atur ulang jadwal shift tim yang ada", NULL } },
+    { "ABU", "AGENT", team_bdg, NULL, 1, "REJECTED", -1,
+      "Nilai CALLMON dan SALES TARGET di bawah 60 dua bulan berturut-turut.",
+      "Analisis akar masalah belum lengkap; lampirkan hasil call monitoring.",
+      { "Coaching harian oleh TL", "Pendampingan call oleh agent senior", NULL } },
+    { "CT0_AGREE", "TEAM", team_ct0, NULL, 2, "VERIFIED_MET", -1,
+      "Pencapaian AGREE caring CT-0 di bawah target harian pada minggu kedua.", "",
+      { "Prioritaskan DAPROS dengan tunggakan kecil", "Evaluasi harian di akhir shift (HK+3)", NULL } },
+    { "QVS", "TEAM", team_wifi, NULL, 3, "VERIFIED_NOT_MET", -2,
+      "RETURN tinggi pada parameter DATA: alamat instalasi sering tidak lengkap.", "",
+      { "Checklist alamat instalasi sebelum submit", "Sharing session bersama QCO", NULL } },
+    { "ADHERENCE", "TEAM", team_smg, NULL, 3, "CLOSED", -1,
+      "Adherence roster tim turun karena keterlambatan login berulang.", "",
+      { "Coaching agent yang terlambat login", "Pantau login harian oleh TL", NULL } },
+    { "HEADCOUNT", "SERVICE", team_wifi, "WIFI_DIGITAL", 1, "APPROVED", -3,
+      "Kebutuhan SDM WiFi Digital naik setelah penambahan DAPROS dari Telkom.", "",
+      { "Ajukan tambahan batch training", "Pinjam sementara agent Add On Consumer Tangerang", NULL } },
+  };
+
+  if (plan == NULL || action == NULL)
+    return FALSE;
+  for (guint i = 0; i < g->people->len && weak == NULL; i++)
+    {
+      Person *p = g->people->pdata[i];
+      if (p->role[0] == 'A' && p->team == team_bdg && p->skill < 60 && p->last_day == 0)
+        weak = p;
+    }
+  if (weak == NULL)
+    for (guint i = 0; i < g->people->len && weak == NULL; i++)
+      {
+        Person *p = g->people->pdata[i];
+        if (p->role[0] == 'A' && p->team == team_bdg && p->last_day == 0)
+          weak = p;
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+    {
+      int month = MAX (0, last - plans[i].months_back);
+      Person *tl = person_at (g, g->teams[plans[i].team].leader);
+      int pair = g->teams[plans[i].team].pair;
+      const char *scope_ref;
+      gint64 decider = 0;
+      guint32 drafted = MIN (jd_add_months (g->hist_start, month + 1) + 2, g->today - 1);
+      guint32 decided = MIN (drafted + 2, g->today - 1);
+      gboolean closed = strncmp (plans[i].state, "VERIFIED", 8) == 0 || strcmp (plans[i].state, "CLOSED") == 0;
+      char drafted_at[24], decided_at[24];
+      gint64 plan_id;
+
+      if (month == last)
+        drafted = g->today - 1;
+      if (strcmp (plans[i].scope_kind, "TEAM") == 0)
+        scope_ref = tl->nik;
+      else if (strcmp (plans[i].scope_kind, "AGENT") == 0)
+        scope_ref = weak ? weak->nik : tl->nik;
+      else
+        scope_ref = plans[i].scope_ref;
+      /* Supervisors decide; never the one who drafted. */
+      if (plans[i].decider == -1)
+        decider = pair_spv_id (g, pair);
+      else if (plans[i].decider == -2)
+        decider = staff_id (g, pairs[pair].service, STAFF_SPQ, 0);
+      else if (plans[i].decider == -3)
+        decider = staff_id (g, pairs[pair].service, STAFF_MANAGER, 0);
+
+      _tam_demo_office_time (g, drafted, drafted_at, sizeof drafted_at);
+      _tam_demo_office_time (g, decided, decided_at, sizeof decided_at);
+      bind_text (plan, 1, plans[i].kpi);
+      bind_text (plan, 2, plans[i].scope_kind);
+      bind_text (plan, 3, scope_ref);
+      bind_text (plan, 4, g->months[month].text);
+      bind_text (plan, 5, plans[i].analysis);
+      bind_text (plan, 6, plans[i].state);
+      sqlite3_bind_int64 (plan, 7, tl->id);
+      bind_text (plan, 8, drafted_at);
+      if (decider != 0)
+        {
+          sqlite3_bind_int64 (plan, 9, decider);
+          bind_text (plan, 10, decided_at);
+        }
+      else
+        {
+          sqlite3_bind_null (plan, 9);
+          sqlite3_bind_null (plan, 10);
+        }
+      bind_text (plan, 11, plans[i].reason);
+      if (!step (g, plan, error))
+        return FALSE;
+      plan_id = sqlite3_last_insert_rowid (g->db);
+
+      for (int k = 0; k < 3 && plans[i].actions[k] != NULL; k++)
+        {
+          char due[11], done[11];
+          guint32 due_jd = decided + 7 * (guint32)(k + 1);
+
+          jd_format (due_jd, due, sizeof due);
+          jd_format (MIN (due_jd - 1, g->today - 1), done, sizeof done);
+          sqlite3_bind_int64 (action, 1, plan_id);
+          bind_text (action, 2, plans[i].actions[k]);
+          sqlite3_bind_int64 (action, 3, k == 0 ? tl->id : pair_spv_id (g, pair));
+          bind_text (action, 4, due);
+          bind_text (action, 5, closed || (decider != 0 && due_jd < g->today && k == 0) ? done : NULL);
+          if (!step (g, action, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+_tam_demo_append_audit (Gen     *g,
+              GError **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (g->store,
+      "SELECT json_object('scale', ?1, 'seed', ?2, 'today', ?3, 'people', ?4,"
+      " 'attendance', ?5, 'calls', ?6, 'tappings', ?7)", error);
+  g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, g->seed);
+  g_autofree char *after = NULL;
+  char today[11];
+
+  if (stmt == NULL)
+    return FALSE;
+  jd_format (g->today, today, sizeof today);
+  sqlite3_bind_int (stmt, 1, g->scale);
+  bind_text (stmt, 2, seed);
+  bind_text (stmt, 3, today);
+  sqlite3_bind_int64 (stmt, 4, g->people->len);
+  sqlite3_bind_int64 (stmt, 5, g->n_attendance);
+  sqlite3_bind_int64 (stmt, 6, g->n_calls);
+  sqlite3_bind_int64 (stmt, 7, g->n_tappings);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    after = tam_stmt_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return tam_audit_append (g->store, NULL, "DEMO", "database", "demo", NULL, after, error);
+}
+
+/* ------------------------------------------------------------------ */
