@@ -691,7 +691,7 @@ main (int   argc,
       {
         double sync, painted_ms;
 
-        dropdown = _tam_queue_page_get_child (TAM_QUEUE_PAGE (page), changes[i].child);
+        dropdown = GTK_WIDGET (gtk_widget_get_template_child (page, TAM_TYPE_QUEUE_PAGE, changes[i].child));
         t0 = g_get_monotonic_time ();
         if (changes[i].text != NULL)
           gtk_editable_set_text (GTK_EDITABLE (dropdown), changes[i].text);

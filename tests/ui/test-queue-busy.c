@@ -225,7 +225,7 @@ hold_lock (Fixture    *f,
 static const char *
 title (Fixture *f)
 {
-  return gtk_label_get_text (GTK_LABEL (_tam_queue_page_get_child (f->page, "title_label")));
+  return gtk_label_get_text (GTK_LABEL (tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "title_label")));
 }
 
 static gint64
@@ -322,7 +322,7 @@ test_verdict_waits_for_lock (Fixture       *f,
   tam_test_spin_until (_tam_queue_page_get_busy_shown (f->page) || f->locker_done);
   busy_seen_locked = _tam_queue_page_get_busy_shown (f->page) && lock_held_elsewhere (f->db->path);
   g_assert_true (busy_seen_locked);
-  g_assert_true (gtk_widget_get_visible (_tam_queue_page_get_child (f->page, "busy_box")));
+  g_assert_true (gtk_widget_get_visible (tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "busy_box")));
   g_assert_cmpuint (_tam_queue_page_get_pending_writes (f->page), >, 0);
   g_assert_cmpint (count_tappings (f), ==, 0);
   save_screenshot (f);
@@ -348,7 +348,7 @@ test_verdict_waits_for_lock (Fixture       *f,
 
   /* The quiet state is gone; the toast came with the stored verdict. */
   g_assert_false (_tam_queue_page_get_busy_shown (f->page));
-  g_assert_false (gtk_widget_get_visible (_tam_queue_page_get_child (f->page, "busy_box")));
+  g_assert_false (gtk_widget_get_visible (tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "busy_box")));
   g_assert_nonnull (strstr (_tam_queue_page_get_last_toast (f->page), "MYCX-0002"));
   g_assert_null (_tam_queue_page_get_banner (f->page));
   g_assert_cmpint (current_id (f), ==, f->calls[2]);
@@ -357,7 +357,7 @@ test_verdict_waits_for_lock (Fixture       *f,
                    ==, 1);
   g_assert_cmpint (tam_store_query_int (f->db->store, "SELECT claimed_by FROM calls WHERE call_id = 'MYCX-0003'", 0, NULL),
                    ==, f->qco->person_id);
-  g_assert_false (gtk_widget_get_visible (_tam_queue_page_get_child (f->page, "claim_label")));
+  g_assert_false (gtk_widget_get_visible (tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "claim_label")));
 
   /* The window kept drawing the whole time. */
   g_assert_cmpuint (f->n_ticks, >, 10);
@@ -431,8 +431,8 @@ test_refused_verdict_comes_back (Fixture       *f,
   banner = _tam_queue_page_get_banner (f->page);
   g_assert_nonnull (banner);
   g_assert_nonnull (strstr (banner, "Siti Rahayu"));
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (_tam_queue_page_get_child (f->page, "return_revealer"))));
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (_tam_queue_page_get_child (f->page, "recommendation_view")));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "return_revealer"))));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "recommendation_view")));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_cmpstr (text, ==, "Ask for an explicit yes.");

@@ -331,7 +331,7 @@ test_tap_three (Fixture       *f,
   /* R: the recommendation field gets the keyboard. */
   g_assert_true (_tam_queue_page_set_parameter_met (f->page, "CONSENT", FALSE));
   activate (f, "queue.return");
-  recommendation = _tam_queue_page_get_child (f->page, "recommendation_view");
+  recommendation = tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "recommendation_view");
   g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == recommendation);
   _tam_queue_page_set_recommendation (f->page, "Ask for an explicit yes before closing.");
   activate (f, "queue.confirm-return");
@@ -426,7 +426,7 @@ test_claimed_elsewhere (Fixture       *f,
 
   open_page (f, f->qco);
   g_assert_cmpint (current_id (f), ==, f->calls[0]);
-  claim_label = _tam_queue_page_get_child (f->page, "claim_label");
+  claim_label = tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "claim_label");
   g_assert_true (gtk_widget_get_visible (claim_label));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (claim_label)), "Wati Suryani"));
 
@@ -506,7 +506,7 @@ test_filters (Fixture       *f,
   model = _tam_queue_page_get_model (f->page);
   activate (f, "queue.valid");   /* MYCX-0001 VALID */
 
-  state_dropdown = _tam_queue_page_get_child (f->page, "state_dropdown");
+  state_dropdown = tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "state_dropdown");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (state_dropdown), 4);   /* Valid */
   settle (f);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
@@ -520,7 +520,7 @@ test_filters (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS - 1);
 
   /* Agent: Euis has calls 2 and 4. */
-  agent_dropdown = _tam_queue_page_get_child (f->page, "agent_dropdown");
+  agent_dropdown = tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "agent_dropdown");
   for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (agent_dropdown))); i++)
     {
       g_autoptr(GtkStringObject) s = g_list_model_get_item (gtk_drop_down_get_model (GTK_DROP_DOWN (agent_dropdown)), i);
@@ -533,7 +533,7 @@ test_filters (Fixture       *f,
   g_assert_cmpint (tam_queue_model_get_state_counts (model)[TAM_STATE_PENDING], ==, 2);
 
   /* Dates: a half-typed date changes nothing; a whole one filters. */
-  from_entry = _tam_queue_page_get_child (f->page, "from_entry");
+  from_entry = tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "from_entry");
   gtk_editable_set_text (GTK_EDITABLE (from_entry), "2026-10-0");
   settle (f);
   g_assert_true (gtk_widget_has_css_class (from_entry, "error"));
@@ -566,11 +566,11 @@ test_recall (Fixture       *f,
   g_assert_no_error (error);
 
   open_page (f, f->tl);
-  state_dropdown = _tam_queue_page_get_child (f->page, "state_dropdown");
+  state_dropdown = tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "state_dropdown");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (state_dropdown), 3);   /* Returned */
   settle (f);
   g_assert_cmpint (current_id (f), ==, f->calls[0]);
-  g_assert_true (gtk_widget_get_visible (_tam_queue_page_get_child (f->page, "recall_button")));
+  g_assert_true (gtk_widget_get_visible (tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "recall_button")));
 
   /* A TL may not give verdicts: refused by the core, with a message. */
   activate (f, "queue.valid");

@@ -1,0 +1,203 @@
+/* tam-queue-page-list.c: the queue page's list: its rows, its selection
+ * and counts, and keeping the selection right while the model changes
+ * under it (filters, verdicts, undo, refresh). */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tam-queue-model.h"
+#include "tam-queue-page-private.h"
+#include "tam-queue-row.h"
+#include "tam-tapping.h"
+
+static char *
+format_count (gint64 n)
+{
+  return g_strdup_printf ("%'" G_GINT64_FORMAT, n);
+}
+
+static void
+set_count_label (GtkLabel   *label,
+                 const char *format,
+                 gint64      n,
+                 gboolean    known)
+{
+  /* "…" while the worker is still counting. */
+  g_autofree char *number = known ? format_count (n) : g_strdup ("…");
+  g_autofree char *text = g_strdup_printf (format, number);
+
+  gtk_label_set_text (label, text);
+}
+
+static void
+update_counts (TamQueuePage *self)
+{
+  const gint64 *counts = tam_queue_model_get_state_counts (self->model);
+  gboolean known = tam_queue_model_get_counts_ready (self->model);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autofree char *number = NULL;
+  g_autofree char *shown = NULL;
+
+  /* Translators: %s is a number of calls */
+  set_count_label (self->count_pending_label, _("Pending: %s"), counts[TAM_STATE_PENDING], known);
+  set_count_label (self->count_recalled_label, _("Re-called: %s"), counts[TAM_STATE_RECALLED], known);
+  set_count_label (self->count_returned_label, _("Returned: %s"), counts[TAM_STATE_RETURNED], known);
+  set_count_label (self->count_valid_label, _("Valid: %s"), counts[TAM_STATE_VALID], known);
+  if (known || n < TAM_QUEUE_MODEL_BLOCK)
+    {
+      number = format_count (n);
+      shown = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s call in the list", "%s calls in the list", n),
+                               number);
+    }
+  else
+    shown = g_strdup (_("Counting the calls…"));
+  gtk_label_set_text (self->count_shown_label, shown);
+}
+
+static void
+selection_changed_cb (TamQueuePage *self)
+{
+  if (!self->updating)
+    _tam_queue_page_show_selected (self);
+}
+
+void
+_tam_queue_page_select_position (TamQueuePage *self,
+                                 guint         position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+/* Runs @func-like model edits with the selection's own reactions muted,
+ * then shows what ends up selected, once. */
+void
+_tam_queue_page_begin_update (TamQueuePage *self)
+{
+  self->updating = TRUE;
+}
+
+/* Before an items-changed over the whole list: GtkSingleSelection looks
+ * for its selected item among every added row (a get_item each, i.e. the
+ * whole million from SQLite) unless nothing is selected. */
+void
+_tam_queue_page_unselect_for_reload (TamQueuePage *self)
+{
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+void
+_tam_queue_page_end_update (TamQueuePage *self)
+{
+  self->updating = FALSE;
+  _tam_queue_page_show_selected (self);
+  update_counts (self);
+}
+
+static int
+compare_queue_order (const TamCall *a,
+                     const TamCall *b)
+{
+  int c = g_strcmp0 (a->call_start, b->call_start);
+
+  if (c != 0)
+    return c;
+  return (a->id > b->id) - (a->id < b->id);
+}
+
+/* Where @call is (@present) or goes back in the list, looking from @near
+ * among the rows the model holds; -1 when it is too far to walk to. */
+gint64
+_tam_queue_page_find_row (TamQueuePage  *self,
+                          const TamCall *call,
+                          guint          near,
+                          gboolean       present)
+{
+  GListModel *list = G_LIST_MODEL (self->model);
+  guint n = g_list_model_get_n_items (list);
+  guint pos = MIN (near, n);
+  guint steps = 0;
+
+  if (present)
+    {
+      for (guint d = 0; d <= TAM_QUEUE_MODEL_BLOCK; d++)
+        for (int sign = -1; sign <= 1; sign += 2)
+          {
+            gint64 i = (gint64) near + sign * (gint64) d;
+            g_autoptr(TamQueueItem) item = NULL;
+
+            if (i < 0 || i >= n)
+              continue;
+            item = g_list_model_get_item (list, (guint) i);
+            if (tam_queue_item_get_id (item) == call->id)
+              return i;
+          }
+      return -1;
+    }
+
+  /* The queue order is (call_start, id): step back while the row before
+   * comes after the call, forward while the row comes before it. */
+  while (pos > 0 && steps++ < TAM_QUEUE_MODEL_BLOCK)
+    {
+      g_autoptr(TamQueueItem) item = g_list_model_get_item (list, pos - 1);
+      const TamCall *row = tam_queue_item_get_call (item);
+
+      if (row == NULL || compare_queue_order (row, call) < 0)
+        break;
+      pos--;
+    }
+  while (pos < n && steps++ < 2 * TAM_QUEUE_MODEL_BLOCK)
+    {
+      g_autoptr(TamQueueItem) item = g_list_model_get_item (list, pos);
+      const TamCall *row = tam_queue_item_get_call (item);
+
+      if (row == NULL || compare_queue_order (row, call) > 0)
+        break;
+      pos++;
+    }
+  return steps < 2 * TAM_QUEUE_MODEL_BLOCK ? (gint64) pos : -1;
+}
+
+static void
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, tam_queue_row_new ());
+}
+
+static void
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  tam_queue_row_set_call (TAM_QUEUE_ROW (gtk_list_item_get_child (item)),
+                          tam_queue_item_get_call (gtk_list_item_get_item (item)));
+}
+
+void
+_tam_queue_page_list_init (TamQueuePage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_box_append (self->header_box, tam_queue_row_header_new ());
+}
+
+/* The model and its selection, once the page has a store and session. */
+void
+_tam_queue_page_list_create_model (TamQueuePage *self)
+{
+  self->model = tam_queue_model_new (self->store, self->session);
+  g_signal_connect_object (self->model, "counts-changed",
+                           G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  gtk_single_selection_set_can_unselect (self->selection, FALSE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (selection_changed_cb), self);
+}
