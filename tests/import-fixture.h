@@ -18,8 +18,8 @@
 
 typedef struct
 {
-  char       *dir;
-  TamStore   *store;
+  char *dir;
+  TamStore *store;
   TamSession *sup;
   TamSession *tl1;
   TamSession *tl2;
@@ -28,16 +28,16 @@ typedef struct
 } Fixture;
 
 G_GNUC_UNUSED static gint64
-fixture_add_person (TamStore         *store,
+fixture_add_person (TamStore *store,
                     const TamSession *actor,
-                    const char       *nik,
-                    const char       *name,
-                    const char       *role,
-                    const char       *service,
-                    gint64            team_leader_id)
+                    const char *nik,
+                    const char *name,
+                    const char *role,
+                    const char *service,
+                    gint64 team_leader_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamPerson) p = tam_person_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamPerson) p = tam_person_new ();
 
   p->nik = g_strdup (nik);
   p->name = g_strdup (name);
@@ -54,23 +54,23 @@ fixture_add_person (TamStore         *store,
 }
 
 G_GNUC_UNUSED static TamSession *
-fixture_session (TamStore   *store,
+fixture_session (TamStore *store,
                  const char *nik)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamPerson) p = tam_people_find_nik (store, nik, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamPerson) p = tam_people_find_nik (store, nik, &error);
 
   g_assert_no_error (error);
   return tam_session_new (p->id, p->nik, p->name, p->role, p->site, p->service);
 }
 
 G_GNUC_UNUSED static void
-fixture_setup (Fixture       *fx,
-               gconstpointer  data)
+fixture_setup (Fixture *fx,
+               gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(TamSession) boot = NULL;
+  g_autoptr (TamSession) boot = NULL;
   gint64 sup, t1, t2;
 
   fx->dir = g_dir_make_tmp ("tam-import-XXXXXX", &error);
@@ -100,7 +100,7 @@ fixture_setup (Fixture       *fx,
 G_GNUC_UNUSED static void
 fixture_rm_rf (const char *dir)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   const char *name;
 
   if (d == NULL)
@@ -117,8 +117,8 @@ fixture_rm_rf (const char *dir)
 }
 
 G_GNUC_UNUSED static void
-fixture_teardown (Fixture       *fx,
-                  gconstpointer  data)
+fixture_teardown (Fixture *fx,
+                  gconstpointer data)
 {
   g_clear_pointer (&fx->sup, tam_session_free);
   g_clear_pointer (&fx->tl1, tam_session_free);
@@ -132,11 +132,11 @@ fixture_teardown (Fixture       *fx,
 
 /* Writes @text to a file in the fixture's folder; returns its path. */
 G_GNUC_UNUSED static char *
-fixture_file (Fixture    *fx,
+fixture_file (Fixture *fx,
               const char *name,
               const char *text)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   char *path = g_build_filename (fx->dir, name, NULL);
 
   g_file_set_contents (path, text, -1, &error);
@@ -145,10 +145,10 @@ fixture_file (Fixture    *fx,
 }
 
 G_GNUC_UNUSED static gint64
-fixture_count (Fixture    *fx,
+fixture_count (Fixture *fx,
                const char *sql)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 n = tam_store_query_int (fx->store, sql, -1, &error);
 
   g_assert_no_error (error);
@@ -156,11 +156,11 @@ fixture_count (Fixture    *fx,
 }
 
 G_GNUC_UNUSED static gint64
-fixture_person_id (Fixture    *fx,
+fixture_person_id (Fixture *fx,
                    const char *nik)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamPerson) p = tam_people_find_nik (fx->store, nik, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamPerson) p = tam_people_find_nik (fx->store, nik, &error);
 
   g_assert_no_error (error);
   return p->id;

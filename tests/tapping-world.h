@@ -16,33 +16,33 @@
 
 typedef struct
 {
-  char       *dir;
-  char       *path;
-  TamStore   *store;
-  TamSession *admin;      /* SUPERVISOR_OPS, Bandung */
-  TamSession *spvq;       /* SUPERVISOR_QUALITY */
-  TamSession *tl_b;       /* TEAM_LEADER Bandung: agents ani, budi */
-  TamSession *tl_b2;      /* TEAM_LEADER Bandung: agent cici */
-  TamSession *tl_m;       /* TEAM_LEADER Medan: agent dodi */
-  TamSession *qco_b;      /* QCO Bandung */
-  TamSession *qco_b2;     /* QCO Bandung */
-  TamSession *qco_m;      /* QCO Medan */
+  char *dir;
+  char *path;
+  TamStore *store;
+  TamSession *admin;  /* SUPERVISOR_OPS, Bandung */
+  TamSession *spvq;   /* SUPERVISOR_QUALITY */
+  TamSession *tl_b;   /* TEAM_LEADER Bandung: agents ani, budi */
+  TamSession *tl_b2;  /* TEAM_LEADER Bandung: agent cici */
+  TamSession *tl_m;   /* TEAM_LEADER Medan: agent dodi */
+  TamSession *qco_b;  /* QCO Bandung */
+  TamSession *qco_b2; /* QCO Bandung */
+  TamSession *qco_m;  /* QCO Medan */
   TamSession *trainer;
-  TamSession *agent;      /* ani, as if an agent could sign in */
-  gint64      ani, budi, cici, dodi;
+  TamSession *agent; /* ani, as if an agent could sign in */
+  gint64 ani, budi, cici, dodi;
 } World;
 
 G_GNUC_UNUSED static TamSession *
-world_person (World      *w,
+world_person (World *w,
               const char *nik,
               const char *name,
               const char *role,
               const char *site,
               const char *service,
-              gint64      tl_id)
+              gint64 tl_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamPerson) p = tam_person_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamPerson) p = tam_person_new ();
 
   p->nik = g_strdup (nik);
   p->name = g_strdup (name);
@@ -60,11 +60,11 @@ world_person (World      *w,
 /* @passwords: also give the desk accounts WORLD_PASSWORD (for tamctl
  * runs; hashing takes a while, so only when needed). */
 G_GNUC_UNUSED static void
-world_setup (World      *w,
+world_setup (World *w,
              const char *tag,
-             gboolean    passwords)
+             gboolean passwords)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *tmpl = g_strdup_printf ("tam-test-%s-XXXXXX", tag);
   TamSession *s;
 
@@ -107,7 +107,8 @@ world_setup (World      *w,
   g_assert_true (tam_auth_set_password (w->store, NULL, "SPV001", WORLD_PASSWORD, &error));
   g_assert_no_error (error);
   for (const char *const *nik = (const char *const[]){ "SPQ001", "TLB001", "QCB001", "QCM001",
-                                                       NULL }; *nik; nik++)
+                                                       NULL };
+       *nik; nik++)
     {
       g_assert_true (tam_auth_set_password (w->store, w->admin, *nik, WORLD_PASSWORD, &error));
       g_assert_no_error (error);
@@ -136,7 +137,7 @@ world_teardown (World *w)
       g_unlink (p);
     }
   {
-    g_autoptr(GDir) d = g_dir_open (w->dir, 0, NULL);
+    g_autoptr (GDir) d = g_dir_open (w->dir, 0, NULL);
     const char *name;
     while (d != NULL && (name = g_dir_read_name (d)) != NULL)
       {
@@ -151,19 +152,20 @@ world_teardown (World *w)
 
 /* Inserts a call as the import would (state PENDING for AGREE). */
 G_GNUC_UNUSED static gint64
-world_call (World      *w,
+world_call (World *w,
             const char *call_id,
-            gint64      agent_id,
+            gint64 agent_id,
             const char *site,
             const char *service,
             const char *call_start,
             const char *result)
 {
   sqlite3_stmt *stmt = tam_store_prepare (w->store,
-      "INSERT INTO calls (call_id, agent_id, site, service, call_start, month, result,"
-      " customer_number, product, recording, state)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, substr (?5, 1, 7), ?6, '081234567890', 'IndiHome Add-On',"
-      " 'vr/' || ?1 || '.wav', CASE WHEN ?6 = 'AGREE' THEN 'PENDING' END)", NULL);
+                                          "INSERT INTO calls (call_id, agent_id, site, service, call_start, month, result,"
+                                          " customer_number, product, recording, state)"
+                                          " VALUES (?1, ?2, ?3, ?4, ?5, substr (?5, 1, 7), ?6, '081234567890', 'IndiHome Add-On',"
+                                          " 'vr/' || ?1 || '.wav', CASE WHEN ?6 = 'AGREE' THEN 'PENDING' END)",
+                                          NULL);
 
   g_assert_nonnull (stmt);
   sqlite3_bind_text (stmt, 1, call_id, -1, SQLITE_TRANSIENT);
@@ -179,9 +181,9 @@ world_call (World      *w,
 
 /* One text value of a query with one bound integer. */
 G_GNUC_UNUSED static char *
-world_text (World      *w,
+world_text (World *w,
             const char *sql,
-            gint64      id)
+            gint64 id)
 {
   sqlite3_stmt *stmt = tam_store_prepare (w->store, sql, NULL);
   char *text = NULL;
@@ -195,9 +197,9 @@ world_text (World      *w,
 }
 
 G_GNUC_UNUSED static gint64
-world_int (World      *w,
+world_int (World *w,
            const char *sql,
-           gint64      id)
+           gint64 id)
 {
   sqlite3_stmt *stmt = tam_store_prepare (w->store, sql, NULL);
   gint64 v = -1;
@@ -216,35 +218,38 @@ world_check_state_days (World *w)
 {
   g_assert_true (tam_queue_counts_update (w->store, NULL));
   g_assert_cmpint (world_int (w,
-      "SELECT (SELECT count(*) FROM ("
-      "  SELECT site, service, day, state, n FROM call_state_days WHERE n <> 0"
-      "  EXCEPT SELECT site, service, substr (call_start, 1, 10), state, count(*) FROM calls"
-      "    WHERE state IS NOT NULL GROUP BY 1, 2, 3, 4))"
-      " + (SELECT count(*) FROM ("
-      "  SELECT site, service, substr (call_start, 1, 10), state, count(*) FROM calls"
-      "    WHERE state IS NOT NULL GROUP BY 1, 2, 3, 4"
-      "  EXCEPT SELECT site, service, day, state, n FROM call_state_days WHERE n <> 0))"
-      " WHERE ? > 0", 1), ==, 0);
+                              "SELECT (SELECT count(*) FROM ("
+                              "  SELECT site, service, day, state, n FROM call_state_days WHERE n <> 0"
+                              "  EXCEPT SELECT site, service, substr (call_start, 1, 10), state, count(*) FROM calls"
+                              "    WHERE state IS NOT NULL GROUP BY 1, 2, 3, 4))"
+                              " + (SELECT count(*) FROM ("
+                              "  SELECT site, service, substr (call_start, 1, 10), state, count(*) FROM calls"
+                              "    WHERE state IS NOT NULL GROUP BY 1, 2, 3, 4"
+                              "  EXCEPT SELECT site, service, day, state, n FROM call_state_days WHERE n <> 0))"
+                              " WHERE ? > 0",
+                              1),
+                   ==, 0);
   /* The same per agent, with the first verdict; no row of 0 is kept. */
   g_assert_cmpint (world_int (w, "SELECT count(*) FROM call_agent_days WHERE n <= ?", 0), ==, 0);
   g_assert_cmpint (world_int (w,
-      "SELECT (SELECT count(*) FROM ("
-      "  SELECT agent_id, day, site, service, state, first_verdict, n FROM call_agent_days"
-      "  EXCEPT SELECT agent_id, substr (call_start, 1, 10), site, service, state,"
-      "    COALESCE (first_verdict, ''), count(*) FROM calls WHERE state IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6))"
-      " + (SELECT count(*) FROM ("
-      "  SELECT agent_id, substr (call_start, 1, 10), site, service, state,"
-      "    COALESCE (first_verdict, ''), count(*) FROM calls WHERE state IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6"
-      "  EXCEPT SELECT agent_id, day, site, service, state, first_verdict, n FROM call_agent_days))"
-      " WHERE ? > 0", 1), ==, 0);
+                              "SELECT (SELECT count(*) FROM ("
+                              "  SELECT agent_id, day, site, service, state, first_verdict, n FROM call_agent_days"
+                              "  EXCEPT SELECT agent_id, substr (call_start, 1, 10), site, service, state,"
+                              "    COALESCE (first_verdict, ''), count(*) FROM calls WHERE state IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6))"
+                              " + (SELECT count(*) FROM ("
+                              "  SELECT agent_id, substr (call_start, 1, 10), site, service, state,"
+                              "    COALESCE (first_verdict, ''), count(*) FROM calls WHERE state IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6"
+                              "  EXCEPT SELECT agent_id, day, site, service, state, first_verdict, n FROM call_agent_days))"
+                              " WHERE ? > 0",
+                              1),
+                   ==, 0);
 }
 
 /* A report writer: tam_f18_write, tam_w03_write. */
-typedef gboolean (*WorldReportWrite) (TamStore *, const TamSession *, const char *, const char *,
-                                      TamProgressFunc, gpointer, GCancellable *, GError **);
+typedef gboolean (*WorldReportWrite) (TamStore *, const TamSession *, const char *, const char *, TamProgressFunc, gpointer, GCancellable *, GError **);
 
 static void
-world_progress_cb (double   fraction,
+world_progress_cb (double fraction,
                    gpointer user_data)
 {
   double *last = user_data;
@@ -256,12 +261,12 @@ world_progress_cb (double   fraction,
 
 /* @write reports progress up to 1.0; cancelled, it leaves no file. */
 G_GNUC_UNUSED static void
-world_check_report_progress_cancel (World            *w,
-                                    WorldReportWrite  write,
-                                    const char       *month)
+world_check_report_progress_cancel (World *w,
+                                    WorldReportWrite write,
+                                    const char *month)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *path = g_build_filename (w->dir, "cancelled.xlsx", NULL);
   g_autofree char *part = g_strconcat (path, ".part", NULL);
   g_autofree char *done = g_build_filename (w->dir, "done.xlsx", NULL);

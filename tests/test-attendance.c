@@ -9,35 +9,35 @@
 #include "tam-audit.h"
 
 static gboolean
-save (Fixture          *fx,
+save (Fixture *fx,
       const TamSession *actor,
-      const char       *nik,
-      const char       *date,
-      const char       *status,
-      const char       *shift_start,
-      const char       *shift_end,
-      const char       *check_in,
-      GError          **error)
+      const char *nik,
+      const char *date,
+      const char *status,
+      const char *shift_start,
+      const char *shift_end,
+      const char *check_in,
+      GError **error)
 {
   TamAttendance row = { 0 };
 
   row.person_id = fixture_person_id (fx, nik);
-  row.date = (char *)date;
-  row.status = (char *)status;
-  row.shift_start = (char *)shift_start;
-  row.shift_end = (char *)shift_end;
-  row.check_in = (char *)check_in;
-  row.note = (char *)"";
+  row.date = (char *) date;
+  row.status = (char *) status;
+  row.shift_start = (char *) shift_start;
+  row.shift_end = (char *) shift_end;
+  row.check_in = (char *) check_in;
+  row.note = (char *) "";
   return tam_attendance_save (fx->store, actor, &row, error);
 }
 
 static void
-save_ok (Fixture    *fx,
+save_ok (Fixture *fx,
          const char *nik,
          const char *date,
          const char *status)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean off = strcmp (status, "OFF") == 0 || strcmp (status, "LEAVE") == 0;
 
   save (fx, fx->sup, nik, date, status, off ? NULL : "08:00", off ? NULL : "17:00", NULL, &error);
@@ -45,10 +45,10 @@ save_ok (Fixture    *fx,
 }
 
 static void
-test_save_permissions (Fixture       *fx,
-                       gconstpointer  data)
+test_save_permissions (Fixture *fx,
+                       gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   /* A team leader edits their own team... */
   g_assert_true (save (fx, fx->tl1, "A001", "2026-10-05", "PRESENT", "08:00", "17:00", "07:55", &error));
@@ -78,10 +78,10 @@ test_save_permissions (Fixture       *fx,
 }
 
 static void
-test_save_validation (Fixture       *fx,
-                      gconstpointer  data)
+test_save_validation (Fixture *fx,
+                      gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TamAttendance row = { 0 };
 
   g_assert_false (save (fx, fx->sup, "A001", "2026-02-30", "PRESENT", "08:00", "17:00", NULL, &error));
@@ -104,8 +104,8 @@ test_save_validation (Fixture       *fx,
   g_clear_error (&error);
 
   row.person_id = 999999;
-  row.date = (char *)"2026-10-05";
-  row.status = (char *)"PRESENT";
+  row.date = (char *) "2026-10-05";
+  row.status = (char *) "PRESENT";
   g_assert_false (tam_attendance_save (fx->store, fx->sup, &row, &error));
   g_assert_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -116,14 +116,15 @@ test_save_validation (Fixture       *fx,
   g_assert_true (save (fx, fx->sup, "A001", "05/10/2026", "telat", "8:00", "17:00", "8:25", &error));
   g_assert_no_error (error);
   g_assert_cmpint (fixture_count (fx, "SELECT count(*) FROM attendance WHERE date = '2026-10-05'"
-                                      " AND status = 'LATE' AND shift_start = '08:00' AND check_in = '08:25'"), ==, 1);
+                                      " AND status = 'LATE' AND shift_start = '08:00' AND check_in = '08:25'"),
+                   ==, 1);
 }
 
 static void
-test_save_audit (Fixture       *fx,
-                 gconstpointer  data)
+test_save_audit (Fixture *fx,
+                 gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 audit = fixture_count (fx, "SELECT count(*) FROM audit_log");
   sqlite3_stmt *stmt;
 
@@ -135,18 +136,19 @@ test_save_audit (Fixture       *fx,
   g_assert_cmpint (fixture_count (fx, "SELECT count(*) FROM audit_log"), ==, audit + 2);
 
   stmt = tam_store_prepare (fx->store,
-      "SELECT actor_nik, action, entity, entity_id, json_extract (before, '$.status'),"
-      " json_extract (after, '$.status'), json_extract (after, '$.check_in')"
-      " FROM audit_log ORDER BY id DESC LIMIT 1", &error);
+                            "SELECT actor_nik, action, entity, entity_id, json_extract (before, '$.status'),"
+                            " json_extract (after, '$.status'), json_extract (after, '$.check_in')"
+                            " FROM audit_log ORDER BY id DESC LIMIT 1",
+                            &error);
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "T001");
-  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 1), ==, "UPDATE");
-  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 2), ==, "attendance");
-  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 3), ==, "A002 2026-10-05");
-  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 4), ==, "PRESENT");
-  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 5), ==, "LATE");
-  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 6), ==, "08:30");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "T001");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "UPDATE");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "attendance");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 3), ==, "A002 2026-10-05");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 4), ==, "PRESENT");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 5), ==, "LATE");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 6), ==, "08:30");
   sqlite3_reset (stmt);
 
   g_assert_true (tam_audit_verify (fx->store, NULL, &error));
@@ -180,12 +182,12 @@ fill_week (Fixture *fx)
 }
 
 static void
-test_adherence (Fixture       *fx,
-                gconstpointer  data)
+test_adherence (Fixture *fx,
+                gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) team = NULL;
-  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) team = NULL;
+  g_autoptr (GPtrArray) all = NULL;
   TamAdherence total = { 0 };
   TamAdherence *a;
 
@@ -196,7 +198,7 @@ test_adherence (Fixture       *fx,
   g_assert_no_error (error);
   g_assert_cmpuint (team->len, ==, 2);
 
-  a = team->pdata[0];   /* ordered by name: Budi Santoso */
+  a = team->pdata[0]; /* ordered by name: Budi Santoso */
   g_assert_cmpstr (a->nik, ==, "A001");
   g_assert_cmpuint (a->scheduled, ==, 5);
   g_assert_cmpuint (a->present, ==, 3);
@@ -207,7 +209,7 @@ test_adherence (Fixture       *fx,
   g_assert_cmpuint (a->off, ==, 1);
   g_assert_cmpfloat_with_epsilon (a->adherence, 60.0, 1e-9);
 
-  a = team->pdata[1];   /* Citra Dewi */
+  a = team->pdata[1]; /* Citra Dewi */
   g_assert_cmpstr (a->nik, ==, "A002");
   g_assert_cmpuint (a->scheduled, ==, 5);
   g_assert_cmpuint (a->present, ==, 4);
@@ -224,7 +226,7 @@ test_adherence (Fixture       *fx,
   all = tam_attendance_adherence (fx->store, "2026-10-01", "2026-10-07", 0, &total, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (all->len, ==, 3);
-  a = all->pdata[2];    /* Eko Prasetyo, always OFF */
+  a = all->pdata[2]; /* Eko Prasetyo, always OFF */
   g_assert_cmpstr (a->nik, ==, "A003");
   g_assert_cmpuint (a->scheduled, ==, 0);
   g_assert_cmpuint (a->off, ==, 7);
@@ -235,13 +237,13 @@ test_adherence (Fixture       *fx,
 }
 
 static void
-test_list (Fixture       *fx,
-           gconstpointer  data)
+test_list (Fixture *fx,
+           gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
   TamAttendance *r;
-  g_autoptr(TamAttendance) copy = NULL;
+  g_autoptr (TamAttendance) copy = NULL;
 
   fill_week (fx);
   rows = tam_attendance_list (fx->store, "2026-10-01", "2026-10-07",
@@ -273,7 +275,7 @@ test_list (Fixture       *fx,
 }
 
 int
-main (int    argc,
+main (int argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);

@@ -10,12 +10,12 @@
 
 typedef struct
 {
-  char       *dir;
-  char       *path;
-  TamStore   *store;
-  TamSession *admin;   /* SUPERVISOR_OPS, for setting up */
-  gint64      tl_id;
-  gint64      agent_id;
+  char *dir;
+  char *path;
+  TamStore *store;
+  TamSession *admin; /* SUPERVISOR_OPS, for setting up */
+  gint64 tl_id;
+  gint64 agent_id;
 } Fixture;
 
 static TamPerson *
@@ -23,7 +23,7 @@ make_person (const char *nik,
              const char *name,
              const char *role,
              const char *service,
-             gint64      tl_id)
+             gint64 tl_id)
 {
   TamPerson *p = tam_person_new ();
 
@@ -40,10 +40,10 @@ make_person (const char *nik,
 }
 
 static void
-add_person (Fixture    *f,
-            TamPerson  *p)
+add_person (Fixture *f,
+            TamPerson *p)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *field = NULL;
 
   g_assert_true (tam_people_save (f->store, f->admin, p, &field, &error));
@@ -52,15 +52,15 @@ add_person (Fixture    *f,
 }
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f,
+               gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamPerson) spv = make_person ("SPV001", "Dewi Lestari", "SUPERVISOR_OPS", NULL, 0);
-  g_autoptr(TamPerson) tl = NULL;
-  g_autoptr(TamPerson) agent = NULL;
-  g_autoptr(TamPerson) qco = make_person ("QCO001", "Rudi Hartono", "QCO", NULL, 0);
-  g_autoptr(TamPerson) trainer = make_person ("TRN001", "Sri Wahyuni", "TRAINER", NULL, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamPerson) spv = make_person ("SPV001", "Dewi Lestari", "SUPERVISOR_OPS", NULL, 0);
+  g_autoptr (TamPerson) tl = NULL;
+  g_autoptr (TamPerson) agent = NULL;
+  g_autoptr (TamPerson) qco = make_person ("QCO001", "Rudi Hartono", "QCO", NULL, 0);
+  g_autoptr (TamPerson) trainer = make_person ("TRN001", "Sri Wahyuni", "TRAINER", NULL, 0);
 
   f->dir = g_dir_make_tmp ("tam-test-auth-XXXXXX", NULL);
   f->path = g_build_filename (f->dir, "tam.db", NULL);
@@ -89,8 +89,8 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f,
+                  gconstpointer data)
 {
   g_clear_object (&f->store);
   tam_session_free (f->admin);
@@ -108,13 +108,13 @@ fixture_teardown (Fixture       *f,
 static void
 test_hash (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *h1 = tam_auth_hash_password ("kata-sandi", &error);
   g_autofree char *h2 = tam_auth_hash_password ("kata-sandi", &error);
 
   g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (h1, "$y$"));      /* yescrypt */
-  g_assert_cmpstr (h1, !=, h2);                     /* own salt each */
+  g_assert_true (g_str_has_prefix (h1, "$y$")); /* yescrypt */
+  g_assert_cmpstr (h1, !=, h2);                 /* own salt each */
   g_assert_null (strstr (h1, "kata-sandi"));
   g_assert_true (tam_auth_verify_password (h1, "kata-sandi"));
   g_assert_false (tam_auth_verify_password (h1, "kata-sandI"));
@@ -124,12 +124,12 @@ test_hash (void)
 }
 
 static void
-test_sign_in (Fixture       *f,
-              gconstpointer  data)
+test_sign_in (Fixture *f,
+              gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamSession) s = tam_auth_sign_in (f->store, "QCO001", "rahasia-qco", &error);
-  g_autoptr(TamSession) bad = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamSession) s = tam_auth_sign_in (f->store, "QCO001", "rahasia-qco", &error);
+  g_autoptr (TamSession) bad = NULL;
   g_autofree char *stored = NULL;
 
   g_assert_no_error (error);
@@ -173,8 +173,8 @@ test_sign_in (Fixture       *f,
 
   /* A person who left cannot sign in. */
   {
-    g_autoptr(TamPerson) trn = tam_people_find_nik (f->store, "TRN001", &error);
-    g_autoptr(TamSession) gone = NULL;
+    g_autoptr (TamPerson) trn = tam_people_find_nik (f->store, "TRN001", &error);
+    g_autoptr (TamSession) gone = NULL;
 
     g_assert_no_error (error);
     g_assert_true (tam_people_deactivate (f->store, f->admin, trn->id, "RESIGNED", &error));
@@ -206,12 +206,12 @@ test_permissions (void)
 }
 
 static void
-test_people_rules (Fixture       *f,
-                   gconstpointer  data)
+test_people_rules (Fixture *f,
+                   gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamSession) qco = tam_auth_sign_in (f->store, "QCO001", "rahasia-qco", &error);
-  g_autoptr(TamPerson) p = make_person ("10000002", "Dadang Suhendar", "AGENT", "ADDON_CONSUMER", f->tl_id);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamSession) qco = tam_auth_sign_in (f->store, "QCO001", "rahasia-qco", &error);
+  g_autoptr (TamPerson) p = make_person ("10000002", "Dadang Suhendar", "AGENT", "ADDON_CONSUMER", f->tl_id);
   g_autofree char *field = NULL;
   gint64 people = tam_store_query_int (f->store, "SELECT count(*) FROM people", 0, NULL);
   gint64 audit = tam_store_query_int (f->store, "SELECT count(*) FROM audit_log", 0, NULL);
@@ -283,14 +283,16 @@ test_people_rules (Fixture       *f,
   g_assert_true (tam_people_save (f->store, f->admin, p, &field, &error));
   g_assert_cmpint (tam_store_query_int (f->store, "SELECT count(*) FROM audit_log", 0, NULL), ==, audit + 2);
   g_assert_cmpint (tam_store_query_int (f->store,
-                     "SELECT count(*) FROM audit_log WHERE action = 'UPDATE' AND entity = 'person'"
-                     " AND before LIKE '%Dadang Suhendar\"%' AND after LIKE '%Dadang Suhendar S.%'", 0, NULL), ==, 1);
+                                        "SELECT count(*) FROM audit_log WHERE action = 'UPDATE' AND entity = 'person'"
+                                        " AND before LIKE '%Dadang Suhendar\"%' AND after LIKE '%Dadang Suhendar S.%'",
+                                        0, NULL),
+                   ==, 1);
 
   /* Deactivation is a status, never a deletion. */
   g_assert_true (tam_people_deactivate (f->store, f->admin, p->id, "RETURNED_TO_VENDOR", &error));
   g_assert_no_error (error);
   {
-    g_autoptr(TamPerson) again = tam_people_get (f->store, p->id, &error);
+    g_autoptr (TamPerson) again = tam_people_get (f->store, p->id, &error);
     g_assert_cmpstr (again->status, ==, "RETURNED_TO_VENDOR");
   }
   g_assert_false (tam_people_deactivate (f->store, f->admin, p->id, "ACTIVE", &error));
@@ -300,7 +302,7 @@ test_people_rules (Fixture       *f,
 static void
 test_contract_ending (void)
 {
-  g_autoptr(TamPerson) p = make_person ("1", "A", "AGENT", "ADDON_CONSUMER", 0);
+  g_autoptr (TamPerson) p = make_person ("1", "A", "AGENT", "ADDON_CONSUMER", 0);
 
   g_free (p->contract_end);
   p->contract_end = g_strdup ("2026-12-15");
@@ -313,7 +315,7 @@ test_contract_ending (void)
 }
 
 int
-main (int    argc,
+main (int argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);

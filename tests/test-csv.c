@@ -12,17 +12,17 @@
 
 /* Reads every row of @data into a strv per row. */
 static GPtrArray *
-read_all (const char  *data,
-          gssize       len,
-          char        *sep,
-          GArray      *lines,
-          GError     **error)
+read_all (const char *data,
+          gssize len,
+          char *sep,
+          GArray *lines,
+          GError **error)
 {
-  g_autoptr(TamCsvReader) r = NULL;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  g_autoptr (TamCsvReader) r = NULL;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   int rc;
 
-  r = tam_csv_reader_new_for_data (data, len < 0 ? strlen (data) : (gsize)len, "test.csv", error);
+  r = tam_csv_reader_new_for_data (data, len < 0 ? strlen (data) : (gsize) len, "test.csv", error);
   if (r == NULL)
     return NULL;
   if (sep != NULL)
@@ -49,8 +49,8 @@ read_all (const char  *data,
 }
 
 static void
-assert_row (GPtrArray  *rows,
-            guint       index,
+assert_row (GPtrArray *rows,
+            guint index,
             const char *first,
             ...)
 {
@@ -76,8 +76,8 @@ assert_row (GPtrArray  *rows,
 static void
 test_plain_comma (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
   char sep = 0;
 
   rows = read_all ("nik,name\n100,Budi Santoso\n101,Siti\n", -1, &sep, NULL, &error);
@@ -92,15 +92,16 @@ test_plain_comma (void)
 static void
 test_bom_semicolon_crlf (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
   char sep = 0;
 
   /* Excel "CSV UTF-8" in an Indonesian locale: BOM, ';', CRLF, and a
    * comma inside a field that needs no quoting with ';'. */
   rows = read_all ("\xef\xbb\xbftanggal;nik;catatan\r\n05/10/2026;100;telat 5 menit, macet\r\n"
-                   "06/10/2026;101;\r\n", -1, &sep, lines, &error);
+                   "06/10/2026;101;\r\n",
+                   -1, &sep, lines, &error);
   g_assert_no_error (error);
   g_assert_cmpint (sep, ==, ';');
   g_assert_cmpuint (rows->len, ==, 3);
@@ -113,9 +114,9 @@ test_bom_semicolon_crlf (void)
 static void
 test_quotes (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
 
   rows = read_all ("a,b,c\r\n"
                    "\"x,y\",\"he said \"\"ya\"\"\",\"line one\r\nline two\"\r\n"
@@ -137,8 +138,8 @@ test_quotes (void)
 static void
 test_separator_detection (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
   char sep = 0;
 
   /* Commas inside a quoted header name do not count. */
@@ -163,9 +164,9 @@ test_separator_detection (void)
 static void
 test_blank_lines (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
 
   rows = read_all ("a,b\n\n1,2\r\n\r\n\n3,4\n\n", -1, NULL, lines, &error);
   g_assert_no_error (error);
@@ -178,8 +179,8 @@ test_blank_lines (void)
 static void
 test_empty (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
 
   rows = read_all ("", 0, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -194,8 +195,8 @@ test_empty (void)
 static void
 test_unclosed_quote (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
 
   rows = read_all ("a,b\n1,2\n3,\"never closed\n4,5\n", -1, NULL, NULL, &error);
   g_assert_null (rows);
@@ -206,8 +207,8 @@ test_unclosed_quote (void)
 static void
 test_invalid_utf8 (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamCsvReader) r = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamCsvReader) r = NULL;
   /* Windows-1252 "é" on line 3. */
   const char data[] = "nik,name\n1,Budi\n2,Ren\xe9\n";
 
@@ -223,7 +224,9 @@ test_invalid_utf8 (void)
   g_assert_true (g_str_has_prefix (error->message, "nul.csv:2:"));
   g_clear_error (&error);
 
-  r = tam_csv_reader_new_for_data ("\xff\xfe" "a\0,\0", 6, "utf16.csv", &error);
+  r = tam_csv_reader_new_for_data ("\xff\xfe"
+                                   "a\0,\0",
+                                   6, "utf16.csv", &error);
   g_assert_null (r);
   g_assert_nonnull (strstr (error->message, "UTF-16"));
 }
@@ -231,8 +234,8 @@ test_invalid_utf8 (void)
 static void
 test_valid_utf8 (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
 
   rows = read_all ("nik;name\n7;Nur’aini Siregar\n", -1, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -246,15 +249,15 @@ test_alignment (void)
 {
   for (guint off = 0; off < 20; off++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GString) text = g_string_new ("h;i\n");
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GString) text = g_string_new ("h;i\n");
       g_autofree char *pad = g_strnfill (off, 'a');
       g_autofree char *want = NULL;
-      g_autoptr(GPtrArray) rows = NULL;
-      g_autoptr(TamCsvReader) r = NULL;
+      g_autoptr (GPtrArray) rows = NULL;
+      g_autoptr (TamCsvReader) r = NULL;
 
       g_string_append_printf (text, "%s;%s\r\n%sé;x\n", pad, pad, pad);
-      rows = read_all (text->str, (gssize)text->len, NULL, NULL, &error);
+      rows = read_all (text->str, (gssize) text->len, NULL, NULL, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (rows->len, ==, 3);
       assert_row (rows, 1, pad, pad, NULL);
@@ -263,7 +266,9 @@ test_alignment (void)
 
       /* A lone lead byte, and a sequence cut short by the end. */
       g_string_assign (text, "h\n");
-      g_string_append_printf (text, "%s\xc3" "b\n", pad);
+      g_string_append_printf (text, "%s\xc3"
+                                    "b\n",
+                              pad);
       r = tam_csv_reader_new_for_data (text->str, text->len, "bad.csv", &error);
       g_assert_null (r);
       g_assert_true (g_str_has_prefix (error->message, "bad.csv:2:"));
@@ -279,8 +284,8 @@ test_alignment (void)
 static void
 test_open_file (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamCsvReader) r = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamCsvReader) r = NULL;
   g_autofree char *path = NULL;
   int fd;
 
@@ -307,9 +312,9 @@ static void
 test_writer_round_trip (void)
 {
   const char *fields[] = { "plain", "a,b", "say \"hi\"", "two\nlines", " padded ", "", "a;b" };
-  g_autoptr(GString) line = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr (GString) line = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
@@ -319,15 +324,15 @@ test_writer_round_trip (void)
     }
   g_assert_cmpstr (line->str, ==, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\" padded \",,a;b");
   g_string_append_c (line, '\n');
-  rows = read_all (line->str, (gssize)line->len, NULL, NULL, &error);
+  rows = read_all (line->str, (gssize) line->len, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 1);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    g_assert_cmpstr (((char **)rows->pdata[0])[i], ==, fields[i]);
+    g_assert_cmpstr (((char **) rows->pdata[0])[i], ==, fields[i]);
 }
 
 int
-main (int    argc,
+main (int argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);

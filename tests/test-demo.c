@@ -13,17 +13,17 @@
 #include "tam-store.h"
 
 #define TODAY "2026-11-22"
-#define SEED  G_GUINT64_CONSTANT (20261001)
+#define SEED G_GUINT64_CONSTANT (20261001)
 
 static char *tmp_dir;
-static TamStore *demo;   /* scale 1, generated once for the read-only tests */
-static char *tiny_sum;   /* checksum of the tiny set, seed 7 */
+static TamStore *demo; /* scale 1, generated once for the read-only tests */
+static char *tiny_sum; /* checksum of the tiny set, seed 7 */
 
 static TamStore *
 open_new (const char *name)
 {
   g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TamStore *store = tam_store_create (path, &error);
 
   g_assert_no_error (error);
@@ -32,10 +32,10 @@ open_new (const char *name)
 }
 
 static gint64
-q (TamStore   *store,
+q (TamStore *store,
    const char *sql)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 v = tam_store_query_int (store, sql, G_MININT64, &error);
 
   g_assert_no_error (error);
@@ -48,7 +48,7 @@ q (TamStore   *store,
 static char *
 content_checksum (TamStore *store)
 {
-  static const char * const queries[] = {
+  static const char *const queries[] = {
     "SELECT * FROM people ORDER BY id",
     "SELECT * FROM attendance ORDER BY person_id, date",
     "SELECT * FROM calls ORDER BY id",
@@ -64,11 +64,11 @@ content_checksum (TamStore *store)
     "SELECT * FROM recovery_actions ORDER BY id",
     "SELECT person_id FROM users ORDER BY person_id",
   };
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       sqlite3_stmt *stmt = tam_store_prepare (store, queries[i], &error);
       gint64 rows = 0;
       char count[32];
@@ -78,9 +78,9 @@ content_checksum (TamStore *store)
         {
           for (int c = 0; c < sqlite3_column_count (stmt); c++)
             {
-              const char *text = (const char *)sqlite3_column_text (stmt, c);
-              g_checksum_update (sum, (const guchar *)(text ? text : "\x01NULL"), -1);
-              g_checksum_update (sum, (const guchar *)"\x1f", 1);
+              const char *text = (const char *) sqlite3_column_text (stmt, c);
+              g_checksum_update (sum, (const guchar *) (text ? text : "\x01NULL"), -1);
+              g_checksum_update (sum, (const guchar *) "\x1f", 1);
             }
           rows++;
         }
@@ -88,7 +88,7 @@ content_checksum (TamStore *store)
       /* An empty table would make the comparison weak. */
       g_assert_cmpint (rows, >, 0);
       g_snprintf (count, sizeof count, "\x1e%" G_GINT64_FORMAT, rows);
-      g_checksum_update (sum, (const guchar *)count, -1);
+      g_checksum_update (sum, (const guchar *) count, -1);
     }
   return g_strdup (g_checksum_get_string (sum));
 }
@@ -96,10 +96,10 @@ content_checksum (TamStore *store)
 static void
 test_deterministic (void)
 {
-  g_autoptr(TamStore) a = open_new ("tiny-a.db");
-  g_autoptr(TamStore) b = open_new ("tiny-b.db");
-  g_autoptr(TamStore) c = open_new ("tiny-c.db");
-  g_autoptr(GError) error = NULL;
+  g_autoptr (TamStore) a = open_new ("tiny-a.db");
+  g_autoptr (TamStore) b = open_new ("tiny-b.db");
+  g_autoptr (TamStore) c = open_new ("tiny-c.db");
+  g_autoptr (GError) error = NULL;
   g_autofree char *sum_a = NULL;
   g_autofree char *sum_b = NULL;
   g_autofree char *sum_c = NULL;
@@ -125,7 +125,8 @@ test_deterministic (void)
 
   /* The fixed desk NIKs do not depend on the seed. */
   g_assert_cmpint (q (c, "SELECT count(*) FROM people WHERE nik IN ('MGR001','SPV001','SPQ001',"
-                         "'QCO001','QCO002','QA001','TRN001','TL001')"), ==, 8);
+                         "'QCO001','QCO002','QA001','TRN001','TL001')"),
+                   ==, 8);
   sum_demo = content_checksum (demo);
   g_assert_cmpstr (sum_demo, !=, sum_a);
 }
@@ -133,7 +134,10 @@ test_deterministic (void)
 static void
 test_accounts (void)
 {
-  static const struct { const char *nik, *role, *site, *service; } accounts[] = {
+  static const struct
+  {
+    const char *nik, *role, *site, *service;
+  } accounts[] = {
     { "MGR001", "MANAGER", NULL, NULL },
     { "SPV001", "SUPERVISOR_OPS", "BANDUNG", NULL },
     { "SPQ001", "SUPERVISOR_QUALITY", NULL, NULL },
@@ -143,16 +147,16 @@ test_accounts (void)
     { "TRN001", "TRAINER", NULL, NULL },
     { "TL001", "TEAM_LEADER", "BANDUNG", "ADDON_CONSUMER" },
   };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamSession) wrong = NULL;
-  g_autoptr(TamSession) agent = NULL;
-  g_autoptr(TamPerson) tl001 = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamSession) wrong = NULL;
+  g_autoptr (TamSession) agent = NULL;
+  g_autoptr (TamPerson) tl001 = NULL;
   g_autofree char *agent_nik = NULL;
   sqlite3_stmt *stmt;
 
   for (guint i = 0; i < G_N_ELEMENTS (accounts); i++)
     {
-      g_autoptr(TamSession) s = tam_auth_sign_in (demo, accounts[i].nik, TAM_DEMO_PASSWORD, &error);
+      g_autoptr (TamSession) s = tam_auth_sign_in (demo, accounts[i].nik, TAM_DEMO_PASSWORD, &error);
 
       g_assert_no_error (error);
       g_assert_nonnull (s);
@@ -182,24 +186,27 @@ test_accounts (void)
 
   /* Every active desk person has an account, each with its own salt. */
   g_assert_cmpint (q (demo, "SELECT count(*) FROM people p WHERE p.role <> 'AGENT' AND p.status = 'ACTIVE'"
-                            " AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id)"), ==, 0);
+                            " AND NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id)"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(DISTINCT password_hash) FROM users"), ==,
                    q (demo, "SELECT count(*) FROM users"));
   g_assert_cmpint (q (demo, "SELECT count(*) FROM users u JOIN people p ON p.id = u.person_id"
-                            " WHERE p.role = 'AGENT'"), ==, 0);
+                            " WHERE p.role = 'AGENT'"),
+                   ==, 0);
 
   /* TL001 leads a Bandung Add On Consumer team. */
   tl001 = tam_people_find_nik (demo, "TL001", &error);
   g_assert_no_error (error);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM people a JOIN people t ON t.id = a.team_leader_id"
-                            " WHERE t.nik = 'TL001' AND a.status = 'ACTIVE'"), >=, 5);
+                            " WHERE t.nik = 'TL001' AND a.status = 'ACTIVE'"),
+                   >=, 5);
 }
 
 static void
 test_people (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) people = tam_people_list (demo, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) people = tam_people_list (demo, &error);
   guint ending = 0;
   gint64 agents = q (demo, "SELECT count(*) FROM people WHERE role = 'AGENT'");
 
@@ -214,17 +221,21 @@ test_people (void)
                    q (demo, "SELECT count(*) FROM people") * 8 / 10);
   /* NIKs look like NIKs and names like names. */
   g_assert_cmpint (q (demo, "SELECT count(*) FROM people WHERE role = 'AGENT'"
-                            " AND (length (nik) <> 8 OR nik GLOB '*[^0-9]*')"), ==, 0);
+                            " AND (length (nik) <> 8 OR nik GLOB '*[^0-9]*')"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM people WHERE name NOT LIKE '% %'"), ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(DISTINCT name) FROM people"), >,
                    q (demo, "SELECT count(*) FROM people") * 95 / 100);
   /* Hired over the last 3 years, contracts renewed yearly. */
   g_assert_cmpint (q (demo, "SELECT count(*) FROM people WHERE hired_on < date ('" TODAY "', '-3 years')"
-                            " OR hired_on >= '" TODAY "'"), ==, 0);
+                            " OR hired_on >= '" TODAY "'"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM people WHERE contract_end IS NULL"
-                            " OR contract_end > date (hired_on, '+3 years')"), ==, 0);
+                            " OR contract_end > date (hired_on, '+3 years')"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM people WHERE status = 'TRAINING'"
-                            " AND hired_on < date ('" TODAY "', '-30 days')"), ==, 0);
+                            " AND hired_on < date ('" TODAY "', '-30 days')"),
+                   ==, 0);
 
   /* Several contracts end within 30 days, so the roster marks them. */
   for (guint i = 0; i < people->len; i++)
@@ -240,15 +251,18 @@ test_distribution (void)
   /* DOMAIN.md: Add On Consumer everywhere, WiFi Digital at Tangerang and
    * Semarang, CT-0 PraNPC only at Bandung. */
   g_assert_cmpint (q (demo, "SELECT count(*) FROM people p WHERE p.service IS NOT NULL AND NOT EXISTS"
-                            " (SELECT 1 FROM service_sites s WHERE s.service = p.service AND s.site = p.site)"), ==, 0);
+                            " (SELECT 1 FROM service_sites s WHERE s.service = p.service AND s.site = p.site)"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM people WHERE service = 'WIFI_DIGITAL' AND site = 'MEDAN'"), ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM people WHERE service = 'CT0_PRANPC' AND site <> 'BANDUNG'"), ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM people WHERE role = 'AGENT' AND service IS NULL"), ==, 0);
   /* Every service/site pair is staffed with agents and a supervisor. */
   g_assert_cmpint (q (demo, "SELECT count(*) FROM service_sites s WHERE NOT EXISTS (SELECT 1 FROM people p"
-                            " WHERE p.role = 'AGENT' AND p.status = 'ACTIVE' AND p.service = s.service AND p.site = s.site)"), ==, 0);
+                            " WHERE p.role = 'AGENT' AND p.status = 'ACTIVE' AND p.service = s.service AND p.site = s.site)"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM service_sites s WHERE NOT EXISTS (SELECT 1 FROM people p"
-                            " WHERE p.role = 'SUPERVISOR_OPS' AND p.service = s.service AND p.site = s.site)"), ==, 0);
+                            " WHERE p.role = 'SUPERVISOR_OPS' AND p.service = s.service AND p.site = s.site)"),
+                   ==, 0);
   /* A QCO at every site, about one per 40 agents. */
   g_assert_cmpint (q (demo, "SELECT count(DISTINCT site) FROM people WHERE role = 'QCO'"), ==, 6);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM people WHERE role = 'QCO'"), >=,
@@ -264,7 +278,8 @@ test_team_leaders (void)
   /* Every agent has a TL, a TEAM_LEADER of the same site and service. */
   g_assert_cmpint (q (demo, "SELECT count(*) FROM people WHERE role = 'AGENT' AND team_leader_id IS NULL"), ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM people a JOIN people t ON t.id = a.team_leader_id"
-                            " WHERE t.role <> 'TEAM_LEADER' OR t.site <> a.site OR t.service IS NOT a.service"), ==, 0);
+                            " WHERE t.role <> 'TEAM_LEADER' OR t.site <> a.site OR t.service IS NOT a.service"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM people WHERE role <> 'AGENT' AND team_leader_id IS NOT NULL"), ==, 0);
   /* Teams of about ten. */
   g_assert_cmpint (q (demo, "SELECT min (members) FROM teams"), >=, 7);
@@ -284,9 +299,11 @@ test_attendance (void)
   g_assert_cmpint (q (demo, "SELECT count(DISTINCT substr (date, 1, 7)) FROM attendance"), >=, 6);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM people p WHERE p.role IN ('AGENT','TEAM_LEADER')"
                             " AND p.status IN ('ACTIVE','TRAINING') AND NOT EXISTS"
-                            " (SELECT 1 FROM attendance a WHERE a.person_id = p.id AND a.date = date ('" TODAY "', '-1 day'))"), ==, 0);
+                            " (SELECT 1 FROM attendance a WHERE a.person_id = p.id AND a.date = date ('" TODAY "', '-1 day'))"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM attendance a JOIN people p ON p.id = a.person_id"
-                            " WHERE a.date < p.hired_on"), ==, 0);
+                            " WHERE a.date < p.hired_on"),
+                   ==, 0);
 
   /* Realistic statuses: mostly present, a few late, rare ALPA. */
   g_assert_cmpint (present * 100 / rostered, >=, 84);
@@ -297,25 +314,31 @@ test_attendance (void)
 
   /* One day off a week. */
   g_assert_cmpint (q (demo, "SELECT count(*) FROM attendance WHERE status = 'OFF'") * 100 /
-                   q (demo, "SELECT count(*) FROM attendance"), >=, 12);
+                       q (demo, "SELECT count(*) FROM attendance"),
+                   >=, 12);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM attendance WHERE status = 'OFF'") * 100 /
-                   q (demo, "SELECT count(*) FROM attendance"), <=, 17);
+                       q (demo, "SELECT count(*) FROM attendance"),
+                   <=, 17);
 
   /* Shifts inside 08:00-17:00; check-in only on days worked; late means
    * after the shift start. */
   g_assert_cmpint (q (demo, "SELECT count(*) FROM attendance WHERE status <> 'OFF'"
-                            " AND (shift_start < '08:00' OR shift_end > '17:00' OR shift_start >= shift_end)"), ==, 0);
+                            " AND (shift_start < '08:00' OR shift_end > '17:00' OR shift_start >= shift_end)"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM attendance WHERE (check_in IS NOT NULL) <>"
-                            " (status IN ('PRESENT','LATE','LATE_FROM_BREAK'))"), ==, 0);
+                            " (status IN ('PRESENT','LATE','LATE_FROM_BREAK'))"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM attendance WHERE status = 'LATE' AND check_in <= shift_start"), ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM attendance WHERE status = 'PRESENT' AND check_in > shift_start"), ==, 0);
 
   /* The coaching desk's cases: 4 ALPA in one month, chronic late-comers. */
   g_assert_cmpint (q (demo, "SELECT count(*) FROM (SELECT person_id FROM attendance"
                             " WHERE status = 'ABSENT_NO_NOTICE' GROUP BY person_id, substr (date, 1, 7)"
-                            " HAVING count(*) >= 4)"), >=, 1);
+                            " HAVING count(*) >= 4)"),
+                   >=, 1);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM (SELECT person_id FROM attendance WHERE status <> 'OFF'"
-                            " GROUP BY person_id HAVING sum (status = 'LATE') * 100 >= 12 * count(*))"), >=, 3);
+                            " GROUP BY person_id HAVING sum (status = 'LATE') * 100 >= 12 * count(*))"),
+                   >=, 3);
 }
 
 static void
@@ -339,63 +362,79 @@ test_calls (void)
   /* Calls match their agent and a day worked, within the shift. */
   g_assert_cmpint (q (demo, "SELECT count(*) FROM calls c JOIN people p ON p.id = c.agent_id"
                             " WHERE p.role <> 'AGENT' OR c.site <> p.site OR c.service <> p.service"
-                            " OR c.month <> substr (c.call_start, 1, 7)"), ==, 0);
+                            " OR c.month <> substr (c.call_start, 1, 7)"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM calls c WHERE NOT EXISTS (SELECT 1 FROM attendance a"
                             " WHERE a.person_id = c.agent_id AND a.date = substr (c.call_start, 1, 10)"
                             " AND a.status IN ('PRESENT','LATE','LATE_FROM_BREAK')"
-                            " AND substr (c.call_start, 12, 5) BETWEEN a.check_in AND a.shift_end)"), ==, 0);
+                            " AND substr (c.call_start, 12, 5) BETWEEN a.check_in AND a.shift_end)"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM calls WHERE call_id NOT GLOB 'MYCX-[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9][0-9][0-9]*'"
-                            " OR substr (call_id, 6, 8) <> replace (substr (call_start, 1, 10), '-', '')"), ==, 0);
+                            " OR substr (call_id, 6, 8) <> replace (substr (call_start, 1, 10), '-', '')"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM calls WHERE recording <> replace (substr (call_start, 1, 10), '-', '/')"
-                            " || '/' || call_id || '.wav'"), ==, 0);
+                            " || '/' || call_id || '.wav'"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM calls WHERE customer_number NOT GLOB '0[0-9]*'"
-                            " OR length (customer_number) NOT BETWEEN 9 AND 13"), ==, 0);
+                            " OR length (customer_number) NOT BETWEEN 9 AND 13"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM calls WHERE product = ''"), ==, 0);
 }
 
 static void
 test_tapping (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   sqlite3_stmt *stmt;
   int months = 0;
 
   /* Recent AGREE calls wait; older ones were tapped. */
   g_assert_cmpint (q (demo, "SELECT count(*) FROM calls WHERE result = 'AGREE' AND state = 'PENDING'"
-                            " AND call_start < date ('" TODAY "', '-8 days')"), ==, 0);
+                            " AND call_start < date ('" TODAY "', '-8 days')"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM calls WHERE result = 'AGREE' AND state <> 'PENDING'"
-                            " AND call_start >= date ('" TODAY "', '-7 days')"), ==, 0);
+                            " AND call_start >= date ('" TODAY "', '-7 days')"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM calls WHERE state = 'PENDING'"), >, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM calls WHERE state = 'RECALLED'"), >, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM calls WHERE state = 'VALID' AND first_verdict = 'RETURN'"), >, 0);
 
   /* The tapping rows agree with the calls. */
   g_assert_cmpint (q (demo, "SELECT count(*) FROM calls c WHERE c.result = 'AGREE' AND c.attempts <>"
-                            " (SELECT count(*) FROM tappings t WHERE t.call_id = c.id)"), ==, 0);
+                            " (SELECT count(*) FROM tappings t WHERE t.call_id = c.id)"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM calls c WHERE c.attempts > 0 AND c.first_verdict IS NOT"
-                            " (SELECT verdict FROM tappings t WHERE t.call_id = c.id AND t.attempt = 1)"), ==, 0);
+                            " (SELECT verdict FROM tappings t WHERE t.call_id = c.id AND t.attempt = 1)"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM calls c WHERE c.state IN ('VALID','RETURNED') AND"
                             " (SELECT verdict FROM tappings t WHERE t.call_id = c.id ORDER BY attempt DESC LIMIT 1)"
-                            " <> CASE c.state WHEN 'VALID' THEN 'VALID' ELSE 'RETURN' END"), ==, 0);
+                            " <> CASE c.state WHEN 'VALID' THEN 'VALID' ELSE 'RETURN' END"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM calls c WHERE c.state = 'RECALLED' AND NOT EXISTS"
-                            " (SELECT 1 FROM recalls r WHERE r.call_id = c.id)"), ==, 0);
+                            " (SELECT 1 FROM recalls r WHERE r.call_id = c.id)"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM tappings t JOIN calls c ON c.id = t.call_id"
                             " JOIN people p ON p.id = t.qco_id WHERE p.role <> 'QCO' OR p.site <> c.site"
-                            " OR t.tapped_at <= c.call_start OR t.tapped_at >= '" TODAY "'"), ==, 0);
+                            " OR t.tapped_at <= c.call_start OR t.tapped_at >= '" TODAY "'"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM tappings t WHERE t.verdict = 'RETURN' AND (t.recommendation = ''"
-                            " OR NOT EXISTS (SELECT 1 FROM tapping_failures f WHERE f.tapping_id = t.id))"), ==, 0);
+                            " OR NOT EXISTS (SELECT 1 FROM tapping_failures f WHERE f.tapping_id = t.id))"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM tapping_failures f JOIN tappings t ON t.id = f.tapping_id"
                             " JOIN calls c ON c.id = t.call_id JOIN assessment_parameters a ON a.id = f.parameter_id"
-                            " WHERE a.service <> c.service"), ==, 0);
+                            " WHERE a.service <> c.service"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM recalls r JOIN calls c ON c.id = r.call_id"
-                            " JOIN people a ON a.id = c.agent_id WHERE r.recorded_by <> a.team_leader_id"), ==, 0);
+                            " JOIN people a ON a.id = c.agent_id WHERE r.recorded_by <> a.team_leader_id"),
+                   ==, 0);
 
   /* QVS (valid / total AGREE) near its 95 % target in every month that
    * has been tapped through. */
   stmt = tam_store_prepare (demo, "SELECT month, sum (state = 'VALID') * 1000 / count(*),"
                                   " sum (first_verdict = 'VALID') * 1000 / count(*)"
                                   " FROM calls WHERE result = 'AGREE' AND month < substr ('" TODAY "', 1, 7)"
-                                  " GROUP BY month", &error);
+                                  " GROUP BY month",
+                            &error);
   g_assert_no_error (error);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -420,48 +459,57 @@ test_other_tables (void)
   g_assert_cmpint (q (demo, "SELECT count(DISTINCT parameter) FROM kpi_inputs"), ==, 5);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM kpi_inputs WHERE value < 0 OR value > 100"), ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM (SELECT person_id FROM kpi_inputs GROUP BY person_id, month"
-                            " HAVING avg (value) < 60)"), >, 0);
+                            " HAVING avg (value) < 60)"),
+                   >, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM kpi_inputs k JOIN people p ON p.id = k.person_id"
-                            " WHERE p.role <> 'AGENT'"), ==, 0);
+                            " WHERE p.role <> 'AGENT'"),
+                   ==, 0);
   /* Headcount targets for each month and service/site pair. */
   g_assert_cmpint (q (demo, "SELECT count(*) FROM headcount_targets"), ==,
                    q (demo, "SELECT count(*) FROM service_sites") *
-                   q (demo, "SELECT count(DISTINCT month) FROM calls"));
+                       q (demo, "SELECT count(DISTINCT month) FROM calls"));
   /* Trainings of each kind, given by trainers, with participants. */
   g_assert_cmpint (q (demo, "SELECT count(DISTINCT kind) FROM trainings"), ==, 3);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM trainings t JOIN people p ON p.id = t.trainer_id"
-                            " WHERE p.role <> 'TRAINER'"), ==, 0);
+                            " WHERE p.role <> 'TRAINER'"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM trainings t WHERE NOT EXISTS"
-                            " (SELECT 1 FROM training_participants x WHERE x.training_id = t.id)"), ==, 0);
+                            " (SELECT 1 FROM training_participants x WHERE x.training_id = t.id)"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM people p WHERE p.status = 'TRAINING' AND NOT EXISTS"
                             " (SELECT 1 FROM training_participants x JOIN trainings t ON t.id = x.training_id"
-                            " WHERE x.person_id = p.id AND t.kind = 'INITIAL')"), ==, 0);
+                            " WHERE x.person_id = p.id AND t.kind = 'INITIAL')"),
+                   ==, 0);
   /* Coaching records issued by a supervisor on a TL's proposal. */
   g_assert_cmpint (q (demo, "SELECT count(*) FROM coaching_records WHERE state = 'ISSUED'"), >=, 3);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM coaching_records c JOIN people d ON d.id = c.decided_by"
-                            " WHERE d.role <> 'SUPERVISOR_OPS' OR c.decided_by = c.proposed_by"), ==, 0);
+                            " WHERE d.role <> 'SUPERVISOR_OPS' OR c.decided_by = c.proposed_by"),
+                   ==, 0);
   /* Recovery plans in various states; nobody decides their own plan. */
   g_assert_cmpint (q (demo, "SELECT count(DISTINCT state) FROM recovery_plans"), >=, 5);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM recovery_plans WHERE decided_by = drafted_by"), ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM recovery_plans WHERE state IN ('DRAFT','SUBMITTED')"
-                            " AND decided_by IS NOT NULL"), ==, 0);
+                            " AND decided_by IS NOT NULL"),
+                   ==, 0);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM recovery_plans p WHERE NOT EXISTS"
-                            " (SELECT 1 FROM recovery_actions a WHERE a.plan_id = p.id)"), ==, 0);
+                            " (SELECT 1 FROM recovery_actions a WHERE a.plan_id = p.id)"),
+                   ==, 0);
 }
 
 static void
 test_check (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) report = g_string_new (NULL);
-  g_autoptr(TamStore) again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) report = g_string_new (NULL);
+  g_autoptr (TamStore) again = NULL;
 
   g_assert_true (tam_check (demo, report, &error));
   g_assert_no_error (error);
   /* One audit row for the whole generation. */
   g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log"), ==, 1);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE action = 'DEMO'"
-                            " AND json_extract (after, '$.calls') = (SELECT count(*) FROM calls)"), ==, 1);
+                            " AND json_extract (after, '$.calls') = (SELECT count(*) FROM calls)"),
+                   ==, 1);
 
   /* Back in WAL mode for the desks sharing the file. */
   g_assert_cmpint (q (demo, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
@@ -482,13 +530,13 @@ test_check (void)
 typedef struct
 {
   GCancellable *cancellable;
-  double        last;
-  guint         calls;
-  gboolean      backwards;
+  double last;
+  guint calls;
+  gboolean backwards;
 } Progress;
 
 static void
-progress_cb (double   fraction,
+progress_cb (double fraction,
              gpointer user_data)
 {
   Progress *p = user_data;
@@ -504,9 +552,9 @@ progress_cb (double   fraction,
 static void
 test_progress_and_cancel (void)
 {
-  g_autoptr(TamStore) store = open_new ("cancel.db");
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (TamStore) store = open_new ("cancel.db");
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
   g_autofree char *sum = NULL;
   Progress p = { cancellable, 0, 0, FALSE };
   Progress plain = { NULL, 0, 0, FALSE };
@@ -537,7 +585,7 @@ test_progress_and_cancel (void)
   if (tiny_sum == NULL)
     {
       /* Run alone (-p): make the reference here. */
-      g_autoptr(TamStore) ref = open_new ("tiny-ref.db");
+      g_autoptr (TamStore) ref = open_new ("tiny-ref.db");
 
       g_assert_true (tam_demo_generate_for_date (ref, TAM_DEMO_SCALE_TINY, 7, TODAY, NULL, NULL, NULL, &error));
       g_assert_no_error (error);
@@ -549,7 +597,7 @@ test_progress_and_cancel (void)
 static void
 remove_tree (const char *dir)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   const char *name;
 
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
@@ -561,10 +609,10 @@ remove_tree (const char *dir)
 }
 
 int
-main (int    argc,
+main (int argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   int ret;
 
   g_test_init (&argc, &argv, NULL);

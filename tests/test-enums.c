@@ -9,26 +9,28 @@
 #include "tam-enums.h"
 #include "tam-tapping.h"
 
-typedef int          (*FromCode) (const char *code);
-typedef const char * (*ToCode)   (int value);
-typedef const char * (*ToLabel)  (int value);
-typedef const char * (*CodeLabel) (const char *code);
+typedef int (*FromCode) (const char *code);
+typedef const char *(*ToCode) (int value);
+typedef const char *(*ToLabel) (int value);
+typedef const char *(*CodeLabel) (const char *code);
 
 typedef struct
 {
-  const char          *name;
-  GType              (*get_type) (void);
-  const char * const *(*codes) (void);  /* NULL: no list in tam-codes.c */
-  FromCode             from_code;
-  ToCode               to_code;
-  ToLabel              to_label;
-  CodeLabel            code_label;      /* NULL: no string-based label */
-  int                  first;           /* the first value with a code */
+  const char *name;
+  GType (*get_type) (void);
+  const char *const *(*codes) (void); /* NULL: no list in tam-codes.c */
+  FromCode from_code;
+  ToCode to_code;
+  ToLabel to_label;
+  CodeLabel code_label; /* NULL: no string-based label */
+  int first;            /* the first value with a code */
 } EnumInfo;
 
-#define INFO(n, type, list, first_value, legacy) \
-  { #n, type, list, (FromCode) tam_##n##_from_code, (ToCode) tam_##n##_to_code, \
-    (ToLabel) tam_##n##_to_label, legacy, first_value }
+#define INFO(n, type, list, first_value, legacy)                                \
+  {                                                                             \
+#n, type, list, (FromCode) tam_##n##_from_code, (ToCode) tam_##n##_to_code, \
+        (ToLabel) tam_##n##_to_label, legacy, first_value                       \
+  }
 
 static const EnumInfo enums[] = {
   INFO (call_state, tam_call_state_get_type, NULL, TAM_CALL_STATE_PENDING, NULL),
@@ -36,15 +38,14 @@ static const EnumInfo enums[] = {
   INFO (call_result, tam_call_result_get_type, NULL, 0, NULL),
   INFO (role, tam_role_get_type, tam_roles, 0, tam_role_label),
   INFO (person_status, tam_person_status_get_type, tam_person_statuses, 0, tam_person_status_label),
-  INFO (attendance_status, tam_attendance_status_get_type, tam_attendance_statuses, 0,
-        tam_attendance_status_label),
+  INFO (attendance_status, tam_attendance_status_get_type, tam_attendance_statuses, 0, tam_attendance_status_label),
   INFO (service, tam_service_get_type, tam_services, 0, tam_service_label),
   INFO (site, tam_site_get_type, tam_sites, 0, tam_site_label),
 };
 
 /* The codes written down in the tests, as the database stores them:
  * tam-codes.c's lists (before the enums) and the tapping codes. */
-static const char * const expected_codes[][11] = {
+static const char *const expected_codes[][11] = {
   { "PENDING", "RECALLED", "RETURNED", "VALID", NULL },
   { "VALID", "RETURN", NULL },
   { "AGREE", "DECLINE", "FOLLOW_UP", NULL },
@@ -79,7 +80,7 @@ test_round_trip (void)
       /* The lists of tam-codes.c are the same codes in the same order. */
       if (info->codes != NULL)
         {
-          const char * const *codes = info->codes ();
+          const char *const *codes = info->codes ();
 
           g_assert_cmpuint (g_strv_length ((char **) codes), ==, n);
           for (guint i = 0; codes[i] != NULL; i++)
@@ -101,7 +102,7 @@ test_types (void)
     {
       const EnumInfo *info = &enums[e];
       GType type = info->get_type ();
-      g_autoptr(GTypeClass) klass = NULL;
+      g_autoptr (GTypeClass) klass = NULL;
       GEnumClass *enum_class;
 
       g_test_message ("%s", info->name);
@@ -157,7 +158,7 @@ test_labels (void)
 static void
 test_unknown (void)
 {
-  static const char * const unknown[] = { "", "valid", "NOPE", "NONE_AT_ALL", NULL };
+  static const char *const unknown[] = { "", "valid", "NOPE", "NONE_AT_ALL", NULL };
 
   for (guint e = 0; e < G_N_ELEMENTS (enums); e++)
     {
@@ -219,7 +220,7 @@ test_attendance_parse (void)
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);

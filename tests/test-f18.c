@@ -21,13 +21,13 @@ static const char *const consent[] = { "CONSENT", NULL };
 
 /* A verdict, then its time moved to @at (the month under test). */
 static gint64
-tap (Fixture    *f,
+tap (Fixture *f,
      TamSession *qco,
-     gint64      call,
+     gint64 call,
      const char *verdict,
      const char *at)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   sqlite3_stmt *stmt;
   gint64 tid = 0;
   gboolean valid = g_strcmp0 (verdict, "VALID") == 0;
@@ -44,22 +44,22 @@ tap (Fixture    *f,
 }
 
 static void
-recall (Fixture    *f,
+recall (Fixture *f,
         TamSession *tl,
-        gint64      call)
+        gint64 call)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (tam_call_recall (f->w.store, tl, call, "vr/recall.wav", NULL, NULL, &error));
   g_assert_no_error (error);
 }
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f,
+               gconstpointer data)
 {
   World *w = &f->w;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 a1, a2, a3, a4, s1, b1, b2, c1, d1, d2, d3, d4, d5, undone;
 
   world_setup (w, "f18", FALSE);
@@ -115,8 +115,8 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f,
+                  gconstpointer data)
 {
   world_teardown (&f->w);
 }
@@ -150,16 +150,16 @@ typedef struct
 } ExpectedQco;
 
 static const ExpectedQco expected_qcos[] = {
-  { "QCB002", 2, 2, 0, 2, 2, 1.0 },     /* Lina Marlina */
-  { "QCB001", 6, 3, 3, 6, 3, 2.0 },     /* Rudi Hartono */
-  { "QCM001", 5, 4, 1, 5, 1, 5.0 },     /* Butet: the undone verdict left out */
-  { NULL, 12, 9, 4, 13, 4, 3.25 },      /* A3 was tapped by two QCOs: 12 calls */
+  { "QCB002", 2, 2, 0, 2, 2, 1.0 }, /* Lina Marlina */
+  { "QCB001", 6, 3, 3, 6, 3, 2.0 }, /* Rudi Hartono */
+  { "QCM001", 5, 4, 1, 5, 1, 5.0 }, /* Butet: the undone verdict left out */
+  { NULL, 12, 9, 4, 13, 4, 3.25 },  /* A3 was tapped by two QCOs: 12 calls */
 };
 
 static void
-check_rows (GPtrArray      *rows,
+check_rows (GPtrArray *rows,
             const Expected *expected,
-            guint           n)
+            guint n)
 {
   g_assert_cmpuint (rows->len, ==, n);
   for (guint i = 0; i < n; i++)
@@ -178,18 +178,18 @@ check_rows (GPtrArray      *rows,
       g_assert_cmpint (r->pending, ==, e->pending);
       g_assert_cmpint (r->first_pass_valid, ==, e->first);
       g_assert_cmpint (r->valid + r->returned + r->pending, ==, r->total);
-      g_assert_cmpfloat_with_epsilon (r->qvs, (double)e->valid / e->total, 1e-12);
-      g_assert_cmpfloat_with_epsilon (r->first_pass, (double)e->first / e->total, 1e-12);
+      g_assert_cmpfloat_with_epsilon (r->qvs, (double) e->valid / e->total, 1e-12);
+      g_assert_cmpfloat_with_epsilon (r->first_pass, (double) e->first / e->total, 1e-12);
     }
 }
 
 static void
-test_numbers (Fixture       *f,
-              gconstpointer  data)
+test_numbers (Fixture *f,
+              gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) qcos = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) qcos = NULL;
 
   g_assert_true (tam_f18_compute (f->w.store, f->w.spvq, "2026-10", &rows, &qcos, &error));
   g_assert_no_error (error);
@@ -224,32 +224,32 @@ test_numbers (Fixture       *f,
   g_clear_pointer (&qcos, g_ptr_array_unref);
   g_assert_true (tam_f18_compute (f->w.store, f->w.spvq, "2026-09", &rows, &qcos, &error));
   g_assert_cmpuint (rows->len, ==, 4);
-  g_assert_cmpint (((TamF18Row *)rows->pdata[3])->total, ==, 1);
-  g_assert_cmpint (((TamF18Row *)rows->pdata[3])->valid, ==, 1);
+  g_assert_cmpint (((TamF18Row *) rows->pdata[3])->total, ==, 1);
+  g_assert_cmpint (((TamF18Row *) rows->pdata[3])->valid, ==, 1);
   g_assert_cmpuint (qcos->len, ==, 2);
-  g_assert_cmpint (((TamF18Qco *)qcos->pdata[1])->tappings, ==, 1);
+  g_assert_cmpint (((TamF18Qco *) qcos->pdata[1])->tappings, ==, 1);
 
   /* An empty month: just the (zero) total rows. */
   g_clear_pointer (&rows, g_ptr_array_unref);
   g_clear_pointer (&qcos, g_ptr_array_unref);
   g_assert_true (tam_f18_compute (f->w.store, f->w.spvq, "2025-01", &rows, &qcos, &error));
   g_assert_cmpuint (rows->len, ==, 1);
-  g_assert_cmpint (((TamF18Row *)rows->pdata[0])->total, ==, 0);
-  g_assert_cmpfloat (((TamF18Row *)rows->pdata[0])->qvs, ==, 0.0);
+  g_assert_cmpint (((TamF18Row *) rows->pdata[0])->total, ==, 0);
+  g_assert_cmpfloat (((TamF18Row *) rows->pdata[0])->qvs, ==, 0.0);
   g_assert_cmpuint (qcos->len, ==, 1);
-  g_assert_cmpfloat (((TamF18Qco *)qcos->pdata[0])->per_day, ==, 0.0);
+  g_assert_cmpfloat (((TamF18Qco *) qcos->pdata[0])->per_day, ==, 0.0);
   world_check_state_days (&f->w);
 }
 
 /* Inside someone's transaction, with calls not counted yet, sheet 1 is
  * computed from the calls: the same numbers. */
 static void
-test_in_transaction (Fixture       *f,
-                     gconstpointer  data)
+test_in_transaction (Fixture *f,
+                     gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) qcos = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) qcos = NULL;
 
   g_assert_true (tam_store_exec (f->w.store, "BEGIN", &error));
   world_call (&f->w, "N1", f->w.ani, "BANDUNG", "ADDON_CONSUMER", "2026-11-02 09:00:00", "AGREE");
@@ -262,12 +262,12 @@ test_in_transaction (Fixture       *f,
 }
 
 static void
-test_scope (Fixture       *f,
-            gconstpointer  data)
+test_scope (Fixture *f,
+            gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) qcos = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) qcos = NULL;
   static const Expected bandung[] = {
     { TAM_F18_AGENT, "BANDUNG", "Asep Sunarya", "10000001", 5, 3, 1, 1, 2 },
     { TAM_F18_AGENT, "BANDUNG", "Asep Sunarya", "10000002", 3, 1, 1, 1, 1 },
@@ -290,15 +290,15 @@ test_scope (Fixture       *f,
   g_assert_no_error (error);
   check_rows (rows, bandung, G_N_ELEMENTS (bandung));
   g_assert_cmpuint (qcos->len, ==, 3);
-  g_assert_cmpint (((TamF18Qco *)qcos->pdata[2])->calls, ==, 7);
+  g_assert_cmpint (((TamF18Qco *) qcos->pdata[2])->calls, ==, 7);
   g_clear_pointer (&rows, g_ptr_array_unref);
   g_clear_pointer (&qcos, g_ptr_array_unref);
 
   g_assert_true (tam_f18_compute (f->w.store, f->w.tl_b, "2026-10", &rows, &qcos, &error));
   check_rows (rows, team, G_N_ELEMENTS (team));
   g_assert_cmpuint (qcos->len, ==, 3);
-  g_assert_cmpint (((TamF18Qco *)qcos->pdata[0])->tappings, ==, 1);   /* Lina: A3 */
-  g_assert_cmpint (((TamF18Qco *)qcos->pdata[1])->tappings, ==, 6);   /* Rudi */
+  g_assert_cmpint (((TamF18Qco *) qcos->pdata[0])->tappings, ==, 1); /* Lina: A3 */
+  g_assert_cmpint (((TamF18Qco *) qcos->pdata[1])->tappings, ==, 6); /* Rudi */
   g_clear_pointer (&rows, g_ptr_array_unref);
   g_clear_pointer (&qcos, g_ptr_array_unref);
 
@@ -327,13 +327,13 @@ level_label (TamF18RowKind kind)
 }
 
 static void
-test_xlsx (Fixture       *f,
-           gconstpointer  data)
+test_xlsx (Fixture *f,
+           gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = g_build_filename (f->w.dir, "F-18 2026-10.xlsx", NULL);
   g_autofree char *part = g_strconcat (path, ".part", NULL);
-  g_autoptr(TamXlsxReader) r = NULL;
+  g_autoptr (TamXlsxReader) r = NULL;
   guint i = 0;
 
   g_assert_true (tam_f18_write (f->w.store, f->w.spvq, "2026-10", path, NULL, NULL, NULL, &error));
@@ -361,10 +361,10 @@ test_xlsx (Fixture       *f,
       g_assert_cmpfloat (world_number (tam_xlsx_reader_field (r, 8)), ==, e->returned);
       g_assert_cmpfloat (world_number (tam_xlsx_reader_field (r, 9)), ==, e->pending);
       g_assert_cmpfloat_with_epsilon (world_number (tam_xlsx_reader_field (r, 10)),
-                                      (double)e->valid / e->total, 1e-12);
+                                      (double) e->valid / e->total, 1e-12);
       g_assert_cmpfloat (world_number (tam_xlsx_reader_field (r, 11)), ==, e->first);
       g_assert_cmpfloat_with_epsilon (world_number (tam_xlsx_reader_field (r, 12)),
-                                      (double)e->first / e->total, 1e-12);
+                                      (double) e->first / e->total, 1e-12);
     }
   g_assert_no_error (error);
   g_assert_cmpuint (i, ==, G_N_ELEMENTS (expected_all));
@@ -398,16 +398,16 @@ test_xlsx (Fixture       *f,
 }
 
 static void
-test_csv (Fixture       *f,
-          gconstpointer  data)
+test_csv (Fixture *f,
+          gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = g_build_filename (f->w.dir, "f18.csv", NULL);
   g_autofree char *qpath = tam_f18_qco_csv_path (path);
   g_autofree char *text = NULL;
   g_autofree char *qtext = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_auto(GStrv) qlines = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_auto (GStrv) qlines = NULL;
 
   g_assert_true (g_str_has_suffix (qpath, "f18-qco.csv"));
   g_assert_true (tam_f18_write (f->w.store, f->w.spvq, "2026-10", path, NULL, NULL, NULL, &error));
@@ -439,14 +439,14 @@ test_csv (Fixture       *f,
 }
 
 static void
-test_progress_cancel (Fixture       *f,
-                      gconstpointer  data)
+test_progress_cancel (Fixture *f,
+                      gconstpointer data)
 {
   world_check_report_progress_cancel (&f->w, tam_f18_write, "2026-10");
 }
 
 int
-main (int    argc,
+main (int argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);

@@ -17,23 +17,23 @@ static const char attendance_header[] = "date,nik,shift_start,shift_end,status,c
 
 static gboolean
 has_error (const TamImportResult *result,
-           const char            *expected)
+           const char *expected)
 {
   for (guint i = 0; i < result->errors->len; i++)
     if (g_str_has_prefix (result->errors->pdata[i], expected))
       return TRUE;
   g_test_message ("no error starts with: %s", expected);
   for (guint i = 0; i < result->errors->len; i++)
-    g_test_message ("  have: %s", (char *)result->errors->pdata[i]);
+    g_test_message ("  have: %s", (char *) result->errors->pdata[i]);
   return FALSE;
 }
 
 static char *
-query_text (Fixture    *fx,
+query_text (Fixture *fx,
             const char *sql,
             const char *param)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   sqlite3_stmt *stmt = tam_store_prepare (fx->store, sql, &error);
   char *text = NULL;
 
@@ -46,13 +46,13 @@ query_text (Fixture    *fx,
 }
 
 static gboolean
-import (Fixture          *fx,
+import (Fixture *fx,
         const TamSession *actor,
-        TamImportKind     kind,
-        const char       *path,
-        const char       *rejects,
-        TamImportResult  *result,
-        GError          **error)
+        TamImportKind kind,
+        const char *path,
+        const char *rejects,
+        TamImportResult *result,
+        GError **error)
 {
   return tam_import_file (fx->store, actor, kind, path, rejects, NULL, NULL, NULL, result, error);
 }
@@ -60,15 +60,15 @@ import (Fixture          *fx,
 /* -- roster -------------------------------------------------------- */
 
 static void
-test_roster_import (Fixture       *fx,
-                    gconstpointer  data)
+test_roster_import (Fixture *fx,
+                    gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TamImportResult result = { 0 };
   g_autofree char *path = NULL;
-  g_autoptr(TamPerson) a101 = NULL;
-  g_autoptr(TamPerson) a102 = NULL;
-  g_autoptr(TamPerson) a001 = NULL;
+  g_autoptr (TamPerson) a101 = NULL;
+  g_autoptr (TamPerson) a102 = NULL;
+  g_autoptr (TamPerson) a001 = NULL;
   g_autofree char *after = NULL;
   gint64 audit_before = fixture_count (fx, "SELECT count(*) FROM audit_log");
 
@@ -76,12 +76,12 @@ test_roster_import (Fixture       *fx,
    * leader defined after the agents who report to them, a lower-case
    * role code, and an unknown extra column. */
   path = fixture_file (fx, "roster.csv",
-      "\xef\xbb\xbfNIK;Name;Role;Site;Service;Team_Leader_NIK;Status;Hired_On;Contract_End;Catatan\r\n"
-      "A101;Hendra Gunawan;agent;BANDUNG;ADDON_CONSUMER;T101;ACTIVE;01/03/2026;28/02/2027;baru\r\n"
-      "A102;\"Sari, Nur’aini\";AGENT;BANDUNG;ADDON_CONSUMER;T101;TRAINING;2026-09-01;;\r\n"
-      "T101;Joko Susilo;TEAM_LEADER;BANDUNG;ADDON_CONSUMER;;ACTIVE;2024-05-02;;\r\n"
-      "A001;Budi Santoso;AGENT;BANDUNG;ADDON_CONSUMER;T101;ACTIVE;2025-01-06;;pindah tim\r\n"
-      "A002;Citra Dewi;AGENT;BANDUNG;ADDON_CONSUMER;T001;ACTIVE;2025-01-06;;\r\n");
+                       "\xef\xbb\xbfNIK;Name;Role;Site;Service;Team_Leader_NIK;Status;Hired_On;Contract_End;Catatan\r\n"
+                       "A101;Hendra Gunawan;agent;BANDUNG;ADDON_CONSUMER;T101;ACTIVE;01/03/2026;28/02/2027;baru\r\n"
+                       "A102;\"Sari, Nur’aini\";AGENT;BANDUNG;ADDON_CONSUMER;T101;TRAINING;2026-09-01;;\r\n"
+                       "T101;Joko Susilo;TEAM_LEADER;BANDUNG;ADDON_CONSUMER;;ACTIVE;2024-05-02;;\r\n"
+                       "A001;Budi Santoso;AGENT;BANDUNG;ADDON_CONSUMER;T101;ACTIVE;2025-01-06;;pindah tim\r\n"
+                       "A002;Citra Dewi;AGENT;BANDUNG;ADDON_CONSUMER;T001;ACTIVE;2025-01-06;;\r\n");
   g_assert_true (import (fx, fx->sup, TAM_IMPORT_ROSTER, path, NULL, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.rows, ==, 5);
@@ -129,28 +129,28 @@ test_roster_import (Fixture       *fx,
 }
 
 static void
-test_roster_errors (Fixture       *fx,
-                    gconstpointer  data)
+test_roster_errors (Fixture *fx,
+                    gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TamImportResult result = { 0 };
   g_autofree char *path = NULL;
   gint64 people = fixture_count (fx, "SELECT count(*) FROM people");
   gint64 audit = fixture_count (fx, "SELECT count(*) FROM audit_log");
 
   path = fixture_file (fx, "roster-bad.csv",
-      "nik,name,role,site,service,team_leader_nik,status,hired_on,contract_end\n"
-      "B001,Ani,AGENT,BANDUNG,ADDON_CONSUMER,T001,ACTIVE,2026-01-05,\n"
-      "B002,Bambang,KASIR,BANDUNG,ADDON_CONSUMER,T001,ACTIVE,2026-01-05,\n"
-      "B003,Cahya,AGENT,MEDAN,CT0_PRANPC,T001,ACTIVE,2026-01-05,\n"
-      "B004,Dian,AGENT,BANDUNG,ADDON_CONSUMER,A001,ACTIVE,2026-01-05,\n"
-      "B005,Edi,AGENT,BANDUNG,ADDON_CONSUMER,T001,ACTIVE,2026-01-05,2025-12-31\n"
-      "B001,Fajar,AGENT,BANDUNG,ADDON_CONSUMER,T001,ACTIVE,2026-01-05,\n"
-      "B006,Gilang,AGENT,BANDUNG,ADDON_CONSUMER,B002,ACTIVE,2026-01-05,\n"
-      "B007,Hana,AGENT,BANDUNG,ADDON_CONSUMER,T001,ACTIVE,2026-13-01,\n"
-      "B008,Indra,AGENT,BANDUNG,ADDON_CONSUMER,T999,ACTIVE,2026-01-05,\n"
-      "B009,Joko,AGENT,BANDUNG,ADDON_CONSUMER,B009,ACTIVE,2026-01-05,\n"
-      "T002,Rina Wati,AGENT,BANDUNG,CT0_PRANPC,,ACTIVE,2025-01-06,\n");
+                       "nik,name,role,site,service,team_leader_nik,status,hired_on,contract_end\n"
+                       "B001,Ani,AGENT,BANDUNG,ADDON_CONSUMER,T001,ACTIVE,2026-01-05,\n"
+                       "B002,Bambang,KASIR,BANDUNG,ADDON_CONSUMER,T001,ACTIVE,2026-01-05,\n"
+                       "B003,Cahya,AGENT,MEDAN,CT0_PRANPC,T001,ACTIVE,2026-01-05,\n"
+                       "B004,Dian,AGENT,BANDUNG,ADDON_CONSUMER,A001,ACTIVE,2026-01-05,\n"
+                       "B005,Edi,AGENT,BANDUNG,ADDON_CONSUMER,T001,ACTIVE,2026-01-05,2025-12-31\n"
+                       "B001,Fajar,AGENT,BANDUNG,ADDON_CONSUMER,T001,ACTIVE,2026-01-05,\n"
+                       "B006,Gilang,AGENT,BANDUNG,ADDON_CONSUMER,B002,ACTIVE,2026-01-05,\n"
+                       "B007,Hana,AGENT,BANDUNG,ADDON_CONSUMER,T001,ACTIVE,2026-13-01,\n"
+                       "B008,Indra,AGENT,BANDUNG,ADDON_CONSUMER,T999,ACTIVE,2026-01-05,\n"
+                       "B009,Joko,AGENT,BANDUNG,ADDON_CONSUMER,B009,ACTIVE,2026-01-05,\n"
+                       "T002,Rina Wati,AGENT,BANDUNG,CT0_PRANPC,,ACTIVE,2025-01-06,\n");
   g_assert_false (import (fx, fx->sup, TAM_IMPORT_ROSTER, path, NULL, &result, &error));
   g_assert_error (error, TAM_ERROR, TAM_ERROR_IMPORT);
   g_assert_cmpstr (error->message, ==, "roster-bad.csv: 10 rows have errors; nothing was imported");
@@ -191,16 +191,16 @@ test_roster_errors (Fixture       *fx,
 }
 
 static void
-test_roster_permissions (Fixture       *fx,
-                         gconstpointer  data)
+test_roster_permissions (Fixture *fx,
+                         gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TamImportResult result = { 0 };
   g_autofree char *path = NULL;
 
   path = fixture_file (fx, "roster.csv",
-      "nik,name,role,site,service,team_leader_nik,status,hired_on,contract_end\n"
-      "B001,Ani,AGENT,BANDUNG,ADDON_CONSUMER,T001,ACTIVE,2026-01-05,\n");
+                       "nik,name,role,site,service,team_leader_nik,status,hired_on,contract_end\n"
+                       "B001,Ani,AGENT,BANDUNG,ADDON_CONSUMER,T001,ACTIVE,2026-01-05,\n");
 
   /* A QCO, a team leader and an agent may not load the roster. */
   g_assert_false (import (fx, fx->qco, TAM_IMPORT_ROSTER, path, NULL, &result, &error));
@@ -231,10 +231,10 @@ test_roster_permissions (Fixture       *fx,
 /* -- attendance ---------------------------------------------------- */
 
 static void
-test_attendance_formats (Fixture       *fx,
-                         gconstpointer  data)
+test_attendance_formats (Fixture *fx,
+                         gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TamImportResult result = { 0 };
   g_autofree char *path = NULL;
   g_autofree char *note = NULL;
@@ -245,12 +245,13 @@ test_attendance_formats (Fixture       *fx,
    * quoted note with the separator, doubled quotes and a line break,
    * both date forms, Indonesian status words, "7:55", an extra column. */
   path = fixture_file (fx, "absensi.csv",
-      "\xef\xbb\xbf" "Date;NIK;Shift_Start;Shift_End;Status;Check_In;Check_Out;Note;Extra\r\n"
-      "2026-10-05;A001;08:00;17:00;HADIR;7:55;17:02;\"macet; hujan \"\"deras\"\"\r\nbaris dua\";x\r\n"
-      "05/10/2026;A002;08:00;17:00;telat;08:20;17:00;;\r\n"
-      "06/10/2026;A001;;;LIBUR;;;;\r\n"
-      "6/10/2026;A002;08:00;17:00;SICK_NOTE;;;surat dokter;\r\n"
-      ";;;;;;;;\r\n");
+                       "\xef\xbb\xbf"
+                       "Date;NIK;Shift_Start;Shift_End;Status;Check_In;Check_Out;Note;Extra\r\n"
+                       "2026-10-05;A001;08:00;17:00;HADIR;7:55;17:02;\"macet; hujan \"\"deras\"\"\r\nbaris dua\";x\r\n"
+                       "05/10/2026;A002;08:00;17:00;telat;08:20;17:00;;\r\n"
+                       "06/10/2026;A001;;;LIBUR;;;;\r\n"
+                       "6/10/2026;A002;08:00;17:00;SICK_NOTE;;;surat dokter;\r\n"
+                       ";;;;;;;;\r\n");
   g_assert_true (import (fx, fx->sup, TAM_IMPORT_ATTENDANCE, path, NULL, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.rows, ==, 4);
@@ -260,25 +261,28 @@ test_attendance_formats (Fixture       *fx,
 
   g_assert_cmpint (fixture_count (fx, "SELECT count(*) FROM attendance"), ==, 4);
   note = query_text (fx, "SELECT note FROM attendance a JOIN people p ON p.id = a.person_id"
-                         " WHERE p.nik = 'A001' AND date = ?", "2026-10-05");
+                         " WHERE p.nik = 'A001' AND date = ?",
+                     "2026-10-05");
   g_assert_cmpstr (note, ==, "macet; hujan \"deras\"\nbaris dua");
   check_in = query_text (fx, "SELECT check_in FROM attendance a JOIN people p ON p.id = a.person_id"
-                             " WHERE p.nik = 'A001' AND date = ?", "2026-10-05");
+                             " WHERE p.nik = 'A001' AND date = ?",
+                         "2026-10-05");
   g_assert_cmpstr (check_in, ==, "07:55");
   status = query_text (fx, "SELECT group_concat(status, ' ') FROM (SELECT a.status FROM attendance a"
                            " JOIN people p ON p.id = a.person_id WHERE a.date >= ? ORDER BY a.date, p.nik)",
                        "2026-10-01");
   g_assert_cmpstr (status, ==, "PRESENT LATE OFF SICK_NOTE");
   g_assert_cmpint (fixture_count (fx, "SELECT count(*) FROM attendance WHERE status = 'OFF'"
-                                      " AND shift_start IS NULL AND check_in IS NULL"), ==, 1);
+                                      " AND shift_start IS NULL AND check_in IS NULL"),
+                   ==, 1);
 
   /* Columns in another order, commas; one row changed, one new. */
   {
     g_autofree char *path2 = fixture_file (fx, "absensi2.csv",
-        "status,nik,date,note,check_out,check_in,shift_end,shift_start\n"
-        "PRESENT,A002,2026-10-05,,17:00,07:58,17:00,08:00\n"
-        "OFF,A001,2026-10-06,,,,,\n"
-        "CUTI,A001,2026-10-07,,,,,\n");
+                                           "status,nik,date,note,check_out,check_in,shift_end,shift_start\n"
+                                           "PRESENT,A002,2026-10-05,,17:00,07:58,17:00,08:00\n"
+                                           "OFF,A001,2026-10-06,,,,,\n"
+                                           "CUTI,A001,2026-10-07,,,,,\n");
 
     g_assert_true (import (fx, fx->sup, TAM_IMPORT_ATTENDANCE, path2, NULL, &result, &error));
     g_assert_no_error (error);
@@ -291,20 +295,20 @@ test_attendance_formats (Fixture       *fx,
 }
 
 static const char bad_attendance[] =
-  "date,nik,shift_start,shift_end,status,check_in,check_out,note\n"
-  "2026-10-05,A001,08:00,17:00,PRESENT,,,\n"
-  "2026-10-05,A002,08:00,17:00,HADIRR,,,\n"
-  "2026-10-05,X999,08:00,17:00,PRESENT,,,\n"
-  "31/02/2026,A003,08:00,17:00,PRESENT,,,\n"
-  "2026-10-05,A001,08:00,17:00,LATE,,,\n"
-  "2026-10-06,A004,8h,17:00,PRESENT,,,\n"
-  "2026-10-06,A003,08:00,17:00,ALPA,,,\"tidak ada kabar, HP mati\"\n";
+    "date,nik,shift_start,shift_end,status,check_in,check_out,note\n"
+    "2026-10-05,A001,08:00,17:00,PRESENT,,,\n"
+    "2026-10-05,A002,08:00,17:00,HADIRR,,,\n"
+    "2026-10-05,X999,08:00,17:00,PRESENT,,,\n"
+    "31/02/2026,A003,08:00,17:00,PRESENT,,,\n"
+    "2026-10-05,A001,08:00,17:00,LATE,,,\n"
+    "2026-10-06,A004,8h,17:00,PRESENT,,,\n"
+    "2026-10-06,A003,08:00,17:00,ALPA,,,\"tidak ada kabar, HP mati\"\n";
 
 static void
-test_attendance_errors (Fixture       *fx,
-                        gconstpointer  data)
+test_attendance_errors (Fixture *fx,
+                        gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TamImportResult result = { 0 };
   g_autofree char *path = fixture_file (fx, "att-bad.csv", bad_attendance);
 
@@ -327,10 +331,10 @@ test_attendance_errors (Fixture       *fx,
 }
 
 static void
-test_attendance_skip_bad (Fixture       *fx,
-                          gconstpointer  data)
+test_attendance_skip_bad (Fixture *fx,
+                          gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TamImportResult result = { 0 };
   g_autofree char *path = fixture_file (fx, "att-bad.csv", bad_attendance);
   g_autofree char *rejects = g_build_filename (fx->dir, "rejects.csv", NULL);
@@ -350,12 +354,12 @@ test_attendance_skip_bad (Fixture       *fx,
 
   g_assert_true (g_file_get_contents (rejects, &text, NULL, &error));
   g_assert_cmpstr (text, ==,
-      "date,nik,shift_start,shift_end,status,check_in,check_out,note,reason\n"
-      "2026-10-05,A002,08:00,17:00,HADIRR,,,,column status: unknown status “HADIRR”\n"
-      "2026-10-05,X999,08:00,17:00,PRESENT,,,,column nik: unknown NIK “X999”\n"
-      "31/02/2026,A003,08:00,17:00,PRESENT,,,,column date: not a date “31/02/2026” (write it as 2026-10-05 or 05/10/2026)\n"
-      "2026-10-05,A001,08:00,17:00,LATE,,,,column date: A001 already has a row for 2026-10-05 on line 2\n"
-      "2026-10-06,A004,8h,17:00,PRESENT,,,,column shift_start: not a time “8h” (write it as 08:00)\n");
+                   "date,nik,shift_start,shift_end,status,check_in,check_out,note,reason\n"
+                   "2026-10-05,A002,08:00,17:00,HADIRR,,,,column status: unknown status “HADIRR”\n"
+                   "2026-10-05,X999,08:00,17:00,PRESENT,,,,column nik: unknown NIK “X999”\n"
+                   "31/02/2026,A003,08:00,17:00,PRESENT,,,,column date: not a date “31/02/2026” (write it as 2026-10-05 or 05/10/2026)\n"
+                   "2026-10-05,A001,08:00,17:00,LATE,,,,column date: A001 already has a row for 2026-10-05 on line 2\n"
+                   "2026-10-06,A004,8h,17:00,PRESENT,,,,column shift_start: not a time “8h” (write it as 08:00)\n");
 
   /* The rejects file, once fixed, imports as it is (reason is ignored). */
   {
@@ -379,20 +383,20 @@ test_attendance_skip_bad (Fixture       *fx,
 }
 
 static void
-test_attendance_reimport (Fixture       *fx,
-                          gconstpointer  data)
+test_attendance_reimport (Fixture *fx,
+                          gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TamImportResult result = { 0 };
   g_autofree char *summary = NULL;
   g_autofree char *path = NULL;
   gint64 audit;
 
   path = fixture_file (fx, "att.csv",
-      "date;nik;shift_start;shift_end;status;check_in;check_out;note\n"
-      "2026-10-05;A001;08:00;17:00;PRESENT;07:50;17:00;\n"
-      "2026-10-05;A002;08:00;17:00;LATE;08:40;17:00;ban bocor\n"
-      "2026-10-05;A003;08:00;17:00;SAKIT;;;\n");
+                       "date;nik;shift_start;shift_end;status;check_in;check_out;note\n"
+                       "2026-10-05;A001;08:00;17:00;PRESENT;07:50;17:00;\n"
+                       "2026-10-05;A002;08:00;17:00;LATE;08:40;17:00;ban bocor\n"
+                       "2026-10-05;A003;08:00;17:00;SAKIT;;;\n");
   g_assert_true (import (fx, fx->sup, TAM_IMPORT_ATTENDANCE, path, NULL, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.inserted, ==, 3);
@@ -414,15 +418,15 @@ test_attendance_reimport (Fixture       *fx,
 }
 
 static void
-test_attendance_file_errors (Fixture       *fx,
-                             gconstpointer  data)
+test_attendance_file_errors (Fixture *fx,
+                             gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TamImportResult result = { 0 };
   g_autofree char *empty = fixture_file (fx, "kosong.csv", "");
   g_autofree char *missing = fixture_file (fx, "kurang.csv",
-      "date,nik,shift_start,shift_end,check_in,check_out,note\n"
-      "2026-10-05,A001,08:00,17:00,,,\n");
+                                           "date,nik,shift_start,shift_end,check_in,check_out,note\n"
+                                           "2026-10-05,A001,08:00,17:00,,,\n");
   g_autofree char *header_only = fixture_file (fx, "header.csv", attendance_header);
   g_autofree char *summary = NULL;
 
@@ -465,11 +469,11 @@ test_attendance_file_errors (Fixture       *fx,
 }
 
 static void
-test_attendance_many_errors (Fixture       *fx,
-                             gconstpointer  data)
+test_attendance_many_errors (Fixture *fx,
+                             gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) text = g_string_new (attendance_header);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) text = g_string_new (attendance_header);
   TamImportResult result = { 0 };
   g_autofree char *path = NULL;
 
@@ -486,9 +490,9 @@ test_attendance_many_errors (Fixture       *fx,
 
 static char *
 big_attendance (Fixture *fx,
-                guint    days)
+                guint days)
 {
-  g_autoptr(GString) text = g_string_new (attendance_header);
+  g_autoptr (GString) text = g_string_new (attendance_header);
   const char *niks[] = { "A001", "A002", "A003", "A004" };
   GDate date;
 
@@ -509,12 +513,12 @@ big_attendance (Fixture *fx,
 typedef struct
 {
   GCancellable *cancellable;
-  guint         calls;
-  double        last;
+  guint calls;
+  double last;
 } Progress;
 
 static void
-progress_cb (double   fraction,
+progress_cb (double fraction,
              gpointer user_data)
 {
   Progress *p = user_data;
@@ -528,13 +532,13 @@ progress_cb (double   fraction,
 }
 
 static void
-test_attendance_progress_cancel (Fixture       *fx,
-                                 gconstpointer  data)
+test_attendance_progress_cancel (Fixture *fx,
+                                 gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   TamImportResult result = { 0 };
-  g_autofree char *path = big_attendance (fx, 5000);   /* 20,000 rows */
+  g_autofree char *path = big_attendance (fx, 5000); /* 20,000 rows */
   Progress progress = { cancellable, 0, 0.0 };
 
   g_assert_false (tam_import_file (fx->store, fx->sup, TAM_IMPORT_ATTENDANCE, path, NULL,
@@ -547,7 +551,7 @@ test_attendance_progress_cancel (Fixture       *fx,
 
   /* Uncancelled: everything, with at most about a hundred progress calls
    * ending at 1. */
-  progress = (Progress) { NULL, 0, 0.0 };
+  progress = (Progress){ NULL, 0, 0.0 };
   g_assert_true (tam_import_file (fx->store, fx->sup, TAM_IMPORT_ATTENDANCE, path, NULL,
                                   progress_cb, &progress, NULL, &result, &error));
   g_assert_no_error (error);
@@ -562,13 +566,13 @@ test_attendance_progress_cancel (Fixture       *fx,
 /* Enough rows for the multi-row INSERTs, mixing new, changed and
  * identical rows in the same batches. */
 static char *
-attendance_days (Fixture    *fx,
+attendance_days (Fixture *fx,
                  const char *name,
-                 guint       first_day,
-                 guint       days,
-                 guint       late_every)
+                 guint first_day,
+                 guint days,
+                 guint late_every)
 {
-  g_autoptr(GString) text = g_string_new (attendance_header);
+  g_autoptr (GString) text = g_string_new (attendance_header);
   const char *niks[] = { "A001", "A002", "A003", "A004" };
 
   for (guint d = first_day; d < first_day + days; d++)
@@ -583,13 +587,13 @@ attendance_days (Fixture    *fx,
 }
 
 static void
-test_attendance_batches (Fixture       *fx,
-                         gconstpointer  data)
+test_attendance_batches (Fixture *fx,
+                         gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TamImportResult result = { 0 };
-  g_autofree char *first = attendance_days (fx, "first.csv", 0, 100, 0);       /* 400 rows */
-  g_autofree char *second = attendance_days (fx, "second.csv", 50, 80, 10);    /* 320 rows */
+  g_autofree char *first = attendance_days (fx, "first.csv", 0, 100, 0);    /* 400 rows */
+  g_autofree char *second = attendance_days (fx, "second.csv", 50, 80, 10); /* 320 rows */
 
   g_assert_true (import (fx, fx->sup, TAM_IMPORT_ATTENDANCE, first, NULL, &result, &error));
   g_assert_no_error (error);
@@ -607,7 +611,8 @@ test_attendance_batches (Fixture       *fx,
   tam_import_result_clear (&result);
   g_assert_cmpint (fixture_count (fx, "SELECT count(*) FROM attendance"), ==, 520);
   g_assert_cmpint (fixture_count (fx, "SELECT count(*) FROM attendance WHERE status = 'LATE'"
-                                      " AND check_in = '08:30'"), ==, 32);
+                                      " AND check_in = '08:30'"),
+                   ==, 32);
 
   /* And the same file again: nothing. */
   g_assert_true (import (fx, fx->sup, TAM_IMPORT_ATTENDANCE, second, NULL, &result, &error));
@@ -618,19 +623,19 @@ test_attendance_batches (Fixture       *fx,
 }
 
 static void
-test_attendance_team_leader (Fixture       *fx,
-                             gconstpointer  data)
+test_attendance_team_leader (Fixture *fx,
+                             gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TamImportResult result = { 0 };
   g_autofree char *mixed = fixture_file (fx, "tim.csv",
-      "date,nik,shift_start,shift_end,status,check_in,check_out,note\n"
-      "2026-10-05,A001,08:00,17:00,PRESENT,,,\n"
-      "2026-10-05,A003,08:00,17:00,PRESENT,,,\n");
+                                         "date,nik,shift_start,shift_end,status,check_in,check_out,note\n"
+                                         "2026-10-05,A001,08:00,17:00,PRESENT,,,\n"
+                                         "2026-10-05,A003,08:00,17:00,PRESENT,,,\n");
   g_autofree char *own = fixture_file (fx, "tim-sendiri.csv",
-      "date,nik,shift_start,shift_end,status,check_in,check_out,note\n"
-      "2026-10-05,A001,08:00,17:00,PRESENT,,,\n"
-      "2026-10-05,A002,08:00,17:00,ALPA,,,\n");
+                                       "date,nik,shift_start,shift_end,status,check_in,check_out,note\n"
+                                       "2026-10-05,A001,08:00,17:00,PRESENT,,,\n"
+                                       "2026-10-05,A002,08:00,17:00,ALPA,,,\n");
 
   /* T001 may not import for A003, who is in T002's team. */
   g_assert_false (import (fx, fx->tl1, TAM_IMPORT_ATTENDANCE, mixed, NULL, &result, &error));
@@ -658,33 +663,36 @@ test_attendance_team_leader (Fixture       *fx,
 /* -- calls --------------------------------------------------------- */
 
 static void
-test_calls_import (Fixture       *fx,
-                   gconstpointer  data)
+test_calls_import (Fixture *fx,
+                   gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TamImportResult result = { 0 };
   g_autofree char *path = NULL;
   g_autofree char *start = NULL;
   g_autofree char *row = NULL;
 
   path = fixture_file (fx, "calls.csv",
-      "\xef\xbb\xbf" "call_id;agent_nik;service;call_start;result;customer_number;product;recording\r\n"
-      "C0001;A001;ADDON_CONSUMER;2026-10-05 09:12:33;AGREE;081234567890;\"IndiHome Add On; Netflix\";rec/C0001.wav\r\n"
-      "C0002;A001;addon_consumer;05/10/2026 09:15;DECLINE;081234567891;;\r\n"
-      "C0003;A003;CT0_PRANPC;2026-10-06 10:00:00;follow up;081234567892;;\r\n");
+                       "\xef\xbb\xbf"
+                       "call_id;agent_nik;service;call_start;result;customer_number;product;recording\r\n"
+                       "C0001;A001;ADDON_CONSUMER;2026-10-05 09:12:33;AGREE;081234567890;\"IndiHome Add On; Netflix\";rec/C0001.wav\r\n"
+                       "C0002;A001;addon_consumer;05/10/2026 09:15;DECLINE;081234567891;;\r\n"
+                       "C0003;A003;CT0_PRANPC;2026-10-06 10:00:00;follow up;081234567892;;\r\n");
   g_assert_true (import (fx, fx->qco, TAM_IMPORT_CALLS, path, NULL, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.inserted, ==, 3);
   tam_import_result_clear (&result);
 
   row = query_text (fx, "SELECT call_start || '|' || month || '|' || site || '|' || state || '|' || product"
-                        " || '|' || recording FROM calls WHERE call_id = ?", "C0001");
+                        " || '|' || recording FROM calls WHERE call_id = ?",
+                    "C0001");
   g_assert_cmpstr (row, ==, "2026-10-05 09:12:33|2026-10|BANDUNG|PENDING|IndiHome Add On; Netflix|rec/C0001.wav");
   start = query_text (fx, "SELECT call_start FROM calls WHERE call_id = ?", "C0002");
   g_assert_cmpstr (start, ==, "2026-10-05 09:15:00");
   g_assert_cmpint (fixture_count (fx, "SELECT count(*) FROM calls WHERE state IS NULL"), ==, 2);
   g_assert_cmpint (fixture_count (fx, "SELECT count(*) FROM calls WHERE result = 'FOLLOW_UP'"
-                                      " AND service = 'CT0_PRANPC'"), ==, 1);
+                                      " AND service = 'CT0_PRANPC'"),
+                   ==, 1);
 
   /* Re-importing adds nothing. */
   g_assert_true (import (fx, fx->qco, TAM_IMPORT_CALLS, path, NULL, &result, &error));
@@ -702,24 +710,24 @@ test_calls_import (Fixture       *fx,
 }
 
 static void
-test_calls_errors (Fixture       *fx,
-                   gconstpointer  data)
+test_calls_errors (Fixture *fx,
+                   gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TamImportResult result = { 0 };
   g_autofree char *path = NULL;
 
   /* product and recording may be left out. */
   path = fixture_file (fx, "calls-bad.csv",
-      "call_id,agent_nik,service,call_start,result,customer_number\n"
-      "C1,A001,ADDON_CONSUMER,2026-10-05 09:12:33,AGREE,0812\n"
-      "C1,A002,ADDON_CONSUMER,2026-10-05 09:13:00,AGREE,0813\n"
-      "C2,X999,ADDON_CONSUMER,2026-10-05 09:13:00,AGREE,0813\n"
-      "C3,T001,ADDON_CONSUMER,2026-10-05 09:13:00,AGREE,0813\n"
-      "C4,A001,TELKOMSEL,2026-10-05 09:13:00,AGREE,0813\n"
-      "C5,A001,ADDON_CONSUMER,2026-10-32 09:13,AGREE,0813\n"
-      "C6,A001,ADDON_CONSUMER,2026-10-05 09:13,MAYBE,0813\n"
-      "C7,A001,ADDON_CONSUMER,2026-10-05,AGREE,0813\n");
+                       "call_id,agent_nik,service,call_start,result,customer_number\n"
+                       "C1,A001,ADDON_CONSUMER,2026-10-05 09:12:33,AGREE,0812\n"
+                       "C1,A002,ADDON_CONSUMER,2026-10-05 09:13:00,AGREE,0813\n"
+                       "C2,X999,ADDON_CONSUMER,2026-10-05 09:13:00,AGREE,0813\n"
+                       "C3,T001,ADDON_CONSUMER,2026-10-05 09:13:00,AGREE,0813\n"
+                       "C4,A001,TELKOMSEL,2026-10-05 09:13:00,AGREE,0813\n"
+                       "C5,A001,ADDON_CONSUMER,2026-10-32 09:13,AGREE,0813\n"
+                       "C6,A001,ADDON_CONSUMER,2026-10-05 09:13,MAYBE,0813\n"
+                       "C7,A001,ADDON_CONSUMER,2026-10-05,AGREE,0813\n");
   g_assert_false (import (fx, fx->qco, TAM_IMPORT_CALLS, path, NULL, &result, &error));
   g_assert_error (error, TAM_ERROR, TAM_ERROR_IMPORT);
   g_assert_cmpuint (result.errors->len, ==, 7);
@@ -750,7 +758,7 @@ calls_xlsx (Fixture *fx)
 
   format_set_num_format (when, "dd/mm/yyyy hh:mm:ss");
   for (guint c = 0; c < G_N_ELEMENTS (header); c++)
-    worksheet_write_string (ws, 0, (lxw_col_t)c, header[c], NULL);
+    worksheet_write_string (ws, 0, (lxw_col_t) c, header[c], NULL);
 
   worksheet_write_string (ws, 1, 0, "X0001", NULL);
   worksheet_write_string (ws, 1, 1, "A001", NULL);
@@ -773,10 +781,10 @@ calls_xlsx (Fixture *fx)
 }
 
 static void
-test_calls_xlsx (Fixture       *fx,
-                 gconstpointer  data)
+test_calls_xlsx (Fixture *fx,
+                 gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TamImportResult result = { 0 };
   g_autofree char *path = calls_xlsx (fx);
   g_autofree char *first = NULL;
@@ -790,7 +798,8 @@ test_calls_xlsx (Fixture       *fx,
   g_assert_cmpuint (result.inserted, ==, 2);
   tam_import_result_clear (&result);
   first = query_text (fx, "SELECT call_start || '|' || customer_number || '|' || state"
-                          " FROM calls WHERE call_id = ?", "X0001");
+                          " FROM calls WHERE call_id = ?",
+                      "X0001");
   g_assert_cmpstr (first, ==, "2026-10-05 09:12:33|81234567890|PENDING");
   second = query_text (fx, "SELECT call_start || '|' || month FROM calls WHERE call_id = ?", "2");
   g_assert_cmpstr (second, ==, "2026-10-05 12:00:00|2026-10");
@@ -798,7 +807,7 @@ test_calls_xlsx (Fixture       *fx,
   /* A truncated file is refused with a message and stores nothing. */
   g_assert_true (g_file_get_contents (path, &bytes, &len, &error));
   truncated = g_build_filename (fx->dir, "cut.xlsx", NULL);
-  g_assert_true (g_file_set_contents (truncated, bytes, (gssize)(len / 2), &error));
+  g_assert_true (g_file_set_contents (truncated, bytes, (gssize) (len / 2), &error));
   g_assert_false (import (fx, fx->qco, TAM_IMPORT_CALLS, truncated, NULL, &result, &error));
   g_assert_true (error->domain == TAM_ERROR);
   g_assert_nonnull (strstr (error->message, "cut.xlsx"));
@@ -810,17 +819,17 @@ test_calls_xlsx (Fixture       *fx,
  * connection while they run: both must be on again afterwards, whether
  * the import succeeded or failed. */
 static void
-test_constraints_restored (Fixture       *fx,
-                           gconstpointer  data)
+test_constraints_restored (Fixture *fx,
+                           gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TamImportResult result = { 0 };
   g_autofree char *good = fixture_file (fx, "ok.csv",
-      "date,nik,shift_start,shift_end,status,check_in,check_out,note\n"
-      "2026-10-05,A001,08:00,17:00,PRESENT,,,\n");
+                                        "date,nik,shift_start,shift_end,status,check_in,check_out,note\n"
+                                        "2026-10-05,A001,08:00,17:00,PRESENT,,,\n");
   g_autofree char *bad = fixture_file (fx, "bad.csv",
-      "date,nik,shift_start,shift_end,status,check_in,check_out,note\n"
-      "2026-10-05,A001,08:00,17:00,NOPE,,,\n");
+                                       "date,nik,shift_start,shift_end,status,check_in,check_out,note\n"
+                                       "2026-10-05,A001,08:00,17:00,NOPE,,,\n");
   sqlite3 *db = tam_store_get_db (fx->store);
 
   for (guint i = 0; i < 2; i++)
@@ -835,10 +844,12 @@ test_constraints_restored (Fixture       *fx,
       /* And they bite: a bad status and an unknown person are refused. */
       g_assert_cmpint (sqlite3_exec (db, "INSERT INTO attendance (person_id, date, status)"
                                          " SELECT id, '2030-01-01', 'NOPE' FROM people LIMIT 1",
-                                     NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_CHECK);
+                                     NULL, NULL, NULL),
+                       ==, SQLITE_CONSTRAINT_CHECK);
       g_assert_cmpint (sqlite3_exec (db, "INSERT INTO attendance (person_id, date, status)"
                                          " VALUES (987654, '2030-01-01', 'OFF')",
-                                     NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_FOREIGNKEY);
+                                     NULL, NULL, NULL),
+                       ==, SQLITE_CONSTRAINT_FOREIGNKEY);
     }
   g_assert_cmpint (fixture_count (fx, "SELECT count(*) FROM attendance"), ==, 1);
 }
@@ -848,8 +859,8 @@ test_constraints_restored (Fixture       *fx,
 static char *
 roster_digest (TamStore *store)
 {
-  g_autoptr(GPtrArray) people = tam_people_list (store, NULL);
-  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr (GPtrArray) people = tam_people_list (store, NULL);
+  g_autoptr (GString) s = g_string_new (NULL);
 
   g_assert_nonnull (people);
   for (guint i = 0; i < people->len; i++)
@@ -863,13 +874,13 @@ roster_digest (TamStore *store)
 }
 
 static void
-round_trip_into_new_store (Fixture    *fx,
+round_trip_into_new_store (Fixture *fx,
                            const char *export_path,
                            const char *db_name)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *db = g_build_filename (fx->dir, db_name, NULL);
-  g_autoptr(TamStore) other = tam_store_create (db, &error);
+  g_autoptr (TamStore) other = tam_store_create (db, &error);
   g_autofree char *want = roster_digest (fx->store);
   g_autofree char *got = NULL;
   TamImportResult result = { 0 };
@@ -885,16 +896,16 @@ round_trip_into_new_store (Fixture    *fx,
 }
 
 static void
-test_export_round_trip (Fixture       *fx,
-                        gconstpointer  data)
+test_export_round_trip (Fixture *fx,
+                        gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *csv = g_build_filename (fx->dir, "roster.csv", NULL);
   g_autofree char *xlsx = g_build_filename (fx->dir, "roster.XLSX", NULL);
   g_autofree char *text = NULL;
   g_autofree char *head = NULL;
   TamImportResult result = { 0 };
-  g_autoptr(TamPerson) p = NULL;
+  g_autoptr (TamPerson) p = NULL;
 
   /* A name that needs quoting and a contract end. */
   p = tam_people_find_nik (fx->store, "A002", &error);
@@ -926,7 +937,7 @@ test_export_round_trip (Fixture       *fx,
   {
     g_autofree char *bytes = NULL;
     gsize len = 0;
-    g_autoptr(TamRowReader) reader = NULL;
+    g_autoptr (TamRowReader) reader = NULL;
 
     g_assert_true (g_file_get_contents (xlsx, &bytes, &len, &error));
     g_assert_cmpuint (len, >, 1000);
@@ -951,29 +962,29 @@ test_export_round_trip (Fixture       *fx,
 #define BIG_ROWS 60000
 
 static char *
-big_calls_file (Fixture    *fx,
+big_calls_file (Fixture *fx,
                 const char *name,
                 const char *prefix,
-                gboolean    bad_last)
+                gboolean bad_last)
 {
   static const char *const agents[] = { "A001", "A002", "A003", "A004" };
   static const char *const services[] = { "ADDON_CONSUMER", "ADDON_CONSUMER", "CT0_PRANPC", "CT0_PRANPC" };
-  g_autoptr(GString) csv = g_string_new ("call_id,agent_nik,service,call_start,result,customer_number\n");
+  g_autoptr (GString) csv = g_string_new ("call_id,agent_nik,service,call_start,result,customer_number\n");
   g_autofree char *path = g_build_filename (fx->dir, name, NULL);
 
   for (int i = 0; i < BIG_ROWS; i++)
     g_string_append_printf (csv, "%s%06d,%s,%s,2026-11-%02d %02d:%02d:%02d,%s,0812%08d\n", prefix, i,
                             bad_last && i == BIG_ROWS - 1 ? "X999" : agents[i % 4], services[i % 4],
                             1 + i % 28, 8 + i % 9, i % 60, (i / 60) % 60, i % 3 ? "DECLINE" : "AGREE", i);
-  g_assert_true (g_file_set_contents (path, csv->str, (gssize)csv->len, NULL));
+  g_assert_true (g_file_set_contents (path, csv->str, (gssize) csv->len, NULL));
   return g_steal_pointer (&path);
 }
 
 static gint64
-count_in (TamStore   *store,
+count_in (TamStore *store,
           const char *sql)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 n = tam_store_query_int (store, sql, -1, &error);
 
   g_assert_no_error (error);
@@ -982,23 +993,23 @@ count_in (TamStore   *store,
 
 typedef struct
 {
-  Fixture      *fx;
-  TamStore     *other;         /* another desk's connection */
-  gint64        raw_before;
-  guint         looks;
-  guint         hidden_seen;   /* looks that found published, hidden rows */
-  guint         leaks;         /* looks that saw any of them */
+  Fixture *fx;
+  TamStore *other; /* another desk's connection */
+  gint64 raw_before;
+  guint looks;
+  guint hidden_seen; /* looks that found published, hidden rows */
+  guint leaks;       /* looks that saw any of them */
   GCancellable *cancel_at_half;
 } Watch;
 
 /* Called by the import between chunks: what does another desk see? */
 static void
-watch_cb (double   fraction,
+watch_cb (double fraction,
           gpointer user_data)
 {
   Watch *w = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamCall) call = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamCall) call = NULL;
   gint64 raw = count_in (w->other, "SELECT count(*) FROM calls");
   gint64 visible = count_in (w->other, "SELECT count(*) FROM calls c WHERE " TAM_CALL_VISIBLE ("c"));
 
@@ -1019,14 +1030,14 @@ watch_cb (double   fraction,
  * short slices (it finds them in the table), but no query shows them
  * until the last commit, and then all of them, already counted. */
 static void
-test_calls_hidden_until_published (Fixture       *fx,
-                                   gconstpointer  data)
+test_calls_hidden_until_published (Fixture *fx,
+                                   gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = big_calls_file (fx, "big.csv", "H", FALSE);
   g_autofree char *db = g_strdup (tam_store_get_path (fx->store));
-  g_autoptr(TamStore) other = tam_store_open (db, &error);
-  g_autoptr(TamQueueFilter) filter = tam_queue_filter_new ();
+  g_autoptr (TamStore) other = tam_store_open (db, &error);
+  g_autoptr (TamQueueFilter) filter = tam_queue_filter_new ();
   TamImportResult result = { 0 };
   Watch w = { fx, other, 0, 0, 0, 0, NULL };
 
@@ -1047,7 +1058,8 @@ test_calls_hidden_until_published (Fixture       *fx,
                    w.raw_before + BIG_ROWS);
   g_assert_cmpint (count_in (other, "SELECT count(*) FROM import_runs"), ==, 0);
   g_assert_cmpint (count_in (other, "SELECT max (id) = (SELECT CAST (value AS INTEGER) FROM settings"
-                                    " WHERE key = 'queue_counts_upto') FROM calls"), ==, 1);
+                                    " WHERE key = 'queue_counts_upto') FROM calls"),
+                   ==, 1);
   filter->state = g_strdup ("PENDING");
   g_assert_cmpint (tam_queue_count (other, fx->sup, filter, &error), ==, BIG_ROWS / 3);
   g_assert_no_error (error);
@@ -1055,15 +1067,15 @@ test_calls_hidden_until_published (Fixture       *fx,
 
 /* A failed or cancelled import leaves nothing, hidden rows included. */
 static void
-test_calls_failed_leaves_nothing (Fixture       *fx,
-                                  gconstpointer  data)
+test_calls_failed_leaves_nothing (Fixture *fx,
+                                  gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *bad = big_calls_file (fx, "bad.csv", "H", TRUE);
   g_autofree char *good = big_calls_file (fx, "good.csv", "H", FALSE);
   g_autofree char *db = g_strdup (tam_store_get_path (fx->store));
-  g_autoptr(TamStore) other = tam_store_open (db, &error);
-  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  g_autoptr (TamStore) other = tam_store_open (db, &error);
+  g_autoptr (GCancellable) cancel = g_cancellable_new ();
   TamImportResult result = { 0 };
   Watch w = { fx, other, 0, 0, 0, 0, NULL };
 
@@ -1108,15 +1120,15 @@ test_calls_failed_leaves_nothing (Fixture       *fx,
  * by the next desk that opens the file; a live one is left alone and
  * another import waits its turn. */
 static void
-test_calls_abandoned_run (Fixture       *fx,
-                          gconstpointer  data)
+test_calls_abandoned_run (Fixture *fx,
+                          gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *db = g_strdup (tam_store_get_path (fx->store));
   g_autofree char *path = fixture_file (fx, "calls.csv",
-      "call_id,agent_nik,service,call_start,result,customer_number\n"
-      "L1,A001,ADDON_CONSUMER,2026-11-02 09:00:00,AGREE,0812\n");
-  g_autoptr(TamStore) next = NULL;
+                                        "call_id,agent_nik,service,call_start,result,customer_number\n"
+                                        "L1,A001,ADDON_CONSUMER,2026-11-02 09:00:00,AGREE,0812\n");
+  g_autoptr (TamStore) next = NULL;
   TamImportResult result = { 0 };
   gint64 before = count_in (fx->store, "SELECT count(*) FROM calls");
   gint64 agent = count_in (fx->store, "SELECT id FROM people WHERE nik = 'A001'");
@@ -1126,9 +1138,10 @@ test_calls_abandoned_run (Fixture       *fx,
   /* What a killed import leaves: its run (a pid no process has) and the
    * calls it had published. */
   g_assert_cmpint (sqlite3_prepare_v2 (tam_store_get_db (fx->store),
-      "INSERT INTO import_runs (kind, first_call_id, host, pid, started_at, heartbeat)"
-      " VALUES ('calls', ?, ?, 2147483646, '2026-11-02 09:00:00', strftime ('%s', 'now'))",
-      -1, &stmt, NULL), ==, SQLITE_OK);
+                                       "INSERT INTO import_runs (kind, first_call_id, host, pid, started_at, heartbeat)"
+                                       " VALUES ('calls', ?, ?, 2147483646, '2026-11-02 09:00:00', strftime ('%s', 'now'))",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
   sqlite3_bind_int64 (stmt, 1, first);
   sqlite3_bind_text (stmt, 2, g_get_host_name (), -1, SQLITE_STATIC);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
@@ -1156,9 +1169,10 @@ test_calls_abandoned_run (Fixture       *fx,
   /* A live run (this process, a fresh heartbeat) stays, and a second
    * import is refused with who is importing. */
   g_assert_true (tam_store_exec (fx->store,
-      "INSERT INTO import_runs (kind, first_call_id, host, pid, person_id, started_at, heartbeat)"
-      " SELECT 'calls', COALESCE (max (id), 0) + 1, 'elsewhere', 1, (SELECT id FROM people WHERE nik = 'S001'),"
-      " '2026-11-02 09:00:00', strftime ('%s', 'now') FROM calls", &error));
+                                 "INSERT INTO import_runs (kind, first_call_id, host, pid, person_id, started_at, heartbeat)"
+                                 " SELECT 'calls', COALESCE (max (id), 0) + 1, 'elsewhere', 1, (SELECT id FROM people WHERE nik = 'S001'),"
+                                 " '2026-11-02 09:00:00', strftime ('%s', 'now') FROM calls",
+                                 &error));
   next = tam_store_open (db, &error);
   g_assert_no_error (error);
   g_assert_cmpint (count_in (next, "SELECT count(*) FROM import_runs"), ==, 1);
@@ -1180,7 +1194,7 @@ test_calls_abandoned_run (Fixture       *fx,
 }
 
 int
-main (int    argc,
+main (int argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);

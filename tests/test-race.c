@@ -27,11 +27,11 @@ child_main (const char *db,
             const char *id_text,
             const char *nik)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = tam_store_open (db, &error);
-  g_autoptr(TamSession) qco = NULL;
-  g_autoptr(TamQueueFilter) filter = tam_queue_filter_new ();
-  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = tam_store_open (db, &error);
+  g_autoptr (TamSession) qco = NULL;
+  g_autoptr (TamQueueFilter) filter = tam_queue_filter_new ();
+  g_autoptr (GPtrArray) calls = NULL;
   g_autofree char *go = g_strconcat (db, ".go", NULL);
   gboolean claim = g_strcmp0 (mode, "claim") == 0;
   guint successes = 0, conflicts = 0;
@@ -100,8 +100,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f,
+               gconstpointer data)
 {
   world_setup (&f->w, "race", FALSE);
   f->self_exe = g_file_read_link ("/proc/self/exe", NULL);
@@ -123,19 +123,19 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f,
+                  gconstpointer data)
 {
   g_free (f->self_exe);
   world_teardown (&f->w);
 }
 
 static GSubprocess *
-spawn_child (Fixture    *f,
+spawn_child (Fixture *f,
              const char *mode,
              TamSession *qco)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, qco->person_id);
   GSubprocess *p = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
                                      f->self_exe, "--child", f->w.path, mode, id, qco->nik, NULL);
@@ -146,9 +146,9 @@ spawn_child (Fixture    *f,
 
 static guint
 child_successes (GSubprocess *p,
-                 guint       *conflicts)
+                 guint *conflicts)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *out = NULL;
   guint successes = 0;
 
@@ -161,15 +161,15 @@ child_successes (GSubprocess *p,
 }
 
 static void
-run_race (Fixture       *f,
-          const char    *mode_a,
-          const char    *mode_b)
+run_race (Fixture *f,
+          const char *mode_a,
+          const char *mode_b)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) a = spawn_child (f, mode_a, f->w.qco_b);
-  g_autoptr(GSubprocess) b = spawn_child (f, mode_b, f->w.qco_b2);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocess) a = spawn_child (f, mode_a, f->w.qco_b);
+  g_autoptr (GSubprocess) b = spawn_child (f, mode_b, f->w.qco_b2);
   g_autofree char *go = g_strconcat (f->w.path, ".go", NULL);
-  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr (GString) report = g_string_new (NULL);
   guint sa, sb, ca = 0, cb = 0;
 
   for (TamSession **q = (TamSession *[]){ f->w.qco_b, f->w.qco_b2, NULL }; *q; q++)
@@ -188,10 +188,13 @@ run_race (Fixture       *f,
   g_assert_cmpuint (sa + sb, ==, N_CALLS);
   g_assert_cmpint (world_int (&f->w, "SELECT count(*) FROM tappings WHERE undone = 0 AND ? > 0", 1), ==, N_CALLS);
   g_assert_cmpint (world_int (&f->w, "SELECT count(*) FROM calls c WHERE c.state IS NOT NULL AND"
-                                     " (SELECT count(*) FROM tappings t WHERE t.call_id = c.id AND t.undone = 0) <> ?", 1),
+                                     " (SELECT count(*) FROM tappings t WHERE t.call_id = c.id AND t.undone = 0) <> ?",
+                              1),
                    ==, 0);
   g_assert_cmpint (world_int (&f->w, "SELECT count(*) FROM calls WHERE state IN ('PENDING','RECALLED')"
-                                     " OR attempts <> ? OR claimed_by IS NOT NULL", 1), ==, 0);
+                                     " OR attempts <> ? OR claimed_by IS NOT NULL",
+                              1),
+                   ==, 0);
   /* Nobody's success was lost: each process's count is its rows. */
   g_assert_cmpint (world_int (&f->w, "SELECT count(*) FROM tappings WHERE qco_id = ?", f->w.qco_b->person_id), ==, sa);
   g_assert_cmpint (world_int (&f->w, "SELECT count(*) FROM tappings WHERE qco_id = ?", f->w.qco_b2->person_id), ==, sb);
@@ -199,7 +202,9 @@ run_race (Fixture       *f,
   g_assert_cmpint (world_int (&f->w, "SELECT count(*) FROM calls c JOIN tappings t ON t.call_id = c.id"
                                      " WHERE c.state <> CASE WHEN c.id % 2 = 0 THEN 'VALID' ELSE 'RETURNED' END"
                                      " OR t.verdict <> CASE WHEN c.id % 2 = 0 THEN 'VALID' ELSE 'RETURN' END"
-                                     " AND ? > 0", 1), ==, 0);
+                                     " AND ? > 0",
+                              1),
+                   ==, 0);
   world_check_state_days (&f->w);
   /* One audit row per verdict, and the chain holds. */
   g_assert_cmpint (world_int (&f->w, "SELECT count(*) FROM audit_log WHERE action = 'TAP' AND ? > 0", 1), ==, N_CALLS);
@@ -208,22 +213,22 @@ run_race (Fixture       *f,
 }
 
 static void
-test_direct_both (Fixture       *f,
-                  gconstpointer  data)
+test_direct_both (Fixture *f,
+                  gconstpointer data)
 {
   run_race (f, "direct", "direct");
 }
 
 static void
-test_claim_vs_direct (Fixture       *f,
-                      gconstpointer  data)
+test_claim_vs_direct (Fixture *f,
+                      gconstpointer data)
 {
   run_race (f, "claim", "direct");
 }
 
 static void
-test_claim_both (Fixture       *f,
-                 gconstpointer  data)
+test_claim_both (Fixture *f,
+                 gconstpointer data)
 {
   run_race (f, "claim", "claim");
 }
@@ -234,9 +239,9 @@ test_claim_both (Fixture       *f,
 static int
 check_main (const char *db)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = tam_store_open (db, &error);
-  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = tam_store_open (db, &error);
+  g_autoptr (GString) report = g_string_new (NULL);
 
   if (store == NULL || !tam_check (store, report, &error))
     {
@@ -253,9 +258,9 @@ decide_main (const char *db,
              const char *id_text,
              const char *nik)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = tam_store_open (db, &error);
-  g_autoptr(TamSession) qco = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = tam_store_open (db, &error);
+  g_autoptr (TamSession) qco = NULL;
   gint64 tapping_id = 0;
 
   if (store == NULL)
@@ -275,19 +280,19 @@ decide_main (const char *db,
 }
 
 static char *
-run_child (Fixture            *f,
-           const char * const *args)
+run_child (Fixture *f,
+           const char *const *args)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) p = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GSubprocess) p = NULL;
   char *out = NULL;
 
   g_ptr_array_add (argv, f->self_exe);
   for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
+    g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
-  p = g_subprocess_newv ((const char * const *)argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  p = g_subprocess_newv ((const char *const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_communicate_utf8 (p, NULL, NULL, &out, NULL, &error));
   g_assert_no_error (error);
@@ -297,14 +302,15 @@ run_child (Fixture            *f,
 }
 
 static gint64
-call_id_of (World      *w,
+call_id_of (World *w,
             const char *call_id)
 {
   sqlite3_stmt *stmt;
   gint64 id = 0;
 
   g_assert_cmpint (sqlite3_prepare_v2 (tam_store_get_db (w->store), "SELECT id FROM calls WHERE call_id = ?",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, call_id, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
@@ -322,13 +328,13 @@ call_id_of (World      *w,
  * writing to the deleted file, both verdicts got the same tapping id and
  * the window's were lost. */
 static void
-test_two_stores_and_a_process (Fixture       *f,
-                               gconstpointer  data)
+test_two_stores_and_a_process (Fixture *f,
+                               gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) worker = NULL;
-  g_autoptr(TamStore) fresh = NULL;
-  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) worker = NULL;
+  g_autoptr (TamStore) fresh = NULL;
+  g_autoptr (GString) report = g_string_new (NULL);
   g_autofree char *wal = g_strconcat (f->w.path, "-wal", NULL);
   g_autofree char *check_out = NULL;
   g_autofree char *decide_out = NULL;
@@ -373,14 +379,16 @@ test_two_stores_and_a_process (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (tam_store_query_int (fresh, "SELECT count(*) FROM tappings", 0, NULL), ==, 3);
   g_assert_cmpint (tam_store_query_int (fresh, "SELECT count(*) FROM calls WHERE state = 'VALID'"
-                                               " AND id IN (SELECT call_id FROM tappings)", 0, NULL), ==, 3);
+                                               " AND id IN (SELECT call_id FROM tappings)",
+                                        0, NULL),
+                   ==, 3);
   g_assert_true (tam_check (fresh, report, &error));
   g_assert_no_error (error);
   f->w.store = g_steal_pointer (&fresh);
 }
 
 int
-main (int    argc,
+main (int argc,
       char **argv)
 {
   if (argc == 6 && g_strcmp0 (argv[1], "--child") == 0)

@@ -17,8 +17,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f,
+               gconstpointer data)
 {
   f->dir = g_dir_make_tmp ("tam-test-store-XXXXXX", NULL);
   g_assert_nonnull (f->dir);
@@ -43,8 +43,8 @@ rm_rf (const char *dir)
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f,
+                  gconstpointer data)
 {
   rm_rf (f->dir);
   g_free (f->dir);
@@ -52,11 +52,11 @@ fixture_teardown (Fixture       *f,
 }
 
 static void
-test_open_new (Fixture       *f,
-               gconstpointer  data)
+test_open_new (Fixture *f,
+               gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = tam_store_create (f->path, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = tam_store_create (f->path, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (store);
@@ -75,7 +75,7 @@ test_open_new (Fixture       *f,
 static void
 assert_untouched (const char *path,
                   const char *before,
-                  gsize       before_len)
+                  gsize before_len)
 {
   g_autofree char *after = NULL;
   gsize after_len = 0;
@@ -85,12 +85,12 @@ assert_untouched (const char *path,
 }
 
 static void
-test_not_sqlite (Fixture       *f,
-                 gconstpointer  data)
+test_not_sqlite (Fixture *f,
+                 gconstpointer data)
 {
   static const char text[] = "nik,name\n123,Budi\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = NULL;
 
   g_assert_true (g_file_set_contents (f->path, text, -1, NULL));
   store = tam_store_open (f->path, &error);
@@ -101,11 +101,11 @@ test_not_sqlite (Fixture       *f,
 }
 
 static void
-test_foreign_sqlite (Fixture       *f,
-                     gconstpointer  data)
+test_foreign_sqlite (Fixture *f,
+                     gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = NULL;
   g_autofree char *before = NULL;
   gsize len;
   sqlite3 *db;
@@ -122,11 +122,11 @@ test_foreign_sqlite (Fixture       *f,
 }
 
 static void
-test_too_new (Fixture       *f,
-              gconstpointer  data)
+test_too_new (Fixture *f,
+              gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = NULL;
   g_autofree char *before = NULL;
   gsize len;
   sqlite3 *db;
@@ -137,7 +137,8 @@ test_too_new (Fixture       *f,
 
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_true (g_file_get_contents (f->path, &before, &len, NULL));
 
@@ -148,11 +149,11 @@ test_too_new (Fixture       *f,
 }
 
 static void
-test_corrupt (Fixture       *f,
-              gconstpointer  data)
+test_corrupt (Fixture *f,
+              gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = NULL;
   g_autofree char *contents = NULL;
   gsize len;
   sqlite3 *db;
@@ -178,11 +179,11 @@ test_corrupt (Fixture       *f,
 }
 
 static void
-test_settings (Fixture       *f,
-               gconstpointer  data)
+test_settings (Fixture *f,
+               gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = tam_store_create (f->path, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = tam_store_create (f->path, &error);
   g_autofree char *v1 = NULL;
   g_autofree char *v2 = NULL;
   g_autofree char *v3 = NULL;
@@ -198,13 +199,13 @@ test_settings (Fixture       *f,
 }
 
 static void
-test_audit_chain (Fixture       *f,
-                  gconstpointer  data)
+test_audit_chain (Fixture *f,
+                  gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = tam_store_create (f->path, &error);
-  g_autoptr(TamSession) actor = tam_session_new (1, "SPV001", "Supervisor", "SUPERVISOR_OPS", "BANDUNG", NULL);
-  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = tam_store_create (f->path, &error);
+  g_autoptr (TamSession) actor = tam_session_new (1, "SPV001", "Supervisor", "SUPERVISOR_OPS", "BANDUNG", NULL);
+  g_autoptr (GString) report = g_string_new (NULL);
   sqlite3 *db;
 
   g_assert_no_error (error);
@@ -229,7 +230,8 @@ test_audit_chain (Fixture       *f,
   /* Someone who drops the trigger to edit a row is caught by the chain. */
   g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_log_no_update;"
                                      "UPDATE audit_log SET after = '{\"a\":3}' WHERE id = 3",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
   g_string_truncate (report, 0);
   g_assert_false (tam_audit_verify (store, report, &error));
   g_assert_error (error, TAM_ERROR, TAM_ERROR_CORRUPT);
@@ -237,14 +239,14 @@ test_audit_chain (Fixture       *f,
 }
 
 static void
-test_backup (Fixture       *f,
-             gconstpointer  data)
+test_backup (Fixture *f,
+             gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = tam_store_create (f->path, &error);
-  g_autoptr(TamStore) copy = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = tam_store_create (f->path, &error);
+  g_autoptr (TamStore) copy = NULL;
   g_autofree char *dest = g_build_filename (f->dir, "backup.db", NULL);
-  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  g_autoptr (GCancellable) cancel = g_cancellable_new ();
 
   g_assert_no_error (error);
   g_assert_true (tam_store_set_setting (store, "marker", "before-backup", &error));
@@ -252,7 +254,7 @@ test_backup (Fixture       *f,
   g_assert_true (tam_store_begin (store, &error));
   g_assert_true (tam_store_set_setting (store, "marker", "uncommitted", &error));
   {
-    g_autoptr(TamStore) other = tam_store_open (f->path, &error);
+    g_autoptr (TamStore) other = tam_store_open (f->path, &error);
     g_assert_no_error (error);
     g_assert_true (tam_store_backup (other, dest, NULL, NULL, NULL, &error));
     g_assert_no_error (error);
@@ -277,11 +279,11 @@ test_backup (Fixture       *f,
 
 /* Only an explicit create makes a file; a misspelt path is refused. */
 static void
-test_missing (Fixture       *f,
-              gconstpointer  data)
+test_missing (Fixture *f,
+              gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = tam_store_open (f->path, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = tam_store_open (f->path, &error);
 
   g_assert_null (store);
   g_assert_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND);
@@ -310,11 +312,11 @@ test_missing (Fixture       *f,
 /* An empty file is refused by every open but create (which makes it a
  * database), and left as it was. */
 static void
-test_empty_file (Fixture       *f,
-                 gconstpointer  data)
+test_empty_file (Fixture *f,
+                 gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = NULL;
 
   g_assert_true (g_file_set_contents (f->path, "", 0, NULL));
   store = tam_store_open (f->path, &error);
@@ -330,13 +332,13 @@ test_empty_file (Fixture       *f,
 
 /* A read-only store reads and checks, and cannot write. */
 static void
-test_read_only (Fixture       *f,
-                gconstpointer  data)
+test_read_only (Fixture *f,
+                gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = tam_store_create (f->path, &error);
-  g_autoptr(TamStore) reader = NULL;
-  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = tam_store_create (f->path, &error);
+  g_autoptr (TamStore) reader = NULL;
+  g_autoptr (GString) report = g_string_new (NULL);
 
   g_assert_no_error (error);
   g_assert_true (tam_store_set_setting (store, "marker", "1", &error));
@@ -359,7 +361,7 @@ test_read_only (Fixture       *f,
 }
 
 int
-main (int    argc,
+main (int argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);

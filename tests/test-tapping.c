@@ -14,15 +14,15 @@
 typedef struct
 {
   World w;
-  gint64 b1, b2, b3;   /* AGREE, Bandung, ani (ADDON_CONSUMER) */
-  gint64 c1;           /* AGREE, Bandung, cici (CT0_PRANPC) */
-  gint64 m1;           /* AGREE, Medan, dodi */
-  gint64 d1;           /* DECLINE, Bandung, ani */
+  gint64 b1, b2, b3; /* AGREE, Bandung, ani (ADDON_CONSUMER) */
+  gint64 c1;         /* AGREE, Bandung, cici (CT0_PRANPC) */
+  gint64 m1;         /* AGREE, Medan, dodi */
+  gint64 d1;         /* DECLINE, Bandung, ani */
 } Fixture;
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f,
+               gconstpointer data)
 {
   world_setup (&f->w, "tapping", GPOINTER_TO_INT (data));
   f->b1 = world_call (&f->w, "B-001", f->w.ani, "BANDUNG", "ADDON_CONSUMER", "2026-10-05 09:12:33", "AGREE");
@@ -34,15 +34,15 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f,
+                  gconstpointer data)
 {
   world_teardown (&f->w);
 }
 
 static char *
 call_state (Fixture *f,
-            gint64   id)
+            gint64 id)
 {
   return world_text (&f->w, "SELECT state FROM calls WHERE id = ?", id);
 }
@@ -51,14 +51,14 @@ static const char *const consent[] = { "CONSENT", NULL };
 static const char *const greeting[] = { "GREETING", NULL };
 
 static void
-test_valid (Fixture       *f,
-            gconstpointer  data)
+test_valid (Fixture *f,
+            gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamCall) call = NULL;
-  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamCall) call = NULL;
+  g_autoptr (GPtrArray) history = NULL;
   g_autofree char *state = NULL;
-  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr (GString) report = g_string_new (NULL);
   gint64 audits = world_int (&f->w, "SELECT count(*) FROM audit_log WHERE ? > 0", 1);
   gint64 tid = 0;
 
@@ -96,13 +96,13 @@ test_valid (Fixture       *f,
 }
 
 static void
-test_return_loop (Fixture       *f,
-                  gconstpointer  data)
+test_return_loop (Fixture *f,
+                  gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamCall) call = NULL;
-  g_autoptr(TamCall) after = NULL;
-  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamCall) call = NULL;
+  g_autoptr (TamCall) after = NULL;
+  g_autoptr (GPtrArray) history = NULL;
   g_autofree char *state = NULL;
   gint64 t1 = 0, t2 = 0, r1 = 0;
 
@@ -141,7 +141,7 @@ test_return_loop (Fixture       *f,
   after = tam_call_get (f->w.store, f->w.spvq, f->b1, &error);
   g_assert_cmpstr (after->state, ==, "VALID");
   g_assert_cmpint (after->attempts, ==, 2);
-  g_assert_cmpstr (after->first_verdict, ==, "RETURN");   /* the first one stays */
+  g_assert_cmpstr (after->first_verdict, ==, "RETURN"); /* the first one stays */
 
   /* Nothing was overwritten: two tappings, one re-call, in order. */
   history = tam_call_history (f->w.store, f->w.spvq, f->b1, &error);
@@ -171,13 +171,13 @@ test_return_loop (Fixture       *f,
 }
 
 static void
-test_rules (Fixture       *f,
-            gconstpointer  data)
+test_rules (Fixture *f,
+            gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *state = NULL;
   const char *const unknown[] = { "NO_SUCH_THING", NULL };
-  const char *const wrong_service[] = { "BILL", NULL };   /* a CT0_PRANPC parameter */
+  const char *const wrong_service[] = { "BILL", NULL }; /* a CT0_PRANPC parameter */
   const char *const mixed[] = { "greeting", "Closing", "GREETING", NULL };
 
   /* RETURN needs a recommendation... */
@@ -221,15 +221,17 @@ test_rules (Fixture       *f,
   g_assert_true (tam_call_decide (f->w.store, f->w.qco_b, f->b2, "VALID", mixed, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (world_int (&f->w, "SELECT count(*) FROM tapping_failures f JOIN tappings t ON t.id = f.tapping_id"
-                                     " WHERE t.call_id = ?", f->b2), ==, 2);
+                                     " WHERE t.call_id = ?",
+                              f->b2),
+                   ==, 2);
 
   /* A deactivated parameter can no longer be failed. */
   {
-    g_autoptr(GPtrArray) params = tam_parameters_list (f->w.store, "ADDON_CONSUMER", FALSE, &error);
+    g_autoptr (GPtrArray) params = tam_parameters_list (f->w.store, "ADDON_CONSUMER", FALSE, &error);
     TamParameter *closing = NULL;
 
     for (guint i = 0; i < params->len; i++)
-      if (g_strcmp0 (((TamParameter *)params->pdata[i])->code, "CLOSING") == 0)
+      if (g_strcmp0 (((TamParameter *) params->pdata[i])->code, "CLOSING") == 0)
         closing = params->pdata[i];
     g_assert_nonnull (closing);
     closing->active = FALSE;
@@ -244,11 +246,11 @@ test_rules (Fixture       *f,
 }
 
 static void
-test_permissions (Fixture       *f,
-                  gconstpointer  data)
+test_permissions (Fixture *f,
+                  gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamCall) call = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamCall) call = NULL;
   TamSession *cannot_tap[] = { f->w.agent, f->w.trainer, f->w.tl_b, f->w.spvq, f->w.admin };
 
   for (guint i = 0; i < G_N_ELEMENTS (cannot_tap); i++)
@@ -301,7 +303,7 @@ test_permissions (Fixture       *f,
 
   /* Parameters: only the Supervisor Quality edits them. */
   {
-    g_autoptr(TamParameter) p = tam_parameter_new ();
+    g_autoptr (TamParameter) p = tam_parameter_new ();
     p->service = g_strdup ("ADDON_CONSUMER");
     p->code = g_strdup ("EMPATHY");
     p->text = g_strdup ("Empathy");
@@ -311,14 +313,14 @@ test_permissions (Fixture       *f,
 }
 
 static void
-test_visibility (Fixture       *f,
-                 gconstpointer  data)
+test_visibility (Fixture *f,
+                 gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamCall) masked = NULL;
-  g_autoptr(TamCall) whole = NULL;
-  g_autoptr(TamCall) other = NULL;
-  g_autoptr(TamQueueFilter) filter = tam_queue_filter_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamCall) masked = NULL;
+  g_autoptr (TamCall) whole = NULL;
+  g_autoptr (TamCall) other = NULL;
+  g_autoptr (TamQueueFilter) filter = tam_queue_filter_new ();
 
   /* Waiting calls: 4 in Bandung, 1 in Medan. */
   g_assert_cmpint (tam_queue_count (f->w.store, f->w.spvq, NULL, &error), ==, 5);
@@ -356,8 +358,8 @@ test_visibility (Fixture       *f,
 }
 
 static void
-set_claimed_at (Fixture    *f,
-                gint64      id,
+set_claimed_at (Fixture *f,
+                gint64 id,
                 const char *when)
 {
   sqlite3_stmt *stmt = tam_store_prepare (f->w.store, "UPDATE calls SET claimed_at = ? WHERE id = ?", NULL);
@@ -369,12 +371,12 @@ set_claimed_at (Fixture    *f,
 }
 
 static void
-test_claims (Fixture       *f,
-             gconstpointer  data)
+test_claims (Fixture *f,
+             gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamCall) call = NULL;
-  g_autoptr(TamCall) expired = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamCall) call = NULL;
+  g_autoptr (TamCall) expired = NULL;
   g_autofree char *at = NULL;
 
   g_assert_true (tam_call_claim (f->w.store, f->w.qco_b, f->b1, &error));
@@ -401,8 +403,8 @@ test_claims (Fixture       *f,
 
   /* Nine minutes without activity: still held. */
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    g_autoptr(GDateTime) nine = g_date_time_add_minutes (now, -9);
+    g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr (GDateTime) nine = g_date_time_add_minutes (now, -9);
     g_autofree char *text = g_date_time_format (nine, "%Y-%m-%d %H:%M:%S");
 
     set_claimed_at (f, f->b1, text);
@@ -413,8 +415,8 @@ test_claims (Fixture       *f,
 
   /* Eleven minutes: expired, free for anyone; shown as unclaimed. */
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    g_autoptr(GDateTime) eleven = g_date_time_add_minutes (now, -11);
+    g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr (GDateTime) eleven = g_date_time_add_minutes (now, -11);
     g_autofree char *text = g_date_time_format (eleven, "%Y-%m-%d %H:%M:%S");
 
     set_claimed_at (f, f->b1, text);
@@ -432,8 +434,8 @@ test_claims (Fixture       *f,
   /* The claim_minutes setting rules the expiry. */
   g_assert_true (tam_store_set_setting (f->w.store, "claim_minutes", "30", &error));
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    g_autoptr(GDateTime) twenty = g_date_time_add_minutes (now, -20);
+    g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr (GDateTime) twenty = g_date_time_add_minutes (now, -20);
     g_autofree char *text = g_date_time_format (twenty, "%Y-%m-%d %H:%M:%S");
 
     set_claimed_at (f, f->b1, text);
@@ -460,10 +462,10 @@ test_claims (Fixture       *f,
 }
 
 static void
-test_double_decision (Fixture       *f,
-                      gconstpointer  data)
+test_double_decision (Fixture *f,
+                      gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (tam_call_decide (f->w.store, f->w.qco_b, f->b1, "VALID", NULL, NULL, NULL, &error));
   g_assert_false (tam_call_decide (f->w.store, f->w.qco_b2, f->b1, "RETURN", consent, "x", NULL, &error));
@@ -477,12 +479,12 @@ test_double_decision (Fixture       *f,
 }
 
 static void
-test_undo (Fixture       *f,
-           gconstpointer  data)
+test_undo (Fixture *f,
+           gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamCall) call = NULL;
-  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamCall) call = NULL;
+  g_autoptr (GPtrArray) history = NULL;
   gint64 t1 = 0, t2 = 0, t3 = 0, t4 = 0;
 
   g_assert_true (tam_call_decide (f->w.store, f->w.qco_b, f->b1, "VALID", greeting, NULL, &t1, &error));
@@ -500,7 +502,7 @@ test_undo (Fixture       *f,
   g_assert_cmpstr (call->state, ==, "PENDING");
   g_assert_cmpint (call->attempts, ==, 0);
   g_assert_null (call->first_verdict);
-  g_assert_cmpint (call->claimed_by, ==, f->w.qco_b->person_id);   /* back on it */
+  g_assert_cmpint (call->claimed_by, ==, f->w.qco_b->person_id); /* back on it */
   /* Kept, flagged. */
   g_assert_cmpint (world_int (&f->w, "SELECT undone FROM tappings WHERE id = ?", t1), ==, 1);
   g_assert_false (tam_tapping_undo (f->w.store, f->w.qco_b, t1, &error));
@@ -540,20 +542,20 @@ test_undo (Fixture       *f,
 
   world_check_state_days (&f->w);
   history = tam_call_history (f->w.store, f->w.qco_b, f->b1, &error);
-  g_assert_cmpuint (history->len, ==, 5);   /* 4 tappings (2 undone) + 1 re-call */
-  g_assert_true (((TamTappingRecord *)history->pdata[0])->undone);
-  g_assert_false (((TamTappingRecord *)history->pdata[4])->undone);
+  g_assert_cmpuint (history->len, ==, 5); /* 4 tappings (2 undone) + 1 re-call */
+  g_assert_true (((TamTappingRecord *) history->pdata[0])->undone);
+  g_assert_false (((TamTappingRecord *) history->pdata[4])->undone);
   g_assert_cmpint (world_int (&f->w, "SELECT count(*) FROM audit_log WHERE action = 'UNDO_TAP' AND ? > 0", 1), ==, 2);
 }
 
 static GPtrArray *
-fetch (Fixture               *f,
-       TamSession            *s,
-       const TamQueueFilter  *filter,
-       gint64                 offset,
-       guint                  limit)
+fetch (Fixture *f,
+       TamSession *s,
+       const TamQueueFilter *filter,
+       gint64 offset,
+       guint limit)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GPtrArray *calls = tam_queue_fetch (f->w.store, s, filter, offset, limit, &error);
 
   g_assert_no_error (error);
@@ -562,14 +564,14 @@ fetch (Fixture               *f,
 }
 
 static void
-test_queue (Fixture       *f,
-            gconstpointer  data)
+test_queue (Fixture *f,
+            gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamQueueFilter) filter = tam_queue_filter_new ();
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GPtrArray) page = NULL;
-  g_autoptr(GPtrArray) rest = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamQueueFilter) filter = tam_queue_filter_new ();
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GPtrArray) page = NULL;
+  g_autoptr (GPtrArray) rest = NULL;
   gint64 counts[TAM_N_STATES];
   char id[32], start[32];
 
@@ -585,7 +587,7 @@ test_queue (Fixture       *f,
   all = fetch (f, f->w.qco_b, NULL, 0, 1000);
   g_assert_cmpuint (all->len, ==, 34);
   g_assert_cmpint (tam_queue_count (f->w.store, f->w.qco_b, NULL, &error), ==, 34);
-  g_assert_cmpstr (((TamCall *)all->pdata[0])->call_id, ==, "C-001");
+  g_assert_cmpstr (((TamCall *) all->pdata[0])->call_id, ==, "C-001");
   for (guint i = 1; i < all->len; i++)
     {
       TamCall *a = all->pdata[i - 1], *b = all->pdata[i];
@@ -597,17 +599,18 @@ test_queue (Fixture       *f,
   page = fetch (f, f->w.qco_b, NULL, 10, 7);
   g_assert_cmpuint (page->len, ==, 7);
   for (guint i = 0; i < page->len; i++)
-    g_assert_cmpint (((TamCall *)page->pdata[i])->id, ==, ((TamCall *)all->pdata[10 + i])->id);
+    g_assert_cmpint (((TamCall *) page->pdata[i])->id, ==, ((TamCall *) all->pdata[10 + i])->id);
   {
     TamCall *last = page->pdata[page->len - 1];
     rest = tam_queue_fetch_after (f->w.store, f->w.qco_b, NULL, last->call_start, last->id, 100, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (rest->len, ==, 34 - 17);
     for (guint i = 0; i < rest->len; i++)
-      g_assert_cmpint (((TamCall *)rest->pdata[i])->id, ==, ((TamCall *)all->pdata[17 + i])->id);
+      g_assert_cmpint (((TamCall *) rest->pdata[i])->id, ==, ((TamCall *) all->pdata[17 + i])->id);
     for (guint i = 0; i < all->len; i += 5)
       g_assert_cmpint (tam_queue_position (f->w.store, f->w.qco_b, NULL,
-                                           ((TamCall *)all->pdata[i])->id, &error), ==, i);
+                                           ((TamCall *) all->pdata[i])->id, &error),
+                       ==, i);
   }
   g_clear_pointer (&page, g_ptr_array_unref);
   page = fetch (f, f->w.qco_b, NULL, 100, 10);
@@ -630,7 +633,7 @@ test_queue (Fixture       *f,
   g_clear_pointer (&page, g_ptr_array_unref);
   page = fetch (f, f->w.spvq, filter, 0, 10);
   g_assert_cmpuint (page->len, ==, 3);
-  g_assert_cmpstr (((TamCall *)page->pdata[2])->call_id, ==, "M-001");
+  g_assert_cmpstr (((TamCall *) page->pdata[2])->call_id, ==, "M-001");
   g_clear_pointer (&filter->to, g_free);
   filter->to = g_strdup ("not a date");
   g_assert_cmpint (tam_queue_count (f->w.store, f->w.spvq, filter, &error), ==, -1);
@@ -668,14 +671,14 @@ test_queue (Fixture       *f,
   g_clear_pointer (&page, g_ptr_array_unref);
   page = fetch (f, f->w.tl_b, filter, 0, 10);
   g_assert_cmpuint (page->len, ==, 1);
-  g_assert_cmpstr (((TamCall *)page->pdata[0])->call_id, ==, "B-002");
+  g_assert_cmpstr (((TamCall *) page->pdata[0])->call_id, ==, "B-002");
   g_clear_pointer (&filter->state, g_free);
   filter->state = g_strdup ("RECALLED");
   filter->site = g_strdup ("BANDUNG");
   g_clear_pointer (&page, g_ptr_array_unref);
   page = fetch (f, f->w.spvq, filter, 0, 10);
   g_assert_cmpuint (page->len, ==, 1);
-  g_assert_cmpstr (((TamCall *)page->pdata[0])->recording, ==, "vr/b3.wav");
+  g_assert_cmpstr (((TamCall *) page->pdata[0])->recording, ==, "vr/b3.wav");
   g_assert_cmpint (tam_queue_position (f->w.store, f->w.spvq, filter, f->b3, &error), ==, 0);
   g_assert_cmpint (tam_queue_position (f->w.store, f->w.spvq, filter, f->b1, &error), ==, -1);
   g_clear_pointer (&filter->state, g_free);
@@ -687,8 +690,8 @@ test_queue (Fixture       *f,
   world_check_state_days (&f->w);
 
   {
-    g_autoptr(TamQueueFilter) a = tam_queue_filter_new ();
-    g_autoptr(TamQueueFilter) b = NULL;
+    g_autoptr (TamQueueFilter) a = tam_queue_filter_new ();
+    g_autoptr (TamQueueFilter) b = NULL;
     a->site = g_strdup ("");
     g_assert_true (tam_queue_filter_equal (a, NULL));
     b = tam_queue_filter_copy (filter);
@@ -700,11 +703,11 @@ test_queue (Fixture       *f,
 /* Deep pages: past the middle the page is read from the end; both ways
  * must give the same rows as the plain order. */
 static void
-test_deep_pages (Fixture       *f,
-                 gconstpointer  data)
+test_deep_pages (Fixture *f,
+                 gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   const gint64 offsets[] = { 0, 4999, 5000, 6100, 9000, 11950, 12003, 12004, 20000 };
   gint64 n;
@@ -723,8 +726,9 @@ test_deep_pages (Fixture       *f,
   g_assert_true (tam_store_commit (f->w.store, &error));
 
   stmt = tam_store_prepare (f->w.store,
-      "SELECT id FROM calls WHERE site = 'BANDUNG' AND state IN ('PENDING','RECALLED')"
-      " ORDER BY call_start, id", NULL);
+                            "SELECT id FROM calls WHERE site = 'BANDUNG' AND state IN ('PENDING','RECALLED')"
+                            " ORDER BY call_start, id",
+                            NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -737,22 +741,22 @@ test_deep_pages (Fixture       *f,
 
   for (guint k = 0; k < G_N_ELEMENTS (offsets); k++)
     {
-      g_autoptr(GPtrArray) page = fetch (f, f->w.qco_b, NULL, offsets[k], 200);
+      g_autoptr (GPtrArray) page = fetch (f, f->w.qco_b, NULL, offsets[k], 200);
       gint64 expected = CLAMP (n - offsets[k], 0, 200);
 
       g_assert_cmpint (page->len, ==, expected);
       for (guint i = 0; i < page->len; i++)
-        g_assert_cmpint (((TamCall *)page->pdata[i])->id, ==, g_array_index (ids, gint64, offsets[k] + i));
+        g_assert_cmpint (((TamCall *) page->pdata[i])->id, ==, g_array_index (ids, gint64, offsets[k] + i));
     }
 }
 
 /* The per-day counts follow inserts (absorbed on the next count), every
  * verdict, undo and re-call, and can be rebuilt. */
 static void
-test_counts (Fixture       *f,
-             gconstpointer  data)
+test_counts (Fixture *f,
+             gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 counts[TAM_N_STATES];
   gint64 late, tid = 0;
 
@@ -804,21 +808,22 @@ test_counts (Fixture       *f,
  * must give it; @state NULL: the waiting calls. */
 typedef struct
 {
-  gint64      tl, agent;
+  gint64 tl, agent;
   const char *from, *to, *to_excl, *site, *service;
 } CountFilter;
 
 static gint64
-plain_count (Fixture           *f,
+plain_count (Fixture *f,
              const CountFilter *cf,
-             const char        *state)
+             const char *state)
 {
   sqlite3_stmt *stmt = tam_store_prepare (f->w.store,
-      "SELECT count(*) FROM calls c JOIN people a ON a.id = c.agent_id"
-      " WHERE (CASE WHEN ?1 IS NULL THEN c.state IN ('PENDING','RECALLED') ELSE c.state = ?1 END)"
-      " AND (?2 = 0 OR a.team_leader_id = ?2) AND (?3 = 0 OR c.agent_id = ?3)"
-      " AND c.call_start >= COALESCE (?4, '') AND c.call_start < COALESCE (?5, '9999')"
-      " AND (?6 IS NULL OR c.site = ?6) AND (?7 IS NULL OR c.service = ?7)", NULL);
+                                          "SELECT count(*) FROM calls c JOIN people a ON a.id = c.agent_id"
+                                          " WHERE (CASE WHEN ?1 IS NULL THEN c.state IN ('PENDING','RECALLED') ELSE c.state = ?1 END)"
+                                          " AND (?2 = 0 OR a.team_leader_id = ?2) AND (?3 = 0 OR c.agent_id = ?3)"
+                                          " AND c.call_start >= COALESCE (?4, '') AND c.call_start < COALESCE (?5, '9999')"
+                                          " AND (?6 IS NULL OR c.site = ?6) AND (?7 IS NULL OR c.service = ?7)",
+                                          NULL);
   gint64 n;
 
   g_assert_nonnull (stmt);
@@ -840,8 +845,8 @@ plain_count (Fixture           *f,
  * per-day tables up to date and sum them; inside one, with calls not
  * added yet (@behind), they count the calls themselves. */
 static void
-check_team_counts (Fixture  *f,
-                   gboolean  behind)
+check_team_counts (Fixture *f,
+                   gboolean behind)
 {
   static const char *const states[TAM_N_STATES] = { "PENDING", "VALID", "RETURNED", "RECALLED" };
   const CountFilter filters[] = {
@@ -863,8 +868,8 @@ check_team_counts (Fixture  *f,
   for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
     {
       const CountFilter *cf = &filters[i];
-      g_autoptr(TamQueueFilter) filter = tam_queue_filter_new ();
-      g_autoptr(GError) error = NULL;
+      g_autoptr (TamQueueFilter) filter = tam_queue_filter_new ();
+      g_autoptr (GError) error = NULL;
       gint64 counts[TAM_N_STATES];
 
       g_test_message ("filter %u", i);
@@ -898,15 +903,17 @@ check_team_counts (Fixture  *f,
       g_assert_cmpint (counts[k], ==, plain_count (f, &own, states[k]));
   }
   g_assert_cmpint (world_int (&f->w, "SELECT max (id) > CAST (value AS INTEGER) FROM calls, settings"
-                                     " WHERE key = 'queue_counts_upto' AND ? > 0", 1), ==, behind);
+                                     " WHERE key = 'queue_counts_upto' AND ? > 0",
+                              1),
+                   ==, behind);
 }
 
 static void
-import_calls (Fixture    *f,
+import_calls (Fixture *f,
               const char *name,
               const char *csv)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = g_build_filename (f->w.dir, name, NULL);
   TamImportResult result = { 0 };
 
@@ -918,11 +925,11 @@ import_calls (Fixture    *f,
 }
 
 static gint64
-call_by_id (Fixture    *f,
+call_by_id (Fixture *f,
             const char *call_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamCall) call = tam_call_find (f->w.store, f->w.spvq, call_id, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamCall) call = tam_call_find (f->w.store, f->w.spvq, call_id, &error);
 
   g_assert_no_error (error);
   return call->id;
@@ -932,12 +939,12 @@ call_by_id (Fixture    *f,
  * a plain count of the calls after imports, verdicts, undo and re-calls,
  * and for calls imported after the counts were taken. */
 static void
-test_team_counts (Fixture       *f,
-                  gconstpointer  data)
+test_team_counts (Fixture *f,
+                  gconstpointer data)
 {
   static const char header[] = "call_id,agent_nik,service,call_start,result,customer_number,product,recording\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) csv = g_string_new (header);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) csv = g_string_new (header);
   const char *const niks[] = { "10000001", "10000002", "10000003", "20000001" };
   const char *const services[] = { "ADDON_CONSUMER", "ADDON_CONSUMER", "CT0_PRANPC", "ADDON_CONSUMER" };
   gint64 tid = 0;
@@ -1021,16 +1028,17 @@ test_team_counts (Fixture       *f,
  * nothing returns at once. Calls the counts have not absorbed yet are
  * still found. */
 static GArray *
-plain_ids (Fixture    *f,
+plain_ids (Fixture *f,
            const char *service,
            const char *site,
            const char *state)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = tam_store_prepare (f->w.store,
-      "SELECT id FROM calls WHERE (?3 IS NULL AND state IN ('PENDING','RECALLED') OR state = ?3)"
-      " AND (?1 IS NULL OR service = ?1) AND (?2 IS NULL OR site = ?2)"
-      " ORDER BY call_start, id", NULL);
+                                          "SELECT id FROM calls WHERE (?3 IS NULL AND state IN ('PENDING','RECALLED') OR state = ?3)"
+                                          " AND (?1 IS NULL OR service = ?1) AND (?2 IS NULL OR site = ?2)"
+                                          " ORDER BY call_start, id",
+                                          NULL);
 
   tam_stmt_bind_text_or_null (stmt, 1, service);
   tam_stmt_bind_text_or_null (stmt, 2, site);
@@ -1045,17 +1053,17 @@ plain_ids (Fixture    *f,
 }
 
 static void
-assert_same_rows (Fixture        *f,
+assert_same_rows (Fixture *f,
                   TamQueueFilter *filter,
-                  GArray         *ids)
+                  GArray *ids)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) all = fetch (f, f->w.spvq, filter, 0, 100000);
-  g_autoptr(GPtrArray) first = fetch (f, f->w.spvq, filter, 0, 3);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = fetch (f, f->w.spvq, filter, 0, 100000);
+  g_autoptr (GPtrArray) first = fetch (f, f->w.spvq, filter, 0, 3);
 
   g_assert_cmpuint (all->len, ==, ids->len);
   for (guint i = 0; i < all->len; i++)
-    g_assert_cmpint (((TamCall *)all->pdata[i])->id, ==, g_array_index (ids, gint64, i));
+    g_assert_cmpint (((TamCall *) all->pdata[i])->id, ==, g_array_index (ids, gint64, i));
   /* Keyset paging, three at a time. */
   {
     guint done = 0;
@@ -1067,7 +1075,7 @@ assert_same_rows (Fixture        *f,
         GPtrArray *next;
 
         for (guint i = 0; i < page->len; i++)
-          g_assert_cmpint (((TamCall *)page->pdata[i])->id, ==, g_array_index (ids, gint64, done + i));
+          g_assert_cmpint (((TamCall *) page->pdata[i])->id, ==, g_array_index (ids, gint64, done + i));
         done += page->len;
         next = tam_queue_fetch_after (f->w.store, f->w.spvq, filter, last->call_start, last->id, 3, &error);
         g_assert_no_error (error);
@@ -1080,10 +1088,10 @@ assert_same_rows (Fixture        *f,
 }
 
 static void
-test_queue_narrow (Fixture       *f,
-                   gconstpointer  data)
+test_queue_narrow (Fixture *f,
+                   gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (tam_store_begin (f->w.store, &error));
   for (int i = 0; i < 3000; i++)
@@ -1110,15 +1118,16 @@ test_queue_narrow (Fixture       *f,
       world_call (&f->w, id, f->w.dodi, "MEDAN", "ADDON_CONSUMER", start, "AGREE");
     }
   g_assert_true (tam_store_exec (f->w.store,
-      "UPDATE calls SET state = 'VALID', attempts = 1, first_verdict = 'VALID'"
-      " WHERE call_id IN ('NRW-M1', 'NRW-M2', 'NRW-00007', 'NRW-00008', 'NRW-W5')", &error));
+                                 "UPDATE calls SET state = 'VALID', attempts = 1, first_verdict = 'VALID'"
+                                 " WHERE call_id IN ('NRW-M1', 'NRW-M2', 'NRW-00007', 'NRW-00008', 'NRW-W5')",
+                                 &error));
   g_assert_true (tam_store_commit (f->w.store, &error));
   g_assert_true (tam_queue_counts_rebuild (f->w.store, &error));
   g_assert_no_error (error);
 
   {
-    g_autoptr(TamQueueFilter) filter = tam_queue_filter_new ();
-    g_autoptr(GArray) ids = NULL;
+    g_autoptr (TamQueueFilter) filter = tam_queue_filter_new ();
+    g_autoptr (GArray) ids = NULL;
 
     filter->service = g_strdup ("WIFI_DIGITAL");
     ids = plain_ids (f, "WIFI_DIGITAL", NULL, NULL);
@@ -1166,10 +1175,10 @@ test_queue_narrow (Fixture       *f,
 }
 
 static void
-test_queue_merge (Fixture       *f,
-                  gconstpointer  data)
+test_queue_merge (Fixture *f,
+                  gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   const int n_calls = 12000;
   guint32 x = 2463534242u;
 
@@ -1194,10 +1203,11 @@ test_queue_merge (Fixture       *f,
     }
   /* About a tenth of them re-called, some decided. */
   g_assert_true (tam_store_exec (f->w.store,
-      "UPDATE calls SET state = CASE id % 10 WHEN 3 THEN 'RECALLED' WHEN 5 THEN 'VALID' ELSE state END,"
-      " attempts = CASE WHEN id % 10 IN (3, 5) THEN 1 ELSE 0 END,"
-      " first_verdict = CASE id % 10 WHEN 3 THEN 'RETURN' WHEN 5 THEN 'VALID' END"
-      " WHERE call_id LIKE 'MRG-%'", &error));
+                                 "UPDATE calls SET state = CASE id % 10 WHEN 3 THEN 'RECALLED' WHEN 5 THEN 'VALID' ELSE state END,"
+                                 " attempts = CASE WHEN id % 10 IN (3, 5) THEN 1 ELSE 0 END,"
+                                 " first_verdict = CASE id % 10 WHEN 3 THEN 'RETURN' WHEN 5 THEN 'VALID' END"
+                                 " WHERE call_id LIKE 'MRG-%'",
+                                 &error));
   g_assert_true (tam_store_commit (f->w.store, &error));
   g_assert_true (tam_queue_counts_rebuild (f->w.store, &error));
   g_assert_no_error (error);
@@ -1205,19 +1215,20 @@ test_queue_merge (Fixture       *f,
 
   for (int pass = 0; pass < 2; pass++)
     {
-      g_autoptr(TamQueueFilter) filter = tam_queue_filter_new ();
-      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr (TamQueueFilter) filter = tam_queue_filter_new ();
+      g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       sqlite3_stmt *stmt;
       gint64 n, offsets[6];
       TamCall *last = NULL;
-      g_autoptr(GPtrArray) page = NULL;
+      g_autoptr (GPtrArray) page = NULL;
       guint done = 0;
 
       if (pass == 1)
         filter->service = g_strdup ("ADDON_CONSUMER");
       stmt = tam_store_prepare (f->w.store,
-          "SELECT id FROM calls WHERE state IN ('PENDING','RECALLED') AND (?1 IS NULL OR service = ?1)"
-          " ORDER BY call_start, id", NULL);
+                                "SELECT id FROM calls WHERE state IN ('PENDING','RECALLED') AND (?1 IS NULL OR service = ?1)"
+                                " ORDER BY call_start, id",
+                                NULL);
       tam_stmt_bind_text_or_null (stmt, 1, filter->service);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
@@ -1238,11 +1249,11 @@ test_queue_merge (Fixture       *f,
       offsets[5] = n - 1;
       for (guint k = 0; k < G_N_ELEMENTS (offsets); k++)
         {
-          g_autoptr(GPtrArray) p = fetch (f, f->w.spvq, filter, offsets[k], 200);
+          g_autoptr (GPtrArray) p = fetch (f, f->w.spvq, filter, offsets[k], 200);
 
           g_assert_cmpint (p->len, ==, CLAMP (n - offsets[k], 0, 200));
           for (guint i = 0; i < p->len; i++)
-            g_assert_cmpint (((TamCall *)p->pdata[i])->id, ==, g_array_index (ids, gint64, offsets[k] + i));
+            g_assert_cmpint (((TamCall *) p->pdata[i])->id, ==, g_array_index (ids, gint64, offsets[k] + i));
         }
       /* Keyset paging through the first 2,000. */
       page = fetch (f, f->w.spvq, filter, 0, 500);
@@ -1251,7 +1262,7 @@ test_queue_merge (Fixture       *f,
           GPtrArray *next;
 
           for (guint i = 0; i < page->len; i++)
-            g_assert_cmpint (((TamCall *)page->pdata[i])->id, ==, g_array_index (ids, gint64, done + i));
+            g_assert_cmpint (((TamCall *) page->pdata[i])->id, ==, g_array_index (ids, gint64, done + i));
           done += page->len;
           last = page->pdata[page->len - 1];
           next = tam_queue_fetch_after (f->w.store, f->w.spvq, filter, last->call_start, last->id, 500, &error);
@@ -1261,7 +1272,8 @@ test_queue_merge (Fixture       *f,
         }
       for (guint i = 0; i < ids->len; i += 997)
         g_assert_cmpint (tam_queue_position (f->w.store, f->w.spvq, filter, g_array_index (ids, gint64, i),
-                                             &error), ==, i);
+                                             &error),
+                         ==, i);
       g_assert_no_error (error);
     }
 }
@@ -1272,41 +1284,42 @@ test_queue_merge (Fixture       *f,
 static void
 test_upgrade (void)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("tam-test-upgrade-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "v1.db", NULL);
-  g_autoptr(TamStore) store = NULL;
-  g_autoptr(TamSession) spvq = tam_session_new (2, "SPQ001", "Yuni", "SUPERVISOR_QUALITY", "BANDUNG", NULL);
-  g_autoptr(TamQueueFilter) filter = tam_queue_filter_new ();
+  g_autoptr (TamStore) store = NULL;
+  g_autoptr (TamSession) spvq = tam_session_new (2, "SPQ001", "Yuni", "SUPERVISOR_QUALITY", "BANDUNG", NULL);
+  g_autoptr (TamQueueFilter) filter = tam_queue_filter_new ();
   gint64 counts[TAM_N_STATES];
   sqlite3 *db;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, tam_schema_migrations[0], NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
-      "PRAGMA user_version = 1;"
-      "INSERT INTO people (id, nik, name, role, site, service, status, hired_on) VALUES"
-      " (1, 'TLB001', 'Asep', 'TEAM_LEADER', 'BANDUNG', 'ADDON_CONSUMER', 'ACTIVE', '2025-01-06'),"
-      " (2, 'SPQ001', 'Yuni', 'SUPERVISOR_QUALITY', 'BANDUNG', NULL, 'ACTIVE', '2025-01-06');"
-      "INSERT INTO people (id, nik, name, role, site, service, team_leader_id, status, hired_on) VALUES"
-      " (3, '10000001', 'Ani', 'AGENT', 'BANDUNG', 'ADDON_CONSUMER', 1, 'ACTIVE', '2025-01-06');"
-      "INSERT INTO calls (call_id, agent_id, site, service, call_start, month, result, customer_number,"
-      "  state, attempts, first_verdict) VALUES"
-      " ('U1', 3, 'BANDUNG', 'ADDON_CONSUMER', '2026-10-05 09:00:00', '2026-10', 'AGREE', '0812', 'PENDING', 0, NULL),"
-      " ('U2', 3, 'BANDUNG', 'ADDON_CONSUMER', '2026-10-05 10:00:00', '2026-10', 'AGREE', '0812', 'VALID', 1, 'VALID'),"
-      " ('U3', 3, 'BANDUNG', 'ADDON_CONSUMER', '2026-10-06 10:00:00', '2026-10', 'DECLINE', '0812', NULL, 0, NULL);"
-      "INSERT INTO call_state_days VALUES ('BANDUNG', 'ADDON_CONSUMER', '2026-10-05', 'PENDING', 1),"
-      " ('BANDUNG', 'ADDON_CONSUMER', '2026-10-05', 'VALID', 1);"
-      "UPDATE settings SET value = '3' WHERE key = 'queue_counts_upto';",
-      NULL, NULL, NULL), ==, SQLITE_OK);
+                                 "PRAGMA user_version = 1;"
+                                 "INSERT INTO people (id, nik, name, role, site, service, status, hired_on) VALUES"
+                                 " (1, 'TLB001', 'Asep', 'TEAM_LEADER', 'BANDUNG', 'ADDON_CONSUMER', 'ACTIVE', '2025-01-06'),"
+                                 " (2, 'SPQ001', 'Yuni', 'SUPERVISOR_QUALITY', 'BANDUNG', NULL, 'ACTIVE', '2025-01-06');"
+                                 "INSERT INTO people (id, nik, name, role, site, service, team_leader_id, status, hired_on) VALUES"
+                                 " (3, '10000001', 'Ani', 'AGENT', 'BANDUNG', 'ADDON_CONSUMER', 1, 'ACTIVE', '2025-01-06');"
+                                 "INSERT INTO calls (call_id, agent_id, site, service, call_start, month, result, customer_number,"
+                                 "  state, attempts, first_verdict) VALUES"
+                                 " ('U1', 3, 'BANDUNG', 'ADDON_CONSUMER', '2026-10-05 09:00:00', '2026-10', 'AGREE', '0812', 'PENDING', 0, NULL),"
+                                 " ('U2', 3, 'BANDUNG', 'ADDON_CONSUMER', '2026-10-05 10:00:00', '2026-10', 'AGREE', '0812', 'VALID', 1, 'VALID'),"
+                                 " ('U3', 3, 'BANDUNG', 'ADDON_CONSUMER', '2026-10-06 10:00:00', '2026-10', 'DECLINE', '0812', NULL, 0, NULL);"
+                                 "INSERT INTO call_state_days VALUES ('BANDUNG', 'ADDON_CONSUMER', '2026-10-05', 'PENDING', 1),"
+                                 " ('BANDUNG', 'ADDON_CONSUMER', '2026-10-05', 'VALID', 1);"
+                                 "UPDATE settings SET value = '3' WHERE key = 'queue_counts_upto';",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
   sqlite3_close (db);
 
   store = tam_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (tam_store_query_int (store, "PRAGMA user_version", -1, NULL), ==, TAM_SCHEMA_VERSION);
   g_assert_cmpint (tam_store_query_int (store,
-      "SELECT count(*) FROM sqlite_schema WHERE name IN ('calls_month','calls_f18','calls_waiting')", -1, NULL),
-      ==, 0);
+                                        "SELECT count(*) FROM sqlite_schema WHERE name IN ('calls_month','calls_f18','calls_waiting')", -1, NULL),
+                   ==, 0);
   g_assert_cmpint (tam_store_query_int (store, "SELECT count(*) FROM call_state_days", -1, NULL), ==, 0);
   filter->team_leader_id = 1;
   g_assert_true (tam_queue_state_counts (store, spvq, filter, counts, &error));
@@ -1315,8 +1328,8 @@ test_upgrade (void)
   g_assert_cmpint (counts[TAM_STATE_VALID], ==, 1);
   g_assert_cmpint (tam_store_query_int (store, "SELECT sum (n) FROM call_state_days", -1, NULL), ==, 2);
   g_assert_cmpint (tam_store_query_int (store,
-      "SELECT n FROM call_agent_days WHERE agent_id = 3 AND state = 'VALID' AND first_verdict = 'VALID'", -1, NULL),
-      ==, 1);
+                                        "SELECT n FROM call_agent_days WHERE agent_id = 3 AND state = 'VALID' AND first_verdict = 'VALID'", -1, NULL),
+                   ==, 1);
 
   g_clear_object (&store);
   for (const char *const *suffix = (const char *const[]){ "", "-wal", "-shm", NULL }; *suffix; suffix++)
@@ -1328,14 +1341,14 @@ test_upgrade (void)
 }
 
 static void
-test_parameters (Fixture       *f,
-                 gconstpointer  data)
+test_parameters (Fixture *f,
+                 gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) list = tam_parameters_list (f->w.store, "CT0_PRANPC", FALSE, &error);
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(TamParameter) p = tam_parameter_new ();
-  g_autoptr(TamParameter) dup = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = tam_parameters_list (f->w.store, "CT0_PRANPC", FALSE, &error);
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (TamParameter) p = tam_parameter_new ();
+  g_autoptr (TamParameter) dup = NULL;
   TamParameter *first;
   int critical = 0;
   const char *const empathy[] = { "EMPATHY", NULL };
@@ -1345,7 +1358,7 @@ test_parameters (Fixture       *f,
   first = list->pdata[0];
   g_assert_cmpstr (first->code, ==, "GREETING");
   for (guint i = 0; i < list->len; i++)
-    critical += ((TamParameter *)list->pdata[i])->critical;
+    critical += ((TamParameter *) list->pdata[i])->critical;
   g_assert_cmpint (critical, ==, 3);
 
   p->service = g_strdup ("ADDON_CONSUMER");
@@ -1394,31 +1407,31 @@ test_parameters (Fixture       *f,
 
 /* tamctl obeys the same rules: run it as a separate process. */
 static int
-run_tamctl (Fixture     *f,
-            char       **out,
-            const char  *first,
+run_tamctl (Fixture *f,
+            char **out,
+            const char *first,
             ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_MERGE);
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_MERGE);
+  g_autoptr (GSubprocess) proc = NULL;
+  g_autoptr (GError) error = NULL;
   const char *tamctl = g_getenv ("TAMCTL");
   va_list ap;
 
   g_assert_nonnull (tamctl);
-  g_ptr_array_add (args, (char *)tamctl);
+  g_ptr_array_add (args, (char *) tamctl);
   g_ptr_array_add (args, "--db");
   g_ptr_array_add (args, f->w.path);
   va_start (ap, first);
   for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *)a);
+    g_ptr_array_add (args, (char *) a);
   va_end (ap);
   g_ptr_array_add (args, NULL);
 
   g_subprocess_launcher_setenv (launcher, "TAM_PASSWORD", WORLD_PASSWORD, TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *)args->pdata, &error);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) args->pdata, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, out, NULL, &error));
   g_assert_no_error (error);
@@ -1427,8 +1440,8 @@ run_tamctl (Fixture     *f,
 }
 
 static void
-test_tamctl (Fixture       *f,
-             gconstpointer  data)
+test_tamctl (Fixture *f,
+             gconstpointer data)
 {
   g_autofree char *out = NULL;
   g_autofree char *state = NULL;
@@ -1455,14 +1468,18 @@ test_tamctl (Fixture       *f,
   g_clear_pointer (&out, g_free);
 
   g_assert_cmpint (run_tamctl (f, &out, "tap", "B-002", "return", "--fail", "consent", "--fail", "DATA",
-                               "--note", "Confirm consent and re-enter the order", "--as", "QCB001", NULL), ==, 0);
+                               "--note", "Confirm consent and re-enter the order", "--as", "QCB001", NULL),
+                   ==, 0);
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (world_int (&f->w, "SELECT count(*) FROM tapping_failures f JOIN tappings t ON t.id = f.tapping_id"
-                                     " WHERE t.call_id = ?", f->b2), ==, 2);
+                                     " WHERE t.call_id = ?",
+                              f->b2),
+                   ==, 2);
   g_assert_cmpint (run_tamctl (f, &out, "recall", "B-002", "--as", "QCB001", "--recording", "r.wav", NULL), ==, 1);
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_tamctl (f, &out, "recall", "B-002", "--as", "TLB001", "--recording", "vr/B-002-2.wav",
-                               "--note", "re-called on 7 Oct", NULL), ==, 0);
+                               "--note", "re-called on 7 Oct", NULL),
+                   ==, 0);
   g_clear_pointer (&out, g_free);
   state = call_state (f, f->b2);
   g_assert_cmpstr (state, ==, "RECALLED");
@@ -1476,12 +1493,12 @@ test_tamctl (Fixture       *f,
   /* W-03 of this month (the verdicts above are dated now): B-002's return,
    * re-called, waiting for its next tapping. */
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr (GDateTime) now = g_date_time_new_now_local ();
     g_autofree char *month = g_date_time_format (now, "%Y-%m");
     g_autofree char *w03 = g_build_filename (f->w.dir, "w03.csv", NULL);
     g_autofree char *tl = g_build_filename (f->w.dir, "w03-tl.csv", NULL);
     g_autofree char *text = NULL;
-    g_auto(GStrv) lines = NULL;
+    g_auto (GStrv) lines = NULL;
 
     g_assert_cmpint (run_tamctl (f, &out, "report", "w03", "--month", month, "-o", w03, "--as", "TLB001", NULL), ==, 0);
     g_assert_nonnull (strstr (out, "w03-tl.csv"));
@@ -1501,7 +1518,7 @@ test_tamctl (Fixture       *f,
 }
 
 int
-main (int    argc,
+main (int argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);

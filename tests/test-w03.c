@@ -18,14 +18,14 @@ typedef struct
 
 /* A verdict by @qco, then its time moved to @at. */
 static gint64
-tap (Fixture            *f,
-     TamSession         *qco,
-     gint64              call,
-     const char * const *failed,
-     const char         *recommendation,
-     const char         *at)
+tap (Fixture *f,
+     TamSession *qco,
+     gint64 call,
+     const char *const *failed,
+     const char *recommendation,
+     const char *at)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   sqlite3_stmt *stmt;
   gint64 tid = 0;
 
@@ -42,13 +42,13 @@ tap (Fixture            *f,
 
 /* The TL records the re-call, then its time is moved to @at. */
 static void
-recall (Fixture    *f,
+recall (Fixture *f,
         TamSession *tl,
-        gint64      call,
+        gint64 call,
         const char *note,
         const char *at)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   sqlite3_stmt *stmt;
   gint64 rid = 0;
 
@@ -66,11 +66,11 @@ static const char *const data_consent[] = { "DATA", "CONSENT", NULL };
 static const char *const commitment[] = { "COMMITMENT", NULL };
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f,
+               gconstpointer data)
 {
   World *w = &f->w;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 a1, a2, a3, b1, b2, c1, d1, s1, undone;
 
   world_setup (w, "w03", FALSE);
@@ -114,8 +114,8 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f,
+                  gconstpointer data)
 {
   world_teardown (&f->w);
 }
@@ -172,9 +172,9 @@ static const ExpectedTeam expected_teams[] = {
 };
 
 static void
-check_rows (GPtrArray      *rows,
+check_rows (GPtrArray *rows,
             const Expected *expected,
-            guint           n)
+            guint n)
 {
   g_assert_cmpuint (rows->len, ==, n);
   for (guint i = 0; i < n; i++)
@@ -201,9 +201,9 @@ check_rows (GPtrArray      *rows,
 }
 
 static void
-check_teams (GPtrArray          *teams,
+check_teams (GPtrArray *teams,
              const ExpectedTeam *expected,
-             guint               n)
+             guint n)
 {
   g_assert_cmpuint (teams->len, ==, n);
   for (guint i = 0; i < n; i++)
@@ -224,12 +224,12 @@ check_teams (GPtrArray          *teams,
 }
 
 static void
-test_rows (Fixture       *f,
-           gconstpointer  data)
+test_rows (Fixture *f,
+           gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) teams = NULL;
 
   g_assert_true (tam_w03_compute (f->w.store, f->w.spvq, "2026-10", &rows, &teams, &error));
   g_assert_no_error (error);
@@ -257,9 +257,9 @@ test_rows (Fixture       *f,
   g_clear_pointer (&teams, g_ptr_array_unref);
   g_assert_true (tam_w03_compute (f->w.store, f->w.spvq, "2026-09", &rows, &teams, &error));
   g_assert_cmpuint (rows->len, ==, 1);
-  g_assert_cmpstr (((TamW03Row *)rows->pdata[0])->call_id, ==, "S1");
-  g_assert_cmpint (((TamW03Row *)rows->pdata[0])->status, ==, TAM_W03_WAITING_TAPPING);
-  g_assert_cmpfloat_with_epsilon (((TamW03Row *)rows->pdata[0])->days_to_recall, 3.0, 1e-6);
+  g_assert_cmpstr (((TamW03Row *) rows->pdata[0])->call_id, ==, "S1");
+  g_assert_cmpint (((TamW03Row *) rows->pdata[0])->status, ==, TAM_W03_WAITING_TAPPING);
+  g_assert_cmpfloat_with_epsilon (((TamW03Row *) rows->pdata[0])->days_to_recall, 3.0, 1e-6);
   g_assert_cmpuint (teams->len, ==, 2);
 
   /* An empty month: just the (zero) total. */
@@ -268,17 +268,17 @@ test_rows (Fixture       *f,
   g_assert_true (tam_w03_compute (f->w.store, f->w.spvq, "2025-01", &rows, &teams, &error));
   g_assert_cmpuint (rows->len, ==, 0);
   g_assert_cmpuint (teams->len, ==, 1);
-  g_assert_cmpint (((TamW03Team *)teams->pdata[0])->returns, ==, 0);
-  g_assert_cmpfloat (((TamW03Team *)teams->pdata[0])->avg_days, ==, 0.0);
+  g_assert_cmpint (((TamW03Team *) teams->pdata[0])->returns, ==, 0);
+  g_assert_cmpfloat (((TamW03Team *) teams->pdata[0])->avg_days, ==, 0.0);
 }
 
 static void
-test_scope (Fixture       *f,
-            gconstpointer  data)
+test_scope (Fixture *f,
+            gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) teams = NULL;
   static const ExpectedTeam team_b[] = {
     { "BANDUNG", "TLB001", 5, 3, 2, 1, 1, 1.5, NULL },
     { NULL, NULL, 5, 3, 2, 1, 1, 1.5, NULL },
@@ -321,13 +321,13 @@ test_scope (Fixture       *f,
 }
 
 static void
-test_xlsx (Fixture       *f,
-           gconstpointer  data)
+test_xlsx (Fixture *f,
+           gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = g_build_filename (f->w.dir, "W-03 2026-10.xlsx", NULL);
   g_autofree char *part = g_strconcat (path, ".part", NULL);
-  g_autoptr(TamXlsxReader) r = NULL;
+  g_autoptr (TamXlsxReader) r = NULL;
   guint i;
 
   g_assert_true (tam_w03_write (f->w.store, f->w.spvq, "2026-10", path, NULL, NULL, NULL, &error));
@@ -389,16 +389,16 @@ test_xlsx (Fixture       *f,
 }
 
 static void
-test_csv (Fixture       *f,
-          gconstpointer  data)
+test_csv (Fixture *f,
+          gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = g_build_filename (f->w.dir, "w03.csv", NULL);
   g_autofree char *tpath = tam_w03_team_csv_path (path);
   g_autofree char *text = NULL;
   g_autofree char *ttext = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_auto(GStrv) tlines = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_auto (GStrv) tlines = NULL;
 
   g_assert_true (g_str_has_suffix (tpath, "w03-tl.csv"));
   g_assert_true (tam_w03_write (f->w.store, f->w.spvq, "2026-10", path, NULL, NULL, NULL, &error));
@@ -427,14 +427,14 @@ test_csv (Fixture       *f,
 }
 
 static void
-test_progress_cancel (Fixture       *f,
-                      gconstpointer  data)
+test_progress_cancel (Fixture *f,
+                      gconstpointer data)
 {
   world_check_report_progress_cancel (&f->w, tam_w03_write, "2026-10");
 }
 
 int
-main (int    argc,
+main (int argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);

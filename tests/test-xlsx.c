@@ -18,8 +18,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f,
+               gconstpointer data)
 {
   f->dir = g_dir_make_tmp ("tam-test-xlsx-XXXXXX", NULL);
   g_assert_nonnull (f->dir);
@@ -28,7 +28,7 @@ fixture_setup (Fixture       *f,
 static void
 remove_dir (const char *dir)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   const char *name;
 
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
@@ -40,8 +40,8 @@ remove_dir (const char *dir)
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f,
+                  gconstpointer data)
 {
   remove_dir (f->dir);
   g_free (f->dir);
@@ -49,9 +49,9 @@ fixture_teardown (Fixture       *f,
 
 /* A calls export as MyCX would give it, written with libxlsxwriter. */
 static char *
-write_calls_xlsx (Fixture  *f,
+write_calls_xlsx (Fixture *f,
                   const char *name,
-                  gboolean  inline_strings)
+                  gboolean inline_strings)
 {
   char *path = g_build_filename (f->dir, name, NULL);
   lxw_workbook_options options = { .constant_memory = inline_strings ? LXW_TRUE : LXW_FALSE,
@@ -118,8 +118,8 @@ read_row (TamXlsxReader *r)
 static void
 check_calls_file (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamXlsxReader) r = tam_xlsx_reader_open (path, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamXlsxReader) r = tam_xlsx_reader_open (path, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (r);
@@ -152,7 +152,7 @@ check_calls_file (const char *path)
   g_assert_cmpint (tam_xlsx_reader_next (r, &error), ==, 1);
   g_assert_cmpuint (tam_xlsx_reader_row (r), ==, 5);
   {
-    g_autoptr(GPtrArray) row = read_row (r);
+    g_autoptr (GPtrArray) row = read_row (r);
     const char *expected[] = { "0.3", "0.25", "TRUE", "2026-10-06", "08:30:00", "-12.5", "46300.3875" };
 
     g_assert_cmpuint (row->len, ==, G_N_ELEMENTS (expected));
@@ -167,8 +167,8 @@ check_calls_file (const char *path)
 }
 
 static void
-test_shared_strings (Fixture       *f,
-                     gconstpointer  data)
+test_shared_strings (Fixture *f,
+                     gconstpointer data)
 {
   g_autofree char *path = write_calls_xlsx (f, "shared.xlsx", FALSE);
   zip_t *zip = zip_open (path, ZIP_RDONLY, NULL);
@@ -181,8 +181,8 @@ test_shared_strings (Fixture       *f,
 }
 
 static void
-test_inline_strings (Fixture       *f,
-                     gconstpointer  data)
+test_inline_strings (Fixture *f,
+                     gconstpointer data)
 {
   g_autofree char *path = write_calls_xlsx (f, "inline.xlsx", TRUE);
   zip_t *zip = zip_open (path, ZIP_RDONLY, NULL);
@@ -195,7 +195,7 @@ test_inline_strings (Fixture       *f,
 }
 
 static void
-add_entry (zip_t      *zip,
+add_entry (zip_t *zip,
            const char *name,
            const char *text)
 {
@@ -207,11 +207,11 @@ add_entry (zip_t      *zip,
 
 /* A container as other programs write it, entry by entry. */
 static char *
-write_handmade_full (Fixture    *f,
+write_handmade_full (Fixture *f,
                      const char *name,
                      const char *sheet_xml,
                      const char *styles_xml,
-                     gboolean    date1904)
+                     gboolean date1904)
 {
   char *path = g_build_filename (f->dir, name, NULL);
   int err = 0;
@@ -223,18 +223,17 @@ write_handmade_full (Fixture    *f,
   if (styles_xml != NULL)
     add_entry (zip, "xl/styles.xml", styles_xml);
   add_entry (zip, "xl/workbook.xml",
-             date1904 ?
-             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-             "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
-             " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-             "<workbookPr date1904=\"1\"/>"
-             "<sheets><sheet name=\"Data\" sheetId=\"7\" r:id=\"rId3\"/>"
-             "<sheet name=\"Other\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>" :
-             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-             "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
-             " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-             "<sheets><sheet name=\"Data\" sheetId=\"7\" r:id=\"rId3\"/>"
-             "<sheet name=\"Other\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+             date1904 ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+                        " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                        "<workbookPr date1904=\"1\"/>"
+                        "<sheets><sheet name=\"Data\" sheetId=\"7\" r:id=\"rId3\"/>"
+                        "<sheet name=\"Other\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+                      : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                        "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+                        " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+                        "<sheets><sheet name=\"Data\" sheetId=\"7\" r:id=\"rId3\"/>"
+                        "<sheet name=\"Other\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
   add_entry (zip, "xl/_rels/workbook.xml.rels",
              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
              "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
@@ -259,7 +258,7 @@ write_handmade_full (Fixture    *f,
 }
 
 static char *
-write_handmade (Fixture    *f,
+write_handmade (Fixture *f,
                 const char *name,
                 const char *sheet_xml)
 {
@@ -269,37 +268,37 @@ write_handmade (Fixture    *f,
 /* Which cell formats are dates: built-in ids and custom codes, with the
  * quoted text, [locale] and [h] sections Excel writes. */
 static void
-test_styles (Fixture       *f,
-             gconstpointer  data)
+test_styles (Fixture *f,
+             gconstpointer data)
 {
   static const char styles[] =
-    "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-    "<numFmts count=\"5\">"
-    "<numFmt numFmtId=\"164\" formatCode=\"[$-421]dd mmmm yyyy;@\"/>"
-    "<numFmt numFmtId=\"165\" formatCode=\"&quot;Rp&quot;#,##0\"/>"
-    "<numFmt numFmtId=\"166\" formatCode=\"[h]:mm:ss\"/>"
-    "<numFmt numFmtId=\"167\" formatCode=\"yyyy-mm-dd hh:mm\"/>"
-    "<numFmt numFmtId=\"168\" formatCode=\"&quot;day&quot; 0\"/>"
-    "</numFmts>"
-    "<cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs>"
-    "<cellXfs count=\"8\"><xf numFmtId=\"0\"/><xf numFmtId=\"164\"/><xf numFmtId=\"165\"/>"
-    "<xf numFmtId=\"166\"/><xf numFmtId=\"167\"/><xf numFmtId=\"14\"/><xf numFmtId=\"22\"/>"
-    "<xf numFmtId=\"168\"/></cellXfs></styleSheet>";
+      "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+      "<numFmts count=\"5\">"
+      "<numFmt numFmtId=\"164\" formatCode=\"[$-421]dd mmmm yyyy;@\"/>"
+      "<numFmt numFmtId=\"165\" formatCode=\"&quot;Rp&quot;#,##0\"/>"
+      "<numFmt numFmtId=\"166\" formatCode=\"[h]:mm:ss\"/>"
+      "<numFmt numFmtId=\"167\" formatCode=\"yyyy-mm-dd hh:mm\"/>"
+      "<numFmt numFmtId=\"168\" formatCode=\"&quot;day&quot; 0\"/>"
+      "</numFmts>"
+      "<cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs>"
+      "<cellXfs count=\"8\"><xf numFmtId=\"0\"/><xf numFmtId=\"164\"/><xf numFmtId=\"165\"/>"
+      "<xf numFmtId=\"166\"/><xf numFmtId=\"167\"/><xf numFmtId=\"14\"/><xf numFmtId=\"22\"/>"
+      "<xf numFmtId=\"168\"/></cellXfs></styleSheet>";
   static const char sheet[] =
-    "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-    "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>46300</v></c><c r=\"B1\" s=\"2\"><v>15000</v></c>"
-    "<c r=\"C1\" s=\"3\"><v>0.5</v></c><c r=\"D1\" s=\"4\"><v>46300.5</v></c>"
-    "<c r=\"E1\" s=\"5\"><v>46300</v></c><c r=\"F1\" s=\"6\"><v>46300.25</v></c>"
-    "<c r=\"G1\" s=\"0\"><v>46300</v></c><c r=\"H1\" s=\"7\"><v>3</v></c>"
-    "<c r=\"I1\" s=\"5\" t=\"s\"><v>0</v></c><c r=\"J1\" s=\"5\"><v>1.5E3</v></c></row>"
-    "</sheetData></worksheet>";
+      "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+      "<row r=\"1\"><c r=\"A1\" s=\"1\"><v>46300</v></c><c r=\"B1\" s=\"2\"><v>15000</v></c>"
+      "<c r=\"C1\" s=\"3\"><v>0.5</v></c><c r=\"D1\" s=\"4\"><v>46300.5</v></c>"
+      "<c r=\"E1\" s=\"5\"><v>46300</v></c><c r=\"F1\" s=\"6\"><v>46300.25</v></c>"
+      "<c r=\"G1\" s=\"0\"><v>46300</v></c><c r=\"H1\" s=\"7\"><v>3</v></c>"
+      "<c r=\"I1\" s=\"5\" t=\"s\"><v>0</v></c><c r=\"J1\" s=\"5\"><v>1.5E3</v></c></row>"
+      "</sheetData></worksheet>";
   const char *expected[] = { "2026-10-05", "15000", "12:00:00", "2026-10-05 12:00:00", "2026-10-05",
                              "2026-10-05 06:00:00", "46300", "3", "nik", "1904-02-08" };
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = write_handmade_full (f, "styles.xlsx", sheet, styles, FALSE);
   g_autofree char *path1904 = write_handmade_full (f, "styles1904.xlsx", sheet, styles, TRUE);
-  g_autoptr(TamXlsxReader) r = tam_xlsx_reader_open (path, &error);
-  g_autoptr(TamXlsxReader) r1904 = NULL;
+  g_autoptr (TamXlsxReader) r = tam_xlsx_reader_open (path, &error);
+  g_autoptr (TamXlsxReader) r1904 = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpint (tam_xlsx_reader_next (r, &error), ==, 1);
@@ -317,24 +316,24 @@ test_styles (Fixture       *f,
 }
 
 static void
-test_handmade (Fixture       *f,
-               gconstpointer  data)
+test_handmade (Fixture *f,
+               gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = write_handmade (f, "handmade.xlsx",
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-      "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-      "<x:sheetData>"
-      "<x:row r=\"1\"><x:c r=\"A1\" t=\"s\"><x:v>0</x:v></x:c><x:c r=\"B1\" t=\"s\"><x:v>1</x:v></x:c></x:row>"
-      /* no r on the cells: one after the other; a formula keeps its value */
-      "<x:row><x:c t=\"inlineStr\"><x:is><x:r><x:t>a</x:t></x:r><x:r><x:t>b</x:t></x:r></x:is></x:c>"
-      "<x:c><x:f>1+1</x:f><x:v>2</x:v></x:c><x:c t=\"s\"><x:v>2</x:v></x:c>"
-      "<x:c t=\"str\"><x:f>\"x\"&amp;\"y\"</x:f><x:v>xy</x:v></x:c></x:row>"
-      "<x:row r=\"9\"/>"
-      "<x:row r=\"10\"><x:c r=\"AA10\" t=\"inlineStr\"><x:is><x:t>far</x:t></x:is></x:c>"
-      "<x:c r=\"AB10\" t=\"b\"><x:v>0</x:v></x:c><x:c r=\"AC10\" t=\"e\"><x:v>#N/A</x:v></x:c></x:row>"
-      "</x:sheetData></x:worksheet>");
-  g_autoptr(TamXlsxReader) r = tam_xlsx_reader_open (path, &error);
+                                          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                                          "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                                          "<x:sheetData>"
+                                          "<x:row r=\"1\"><x:c r=\"A1\" t=\"s\"><x:v>0</x:v></x:c><x:c r=\"B1\" t=\"s\"><x:v>1</x:v></x:c></x:row>"
+                                          /* no r on the cells: one after the other; a formula keeps its value */
+                                          "<x:row><x:c t=\"inlineStr\"><x:is><x:r><x:t>a</x:t></x:r><x:r><x:t>b</x:t></x:r></x:is></x:c>"
+                                          "<x:c><x:f>1+1</x:f><x:v>2</x:v></x:c><x:c t=\"s\"><x:v>2</x:v></x:c>"
+                                          "<x:c t=\"str\"><x:f>\"x\"&amp;\"y\"</x:f><x:v>xy</x:v></x:c></x:row>"
+                                          "<x:row r=\"9\"/>"
+                                          "<x:row r=\"10\"><x:c r=\"AA10\" t=\"inlineStr\"><x:is><x:t>far</x:t></x:is></x:c>"
+                                          "<x:c r=\"AB10\" t=\"b\"><x:v>0</x:v></x:c><x:c r=\"AC10\" t=\"e\"><x:v>#N/A</x:v></x:c></x:row>"
+                                          "</x:sheetData></x:worksheet>");
+  g_autoptr (TamXlsxReader) r = tam_xlsx_reader_open (path, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (tam_xlsx_reader_next (r, &error), ==, 1);
@@ -364,10 +363,10 @@ test_handmade (Fixture       *f,
 
 static void
 expect_open_error (const char *path,
-                   int         code)
+                   int code)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamXlsxReader) r = tam_xlsx_reader_open (path, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamXlsxReader) r = tam_xlsx_reader_open (path, &error);
   g_autofree char *base = g_path_get_basename (path);
 
   g_assert_null (r);
@@ -378,8 +377,8 @@ expect_open_error (const char *path,
 }
 
 static void
-test_truncated (Fixture       *f,
-                gconstpointer  data)
+test_truncated (Fixture *f,
+                gconstpointer data)
 {
   g_autofree char *path = write_calls_xlsx (f, "whole.xlsx", FALSE);
   g_autofree char *cut = g_build_filename (f->dir, "truncated.xlsx", NULL);
@@ -390,7 +389,7 @@ test_truncated (Fixture       *f,
 
   /* Cut where a failed download or a full disk would leave it. */
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-  g_assert_true (g_file_set_contents (cut, contents, (gssize)(len * 2 / 3), NULL));
+  g_assert_true (g_file_set_contents (cut, contents, (gssize) (len * 2 / 3), NULL));
   expect_open_error (cut, TAM_ERROR_CORRUPT);
   g_assert_true (g_file_set_contents (cut, contents, 100, NULL));
   expect_open_error (cut, TAM_ERROR_CORRUPT);
@@ -400,8 +399,8 @@ test_truncated (Fixture       *f,
 }
 
 static void
-test_not_zip (Fixture       *f,
-              gconstpointer  data)
+test_not_zip (Fixture *f,
+              gconstpointer data)
 {
   g_autofree char *csv = g_build_filename (f->dir, "calls.xlsx", NULL);
   g_autofree char *empty = g_build_filename (f->dir, "empty.xlsx", NULL);
@@ -418,18 +417,18 @@ test_not_zip (Fixture       *f,
 }
 
 static void
-test_broken_parts (Fixture       *f,
-                   gconstpointer  data)
+test_broken_parts (Fixture *f,
+                   gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(TamXlsxReader) r = NULL;
+  g_autoptr (TamXlsxReader) r = NULL;
 
   /* The sheet XML stops in the middle of a row. */
   path = write_handmade (f, "cut-sheet.xlsx",
-      "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-      "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>ok</t></is></c></row>"
-      "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>bro");
+                         "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                         "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>ok</t></is></c></row>"
+                         "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>bro");
   r = tam_xlsx_reader_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (tam_xlsx_reader_next (r, &error), ==, 1);
@@ -444,8 +443,8 @@ test_broken_parts (Fixture       *f,
 
   /* A shared string index past the table. */
   path = write_handmade (f, "bad-index.xlsx",
-      "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-      "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>42</v></c></row></sheetData></worksheet>");
+                         "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                         "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>42</v></c></row></sheetData></worksheet>");
   r = tam_xlsx_reader_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (tam_xlsx_reader_next (r, &error), ==, -1);
@@ -454,13 +453,13 @@ test_broken_parts (Fixture       *f,
 }
 
 static void
-test_corrupt_data (Fixture       *f,
-                   gconstpointer  data)
+test_corrupt_data (Fixture *f,
+                   gconstpointer data)
 {
   g_autofree char *path = write_calls_xlsx (f, "flipped.xlsx", FALSE);
   g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamXlsxReader) r = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamXlsxReader) r = NULL;
   const char *name = "xl/worksheets/sheet1.xml";
   gsize len;
   char *hit;
@@ -471,9 +470,9 @@ test_corrupt_data (Fixture       *f,
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
   hit = memmem (contents, len, name, strlen (name));
   g_assert_nonnull (hit);
-  for (gsize i = 0; i < 40 && (gsize)(hit - contents) + strlen (name) + 10 + i < len; i++)
+  for (gsize i = 0; i < 40 && (gsize) (hit - contents) + strlen (name) + 10 + i < len; i++)
     hit[strlen (name) + 10 + i] ^= 0x5a;
-  g_assert_true (g_file_set_contents (path, contents, (gssize)len, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) len, NULL));
 
   r = tam_xlsx_reader_open (path, &error);
   if (r == NULL)
@@ -492,7 +491,7 @@ test_corrupt_data (Fixture       *f,
 }
 
 static void
-check_serial (double      serial,
+check_serial (double serial,
               const char *expected)
 {
   g_autofree char *iso = tam_xlsx_serial_to_iso (serial);
@@ -518,15 +517,15 @@ test_serial_dates (void)
 
 /* A large sheet streams row by row. */
 static void
-test_many_rows (Fixture       *f,
-                gconstpointer  data)
+test_many_rows (Fixture *f,
+                gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->dir, "many.xlsx", NULL);
   lxw_workbook_options options = { .constant_memory = LXW_TRUE, .tmpdir = f->dir };
   lxw_workbook *wb = workbook_new_opt (path, &options);
   lxw_worksheet *ws = workbook_add_worksheet (wb, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamXlsxReader) r = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamXlsxReader) r = NULL;
   guint n = 0;
   int rc;
 
@@ -562,7 +561,7 @@ test_many_rows (Fixture       *f,
 }
 
 int
-main (int    argc,
+main (int argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);

@@ -5,12 +5,13 @@
 #include "tam-demo-private.h"
 
 gboolean
-_tam_demo_load_params (Gen     *g,
-             GError **error)
+_tam_demo_load_params (Gen *g,
+                       GError **error)
 {
   sqlite3_stmt *stmt = tam_store_prepare (g->store,
-      "SELECT id, code, critical FROM assessment_parameters"
-      " WHERE service = ? AND active = 1 ORDER BY position, id", error);
+                                          "SELECT id, code, critical FROM assessment_parameters"
+                                          " WHERE service = ? AND active = 1 ORDER BY position, id",
+                                          error);
 
   if (stmt == NULL)
     return FALSE;
@@ -20,7 +21,7 @@ _tam_demo_load_params (Gen     *g,
       while (sqlite3_step (stmt) == SQLITE_ROW && g->n_params[s] < G_N_ELEMENTS (g->params[s]))
         {
           Param *param = &g->params[s][g->n_params[s]++];
-          const char *code = (const char *)sqlite3_column_text (stmt, 1);
+          const char *code = (const char *) sqlite3_column_text (stmt, 1);
 
           param->id = sqlite3_column_int64 (stmt, 0);
           /* Interned: the statement's text goes away on the next step. */
@@ -35,7 +36,10 @@ _tam_demo_load_params (Gen     *g,
 static const char *
 recommendation_for (const char *code)
 {
-  static const struct { const char *code, *text; } texts[] = {
+  static const struct
+  {
+    const char *code, *text;
+  } texts[] = {
     { "GREETING", "Salam pembuka, perkenalan diri dan nomor masking wajib disampaikan di awal panggilan." },
     { "IDENTITY", "Lakukan verifikasi nama pelanggan dan nomor IndiHome sebelum penawaran." },
     { "PRODUCT", "Jelaskan produk, harga dan periode tagihan dengan jelas sebelum meminta persetujuan." },
@@ -55,26 +59,26 @@ recommendation_for (const char *code)
 
 /* A moment on day @jd during office hours, "YYYY-MM-DD HH:MM:SS". */
 void
-_tam_demo_office_time (Gen     *g,
-             guint32  jd,
-             char    *buf,
-             gsize    len)
+_tam_demo_office_time (Gen *g,
+                       guint32 jd,
+                       char *buf,
+                       gsize len)
 {
-  int minute = 510 + (int)rng_int (&g->rng, 450);
+  int minute = 510 + (int) rng_int (&g->rng, 450);
 
   g_snprintf (buf, len, "%s %02d:%02d:%02d", day_of (g, jd)->date, minute / 60, minute % 60,
-              (int)rng_int (&g->rng, 60));
+              (int) rng_int (&g->rng, 60));
 }
 
 static gboolean
-insert_tapping (Gen         *g,
-                gint64       call_rowid,
-                int          attempt,
-                gint64       qco_id,
-                const char  *tapped_at,
-                gboolean     valid,
-                int          service,
-                GError     **error)
+insert_tapping (Gen *g,
+                gint64 call_rowid,
+                int attempt,
+                gint64 qco_id,
+                const char *tapped_at,
+                gboolean valid,
+                int service,
+                GError **error)
 {
   sqlite3_stmt *stmt = g->st_tapping;
   const Param *failed[2] = { NULL, NULL };
@@ -124,10 +128,10 @@ insert_tapping (Gen         *g,
 }
 
 static void
-customer_number (Gen          *g,
+customer_number (Gen *g,
                  const Person *p,
-                 char         *buf,
-                 gsize         len)
+                 char *buf,
+                 gsize len)
 {
   Rng *r = &g->rng;
 
@@ -141,19 +145,19 @@ typedef enum
 {
   OUTCOME_PENDING,
   OUTCOME_VALID,
-  OUTCOME_RETURNED,         /* returned, not (yet) re-called */
-  OUTCOME_RECALLED,         /* re-called, waiting for the next tapping */
+  OUTCOME_RETURNED, /* returned, not (yet) re-called */
+  OUTCOME_RECALLED, /* re-called, waiting for the next tapping */
   OUTCOME_RECALLED_VALID,
   OUTCOME_RECALLED_RETURNED,
 } Outcome;
 
 static gboolean
-gen_calls (Gen         *g,
-           Person      *p,
-           const Day   *day,
-           int          from_minute,
-           int          to_minute,
-           GError     **error)
+gen_calls (Gen *g,
+           Person *p,
+           const Day *day,
+           int from_minute,
+           int to_minute,
+           GError **error)
 {
   Rng *r = &g->rng;
   int n = rng_range (r, 7, 12);
@@ -169,7 +173,7 @@ gen_calls (Gen         *g,
     span -= lunch_to - lunch_from;
   for (int i = 0; i < n; i++)
     {
-      int s = from_minute * 60 + (int)rng_int (r, (guint32)span);
+      int s = from_minute * 60 + (int) rng_int (r, (guint32) span);
 
       if (from_minute * 60 < lunch_from && s >= lunch_from)
         s += lunch_to - lunch_from;
@@ -188,7 +192,8 @@ gen_calls (Gen         *g,
       sqlite3_stmt *stmt = g->st_call;
       char call_id[32], start[24], number[20], recording[64];
       double x = rng_double (r);
-      const char *result = x < p->agree_rate ? "AGREE" : x < p->agree_rate + 0.25 ? "FOLLOW_UP" : "DECLINE";
+      const char *result = x < p->agree_rate ? "AGREE" : x < p->agree_rate + 0.25 ? "FOLLOW_UP"
+                                                                                  : "DECLINE";
       gboolean agree = result[0] == 'A';
       Outcome outcome = OUTCOME_PENDING;
       const char *state = NULL, *first_verdict = NULL;
@@ -213,19 +218,42 @@ gen_calls (Gen         *g,
           else
             {
               double y = rng_double (r);
-              outcome = y < 0.35 ? OUTCOME_RECALLED_VALID : y < 0.45 ? OUTCOME_RECALLED_RETURNED : OUTCOME_RETURNED;
+              outcome = y < 0.35 ? OUTCOME_RECALLED_VALID : y < 0.45 ? OUTCOME_RECALLED_RETURNED
+                                                                     : OUTCOME_RETURNED;
             }
         }
       if (agree)
         {
           switch (outcome)
             {
-            case OUTCOME_PENDING: state = "PENDING"; break;
-            case OUTCOME_VALID: state = "VALID"; first_verdict = "VALID"; attempts = 1; break;
-            case OUTCOME_RETURNED: state = "RETURNED"; first_verdict = "RETURN"; attempts = 1; break;
-            case OUTCOME_RECALLED: state = "RECALLED"; first_verdict = "RETURN"; attempts = 1; break;
-            case OUTCOME_RECALLED_VALID: state = "VALID"; first_verdict = "RETURN"; attempts = 2; break;
-            case OUTCOME_RECALLED_RETURNED: state = "RETURNED"; first_verdict = "RETURN"; attempts = 2; break;
+            case OUTCOME_PENDING:
+              state = "PENDING";
+              break;
+            case OUTCOME_VALID:
+              state = "VALID";
+              first_verdict = "VALID";
+              attempts = 1;
+              break;
+            case OUTCOME_RETURNED:
+              state = "RETURNED";
+              first_verdict = "RETURN";
+              attempts = 1;
+              break;
+            case OUTCOME_RECALLED:
+              state = "RECALLED";
+              first_verdict = "RETURN";
+              attempts = 1;
+              break;
+            case OUTCOME_RECALLED_VALID:
+              state = "VALID";
+              first_verdict = "RETURN";
+              attempts = 2;
+              break;
+            case OUTCOME_RECALLED_RETURNED:
+              state = "RETURNED";
+              first_verdict = "RETURN";
+              attempts = 2;
+              break;
             }
         }
 
@@ -251,7 +279,7 @@ gen_calls (Gen         *g,
         {
           GArray *qcos = g->site_qco[p->site];
           gint64 qco = person_at (g, g_array_index (qcos, int, rng_int (r, qcos->len)))->id;
-          guint32 tap_day = day->jd + (guint32)rng_range (r, 1, 3);
+          guint32 tap_day = day->jd + (guint32) rng_range (r, 1, 3);
           char tapped_at[24];
 
           _tam_demo_office_time (g, tap_day, tapped_at, sizeof tapped_at);
@@ -262,9 +290,9 @@ gen_calls (Gen         *g,
           if (outcome == OUTCOME_RECALLED || outcome == OUTCOME_RECALLED_VALID ||
               outcome == OUTCOME_RECALLED_RETURNED)
             {
-              guint32 recall_day = tap_day + (guint32)rng_range (r, 1, 2);
+              guint32 recall_day = tap_day + (guint32) rng_range (r, 1, 2);
               char recalled_at[24], recall_recording[80];
-              static const char * const recall_notes[] = {
+              static const char *const recall_notes[] = {
                 "Pelanggan dihubungi ulang, persetujuan dikonfirmasi",
                 "Re-call sesuai rekomendasi QCO",
                 "Konfirmasi ulang produk dan harga ke pelanggan",
@@ -288,7 +316,7 @@ gen_calls (Gen         *g,
                 {
                   char tapped2_at[24];
 
-                  _tam_demo_office_time (g, recall_day + (guint32)rng_range (r, 1, 2), tapped2_at, sizeof tapped2_at);
+                  _tam_demo_office_time (g, recall_day + (guint32) rng_range (r, 1, 2), tapped2_at, sizeof tapped2_at);
                   if (!insert_tapping (g, call_rowid, 2, qco, tapped2_at,
                                        outcome == OUTCOME_RECALLED_VALID, p->service, error))
                     return FALSE;
@@ -303,7 +331,7 @@ gen_calls (Gen         *g,
 /* Attendance, day by day                                              */
 
 static const char *
-draw_status (Gen    *g,
+draw_status (Gen *g,
              Person *p)
 {
   double r = rng_double (&g->rng);
@@ -329,10 +357,10 @@ draw_status (Gen    *g,
 }
 
 gboolean
-_tam_demo_gen_day (Gen        *g,
-         Person     *p,
-         const Day  *day,
-         GError    **error)
+_tam_demo_gen_day (Gen *g,
+                   Person *p,
+                   const Day *day,
+                   GError **error)
 {
   Rng *r = &g->rng;
   sqlite3_stmt *stmt = g->st_attendance;
@@ -348,16 +376,17 @@ _tam_demo_gen_day (Gen        *g,
 
   if (week != p->week)
     {
-      int x = (int)rng_int (r, 10);
+      int x = (int) rng_int (r, 10);
 
       p->week = week;
-      p->shift = x < 6 ? 0 : x < 8 ? 1 : 2;
+      p->shift = x < 6 ? 0 : x < 8 ? 1
+                                   : 2;
     }
   start = shifts[p->shift].start;
   end = shifts[p->shift].end;
 
   /* One day off a week, a day later each week. */
-  if ((int)((p->off_offset + week) % 7) + 1 == day->weekday)
+  if ((int) ((p->off_offset + week) % 7) + 1 == day->weekday)
     status = "OFF";
   else if (training)
     {

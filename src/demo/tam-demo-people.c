@@ -5,17 +5,17 @@
 #include "tam-demo-private.h"
 
 static char *
-make_name (Gen      *g,
-           int       site,
-           gboolean  female)
+make_name (Gen *g,
+           int site,
+           gboolean female)
 {
   Rng *r = &g->rng;
 
-  for (int attempt = 0; ; attempt++)
+  for (int attempt = 0;; attempt++)
     {
-      int region = rng_chance (r, 0.8) ? site_region[site] : (int)rng_int (r, N_REGIONS);
+      int region = rng_chance (r, 0.8) ? site_region[site] : (int) rng_int (r, N_REGIONS);
       const Region *reg = &regions[region];
-      const char * const *firsts = female ? reg->female : reg->male;
+      const char *const *firsts = female ? reg->female : reg->male;
       guint n_firsts = female ? reg->n_female : reg->n_male;
       const char *first = firsts[rng_int (r, n_firsts)];
       const char *middle = NULL;
@@ -48,11 +48,11 @@ make_name (Gen      *g,
 }
 
 static Person *
-add_person (Gen        *g,
+add_person (Gen *g,
             const char *role,
             const char *prefix,
-            int         site,
-            int         service)
+            int site,
+            int service)
 {
   Person *p = g_new0 (Person, 1);
 
@@ -70,7 +70,7 @@ add_person (Gen        *g,
       int n = GPOINTER_TO_INT (g_hash_table_lookup (g->role_seq, prefix)) + 1;
 
       /* Fixed, memorable desk NIKs: MGR001, SPV001, TL001, ... */
-      g_hash_table_insert (g->role_seq, (gpointer)prefix, GINT_TO_POINTER (n));
+      g_hash_table_insert (g->role_seq, (gpointer) prefix, GINT_TO_POINTER (n));
       g_snprintf (p->nik, sizeof p->nik, "%s%03d", prefix, n);
     }
   p->worked = g_new0 (guint16, g->n_months);
@@ -83,7 +83,7 @@ add_person (Gen        *g,
 /* Staff: hired one to three years ago (and before the history starts, so
  * every team has its leader throughout), contracts renewed yearly. */
 static void
-staff_dates (Gen    *g,
+staff_dates (Gen *g,
              Person *p)
 {
   p->hired = jd_uniform (&g->rng, jd_add_years (g->today, -3),
@@ -93,11 +93,11 @@ staff_dates (Gen    *g,
   p->late_rate = 0.02;
   p->absence = 0.6;
   p->skill = 80;
-  p->off_offset = (int)rng_int (&g->rng, 7);
+  p->off_offset = (int) rng_int (&g->rng, 7);
 }
 
 static void
-agent_nik (Gen    *g,
+agent_nik (Gen *g,
            Person *p)
 {
   int y, m, d;
@@ -105,7 +105,7 @@ agent_nik (Gen    *g,
 
   /* Eight digits: the hire year and a sequence, as the vendor issues them. */
   jd_split (p->hired, &y, &m, &d);
-  slot = (guint)CLAMP (y - 1950, 0, (int)G_N_ELEMENTS (g->nik_seq) - 1);
+  slot = (guint) CLAMP (y - 1950, 0, (int) G_N_ELEMENTS (g->nik_seq) - 1);
   if (g->nik_seq[slot] == 0)
     g->nik_seq[slot] = 100 + rng_int (&g->rng, 200);
   g->nik_seq[slot] += 1 + rng_int (&g->rng, 6);
@@ -115,14 +115,14 @@ agent_nik (Gen    *g,
 typedef enum
 {
   AGENT_VETERAN,
-  AGENT_NEW,        /* hired during the history, after a batch training */
-  AGENT_TRAINING,   /* in initial training now */
-  AGENT_LEFT,       /* resigned or returned to the vendor during the history */
+  AGENT_NEW,      /* hired during the history, after a batch training */
+  AGENT_TRAINING, /* in initial training now */
+  AGENT_LEFT,     /* resigned or returned to the vendor during the history */
 } AgentKind;
 
 static guint32
 batch_date (Gen *g,
-            int  month_index)
+            int month_index)
 {
   int y, m, d;
   guint32 jd;
@@ -136,9 +136,9 @@ batch_date (Gen *g,
 }
 
 static void
-add_agent (Gen       *g,
-           int        team,
-           AgentKind  kind)
+add_agent (Gen *g,
+           int team,
+           AgentKind kind)
 {
   Rng *r = &g->rng;
   const Team *t = &g->teams[team];
@@ -156,13 +156,13 @@ add_agent (Gen       *g,
     case AGENT_NEW:
       {
         /* A batch in some month of the history, live well before today. */
-        int last = (int)g->n_months - 2;
+        int last = (int) g->n_months - 2;
         guint32 jd = batch_date (g, rng_range (r, 0, MAX (0, last)));
         p->hired = MIN (jd, g->today - 45);
       }
       break;
     case AGENT_TRAINING:
-      p->hired = batch_date (g, (int)g->n_months - 1);
+      p->hired = batch_date (g, (int) g->n_months - 1);
       if (p->hired >= g->today - 3 || p->hired + 14 <= g->today)
         p->hired = g->today - 10; /* the current batch, still in class */
       p->status = "TRAINING";
@@ -186,7 +186,7 @@ add_agent (Gen       *g,
   p->absence = 0.5 + rng_double (r);
   p->agree_rate = 0.20 + rng_double (r) * 0.10;
   p->return_rate = 0.03 + (100.0 - p->skill) / 100.0 * 0.15;
-  p->off_offset = (int)rng_int (r, 7);
+  p->off_offset = (int) rng_int (r, 7);
 }
 
 void
@@ -207,7 +207,7 @@ _tam_demo_build_people (Gen *g)
       n_teams += g->pair_n_teams[i];
       service_teams[pairs[i].service] += g->pair_n_teams[i];
     }
-  g->n_teams = (guint)n_teams;
+  g->n_teams = (guint) n_teams;
   g->teams = g_new0 (Team, g->n_teams);
 
   /* The operation's staff, per service, at its home site. */
@@ -215,7 +215,11 @@ _tam_demo_build_people (Gen *g)
     {
       int agents = service_teams[s] * 10;
       int home = service_home[s];
-      struct { const char *role, *prefix; int n, kind; } staff[] = {
+      struct
+      {
+        const char *role, *prefix;
+        int n, kind;
+      } staff[] = {
         { "MANAGER", "MGR", 1, STAFF_MANAGER },
         { "SUPERVISOR_QUALITY", "SPQ", 1, STAFF_SPQ },
         { "QA", "QA", MAX (1, (agents + 99) / 100), STAFF_QA },
@@ -228,7 +232,7 @@ _tam_demo_build_people (Gen *g)
         for (int n = 0; n < staff[k].n; n++)
           {
             Person *p = add_person (g, staff[k].role, staff[k].prefix, home, s);
-            int index = (int)g->people->len - 1;
+            int index = (int) g->people->len - 1;
 
             staff_dates (g, p);
             if (staff[k].kind >= 0)
@@ -244,10 +248,10 @@ _tam_demo_build_people (Gen *g)
       for (int n = 0; n < n_spv; n++)
         {
           Person *p = add_person (g, "SUPERVISOR_OPS", "SPV", pairs[i].site, pairs[i].service);
-          int index = (int)g->people->len - 1;
+          int index = (int) g->people->len - 1;
 
           staff_dates (g, p);
-          p->pair = (int)i;
+          p->pair = (int) i;
           g_array_append_val (g->pair_spv[i], index);
         }
 
@@ -257,16 +261,17 @@ _tam_demo_build_people (Gen *g)
           int members = g->scale == 0 ? rng_range (r, 4, 5) : rng_range (r, 9, 11);
 
           staff_dates (g, tl);
-          tl->pair = (int)i;
+          tl->pair = (int) i;
           tl->team = team;
           tl->attends = TRUE;
-          g->teams[team].pair = (int)i;
-          g->teams[team].leader = (int)g->people->len - 1;
+          g->teams[team].pair = (int) i;
+          g->teams[team].leader = (int) g->people->len - 1;
 
           for (int k = 0; k < members; k++)
             {
               double x = rng_double (r);
-              AgentKind kind = x < 0.03 ? AGENT_TRAINING : x < 0.14 ? AGENT_NEW : AGENT_VETERAN;
+              AgentKind kind = x < 0.03 ? AGENT_TRAINING : x < 0.14 ? AGENT_NEW
+                                                                    : AGENT_VETERAN;
 
               /* A recent batch in half of the pairs, so TRAINING shows. */
               if (n == 0 && k == members - 1 && i % 2 == 0)
@@ -276,9 +281,9 @@ _tam_demo_build_people (Gen *g)
                 kind = AGENT_VETERAN;
               add_agent (g, team, kind);
               if (team == 0 && k == 1 && g->n_months >= 2)
-                person_at (g, (int)g->people->len - 1)->alpa_month = (int)g->n_months - 2;
+                person_at (g, (int) g->people->len - 1)->alpa_month = (int) g->n_months - 2;
               if (team == 0 && k == 2)
-                person_at (g, (int)g->people->len - 1)->late_rate = 0.25;
+                person_at (g, (int) g->people->len - 1)->late_rate = 0.25;
               if (kind != AGENT_LEFT)
                 site_agents[pairs[i].site]++;
             }
@@ -304,7 +309,7 @@ _tam_demo_build_people (Gen *g)
           if (k < n_qco[s])
             {
               Person *p = add_person (g, "QCO", "QCO", s, -1);
-              int index = (int)g->people->len - 1;
+              int index = (int) g->people->len - 1;
 
               staff_dates (g, p);
               g_array_append_val (g->site_qco[s], index);
@@ -314,12 +319,13 @@ _tam_demo_build_people (Gen *g)
 }
 
 gboolean
-_tam_demo_insert_people (Gen     *g,
-               GError **error)
+_tam_demo_insert_people (Gen *g,
+                         GError **error)
 {
   sqlite3_stmt *stmt = tam_store_prepare (g->store,
-      "INSERT INTO people (nik, name, role, site, service, team_leader_id, status, hired_on, contract_end)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                          "INSERT INTO people (nik, name, role, site, service, team_leader_id, status, hired_on, contract_end)"
+                                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                          error);
 
   if (stmt == NULL)
     return FALSE;
@@ -361,9 +367,9 @@ _tam_demo_insert_people (Gen     *g,
 
 typedef struct
 {
-  GPtrArray    *people;   /* Person with an account */
-  gint          next;
-  gint          failed;
+  GPtrArray *people; /* Person with an account */
+  gint next;
+  gint failed;
   GCancellable *cancellable;
 } HashJob;
 
@@ -373,7 +379,7 @@ hash_worker (gpointer data)
   HashJob *job = data;
   int i;
 
-  while ((i = g_atomic_int_add (&job->next, 1)) < (int)job->people->len)
+  while ((i = g_atomic_int_add (&job->next, 1)) < (int) job->people->len)
     {
       Person *p = job->people->pdata[i];
 
@@ -387,11 +393,11 @@ hash_worker (gpointer data)
 }
 
 gboolean
-_tam_demo_hash_passwords (Gen     *g,
-                GError **error)
+_tam_demo_hash_passwords (Gen *g,
+                          GError **error)
 {
-  g_autoptr(GPtrArray) accounts = g_ptr_array_new ();
-  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  g_autoptr (GPtrArray) accounts = g_ptr_array_new ();
+  g_autoptr (GPtrArray) threads = g_ptr_array_new ();
   HashJob job = { 0 };
   guint n_threads = CLAMP (g_get_num_processors (), 1, 8);
 
@@ -413,19 +419,19 @@ _tam_demo_hash_passwords (Gen     *g,
     return FALSE;
   if (job.failed)
     {
-      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_FAILED, _("Could not hash the password"));
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Could not hash the password"));
       return FALSE;
     }
   return TRUE;
 }
 
 gboolean
-_tam_demo_insert_users (Gen     *g,
-              GError **error)
+_tam_demo_insert_users (Gen *g,
+                        GError **error)
 {
   g_autofree char *now = tam_now_string ();
   sqlite3_stmt *stmt = tam_store_prepare (g->store,
-      "INSERT INTO users (person_id, password_hash, created_at) VALUES (?, ?, ?)", error);
+                                          "INSERT INTO users (person_id, password_hash, created_at) VALUES (?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;

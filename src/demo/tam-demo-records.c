@@ -5,14 +5,14 @@
 #include "tam-demo-private.h"
 
 gboolean
-_tam_demo_insert_kpi (Gen     *g,
-            GError **error)
+_tam_demo_insert_kpi (Gen *g,
+                      GError **error)
 {
-  static const char * const parameters[] = { "AHT", "FCR", "CALLMON", "SALES_TARGET", "KUIS" };
+  static const char *const parameters[] = { "AHT", "FCR", "CALLMON", "SALES_TARGET", "KUIS" };
   sqlite3_stmt *stmt = tam_store_prepare (g->store,
-      "INSERT INTO kpi_inputs (month, person_id, parameter, value) VALUES (?, ?, ?, ?)", error);
+                                          "INSERT INTO kpi_inputs (month, person_id, parameter, value) VALUES (?, ?, ?, ?)", error);
   sqlite3_stmt *target = tam_store_prepare (g->store,
-      "INSERT INTO headcount_targets (month, service, site, target) VALUES (?, ?, ?, ?)", error);
+                                            "INSERT INTO headcount_targets (month, service, site, target) VALUES (?, ?, ?, ?)", error);
 
   if (stmt == NULL || target == NULL)
     return FALSE;
@@ -32,7 +32,7 @@ _tam_demo_insert_kpi (Gen     *g,
             bind_text (stmt, 1, g->months[m].text);
             sqlite3_bind_int64 (stmt, 2, p->id);
             bind_text (stmt, 3, parameters[k]);
-            sqlite3_bind_double (stmt, 4, (double)(gint64)(v * 10 + 0.5) / 10);
+            sqlite3_bind_double (stmt, 4, (double) (gint64) (v * 10 + 0.5) / 10);
             if (!step (g, stmt, error))
               return FALSE;
           }
@@ -45,8 +45,7 @@ _tam_demo_insert_kpi (Gen     *g,
         bind_text (target, 1, g->months[m].text);
         bind_text (target, 2, service_codes[pairs[i].service]);
         bind_text (target, 3, site_codes[pairs[i].site]);
-        sqlite3_bind_int (target, 4, g->pair_n_teams[i] * 10 + (g->pair_n_teams[i] + 1) / 2 +
-                          (int)rng_int (&g->rng, 2));
+        sqlite3_bind_int (target, 4, g->pair_n_teams[i] * 10 + (g->pair_n_teams[i] + 1) / 2 + (int) rng_int (&g->rng, 2));
         if (!step (g, target, error))
           return FALSE;
       }
@@ -55,29 +54,30 @@ _tam_demo_insert_kpi (Gen     *g,
 
 static gint64
 staff_id (Gen *g,
-          int  service,
-          int  kind,
-          int  n)
+          int service,
+          int kind,
+          int n)
 {
   GArray *staff = g->service_staff[service][kind];
 
-  return person_at (g, g_array_index (staff, int, (guint)n % staff->len))->id;
+  return person_at (g, g_array_index (staff, int, (guint) n % staff->len))->id;
 }
 
 static gboolean
-insert_training (Gen         *g,
-                 const char  *kind,
-                 const char  *title,
-                 int          service,
-                 int          site,
-                 guint32      starts,
-                 guint32      ends,
-                 gint64      *id,
-                 GError     **error)
+insert_training (Gen *g,
+                 const char *kind,
+                 const char *title,
+                 int service,
+                 int site,
+                 guint32 starts,
+                 guint32 ends,
+                 gint64 *id,
+                 GError **error)
 {
   sqlite3_stmt *stmt = tam_store_prepare (g->store,
-      "INSERT INTO trainings (kind, title, service, site, trainer_id, starts_on, ends_on)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+                                          "INSERT INTO trainings (kind, title, service, site, trainer_id, starts_on, ends_on)"
+                                          " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                          error);
   char from[11], to[11];
 
   if (stmt == NULL)
@@ -88,7 +88,7 @@ insert_training (Gen         *g,
   bind_text (stmt, 2, title);
   bind_text (stmt, 3, service_codes[service]);
   bind_text (stmt, 4, site_codes[site]);
-  sqlite3_bind_int64 (stmt, 5, staff_id (g, service, STAFF_TRAINER, (int)rng_int (&g->rng, 8)));
+  sqlite3_bind_int64 (stmt, 5, staff_id (g, service, STAFF_TRAINER, (int) rng_int (&g->rng, 8)));
   bind_text (stmt, 6, from);
   bind_text (stmt, 7, to);
   if (!step (g, stmt, error))
@@ -98,17 +98,18 @@ insert_training (Gen         *g,
 }
 
 static gboolean
-insert_participant (Gen      *g,
-                    gint64    training,
-                    Person   *p,
-                    gboolean  attended,
-                    double    quiz,      /* < 0: no score yet */
-                    double    pass_mark,
-                    GError  **error)
+insert_participant (Gen *g,
+                    gint64 training,
+                    Person *p,
+                    gboolean attended,
+                    double quiz, /* < 0: no score yet */
+                    double pass_mark,
+                    GError **error)
 {
   sqlite3_stmt *stmt = tam_store_prepare (g->store,
-      "INSERT INTO training_participants (training_id, person_id, attended, quiz_score, passed)"
-      " VALUES (?, ?, ?, ?, ?)", error);
+                                          "INSERT INTO training_participants (training_id, person_id, attended, quiz_score, passed)"
+                                          " VALUES (?, ?, ?, ?, ?)",
+                                          error);
 
   if (stmt == NULL)
     return FALSE;
@@ -130,14 +131,14 @@ insert_participant (Gen      *g,
 
 static gboolean
 live_on (const Person *p,
-         guint32       jd)
+         guint32 jd)
 {
   return p->role[0] == 'A' && p->live_from <= jd && (p->last_day == 0 || p->last_day >= jd);
 }
 
 gboolean
-_tam_demo_insert_trainings (Gen     *g,
-                  GError **error)
+_tam_demo_insert_trainings (Gen *g,
+                            GError **error)
 {
   Rng *r = &g->rng;
 
@@ -145,14 +146,14 @@ _tam_demo_insert_trainings (Gen     *g,
    * class in session now: no scores yet). */
   for (guint i = 0; i < N_PAIRS; i++)
     {
-      g_autoptr(GArray) batches = g_array_new (FALSE, FALSE, sizeof (guint32));
+      g_autoptr (GArray) batches = g_array_new (FALSE, FALSE, sizeof (guint32));
 
       for (guint k = 0; k < g->people->len; k++)
         {
           Person *p = g->people->pdata[k];
           gboolean seen = FALSE;
 
-          if (p->pair != (int)i || p->role[0] != 'A' || p->hired < g->hist_start)
+          if (p->pair != (int) i || p->role[0] != 'A' || p->hired < g->hist_start)
             continue;
           for (guint b = 0; b < batches->len; b++)
             seen |= g_array_index (batches, guint32, b) == p->hired;
@@ -177,7 +178,7 @@ _tam_demo_insert_trainings (Gen     *g,
               Person *p = g->people->pdata[k];
               gboolean done = starts + 13 < g->today;
 
-              if (p->pair != (int)i || p->role[0] != 'A' || p->hired != starts)
+              if (p->pair != (int) i || p->role[0] != 'A' || p->hired != starts)
                 continue;
               /* Whoever went live passed it. */
               if (!insert_participant (g, id, p, TRUE, done ? rng_range (r, 70, 98) : -1, 70, error))
@@ -191,8 +192,8 @@ _tam_demo_insert_trainings (Gen     *g,
   for (guint m = 1; m + 1 < g->n_months; m += 2)
     for (guint i = 0; i < N_PAIRS; i++)
       {
-        guint32 day = jd_add_months (g->hist_start, (int)m) + 9;
-        int team = g->pair_first_team[i] + (int)(m / 2) % g->pair_n_teams[i];
+        guint32 day = jd_add_months (g->hist_start, (int) m) + 9;
+        int team = g->pair_first_team[i] + (int) (m / 2) % g->pair_n_teams[i];
         g_autofree char *title = g_strdup_printf ("Refreshment Product Knowledge & Parameter Penilaian %s",
                                                   service_short[pairs[i].service]);
         gint64 id;
@@ -209,7 +210,7 @@ _tam_demo_insert_trainings (Gen     *g,
               continue;
             attended = rng_chance (r, 0.92);
             if (!insert_participant (g, id, p, attended,
-                                     (gint64)clamp (rng_normal (r, p->skill, 9), 0, 100), 60, error))
+                                     (gint64) clamp (rng_normal (r, p->skill, 9), 0, 100), 60, error))
               return FALSE;
           }
       }
@@ -217,7 +218,7 @@ _tam_demo_insert_trainings (Gen     *g,
   for (guint m = 2; m + 1 < g->n_months; m += 3)
     for (int s = 0; s < N_SERVICES; s++)
       {
-        guint32 day = jd_add_months (g->hist_start, (int)m) + 14;
+        guint32 day = jd_add_months (g->hist_start, (int) m) + 14;
         const char *product = pick_product (r, s);
         g_autofree char *title = g_strdup_printf ("Sosialisasi Produk Baru: %s", product);
         int home = service_home[s];
@@ -232,7 +233,7 @@ _tam_demo_insert_trainings (Gen     *g,
             if (p->service != s || p->site != home || !live_on (p, day))
               continue;
             if (!insert_participant (g, id, p, rng_chance (r, 0.95),
-                                     (gint64)clamp (rng_normal (r, p->skill + 5, 7), 0, 100), 60, error))
+                                     (gint64) clamp (rng_normal (r, p->skill + 5, 7), 0, 100), 60, error))
               return FALSE;
           }
       }
@@ -241,18 +242,19 @@ _tam_demo_insert_trainings (Gen     *g,
 
 static gint64
 pair_spv_id (Gen *g,
-             int  pair)
+             int pair)
 {
   return person_at (g, g_array_index (g->pair_spv[pair], int, 0))->id;
 }
 
 gboolean
-_tam_demo_insert_coaching (Gen     *g,
-                 GError **error)
+_tam_demo_insert_coaching (Gen *g,
+                           GError **error)
 {
   sqlite3_stmt *stmt = tam_store_prepare (g->store,
-      "INSERT INTO coaching_records (person_id, nonconformity, level, state, occurred_on, issued_on,"
-      " valid_until, proposed_by, decided_by, note) VALUES (?, ?, ?, 'ISSUED', ?, ?, ?, ?, ?, ?)", error);
+                                          "INSERT INTO coaching_records (person_id, nonconformity, level, state, occurred_on, issued_on,"
+                                          " valid_until, proposed_by, decided_by, note) VALUES (?, ?, ?, 'ISSUED', ?, ?, ?, ?, ?, ?)",
+                                          error);
   int scale = MAX (g->scale, 1);
   int n_late = 0, n_sick = 0, n_short = 0;
 
@@ -265,20 +267,25 @@ _tam_demo_insert_coaching (Gen     *g,
    * spread over teams and sites instead of filling the first team. */
   for (guint k = 0; k < g->people->len; k++)
     {
-      Person *p = g->people->pdata[(guint)(((guint64)k * 104729) % g->people->len)];
-      struct { const char *code, *level; guint32 day; char note[96]; } rec[3];
+      Person *p = g->people->pdata[(guint) (((guint64) k * 104729) % g->people->len)];
+      struct
+      {
+        const char *code, *level;
+        guint32 day;
+        char note[96];
+      } rec[3];
       int n_rec = 0;
 
       if (p->role[0] != 'A' || p->alpa_month >= 0)
         continue;
-      for (int m = (int)g->n_months - 2; m >= 0; m--)
+      for (int m = (int) g->n_months - 2; m >= 0; m--)
         if (p->late3[m] != 0 && n_late < 6 * scale)
           {
             rec[n_rec].code = "LATE_LOGIN";
             rec[n_rec].level = "COACHING1";
             rec[n_rec].day = p->late3[m];
             g_snprintf (rec[n_rec].note, sizeof rec[n_rec].note,
-                        "Terlambat login %u kali pada bulan %s", (guint)p->late[m], g->months[m].text);
+                        "Terlambat login %u kali pada bulan %s", (guint) p->late[m], g->months[m].text);
             n_rec++;
             n_late++;
             break;
@@ -329,8 +336,8 @@ _tam_demo_insert_coaching (Gen     *g,
 
 static int
 first_team_of (Gen *g,
-               int  service,
-               int  site)
+               int service,
+               int site)
 {
   for (guint i = 0; i < N_PAIRS; i++)
     if (pairs[i].service == service && pairs[i].site == site)
@@ -339,16 +346,17 @@ first_team_of (Gen *g,
 }
 
 gboolean
-_tam_demo_insert_recovery_plans (Gen     *g,
-                       GError **error)
+_tam_demo_insert_recovery_plans (Gen *g,
+                                 GError **error)
 {
   sqlite3_stmt *plan = tam_store_prepare (g->store,
-      "INSERT INTO recovery_plans (kpi, scope_kind, scope_ref, period, analysis, state, drafted_by,"
-      " drafted_at, decided_by, decided_at, decision_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                          "INSERT INTO recovery_plans (kpi, scope_kind, scope_ref, period, analysis, state, drafted_by,"
+                                          " drafted_at, decided_by, decided_at, decision_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                          error);
   sqlite3_stmt *action = tam_store_prepare (g->store,
-      "INSERT INTO recovery_actions (plan_id, action, owner_id, due_on, done_on) VALUES (?, ?, ?, ?, ?)", error);
+                                            "INSERT INTO recovery_actions (plan_id, action, owner_id, due_on, done_on) VALUES (?, ?, ?, ?, ?)", error);
   Person *weak = NULL;
-  int last = (int)g->n_months - 1;
+  int last = (int) g->n_months - 1;
   int team_bdg = 0;
   int team_ct0 = first_team_of (g, SVC_CT0, SITE_BANDUNG);
   int team_wifi = first_team_of (g, SVC_WIFI, SITE_TANGERANG);
@@ -357,39 +365,22 @@ _tam_demo_insert_recovery_plans (Gen     *g,
   struct
   {
     const char *kpi, *scope_kind;
-    int         team;        /* drafting TL's team; scope TEAM refers to it */
-    const char *scope_ref;   /* for SITE / SERVICE / AGENT */
-    int         months_back;
+    int team;              /* drafting TL's team; scope TEAM refers to it */
+    const char *scope_ref; /* for SITE / SERVICE / AGENT */
+    int months_back;
     const char *state;
-    gint64      decider;     /* 0: not decided yet */
+    gint64 decider; /* 0: not decided yet */
     const char *analysis, *reason;
     const char *actions[3];
   } plans[] = {
-    { "QVS", "TEAM", team_bdg, NULL, 1, "SUBMITTED", 0,
-      "QVS tim di bawah target 95%: beberapa AGREE di-RETURN karena persetujuan pelanggan tidak eksplisit.", "",
-      { "Briefing ulang parameter CONSENT setiap pagi", "Role play closing untuk agent yang RETURN", NULL } },
-    { "QVS", "TEAM", team_bdg, NULL, 0, "DRAFT", 0,
-      "Tren RETURN naik pada minggu pertama; analisis per parameter sedang disusun.", "",
-      { "Kalibrasi parameter penilaian bersama QCO", NULL, NULL } },
-    { "HEADCOUNT", "SITE", team_mdn, "MEDAN", 2, "APPROVED", -1,
-      "Pemenuhan SDM di bawah 95% karena agent resign dan batch rekrutmen berikutnya terlambat.", "",
-      { "Percepat rekrutmen batch pengganti", "Atur ulang jadwal shift tim yang ada", NULL } },
-    { "ABU", "AGENT", team_bdg, NULL, 1, "REJECTED", -1,
-      "Nilai CALLMON dan SALES TARGET di bawah 60 dua bulan berturut-turut.",
-      "Analisis akar masalah belum lengkap; lampirkan hasil call monitoring.",
-      { "Coaching harian oleh TL", "Pendampingan call oleh agent senior", NULL } },
-    { "CT0_AGREE", "TEAM", team_ct0, NULL, 2, "VERIFIED_MET", -1,
-      "Pencapaian AGREE caring CT-0 di bawah target harian pada minggu kedua.", "",
-      { "Prioritaskan DAPROS dengan tunggakan kecil", "Evaluasi harian di akhir shift (HK+3)", NULL } },
-    { "QVS", "TEAM", team_wifi, NULL, 3, "VERIFIED_NOT_MET", -2,
-      "RETURN tinggi pada parameter DATA: alamat instalasi sering tidak lengkap.", "",
-      { "Checklist alamat instalasi sebelum submit", "Sharing session bersama QCO", NULL } },
-    { "ADHERENCE", "TEAM", team_smg, NULL, 3, "CLOSED", -1,
-      "Adherence roster tim turun karena keterlambatan login berulang.", "",
-      { "Coaching agent yang terlambat login", "Pantau login harian oleh TL", NULL } },
-    { "HEADCOUNT", "SERVICE", team_wifi, "WIFI_DIGITAL", 1, "APPROVED", -3,
-      "Kebutuhan SDM WiFi Digital naik setelah penambahan DAPROS dari Telkom.", "",
-      { "Ajukan tambahan batch training", "Pinjam sementara agent Add On Consumer Tangerang", NULL } },
+    { "QVS", "TEAM", team_bdg, NULL, 1, "SUBMITTED", 0, "QVS tim di bawah target 95%: beberapa AGREE di-RETURN karena persetujuan pelanggan tidak eksplisit.", "", { "Briefing ulang parameter CONSENT setiap pagi", "Role play closing untuk agent yang RETURN", NULL } },
+    { "QVS", "TEAM", team_bdg, NULL, 0, "DRAFT", 0, "Tren RETURN naik pada minggu pertama; analisis per parameter sedang disusun.", "", { "Kalibrasi parameter penilaian bersama QCO", NULL, NULL } },
+    { "HEADCOUNT", "SITE", team_mdn, "MEDAN", 2, "APPROVED", -1, "Pemenuhan SDM di bawah 95% karena agent resign dan batch rekrutmen berikutnya terlambat.", "", { "Percepat rekrutmen batch pengganti", "Atur ulang jadwal shift tim yang ada", NULL } },
+    { "ABU", "AGENT", team_bdg, NULL, 1, "REJECTED", -1, "Nilai CALLMON dan SALES TARGET di bawah 60 dua bulan berturut-turut.", "Analisis akar masalah belum lengkap; lampirkan hasil call monitoring.", { "Coaching harian oleh TL", "Pendampingan call oleh agent senior", NULL } },
+    { "CT0_AGREE", "TEAM", team_ct0, NULL, 2, "VERIFIED_MET", -1, "Pencapaian AGREE caring CT-0 di bawah target harian pada minggu kedua.", "", { "Prioritaskan DAPROS dengan tunggakan kecil", "Evaluasi harian di akhir shift (HK+3)", NULL } },
+    { "QVS", "TEAM", team_wifi, NULL, 3, "VERIFIED_NOT_MET", -2, "RETURN tinggi pada parameter DATA: alamat instalasi sering tidak lengkap.", "", { "Checklist alamat instalasi sebelum submit", "Sharing session bersama QCO", NULL } },
+    { "ADHERENCE", "TEAM", team_smg, NULL, 3, "CLOSED", -1, "Adherence roster tim turun karena keterlambatan login berulang.", "", { "Coaching agent yang terlambat login", "Pantau login harian oleh TL", NULL } },
+    { "HEADCOUNT", "SERVICE", team_wifi, "WIFI_DIGITAL", 1, "APPROVED", -3, "Kebutuhan SDM WiFi Digital naik setelah penambahan DAPROS dari Telkom.", "", { "Ajukan tambahan batch training", "Pinjam sementara agent Add On Consumer Tangerang", NULL } },
   };
 
   if (plan == NULL || action == NULL)
@@ -465,7 +456,7 @@ _tam_demo_insert_recovery_plans (Gen     *g,
       for (int k = 0; k < 3 && plans[i].actions[k] != NULL; k++)
         {
           char due[11], done[11];
-          guint32 due_jd = decided + 7 * (guint32)(k + 1);
+          guint32 due_jd = decided + 7 * (guint32) (k + 1);
 
           jd_format (due_jd, due, sizeof due);
           jd_format (MIN (due_jd - 1, g->today - 1), done, sizeof done);
@@ -482,12 +473,13 @@ _tam_demo_insert_recovery_plans (Gen     *g,
 }
 
 gboolean
-_tam_demo_append_audit (Gen     *g,
-              GError **error)
+_tam_demo_append_audit (Gen *g,
+                        GError **error)
 {
   sqlite3_stmt *stmt = tam_store_prepare (g->store,
-      "SELECT json_object('scale', ?1, 'seed', ?2, 'today', ?3, 'people', ?4,"
-      " 'attendance', ?5, 'calls', ?6, 'tappings', ?7)", error);
+                                          "SELECT json_object('scale', ?1, 'seed', ?2, 'today', ?3, 'people', ?4,"
+                                          " 'attendance', ?5, 'calls', ?6, 'tappings', ?7)",
+                                          error);
   g_autofree char *seed = g_strdup_printf ("%" G_GUINT64_FORMAT, g->seed);
   g_autofree char *after = NULL;
   char today[11];

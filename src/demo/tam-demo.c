@@ -31,8 +31,8 @@ gen_clear (Gen *g)
 }
 
 static void
-report (Gen    *g,
-        double  fraction)
+report (Gen *g,
+        double fraction)
 {
   if (g->progress != NULL)
     g->progress (CLAMP (fraction, 0.0, 1.0), g->user_data);
@@ -46,7 +46,7 @@ parse_today (const char *today)
 
   if (today == NULL)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
       return jd_from_ymd (g_date_time_get_year (now), g_date_time_get_month (now),
                           g_date_time_get_day_of_month (now));
     }
@@ -57,18 +57,18 @@ parse_today (const char *today)
 
 static void
 init_calendar (Gen *g,
-               int  months)
+               int months)
 {
   int y, m, d;
   int first_y, first_m, first_d;
 
   jd_split (g->today, &y, &m, &d);
   g->hist_start = jd_add_months (jd_from_ymd (y, m, 1), -months);
-  g->n_months = (guint)months + 1;
+  g->n_months = (guint) months + 1;
   g->months = g_new0 (Month, g->n_months);
   for (guint i = 0; i < g->n_months; i++)
     {
-      jd_split (jd_add_months (g->hist_start, (int)i), &y, &m, &d);
+      jd_split (jd_add_months (g->hist_start, (int) i), &y, &m, &d);
       g_snprintf (g->months[i].text, sizeof g->months[i].text, "%04d-%02d", y, m);
     }
 
@@ -91,14 +91,14 @@ init_calendar (Gen *g,
 }
 
 gboolean
-tam_demo_generate_for_date (TamStore        *store,
-                            int              scale,
-                            guint64          seed,
-                            const char      *today,
-                            TamProgressFunc  progress,
-                            gpointer         user_data,
-                            GCancellable    *cancellable,
-                            GError         **error)
+tam_demo_generate_for_date (TamStore *store,
+                            int scale,
+                            guint64 seed,
+                            const char *today,
+                            TamProgressFunc progress,
+                            gpointer user_data,
+                            GCancellable *cancellable,
+                            GError **error)
 {
   Gen g = { 0 };
   GError *local_error = NULL;
@@ -116,13 +116,13 @@ tam_demo_generate_for_date (TamStore        *store,
   if (n_people > 0)
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID,
-                           _("The database already has people; demo data goes only into a new database"));
+                           _ ("The database already has people; demo data goes only into a new database"));
       return FALSE;
     }
   g.today = parse_today (today);
   if (g.today == 0)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _("“%s” is not a date (YYYY-MM-DD)"), today);
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("“%s” is not a date (YYYY-MM-DD)"), today);
       return FALSE;
     }
 
@@ -168,20 +168,27 @@ tam_demo_generate_for_date (TamStore        *store,
     goto rollback;
 
   g.st_attendance = tam_store_prepare (store,
-      "INSERT INTO attendance (person_id, date, shift_start, shift_end, status, check_in, check_out, note)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                       "INSERT INTO attendance (person_id, date, shift_start, shift_end, status, check_in, check_out, note)"
+                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                       error);
   g.st_call = g.st_attendance ? tam_store_prepare (store,
-      "INSERT INTO calls (call_id, agent_id, site, service, call_start, month, result, customer_number,"
-      " product, recording, state, attempts, first_verdict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      error) : NULL;
+                                                   "INSERT INTO calls (call_id, agent_id, site, service, call_start, month, result, customer_number,"
+                                                   " product, recording, state, attempts, first_verdict) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                                   error)
+                              : NULL;
   g.st_tapping = g.st_call ? tam_store_prepare (store,
-      "INSERT INTO tappings (call_id, attempt, qco_id, tapped_at, verdict, recommendation)"
-      " VALUES (?, ?, ?, ?, ?, ?)", error) : NULL;
+                                                "INSERT INTO tappings (call_id, attempt, qco_id, tapped_at, verdict, recommendation)"
+                                                " VALUES (?, ?, ?, ?, ?, ?)",
+                                                error)
+                           : NULL;
   g.st_failure = g.st_tapping ? tam_store_prepare (store,
-      "INSERT INTO tapping_failures (tapping_id, parameter_id) VALUES (?, ?)", error) : NULL;
+                                                   "INSERT INTO tapping_failures (tapping_id, parameter_id) VALUES (?, ?)", error)
+                              : NULL;
   g.st_recall = g.st_failure ? tam_store_prepare (store,
-      "INSERT INTO recalls (call_id, attempt, recorded_by, recorded_at, recording, note)"
-      " VALUES (?, ?, ?, ?, ?, ?)", error) : NULL;
+                                                  "INSERT INTO recalls (call_id, attempt, recorded_by, recorded_at, recording, note)"
+                                                  " VALUES (?, ?, ?, ?, ?, ?)",
+                                                  error)
+                             : NULL;
   if (g.st_recall == NULL)
     goto rollback;
 
@@ -248,13 +255,13 @@ out:
 }
 
 gboolean
-tam_demo_generate (TamStore        *store,
-                   int              scale,
-                   guint64          seed,
-                   TamProgressFunc  progress,
-                   gpointer         user_data,
-                   GCancellable    *cancellable,
-                   GError         **error)
+tam_demo_generate (TamStore *store,
+                   int scale,
+                   guint64 seed,
+                   TamProgressFunc progress,
+                   gpointer user_data,
+                   GCancellable *cancellable,
+                   GError **error)
 {
   return tam_demo_generate_for_date (store, scale, seed, NULL, progress, user_data,
                                      cancellable, error);

@@ -7,10 +7,10 @@
 #include "tam-application.h"
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
-  g_autoptr(TamApplication) app = NULL;
+  g_autoptr (TamApplication) app = NULL;
 
   setlocale (LC_ALL, "");
   /* TAM_LOCALEDIR lets an uninstalled build find its own catalogues. */
@@ -18,7 +18,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  g_set_application_name (_("TAM Desk"));
+  g_set_application_name (_ ("TAM Desk"));
   app = tam_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

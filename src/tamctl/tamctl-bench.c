@@ -25,16 +25,16 @@
 
 typedef struct
 {
-  char     *dir;          /* temporary folder, removed at the end */
-  char     *db_path;      /* the database measured */
-  gboolean  ours;         /* generated here: may be changed */
-  char     *work_path;    /* the file the imports change (db_path or a copy) */
-  int       runs;
+  char *dir;       /* temporary folder, removed at the end */
+  char *db_path;   /* the database measured */
+  gboolean ours;   /* generated here: may be changed */
+  char *work_path; /* the file the imports change (db_path or a copy) */
+  int runs;
 } Bench;
 
 static void
 figure (const char *name,
-        double      value,
+        double value,
         const char *note)
 {
   char number[G_ASCII_DTOSTR_BUF_SIZE];
@@ -50,14 +50,14 @@ static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
 {
-  double x = *(const double *)a, y = *(const double *)b;
+  double x = *(const double *) a, y = *(const double *) b;
 
   return x < y ? -1 : x > y;
 }
 
 static double
 median (double *values,
-        guint   n)
+        guint n)
 {
   qsort (values, n, sizeof (double), compare_doubles);
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
@@ -66,7 +66,7 @@ median (double *values,
 static double
 ms_since (gint64 start)
 {
-  return (double)(g_get_monotonic_time () - start) / 1000.0;
+  return (double) (g_get_monotonic_time () - start) / 1000.0;
 }
 
 static double
@@ -76,36 +76,36 @@ file_mb (const char *path)
 
   if (g_stat (path, &st) != 0)
     return 0;
-  return (double)st.st_size / (1024.0 * 1024.0);
+  return (double) st.st_size / (1024.0 * 1024.0);
 }
 
 /* --- 0. the demo database ------------------------------------------ */
 
 static gboolean
-generate (Bench   *b,
-          int      scale,
+generate (Bench *b,
+          int scale,
           GError **error)
 {
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
   g_autofree char *scale_text = g_strdup_printf ("%d", scale);
   g_autofree char *note = NULL;
-  g_autoptr(TamStore) store = NULL;
+  g_autoptr (TamStore) store = NULL;
   struct rusage usage;
   gint64 start = g_get_monotonic_time ();
   double seconds;
 
-  g_printerr (_("Generating demo data (scale %d)…\n"), scale);
+  g_printerr (_ ("Generating demo data (scale %d)…\n"), scale);
   if (scale >= 1 && self != NULL)
     {
       /* The real command, as a user runs it. */
       const char *argv[] = { self, "--db", b->db_path, "init", "--demo", "--scale", scale_text, NULL };
       int status;
 
-      if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
                          NULL, NULL, &status, error) ||
           !g_spawn_check_wait_status (status, error))
         {
-          g_prefix_error (error, _("Demo data generation failed: "));
+          g_prefix_error (error, _ ("Demo data generation failed: "));
           return FALSE;
         }
     }
@@ -123,22 +123,22 @@ generate (Bench   *b,
   store = tam_store_open (b->db_path, error);
   if (store == NULL)
     return FALSE;
-  note = g_strdup_printf (_("scale %d: %lld people, %lld attendance rows, %lld calls"),
+  note = g_strdup_printf (_ ("scale %d: %lld people, %lld attendance rows, %lld calls"),
                           scale,
-                          (long long)tam_store_query_int (store, "SELECT count(*) FROM people", 0, NULL),
-                          (long long)tam_store_query_int (store, "SELECT count(*) FROM attendance", 0, NULL),
-                          (long long)tam_store_query_int (store, "SELECT count(*) FROM calls", 0, NULL));
+                          (long long) tam_store_query_int (store, "SELECT count(*) FROM people", 0, NULL),
+                          (long long) tam_store_query_int (store, "SELECT count(*) FROM attendance", 0, NULL),
+                          (long long) tam_store_query_int (store, "SELECT count(*) FROM calls", 0, NULL));
   figure ("demo_generate_s", seconds, note);
   figure ("demo_db_size_mb", file_mb (b->db_path), NULL);
   if (scale >= 1 && getrusage (RUSAGE_CHILDREN, &usage) == 0)
-    figure ("demo_generate_peak_rss_mb", (double)usage.ru_maxrss / 1024.0, _("the tamctl init child"));
+    figure ("demo_generate_peak_rss_mb", (double) usage.ru_maxrss / 1024.0, _ ("the tamctl init child"));
   return TRUE;
 }
 
 /* --- 1. open the store, show the roster's first rows ---------------- */
 
 static gboolean
-bench_open (Bench   *b,
+bench_open (Bench *b,
             GError **error)
 {
   g_autofree double *times = g_new0 (double, b->runs);
@@ -149,8 +149,8 @@ bench_open (Bench   *b,
   for (int i = 0; i < b->runs; i++)
     {
       gint64 start = g_get_monotonic_time ();
-      g_autoptr(TamStore) store = tam_store_open (b->db_path, error);
-      g_autoptr(GPtrArray) list = NULL;
+      g_autoptr (TamStore) store = tam_store_open (b->db_path, error);
+      g_autoptr (GPtrArray) list = NULL;
 
       if (store == NULL)
         return FALSE;
@@ -160,15 +160,15 @@ bench_open (Bench   *b,
       if (list == NULL)
         return FALSE;
       for (guint k = 0; k < MIN (50u, list->len); k++)
-        g_assert (((TamPerson *)list->pdata[k])->nik != NULL);
+        g_assert (((TamPerson *) list->pdata[k])->nik != NULL);
       times[i] = ms_since (start);
       if (i == 0)
         first = times[i];
       people = list->len;
     }
-  note = g_strdup_printf (_("target < 1000; median of %d, first %.1f ms, %u people"),
+  note = g_strdup_printf (_ ("target < 1000; median of %d, first %.1f ms, %u people"),
                           b->runs, first, people);
-  figure ("open_store_and_first_roster_rows_ms", median (times, (guint)b->runs), note);
+  figure ("open_store_and_first_roster_rows_ms", median (times, (guint) b->runs), note);
   return TRUE;
 }
 
@@ -186,7 +186,7 @@ fold (const char *text)
  * NIK, normalised and case-folded, searched for the typed text (as
  * GtkStringFilter with ignore-case does, with no cache). */
 static guint
-filter_people (GPtrArray  *people,
+filter_people (GPtrArray *people,
                const char *query)
 {
   g_autofree char *needle = fold (query);
@@ -210,13 +210,13 @@ filter_people (GPtrArray  *people,
 }
 
 static gboolean
-bench_search (Bench   *b,
+bench_search (Bench *b,
               GError **error)
 {
-  static const char * const keystrokes[] = { "s", "sr", "sri" };
-  g_autoptr(TamStore) store = tam_store_open (b->db_path, error);
-  g_autoptr(GPtrArray) people = NULL;
-  g_autoptr(GString) detail = g_string_new (NULL);
+  static const char *const keystrokes[] = { "s", "sr", "sri" };
+  g_autoptr (TamStore) store = tam_store_open (b->db_path, error);
+  g_autoptr (GPtrArray) people = NULL;
+  g_autoptr (GString) detail = g_string_new (NULL);
   int reps = MAX (5, b->runs * 4);
   g_autofree double *times = g_new0 (double, reps);
   double worst = 0;
@@ -238,13 +238,13 @@ bench_search (Bench   *b,
           matches = filter_people (people, keystrokes[k]);
           times[i] = ms_since (start);
         }
-      m = median (times, (guint)reps);
+      m = median (times, (guint) reps);
       worst = MAX (worst, m);
       g_string_append_printf (detail, "%s“%s” %.2f ms → %u", k ? ", " : "", keystrokes[k], m, matches);
     }
   {
-    g_autofree char *note = g_strdup_printf (_("target < 16; core-side filter of %u people, worst keystroke;"
-                                               " %s; the GTK-side figure comes from the GUI benchmark"),
+    g_autofree char *note = g_strdup_printf (_ ("target < 16; core-side filter of %u people, worst keystroke;"
+                                                " %s; the GTK-side figure comes from the GUI benchmark"),
                                              people->len, detail->str);
     figure ("roster_search_keystroke_ms", worst, note);
   }
@@ -256,10 +256,10 @@ bench_search (Bench   *b,
 /* The imports change the database generated here, or a copy of the --db
  * file made once: the file being measured is never changed. */
 static gboolean
-writable_copy (Bench   *b,
+writable_copy (Bench *b,
                GError **error)
 {
-  g_autoptr(TamStore) source = NULL;
+  g_autoptr (TamStore) source = NULL;
   g_autofree char *copy = NULL;
 
   if (b->work_path != NULL)
@@ -271,7 +271,7 @@ writable_copy (Bench   *b,
     }
   source = tam_store_open (b->db_path, error);
   copy = g_build_filename (b->dir, "import.db", NULL);
-  g_printerr ("%s\n", _("Copying the database for the import figures…"));
+  g_printerr ("%s\n", _ ("Copying the database for the import figures…"));
   if (source == NULL || !tam_store_backup (source, copy, NULL, NULL, NULL, error))
     return FALSE;
   b->work_path = g_steal_pointer (&copy);
@@ -280,9 +280,9 @@ writable_copy (Bench   *b,
 
 /* --as and $TAM_PASSWORD, or the demo's operational supervisor. */
 static TamSession *
-bench_sign_in (TamStore       *store,
-               TamctlContext  *ctx,
-               GError        **error)
+bench_sign_in (TamStore *store,
+               TamctlContext *ctx,
+               GError **error)
 {
   g_autofree char *password = NULL;
 
@@ -295,10 +295,10 @@ bench_sign_in (TamStore       *store,
 /* The day after the last date @sql (a "SELECT max (...)") finds, or
  * tomorrow on an empty table: generated rows come after what is stored. */
 static gboolean
-day_after_last (TamStore    *store,
-                const char  *sql,
-                GDate       *day,
-                GError     **error)
+day_after_last (TamStore *store,
+                const char *sql,
+                GDate *day,
+                GError **error)
 {
   g_autofree char *last = NULL;
   sqlite3_stmt *stmt = tam_store_prepare (store, sql, error);
@@ -320,15 +320,15 @@ day_after_last (TamStore    *store,
 
 /* A new CSV file with its header line. */
 static FILE *
-open_csv (const char  *path,
-          const char  *header,
-          GError     **error)
+open_csv (const char *path,
+          const char *header,
+          GError **error)
 {
   FILE *fp = g_fopen (path, "wb");
 
   if (fp == NULL)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write “%s”: %s"), path, g_strerror (errno));
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write “%s”: %s"), path, g_strerror (errno));
       return NULL;
     }
   fputs (header, fp);
@@ -336,13 +336,13 @@ open_csv (const char  *path,
 }
 
 static gboolean
-write_attendance_csv (TamStore    *store,
-                      const char  *path,
-                      guint        want_rows,
-                      guint       *rows,
-                      GError     **error)
+write_attendance_csv (TamStore *store,
+                      const char *path,
+                      guint want_rows,
+                      guint *rows,
+                      GError **error)
 {
-  g_autoptr(GPtrArray) niks = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) niks = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
   GDate day;
   guint n_days;
@@ -350,8 +350,9 @@ write_attendance_csv (TamStore    *store,
   guint32 x = 2463534242u; /* xorshift32: varied rows, same file every run */
 
   stmt = tam_store_prepare (store,
-      "SELECT nik FROM people WHERE role IN ('AGENT','TEAM_LEADER')"
-      " AND status IN ('ACTIVE','TRAINING') ORDER BY id", error);
+                            "SELECT nik FROM people WHERE role IN ('AGENT','TEAM_LEADER')"
+                            " AND status IN ('ACTIVE','TRAINING') ORDER BY id",
+                            error);
   if (stmt == NULL)
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -360,7 +361,7 @@ write_attendance_csv (TamStore    *store,
   if (niks->len == 0)
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND,
-                           _("The database has no active agents or team leaders to import attendance for"));
+                           _ ("The database has no active agents or team leaders to import attendance for"));
       return FALSE;
     }
 
@@ -402,23 +403,23 @@ write_attendance_csv (TamStore    *store,
     }
   if (fclose (fp) != 0)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write “%s”: %s"), path, g_strerror (errno));
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write “%s”: %s"), path, g_strerror (errno));
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-bench_import (Bench          *b,
-              TamctlContext  *ctx,
-              guint           want_rows,
-              GError        **error)
+bench_import (Bench *b,
+              TamctlContext *ctx,
+              guint want_rows,
+              GError **error)
 {
   g_autofree char *csv = g_build_filename (b->dir, "attendance.csv", NULL);
   g_autofree char *note = NULL;
-  g_autoptr(TamStore) store = NULL;
-  g_autoptr(TamSession) session = NULL;
-  g_autoptr(GError) sign_in_error = NULL;
+  g_autoptr (TamStore) store = NULL;
+  g_autoptr (TamSession) session = NULL;
+  g_autoptr (GError) sign_in_error = NULL;
   TamImportResult result = { 0 };
   guint rows = 0;
   gint64 start;
@@ -433,8 +434,8 @@ bench_import (Bench          *b,
   session = bench_sign_in (store, ctx, &sign_in_error);
   if (session == NULL)
     {
-      g_print ("attendance_import_rows_per_s %s (%s: %s)\n", _("skipped"),
-               _("give --as NIK of a supervisor and $TAM_PASSWORD"), sign_in_error->message);
+      g_print ("attendance_import_rows_per_s %s (%s: %s)\n", _ ("skipped"),
+               _ ("give --as NIK of a supervisor and $TAM_PASSWORD"), sign_in_error->message);
       return TRUE;
     }
 
@@ -447,12 +448,12 @@ bench_import (Bench          *b,
   if (!ok)
     {
       if (result.errors != NULL && result.errors->len > 0)
-        g_prefix_error (error, "%s: ", (const char *)result.errors->pdata[0]);
+        g_prefix_error (error, "%s: ", (const char *) result.errors->pdata[0]);
       tam_import_result_clear (&result);
       return FALSE;
     }
-  note = g_strdup_printf (_("target >= 300000; %u rows (%llu new) in %.2f s, %.1f MB of CSV"),
-                          rows, (unsigned long long)result.inserted, seconds, file_mb (csv));
+  note = g_strdup_printf (_ ("target >= 300000; %u rows (%llu new) in %.2f s, %.1f MB of CSV"),
+                          rows, (unsigned long long) result.inserted, seconds, file_mb (csv));
   figure ("attendance_import_rows_per_s", seconds > 0 ? rows / seconds : 0, note);
   tam_import_result_clear (&result);
   return TRUE;
@@ -462,9 +463,9 @@ bench_import (Bench          *b,
 
 /* One integer of a query with one bound id; 0 when there is no row. */
 static gint64
-query_int_id (TamStore   *store,
+query_int_id (TamStore *store,
               const char *sql,
-              gint64      id)
+              gint64 id)
 {
   sqlite3_stmt *stmt = tam_store_prepare (store, sql, NULL);
   gint64 v = 0;
@@ -485,20 +486,24 @@ query_int_id (TamStore   *store,
  * demo's form, a quarter AGREE as in the demo. *@month gets the month with
  * the most rows (for the F-18 figure). */
 static gboolean
-write_calls_csv (TamStore    *store,
-                 const char  *path,
-                 guint        want_rows,
-                 guint       *rows,
-                 guint       *agree,
-                 char        *month,
-                 GError     **error)
+write_calls_csv (TamStore *store,
+                 const char *path,
+                 guint want_rows,
+                 guint *rows,
+                 guint *agree,
+                 char *month,
+                 GError **error)
 {
-  static const char * const products[] = {
-    "IndiHome Minipack Sport", "Add-On Speed 50 Mbps", "WiFi Extender", "Indibox",
-    "Cloud Storage 200 GB", "Paket Keluarga",
+  static const char *const products[] = {
+    "IndiHome Minipack Sport",
+    "Add-On Speed 50 Mbps",
+    "WiFi Extender",
+    "Indibox",
+    "Cloud Storage 200 GB",
+    "Paket Keluarga",
   };
-  g_autoptr(GPtrArray) niks = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) niks = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) services = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
   GDate day;
   FILE *fp;
@@ -507,8 +512,9 @@ write_calls_csv (TamStore    *store,
   int y, m, d, current_month = -1;
 
   stmt = tam_store_prepare (store,
-      "SELECT nik, COALESCE (service, 'ADDON_CONSUMER') FROM people WHERE role = 'AGENT'"
-      " AND status IN ('ACTIVE','TRAINING') ORDER BY id", error);
+                            "SELECT nik, COALESCE (service, 'ADDON_CONSUMER') FROM people WHERE role = 'AGENT'"
+                            " AND status IN ('ACTIVE','TRAINING') ORDER BY id",
+                            error);
   if (stmt == NULL)
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -520,7 +526,7 @@ write_calls_csv (TamStore    *store,
   if (niks->len == 0)
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND,
-                           _("The database has no active agents to import calls for"));
+                           _ ("The database has no active agents to import calls for"));
       return FALSE;
     }
 
@@ -557,11 +563,11 @@ write_calls_csv (TamStore    *store,
             x ^= x << 5;
             r = x % 100;
             result = tam_call_result_to_code (r < 25 ? TAM_CALL_RESULT_AGREE : r < 75 ? TAM_CALL_RESULT_DECLINE
-                                                              : TAM_CALL_RESULT_FOLLOW_UP);
+                                                                                      : TAM_CALL_RESULT_FOLLOW_UP);
             minute = 8 * 60 + c * 13 + (x >> 8) % 10;
             seq++;
             fprintf (fp, "MYCX-%s-%06u,%s,%s,%s %02u:%02u:%02u,%s,08%010u,%s,%04d/%02d/%02d/MYCX-%s-%06u.wav\n",
-                     compact, seq, (const char *)niks->pdata[k], (const char *)services->pdata[k],
+                     compact, seq, (const char *) niks->pdata[k], (const char *) services->pdata[k],
                      date, minute / 60, minute % 60, (x >> 4) % 60, result, (x >> 3) % 1000000000u,
                      products[(x >> 12) % G_N_ELEMENTS (products)], y, m, d, compact, seq);
             ++*rows;
@@ -576,7 +582,7 @@ write_calls_csv (TamStore    *store,
     }
   if (fclose (fp) != 0)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write “%s”: %s"), path, g_strerror (errno));
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write “%s”: %s"), path, g_strerror (errno));
       return FALSE;
     }
   return TRUE;
@@ -587,11 +593,11 @@ write_calls_csv (TamStore    *store,
 typedef gboolean (*TimedFunc) (gpointer data, GError **error);
 
 static double
-timed (Bench      *b,
-       TimedFunc   run,
-       gpointer    data,
-       double     *first,
-       GError    **error)
+timed (Bench *b,
+       TimedFunc run,
+       gpointer data,
+       double *first,
+       GError **error)
 {
   g_autofree double *times = g_new0 (double, b->runs);
 
@@ -605,22 +611,22 @@ timed (Bench      *b,
       if (i == 0)
         *first = times[i];
     }
-  return median (times, (guint)b->runs);
+  return median (times, (guint) b->runs);
 }
 
 typedef struct
 {
-  TamStore       *store;
-  TamSession     *session;
+  TamStore *store;
+  TamSession *session;
   TamQueueFilter *filter;
-  const char     *month;
-  gint64          n;        /* the last count or number of rows */
-  gint64          counts[TAM_N_STATES];
+  const char *month;
+  gint64 n; /* the last count or number of rows */
+  gint64 counts[TAM_N_STATES];
 } QueueRun;
 
 static gboolean
-run_count (gpointer  data,
-           GError  **error)
+run_count (gpointer data,
+           GError **error)
 {
   QueueRun *q = data;
 
@@ -629,19 +635,19 @@ run_count (gpointer  data,
 }
 
 static gboolean
-run_first_rows (gpointer  data,
-                GError  **error)
+run_first_rows (gpointer data,
+                GError **error)
 {
   QueueRun *q = data;
-  g_autoptr(GPtrArray) calls = tam_queue_fetch (q->store, q->session, q->filter, 0, 200, error);
+  g_autoptr (GPtrArray) calls = tam_queue_fetch (q->store, q->session, q->filter, 0, 200, error);
 
-  q->n = calls != NULL ? (gint64)calls->len : -1;
+  q->n = calls != NULL ? (gint64) calls->len : -1;
   return calls != NULL;
 }
 
 static gboolean
-run_state_counts (gpointer  data,
-                  GError  **error)
+run_state_counts (gpointer data,
+                  GError **error)
 {
   QueueRun *q = data;
 
@@ -649,12 +655,12 @@ run_state_counts (gpointer  data,
 }
 
 static gboolean
-run_f18 (gpointer  data,
-         GError  **error)
+run_f18 (gpointer data,
+         GError **error)
 {
   QueueRun *q = data;
-  g_autoptr(GPtrArray) agents = NULL;
-  g_autoptr(GPtrArray) qcos = NULL;
+  g_autoptr (GPtrArray) agents = NULL;
+  g_autoptr (GPtrArray) qcos = NULL;
 
   if (!tam_f18_compute (q->store, q->session, q->month, &agents, &qcos, error))
     return FALSE;
@@ -679,36 +685,37 @@ state_total (const gint64 counts[TAM_N_STATES])
  * import runs: how long does a verdict wait for the write lock? */
 typedef struct
 {
-  char     *db_path;
-  gint      stop;          /* atomic */
-  GArray   *waits_ms;      /* double */
-  guint     busy;
-  guint     refused;
-  char     *error;
+  char *db_path;
+  gint stop;        /* atomic */
+  GArray *waits_ms; /* double */
+  guint busy;
+  guint refused;
+  char *error;
 } Desk;
 
 static gpointer
 desk_thread (gpointer data)
 {
   Desk *d = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = tam_store_open (d->db_path, &error);
-  g_autoptr(TamSession) qco = NULL;
-  g_autoptr(TamQueueFilter) filter = tam_queue_filter_new ();
-  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = tam_store_open (d->db_path, &error);
+  g_autoptr (TamSession) qco = NULL;
+  g_autoptr (TamQueueFilter) filter = tam_queue_filter_new ();
+  g_autoptr (GPtrArray) calls = NULL;
   sqlite3_stmt *stmt;
   guint next = 0;
 
   if (store == NULL)
     goto fail;
   stmt = tam_store_prepare (store, "SELECT id, nik, name, site FROM people WHERE role = 'QCO'"
-                                   " AND site IS NOT NULL ORDER BY id LIMIT 1", &error);
+                                   " AND site IS NOT NULL ORDER BY id LIMIT 1",
+                            &error);
   if (stmt == NULL)
     goto fail;
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    qco = tam_session_new (sqlite3_column_int64 (stmt, 0), (const char *)sqlite3_column_text (stmt, 1),
-                           (const char *)sqlite3_column_text (stmt, 2), "QCO",
-                           (const char *)sqlite3_column_text (stmt, 3), NULL);
+    qco = tam_session_new (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+                           (const char *) sqlite3_column_text (stmt, 2), "QCO",
+                           (const char *) sqlite3_column_text (stmt, 3), NULL);
   sqlite3_reset (stmt);
   if (qco == NULL)
     {
@@ -747,7 +754,7 @@ fail:
 }
 
 static GThread *
-desk_start (Desk       *d,
+desk_start (Desk *d,
             const char *db_path)
 {
   memset (d, 0, sizeof *d);
@@ -757,7 +764,7 @@ desk_start (Desk       *d,
 }
 
 static void
-desk_finish (Desk    *d,
+desk_finish (Desk *d,
              GThread *thread)
 {
   g_autofree char *note = NULL;
@@ -769,14 +776,14 @@ desk_finish (Desk    *d,
   n = d->waits_ms->len;
   if (n > 0)
     {
-      double *v = (double *)(gpointer)d->waits_ms->data;
+      double *v = (double *) (gpointer) d->waits_ms->data;
 
       qsort (v, n, sizeof (double), compare_doubles);
       worst = v[n - 1];
-      p95 = v[MIN (n - 1, (guint)(n * 0.95))];
+      p95 = v[MIN (n - 1, (guint) (n * 0.95))];
     }
-  note = g_strdup_printf (_("target < 200; claim + VALID by another desk while the import ran: %u verdicts,"
-                            " p95 %.1f ms, %u refused for a busy database, %u refused otherwise%s%s"),
+  note = g_strdup_printf (_ ("target < 200; claim + VALID by another desk while the import ran: %u verdicts,"
+                             " p95 %.1f ms, %u refused for a busy database, %u refused otherwise%s%s"),
                           n, p95, d->busy, d->refused, d->error ? "; " : "", d->error ? d->error : "");
   figure ("verdict_during_import_worst_ms", worst, note);
   g_array_unref (d->waits_ms);
@@ -789,13 +796,13 @@ desk_finish (Desk    *d,
  * counts per state for the largest team and for one of its agents, and
  * F-18 for the month with the most calls imported. */
 static gboolean
-bench_queue (Bench       *b,
-             TamStore    *store,
-             TamSession  *session,
-             const char  *month,
-             GError     **error)
+bench_queue (Bench *b,
+             TamStore *store,
+             TamSession *session,
+             const char *month,
+             GError **error)
 {
-  g_autoptr(TamQueueFilter) filter = tam_queue_filter_new ();
+  g_autoptr (TamQueueFilter) filter = tam_queue_filter_new ();
   g_autofree char *note = NULL;
   QueueRun q = { store, session, filter, month, 0, { 0 } };
   gint64 start, team, agent, members;
@@ -807,27 +814,28 @@ bench_queue (Bench       *b,
   if (!tam_queue_counts_update (store, error))
     return FALSE;
   figure ("queue_counts_catch_up_ms", ms_since (start),
-          _("the first count after the import brings the per-day counts up to date"));
+          _ ("the first count after the import brings the per-day counts up to date"));
 
   ms = timed (b, run_count, &q, &first, error);
   if (ms < 0)
     return FALSE;
-  note = g_strdup_printf (_("waiting calls of every site: %lld; median of %d, first %.1f ms"),
-                          (long long)q.n, b->runs, first);
+  note = g_strdup_printf (_ ("waiting calls of every site: %lld; median of %d, first %.1f ms"),
+                          (long long) q.n, b->runs, first);
   figure ("queue_count_ms", ms, note);
   g_clear_pointer (&note, g_free);
 
   ms = timed (b, run_first_rows, &q, &first, error);
   if (ms < 0)
     return FALSE;
-  note = g_strdup_printf (_("the first %lld rows of the waiting calls of every site; median of %d, first %.1f ms"),
-                          (long long)q.n, b->runs, first);
+  note = g_strdup_printf (_ ("the first %lld rows of the waiting calls of every site; median of %d, first %.1f ms"),
+                          (long long) q.n, b->runs, first);
   figure ("queue_first_rows_ms", ms, note);
   g_clear_pointer (&note, g_free);
 
   team = tam_store_query_int (store,
-      "SELECT team_leader_id FROM people WHERE role = 'AGENT' AND team_leader_id IS NOT NULL"
-      " GROUP BY team_leader_id ORDER BY count(*) DESC, team_leader_id LIMIT 1", 0, error);
+                              "SELECT team_leader_id FROM people WHERE role = 'AGENT' AND team_leader_id IS NOT NULL"
+                              " GROUP BY team_leader_id ORDER BY count(*) DESC, team_leader_id LIMIT 1",
+                              0, error);
   if (team <= 0)
     return error == NULL || *error == NULL;
   members = query_int_id (store, "SELECT count(*) FROM people WHERE role = 'AGENT' AND team_leader_id = ?", team);
@@ -835,9 +843,9 @@ bench_queue (Bench       *b,
   ms = timed (b, run_state_counts, &q, &first, error);
   if (ms < 0)
     return FALSE;
-  note = g_strdup_printf (_("counts per state for the largest team (%lld agents, %lld calls);"
-                            " median of %d, first %.1f ms"),
-                          (long long)members, (long long)state_total (q.counts), b->runs, first);
+  note = g_strdup_printf (_ ("counts per state for the largest team (%lld agents, %lld calls);"
+                             " median of %d, first %.1f ms"),
+                          (long long) members, (long long) state_total (q.counts), b->runs, first);
   figure ("queue_tl_counts_ms", ms, note);
   g_clear_pointer (&note, g_free);
 
@@ -847,8 +855,8 @@ bench_queue (Bench       *b,
   ms = timed (b, run_state_counts, &q, &first, error);
   if (ms < 0)
     return FALSE;
-  note = g_strdup_printf (_("counts per state for one agent (%lld calls); median of %d, first %.1f ms"),
-                          (long long)state_total (q.counts), b->runs, first);
+  note = g_strdup_printf (_ ("counts per state for one agent (%lld calls); median of %d, first %.1f ms"),
+                          (long long) state_total (q.counts), b->runs, first);
   figure ("queue_agent_counts_ms", ms, note);
   g_clear_pointer (&note, g_free);
 
@@ -857,24 +865,24 @@ bench_queue (Bench       *b,
       ms = timed (b, run_f18, &q, &first, error);
       if (ms < 0)
         return FALSE;
-      note = g_strdup_printf (_("target < 1000; F-18 of %s, every site (%lld rows); median of %d, first %.1f ms"),
-                              month, (long long)q.n, b->runs, first);
+      note = g_strdup_printf (_ ("target < 1000; F-18 of %s, every site (%lld rows); median of %d, first %.1f ms"),
+                              month, (long long) q.n, b->runs, first);
       figure ("f18_month_ms", ms, note);
     }
   return TRUE;
 }
 
 static gboolean
-bench_calls (Bench          *b,
-             TamctlContext  *ctx,
-             guint           want_rows,
-             GError        **error)
+bench_calls (Bench *b,
+             TamctlContext *ctx,
+             guint want_rows,
+             GError **error)
 {
   g_autofree char *csv = g_build_filename (b->dir, "calls.csv", NULL);
   g_autofree char *note = NULL;
-  g_autoptr(TamStore) store = NULL;
-  g_autoptr(TamSession) session = NULL;
-  g_autoptr(GError) sign_in_error = NULL;
+  g_autoptr (TamStore) store = NULL;
+  g_autoptr (TamSession) session = NULL;
+  g_autoptr (GError) sign_in_error = NULL;
   TamImportResult result = { 0 };
   Desk desk;
   GThread *desk_thread_;
@@ -892,8 +900,8 @@ bench_calls (Bench          *b,
   session = bench_sign_in (store, ctx, &sign_in_error);
   if (session == NULL)
     {
-      g_print ("calls_import_rows_per_s %s (%s: %s)\n", _("skipped"),
-               _("give --as NIK of a supervisor and $TAM_PASSWORD"), sign_in_error->message);
+      g_print ("calls_import_rows_per_s %s (%s: %s)\n", _ ("skipped"),
+               _ ("give --as NIK of a supervisor and $TAM_PASSWORD"), sign_in_error->message);
       return TRUE;
     }
 
@@ -911,15 +919,15 @@ bench_calls (Bench          *b,
   if (!ok)
     {
       if (result.errors != NULL && result.errors->len > 0)
-        g_prefix_error (error, "%s: ", (const char *)result.errors->pdata[0]);
+        g_prefix_error (error, "%s: ", (const char *) result.errors->pdata[0]);
       tam_import_result_clear (&result);
       return FALSE;
     }
-  note = g_strdup_printf (_("target >= 200000 (1,000,000 rows in < 5 s; measure it with --scale 4"
-                            " --calls-rows 1000000); %u rows (%llu new, %u AGREE) in %.2f s, %.1f MB of CSV,"
-                            " into %lld calls"),
-                          rows, (unsigned long long)result.inserted, agree, seconds, file_mb (csv),
-                          (long long)tam_store_query_int (store, "SELECT max (id) FROM calls", 0, NULL));
+  note = g_strdup_printf (_ ("target >= 200000 (1,000,000 rows in < 5 s; measure it with --scale 4"
+                             " --calls-rows 1000000); %u rows (%llu new, %u AGREE) in %.2f s, %.1f MB of CSV,"
+                             " into %lld calls"),
+                          rows, (unsigned long long) result.inserted, agree, seconds, file_mb (csv),
+                          (long long) tam_store_query_int (store, "SELECT max (id) FROM calls", 0, NULL));
   figure ("calls_import_rows_per_s", seconds > 0 ? rows / seconds : 0, note);
   tam_import_result_clear (&result);
 
@@ -931,7 +939,7 @@ bench_calls (Bench          *b,
 static void
 remove_dir (const char *dir)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
   const char *name;
 
   while (d != NULL && (name = g_dir_read_name (d)) != NULL)
@@ -944,24 +952,24 @@ remove_dir (const char *dir)
 
 int
 tamctl_cmd_bench (TamctlContext *ctx,
-                  int            argc,
-                  char         **argv)
+                  int argc,
+                  char **argv)
 {
   int scale = 1;
   int runs = 5;
   int import_rows = 200000;
   int calls_rows = 20000;
   gboolean keep = FALSE;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *default_path = tam_store_default_path ();
-  g_autoptr(GOptionContext) octx = g_option_context_new (_("— speed figures (a benchmark, not a test)"));
+  g_autoptr (GOptionContext) octx = g_option_context_new (_ ("— speed figures (a benchmark, not a test)"));
   GOptionEntry entries[] = {
-    { "scale", 0, 0, G_OPTION_ARG_INT, &scale, N_("Demo data scale when no --db is given (default 1)"), "N" },
-    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, N_("Repetitions of each timing (median; default 5)"), "N" },
-    { "import-rows", 0, 0, G_OPTION_ARG_INT, &import_rows, N_("Rows of the attendance import (default 200000)"), "N" },
+    { "scale", 0, 0, G_OPTION_ARG_INT, &scale, N_ ("Demo data scale when no --db is given (default 1)"), "N" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, N_ ("Repetitions of each timing (median; default 5)"), "N" },
+    { "import-rows", 0, 0, G_OPTION_ARG_INT, &import_rows, N_ ("Rows of the attendance import (default 200000)"), "N" },
     { "calls-rows", 0, 0, G_OPTION_ARG_INT, &calls_rows,
-      N_("Rows of the calls import (default 20000; the issue's figure is 1000000 on --scale 4)"), "N" },
-    { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, N_("Keep the temporary folder"), NULL },
+      N_ ("Rows of the calls import (default 20000; the issue's figure is 1000000 on --scale 4)"), "N" },
+    { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, N_ ("Keep the temporary folder"), NULL },
     { NULL }
   };
   Bench b = { 0 };
@@ -973,7 +981,7 @@ tamctl_cmd_bench (TamctlContext *ctx,
     return 2;
   if (scale < 0 || runs < 1 || import_rows < 1 || calls_rows < 1)
     {
-      g_printerr ("tamctl: %s\n", _("--scale, --runs, --import-rows and --calls-rows must be positive"));
+      g_printerr ("tamctl: %s\n", _ ("--scale, --runs, --import-rows and --calls-rows must be positive"));
       return 2;
     }
 
@@ -995,7 +1003,7 @@ tamctl_cmd_bench (TamctlContext *ctx,
     {
       if (!g_file_test (ctx->db_path, G_FILE_TEST_IS_REGULAR))
         {
-          g_set_error (&error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _("No database at “%s”"), ctx->db_path);
+          g_set_error (&error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No database at “%s”"), ctx->db_path);
           goto fail;
         }
       b.db_path = g_strdup (ctx->db_path);
@@ -1004,20 +1012,20 @@ tamctl_cmd_bench (TamctlContext *ctx,
 
   if (!bench_open (&b, &error) ||
       !bench_search (&b, &error) ||
-      !bench_import (&b, ctx, (guint)import_rows, &error) ||
-      !bench_calls (&b, ctx, (guint)calls_rows, &error))
+      !bench_import (&b, ctx, (guint) import_rows, &error) ||
+      !bench_calls (&b, ctx, (guint) calls_rows, &error))
     goto fail;
 
   if (getrusage (RUSAGE_SELF, &usage) == 0)
-    figure ("peak_rss_mb", (double)usage.ru_maxrss / 1024.0,
-            _("this tamctl process, an indication; the app's figure (target < 150) comes from the GUI benchmark"));
+    figure ("peak_rss_mb", (double) usage.ru_maxrss / 1024.0,
+            _ ("this tamctl process, an indication; the app's figure (target < 150) comes from the GUI benchmark"));
   goto out;
 
 fail:
   ret = tamctl_fail (g_steal_pointer (&error));
 out:
   if (keep)
-    g_printerr (_("Kept %s\n"), b.dir);
+    g_printerr (_ ("Kept %s\n"), b.dir);
   else
     remove_dir (b.dir);
   g_free (b.dir);

@@ -10,33 +10,33 @@
 #include "tamctl.h"
 
 int
-tamctl_cmd_tap (TamctlContext  *ctx,
-                int             argc,
-                char          **argv)
+tamctl_cmd_tap (TamctlContext *ctx,
+                int argc,
+                char **argv)
 {
-  g_auto(GStrv) fail = NULL;
+  g_auto (GStrv) fail = NULL;
   g_autofree char *note = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamCall) call = NULL;
-  g_autoptr(GOptionContext) octx = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamCall) call = NULL;
+  g_autoptr (GOptionContext) octx = NULL;
   TamVerdict verdict;
   gint64 tapping_id = 0;
   GOptionEntry entries[] = {
     { "fail", 0, 0, G_OPTION_ARG_STRING_ARRAY, &fail,
-      N_("An assessment parameter that was not met (repeat for more)"), "CODE" },
+      N_ ("An assessment parameter that was not met (repeat for more)"), "CODE" },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note,
-      N_("The recommendation to the agent (needed for return)"), "TEXT" },
+      N_ ("The recommendation to the agent (needed for return)"), "TEXT" },
     { NULL }
   };
 
-  octx = g_option_context_new (_("CALL_ID valid|return — give a tapping verdict"));
+  octx = g_option_context_new (_ ("CALL_ID valid|return — give a tapping verdict"));
   g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
   if (!tamctl_parse (octx, &argc, &argv))
     return 2;
   if (argc != 3)
     {
       g_printerr ("tamctl: %s\n",
-                  _("usage: tamctl tap CALL_ID valid|return --as NIK [--fail CODE]... [--note TEXT]"));
+                  _ ("usage: tamctl tap CALL_ID valid|return --as NIK [--fail CODE]... [--note TEXT]"));
       return 2;
     }
   {
@@ -46,7 +46,7 @@ tamctl_cmd_tap (TamctlContext  *ctx,
   }
   if ((int) verdict < 0)
     {
-      g_printerr (_("tamctl: “%s” is not a verdict: say valid or return\n"), argv[2]);
+      g_printerr (_ ("tamctl: “%s” is not a verdict: say valid or return\n"), argv[2]);
       return 2;
     }
 
@@ -59,42 +59,42 @@ tamctl_cmd_tap (TamctlContext  *ctx,
       return tamctl_fail (g_steal_pointer (&error));
     }
   if (!tam_call_decide (ctx->store, ctx->session, call->id, tam_verdict_to_code (verdict),
-                        (const char * const *)fail, note, &tapping_id, &error))
+                        (const char *const *) fail, note, &tapping_id, &error))
     {
       g_prefix_error (&error, "%s: ", call->call_id);
       return tamctl_fail (g_steal_pointer (&error));
     }
   /* TRANSLATORS: call id, verdict, attempt number */
-  g_print (_("%s: %s (attempt %d)\n"), call->call_id, tam_verdict_to_code (verdict),
+  g_print (_ ("%s: %s (attempt %d)\n"), call->call_id, tam_verdict_to_code (verdict),
            call->attempts + 1);
   return 0;
 }
 
 int
-tamctl_cmd_recall (TamctlContext  *ctx,
-                   int             argc,
-                   char          **argv)
+tamctl_cmd_recall (TamctlContext *ctx,
+                   int argc,
+                   char **argv)
 {
   g_autofree char *recording = NULL;
   g_autofree char *note = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamCall) call = NULL;
-  g_autoptr(GOptionContext) octx = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamCall) call = NULL;
+  g_autoptr (GOptionContext) octx = NULL;
   GOptionEntry entries[] = {
     { "recording", 0, 0, G_OPTION_ARG_STRING, &recording,
-      N_("The recording of the agent's new call"), "FILE" },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("What was done"), "TEXT" },
+      N_ ("The recording of the agent's new call"), "FILE" },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_ ("What was done"), "TEXT" },
     { NULL }
   };
 
-  octx = g_option_context_new (_("CALL_ID — record the agent's re-call after a return"));
+  octx = g_option_context_new (_ ("CALL_ID — record the agent's re-call after a return"));
   g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
   if (!tamctl_parse (octx, &argc, &argv))
     return 2;
   if (argc != 2 || recording == NULL)
     {
       g_printerr ("tamctl: %s\n",
-                  _("usage: tamctl recall CALL_ID --as NIK --recording FILE [--note TEXT]"));
+                  _ ("usage: tamctl recall CALL_ID --as NIK --recording FILE [--note TEXT]"));
       return 2;
     }
 
@@ -111,7 +111,7 @@ tamctl_cmd_recall (TamctlContext  *ctx,
       g_prefix_error (&error, "%s: ", call->call_id);
       return tamctl_fail (g_steal_pointer (&error));
     }
-  g_print (_("%s: re-called, back in the queue for tapping attempt %d\n"),
+  g_print (_ ("%s: re-called, back in the queue for tapping attempt %d\n"),
            call->call_id, call->attempts + 1);
   return 0;
 }
@@ -120,7 +120,7 @@ tamctl_cmd_recall (TamctlContext  *ctx,
 static char *
 report_codes (void)
 {
-  const TamReport * const *reports = tam_reports ();
+  const TamReport *const *reports = tam_reports ();
   GString *codes = g_string_new (NULL);
 
   for (guint i = 0; reports[i] != NULL; i++)
@@ -129,25 +129,25 @@ report_codes (void)
 }
 
 int
-tamctl_cmd_report (TamctlContext  *ctx,
-                   int             argc,
-                   char          **argv)
+tamctl_cmd_report (TamctlContext *ctx,
+                   int argc,
+                   char **argv)
 {
   g_autofree char *month = NULL;
   g_autofree char *output = NULL;
   g_autofree char *codes = report_codes ();
   g_autofree char *summary = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GOptionContext) octx = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) octx = NULL;
   const TamReport *report = NULL;
   GOptionEntry entries[] = {
-    { "month", 0, 0, G_OPTION_ARG_STRING, &month, N_("The month"), "YYYY-MM" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write"), "FILE.xlsx|FILE.csv" },
+    { "month", 0, 0, G_OPTION_ARG_STRING, &month, N_ ("The month"), "YYYY-MM" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("The file to write"), "FILE.xlsx|FILE.csv" },
     { NULL }
   };
 
   /* Translators: %s is the list of report codes, "f18|w03" */
-  summary = g_strdup_printf (_("%s — write a report"), codes);
+  summary = g_strdup_printf (_ ("%s — write a report"), codes);
   octx = g_option_context_new (summary);
   g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
   if (!tamctl_parse (octx, &argc, &argv))
@@ -159,7 +159,7 @@ tamctl_cmd_report (TamctlContext  *ctx,
       g_autofree char *usage = NULL;
 
       /* Translators: %s is the list of report codes, "f18|w03" */
-      usage = g_strdup_printf (_("usage: tamctl report %s --month YYYY-MM -o FILE.xlsx|FILE.csv --as NIK"), codes);
+      usage = g_strdup_printf (_ ("usage: tamctl report %s --month YYYY-MM -o FILE.xlsx|FILE.csv --as NIK"), codes);
       g_printerr ("tamctl: %s\n", usage);
       return 2;
     }
@@ -172,12 +172,12 @@ tamctl_cmd_report (TamctlContext  *ctx,
   if (report->second_csv_path == NULL ||
       (g_str_has_suffix (output, ".csv") == FALSE && g_str_has_suffix (output, ".CSV") == FALSE))
     /* Translators: form, month, file: "F-18 for 2026-10 written: f18.xlsx" */
-    g_print (_("%s for %s written: %s\n"), report->form, month, output);
+    g_print (_ ("%s for %s written: %s\n"), report->form, month, output);
   else
     {
       g_autofree char *second = report->second_csv_path (output);
       /* Translators: form, month, two files */
-      g_print (_("%s for %s written: %s and %s\n"), report->form, month, output, second);
+      g_print (_ ("%s for %s written: %s and %s\n"), report->form, month, output, second);
     }
   return 0;
 }

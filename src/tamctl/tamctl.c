@@ -17,17 +17,17 @@
 int
 tamctl_fail (GError *error)
 {
-  g_printerr ("tamctl: %s\n", error ? error->message : _("failed"));
+  g_printerr ("tamctl: %s\n", error ? error->message : _ ("failed"));
   g_clear_error (&error);
   return 1;
 }
 
 gboolean
-tamctl_parse (GOptionContext  *octx,
-              int             *argc,
-              char          ***argv)
+tamctl_parse (GOptionContext *octx,
+              int *argc,
+              char ***argv)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!g_option_context_parse (octx, argc, argv, &error))
     {
@@ -38,8 +38,8 @@ tamctl_parse (GOptionContext  *octx,
 }
 
 gboolean
-tamctl_open (TamctlContext  *ctx,
-             GError        **error)
+tamctl_open (TamctlContext *ctx,
+             GError **error)
 {
   if (ctx->store != NULL)
     return TRUE;
@@ -60,10 +60,10 @@ read_password (const char *nik)
 
   if (tty)
     {
-      g_printerr (_("Password for %s: "), nik);
+      g_printerr (_ ("Password for %s: "), nik);
       tcgetattr (STDIN_FILENO, &old);
       quiet = old;
-      quiet.c_lflag &= ~(tcflag_t)ECHO;
+      quiet.c_lflag &= ~(tcflag_t) ECHO;
       tcsetattr (STDIN_FILENO, TCSANOW, &quiet);
     }
   if (fgets (buf, sizeof buf, stdin) == NULL)
@@ -78,8 +78,8 @@ read_password (const char *nik)
 }
 
 gboolean
-tamctl_sign_in (TamctlContext  *ctx,
-                GError        **error)
+tamctl_sign_in (TamctlContext *ctx,
+                GError **error)
 {
   g_autofree char *password = NULL;
 
@@ -88,7 +88,7 @@ tamctl_sign_in (TamctlContext  *ctx,
   if (ctx->as_nik == NULL)
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_PERMISSION,
-                           _("This command changes data: say who you are with --as NIK"));
+                           _ ("This command changes data: say who you are with --as NIK"));
       return FALSE;
     }
   if (!tamctl_open (ctx, error))
@@ -102,27 +102,27 @@ tamctl_sign_in (TamctlContext  *ctx,
 
 int
 tamctl_cmd_init (TamctlContext *ctx,
-                 int            argc,
-                 char         **argv)
+                 int argc,
+                 char **argv)
 {
   gboolean demo = FALSE;
   int scale = 1;
   guint64 seed = 20261001;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GOptionEntry entries[] = {
-    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, N_("Fill the new database with demo data"), NULL },
-    { "scale", 0, 0, G_OPTION_ARG_INT, &scale, N_("Multiply the demo data by N (benchmarks)"), "N" },
-    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_("Random seed of the demo data"), "SEED" },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, N_ ("Fill the new database with demo data"), NULL },
+    { "scale", 0, 0, G_OPTION_ARG_INT, &scale, N_ ("Multiply the demo data by N (benchmarks)"), "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, N_ ("Random seed of the demo data"), "SEED" },
     { NULL }
   };
-  g_autoptr(GOptionContext) octx = g_option_context_new (_("— create a database"));
+  g_autoptr (GOptionContext) octx = g_option_context_new (_ ("— create a database"));
 
   g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
   if (!tamctl_parse (octx, &argc, &argv))
     return 2;
   if (scale < 1)
     {
-      g_printerr ("tamctl: %s\n", _("--scale must be 1 or more"));
+      g_printerr ("tamctl: %s\n", _ ("--scale must be 1 or more"));
       return 2;
     }
   /* The one command that makes a new file. */
@@ -133,24 +133,24 @@ tamctl_cmd_init (TamctlContext *ctx,
     {
       if (tam_store_query_int (ctx->store, "SELECT count(*) FROM people", 0, NULL) > 0)
         {
-          g_printerr (_("tamctl: %s already has people; demo data goes only into a new database\n"),
+          g_printerr (_ ("tamctl: %s already has people; demo data goes only into a new database\n"),
                       ctx->db_path);
           return 1;
         }
       if (!tam_demo_generate (ctx->store, scale, seed, NULL, NULL, NULL, &error))
         return tamctl_fail (g_steal_pointer (&error));
     }
-  g_print (_("Database ready: %s\n"), ctx->db_path);
+  g_print (_ ("Database ready: %s\n"), ctx->db_path);
   return 0;
 }
 
 int
 tamctl_cmd_check (TamctlContext *ctx,
-                  int            argc,
-                  char         **argv)
+                  int argc,
+                  char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) report = g_string_new (NULL);
   gboolean ok;
 
   ctx->open_flags = TAM_STORE_OPEN_READ_ONLY;
@@ -160,49 +160,49 @@ tamctl_cmd_check (TamctlContext *ctx,
   g_print ("%s", report->str);
   if (!ok)
     return tamctl_fail (g_steal_pointer (&error));
-  g_print ("%s\n", _("ok"));
+  g_print ("%s\n", _ ("ok"));
   return 0;
 }
 
 int
 tamctl_cmd_backup (TamctlContext *ctx,
-                   int            argc,
-                   char         **argv)
+                   int argc,
+                   char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GOptionContext) octx = g_option_context_new (_("FILE — copy the database, consistent while in use"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) octx = g_option_context_new (_ ("FILE — copy the database, consistent while in use"));
 
   if (!tamctl_parse (octx, &argc, &argv))
     return 2;
   if (argc != 2)
     {
-      g_printerr ("tamctl: %s\n", _("usage: tamctl backup FILE"));
+      g_printerr ("tamctl: %s\n", _ ("usage: tamctl backup FILE"));
       return 2;
     }
   ctx->open_flags = TAM_STORE_OPEN_READ_ONLY;
   if (!tamctl_open (ctx, &error) ||
       !tam_store_backup (ctx->store, argv[1], NULL, NULL, NULL, &error))
     return tamctl_fail (g_steal_pointer (&error));
-  g_print (_("Backup written: %s\n"), argv[1]);
+  g_print (_ ("Backup written: %s\n"), argv[1]);
   return 0;
 }
 
 int
 tamctl_cmd_passwd (TamctlContext *ctx,
-                   int            argc,
-                   char         **argv)
+                   int argc,
+                   char **argv)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   const char *new_password = g_getenv ("TAM_NEW_PASSWORD");
 
   if (argc != 2)
     {
-      g_printerr ("tamctl: %s\n", _("usage: tamctl passwd NIK (new password in $TAM_NEW_PASSWORD)"));
+      g_printerr ("tamctl: %s\n", _ ("usage: tamctl passwd NIK (new password in $TAM_NEW_PASSWORD)"));
       return 2;
     }
   if (new_password == NULL)
     {
-      g_printerr ("tamctl: %s\n", _("set the new password in $TAM_NEW_PASSWORD"));
+      g_printerr ("tamctl: %s\n", _ ("set the new password in $TAM_NEW_PASSWORD"));
       return 2;
     }
   if (!tamctl_open (ctx, &error))
@@ -213,7 +213,7 @@ tamctl_cmd_passwd (TamctlContext *ctx,
     return tamctl_fail (g_steal_pointer (&error));
   if (!tam_auth_set_password (ctx->store, ctx->session, argv[1], new_password, &error))
     return tamctl_fail (g_steal_pointer (&error));
-  g_print (_("Password set for %s\n"), argv[1]);
+  g_print (_ ("Password set for %s\n"), argv[1]);
   return 0;
 }
 
@@ -223,33 +223,33 @@ static const struct
   int (*func) (TamctlContext *, int, char **);
   const char *help;
 } commands[] = {
-  { "init", tamctl_cmd_init, N_("init [--demo] [--scale N]      create a database") },
-  { "import", tamctl_cmd_import, N_("import roster|attendance|calls FILE [--skip-bad REJECTS.csv]") },
-  { "export", tamctl_cmd_export, N_("export roster FILE.csv|FILE.xlsx") },
-  { "check", tamctl_cmd_check, N_("check                         integrity and audit chain") },
-  { "backup", tamctl_cmd_backup, N_("backup FILE                   consistent copy") },
-  { "passwd", tamctl_cmd_passwd, N_("passwd NIK                    set a desk password") },
-  { "tap", tamctl_cmd_tap, N_("tap CALL_ID valid|return [--fail CODE]... [--note TEXT]") },
-  { "recall", tamctl_cmd_recall, N_("recall CALL_ID --recording FILE [--note TEXT]") },
-  { "report", tamctl_cmd_report, N_("report f18|w03 --month YYYY-MM -o FILE.xlsx|FILE.csv") },
-  { "bench", tamctl_cmd_bench, N_("bench [--scale N]             speed figures") },
+  { "init", tamctl_cmd_init, N_ ("init [--demo] [--scale N]      create a database") },
+  { "import", tamctl_cmd_import, N_ ("import roster|attendance|calls FILE [--skip-bad REJECTS.csv]") },
+  { "export", tamctl_cmd_export, N_ ("export roster FILE.csv|FILE.xlsx") },
+  { "check", tamctl_cmd_check, N_ ("check                         integrity and audit chain") },
+  { "backup", tamctl_cmd_backup, N_ ("backup FILE                   consistent copy") },
+  { "passwd", tamctl_cmd_passwd, N_ ("passwd NIK                    set a desk password") },
+  { "tap", tamctl_cmd_tap, N_ ("tap CALL_ID valid|return [--fail CODE]... [--note TEXT]") },
+  { "recall", tamctl_cmd_recall, N_ ("recall CALL_ID --recording FILE [--note TEXT]") },
+  { "report", tamctl_cmd_report, N_ ("report f18|w03 --month YYYY-MM -o FILE.xlsx|FILE.csv") },
+  { "bench", tamctl_cmd_bench, N_ ("bench [--scale N]             speed figures") },
 };
 
 static void
 usage (void)
 {
-  g_printerr ("%s\n", _("usage: tamctl [--db FILE] [--as NIK] COMMAND [ARGS]"));
+  g_printerr ("%s\n", _ ("usage: tamctl [--db FILE] [--as NIK] COMMAND [ARGS]"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_printerr ("  %s\n", _(commands[i].help));
-  g_printerr ("%s\n", _("The password of --as comes from $TAM_PASSWORD or a prompt."));
+    g_printerr ("  %s\n", _ (commands[i].help));
+  g_printerr ("%s\n", _ ("The password of --as comes from $TAM_PASSWORD or a prompt."));
 }
 
 int
-main (int    argc,
+main (int argc,
       char **argv)
 {
   TamctlContext ctx = { 0 };
-  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  g_autoptr (GPtrArray) rest = g_ptr_array_new ();
   int ret = 2;
 
   setlocale (LC_ALL, "");
@@ -293,13 +293,13 @@ main (int    argc,
           break;
       if (i == G_N_ELEMENTS (commands))
         {
-          g_printerr (_("tamctl: unknown command “%s”\n"), (char *)rest->pdata[1]);
+          g_printerr (_ ("tamctl: unknown command “%s”\n"), (char *) rest->pdata[1]);
           usage ();
         }
       else
         {
           g_ptr_array_add (rest, NULL);
-          ret = commands[i].func (&ctx, (int)rest->len - 2, (char **)rest->pdata + 1);
+          ret = commands[i].func (&ctx, (int) rest->len - 2, (char **) rest->pdata + 1);
         }
     }
 

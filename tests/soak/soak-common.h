@@ -9,9 +9,9 @@
  * an import is wholly there (== rows) or wholly absent (== 0). */
 #pragma once
 
+#include <errno.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -25,21 +25,24 @@
 #define SOAK_CSV_CALLS_PER_DAY 20000
 
 /* The world's agents (tapping-world.h), with their services. */
-static const char * const soak_agent_niks[] = { "10000001", "10000002", "10000003", "20000001" };
-static const char * const soak_agent_services[] = { "ADDON_CONSUMER", "ADDON_CONSUMER", "CT0_PRANPC",
-                                                    "ADDON_CONSUMER" };
+static const char *const soak_agent_niks[] = { "10000001", "10000002", "10000003", "20000001" };
+static const char *const soak_agent_services[] = { "ADDON_CONSUMER", "ADDON_CONSUMER", "CT0_PRANPC",
+                                                   "ADDON_CONSUMER" };
 
 /* Writes @rows calls with ids PREFIX0000000...; *@agree gets how many
  * are AGREE (they enter the queue as PENDING). Deterministic. */
 G_GNUC_UNUSED static gboolean
-soak_write_calls_csv (const char  *path,
-                      const char  *prefix,
-                      guint        rows,
-                      guint       *agree,
-                      GError     **error)
+soak_write_calls_csv (const char *path,
+                      const char *prefix,
+                      guint rows,
+                      guint *agree,
+                      GError **error)
 {
-  static const char * const products[] = {
-    "IndiHome Minipack Sport", "Add-On Speed 50 Mbps", "WiFi Extender", "Indibox",
+  static const char *const products[] = {
+    "IndiHome Minipack Sport",
+    "Add-On Speed 50 Mbps",
+    "WiFi Extender",
+    "Indibox",
   };
   FILE *fp = g_fopen (path, "wb");
   guint32 x = 88172645u; /* xorshift32, as tamctl bench */
@@ -54,7 +57,7 @@ soak_write_calls_csv (const char  *path,
   fputs ("call_id,agent_nik,service,call_start,result,customer_number,product,recording\n", fp);
   for (guint i = 0; i < rows; i++)
     {
-      g_autoptr(GDate) day = g_date_new_dmy (1, G_DATE_JULY, 2026);
+      g_autoptr (GDate) day = g_date_new_dmy (1, G_DATE_JULY, 2026);
       guint k = i % G_N_ELEMENTS (soak_agent_niks);
       guint second = 8 * 3600 + (i % SOAK_CSV_CALLS_PER_DAY) * 3 / 2;
       guint r;
@@ -64,7 +67,8 @@ soak_write_calls_csv (const char  *path,
       x ^= x >> 17;
       x ^= x << 5;
       r = x % 100;
-      result = r < 25 ? "AGREE" : r < 75 ? "DECLINE" : "FOLLOW_UP";
+      result = r < 25 ? "AGREE" : r < 75 ? "DECLINE"
+                                         : "FOLLOW_UP";
       n_agree += r < 25;
       g_date_add_days (day, i / SOAK_CSV_CALLS_PER_DAY);
       fprintf (fp, "%s%07u,%s,%s,%04d-%02d-%02d %02u:%02u:%02u,%s,08%010u,%s,%04d/%02d/%02d/%s%07u.wav\n",
@@ -87,11 +91,11 @@ soak_write_calls_csv (const char  *path,
 
 /* A failed parameter for a RETURN of a call of @service (critical, so
  * RETURN is the only verdict it allows). */
-G_GNUC_UNUSED static const char * const *
+G_GNUC_UNUSED static const char *const *
 soak_return_codes (const char *service)
 {
-  static const char * const consent[] = { "CONSENT", NULL };
-  static const char * const commitment[] = { "COMMITMENT", NULL };
+  static const char *const consent[] = { "CONSENT", NULL };
+  static const char *const commitment[] = { "COMMITMENT", NULL };
 
   return g_strcmp0 (service, "CT0_PRANPC") == 0 ? commitment : consent;
 }
@@ -99,9 +103,9 @@ soak_return_codes (const char *service)
 /* @n PENDING AGREE calls "PREFIX00000" ... of the Bandung agents, in
  * October 2026; the per-day counts brought up to date. */
 G_GNUC_UNUSED static void
-soak_seed_calls (World      *w,
+soak_seed_calls (World *w,
                  const char *prefix,
-                 guint       n)
+                 guint n)
 {
   gint64 agents[] = { w->ani, w->budi, w->cici };
   const char *services[] = { "ADDON_CONSUMER", "ADDON_CONSUMER", "CT0_PRANPC" };
@@ -136,18 +140,18 @@ soak_unlink_db (const char *path)
 G_GNUC_UNUSED static double
 soak_ms_since (gint64 start_us)
 {
-  return (double)(g_get_monotonic_time () - start_us) / 1000.0;
+  return (double) (g_get_monotonic_time () - start_us) / 1000.0;
 }
 
 /* Starts the test binary itself with @args (NULL-terminated), its stdout
  * to @stdout_path (NULL: a pipe), its stderr inherited (the test log). */
 G_GNUC_UNUSED static GSubprocess *
-soak_spawn (const char         *stdout_path,
-            const char * const *args)
+soak_spawn (const char *stdout_path,
+            const char *const *args)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   GSubprocess *p;
 
   g_ptr_array_add (argv, g_file_read_link ("/proc/self/exe", &error));
@@ -159,7 +163,7 @@ soak_spawn (const char         *stdout_path,
                                                             : G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   if (stdout_path != NULL)
     g_subprocess_launcher_set_stdout_file_path (launcher, stdout_path);
-  p = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  p = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
   return p;
 }

@@ -51,23 +51,23 @@ typedef enum
   N_OPS
 } Op;
 
-static const char * const op_names[N_OPS] = { "claim", "decide", "undo" };
+static const char *const op_names[N_OPS] = { "claim", "decide", "undo" };
 
 typedef struct
 {
   guint64 n;
-  gint64  max_us;
-  gint64  sum_us;
+  gint64 max_us;
+  gint64 sum_us;
   guint64 buckets[N_BUCKETS];
 } Waits;
 
 static void
-waits_add (Waits  *w,
-           gint64  us)
+waits_add (Waits *w,
+           gint64 us)
 {
   guint b = 0;
 
-  while (b < G_N_ELEMENTS (bucket_ms) && (double)us / 1000.0 >= bucket_ms[b])
+  while (b < G_N_ELEMENTS (bucket_ms) && (double) us / 1000.0 >= bucket_ms[b])
     b++;
   w->n++;
   w->max_us = MAX (w->max_us, us);
@@ -76,7 +76,7 @@ waits_add (Waits  *w,
 }
 
 static void
-waits_merge (Waits       *into,
+waits_merge (Waits *into,
              const Waits *w)
 {
   into->n += w->n;
@@ -89,15 +89,15 @@ waits_merge (Waits       *into,
 /* The bucket bound under which @fraction of the waits fall. */
 static double
 waits_quantile_ms (const Waits *w,
-                   double       fraction)
+                   double fraction)
 {
   guint64 seen = 0;
 
   for (guint b = 0; b < N_BUCKETS; b++)
     {
       seen += w->buckets[b];
-      if ((double)seen >= fraction * (double)w->n)
-        return b < G_N_ELEMENTS (bucket_ms) ? bucket_ms[b] : (double)w->max_us / 1000.0;
+      if ((double) seen >= fraction * (double) w->n)
+        return b < G_N_ELEMENTS (bucket_ms) ? bucket_ms[b] : (double) w->max_us / 1000.0;
     }
   return 0;
 }
@@ -122,7 +122,7 @@ say_ready (const char *db,
 
 typedef struct
 {
-  Waits   waits[N_OPS];
+  Waits waits[N_OPS];
   guint64 busy;
   guint64 conflicts;
   guint64 verdicts;
@@ -133,10 +133,10 @@ typedef struct
 /* Records the wait of one operation started at @t0; counts a
  * TAM_ERROR_BUSY. Returns @ok. */
 static gboolean
-timed (TapperStats  *s,
-       Op            op,
-       gint64        t0,
-       gboolean      ok,
+timed (TapperStats *s,
+       Op op,
+       gint64 t0,
+       gboolean ok,
        const GError *error)
 {
   waits_add (&s->waits[op], g_get_monotonic_time () - t0);
@@ -154,13 +154,13 @@ tapper_main (const char *db,
              const char *seed_text,
              const char *think_text)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) reader = NULL;
-  g_autoptr(TamStore) worker = NULL;
-  g_autoptr(TamSession) qco = NULL;
-  g_autoptr(TamQueueFilter) filter = tam_queue_filter_new ();
-  g_autoptr(GRand) rand = g_rand_new_with_seed ((guint32)g_ascii_strtoull (seed_text, NULL, 10));
-  guint think_ms = (guint)g_ascii_strtoull (think_text, NULL, 10);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) reader = NULL;
+  g_autoptr (TamStore) worker = NULL;
+  g_autoptr (TamSession) qco = NULL;
+  g_autoptr (TamQueueFilter) filter = tam_queue_filter_new ();
+  g_autoptr (GRand) rand = g_rand_new_with_seed ((guint32) g_ascii_strtoull (seed_text, NULL, 10));
+  guint think_ms = (guint) g_ascii_strtoull (think_text, NULL, 10);
   TapperStats s = { 0 };
   gint64 max_us = 0;
 
@@ -183,13 +183,13 @@ tapper_main (const char *db,
 
   while (!g_file_test (stop, G_FILE_TEST_EXISTS))
     {
-      g_autoptr(GPtrArray) calls = NULL;
+      g_autoptr (GPtrArray) calls = NULL;
       TamCall *call;
       gboolean valid, ok;
       gint64 tapping_id = 0, t0;
 
       if (think_ms > 0)
-        g_usleep (g_rand_int_range (rand, 0, (gint32)think_ms * 2 + 1) * 1000);
+        g_usleep (g_rand_int_range (rand, 0, (gint32) think_ms * 2 + 1) * 1000);
       /* A few waiting calls from near the head of the queue, one picked
        * at random: several tappers meet on the same calls. */
       calls = tam_queue_fetch (reader, qco, filter, g_rand_int_range (rand, 0, 4), 8, &error);
@@ -210,7 +210,7 @@ tapper_main (const char *db,
           g_usleep (20000);
           continue;
         }
-      call = calls->pdata[g_rand_int_range (rand, 0, (gint32)calls->len)];
+      call = calls->pdata[g_rand_int_range (rand, 0, (gint32) calls->len)];
 
       t0 = g_get_monotonic_time ();
       ok = tam_call_claim (worker, qco, call->id, &error);
@@ -292,7 +292,7 @@ tapper_main (const char *db,
   g_printerr ("tapper %s: %" G_GUINT64_FORMAT " operations, longest wait %.1f ms, %" G_GUINT64_FORMAT
               " verdicts, %" G_GUINT64_FORMAT " undone, %" G_GUINT64_FORMAT " busy\n",
               nik, s.waits[OP_CLAIM].n + s.waits[OP_DECIDE].n + s.waits[OP_UNDO].n,
-              (double)max_us / 1000.0, s.verdicts, s.undos, s.busy);
+              (double) max_us / 1000.0, s.verdicts, s.undos, s.busy);
   return 0;
 }
 
@@ -306,9 +306,9 @@ importer_main (const char *db,
                const char *go,
                const char *delay_text)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = tam_store_open (db, &error);
-  g_autoptr(TamSession) spv = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = tam_store_open (db, &error);
+  g_autoptr (TamSession) spv = NULL;
   TamImportResult result = { 0 };
   gint64 start;
   gboolean ok;
@@ -323,7 +323,7 @@ importer_main (const char *db,
     return 1;
   wait_for_file (go);
   /* Starts once the tappers are well under way. */
-  g_usleep ((gulong)g_ascii_strtoull (delay_text, NULL, 10) * 1000);
+  g_usleep ((gulong) g_ascii_strtoull (delay_text, NULL, 10) * 1000);
 
   start = g_get_monotonic_time ();
   ok = tam_import_file (store, spv, TAM_IMPORT_CALLS, csv, NULL, NULL, NULL, NULL, &result, &error);
@@ -345,8 +345,8 @@ checker_main (const char *db,
               const char *stop,
               const char *go)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = tam_store_open_read_only (db, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = tam_store_open_read_only (db, &error);
   g_autofree char *backup = g_build_filename (dir, "checker-backup.db", NULL);
   double check_max = 0, backup_max = 0;
   guint rounds = 0;
@@ -362,9 +362,9 @@ checker_main (const char *db,
 
   while (!g_file_test (stop, G_FILE_TEST_EXISTS))
     {
-      g_autoptr(GString) report = g_string_new (NULL);
-      g_autoptr(GString) backup_report = g_string_new (NULL);
-      g_autoptr(TamStore) copy = NULL;
+      g_autoptr (GString) report = g_string_new (NULL);
+      g_autoptr (GString) backup_report = g_string_new (NULL);
+      g_autoptr (TamStore) copy = NULL;
       gint64 start = g_get_monotonic_time ();
 
       if (!tam_check (store, report, &error))
@@ -408,10 +408,10 @@ watcher_main (const char *db,
               const char *go,
               const char *agree_text)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = tam_store_open_read_only (db, &error);
-  g_autoptr(TamSession) spq = NULL;
-  g_autoptr(TamQueueFilter) filter = tam_queue_filter_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = tam_store_open_read_only (db, &error);
+  g_autoptr (TamSession) spq = NULL;
+  g_autoptr (TamQueueFilter) filter = tam_queue_filter_new ();
   gint64 agree = g_ascii_strtoll (agree_text, NULL, 10);
   guint64 absent = 0, complete = 0, partial = 0;
   double max_ms = 0;
@@ -464,41 +464,41 @@ watcher_main (const char *db,
 
 static guint failures;
 
-#define EXPECT(cond, ...)                                  \
-  G_STMT_START                                             \
-  {                                                        \
-    if (!(cond))                                           \
-      {                                                    \
-        failures++;                                        \
-        g_printerr ("soak: FAIL: " __VA_ARGS__);           \
-        g_printerr ("\n");                                 \
-      }                                                    \
-  }                                                        \
+#define EXPECT(cond, ...)                        \
+  G_STMT_START                                   \
+  {                                              \
+    if (!(cond))                                 \
+      {                                          \
+        failures++;                              \
+        g_printerr ("soak: FAIL: " __VA_ARGS__); \
+        g_printerr ("\n");                       \
+      }                                          \
+  }                                              \
   G_STMT_END
 
 typedef struct
 {
   gint64 call_id;
-  char   verdict[8];
+  char verdict[8];
 } Verdict;
 
 /* What the tappers logged, merged. */
 typedef struct
 {
-  GHashTable *verdicts;   /* tapping id -> Verdict */
-  GHashTable *undone;     /* tapping ids (set) */
-  Waits       waits[N_OPS];
-  guint64     busy;
-  guint64     conflicts;
-  guint64     lines;
+  GHashTable *verdicts; /* tapping id -> Verdict */
+  GHashTable *undone;   /* tapping ids (set) */
+  Waits waits[N_OPS];
+  guint64 busy;
+  guint64 conflicts;
+  guint64 lines;
 } Logs;
 
 static gboolean
 read_tapper_log (const char *path,
-                 Logs       *logs)
+                 Logs *logs)
 {
   g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_auto (GStrv) lines = NULL;
   gboolean summary = FALSE;
 
   if (!g_file_get_contents (path, &text, NULL, NULL))
@@ -522,18 +522,12 @@ read_tapper_log (const char *path,
           v->call_id = call;
           g_strlcpy (v->verdict, verdict, sizeof v->verdict);
           /* A tapping id reported twice is a verdict stored twice. */
-          EXPECT (!g_hash_table_contains (logs->verdicts, &tapping), "tapping %" G_GINT64_FORMAT
-                  " was reported by two verdicts", tapping);
+          EXPECT (!g_hash_table_contains (logs->verdicts, &tapping), "tapping %" G_GINT64_FORMAT " was reported by two verdicts", tapping);
           g_hash_table_insert (logs->verdicts, g_memdup2 (&tapping, sizeof tapping), v);
         }
       else if (sscanf (l, "U %" G_GINT64_FORMAT, &tapping) == 1)
         g_hash_table_add (logs->undone, g_memdup2 (&tapping, sizeof tapping));
-      else if (sscanf (l, "W %7s %" G_GUINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
-                       " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
-                       " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
-                       " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
-                       " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
-                       " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT,
+      else if (sscanf (l, "W %7s %" G_GUINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT,
                        op, &n, &max_us, &sum_us, &b[0], &b[1], &b[2], &b[3], &b[4], &b[5], &b[6],
                        &b[7], &b[8], &b[9], &b[10], &b[11], &b[12], &b[13]) == 4 + N_BUCKETS)
         {
@@ -559,7 +553,7 @@ read_tapper_log (const char *path,
 
 static void
 figure (const char *name,
-        double      value,
+        double value,
         const char *note)
 {
   char number[G_ASCII_DTOSTR_BUF_SIZE];
@@ -573,9 +567,9 @@ figure (const char *name,
 
 static gboolean
 child_ok (GSubprocess *p,
-          const char  *who)
+          const char *who)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!g_subprocess_wait (p, NULL, &error))
     return FALSE;
@@ -589,11 +583,11 @@ child_ok (GSubprocess *p,
 }
 
 static int
-parent_main (int    argc,
+parent_main (int argc,
              char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) context = NULL;
   int seconds = 60, n_tappers = 3, rows = 1000000, n_calls = 3000, think_ms = 10, seed = 20261007;
   gboolean keep = FALSE;
   GOptionEntry entries[] = {
@@ -607,13 +601,13 @@ parent_main (int    argc,
     { NULL }
   };
   World w;
-  g_autoptr(GPtrArray) qcos = g_ptr_array_new_with_free_func ((GDestroyNotify)tam_session_free);
-  g_autoptr(GPtrArray) tappers = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GSubprocess) importer = NULL;
-  g_autoptr(GSubprocess) checker = NULL;
-  g_autoptr(GSubprocess) watcher = NULL;
-  g_autoptr(TamStore) fresh = NULL;
-  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr (GPtrArray) qcos = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_session_free);
+  g_autoptr (GPtrArray) tappers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GSubprocess) importer = NULL;
+  g_autoptr (GSubprocess) checker = NULL;
+  g_autoptr (GSubprocess) watcher = NULL;
+  g_autoptr (TamStore) fresh = NULL;
+  g_autoptr (GString) report = g_string_new (NULL);
   g_autofree char *csv = NULL, *stop = NULL, *go = NULL, *import_out = NULL, *checker_out = NULL;
   g_autofree char *seed_text = NULL, *think_text = NULL, *admin_id = NULL, *delay_text = NULL;
   g_autofree char *import_text = NULL, *checker_text = NULL;
@@ -654,10 +648,10 @@ parent_main (int    argc,
       g_snprintf (nik, sizeof nik, "QCS%03d", i + 1);
       g_ptr_array_add (qcos, world_person (&w, nik, nik, "QCO", "BANDUNG", NULL, 0));
     }
-  soak_seed_calls (&w, "Q-", (guint)n_calls);
+  soak_seed_calls (&w, "Q-", (guint) n_calls);
   csv = g_build_filename (w.dir, "soak-calls.csv", NULL);
   start = g_get_monotonic_time ();
-  if (!soak_write_calls_csv (csv, "SOAK-", (guint)rows, &agree, &error))
+  if (!soak_write_calls_csv (csv, "SOAK-", (guint) rows, &agree, &error))
     {
       g_printerr ("soak: %s\n", error->message);
       world_teardown (&w);
@@ -699,21 +693,21 @@ parent_main (int    argc,
       g_autofree char *ready = g_strconcat (w.path, ".ready.", q->nik, NULL);
       wait_for_file (ready);
     }
-  for (const char * const *who = (const char *[]){ "importer", "checker", "watcher", NULL }; *who; who++)
+  for (const char *const *who = (const char *[]){ "importer", "checker", "watcher", NULL }; *who; who++)
     {
       g_autofree char *ready = g_strconcat (w.path, ".ready.", *who, NULL);
       wait_for_file (ready);
     }
   g_assert_true (g_file_set_contents (go, "", 0, NULL));
   start = g_get_monotonic_time ();
-  deadline = start + (gint64)seconds * G_USEC_PER_SEC;
+  deadline = start + (gint64) seconds * G_USEC_PER_SEC;
 
   while (g_get_monotonic_time () < deadline)
     g_usleep (MIN (G_USEC_PER_SEC / 10, deadline - g_get_monotonic_time () + 1));
   EXPECT (child_ok (importer, "the importer"), "the importer failed");
   g_assert_true (g_file_set_contents (stop, "", 0, NULL));
   for (guint i = 0; i < tappers->len; i++)
-    EXPECT (child_ok (tappers->pdata[i], ((TamSession *)qcos->pdata[i])->nik), "a tapper failed");
+    EXPECT (child_ok (tappers->pdata[i], ((TamSession *) qcos->pdata[i])->nik), "a tapper failed");
   EXPECT (child_ok (checker, "the checker"), "the checker failed (see its message above)");
   EXPECT (child_ok (watcher, "the watcher"), "the watcher failed (see its message above)");
   run_s = soak_ms_since (start) / 1000.0;
@@ -723,7 +717,7 @@ parent_main (int    argc,
   logs.undone = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < qcos->len; i++)
     {
-      g_autofree char *out = g_strdup_printf ("%s.%s.out", w.path, ((TamSession *)qcos->pdata[i])->nik);
+      g_autofree char *out = g_strdup_printf ("%s.%s.out", w.path, ((TamSession *) qcos->pdata[i])->nik);
       EXPECT (read_tapper_log (out, &logs), "%s: no summary (did the tapper finish?)", out);
     }
   if (g_file_get_contents (import_out, &import_text, NULL, NULL))
@@ -735,7 +729,7 @@ parent_main (int    argc,
         {
           import_ok = TRUE;
           import_s = g_ascii_strtod (seconds_text, NULL);
-          EXPECT (inserted == (guint64)rows, "the import says %" G_GUINT64_FORMAT " of %d rows inserted",
+          EXPECT (inserted == (guint64) rows, "the import says %" G_GUINT64_FORMAT " of %d rows inserted",
                   inserted, rows);
         }
     }
@@ -779,12 +773,13 @@ parent_main (int    argc,
     g_hash_table_iter_init (&iter, logs.verdicts);
     while (g_hash_table_iter_next (&iter, &key, &value))
       {
-        gint64 tapping = *(gint64 *)key;
+        gint64 tapping = *(gint64 *) key;
         Verdict *v = value;
         gboolean undone = g_hash_table_contains (logs.undone, key);
         sqlite3_stmt *stmt = tam_store_prepare (fresh,
-            "SELECT t.call_id, t.verdict, t.undone, c.state FROM tappings t JOIN calls c ON c.id = t.call_id"
-            " WHERE t.id = ?", NULL);
+                                                "SELECT t.call_id, t.verdict, t.undone, c.state FROM tappings t JOIN calls c ON c.id = t.call_id"
+                                                " WHERE t.id = ?",
+                                                NULL);
 
         g_assert_nonnull (stmt);
         sqlite3_bind_int64 (stmt, 1, tapping);
@@ -793,16 +788,14 @@ parent_main (int    argc,
                   tapping, v->call_id);
         else
           {
-            const char *state = (const char *)sqlite3_column_text (stmt, 3);
+            const char *state = (const char *) sqlite3_column_text (stmt, 3);
 
-            EXPECT (sqlite3_column_int64 (stmt, 0) == v->call_id, "tapping %" G_GINT64_FORMAT " is of call %"
-                    G_GINT64_FORMAT ", reported %" G_GINT64_FORMAT, tapping, (gint64)sqlite3_column_int64 (stmt, 0),
+            EXPECT (sqlite3_column_int64 (stmt, 0) == v->call_id, "tapping %" G_GINT64_FORMAT " is of call %" G_GINT64_FORMAT ", reported %" G_GINT64_FORMAT, tapping, (gint64) sqlite3_column_int64 (stmt, 0),
                     v->call_id);
-            EXPECT (g_strcmp0 ((const char *)sqlite3_column_text (stmt, 1), v->verdict) == 0,
+            EXPECT (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), v->verdict) == 0,
                     "tapping %" G_GINT64_FORMAT " stored as %s, reported %s", tapping,
                     sqlite3_column_text (stmt, 1), v->verdict);
-            EXPECT (sqlite3_column_int (stmt, 2) == (undone ? 1 : 0), "tapping %" G_GINT64_FORMAT
-                    " stored with undone = %d, reported %s", tapping, sqlite3_column_int (stmt, 2),
+            EXPECT (sqlite3_column_int (stmt, 2) == (undone ? 1 : 0), "tapping %" G_GINT64_FORMAT " stored with undone = %d, reported %s", tapping, sqlite3_column_int (stmt, 2),
                     undone ? "undone" : "given");
             if (!undone)
               EXPECT (g_strcmp0 (state, g_str_equal (v->verdict, "VALID") ? "VALID" : "RETURNED") == 0,
@@ -816,18 +809,17 @@ parent_main (int    argc,
     g_hash_table_iter_init (&iter, logs.undone);
     while (g_hash_table_iter_next (&iter, &key, NULL))
       EXPECT (g_hash_table_contains (logs.verdicts, key), "undo of %" G_GINT64_FORMAT " without its verdict",
-              *(gint64 *)key);
+              *(gint64 *) key);
 
     /* Nothing stored that nobody reported: exactly once, both ways. */
     all_stored = tam_store_query_int (fresh, "SELECT count(*) FROM tappings", -1, NULL);
     live_stored = tam_store_query_int (fresh, "SELECT count(*) FROM tappings WHERE undone = 0", -1, NULL);
-    EXPECT (all_stored == (gint64)g_hash_table_size (logs.verdicts), "%" G_GINT64_FORMAT
-            " tappings stored, %u verdicts reported", all_stored, g_hash_table_size (logs.verdicts));
-    EXPECT (live_stored == (gint64)live, "%" G_GINT64_FORMAT " live tappings stored, %" G_GUINT64_FORMAT
-            " reported given and not undone", live_stored, live);
+    EXPECT (all_stored == (gint64) g_hash_table_size (logs.verdicts), "%" G_GINT64_FORMAT " tappings stored, %u verdicts reported", all_stored, g_hash_table_size (logs.verdicts));
+    EXPECT (live_stored == (gint64) live, "%" G_GINT64_FORMAT " live tappings stored, %" G_GUINT64_FORMAT " reported given and not undone", live_stored, live);
   }
   EXPECT (tam_store_query_int (fresh, "SELECT count(*) FROM (SELECT call_id FROM tappings WHERE undone = 0"
-                                      " GROUP BY call_id HAVING count(*) > 1)", -1, NULL) == 0,
+                                      " GROUP BY call_id HAVING count(*) > 1)",
+                               -1, NULL) == 0,
           "a call has two live verdicts");
   EXPECT (tam_store_query_int (fresh, "SELECT count(*) FROM calls c WHERE c.state IS NOT NULL AND c.attempts <>"
                                       " (SELECT count(*) FROM tappings t WHERE t.call_id = c.id AND t.undone = 0)",
@@ -843,8 +835,7 @@ parent_main (int    argc,
   EXPECT (n_soak == 0 || n_soak == rows, "%" G_GINT64_FORMAT " of the import's %d calls are stored", n_soak, rows);
   EXPECT (n_soak == (import_ok ? rows : 0), "the import %s but %" G_GINT64_FORMAT " of its calls are stored",
           import_ok ? "succeeded" : "failed", n_soak);
-  EXPECT (tam_store_query_int (fresh, "SELECT count(*) FROM imports WHERE file_name = 'soak-calls.csv'", -1, NULL)
-          == (n_soak > 0 ? 1 : 0), "the import's record does not match its calls");
+  EXPECT (tam_store_query_int (fresh, "SELECT count(*) FROM imports WHERE file_name = 'soak-calls.csv'", -1, NULL) == (n_soak > 0 ? 1 : 0), "the import's record does not match its calls");
   /* The per-day counts the queue shows match the calls (asserts). */
   world_check_state_days (&w);
 
@@ -856,24 +847,24 @@ parent_main (int    argc,
   figure ("import_rows", rows, NULL);
   figure ("import_ok", import_ok, NULL);
   figure ("import_s", import_s, "tam_import_file, while the others worked");
-  figure ("ops", (double)all.n, "claims + decides + undos");
+  figure ("ops", (double) all.n, "claims + decides + undos");
   for (guint op = 0; op < N_OPS; op++)
     {
       g_autofree char *name = g_strdup_printf ("%ss", op_names[op]);
-      figure (name, (double)logs.waits[op].n, NULL);
+      figure (name, (double) logs.waits[op].n, NULL);
     }
-  figure ("verdicts_stored", (double)g_hash_table_size (logs.verdicts), NULL);
-  figure ("verdicts_live", (double)live_stored, "given and not undone");
-  figure ("undos_stored", (double)g_hash_table_size (logs.undone), NULL);
-  figure ("conflicts", (double)logs.conflicts, "claims refused: another tapper had the call (normal)");
-  figure ("busy_errors", (double)logs.busy, "target 0: a write that waited the whole 5 s busy timeout");
-  figure ("wait_max_ms", (double)all.max_us / 1000.0, "any claim, decide or undo");
+  figure ("verdicts_stored", (double) g_hash_table_size (logs.verdicts), NULL);
+  figure ("verdicts_live", (double) live_stored, "given and not undone");
+  figure ("undos_stored", (double) g_hash_table_size (logs.undone), NULL);
+  figure ("conflicts", (double) logs.conflicts, "claims refused: another tapper had the call (normal)");
+  figure ("busy_errors", (double) logs.busy, "target 0: a write that waited the whole 5 s busy timeout");
+  figure ("wait_max_ms", (double) all.max_us / 1000.0, "any claim, decide or undo");
   for (guint op = 0; op < N_OPS; op++)
     {
       g_autofree char *name = g_strdup_printf ("wait_%s_max_ms", op_names[op]);
-      figure (name, (double)logs.waits[op].max_us / 1000.0, NULL);
+      figure (name, (double) logs.waits[op].max_us / 1000.0, NULL);
     }
-  figure ("wait_mean_ms", all.n ? (double)all.sum_us / (double)all.n / 1000.0 : 0, NULL);
+  figure ("wait_mean_ms", all.n ? (double) all.sum_us / (double) all.n / 1000.0 : 0, NULL);
   figure ("wait_p99_ms", waits_quantile_ms (&all, 0.99), "upper bound of its histogram bucket");
   {
     guint64 over = 0;
@@ -881,17 +872,17 @@ parent_main (int    argc,
     for (guint b = 0; b < N_BUCKETS; b++)
       if (b >= 8) /* buckets from 200 ms up */
         over += all.buckets[b];
-    figure ("waits_over_200ms", (double)over, NULL);
+    figure ("waits_over_200ms", (double) over, NULL);
   }
-  figure ("import_seen_absent", (double)seen_absent, "queue counts while the import ran: none of it");
-  figure ("import_seen_complete", (double)seen_complete, "all of it");
-  figure ("import_seen_partial", (double)seen_partial, "part of it: must be 0");
+  figure ("import_seen_absent", (double) seen_absent, "queue counts while the import ran: none of it");
+  figure ("import_seen_complete", (double) seen_complete, "all of it");
+  figure ("import_seen_partial", (double) seen_partial, "part of it: must be 0");
   figure ("queue_count_max_ms", watch_max, "the watcher's tam_queue_state_counts");
   figure ("check_rounds", rounds, "tam_check + tam_store_backup + check of the copy");
   figure ("check_max_ms", check_max, NULL);
   figure ("backup_max_ms", backup_max, NULL);
   {
-    double worst = (double)logs.waits[OP_DECIDE].max_us / 1000.0;
+    double worst = (double) logs.waits[OP_DECIDE].max_us / 1000.0;
     g_autofree char *note = g_strdup_printf ("target < 200 ms at worst: %s; reported, not asserted",
                                              worst < 200 ? "met" : "MISSED");
     figure ("target_verdict_worst_ms", worst, note);
@@ -915,7 +906,7 @@ parent_main (int    argc,
 }
 
 int
-main (int    argc,
+main (int argc,
       char **argv)
 {
   if (argc == 9 && g_strcmp0 (argv[1], "--tapper") == 0)

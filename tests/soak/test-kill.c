@@ -26,7 +26,7 @@
 #include "soak-common.h"
 #include "tam-check.h"
 
-#define N_VERDICTS 300        /* verdicts of one child */
+#define N_VERDICTS 300 /* verdicts of one child */
 #define IMPORT_ROWS 60000
 
 static guint32 kill_seed = 20261007;
@@ -48,9 +48,9 @@ import_main (const char *db,
              const char *csv,
              const char *id_text)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = tam_store_open (db, &error);
-  g_autoptr(TamSession) spv = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = tam_store_open (db, &error);
+  g_autoptr (TamSession) spv = NULL;
   TamImportResult result = { 0 };
   gboolean ok;
 
@@ -77,8 +77,8 @@ static int
 backup_main (const char *db,
              const char *dest)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = tam_store_open_read_only (db, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = tam_store_open_read_only (db, &error);
 
   if (store == NULL)
     {
@@ -100,11 +100,11 @@ verdicts_main (const char *db,
                const char *id_text,
                const char *nik)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = tam_store_open (db, &error);
-  g_autoptr(TamSession) qco = NULL;
-  g_autoptr(TamQueueFilter) filter = tam_queue_filter_new ();
-  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = tam_store_open (db, &error);
+  g_autoptr (TamSession) qco = NULL;
+  g_autoptr (TamQueueFilter) filter = tam_queue_filter_new ();
+  g_autoptr (GPtrArray) calls = NULL;
 
   if (store == NULL)
     {
@@ -145,16 +145,16 @@ verdicts_main (const char *db,
 
 typedef struct
 {
-  World  w;
+  World w;
   GRand *rand;
 } Fixture;
 
 typedef struct
 {
-  gboolean   killed;    /* died of SIGKILL (else it finished) */
-  gboolean   done;      /* printed DONE: the operation returned TRUE */
-  double     op_s;      /* START to the end of its output */
-  GPtrArray *lines;     /* char*: what it printed between START and DONE */
+  gboolean killed;  /* died of SIGKILL (else it finished) */
+  gboolean done;    /* printed DONE: the operation returned TRUE */
+  double op_s;      /* START to the end of its output */
+  GPtrArray *lines; /* char*: what it printed between START and DONE */
 } Run;
 
 static void
@@ -164,16 +164,16 @@ run_clear (Run *r)
 }
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f,
+               gconstpointer data)
 {
   world_setup (&f->w, "kill", FALSE);
   f->rand = g_rand_new_with_seed (kill_seed + GPOINTER_TO_UINT (data));
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f,
+                  gconstpointer data)
 {
   g_rand_free (f->rand);
   world_teardown (&f->w);
@@ -182,14 +182,14 @@ fixture_teardown (Fixture       *f,
 /* Runs a child; once it says START, waits @delay_s (< 0: no kill) and
  * SIGKILLs it. The parent holds no store meanwhile: it is the next desk. */
 static void
-run_child (Fixture            *f,
-           const char * const *args,
-           double              delay_s,
-           Run                *r)
+run_child (Fixture *f,
+           const char *const *args,
+           double delay_s,
+           Run *r)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) p = NULL;
-  g_autoptr(GDataInputStream) in = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocess) p = NULL;
+  g_autoptr (GDataInputStream) in = NULL;
   char *line;
   gint64 start = 0;
   gboolean started = FALSE;
@@ -207,7 +207,7 @@ run_child (Fixture            *f,
           start = g_get_monotonic_time ();
           if (delay_s >= 0)
             {
-              g_usleep ((gulong)(delay_s * G_USEC_PER_SEC));
+              g_usleep ((gulong) (delay_s * G_USEC_PER_SEC));
               g_subprocess_send_signal (p, SIGKILL);
             }
         }
@@ -238,8 +238,8 @@ run_child (Fixture            *f,
 static void
 next_desk (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) report = g_string_new (NULL);
 
   g_clear_object (&f->w.store);
   f->w.store = tam_store_open (f->w.path, &error);
@@ -252,13 +252,13 @@ next_desk (Fixture *f)
 /* A moment within the operation's measured length. */
 static double
 kill_delay (Fixture *f,
-            double   op_s)
+            double op_s)
 {
   return g_rand_double_range (f->rand, 0.0, op_s);
 }
 
 static gint64
-count_prefix (Fixture    *f,
+count_prefix (Fixture *f,
               const char *prefix)
 {
   g_autofree char *like = g_strconcat (prefix, "%", NULL);
@@ -274,7 +274,7 @@ count_prefix (Fixture    *f,
 }
 
 static gint64
-count_import_records (Fixture    *f,
+count_import_records (Fixture *f,
                       const char *file_name)
 {
   sqlite3_stmt *stmt = tam_store_prepare (f->w.store, "SELECT count(*) FROM imports WHERE file_name = ?", NULL);
@@ -289,10 +289,10 @@ count_import_records (Fixture    *f,
 }
 
 static char *
-write_csv (Fixture    *f,
+write_csv (Fixture *f,
            const char *prefix)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *name = g_strdup_printf ("%scalls.csv", prefix);
   char *path = g_build_filename (f->w.dir, name, NULL);
 
@@ -302,8 +302,8 @@ write_csv (Fixture    *f,
 }
 
 static void
-test_import (Fixture       *f,
-             gconstpointer  data)
+test_import (Fixture *f,
+             gconstpointer data)
 {
   g_autofree char *admin_id = g_strdup_printf ("%" G_GINT64_FORMAT, f->w.admin->person_id);
   g_autofree char *cal_csv = write_csv (f, "CAL-");
@@ -321,7 +321,7 @@ test_import (Fixture       *f,
 
   for (guint i = 0; i < rounds; i++)
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       g_autofree char *prefix = g_strdup_printf ("K%u-", i);
       g_autofree char *csv = write_csv (f, prefix);
       g_autofree char *base = g_path_get_basename (csv);
@@ -363,10 +363,10 @@ test_import (Fixture       *f,
 }
 
 static void
-test_backup (Fixture       *f,
-             gconstpointer  data)
+test_backup (Fixture *f,
+             gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *csv = write_csv (f, "B-");
   g_autofree char *cal = g_build_filename (f->w.dir, "calibrate.db", NULL);
   TamImportResult result = { 0 };
@@ -407,8 +407,8 @@ test_backup (Fixture       *f,
       if (exists)
         {
           /* Under the real name only a complete copy. */
-          g_autoptr(GString) report = g_string_new (NULL);
-          g_autoptr(TamStore) copy = tam_store_open_read_only (dest, &error);
+          g_autoptr (GString) report = g_string_new (NULL);
+          g_autoptr (TamStore) copy = tam_store_open_read_only (dest, &error);
 
           g_assert_no_error (error);
           if (!tam_check (copy, report, &error))
@@ -430,8 +430,8 @@ test_backup (Fixture       *f,
       g_assert_no_error (error);
       g_assert_false (g_file_test (part, G_FILE_TEST_EXISTS));
       {
-        g_autoptr(GString) report = g_string_new (NULL);
-        g_autoptr(TamStore) copy = tam_store_open_read_only (dest, &error);
+        g_autoptr (GString) report = g_string_new (NULL);
+        g_autoptr (TamStore) copy = tam_store_open_read_only (dest, &error);
 
         g_assert_no_error (error);
         g_assert_true (tam_check (copy, report, &error));
@@ -444,8 +444,8 @@ test_backup (Fixture       *f,
 }
 
 static void
-test_verdicts (Fixture       *f,
-               gconstpointer  data)
+test_verdicts (Fixture *f,
+               gconstpointer data)
 {
   g_autofree char *qco_id = g_strdup_printf ("%" G_GINT64_FORMAT, f->w.qco_b->person_id);
   Run r;
@@ -478,7 +478,8 @@ test_verdicts (Fixture       *f,
           g_autofree char *state = NULL;
 
           g_assert_cmpint (sscanf (r.lines->pdata[k], "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %7s",
-                                   &tapping, &call, verdict), ==, 3);
+                                   &tapping, &call, verdict),
+                           ==, 3);
           g_assert_cmpint (world_int (&f->w, "SELECT call_id FROM tappings WHERE id = ?", tapping), ==, call);
           g_assert_cmpint (world_int (&f->w, "SELECT undone FROM tappings WHERE id = ?", tapping), ==, 0);
           g_assert_cmpint (world_int (&f->w, "SELECT qco_id FROM tappings WHERE id = ?", tapping), ==,
@@ -487,19 +488,21 @@ test_verdicts (Fixture       *f,
           g_assert_cmpstr (state, ==, g_str_equal (verdict, "VALID") ? "VALID" : "RETURNED");
         }
       /* Each reported verdict once; at most one given but not printed. */
-      g_assert_cmpint (after - before, >=, (gint64)r.lines->len);
-      g_assert_cmpint (after - before, <=, (gint64)r.lines->len + 1);
+      g_assert_cmpint (after - before, >=, (gint64) r.lines->len);
+      g_assert_cmpint (after - before, <=, (gint64) r.lines->len + 1);
       if (!r.killed)
         g_assert_cmpint (after - before, ==, N_VERDICTS);
       g_assert_cmpint (world_int (&f->w, "SELECT count(*) FROM (SELECT call_id FROM tappings WHERE undone = ?"
-                                         " GROUP BY call_id HAVING count(*) > 1)", 0), ==, 0);
+                                         " GROUP BY call_id HAVING count(*) > 1)",
+                                  0),
+                       ==, 0);
       world_check_state_days (&f->w);
       run_clear (&r);
     }
 }
 
 int
-main (int    argc,
+main (int argc,
       char **argv)
 {
   const char *env;
@@ -513,11 +516,11 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
   if ((env = g_getenv ("TAM_KILL_SEED")) != NULL)
-    kill_seed = (guint32)g_ascii_strtoull (env, NULL, 10);
+    kill_seed = (guint32) g_ascii_strtoull (env, NULL, 10);
   if (g_getenv ("ASAN_OPTIONS") != NULL)
     rounds = 1;
   if ((env = g_getenv ("TAM_KILL_ROUNDS")) != NULL)
-    rounds = (guint)g_ascii_strtoull (env, NULL, 10);
+    rounds = (guint) g_ascii_strtoull (env, NULL, 10);
   g_print ("kill: seed %u (TAM_KILL_SEED=%u repeats this run), %u rounds of each kind\n",
            kill_seed, kill_seed, rounds);
 

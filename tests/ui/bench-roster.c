@@ -18,10 +18,10 @@
 
 typedef struct
 {
-  gint64 typed;          /* text set */
-  gint64 filtered;       /* search applied: filter model updated */
-  gint64 frame_start;    /* the next frame clock update */
-  gint64 painted;        /* its after-paint */
+  gint64 typed;       /* text set */
+  gint64 filtered;    /* search applied: filter model updated */
+  gint64 frame_start; /* the next frame clock update */
+  gint64 painted;     /* its after-paint */
   gboolean waiting;
 } Keystroke;
 
@@ -29,7 +29,7 @@ static Keystroke current;
 
 static void
 search_changed_after_cb (GtkSearchEntry *entry,
-                         gpointer        user_data)
+                         gpointer user_data)
 {
   if (current.waiting && current.filtered == 0)
     current.filtered = g_get_monotonic_time ();
@@ -37,7 +37,7 @@ search_changed_after_cb (GtkSearchEntry *entry,
 
 static void
 update_cb (GdkFrameClock *clock,
-           gpointer       user_data)
+           gpointer user_data)
 {
   if (current.waiting && current.filtered != 0 && current.frame_start == 0)
     current.frame_start = g_get_monotonic_time ();
@@ -45,7 +45,7 @@ update_cb (GdkFrameClock *clock,
 
 static void
 after_paint_cb (GdkFrameClock *clock,
-                gpointer       user_data)
+                gpointer user_data)
 {
   if (current.waiting && current.frame_start != 0 && current.painted == 0)
     {
@@ -58,22 +58,22 @@ static int
 cmp_double (const void *a,
             const void *b)
 {
-  double x = *(const double *)a, y = *(const double *)b;
+  double x = *(const double *) a, y = *(const double *) b;
   return x < y ? -1 : x > y;
 }
 
 static void
 report (const char *what,
-        GArray     *values)
+        GArray *values)
 {
-  double *v = (double *)(void *)values->data;
+  double *v = (double *) (void *) values->data;
   double sum = 0;
 
   qsort (v, values->len, sizeof (double), cmp_double);
   for (guint i = 0; i < values->len; i++)
     sum += v[i];
   printf ("  %-44s median %6.2f ms  mean %6.2f ms  p95 %6.2f ms  max %6.2f ms\n", what,
-          v[values->len / 2], sum / values->len, v[(guint)(values->len * 0.95)], v[values->len - 1]);
+          v[values->len / 2], sum / values->len, v[(guint) (values->len * 0.95)], v[values->len - 1]);
 }
 
 static long
@@ -86,13 +86,13 @@ rss_kb (void)
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   const char *db_path = g_getenv ("TAM_BENCH_DB");
   const char *nik = g_getenv ("TAM_BENCH_NIK");
   const char *password = g_getenv ("TAM_BENCH_PASSWORD");
-  static const char * const words[] = { "budi", "santoso", "x001", "agus pratama", "wulan", "ag-00", "e" };
+  static const char *const words[] = { "budi", "santoso", "x001", "agus pratama", "wulan", "ag-00", "e" };
   TamTestDb *db = NULL;
   TamWindow *window;
   TamSignInPage *sign_in_page;
@@ -100,11 +100,11 @@ main (int   argc,
   GtkEditable *search;
   GListModel *shown;
   GdkFrameClock *clock;
-  g_autoptr(GArray) filter_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) total_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) stable_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) churn_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) filter_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) total_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) stable_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) churn_ms = g_array_new (FALSE, FALSE, sizeof (double));
   gint64 t0, t1;
   long rss_start;
 
@@ -166,11 +166,11 @@ main (int   argc,
             /* One key: a letter at the end, or Backspace. */
             if (i <= len)
               {
-                int pos = (int)i - 1;
+                int pos = (int) i - 1;
                 gtk_editable_insert_text (search, words[w] + i - 1, 1, &pos);
               }
             else
-              gtk_editable_delete_text (search, (int)strlen (text), -1);
+              gtk_editable_delete_text (search, (int) strlen (text), -1);
             g_assert_cmpstr (gtk_editable_get_text (search), ==, text);
             tam_test_spin_until (!current.waiting);
             v = (current.filtered - current.typed) / 1000.0;

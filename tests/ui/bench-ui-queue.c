@@ -21,25 +21,25 @@
 #include "tam-auth.h"
 #include "tam-people.h"
 #include "tam-queue-model.h"
-#include "tam-queue-page.h"
 #include "tam-queue-page-private.h"
+#include "tam-queue-page.h"
+#include "tam-sign-in-page.h"
 #include "tam-store.h"
 #include "tam-tapping.h"
-#include "tam-sign-in-page.h"
 #include "tam-window.h"
 
-#define N_PENDING   1000000
-#define N_DECIDED    500000
-#define N_OTHER     1000000
-#define N_AGENTS        200
-#define N_IMPORT    1000000
+#define N_PENDING 1000000
+#define N_DECIDED 500000
+#define N_OTHER 1000000
+#define N_AGENTS 200
+#define N_IMPORT 1000000
 #define PASSWORD "bench-queue-2026"
 
 static gboolean painted;
 
 static void
 after_paint_cb (GdkFrameClock *clock,
-                gpointer       user_data)
+                gpointer user_data)
 {
   painted = TRUE;
 }
@@ -60,9 +60,9 @@ static gint64 last_tick;
 static gint64 max_gap;
 
 static gboolean
-tick_cb (GtkWidget     *widget,
+tick_cb (GtkWidget *widget,
          GdkFrameClock *clock,
-         gpointer       user_data)
+         gpointer user_data)
 {
   gint64 now = g_get_monotonic_time ();
 
@@ -102,7 +102,7 @@ cmp_double (gconstpointer a,
 
 static void
 print_stats (const char *what,
-             GArray     *ms)
+             GArray *ms)
 {
   double sum = 0;
 
@@ -138,7 +138,7 @@ make_person (const char *nik,
              const char *name,
              const char *role,
              const char *service,
-             gint64      tl_id)
+             gint64 tl_id)
 {
   TamPerson *p = tam_person_new ();
 
@@ -154,8 +154,8 @@ make_person (const char *nik,
 }
 
 static void
-check (gboolean  ok,
-       GError   *error)
+check (gboolean ok,
+       GError *error)
 {
   if (!ok)
     g_error ("bench setup: %s", error ? error->message : "failed");
@@ -164,13 +164,13 @@ check (gboolean  ok,
 static void
 make_database (const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = NULL;
-  g_autoptr(TamSession) admin = NULL;
-  g_autoptr(TamPerson) spv = make_person ("SPV001", "Dewi Lestari", "SUPERVISOR_OPS", NULL, 0);
-  g_autoptr(TamPerson) qco = make_person ("QCO001", "Rudi Hartono", "QCO", NULL, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = NULL;
+  g_autoptr (TamSession) admin = NULL;
+  g_autoptr (TamPerson) spv = make_person ("SPV001", "Dewi Lestari", "SUPERVISOR_OPS", NULL, 0);
+  g_autoptr (TamPerson) qco = make_person ("QCO001", "Rudi Hartono", "QCO", NULL, 0);
   g_autofree char *field = NULL;
-  g_autoptr(GArray) agents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) agents = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
   GRand *rand = g_rand_new_with_seed (20261005);
   gint64 t0 = g_get_monotonic_time ();
@@ -189,14 +189,14 @@ make_database (const char *path)
     {
       g_autofree char *nik = g_strdup_printf ("TL%03u", t);
       g_autofree char *name = g_strdup_printf ("Team Leader %u", t);
-      g_autoptr(TamPerson) tl = make_person (nik, name, "TEAM_LEADER", "ADDON_CONSUMER", 0);
+      g_autoptr (TamPerson) tl = make_person (nik, name, "TEAM_LEADER", "ADDON_CONSUMER", 0);
 
       check (tam_people_save (store, admin, tl, &field, &error), error);
       for (guint a = 0; a < 10; a++)
         {
           g_autofree char *anik = g_strdup_printf ("1%07u", t * 10 + a);
           g_autofree char *aname = g_strdup_printf ("Agent %u", t * 10 + a);
-          g_autoptr(TamPerson) agent = make_person (anik, aname, "AGENT", "ADDON_CONSUMER", tl->id);
+          g_autoptr (TamPerson) agent = make_person (anik, aname, "AGENT", "ADDON_CONSUMER", tl->id);
 
           check (tam_people_save (store, admin, agent, &field, &error), error);
           g_array_append_val (agents, agent->id);
@@ -205,9 +205,10 @@ make_database (const char *path)
 
   check (tam_store_begin (store, &error), error);
   stmt = tam_store_prepare (store,
-      "INSERT INTO calls (call_id, agent_id, site, service, call_start, month, result,"
-      " customer_number, product, recording, state, attempts, first_verdict)"
-      " VALUES (?, ?, ?, 'ADDON_CONSUMER', ?, ?, ?, ?, 'Minipack', ?, ?, ?, ?)", &error);
+                            "INSERT INTO calls (call_id, agent_id, site, service, call_start, month, result,"
+                            " customer_number, product, recording, state, attempts, first_verdict)"
+                            " VALUES (?, ?, ?, 'ADDON_CONSUMER', ?, ?, ?, ?, 'Minipack', ?, ?, ?, ?)",
+                            &error);
   check (stmt != NULL, error);
   for (guint i = 0; i < total; i++)
     {
@@ -269,8 +270,8 @@ make_database (const char *path)
 /* print_stats and its target, on the worst case. */
 static void
 print_stats_target (const char *what,
-                    GArray     *ms,
-                    double      target_ms)
+                    GArray *ms,
+                    double target_ms)
 {
   print_stats (what, ms);
   g_print ("%-44s max %7.2f ms  %s (target < %.0f ms)\n", "", g_array_index (ms, double, ms->len - 1),
@@ -282,13 +283,13 @@ print_stats_target (const char *what,
  * database), a quarter AGREE, as tamctl-bench.c's write_calls_csv()
  * writes them. Made once, beside the database: its agents never change. */
 static void
-make_import_csv (TamStore   *store,
+make_import_csv (TamStore *store,
                  const char *path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) niks = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) niks = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *part = g_strconcat (path, ".part", NULL);
-  static const char * const results[] = { "AGREE", "DECLINE", "FOLLOW_UP", "DECLINE" };
+  static const char *const results[] = { "AGREE", "DECLINE", "FOLLOW_UP", "DECLINE" };
   sqlite3_stmt *stmt;
   gint64 t0 = g_get_monotonic_time ();
   FILE *fp;
@@ -330,11 +331,11 @@ static gboolean importer_done;
 static char *importer_output;
 
 static void
-importer_exited_cb (GObject      *source,
+importer_exited_cb (GObject *source,
                     GAsyncResult *result,
-                    gpointer      user_data)
+                    gpointer user_data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &importer_output, NULL, &error);
   check (error == NULL, error);
@@ -371,20 +372,20 @@ run_for (guint ms)
  * a few seconds) and deleted after it: the scratch database does not
  * grow, and the same CSV is new to every copy. */
 static void
-bench_import (TamStore   *source,
+bench_import (TamStore *source,
               const char *path)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *csv = g_strconcat (path, ".import-1m.csv", NULL);
   g_autofree char *dir = NULL;
   g_autofree char *copy = NULL;
-  g_autoptr(TamStore) store = NULL;
-  g_autoptr(TamSession) qco = NULL;
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) importer = NULL;
-  g_autoptr(GArray) moves = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) stored = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) stored_idle = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (TamStore) store = NULL;
+  g_autoptr (TamSession) qco = NULL;
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) importer = NULL;
+  g_autoptr (GArray) moves = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) stored = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) stored_idle = g_array_new (FALSE, FALSE, sizeof (double));
   const char *tamctl = g_getenv ("TAMCTL");
   GtkWidget *window, *page;
   GListModel *model;
@@ -453,7 +454,7 @@ bench_import (TamStore   *source,
       const TamCall *before = _tam_queue_page_get_current (TAM_QUEUE_PAGE (page));
       g_autofree char *call_id = g_strdup (before ? before->call_id : "");
       guint pos = gtk_single_selection_get_selected (_tam_queue_page_get_selection (TAM_QUEUE_PAGE (page)));
-      g_autoptr(TamQueueItem) next = g_list_model_get_item (model, pos + 1);
+      g_autoptr (TamQueueItem) next = g_list_model_get_item (model, pos + 1);
       double shown, ms = 0;
 
       check (next != NULL && tam_queue_item_get_call (next) != NULL, NULL);
@@ -523,7 +524,9 @@ bench_import (TamStore   *source,
            max_gap < 100000 ? "met" : "MISSED");
   g_print ("%-44s %" G_GINT64_FORMAT " (of %u)\n", "import: its calls, visible afterwards",
            tam_store_query_int (store, "SELECT count(*) FROM calls c WHERE c.call_id LIKE 'IMP-%'"
-                                       " AND " TAM_CALL_VISIBLE ("c"), -1, NULL), N_IMPORT);
+                                       " AND " TAM_CALL_VISIBLE ("c"),
+                                -1, NULL),
+           N_IMPORT);
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
@@ -531,7 +534,7 @@ bench_import (TamStore   *source,
   importer_done = FALSE;
   g_clear_object (&store);
   {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
     const char *name;
 
     while (d != NULL && (name = g_dir_read_name (d)) != NULL)
@@ -544,15 +547,15 @@ bench_import (TamStore   *source,
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = NULL;
-  g_autoptr(TamSession) qco = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = NULL;
+  g_autoptr (TamSession) qco = NULL;
   g_autofree char *path = NULL;
   g_autofree char *ready = NULL;
-  g_autoptr(GArray) moves = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) moves = g_array_new (FALSE, FALSE, sizeof (double));
   GtkWidget *window, *page, *dropdown;
   TamQueueModel *model;
   gint64 t0;
@@ -566,7 +569,7 @@ main (int   argc,
     path = g_build_filename (g_get_tmp_dir (), "tam-bench-queue.db", NULL);
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_autoptr(TamStore) probe = tam_store_open (path, NULL);
+      g_autoptr (TamStore) probe = tam_store_open (path, NULL);
       ready = probe ? tam_store_get_setting (probe, "bench_queue_ready", NULL) : NULL;
       if (ready == NULL)
         {
@@ -596,7 +599,9 @@ main (int   argc,
   /* Release claims and undo nothing: earlier runs left VALID calls behind,
    * which only moves the oldest pending call on. */
   check (tam_store_exec (store, "UPDATE calls SET claimed_by = NULL, claimed_at = NULL"
-                                " WHERE claimed_by IS NOT NULL", &error), error);
+                                " WHERE claimed_by IS NOT NULL",
+                         &error),
+         error);
   g_print ("Database %s: %" G_GINT64_FORMAT " calls, %" G_GINT64_FORMAT " waiting for tapping\n", path,
            tam_store_query_int (store, "SELECT count(*) FROM calls", 0, NULL),
            tam_queue_count (store, qco, NULL, NULL));
@@ -640,8 +645,7 @@ main (int   argc,
         t0 = g_get_monotonic_time ();
         gtk_stack_set_visible_child_name (pages, "queue");
         wait_for_paint (GTK_WIDGET (desk));
-        g_print ("%-44s %7.2f ms\n", i == 0 ? "window: Roster to Queue tab painted (first)"
-                                             : "window: Roster to Queue tab painted (again)", ms_since (t0));
+        g_print ("%-44s %7.2f ms\n", i == 0 ? "window: Roster to Queue tab painted (first)" : "window: Roster to Queue tab painted (again)", ms_since (t0));
         spin ();
       }
     gtk_window_destroy (GTK_WINDOW (desk));
@@ -672,7 +676,13 @@ main (int   argc,
 
   /* 2. Filter changes, each to the new rows painted. */
   {
-    static const struct { const char *what; const char *child; guint position; const char *text; } changes[] = {
+    static const struct
+    {
+      const char *what;
+      const char *child;
+      guint position;
+      const char *text;
+    } changes[] = {
       { "filter: state Valid", "state_dropdown", 4, NULL },
       { "filter: state Pending", "state_dropdown", 1, NULL },
       { "filter: state Waiting", "state_dropdown", 0, NULL },
@@ -712,19 +722,20 @@ main (int   argc,
    * holds the write lock in 80 ms slices. */
   for (guint round = 0; round < 2; round++)
     {
-      g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (double));
-      g_autoptr(GArray) stored = g_array_new (FALSE, FALSE, sizeof (double));
-      g_autoptr(GArray) stored_paint = g_array_new (FALSE, FALSE, sizeof (double));
-      g_autoptr(GSubprocess) locker = NULL;
+      g_autoptr (GArray) shown = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr (GArray) stored = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr (GArray) stored_paint = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr (GSubprocess) locker = NULL;
       guint tick_id = 0;
 
       if (round == 1)
         {
           g_autofree char *script =
-            g_strdup_printf ("( echo '.timeout 10000'; i=0; while [ $i -lt 600 ]; do"
-                             " echo 'BEGIN IMMEDIATE;';"
-                             " echo \"INSERT OR REPLACE INTO settings (key, value) VALUES ('bench-busy', '$i');\";"
-                             " sleep 0.08; echo 'COMMIT;'; sleep 0.02; i=$((i+1)); done ) | sqlite3 '%s'", path);
+              g_strdup_printf ("( echo '.timeout 10000'; i=0; while [ $i -lt 600 ]; do"
+                               " echo 'BEGIN IMMEDIATE;';"
+                               " echo \"INSERT OR REPLACE INTO settings (key, value) VALUES ('bench-busy', '$i');\";"
+                               " sleep 0.08; echo 'COMMIT;'; sleep 0.02; i=$((i+1)); done ) | sqlite3 '%s'",
+                               path);
 
           locker = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "sh", "-c", script, NULL);
           check (locker != NULL, error);
@@ -820,7 +831,7 @@ main (int   argc,
   /* 6. The core calls under the model, alone. */
   {
     gint64 counts[TAM_N_STATES];
-    g_autoptr(GPtrArray) rows = NULL;
+    g_autoptr (GPtrArray) rows = NULL;
 
     t0 = g_get_monotonic_time ();
     check (tam_queue_state_counts (store, qco, NULL, counts, &error), error);

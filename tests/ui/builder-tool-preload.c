@@ -5,7 +5,7 @@
  * *_get_type symbols, which this library brings in. */
 #include <adwaita.h>
 
-__attribute__((constructor)) static void
+__attribute__ ((constructor)) static void
 tam_builder_tool_preload (void)
 {
   g_type_ensure (ADW_TYPE_APPLICATION_WINDOW);

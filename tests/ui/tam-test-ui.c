@@ -14,7 +14,7 @@ make_person (const char *nik,
              const char *role,
              const char *site,
              const char *service,
-             gint64      team_leader_id,
+             gint64 team_leader_id,
              const char *status,
              const char *hired_on,
              const char *contract_end)
@@ -34,19 +34,19 @@ make_person (const char *nik,
 }
 
 static gint64
-add_person (TamTestDb  *db,
+add_person (TamTestDb *db,
             const char *nik,
             const char *name,
             const char *role,
             const char *site,
             const char *service,
-            gint64      team_leader_id,
+            gint64 team_leader_id,
             const char *status,
             const char *contract_end)
 {
-  g_autoptr(TamPerson) p = make_person (nik, name, role, site, service, team_leader_id, status,
-                                        "2024-01-15", contract_end);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (TamPerson) p = make_person (nik, name, role, site, service, team_leader_id, status,
+                                         "2024-01-15", contract_end);
+  g_autoptr (GError) error = NULL;
   g_autofree char *field = NULL;
 
   if (!tam_people_save (db->store, db->admin, p, &field, &error))
@@ -55,31 +55,31 @@ add_person (TamTestDb  *db,
 }
 
 static void
-add_user (TamTestDb  *db,
+add_user (TamTestDb *db,
           const char *nik)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!tam_auth_set_password (db->store, db->admin, nik, TAM_TEST_PASSWORD, &error))
     g_error ("fixture: cannot set the password of %s: %s", nik, error->message);
 }
 
 gint64
-tam_test_insert_call (TamStore   *store,
+tam_test_insert_call (TamStore *store,
                       const char *call_id,
-                      gint64      agent_id,
+                      gint64 agent_id,
                       const char *call_start,
                       const char *recording)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   sqlite3_stmt *stmt;
   g_autofree char *month = g_strndup (call_start, 7);
 
   stmt = tam_store_prepare (store,
-      "INSERT INTO calls (call_id, agent_id, site, service, call_start, month, result,"
-      " customer_number, product, recording, state)"
-      " VALUES (?, ?, 'BANDUNG', 'ADDON_CONSUMER', ?, ?, 'AGREE', '081234567890', 'Minipack HBO', ?, 'PENDING')",
-      &error);
+                            "INSERT INTO calls (call_id, agent_id, site, service, call_start, month, result,"
+                            " customer_number, product, recording, state)"
+                            " VALUES (?, ?, 'BANDUNG', 'ADDON_CONSUMER', ?, ?, 'AGREE', '081234567890', 'Minipack HBO', ?, 'PENDING')",
+                            &error);
   g_assert_no_error (error);
   sqlite3_bind_text (stmt, 1, call_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, agent_id);
@@ -94,11 +94,11 @@ tam_test_insert_call (TamStore   *store,
 /* A mono 16-bit PCM WAV at 8 kHz: a 440 Hz tone of @seconds. */
 void
 tam_test_write_wav (const char *path,
-                    double      seconds)
+                    double seconds)
 {
   const guint32 rate = 8000;
   guint32 n = (guint32) (rate * seconds);
-  g_autoptr(GByteArray) wav = g_byte_array_new ();
+  g_autoptr (GByteArray) wav = g_byte_array_new ();
   guint32 u32;
   guint16 u16;
 
@@ -108,11 +108,11 @@ tam_test_write_wav (const char *path,
   PUT32 (36 + n * 2);
   g_byte_array_append (wav, (const guint8 *) "WAVEfmt ", 8);
   PUT32 (16);
-  PUT16 (1);          /* PCM */
-  PUT16 (1);          /* mono */
+  PUT16 (1); /* PCM */
+  PUT16 (1); /* mono */
   PUT32 (rate);
-  PUT32 (rate * 2);   /* bytes per second */
-  PUT16 (2);          /* bytes per frame */
+  PUT32 (rate * 2); /* bytes per second */
+  PUT16 (2);        /* bytes per frame */
   PUT16 (16);
   g_byte_array_append (wav, (const guint8 *) "data", 4);
   PUT32 (n * 2);
@@ -126,8 +126,8 @@ tam_test_write_wav (const char *path,
 char *
 tam_test_date_from_today (int days)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) then = g_date_time_add_days (now, days);
 
   return g_date_time_format (then, "%Y-%m-%d");
 }
@@ -136,16 +136,47 @@ TamTestDb *
 tam_test_db_new (guint n_extra)
 {
   TamTestDb *db = g_new0 (TamTestDb, 1);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *soon = tam_test_date_from_today (10);
   g_autofree char *later = tam_test_date_from_today (200);
-  static const char * const first[] = {
-    "Agus", "Budi", "Citra", "Dewi", "Eka", "Fajar", "Gita", "Hendra", "Indah", "Joko",
-    "Kartika", "Lukman", "Mega", "Nur", "Oki", "Putri", "Rudi", "Sari", "Teguh", "Wulan",
+  static const char *const first[] = {
+    "Agus",
+    "Budi",
+    "Citra",
+    "Dewi",
+    "Eka",
+    "Fajar",
+    "Gita",
+    "Hendra",
+    "Indah",
+    "Joko",
+    "Kartika",
+    "Lukman",
+    "Mega",
+    "Nur",
+    "Oki",
+    "Putri",
+    "Rudi",
+    "Sari",
+    "Teguh",
+    "Wulan",
   };
-  static const char * const last[] = {
-    "Santoso", "Lestari", "Pratama", "Wijaya", "Hidayat", "Saputra", "Rahayu", "Kusuma",
-    "Nugroho", "Siregar", "Harahap", "Simanjuntak", "Setiawan", "Permata", "Utami",
+  static const char *const last[] = {
+    "Santoso",
+    "Lestari",
+    "Pratama",
+    "Wijaya",
+    "Hidayat",
+    "Saputra",
+    "Rahayu",
+    "Kusuma",
+    "Nugroho",
+    "Siregar",
+    "Harahap",
+    "Simanjuntak",
+    "Setiawan",
+    "Permata",
+    "Utami",
   };
 
   db->dir = g_dir_make_tmp ("tam-ui-XXXXXX", &error);
@@ -196,7 +227,7 @@ tam_test_db_new (guint n_extra)
 void
 tam_test_db_free (TamTestDb *db)
 {
-  g_autoptr(GDir) dir = NULL;
+  g_autoptr (GDir) dir = NULL;
   const char *name;
 
   g_clear_object (&db->store);
@@ -216,7 +247,7 @@ tam_test_db_free (TamTestDb *db)
 gboolean
 tam_test_flag_cb (gpointer flag)
 {
-  *(gboolean *)flag = TRUE;
+  *(gboolean *) flag = TRUE;
   return G_SOURCE_REMOVE;
 }
 
@@ -242,7 +273,7 @@ tam_test_find_window (GType type)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
 
       if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
         return window;
@@ -252,7 +283,7 @@ tam_test_find_window (GType type)
 
 GtkWidget *
 tam_test_find_child (GtkWidget *root,
-                     GType      type)
+                     GType type)
 {
   if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
     return root;
@@ -268,7 +299,7 @@ tam_test_find_child (GtkWidget *root,
 }
 
 static GtkWidget *
-find_button (GtkWidget  *root,
+find_button (GtkWidget *root,
              const char *label)
 {
   if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
@@ -284,7 +315,7 @@ find_button (GtkWidget  *root,
 
 void
 tam_test_message_click (AdwMessageDialog *dialog,
-                        const char       *label)
+                        const char *label)
 {
   GtkWidget *button = find_button (GTK_WIDGET (dialog), label);
 
@@ -301,7 +332,7 @@ tam_test_close_all (void)
 
   while (g_list_model_get_n_items (toplevels) > 0)
     {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, 0);
       gtk_window_destroy (window);
     }
   tam_test_flush ();

@@ -13,71 +13,73 @@ G_BEGIN_DECLS
 /* A temporary database with a small operation in it. */
 typedef struct
 {
-  char       *dir;
-  char       *path;
-  TamStore   *store;
-  TamSession *admin;   /* a MANAGER session used to set the data up */
-  gint64      tl1_id;  /* TL-001, Bandung, Add On Consumer */
-  gint64      tl2_id;  /* TL-002, Tangerang, WiFi */
-  gint64      ag1_id;  /* AG-001, team TL-001, contract ends in 10 days */
-  gint64      ag2_id;  /* AG-002, team TL-001 */
-  gint64      ag3_id;  /* AG-003, team TL-002 */
+  char *dir;
+  char *path;
+  TamStore *store;
+  TamSession *admin; /* a MANAGER session used to set the data up */
+  gint64 tl1_id;     /* TL-001, Bandung, Add On Consumer */
+  gint64 tl2_id;     /* TL-002, Tangerang, WiFi */
+  gint64 ag1_id;     /* AG-001, team TL-001, contract ends in 10 days */
+  gint64 ag2_id;     /* AG-002, team TL-001 */
+  gint64 ag3_id;     /* AG-003, team TL-002 */
 } TamTestDb;
 
 /* Desk accounts (password TAM_TEST_PASSWORD): SPV-001 (SUPERVISOR_OPS),
  * TL-001 and TL-002 (TEAM_LEADER), QCO-001 (QCO). People: 3 active agents
  * and one resigned, plus @n_extra generated agents (for benchmarks). */
-TamTestDb  *tam_test_db_new           (guint        n_extra);
-void        tam_test_db_free          (TamTestDb   *db);
+TamTestDb *tam_test_db_new (guint n_extra);
+void tam_test_db_free (TamTestDb *db);
 /* A PENDING AGREE call of @agent_id (Bandung, Add On Consumer); its id.
  * A fixture only: the import of calls has its own tests. */
-gint64      tam_test_insert_call      (TamStore    *store,
-                                       const char  *call_id,
-                                       gint64       agent_id,
-                                       const char  *call_start,
-                                       const char  *recording);
+gint64 tam_test_insert_call (TamStore *store,
+                             const char *call_id,
+                             gint64 agent_id,
+                             const char *call_start,
+                             const char *recording);
 /* A mono 16-bit PCM WAV at 8 kHz, a 440 Hz tone of @seconds: a call's
  * recording. */
-void        tam_test_write_wav        (const char  *path,
-                                       double       seconds);
+void tam_test_write_wav (const char *path,
+                         double seconds);
 /* A date @days from today, YYYY-MM-DD. */
-char       *tam_test_date_from_today  (int          days);
+char *tam_test_date_from_today (int days);
 
 /* Iterates the main loop until @cond holds; aborts the test after 30 s. */
-gboolean    tam_test_flag_cb          (gpointer     flag);
-#define tam_test_spin_until(cond) \
-  G_STMT_START { \
-    gboolean timed_out_ = FALSE; \
+gboolean tam_test_flag_cb (gpointer flag);
+#define tam_test_spin_until(cond)                                                  \
+  G_STMT_START                                                                     \
+  {                                                                                \
+    gboolean timed_out_ = FALSE;                                                   \
     guint timeout_id_ = g_timeout_add_seconds (30, tam_test_flag_cb, &timed_out_); \
-    while (!(cond) && !timed_out_) \
-      g_main_context_iteration (NULL, TRUE); \
-    if (!timed_out_) \
-      g_source_remove (timeout_id_); \
-    if (!(cond)) \
-      g_error ("Timed out waiting for: %s", #cond); \
-  } G_STMT_END
+    while (!(cond) && !timed_out_)                                                 \
+      g_main_context_iteration (NULL, TRUE);                                       \
+    if (!timed_out_)                                                               \
+      g_source_remove (timeout_id_);                                               \
+    if (!(cond))                                                                   \
+      g_error ("Timed out waiting for: %s", #cond);                                \
+  }                                                                                \
+  G_STMT_END
 /* Lets pending events run (layout, idles) without waiting. */
-void        tam_test_flush            (void);
+void tam_test_flush (void);
 /* Iterates the main loop until every save sent by a dialog (tam-save.h)
  * has been handed back to it. */
-void        tam_test_wait_saves       (void);
+void tam_test_wait_saves (void);
 
 /* The first visible toplevel of @type, or NULL. */
-GtkWindow  *tam_test_find_window      (GType        type);
+GtkWindow *tam_test_find_window (GType type);
 /* The first descendant of @root of @type (depth first), or NULL. */
-GtkWidget  *tam_test_find_child       (GtkWidget   *root,
-                                       GType        type);
+GtkWidget *tam_test_find_child (GtkWidget *root,
+                                GType type);
 /* A template child of @widget (a widget of @type), by id. */
 #define tam_test_child(widget, type, id) \
-  ((gpointer)gtk_widget_get_template_child (GTK_WIDGET (widget), (type), (id)))
+  ((gpointer) gtk_widget_get_template_child (GTK_WIDGET (widget), (type), (id)))
 /* Clicks the response button labelled @label ("_Close"…) of @dialog, as
  * a user would. */
-void        tam_test_message_click    (AdwMessageDialog *dialog,
-                                       const char       *label);
+void tam_test_message_click (AdwMessageDialog *dialog,
+                             const char *label);
 /* Closes every toplevel window. */
-void        tam_test_close_all        (void);
+void tam_test_close_all (void);
 
 /* Registers the resources, adw_init (); call after gtk_test_init. */
-void        tam_test_ui_init          (void);
+void tam_test_ui_init (void);
 
 G_END_DECLS

@@ -106,8 +106,8 @@ describe (GtkWidget *w)
 
 static void
 walk (GtkWidget *w,
-      GString   *missing,
-      guint     *controls)
+      GString *missing,
+      guint *controls)
 {
   /* What is on screen: a stack's other pages are not mapped. */
   if (!gtk_widget_get_mapped (w))
@@ -127,10 +127,10 @@ walk (GtkWidget *w,
 }
 
 static void
-assert_all_named (GtkWidget  *root,
+assert_all_named (GtkWidget *root,
                   const char *what)
 {
-  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autoptr (GString) missing = g_string_new (NULL);
   guint controls = 0;
 
   walk (root, missing, &controls);
@@ -152,7 +152,7 @@ find_pages (GtkWidget *root,
 }
 
 static void
-sign_in (TamWindow  *window,
+sign_in (TamWindow *window,
          const char *nik)
 {
   GtkWidget *page = tam_test_find_child (GTK_WIDGET (window), TAM_TYPE_SIGN_IN_PAGE);
@@ -167,7 +167,7 @@ sign_in (TamWindow  *window,
 }
 
 static void
-show_tabs (TamWindow  *window,
+show_tabs (TamWindow *window,
            const char *who)
 {
   GtkStack *pages = tam_test_child (window, TAM_TYPE_WINDOW, "page_stack");
@@ -218,7 +218,7 @@ test_window (void)
     GtkWidget *prefs = GTK_WIDGET (tam_preferences_window_new (GTK_WINDOW (window), NULL,
                                                                tam_window_get_store (window),
                                                                tam_window_get_session (window)));
-    g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+    g_autoptr (GPtrArray) pages = g_ptr_array_new ();
 
     gtk_window_present (GTK_WINDOW (prefs));
     tam_test_flush ();
@@ -248,7 +248,7 @@ test_window (void)
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   /* GTK's test accessibility backend: it keeps each widget's accessible

@@ -12,7 +12,7 @@
 static void
 test_help_overlay (void)
 {
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/com/infomedia/TAM/gtk/help-overlay.ui");
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource ("/com/infomedia/TAM/gtk/help-overlay.ui");
   GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
@@ -21,11 +21,11 @@ test_help_overlay (void)
 
 typedef struct
 {
-  char     *expected_path;
-  gboolean  saw_error_page;
-  gboolean  saw_about;
-  gboolean  saw_preferences;
-  gboolean  saw_window_title;
+  char *expected_path;
+  gboolean saw_error_page;
+  gboolean saw_about;
+  gboolean saw_preferences;
+  gboolean saw_window_title;
 } RunState;
 
 static gboolean
@@ -40,9 +40,9 @@ drive_cb (gpointer user_data)
   state->saw_window_title = g_strcmp0 (gtk_window_get_title (window), "TAM Desk") == 0;
   /* --db pointed at a file that is not a database: the error page. */
   state->saw_error_page =
-    g_strcmp0 (gtk_stack_get_visible_child_name (tam_test_child (window, TAM_TYPE_WINDOW, "main_stack")),
-               "error") == 0 &&
-    tam_window_get_store (TAM_WINDOW (window)) == NULL;
+      g_strcmp0 (gtk_stack_get_visible_child_name (tam_test_child (window, TAM_TYPE_WINDOW, "main_stack")),
+                 "error") == 0 &&
+      tam_window_get_store (TAM_WINDOW (window)) == NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   tam_test_spin_until (tam_test_find_window (ADW_TYPE_ABOUT_WINDOW) != NULL);
@@ -63,7 +63,7 @@ drive_cb (gpointer user_data)
 
 static void
 activate_cb (GApplication *app,
-             RunState     *state)
+             RunState *state)
 {
   /* After the app's own activate handler built the window. */
   g_idle_add (drive_cb, state);
@@ -74,9 +74,9 @@ test_run_db_error (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("tam-app-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "not-a-database.db", NULL);
-  g_autoptr(TamApplication) app = NULL;
+  g_autoptr (TamApplication) app = NULL;
   RunState state = { 0 };
-  char *argv[] = { (char *)"tam", (char *)"--db", path, NULL };
+  char *argv[] = { (char *) "tam", (char *) "--db", path, NULL };
   int status;
 
   g_assert_true (g_file_set_contents (path, "this is not SQLite", -1, NULL));
@@ -101,7 +101,7 @@ test_run_db_error (void)
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   /* No session bus: the application runs as a plain non-unique one. */

@@ -17,38 +17,38 @@
 
 typedef struct
 {
-  TamTestDb         *db;
-  TamWindow         *window;
+  TamTestDb *db;
+  TamWindow *window;
   TamAttendancePage *page;
 } Fixture;
 
 static void
-add_row (Fixture    *f,
-         gint64      person_id,
+add_row (Fixture *f,
+         gint64 person_id,
          const char *date,
          const char *status,
          const char *check_in,
          const char *note)
 {
-  g_autoptr(TamSession) spv = tam_session_new (0, "SETUP", "Setup", "SUPERVISOR_OPS", "BANDUNG", NULL);
+  g_autoptr (TamSession) spv = tam_session_new (0, "SETUP", "Setup", "SUPERVISOR_OPS", "BANDUNG", NULL);
   TamAttendance row = { 0 };
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   row.person_id = person_id;
-  row.date = (char *)date;
-  row.shift_start = (char *)"08:00";
-  row.shift_end = (char *)"17:00";
-  row.status = (char *)status;
-  row.check_in = (char *)check_in;
-  row.check_out = check_in ? (char *)"17:00" : NULL;
-  row.note = (char *)note;
+  row.date = (char *) date;
+  row.shift_start = (char *) "08:00";
+  row.shift_end = (char *) "17:00";
+  row.status = (char *) status;
+  row.check_in = (char *) check_in;
+  row.check_out = check_in ? (char *) "17:00" : NULL;
+  row.note = (char *) note;
   g_assert_true (tam_attendance_save (f->db->store, spv, &row, &error));
   g_assert_no_error (error);
 }
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f,
+               gconstpointer data)
 {
   TamSignInPage *sign_in_page;
 
@@ -74,8 +74,8 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f,
+                  gconstpointer data)
 {
   g_object_ref (f->window);
   tam_test_close_all ();
@@ -103,13 +103,13 @@ total_text (Fixture *f)
 }
 
 static void
-select_row (Fixture    *f,
+select_row (Fixture *f,
             const char *nik,
             const char *date)
 {
   for (guint i = 0; i < g_list_model_get_n_items (rows (f)); i++)
     {
-      g_autoptr(TamAttendanceObject) obj = g_list_model_get_item (rows (f), i);
+      g_autoptr (TamAttendanceObject) obj = g_list_model_get_item (rows (f), i);
       const TamAttendance *r = tam_attendance_object_get_row (obj);
 
       if (g_strcmp0 (r->nik, nik) == 0 && g_strcmp0 (r->date, date) == 0)
@@ -122,7 +122,7 @@ select_row (Fixture    *f,
 }
 
 static const TamAttendance *
-stored_row (GPtrArray  *list,
+stored_row (GPtrArray *list,
             const char *nik)
 {
   for (guint i = 0; i < list->len; i++)
@@ -135,8 +135,8 @@ stored_row (GPtrArray  *list,
 }
 
 static void
-test_day_and_month (Fixture       *f,
-                    gconstpointer  data)
+test_day_and_month (Fixture *f,
+                    gconstpointer data)
 {
   tam_attendance_page_show (f->page, "2026-10-06", FALSE, 0);
   g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, 3);
@@ -150,8 +150,8 @@ test_day_and_month (Fixture       *f,
   g_assert_cmpstr (total_text (f), ==, "Adherence 50.0 % (1 of 2 scheduled days on time)");
   {
     GtkDropDown *team = tam_test_child (f->page, TAM_TYPE_ATTENDANCE_PAGE, "team_dropdown");
-    g_autoptr(GtkStringObject) s = g_list_model_get_item (gtk_drop_down_get_model (team),
-                                                          gtk_drop_down_get_selected (team));
+    g_autoptr (GtkStringObject) s = g_list_model_get_item (gtk_drop_down_get_model (team),
+                                                           gtk_drop_down_get_selected (team));
     g_assert_cmpstr (gtk_string_object_get_string (s), ==, "Team Budi Santoso (TL-001)");
   }
 
@@ -172,7 +172,7 @@ test_day_and_month (Fixture       *f,
   g_signal_emit_by_name (tam_test_child (f->page, TAM_TYPE_ATTENDANCE_PAGE, "previous_button"), "clicked");
   g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, 2);
   {
-    g_autoptr(TamAttendanceObject) obj = g_list_model_get_item (rows (f), 0);
+    g_autoptr (TamAttendanceObject) obj = g_list_model_get_item (rows (f), 0);
     g_assert_cmpstr (tam_attendance_object_get_row (obj)->date, ==, "2026-10-05");
   }
 }
@@ -187,18 +187,18 @@ open_edit (Fixture *f)
 
 static void
 set_status (TamAttendanceDialog *dialog,
-            const char          *code)
+            const char *code)
 {
   gtk_drop_down_set_selected (tam_test_child (dialog, TAM_TYPE_ATTENDANCE_DIALOG, "status_dropdown"),
                               tam_code_position (tam_attendance_statuses (), code, FALSE));
 }
 
 static void
-test_edit_row (Fixture       *f,
-               gconstpointer  data)
+test_edit_row (Fixture *f,
+               gconstpointer data)
 {
   TamAttendanceDialog *dialog;
-  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr (GPtrArray) stored = NULL;
   const TamAttendance *r;
 
   tam_attendance_page_show (f->page, "2026-10-06", FALSE, 0);
@@ -225,7 +225,7 @@ test_edit_row (Fixture       *f,
   /* The page shows it. */
   for (guint i = 0; i < g_list_model_get_n_items (rows (f)); i++)
     {
-      g_autoptr(TamAttendanceObject) obj = g_list_model_get_item (rows (f), i);
+      g_autoptr (TamAttendanceObject) obj = g_list_model_get_item (rows (f), i);
       if (g_strcmp0 (tam_attendance_object_get_row (obj)->nik, "AG-002") == 0)
         {
           g_autofree char *status = NULL;
@@ -238,12 +238,12 @@ test_edit_row (Fixture       *f,
 }
 
 static void
-test_edit_errors (Fixture       *f,
-                  gconstpointer  data)
+test_edit_errors (Fixture *f,
+                  gconstpointer data)
 {
   TamAttendanceDialog *dialog;
   GtkLabel *label;
-  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr (GPtrArray) stored = NULL;
 
   tam_attendance_page_show (f->page, "2026-10-06", FALSE, 0);
   select_row (f, "AG-001", "2026-10-06");
@@ -272,18 +272,18 @@ test_edit_errors (Fixture       *f,
 }
 
 static void
-test_team_leader (Fixture       *f,
-                  gconstpointer  data)
+test_team_leader (Fixture *f,
+                  gconstpointer data)
 {
   GtkWidget *edit_button = tam_test_child (f->page, TAM_TYPE_ATTENDANCE_PAGE, "edit_button");
   TamAttendanceDialog *dialog;
-  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr (GPtrArray) stored = NULL;
 
   /* A team leader sees their own team first. */
   {
     GtkDropDown *team = tam_test_child (f->page, TAM_TYPE_ATTENDANCE_PAGE, "team_dropdown");
-    g_autoptr(GtkStringObject) s = g_list_model_get_item (gtk_drop_down_get_model (team),
-                                                          gtk_drop_down_get_selected (team));
+    g_autoptr (GtkStringObject) s = g_list_model_get_item (gtk_drop_down_get_model (team),
+                                                           gtk_drop_down_get_selected (team));
     g_assert_cmpstr (gtk_string_object_get_string (s), ==, "Team Budi Santoso (TL-001)");
   }
 
@@ -306,8 +306,8 @@ test_team_leader (Fixture       *f,
 }
 
 static void
-test_read_only (Fixture       *f,
-                gconstpointer  data)
+test_read_only (Fixture *f,
+                gconstpointer data)
 {
   tam_attendance_page_show (f->page, "2026-10-06", FALSE, 0);
   select_row (f, "AG-001", "2026-10-06");
@@ -317,17 +317,18 @@ test_read_only (Fixture       *f,
 }
 
 static void
-test_import (Fixture       *f,
-             gconstpointer  data)
+test_import (Fixture *f,
+             gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->db->dir, "absensi.csv", NULL);
   TamJobBar *bar = TAM_JOB_BAR (tam_test_find_child (GTK_WIDGET (f->page), TAM_TYPE_JOB_BAR));
   AdwMessageDialog *dialog;
 
   g_assert_true (g_file_set_contents (path,
-      "date;nik;shift_start;shift_end;status;check_in;check_out;note\n"
-      "07/10/2026;AG-001;08:00;17:00;HADIR;07:58;17:01;\n"
-      "07/10/2026;AG-002;08:00;17:00;ALPA;;;tidak ada kabar\n", -1, NULL));
+                                      "date;nik;shift_start;shift_end;status;check_in;check_out;note\n"
+                                      "07/10/2026;AG-001;08:00;17:00;HADIR;07:58;17:01;\n"
+                                      "07/10/2026;AG-002;08:00;17:00;ALPA;;;tidak ada kabar\n",
+                                      -1, NULL));
   tam_attendance_page_show (f->page, "2026-10-07", FALSE, 0);
   g_assert_cmpuint (g_list_model_get_n_items (rows (f)), ==, 0);
 
@@ -344,7 +345,7 @@ test_import (Fixture       *f,
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);

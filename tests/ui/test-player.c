@@ -20,14 +20,13 @@
 typedef struct
 {
   char *dir;
-  char *long_wav;    /* 10 s */
-  char *short_wav;   /* 3 s */
+  char *long_wav;  /* 10 s */
+  char *short_wav; /* 3 s */
 } Fixture;
 
-
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f,
+               gconstpointer data)
 {
   f->dir = g_dir_make_tmp ("tam-test-player-XXXXXX", NULL);
   g_assert_nonnull (f->dir);
@@ -37,16 +36,16 @@ fixture_setup (Fixture       *f,
   tam_test_write_wav (f->short_wav, 3.0);
   /* Each test starts at 1x (the speed is a setting that outlives a player). */
   {
-    g_autoptr(GSettings) settings = g_settings_new ("com.infomedia.TAM");
+    g_autoptr (GSettings) settings = g_settings_new ("com.infomedia.TAM");
     g_settings_reset (settings, "playback-rate");
   }
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f,
+                  gconstpointer data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
   const char *name;
 
   tam_test_close_all ();
@@ -88,7 +87,7 @@ wait_sought (GtkMediaStream *stream)
  * that its (system) clock follows. */
 static double
 measure_speed (TamGstStream *stream,
-               gint64        interval)
+               gint64 interval)
 {
   gint64 p0, p1, t0, t1;
 
@@ -114,10 +113,10 @@ assert_near (gint64 value,
 /* Prepared with the file's duration; seek; 2x runs about twice as fast
  * as 1x; the end, and playing again from the start; volume. */
 static void
-test_stream (Fixture       *f,
-             gconstpointer  data)
+test_stream (Fixture *f,
+             gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GtkMediaStream *stream;
   TamGstStream *gst;
   GObject *pipeline;
@@ -198,10 +197,10 @@ test_stream (Fixture       *f,
 /* The sound output fails: the recording still plays, without sound, and
  * says so. */
 static void
-test_failing_sink (Fixture       *f,
-                   gconstpointer  data)
+test_failing_sink (Fixture *f,
+                   gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *sink = g_strdup_printf ("filesink location=%s/no-such-folder/out.raw", f->dir);
   GtkMediaStream *stream;
   gint64 before;
@@ -234,8 +233,8 @@ find_dropdown (TamRecordingPlayer *player)
 /* The widget: the speed chosen once applies to the next recordings; a
  * missing or broken file says so. */
 static void
-test_player (Fixture       *f,
-             gconstpointer  data)
+test_player (Fixture *f,
+             gconstpointer data)
 {
   GtkWidget *window = gtk_window_new ();
   TamRecordingPlayer *player = TAM_RECORDING_PLAYER (tam_recording_player_new ());
@@ -297,7 +296,7 @@ test_player (Fixture       *f,
   g_assert_cmpstr (tam_recording_player_get_message (player), ==, expected);
   g_assert_null (tam_recording_player_get_stream (player));
   g_assert_false (gtk_widget_get_visible (dropdown));
-  tam_recording_player_toggle (player);   /* harmless */
+  tam_recording_player_toggle (player); /* harmless */
   g_assert_cmpfloat (tam_recording_player_get_rate (player), ==, 1.5);
 
   /* Not a recording at all: GStreamer's error, in the player's words. */
@@ -322,13 +321,12 @@ test_player (Fixture       *f,
   g_assert_finalize_object (player);
 }
 
-
 /* The speed a QCO chose is kept for the next start of the app. */
 static void
-test_speed_remembered (Fixture       *f,
-                       gconstpointer  data)
+test_speed_remembered (Fixture *f,
+                       gconstpointer data)
 {
-  g_autoptr(GSettings) settings = g_settings_new ("com.infomedia.TAM");
+  g_autoptr (GSettings) settings = g_settings_new ("com.infomedia.TAM");
   GtkWidget *first = g_object_ref_sink (tam_recording_player_new ());
   GtkWidget *second;
 
@@ -344,7 +342,7 @@ test_speed_remembered (Fixture       *f,
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   /* The tests' env sets this; a lone run still plays in real time.

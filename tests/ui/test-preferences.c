@@ -9,7 +9,7 @@
 static guint
 service_index (const char *service)
 {
-  const char * const *services = tam_services ();
+  const char *const *services = tam_services ();
 
   for (guint i = 0; services[i] != NULL; i++)
     if (g_str_equal (services[i], service))
@@ -18,7 +18,7 @@ service_index (const char *service)
 }
 
 static const TamParameter *
-find_parameter (GPtrArray  *parameters,
+find_parameter (GPtrArray *parameters,
                 const char *code)
 {
   for (guint i = 0; i < parameters->len; i++)
@@ -35,8 +35,8 @@ test_parameters_edit (void)
 {
   TamTestDb *db = tam_test_db_new (0);
   TamSession *sq = tam_session_new (0, "SQ-001", "Sari", "SUPERVISOR_QUALITY", "BANDUNG", NULL);
-  g_autoptr(GPtrArray) parameters = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) parameters = NULL;
+  g_autoptr (GError) error = NULL;
   const TamParameter *parameter;
   TamPreferencesWindow *prefs;
   GtkListBox *list;
@@ -127,7 +127,12 @@ test_parameters_read_only (void)
   TamTestDb *db = tam_test_db_new (0);
   TamSession *qco = tam_session_new (0, "QCO-001", "Qori", "QCO", "BANDUNG", NULL);
   const char *controls[] = {
-    "add_button", "code_row", "text_row", "critical_switch", "active_switch", "save_button",
+    "add_button",
+    "code_row",
+    "text_row",
+    "critical_switch",
+    "active_switch",
+    "save_button",
   };
   TamPreferencesWindow *prefs;
 
@@ -149,7 +154,7 @@ test_parameters_read_only (void)
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);

@@ -16,8 +16,8 @@
 
 #include "tam-auth.h"
 #include "tam-queue-model.h"
-#include "tam-queue-page.h"
 #include "tam-queue-page-private.h"
+#include "tam-queue-page.h"
 #include "tam-store.h"
 #include "tam-tapping.h"
 #include "tam-test-ui.h"
@@ -25,7 +25,7 @@
 #define N_CALLS 4
 /* A unit test on a shared CI machine: the strict 100 ms is the benchmark's. */
 #define MAX_FRAME_GAP_US (500 * G_TIME_SPAN_MILLISECOND)
-#define MAX_KEY_US       (500 * G_TIME_SPAN_MILLISECOND)
+#define MAX_KEY_US (500 * G_TIME_SPAN_MILLISECOND)
 
 /* The other desk's import: sized so that its run lasts over a second
  * (the keys must land while it runs: it imports 150,000 to 350,000 rows
@@ -36,36 +36,36 @@
  * pace and three times the limits (ASAN_OPTIONS cannot tell the builds
  * apart: the tests' environment sets it in every build). */
 #if defined(__SANITIZE_ADDRESS__)
-#define N_IMPORT       150000
-#define KEY_PACE_MS       150
-#define IMPORT_SLOWDOWN     3
+#define N_IMPORT 150000
+#define KEY_PACE_MS 150
+#define IMPORT_SLOWDOWN 3
 #else
-#define N_IMPORT       400000
-#define KEY_PACE_MS        50
-#define IMPORT_SLOWDOWN     1
+#define N_IMPORT 400000
+#define KEY_PACE_MS 50
+#define IMPORT_SLOWDOWN 1
 #endif
 /* Calls waiting in the queue for that case: J never runs out of them. */
-#define N_QUEUE_CALLS    2000
-#define MIN_KEYS_DURING     5
+#define N_QUEUE_CALLS 2000
+#define MIN_KEYS_DURING 5
 
 typedef struct
 {
-  TamTestDb    *db;
-  TamSession   *qco;
-  gint64        calls[N_CALLS];
-  GtkWidget    *window;
+  TamTestDb *db;
+  TamSession *qco;
+  gint64 calls[N_CALLS];
+  GtkWidget *window;
   TamQueuePage *page;
-  GSubprocess  *locker;
-  gboolean      locker_done;
-  GSubprocess  *importer;
-  gboolean      importer_done;
-  char         *importer_output;
+  GSubprocess *locker;
+  gboolean locker_done;
+  GSubprocess *importer;
+  gboolean importer_done;
+  char *importer_output;
 
   /* The frame clock, between two ticks of the window. */
-  gboolean      measuring;
-  gint64        last_tick;
-  gint64        max_gap;
-  guint         n_ticks;
+  gboolean measuring;
+  gint64 last_tick;
+  gint64 max_gap;
+  guint n_ticks;
 } Fixture;
 
 static void
@@ -76,9 +76,9 @@ spin (void)
 }
 
 static gboolean
-tick_cb (GtkWidget     *widget,
+tick_cb (GtkWidget *widget,
          GdkFrameClock *clock,
-         gpointer       user_data)
+         gpointer user_data)
 {
   Fixture *f = user_data;
   gint64 now = g_get_monotonic_time ();
@@ -94,10 +94,10 @@ tick_cb (GtkWidget     *widget,
 }
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f,
+               gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->db = tam_test_db_new (0);
   f->calls[0] = tam_test_insert_call (f->db->store, "MYCX-0001", f->db->ag1_id, "2026-10-05 08:00:00", "");
@@ -135,8 +135,8 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f,
+                  gconstpointer data)
 {
   if (f->locker != NULL)
     {
@@ -162,12 +162,12 @@ fixture_teardown (Fixture       *f,
 }
 
 static void
-locker_exited_cb (GObject      *source,
+locker_exited_cb (GObject *source,
                   GAsyncResult *result,
-                  gpointer      user_data)
+                  gpointer user_data)
 {
   Fixture *f = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error));
   g_assert_no_error (error);
@@ -199,10 +199,10 @@ lock_held_elsewhere (const char *path)
  * shell took itself for the last user, deleted the WAL and -shm, and the
  * next connection failed with SQLITE_IOERR_SHORT_READ. */
 static void
-hold_lock (Fixture    *f,
+hold_lock (Fixture *f,
            const char *seconds)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *script = NULL;
   gint64 start = g_get_monotonic_time ();
 
@@ -237,7 +237,7 @@ current_id (Fixture *f)
 
 /* Runs @action as its key would, and how long that took. */
 static gint64
-press (Fixture    *f,
+press (Fixture *f,
        const char *action)
 {
   gint64 t0 = g_get_monotonic_time ();
@@ -250,10 +250,10 @@ static void
 save_screenshot (Fixture *f)
 {
   const char *path = g_getenv ("TAM_TEST_SCREENSHOT");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
   int width = gtk_widget_get_width (GTK_WIDGET (f->page));
   int height = gtk_widget_get_height (GTK_WIDGET (f->page));
 
@@ -286,11 +286,11 @@ count_tappings (Fixture *f)
 
 /* J and V during a 3 s lock: at once on screen, stored after the lock. */
 static void
-test_verdict_waits_for_lock (Fixture       *f,
-                             gconstpointer  data)
+test_verdict_waits_for_lock (Fixture *f,
+                             gconstpointer data)
 {
-  g_autoptr(GPtrArray) history = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  g_autoptr (GError) error = NULL;
   TamTappingRecord *r;
   gint64 us, locked_at, stored_at;
   gboolean busy_seen_locked;
@@ -366,11 +366,11 @@ test_verdict_waits_for_lock (Fixture       *f,
 
 /* V then Ctrl+Z during the lock: both kept, in order. */
 static void
-test_undo_behind_verdict (Fixture       *f,
-                          gconstpointer  data)
+test_undo_behind_verdict (Fixture *f,
+                          gconstpointer data)
 {
-  g_autoptr(GPtrArray) history = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  g_autoptr (GError) error = NULL;
 
   hold_lock (f, "1.5");
   press (f, "queue.valid");
@@ -399,10 +399,10 @@ test_undo_behind_verdict (Fixture       *f,
 /* A return refused in the background (another QCO took the call): the QCO
  * is brought back to it with the recommendation they wrote. */
 static void
-test_refused_verdict_comes_back (Fixture       *f,
-                                 gconstpointer  data)
+test_refused_verdict_comes_back (Fixture *f,
+                                 gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
   g_autofree char *text = NULL;
@@ -413,7 +413,8 @@ test_refused_verdict_comes_back (Fixture       *f,
   g_assert_cmpint (current_id (f), ==, f->calls[1]);
   /* Someone else holds the second call now (our claim lapsed, say). */
   g_assert_true (tam_store_exec (f->db->store, "UPDATE calls SET claimed_by = (SELECT id FROM people WHERE nik = 'SPV-001'),"
-                                               " claimed_at = datetime('now', 'localtime') WHERE call_id = 'MYCX-0002'", &error));
+                                               " claimed_at = datetime('now', 'localtime') WHERE call_id = 'MYCX-0002'",
+                                 &error));
   g_assert_no_error (error);
 
   g_assert_true (_tam_queue_page_set_parameter_met (f->page, "CONSENT", FALSE));
@@ -444,8 +445,8 @@ test_refused_verdict_comes_back (Fixture       *f,
  * busy, the QCO is brought back to the call and told; nothing is stored
  * and the quiet state goes away. */
 static void
-test_busy_too_long (Fixture       *f,
-                    gconstpointer  data)
+test_busy_too_long (Fixture *f,
+                    gconstpointer data)
 {
   const char *banner;
 
@@ -481,8 +482,8 @@ test_busy_too_long (Fixture       *f,
  * database that does not show the verdict yet, does not bring the call
  * back; the counts agree with the database once it is stored. */
 static void
-test_refresh_while_waiting (Fixture       *f,
-                            gconstpointer  data)
+test_refresh_while_waiting (Fixture *f,
+                            gconstpointer data)
 {
   TamQueueModel *model = _tam_queue_page_get_model (f->page);
   const gint64 *counts;
@@ -496,7 +497,7 @@ test_refresh_while_waiting (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS - 1);
   for (guint i = 0; i < N_CALLS - 1; i++)
     {
-      g_autoptr(TamQueueItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr (TamQueueItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
       g_assert_cmpint (tam_queue_item_get_id (item), ==, f->calls[i + 1]);
     }
   g_assert_cmpint (current_id (f), ==, f->calls[1]);
@@ -514,11 +515,11 @@ test_refresh_while_waiting (Fixture       *f,
  * the lock: the writer still stores it, and nothing of the page is
  * touched afterwards. */
 static void
-test_close_while_waiting (Fixture       *f,
-                          gconstpointer  data)
+test_close_while_waiting (Fixture *f,
+                          gconstpointer data)
 {
-  g_autoptr(GPtrArray) history = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  g_autoptr (GError) error = NULL;
 
   hold_lock (f, "1");
   press (f, "queue.valid");
@@ -543,12 +544,12 @@ test_close_while_waiting (Fixture       *f,
 /* The other desk's import */
 
 static void
-importer_exited_cb (GObject      *source,
+importer_exited_cb (GObject *source,
                     GAsyncResult *result,
-                    gpointer      user_data)
+                    gpointer user_data)
 {
   Fixture *f = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &f->importer_output, NULL, &error);
   g_assert_no_error (error);
@@ -560,12 +561,14 @@ importer_exited_cb (GObject      *source,
  * quarter AGREE: what tamctl-bench.c's write_calls_csv() writes. */
 static void
 write_calls_csv (const char *path,
-                 guint       n_rows)
+                 guint n_rows)
 {
-  static const char * const agents[][2] = {
-    { "AG-001", "ADDON_CONSUMER" }, { "AG-002", "ADDON_CONSUMER" }, { "AG-003", "WIFI_DIGITAL" },
+  static const char *const agents[][2] = {
+    { "AG-001", "ADDON_CONSUMER" },
+    { "AG-002", "ADDON_CONSUMER" },
+    { "AG-003", "WIFI_DIGITAL" },
   };
-  static const char * const results[] = { "AGREE", "DECLINE", "FOLLOW_UP", "DECLINE" };
+  static const char *const results[] = { "AGREE", "DECLINE", "FOLLOW_UP", "DECLINE" };
   FILE *fp = g_fopen (path, "wb");
 
   g_assert_nonnull (fp);
@@ -588,11 +591,11 @@ write_calls_csv (const char *path,
 
 /* `tamctl --db DB --as SPV-001 import calls FILE` in another process. */
 static void
-start_import (Fixture    *f,
+start_import (Fixture *f,
               const char *csv)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GError) error = NULL;
   const char *tamctl = g_getenv ("TAMCTL");
 
   g_assert_nonnull (tamctl);
@@ -616,7 +619,7 @@ import_running (Fixture *f)
  * after @last_id are in the database. */
 static gboolean
 import_publishing (Fixture *f,
-                   gint64   last_id)
+                   gint64 last_id)
 {
   return import_running (f) &&
          tam_store_query_int (f->db->store, "SELECT max (id) FROM calls", -1, NULL) > last_id;
@@ -644,7 +647,7 @@ typedef struct
 /* Reads back the verdicts not seen stored yet; how many were found. */
 static guint
 read_back (Fixture *f,
-           GArray  *given)
+           GArray *given)
 {
   guint found = 0;
 
@@ -670,11 +673,11 @@ read_back (Fixture *f,
  * verdict is stored once, and between the import's slices rather than
  * after it; the window keeps drawing; the import is whole. */
 static void
-test_while_another_process_imports (Fixture       *f,
-                                    gconstpointer  data)
+test_while_another_process_imports (Fixture *f,
+                                    gconstpointer data)
 {
   g_autofree char *csv = g_build_filename (f->db->dir, "calls.csv", NULL);
-  g_autoptr(GArray) given = g_array_new (FALSE, FALSE, sizeof (Given));
+  g_autoptr (GArray) given = g_array_new (FALSE, FALSE, sizeof (Given));
   GListModel *model = G_LIST_MODEL (_tam_queue_page_get_model (f->page));
   GtkSingleSelection *selection = _tam_queue_page_get_selection (f->page);
   guint n_keys = 0, n_during = 0, n_verdicts_during = 0, n_stored_during = 0, n_writes_during = 0;
@@ -697,7 +700,7 @@ test_while_another_process_imports (Fixture       *f,
   while (!f->importer_done)
     {
       guint pos = gtk_single_selection_get_selected (selection);
-      g_autoptr(TamQueueItem) next = NULL;
+      g_autoptr (TamQueueItem) next = NULL;
       g_autofree char *next_call_id = NULL;
       gboolean verdict = n_keys % 4 == 3;
       gboolean running_before, running_after;
@@ -786,7 +789,8 @@ test_while_another_process_imports (Fixture       *f,
   g_assert_cmpint (g_subprocess_get_exit_status (f->importer), ==, 0);
   g_assert_cmpint (tam_store_query_int (f->db->store, "SELECT count(*) FROM import_runs", -1, NULL), ==, 0);
   g_assert_cmpint (tam_store_query_int (f->db->store, "SELECT count(*) FROM calls c WHERE c.call_id LIKE 'IMP-%'"
-                                                      " AND " TAM_CALL_VISIBLE ("c"), -1, NULL),
+                                                      " AND " TAM_CALL_VISIBLE ("c"),
+                                        -1, NULL),
                    ==, N_IMPORT);
 
   /* The keys were pressed while the import ran, not before or after it:
@@ -805,8 +809,8 @@ test_while_another_process_imports (Fixture       *f,
   g_assert_cmpint (count_tappings (f), ==, given->len);
   for (guint i = 0; i < given->len; i++)
     {
-      g_autoptr(GPtrArray) history = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GPtrArray) history = NULL;
+      g_autoptr (GError) error = NULL;
       TamTappingRecord *r;
 
       history = tam_call_history (f->db->store, f->qco, g_array_index (given, Given, i).call, &error);
@@ -825,7 +829,7 @@ test_while_another_process_imports (Fixture       *f,
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);

@@ -11,8 +11,8 @@
 #include "tam-auth.h"
 #include "tam-people.h"
 #include "tam-queue-model.h"
-#include "tam-queue-page.h"
 #include "tam-queue-page-private.h"
+#include "tam-queue-page.h"
 #include "tam-recording-player.h"
 #include "tam-store.h"
 #include "tam-tapping.h"
@@ -22,15 +22,15 @@
 
 typedef struct
 {
-  char       *dir;
-  char       *path;
-  char       *recordings;
-  TamStore   *store;
-  TamSession *qco;      /* Rudi, QCO at Bandung: the one at the desk */
-  TamSession *qco2;     /* Wati, another QCO */
+  char *dir;
+  char *path;
+  char *recordings;
+  TamStore *store;
+  TamSession *qco;  /* Rudi, QCO at Bandung: the one at the desk */
+  TamSession *qco2; /* Wati, another QCO */
   TamSession *tl;
-  gint64      calls[N_CALLS];   /* calls.id, oldest first */
-  GtkWidget  *window;
+  gint64 calls[N_CALLS]; /* calls.id, oldest first */
+  GtkWidget *window;
   TamQueuePage *page;
 } Fixture;
 
@@ -39,7 +39,7 @@ make_person (const char *nik,
              const char *name,
              const char *role,
              const char *service,
-             gint64      tl_id)
+             gint64 tl_id)
 {
   TamPerson *p = tam_person_new ();
 
@@ -56,11 +56,11 @@ make_person (const char *nik,
 }
 
 static gint64
-add_person (TamStore         *store,
+add_person (TamStore *store,
             const TamSession *admin,
-            TamPerson        *p)
+            TamPerson *p)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *field = NULL;
 
   g_assert_true (tam_people_save (store, admin, p, &field, &error));
@@ -70,19 +70,17 @@ add_person (TamStore         *store,
 }
 
 static TamSession *
-sign_in (TamStore   *store,
+sign_in (TamStore *store,
          const char *nik,
          const char *password)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TamSession *session = tam_auth_sign_in (store, nik, password, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (session);
   return session;
 }
-
-
 
 static void
 spin (void)
@@ -102,18 +100,18 @@ wait_counted (TamQueueModel *model)
 }
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f,
+               gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamSession) admin = NULL;
-  g_autoptr(TamPerson) spv = make_person ("SPV001", "Dewi Lestari", "SUPERVISOR_OPS", NULL, 0);
-  g_autoptr(TamPerson) tl = NULL;
-  g_autoptr(TamPerson) agent1 = NULL;
-  g_autoptr(TamPerson) agent2 = NULL;
-  g_autoptr(TamPerson) qco = make_person ("QCO001", "Rudi Hartono", "QCO", NULL, 0);
-  g_autoptr(TamPerson) qco2 = make_person ("QCO002", "Wati Suryani", "QCO", NULL, 0);
-  g_autoptr(GSettings) settings = g_settings_new ("com.infomedia.TAM");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamSession) admin = NULL;
+  g_autoptr (TamPerson) spv = make_person ("SPV001", "Dewi Lestari", "SUPERVISOR_OPS", NULL, 0);
+  g_autoptr (TamPerson) tl = NULL;
+  g_autoptr (TamPerson) agent1 = NULL;
+  g_autoptr (TamPerson) agent2 = NULL;
+  g_autoptr (TamPerson) qco = make_person ("QCO001", "Rudi Hartono", "QCO", NULL, 0);
+  g_autoptr (TamPerson) qco2 = make_person ("QCO002", "Wati Suryani", "QCO", NULL, 0);
+  g_autoptr (GSettings) settings = g_settings_new ("com.infomedia.TAM");
   g_autofree char *wav = NULL;
   gint64 tl_id, a1, a2;
 
@@ -160,7 +158,7 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-open_page (Fixture    *f,
+open_page (Fixture *f,
            TamSession *session)
 {
   f->window = gtk_window_new ();
@@ -200,10 +198,10 @@ close_page (Fixture *f)
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f,
+                  gconstpointer data)
 {
-  g_autoptr(GDir) dir = NULL;
+  g_autoptr (GDir) dir = NULL;
   const char *name;
 
   close_page (f);
@@ -240,7 +238,7 @@ current_id (Fixture *f)
 }
 
 static void
-activate (Fixture    *f,
+activate (Fixture *f,
           const char *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), action, NULL));
@@ -249,9 +247,9 @@ activate (Fixture    *f,
 
 static GPtrArray *
 history (Fixture *f,
-         gint64   id)
+         gint64 id)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GPtrArray *h = tam_call_history (f->store, f->qco, id, &error);
 
   g_assert_no_error (error);
@@ -260,13 +258,13 @@ history (Fixture *f,
 }
 
 static void
-assert_one_tapping (Fixture    *f,
-                    gint64      id,
+assert_one_tapping (Fixture *f,
+                    gint64 id,
                     const char *verdict,
                     const char *failed_code,
                     const char *recommendation)
 {
-  g_autoptr(GPtrArray) h = history (f, id);
+  g_autoptr (GPtrArray) h = history (f, id);
   TamTappingRecord *r;
 
   g_assert_cmpuint (h->len, ==, 1);
@@ -289,10 +287,10 @@ assert_one_tapping (Fixture    *f,
 
 static char *
 call_state (Fixture *f,
-            gint64   id)
+            gint64 id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamCall) call = tam_call_get (f->store, f->qco, id, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamCall) call = tam_call_get (f->store, f->qco, id, &error);
 
   g_assert_no_error (error);
   return g_strdup (call->state);
@@ -300,15 +298,15 @@ call_state (Fixture *f,
 
 /* V, V, R with a recommendation, then Ctrl+Z. */
 static void
-test_tap_three (Fixture       *f,
-                gconstpointer  data)
+test_tap_three (Fixture *f,
+                gconstpointer data)
 {
   TamQueueModel *model;
   GtkWidget *recommendation;
   const gint64 *counts;
   g_autofree char *state3 = NULL;
   g_autofree char *state3_after = NULL;
-  g_autoptr(GPtrArray) h3 = NULL;
+  g_autoptr (GPtrArray) h3 = NULL;
 
   open_page (f, f->qco);
   model = _tam_queue_page_get_model (f->page);
@@ -371,7 +369,7 @@ test_tap_three (Fixture       *f,
   g_assert_cmpint (tam_queue_count (f->store, f->qco, NULL, NULL), ==, N_CALLS - 2);
   for (guint i = 0; i < N_CALLS - 2; i++)
     {
-      g_autoptr(TamQueueItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+      g_autoptr (TamQueueItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
       g_assert_cmpint (tam_queue_item_get_id (item), ==, f->calls[i + 2]);
     }
 
@@ -383,8 +381,8 @@ test_tap_three (Fixture       *f,
 /* VALID with a critical parameter unticked, RETURN without a failed
  * parameter or a recommendation: each refused with a message. */
 static void
-test_refusals (Fixture       *f,
-               gconstpointer  data)
+test_refusals (Fixture *f,
+               gconstpointer data)
 {
   open_page (f, f->qco);
 
@@ -414,10 +412,10 @@ test_refusals (Fixture       *f,
 
 /* Another QCO holds the first call: our verdict is refused, by name. */
 static void
-test_claimed_elsewhere (Fixture       *f,
-                        gconstpointer  data)
+test_claimed_elsewhere (Fixture *f,
+                        gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GtkWidget *claim_label;
   const char *banner;
 
@@ -450,8 +448,8 @@ test_claimed_elsewhere (Fixture       *f,
 
 /* J/K move, the recording is found or clearly missing. */
 static void
-test_move_and_recording (Fixture       *f,
-                         gconstpointer  data)
+test_move_and_recording (Fixture *f,
+                         gconstpointer data)
 {
   TamRecordingPlayer *player;
   g_autofree char *missing = NULL;
@@ -496,26 +494,26 @@ test_move_and_recording (Fixture       *f,
 
 /* Filters rebuild the list; the counts follow the filter. */
 static void
-test_filters (Fixture       *f,
-              gconstpointer  data)
+test_filters (Fixture *f,
+              gconstpointer data)
 {
   TamQueueModel *model;
   GtkWidget *agent_dropdown, *state_dropdown, *from_entry;
 
   open_page (f, f->qco);
   model = _tam_queue_page_get_model (f->page);
-  activate (f, "queue.valid");   /* MYCX-0001 VALID */
+  activate (f, "queue.valid"); /* MYCX-0001 VALID */
 
   state_dropdown = tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "state_dropdown");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (state_dropdown), 4);   /* Valid */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (state_dropdown), 4); /* Valid */
   settle (f);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
   g_assert_cmpint (current_id (f), ==, f->calls[0]);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (state_dropdown), 1);   /* Pending */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (state_dropdown), 1); /* Pending */
   settle (f);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS - 1);
   g_assert_cmpint (current_id (f), ==, f->calls[1]);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (state_dropdown), 0);   /* Waiting */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (state_dropdown), 0); /* Waiting */
   settle (f);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS - 1);
 
@@ -523,7 +521,7 @@ test_filters (Fixture       *f,
   agent_dropdown = tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "agent_dropdown");
   for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (agent_dropdown))); i++)
     {
-      g_autoptr(GtkStringObject) s = g_list_model_get_item (gtk_drop_down_get_model (GTK_DROP_DOWN (agent_dropdown)), i);
+      g_autoptr (GtkStringObject) s = g_list_model_get_item (gtk_drop_down_get_model (GTK_DROP_DOWN (agent_dropdown)), i);
       if (strstr (gtk_string_object_get_string (s), "Euis") != NULL)
         gtk_drop_down_set_selected (GTK_DROP_DOWN (agent_dropdown), i);
     }
@@ -550,12 +548,12 @@ test_filters (Fixture       *f,
 
 /* A team leader records the re-call of a returned call of their team. */
 static void
-test_recall (Fixture       *f,
-             gconstpointer  data)
+test_recall (Fixture *f,
+             gconstpointer data)
 {
   const char *failed[] = { "CONSENT", NULL };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GList) toplevels = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GList) toplevels = NULL;
   g_autofree char *state = NULL;
   GtkWidget *state_dropdown;
   AdwMessageDialog *dialog = NULL;
@@ -567,7 +565,7 @@ test_recall (Fixture       *f,
 
   open_page (f, f->tl);
   state_dropdown = tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "state_dropdown");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (state_dropdown), 3);   /* Returned */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (state_dropdown), 3); /* Returned */
   settle (f);
   g_assert_cmpint (current_id (f), ==, f->calls[0]);
   g_assert_true (gtk_widget_get_visible (tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "recall_button")));
@@ -596,7 +594,7 @@ test_recall (Fixture       *f,
 static AdwMessageDialog *
 find_message (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
 
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
@@ -606,8 +604,8 @@ find_message (void)
 
 /* Import Calls and Report F-18 run as jobs (worker thread, own store). */
 static void
-test_import_and_report (Fixture       *f,
-                        gconstpointer  data)
+test_import_and_report (Fixture *f,
+                        gconstpointer data)
 {
   g_autofree char *csv = g_build_filename (f->dir, "calls.csv", NULL);
   g_autofree char *xlsx = g_build_filename (f->dir, "F-18-2026-10.xlsx", NULL);
@@ -616,14 +614,15 @@ test_import_and_report (Fixture       *f,
   GStatBuf st;
 
   g_assert_true (g_file_set_contents (csv,
-      "call_id,agent_nik,service,call_start,result,customer_number,product,recording\n"
-      "MYCX-0101,10000001,ADDON_CONSUMER,2026-10-07 09:00:00,AGREE,081298765432,Minipack,vr-0101.wav\n"
-      "MYCX-0102,10000002,ADDON_CONSUMER,07/10/2026 10:15,AGREE,081298765433,Minipack,vr-0102.wav\n"
-      "MYCX-0103,10000002,ADDON_CONSUMER,2026-10-07 11:00:00,DECLINE,081298765434,,\n", -1, NULL));
+                                      "call_id,agent_nik,service,call_start,result,customer_number,product,recording\n"
+                                      "MYCX-0101,10000001,ADDON_CONSUMER,2026-10-07 09:00:00,AGREE,081298765432,Minipack,vr-0101.wav\n"
+                                      "MYCX-0102,10000002,ADDON_CONSUMER,07/10/2026 10:15,AGREE,081298765433,Minipack,vr-0102.wav\n"
+                                      "MYCX-0103,10000002,ADDON_CONSUMER,2026-10-07 11:00:00,DECLINE,081298765434,,\n",
+                                      -1, NULL));
 
   open_page (f, f->qco);
   model = _tam_queue_page_get_model (f->page);
-  activate (f, "queue.valid");   /* one tapping for the report */
+  activate (f, "queue.valid"); /* one tapping for the report */
 
   _tam_queue_page_import (f->page, csv);
   g_assert_true (_tam_queue_page_get_job_running (f->page));
@@ -657,31 +656,43 @@ test_import_and_report (Fixture       *f,
 
 /* The shortcuts the window lists are the ones bound to the actions. */
 static void
-test_shortcuts (Fixture       *f,
-                gconstpointer  data)
+test_shortcuts (Fixture *f,
+                gconstpointer data)
 {
-  static const struct { const char *trigger; const char *action; } expected[] = {
-    { "j", "queue.next" }, { "Down", "queue.next" }, { "k", "queue.previous" },
-    { "Up", "queue.previous" }, { "space", "queue.play" }, { "Left", "queue.seek-back" },
-    { "Right", "queue.seek-forward" }, { "bracketright", "queue.faster" },
-    { "bracketleft", "queue.slower" }, { "v", "queue.valid" }, { "r", "queue.return" },
-    { "<Control>Return", "queue.confirm-return" }, { "<Control>z", "queue.undo" },
+  static const struct
+  {
+    const char *trigger;
+    const char *action;
+  } expected[] = {
+    { "j", "queue.next" },
+    { "Down", "queue.next" },
+    { "k", "queue.previous" },
+    { "Up", "queue.previous" },
+    { "space", "queue.play" },
+    { "Left", "queue.seek-back" },
+    { "Right", "queue.seek-forward" },
+    { "bracketright", "queue.faster" },
+    { "bracketleft", "queue.slower" },
+    { "v", "queue.valid" },
+    { "r", "queue.return" },
+    { "<Control>Return", "queue.confirm-return" },
+    { "<Control>z", "queue.undo" },
     { "<Control>f", "queue.focus-filter" },
   };
-  g_autoptr(GListModel) controllers = NULL;
+  g_autoptr (GListModel) controllers = NULL;
   guint found = 0;
 
   open_page (f, f->qco);
   controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->page));
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
-      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+      g_autoptr (GObject) c = g_list_model_get_item (controllers, i);
 
       if (!GTK_IS_SHORTCUT_CONTROLLER (c))
         continue;
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (c)); j++)
         {
-          g_autoptr(GtkShortcut) s = g_list_model_get_item (G_LIST_MODEL (c), j);
+          g_autoptr (GtkShortcut) s = g_list_model_get_item (G_LIST_MODEL (c), j);
           g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (s));
           GtkShortcutAction *action = gtk_shortcut_get_action (s);
 
@@ -699,12 +710,12 @@ test_shortcuts (Fixture       *f,
 /* The model on its own: length from the counts, rows far down fetched by
  * block, at most a few blocks kept. */
 static void
-test_model_paging (Fixture       *f,
-                   gconstpointer  data)
+test_model_paging (Fixture *f,
+                   gconstpointer data)
 {
   const guint n = 2345;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamQueueModel) model = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamQueueModel) model = NULL;
   gint64 agent = tam_store_query_int (f->store, "SELECT id FROM people WHERE nik = '10000001'", 0, NULL);
   guint positions[] = { 0, 1, 199, 200, 1234, 2000, n + N_CALLS - 1, 401, 3 };
 
@@ -734,8 +745,8 @@ test_model_paging (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
     {
-      g_autoptr(GPtrArray) expected = tam_queue_fetch (f->store, f->qco, NULL, positions[i], 1, &error);
-      g_autoptr(TamQueueItem) item = g_list_model_get_item (G_LIST_MODEL (model), positions[i]);
+      g_autoptr (GPtrArray) expected = tam_queue_fetch (f->store, f->qco, NULL, positions[i], 1, &error);
+      g_autoptr (TamQueueItem) item = g_list_model_get_item (G_LIST_MODEL (model), positions[i]);
 
       g_assert_no_error (error);
       g_assert_cmpuint (expected->len, ==, 1);
@@ -748,13 +759,13 @@ test_model_paging (Fixture       *f,
   /* Walking the whole list gives every call once, in queue order, and
    * keeps only a few blocks. */
   {
-    g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
-    g_autoptr(GPtrArray) all = tam_queue_fetch (f->store, f->qco, NULL, 0, n + N_CALLS, &error);
+    g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+    g_autoptr (GPtrArray) all = tam_queue_fetch (f->store, f->qco, NULL, 0, n + N_CALLS, &error);
 
     g_assert_no_error (error);
     for (guint i = 0; i < n + N_CALLS; i++)
       {
-        g_autoptr(TamQueueItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
+        g_autoptr (TamQueueItem) item = g_list_model_get_item (G_LIST_MODEL (model), i);
         const TamCall *call = tam_queue_item_get_call (item);
 
         g_assert_nonnull (call);
@@ -767,7 +778,7 @@ test_model_paging (Fixture       *f,
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);

@@ -7,9 +7,9 @@
 #include "tam-job.h"
 #include "tam-person-dialog.h"
 #include "tam-person-object.h"
-#include "tam-slot-model.h"
 #include "tam-roster-page.h"
 #include "tam-sign-in-page.h"
+#include "tam-slot-model.h"
 #include "tam-test-ui.h"
 #include "tam-window.h"
 
@@ -17,13 +17,13 @@
 
 typedef struct
 {
-  TamTestDb     *db;
-  TamWindow     *window;
+  TamTestDb *db;
+  TamWindow *window;
   TamRosterPage *page;
 } Fixture;
 
 static void
-sign_in (Fixture    *f,
+sign_in (Fixture *f,
          const char *nik)
 {
   TamSignInPage *sign_in_page = TAM_SIGN_IN_PAGE (tam_test_find_child (GTK_WIDGET (f->window),
@@ -40,8 +40,8 @@ sign_in (Fixture    *f,
 }
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f,
+               gconstpointer data)
 {
   f->db = tam_test_db_new (0);
   f->window = tam_window_new (NULL, f->db->path);
@@ -50,8 +50,8 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f,
+                  gconstpointer data)
 {
   g_object_ref (f->window);
   tam_test_close_all ();
@@ -74,9 +74,9 @@ n_shown (Fixture *f)
 
 static const TamPerson *
 shown_person (Fixture *f,
-              guint    i)
+              guint i)
 {
-  g_autoptr(TamSlot) slot = g_list_model_get_item (shown (f), i);
+  g_autoptr (TamSlot) slot = g_list_model_get_item (shown (f), i);
 
   g_assert_nonnull (slot);
   /* The models keep the slot and its person alive. */
@@ -90,7 +90,7 @@ count_text (Fixture *f)
 }
 
 static void
-type_search (Fixture    *f,
+type_search (Fixture *f,
              const char *text)
 {
   gtk_editable_set_text (tam_test_child (f->page, TAM_TYPE_ROSTER_PAGE, "search_entry"), text);
@@ -98,13 +98,13 @@ type_search (Fixture    *f,
 
 static guint
 dropdown_position (GtkDropDown *dropdown,
-                   const char  *label)
+                   const char *label)
 {
   GListModel *model = gtk_drop_down_get_model (dropdown);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(GtkStringObject) s = g_list_model_get_item (model, i);
+      g_autoptr (GtkStringObject) s = g_list_model_get_item (model, i);
       if (g_strcmp0 (gtk_string_object_get_string (s), label) == 0)
         return i;
     }
@@ -113,8 +113,8 @@ dropdown_position (GtkDropDown *dropdown,
 }
 
 static void
-choose (gpointer    widget,
-        GType       type,
+choose (gpointer widget,
+        GType type,
         const char *id,
         const char *label)
 {
@@ -124,8 +124,8 @@ choose (gpointer    widget,
 }
 
 static void
-test_search (Fixture       *f,
-             gconstpointer  data)
+test_search (Fixture *f,
+             gconstpointer data)
 {
   g_assert_cmpuint (n_shown (f), ==, N_PEOPLE);
   g_assert_cmpstr (count_text (f), ==, "8 of 8 people");
@@ -155,14 +155,13 @@ test_search (Fixture       *f,
   /* Ctrl+F's action puts the focus in the search entry. */
   gtk_widget_grab_focus (tam_test_child (f->page, TAM_TYPE_ROSTER_PAGE, "column_view"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "roster.find", NULL));
-  g_assert_true (gtk_widget_is_focus (gtk_root_get_focus (GTK_ROOT (f->window)))
-                 && gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
-                                            tam_test_child (f->page, TAM_TYPE_ROSTER_PAGE, "search_entry")));
+  g_assert_true (gtk_widget_is_focus (gtk_root_get_focus (GTK_ROOT (f->window))) && gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                                                                                            tam_test_child (f->page, TAM_TYPE_ROSTER_PAGE, "search_entry")));
 }
 
 static void
-test_filters (Fixture       *f,
-              gconstpointer  data)
+test_filters (Fixture *f,
+              gconstpointer data)
 {
   choose (f->page, TAM_TYPE_ROSTER_PAGE, "site_dropdown", "Tangerang");
   g_assert_cmpuint (n_shown (f), ==, 3);
@@ -194,8 +193,8 @@ test_filters (Fixture       *f,
 }
 
 static void
-test_sort (Fixture       *f,
-           gconstpointer  data)
+test_sort (Fixture *f,
+           gconstpointer data)
 {
   GtkColumnView *view = tam_test_child (f->page, TAM_TYPE_ROSTER_PAGE, "column_view");
 
@@ -216,13 +215,13 @@ test_sort (Fixture       *f,
   /* Every column sorts. */
   for (guint i = 0; i < g_list_model_get_n_items (gtk_column_view_get_columns (view)); i++)
     {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (view), i);
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (view), i);
       g_assert_nonnull (gtk_column_view_column_get_sorter (column));
     }
 }
 
 static TamPersonDialog *
-open_dialog (Fixture    *f,
+open_dialog (Fixture *f,
              const char *action)
 {
   TamPersonDialog *dialog;
@@ -237,8 +236,8 @@ open_dialog (Fixture    *f,
 
 static void
 set_entry (TamPersonDialog *dialog,
-           const char      *id,
-           const char      *text)
+           const char *id,
+           const char *text)
 {
   gtk_editable_set_text (tam_test_child (dialog, TAM_TYPE_PERSON_DIALOG, id), text);
 }
@@ -253,18 +252,18 @@ click_save (TamPersonDialog *dialog)
 
 static GtkLabel *
 field_error (TamPersonDialog *dialog,
-             const char      *id)
+             const char *id)
 {
   return tam_test_child (dialog, TAM_TYPE_PERSON_DIALOG, id);
 }
 
 static void
-test_add_person (Fixture       *f,
-                 gconstpointer  data)
+test_add_person (Fixture *f,
+                 gconstpointer data)
 {
   TamPersonDialog *dialog = open_dialog (f, "roster.add");
-  g_autoptr(TamPerson) stored = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (TamPerson) stored = NULL;
+  g_autoptr (GError) error = NULL;
 
   set_entry (dialog, "nik_entry", "AG-010");
   set_entry (dialog, "name_entry", "Sinta Dewi");
@@ -300,8 +299,8 @@ test_add_person (Fixture       *f,
 }
 
 static void
-test_duplicate_nik (Fixture       *f,
-                    gconstpointer  data)
+test_duplicate_nik (Fixture *f,
+                    gconstpointer data)
 {
   TamPersonDialog *dialog = open_dialog (f, "roster.add");
   GtkLabel *nik_error = field_error (dialog, "nik_error");
@@ -319,7 +318,7 @@ test_duplicate_nik (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (field_error (dialog, "name_error"))));
   g_assert_true (tam_test_find_window (TAM_TYPE_PERSON_DIALOG) == GTK_WINDOW (dialog));
   {
-    g_autoptr(TamPerson) p = tam_people_find_nik (f->db->store, "AG-001", NULL);
+    g_autoptr (TamPerson) p = tam_people_find_nik (f->db->store, "AG-001", NULL);
     g_assert_cmpstr (p->name, ==, "Agus Pratama");
   }
 
@@ -336,8 +335,8 @@ test_duplicate_nik (Fixture       *f,
 }
 
 static void
-test_field_errors (Fixture       *f,
-                   gconstpointer  data)
+test_field_errors (Fixture *f,
+                   gconstpointer data)
 {
   TamPersonDialog *dialog = open_dialog (f, "roster.add");
 
@@ -380,7 +379,7 @@ test_field_errors (Fixture       *f,
   click_save (dialog);
   tam_test_spin_until (tam_test_find_window (TAM_TYPE_PERSON_DIALOG) == NULL);
   {
-    g_autoptr(TamPerson) p = tam_people_find_nik (f->db->store, "AG-012", NULL);
+    g_autoptr (TamPerson) p = tam_people_find_nik (f->db->store, "AG-012", NULL);
     g_assert_nonnull (p);
     g_assert_cmpstr (p->site, ==, "MEDAN");
     g_assert_null (p->contract_end);
@@ -388,11 +387,11 @@ test_field_errors (Fixture       *f,
 }
 
 static void
-test_team_leader_not_tl (Fixture       *f,
-                         gconstpointer  data)
+test_team_leader_not_tl (Fixture *f,
+                         gconstpointer data)
 {
   TamPersonDialog *dialog;
-  g_autoptr(TamPerson) tl = NULL;
+  g_autoptr (TamPerson) tl = NULL;
 
   /* TL-002 becomes an agent in another window meanwhile; AG-003 still
    * names them as team leader. Saving AG-003 says so at the field. */
@@ -412,11 +411,11 @@ test_team_leader_not_tl (Fixture       *f,
 }
 
 static void
-test_edit (Fixture       *f,
-           gconstpointer  data)
+test_edit (Fixture *f,
+           gconstpointer data)
 {
   TamPersonDialog *dialog;
-  g_autoptr(TamPerson) p = NULL;
+  g_autoptr (TamPerson) p = NULL;
 
   g_assert_true (tam_roster_page_select_nik (f->page, "AG-002"));
   dialog = open_dialog (f, "roster.edit");
@@ -433,11 +432,11 @@ test_edit (Fixture       *f,
 }
 
 static void
-test_deactivate (Fixture       *f,
-                 gconstpointer  data)
+test_deactivate (Fixture *f,
+                 gconstpointer data)
 {
   AdwMessageDialog *dialog;
-  g_autoptr(TamPerson) p = NULL;
+  g_autoptr (TamPerson) p = NULL;
 
   g_assert_true (tam_roster_page_select_nik (f->page, "AG-002"));
   g_assert_true (gtk_widget_is_sensitive (tam_test_child (f->page, TAM_TYPE_ROSTER_PAGE, "deactivate_button")));
@@ -457,7 +456,7 @@ test_deactivate (Fixture       *f,
 }
 
 static GtkWidget *
-find_css_class (GtkWidget  *root,
+find_css_class (GtkWidget *root,
                 const char *css_class)
 {
   if (gtk_widget_has_css_class (root, css_class))
@@ -472,14 +471,14 @@ find_css_class (GtkWidget  *root,
 }
 
 static void
-test_contract_ending (Fixture       *f,
-                      gconstpointer  data)
+test_contract_ending (Fixture *f,
+                      gconstpointer data)
 {
   GtkWidget *marked;
 
   for (guint i = 0; i < n_shown (f); i++)
     {
-      g_autoptr(TamSlot) slot = g_list_model_get_item (shown (f), i);
+      g_autoptr (TamSlot) slot = g_list_model_get_item (shown (f), i);
       TamPersonObject *obj = tam_slot_get_item (slot);
       const char *nik = tam_person_object_get_person (obj)->nik;
 
@@ -497,8 +496,8 @@ test_contract_ending (Fixture       *f,
 }
 
 static void
-test_permissions_team_leader (Fixture       *f,
-                              gconstpointer  data)
+test_permissions_team_leader (Fixture *f,
+                              gconstpointer data)
 {
   g_assert_cmpstr (tam_window_get_session (f->window)->role, ==, "TEAM_LEADER");
   g_assert_false (gtk_widget_is_sensitive (tam_test_child (f->page, TAM_TYPE_ROSTER_PAGE, "add_button")));
@@ -526,8 +525,8 @@ test_permissions_team_leader (Fixture       *f,
 }
 
 static void
-test_permissions_qco (Fixture       *f,
-                      gconstpointer  data)
+test_permissions_qco (Fixture *f,
+                      gconstpointer data)
 {
   g_assert_false (gtk_widget_is_sensitive (tam_test_child (f->page, TAM_TYPE_ROSTER_PAGE, "add_button")));
   g_assert_false (gtk_widget_is_sensitive (tam_test_child (f->page, TAM_TYPE_ROSTER_PAGE, "edit_button")));
@@ -537,7 +536,7 @@ test_permissions_qco (Fixture       *f,
 /* Imports through the worker. */
 
 static char *
-write_file (Fixture    *f,
+write_file (Fixture *f,
             const char *name,
             const char *contents)
 {
@@ -564,17 +563,17 @@ close_message (AdwMessageDialog *dialog)
 }
 
 static void
-test_import (Fixture       *f,
-             gconstpointer  data)
+test_import (Fixture *f,
+             gconstpointer data)
 {
   g_autofree char *path = write_file (f, "roster.csv",
-      "\xEF\xBB\xBFnik;name;role;site;service;team_leader_nik;status;hired_on;contract_end\r\n"
-      "AG-020;Lina Marlina;AGENT;BANDUNG;ADDON_CONSUMER;TL-001;ACTIVE;02/03/2026;\r\n"
-      "AG-021;\"Dian, Sastro\";AGENT;BANDUNG;ADDON_CONSUMER;TL-001;TRAINING;2026-11-01;2027-10-31\r\n"
-      "AG-022;Ucok Siregar;AGENT;TANGERANG;WIFI_DIGITAL;TL-002;ACTIVE;2026-05-01;\r\n");
+                                      "\xEF\xBB\xBFnik;name;role;site;service;team_leader_nik;status;hired_on;contract_end\r\n"
+                                      "AG-020;Lina Marlina;AGENT;BANDUNG;ADDON_CONSUMER;TL-001;ACTIVE;02/03/2026;\r\n"
+                                      "AG-021;\"Dian, Sastro\";AGENT;BANDUNG;ADDON_CONSUMER;TL-001;TRAINING;2026-11-01;2027-10-31\r\n"
+                                      "AG-022;Ucok Siregar;AGENT;TANGERANG;WIFI_DIGITAL;TL-002;ACTIVE;2026-05-01;\r\n");
   TamJobBar *bar = TAM_JOB_BAR (tam_test_find_child (GTK_WIDGET (f->page), TAM_TYPE_JOB_BAR));
   AdwMessageDialog *dialog;
-  g_autoptr(TamPerson) p = NULL;
+  g_autoptr (TamPerson) p = NULL;
 
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
   tam_roster_page_import_file (f->page, path);
@@ -608,13 +607,13 @@ test_import (Fixture       *f,
 }
 
 static void
-test_import_errors (Fixture       *f,
-                    gconstpointer  data)
+test_import_errors (Fixture *f,
+                    gconstpointer data)
 {
   g_autofree char *path = write_file (f, "bad-roster.csv",
-      "nik,name,role,site,service,team_leader_nik,status,hired_on,contract_end\n"
-      "AG-030,Good Row,AGENT,BANDUNG,ADDON_CONSUMER,TL-001,ACTIVE,2026-01-01,\n"
-      "AG-031,Bad Status,AGENT,BANDUNG,ADDON_CONSUMER,TL-001,SLEEPING,2026-01-01,\n");
+                                      "nik,name,role,site,service,team_leader_nik,status,hired_on,contract_end\n"
+                                      "AG-030,Good Row,AGENT,BANDUNG,ADDON_CONSUMER,TL-001,ACTIVE,2026-01-01,\n"
+                                      "AG-031,Bad Status,AGENT,BANDUNG,ADDON_CONSUMER,TL-001,SLEEPING,2026-01-01,\n");
   AdwMessageDialog *dialog;
 
   tam_roster_page_import_file (f->page, path);
@@ -630,10 +629,10 @@ test_import_errors (Fixture       *f,
 }
 
 static void
-test_import_cancel (Fixture       *f,
-                    gconstpointer  data)
+test_import_cancel (Fixture *f,
+                    gconstpointer data)
 {
-  g_autoptr(GString) csv = g_string_new ("nik,name,role,site,service,team_leader_nik,status,hired_on,contract_end\n");
+  g_autoptr (GString) csv = g_string_new ("nik,name,role,site,service,team_leader_nik,status,hired_on,contract_end\n");
   g_autofree char *path = NULL;
   TamJobBar *bar = TAM_JOB_BAR (tam_test_find_child (GTK_WIDGET (f->page), TAM_TYPE_JOB_BAR));
   AdwMessageDialog *dialog;
@@ -657,10 +656,10 @@ test_import_cancel (Fixture       *f,
 }
 
 static void
-test_window_responsive (Fixture       *f,
-                        gconstpointer  data)
+test_window_responsive (Fixture *f,
+                        gconstpointer data)
 {
-  g_autoptr(GString) csv = g_string_new ("nik,name,role,site,service,team_leader_nik,status,hired_on,contract_end\n");
+  g_autoptr (GString) csv = g_string_new ("nik,name,role,site,service,team_leader_nik,status,hired_on,contract_end\n");
   g_autofree char *path = NULL;
   TamJobBar *bar = TAM_JOB_BAR (tam_test_find_child (GTK_WIDGET (f->page), TAM_TYPE_JOB_BAR));
   AdwMessageDialog *dialog;
@@ -682,8 +681,8 @@ test_window_responsive (Fixture       *f,
 }
 
 static void
-test_export (Fixture       *f,
-             gconstpointer  data)
+test_export (Fixture *f,
+             gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->db->dir, "export.csv", NULL);
   g_autofree char *contents = NULL;
@@ -701,7 +700,7 @@ test_export (Fixture       *f,
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);

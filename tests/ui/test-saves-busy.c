@@ -23,22 +23,22 @@
 
 typedef struct
 {
-  TamTestDb   *db;
-  GtkWidget   *window;      /* the dialogs' parent, always drawing */
+  TamTestDb *db;
+  GtkWidget *window; /* the dialogs' parent, always drawing */
   GSubprocess *locker;
-  gboolean     locker_done;
-  guint        n_saved;     /* "saved" signals */
+  gboolean locker_done;
+  guint n_saved; /* "saved" signals */
 
-  gboolean     measuring;
-  gint64       last_tick;
-  gint64       max_gap;
-  guint        n_ticks;
+  gboolean measuring;
+  gint64 last_tick;
+  gint64 max_gap;
+  guint n_ticks;
 } Fixture;
 
 static gboolean
-tick_cb (GtkWidget     *widget,
+tick_cb (GtkWidget *widget,
          GdkFrameClock *clock,
-         gpointer       user_data)
+         gpointer user_data)
 {
   Fixture *f = user_data;
   gint64 now = g_get_monotonic_time ();
@@ -54,8 +54,8 @@ tick_cb (GtkWidget     *widget,
 }
 
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+fixture_setup (Fixture *f,
+               gconstpointer data)
 {
   f->db = tam_test_db_new (0);
   f->window = gtk_window_new ();
@@ -66,8 +66,8 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
+fixture_teardown (Fixture *f,
+                  gconstpointer data)
 {
   if (f->locker != NULL)
     {
@@ -80,12 +80,12 @@ fixture_teardown (Fixture       *f,
 }
 
 static void
-locker_exited_cb (GObject      *source,
+locker_exited_cb (GObject *source,
                   GAsyncResult *result,
-                  gpointer      user_data)
+                  gpointer user_data)
 {
   Fixture *f = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error));
   g_assert_no_error (error);
@@ -111,10 +111,10 @@ lock_held_elsewhere (const char *path)
 /* Another process takes the write lock for @seconds and commits a row of
  * its own; returns once it holds the lock. */
 static void
-hold_lock (Fixture    *f,
+hold_lock (Fixture *f,
            const char *seconds)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *script = NULL;
   gint64 start = g_get_monotonic_time ();
 
@@ -137,7 +137,7 @@ hold_lock (Fixture    *f,
 }
 
 static gint64
-count (Fixture    *f,
+count (Fixture *f,
        const char *sql)
 {
   return tam_store_query_int (f->db->store, sql, -1, NULL);
@@ -153,12 +153,12 @@ count_saved_cb (Fixture *f)
  * says so (to a screen reader too) while the other process still holds
  * the lock; then waits for the lock and the save. */
 static void
-save_while_locked (Fixture   *f,
+save_while_locked (Fixture *f,
                    GtkWidget *dialog,
                    GtkButton *button)
 {
   /* Kept for the checks even if a broken dialog closed early. */
-  g_autoptr(GtkButton) save_button = g_object_ref (button);
+  g_autoptr (GtkButton) save_button = g_object_ref (button);
 
   g_signal_emit_by_name (save_button, "clicked");
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (save_button)));
@@ -188,11 +188,11 @@ save_while_locked (Fixture   *f,
 }
 
 static void
-test_person (Fixture       *f,
-             gconstpointer  data)
+test_person (Fixture *f,
+             gconstpointer data)
 {
   TamPersonDialog *dialog;
-  g_autoptr(TamPerson) stored = NULL;
+  g_autoptr (TamPerson) stored = NULL;
 
   dialog = tam_person_dialog_new (GTK_WINDOW (f->window), f->db->store, f->db->admin, NULL);
   g_signal_connect_swapped (dialog, "saved", G_CALLBACK (count_saved_cb), f);
@@ -221,8 +221,8 @@ test_person (Fixture       *f,
 /* Escape while the save waits: the dialog goes at once; the save, already
  * sent, completes and "saved" still tells the roster. */
 static void
-test_person_closed_while_waiting (Fixture       *f,
-                                  gconstpointer  data)
+test_person_closed_while_waiting (Fixture *f,
+                                  gconstpointer data)
 {
   TamPersonDialog *dialog;
   GtkButton *save_button;
@@ -252,14 +252,19 @@ test_person_closed_while_waiting (Fixture       *f,
 }
 
 static void
-test_attendance (Fixture       *f,
-                 gconstpointer  data)
+test_attendance (Fixture *f,
+                 gconstpointer data)
 {
-  g_autoptr(TamSession) spv = tam_session_new (0, "SPV-001", "Siti Rahayu", "SUPERVISOR_OPS", "BANDUNG", NULL);
+  g_autoptr (TamSession) spv = tam_session_new (0, "SPV-001", "Siti Rahayu", "SUPERVISOR_OPS", "BANDUNG", NULL);
   TamAttendance row = {
-    .person_id = f->db->ag1_id, .nik = (char *)"AG-001", .name = (char *)"Agus Pratama",
-    .date = (char *)"2026-10-06", .shift_start = (char *)"08:00", .shift_end = (char *)"17:00",
-    .status = (char *)"PRESENT", .check_in = (char *)"07:55",
+    .person_id = f->db->ag1_id,
+    .nik = (char *) "AG-001",
+    .name = (char *) "Agus Pratama",
+    .date = (char *) "2026-10-06",
+    .shift_start = (char *) "08:00",
+    .shift_end = (char *) "17:00",
+    .status = (char *) "PRESENT",
+    .check_in = (char *) "07:55",
   };
   TamAttendanceDialog *dialog;
   gint64 audited = count (f, "SELECT count(*) FROM audit_log WHERE entity = 'attendance'");
@@ -281,10 +286,10 @@ test_attendance (Fixture       *f,
 }
 
 static void
-test_parameter (Fixture       *f,
-                gconstpointer  data)
+test_parameter (Fixture *f,
+                gconstpointer data)
 {
-  g_autoptr(TamSession) sq = tam_session_new (0, "SQ-001", "Sari", "SUPERVISOR_QUALITY", "BANDUNG", NULL);
+  g_autoptr (TamSession) sq = tam_session_new (0, "SQ-001", "Sari", "SUPERVISOR_QUALITY", "BANDUNG", NULL);
   TamPreferencesWindow *prefs;
   gint64 audited = count (f, "SELECT count(*) FROM audit_log WHERE entity = 'assessment_parameter'");
 
@@ -308,7 +313,7 @@ test_parameter (Fixture       *f,
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   /* GTK's test accessibility backend, so the button's accessible label

@@ -2,8 +2,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <string.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "tam-preferences-window.h"
 #include "tam-roster-page.h"
@@ -29,7 +29,7 @@ visible_page (TamWindow *window)
 
 /* Types the NIK and password and presses Enter in the password entry. */
 static void
-sign_in (TamWindow  *window,
+sign_in (TamWindow *window,
          const char *nik,
          const char *password)
 {
@@ -115,7 +115,7 @@ test_store_error_missing (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("tam-ui-missing-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "typo.db", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TamWindow *window;
   AdwStatusPage *status;
 
@@ -126,7 +126,6 @@ test_store_error_missing (void)
   status = tam_test_child (window, TAM_TYPE_WINDOW, "error_page");
   g_assert_nonnull (strstr (adw_status_page_get_description (status), "There is no database"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-
 
   g_assert_true (tam_window_create_database (window, path, &error));
   g_assert_no_error (error);
@@ -170,7 +169,7 @@ test_store_error_too_new (void)
   g_assert_null (db->store); /* still too new */
   {
     TamTestDb *good = tam_test_db_new (0);
-    g_autoptr(GError) error = NULL;
+    g_autoptr (GError) error = NULL;
 
     g_assert_true (tam_window_open_database (window, good->path, &error));
     g_assert_no_error (error);
@@ -186,7 +185,7 @@ static void
 test_sign_in (void)
 {
   TamTestDb *db = tam_test_db_new (0);
-  g_autoptr(GSettings) settings = g_settings_new ("com.infomedia.TAM");
+  g_autoptr (GSettings) settings = g_settings_new ("com.infomedia.TAM");
   TamWindow *window;
   TamSignInPage *page;
   GtkLabel *error_label;
@@ -309,9 +308,9 @@ test_sign_in_no_users (void)
 
   /* Once a password is set, the note is gone. */
   {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(TamPerson) spv = tam_person_new ();
-    g_autoptr(TamSession) setup = tam_session_new (0, "SETUP", "Setup", "SUPERVISOR_OPS", "BANDUNG", NULL);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (TamPerson) spv = tam_person_new ();
+    g_autoptr (TamSession) setup = tam_session_new (0, "SETUP", "Setup", "SUPERVISOR_OPS", "BANDUNG", NULL);
     g_autofree char *field = NULL;
 
     spv->nik = g_strdup ("SPV-009");
@@ -365,7 +364,7 @@ static void
 test_window_size (void)
 {
   TamTestDb *db = tam_test_db_new (0);
-  g_autoptr(GSettings) settings = g_settings_new ("com.infomedia.TAM");
+  g_autoptr (GSettings) settings = g_settings_new ("com.infomedia.TAM");
   TamWindow *window;
   int width, height;
 
@@ -394,9 +393,9 @@ static void
 test_preferences (void)
 {
   TamTestDb *db = tam_test_db_new (0);
-  g_autoptr(GSettings) settings = g_settings_new ("com.infomedia.TAM");
+  g_autoptr (GSettings) settings = g_settings_new ("com.infomedia.TAM");
   g_autofree char *bad = g_build_filename (db->dir, "roster.csv", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TamPreferencesWindow *prefs;
   AdwActionRow *row;
 
@@ -455,7 +454,7 @@ test_preferences (void)
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);

@@ -15,19 +15,19 @@
 #define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 
 static void
-feed (GChecksum  *sum,
+feed (GChecksum *sum,
       const char *field)
 {
   char len[24];
 
   if (field == NULL)
     {
-      g_checksum_update (sum, (const guchar *)"N;", 2);
+      g_checksum_update (sum, (const guchar *) "N;", 2);
       return;
     }
   g_snprintf (len, sizeof len, "%zu:", strlen (field));
-  g_checksum_update (sum, (const guchar *)len, -1);
-  g_checksum_update (sum, (const guchar *)field, -1);
+  g_checksum_update (sum, (const guchar *) len, -1);
+  g_checksum_update (sum, (const guchar *) field, -1);
 }
 
 static char *
@@ -40,7 +40,7 @@ row_hash (const char *prev_hash,
           const char *before,
           const char *after)
 {
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
 
   feed (sum, prev_hash);
   feed (sum, at);
@@ -54,14 +54,14 @@ row_hash (const char *prev_hash,
 }
 
 gboolean
-tam_audit_append (TamStore         *store,
+tam_audit_append (TamStore *store,
                   const TamSession *actor,
-                  const char       *action,
-                  const char       *entity,
-                  const char       *entity_id,
-                  const char       *before,
-                  const char       *after,
-                  GError          **error)
+                  const char *action,
+                  const char *entity,
+                  const char *entity_id,
+                  const char *before,
+                  const char *after,
+                  GError **error)
 {
   g_autofree char *prev = NULL;
   g_autofree char *at = tam_now_string ();
@@ -81,8 +81,9 @@ tam_audit_append (TamStore         *store,
   hash = row_hash (prev, at, actor_nik, action, entity, entity_id, before, after);
 
   stmt = tam_store_prepare (store,
-      "INSERT INTO audit_log (at, actor_nik, action, entity, entity_id, before, after, prev_hash, hash)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                            "INSERT INTO audit_log (at, actor_nik, action, entity, entity_id, before, after, prev_hash, hash)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, at, -1, SQLITE_STATIC);
@@ -96,7 +97,7 @@ tam_audit_append (TamStore         *store,
   sqlite3_bind_text (stmt, 9, hash, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      tam_store_set_error (store, error, _("Could not write the audit log"));
+      tam_store_set_error (store, error, _ ("Could not write the audit log"));
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -105,9 +106,9 @@ tam_audit_append (TamStore         *store,
 }
 
 gboolean
-tam_audit_verify (TamStore  *store,
-                  GString   *report,
-                  GError   **error)
+tam_audit_verify (TamStore *store,
+                  GString *report,
+                  GError **error)
 {
   sqlite3_stmt *stmt;
   g_autofree char *expected_prev = g_strdup (GENESIS);
@@ -115,8 +116,9 @@ tam_audit_verify (TamStore  *store,
   int rc;
 
   stmt = tam_store_prepare (store,
-      "SELECT id, at, actor_nik, action, entity, entity_id, before, after, prev_hash, hash"
-      " FROM audit_log ORDER BY id", error);
+                            "SELECT id, at, actor_nik, action, entity, entity_id, before, after, prev_hash, hash"
+                            " FROM audit_log ORDER BY id",
+                            error);
   if (stmt == NULL)
     return FALSE;
 
@@ -126,7 +128,7 @@ tam_audit_verify (TamStore  *store,
       g_autofree char *hash = NULL;
 
       for (int i = 0; i < 10; i++)
-        c[i] = (const char *)sqlite3_column_text (stmt, i);
+        c[i] = (const char *) sqlite3_column_text (stmt, i);
       rows++;
       hash = row_hash (c[8], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
       if (g_strcmp0 (c[8], expected_prev) != 0 || g_strcmp0 (hash, c[9]) != 0)
@@ -141,7 +143,7 @@ tam_audit_verify (TamStore  *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      tam_store_set_error (store, error, _("Could not read the audit log"));
+      tam_store_set_error (store, error, _ ("Could not read the audit log"));
       return FALSE;
     }
   if (report != NULL)
@@ -152,7 +154,8 @@ tam_audit_verify (TamStore  *store,
       g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
                    ngettext ("The audit log has been tampered with: %d row does not match its hash",
                              "The audit log has been tampered with: %d rows do not match their hashes",
-                             (gulong)broken), (int)broken);
+                             (gulong) broken),
+                   (int) broken);
       return FALSE;
     }
   return TRUE;

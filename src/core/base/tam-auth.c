@@ -12,7 +12,7 @@
 static const struct
 {
   TamPermission perm;
-  const char   *roles[8];
+  const char *roles[8];
 } grants[] = {
   { TAM_PERM_VIEW, { "TEAM_LEADER", "SUPERVISOR_OPS", "SUPERVISOR_QUALITY", "QCO", "QA", "TRAINER", "MANAGER", "HD_SUPPORT" } },
   { TAM_PERM_EDIT_PEOPLE, { "SUPERVISOR_OPS", "MANAGER" } },
@@ -40,8 +40,8 @@ tam_role_is_desk_role (const char *role)
 }
 
 gboolean
-tam_role_can (const char    *role,
-              TamPermission  perm)
+tam_role_can (const char *role,
+              TamPermission perm)
 {
   if (role == NULL)
     return FALSE;
@@ -58,7 +58,7 @@ tam_role_can (const char    *role,
 }
 
 TamSession *
-tam_session_new (gint64      person_id,
+tam_session_new (gint64 person_id,
                  const char *nik,
                  const char *name,
                  const char *role,
@@ -100,25 +100,25 @@ tam_session_free (TamSession *session)
 
 gboolean
 tam_session_can (const TamSession *session,
-                 TamPermission     perm)
+                 TamPermission perm)
 {
   return session != NULL && tam_role_can (session->role, perm);
 }
 
 gboolean
-tam_session_require (const TamSession  *session,
-                     TamPermission      perm,
-                     GError           **error)
+tam_session_require (const TamSession *session,
+                     TamPermission perm,
+                     GError **error)
 {
   if (session == NULL)
     {
-      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_PERMISSION, _("Sign in first"));
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_PERMISSION, _ ("Sign in first"));
       return FALSE;
     }
   if (!tam_session_can (session, perm))
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_PERMISSION,
-                   _("%s (%s) may not do this as %s"),
+                   _ ("%s (%s) may not do this as %s"),
                    session->name, session->nik, tam_role_label (session->role));
       return FALSE;
     }
@@ -126,8 +126,8 @@ tam_session_require (const TamSession  *session,
 }
 
 char *
-tam_auth_hash_password (const char  *password,
-                        GError     **error)
+tam_auth_hash_password (const char *password,
+                        GError **error)
 {
   struct crypt_data data;
   char salt[CRYPT_GENSALT_OUTPUT_SIZE];
@@ -136,19 +136,19 @@ tam_auth_hash_password (const char  *password,
   if (password == NULL || strlen (password) < 6)
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID,
-                           _("A password needs at least 6 characters"));
+                           _ ("A password needs at least 6 characters"));
       return NULL;
     }
   if (crypt_gensalt_rn ("$y$", 0, NULL, 0, salt, sizeof salt) == NULL)
     {
-      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_FAILED, _("Could not make a password salt"));
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Could not make a password salt"));
       return NULL;
     }
   memset (&data, 0, sizeof data);
   out = crypt_r (password, salt, &data);
   if (out == NULL || out[0] == '*')
     {
-      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_FAILED, _("Could not hash the password"));
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Could not hash the password"));
       return NULL;
     }
   return g_strdup (out);
@@ -172,7 +172,7 @@ tam_auth_verify_password (const char *hash,
       /* Constant-time compare. */
       unsigned char diff = 0;
       for (gsize i = 0; hash[i] != '\0'; i++)
-        diff |= (unsigned char)(out[i] ^ hash[i]);
+        diff |= (unsigned char) (out[i] ^ hash[i]);
       ok = diff == 0;
     }
   explicit_bzero (&data, sizeof data);
@@ -180,33 +180,34 @@ tam_auth_verify_password (const char *hash,
 }
 
 TamSession *
-tam_auth_sign_in (TamStore    *store,
-                  const char  *nik,
-                  const char  *password,
-                  GError     **error)
+tam_auth_sign_in (TamStore *store,
+                  const char *nik,
+                  const char *password,
+                  GError **error)
 {
   sqlite3_stmt *stmt;
   g_autofree char *hash = NULL;
-  g_autoptr(TamSession) session = NULL;
+  g_autoptr (TamSession) session = NULL;
   g_autofree char *now = NULL;
 
   stmt = tam_store_prepare (store,
-      "SELECT p.id, p.nik, p.name, p.role, p.site, p.service, u.password_hash, p.status"
-      " FROM people p JOIN users u ON u.person_id = p.id WHERE p.nik = ?", error);
+                            "SELECT p.id, p.nik, p.name, p.role, p.site, p.service, u.password_hash, p.status"
+                            " FROM people p JOIN users u ON u.person_id = p.id WHERE p.nik = ?",
+                            error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, nik, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const char *status = (const char *)sqlite3_column_text (stmt, 7);
+      const char *status = (const char *) sqlite3_column_text (stmt, 7);
       if (g_strcmp0 (status, "ACTIVE") == 0 || g_strcmp0 (status, "TRAINING") == 0)
         {
           session = tam_session_new (sqlite3_column_int64 (stmt, 0),
-                                     (const char *)sqlite3_column_text (stmt, 1),
-                                     (const char *)sqlite3_column_text (stmt, 2),
-                                     (const char *)sqlite3_column_text (stmt, 3),
-                                     (const char *)sqlite3_column_text (stmt, 4),
-                                     (const char *)sqlite3_column_text (stmt, 5));
+                                     (const char *) sqlite3_column_text (stmt, 1),
+                                     (const char *) sqlite3_column_text (stmt, 2),
+                                     (const char *) sqlite3_column_text (stmt, 3),
+                                     (const char *) sqlite3_column_text (stmt, 4),
+                                     (const char *) sqlite3_column_text (stmt, 5));
           hash = tam_stmt_dup_text (stmt, 6);
         }
     }
@@ -217,7 +218,7 @@ tam_auth_sign_in (TamStore    *store,
   if (session == NULL || !tam_role_is_desk_role (session->role) ||
       !tam_auth_verify_password (hash, password))
     {
-      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_AUTH, _("Unknown NIK or wrong password"));
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_AUTH, _ ("Unknown NIK or wrong password"));
       return NULL;
     }
 
@@ -234,11 +235,11 @@ tam_auth_sign_in (TamStore    *store,
 }
 
 gboolean
-tam_auth_set_password (TamStore          *store,
-                       const TamSession  *actor,
-                       const char        *nik,
-                       const char        *password,
-                       GError           **error)
+tam_auth_set_password (TamStore *store,
+                       const TamSession *actor,
+                       const char *nik,
+                       const char *password,
+                       GError **error)
 {
   g_autofree char *hash = NULL;
   g_autofree char *now = NULL;
@@ -268,13 +269,13 @@ tam_auth_set_password (TamStore          *store,
   sqlite3_reset (stmt);
   if (person_id == 0)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _("No person has the NIK “%s”"), nik);
+      g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No person has the NIK “%s”"), nik);
       return FALSE;
     }
   if (!tam_role_is_desk_role (role))
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
-                   _("%s is an agent; agents do not sign in to the desk"), nik);
+                   _ ("%s is an agent; agents do not sign in to the desk"), nik);
       return FALSE;
     }
 
@@ -286,8 +287,9 @@ tam_auth_set_password (TamStore          *store,
   if (own_tx && !tam_store_begin (store, error))
     return FALSE;
   stmt = tam_store_prepare (store,
-      "INSERT INTO users (person_id, password_hash, created_at) VALUES (?, ?, ?)"
-      " ON CONFLICT (person_id) DO UPDATE SET password_hash = excluded.password_hash", error);
+                            "INSERT INTO users (person_id, password_hash, created_at) VALUES (?, ?, ?)"
+                            " ON CONFLICT (person_id) DO UPDATE SET password_hash = excluded.password_hash",
+                            error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, person_id);
@@ -295,7 +297,7 @@ tam_auth_set_password (TamStore          *store,
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      tam_store_set_error (store, error, _("Could not save the password"));
+      tam_store_set_error (store, error, _ ("Could not save the password"));
       sqlite3_reset (stmt);
       goto fail;
     }

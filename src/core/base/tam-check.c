@@ -8,11 +8,11 @@
 #include "tam-check.h"
 
 gboolean
-tam_check (TamStore  *store,
-           GString   *report,
-           GError   **error)
+tam_check (TamStore *store,
+           GString *report,
+           GError **error)
 {
-  g_autoptr(GError) store_error = NULL;
+  g_autoptr (GError) store_error = NULL;
   gboolean ok;
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);

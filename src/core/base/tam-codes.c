@@ -10,9 +10,9 @@
 /* The lists are the nicks of the enums of tam-enums.h, in their order:
  * the nick annotations of tam-enums.h are the one place the codes are
  * written down. */
-static const char * const *
-nick_list (GType                type,
-           const char * const **cache)
+static const char *const *
+nick_list (GType type,
+           const char *const **cache)
 {
   if (g_once_init_enter (cache))
     {
@@ -22,54 +22,54 @@ nick_list (GType                type,
       for (guint i = 0; i < klass->n_values; i++)
         list[i] = klass->values[i].value_nick;
       /* Kept for the life of the process, like the class it points into. */
-      g_once_init_leave (cache, (const char * const *) list);
+      g_once_init_leave (cache, (const char *const *) list);
     }
   return *cache;
 }
 
-const char * const *
+const char *const *
 tam_roles (void)
 {
-  static const char * const *list;
+  static const char *const *list;
 
   return nick_list (TAM_TYPE_ROLE, &list);
 }
 
-const char * const *
+const char *const *
 tam_sites (void)
 {
-  static const char * const *list;
+  static const char *const *list;
 
   return nick_list (TAM_TYPE_SITE, &list);
 }
 
-const char * const *
+const char *const *
 tam_services (void)
 {
-  static const char * const *list;
+  static const char *const *list;
 
   return nick_list (TAM_TYPE_SERVICE, &list);
 }
 
-const char * const *
+const char *const *
 tam_person_statuses (void)
 {
-  static const char * const *list;
+  static const char *const *list;
 
   return nick_list (TAM_TYPE_PERSON_STATUS, &list);
 }
 
-const char * const *
+const char *const *
 tam_attendance_statuses (void)
 {
-  static const char * const *list;
+  static const char *const *list;
 
   return nick_list (TAM_TYPE_ATTENDANCE_STATUS, &list);
 }
 
 gboolean
-tam_code_is_valid (const char * const *codes,
-                   const char         *code)
+tam_code_is_valid (const char *const *codes,
+                   const char *code)
 {
   if (code == NULL)
     return FALSE;
@@ -81,15 +81,15 @@ tam_code_is_valid (const char * const *codes,
 
 /* The string-based labels, for callers that hold a code: an unknown
  * code is its own label. */
-#define CODE_LABEL(name, type)                                  \
-  const char *                                                  \
-  tam_##name##_label (const char *code)                         \
-  {                                                             \
-    type value = tam_##name##_from_code (code);                 \
-                                                                \
-    if ((int) value < 0)                                        \
-      return code ? code : "";                                  \
-    return tam_##name##_to_label (value);                       \
+#define CODE_LABEL(name, type)                  \
+  const char *                                  \
+      tam_##name##_label (const char *code)     \
+  {                                             \
+    type value = tam_##name##_from_code (code); \
+                                                \
+    if ((int) value < 0)                        \
+      return code ? code : "";                  \
+    return tam_##name##_to_label (value);       \
   }
 
 CODE_LABEL (role, TamRole)
@@ -101,9 +101,17 @@ CODE_LABEL (attendance_status, TamAttendanceStatus)
 const char *
 tam_attendance_status_parse (const char *text)
 {
-  static const struct { const char *word; const char *code; } words[] = {
-    { "HADIR", "PRESENT" }, { "TELAT", "LATE" }, { "ALPA", "ABSENT_NO_NOTICE" },
-    { "SAKIT", "SICK_NOTE" }, { "CUTI", "LEAVE" }, { "LIBUR", "OFF" },
+  static const struct
+  {
+    const char *word;
+    const char *code;
+  } words[] = {
+    { "HADIR", "PRESENT" },
+    { "TELAT", "LATE" },
+    { "ALPA", "ABSENT_NO_NOTICE" },
+    { "SAKIT", "SICK_NOTE" },
+    { "CUTI", "LEAVE" },
+    { "LIBUR", "OFF" },
   };
   char up[32];
   gsize n;
@@ -128,4 +136,3 @@ tam_attendance_status_parse (const char *text)
       return words[i].code;
   return NULL;
 }
-

@@ -10,24 +10,24 @@ G_BEGIN_DECLS
  * their translated labels. Each list is NULL-terminated. These are the
  * nicks of the enums of tam-enums.h, and the labels wrap theirs: new code
  * should use the enums. */
-const char * const *tam_roles              (void);
-const char * const *tam_sites              (void);
-const char * const *tam_services           (void);
-const char * const *tam_person_statuses    (void);
-const char * const *tam_attendance_statuses (void);
+const char *const *tam_roles (void);
+const char *const *tam_sites (void);
+const char *const *tam_services (void);
+const char *const *tam_person_statuses (void);
+const char *const *tam_attendance_statuses (void);
 
-gboolean     tam_code_is_valid             (const char * const *codes,
-                                            const char         *code);
+gboolean tam_code_is_valid (const char *const *codes,
+                            const char *code);
 
-const char  *tam_role_label                (const char *code);
-const char  *tam_site_label                (const char *code);
-const char  *tam_service_label             (const char *code);
-const char  *tam_person_status_label       (const char *code);
-const char  *tam_attendance_status_label   (const char *code);
+const char *tam_role_label (const char *code);
+const char *tam_site_label (const char *code);
+const char *tam_service_label (const char *code);
+const char *tam_person_status_label (const char *code);
+const char *tam_attendance_status_label (const char *code);
 
 /* Accepts the code in any case, and the plain Indonesian words HADIR,
  * TELAT, ALPA, SAKIT, CUTI, LIBUR. Returns the canonical code or NULL. */
-const char  *tam_attendance_status_parse   (const char *text);
+const char *tam_attendance_status_parse (const char *text);
 
 /* tam_parse_date() and tam_parse_time() live in tam-dates.h. */
 

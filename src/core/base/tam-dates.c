@@ -13,21 +13,21 @@
 #include "tam-dates.h"
 
 gboolean
-tam_serial_to_parts (double    serial,
-                     gboolean  date1904,
-                     int      *y,
-                     int      *m,
-                     int      *d,
-                     int      *hh,
-                     int      *mm,
-                     int      *ss)
+tam_serial_to_parts (double serial,
+                     gboolean date1904,
+                     int *y,
+                     int *m,
+                     int *d,
+                     int *hh,
+                     int *mm,
+                     int *ss)
 {
   GDate date;
   gint64 total, days, secs;
 
   if (!isfinite (serial) || serial < 0 || serial > 2958465.99999)
     return FALSE;
-  total = (gint64)llround (serial * 86400.0);
+  total = (gint64) llround (serial * 86400.0);
   days = total / 86400;
   secs = total % 86400;
 
@@ -35,19 +35,19 @@ tam_serial_to_parts (double    serial,
   if (date1904)
     {
       g_date_set_dmy (&date, 1, G_DATE_JANUARY, 1904);
-      g_date_add_days (&date, (guint)days);
+      g_date_add_days (&date, (guint) days);
     }
   else if (days >= 61)
     {
       /* Excel counts a 29 February 1900 that never was: from 1 March 1900
        * on, day N is N days after 30 December 1899. */
       g_date_set_dmy (&date, 30, G_DATE_DECEMBER, 1899);
-      g_date_add_days (&date, (guint)days);
+      g_date_add_days (&date, (guint) days);
     }
   else if (days >= 1)
     {
       g_date_set_dmy (&date, 31, G_DATE_DECEMBER, 1899);
-      g_date_add_days (&date, (guint)(days == 60 ? 59 : days));
+      g_date_add_days (&date, (guint) (days == 60 ? 59 : days));
     }
   else
     return FALSE;
@@ -57,16 +57,16 @@ tam_serial_to_parts (double    serial,
   *y = g_date_get_year (&date);
   *m = g_date_get_month (&date);
   *d = g_date_get_day (&date);
-  *hh = (int)(secs / 3600);
-  *mm = (int)(secs / 60 % 60);
-  *ss = (int)(secs % 60);
+  *hh = (int) (secs / 3600);
+  *mm = (int) (secs / 60 % 60);
+  *ss = (int) (secs % 60);
   return TRUE;
 }
 
 static inline gboolean
 digits (const char *s,
-        gsize       n,
-        int        *out)
+        gsize n,
+        int *out)
 {
   int v = 0;
 
@@ -84,9 +84,9 @@ digits (const char *s,
 
 static void
 format_date (char out[11],
-             int  y,
-             int  m,
-             int  d)
+             int y,
+             int m,
+             int d)
 {
   out[0] = '0' + y / 1000;
   out[1] = '0' + y / 100 % 10;
@@ -103,9 +103,9 @@ format_date (char out[11],
 
 static void
 format_hms (char *out,
-            int   h,
-            int   m,
-            int   s,
+            int h,
+            int m,
+            int s,
             gboolean seconds)
 {
   out[0] = '0' + h / 10;
@@ -129,7 +129,7 @@ format_hms (char *out,
  * cell formatted as a plain number still arrives as one. */
 static gboolean
 parse_serial (const char *s,
-              double     *out)
+              double *out)
 {
   char *end = NULL;
   double v;
@@ -146,25 +146,25 @@ parse_serial (const char *s,
 /* By the reader's own rules (Excel's 1900 date system and its phantom
  * 29 February 1900), rounded to the second. */
 static gboolean
-serial_to_parts (double  v,
-                 int    *y,
-                 int    *mo,
-                 int    *d,
-                 int    *h,
-                 int    *mi,
-                 int    *sec)
+serial_to_parts (double v,
+                 int *y,
+                 int *mo,
+                 int *d,
+                 int *h,
+                 int *mi,
+                 int *sec)
 {
   return tam_serial_to_parts (v, FALSE, y, mo, d, h, mi, sec);
 }
 
 static void
-serial_to_time (double  v,
-                int    *h,
-                int    *m,
-                int    *s)
+serial_to_time (double v,
+                int *h,
+                int *m,
+                int *s)
 {
-  double frac = v - (gint64)v;
-  int secs = (int)(frac * 86400.0 + 0.5);
+  double frac = v - (gint64) v;
+  int secs = (int) (frac * 86400.0 + 0.5);
 
   if (secs >= 86400)
     secs = 86399;
@@ -175,11 +175,11 @@ serial_to_time (double  v,
 
 static gboolean
 parse_date_parts (const char *s,
-                  gsize       n,
-                  gboolean    serials,
-                  int        *y,
-                  int        *m,
-                  int        *d)
+                  gsize n,
+                  gboolean serials,
+                  int *y,
+                  int *m,
+                  int *d)
 {
   /* A spreadsheet's date cell with a date-and-time format: the time
    * must be midnight. */
@@ -194,14 +194,14 @@ parse_date_parts (const char *s,
     {
       /* dd/mm/yyyy, as Indonesian offices write it; d/m allowed. */
       const char *s1 = memchr (s, '/', n);
-      const char *s2 = memchr (s1 + 1, '/', n - (gsize)(s1 + 1 - s));
+      const char *s2 = memchr (s1 + 1, '/', n - (gsize) (s1 + 1 - s));
       gsize dl, ml;
 
       if (s2 == NULL)
         return FALSE;
-      dl = (gsize)(s1 - s);
-      ml = (gsize)(s2 - s1 - 1);
-      if (dl > 2 || ml > 2 || n - (gsize)(s2 + 1 - s) != 4 ||
+      dl = (gsize) (s1 - s);
+      ml = (gsize) (s2 - s1 - 1);
+      if (dl > 2 || ml > 2 || n - (gsize) (s2 + 1 - s) != 4 ||
           !digits (s, dl, d) || !digits (s1 + 1, ml, m) || !digits (s2 + 1, 4, y))
         return FALSE;
     }
@@ -213,14 +213,14 @@ parse_date_parts (const char *s,
       if (!serials || !parse_serial (s, &v) || !serial_to_parts (v, y, m, d, &h, &mi, &sec))
         return FALSE;
     }
-  return *y >= 1900 && *y <= 2999 && g_date_valid_dmy ((GDateDay)*d, (GDateMonth)*m, (GDateYear)*y);
+  return *y >= 1900 && *y <= 2999 && g_date_valid_dmy ((GDateDay) *d, (GDateMonth) *m, (GDateYear) *y);
 }
 
 gboolean
 tam_date_parse (const char *s,
-                gboolean    serials,
-                char        out[11],
-                guint32    *day_key)
+                gboolean serials,
+                char out[11],
+                guint32 *day_key)
 {
   int y, m, d;
 
@@ -228,17 +228,17 @@ tam_date_parse (const char *s,
     return FALSE;
   format_date (out, y, m, d);
   if (day_key != NULL)
-    *day_key = (guint32)(y * 372 + m * 31 + d);
+    *day_key = (guint32) (y * 372 + m * 31 + d);
   return TRUE;
 }
 
 static gboolean
 parse_time_parts (const char *s,
-                  gsize       n,
-                  gboolean    serials,
-                  int        *h,
-                  int        *m,
-                  int        *sec)
+                  gsize n,
+                  gboolean serials,
+                  int *h,
+                  int *m,
+                  int *sec)
 {
   const char *c1 = memchr (s, ':', n);
   gsize hl;
@@ -252,7 +252,7 @@ parse_time_parts (const char *s,
       serial_to_time (v, h, m, sec);
       return TRUE;
     }
-  hl = (gsize)(c1 - s);
+  hl = (gsize) (c1 - s);
   if (hl > 2 || !digits (s, hl, h))
     return FALSE;
   if (n - hl - 1 == 2)
@@ -272,8 +272,8 @@ parse_time_parts (const char *s,
 
 gboolean
 tam_time_parse (const char *s,
-                gboolean    serials,
-                char        out[6])
+                gboolean serials,
+                char out[6])
 {
   int h, m, sec;
 
@@ -287,8 +287,8 @@ tam_time_parse (const char *s,
  * Excel serial -> "YYYY-MM-DD HH:MM:SS". */
 gboolean
 tam_datetime_parse (const char *s,
-                    gboolean    serials,
-                    char        out[20])
+                    gboolean serials,
+                    char out[20])
 {
   const char *sp;
   int y, mo, d, h, mi, sec;
@@ -306,8 +306,8 @@ tam_datetime_parse (const char *s,
       const char *t = sp;
       while (*t == ' ' || *t == 'T')
         t++;
-      if (!parse_date_parts (s, (gsize)(sp - s), FALSE, &y, &mo, &d) ||
-          !parse_time_parts (t, n - (gsize)(t - s), FALSE, &h, &mi, &sec))
+      if (!parse_date_parts (s, (gsize) (sp - s), FALSE, &y, &mo, &d) ||
+          !parse_time_parts (t, n - (gsize) (t - s), FALSE, &h, &mi, &sec))
         return FALSE;
       if (y < 1900)
         return FALSE;

@@ -22,7 +22,7 @@ enum_class (GType type)
 }
 
 static int
-from_code (GType       type,
+from_code (GType type,
            const char *code)
 {
   GEnumValue *value;
@@ -35,7 +35,7 @@ from_code (GType       type,
 
 static const char *
 to_code (GType type,
-         int   value)
+         int value)
 {
   GEnumValue *v = g_enum_get_value (enum_class (type), value);
 
@@ -43,13 +43,13 @@ to_code (GType type,
 }
 
 static const char *
-to_label (const char * const *labels,
-          guint               n_labels,
-          int                 value)
+to_label (const char *const *labels,
+          guint n_labels,
+          int value)
 {
   if (value < 0 || (guint) value >= n_labels || labels[value] == NULL)
     return "";
-  return _(labels[value]);
+  return _ (labels[value]);
 }
 
 /* Call state */
@@ -73,12 +73,12 @@ tam_call_state_to_code (TamCallState state)
 const char *
 tam_call_state_to_label (TamCallState state)
 {
-  static const char * const labels[] = {
+  static const char *const labels[] = {
     [TAM_CALL_STATE_NONE] = NULL,
-    [TAM_CALL_STATE_PENDING] = N_("Pending"),
-    [TAM_CALL_STATE_RECALLED] = N_("Re-called"),
-    [TAM_CALL_STATE_RETURNED] = N_("Returned"),
-    [TAM_CALL_STATE_VALID] = N_("Valid"),
+    [TAM_CALL_STATE_PENDING] = N_ ("Pending"),
+    [TAM_CALL_STATE_RECALLED] = N_ ("Re-called"),
+    [TAM_CALL_STATE_RETURNED] = N_ ("Returned"),
+    [TAM_CALL_STATE_VALID] = N_ ("Valid"),
   };
   return to_label (labels, G_N_ELEMENTS (labels), state);
 }
@@ -120,9 +120,9 @@ tam_verdict_to_code (TamVerdict verdict)
 const char *
 tam_verdict_to_label (TamVerdict verdict)
 {
-  static const char * const labels[] = {
-    [TAM_VERDICT_VALID] = N_("Valid"),
-    [TAM_VERDICT_RETURN] = N_("Returned"),
+  static const char *const labels[] = {
+    [TAM_VERDICT_VALID] = N_ ("Valid"),
+    [TAM_VERDICT_RETURN] = N_ ("Returned"),
   };
   return to_label (labels, G_N_ELEMENTS (labels), verdict);
 }
@@ -144,13 +144,13 @@ tam_call_result_to_code (TamCallResult result)
 const char *
 tam_call_result_to_label (TamCallResult result)
 {
-  static const char * const labels[] = {
+  static const char *const labels[] = {
     /* Translators: the result of a sales call: the customer agreed */
-    [TAM_CALL_RESULT_AGREE] = N_("Agree"),
+    [TAM_CALL_RESULT_AGREE] = N_ ("Agree"),
     /* Translators: the result of a sales call: the customer declined */
-    [TAM_CALL_RESULT_DECLINE] = N_("Decline"),
+    [TAM_CALL_RESULT_DECLINE] = N_ ("Decline"),
     /* Translators: the result of a sales call: to be called again */
-    [TAM_CALL_RESULT_FOLLOW_UP] = N_("Follow-up"),
+    [TAM_CALL_RESULT_FOLLOW_UP] = N_ ("Follow-up"),
   };
   return to_label (labels, G_N_ELEMENTS (labels), result);
 }
@@ -172,17 +172,17 @@ tam_role_to_code (TamRole role)
 const char *
 tam_role_to_label (TamRole role)
 {
-  static const char * const labels[] = {
-    [TAM_ROLE_AGENT] = N_("Agent"),
-    [TAM_ROLE_TEAM_LEADER] = N_("Team leader"),
-    [TAM_ROLE_SUPERVISOR_OPS] = N_("Supervisor operational"),
-    [TAM_ROLE_SUPERVISOR_QUALITY] = N_("Supervisor quality"),
-    [TAM_ROLE_QCO] = N_("Quality control officer"),
-    [TAM_ROLE_QA] = N_("Quality assurance"),
-    [TAM_ROLE_TRAINER] = N_("Trainer"),
-    [TAM_ROLE_QC_TIER2] = N_("QC tier 2"),
-    [TAM_ROLE_HD_SUPPORT] = N_("HD support"),
-    [TAM_ROLE_MANAGER] = N_("Manager"),
+  static const char *const labels[] = {
+    [TAM_ROLE_AGENT] = N_ ("Agent"),
+    [TAM_ROLE_TEAM_LEADER] = N_ ("Team leader"),
+    [TAM_ROLE_SUPERVISOR_OPS] = N_ ("Supervisor operational"),
+    [TAM_ROLE_SUPERVISOR_QUALITY] = N_ ("Supervisor quality"),
+    [TAM_ROLE_QCO] = N_ ("Quality control officer"),
+    [TAM_ROLE_QA] = N_ ("Quality assurance"),
+    [TAM_ROLE_TRAINER] = N_ ("Trainer"),
+    [TAM_ROLE_QC_TIER2] = N_ ("QC tier 2"),
+    [TAM_ROLE_HD_SUPPORT] = N_ ("HD support"),
+    [TAM_ROLE_MANAGER] = N_ ("Manager"),
   };
   return to_label (labels, G_N_ELEMENTS (labels), role);
 }
@@ -204,11 +204,11 @@ tam_person_status_to_code (TamPersonStatus status)
 const char *
 tam_person_status_to_label (TamPersonStatus status)
 {
-  static const char * const labels[] = {
-    [TAM_PERSON_STATUS_TRAINING] = N_("In training"),
-    [TAM_PERSON_STATUS_ACTIVE] = N_("Active"),
-    [TAM_PERSON_STATUS_RESIGNED] = N_("Resigned"),
-    [TAM_PERSON_STATUS_RETURNED_TO_VENDOR] = N_("Returned to vendor"),
+  static const char *const labels[] = {
+    [TAM_PERSON_STATUS_TRAINING] = N_ ("In training"),
+    [TAM_PERSON_STATUS_ACTIVE] = N_ ("Active"),
+    [TAM_PERSON_STATUS_RESIGNED] = N_ ("Resigned"),
+    [TAM_PERSON_STATUS_RETURNED_TO_VENDOR] = N_ ("Returned to vendor"),
   };
   return to_label (labels, G_N_ELEMENTS (labels), status);
 }
@@ -230,17 +230,17 @@ tam_attendance_status_to_code (TamAttendanceStatus status)
 const char *
 tam_attendance_status_to_label (TamAttendanceStatus status)
 {
-  static const char * const labels[] = {
-    [TAM_ATTENDANCE_STATUS_PRESENT] = N_("Present"),
-    [TAM_ATTENDANCE_STATUS_LATE] = N_("Late"),
-    [TAM_ATTENDANCE_STATUS_LATE_FROM_BREAK] = N_("Late from break"),
-    [TAM_ATTENDANCE_STATUS_ABSENT_NOTICE] = N_("Absent, notified"),
-    [TAM_ATTENDANCE_STATUS_ABSENT_SHORT_NOTICE] = N_("Absent, short notice"),
-    [TAM_ATTENDANCE_STATUS_ABSENT_NO_NOTICE] = N_("Absent without notice (ALPA)"),
-    [TAM_ATTENDANCE_STATUS_SICK_NOTE] = N_("Sick with doctor's note"),
-    [TAM_ATTENDANCE_STATUS_SICK_NO_NOTE] = N_("Sick without note"),
-    [TAM_ATTENDANCE_STATUS_LEAVE] = N_("Leave"),
-    [TAM_ATTENDANCE_STATUS_OFF] = N_("Off"),
+  static const char *const labels[] = {
+    [TAM_ATTENDANCE_STATUS_PRESENT] = N_ ("Present"),
+    [TAM_ATTENDANCE_STATUS_LATE] = N_ ("Late"),
+    [TAM_ATTENDANCE_STATUS_LATE_FROM_BREAK] = N_ ("Late from break"),
+    [TAM_ATTENDANCE_STATUS_ABSENT_NOTICE] = N_ ("Absent, notified"),
+    [TAM_ATTENDANCE_STATUS_ABSENT_SHORT_NOTICE] = N_ ("Absent, short notice"),
+    [TAM_ATTENDANCE_STATUS_ABSENT_NO_NOTICE] = N_ ("Absent without notice (ALPA)"),
+    [TAM_ATTENDANCE_STATUS_SICK_NOTE] = N_ ("Sick with doctor's note"),
+    [TAM_ATTENDANCE_STATUS_SICK_NO_NOTE] = N_ ("Sick without note"),
+    [TAM_ATTENDANCE_STATUS_LEAVE] = N_ ("Leave"),
+    [TAM_ATTENDANCE_STATUS_OFF] = N_ ("Off"),
   };
   return to_label (labels, G_N_ELEMENTS (labels), status);
 }
@@ -262,10 +262,10 @@ tam_service_to_code (TamService service)
 const char *
 tam_service_to_label (TamService service)
 {
-  static const char * const labels[] = {
-    [TAM_SERVICE_ADDON_CONSUMER] = N_("Add On Consumer"),
-    [TAM_SERVICE_WIFI_DIGITAL] = N_("WiFi & Add On Digital"),
-    [TAM_SERVICE_CT0_PRANPC] = N_("CT-0 PraNPC"),
+  static const char *const labels[] = {
+    [TAM_SERVICE_ADDON_CONSUMER] = N_ ("Add On Consumer"),
+    [TAM_SERVICE_WIFI_DIGITAL] = N_ ("WiFi & Add On Digital"),
+    [TAM_SERVICE_CT0_PRANPC] = N_ ("CT-0 PraNPC"),
   };
   return to_label (labels, G_N_ELEMENTS (labels), service);
 }
@@ -288,7 +288,7 @@ const char *
 tam_site_to_label (TamSite site)
 {
   /* Place names are not translated. */
-  static const char * const labels[] = {
+  static const char *const labels[] = {
     [TAM_SITE_MEDAN] = "Medan",
     [TAM_SITE_TANGERANG] = "Tangerang",
     [TAM_SITE_BANDUNG] = "Bandung",

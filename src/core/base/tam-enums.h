@@ -108,42 +108,42 @@ typedef enum
 } TamSite;
 
 /* NONE has no stored code: tam_call_state_to_code() gives NULL for it. */
-TamCallState         tam_call_state_from_code        (const char          *code);
-const char          *tam_call_state_to_code          (TamCallState         state);
-const char          *tam_call_state_to_label         (TamCallState         state);
+TamCallState tam_call_state_from_code (const char *code);
+const char *tam_call_state_to_code (TamCallState state);
+const char *tam_call_state_to_label (TamCallState state);
 /* PENDING or RECALLED: waiting for a tapping. */
-gboolean             tam_call_state_is_waiting       (TamCallState         state);
+gboolean tam_call_state_is_waiting (TamCallState state);
 /* The state a call waiting for a tapping is in after @verdict: VALID or
  * RETURNED. The transition tam_call_decide() stores. */
-TamCallState         tam_call_state_after_verdict    (TamVerdict           verdict);
+TamCallState tam_call_state_after_verdict (TamVerdict verdict);
 
-TamVerdict           tam_verdict_from_code           (const char          *code);
-const char          *tam_verdict_to_code             (TamVerdict           verdict);
-const char          *tam_verdict_to_label            (TamVerdict           verdict);
+TamVerdict tam_verdict_from_code (const char *code);
+const char *tam_verdict_to_code (TamVerdict verdict);
+const char *tam_verdict_to_label (TamVerdict verdict);
 
-TamCallResult        tam_call_result_from_code       (const char          *code);
-const char          *tam_call_result_to_code         (TamCallResult        result);
-const char          *tam_call_result_to_label        (TamCallResult        result);
+TamCallResult tam_call_result_from_code (const char *code);
+const char *tam_call_result_to_code (TamCallResult result);
+const char *tam_call_result_to_label (TamCallResult result);
 
-TamRole              tam_role_from_code              (const char          *code);
-const char          *tam_role_to_code                (TamRole              role);
-const char          *tam_role_to_label               (TamRole              role);
+TamRole tam_role_from_code (const char *code);
+const char *tam_role_to_code (TamRole role);
+const char *tam_role_to_label (TamRole role);
 
-TamPersonStatus      tam_person_status_from_code     (const char          *code);
-const char          *tam_person_status_to_code       (TamPersonStatus      status);
-const char          *tam_person_status_to_label      (TamPersonStatus      status);
+TamPersonStatus tam_person_status_from_code (const char *code);
+const char *tam_person_status_to_code (TamPersonStatus status);
+const char *tam_person_status_to_label (TamPersonStatus status);
 
-TamAttendanceStatus  tam_attendance_status_from_code (const char          *code);
-const char          *tam_attendance_status_to_code   (TamAttendanceStatus  status);
-const char          *tam_attendance_status_to_label  (TamAttendanceStatus  status);
+TamAttendanceStatus tam_attendance_status_from_code (const char *code);
+const char *tam_attendance_status_to_code (TamAttendanceStatus status);
+const char *tam_attendance_status_to_label (TamAttendanceStatus status);
 
-TamService           tam_service_from_code           (const char          *code);
-const char          *tam_service_to_code             (TamService           service);
-const char          *tam_service_to_label            (TamService           service);
+TamService tam_service_from_code (const char *code);
+const char *tam_service_to_code (TamService service);
+const char *tam_service_to_label (TamService service);
 
 /* Place names are not translated. */
-TamSite              tam_site_from_code              (const char          *code);
-const char          *tam_site_to_code                (TamSite              site);
-const char          *tam_site_to_label               (TamSite              site);
+TamSite tam_site_from_code (const char *code);
+const char *tam_site_to_code (TamSite site);
+const char *tam_site_to_label (TamSite site);
 
 G_END_DECLS

@@ -3,4 +3,4 @@
 
 #include "tam-error.h"
 
-G_DEFINE_QUARK (tam-error-quark, tam_error)
+G_DEFINE_QUARK (tam - error - quark, tam_error)

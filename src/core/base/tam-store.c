@@ -6,30 +6,29 @@
  * a newer version) is refused before anything writes to it. */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <errno.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <string.h>
 
 #include "tam-schema.h"
 #include "tam-store.h"
 
 struct _TamStore
 {
-  GObject     parent_instance;
-  char       *path;
-  sqlite3    *db;
+  GObject parent_instance;
+  char *path;
+  sqlite3 *db;
   GHashTable *statements; /* const char *sql (by address) -> sqlite3_stmt */
-  guint       busy_timeout_ms;
-  gint64      busy_since;
-  gboolean    read_only;
+  guint busy_timeout_ms;
+  gint64 busy_since;
+  gboolean read_only;
 };
 
 G_DEFINE_FINAL_TYPE (TamStore, tam_store, G_TYPE_OBJECT)
-
 
 static void
 finalize_stmt (gpointer data)
@@ -40,7 +39,7 @@ finalize_stmt (gpointer data)
 static void
 tam_store_finalize (GObject *object)
 {
-  TamStore *self = (TamStore *)object;
+  TamStore *self = (TamStore *) object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
@@ -72,29 +71,37 @@ tam_store_default_path (void)
 char *
 tam_now_string (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   return g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
 }
 
 void
-tam_store_set_error (TamStore    *self,
-                     GError     **error,
-                     const char  *what)
+tam_store_set_error (TamStore *self,
+                     GError **error,
+                     const char *what)
 {
   int code = sqlite3_extended_errcode (self->db);
   int tam_code = TAM_ERROR_FAILED;
 
   switch (code & 0xff)
     {
-    case SQLITE_CORRUPT: tam_code = TAM_ERROR_CORRUPT; break;
-    case SQLITE_NOTADB: tam_code = TAM_ERROR_NOT_SQLITE; break;
+    case SQLITE_CORRUPT:
+      tam_code = TAM_ERROR_CORRUPT;
+      break;
+    case SQLITE_NOTADB:
+      tam_code = TAM_ERROR_NOT_SQLITE;
+      break;
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: tam_code = TAM_ERROR_BUSY; break;
+    case SQLITE_LOCKED:
+      tam_code = TAM_ERROR_BUSY;
+      break;
     case SQLITE_CONSTRAINT:
       tam_code = (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
-                 ? TAM_ERROR_DUPLICATE : TAM_ERROR_INVALID;
+                     ? TAM_ERROR_DUPLICATE
+                     : TAM_ERROR_INVALID;
       break;
-    default: break;
+    default:
+      break;
     }
 
   g_set_error (error, TAM_ERROR, tam_code, "%s: %s", what, sqlite3_errmsg (self->db));
@@ -115,9 +122,9 @@ tam_store_get_path (TamStore *self)
 }
 
 sqlite3_stmt *
-tam_store_prepare (TamStore    *self,
-                   const char  *sql,
-                   GError     **error)
+tam_store_prepare (TamStore *self,
+                   const char *sql,
+                   GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -133,23 +140,23 @@ tam_store_prepare (TamStore    *self,
 
   if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
-      tam_store_set_error (self, error, _("Could not prepare a query"));
+      tam_store_set_error (self, error, _ ("Could not prepare a query"));
       return NULL;
     }
-  g_hash_table_insert (self->statements, (gpointer)sql, stmt);
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
 }
 
 gboolean
-tam_store_exec (TamStore    *self,
-                const char  *sql,
-                GError     **error)
+tam_store_exec (TamStore *self,
+                const char *sql,
+                GError **error)
 {
   char *msg = NULL;
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, &msg) != SQLITE_OK)
     {
-      tam_store_set_error (self, error, _("Database error"));
+      tam_store_set_error (self, error, _ ("Database error"));
       sqlite3_free (msg);
       return FALSE;
     }
@@ -157,8 +164,8 @@ tam_store_exec (TamStore    *self,
 }
 
 gboolean
-tam_store_begin (TamStore  *self,
-                 GError   **error)
+tam_store_begin (TamStore *self,
+                 GError **error)
 {
   /* IMMEDIATE: take the write lock now, so two desks writing at once are
    * serialised by SQLite instead of failing half-way. */
@@ -189,8 +196,8 @@ tam_store_yield (void)
 }
 
 gboolean
-tam_store_commit (TamStore  *self,
-                  GError   **error)
+tam_store_commit (TamStore *self,
+                  GError **error)
 {
   if (!tam_store_exec (self, "COMMIT", error))
     {
@@ -214,10 +221,10 @@ tam_store_in_transaction (TamStore *self)
 }
 
 gint64
-tam_store_query_int (TamStore    *self,
-                     const char  *sql,
-                     gint64       fallback,
-                     GError     **error)
+tam_store_query_int (TamStore *self,
+                     const char *sql,
+                     gint64 fallback,
+                     GError **error)
 {
   sqlite3_stmt *stmt = tam_store_prepare (self, sql, error);
   int rc;
@@ -229,15 +236,15 @@ tam_store_query_int (TamStore    *self,
   if (rc == SQLITE_ROW)
     value = sqlite3_column_int64 (stmt, 0);
   else if (rc != SQLITE_DONE)
-    tam_store_set_error (self, error, _("Database error"));
+    tam_store_set_error (self, error, _ ("Database error"));
   sqlite3_reset (stmt);
   return value;
 }
 
 char *
-tam_store_query_text_by_id (TamStore   *self,
+tam_store_query_text_by_id (TamStore *self,
                             const char *sql,
-                            gint64      id)
+                            gint64 id)
 {
   sqlite3_stmt *stmt = tam_store_prepare (self, sql, NULL);
   char *text = NULL;
@@ -253,16 +260,16 @@ tam_store_query_text_by_id (TamStore   *self,
 
 char *
 tam_stmt_dup_text (sqlite3_stmt *stmt,
-                   int           col)
+                   int col)
 {
   const unsigned char *text = sqlite3_column_text (stmt, col);
-  return text ? g_strdup ((const char *)text) : NULL;
+  return text ? g_strdup ((const char *) text) : NULL;
 }
 
 void
 tam_stmt_bind_text_or_null (sqlite3_stmt *stmt,
-                            int           idx,
-                            const char   *text)
+                            int idx,
+                            const char *text)
 {
   if (text == NULL || *text == '\0')
     sqlite3_bind_null (stmt, idx);
@@ -271,7 +278,7 @@ tam_stmt_bind_text_or_null (sqlite3_stmt *stmt,
 }
 
 char *
-tam_store_get_setting (TamStore   *self,
+tam_store_get_setting (TamStore *self,
                        const char *key,
                        const char *fallback)
 {
@@ -288,14 +295,15 @@ tam_store_get_setting (TamStore   *self,
 }
 
 gboolean
-tam_store_set_setting (TamStore    *self,
-                       const char  *key,
-                       const char  *value,
-                       GError     **error)
+tam_store_set_setting (TamStore *self,
+                       const char *key,
+                       const char *value,
+                       GError **error)
 {
   sqlite3_stmt *stmt = tam_store_prepare (self,
-      "INSERT INTO settings (key, value) VALUES (?, ?)"
-      " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+                                          "INSERT INTO settings (key, value) VALUES (?, ?)"
+                                          " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                          error);
 
   if (stmt == NULL)
     return FALSE;
@@ -303,7 +311,7 @@ tam_store_set_setting (TamStore    *self,
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      tam_store_set_error (self, error, _("Could not save a setting"));
+      tam_store_set_error (self, error, _ ("Could not save a setting"));
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -312,18 +320,18 @@ tam_store_set_setting (TamStore    *self,
 }
 
 static gboolean
-migrate (TamStore  *self,
-         int        from,
-         GError   **error)
+migrate (TamStore *self,
+         int from,
+         GError **error)
 {
-  for (guint i = (guint)from; i < tam_schema_n_migrations; i++)
+  for (guint i = (guint) from; i < tam_schema_n_migrations; i++)
     {
       if (!tam_store_begin (self, error))
         return FALSE;
       if (!tam_store_exec (self, tam_schema_migrations[i], error))
         {
           tam_store_rollback (self);
-          g_prefix_error (error, _("Upgrading the database to version %u failed: "), i + 1);
+          g_prefix_error (error, _ ("Upgrading the database to version %u failed: "), i + 1);
           return FALSE;
         }
       /* PRAGMA takes no bound parameters; the number is our own loop
@@ -346,7 +354,7 @@ migrate (TamStore  *self,
  * desk woke up; polling every millisecond finds the gap between slices. */
 static int
 busy_cb (void *data,
-         int   count)
+         int count)
 {
   TamStore *self = data;
   gint64 now = g_get_monotonic_time ();
@@ -354,7 +362,7 @@ busy_cb (void *data,
   if (count == 0)
     self->busy_since = now;
   g_atomic_int_inc (&busy_polls);
-  if (now - self->busy_since >= (gint64)self->busy_timeout_ms * 1000)
+  if (now - self->busy_since >= (gint64) self->busy_timeout_ms * 1000)
     return 0;
   g_usleep (count < 200 ? 1000 : 2000);
   return 1;
@@ -362,7 +370,7 @@ busy_cb (void *data,
 
 void
 tam_store_set_busy_timeout (TamStore *self,
-                            guint     milliseconds)
+                            guint milliseconds)
 {
   g_return_if_fail (TAM_IS_STORE (self));
   self->busy_timeout_ms = milliseconds;
@@ -380,15 +388,15 @@ tam_store_is_read_only (TamStore *self)
  * every POSIX lock the process holds on it (other connections of this
  * process included) and another desk could then delete a WAL in use. */
 static sqlite3 *
-connect (TamStore    *self,
-         int          flags,
-         GError     **error)
+connect (TamStore *self,
+         int flags,
+         GError **error)
 {
   sqlite3 *db = NULL;
 
   if (sqlite3_open_v2 (self->path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot open “%s”: %s"),
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot open “%s”: %s"),
                    self->path, db ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
       sqlite3_close (db);
       return NULL;
@@ -401,10 +409,10 @@ connect (TamStore    *self,
 /* Reads the schema version and the number of objects, turning SQLite's
  * own answers (SQLITE_NOTADB, SQLITE_CORRUPT) into our messages. */
 static gboolean
-probe (TamStore  *self,
-       gint64    *version,
-       gint64    *n_objects,
-       GError   **error)
+probe (TamStore *self,
+       gint64 *version,
+       gint64 *n_objects,
+       GError **error)
 {
   GError *local_error = NULL;
 
@@ -416,11 +424,11 @@ probe (TamStore  *self,
 
   if (local_error->code == TAM_ERROR_NOT_SQLITE)
     g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_SQLITE,
-                 _("“%s” is not a TAM Desk database (not an SQLite file); it was left unchanged"),
+                 _ ("“%s” is not a TAM Desk database (not an SQLite file); it was left unchanged"),
                  self->path);
   else if (local_error->code == TAM_ERROR_CORRUPT)
     g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
-                 _("The database “%s” is damaged (%s); it was left unchanged. Restore it from a backup."),
+                 _ ("The database “%s” is damaged (%s); it was left unchanged. Restore it from a backup."),
                  self->path, local_error->message);
   else
     g_propagate_error (error, g_steal_pointer (&local_error));
@@ -438,11 +446,11 @@ close_db (TamStore *self)
 }
 
 TamStore *
-tam_store_open_full (const char         *path,
-                     TamStoreOpenFlags   flags,
-                     GError            **error)
+tam_store_open_full (const char *path,
+                     TamStoreOpenFlags flags,
+                     GError **error)
 {
-  g_autoptr(TamStore) self = NULL;
+  g_autoptr (TamStore) self = NULL;
   gboolean create = (flags & TAM_STORE_OPEN_CREATE) != 0;
   gboolean read_only = (flags & TAM_STORE_OPEN_READ_ONLY) != 0;
   GStatBuf st;
@@ -462,13 +470,13 @@ tam_store_open_full (const char         *path,
   if (existed && !S_ISREG (st.st_mode))
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_SQLITE,
-                   _("“%s” is not a TAM Desk database (not a file)"), path);
+                   _ ("“%s” is not a TAM Desk database (not a file)"), path);
       return NULL;
     }
   if (!existed && !create)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND,
-                   _("There is no database “%s”. Check the path, or create a new database with “tamctl --db FILE init” or the app's New Database."),
+                   _ ("There is no database “%s”. Check the path, or create a new database with “tamctl --db FILE init” or the app's New Database."),
                    path);
       return NULL;
     }
@@ -483,21 +491,21 @@ tam_store_open_full (const char         *path,
       if (version > TAM_SCHEMA_VERSION)
         {
           g_set_error (error, TAM_ERROR, TAM_ERROR_TOO_NEW,
-                       _("The database “%s” was written by a newer TAM Desk (schema %d, this one knows %d); it was left unchanged. Update TAM Desk."),
-                       path, (int)version, TAM_SCHEMA_VERSION);
+                       _ ("The database “%s” was written by a newer TAM Desk (schema %d, this one knows %d); it was left unchanged. Update TAM Desk."),
+                       path, (int) version, TAM_SCHEMA_VERSION);
           return NULL;
         }
       if (version == 0 && n_objects > 0)
         {
           g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_SQLITE,
-                       _("“%s” is an SQLite file of another program, not a TAM Desk database; it was left unchanged"),
+                       _ ("“%s” is an SQLite file of another program, not a TAM Desk database; it was left unchanged"),
                        path);
           return NULL;
         }
       if (version == 0 && !create)
         {
           g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_SQLITE,
-                       _("“%s” is an empty file, not a TAM Desk database; it was left unchanged. Create a database with “tamctl --db FILE init”."),
+                       _ ("“%s” is an empty file, not a TAM Desk database; it was left unchanged. Create a database with “tamctl --db FILE init”."),
                        path);
           return NULL;
         }
@@ -506,8 +514,8 @@ tam_store_open_full (const char         *path,
           if (version < TAM_SCHEMA_VERSION)
             {
               g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED,
-                           _("The database “%s” needs an upgrade (schema %d to %d): open it once with the app or a tamctl command that writes; it was left unchanged."),
-                           path, (int)version, TAM_SCHEMA_VERSION);
+                           _ ("The database “%s” needs an upgrade (schema %d to %d): open it once with the app or a tamctl command that writes; it was left unchanged."),
+                           path, (int) version, TAM_SCHEMA_VERSION);
               return NULL;
             }
           if (!tam_store_exec (self, "PRAGMA query_only = ON", error))
@@ -523,7 +531,7 @@ tam_store_open_full (const char         *path,
       if (g_mkdir_with_parents (dir, 0700) != 0)
         {
           g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED,
-                       _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
+                       _ ("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
           return NULL;
         }
     }
@@ -535,7 +543,7 @@ tam_store_open_full (const char         *path,
     {
       /* Changed between the probe and now: leave it alone. */
       g_set_error (error, TAM_ERROR, TAM_ERROR_CONFLICT,
-                   _("The database “%s” changed while it was being opened; it was left unchanged. Try again."),
+                   _ ("The database “%s” changed while it was being opened; it was left unchanged. Try again."),
                    path);
       return NULL;
     }
@@ -549,7 +557,7 @@ tam_store_open_full (const char         *path,
       !tam_store_exec (self, "PRAGMA journal_size_limit = 67108864", error))
     return NULL;
 
-  if (!migrate (self, (int)version, error))
+  if (!migrate (self, (int) version, error))
     return NULL;
 
   /* An import killed half-way left hidden calls behind: remove them. */
@@ -560,33 +568,33 @@ tam_store_open_full (const char         *path,
 }
 
 TamStore *
-tam_store_open (const char  *path,
-                GError     **error)
+tam_store_open (const char *path,
+                GError **error)
 {
   return tam_store_open_full (path, TAM_STORE_OPEN_EXISTING, error);
 }
 
 TamStore *
-tam_store_create (const char  *path,
-                  GError     **error)
+tam_store_create (const char *path,
+                  GError **error)
 {
   return tam_store_open_full (path, TAM_STORE_OPEN_CREATE, error);
 }
 
 TamStore *
-tam_store_open_read_only (const char  *path,
-                          GError     **error)
+tam_store_open_read_only (const char *path,
+                          GError **error)
 {
   return tam_store_open_full (path, TAM_STORE_OPEN_READ_ONLY, error);
 }
 
 gboolean
-tam_store_backup (TamStore         *self,
-                  const char       *dest_path,
-                  TamProgressFunc   progress,
-                  gpointer          user_data,
-                  GCancellable     *cancellable,
-                  GError          **error)
+tam_store_backup (TamStore *self,
+                  const char *dest_path,
+                  TamProgressFunc progress,
+                  gpointer user_data,
+                  GCancellable *cancellable,
+                  GError **error)
 {
   g_autofree char *tmp_path = NULL;
   sqlite3 *dest = NULL;
@@ -598,7 +606,7 @@ tam_store_backup (TamStore         *self,
   if (tam_store_in_transaction (self))
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_FAILED,
-                           _("A backup cannot start inside a transaction"));
+                           _ ("A backup cannot start inside a transaction"));
       return FALSE;
     }
 
@@ -609,7 +617,7 @@ tam_store_backup (TamStore         *self,
   g_unlink (tmp_path);
   if (sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write “%s”: %s"),
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write “%s”: %s"),
                    dest_path, dest ? sqlite3_errmsg (dest) : "");
       sqlite3_close (dest);
       return FALSE;
@@ -630,7 +638,7 @@ tam_store_backup (TamStore         *self,
   backup = sqlite3_backup_init (dest, "main", self->db, "main");
   if (backup == NULL)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot start the backup: %s"),
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot start the backup: %s"),
                    sqlite3_errmsg (dest));
       tam_store_rollback (self);
       sqlite3_close (dest);
@@ -645,7 +653,7 @@ tam_store_backup (TamStore         *self,
         {
           int total = sqlite3_backup_pagecount (backup);
           int left = sqlite3_backup_remaining (backup);
-          progress (total > 0 ? (double)(total - left) / total : 0.0, user_data);
+          progress (total > 0 ? (double) (total - left) / total : 0.0, user_data);
         }
       if (g_cancellable_is_cancelled (cancellable))
         break;
@@ -671,14 +679,14 @@ tam_store_backup (TamStore         *self,
     }
   if (rc != SQLITE_DONE)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("The backup failed: %s"),
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("The backup failed: %s"),
                    sqlite3_errstr (rc));
       g_unlink (tmp_path);
       return FALSE;
     }
   if (g_rename (tmp_path, dest_path) != 0)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write “%s”: %s"),
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write “%s”: %s"),
                    dest_path, g_strerror (errno));
       g_unlink (tmp_path);
       return FALSE;
@@ -687,9 +695,9 @@ tam_store_backup (TamStore         *self,
 }
 
 gboolean
-tam_store_check (TamStore  *self,
-                 GString   *report,
-                 GError   **error)
+tam_store_check (TamStore *self,
+                 GString *report,
+                 GError **error)
 {
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
@@ -700,7 +708,7 @@ tam_store_check (TamStore  *self,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *line = (const char *)sqlite3_column_text (stmt, 0);
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
       if (g_strcmp0 (line, "ok") != 0)
         ok = FALSE;
       g_string_append_printf (report, "integrity_check: %s\n", line);
@@ -708,7 +716,7 @@ tam_store_check (TamStore  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      tam_store_set_error (self, error, _("Integrity check failed"));
+      tam_store_set_error (self, error, _ ("Integrity check failed"));
       return FALSE;
     }
 
@@ -720,13 +728,13 @@ tam_store_check (TamStore  *self,
       ok = FALSE;
       g_string_append_printf (report, "foreign_key_check: %s row %lld\n",
                               sqlite3_column_text (stmt, 0),
-                              (long long)sqlite3_column_int64 (stmt, 1));
+                              (long long) sqlite3_column_int64 (stmt, 1));
     }
   sqlite3_reset (stmt);
 
   if (!ok)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT, _("The database “%s” failed its integrity check"),
+      g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT, _ ("The database “%s” failed its integrity check"),
                    self->path);
       return FALSE;
     }
@@ -744,25 +752,25 @@ tam_store_check (TamStore  *self,
 
 static gboolean
 run_abandoned (const char *host,
-               gint64      pid,
-               gint64      heartbeat)
+               gint64 pid,
+               gint64 heartbeat)
 {
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   if (heartbeat < now - RUN_HEARTBEAT_STALE_S)
     return TRUE;
   if (g_strcmp0 (host, g_get_host_name ()) == 0 && pid > 0 &&
-      kill ((pid_t)pid, 0) != 0 && errno == ESRCH)
+      kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
     return TRUE;
   return FALSE;
 }
 
 gint64
-tam_store_import_run_start (TamStore    *self,
-                            const char  *kind,
-                            gint64       person_id,
-                            gint64      *first_call_id,
-                            GError     **error)
+tam_store_import_run_start (TamStore *self,
+                            const char *kind,
+                            gint64 person_id,
+                            gint64 *first_call_id,
+                            GError **error)
 {
   g_autofree char *now = tam_now_string ();
   sqlite3_stmt *stmt;
@@ -777,8 +785,9 @@ tam_store_import_run_start (TamStore    *self,
       if (!tam_store_begin (self, error))
         return 0;
       stmt = tam_store_prepare (self,
-          "SELECT r.host, r.pid, r.heartbeat, r.started_at, COALESCE (p.name, '') FROM import_runs r"
-          " LEFT JOIN people p ON p.id = r.person_id ORDER BY r.id LIMIT 1", error);
+                                "SELECT r.host, r.pid, r.heartbeat, r.started_at, COALESCE (p.name, '') FROM import_runs r"
+                                " LEFT JOIN people p ON p.id = r.person_id ORDER BY r.id LIMIT 1",
+                                error);
       if (stmt == NULL)
         {
           tam_store_rollback (self);
@@ -786,14 +795,14 @@ tam_store_import_run_start (TamStore    *self,
         }
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          abandoned = run_abandoned ((const char *)sqlite3_column_text (stmt, 0),
+          abandoned = run_abandoned ((const char *) sqlite3_column_text (stmt, 0),
                                      sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2));
           if (!abandoned)
             {
               g_set_error (error, TAM_ERROR, TAM_ERROR_CONFLICT,
-                           _("Another desk (%s) has been importing calls since %s; try again when it has finished."),
-                           (const char *)sqlite3_column_text (stmt, 4),
-                           (const char *)sqlite3_column_text (stmt, 3));
+                           _ ("Another desk (%s) has been importing calls since %s; try again when it has finished."),
+                           (const char *) sqlite3_column_text (stmt, 4),
+                           (const char *) sqlite3_column_text (stmt, 3));
               sqlite3_reset (stmt);
               tam_store_rollback (self);
               return 0;
@@ -814,8 +823,9 @@ tam_store_import_run_start (TamStore    *self,
       return 0;
     }
   stmt = tam_store_prepare (self,
-      "INSERT INTO import_runs (kind, first_call_id, host, pid, person_id, started_at, heartbeat)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+                            "INSERT INTO import_runs (kind, first_call_id, host, pid, person_id, started_at, heartbeat)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            error);
   if (stmt == NULL)
     {
       tam_store_rollback (self);
@@ -824,14 +834,14 @@ tam_store_import_run_start (TamStore    *self,
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, *first_call_id);
   sqlite3_bind_text (stmt, 3, g_get_host_name (), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, (gint64)getpid ());
+  sqlite3_bind_int64 (stmt, 4, (gint64) getpid ());
   if (person_id > 0)
     sqlite3_bind_int64 (stmt, 5, person_id);
   sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 7, g_get_real_time () / G_USEC_PER_SEC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      tam_store_set_error (self, error, _("Could not start the import"));
+      tam_store_set_error (self, error, _ ("Could not start the import"));
       sqlite3_reset (stmt);
       tam_store_rollback (self);
       return 0;
@@ -844,9 +854,9 @@ tam_store_import_run_start (TamStore    *self,
 }
 
 gboolean
-tam_store_import_run_beat (TamStore  *self,
-                           gint64     run_id,
-                           GError   **error)
+tam_store_import_run_beat (TamStore *self,
+                           gint64 run_id,
+                           GError **error)
 {
   sqlite3_stmt *stmt = tam_store_prepare (self, "UPDATE import_runs SET heartbeat = ? WHERE id = ?", error);
 
@@ -856,7 +866,7 @@ tam_store_import_run_beat (TamStore  *self,
   sqlite3_bind_int64 (stmt, 2, run_id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      tam_store_set_error (self, error, _("Could not save the import's progress"));
+      tam_store_set_error (self, error, _ ("Could not save the import's progress"));
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -865,16 +875,16 @@ tam_store_import_run_beat (TamStore  *self,
     {
       /* Another desk judged the run abandoned and removed it. */
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_CONFLICT,
-                           _("The import was stopped by another desk, which found it had stalled; nothing was imported."));
+                           _ ("The import was stopped by another desk, which found it had stalled; nothing was imported."));
       return FALSE;
     }
   return TRUE;
 }
 
 gboolean
-tam_store_import_run_abort (TamStore  *self,
-                            gint64     run_id,
-                            GError   **error)
+tam_store_import_run_abort (TamStore *self,
+                            gint64 run_id,
+                            GError **error)
 {
   g_return_val_if_fail (TAM_IS_STORE (self), FALSE);
   g_return_val_if_fail (!tam_store_in_transaction (self), FALSE);
@@ -902,15 +912,15 @@ tam_store_import_run_abort (TamStore  *self,
       /* Only one run publishes at a time, so every call from its first
        * id on is its own. */
       stmt = tam_store_prepare (self,
-          "DELETE FROM calls WHERE id IN (SELECT id FROM calls WHERE id >= ? ORDER BY id DESC LIMIT ?)",
-          error);
+                                "DELETE FROM calls WHERE id IN (SELECT id FROM calls WHERE id >= ? ORDER BY id DESC LIMIT ?)",
+                                error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, first);
       sqlite3_bind_int (stmt, 2, RUN_DELETE_STEP);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
-          tam_store_set_error (self, error, _("Could not remove an unfinished import"));
+          tam_store_set_error (self, error, _ ("Could not remove an unfinished import"));
           sqlite3_reset (stmt);
           goto fail;
         }
@@ -924,7 +934,7 @@ tam_store_import_run_abort (TamStore  *self,
           sqlite3_bind_int64 (stmt, 1, run_id);
           if (sqlite3_step (stmt) != SQLITE_DONE)
             {
-              tam_store_set_error (self, error, _("Could not remove an unfinished import"));
+              tam_store_set_error (self, error, _ ("Could not remove an unfinished import"));
               sqlite3_reset (stmt);
               goto fail;
             }
@@ -943,10 +953,10 @@ tam_store_import_run_abort (TamStore  *self,
 }
 
 gboolean
-tam_store_clean_abandoned_imports (TamStore  *self,
-                                   GError   **error)
+tam_store_clean_abandoned_imports (TamStore *self,
+                                   GError **error)
 {
-  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) runs = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TAM_IS_STORE (self), FALSE);
@@ -955,7 +965,7 @@ tam_store_clean_abandoned_imports (TamStore  *self,
   if (stmt == NULL)
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    if (run_abandoned ((const char *)sqlite3_column_text (stmt, 1),
+    if (run_abandoned ((const char *) sqlite3_column_text (stmt, 1),
                        sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3)))
       {
         gint64 id = sqlite3_column_int64 (stmt, 0);

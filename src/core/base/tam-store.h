@@ -3,8 +3,8 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
-#include "tam-types.h"
 #include "tam-error.h"
+#include "tam-types.h"
 
 G_BEGIN_DECLS
 
@@ -18,92 +18,92 @@ typedef void (*TamProgressFunc) (double fraction, gpointer user_data);
 
 typedef enum
 {
-  TAM_STORE_OPEN_EXISTING  = 0,
-  TAM_STORE_OPEN_CREATE    = 1 << 0, /* tamctl init and the app's New Database only */
+  TAM_STORE_OPEN_EXISTING = 0,
+  TAM_STORE_OPEN_CREATE = 1 << 0,    /* tamctl init and the app's New Database only */
   TAM_STORE_OPEN_READ_ONLY = 1 << 1, /* check, export, reports */
 } TamStoreOpenFlags;
 
-char         *tam_store_default_path  (void);
+char *tam_store_default_path (void);
 /* An existing database, read-write; a missing path is refused
  * (TAM_ERROR_NOT_FOUND), never created. */
-TamStore     *tam_store_open          (const char      *path,
-                                       GError         **error);
+TamStore *tam_store_open (const char *path,
+                          GError **error);
 /* Creates @path when it does not exist (or opens it as tam_store_open). */
-TamStore     *tam_store_create        (const char      *path,
-                                       GError         **error);
-TamStore     *tam_store_open_read_only (const char     *path,
-                                       GError         **error);
-TamStore     *tam_store_open_full     (const char      *path,
-                                       TamStoreOpenFlags flags,
-                                       GError         **error);
-gboolean      tam_store_is_read_only  (TamStore        *self);
+TamStore *tam_store_create (const char *path,
+                            GError **error);
+TamStore *tam_store_open_read_only (const char *path,
+                                    GError **error);
+TamStore *tam_store_open_full (const char *path,
+                               TamStoreOpenFlags flags,
+                               GError **error);
+gboolean tam_store_is_read_only (TamStore *self);
 /* How long a write waits for another desk's lock (default 5000 ms)
  * before failing with TAM_ERROR_BUSY. */
-void          tam_store_set_busy_timeout (TamStore     *self,
-                                       guint            milliseconds);
-const char   *tam_store_get_path      (TamStore        *self);
-sqlite3      *tam_store_get_db        (TamStore        *self);
+void tam_store_set_busy_timeout (TamStore *self,
+                                 guint milliseconds);
+const char *tam_store_get_path (TamStore *self);
+sqlite3 *tam_store_get_db (TamStore *self);
 
 /* Returns a cached, reset statement for a literal SQL text (the text's
  * address is the cache key, so pass string literals only). Values are
  * always bound, never formatted into the text. */
-sqlite3_stmt *tam_store_prepare       (TamStore        *self,
-                                       const char      *sql,
-                                       GError         **error);
-gboolean      tam_store_exec          (TamStore        *self,
-                                       const char      *sql,
-                                       GError         **error);
-gboolean      tam_store_begin         (TamStore        *self,
-                                       GError         **error);
-gboolean      tam_store_commit        (TamStore        *self,
-                                       GError         **error);
-void          tam_store_rollback      (TamStore        *self);
+sqlite3_stmt *tam_store_prepare (TamStore *self,
+                                 const char *sql,
+                                 GError **error);
+gboolean tam_store_exec (TamStore *self,
+                         const char *sql,
+                         GError **error);
+gboolean tam_store_begin (TamStore *self,
+                          GError **error);
+gboolean tam_store_commit (TamStore *self,
+                           GError **error);
+void tam_store_rollback (TamStore *self);
 /* Between two write transactions of a long job: leaves the lock free
  * for 3 ms, in which desks waiting for it (their busy handler polls
  * every millisecond) take their turn, and longer (up to 100 ms) while a
  * connection of this process still polls. */
-void          tam_store_yield         (void);
-gboolean      tam_store_in_transaction (TamStore       *self);
+void tam_store_yield (void);
+gboolean tam_store_in_transaction (TamStore *self);
 
 /* Sets @error from the connection's last error, prefixed by @what. */
-void          tam_store_set_error     (TamStore        *self,
-                                       GError         **error,
-                                       const char      *what);
+void tam_store_set_error (TamStore *self,
+                          GError **error,
+                          const char *what);
 
 /* One row, one integer (or @fallback when there is no row). */
-gint64        tam_store_query_int     (TamStore        *self,
-                                       const char      *sql,
-                                       gint64           fallback,
-                                       GError         **error);
+gint64 tam_store_query_int (TamStore *self,
+                            const char *sql,
+                            gint64 fallback,
+                            GError **error);
 
 /* The first column of the row that @sql (one bound integer, e.g. an id)
  * selects, as text; NULL when there is no row or on an error (the audit
  * snapshots of a row as JSON). */
-char         *tam_store_query_text_by_id (TamStore     *self,
-                                          const char   *sql,
-                                          gint64        id);
+char *tam_store_query_text_by_id (TamStore *self,
+                                  const char *sql,
+                                  gint64 id);
 
-gboolean      tam_store_backup        (TamStore        *self,
-                                       const char      *dest_path,
-                                       TamProgressFunc  progress,
-                                       gpointer         user_data,
-                                       GCancellable    *cancellable,
-                                       GError         **error);
+gboolean tam_store_backup (TamStore *self,
+                           const char *dest_path,
+                           TamProgressFunc progress,
+                           gpointer user_data,
+                           GCancellable *cancellable,
+                           GError **error);
 
 /* PRAGMA integrity_check and foreign_key_check; @report gets a line
  * each. tam_check() (tam-check.h) adds the audit chain. */
-gboolean      tam_store_check         (TamStore        *self,
-                                       GString         *report,
-                                       GError         **error);
+gboolean tam_store_check (TamStore *self,
+                          GString *report,
+                          GError **error);
 
 /* Settings table (key/value text). */
-char         *tam_store_get_setting   (TamStore        *self,
-                                       const char      *key,
-                                       const char      *fallback);
-gboolean      tam_store_set_setting   (TamStore        *self,
-                                       const char      *key,
-                                       const char      *value,
-                                       GError         **error);
+char *tam_store_get_setting (TamStore *self,
+                             const char *key,
+                             const char *fallback);
+gboolean tam_store_set_setting (TamStore *self,
+                                const char *key,
+                                const char *value,
+                                GError **error);
 
 /* The calls that queries may see: an import in progress hides the rows
  * it has published so far (see migration 3 in tam-schema.c). @alias is
@@ -114,31 +114,31 @@ gboolean      tam_store_set_setting   (TamStore        *self,
 /* Import runs (tam-store.c): a calls import registers itself before
  * publishing hidden rows, keeps a heartbeat, and either publishes them
  * (deleting its run in the caller's transaction) or removes them. */
-gint64        tam_store_import_run_start   (TamStore        *self,
-                                            const char      *kind,
-                                            gint64           person_id,
-                                            gint64          *first_call_id,
-                                            GError         **error);
-gboolean      tam_store_import_run_beat    (TamStore        *self,
-                                            gint64           run_id,
-                                            GError         **error);
+gint64 tam_store_import_run_start (TamStore *self,
+                                   const char *kind,
+                                   gint64 person_id,
+                                   gint64 *first_call_id,
+                                   GError **error);
+gboolean tam_store_import_run_beat (TamStore *self,
+                                    gint64 run_id,
+                                    GError **error);
 /* Removes the run and the calls it hid, in short transactions. */
-gboolean      tam_store_import_run_abort   (TamStore        *self,
-                                            gint64           run_id,
-                                            GError         **error);
+gboolean tam_store_import_run_abort (TamStore *self,
+                                     gint64 run_id,
+                                     GError **error);
 /* Aborts every run whose process is gone; TRUE when there was none or
  * all were removed. Called at each read-write open. */
-gboolean      tam_store_clean_abandoned_imports (TamStore   *self,
-                                            GError         **error);
+gboolean tam_store_clean_abandoned_imports (TamStore *self,
+                                            GError **error);
 
 /* Small helpers for reading columns. */
-char         *tam_stmt_dup_text       (sqlite3_stmt    *stmt,
-                                       int              col);
-void          tam_stmt_bind_text_or_null (sqlite3_stmt *stmt,
-                                       int              idx,
-                                       const char      *text);
+char *tam_stmt_dup_text (sqlite3_stmt *stmt,
+                         int col);
+void tam_stmt_bind_text_or_null (sqlite3_stmt *stmt,
+                                 int idx,
+                                 const char *text);
 
 /* Current local time as "YYYY-MM-DD HH:MM:SS". */
-char         *tam_now_string          (void);
+char *tam_now_string (void);
 
 G_END_DECLS

@@ -14,7 +14,7 @@
 #include "tam-import.h"
 #include "tam-people.h"
 
-static const char * const roster_header[] = {
+static const char *const roster_header[] = {
   "nik", "name", "role", "site", "service", "team_leader_nik", "status", "hired_on", "contract_end"
 };
 
@@ -23,48 +23,67 @@ static const double roster_widths[] = { 14, 32, 20, 12, 18, 16, 20, 12, 12 };
 
 static const char *
 roster_field (const TamPerson *p,
-              guint            column)
+              guint column)
 {
   const char *v = NULL;
 
   switch (column)
     {
-    case 0: v = p->nik; break;
-    case 1: v = p->name; break;
-    case 2: v = p->role; break;
-    case 3: v = p->site; break;
-    case 4: v = p->service; break;
-    case 5: v = p->team_leader_nik; break;
-    case 6: v = p->status; break;
-    case 7: v = p->hired_on; break;
-    case 8: v = p->contract_end; break;
-    default: g_assert_not_reached ();
+    case 0:
+      v = p->nik;
+      break;
+    case 1:
+      v = p->name;
+      break;
+    case 2:
+      v = p->role;
+      break;
+    case 3:
+      v = p->site;
+      break;
+    case 4:
+      v = p->service;
+      break;
+    case 5:
+      v = p->team_leader_nik;
+      break;
+    case 6:
+      v = p->status;
+      break;
+    case 7:
+      v = p->hired_on;
+      break;
+    case 8:
+      v = p->contract_end;
+      break;
+    default:
+      g_assert_not_reached ();
     }
   return v ? v : "";
 }
 
 static void
-progress_every (GPtrArray       *people,
-                guint            i,
-                TamProgressFunc  progress,
-                gpointer         user_data)
+progress_every (GPtrArray *people,
+                guint i,
+                TamProgressFunc progress,
+                gpointer user_data)
 {
   guint step = MAX (1, people->len / 100);
 
   if (progress != NULL && i % step == 0)
-    progress ((double)i / MAX (1, people->len), user_data);
+    progress ((double) i / MAX (1, people->len), user_data);
 }
 
 static gboolean
-export_csv (GPtrArray       *people,
-            const char      *path,
-            TamProgressFunc  progress,
-            gpointer         user_data,
-            GCancellable    *cancellable,
-            GError         **error)
+export_csv (GPtrArray *people,
+            const char *path,
+            TamProgressFunc progress,
+            gpointer user_data,
+            GCancellable *cancellable,
+            GError **error)
 {
-  g_autoptr(GString) out = g_string_sized_new (128 * (people->len + 1));
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GString) out = g_string_sized_new (128 * (people->len + 1));
+  g_autoptr (GError) local_error = NULL;
 
   for (guint c = 0; c < G_N_ELEMENTS (roster_header); c++)
     g_string_append_printf (out, "%s%s", c ? "," : "", roster_header[c]);
@@ -87,9 +106,9 @@ export_csv (GPtrArray       *people,
     }
 
   /* Written to a temporary file and renamed: never half a file. */
-  if (!g_file_set_contents (path, out->str, (gssize)out->len, &local_error))
+  if (!g_file_set_contents (path, out->str, (gssize) out->len, &local_error))
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write %s: %s"),
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write %s: %s"),
                    path, local_error->message);
       return FALSE;
     }
@@ -97,7 +116,7 @@ export_csv (GPtrArray       *people,
 }
 
 static gboolean
-xlsx_date (const char   *text,
+xlsx_date (const char *text,
            lxw_datetime *dt)
 {
   int y, m, d;
@@ -112,12 +131,12 @@ xlsx_date (const char   *text,
 }
 
 static gboolean
-export_xlsx (GPtrArray       *people,
-             const char      *path,
-             TamProgressFunc  progress,
-             gpointer         user_data,
-             GCancellable    *cancellable,
-             GError         **error)
+export_xlsx (GPtrArray *people,
+             const char *path,
+             TamProgressFunc progress,
+             gpointer user_data,
+             GCancellable *cancellable,
+             GError **error)
 {
   g_autofree char *tmp_path = g_strconcat (path, ".part", NULL);
   lxw_workbook *wb;
@@ -128,7 +147,7 @@ export_xlsx (GPtrArray       *people,
   wb = workbook_new (tmp_path);
   if (wb == NULL)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write %s"), path);
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write %s"), path);
       return FALSE;
     }
   ws = workbook_add_worksheet (wb, "Roster");
@@ -140,17 +159,17 @@ export_xlsx (GPtrArray       *people,
 
   for (guint c = 0; c < G_N_ELEMENTS (roster_header); c++)
     {
-      worksheet_write_string (ws, 0, (lxw_col_t)c, roster_header[c], bold);
-      worksheet_set_column (ws, (lxw_col_t)c, (lxw_col_t)c, roster_widths[c],
+      worksheet_write_string (ws, 0, (lxw_col_t) c, roster_header[c], bold);
+      worksheet_set_column (ws, (lxw_col_t) c, (lxw_col_t) c, roster_widths[c],
                             c >= 7 ? date_format : NULL);
     }
   worksheet_freeze_panes (ws, 1, 0);
-  worksheet_autofilter (ws, 0, 0, (lxw_row_t)people->len, G_N_ELEMENTS (roster_header) - 1);
+  worksheet_autofilter (ws, 0, 0, (lxw_row_t) people->len, G_N_ELEMENTS (roster_header) - 1);
 
   for (guint i = 0; i < people->len; i++)
     {
       const TamPerson *p = people->pdata[i];
-      lxw_row_t row = (lxw_row_t)i + 1;
+      lxw_row_t row = (lxw_row_t) i + 1;
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
@@ -162,9 +181,9 @@ export_xlsx (GPtrArray       *people,
           if (*v == '\0')
             continue;
           if (c >= 7 && xlsx_date (v, &dt))
-            worksheet_write_datetime (ws, row, (lxw_col_t)c, &dt, date_format);
+            worksheet_write_datetime (ws, row, (lxw_col_t) c, &dt, date_format);
           else
-            worksheet_write_string (ws, row, (lxw_col_t)c, v, NULL);
+            worksheet_write_string (ws, row, (lxw_col_t) c, v, NULL);
         }
       progress_every (people, i, progress, user_data);
     }
@@ -177,7 +196,7 @@ export_xlsx (GPtrArray       *people,
     }
   if (err != LXW_NO_ERROR)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write %s: %s"),
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write %s: %s"),
                    path, lxw_strerror (err));
       g_unlink (tmp_path);
       return FALSE;
@@ -185,7 +204,7 @@ export_xlsx (GPtrArray       *people,
   if (g_rename (tmp_path, path) != 0)
     {
       int saved = errno;
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write %s: %s"),
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write %s: %s"),
                    path, g_strerror (saved));
       g_unlink (tmp_path);
       return FALSE;
@@ -194,15 +213,15 @@ export_xlsx (GPtrArray       *people,
 }
 
 gboolean
-tam_export_roster (TamStore         *store,
+tam_export_roster (TamStore *store,
                    const TamSession *actor,
-                   const char       *path,
-                   TamProgressFunc   progress,
-                   gpointer          user_data,
-                   GCancellable     *cancellable,
-                   GError          **error)
+                   const char *path,
+                   TamProgressFunc progress,
+                   gpointer user_data,
+                   GCancellable *cancellable,
+                   GError **error)
 {
-  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr (GPtrArray) people = NULL;
   g_autofree char *lower = NULL;
   gboolean xlsx;
   gboolean ok;
@@ -221,7 +240,7 @@ tam_export_roster (TamStore         *store,
   else
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
-                   _("Export to a file ending in .csv or .xlsx, not “%s”"), path);
+                   _ ("Export to a file ending in .csv or .xlsx, not “%s”"), path);
       return FALSE;
     }
 

@@ -26,12 +26,11 @@
 #include "tam-csv.h"
 #include "tam-dates.h"
 #include "tam-import.h"
-#include "tam-people.h"
 #include "tam-people-private.h"
+#include "tam-people.h"
 #include "tam-rows.h"
 #include "tam-tapping.h"
 #include "tam-xlsx-reader.h"
-
 
 #define CHECK_EVERY 4096
 #define MAX_COLUMNS 9
@@ -39,33 +38,58 @@
 typedef struct
 {
   const char *name;
-  gboolean    required;
+  gboolean required;
 } Column;
 
-enum { R_NIK, R_NAME, R_ROLE, R_SITE, R_SERVICE, R_TL, R_STATUS, R_HIRED, R_END };
+enum
+{
+  R_NIK,
+  R_NAME,
+  R_ROLE,
+  R_SITE,
+  R_SERVICE,
+  R_TL,
+  R_STATUS,
+  R_HIRED,
+  R_END
+};
 static const Column roster_columns[] = {
-  { "nik", TRUE }, { "name", TRUE }, { "role", TRUE }, { "site", TRUE }, { "service", TRUE },
-  { "team_leader_nik", TRUE }, { "status", TRUE }, { "hired_on", TRUE }, { "contract_end", TRUE },
-  { NULL, FALSE }
+  { "nik", TRUE }, { "name", TRUE }, { "role", TRUE }, { "site", TRUE }, { "service", TRUE }, { "team_leader_nik", TRUE }, { "status", TRUE }, { "hired_on", TRUE }, { "contract_end", TRUE }, { NULL, FALSE }
 };
 
-enum { A_DATE, A_NIK, A_SHIFT_START, A_SHIFT_END, A_STATUS, A_CHECK_IN, A_CHECK_OUT, A_NOTE };
+enum
+{
+  A_DATE,
+  A_NIK,
+  A_SHIFT_START,
+  A_SHIFT_END,
+  A_STATUS,
+  A_CHECK_IN,
+  A_CHECK_OUT,
+  A_NOTE
+};
 static const Column attendance_columns[] = {
-  { "date", TRUE }, { "nik", TRUE }, { "shift_start", TRUE }, { "shift_end", TRUE },
-  { "status", TRUE }, { "check_in", TRUE }, { "check_out", TRUE }, { "note", TRUE },
-  { NULL, FALSE }
+  { "date", TRUE }, { "nik", TRUE }, { "shift_start", TRUE }, { "shift_end", TRUE }, { "status", TRUE }, { "check_in", TRUE }, { "check_out", TRUE }, { "note", TRUE }, { NULL, FALSE }
 };
 
 /* Calls are only ever added, never updated, so the two descriptive
  * columns may be left out of an export without wiping anything. */
-enum { C_CALL_ID, C_AGENT, C_SERVICE, C_START, C_RESULT, C_CUSTOMER, C_PRODUCT, C_RECORDING };
+enum
+{
+  C_CALL_ID,
+  C_AGENT,
+  C_SERVICE,
+  C_START,
+  C_RESULT,
+  C_CUSTOMER,
+  C_PRODUCT,
+  C_RECORDING
+};
 static const Column calls_columns[] = {
-  { "call_id", TRUE }, { "agent_nik", TRUE }, { "service", TRUE }, { "call_start", TRUE },
-  { "result", TRUE }, { "customer_number", TRUE }, { "product", FALSE }, { "recording", FALSE },
-  { NULL, FALSE }
+  { "call_id", TRUE }, { "agent_nik", TRUE }, { "service", TRUE }, { "call_start", TRUE }, { "result", TRUE }, { "customer_number", TRUE }, { "product", FALSE }, { "recording", FALSE }, { NULL, FALSE }
 };
 
-static const char * const kind_names[] = { "roster", "attendance", "calls" };
+static const char *const kind_names[] = { "roster", "attendance", "calls" };
 
 /* ------------------------------------------------------------------ */
 /* Seen: open addressing over 64-bit keys, remembering the line of the
@@ -78,14 +102,14 @@ typedef struct
 {
   guint64 key;
   guint32 key2;
-  guint32 line;   /* 0: empty slot */
+  guint32 line; /* 0: empty slot */
 } SeenEntry;
 
 typedef struct
 {
   SeenEntry *entries;
-  gsize      mask;
-  gsize      n;
+  gsize mask;
+  gsize n;
 } Seen;
 
 /* Zeroed by writing: calloc's fresh pages would be mapped to the shared
@@ -118,13 +142,13 @@ seen_clear (Seen *s)
 static inline gsize
 seen_slot (guint64 key)
 {
-  return (gsize)((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 17);
+  return (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 17);
 }
 
 /* Rehashes into @size slots (a power of two). */
 static void
-seen_resize (Seen  *s,
-             gsize  size)
+seen_resize (Seen *s,
+             gsize size)
 {
   SeenEntry *old = s->entries;
   gsize old_size = s->mask + 1;
@@ -152,8 +176,8 @@ seen_grow (Seen *s)
 /* Makes room for about @n entries at once, so a large file's set is
  * not copied on its way up (the copy doubled its peak memory). */
 static void
-seen_reserve (Seen  *s,
-              gsize  n)
+seen_reserve (Seen *s,
+              gsize n)
 {
   gsize size = s->mask + 1;
 
@@ -166,10 +190,10 @@ seen_reserve (Seen  *s,
 /* Returns the line where (@key, @key2) was seen first, or 0 after
  * remembering it at @line. Fills up to 3/4 before growing. */
 static guint
-seen_check (Seen    *s,
-            guint64  key,
-            guint32  key2,
-            guint    line)
+seen_check (Seen *s,
+            guint64 key,
+            guint32 key2,
+            guint line)
 {
   gsize j;
 
@@ -194,7 +218,7 @@ hash_str (const char *s)
 
   for (; *s; s++)
     {
-      h ^= (guchar)*s;
+      h ^= (guchar) *s;
       h *= G_GUINT64_CONSTANT (0x100000001b3);
     }
   return h;
@@ -208,14 +232,14 @@ hash_str2 (const char *s)
   guint32 n = 0;
 
   for (; *s; s++, n++)
-    h = (h * 33) ^ (guchar)*s;
+    h = (h * 33) ^ (guchar) *s;
   return h ^ (n * 0x9E3779B9u);
 }
 
 /* The canonical (static) code matching @text in any case, or NULL. */
 static const char *
-canonical_code (const char * const *codes,
-                const char         *text)
+canonical_code (const char *const *codes,
+                const char *text)
 {
   /* Files nearly always have the code as it is: try that first. */
   for (guint i = 0; codes[i] != NULL; i++)
@@ -230,7 +254,7 @@ canonical_code (const char * const *codes,
 static const char *
 parse_result (const char *text)
 {
-  static const char * const results[] = { "AGREE", "DECLINE", "FOLLOW_UP", NULL };
+  static const char *const results[] = { "AGREE", "DECLINE", "FOLLOW_UP", NULL };
   const char *code = canonical_code (results, text);
 
   if (code == NULL && (g_ascii_strcasecmp (text, "FOLLOW UP") == 0 ||
@@ -245,43 +269,43 @@ parse_result (const char *text)
 
 typedef struct
 {
-  gint64      id;
-  gint64      team_leader_id;
-  const char *role;   /* static codes from tam-codes.c */
+  gint64 id;
+  gint64 team_leader_id;
+  const char *role; /* static codes from tam-codes.c */
   const char *site;
 } PersonRef;
 
 typedef struct
 {
-  TamStore         *store;
+  TamStore *store;
   const TamSession *actor;
-  TamImportKind     kind;
-  const Column     *columns;
-  TamImportResult  *result;
-  TamRowReader     *reader;
-  char             *name;          /* file name for messages */
-  gboolean          serials;       /* .xlsx: dates may be serial numbers */
-  int               col[MAX_COLUMNS];
-  guint             n_header;
-  GPtrArray        *header;        /* the file's own header fields */
-  GString          *scratch[MAX_COLUMNS];
-  GString          *rejects;       /* CSV text, NULL without --skip-bad */
-  char              sep;
-  guint64           bad_rows;
-  TamProgressFunc   progress;
-  gpointer          user_data;
-  double            last_progress;
-  GCancellable     *cancellable;
-  gboolean          threaded;      /* rows are parsed in a thread of their own */
-  guint64           changed;       /* rows the writer inserted or updated */
+  TamImportKind kind;
+  const Column *columns;
+  TamImportResult *result;
+  TamRowReader *reader;
+  char *name;       /* file name for messages */
+  gboolean serials; /* .xlsx: dates may be serial numbers */
+  int col[MAX_COLUMNS];
+  guint n_header;
+  GPtrArray *header; /* the file's own header fields */
+  GString *scratch[MAX_COLUMNS];
+  GString *rejects; /* CSV text, NULL without --skip-bad */
+  char sep;
+  guint64 bad_rows;
+  TamProgressFunc progress;
+  gpointer user_data;
+  double last_progress;
+  GCancellable *cancellable;
+  gboolean threaded; /* rows are parsed in a thread of their own */
+  guint64 changed;   /* rows the writer inserted or updated */
   /* Calls are published in short slices, hidden until the end. */
-  gboolean          sliced;
-  gint64            run_id;
-  gint64            slice_start;   /* monotonic, µs; 0 outside a slice */
-  gint64            last_beat;
-  gint64            max_slice_us;  /* the longest hold of the write lock */
-  guint             n_slices;
-  int               wal_frames;    /* after the last commit (wal hook) */
+  gboolean sliced;
+  gint64 run_id;
+  gint64 slice_start; /* monotonic, µs; 0 outside a slice */
+  gint64 last_beat;
+  gint64 max_slice_us; /* the longest hold of the write lock */
+  guint n_slices;
+  int wal_frames; /* after the last commit (wal hook) */
 } Import;
 
 static void
@@ -299,7 +323,7 @@ import_clear (Import *imp)
 
 static void
 report_progress (Import *imp,
-                 double  fraction)
+                 double fraction)
 {
   if (imp->progress == NULL)
     return;
@@ -323,7 +347,7 @@ is_blank (char c)
  * column is absent. Trimming copies into a buffer kept per column. */
 static const char *
 get (Import *imp,
-     guint   which)
+     guint which)
 {
   int c = imp->col[which];
   const char *s, *e;
@@ -331,7 +355,7 @@ get (Import *imp,
 
   if (c < 0)
     return "";
-  s = tam_row_reader_field (imp->reader, (guint)c);
+  s = tam_row_reader_field (imp->reader, (guint) c);
   if (s[0] == '\0')
     return s;
   n = strlen (s);
@@ -350,8 +374,8 @@ get (Import *imp,
 }
 
 static void
-add_error (Import     *imp,
-           guint       line,
+add_error (Import *imp,
+           guint line,
            const char *column,
            const char *reason)
 {
@@ -359,17 +383,17 @@ add_error (Import     *imp,
     return;
   if (column != NULL)
     g_ptr_array_add (imp->result->errors,
-                     g_strdup_printf (_("%s:%u: column %s: %s"), imp->name, line, column, reason));
+                     g_strdup_printf (_ ("%s:%u: column %s: %s"), imp->name, line, column, reason));
   else
     g_ptr_array_add (imp->result->errors, g_strdup_printf ("%s:%u: %s", imp->name, line, reason));
 }
 
 static void
-append_reject (Import             *imp,
-               const char * const *fields,
-               guint               n_fields,
-               const char         *column,
-               const char         *reason)
+append_reject (Import *imp,
+               const char *const *fields,
+               guint n_fields,
+               const char *column,
+               const char *reason)
 {
   g_autofree char *why = NULL;
 
@@ -380,7 +404,7 @@ append_reject (Import             *imp,
       tam_csv_append_field (imp->rejects, i < n_fields ? fields[i] : "", -1, imp->sep);
       g_string_append_c (imp->rejects, imp->sep);
     }
-  why = column ? g_strdup_printf (_("column %s: %s"), column, reason) : g_strdup (reason);
+  why = column ? g_strdup_printf (_ ("column %s: %s"), column, reason) : g_strdup (reason);
   tam_csv_append_field (imp->rejects, why, -1, imp->sep);
   g_string_append_c (imp->rejects, '\n');
 }
@@ -388,10 +412,10 @@ append_reject (Import             *imp,
 /* The current row of the reader is bad: reported and, with --skip-bad,
  * written to the rejects. */
 static void G_GNUC_PRINTF (3, 4)
-row_bad (Import     *imp,
-         const char *column,
-         const char *format,
-         ...)
+    row_bad (Import *imp,
+             const char *column,
+             const char *format,
+             ...)
 {
   g_autofree char *reason = NULL;
   va_list args;
@@ -421,10 +445,10 @@ writing (Import *imp)
 }
 
 static gboolean
-read_header (Import  *imp,
+read_header (Import *imp,
              GError **error)
 {
-  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autoptr (GString) missing = g_string_new (NULL);
   int rc;
 
   rc = tam_row_reader_next (imp->reader, error);
@@ -433,7 +457,7 @@ read_header (Import  *imp,
   if (rc == 0)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT,
-                   _("%s: the file is empty; it needs a header row naming its columns"), imp->name);
+                   _ ("%s: the file is empty; it needs a header row naming its columns"), imp->name);
       return FALSE;
     }
 
@@ -453,11 +477,11 @@ read_header (Import  *imp,
           if (imp->col[i] >= 0)
             {
               g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT,
-                           _("%s:%u: the column “%s” appears twice in the header"),
+                           _ ("%s:%u: the column “%s” appears twice in the header"),
                            imp->name, tam_row_reader_line (imp->reader), imp->columns[i].name);
               return FALSE;
             }
-          imp->col[i] = (int)f;
+          imp->col[i] = (int) f;
         }
     }
   for (guint i = 0; imp->columns[i].name != NULL; i++)
@@ -465,12 +489,12 @@ read_header (Import  *imp,
       g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", imp->columns[i].name);
   if (missing->len > 0)
     {
-      g_autoptr(GString) expected = g_string_new (NULL);
+      g_autoptr (GString) expected = g_string_new (NULL);
 
       for (guint i = 0; imp->columns[i].name != NULL; i++)
         g_string_append_printf (expected, "%s%s", i ? "," : "", imp->columns[i].name);
       g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT,
-                   _("%s:%u: missing column: %s (the header must name %s)"),
+                   _ ("%s:%u: missing column: %s (the header must name %s)"),
                    imp->name, tam_row_reader_line (imp->reader), missing->str, expected->str);
       return FALSE;
     }
@@ -492,7 +516,7 @@ read_header (Import  *imp,
  * with more non-empty fields than the header is bad: a separator inside
  * a field that should have been quoted. */
 static int
-next_row (Import  *imp,
+next_row (Import *imp,
           GError **error)
 {
   for (;;)
@@ -531,7 +555,7 @@ next_row (Import  *imp,
         }
       if (extra)
         {
-          row_bad (imp, NULL, _("the row has %u fields but the header only %u (a “%c” inside a field that is not quoted?)"),
+          row_bad (imp, NULL, _ ("the row has %u fields but the header only %u (a “%c” inside a field that is not quoted?)"),
                    n, imp->n_header, imp->sep ? imp->sep : ',');
           continue;
         }
@@ -540,10 +564,10 @@ next_row (Import  *imp,
 }
 
 static GHashTable *
-load_people (Import  *imp,
+load_people (Import *imp,
              GError **error)
 {
-  g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -555,15 +579,15 @@ load_people (Import  *imp,
       PersonRef *ref = g_new0 (PersonRef, 1);
 
       ref->id = sqlite3_column_int64 (stmt, 0);
-      ref->role = canonical_code (tam_roles (), (const char *)sqlite3_column_text (stmt, 2));
-      ref->site = canonical_code (tam_sites (), (const char *)sqlite3_column_text (stmt, 3));
+      ref->role = canonical_code (tam_roles (), (const char *) sqlite3_column_text (stmt, 2));
+      ref->site = canonical_code (tam_sites (), (const char *) sqlite3_column_text (stmt, 3));
       ref->team_leader_id = sqlite3_column_int64 (stmt, 4);
       g_hash_table_insert (people, tam_stmt_dup_text (stmt, 1), ref);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      tam_store_set_error (imp->store, error, _("Could not read the roster"));
+      tam_store_set_error (imp->store, error, _ ("Could not read the roster"));
       return NULL;
     }
   return g_steal_pointer (&people);
@@ -572,14 +596,14 @@ load_people (Import  *imp,
 /* @what is untranslated (N_()): it is translated only on failure, not
  * for each of a million rows. */
 static gboolean
-step_done (Import       *imp,
+step_done (Import *imp,
            sqlite3_stmt *stmt,
-           const char   *what,
-           GError      **error)
+           const char *what,
+           GError **error)
 {
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      tam_store_set_error (imp->store, error, _(what));
+      tam_store_set_error (imp->store, error, _ (what));
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -596,35 +620,35 @@ step_done (Import       *imp,
  * rejects are written by the parser only; the writer reads the counts
  * after joining it. */
 #define CHUNK_ROWS 4096
-#define N_CHUNKS   4
+#define N_CHUNKS 4
 /* Rows per multi-row INSERT (a divisor of CHUNK_ROWS). */
-#define BATCH      64
+#define BATCH 64
 
 typedef struct
 {
-  guint     n;
-  gboolean  last;
-  double    progress;
-  GString  *text;        /* the rows' strings, NUL-separated */
-  gpointer  rows;        /* CHUNK_ROWS AttendanceRow or CallRow */
+  guint n;
+  gboolean last;
+  double progress;
+  GString *text; /* the rows' strings, NUL-separated */
+  gpointer rows; /* CHUNK_ROWS AttendanceRow or CallRow */
 } Chunk;
 
 typedef struct
 {
-  Import      *imp;
-  GHashTable  *people;   /* NIK -> PersonRef, read-only in the parser */
-  gboolean     team_only;
-  Seen         seen;     /* parser only */
+  Import *imp;
+  GHashTable *people; /* NIK -> PersonRef, read-only in the parser */
+  gboolean team_only;
+  Seen seen; /* parser only */
   GAsyncQueue *full;
   GAsyncQueue *empty;
-  gint         stop;     /* atomic: the writer gave up */
-  GError      *error;    /* the parser's (reader, cancelled) */
+  gint stop;     /* atomic: the writer gave up */
+  GError *error; /* the parser's (reader, cancelled) */
 } Pipe;
 
 static gboolean
-pipe_init (Pipe    *pipe,
-           Import  *imp,
-           gsize    row_size,
+pipe_init (Pipe *pipe,
+           Import *imp,
+           gsize row_size,
            GError **error)
 {
   memset (pipe, 0, sizeof *pipe);
@@ -671,9 +695,9 @@ pipe_clear (Pipe *pipe)
 
 /* Parser side: hands a full chunk over and takes an empty one. */
 static Chunk *
-pipe_pass (Pipe     *pipe,
-           Chunk    *chunk,
-           gboolean  last)
+pipe_pass (Pipe *pipe,
+           Chunk *chunk,
+           gboolean last)
 {
   chunk->last = last;
   chunk->progress = tam_row_reader_progress (pipe->imp->reader);
@@ -682,30 +706,30 @@ pipe_pass (Pipe     *pipe,
 }
 
 static gsize
-text_append (GString    *text,
+text_append (GString *text,
              const char *s)
 {
   gsize offset = text->len;
 
-  g_string_append_len (text, s, (gssize)strlen (s) + 1);
+  g_string_append_len (text, s, (gssize) strlen (s) + 1);
   return offset;
 }
 
 typedef gboolean (*WriteChunkFunc) (Import *imp, Chunk *chunk, GError **error);
 
 #define SLICE_US 80000
-static gboolean slice_end (Import   *imp,
-                           gboolean  force,
-                           GError  **error);
+static gboolean slice_end (Import *imp,
+                           gboolean force,
+                           GError **error);
 
 /* Writer side: stores every chunk until the parser's last one; after a
  * failure or a cancel it only hands the chunks back, so the parser can
  * finish. Returns FALSE with @error on a write error. */
 static gboolean
-pipe_run (Pipe            *pipe,
-          GThreadFunc      parse,
-          WriteChunkFunc   write_chunk,
-          GError         **error)
+pipe_run (Pipe *pipe,
+          GThreadFunc parse,
+          WriteChunkFunc write_chunk,
+          GError **error)
 {
   Import *imp = pipe->imp;
   GError *write_error = NULL;
@@ -724,7 +748,7 @@ pipe_run (Pipe            *pipe,
           gint64 left = imp->slice_start + SLICE_US - g_get_monotonic_time ();
 
           if (left > 0)
-            chunk = g_async_queue_timeout_pop (pipe->full, (guint64)left);
+            chunk = g_async_queue_timeout_pop (pipe->full, (guint64) left);
           if (chunk == NULL && write_error == NULL && !slice_end (imp, TRUE, &write_error))
             g_atomic_int_set (&pipe->stop, 1);
         }
@@ -767,21 +791,21 @@ pipe_run (Pipe            *pipe,
 
 typedef struct
 {
-  gint64      person_id;
-  const char *status;      /* static code */
-  gsize       note;        /* offset in the chunk's text */
-  char        date[11];
-  char        shift_start[6];   /* "" when none */
-  char        shift_end[6];
-  char        check_in[6];
-  char        check_out[6];
+  gint64 person_id;
+  const char *status; /* static code */
+  gsize note;         /* offset in the chunk's text */
+  char date[11];
+  char shift_start[6]; /* "" when none */
+  char shift_end[6];
+  char check_in[6];
+  char check_out[6];
 } AttendanceRow;
 
 static gboolean
-time_field (Import     *imp,
-            guint       which,
-            char        out[6],
-            gboolean   *present)
+time_field (Import *imp,
+            guint which,
+            char out[6],
+            gboolean *present)
 {
   const char *text = get (imp, which);
 
@@ -790,7 +814,7 @@ time_field (Import     *imp,
     return TRUE;
   if (tam_time_parse (text, imp->serials, out))
     return TRUE;
-  row_bad (imp, imp->columns[which].name, _("not a time “%s” (write it as 08:00)"), text);
+  row_bad (imp, imp->columns[which].name, _ ("not a time “%s” (write it as 08:00)"), text);
   return FALSE;
 }
 
@@ -809,9 +833,9 @@ attendance_row_compare (const void *a,
  * runs (a file is usually by day: a chunk holds a few days of everyone),
  * so consecutive inserts land on the same pages. */
 static Chunk *
-attendance_pass (Pipe     *pipe,
-                 Chunk    *chunk,
-                 gboolean  last)
+attendance_pass (Pipe *pipe,
+                 Chunk *chunk,
+                 gboolean last)
 {
   qsort (chunk->rows, chunk->n, sizeof (AttendanceRow), attendance_row_compare);
   return pipe_pass (pipe, chunk, last);
@@ -839,29 +863,29 @@ attendance_parse (gpointer data)
 
       if (nik[0] == '\0')
         {
-          row_bad (imp, "nik", _("the NIK is empty"));
+          row_bad (imp, "nik", _ ("the NIK is empty"));
           continue;
         }
       ref = g_hash_table_lookup (pipe->people, nik);
       if (ref == NULL)
         {
-          row_bad (imp, "nik", _("unknown NIK “%s”"), nik);
+          row_bad (imp, "nik", _ ("unknown NIK “%s”"), nik);
           continue;
         }
       if (pipe->team_only && ref->team_leader_id != imp->actor->person_id)
         {
-          row_bad (imp, "nik", _("%s is not in your team; a team leader imports attendance for their own team only"), nik);
+          row_bad (imp, "nik", _ ("%s is not in your team; a team leader imports attendance for their own team only"), nik);
           continue;
         }
       if (!tam_date_parse (date_text, imp->serials, date, &day))
         {
-          row_bad (imp, "date", _("not a date “%s” (write it as 2026-10-05 or 05/10/2026)"), date_text);
+          row_bad (imp, "date", _ ("not a date “%s” (write it as 2026-10-05 or 05/10/2026)"), date_text);
           continue;
         }
       status = tam_attendance_status_parse (status_text);
       if (status == NULL)
         {
-          row_bad (imp, "status", _("unknown status “%s”"), status_text);
+          row_bad (imp, "status", _ ("unknown status “%s”"), status_text);
           continue;
         }
       if (!time_field (imp, A_SHIFT_START, ss, &has_ss) ||
@@ -872,23 +896,23 @@ attendance_parse (gpointer data)
       if (has_ss != has_se)
         {
           row_bad (imp, has_ss ? "shift_end" : "shift_start",
-                   _("a shift needs both its start and its end"));
+                   _ ("a shift needs both its start and its end"));
           continue;
         }
       if (has_ss && strcmp (se, ss) <= 0)
         {
-          row_bad (imp, "shift_end", _("the shift ends (%s) before it starts (%s)"), se, ss);
+          row_bad (imp, "shift_end", _ ("the shift ends (%s) before it starts (%s)"), se, ss);
           continue;
         }
       if (has_ci && has_co && strcmp (co, ci) < 0)
         {
-          row_bad (imp, "check_out", _("check-out (%s) is before check-in (%s)"), co, ci);
+          row_bad (imp, "check_out", _ ("check-out (%s) is before check-in (%s)"), co, ci);
           continue;
         }
-      first = seen_check (&pipe->seen, ((guint64)ref->id << 21) | day, 0, tam_row_reader_line (imp->reader));
+      first = seen_check (&pipe->seen, ((guint64) ref->id << 21) | day, 0, tam_row_reader_line (imp->reader));
       if (first != 0)
         {
-          row_bad (imp, "date", _("%s already has a row for %s on line %u"), nik, date, first);
+          row_bad (imp, "date", _ ("%s already has a row for %s on line %u"), nik, date, first);
           continue;
         }
       if (!writing (imp))
@@ -896,7 +920,7 @@ attendance_parse (gpointer data)
       if (g_atomic_int_get (&pipe->stop))
         break;
 
-      r = &((AttendanceRow *)chunk->rows)[chunk->n++];
+      r = &((AttendanceRow *) chunk->rows)[chunk->n++];
       r->person_id = ref->id;
       r->status = status;
       memcpy (r->date, date, sizeof date);
@@ -914,8 +938,8 @@ attendance_parse (gpointer data)
 
 static void
 bind_time_or_null (sqlite3_stmt *stmt,
-                   int           idx,
-                   const char   *time)
+                   int idx,
+                   const char *time)
 {
   if (time[0] != '\0')
     sqlite3_bind_text (stmt, idx, time, 5, SQLITE_STATIC);
@@ -940,22 +964,22 @@ bind_time_or_null (sqlite3_stmt *stmt,
 
 /* Static arrays: tam_store_prepare() caches statements by address. */
 static const char attendance_sql_batch[] =
-  "INSERT OR IGNORE INTO attendance " ATT_COLUMNS " VALUES " ATT_ROWS64;
+    "INSERT OR IGNORE INTO attendance " ATT_COLUMNS " VALUES " ATT_ROWS64;
 /* The WHERE leaves identical rows alone, so sqlite3_changes() does not
  * count them; inserted rows are told from updated ones by the row count. */
 static const char attendance_sql_upsert[] =
-  "INSERT INTO attendance " ATT_COLUMNS " VALUES " ATT_ROW
-  " ON CONFLICT (person_id, date) DO UPDATE SET shift_start = excluded.shift_start,"
-  " shift_end = excluded.shift_end, status = excluded.status, check_in = excluded.check_in,"
-  " check_out = excluded.check_out, note = excluded.note"
-  " WHERE shift_start IS NOT excluded.shift_start OR shift_end IS NOT excluded.shift_end"
-  " OR status IS NOT excluded.status OR check_in IS NOT excluded.check_in"
-  " OR check_out IS NOT excluded.check_out OR note IS NOT excluded.note";
+    "INSERT INTO attendance " ATT_COLUMNS " VALUES " ATT_ROW
+    " ON CONFLICT (person_id, date) DO UPDATE SET shift_start = excluded.shift_start,"
+    " shift_end = excluded.shift_end, status = excluded.status, check_in = excluded.check_in,"
+    " check_out = excluded.check_out, note = excluded.note"
+    " WHERE shift_start IS NOT excluded.shift_start OR shift_end IS NOT excluded.shift_end"
+    " OR status IS NOT excluded.status OR check_in IS NOT excluded.check_in"
+    " OR check_out IS NOT excluded.check_out OR note IS NOT excluded.note";
 
 static void
-bind_attendance (sqlite3_stmt        *stmt,
-                 int                  base,
-                 const Chunk         *chunk,
+bind_attendance (sqlite3_stmt *stmt,
+                 int base,
+                 const Chunk *chunk,
                  const AttendanceRow *r)
 {
   sqlite3_bind_int64 (stmt, base + 1, r->person_id);
@@ -969,11 +993,11 @@ bind_attendance (sqlite3_stmt        *stmt,
 }
 
 static gboolean
-attendance_upsert (Import               *imp,
-                   const Chunk          *chunk,
-                   const AttendanceRow  *rows,
-                   guint                 n,
-                   GError              **error)
+attendance_upsert (Import *imp,
+                   const Chunk *chunk,
+                   const AttendanceRow *rows,
+                   guint n,
+                   GError **error)
 {
   sqlite3_stmt *stmt = tam_store_prepare (imp->store, attendance_sql_upsert, error);
 
@@ -982,17 +1006,17 @@ attendance_upsert (Import               *imp,
   for (guint i = 0; i < n; i++)
     {
       bind_attendance (stmt, 0, chunk, &rows[i]);
-      if (!step_done (imp, stmt, N_("Could not store attendance"), error))
+      if (!step_done (imp, stmt, N_ ("Could not store attendance"), error))
         return FALSE;
-      imp->changed += (guint64)sqlite3_changes (tam_store_get_db (imp->store));
+      imp->changed += (guint64) sqlite3_changes (tam_store_get_db (imp->store));
     }
   sqlite3_clear_bindings (stmt);
   return TRUE;
 }
 
 static gboolean
-attendance_write (Import  *imp,
-                  Chunk   *chunk,
+attendance_write (Import *imp,
+                  Chunk *chunk,
                   GError **error)
 {
   const AttendanceRow *rows = chunk->rows;
@@ -1006,11 +1030,11 @@ attendance_write (Import  *imp,
       if (stmt == NULL)
         return FALSE;
       for (guint k = 0; k < BATCH; k++)
-        bind_attendance (stmt, (int)k * 8, chunk, &rows[done + k]);
-      if (!step_done (imp, stmt, N_("Could not store attendance"), error))
+        bind_attendance (stmt, (int) k * 8, chunk, &rows[done + k]);
+      if (!step_done (imp, stmt, N_ ("Could not store attendance"), error))
         return FALSE;
       sqlite3_clear_bindings (stmt);
-      inserted = (guint)sqlite3_changes (tam_store_get_db (imp->store));
+      inserted = (guint) sqlite3_changes (tam_store_get_db (imp->store));
       imp->changed += inserted;
       if (inserted < BATCH && !attendance_upsert (imp, chunk, rows + done, BATCH, error))
         return FALSE;
@@ -1019,7 +1043,7 @@ attendance_write (Import  *imp,
 }
 
 static gboolean
-import_attendance (Import  *imp,
+import_attendance (Import *imp,
                    GError **error)
 {
   Pipe pipe;
@@ -1048,7 +1072,7 @@ import_attendance (Import  *imp,
           g_propagate_error (error, local_error);
           return FALSE;
         }
-      imp->result->inserted = (guint64)(after - before);
+      imp->result->inserted = (guint64) (after - before);
       imp->result->updated = imp->changed - imp->result->inserted;
       imp->result->unchanged = imp->result->rows - imp->bad_rows - imp->changed;
     }
@@ -1067,7 +1091,7 @@ import_attendance (Import  *imp,
  * file adds nothing. Every NOT NULL column is filled from checked
  * values, so nothing else can be ignored; and since no statement can
  * abort half-way, SQLite keeps no statement journal for the batches. */
-#define CALL_INSERT \
+#define CALL_INSERT                                                                           \
   "INSERT OR IGNORE INTO calls (call_id, agent_id, site, service, call_start, month, result," \
   " customer_number, product, recording, state) VALUES "
 #define CALL_ROW "(?,?,?,?,?,?,?,?,?,?,?)"
@@ -1081,12 +1105,12 @@ static const char calls_sql_batch[] = CALL_INSERT CALL_ROWS64;
 
 typedef struct
 {
-  gint64      agent_id;
-  const char *site;        /* static codes */
+  gint64 agent_id;
+  const char *site; /* static codes */
   const char *service;
   const char *result;
-  gsize       text;        /* call_id, customer, product, recording */
-  char        start[20];
+  gsize text; /* call_id, customer, product, recording */
+  char start[20];
 } CallRow;
 
 static int
@@ -1102,9 +1126,9 @@ call_row_compare (const void *a,
  * call_start, and the ids (rowids) then follow the calls' times as far
  * as one file can make them. */
 static Chunk *
-calls_pass (Pipe     *pipe,
-            Chunk    *chunk,
-            gboolean  last)
+calls_pass (Pipe *pipe,
+            Chunk *chunk,
+            gboolean last)
 {
   qsort (chunk->rows, chunk->n, sizeof (CallRow), call_row_compare);
   return pipe_pass (pipe, chunk, last);
@@ -1133,53 +1157,53 @@ calls_parse (gpointer data)
 
       if (call_id[0] == '\0')
         {
-          row_bad (imp, "call_id", _("the call ID is empty"));
+          row_bad (imp, "call_id", _ ("the call ID is empty"));
           continue;
         }
       if (nik[0] == '\0')
         {
-          row_bad (imp, "agent_nik", _("the agent's NIK is empty"));
+          row_bad (imp, "agent_nik", _ ("the agent's NIK is empty"));
           continue;
         }
       ref = g_hash_table_lookup (pipe->people, nik);
       if (ref == NULL)
         {
-          row_bad (imp, "agent_nik", _("unknown NIK “%s”"), nik);
+          row_bad (imp, "agent_nik", _ ("unknown NIK “%s”"), nik);
           continue;
         }
       if (g_strcmp0 (ref->role, "AGENT") != 0)
         {
-          row_bad (imp, "agent_nik", _("%s is not an agent (role %s)"), nik,
+          row_bad (imp, "agent_nik", _ ("%s is not an agent (role %s)"), nik,
                    ref->role ? ref->role : "?");
           continue;
         }
       service = canonical_code (tam_services (), service_text);
       if (service == NULL)
         {
-          row_bad (imp, "service", _("unknown service “%s”"), service_text);
+          row_bad (imp, "service", _ ("unknown service “%s”"), service_text);
           continue;
         }
       if (!tam_datetime_parse (start_text, imp->serials, start))
         {
-          row_bad (imp, "call_start", _("not a date and time “%s” (write it as 2026-10-05 09:12:33 or 05/10/2026 09:12)"),
+          row_bad (imp, "call_start", _ ("not a date and time “%s” (write it as 2026-10-05 09:12:33 or 05/10/2026 09:12)"),
                    start_text);
           continue;
         }
       result = parse_result (result_text);
       if (result == NULL)
         {
-          row_bad (imp, "result", _("unknown result “%s” (AGREE, DECLINE or FOLLOW_UP)"), result_text);
+          row_bad (imp, "result", _ ("unknown result “%s” (AGREE, DECLINE or FOLLOW_UP)"), result_text);
           continue;
         }
       if (customer[0] == '\0')
         {
-          row_bad (imp, "customer_number", _("the customer number is empty"));
+          row_bad (imp, "customer_number", _ ("the customer number is empty"));
           continue;
         }
       first = seen_check (&pipe->seen, hash_str (call_id), hash_str2 (call_id), tam_row_reader_line (imp->reader));
       if (first != 0)
         {
-          row_bad (imp, "call_id", _("the call ID %s is already on line %u"), call_id, first);
+          row_bad (imp, "call_id", _ ("the call ID %s is already on line %u"), call_id, first);
           continue;
         }
       if (!writing (imp))
@@ -1187,7 +1211,7 @@ calls_parse (gpointer data)
       if (g_atomic_int_get (&pipe->stop))
         break;
 
-      r = &((CallRow *)chunk->rows)[chunk->n++];
+      r = &((CallRow *) chunk->rows)[chunk->n++];
       r->agent_id = ref->id;
       r->site = ref->site;
       r->service = service;
@@ -1205,7 +1229,7 @@ calls_parse (gpointer data)
             {
               double done = tam_row_reader_progress (imp->reader);
               if (done > 0.0 && done < 1.0)
-                seen_reserve (&pipe->seen, (gsize)(CHUNK_ROWS / done * 1.1));
+                seen_reserve (&pipe->seen, (gsize) (CHUNK_ROWS / done * 1.1));
             }
           chunk = calls_pass (pipe, chunk, FALSE);
         }
@@ -1223,13 +1247,13 @@ calls_parse (gpointer data)
  * import speed (40 ms: about a third slower than 80 ms). The rows stay
  * hidden until the import's last transaction (TAM_CALL_VISIBLE). */
 #define WAL_CHECKPOINT_FRAMES 32768
-#define HEARTBEAT_US  (5 * G_USEC_PER_SEC)
+#define HEARTBEAT_US (5 * G_USEC_PER_SEC)
 
 static int
-wal_hook_cb (void       *data,
-             sqlite3    *db,
+wal_hook_cb (void *data,
+             sqlite3 *db,
              const char *name,
-             int         frames)
+             int frames)
 {
   Import *imp = data;
 
@@ -1238,7 +1262,7 @@ wal_hook_cb (void       *data,
 }
 
 static gboolean
-slice_begin (Import  *imp,
+slice_begin (Import *imp,
              GError **error)
 {
   if (!imp->sliced || imp->slice_start != 0)
@@ -1251,9 +1275,9 @@ slice_begin (Import  *imp,
 
 /* Commits the slice in progress; @force: whatever its length. */
 static gboolean
-slice_end (Import   *imp,
-           gboolean  force,
-           GError  **error)
+slice_end (Import *imp,
+           gboolean force,
+           GError **error)
 {
   gint64 now = g_get_monotonic_time ();
 
@@ -1293,8 +1317,8 @@ slice_end (Import   *imp,
 }
 
 static gboolean
-calls_write (Import  *imp,
-             Chunk   *chunk,
+calls_write (Import *imp,
+             Chunk *chunk,
              GError **error)
 {
   static const int text_slots[] = { 1, 8, 9, 10 };
@@ -1315,15 +1339,15 @@ calls_write (Import  *imp,
         return FALSE;
       for (guint k = 0; k < count; k++)
         {
-          const CallRow *r = &((CallRow *)chunk->rows)[done + k];
+          const CallRow *r = &((CallRow *) chunk->rows)[done + k];
           const char *text = chunk->text->str + r->text;
-          int base = (int)k * 11;
+          int base = (int) k * 11;
 
           for (guint f = 0; f < G_N_ELEMENTS (text_slots); f++)
             {
               gsize len = strlen (text);
 
-              sqlite3_bind_text (stmt, base + text_slots[f], text, (int)len, SQLITE_STATIC);
+              sqlite3_bind_text (stmt, base + text_slots[f], text, (int) len, SQLITE_STATIC);
               text += len + 1;
             }
           sqlite3_bind_int64 (stmt, base + 2, r->agent_id);
@@ -1338,10 +1362,10 @@ calls_write (Import  *imp,
           else
             sqlite3_bind_null (stmt, base + 11);
         }
-      if (!step_done (imp, stmt, N_("Could not store a call"), error))
+      if (!step_done (imp, stmt, N_ ("Could not store a call"), error))
         return FALSE;
       sqlite3_clear_bindings (stmt);
-      imp->changed += (guint64)sqlite3_changes (db);
+      imp->changed += (guint64) sqlite3_changes (db);
       done += count;
       if (!slice_end (imp, FALSE, error))
         return FALSE;
@@ -1350,7 +1374,7 @@ calls_write (Import  *imp,
 }
 
 static gboolean
-import_calls (Import  *imp,
+import_calls (Import *imp,
               GError **error)
 {
   Pipe pipe;
@@ -1371,14 +1395,14 @@ import_calls (Import  *imp,
 
 typedef struct
 {
-  guint      line;
-  char     **raw;           /* the file's fields, for the rejects */
+  guint line;
+  char **raw; /* the file's fields, for the rejects */
   TamPerson *person;
-  char      *tl_nik;
-  gint64     existing_id;   /* 0: a new person */
-  char      *existing_role;
-  char      *before;        /* JSON of the stored person */
-  gboolean   bad;
+  char *tl_nik;
+  gint64 existing_id; /* 0: a new person */
+  char *existing_role;
+  char *before; /* JSON of the stored person */
+  gboolean bad;
 } RosterRow;
 
 static void
@@ -1403,11 +1427,11 @@ roster_column_of_field (const char *field)
 }
 
 static void G_GNUC_PRINTF (4, 5)
-roster_bad (Import     *imp,
-            RosterRow  *r,
-            const char *column,
-            const char *format,
-            ...)
+    roster_bad (Import *imp,
+                RosterRow *r,
+                const char *column,
+                const char *format,
+                ...)
 {
   g_autofree char *reason = NULL;
   va_list args;
@@ -1419,7 +1443,7 @@ roster_bad (Import     *imp,
   r->bad = TRUE;
   imp->bad_rows++;
   add_error (imp, r->line, column, reason);
-  append_reject (imp, (const char * const *)r->raw, g_strv_length (r->raw), column, reason);
+  append_reject (imp, (const char *const *) r->raw, g_strv_length (r->raw), column, reason);
 }
 
 static char *
@@ -1430,16 +1454,16 @@ upper_or_null (const char *s)
 
 /* Reads and checks one row on its own (team leaders come later). */
 static RosterRow *
-roster_read_row (Import      *imp,
-                 GHashTable  *by_nik,
-                 GError     **error)
+roster_read_row (Import *imp,
+                 GHashTable *by_nik,
+                 GError **error)
 {
   RosterRow *r = g_new0 (RosterRow, 1);
   TamPerson *p;
   guint n = tam_row_reader_n_fields (imp->reader);
   const char *hired_text, *end_text;
   g_autofree char *field = NULL;
-  g_autoptr(GError) invalid = NULL;
+  g_autoptr (GError) invalid = NULL;
   RosterRow *other;
   sqlite3_stmt *stmt;
 
@@ -1463,29 +1487,29 @@ roster_read_row (Import      *imp,
       other = g_hash_table_lookup (by_nik, p->nik);
       if (other != NULL)
         {
-          roster_bad (imp, r, "nik", _("the NIK %s is already on line %u"), p->nik, other->line);
+          roster_bad (imp, r, "nik", _ ("the NIK %s is already on line %u"), p->nik, other->line);
           return r;
         }
       g_hash_table_insert (by_nik, p->nik, r);
     }
   if (p->role != NULL && !tam_code_is_valid (tam_roles (), p->role))
     {
-      roster_bad (imp, r, "role", _("unknown role “%s”"), get (imp, R_ROLE));
+      roster_bad (imp, r, "role", _ ("unknown role “%s”"), get (imp, R_ROLE));
       return r;
     }
   if (p->site != NULL && !tam_code_is_valid (tam_sites (), p->site))
     {
-      roster_bad (imp, r, "site", _("unknown site “%s”"), get (imp, R_SITE));
+      roster_bad (imp, r, "site", _ ("unknown site “%s”"), get (imp, R_SITE));
       return r;
     }
   if (p->service != NULL && !tam_code_is_valid (tam_services (), p->service))
     {
-      roster_bad (imp, r, "service", _("unknown service “%s”"), get (imp, R_SERVICE));
+      roster_bad (imp, r, "service", _ ("unknown service “%s”"), get (imp, R_SERVICE));
       return r;
     }
   if (p->status != NULL && !tam_code_is_valid (tam_person_statuses (), p->status))
     {
-      roster_bad (imp, r, "status", _("unknown status “%s”"), get (imp, R_STATUS));
+      roster_bad (imp, r, "status", _ ("unknown status “%s”"), get (imp, R_STATUS));
       return r;
     }
 
@@ -1495,7 +1519,7 @@ roster_read_row (Import      *imp,
     char date[11];
     if (!tam_date_parse (hired_text, imp->serials, date, NULL))
       {
-        roster_bad (imp, r, "hired_on", _("not a date “%s” (write it as 2026-10-05 or 05/10/2026)"), hired_text);
+        roster_bad (imp, r, "hired_on", _ ("not a date “%s” (write it as 2026-10-05 or 05/10/2026)"), hired_text);
         return r;
       }
     p->hired_on = g_strdup (date);
@@ -1503,7 +1527,7 @@ roster_read_row (Import      *imp,
       {
         if (!tam_date_parse (end_text, imp->serials, date, NULL))
           {
-            roster_bad (imp, r, "contract_end", _("not a date “%s” (write it as 2026-10-05 or 05/10/2026)"), end_text);
+            roster_bad (imp, r, "contract_end", _ ("not a date “%s” (write it as 2026-10-05 or 05/10/2026)"), end_text);
             return r;
           }
         p->contract_end = g_strdup (date);
@@ -1545,10 +1569,10 @@ roster_read_row (Import      *imp,
  * until stable, because a rejected team leader takes their team's rows
  * with them. */
 static gboolean
-roster_check_leaders (Import     *imp,
-                      GPtrArray  *rows,
+roster_check_leaders (Import *imp,
+                      GPtrArray *rows,
                       GHashTable *by_nik,
-                      GError    **error)
+                      GError **error)
 {
   gboolean again = TRUE;
 
@@ -1575,13 +1599,13 @@ roster_check_leaders (Import     *imp,
               sqlite3_bind_int64 (stmt, 1, r->existing_id);
               while (sqlite3_step (stmt) == SQLITE_ROW)
                 {
-                  const char *member = (const char *)sqlite3_column_text (stmt, 0);
+                  const char *member = (const char *) sqlite3_column_text (stmt, 0);
                   RosterRow *m = g_hash_table_lookup (by_nik, member);
 
                   if (m == NULL || m->bad || g_strcmp0 (m->tl_nik, r->person->nik) == 0)
                     {
                       roster_bad (imp, r, "role",
-                                  _("%s still leads %s; give the team another leader first"),
+                                  _ ("%s still leads %s; give the team another leader first"),
                                   r->person->nik, member);
                       again = TRUE;
                       break;
@@ -1596,7 +1620,7 @@ roster_check_leaders (Import     *imp,
             continue;
           if (strcmp (r->tl_nik, r->person->nik) == 0)
             {
-              roster_bad (imp, r, "team_leader_nik", _("a person cannot be their own team leader"));
+              roster_bad (imp, r, "team_leader_nik", _ ("a person cannot be their own team leader"));
               again = TRUE;
               continue;
             }
@@ -1606,13 +1630,13 @@ roster_check_leaders (Import     *imp,
               if (tl->bad)
                 {
                   roster_bad (imp, r, "team_leader_nik",
-                              _("the team leader %s has errors on line %u"), r->tl_nik, tl->line);
+                              _ ("the team leader %s has errors on line %u"), r->tl_nik, tl->line);
                   again = TRUE;
                 }
               else if (g_strcmp0 (tl->person->role, "TEAM_LEADER") != 0)
                 {
                   roster_bad (imp, r, "team_leader_nik",
-                              _("%s is not a team leader (role %s on line %u)"),
+                              _ ("%s is not a team leader (role %s on line %u)"),
                               r->tl_nik, tl->person->role, tl->line);
                   again = TRUE;
                 }
@@ -1626,15 +1650,15 @@ roster_check_leaders (Import     *imp,
           if (sqlite3_step (stmt) != SQLITE_ROW)
             {
               sqlite3_reset (stmt);
-              roster_bad (imp, r, "team_leader_nik", _("unknown team leader NIK “%s”"), r->tl_nik);
+              roster_bad (imp, r, "team_leader_nik", _ ("unknown team leader NIK “%s”"), r->tl_nik);
               again = TRUE;
               continue;
             }
-          if (g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "TEAM_LEADER") != 0)
+          if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "TEAM_LEADER") != 0)
             {
               g_autofree char *role = tam_stmt_dup_text (stmt, 0);
               sqlite3_reset (stmt);
-              roster_bad (imp, r, "team_leader_nik", _("%s is not a team leader (role %s)"),
+              roster_bad (imp, r, "team_leader_nik", _ ("%s is not a team leader (role %s)"),
                           r->tl_nik, role);
               again = TRUE;
               continue;
@@ -1646,9 +1670,9 @@ roster_check_leaders (Import     *imp,
 }
 
 static gboolean
-roster_write (Import     *imp,
-              GPtrArray  *rows,
-              GError    **error)
+roster_write (Import *imp,
+              GPtrArray *rows,
+              GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -1664,13 +1688,15 @@ roster_write (Import     *imp,
         {
           r->before = _tam_people_json (imp->store, r->existing_id);
           stmt = tam_store_prepare (imp->store,
-              "UPDATE people SET name = ?, role = ?, site = ?, service = ?, status = ?,"
-              " hired_on = ?, contract_end = ? WHERE id = ?", error);
+                                    "UPDATE people SET name = ?, role = ?, site = ?, service = ?, status = ?,"
+                                    " hired_on = ?, contract_end = ? WHERE id = ?",
+                                    error);
         }
       else
         stmt = tam_store_prepare (imp->store,
-            "INSERT INTO people (name, role, site, service, status, hired_on, contract_end, nik)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                  "INSERT INTO people (name, role, site, service, status, hired_on, contract_end, nik)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                  error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_text (stmt, 1, p->name, -1, SQLITE_STATIC);
@@ -1684,7 +1710,7 @@ roster_write (Import     *imp,
         sqlite3_bind_int64 (stmt, 8, r->existing_id);
       else
         sqlite3_bind_text (stmt, 8, p->nik, -1, SQLITE_STATIC);
-      if (!step_done (imp, stmt, N_("Could not save a person"), error))
+      if (!step_done (imp, stmt, N_ ("Could not save a person"), error))
         return FALSE;
       p->id = r->existing_id ? r->existing_id : sqlite3_last_insert_rowid (tam_store_get_db (imp->store));
     }
@@ -1698,8 +1724,9 @@ roster_write (Import     *imp,
       if (r->bad)
         continue;
       stmt = tam_store_prepare (imp->store,
-          "UPDATE people SET team_leader_id = (SELECT id FROM people WHERE nik = ?1)"
-          " WHERE id = ?2 AND team_leader_id IS NOT (SELECT id FROM people WHERE nik = ?1)", error);
+                                "UPDATE people SET team_leader_id = (SELECT id FROM people WHERE nik = ?1)"
+                                " WHERE id = ?2 AND team_leader_id IS NOT (SELECT id FROM people WHERE nik = ?1)",
+                                error);
       if (stmt == NULL)
         return FALSE;
       if (r->tl_nik != NULL)
@@ -1707,7 +1734,7 @@ roster_write (Import     *imp,
       else
         sqlite3_bind_null (stmt, 1);
       sqlite3_bind_int64 (stmt, 2, r->person->id);
-      if (!step_done (imp, stmt, N_("Could not save a person"), error))
+      if (!step_done (imp, stmt, N_ ("Could not save a person"), error))
         return FALSE;
 
       after = _tam_people_json (imp->store, r->person->id);
@@ -1724,11 +1751,11 @@ roster_write (Import     *imp,
 }
 
 static gboolean
-import_roster (Import  *imp,
+import_roster (Import *imp,
                GError **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (roster_row_free);
-  g_autoptr(GHashTable) by_nik = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (roster_row_free);
+  g_autoptr (GHashTable) by_nik = g_hash_table_new (g_str_hash, g_str_equal);
   int rc;
 
   while ((rc = next_row (imp, error)) > 0)
@@ -1756,38 +1783,38 @@ import_roster (Import  *imp,
  * and is needed only at the end. */
 typedef struct
 {
-  char   *path;
-  char   *sha256;
+  char *path;
+  char *sha256;
   GError *error;
-  gint    stop;     /* atomic: the import gave up, stop hashing */
+  gint stop; /* atomic: the import gave up, stop hashing */
 } HashJob;
 
 static char *
-file_sha256 (const char  *path,
-             gint        *stop,
-             GError     **error)
+file_sha256 (const char *path,
+             gint *stop,
+             GError **error)
 {
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GMappedFile) mapped = NULL;
+  g_autoptr (GError) local_error = NULL;
   const guchar *data;
   gsize len;
 
   mapped = g_mapped_file_new (path, FALSE, &local_error);
   if (mapped == NULL)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT, _("Cannot read %s: %s"),
+      g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT, _ ("Cannot read %s: %s"),
                    path, local_error->message);
       return NULL;
     }
-  data = (const guchar *)g_mapped_file_get_contents (mapped);
+  data = (const guchar *) g_mapped_file_get_contents (mapped);
   len = g_mapped_file_get_length (mapped);
   for (gsize off = 0; off < len; off += 1 << 20)
     {
       if (g_atomic_int_get (stop))
         return NULL;
-      g_checksum_update (sum, data + off, MIN ((gsize)1 << 20, len - off));
-      tam_mapped_release ((const char *)data, off, off + MIN ((gsize)1 << 20, len - off));
+      g_checksum_update (sum, data + off, MIN ((gsize) 1 << 20, len - off));
+      tam_mapped_release ((const char *) data, off, off + MIN ((gsize) 1 << 20, len - off));
     }
   return g_strdup (g_checksum_get_string (sum));
 }
@@ -1803,10 +1830,10 @@ hash_thread (gpointer data)
 
 /* Waits for the hash; returns it (owned by @job) or NULL with @error. */
 static const char *
-hash_finish (GThread  **thread,
-             HashJob   *job,
-             gboolean   stop,
-             GError   **error)
+hash_finish (GThread **thread,
+             HashJob *job,
+             gboolean stop,
+             GError **error)
 {
   if (*thread != NULL)
     {
@@ -1820,9 +1847,9 @@ hash_finish (GThread  **thread,
 }
 
 static gboolean
-record_import (Import     *imp,
+record_import (Import *imp,
                const char *sha256,
-               GError    **error)
+               GError **error)
 {
   TamImportResult *res = imp->result;
   g_autofree char *now = tam_now_string ();
@@ -1830,40 +1857,42 @@ record_import (Import     *imp,
   sqlite3_stmt *stmt;
 
   stmt = tam_store_prepare (imp->store,
-      "INSERT INTO imports (kind, sha256, file_name, rows, imported_at, imported_by)"
-      " VALUES (?, ?, ?, ?, ?, ?)", error);
+                            "INSERT INTO imports (kind, sha256, file_name, rows, imported_at, imported_by)"
+                            " VALUES (?, ?, ?, ?, ?, ?)",
+                            error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, kind_names[imp->kind], -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, sha256, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, imp->name, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, (gint64)res->rows);
+  sqlite3_bind_int64 (stmt, 4, (gint64) res->rows);
   sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
   if (imp->actor != NULL && imp->actor->person_id > 0)
     sqlite3_bind_int64 (stmt, 6, imp->actor->person_id);
   else
     sqlite3_bind_null (stmt, 6);
-  if (!step_done (imp, stmt, N_("Could not record the import"), error))
+  if (!step_done (imp, stmt, N_ ("Could not record the import"), error))
     return FALSE;
 
   stmt = tam_store_prepare (imp->store,
-      "SELECT json_object('file', ?1, 'sha256', ?2, 'rows', ?3, 'inserted', ?4,"
-      " 'updated', ?5, 'unchanged', ?6, 'rejected', ?7)", error);
+                            "SELECT json_object('file', ?1, 'sha256', ?2, 'rows', ?3, 'inserted', ?4,"
+                            " 'updated', ?5, 'unchanged', ?6, 'rejected', ?7)",
+                            error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, imp->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, (gint64)res->rows);
-  sqlite3_bind_int64 (stmt, 4, (gint64)res->inserted);
-  sqlite3_bind_int64 (stmt, 5, (gint64)res->updated);
-  sqlite3_bind_int64 (stmt, 6, (gint64)res->unchanged);
-  sqlite3_bind_int64 (stmt, 7, (gint64)res->rejected);
+  sqlite3_bind_int64 (stmt, 3, (gint64) res->rows);
+  sqlite3_bind_int64 (stmt, 4, (gint64) res->inserted);
+  sqlite3_bind_int64 (stmt, 5, (gint64) res->updated);
+  sqlite3_bind_int64 (stmt, 6, (gint64) res->unchanged);
+  sqlite3_bind_int64 (stmt, 7, (gint64) res->rejected);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     after = tam_stmt_dup_text (stmt, 0);
   sqlite3_reset (stmt);
   if (after == NULL)
     {
-      tam_store_set_error (imp->store, error, _("Could not record the import"));
+      tam_store_set_error (imp->store, error, _ ("Could not record the import"));
       return FALSE;
     }
   return tam_audit_append (imp->store, imp->actor, "IMPORT", kind_names[imp->kind],
@@ -1871,10 +1900,10 @@ record_import (Import     *imp,
 }
 
 static gboolean
-check_permission (TamStore         *store,
+check_permission (TamStore *store,
                   const TamSession *actor,
-                  TamImportKind     kind,
-                  GError          **error)
+                  TamImportKind kind,
+                  GError **error)
 {
   static const TamPermission perms[] = {
     TAM_PERM_EDIT_PEOPLE, TAM_PERM_IMPORT_ATTENDANCE, TAM_PERM_IMPORT_CALLS
@@ -1900,47 +1929,40 @@ tam_import_result_clear (TamImportResult *result)
 char *
 tam_import_result_summary (const TamImportResult *r)
 {
-  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr (GString) s = g_string_new (NULL);
 
   if (r->inserted == 0 && r->updated == 0 && r->rejected == 0)
     {
-      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
-                                              "no changes: %llu row already up to date",
-                                              "no changes: %llu rows already up to date",
-                                              (gulong)r->unchanged),
-                              (unsigned long long)r->unchanged);
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "no changes: %llu row already up to date", "no changes: %llu rows already up to date", (gulong) r->unchanged),
+                              (unsigned long long) r->unchanged);
     }
   else
     {
-      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE,
-                                              "%llu row read: %llu new, %llu changed, %llu unchanged",
-                                              "%llu rows read: %llu new, %llu changed, %llu unchanged",
-                                              (gulong)r->rows),
-                              (unsigned long long)r->rows, (unsigned long long)r->inserted,
-                              (unsigned long long)r->updated, (unsigned long long)r->unchanged);
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%llu row read: %llu new, %llu changed, %llu unchanged", "%llu rows read: %llu new, %llu changed, %llu unchanged", (gulong) r->rows),
+                              (unsigned long long) r->rows, (unsigned long long) r->inserted,
+                              (unsigned long long) r->updated, (unsigned long long) r->unchanged);
       if (r->rejected > 0)
-        g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, ", %llu rejected", ", %llu rejected",
-                                                (gulong)r->rejected),
-                                (unsigned long long)r->rejected);
+        g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, ", %llu rejected", ", %llu rejected", (gulong) r->rejected),
+                                (unsigned long long) r->rejected);
     }
   if (r->same_file_before)
-    g_string_append (s, _(" (this file was imported before)"));
+    g_string_append (s, _ (" (this file was imported before)"));
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
 gboolean
-tam_import_file (TamStore         *store,
+tam_import_file (TamStore *store,
                  const TamSession *actor,
-                 TamImportKind     kind,
-                 const char       *path,
-                 const char       *rejects_path,
-                 TamProgressFunc   progress,
-                 gpointer          user_data,
-                 GCancellable     *cancellable,
-                 TamImportResult  *result,
-                 GError          **error)
+                 TamImportKind kind,
+                 const char *path,
+                 const char *rejects_path,
+                 TamProgressFunc progress,
+                 gpointer user_data,
+                 GCancellable *cancellable,
+                 TamImportResult *result,
+                 GError **error)
 {
-  static const Column * const columns[] = { roster_columns, attendance_columns, calls_columns };
+  static const Column *const columns[] = { roster_columns, attendance_columns, calls_columns };
   Import imp = { 0 };
   HashJob hash = { 0 };
   GThread *hash_thread_ = NULL;
@@ -1962,7 +1984,7 @@ tam_import_file (TamStore         *store,
   if (tam_store_in_transaction (store))
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_FAILED,
-                           _("An import runs in its own transaction"));
+                           _ ("An import runs in its own transaction"));
       return FALSE;
     }
 
@@ -2083,8 +2105,8 @@ tam_import_file (TamStore         *store,
                    g_dngettext (GETTEXT_PACKAGE,
                                 "%s: %llu row has errors; nothing was imported",
                                 "%s: %llu rows have errors; nothing was imported",
-                                (gulong)imp.bad_rows),
-                   imp.name, (unsigned long long)imp.bad_rows);
+                                (gulong) imp.bad_rows),
+                   imp.name, (unsigned long long) imp.bad_rows);
       goto rollback;
     }
   result->rejected = imp.bad_rows;
@@ -2096,7 +2118,7 @@ tam_import_file (TamStore         *store,
     goto rollback;
   {
     sqlite3_stmt *stmt = tam_store_prepare (store,
-        "SELECT 1 FROM imports WHERE kind = ? AND sha256 = ? LIMIT 1", error);
+                                            "SELECT 1 FROM imports WHERE kind = ? AND sha256 = ? LIMIT 1", error);
     if (stmt == NULL)
       goto rollback;
     sqlite3_bind_text (stmt, 1, kind_names[kind], -1, SQLITE_STATIC);
@@ -2112,11 +2134,11 @@ tam_import_file (TamStore         *store,
 
   if (imp.rejects != NULL)
     {
-      g_autoptr(GError) local_error = NULL;
+      g_autoptr (GError) local_error = NULL;
 
-      if (!g_file_set_contents (rejects_path, imp.rejects->str, (gssize)imp.rejects->len, &local_error))
+      if (!g_file_set_contents (rejects_path, imp.rejects->str, (gssize) imp.rejects->len, &local_error))
         {
-          g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write the rejected rows to %s: %s"),
+          g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write the rejected rows to %s: %s"),
                        rejects_path, local_error->message);
           goto rollback;
         }
@@ -2134,9 +2156,9 @@ tam_import_file (TamStore         *store,
         {
           if (sqlite3_changes (tam_store_get_db (store)) != 1)
             g_set_error_literal (error, TAM_ERROR, TAM_ERROR_CONFLICT,
-                                 _("The import was stopped by another desk, which found it had stalled; nothing was imported."));
+                                 _ ("The import was stopped by another desk, which found it had stalled; nothing was imported."));
           else
-            tam_store_set_error (store, error, _("Could not finish the import"));
+            tam_store_set_error (store, error, _ ("Could not finish the import"));
           sqlite3_reset (stmt);
           goto rollback;
         }
@@ -2147,7 +2169,7 @@ tam_import_file (TamStore         *store,
   imp.run_id = 0;
   if (imp.sliced)
     {
-      g_autoptr(GError) counts_error = NULL;
+      g_autoptr (GError) counts_error = NULL;
 
       /* The per-day counts take the new calls now, in short steps, so
        * the next reader is as fast as any other. They are a cache: a
@@ -2166,7 +2188,7 @@ rollback:
   imp.slice_start = 0;
   if (imp.run_id != 0)
     {
-      g_autoptr(GError) abort_error = NULL;
+      g_autoptr (GError) abort_error = NULL;
 
       /* Hidden until now, the published slices are removed; if this
        * fails too, the next open removes them. */

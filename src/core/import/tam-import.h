@@ -15,19 +15,19 @@ typedef enum
 
 typedef struct
 {
-  guint64    rows;              /* data rows read */
-  guint64    inserted;
-  guint64    updated;
-  guint64    unchanged;
-  guint64    rejected;          /* with --skip-bad: rows written to rejects */
-  gboolean   same_file_before;  /* this exact file (SHA-256) was imported before */
-  GPtrArray *errors;            /* char*: "FILE:LINE: column COL: reason", at most 20 */
+  guint64 rows; /* data rows read */
+  guint64 inserted;
+  guint64 updated;
+  guint64 unchanged;
+  guint64 rejected;          /* with --skip-bad: rows written to rejects */
+  gboolean same_file_before; /* this exact file (SHA-256) was imported before */
+  GPtrArray *errors;         /* char*: "FILE:LINE: column COL: reason", at most 20 */
 } TamImportResult;
 
-void     tam_import_result_clear (TamImportResult *result);
+void tam_import_result_clear (TamImportResult *result);
 /* A one-line summary for people ("1,204 rows: 1,200 new, 4 changed..."),
  * saying so when nothing changed. */
-char    *tam_import_result_summary (const TamImportResult *result);
+char *tam_import_result_summary (const TamImportResult *result);
 
 /* Imports a CSV (or .xlsx for calls) into the store, checked against the
  * actor's permissions, in one transaction. Columns are found by name in
@@ -42,15 +42,15 @@ char    *tam_import_result_summary (const TamImportResult *result);
  * @rejects_path set: good rows are stored, bad ones are written there as
  * CSV with an extra "reason" column.
  * @cancellable: a cancelled import stores nothing. */
-gboolean tam_import_file (TamStore         *store,
+gboolean tam_import_file (TamStore *store,
                           const TamSession *actor,
-                          TamImportKind     kind,
-                          const char       *path,
-                          const char       *rejects_path,
-                          TamProgressFunc   progress,
-                          gpointer          user_data,
-                          GCancellable     *cancellable,
-                          TamImportResult  *result,
-                          GError          **error);
+                          TamImportKind kind,
+                          const char *path,
+                          const char *rejects_path,
+                          TamProgressFunc progress,
+                          gpointer user_data,
+                          GCancellable *cancellable,
+                          TamImportResult *result,
+                          GError **error);
 
 G_END_DECLS

@@ -17,27 +17,27 @@
 struct _TamCsvReader
 {
   GMappedFile *mapped;
-  char        *owned;     /* copy of the data for _new_for_data */
-  const char  *data;
-  gsize        len;
-  gsize        pos;
-  char        *name;      /* for error messages */
-  char         sep;
-  guint        line;      /* physical line at pos, 1-based */
-  guint        row_line;  /* line where the current row starts */
+  char *owned; /* copy of the data for _new_for_data */
+  const char *data;
+  gsize len;
+  gsize pos;
+  char *name; /* for error messages */
+  char sep;
+  guint line;     /* physical line at pos, 1-based */
+  guint row_line; /* line where the current row starts */
 
-  char        *buf;       /* the current row, fields NUL-terminated */
-  gsize        buf_len;
-  gsize        buf_size;
-  gsize       *offsets;   /* start of each field in buf */
-  guint        n_fields;
-  guint        offsets_size;
-  gsize        released;  /* mapped bytes given back to the kernel */
+  char *buf; /* the current row, fields NUL-terminated */
+  gsize buf_len;
+  gsize buf_size;
+  gsize *offsets; /* start of each field in buf */
+  guint n_fields;
+  guint offsets_size;
+  gsize released; /* mapped bytes given back to the kernel */
 };
 
 static void
 ensure_buf (TamCsvReader *self,
-            gsize         extra)
+            gsize extra)
 {
   if (self->buf_len + extra <= self->buf_size)
     return;
@@ -90,9 +90,9 @@ detect_separator (const char *p,
 
 /* Word-at-a-time tests (a million-row file is scanned byte by byte
  * otherwise): a byte of @w is zero / has its high bit set. */
-#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
 #define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-#define HAS_ZERO(w) ((((w) - ONES) & ~(w) & HIGHS) != 0)
+#define HAS_ZERO(w) ((((w) -ONES) & ~(w) &HIGHS) != 0)
 
 static inline guint64
 load64 (const char *p)
@@ -107,18 +107,18 @@ load64 (const char *p)
 
 void
 tam_mapped_release (const char *data,
-                    gsize       from,
-                    gsize       to)
+                    gsize from,
+                    gsize to)
 {
-  gsize page = (gsize)sysconf (_SC_PAGESIZE);
-  guintptr start = ((guintptr)(data + from) + page - 1) & ~(guintptr)(page - 1);
-  guintptr stop = (guintptr)(data + to) & ~(guintptr)(page - 1);
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  guintptr start = ((guintptr) (data + from) + page - 1) & ~(guintptr) (page - 1);
+  guintptr stop = (guintptr) (data + to) & ~(guintptr) (page - 1);
 
   /* A private read-only file mapping: the pages are re-read from the
    * file if touched again, so this changes nothing but the resident
    * size (a 200 MB file would otherwise stay resident while parsed). */
   if (stop > start)
-    madvise ((void *)start, stop - start, MADV_DONTNEED);
+    madvise ((void *) start, stop - start, MADV_DONTNEED);
 }
 
 /* Like g_utf8_validate_len(), which also refuses NUL bytes, but skipping
@@ -127,8 +127,8 @@ tam_mapped_release (const char *data,
  * every few megabytes (a mapped file). */
 static const char *
 find_invalid_utf8 (const char *data,
-                   gsize       len,
-                   gboolean    release)
+                   gsize len,
+                   gboolean release)
 {
   const char *p = data;
   const char *end = data + len;
@@ -141,7 +141,7 @@ find_invalid_utf8 (const char *data,
 
       if (release && p - released >= RELEASE_STEP)
         {
-          tam_mapped_release (data, (gsize)(released - data), (gsize)(p - data));
+          tam_mapped_release (data, (gsize) (released - data), (gsize) (p - data));
           released = p;
         }
 
@@ -161,7 +161,7 @@ find_invalid_utf8 (const char *data,
       }
       if (p >= end)
         break;
-      c = (guchar)*p;
+      c = (guchar) *p;
       if (c == 0)
         return p;
       if (c < 0x80)
@@ -169,8 +169,9 @@ find_invalid_utf8 (const char *data,
           p++;
           continue;
         }
-      n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-      if (c < 0xc2 || c > 0xf4 || (gsize)(end - p) < n ||
+      n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3
+                                    : 2;
+      if (c < 0xc2 || c > 0xf4 || (gsize) (end - p) < n ||
           !g_utf8_validate_len (p, n, NULL))
         return p;
       p += n;
@@ -180,7 +181,7 @@ find_invalid_utf8 (const char *data,
 
 static guint
 count_lines (const char *data,
-             gsize       len)
+             gsize len)
 {
   guint lines = 1;
 
@@ -195,18 +196,18 @@ count_lines (const char *data,
 }
 
 static TamCsvReader *
-reader_init (TamCsvReader  *self,
-             GError       **error)
+reader_init (TamCsvReader *self,
+             GError **error)
 {
   const char *invalid = NULL;
-  const guchar *u = (const guchar *)self->data;
+  const guchar *u = (const guchar *) self->data;
 
   self->line = 1;
 
   if (self->len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff)))
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT,
-                   _("%s: the file is saved as UTF-16; save it as “CSV UTF-8” and try again"),
+                   _ ("%s: the file is saved as UTF-16; save it as “CSV UTF-8” and try again"),
                    self->name);
       tam_csv_reader_free (self);
       return NULL;
@@ -219,7 +220,7 @@ reader_init (TamCsvReader  *self,
   if (invalid != NULL)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT,
-                   _("%s:%u: the text is not valid UTF-8; save the file as “CSV UTF-8” and try again"),
+                   _ ("%s:%u: the text is not valid UTF-8; save the file as “CSV UTF-8” and try again"),
                    self->name, count_lines (self->data, invalid - self->data));
       tam_csv_reader_free (self);
       return NULL;
@@ -230,10 +231,10 @@ reader_init (TamCsvReader  *self,
 }
 
 TamCsvReader *
-tam_csv_reader_open (const char  *path,
-                     GError     **error)
+tam_csv_reader_open (const char *path,
+                     GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
   TamCsvReader *self;
   GMappedFile *mapped;
 
@@ -242,7 +243,7 @@ tam_csv_reader_open (const char  *path,
   mapped = g_mapped_file_new (path, FALSE, &local_error);
   if (mapped == NULL)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT, _("Cannot read %s: %s"),
+      g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT, _ ("Cannot read %s: %s"),
                    path, local_error->message);
       return NULL;
     }
@@ -257,10 +258,10 @@ tam_csv_reader_open (const char  *path,
 }
 
 TamCsvReader *
-tam_csv_reader_new_for_data (const char  *data,
-                             gsize        len,
-                             const char  *name,
-                             GError     **error)
+tam_csv_reader_new_for_data (const char *data,
+                             gsize len,
+                             const char *name,
+                             GError **error)
 {
   TamCsvReader *self = g_new0 (TamCsvReader, 1);
 
@@ -312,7 +313,7 @@ read_field (TamCsvReader *self)
           q = memchr (data + pos, '"', len - pos);
           if (q == NULL)
             return FALSE;
-          chunk = (gsize)(q - (data + pos));
+          chunk = (gsize) (q - (data + pos));
           ensure_buf (self, chunk + 2);
           /* Copy the quoted text, turning CRLF into LF and counting
            * lines so later rows report the right line. */
@@ -341,9 +342,9 @@ read_field (TamCsvReader *self)
   {
     gsize start = pos;
     gsize n;
-    const guint64 seps = ONES * (guchar)sep;
-    const guint64 lfs = ONES * (guchar)'\n';
-    const guint64 crs = ONES * (guchar)'\r';
+    const guint64 seps = ONES * (guchar) sep;
+    const guint64 lfs = ONES * (guchar) '\n';
+    const guint64 crs = ONES * (guchar) '\r';
 
     while (len - pos >= 8)
       {
@@ -370,8 +371,8 @@ read_field (TamCsvReader *self)
 }
 
 int
-tam_csv_reader_next (TamCsvReader  *self,
-                     GError       **error)
+tam_csv_reader_next (TamCsvReader *self,
+                     GError **error)
 {
   g_return_val_if_fail (self != NULL, -1);
 
@@ -402,7 +403,7 @@ tam_csv_reader_next (TamCsvReader  *self,
           if (!read_field (self))
             {
               g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT,
-                           _("%s:%u: a quoted field starts on this line and is never closed"),
+                           _ ("%s:%u: a quoted field starts on this line and is never closed"),
                            self->name, self->row_line);
               self->pos = self->len;
               self->n_fields = 0;
@@ -434,7 +435,7 @@ tam_csv_reader_n_fields (TamCsvReader *self)
 
 const char *
 tam_csv_reader_field (TamCsvReader *self,
-                      guint         index)
+                      guint index)
 {
   if (index >= self->n_fields)
     return "";
@@ -458,21 +459,21 @@ tam_csv_reader_progress (TamCsvReader *self)
 {
   if (self->len == 0)
     return 1.0;
-  return (double)self->pos / (double)self->len;
+  return (double) self->pos / (double) self->len;
 }
 
 void
-tam_csv_append_field (GString    *line,
+tam_csv_append_field (GString *line,
                       const char *field,
-                      gssize      len,
-                      char        separator)
+                      gssize len,
+                      char separator)
 {
   gboolean quote = FALSE;
   gsize n;
 
   if (field == NULL)
     field = "";
-  n = len < 0 ? strlen (field) : (gsize)len;
+  n = len < 0 ? strlen (field) : (gsize) len;
   if (n > 0 && (field[0] == ' ' || field[0] == '\t' || field[n - 1] == ' ' || field[n - 1] == '\t'))
     quote = TRUE;
   for (gsize i = 0; i < n && !quote; i++)

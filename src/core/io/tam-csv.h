@@ -12,43 +12,43 @@ G_BEGIN_DECLS
  * allocates nothing once the buffer has grown. Blank lines are skipped. */
 typedef struct _TamCsvReader TamCsvReader;
 
-TamCsvReader *tam_csv_reader_open       (const char    *path,
-                                         GError       **error);
+TamCsvReader *tam_csv_reader_open (const char *path,
+                                   GError **error);
 /* Reads from memory (tests); @name is used in error messages. */
-TamCsvReader *tam_csv_reader_new_for_data (const char  *data,
-                                         gsize          len,
-                                         const char    *name,
-                                         GError       **error);
+TamCsvReader *tam_csv_reader_new_for_data (const char *data,
+                                           gsize len,
+                                           const char *name,
+                                           GError **error);
 /* 1: a row is ready; 0: end of file; -1: error naming file and line
  * (TAM_ERROR_IMPORT). */
-int           tam_csv_reader_next       (TamCsvReader  *reader,
-                                         GError       **error);
-guint         tam_csv_reader_n_fields   (TamCsvReader  *reader);
+int tam_csv_reader_next (TamCsvReader *reader,
+                         GError **error);
+guint tam_csv_reader_n_fields (TamCsvReader *reader);
 /* NUL-terminated and unescaped; "" past the last field. Valid until the
  * next call to tam_csv_reader_next. */
-const char   *tam_csv_reader_field      (TamCsvReader  *reader,
-                                         guint          index);
+const char *tam_csv_reader_field (TamCsvReader *reader,
+                                  guint index);
 /* The 1-based line on which the current row starts. */
-guint         tam_csv_reader_line       (TamCsvReader  *reader);
+guint tam_csv_reader_line (TamCsvReader *reader);
 /* ',', ';' or '\t'. */
-char          tam_csv_reader_separator  (TamCsvReader  *reader);
-double        tam_csv_reader_progress   (TamCsvReader  *reader);
-void          tam_csv_reader_free       (TamCsvReader  *reader);
+char tam_csv_reader_separator (TamCsvReader *reader);
+double tam_csv_reader_progress (TamCsvReader *reader);
+void tam_csv_reader_free (TamCsvReader *reader);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamCsvReader, tam_csv_reader_free)
 
 /* Appends @field to @line, quoted when it holds the separator, a quote, a
  * line break or leading/trailing blanks. @len -1: NUL-terminated. */
-void          tam_csv_append_field      (GString       *line,
-                                         const char    *field,
-                                         gssize         len,
-                                         char           separator);
+void tam_csv_append_field (GString *line,
+                           const char *field,
+                           gssize len,
+                           char separator);
 
 /* Gives the pages of data[from, to) of a read-only file mapping back to
  * the kernel (they are read again if touched): bounds the resident size
  * of a large mapped file read once from start to end. */
-void          tam_mapped_release        (const char    *data,
-                                         gsize          from,
-                                         gsize          to);
+void tam_mapped_release (const char *data,
+                         gsize from,
+                         gsize to);
 
 G_END_DECLS

@@ -17,15 +17,15 @@
 
 struct _TamRowReader
 {
-  char          *path;
-  TamCsvReader  *csv;
+  char *path;
+  TamCsvReader *csv;
   TamXlsxReader *xlsx;
 };
 
 static gboolean
-is_zip (const char  *path,
-        gboolean    *zip,
-        GError     **error)
+is_zip (const char *path,
+        gboolean *zip,
+        GError **error)
 {
   static const char magic[4] = { 'P', 'K', 3, 4 };
   char buf[4];
@@ -36,7 +36,7 @@ is_zip (const char  *path,
   if (fp == NULL)
     {
       int saved = errno;
-      g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT, _("Cannot read %s: %s"),
+      g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT, _ ("Cannot read %s: %s"),
                    path, g_strerror (saved));
       return FALSE;
     }
@@ -47,10 +47,10 @@ is_zip (const char  *path,
 }
 
 TamRowReader *
-tam_row_reader_open (const char  *path,
-                     GError     **error)
+tam_row_reader_open (const char *path,
+                     GError **error)
 {
-  g_autoptr(TamRowReader) self = NULL;
+  g_autoptr (TamRowReader) self = NULL;
   gboolean zip = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -70,8 +70,8 @@ tam_row_reader_open (const char  *path,
 }
 
 int
-tam_row_reader_next (TamRowReader  *self,
-                     GError       **error)
+tam_row_reader_next (TamRowReader *self,
+                     GError **error)
 {
   g_return_val_if_fail (self != NULL, -1);
 
@@ -90,7 +90,7 @@ tam_row_reader_n_fields (TamRowReader *self)
 
 const char *
 tam_row_reader_field (TamRowReader *self,
-                      guint         index)
+                      guint index)
 {
   const char *field;
 

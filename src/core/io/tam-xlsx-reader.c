@@ -18,8 +18,8 @@
 #include <string.h>
 #include <zip.h>
 
-#include "tam-error.h"
 #include "tam-dates.h"
+#include "tam-error.h"
 #include "tam-xlsx-reader.h"
 
 #define NS_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -36,30 +36,30 @@ typedef enum
 /* One zip entry read as an XML stream. */
 typedef struct
 {
-  zip_file_t       *file;
-  xmlTextReaderPtr  xml;
-  zip_uint64_t      size;
-  zip_uint64_t      done;
-  char             *io_error;   /* libzip's message when a read failed */
-  char             *xml_error;  /* libxml2's first message */
+  zip_file_t *file;
+  xmlTextReaderPtr xml;
+  zip_uint64_t size;
+  zip_uint64_t done;
+  char *io_error;  /* libzip's message when a read failed */
+  char *xml_error; /* libxml2's first message */
 } Entry;
 
 struct _TamXlsxReader
 {
-  char         *path;
-  zip_t        *zip;
-  Entry        *sheet;
+  char *path;
+  zip_t *zip;
+  Entry *sheet;
   GStringChunk *strings;
-  GPtrArray    *shared;       /* const char * into @strings */
-  GByteArray   *styles;       /* cell format index -> FormatKind */
-  gboolean      date1904;
+  GPtrArray *shared;  /* const char * into @strings */
+  GByteArray *styles; /* cell format index -> FormatKind */
+  gboolean date1904;
 
-  GString      *row_text;     /* the fields of the row, NUL-separated */
-  GArray       *offsets;      /* gsize: where each field starts */
-  GPtrArray    *fields;       /* const char * into @row_text */
-  GString      *cell;
-  guint         row;
-  gboolean      done;
+  GString *row_text; /* the fields of the row, NUL-separated */
+  GArray *offsets;   /* gsize: where each field starts */
+  GPtrArray *fields; /* const char * into @row_text */
+  GString *cell;
+  guint row;
+  gboolean done;
 
   /* The sheet's element and attribute names as interned by the reader's
    * dictionary: compared by address, not strcmp, on every node. */
@@ -72,10 +72,10 @@ struct _TamXlsxReader
 static int
 entry_read_cb (void *context,
                char *buffer,
-               int   len)
+               int len)
 {
   Entry *e = context;
-  zip_int64_t n = zip_fread (e->file, buffer, (zip_uint64_t)len);
+  zip_int64_t n = zip_fread (e->file, buffer, (zip_uint64_t) len);
 
   if (n < 0)
     {
@@ -83,8 +83,8 @@ entry_read_cb (void *context,
         e->io_error = g_strdup (zip_file_strerror (e->file));
       return -1;
     }
-  e->done += (zip_uint64_t)n;
-  return (int)n;
+  e->done += (zip_uint64_t) n;
+  return (int) n;
 }
 
 static int
@@ -94,15 +94,15 @@ entry_close_cb (void *context)
 }
 
 static void
-entry_error_cb (void        *context,
-                xmlErrorPtr  error)
+entry_error_cb (void *context,
+                xmlErrorPtr error)
 {
   Entry *e = context;
 
   if (e->xml_error == NULL && error != NULL && error->message != NULL)
     {
       g_autofree char *message = g_strstrip (g_strdup (error->message));
-      e->xml_error = g_strdup_printf (_("line %d: %s"), error->line, message);
+      e->xml_error = g_strdup_printf (_ ("line %d: %s"), error->line, message);
     }
 }
 
@@ -124,11 +124,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Entry, entry_free)
 
 /* NULL without an error when the entry does not exist. */
 static Entry *
-entry_open (TamXlsxReader  *self,
-            const char     *name,
-            GError        **error)
+entry_open (TamXlsxReader *self,
+            const char *name,
+            GError **error)
 {
-  g_autoptr(Entry) e = g_new0 (Entry, 1);
+  g_autoptr (Entry) e = g_new0 (Entry, 1);
   zip_stat_t st;
   zip_int64_t index;
 
@@ -136,13 +136,13 @@ entry_open (TamXlsxReader  *self,
   if (index < 0)
     return NULL;
   zip_stat_init (&st);
-  if (zip_stat_index (self->zip, (zip_uint64_t)index, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE))
+  if (zip_stat_index (self->zip, (zip_uint64_t) index, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE))
     e->size = st.size;
-  e->file = zip_fopen_index (self->zip, (zip_uint64_t)index, 0);
+  e->file = zip_fopen_index (self->zip, (zip_uint64_t) index, 0);
   if (e->file == NULL)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
-                   _("“%s” is damaged: cannot read %s (%s)"),
+                   _ ("“%s” is damaged: cannot read %s (%s)"),
                    self->path, name, zip_strerror (self->zip));
       return NULL;
     }
@@ -152,7 +152,7 @@ entry_open (TamXlsxReader  *self,
   if (e->xml == NULL)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED,
-                   _("“%s”: cannot read %s"), self->path, name);
+                   _ ("“%s”: cannot read %s"), self->path, name);
       return NULL;
     }
   xmlTextReaderSetStructuredErrorHandler (e->xml, entry_error_cb, e);
@@ -161,33 +161,33 @@ entry_open (TamXlsxReader  *self,
 
 /* Turns a failed xmlTextReaderRead into an error naming the file. */
 static void
-entry_set_error (TamXlsxReader  *self,
-                 Entry          *e,
-                 const char     *name,
-                 GError        **error)
+entry_set_error (TamXlsxReader *self,
+                 Entry *e,
+                 const char *name,
+                 GError **error)
 {
   if (e->io_error != NULL)
     g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
-                 _("“%s” is damaged or truncated: %s: %s"), self->path, name, e->io_error);
+                 _ ("“%s” is damaged or truncated: %s: %s"), self->path, name, e->io_error);
   else
     g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
-                 _("“%s” is damaged or truncated: %s: %s"), self->path, name,
-                 e->xml_error ? e->xml_error : _("bad XML"));
+                 _ ("“%s” is damaged or truncated: %s: %s"), self->path, name,
+                 e->xml_error ? e->xml_error : _ ("bad XML"));
 }
 
 static const char *
 local_name (xmlTextReaderPtr xml)
 {
   const xmlChar *name = xmlTextReaderConstLocalName (xml);
-  return name ? (const char *)name : "";
+  return name ? (const char *) name : "";
 }
 
 /* The value of attribute @name (no namespace) of the current element, or
  * NULL; valid until the reader moves on. Walks the attributes without
  * allocating. */
 static const char *
-attribute (xmlTextReaderPtr  xml,
-           const char       *name)
+attribute (xmlTextReaderPtr xml,
+           const char *name)
 {
   const char *value = NULL;
 
@@ -198,7 +198,7 @@ attribute (xmlTextReaderPtr  xml,
       if (xmlTextReaderConstNamespaceUri (xml) == NULL &&
           strcmp (local_name (xml), name) == 0)
         {
-          value = (const char *)xmlTextReaderConstValue (xml);
+          value = (const char *) xmlTextReaderConstValue (xml);
           break;
         }
     }
@@ -254,13 +254,20 @@ classify_format_code (const char *code)
             s = end;
           }
           break;
-        case 'y': case 'Y': case 'd': case 'D':
+        case 'y':
+        case 'Y':
+        case 'd':
+        case 'D':
           date = TRUE;
           break;
-        case 'h': case 'H': case 's': case 'S':
+        case 'h':
+        case 'H':
+        case 's':
+        case 'S':
           time = TRUE;
           break;
-        case 'm': case 'M':
+        case 'm':
+        case 'M':
           month_or_minute = TRUE;
           break;
         default:
@@ -271,7 +278,8 @@ classify_format_code (const char *code)
     date = TRUE;
   if (date && time)
     return FMT_DATETIME;
-  return date ? FMT_DATE : time ? FMT_TIME : FMT_NONE;
+  return date ? FMT_DATE : time ? FMT_TIME
+                                : FMT_NONE;
 }
 
 static FormatKind
@@ -289,11 +297,11 @@ classify_builtin_format (int id)
 
 /* xl/styles.xml: which cell formats (the s="" of a cell) are dates. */
 static gboolean
-load_styles (TamXlsxReader  *self,
-             GError        **error)
+load_styles (TamXlsxReader *self,
+             GError **error)
 {
-  g_autoptr(Entry) e = NULL;
-  g_autoptr(GHashTable) custom = g_hash_table_new (NULL, NULL);
+  g_autoptr (Entry) e = NULL;
+  g_autoptr (GHashTable) custom = g_hash_table_new (NULL, NULL);
   GError *local_error = NULL;
   gboolean in_cell_xfs = FALSE;
   int rc;
@@ -336,8 +344,8 @@ load_styles (TamXlsxReader  *self,
               const char *id_text = attribute (e->xml, "numFmtId");
               int id = id_text ? atoi (id_text) : 0;
               gpointer kind = g_hash_table_lookup (custom, GINT_TO_POINTER (id + 1));
-              guint8 k = kind ? (guint8)(GPOINTER_TO_INT (kind) - 1)
-                              : (guint8)classify_builtin_format (id);
+              guint8 k = kind ? (guint8) (GPOINTER_TO_INT (kind) - 1)
+                              : (guint8) classify_builtin_format (id);
 
               g_byte_array_append (self->styles, &k, 1);
             }
@@ -359,11 +367,11 @@ load_styles (TamXlsxReader  *self,
 /* xl/sharedStrings.xml: each <si> is the text of its <t> elements (plain
  * or rich-text runs), leaving out phonetic guides (<rPh>). */
 static gboolean
-load_shared_strings (TamXlsxReader  *self,
-                     GError        **error)
+load_shared_strings (TamXlsxReader *self,
+                     GError **error)
 {
-  g_autoptr(Entry) e = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr (Entry) e = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
   GError *local_error = NULL;
   gboolean in_si = FALSE, in_t = FALSE;
   int in_rph = 0;
@@ -409,7 +417,7 @@ load_shared_strings (TamXlsxReader  *self,
         case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
         case XML_READER_TYPE_WHITESPACE:
           if (in_t)
-            g_string_append (text, (const char *)xmlTextReaderConstValue (e->xml));
+            g_string_append (text, (const char *) xmlTextReaderConstValue (e->xml));
           break;
 
         case XML_READER_TYPE_END_ELEMENT:
@@ -442,13 +450,13 @@ load_shared_strings (TamXlsxReader  *self,
  * caller falls back to xl/worksheets/sheet1.xml for the first). Also reads
  * the 1904 date system flag. */
 static char *
-sheet_part (TamXlsxReader  *self,
-            guint           index,
-            GError        **error)
+sheet_part (TamXlsxReader *self,
+            guint index,
+            GError **error)
 {
   guint seen = 0;
-  g_autoptr(Entry) wb = NULL;
-  g_autoptr(Entry) rels = NULL;
+  g_autoptr (Entry) wb = NULL;
+  g_autoptr (Entry) rels = NULL;
   g_autofree char *rel_id = NULL;
   g_autofree char *target = NULL;
   GError *local_error = NULL;
@@ -475,14 +483,14 @@ sheet_part (TamXlsxReader  *self,
         }
       else if (strcmp (name, "sheet") == 0 && seen++ == index)
         {
-          xmlChar *id = xmlTextReaderGetAttributeNs (wb->xml, (const xmlChar *)"id",
-                                                     (const xmlChar *)NS_REL);
+          xmlChar *id = xmlTextReaderGetAttributeNs (wb->xml, (const xmlChar *) "id",
+                                                     (const xmlChar *) NS_REL);
           if (id == NULL)
-            id = xmlTextReaderGetAttributeNs (wb->xml, (const xmlChar *)"id",
-                                              (const xmlChar *)NS_REL_STRICT);
+            id = xmlTextReaderGetAttributeNs (wb->xml, (const xmlChar *) "id",
+                                              (const xmlChar *) NS_REL_STRICT);
           if (id != NULL)
             {
-              rel_id = g_strdup ((const char *)id);
+              rel_id = g_strdup ((const char *) id);
               xmlFree (id);
             }
           else
@@ -527,18 +535,18 @@ sheet_part (TamXlsxReader  *self,
 /* Open */
 
 TamXlsxReader *
-tam_xlsx_reader_open (const char  *path,
-                      GError     **error)
+tam_xlsx_reader_open (const char *path,
+                      GError **error)
 {
   return tam_xlsx_reader_open_sheet (path, 0, error);
 }
 
 TamXlsxReader *
-tam_xlsx_reader_open_sheet (const char  *path,
-                            guint        index,
-                            GError     **error)
+tam_xlsx_reader_open_sheet (const char *path,
+                            guint index,
+                            GError **error)
 {
-  g_autoptr(TamXlsxReader) self = NULL;
+  g_autoptr (TamXlsxReader) self = NULL;
   g_autofree char *part = NULL;
   GError *local_error = NULL;
   unsigned char magic[4] = { 0 };
@@ -552,7 +560,7 @@ tam_xlsx_reader_open_sheet (const char  *path,
   if (fp == NULL)
     {
       int saved = errno;
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot open “%s”: %s"),
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot open “%s”: %s"),
                    path, g_strerror (saved));
       return NULL;
     }
@@ -561,7 +569,7 @@ tam_xlsx_reader_open_sheet (const char  *path,
   if (n < sizeof magic || memcmp (magic, "PK\3\4", 4) != 0)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
-                   _("“%s” is not an .xlsx file (not a zip container)"), path);
+                   _ ("“%s” is not an .xlsx file (not a zip container)"), path);
       return NULL;
     }
 
@@ -582,7 +590,7 @@ tam_xlsx_reader_open_sheet (const char  *path,
 
       zip_error_init_with_code (&ze, zerr);
       g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
-                   _("“%s” is damaged or truncated (%s)"), path, zip_error_strerror (&ze));
+                   _ ("“%s” is damaged or truncated (%s)"), path, zip_error_strerror (&ze));
       zip_error_fini (&ze);
       return NULL;
     }
@@ -607,10 +615,10 @@ tam_xlsx_reader_open_sheet (const char  *path,
   if (self->sheet == NULL)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
-                   _("“%s” has no worksheet %u"), path, index + 1);
+                   _ ("“%s” has no worksheet %u"), path, index + 1);
       return NULL;
     }
-#define INTERN(s) xmlTextReaderConstString (self->sheet->xml, (const xmlChar *)(s))
+#define INTERN(s) xmlTextReaderConstString (self->sheet->xml, (const xmlChar *) (s))
   self->n_row = INTERN ("row");
   self->n_c = INTERN ("c");
   self->n_v = INTERN ("v");
@@ -688,7 +696,7 @@ is_plain_number (const char *text)
 }
 
 static void
-append_number (GString    *out,
+append_number (GString *out,
                const char *text)
 {
   char *end = NULL;
@@ -708,7 +716,7 @@ append_number (GString    *out,
     }
   if (v == floor (v) && fabs (v) < 1e15)
     {
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64)v);
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) v);
       return;
     }
   /* As Excel shows it: 15 significant digits, so 0.1 + 0.2 reads 0.3. */
@@ -716,10 +724,10 @@ append_number (GString    *out,
 }
 
 static void
-append_date (GString    *out,
+append_date (GString *out,
              const char *text,
-             FormatKind  kind,
-             gboolean    date1904)
+             FormatKind kind,
+             gboolean date1904)
 {
   char *end = NULL;
   double v = g_ascii_strtod (text, &end);
@@ -732,9 +740,9 @@ append_date (GString    *out,
     }
   if (kind == FMT_TIME && v >= 0 && v < 1)
     {
-      gint64 secs = (gint64)llround (v * 86400.0) % 86400;
+      gint64 secs = (gint64) llround (v * 86400.0) % 86400;
       g_string_append_printf (out, "%02d:%02d:%02d",
-                              (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
+                              (int) (secs / 3600), (int) (secs / 60 % 60), (int) (secs % 60));
       return;
     }
   if (!tam_serial_to_parts (v, date1904, &y, &m, &d, &hh, &mm, &ss))
@@ -758,28 +766,28 @@ add_field (TamXlsxReader *self)
 
 typedef struct
 {
-  int         column;
-  char        type[12];
-  int         style;
-  gboolean    in_v;
-  gboolean    in_is;
-  gboolean    in_t;
-  int         in_rph;
+  int column;
+  char type[12];
+  int style;
+  gboolean in_v;
+  gboolean in_is;
+  gboolean in_t;
+  int in_rph;
 } CellState;
 
 /* Places the finished cell in the row at its column, "" in any gap. */
 static gboolean
-finish_cell (TamXlsxReader  *self,
-             CellState      *c,
-             GError        **error)
+finish_cell (TamXlsxReader *self,
+             CellState *c,
+             GError **error)
 {
   const char *raw = self->cell->str;
-  guint col = c->column >= 0 ? (guint)c->column : self->offsets->len;
+  guint col = c->column >= 0 ? (guint) c->column : self->offsets->len;
 
   if (col < self->offsets->len)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
-                   _("“%s” is damaged: row %u has its cells out of order"), self->path, self->row);
+                   _ ("“%s” is damaged: row %u has its cells out of order"), self->path, self->row);
       return FALSE;
     }
   while (self->offsets->len < col)
@@ -797,21 +805,23 @@ finish_cell (TamXlsxReader  *self,
       if (*raw == '\0' || end == NULL || *end != '\0' || index >= self->shared->len)
         {
           g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
-                       _("“%s” is damaged: row %u refers to shared string “%s”, which does not exist"),
+                       _ ("“%s” is damaged: row %u refers to shared string “%s”, which does not exist"),
                        self->path, self->row, raw);
           return FALSE;
         }
       g_string_append (self->row_text, self->shared->pdata[index]);
     }
   else if (strcmp (c->type, "b") == 0)
-    g_string_append (self->row_text, strcmp (raw, "1") == 0 ? "TRUE" : *raw ? "FALSE" : "");
+    g_string_append (self->row_text, strcmp (raw, "1") == 0 ? "TRUE" : *raw ? "FALSE"
+                                                                            : "");
   else if (strcmp (c->type, "inlineStr") == 0 || strcmp (c->type, "str") == 0 ||
            strcmp (c->type, "e") == 0 || strcmp (c->type, "d") == 0)
     g_string_append (self->row_text, raw);
   else if (*raw != '\0')
     {
-      FormatKind kind = (c->style >= 0 && (guint)c->style < self->styles->len)
-                        ? (FormatKind)self->styles->data[c->style] : FMT_NONE;
+      FormatKind kind = (c->style >= 0 && (guint) c->style < self->styles->len)
+                            ? (FormatKind) self->styles->data[c->style]
+                            : FMT_NONE;
       if (kind != FMT_NONE)
         append_date (self->row_text, raw, kind, self->date1904);
       else
@@ -832,18 +842,18 @@ finish_row (TamXlsxReader *self)
   for (guint i = 0; i < n; i++)
     {
       const char *f = self->row_text->str + g_array_index (self->offsets, gsize, i);
-      g_ptr_array_add (self->fields, (gpointer)f);
+      g_ptr_array_add (self->fields, (gpointer) f);
     }
   /* Trailing empty cells are formatting, not data. */
-  while (self->fields->len > 0 && *(const char *)self->fields->pdata[self->fields->len - 1] == '\0')
+  while (self->fields->len > 0 && *(const char *) self->fields->pdata[self->fields->len - 1] == '\0')
     g_ptr_array_set_size (self->fields, self->fields->len - 1);
   any = self->fields->len > 0;
   return any;
 }
 
 int
-tam_xlsx_reader_next (TamXlsxReader  *self,
-                      GError        **error)
+tam_xlsx_reader_next (TamXlsxReader *self,
+                      GError **error)
 {
   CellState c = { 0 };
   gboolean in_row = FALSE, in_cell = FALSE;
@@ -871,7 +881,7 @@ tam_xlsx_reader_next (TamXlsxReader  *self,
               const char *r = attribute (xml, "r");
               guint64 number = r ? g_ascii_strtoull (r, NULL, 10) : 0;
 
-              self->row = number > 0 && number <= G_MAXUINT ? (guint)number : self->row + 1;
+              self->row = number > 0 && number <= G_MAXUINT ? (guint) number : self->row + 1;
               g_string_truncate (self->row_text, 0);
               g_array_set_size (self->offsets, 0);
               in_row = !xmlTextReaderIsEmptyElement (xml);
@@ -890,7 +900,7 @@ tam_xlsx_reader_next (TamXlsxReader  *self,
                   do
                     {
                       const xmlChar *a = xmlTextReaderConstLocalName (xml);
-                      const char *v = (const char *)xmlTextReaderConstValue (xml);
+                      const char *v = (const char *) xmlTextReaderConstValue (xml);
 
                       if (xmlTextReaderConstNamespaceUri (xml) != NULL || v == NULL)
                         continue;
@@ -931,7 +941,7 @@ tam_xlsx_reader_next (TamXlsxReader  *self,
         case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
         case XML_READER_TYPE_WHITESPACE:
           if (in_cell && (c.in_v || c.in_t))
-            g_string_append (self->cell, (const char *)xmlTextReaderConstValue (xml));
+            g_string_append (self->cell, (const char *) xmlTextReaderConstValue (xml));
           break;
 
         case XML_READER_TYPE_END_ELEMENT:
@@ -980,7 +990,7 @@ tam_xlsx_reader_next (TamXlsxReader  *self,
   if (in_row)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
-                   _("“%s” is damaged or truncated: the sheet ends inside row %u"),
+                   _ ("“%s” is damaged or truncated: the sheet ends inside row %u"),
                    self->path, self->row);
       return -1;
     }
@@ -996,7 +1006,7 @@ tam_xlsx_reader_n_fields (TamXlsxReader *self)
 
 const char *
 tam_xlsx_reader_field (TamXlsxReader *self,
-                       guint          index)
+                       guint index)
 {
   g_return_val_if_fail (self != NULL, "");
   return index < self->fields->len ? self->fields->pdata[index] : "";
@@ -1017,5 +1027,5 @@ tam_xlsx_reader_progress (TamXlsxReader *self)
     return 1.0;
   if (self->sheet == NULL || self->sheet->size == 0)
     return 0.0;
-  return MIN (1.0, (double)self->sheet->done / (double)self->sheet->size);
+  return MIN (1.0, (double) self->sheet->done / (double) self->sheet->size);
 }

@@ -61,13 +61,13 @@ tam_adherence_free (TamAdherence *row)
 }
 
 GPtrArray *
-tam_attendance_list (TamStore    *store,
-                     const char  *from,
-                     const char  *to,
-                     gint64       team_leader_id,
-                     GError     **error)
+tam_attendance_list (TamStore *store,
+                     const char *from,
+                     const char *to,
+                     gint64 team_leader_id,
+                     GError **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)tam_attendance_free);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_attendance_free);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -75,11 +75,12 @@ tam_attendance_list (TamStore    *store,
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
 
   stmt = tam_store_prepare (store,
-      "SELECT a.person_id, p.nik, p.name, p.team_leader_id, a.date, a.shift_start, a.shift_end,"
-      " a.status, a.check_in, a.check_out, a.note"
-      " FROM attendance a JOIN people p ON p.id = a.person_id"
-      " WHERE a.date BETWEEN ?1 AND ?2 AND (?3 = 0 OR p.team_leader_id = ?3)"
-      " ORDER BY p.name, p.nik, a.date", error);
+                            "SELECT a.person_id, p.nik, p.name, p.team_leader_id, a.date, a.shift_start, a.shift_end,"
+                            " a.status, a.check_in, a.check_out, a.note"
+                            " FROM attendance a JOIN people p ON p.id = a.person_id"
+                            " WHERE a.date BETWEEN ?1 AND ?2 AND (?3 = 0 OR p.team_leader_id = ?3)"
+                            " ORDER BY p.name, p.nik, a.date",
+                            error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
@@ -105,15 +106,15 @@ tam_attendance_list (TamStore    *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      tam_store_set_error (store, error, _("Could not read the attendance"));
+      tam_store_set_error (store, error, _ ("Could not read the attendance"));
       return NULL;
     }
   return g_steal_pointer (&rows);
 }
 
 static gboolean
-invalid (GError     **error,
-         const char  *message)
+invalid (GError **error,
+         const char *message)
 {
   g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, message);
   return FALSE;
@@ -121,10 +122,10 @@ invalid (GError     **error,
 
 /* A time field: NULL or "" is no time; anything else must parse. */
 static gboolean
-normalise_time (const char  *text,
-                char       **out,
-                const char  *message,
-                GError     **error)
+normalise_time (const char *text,
+                char **out,
+                const char *message,
+                GError **error)
 {
   *out = NULL;
   if (text == NULL || *text == '\0')
@@ -135,15 +136,15 @@ normalise_time (const char  *text,
   return TRUE;
 }
 
-#define ATTENDANCE_JSON \
+#define ATTENDANCE_JSON                                                            \
   "SELECT json_object('nik', p.nik, 'date', a.date, 'shift_start', a.shift_start," \
-  " 'shift_end', a.shift_end, 'status', a.status, 'check_in', a.check_in," \
-  " 'check_out', a.check_out, 'note', a.note)" \
+  " 'shift_end', a.shift_end, 'status', a.status, 'check_in', a.check_in,"         \
+  " 'check_out', a.check_out, 'note', a.note)"                                     \
   " FROM attendance a JOIN people p ON p.id = a.person_id WHERE a.person_id = ? AND a.date = ?"
 
 static char *
-attendance_json (TamStore   *store,
-                 gint64      person_id,
+attendance_json (TamStore *store,
+                 gint64 person_id,
                  const char *date)
 {
   sqlite3_stmt *stmt = tam_store_prepare (store, ATTENDANCE_JSON, NULL);
@@ -160,10 +161,10 @@ attendance_json (TamStore   *store,
 }
 
 gboolean
-tam_attendance_save (TamStore            *store,
-                     const TamSession    *actor,
+tam_attendance_save (TamStore *store,
+                     const TamSession *actor,
                      const TamAttendance *row,
-                     GError             **error)
+                     GError **error)
 {
   g_autofree char *date = NULL;
   g_autofree char *ss = NULL, *se = NULL, *ci = NULL, *co = NULL;
@@ -196,7 +197,7 @@ tam_attendance_save (TamStore            *store,
   sqlite3_reset (stmt);
   if (!found)
     {
-      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _("No such person"));
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No such person"));
       return FALSE;
     }
   /* A team leader keeps the F-02 of their own team; a supervisor
@@ -204,39 +205,40 @@ tam_attendance_save (TamStore            *store,
   if (g_strcmp0 (actor->role, "TEAM_LEADER") == 0 && team_leader_id != actor->person_id)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_PERMISSION,
-                   _("%s is not in your team: a team leader edits the attendance of their own team only"),
+                   _ ("%s is not in your team: a team leader edits the attendance of their own team only"),
                    nik);
       return FALSE;
     }
 
   date = tam_parse_date (row->date);
   if (date == NULL)
-    return invalid (error, _("The date must be a real date (2026-10-05 or 05/10/2026)"));
+    return invalid (error, _ ("The date must be a real date (2026-10-05 or 05/10/2026)"));
   status = tam_attendance_status_parse (row->status);
   if (status == NULL)
-    return invalid (error, _("Choose an attendance status"));
-  if (!normalise_time (row->shift_start, &ss, _("The shift start must be a time such as 08:00"), error) ||
-      !normalise_time (row->shift_end, &se, _("The shift end must be a time such as 17:00"), error) ||
-      !normalise_time (row->check_in, &ci, _("The check-in must be a time such as 08:00"), error) ||
-      !normalise_time (row->check_out, &co, _("The check-out must be a time such as 17:00"), error))
+    return invalid (error, _ ("Choose an attendance status"));
+  if (!normalise_time (row->shift_start, &ss, _ ("The shift start must be a time such as 08:00"), error) ||
+      !normalise_time (row->shift_end, &se, _ ("The shift end must be a time such as 17:00"), error) ||
+      !normalise_time (row->check_in, &ci, _ ("The check-in must be a time such as 08:00"), error) ||
+      !normalise_time (row->check_out, &co, _ ("The check-out must be a time such as 17:00"), error))
     return FALSE;
   if ((ss == NULL) != (se == NULL))
-    return invalid (error, _("A shift needs both its start and its end"));
+    return invalid (error, _ ("A shift needs both its start and its end"));
   if (ss != NULL && strcmp (se, ss) <= 0)
-    return invalid (error, _("The shift must end after it starts"));
+    return invalid (error, _ ("The shift must end after it starts"));
   if (ci != NULL && co != NULL && strcmp (co, ci) < 0)
-    return invalid (error, _("The check-out cannot be before the check-in"));
+    return invalid (error, _ ("The check-out cannot be before the check-in"));
 
   if (own_tx && !tam_store_begin (store, error))
     return FALSE;
   before = attendance_json (store, row->person_id, date);
 
   stmt = tam_store_prepare (store,
-      "INSERT INTO attendance (person_id, date, shift_start, shift_end, status, check_in, check_out, note)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-      " ON CONFLICT (person_id, date) DO UPDATE SET shift_start = excluded.shift_start,"
-      " shift_end = excluded.shift_end, status = excluded.status, check_in = excluded.check_in,"
-      " check_out = excluded.check_out, note = excluded.note", error);
+                            "INSERT INTO attendance (person_id, date, shift_start, shift_end, status, check_in, check_out, note)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                            " ON CONFLICT (person_id, date) DO UPDATE SET shift_start = excluded.shift_start,"
+                            " shift_end = excluded.shift_end, status = excluded.status, check_in = excluded.check_in,"
+                            " check_out = excluded.check_out, note = excluded.note",
+                            error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, row->person_id);
@@ -249,7 +251,7 @@ tam_attendance_save (TamStore            *store,
   sqlite3_bind_text (stmt, 8, row->note ? row->note : "", -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      tam_store_set_error (store, error, _("Could not save the attendance"));
+      tam_store_set_error (store, error, _ ("Could not save the attendance"));
       sqlite3_reset (stmt);
       goto fail;
     }
@@ -281,14 +283,14 @@ compute_adherence (TamAdherence *a)
 }
 
 GPtrArray *
-tam_attendance_adherence (TamStore      *store,
-                          const char    *from,
-                          const char    *to,
-                          gint64         team_leader_id,
-                          TamAdherence  *total,
-                          GError       **error)
+tam_attendance_adherence (TamStore *store,
+                          const char *from,
+                          const char *to,
+                          gint64 team_leader_id,
+                          TamAdherence *total,
+                          GError **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)tam_adherence_free);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_adherence_free);
   TamAdherence sum = { 0 };
   sqlite3_stmt *stmt;
   int rc;
@@ -298,17 +300,18 @@ tam_attendance_adherence (TamStore      *store,
 
   /* scheduled = every day whose status is neither OFF nor LEAVE. */
   stmt = tam_store_prepare (store,
-      "SELECT p.id, p.nik, p.name,"
-      " sum(a.status NOT IN ('OFF','LEAVE')),"
-      " sum(a.status = 'PRESENT'),"
-      " sum(a.status IN ('LATE','LATE_FROM_BREAK')),"
-      " sum(a.status IN ('ABSENT_NOTICE','ABSENT_SHORT_NOTICE','ABSENT_NO_NOTICE')),"
-      " sum(a.status IN ('SICK_NOTE','SICK_NO_NOTE')),"
-      " sum(a.status = 'LEAVE'),"
-      " sum(a.status = 'OFF')"
-      " FROM attendance a JOIN people p ON p.id = a.person_id"
-      " WHERE a.date BETWEEN ?1 AND ?2 AND (?3 = 0 OR p.team_leader_id = ?3)"
-      " GROUP BY p.id ORDER BY p.name, p.nik", error);
+                            "SELECT p.id, p.nik, p.name,"
+                            " sum(a.status NOT IN ('OFF','LEAVE')),"
+                            " sum(a.status = 'PRESENT'),"
+                            " sum(a.status IN ('LATE','LATE_FROM_BREAK')),"
+                            " sum(a.status IN ('ABSENT_NOTICE','ABSENT_SHORT_NOTICE','ABSENT_NO_NOTICE')),"
+                            " sum(a.status IN ('SICK_NOTE','SICK_NO_NOTE')),"
+                            " sum(a.status = 'LEAVE'),"
+                            " sum(a.status = 'OFF')"
+                            " FROM attendance a JOIN people p ON p.id = a.person_id"
+                            " WHERE a.date BETWEEN ?1 AND ?2 AND (?3 = 0 OR p.team_leader_id = ?3)"
+                            " GROUP BY p.id ORDER BY p.name, p.nik",
+                            error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
@@ -321,13 +324,13 @@ tam_attendance_adherence (TamStore      *store,
       a->person_id = sqlite3_column_int64 (stmt, 0);
       a->nik = tam_stmt_dup_text (stmt, 1);
       a->name = tam_stmt_dup_text (stmt, 2);
-      a->scheduled = (guint)sqlite3_column_int (stmt, 3);
-      a->present = (guint)sqlite3_column_int (stmt, 4);
-      a->late = (guint)sqlite3_column_int (stmt, 5);
-      a->absent = (guint)sqlite3_column_int (stmt, 6);
-      a->sick = (guint)sqlite3_column_int (stmt, 7);
-      a->leave = (guint)sqlite3_column_int (stmt, 8);
-      a->off = (guint)sqlite3_column_int (stmt, 9);
+      a->scheduled = (guint) sqlite3_column_int (stmt, 3);
+      a->present = (guint) sqlite3_column_int (stmt, 4);
+      a->late = (guint) sqlite3_column_int (stmt, 5);
+      a->absent = (guint) sqlite3_column_int (stmt, 6);
+      a->sick = (guint) sqlite3_column_int (stmt, 7);
+      a->leave = (guint) sqlite3_column_int (stmt, 8);
+      a->off = (guint) sqlite3_column_int (stmt, 9);
       compute_adherence (a);
 
       sum.scheduled += a->scheduled;
@@ -342,7 +345,7 @@ tam_attendance_adherence (TamStore      *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      tam_store_set_error (store, error, _("Could not read the attendance"));
+      tam_store_set_error (store, error, _ ("Could not read the attendance"));
       return NULL;
     }
 

@@ -8,59 +8,59 @@ G_BEGIN_DECLS
  * happened. */
 struct _TamAttendance
 {
-  gint64  person_id;
-  char   *nik;            /* filled by list */
-  char   *name;           /* filled by list */
-  gint64  team_leader_id; /* filled by list */
-  char   *date;           /* YYYY-MM-DD */
-  char   *shift_start;    /* HH:MM or NULL (OFF) */
-  char   *shift_end;
-  char   *status;         /* PRESENT ... OFF (tam-codes.h) */
-  char   *check_in;       /* HH:MM or NULL */
-  char   *check_out;
-  char   *note;
+  gint64 person_id;
+  char *nik;             /* filled by list */
+  char *name;            /* filled by list */
+  gint64 team_leader_id; /* filled by list */
+  char *date;            /* YYYY-MM-DD */
+  char *shift_start;     /* HH:MM or NULL (OFF) */
+  char *shift_end;
+  char *status;   /* PRESENT ... OFF (tam-codes.h) */
+  char *check_in; /* HH:MM or NULL */
+  char *check_out;
+  char *note;
 };
 
 typedef struct
 {
-  gint64  person_id;      /* 0 for the team total */
-  char   *nik;
-  char   *name;
-  guint   scheduled;      /* days with a shift, not OFF or LEAVE */
-  guint   present;        /* on time */
-  guint   late;           /* LATE + LATE_FROM_BREAK */
-  guint   absent;         /* ABSENT_* */
-  guint   sick;           /* SICK_* */
-  guint   leave;
-  guint   off;
-  double  adherence;      /* present / scheduled * 100; 100 when nothing scheduled */
+  gint64 person_id; /* 0 for the team total */
+  char *nik;
+  char *name;
+  guint scheduled; /* days with a shift, not OFF or LEAVE */
+  guint present;   /* on time */
+  guint late;      /* LATE + LATE_FROM_BREAK */
+  guint absent;    /* ABSENT_* */
+  guint sick;      /* SICK_* */
+  guint leave;
+  guint off;
+  double adherence; /* present / scheduled * 100; 100 when nothing scheduled */
 } TamAdherence;
 
 TamAttendance *tam_attendance_copy (const TamAttendance *row);
-void           tam_attendance_free (TamAttendance *row);
-void           tam_adherence_free  (TamAdherence *row);
+void tam_attendance_free (TamAttendance *row);
+void tam_adherence_free (TamAdherence *row);
 
 /* Rows from @from to @to inclusive (YYYY-MM-DD), for the team of
  * @team_leader_id (0: everybody), ordered by name then date. */
-GPtrArray *tam_attendance_list      (TamStore         *store,
-                                     const char       *from,
-                                     const char       *to,
-                                     gint64            team_leader_id,
-                                     GError          **error);
+GPtrArray *tam_attendance_list (TamStore *store,
+                                const char *from,
+                                const char *to,
+                                gint64 team_leader_id,
+                                GError **error);
 /* Insert or update one person-day. A TEAM_LEADER may edit their own team
  * only; SUPERVISOR_OPS anybody. Validated and audited. */
-gboolean   tam_attendance_save      (TamStore         *store,
-                                     const TamSession *actor,
-                                     const TamAttendance *row,
-                                     GError          **error);
+gboolean tam_attendance_save (TamStore *store,
+                              const TamSession *actor,
+                              const TamAttendance *row,
+                              GError **error);
 /* Adherence per person (GPtrArray of TamAdherence) and, in @total, for
  * the whole selection. */
-GPtrArray *tam_attendance_adherence (TamStore         *store,
-                                     const char       *from,
-                                     const char       *to,
-                                     gint64            team_leader_id,
-                                     TamAdherence     *total,
-                                     GError          **error);
+GPtrArray *tam_attendance_adherence (TamStore *store,
+                                     const char *from,
+                                     const char *to,
+                                     gint64 team_leader_id,
+                                     TamAdherence *total,
+                                     GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamAttendance, tam_attendance_free)
 

@@ -8,6 +8,6 @@ G_BEGIN_DECLS
 
 /* The person's row as JSON, for an audit row's before/after. */
 char *_tam_people_json (TamStore *store,
-                        gint64    id);
+                        gint64 id);
 
 G_END_DECLS

@@ -6,8 +6,8 @@
 
 #include "tam-audit.h"
 #include "tam-codes.h"
-#include "tam-people.h"
 #include "tam-people-private.h"
+#include "tam-people.h"
 
 TamPerson *
 tam_person_new (void)
@@ -55,8 +55,8 @@ tam_person_free (TamPerson *p)
 
 gboolean
 tam_person_contract_ending (const TamPerson *person,
-                            const char      *today,
-                            int              days)
+                            const char *today,
+                            int days)
 {
   GDate t, end;
   int y, m, d;
@@ -76,7 +76,7 @@ tam_person_contract_ending (const TamPerson *person,
   return g_date_days_between (&t, &end) >= 0 && g_date_days_between (&t, &end) <= days;
 }
 
-#define PERSON_COLUMNS \
+#define PERSON_COLUMNS                                                                        \
   "SELECT p.id, p.nik, p.name, p.role, p.site, p.service, p.team_leader_id, tl.nik, tl.name," \
   " p.status, p.hired_on, p.contract_end FROM people p LEFT JOIN people tl ON tl.id = p.team_leader_id"
 
@@ -101,10 +101,10 @@ person_from_row (sqlite3_stmt *stmt)
 }
 
 GPtrArray *
-tam_people_list (TamStore  *store,
-                 GError   **error)
+tam_people_list (TamStore *store,
+                 GError **error)
 {
-  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify)tam_person_free);
+  g_autoptr (GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_person_free);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -116,16 +116,16 @@ tam_people_list (TamStore  *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      tam_store_set_error (store, error, _("Could not read the roster"));
+      tam_store_set_error (store, error, _ ("Could not read the roster"));
       return NULL;
     }
   return g_steal_pointer (&people);
 }
 
 static TamPerson *
-get_one (TamStore     *store,
+get_one (TamStore *store,
          sqlite3_stmt *stmt,
-         GError      **error)
+         GError **error)
 {
   TamPerson *p = NULL;
   int rc = sqlite3_step (stmt);
@@ -133,17 +133,17 @@ get_one (TamStore     *store,
   if (rc == SQLITE_ROW)
     p = person_from_row (stmt);
   else if (rc != SQLITE_DONE)
-    tam_store_set_error (store, error, _("Could not read a person"));
+    tam_store_set_error (store, error, _ ("Could not read a person"));
   else
-    g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _("No such person"));
+    g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No such person"));
   sqlite3_reset (stmt);
   return p;
 }
 
 TamPerson *
-tam_people_get (TamStore  *store,
-                gint64     id,
-                GError   **error)
+tam_people_get (TamStore *store,
+                gint64 id,
+                GError **error)
 {
   sqlite3_stmt *stmt = tam_store_prepare (store, PERSON_COLUMNS " WHERE p.id = ?", error);
 
@@ -154,9 +154,9 @@ tam_people_get (TamStore  *store,
 }
 
 TamPerson *
-tam_people_find_nik (TamStore    *store,
-                     const char  *nik,
-                     GError     **error)
+tam_people_find_nik (TamStore *store,
+                     const char *nik,
+                     GError **error)
 {
   sqlite3_stmt *stmt = tam_store_prepare (store, PERSON_COLUMNS " WHERE p.nik = ?", error);
 
@@ -167,10 +167,10 @@ tam_people_find_nik (TamStore    *store,
 }
 
 static gboolean
-field_error (char       **field,
-             GError     **error,
-             const char  *name,
-             const char  *message)
+field_error (char **field,
+             GError **error,
+             const char *name,
+             const char *message)
 {
   if (field != NULL)
     *field = g_strdup (name);
@@ -189,22 +189,22 @@ is_blank (const char *s)
 }
 
 gboolean
-tam_people_validate (TamStore        *store,
+tam_people_validate (TamStore *store,
                      const TamPerson *p,
-                     char           **field,
-                     GError         **error)
+                     char **field,
+                     GError **error)
 {
   sqlite3_stmt *stmt;
   g_autofree char *hired = NULL;
   g_autofree char *end = NULL;
 
   if (is_blank (p->nik))
-    return field_error (field, error, "nik", _("The NIK is required"));
+    return field_error (field, error, "nik", _ ("The NIK is required"));
   for (const char *c = p->nik; *c; c++)
     if (!g_ascii_isalnum (*c) && *c != '-' && *c != '.')
-      return field_error (field, error, "nik", _("A NIK has only letters, digits, “-” and “.”"));
+      return field_error (field, error, "nik", _ ("A NIK has only letters, digits, “-” and “.”"));
   if (strlen (p->nik) > 32)
-    return field_error (field, error, "nik", _("A NIK has at most 32 characters"));
+    return field_error (field, error, "nik", _ ("A NIK has at most 32 characters"));
 
   stmt = tam_store_prepare (store, "SELECT id FROM people WHERE nik = ?", error);
   if (stmt == NULL)
@@ -216,21 +216,21 @@ tam_people_validate (TamStore        *store,
       if (field != NULL)
         *field = g_strdup ("nik");
       g_set_error (error, TAM_ERROR, TAM_ERROR_DUPLICATE,
-                   _("Another person already has the NIK %s"), p->nik);
+                   _ ("Another person already has the NIK %s"), p->nik);
       return FALSE;
     }
   sqlite3_reset (stmt);
 
   if (is_blank (p->name))
-    return field_error (field, error, "name", _("The name is required"));
+    return field_error (field, error, "name", _ ("The name is required"));
   if (!tam_code_is_valid (tam_roles (), p->role))
-    return field_error (field, error, "role", _("Choose a role"));
+    return field_error (field, error, "role", _ ("Choose a role"));
   if (!tam_code_is_valid (tam_sites (), p->site))
-    return field_error (field, error, "site", _("Choose a site"));
+    return field_error (field, error, "site", _ ("Choose a site"));
   if (p->service != NULL && !tam_code_is_valid (tam_services (), p->service))
-    return field_error (field, error, "service", _("Unknown service"));
+    return field_error (field, error, "service", _ ("Unknown service"));
   if (g_strcmp0 (p->role, "AGENT") == 0 && p->service == NULL)
-    return field_error (field, error, "service", _("An agent works for a service: choose one"));
+    return field_error (field, error, "service", _ ("An agent works for a service: choose one"));
   if (p->service != NULL)
     {
       stmt = tam_store_prepare (store, "SELECT 1 FROM service_sites WHERE service = ? AND site = ?", error);
@@ -243,7 +243,7 @@ tam_people_validate (TamStore        *store,
           sqlite3_reset (stmt);
           if (field != NULL)
             *field = g_strdup ("service");
-          g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _("%s is not run at %s"),
+          g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("%s is not run at %s"),
                        tam_service_label (p->service), tam_site_label (p->site));
           return FALSE;
         }
@@ -255,7 +255,7 @@ tam_people_validate (TamStore        *store,
       g_autofree char *tl_role = NULL;
 
       if (p->team_leader_id == p->id)
-        return field_error (field, error, "team_leader", _("A person cannot be their own team leader"));
+        return field_error (field, error, "team_leader", _ ("A person cannot be their own team leader"));
       stmt = tam_store_prepare (store, "SELECT role FROM people WHERE id = ?", error);
       if (stmt == NULL)
         return FALSE;
@@ -264,47 +264,46 @@ tam_people_validate (TamStore        *store,
         tl_role = tam_stmt_dup_text (stmt, 0);
       sqlite3_reset (stmt);
       if (tl_role == NULL)
-        return field_error (field, error, "team_leader", _("The team leader does not exist"));
+        return field_error (field, error, "team_leader", _ ("The team leader does not exist"));
       if (g_strcmp0 (tl_role, "TEAM_LEADER") != 0)
         return field_error (field, error, "team_leader",
-                            _("The chosen team leader is not a team leader (role TEAM_LEADER)"));
+                            _ ("The chosen team leader is not a team leader (role TEAM_LEADER)"));
     }
 
   if (!tam_code_is_valid (tam_person_statuses (), p->status))
-    return field_error (field, error, "status", _("Choose a status"));
+    return field_error (field, error, "status", _ ("Choose a status"));
 
   hired = tam_parse_date (p->hired_on);
   if (hired == NULL || g_strcmp0 (hired, p->hired_on) != 0)
-    return field_error (field, error, "hired_on", _("The hire date must be a real date (YYYY-MM-DD)"));
+    return field_error (field, error, "hired_on", _ ("The hire date must be a real date (YYYY-MM-DD)"));
   if (p->contract_end != NULL)
     {
       end = tam_parse_date (p->contract_end);
       if (end == NULL || g_strcmp0 (end, p->contract_end) != 0)
         return field_error (field, error, "contract_end",
-                            _("The contract end must be a real date (YYYY-MM-DD)"));
+                            _ ("The contract end must be a real date (YYYY-MM-DD)"));
       if (strcmp (end, hired) < 0)
         return field_error (field, error, "contract_end",
-                            _("The contract cannot end before the hire date"));
+                            _ ("The contract cannot end before the hire date"));
     }
   return TRUE;
 }
 
-#define PERSON_JSON \
-  "SELECT json_object('nik', p.nik, 'name', p.name, 'role', p.role, 'site', p.site," \
+#define PERSON_JSON                                                                                 \
+  "SELECT json_object('nik', p.nik, 'name', p.name, 'role', p.role, 'site', p.site,"                \
   " 'service', p.service, 'team_leader', (SELECT nik FROM people t WHERE t.id = p.team_leader_id)," \
-  " 'status', p.status, 'hired_on', p.hired_on, 'contract_end', p.contract_end)" \
+  " 'status', p.status, 'hired_on', p.hired_on, 'contract_end', p.contract_end)"                    \
   " FROM people p WHERE p.id = ?"
-
 
 char *
 _tam_people_json (TamStore *store,
-                  gint64    id)
+                  gint64 id)
 {
   return tam_store_query_text_by_id (store, PERSON_JSON, id);
 }
 
 static void
-bind_person (sqlite3_stmt    *stmt,
+bind_person (sqlite3_stmt *stmt,
              const TamPerson *p)
 {
   sqlite3_bind_text (stmt, 1, p->nik, -1, SQLITE_TRANSIENT);
@@ -322,11 +321,11 @@ bind_person (sqlite3_stmt    *stmt,
 }
 
 gboolean
-tam_people_save (TamStore         *store,
+tam_people_save (TamStore *store,
                  const TamSession *actor,
-                 TamPerson        *p,
-                 char            **field,
-                 GError          **error)
+                 TamPerson *p,
+                 char **field,
+                 GError **error)
 {
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -343,19 +342,21 @@ tam_people_save (TamStore         *store,
 
   if (p->id == 0)
     stmt = tam_store_prepare (store,
-        "INSERT INTO people (nik, name, role, site, service, team_leader_id, status, hired_on, contract_end)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                              "INSERT INTO people (nik, name, role, site, service, team_leader_id, status, hired_on, contract_end)"
+                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                              error);
   else
     {
       before = _tam_people_json (store, p->id);
       if (before == NULL)
         {
-          g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _("No such person"));
+          g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No such person"));
           goto fail;
         }
       stmt = tam_store_prepare (store,
-          "UPDATE people SET nik = ?, name = ?, role = ?, site = ?, service = ?, team_leader_id = ?,"
-          " status = ?, hired_on = ?, contract_end = ? WHERE id = ?", error);
+                                "UPDATE people SET nik = ?, name = ?, role = ?, site = ?, service = ?, team_leader_id = ?,"
+                                " status = ?, hired_on = ?, contract_end = ? WHERE id = ?",
+                                error);
     }
   if (stmt == NULL)
     goto fail;
@@ -364,7 +365,7 @@ tam_people_save (TamStore         *store,
     sqlite3_bind_int64 (stmt, 10, p->id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      tam_store_set_error (store, error, _("Could not save the person"));
+      tam_store_set_error (store, error, _ ("Could not save the person"));
       sqlite3_reset (stmt);
       goto fail;
     }
@@ -391,18 +392,18 @@ fail:
 }
 
 gboolean
-tam_people_deactivate (TamStore         *store,
+tam_people_deactivate (TamStore *store,
                        const TamSession *actor,
-                       gint64            id,
-                       const char       *status,
-                       GError          **error)
+                       gint64 id,
+                       const char *status,
+                       GError **error)
 {
-  g_autoptr(TamPerson) p = NULL;
+  g_autoptr (TamPerson) p = NULL;
 
   if (g_strcmp0 (status, "RESIGNED") != 0 && g_strcmp0 (status, "RETURNED_TO_VENDOR") != 0)
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID,
-                           _("A person leaves as RESIGNED or RETURNED_TO_VENDOR"));
+                           _ ("A person leaves as RESIGNED or RETURNED_TO_VENDOR"));
       return FALSE;
     }
   if (!tam_session_require (actor, TAM_PERM_EDIT_PEOPLE, error))

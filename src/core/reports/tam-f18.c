@@ -40,15 +40,15 @@ tam_f18_qco_free (TamF18Qco *qco)
 static void
 finish_rates (TamF18Row *r)
 {
-  r->qvs = r->total > 0 ? (double)r->valid / (double)r->total : 0.0;
-  r->first_pass = r->total > 0 ? (double)r->first_pass_valid / (double)r->total : 0.0;
+  r->qvs = r->total > 0 ? (double) r->valid / (double) r->total : 0.0;
+  r->first_pass = r->total > 0 ? (double) r->first_pass_valid / (double) r->total : 0.0;
 }
 
 static TamF18Row *
-sum_row (TamF18RowKind  kind,
-         const char    *site,
-         const char    *tl_nik,
-         const char    *tl_name)
+sum_row (TamF18RowKind kind,
+         const char *site,
+         const char *tl_nik,
+         const char *tl_name)
 {
   TamF18Row *r = g_new0 (TamF18Row, 1);
 
@@ -60,7 +60,7 @@ sum_row (TamF18RowKind  kind,
 }
 
 static void
-add_into (TamF18Row       *sum,
+add_into (TamF18Row *sum,
           const TamF18Row *r)
 {
   sum->total += r->total;
@@ -74,46 +74,43 @@ add_into (TamF18Row       *sum,
  * next month's), or, when it is not up to date (a caller's transaction),
  * from the calls themselves, a scan of the table. Same columns, same
  * order. */
-#define AGENT_SUMS(n) \
-  " sum (" n ") > 0 AS any," \
-  " sum (" n ") AS total," \
-  " sum (CASE WHEN state = 'VALID' THEN " n " ELSE 0 END) AS valid," \
+#define AGENT_SUMS(n)                                                                    \
+  " sum (" n ") > 0 AS any,"                                                             \
+  " sum (" n ") AS total,"                                                               \
+  " sum (CASE WHEN state = 'VALID' THEN " n " ELSE 0 END) AS valid,"                     \
   " sum (CASE WHEN state IN ('RETURNED','RECALLED') THEN " n " ELSE 0 END) AS returned," \
-  " sum (CASE WHEN state = 'PENDING' THEN " n " ELSE 0 END) AS pending," \
+  " sum (CASE WHEN state = 'PENDING' THEN " n " ELSE 0 END) AS pending,"                 \
   " sum (CASE WHEN first_verdict IS 'VALID' THEN " n " ELSE 0 END) AS first_valid"
-#define AGENT_ROWS(groups) \
+#define AGENT_ROWS(groups)                                                         \
   "SELECT g.site, g.service, a.nik, a.name, COALESCE (tl.id, 0), tl.nik, tl.name," \
-  " g.total, g.valid, g.returned, g.pending, g.first_valid" \
-  " FROM (" groups ") AS g" \
-  " JOIN people a ON a.id = g.agent_id" \
-  " LEFT JOIN people tl ON tl.id = a.team_leader_id" \
-  " WHERE g.any AND (?3 IS NULL OR a.team_leader_id = ?3)" \
+  " g.total, g.valid, g.returned, g.pending, g.first_valid"                        \
+  " FROM (" groups ") AS g"                                                        \
+  " JOIN people a ON a.id = g.agent_id"                                            \
+  " LEFT JOIN people tl ON tl.id = a.team_leader_id"                               \
+  " WHERE g.any AND (?3 IS NULL OR a.team_leader_id = ?3)"                         \
   " ORDER BY g.site, tl.id IS NULL, tl.name, tl.id, a.name, a.nik, g.service"
 
 static const char agents_sql[] = AGENT_ROWS (
-  "SELECT d.agent_id AS agent_id, d.site AS site, d.service AS service," AGENT_SUMS ("d.n")
-  " FROM people p CROSS JOIN call_agent_days d ON d.agent_id = p.id AND d.day >= ?4 AND d.day < ?5"
-  " WHERE (?2 IS NULL OR d.site = ?2) AND (?3 IS NULL OR p.team_leader_id = ?3)"
-  " GROUP BY d.agent_id, d.site, d.service");
+    "SELECT d.agent_id AS agent_id, d.site AS site, d.service AS service," AGENT_SUMS ("d.n") " FROM people p CROSS JOIN call_agent_days d ON d.agent_id = p.id AND d.day >= ?4 AND d.day < ?5"
+                                                                                              " WHERE (?2 IS NULL OR d.site = ?2) AND (?3 IS NULL OR p.team_leader_id = ?3)"
+                                                                                              " GROUP BY d.agent_id, d.site, d.service");
 static const char agents_from_calls_sql[] = AGENT_ROWS (
-  "SELECT agent_id, site, service," AGENT_SUMS ("1")
-  " FROM calls c WHERE month = ?1 AND state IS NOT NULL AND (?2 IS NULL OR site = ?2)"
-  " AND " TAM_CALL_VISIBLE ("c")
-  " GROUP BY agent_id, site, service");
+    "SELECT agent_id, site, service," AGENT_SUMS ("1") " FROM calls c WHERE month = ?1 AND state IS NOT NULL AND (?2 IS NULL OR site = ?2)"
+                                                       " AND " TAM_CALL_VISIBLE ("c") " GROUP BY agent_id, site, service");
 
 static gboolean
-compute_agents (TamStore     *store,
-                const char   *month,
-                const char   *first,
-                const char   *next,
-                const char   *site,
-                gint64        tl,
-                GPtrArray    *out,
-                GError      **error)
+compute_agents (TamStore *store,
+                const char *month,
+                const char *first,
+                const char *next,
+                const char *site,
+                gint64 tl,
+                GPtrArray *out,
+                GError **error)
 {
-  g_autoptr(TamF18Row) team = NULL;
-  g_autoptr(TamF18Row) site_sum = NULL;
-  g_autoptr(TamF18Row) total = sum_row (TAM_F18_TOTAL, NULL, NULL, NULL);
+  g_autoptr (TamF18Row) team = NULL;
+  g_autoptr (TamF18Row) site_sum = NULL;
+  g_autoptr (TamF18Row) total = sum_row (TAM_F18_TOTAL, NULL, NULL, NULL);
   gint64 team_key = -1;
   sqlite3_stmt *stmt;
   int rc;
@@ -185,7 +182,7 @@ compute_agents (TamStore     *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      tam_store_set_error (store, error, _("Could not compute the F-18 report"));
+      tam_store_set_error (store, error, _ ("Could not compute the F-18 report"));
       return FALSE;
     }
   if (team != NULL)
@@ -207,19 +204,19 @@ compute_agents (TamStore     *store,
  * they read only the tappings_f18 index; a QCO's site or a TL's team needs
  * each tapping's call. CROSS JOIN keeps people outside: each QCO is one
  * range of the index. */
-#define QCO_COLUMNS \
-  "SELECT q.nik, q.name, q.site, count(DISTINCT t.call_id)," \
+#define QCO_COLUMNS                                                   \
+  "SELECT q.nik, q.name, q.site, count(DISTINCT t.call_id),"          \
   " sum (t.verdict = 'VALID'), sum (t.verdict = 'RETURN'), count(*)," \
   " count(DISTINCT substr (t.tapped_at, 1, 10))"
-#define TOTAL_COLUMNS \
-  "SELECT NULL, NULL, NULL, count(DISTINCT t.call_id)," \
+#define TOTAL_COLUMNS                                                 \
+  "SELECT NULL, NULL, NULL, count(DISTINCT t.call_id),"               \
   " sum (t.verdict = 'VALID'), sum (t.verdict = 'RETURN'), count(*)," \
   " count(DISTINCT substr (t.tapped_at, 1, 10))"
-#define QCO_FROM \
+#define QCO_FROM                                                                    \
   " FROM people q CROSS JOIN tappings t INDEXED BY tappings_f18 ON t.qco_id = q.id" \
   "   AND t.tapped_at >= ?1 AND t.tapped_at < ?2 AND t.undone = 0"
-#define QCO_SCOPE \
-  " JOIN calls c ON c.id = t.call_id" \
+#define QCO_SCOPE                       \
+  " JOIN calls c ON c.id = t.call_id"   \
   " JOIN people a ON a.id = c.agent_id" \
   " WHERE (?3 IS NULL OR c.site = ?3) AND (?4 IS NULL OR a.team_leader_id = ?4)"
 #define QCO_GROUP " GROUP BY q.id ORDER BY q.site, q.name, q.nik"
@@ -237,18 +234,18 @@ qco_from_row (sqlite3_stmt *stmt)
   q->returned = sqlite3_column_int64 (stmt, 5);
   q->tappings = sqlite3_column_int64 (stmt, 6);
   q->days = sqlite3_column_int64 (stmt, 7);
-  q->per_day = q->days > 0 ? (double)q->tappings / (double)q->days : 0.0;
+  q->per_day = q->days > 0 ? (double) q->tappings / (double) q->days : 0.0;
   return q;
 }
 
 static gboolean
-compute_qcos (TamStore     *store,
-              const char   *first,
-              const char   *next,
-              const char   *site,
-              gint64        tl,
-              GPtrArray    *out,
-              GError      **error)
+compute_qcos (TamStore *store,
+              const char *first,
+              const char *next,
+              const char *site,
+              gint64 tl,
+              GPtrArray *out,
+              GError **error)
 {
   gboolean scoped = site != NULL || tl != 0;
   sqlite3_stmt *stmt;
@@ -290,7 +287,7 @@ compute_qcos (TamStore     *store,
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         {
-          tam_store_set_error (store, error, _("Could not compute the F-18 report"));
+          tam_store_set_error (store, error, _ ("Could not compute the F-18 report"));
           return FALSE;
         }
     }
@@ -298,15 +295,15 @@ compute_qcos (TamStore     *store,
 }
 
 gboolean
-tam_f18_compute (TamStore          *store,
-                 const TamSession  *session,
-                 const char        *month,
-                 GPtrArray        **agent_rows,
-                 GPtrArray        **qco_rows,
-                 GError           **error)
+tam_f18_compute (TamStore *store,
+                 const TamSession *session,
+                 const char *month,
+                 GPtrArray **agent_rows,
+                 GPtrArray **qco_rows,
+                 GError **error)
 {
-  g_autoptr(GPtrArray) agents = g_ptr_array_new_with_free_func ((GDestroyNotify)tam_f18_row_free);
-  g_autoptr(GPtrArray) qcos = g_ptr_array_new_with_free_func ((GDestroyNotify)tam_f18_qco_free);
+  g_autoptr (GPtrArray) agents = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_f18_row_free);
+  g_autoptr (GPtrArray) qcos = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_f18_qco_free);
   g_autofree char *first = NULL;
   g_autofree char *next = NULL;
   const char *site;
@@ -336,19 +333,24 @@ level_label (TamF18RowKind kind)
 {
   switch (kind)
     {
-    case TAM_F18_AGENT: return _("Agent");
-    case TAM_F18_TEAM: return _("Team subtotal");
-    case TAM_F18_SITE: return _("Site subtotal");
-    case TAM_F18_TOTAL: return _("Total");
-    default: return "";
+    case TAM_F18_AGENT:
+      return _ ("Agent");
+    case TAM_F18_TEAM:
+      return _ ("Team subtotal");
+    case TAM_F18_SITE:
+      return _ ("Site subtotal");
+    case TAM_F18_TOTAL:
+      return _ ("Total");
+    default:
+      return "";
     }
 }
 
 static gboolean
-write_xlsx (const TamReportOutput  *o,
-            GPtrArray              *agents,
-            GPtrArray              *qcos,
-            GError                **error)
+write_xlsx (const TamReportOutput *o,
+            GPtrArray *agents,
+            GPtrArray *qcos,
+            GError **error)
 {
   lxw_workbook *wb;
   lxw_worksheet *ws, *wq;
@@ -357,20 +359,37 @@ write_xlsx (const TamReportOutput  *o,
   guint total_rows = agents->len + qcos->len, done = 0;
   lxw_row_t row;
   static const char *const heads[] = {
-    N_("Level"), N_("Site"), N_("Team leader"), N_("NIK"), N_("Agent"), N_("Service"),
-    N_("Total AGREE"), N_("VALID"), N_("RETURN"), N_("Pending"), N_("QVS %"),
-    N_("First-pass VALID"), N_("First-pass %"),
+    N_ ("Level"),
+    N_ ("Site"),
+    N_ ("Team leader"),
+    N_ ("NIK"),
+    N_ ("Agent"),
+    N_ ("Service"),
+    N_ ("Total AGREE"),
+    N_ ("VALID"),
+    N_ ("RETURN"),
+    N_ ("Pending"),
+    N_ ("QVS %"),
+    N_ ("First-pass VALID"),
+    N_ ("First-pass %"),
   };
   static const char *const qheads[] = {
-    N_("Site"), N_("NIK"), N_("QCO"), N_("Calls tapped"), N_("VALID"), N_("RETURN"),
-    N_("Tappings"), N_("Days with tappings"), N_("Tappings per day"),
+    N_ ("Site"),
+    N_ ("NIK"),
+    N_ ("QCO"),
+    N_ ("Calls tapped"),
+    N_ ("VALID"),
+    N_ ("RETURN"),
+    N_ ("Tappings"),
+    N_ ("Days with tappings"),
+    N_ ("Tappings per day"),
   };
 
   wb = _tam_report_workbook_new (o->path, o->tmp_path, &fmt, error);
   if (wb == NULL)
     return FALSE;
 
-  title_text = g_strdup_printf (_("F-18 Validation results of AGREE calls, %s"), o->month);
+  title_text = g_strdup_printf (_ ("F-18 Validation results of AGREE calls, %s"), o->month);
   ws = _tam_report_sheet_new (wb, &fmt, "F-18", title_text, heads, G_N_ELEMENTS (heads));
   worksheet_set_column (ws, 0, 0, 14, NULL);
   worksheet_set_column (ws, 1, 1, 12, NULL);
@@ -395,18 +414,18 @@ write_xlsx (const TamReportOutput  *o,
       worksheet_write_string (ws, row, 3, _tam_report_or_empty (r->agent_nik), f);
       worksheet_write_string (ws, row, 4, _tam_report_or_empty (r->agent_name), f);
       worksheet_write_string (ws, row, 5, _tam_report_or_empty (r->service), f);
-      worksheet_write_number (ws, row, 6, (double)r->total, f);
-      worksheet_write_number (ws, row, 7, (double)r->valid, f);
-      worksheet_write_number (ws, row, 8, (double)r->returned, f);
-      worksheet_write_number (ws, row, 9, (double)r->pending, f);
+      worksheet_write_number (ws, row, 6, (double) r->total, f);
+      worksheet_write_number (ws, row, 7, (double) r->valid, f);
+      worksheet_write_number (ws, row, 8, (double) r->returned, f);
+      worksheet_write_number (ws, row, 9, (double) r->pending, f);
       worksheet_write_number (ws, row, 10, r->qvs, fp);
-      worksheet_write_number (ws, row, 11, (double)r->first_pass_valid, f);
+      worksheet_write_number (ws, row, 11, (double) r->first_pass_valid, f);
       worksheet_write_number (ws, row, 12, r->first_pass, fp);
       _tam_report_progress (o->progress, o->user_data, ++done, total_rows);
     }
 
   g_free (title_text);
-  title_text = g_strdup_printf (_("F-18 Tappings per QCO, %s"), o->month);
+  title_text = g_strdup_printf (_ ("F-18 Tappings per QCO, %s"), o->month);
   wq = _tam_report_sheet_new (wb, &fmt, "QCO", title_text, qheads, G_N_ELEMENTS (qheads));
   worksheet_set_column (wq, 0, 1, 12, NULL);
   worksheet_set_column (wq, 2, 2, 26, NULL);
@@ -420,14 +439,14 @@ write_xlsx (const TamReportOutput  *o,
 
       if (g_cancellable_is_cancelled (o->cancellable))
         break;
-      worksheet_write_string (wq, row, 0, q->is_total ? _("Total") : _tam_report_or_empty (q->site), f);
+      worksheet_write_string (wq, row, 0, q->is_total ? _ ("Total") : _tam_report_or_empty (q->site), f);
       worksheet_write_string (wq, row, 1, _tam_report_or_empty (q->nik), f);
       worksheet_write_string (wq, row, 2, _tam_report_or_empty (q->name), f);
-      worksheet_write_number (wq, row, 3, (double)q->calls, f);
-      worksheet_write_number (wq, row, 4, (double)q->valid, f);
-      worksheet_write_number (wq, row, 5, (double)q->returned, f);
-      worksheet_write_number (wq, row, 6, (double)q->tappings, f);
-      worksheet_write_number (wq, row, 7, (double)q->days, f);
+      worksheet_write_number (wq, row, 3, (double) q->calls, f);
+      worksheet_write_number (wq, row, 4, (double) q->valid, f);
+      worksheet_write_number (wq, row, 5, (double) q->returned, f);
+      worksheet_write_number (wq, row, 6, (double) q->tappings, f);
+      worksheet_write_number (wq, row, 7, (double) q->days, f);
       worksheet_write_number (wq, row, 8, q->per_day, q->is_total ? fmt.bold_dec : fmt.dec);
       _tam_report_progress (o->progress, o->user_data, ++done, total_rows);
     }
@@ -444,13 +463,13 @@ tam_f18_qco_csv_path (const char *path)
 }
 
 static gboolean
-write_csv (const TamReportOutput  *o,
-           GPtrArray              *agents,
-           GPtrArray              *qcos,
-           GError                **error)
+write_csv (const TamReportOutput *o,
+           GPtrArray *agents,
+           GPtrArray *qcos,
+           GError **error)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GString) qout = g_string_new (NULL);
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GString) qout = g_string_new (NULL);
   g_autofree char *qpath = tam_f18_qco_csv_path (o->path);
   guint total_rows = agents->len + qcos->len, done = 0;
 
@@ -506,14 +525,14 @@ write_csv (const TamReportOutput  *o,
 }
 
 gboolean
-tam_f18_write (TamStore          *store,
-               const TamSession  *session,
-               const char        *month,
-               const char        *path,
-               TamProgressFunc    progress,
-               gpointer           user_data,
-               GCancellable      *cancellable,
-               GError           **error)
+tam_f18_write (TamStore *store,
+               const TamSession *session,
+               const char *month,
+               const char *path,
+               TamProgressFunc progress,
+               gpointer user_data,
+               GCancellable *cancellable,
+               GError **error)
 {
   TamReportOutput o = { month, path, NULL, progress, user_data, cancellable };
 

@@ -29,73 +29,73 @@ G_BEGIN_DECLS
 typedef enum
 {
   TAM_F18_AGENT,
-  TAM_F18_TEAM,    /* subtotal of the rows above it in the same team */
-  TAM_F18_SITE,    /* subtotal of a site */
-  TAM_F18_TOTAL,   /* grand total */
+  TAM_F18_TEAM,  /* subtotal of the rows above it in the same team */
+  TAM_F18_SITE,  /* subtotal of a site */
+  TAM_F18_TOTAL, /* grand total */
 } TamF18RowKind;
 
 typedef struct
 {
   TamF18RowKind kind;
-  char   *site;               /* site code (NULL on the total row) */
-  char   *team_leader_nik;    /* NULL for agents without a TL, site and total rows */
-  char   *team_leader_name;
-  char   *agent_nik;          /* agent rows only */
-  char   *agent_name;
-  char   *service;            /* agent rows only */
-  gint64  total;
-  gint64  valid;
-  gint64  returned;
-  gint64  pending;
-  gint64  first_pass_valid;
-  double  qvs;                /* 0.0 - 1.0; 0 when total is 0 */
-  double  first_pass;         /* 0.0 - 1.0 */
+  char *site;            /* site code (NULL on the total row) */
+  char *team_leader_nik; /* NULL for agents without a TL, site and total rows */
+  char *team_leader_name;
+  char *agent_nik; /* agent rows only */
+  char *agent_name;
+  char *service; /* agent rows only */
+  gint64 total;
+  gint64 valid;
+  gint64 returned;
+  gint64 pending;
+  gint64 first_pass_valid;
+  double qvs;        /* 0.0 - 1.0; 0 when total is 0 */
+  double first_pass; /* 0.0 - 1.0 */
 } TamF18Row;
 
 typedef struct
 {
-  gboolean is_total;          /* the last row: every QCO */
-  char   *nik;
-  char   *name;
-  char   *site;
-  gint64  calls;              /* distinct calls tapped */
-  gint64  valid;
-  gint64  returned;
-  gint64  tappings;
-  gint64  days;               /* days with at least one tapping */
-  double  per_day;            /* tappings / days; 0 when no days */
+  gboolean is_total; /* the last row: every QCO */
+  char *nik;
+  char *name;
+  char *site;
+  gint64 calls; /* distinct calls tapped */
+  gint64 valid;
+  gint64 returned;
+  gint64 tappings;
+  gint64 days;    /* days with at least one tapping */
+  double per_day; /* tappings / days; 0 when no days */
 } TamF18Qco;
 
-void     tam_f18_row_free (TamF18Row *row);
-void     tam_f18_qco_free (TamF18Qco *qco);
+void tam_f18_row_free (TamF18Row *row);
+void tam_f18_qco_free (TamF18Qco *qco);
 
 /* @month "YYYY-MM". On success *agent_rows gets the TamF18Row rows in
  * report order (agents, team subtotals, site subtotals, the total last)
  * and *qco_rows the TamF18Qco rows (QCOs by site and name, the total
  * last). One GROUP BY query per sheet. */
-gboolean tam_f18_compute (TamStore          *store,
-                          const TamSession  *session,
-                          const char        *month,
-                          GPtrArray        **agent_rows,
-                          GPtrArray        **qco_rows,
-                          GError           **error);
+gboolean tam_f18_compute (TamStore *store,
+                          const TamSession *session,
+                          const char *month,
+                          GPtrArray **agent_rows,
+                          GPtrArray **qco_rows,
+                          GError **error);
 
 /* Writes the report to @path: ".xlsx" (two sheets, number cells, percent
  * formats, bold headers and subtotals, frozen header) or ".csv" (the agent
  * sheet; the QCO sheet goes next to it as "NAME-qco.csv"). Written to a
  * temporary file and renamed, so a cancelled or failed run leaves no half
  * file. */
-gboolean tam_f18_write   (TamStore          *store,
-                          const TamSession  *session,
-                          const char        *month,
-                          const char        *path,
-                          TamProgressFunc    progress,
-                          gpointer           user_data,
-                          GCancellable      *cancellable,
-                          GError           **error);
+gboolean tam_f18_write (TamStore *store,
+                        const TamSession *session,
+                        const char *month,
+                        const char *path,
+                        TamProgressFunc progress,
+                        gpointer user_data,
+                        GCancellable *cancellable,
+                        GError **error);
 
 /* For a .csv @path, the QCO sheet's file name ("X.csv" -> "X-qco.csv"). */
-char    *tam_f18_qco_csv_path (const char *path);
+char *tam_f18_qco_csv_path (const char *path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamF18Row, tam_f18_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamF18Qco, tam_f18_qco_free)

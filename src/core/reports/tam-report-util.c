@@ -13,9 +13,9 @@
 #include "tam-report-util.h"
 
 gboolean
-_tam_report_month_bounds (const char  *month,
-                          char       **first,
-                          char       **next)
+_tam_report_month_bounds (const char *month,
+                          char **first,
+                          char **next)
 {
   int y, m;
 
@@ -34,22 +34,22 @@ _tam_report_month_bounds (const char  *month,
 }
 
 gboolean
-_tam_report_check_month (const char  *month,
-                         char       **first,
-                         char       **next,
-                         GError     **error)
+_tam_report_check_month (const char *month,
+                         char **first,
+                         char **next,
+                         GError **error)
 {
   if (_tam_report_month_bounds (month, first, next))
     return TRUE;
   g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
-               _("“%s” is not a month (YYYY-MM)"), month ? month : "");
+               _ ("“%s” is not a month (YYYY-MM)"), month ? month : "");
   return FALSE;
 }
 
 gboolean
-_tam_report_check_path (const char  *path,
-                        gboolean    *is_csv,
-                        GError     **error)
+_tam_report_check_path (const char *path,
+                        gboolean *is_csv,
+                        GError **error)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
@@ -57,18 +57,18 @@ _tam_report_check_path (const char  *path,
   if (*is_csv || g_str_has_suffix (lower, ".xlsx"))
     return TRUE;
   g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
-               _("The report is written as .xlsx or .csv, not “%s”"), path);
+               _ ("The report is written as .xlsx or .csv, not “%s”"), path);
   return FALSE;
 }
 
 void
 _tam_report_progress (TamProgressFunc progress,
-                      gpointer        user_data,
-                      guint           done,
-                      guint           total)
+                      gpointer user_data,
+                      guint done,
+                      guint total)
 {
   if (progress != NULL && total > 0 && (done % 256 == 0 || done == total))
-    progress ((double)done / (double)total, user_data);
+    progress ((double) done / (double) total, user_data);
 }
 
 const char *
@@ -78,16 +78,16 @@ _tam_report_or_empty (const char *s)
 }
 
 lxw_workbook *
-_tam_report_workbook_new (const char        *path,
-                          const char        *tmp_path,
-                          TamReportFormats  *f,
-                          GError           **error)
+_tam_report_workbook_new (const char *path,
+                          const char *tmp_path,
+                          TamReportFormats *f,
+                          GError **error)
 {
   lxw_workbook *wb = workbook_new (tmp_path);
 
   if (wb == NULL)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write “%s”"), path);
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write “%s”"), path);
       return NULL;
     }
   f->title = workbook_add_format (wb);
@@ -113,28 +113,28 @@ _tam_report_workbook_new (const char        *path,
 }
 
 lxw_worksheet *
-_tam_report_sheet_new (lxw_workbook           *wb,
+_tam_report_sheet_new (lxw_workbook *wb,
                        const TamReportFormats *formats,
-                       const char             *name,
-                       const char             *title,
-                       const char * const     *heads,
-                       guint                   n_heads)
+                       const char *name,
+                       const char *title,
+                       const char *const *heads,
+                       guint n_heads)
 {
   lxw_worksheet *ws = workbook_add_worksheet (wb, name);
 
   worksheet_write_string (ws, 0, 0, title, formats->title);
   for (lxw_col_t c = 0; c < n_heads; c++)
-    worksheet_write_string (ws, 1, c, _(heads[c]), formats->head);
+    worksheet_write_string (ws, 1, c, _ (heads[c]), formats->head);
   worksheet_freeze_panes (ws, 2, 0);
   return ws;
 }
 
 gboolean
-_tam_report_workbook_close (lxw_workbook  *wb,
-                            const char    *path,
-                            const char    *tmp_path,
-                            GCancellable  *cancellable,
-                            GError       **error)
+_tam_report_workbook_close (lxw_workbook *wb,
+                            const char *path,
+                            const char *tmp_path,
+                            GCancellable *cancellable,
+                            GError **error)
 {
   lxw_error err = workbook_close (wb);
 
@@ -145,7 +145,7 @@ _tam_report_workbook_close (lxw_workbook  *wb,
     }
   if (err != LXW_NO_ERROR)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write “%s”: %s"),
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write “%s”: %s"),
                    path, lxw_strerror (err));
       g_unlink (tmp_path);
       return FALSE;
@@ -153,7 +153,7 @@ _tam_report_workbook_close (lxw_workbook  *wb,
   if (g_rename (tmp_path, path) != 0)
     {
       int saved = errno;
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write “%s”: %s"),
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write “%s”: %s"),
                    path, g_strerror (saved));
       g_unlink (tmp_path);
       return FALSE;
@@ -162,9 +162,9 @@ _tam_report_workbook_close (lxw_workbook  *wb,
 }
 
 void
-_tam_report_csv_field (GString    *out,
+_tam_report_csv_field (GString *out,
                        const char *value,
-                       gboolean    last)
+                       gboolean last)
 {
   /* The one CSV writer of the core (io/tam-csv.c): the same quoting as
    * the roster export, which the imports read back. */
@@ -174,15 +174,15 @@ _tam_report_csv_field (GString    *out,
 
 void
 _tam_report_csv_int (GString *out,
-                     gint64   value)
+                     gint64 value)
 {
   g_string_append_printf (out, "%" G_GINT64_FORMAT ",", value);
 }
 
 void
-_tam_report_csv_double (GString  *out,
-                        double    value,
-                        gboolean  last)
+_tam_report_csv_double (GString *out,
+                        double value,
+                        gboolean last)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -204,18 +204,18 @@ _tam_report_csv_sibling (const char *path,
 
 gboolean
 _tam_report_csv_save (const char *path,
-                      GString    *out,
+                      GString *out,
                       const char *path2,
-                      GString    *out2,
-                      GError    **error)
+                      GString *out2,
+                      GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (GError) local_error = NULL;
 
   /* g_file_set_contents writes a temporary file and renames it. */
-  if (!g_file_set_contents (path, out->str, (gssize)out->len, &local_error) ||
-      !g_file_set_contents (path2, out2->str, (gssize)out2->len, &local_error))
+  if (!g_file_set_contents (path, out->str, (gssize) out->len, &local_error) ||
+      !g_file_set_contents (path2, out2->str, (gssize) out2->len, &local_error))
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _("Cannot write the report: %s"),
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write the report: %s"),
                    local_error->message);
       return FALSE;
     }
@@ -223,16 +223,16 @@ _tam_report_csv_save (const char *path,
 }
 
 gboolean
-_tam_report_write (TamStore               *store,
-                   const TamSession       *session,
-                   TamReportComputeFunc    compute,
-                   TamReportWriteFunc      write_csv,
-                   TamReportWriteFunc      write_xlsx,
-                   const TamReportOutput  *output,
-                   GError                **error)
+_tam_report_write (TamStore *store,
+                   const TamSession *session,
+                   TamReportComputeFunc compute,
+                   TamReportWriteFunc write_csv,
+                   TamReportWriteFunc write_xlsx,
+                   const TamReportOutput *output,
+                   GError **error)
 {
-  g_autoptr(GPtrArray) sheet1 = NULL;
-  g_autoptr(GPtrArray) sheet2 = NULL;
+  g_autoptr (GPtrArray) sheet1 = NULL;
+  g_autoptr (GPtrArray) sheet2 = NULL;
   g_autofree char *tmp_path = NULL;
   TamReportOutput o = *output;
   gboolean is_csv;

@@ -11,28 +11,28 @@
 G_BEGIN_DECLS
 
 /* "2026-10" -> "2026-10-01" and "2026-11-01"; FALSE when not a month. */
-gboolean _tam_report_month_bounds (const char  *month,
-                                   char       **first,
-                                   char       **next);
+gboolean _tam_report_month_bounds (const char *month,
+                                   char **first,
+                                   char **next);
 
 /* _tam_report_month_bounds, or TAM_ERROR_INVALID naming @month. */
-gboolean _tam_report_check_month  (const char  *month,
-                                   char       **first,
-                                   char       **next,
-                                   GError     **error);
+gboolean _tam_report_check_month (const char *month,
+                                  char **first,
+                                  char **next,
+                                  GError **error);
 
 /* @path must end in .xlsx or .csv (any case); *is_csv says which. */
-gboolean _tam_report_check_path   (const char  *path,
-                                   gboolean    *is_csv,
-                                   GError     **error);
+gboolean _tam_report_check_path (const char *path,
+                                 gboolean *is_csv,
+                                 GError **error);
 
 /* Calls @progress every 256 rows and at the end. */
-void     _tam_report_progress     (TamProgressFunc progress,
-                                   gpointer        user_data,
-                                   guint           done,
-                                   guint           total);
+void _tam_report_progress (TamProgressFunc progress,
+                           gpointer user_data,
+                           guint done,
+                           guint total);
 
-const char *_tam_report_or_empty  (const char *s);
+const char *_tam_report_or_empty (const char *s);
 
 /* The formats every report sheet uses. */
 typedef struct
@@ -41,79 +41,79 @@ typedef struct
 } TamReportFormats;
 
 /* A workbook at @tmp_path with its formats; NULL with @error naming @path. */
-lxw_workbook  *_tam_report_workbook_new (const char        *path,
-                                         const char        *tmp_path,
-                                         TamReportFormats  *formats,
-                                         GError           **error);
+lxw_workbook *_tam_report_workbook_new (const char *path,
+                                        const char *tmp_path,
+                                        TamReportFormats *formats,
+                                        GError **error);
 /* A sheet with its title in A1, the (translatable, N_()) column @heads in
  * row 2, frozen below them. The rows start at row 2 (0-based). */
-lxw_worksheet *_tam_report_sheet_new    (lxw_workbook           *wb,
-                                         const TamReportFormats *formats,
-                                         const char             *name,
-                                         const char             *title,
-                                         const char * const     *heads,
-                                         guint                   n_heads);
+lxw_worksheet *_tam_report_sheet_new (lxw_workbook *wb,
+                                      const TamReportFormats *formats,
+                                      const char *name,
+                                      const char *title,
+                                      const char *const *heads,
+                                      guint n_heads);
 /* Closes @wb and renames @tmp_path to @path; on cancellation or failure
  * removes @tmp_path and returns FALSE. */
-gboolean       _tam_report_workbook_close (lxw_workbook  *wb,
-                                           const char    *path,
-                                           const char    *tmp_path,
-                                           GCancellable  *cancellable,
-                                           GError       **error);
+gboolean _tam_report_workbook_close (lxw_workbook *wb,
+                                     const char *path,
+                                     const char *tmp_path,
+                                     GCancellable *cancellable,
+                                     GError **error);
 
 /* CSV: a field (quoted when needed) followed by "," or, @last, "\r\n". */
-void     _tam_report_csv_field    (GString    *out,
-                                   const char *value,
-                                   gboolean    last);
-void     _tam_report_csv_int      (GString    *out,
-                                   gint64      value);
+void _tam_report_csv_field (GString *out,
+                            const char *value,
+                            gboolean last);
+void _tam_report_csv_int (GString *out,
+                          gint64 value);
 /* One decimal. */
-void     _tam_report_csv_double   (GString    *out,
-                                   double      value,
-                                   gboolean    last);
+void _tam_report_csv_double (GString *out,
+                             double value,
+                             gboolean last);
 /* "X.csv" -> "X@suffix.csv" (the second sheet's file). */
-char    *_tam_report_csv_sibling  (const char *path,
-                                   const char *suffix);
+char *_tam_report_csv_sibling (const char *path,
+                               const char *suffix);
 /* Writes @out to @path and @out2 to @path2 (each through a temporary
  * file). */
-gboolean _tam_report_csv_save     (const char *path,
-                                   GString    *out,
-                                   const char *path2,
-                                   GString    *out2,
-                                   GError    **error);
+gboolean _tam_report_csv_save (const char *path,
+                               GString *out,
+                               const char *path2,
+                               GString *out2,
+                               GError **error);
 
 /* Where and how a report is written. */
 typedef struct
 {
-  const char     *month;
-  const char     *path;
-  const char     *tmp_path;      /* .xlsx: written there, then renamed */
+  const char *month;
+  const char *path;
+  const char *tmp_path; /* .xlsx: written there, then renamed */
   TamProgressFunc progress;
-  gpointer        user_data;
-  GCancellable   *cancellable;
+  gpointer user_data;
+  GCancellable *cancellable;
 } TamReportOutput;
 
 /* A report's two sheets, computed (tam_f18_compute, tam_w03_compute)... */
-typedef gboolean (*TamReportComputeFunc) (TamStore          *store,
-                                          const TamSession  *session,
-                                          const char        *month,
-                                          GPtrArray        **sheet1,
-                                          GPtrArray        **sheet2,
-                                          GError           **error);
+typedef gboolean (*TamReportComputeFunc) (TamStore *store,
+                                          const TamSession *session,
+                                          const char *month,
+                                          GPtrArray **sheet1,
+                                          GPtrArray **sheet2,
+                                          GError **error);
 /* ...and written. */
-typedef gboolean (*TamReportWriteFunc)   (const TamReportOutput  *output,
-                                          GPtrArray              *sheet1,
-                                          GPtrArray              *sheet2,
-                                          GError                **error);
+typedef gboolean (*TamReportWriteFunc) (const TamReportOutput *output,
+                                        GPtrArray *sheet1,
+                                        GPtrArray *sheet2,
+                                        GError **error);
 
 /* Checks @output->path (.xlsx or .csv), computes the sheets and writes
  * them with @write_csv or @write_xlsx (@output->tmp_path set). */
-gboolean _tam_report_write (TamStore               *store,
-                            const TamSession       *session,
-                            TamReportComputeFunc    compute,
-                            TamReportWriteFunc      write_csv,
-                            TamReportWriteFunc      write_xlsx,
-                            const TamReportOutput  *output,
-                            GError                **error);
+gboolean _tam_report_write (TamStore *store,
+                            const TamSession *session,
+                            TamReportComputeFunc compute,
+                            TamReportWriteFunc write_csv,
+                            TamReportWriteFunc write_xlsx,
+                            const TamReportOutput *output,
+                            GError **error);
 
 G_END_DECLS

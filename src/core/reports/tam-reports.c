@@ -8,20 +8,30 @@
 #include "tam-w03.h"
 
 static const TamReport f18 = {
-  "f18", "F-18", N_("Report F-18"),
-  N_("Validation results of the AGREE calls of one month, per agent, team and site, with a sheet per QCO."),
-  TAM_REPORT_MONTH, TAM_PERM_EXPORT, tam_f18_write, tam_f18_qco_csv_path,
+  "f18",
+  "F-18",
+  N_ ("Report F-18"),
+  N_ ("Validation results of the AGREE calls of one month, per agent, team and site, with a sheet per QCO."),
+  TAM_REPORT_MONTH,
+  TAM_PERM_EXPORT,
+  tam_f18_write,
+  tam_f18_qco_csv_path,
 };
 
 static const TamReport w03 = {
-  "w03", "W-03", N_("Report W-03"),
-  N_("Follow-up of the QC recommendations on the calls returned in one month: the re-calls and the next verdicts, with a sheet per team leader."),
-  TAM_REPORT_MONTH, TAM_PERM_EXPORT, tam_w03_write, tam_w03_team_csv_path,
+  "w03",
+  "W-03",
+  N_ ("Report W-03"),
+  N_ ("Follow-up of the QC recommendations on the calls returned in one month: the re-calls and the next verdicts, with a sheet per team leader."),
+  TAM_REPORT_MONTH,
+  TAM_PERM_EXPORT,
+  tam_w03_write,
+  tam_w03_team_csv_path,
 };
 
-static const TamReport * const reports[] = { &f18, &w03, NULL };
+static const TamReport *const reports[] = { &f18, &w03, NULL };
 
-const TamReport * const *
+const TamReport *const *
 tam_reports (void)
 {
   return reports;

@@ -54,11 +54,16 @@ tam_w03_status_label (TamW03Status status)
 {
   switch (status)
     {
-    case TAM_W03_WAITING_RECALL: return _("Waiting for re-call");
-    case TAM_W03_WAITING_TAPPING: return _("Re-called, waiting for tapping");
-    case TAM_W03_VALID_AFTER: return _("Valid after re-call");
-    case TAM_W03_RETURNED_AGAIN: return _("Returned again");
-    default: return "";
+    case TAM_W03_WAITING_RECALL:
+      return _ ("Waiting for re-call");
+    case TAM_W03_WAITING_TAPPING:
+      return _ ("Re-called, waiting for tapping");
+    case TAM_W03_VALID_AFTER:
+      return _ ("Valid after re-call");
+    case TAM_W03_RETURNED_AGAIN:
+      return _ ("Returned again");
+    default:
+      return "";
     }
 }
 
@@ -67,26 +72,26 @@ tam_w03_status_label (TamW03Status status)
  * RETURN); the next verdict is the call's first non-undone tapping with a
  * higher attempt, which can only follow that re-call. */
 static const char returns_sql[] =
-  "SELECT c.call_id, c.call_start, a.nik, a.name, COALESCE (tl.id, 0), tl.nik, tl.name,"
-  " c.site, c.service, q.nik, q.name, t.tapped_at, t.attempt,"
-  " (SELECT group_concat (code, ', ') FROM (SELECT p.code FROM tapping_failures f"
-  "    JOIN assessment_parameters p ON p.id = f.parameter_id"
-  "    WHERE f.tapping_id = t.id ORDER BY p.position, p.code)),"
-  " t.recommendation, r.recorded_at, rb.nik, r.note, n.verdict, n.tapped_at,"
-  " julianday (r.recorded_at) - julianday (t.tapped_at)"
-  " FROM people q CROSS JOIN tappings t INDEXED BY tappings_f18 ON t.qco_id = q.id"
-  "   AND t.tapped_at >= ?1 AND t.tapped_at < ?2 AND t.undone = 0"
-  " JOIN calls c ON c.id = t.call_id"
-  " JOIN people a ON a.id = c.agent_id"
-  " LEFT JOIN people tl ON tl.id = a.team_leader_id"
-  " LEFT JOIN recalls r ON r.id = (SELECT r2.id FROM recalls r2"
-  "   WHERE r2.call_id = t.call_id AND r2.attempt = t.attempt ORDER BY r2.recorded_at, r2.id LIMIT 1)"
-  " LEFT JOIN people rb ON rb.id = r.recorded_by"
-  " LEFT JOIN tappings n ON n.id = (SELECT n2.id FROM tappings n2"
-  "   WHERE n2.call_id = t.call_id AND n2.undone = 0 AND n2.attempt > t.attempt"
-  "   ORDER BY n2.attempt, n2.tapped_at, n2.id LIMIT 1)"
-  " WHERE t.verdict = 'RETURN' AND (?3 IS NULL OR c.site = ?3) AND (?4 IS NULL OR a.team_leader_id = ?4)"
-  " ORDER BY c.site, tl.id IS NULL, tl.name, tl.id, a.name, a.nik, t.tapped_at, t.id";
+    "SELECT c.call_id, c.call_start, a.nik, a.name, COALESCE (tl.id, 0), tl.nik, tl.name,"
+    " c.site, c.service, q.nik, q.name, t.tapped_at, t.attempt,"
+    " (SELECT group_concat (code, ', ') FROM (SELECT p.code FROM tapping_failures f"
+    "    JOIN assessment_parameters p ON p.id = f.parameter_id"
+    "    WHERE f.tapping_id = t.id ORDER BY p.position, p.code)),"
+    " t.recommendation, r.recorded_at, rb.nik, r.note, n.verdict, n.tapped_at,"
+    " julianday (r.recorded_at) - julianday (t.tapped_at)"
+    " FROM people q CROSS JOIN tappings t INDEXED BY tappings_f18 ON t.qco_id = q.id"
+    "   AND t.tapped_at >= ?1 AND t.tapped_at < ?2 AND t.undone = 0"
+    " JOIN calls c ON c.id = t.call_id"
+    " JOIN people a ON a.id = c.agent_id"
+    " LEFT JOIN people tl ON tl.id = a.team_leader_id"
+    " LEFT JOIN recalls r ON r.id = (SELECT r2.id FROM recalls r2"
+    "   WHERE r2.call_id = t.call_id AND r2.attempt = t.attempt ORDER BY r2.recorded_at, r2.id LIMIT 1)"
+    " LEFT JOIN people rb ON rb.id = r.recorded_by"
+    " LEFT JOIN tappings n ON n.id = (SELECT n2.id FROM tappings n2"
+    "   WHERE n2.call_id = t.call_id AND n2.undone = 0 AND n2.attempt > t.attempt"
+    "   ORDER BY n2.attempt, n2.tapped_at, n2.id LIMIT 1)"
+    " WHERE t.verdict = 'RETURN' AND (?3 IS NULL OR c.site = ?3) AND (?4 IS NULL OR a.team_leader_id = ?4)"
+    " ORDER BY c.site, tl.id IS NULL, tl.name, tl.id, a.name, a.nik, t.tapped_at, t.id";
 
 static TamW03Row *
 row_from_stmt (sqlite3_stmt *stmt)
@@ -127,8 +132,8 @@ row_from_stmt (sqlite3_stmt *stmt)
 
 /* Adds @r into @team; days_sum collects the days for the average. */
 static void
-count_into (TamW03Team      *team,
-            double          *days_sum,
+count_into (TamW03Team *team,
+            double *days_sum,
             const TamW03Row *r)
 {
   team->returns++;
@@ -144,24 +149,24 @@ count_into (TamW03Team      *team,
 }
 
 static void
-close_team (GPtrArray  *teams,
+close_team (GPtrArray *teams,
             TamW03Team *team,
-            double      days_sum)
+            double days_sum)
 {
-  team->avg_days = team->recalled > 0 ? days_sum / (double)team->recalled : 0.0;
+  team->avg_days = team->recalled > 0 ? days_sum / (double) team->recalled : 0.0;
   g_ptr_array_add (teams, team);
 }
 
 gboolean
-tam_w03_compute (TamStore          *store,
-                 const TamSession  *session,
-                 const char        *month,
-                 GPtrArray        **rows,
-                 GPtrArray        **teams,
-                 GError           **error)
+tam_w03_compute (TamStore *store,
+                 const TamSession *session,
+                 const char *month,
+                 GPtrArray **rows,
+                 GPtrArray **teams,
+                 GError **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify)tam_w03_row_free);
-  g_autoptr(GPtrArray) tout = g_ptr_array_new_with_free_func ((GDestroyNotify)tam_w03_team_free);
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_w03_row_free);
+  g_autoptr (GPtrArray) tout = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_w03_team_free);
   g_autofree char *first = NULL;
   g_autofree char *next = NULL;
   TamW03Team *team = NULL;
@@ -220,7 +225,7 @@ tam_w03_compute (TamStore          *store,
     {
       tam_w03_team_free (team);
       tam_w03_team_free (total);
-      tam_store_set_error (store, error, _("Could not compute the W-03 report"));
+      tam_store_set_error (store, error, _ ("Could not compute the W-03 report"));
       return FALSE;
     }
   if (team != NULL)
@@ -236,18 +241,37 @@ tam_w03_compute (TamStore          *store,
 
 /* The text columns of a row, in sheet order; the attempt (a number) goes
  * before text ATTEMPT_COLUMN, the days (a number) after the last. */
-enum { ATTEMPT_COLUMN = 11, N_TEXTS = 19 };
+enum
+{
+  ATTEMPT_COLUMN = 11,
+  N_TEXTS = 19
+};
 
 static void
 row_texts (const TamW03Row *r,
-           const char      *status,
-           const char      *texts[N_TEXTS])
+           const char *status,
+           const char *texts[N_TEXTS])
 {
   const char *t[N_TEXTS] = {
-    r->call_id, r->call_start, r->agent_nik, r->agent_name, r->team_leader_nik,
-    r->team_leader_name, r->site, r->service, r->qco_nik, r->qco_name, r->returned_at,
-    r->failed_codes, r->recommendation, r->recalled_at, r->recalled_by_nik, r->recall_note,
-    r->next_verdict, r->next_verdict_at, status,
+    r->call_id,
+    r->call_start,
+    r->agent_nik,
+    r->agent_name,
+    r->team_leader_nik,
+    r->team_leader_name,
+    r->site,
+    r->service,
+    r->qco_nik,
+    r->qco_name,
+    r->returned_at,
+    r->failed_codes,
+    r->recommendation,
+    r->recalled_at,
+    r->recalled_by_nik,
+    r->recall_note,
+    r->next_verdict,
+    r->next_verdict_at,
+    status,
   };
 
   memcpy (texts, t, sizeof t);
@@ -255,10 +279,10 @@ row_texts (const TamW03Row *r,
 
 static void
 write_xlsx_text (lxw_worksheet *ws,
-                 lxw_row_t      row,
-                 lxw_col_t      col,
-                 const char    *text,
-                 lxw_format    *format)
+                 lxw_row_t row,
+                 lxw_col_t col,
+                 const char *text,
+                 lxw_format *format)
 {
   /* An empty cell rather than an empty string. */
   if (text != NULL && *text != '\0')
@@ -266,10 +290,10 @@ write_xlsx_text (lxw_worksheet *ws,
 }
 
 static gboolean
-write_xlsx (const TamReportOutput  *o,
-            GPtrArray              *rows,
-            GPtrArray              *teams,
-            GError                **error)
+write_xlsx (const TamReportOutput *o,
+            GPtrArray *rows,
+            GPtrArray *teams,
+            GError **error)
 {
   lxw_workbook *wb;
   lxw_worksheet *ws, *wt;
@@ -278,23 +302,45 @@ write_xlsx (const TamReportOutput  *o,
   guint total_rows = rows->len + teams->len, done = 0;
   lxw_row_t row = 2;
   static const char *const heads[] = {
-    N_("Call ID"), N_("Call time"), N_("Agent NIK"), N_("Agent"), N_("Team leader NIK"),
-    N_("Team leader"), N_("Site"), N_("Service"), N_("QCO NIK"), N_("QCO"), N_("Returned at"),
-    N_("Attempt"), N_("Failed parameters"), N_("Recommendation"), N_("Re-called at"),
-    N_("Re-called by"), N_("Re-call note"), N_("Next verdict"), N_("Next verdict at"),
-    N_("Follow-up"), N_("Days to re-call"),
+    N_ ("Call ID"),
+    N_ ("Call time"),
+    N_ ("Agent NIK"),
+    N_ ("Agent"),
+    N_ ("Team leader NIK"),
+    N_ ("Team leader"),
+    N_ ("Site"),
+    N_ ("Service"),
+    N_ ("QCO NIK"),
+    N_ ("QCO"),
+    N_ ("Returned at"),
+    N_ ("Attempt"),
+    N_ ("Failed parameters"),
+    N_ ("Recommendation"),
+    N_ ("Re-called at"),
+    N_ ("Re-called by"),
+    N_ ("Re-call note"),
+    N_ ("Next verdict"),
+    N_ ("Next verdict at"),
+    N_ ("Follow-up"),
+    N_ ("Days to re-call"),
   };
   static const char *const theads[] = {
-    N_("Site"), N_("Team leader NIK"), N_("Team leader"), N_("Returns"), N_("Re-called"),
-    N_("Waiting for re-call"), N_("Valid after re-call"), N_("Returned again"),
-    N_("Average days to re-call"),
+    N_ ("Site"),
+    N_ ("Team leader NIK"),
+    N_ ("Team leader"),
+    N_ ("Returns"),
+    N_ ("Re-called"),
+    N_ ("Waiting for re-call"),
+    N_ ("Valid after re-call"),
+    N_ ("Returned again"),
+    N_ ("Average days to re-call"),
   };
 
   wb = _tam_report_workbook_new (o->path, o->tmp_path, &fmt, error);
   if (wb == NULL)
     return FALSE;
 
-  title_text = g_strdup_printf (_("W-03 Follow-up of the QC recommendations on returned calls, %s"), o->month);
+  title_text = g_strdup_printf (_ ("W-03 Follow-up of the QC recommendations on returned calls, %s"), o->month);
   ws = _tam_report_sheet_new (wb, &fmt, "W-03", title_text, heads, G_N_ELEMENTS (heads));
   worksheet_set_column (ws, 0, 1, 18, NULL);
   worksheet_set_column (ws, 2, 11, 14, NULL);
@@ -315,7 +361,7 @@ write_xlsx (const TamReportOutput  *o,
     }
 
   g_free (title_text);
-  title_text = g_strdup_printf (_("W-03 Follow-up per team leader, %s"), o->month);
+  title_text = g_strdup_printf (_ ("W-03 Follow-up per team leader, %s"), o->month);
   wt = _tam_report_sheet_new (wb, &fmt, "TL", title_text, theads, G_N_ELEMENTS (theads));
   worksheet_set_column (wt, 0, 1, 14, NULL);
   worksheet_set_column (wt, 2, 2, 26, NULL);
@@ -327,11 +373,11 @@ write_xlsx (const TamReportOutput  *o,
       lxw_format *f = t->is_total ? fmt.bold : NULL;
       const gint64 counts[] = { t->returns, t->recalled, t->waiting_recall, t->valid_after, t->returned_again };
 
-      worksheet_write_string (wt, row, 0, t->is_total ? _("Total") : _tam_report_or_empty (t->site), f);
+      worksheet_write_string (wt, row, 0, t->is_total ? _ ("Total") : _tam_report_or_empty (t->site), f);
       write_xlsx_text (wt, row, 1, t->team_leader_nik, f);
       write_xlsx_text (wt, row, 2, t->team_leader_name, f);
       for (guint k = 0; k < G_N_ELEMENTS (counts); k++)
-        worksheet_write_number (wt, row, 3 + k, (double)counts[k], f);
+        worksheet_write_number (wt, row, 3 + k, (double) counts[k], f);
       worksheet_write_number (wt, row, 8, t->avg_days, t->is_total ? fmt.bold_dec : fmt.dec);
       _tam_report_progress (o->progress, o->user_data, ++done, total_rows);
     }
@@ -348,16 +394,19 @@ tam_w03_team_csv_path (const char *path)
 }
 
 static gboolean
-write_csv (const TamReportOutput  *o,
-           GPtrArray              *rows,
-           GPtrArray              *teams,
-           GError                **error)
+write_csv (const TamReportOutput *o,
+           GPtrArray *rows,
+           GPtrArray *teams,
+           GError **error)
 {
   static const char *const statuses[] = {
-    "WAITING_RECALL", "WAITING_TAPPING", "VALID_AFTER_RECALL", "RETURNED_AGAIN",
+    "WAITING_RECALL",
+    "WAITING_TAPPING",
+    "VALID_AFTER_RECALL",
+    "RETURNED_AGAIN",
   };
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GString) tout = g_string_new (NULL);
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GString) tout = g_string_new (NULL);
   g_autofree char *tpath = tam_w03_team_csv_path (o->path);
   guint total_rows = rows->len + teams->len, done = 0;
 
@@ -411,14 +460,14 @@ write_csv (const TamReportOutput  *o,
 }
 
 gboolean
-tam_w03_write (TamStore          *store,
-               const TamSession  *session,
-               const char        *month,
-               const char        *path,
-               TamProgressFunc    progress,
-               gpointer           user_data,
-               GCancellable      *cancellable,
-               GError           **error)
+tam_w03_write (TamStore *store,
+               const TamSession *session,
+               const char *month,
+               const char *path,
+               TamProgressFunc progress,
+               gpointer user_data,
+               GCancellable *cancellable,
+               GError **error)
 {
   TamReportOutput o = { month, path, NULL, progress, user_data, cancellable };
 

@@ -36,45 +36,45 @@ typedef enum
 
 typedef struct
 {
-  char   *call_id;            /* the MyCX id */
-  char   *call_start;
-  char   *agent_nik;
-  char   *agent_name;
-  char   *team_leader_nik;    /* NULL when the agent has none */
-  char   *team_leader_name;
-  char   *site;
-  char   *service;
-  char   *qco_nik;
-  char   *qco_name;
-  char   *returned_at;
-  int     attempt;
-  char   *failed_codes;       /* "CONSENT, DATA" (checklist order) */
-  char   *recommendation;
-  char   *recalled_at;        /* NULL when not re-called */
-  char   *recalled_by_nik;
-  char   *recall_note;
-  char   *next_verdict;       /* NULL when not tapped again */
-  char   *next_verdict_at;
+  char *call_id; /* the MyCX id */
+  char *call_start;
+  char *agent_nik;
+  char *agent_name;
+  char *team_leader_nik; /* NULL when the agent has none */
+  char *team_leader_name;
+  char *site;
+  char *service;
+  char *qco_nik;
+  char *qco_name;
+  char *returned_at;
+  int attempt;
+  char *failed_codes; /* "CONSENT, DATA" (checklist order) */
+  char *recommendation;
+  char *recalled_at; /* NULL when not re-called */
+  char *recalled_by_nik;
+  char *recall_note;
+  char *next_verdict; /* NULL when not tapped again */
+  char *next_verdict_at;
   TamW03Status status;
-  double  days_to_recall;     /* < 0 when not re-called */
+  double days_to_recall; /* < 0 when not re-called */
 } TamW03Row;
 
 typedef struct
 {
-  gboolean is_total;          /* the last row */
-  char   *site;               /* NULL on the total */
-  char   *team_leader_nik;    /* NULL for agents without a TL and the total */
-  char   *team_leader_name;
-  gint64  returns;
-  gint64  recalled;
-  gint64  waiting_recall;
-  gint64  valid_after;
-  gint64  returned_again;
-  double  avg_days;           /* over the re-called rows; 0 when none */
+  gboolean is_total;     /* the last row */
+  char *site;            /* NULL on the total */
+  char *team_leader_nik; /* NULL for agents without a TL and the total */
+  char *team_leader_name;
+  gint64 returns;
+  gint64 recalled;
+  gint64 waiting_recall;
+  gint64 valid_after;
+  gint64 returned_again;
+  double avg_days; /* over the re-called rows; 0 when none */
 } TamW03Team;
 
-void        tam_w03_row_free     (TamW03Row  *row);
-void        tam_w03_team_free    (TamW03Team *team);
+void tam_w03_row_free (TamW03Row *row);
+void tam_w03_team_free (TamW03Team *team);
 
 /* The status in the report's words ("Waiting for re-call"...),
  * translated. */
@@ -82,27 +82,27 @@ const char *tam_w03_status_label (TamW03Status status);
 
 /* @month "YYYY-MM". *rows gets the TamW03Row rows in report order,
  * *teams the TamW03Team rows (by site and team leader, the total last). */
-gboolean    tam_w03_compute      (TamStore          *store,
-                                  const TamSession  *session,
-                                  const char        *month,
-                                  GPtrArray        **rows,
-                                  GPtrArray        **teams,
-                                  GError           **error);
+gboolean tam_w03_compute (TamStore *store,
+                          const TamSession *session,
+                          const char *month,
+                          GPtrArray **rows,
+                          GPtrArray **teams,
+                          GError **error);
 
 /* Writes the report to @path, ".xlsx" (two sheets) or ".csv" (the return
  * sheet; the team sheet goes next to it as "NAME-tl.csv"), as
  * tam_f18_write does. */
-gboolean    tam_w03_write        (TamStore          *store,
-                                  const TamSession  *session,
-                                  const char        *month,
-                                  const char        *path,
-                                  TamProgressFunc    progress,
-                                  gpointer           user_data,
-                                  GCancellable      *cancellable,
-                                  GError           **error);
+gboolean tam_w03_write (TamStore *store,
+                        const TamSession *session,
+                        const char *month,
+                        const char *path,
+                        TamProgressFunc progress,
+                        gpointer user_data,
+                        GCancellable *cancellable,
+                        GError **error);
 
 /* For a .csv @path, the team sheet's file name ("X.csv" -> "X-tl.csv"). */
-char       *tam_w03_team_csv_path (const char *path);
+char *tam_w03_team_csv_path (const char *path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamW03Row, tam_w03_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamW03Team, tam_w03_team_free)

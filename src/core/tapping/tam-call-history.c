@@ -7,8 +7,8 @@
 
 #include "tam-audit.h"
 #include "tam-codes.h"
-#include "tam-tapping.h"
 #include "tam-tapping-private.h"
+#include "tam-tapping.h"
 
 void
 tam_tapping_record_free (TamTappingRecord *record)
@@ -30,15 +30,15 @@ tam_tapping_record_free (TamTappingRecord *record)
 static gint64
 history_slot (const TamTappingRecord *r)
 {
-  return (gint64)r->attempt * 2 + (r->kind == TAM_HISTORY_RECALL ? 1 : 0);
+  return (gint64) r->attempt * 2 + (r->kind == TAM_HISTORY_RECALL ? 1 : 0);
 }
 
 static int
 history_cmp (gconstpointer a,
              gconstpointer b)
 {
-  const TamTappingRecord *x = *(TamTappingRecord * const *)a;
-  const TamTappingRecord *y = *(TamTappingRecord * const *)b;
+  const TamTappingRecord *x = *(TamTappingRecord *const *) a;
+  const TamTappingRecord *y = *(TamTappingRecord *const *) b;
   gint64 sx = history_slot (x), sy = history_slot (y);
   int c;
 
@@ -51,15 +51,15 @@ history_cmp (gconstpointer a,
 }
 
 GPtrArray *
-tam_call_history (TamStore          *store,
-                  const TamSession  *session,
-                  gint64             id,
-                  GError           **error)
+tam_call_history (TamStore *store,
+                  const TamSession *session,
+                  gint64 id,
+                  GError **error)
 {
-  g_autoptr(TamCall) call = NULL;
-  g_autoptr(GPtrArray) taps = g_ptr_array_new_with_free_func ((GDestroyNotify)tam_tapping_record_free);
-  g_autoptr(GPtrArray) recalls = g_ptr_array_new_with_free_func ((GDestroyNotify)tam_tapping_record_free);
-  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr (TamCall) call = NULL;
+  g_autoptr (GPtrArray) taps = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_tapping_record_free);
+  g_autoptr (GPtrArray) recalls = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_tapping_record_free);
+  g_autoptr (GPtrArray) history = NULL;
   sqlite3_stmt *stmt;
   guint i = 0, j = 0;
   int rc;
@@ -71,20 +71,21 @@ tam_call_history (TamStore          *store,
     return NULL;
 
   stmt = tam_store_prepare (store,
-      "SELECT t.id, t.attempt, p.nik, p.name, t.tapped_at, t.verdict, t.recommendation, t.undone,"
-      " (SELECT group_concat (ap.code, ',') FROM"
-      "   (SELECT ap.code FROM tapping_failures f"
-      "    JOIN assessment_parameters ap ON ap.id = f.parameter_id"
-      "    WHERE f.tapping_id = t.id ORDER BY ap.position, ap.code) AS ap)"
-      " FROM tappings t JOIN people p ON p.id = t.qco_id"
-      " WHERE t.call_id = ? ORDER BY t.tapped_at, t.id", error);
+                            "SELECT t.id, t.attempt, p.nik, p.name, t.tapped_at, t.verdict, t.recommendation, t.undone,"
+                            " (SELECT group_concat (ap.code, ',') FROM"
+                            "   (SELECT ap.code FROM tapping_failures f"
+                            "    JOIN assessment_parameters ap ON ap.id = f.parameter_id"
+                            "    WHERE f.tapping_id = t.id ORDER BY ap.position, ap.code) AS ap)"
+                            " FROM tappings t JOIN people p ON p.id = t.qco_id"
+                            " WHERE t.call_id = ? ORDER BY t.tapped_at, t.id",
+                            error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TamTappingRecord *r = g_new0 (TamTappingRecord, 1);
-      const char *codes = (const char *)sqlite3_column_text (stmt, 8);
+      const char *codes = (const char *) sqlite3_column_text (stmt, 8);
 
       r->kind = TAM_HISTORY_TAPPING;
       r->id = sqlite3_column_int64 (stmt, 0);
@@ -104,9 +105,10 @@ tam_call_history (TamStore          *store,
     goto fail;
 
   stmt = tam_store_prepare (store,
-      "SELECT r.id, r.attempt, p.nik, p.name, r.recorded_at, r.note, r.recording"
-      " FROM recalls r JOIN people p ON p.id = r.recorded_by"
-      " WHERE r.call_id = ? ORDER BY r.recorded_at, r.id", error);
+                            "SELECT r.id, r.attempt, p.nik, p.name, r.recorded_at, r.note, r.recording"
+                            " FROM recalls r JOIN people p ON p.id = r.recorded_by"
+                            " WHERE r.call_id = ? ORDER BY r.recorded_at, r.id",
+                            error);
   if (stmt == NULL)
     goto fail_quiet;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -131,7 +133,7 @@ tam_call_history (TamStore          *store,
   /* In the order things happened, which the attempt numbers give even
    * within one second: tapping N (and its undone predecessors), then the
    * re-call answering it, then tapping N + 1. */
-  history = g_ptr_array_new_full (taps->len + recalls->len, (GDestroyNotify)tam_tapping_record_free);
+  history = g_ptr_array_new_full (taps->len + recalls->len, (GDestroyNotify) tam_tapping_record_free);
   for (i = 0; i < taps->len; i++)
     g_ptr_array_add (history, taps->pdata[i]);
   for (j = 0; j < recalls->len; j++)
@@ -143,7 +145,7 @@ tam_call_history (TamStore          *store,
   return g_steal_pointer (&history);
 
 fail:
-  tam_store_set_error (store, error, _("Could not read the tapping history"));
+  tam_store_set_error (store, error, _ ("Could not read the tapping history"));
 fail_quiet:
   return NULL;
 }

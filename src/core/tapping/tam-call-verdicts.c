@@ -7,46 +7,48 @@
 
 #include "tam-audit.h"
 #include "tam-codes.h"
-#include "tam-tapping.h"
 #include "tam-tapping-private.h"
+#include "tam-tapping.h"
 
 /* ------------------------------------------------------------------ */
 /* Verdicts */
 
 static char *
 call_json (TamStore *store,
-           gint64    id)
+           gint64 id)
 {
   return tam_store_query_text_by_id (store,
-      "SELECT json_object ('call_id', call_id, 'state', state, 'attempts', attempts,"
-      " 'first_verdict', first_verdict) FROM calls WHERE id = ?", id);
+                                     "SELECT json_object ('call_id', call_id, 'state', state, 'attempts', attempts,"
+                                     " 'first_verdict', first_verdict) FROM calls WHERE id = ?",
+                                     id);
 }
 
 static char *
 tapping_json (TamStore *store,
-              gint64    tapping_id)
+              gint64 tapping_id)
 {
   return tam_store_query_text_by_id (store,
-      "SELECT json_object ('call_id', c.call_id, 'state', c.state, 'attempts', c.attempts,"
-      " 'first_verdict', c.first_verdict, 'tapping', json_object ('id', t.id, 'attempt', t.attempt,"
-      " 'verdict', t.verdict, 'failed', (SELECT json_group_array (ap.code) FROM tapping_failures f"
-      "   JOIN assessment_parameters ap ON ap.id = f.parameter_id WHERE f.tapping_id = t.id),"
-      " 'recommendation', t.recommendation, 'undone', t.undone))"
-      " FROM tappings t JOIN calls c ON c.id = t.call_id WHERE t.id = ?", tapping_id);
+                                     "SELECT json_object ('call_id', c.call_id, 'state', c.state, 'attempts', c.attempts,"
+                                     " 'first_verdict', c.first_verdict, 'tapping', json_object ('id', t.id, 'attempt', t.attempt,"
+                                     " 'verdict', t.verdict, 'failed', (SELECT json_group_array (ap.code) FROM tapping_failures f"
+                                     "   JOIN assessment_parameters ap ON ap.id = f.parameter_id WHERE f.tapping_id = t.id),"
+                                     " 'recommendation', t.recommendation, 'undone', t.undone))"
+                                     " FROM tappings t JOIN calls c ON c.id = t.call_id WHERE t.id = ?",
+                                     tapping_id);
 }
 
 /* The parameter ids for @codes in @service (deduplicated), checking that
  * each is a known, active parameter; *n_critical gets how many of them
  * are critical and *first_critical the first such code. */
 static GArray *
-resolve_codes (TamStore            *store,
-               const char          *service,
-               const char * const  *codes,
-               int                 *n_critical,
-               char               **first_critical,
-               GError             **error)
+resolve_codes (TamStore *store,
+               const char *service,
+               const char *const *codes,
+               int *n_critical,
+               char **first_critical,
+               GError **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
 
   *n_critical = 0;
@@ -59,8 +61,8 @@ resolve_codes (TamStore            *store,
 
       g_strstrip (code);
       stmt = tam_store_prepare (store,
-          "SELECT id, critical, active FROM assessment_parameters WHERE service = ? AND code = ?",
-          error);
+                                "SELECT id, critical, active FROM assessment_parameters WHERE service = ? AND code = ?",
+                                error);
       if (stmt == NULL)
         return NULL;
       sqlite3_bind_text (stmt, 1, service, -1, SQLITE_STATIC);
@@ -69,7 +71,7 @@ resolve_codes (TamStore            *store,
         {
           sqlite3_reset (stmt);
           g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
-                       _("“%s” is not an active assessment parameter of %s"),
+                       _ ("“%s” is not an active assessment parameter of %s"),
                        codes[i], tam_service_label (service));
           return NULL;
         }
@@ -92,14 +94,14 @@ resolve_codes (TamStore            *store,
 }
 
 gboolean
-tam_call_decide (TamStore            *store,
-                 const TamSession    *session,
-                 gint64               id,
-                 const char          *verdict,
-                 const char * const  *failed_codes,
-                 const char          *recommendation,
-                 gint64              *out_tapping_id,
-                 GError             **error)
+tam_call_decide (TamStore *store,
+                 const TamSession *session,
+                 gint64 id,
+                 const char *verdict,
+                 const char *const *failed_codes,
+                 const char *recommendation,
+                 gint64 *out_tapping_id,
+                 GError **error)
 {
   g_autofree char *note = NULL;
   g_autofree char *site = NULL;
@@ -112,7 +114,7 @@ tam_call_decide (TamStore            *store,
   g_autofree char *first_critical = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr (GArray) ids = NULL;
   TamVerdict kind;
   gboolean valid;
   int attempts;
@@ -129,20 +131,20 @@ tam_call_decide (TamStore            *store,
   if ((int) kind < 0)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
-                   _("“%s” is not a verdict (VALID or RETURN)"), verdict ? verdict : "");
+                   _ ("“%s” is not a verdict (VALID or RETURN)"), verdict ? verdict : "");
       return FALSE;
     }
   note = g_strstrip (g_strdup (recommendation ? recommendation : ""));
   if (!valid && (failed_codes == NULL || failed_codes[0] == NULL))
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID,
-                           _("A RETURN needs at least one failed assessment parameter"));
+                           _ ("A RETURN needs at least one failed assessment parameter"));
       return FALSE;
     }
   if (!valid && *note == '\0')
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID,
-                           _("A RETURN needs a recommendation to the agent"));
+                           _ ("A RETURN needs a recommendation to the agent"));
       return FALSE;
     }
 
@@ -155,9 +157,10 @@ tam_call_decide (TamStore            *store,
   /* Re-read the call under the write lock: what we check is what we
    * change. */
   stmt = tam_store_prepare (store,
-      "SELECT c.state, c.site, c.service, c.attempts, c.call_id, c.claimed_by, c.claimed_at,"
-      " q.name, q.nik, c.first_verdict FROM calls c LEFT JOIN people q ON q.id = c.claimed_by"
-      " WHERE c.id = ? AND c.state IS NOT NULL AND " TAM_CALL_VISIBLE ("c"), error);
+                            "SELECT c.state, c.site, c.service, c.attempts, c.call_id, c.claimed_by, c.claimed_at,"
+                            " q.name, q.nik, c.first_verdict FROM calls c LEFT JOIN people q ON q.id = c.claimed_by"
+                            " WHERE c.id = ? AND c.state IS NOT NULL AND " TAM_CALL_VISIBLE ("c"),
+                            error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -177,11 +180,11 @@ tam_call_decide (TamStore            *store,
     }
   if (sqlite3_column_type (stmt, 5) != SQLITE_NULL &&
       sqlite3_column_int64 (stmt, 5) != session->person_id &&
-      g_strcmp0 ((const char *)sqlite3_column_text (stmt, 6), cutoff) >= 0)
+      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 6), cutoff) >= 0)
     {
-      _tam_call_set_claimed_error ((const char *)sqlite3_column_text (stmt, 7),
-                         (const char *)sqlite3_column_text (stmt, 8),
-                         (const char *)sqlite3_column_text (stmt, 6), error);
+      _tam_call_set_claimed_error ((const char *) sqlite3_column_text (stmt, 7),
+                                   (const char *) sqlite3_column_text (stmt, 8),
+                                   (const char *) sqlite3_column_text (stmt, 6), error);
       sqlite3_reset (stmt);
       goto fail;
     }
@@ -193,7 +196,7 @@ tam_call_decide (TamStore            *store,
   if (valid && n_critical > 0)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
-                   _("VALID needs every critical parameter met, but %s failed"), first_critical);
+                   _ ("VALID needs every critical parameter met, but %s failed"), first_critical);
       goto fail;
     }
 
@@ -202,7 +205,7 @@ tam_call_decide (TamStore            *store,
   /* (call_id, attempt, tapped_at) is unique: a verdict undone and given
    * again within the same second gets a finer time stamp. */
   stmt = tam_store_prepare (store,
-      "SELECT 1 FROM tappings WHERE call_id = ? AND attempt = ? AND tapped_at = ?", error);
+                            "SELECT 1 FROM tappings WHERE call_id = ? AND attempt = ? AND tapped_at = ?", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -210,15 +213,16 @@ tam_call_decide (TamStore            *store,
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      char *finer = g_strdup_printf ("%s.%06d", now, (int)(g_get_real_time () % G_USEC_PER_SEC));
+      char *finer = g_strdup_printf ("%s.%06d", now, (int) (g_get_real_time () % G_USEC_PER_SEC));
       g_free (now);
       now = finer;
     }
   sqlite3_reset (stmt);
 
   stmt = tam_store_prepare (store,
-      "INSERT INTO tappings (call_id, attempt, qco_id, tapped_at, verdict, recommendation)"
-      " VALUES (?, ?, ?, ?, ?, ?)", error);
+                            "INSERT INTO tappings (call_id, attempt, qco_id, tapped_at, verdict, recommendation)"
+                            " VALUES (?, ?, ?, ?, ?, ?)",
+                            error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -229,7 +233,7 @@ tam_call_decide (TamStore            *store,
   sqlite3_bind_text (stmt, 6, note, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      tam_store_set_error (store, error, _("Could not store the verdict"));
+      tam_store_set_error (store, error, _ ("Could not store the verdict"));
       sqlite3_reset (stmt);
       goto fail;
     }
@@ -239,14 +243,14 @@ tam_call_decide (TamStore            *store,
   for (guint i = 0; i < ids->len; i++)
     {
       stmt = tam_store_prepare (store,
-          "INSERT INTO tapping_failures (tapping_id, parameter_id) VALUES (?, ?)", error);
+                                "INSERT INTO tapping_failures (tapping_id, parameter_id) VALUES (?, ?)", error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, tapping_id);
       sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
-          tam_store_set_error (store, error, _("Could not store the verdict"));
+          tam_store_set_error (store, error, _ ("Could not store the verdict"));
           sqlite3_reset (stmt);
           goto fail;
         }
@@ -254,9 +258,10 @@ tam_call_decide (TamStore            *store,
     }
 
   stmt = tam_store_prepare (store,
-      "UPDATE calls SET state = ?1, attempts = attempts + 1,"
-      " first_verdict = COALESCE (first_verdict, ?2), claimed_by = NULL, claimed_at = NULL"
-      " WHERE id = ?3 AND state IN ('PENDING','RECALLED')", error);
+                            "UPDATE calls SET state = ?1, attempts = attempts + 1,"
+                            " first_verdict = COALESCE (first_verdict, ?2), claimed_by = NULL, claimed_at = NULL"
+                            " WHERE id = ?3 AND state IN ('PENDING','RECALLED')",
+                            error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, tam_call_state_to_code (tam_call_state_after_verdict (kind)), -1, SQLITE_STATIC);
@@ -264,7 +269,7 @@ tam_call_decide (TamStore            *store,
   sqlite3_bind_int64 (stmt, 3, id);
   if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_changes (tam_store_get_db (store)) != 1)
     {
-      tam_store_set_error (store, error, _("Could not store the verdict"));
+      tam_store_set_error (store, error, _ ("Could not store the verdict"));
       sqlite3_reset (stmt);
       goto fail;
     }
@@ -287,10 +292,10 @@ fail:
 }
 
 gboolean
-tam_tapping_undo (TamStore          *store,
-                  const TamSession  *session,
-                  gint64             tapping_id,
-                  GError           **error)
+tam_tapping_undo (TamStore *store,
+                  const TamSession *session,
+                  gint64 tapping_id,
+                  GError **error)
 {
   g_autofree char *verdict = NULL;
   g_autofree char *state = NULL;
@@ -312,16 +317,16 @@ tam_tapping_undo (TamStore          *store,
     return FALSE;
 
   stmt = tam_store_prepare (store,
-      "SELECT t.call_id, t.qco_id, t.attempt, t.verdict, t.undone, c.state, c.attempts, c.call_id,"
-      " c.first_verdict FROM tappings t JOIN calls c ON c.id = t.call_id WHERE t.id = ?",
-      error);
+                            "SELECT t.call_id, t.qco_id, t.attempt, t.verdict, t.undone, c.state, c.attempts, c.call_id,"
+                            " c.first_verdict FROM tappings t JOIN calls c ON c.id = t.call_id WHERE t.id = ?",
+                            error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, tapping_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
-      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _("No such tapping"));
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No such tapping"));
       goto fail;
     }
   id = sqlite3_column_int64 (stmt, 0);
@@ -338,17 +343,17 @@ tam_tapping_undo (TamStore          *store,
   if (qco_id != session->person_id)
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_PERMISSION,
-                           _("Only the QCO who gave a verdict can undo it"));
+                           _ ("Only the QCO who gave a verdict can undo it"));
       goto fail;
     }
   if (undone)
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_CONFLICT,
-                           _("This verdict was already undone"));
+                           _ ("This verdict was already undone"));
       goto fail;
     }
   stmt = tam_store_prepare (store,
-      "SELECT max (id) FROM tappings WHERE call_id = ? AND undone = 0", error);
+                            "SELECT max (id) FROM tappings WHERE call_id = ? AND undone = 0", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -359,7 +364,7 @@ tam_tapping_undo (TamStore          *store,
       tam_call_state_from_code (state) != tam_call_state_after_verdict (tam_verdict_from_code (verdict)))
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_CONFLICT,
-                   _("This verdict can no longer be undone: the call is %s now"), state);
+                   _ ("This verdict can no longer be undone: the call is %s now"), state);
       goto fail;
     }
 
@@ -370,7 +375,7 @@ tam_tapping_undo (TamStore          *store,
   sqlite3_bind_int64 (stmt, 1, tapping_id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      tam_store_set_error (store, error, _("Could not undo the verdict"));
+      tam_store_set_error (store, error, _ ("Could not undo the verdict"));
       sqlite3_reset (stmt);
       goto fail;
     }
@@ -380,9 +385,10 @@ tam_tapping_undo (TamStore          *store,
    * first verdict goes with attempt 1. The QCO is back on the call. */
   now = tam_now_string ();
   stmt = tam_store_prepare (store,
-      "UPDATE calls SET state = ?1, attempts = ?2,"
-      " first_verdict = CASE WHEN ?2 = 0 THEN NULL ELSE first_verdict END,"
-      " claimed_by = ?3, claimed_at = ?4 WHERE id = ?5", error);
+                            "UPDATE calls SET state = ?1, attempts = ?2,"
+                            " first_verdict = CASE WHEN ?2 = 0 THEN NULL ELSE first_verdict END,"
+                            " claimed_by = ?3, claimed_at = ?4 WHERE id = ?5",
+                            error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, attempt == 1 ? "PENDING" : "RECALLED", -1, SQLITE_STATIC);
@@ -392,7 +398,7 @@ tam_tapping_undo (TamStore          *store,
   sqlite3_bind_int64 (stmt, 5, id);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      tam_store_set_error (store, error, _("Could not undo the verdict"));
+      tam_store_set_error (store, error, _ ("Could not undo the verdict"));
       sqlite3_reset (stmt);
       goto fail;
     }
@@ -414,13 +420,13 @@ fail:
 /* The return loop */
 
 gboolean
-tam_call_recall (TamStore          *store,
-                 const TamSession  *session,
-                 gint64             id,
-                 const char        *recording,
-                 const char        *note,
-                 gint64            *out_recall_id,
-                 GError           **error)
+tam_call_recall (TamStore *store,
+                 const TamSession *session,
+                 gint64 id,
+                 const char *recording,
+                 const char *note,
+                 gint64 *out_recall_id,
+                 GError **error)
 {
   g_autofree char *rec = NULL;
   g_autofree char *text = NULL;
@@ -443,16 +449,17 @@ tam_call_recall (TamStore          *store,
   if (*rec == '\0')
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID,
-                           _("A re-call needs the recording of the new call"));
+                           _ ("A re-call needs the recording of the new call"));
       return FALSE;
     }
 
   if (!tam_store_begin (store, error))
     return FALSE;
   stmt = tam_store_prepare (store,
-      "SELECT c.state, a.team_leader_id, c.attempts, c.call_id, c.first_verdict"
-      " FROM calls c JOIN people a ON a.id = c.agent_id WHERE c.id = ? AND c.state IS NOT NULL"
-      " AND " TAM_CALL_VISIBLE ("c"), error);
+                            "SELECT c.state, a.team_leader_id, c.attempts, c.call_id, c.first_verdict"
+                            " FROM calls c JOIN people a ON a.id = c.agent_id WHERE c.id = ? AND c.state IS NOT NULL"
+                            " AND " TAM_CALL_VISIBLE ("c"),
+                            error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -460,7 +467,7 @@ tam_call_recall (TamStore          *store,
     {
       sqlite3_reset (stmt);
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND,
-                           _("No such AGREE call, or not one you may see"));
+                           _ ("No such AGREE call, or not one you may see"));
       goto fail;
     }
   state = tam_stmt_dup_text (stmt, 0);
@@ -472,21 +479,22 @@ tam_call_recall (TamStore          *store,
   if (tl_id != session->person_id)
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_PERMISSION,
-                           _("Only the team leader of the call's agent can record its re-call"));
+                           _ ("Only the team leader of the call's agent can record its re-call"));
       goto fail;
     }
   if (g_strcmp0 (state, "RETURNED") != 0)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_CONFLICT,
-                   _("Only a returned call can be re-called; this one is %s"), state);
+                   _ ("Only a returned call can be re-called; this one is %s"), state);
       goto fail;
     }
 
   before = call_json (store, id);
   now = tam_now_string ();
   stmt = tam_store_prepare (store,
-      "INSERT INTO recalls (call_id, attempt, recorded_by, recorded_at, recording, note)"
-      " VALUES (?, ?, ?, ?, ?, ?)", error);
+                            "INSERT INTO recalls (call_id, attempt, recorded_by, recorded_at, recording, note)"
+                            " VALUES (?, ?, ?, ?, ?, ?)",
+                            error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -497,7 +505,7 @@ tam_call_recall (TamStore          *store,
   sqlite3_bind_text (stmt, 6, text, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      tam_store_set_error (store, error, _("Could not record the re-call"));
+      tam_store_set_error (store, error, _ ("Could not record the re-call"));
       sqlite3_reset (stmt);
       goto fail;
     }
@@ -505,14 +513,15 @@ tam_call_recall (TamStore          *store,
   recall_id = sqlite3_last_insert_rowid (tam_store_get_db (store));
 
   stmt = tam_store_prepare (store,
-      "UPDATE calls SET state = 'RECALLED', claimed_by = NULL, claimed_at = NULL"
-      " WHERE id = ? AND state = 'RETURNED'", error);
+                            "UPDATE calls SET state = 'RECALLED', claimed_by = NULL, claimed_at = NULL"
+                            " WHERE id = ? AND state = 'RETURNED'",
+                            error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_changes (tam_store_get_db (store)) != 1)
     {
-      tam_store_set_error (store, error, _("Could not record the re-call"));
+      tam_store_set_error (store, error, _ ("Could not record the re-call"));
       sqlite3_reset (stmt);
       goto fail;
     }
@@ -522,9 +531,10 @@ tam_call_recall (TamStore          *store,
 
   {
     sqlite3_stmt *json = tam_store_prepare (store,
-        "SELECT json_object ('call_id', c.call_id, 'state', c.state, 'attempts', c.attempts,"
-        " 'recall', json_object ('id', r.id, 'attempt', r.attempt, 'recording', r.recording,"
-        " 'note', r.note)) FROM recalls r JOIN calls c ON c.id = r.call_id WHERE r.id = ?", error);
+                                            "SELECT json_object ('call_id', c.call_id, 'state', c.state, 'attempts', c.attempts,"
+                                            " 'recall', json_object ('id', r.id, 'attempt', r.attempt, 'recording', r.recording,"
+                                            " 'note', r.note)) FROM recalls r JOIN calls c ON c.id = r.call_id WHERE r.id = ?",
+                                            error);
     if (json == NULL)
       goto fail;
     sqlite3_bind_int64 (json, 1, recall_id);

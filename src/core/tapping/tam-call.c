@@ -18,8 +18,8 @@
 
 #include "tam-audit.h"
 #include "tam-codes.h"
-#include "tam-tapping.h"
 #include "tam-tapping-private.h"
+#include "tam-tapping.h"
 
 /* ------------------------------------------------------------------ */
 /* Records */
@@ -108,10 +108,10 @@ tam_mask_customer_number (const char *number)
  * TEAM_LEADER their team. FALSE with TAM_ERROR_PERMISSION for roles that
  * have no business in the queue. */
 gboolean
-_tam_tapping_scope (const TamSession  *session,
-                    const char       **site,
-                    gint64            *team_leader_id,
-                    GError           **error)
+_tam_tapping_scope (const TamSession *session,
+                    const char **site,
+                    gint64 *team_leader_id,
+                    GError **error)
 {
   *site = NULL;
   *team_leader_id = 0;
@@ -135,7 +135,7 @@ _tam_tapping_scope (const TamSession  *session,
     return TRUE;
 
   g_set_error (error, TAM_ERROR, TAM_ERROR_PERMISSION,
-               _("%s (%s) may not see the tapping queue as %s"),
+               _ ("%s (%s) may not see the tapping queue as %s"),
                session->name, session->nik, tam_role_label (session->role));
   return FALSE;
 }
@@ -146,15 +146,15 @@ claim_minutes (TamStore *store)
   g_autofree char *text = tam_store_get_setting (store, "claim_minutes", "10");
   gint64 minutes = g_ascii_strtoll (text, NULL, 10);
 
-  return minutes >= 1 && minutes <= 24 * 60 ? (int)minutes : 10;
+  return minutes >= 1 && minutes <= 24 * 60 ? (int) minutes : 10;
 }
 
 /* Claims taken at or after this time are live; older ones have expired. */
 char *
 _tam_claim_cutoff (TamStore *store)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) cutoff = g_date_time_add_minutes (now, -claim_minutes (store));
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) cutoff = g_date_time_add_minutes (now, -claim_minutes (store));
 
   return g_date_time_format (cutoff, "%Y-%m-%d %H:%M:%S");
 }
@@ -163,12 +163,12 @@ _tam_claim_cutoff (TamStore *store)
 /* Reading calls */
 
 TamCall *
-_tam_call_from_row (sqlite3_stmt     *stmt,
-               const TamSession *session,
-               const char       *cutoff)
+_tam_call_from_row (sqlite3_stmt *stmt,
+                    const TamSession *session,
+                    const char *cutoff)
 {
   TamCall *c = g_new0 (TamCall, 1);
-  const char *claimed_at = (const char *)sqlite3_column_text (stmt, 20);
+  const char *claimed_at = (const char *) sqlite3_column_text (stmt, 20);
 
   c->id = sqlite3_column_int64 (stmt, 0);
   c->call_id = tam_stmt_dup_text (stmt, 1);
@@ -185,7 +185,7 @@ _tam_call_from_row (sqlite3_stmt     *stmt,
   if (tam_session_can (session, TAM_PERM_SEE_CUSTOMER_NUMBER))
     c->customer_number = tam_stmt_dup_text (stmt, 12);
   else
-    c->customer_number = tam_mask_customer_number ((const char *)sqlite3_column_text (stmt, 12));
+    c->customer_number = tam_mask_customer_number ((const char *) sqlite3_column_text (stmt, 12));
   c->recording = tam_stmt_dup_text (stmt, 13);
   c->state = tam_stmt_dup_text (stmt, 14);
   c->attempts = sqlite3_column_int (stmt, 15);
@@ -203,10 +203,10 @@ _tam_call_from_row (sqlite3_stmt     *stmt,
 }
 
 static TamCall *
-call_get_one (TamStore          *store,
-              const TamSession  *session,
-              sqlite3_stmt      *stmt,
-              GError           **error)
+call_get_one (TamStore *store,
+              const TamSession *session,
+              sqlite3_stmt *stmt,
+              GError **error)
 {
   g_autofree char *cutoff = _tam_claim_cutoff (store);
   TamCall *call = NULL;
@@ -215,19 +215,19 @@ call_get_one (TamStore          *store,
   if (rc == SQLITE_ROW)
     call = _tam_call_from_row (stmt, session, cutoff);
   else if (rc != SQLITE_DONE)
-    tam_store_set_error (store, error, _("Could not read a call"));
+    tam_store_set_error (store, error, _ ("Could not read a call"));
   else
     g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND,
-                         _("No such AGREE call, or not one you may see"));
+                         _ ("No such AGREE call, or not one you may see"));
   sqlite3_reset (stmt);
   return call;
 }
 
 TamCall *
-tam_call_get (TamStore          *store,
-              const TamSession  *session,
-              gint64             id,
-              GError           **error)
+tam_call_get (TamStore *store,
+              const TamSession *session,
+              gint64 id,
+              GError **error)
 {
   const char *site;
   gint64 tl;
@@ -238,9 +238,9 @@ tam_call_get (TamStore          *store,
   if (!_tam_tapping_scope (session, &site, &tl, error))
     return NULL;
   stmt = tam_store_prepare (store,
-      "SELECT " CALL_COLUMNS " FROM calls c" CALL_JOINS
-      " WHERE c.id = ?1 AND c.state IS NOT NULL AND " TAM_CALL_VISIBLE ("c")
-      " AND (?2 IS NULL OR c.site = ?2) AND (?3 IS NULL OR a.team_leader_id = ?3)", error);
+                            "SELECT " CALL_COLUMNS " FROM calls c" CALL_JOINS
+                            " WHERE c.id = ?1 AND c.state IS NOT NULL AND " TAM_CALL_VISIBLE ("c") " AND (?2 IS NULL OR c.site = ?2) AND (?3 IS NULL OR a.team_leader_id = ?3)",
+                            error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -251,10 +251,10 @@ tam_call_get (TamStore          *store,
 }
 
 TamCall *
-tam_call_find (TamStore          *store,
-               const TamSession  *session,
-               const char        *call_id,
-               GError           **error)
+tam_call_find (TamStore *store,
+               const TamSession *session,
+               const char *call_id,
+               GError **error)
 {
   const char *site;
   gint64 tl;
@@ -266,9 +266,9 @@ tam_call_find (TamStore          *store,
   if (!_tam_tapping_scope (session, &site, &tl, error))
     return NULL;
   stmt = tam_store_prepare (store,
-      "SELECT " CALL_COLUMNS " FROM calls c" CALL_JOINS
-      " WHERE c.call_id = ?1 AND c.state IS NOT NULL AND " TAM_CALL_VISIBLE ("c")
-      " AND (?2 IS NULL OR c.site = ?2) AND (?3 IS NULL OR a.team_leader_id = ?3)", error);
+                            "SELECT " CALL_COLUMNS " FROM calls c" CALL_JOINS
+                            " WHERE c.call_id = ?1 AND c.state IS NOT NULL AND " TAM_CALL_VISIBLE ("c") " AND (?2 IS NULL OR c.site = ?2) AND (?3 IS NULL OR a.team_leader_id = ?3)",
+                            error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, call_id, -1, SQLITE_TRANSIENT);

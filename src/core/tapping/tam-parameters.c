@@ -8,8 +8,8 @@
 
 #include "tam-audit.h"
 #include "tam-codes.h"
-#include "tam-tapping.h"
 #include "tam-tapping-private.h"
+#include "tam-tapping.h"
 
 TamParameter *
 tam_parameter_new (void)
@@ -53,21 +53,22 @@ tam_parameter_free (TamParameter *parameter)
 /* Parameters */
 
 GPtrArray *
-tam_parameters_list (TamStore    *store,
-                     const char  *service,
-                     gboolean     include_inactive,
-                     GError     **error)
+tam_parameters_list (TamStore *store,
+                     const char *service,
+                     gboolean include_inactive,
+                     GError **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)tam_parameter_free);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_parameter_free);
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (TAM_IS_STORE (store), NULL);
 
   stmt = tam_store_prepare (store,
-      "SELECT id, service, code, text, critical, active, position FROM assessment_parameters"
-      " WHERE (?1 IS NULL OR service = ?1) AND (?2 OR active = 1)"
-      " ORDER BY service, position, code", error);
+                            "SELECT id, service, code, text, critical, active, position FROM assessment_parameters"
+                            " WHERE (?1 IS NULL OR service = ?1) AND (?2 OR active = 1)"
+                            " ORDER BY service, position, code",
+                            error);
   if (stmt == NULL)
     return NULL;
   tam_stmt_bind_text_or_null (stmt, 1, service);
@@ -88,7 +89,7 @@ tam_parameters_list (TamStore    *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      tam_store_set_error (store, error, _("Could not read the assessment parameters"));
+      tam_store_set_error (store, error, _ ("Could not read the assessment parameters"));
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -96,12 +97,13 @@ tam_parameters_list (TamStore    *store,
 
 static char *
 parameter_json (TamStore *store,
-                gint64    id)
+                gint64 id)
 {
   return tam_store_query_text_by_id (store,
-      "SELECT json_object ('service', service, 'code', code, 'text', text,"
-      " 'critical', critical, 'active', active, 'position', position)"
-      " FROM assessment_parameters WHERE id = ?", id);
+                                     "SELECT json_object ('service', service, 'code', code, 'text', text,"
+                                     " 'critical', critical, 'active', active, 'position', position)"
+                                     " FROM assessment_parameters WHERE id = ?",
+                                     id);
 }
 
 static gboolean
@@ -116,10 +118,10 @@ valid_code (const char *code)
 }
 
 gboolean
-tam_parameter_save (TamStore          *store,
-                    const TamSession  *session,
-                    TamParameter      *parameter,
-                    GError           **error)
+tam_parameter_save (TamStore *store,
+                    const TamSession *session,
+                    TamParameter *parameter,
+                    GError **error)
 {
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -135,21 +137,21 @@ tam_parameter_save (TamStore          *store,
     return FALSE;
   if (!tam_code_is_valid (tam_services (), parameter->service))
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _("“%s” is not a service"),
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("“%s” is not a service"),
                    parameter->service ? parameter->service : "");
       return FALSE;
     }
   if (!valid_code (parameter->code))
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID,
-                           _("A parameter code is upper-case letters, digits and “_”"));
+                           _ ("A parameter code is upper-case letters, digits and “_”"));
       return FALSE;
     }
   text = g_strstrip (g_strdup (parameter->text ? parameter->text : ""));
   if (*text == '\0')
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID,
-                           _("A parameter needs a text"));
+                           _ ("A parameter needs a text"));
       return FALSE;
     }
 
@@ -161,34 +163,36 @@ tam_parameter_save (TamStore          *store,
     {
       /* Service and code name what past tappings failed: they stay. */
       stmt = tam_store_prepare (store,
-          "SELECT service, code FROM assessment_parameters WHERE id = ?", error);
+                                "SELECT service, code FROM assessment_parameters WHERE id = ?", error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, parameter->id);
       if (sqlite3_step (stmt) != SQLITE_ROW)
         {
           sqlite3_reset (stmt);
-          g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _("No such parameter"));
+          g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No such parameter"));
           goto fail;
         }
-      if (g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), parameter->service) != 0 ||
-          g_strcmp0 ((const char *)sqlite3_column_text (stmt, 1), parameter->code) != 0)
+      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), parameter->service) != 0 ||
+          g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), parameter->code) != 0)
         {
           sqlite3_reset (stmt);
           g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID,
-                               _("The service and code of a parameter cannot change; deactivate it and add a new one"));
+                               _ ("The service and code of a parameter cannot change; deactivate it and add a new one"));
           goto fail;
         }
       sqlite3_reset (stmt);
       before = parameter_json (store, parameter->id);
       stmt = tam_store_prepare (store,
-          "UPDATE assessment_parameters SET text = ?1, critical = ?2, active = ?3, position = ?4"
-          " WHERE id = ?5", error);
+                                "UPDATE assessment_parameters SET text = ?1, critical = ?2, active = ?3, position = ?4"
+                                " WHERE id = ?5",
+                                error);
     }
   else
     stmt = tam_store_prepare (store,
-        "INSERT INTO assessment_parameters (text, critical, active, position, service, code)"
-        " VALUES (?1, ?2, ?3, ?4, ?6, ?7)", error);
+                              "INSERT INTO assessment_parameters (text, critical, active, position, service, code)"
+                              " VALUES (?1, ?2, ?3, ?4, ?6, ?7)",
+                              error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
@@ -206,10 +210,10 @@ tam_parameter_save (TamStore          *store,
     {
       if ((sqlite3_extended_errcode (tam_store_get_db (store)) & 0xff) == SQLITE_CONSTRAINT)
         g_set_error (error, TAM_ERROR, TAM_ERROR_DUPLICATE,
-                     _("The service %s already has a parameter %s"),
+                     _ ("The service %s already has a parameter %s"),
                      parameter->service, parameter->code);
       else
-        tam_store_set_error (store, error, _("Could not save the parameter"));
+        tam_store_set_error (store, error, _ ("Could not save the parameter"));
       sqlite3_reset (stmt);
       goto fail;
     }

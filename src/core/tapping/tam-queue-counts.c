@@ -9,8 +9,8 @@
 
 #include "tam-audit.h"
 #include "tam-codes.h"
-#include "tam-tapping.h"
 #include "tam-tapping-private.h"
+#include "tam-tapping.h"
 
 /* ------------------------------------------------------------------ */
 /* call_state_days and call_agent_days, the per-day counts (see
@@ -30,16 +30,16 @@ counts_upto (TamStore *store)
  * Binding a number @sql does not use is refused (SQLITE_RANGE) and
  * harmless. */
 static gboolean
-days_exec (TamStore    *store,
-           const char  *sql,
-           gint64       agent_id,
-           const char  *day,
-           const char  *site,
-           const char  *service,
-           const char  *state,
-           const char  *first_verdict,
-           gint64       n,
-           GError     **error)
+days_exec (TamStore *store,
+           const char *sql,
+           gint64 agent_id,
+           const char *day,
+           const char *site,
+           const char *service,
+           const char *state,
+           const char *first_verdict,
+           gint64 n,
+           GError **error)
 {
   sqlite3_stmt *stmt = tam_store_prepare (store, sql, error);
   int params;
@@ -59,7 +59,7 @@ days_exec (TamStore    *store,
     sqlite3_bind_int64 (stmt, 7, n);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      tam_store_set_error (store, error, _("Could not count the queue"));
+      tam_store_set_error (store, error, _ ("Could not count the queue"));
       sqlite3_reset (stmt);
       return FALSE;
     }
@@ -71,23 +71,23 @@ days_exec (TamStore    *store,
  * @agent_id 0, of call_state_days (no first verdict there); in the
  * caller's transaction. @day may be a whole call_start. */
 static gboolean
-days_add (TamStore    *store,
-          gint64       agent_id,
-          const char  *day,
-          const char  *site,
-          const char  *service,
-          const char  *state,
-          const char  *first_verdict,
-          gint64       n,
-          GError     **error)
+days_add (TamStore *store,
+          gint64 agent_id,
+          const char *day,
+          const char *site,
+          const char *service,
+          const char *state,
+          const char *first_verdict,
+          gint64 n,
+          GError **error)
 {
   const char *sql = agent_id != 0
-    ? "INSERT INTO call_agent_days (agent_id, day, site, service, state, first_verdict, n)"
-      " VALUES (?1, substr (?2, 1, 10), ?3, ?4, ?5, ?6, ?7)"
-      " ON CONFLICT (agent_id, day, site, service, state, first_verdict) DO UPDATE SET n = n + excluded.n"
-    : "INSERT INTO call_state_days (site, service, day, state, n)"
-      " VALUES (?3, ?4, substr (?2, 1, 10), ?5, ?7)"
-      " ON CONFLICT (site, service, day, state) DO UPDATE SET n = n + excluded.n";
+                        ? "INSERT INTO call_agent_days (agent_id, day, site, service, state, first_verdict, n)"
+                          " VALUES (?1, substr (?2, 1, 10), ?3, ?4, ?5, ?6, ?7)"
+                          " ON CONFLICT (agent_id, day, site, service, state, first_verdict) DO UPDATE SET n = n + excluded.n"
+                        : "INSERT INTO call_state_days (site, service, day, state, n)"
+                          " VALUES (?3, ?4, substr (?2, 1, 10), ?5, ?7)"
+                          " ON CONFLICT (site, service, day, state) DO UPDATE SET n = n + excluded.n";
 
   return days_exec (store, sql, agent_id, day, site, service, state, first_verdict, n, error);
 }
@@ -97,14 +97,14 @@ days_add (TamStore    *store,
  * PENDING as it is tapped: they would pile up); call_state_days keeps
  * its few. */
 static gboolean
-counts_remove (TamStore    *store,
-               gint64       agent_id,
-               const char  *day,
-               const char  *site,
-               const char  *service,
-               const char  *state,
-               const char  *first_verdict,
-               GError     **error)
+counts_remove (TamStore *store,
+               gint64 agent_id,
+               const char *day,
+               const char *site,
+               const char *service,
+               const char *state,
+               const char *first_verdict,
+               GError **error)
 {
   static const char *const sql[] = {
     "UPDATE call_agent_days SET n = n - 1 WHERE agent_id = ?1 AND day = substr (?2, 1, 10)"
@@ -126,13 +126,13 @@ counts_remove (TamStore    *store,
  * interned, so they compare as pointers. */
 typedef struct
 {
-  gint64      agent_id;
+  gint64 agent_id;
   const char *site;
   const char *service;
   const char *state;
   const char *first_verdict;
-  char        day[11];
-  gint64      n;
+  char day[11];
+  gint64 n;
 } DayGroup;
 
 static guint
@@ -141,7 +141,7 @@ day_group_hash (gconstpointer data)
   const DayGroup *g = data;
   guint h = g_str_hash (g->day);
 
-  h = h * 31 + (guint)g->agent_id;
+  h = h * 31 + (guint) g->agent_id;
   h = h * 31 + g_direct_hash (g->site);
   h = h * 31 + g_direct_hash (g->service);
   h = h * 31 + g_direct_hash (g->state);
@@ -159,9 +159,9 @@ day_group_equal (gconstpointer a,
 }
 
 static void
-day_group_count (GHashTable     *groups,
+day_group_count (GHashTable *groups,
                  const DayGroup *key,
-                 gint64          n)
+                 gint64 n)
 {
   DayGroup *g = g_hash_table_lookup (groups, key);
 
@@ -179,21 +179,22 @@ day_group_count (GHashTable     *groups,
  * here (cheaper than SQLite sorting them for a GROUP BY), then one upsert
  * per group. */
 static gboolean
-counts_absorb_range (TamStore  *store,
-                     gint64     from,
-                     gint64     to,
-                     GError   **error)
+counts_absorb_range (TamStore *store,
+                     gint64 from,
+                     gint64 to,
+                     GError **error)
 {
-  g_autoptr(GHashTable) agents = g_hash_table_new_full (day_group_hash, day_group_equal, g_free, NULL);
-  g_autoptr(GHashTable) sites = g_hash_table_new_full (day_group_hash, day_group_equal, g_free, NULL);
+  g_autoptr (GHashTable) agents = g_hash_table_new_full (day_group_hash, day_group_equal, g_free, NULL);
+  g_autoptr (GHashTable) sites = g_hash_table_new_full (day_group_hash, day_group_equal, g_free, NULL);
   GHashTableIter iter;
   DayGroup *g;
   sqlite3_stmt *stmt;
   int rc;
 
   stmt = tam_store_prepare (store,
-      "SELECT agent_id, call_start, site, service, state, COALESCE (first_verdict, '') FROM calls"
-      " WHERE id > ?1 AND id <= ?2 AND state IS NOT NULL", error);
+                            "SELECT agent_id, call_start, site, service, state, COALESCE (first_verdict, '') FROM calls"
+                            " WHERE id > ?1 AND id <= ?2 AND state IS NOT NULL",
+                            error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, from);
@@ -203,22 +204,22 @@ counts_absorb_range (TamStore  *store,
       DayGroup key = { 0 };
 
       key.agent_id = sqlite3_column_int64 (stmt, 0);
-      g_strlcpy (key.day, (const char *)sqlite3_column_text (stmt, 1), sizeof key.day);
-      key.site = g_intern_string ((const char *)sqlite3_column_text (stmt, 2));
-      key.service = g_intern_string ((const char *)sqlite3_column_text (stmt, 3));
-      key.state = g_intern_string ((const char *)sqlite3_column_text (stmt, 4));
-      key.first_verdict = g_intern_string ((const char *)sqlite3_column_text (stmt, 5));
+      g_strlcpy (key.day, (const char *) sqlite3_column_text (stmt, 1), sizeof key.day);
+      key.site = g_intern_string ((const char *) sqlite3_column_text (stmt, 2));
+      key.service = g_intern_string ((const char *) sqlite3_column_text (stmt, 3));
+      key.state = g_intern_string ((const char *) sqlite3_column_text (stmt, 4));
+      key.first_verdict = g_intern_string ((const char *) sqlite3_column_text (stmt, 5));
       day_group_count (agents, &key, 1);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      tam_store_set_error (store, error, _("Could not count the queue"));
+      tam_store_set_error (store, error, _ ("Could not count the queue"));
       return FALSE;
     }
 
   g_hash_table_iter_init (&iter, agents);
-  while (g_hash_table_iter_next (&iter, (gpointer *)&g, NULL))
+  while (g_hash_table_iter_next (&iter, (gpointer *) &g, NULL))
     {
       DayGroup key = *g;
 
@@ -230,7 +231,7 @@ counts_absorb_range (TamStore  *store,
       day_group_count (sites, &key, g->n);
     }
   g_hash_table_iter_init (&iter, sites);
-  while (g_hash_table_iter_next (&iter, (gpointer *)&g, NULL))
+  while (g_hash_table_iter_next (&iter, (gpointer *) &g, NULL))
     if (!days_add (store, 0, g->day, g->site, g->service, g->state, NULL, g->n, error))
       return FALSE;
   return TRUE;
@@ -241,8 +242,7 @@ counts_absorb_range (TamStore  *store,
  * max () with a WHERE: SQLite would scan the table for it; this walks
  * the rowids down from the bound.) */
 static const char VISIBLE_MAX_SQL[] =
-  "SELECT COALESCE ((SELECT c.id FROM calls c WHERE " TAM_CALL_VISIBLE ("c")
-  " ORDER BY c.id DESC LIMIT 1), 0)";
+    "SELECT COALESCE ((SELECT c.id FROM calls c WHERE " TAM_CALL_VISIBLE ("c") " ORDER BY c.id DESC LIMIT 1), 0)";
 
 /* Calls absorbed per step: the first count after an upgrade or a big
  * import holds the write lock for about 25 ms at a time, not for all
@@ -253,9 +253,9 @@ static const char VISIBLE_MAX_SQL[] =
 /* Adds the calls above 'queue_counts_upto': one step of COUNTS_STEP ids,
  * or all of them (@all); in the caller's transaction. */
 static gboolean
-counts_absorb (TamStore  *store,
-               gboolean   all,
-               GError   **error)
+counts_absorb (TamStore *store,
+               gboolean all,
+               GError **error)
 {
   gint64 upto = counts_upto (store);
   gint64 max = tam_store_query_int (store, VISIBLE_MAX_SQL, 0, error);
@@ -287,8 +287,8 @@ _tam_queue_counts_behind (TamStore *store)
 }
 
 gboolean
-tam_queue_counts_update (TamStore  *store,
-                         GError   **error)
+tam_queue_counts_update (TamStore *store,
+                         GError **error)
 {
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
 
@@ -315,8 +315,8 @@ tam_queue_counts_update (TamStore  *store,
 }
 
 gboolean
-tam_queue_counts_rebuild (TamStore  *store,
-                          GError   **error)
+tam_queue_counts_rebuild (TamStore *store,
+                          GError **error)
 {
   gboolean own_tx;
 
@@ -342,11 +342,11 @@ tam_queue_counts_rebuild (TamStore  *store,
  * tables to what the calls row says now. In the caller's transaction.
  * Calls not absorbed yet are counted with their state of then. */
 gboolean
-_tam_queue_counts_move (TamStore    *store,
-             gint64       id,
-             const char  *old_state,
-             const char  *old_first_verdict,
-             GError     **error)
+_tam_queue_counts_move (TamStore *store,
+                        gint64 id,
+                        const char *old_state,
+                        const char *old_first_verdict,
+                        GError **error)
 {
   g_autofree char *day = NULL;
   g_autofree char *site = NULL;
@@ -359,14 +359,15 @@ _tam_queue_counts_move (TamStore    *store,
   if (id > counts_upto (store))
     return TRUE;
   stmt = tam_store_prepare (store,
-      "SELECT agent_id, call_start, site, service, state, COALESCE (first_verdict, '')"
-      " FROM calls WHERE id = ? AND state IS NOT NULL", error);
+                            "SELECT agent_id, call_start, site, service, state, COALESCE (first_verdict, '')"
+                            " FROM calls WHERE id = ? AND state IS NOT NULL",
+                            error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      tam_store_set_error (store, error, _("Could not count the queue"));
+      tam_store_set_error (store, error, _ ("Could not count the queue"));
       sqlite3_reset (stmt);
       return FALSE;
     }

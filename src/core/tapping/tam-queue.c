@@ -8,8 +8,8 @@
 
 #include "tam-audit.h"
 #include "tam-codes.h"
-#include "tam-tapping.h"
 #include "tam-tapping-private.h"
+#include "tam-tapping.h"
 
 TamQueueFilter *
 tam_queue_filter_new (void)
@@ -115,24 +115,24 @@ typedef enum
 
 typedef enum
 {
-  MODE_WAITING,     /* PENDING or RECALLED */
-  MODE_STATE,       /* state = ?7 */
-  MODE_ANY,         /* every tapping state (per-state counts) */
+  MODE_WAITING, /* PENDING or RECALLED */
+  MODE_STATE,   /* state = ?7 */
+  MODE_ANY,     /* every tapping state (per-state counts) */
   N_MODES
 } QueryMode;
 
 typedef struct
 {
-  char   *from;           /* inclusive lower bound on call_start */
-  char   *to_excl;        /* exclusive upper bound */
+  char *from;    /* inclusive lower bound on call_start */
+  char *to_excl; /* exclusive upper bound */
   const char *site;
   const char *service;
-  gint64  team_leader_id;
-  gint64  agent_id;
-  const char *state;      /* MODE_STATE only */
+  gint64 team_leader_id;
+  gint64 agent_id;
+  const char *state; /* MODE_STATE only */
   QueryPath path;
   QueryMode mode;
-  gboolean empty;         /* the filter contradicts the session's scope */
+  gboolean empty; /* the filter contradicts the session's scope */
 } QueueParams;
 
 static void
@@ -160,7 +160,7 @@ next_day (const char *date)
   if (canonical == NULL || sscanf (canonical, "%d-%d-%d", &y, &m, &day) != 3)
     return NULL;
   g_date_clear (&d, 1);
-  g_date_set_dmy (&d, (GDateDay)day, (GDateMonth)m, (GDateYear)y);
+  g_date_set_dmy (&d, (GDateDay) day, (GDateMonth) m, (GDateYear) y);
   g_date_add_days (&d, 1);
   g_snprintf (buf, sizeof buf, "%04d-%02d-%02d",
               g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d));
@@ -168,11 +168,11 @@ next_day (const char *date)
 }
 
 static gboolean
-queue_params_init (QueueParams           *p,
-                   const TamSession      *session,
-                   const TamQueueFilter  *filter,
-                   gboolean               any_state,
-                   GError               **error)
+queue_params_init (QueueParams *p,
+                   const TamSession *session,
+                   const TamQueueFilter *filter,
+                   gboolean any_state,
+                   GError **error)
 {
   const char *scope_site;
   gint64 scope_tl;
@@ -190,7 +190,7 @@ queue_params_init (QueueParams           *p,
       if (p->from == NULL)
         {
           g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
-                       _("“%s” is not a date (YYYY-MM-DD)"), filter->from);
+                       _ ("“%s” is not a date (YYYY-MM-DD)"), filter->from);
           return FALSE;
         }
     }
@@ -202,7 +202,7 @@ queue_params_init (QueueParams           *p,
       if (p->to_excl == NULL)
         {
           g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
-                       _("“%s” is not a date (YYYY-MM-DD)"), filter->to);
+                       _ ("“%s” is not a date (YYYY-MM-DD)"), filter->to);
           queue_params_clear (p);
           return FALSE;
         }
@@ -240,7 +240,7 @@ queue_params_init (QueueParams           *p,
   else
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
-                   _("“%s” is not a tapping state"), filter->state);
+                   _ ("“%s” is not a tapping state"), filter->state);
       queue_params_clear (p);
       return FALSE;
     }
@@ -260,7 +260,7 @@ queue_params_init (QueueParams           *p,
 
 static void
 queue_params_bind (const QueueParams *p,
-                   sqlite3_stmt      *stmt)
+                   sqlite3_stmt *stmt)
 {
   sqlite3_bind_text (stmt, 1, p->from, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, p->to_excl, -1, SQLITE_TRANSIENT);
@@ -282,11 +282,11 @@ free_sql_cache (gpointer data)
 
 /* The WHERE of one walk: " FROM calls c INDEXED BY ... WHERE ...". */
 static void
-append_where (GString    *sql,
+append_where (GString *sql,
               const char *index,
-              QueryPath   path,
+              QueryPath path,
               const char *state_term,
-              QueryKind   kind)
+              QueryKind kind)
 {
   static const char *const driving[N_PATHS] = {
     [PATH_AGENT] = "c.agent_id = ?6 AND ",
@@ -302,11 +302,10 @@ append_where (GString    *sql,
   g_string_append (sql, driving[path]);
   g_string_append (sql, state_term);
   g_string_append (sql,
-                   " AND c.call_start >= ?1 AND c.call_start < ?2 AND " TAM_CALL_VISIBLE ("c")
-                   " AND (?3 IS NULL OR c.site = ?3)"
-                   " AND (?4 IS NULL OR c.service = ?4)"
-                   " AND (?5 IS NULL OR c.agent_id IN (SELECT id FROM people WHERE team_leader_id = ?5))"
-                   " AND (?6 IS NULL OR c.agent_id = ?6)");
+                   " AND c.call_start >= ?1 AND c.call_start < ?2 AND " TAM_CALL_VISIBLE ("c") " AND (?3 IS NULL OR c.site = ?3)"
+                                                                                               " AND (?4 IS NULL OR c.service = ?4)"
+                                                                                               " AND (?5 IS NULL OR c.agent_id IN (SELECT id FROM people WHERE team_leader_id = ?5))"
+                                                                                               " AND (?6 IS NULL OR c.agent_id = ?6)");
   if (kind == QUERY_AFTER)
     g_string_append (sql, " AND (c.call_start, c.id) > (?8, ?9)");
   else if (kind == QUERY_POSITION)
@@ -323,10 +322,10 @@ append_where (GString    *sql,
  * a UNION ALL ordered the way both sides are), so a page is still an
  * index walk. One index less for every imported call to go into. */
 static const char *
-queue_sql (TamStore  *store,
-           QueryKind  kind,
-           QueryPath  path,
-           QueryMode  mode)
+queue_sql (TamStore *store,
+           QueryKind kind,
+           QueryPath path,
+           QueryMode mode)
 {
   static const char *const waiting_index[N_PATHS] = {
     [PATH_AGENT] = "calls_queue_agent",
@@ -348,7 +347,7 @@ queue_sql (TamStore  *store,
     [MODE_ANY] = "c.state IS NOT NULL",
   };
   GHashTable *cache;
-  guint key = (guint)kind * 100 + (guint)path * 10 + (guint)mode + 1;
+  guint key = (guint) kind * 100 + (guint) path * 10 + (guint) mode + 1;
   const char *index = mode == MODE_WAITING ? waiting_index[path] : state_index[path];
   gboolean merge;
   GString *sql;
@@ -426,9 +425,9 @@ queue_sql (TamStore  *store,
 }
 
 static gint64
-run_count (TamStore     *store,
+run_count (TamStore *store,
            sqlite3_stmt *stmt,
-           GError      **error)
+           GError **error)
 {
   gint64 n = -1;
   int rc = sqlite3_step (stmt);
@@ -436,7 +435,7 @@ run_count (TamStore     *store,
   if (rc == SQLITE_ROW)
     n = sqlite3_column_int64 (stmt, 0);
   else
-    tam_store_set_error (store, error, _("Could not count the queue"));
+    tam_store_set_error (store, error, _ ("Could not count the queue"));
   sqlite3_reset (stmt);
   return n;
 }
@@ -444,7 +443,7 @@ run_count (TamStore     *store,
 /* Binds the filter of the call_state_days queries. */
 static void
 bind_days (const QueueParams *p,
-           sqlite3_stmt      *stmt)
+           sqlite3_stmt *stmt)
 {
   sqlite3_bind_text (stmt, 1, p->from, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, p->to_excl, -1, SQLITE_TRANSIENT);
@@ -457,10 +456,10 @@ bind_days (const QueueParams *p,
 /* The counts of an agent or a team: sums over their rows of
  * call_agent_days, one range of days per agent. The parameters are those
  * of the queue's queries (queue_params_bind). */
-#define AGENT_DAYS_WHERE(driving) \
-  " FROM call_agent_days WHERE " driving \
+#define AGENT_DAYS_WHERE(driving)                                                              \
+  " FROM call_agent_days WHERE " driving                                                       \
   " AND day >= ?1 AND day < ?2 AND (?3 IS NULL OR site = ?3) AND (?4 IS NULL OR service = ?4)" \
-  " AND (?5 IS NULL OR agent_id IN (SELECT id FROM people WHERE team_leader_id = ?5))" \
+  " AND (?5 IS NULL OR agent_id IN (SELECT id FROM people WHERE team_leader_id = ?5))"         \
   " AND (?6 IS NULL OR agent_id = ?6)"
 #define DRIVE_AGENT "agent_id = ?6"
 #define DRIVE_TEAM "agent_id IN (SELECT id FROM people WHERE team_leader_id = ?5)"
@@ -472,26 +471,27 @@ agent_days_sql (QueryKind kind,
 {
   static const char *const sql[2][3] = {
     {
-      "SELECT COALESCE (sum (n), 0)" AGENT_DAYS_WHERE (DRIVE_AGENT) " AND state IN ('PENDING','RECALLED')",
-      "SELECT COALESCE (sum (n), 0)" AGENT_DAYS_WHERE (DRIVE_AGENT) " AND state = ?7",
-      "SELECT state, sum (n)" AGENT_DAYS_WHERE (DRIVE_AGENT) " GROUP BY state",
+        "SELECT COALESCE (sum (n), 0)" AGENT_DAYS_WHERE (DRIVE_AGENT) " AND state IN ('PENDING','RECALLED')",
+        "SELECT COALESCE (sum (n), 0)" AGENT_DAYS_WHERE (DRIVE_AGENT) " AND state = ?7",
+        "SELECT state, sum (n)" AGENT_DAYS_WHERE (DRIVE_AGENT) " GROUP BY state",
     },
     {
-      "SELECT COALESCE (sum (n), 0)" AGENT_DAYS_WHERE (DRIVE_TEAM) " AND state IN ('PENDING','RECALLED')",
-      "SELECT COALESCE (sum (n), 0)" AGENT_DAYS_WHERE (DRIVE_TEAM) " AND state = ?7",
-      "SELECT state, sum (n)" AGENT_DAYS_WHERE (DRIVE_TEAM) " GROUP BY state",
+        "SELECT COALESCE (sum (n), 0)" AGENT_DAYS_WHERE (DRIVE_TEAM) " AND state IN ('PENDING','RECALLED')",
+        "SELECT COALESCE (sum (n), 0)" AGENT_DAYS_WHERE (DRIVE_TEAM) " AND state = ?7",
+        "SELECT state, sum (n)" AGENT_DAYS_WHERE (DRIVE_TEAM) " GROUP BY state",
     },
   };
 
   g_assert (path == PATH_AGENT || path == PATH_TEAM);
-  return sql[path == PATH_TEAM][kind == QUERY_STATES ? 2 : mode == MODE_STATE ? 1 : 0];
+  return sql[path == PATH_TEAM][kind == QUERY_STATES ? 2 : mode == MODE_STATE ? 1
+                                                                              : 0];
 }
 
 gint64
-tam_queue_count (TamStore              *store,
-                 const TamSession      *session,
-                 const TamQueueFilter  *filter,
-                 GError               **error)
+tam_queue_count (TamStore *store,
+                 const TamSession *session,
+                 const TamQueueFilter *filter,
+                 GError **error)
 {
   QueueParams p;
   sqlite3_stmt *stmt;
@@ -516,14 +516,16 @@ tam_queue_count (TamStore              *store,
     {
       if (p.mode == MODE_WAITING)
         stmt = tam_store_prepare (store,
-            "SELECT COALESCE (sum (n), 0) FROM call_state_days"
-            " WHERE day >= ?1 AND day < ?2 AND (?3 IS NULL OR site = ?3) AND (?4 IS NULL OR service = ?4)"
-            " AND state IN ('PENDING','RECALLED')", error);
+                                  "SELECT COALESCE (sum (n), 0) FROM call_state_days"
+                                  " WHERE day >= ?1 AND day < ?2 AND (?3 IS NULL OR site = ?3) AND (?4 IS NULL OR service = ?4)"
+                                  " AND state IN ('PENDING','RECALLED')",
+                                  error);
       else
         stmt = tam_store_prepare (store,
-            "SELECT COALESCE (sum (n), 0) FROM call_state_days"
-            " WHERE day >= ?1 AND day < ?2 AND (?3 IS NULL OR site = ?3) AND (?4 IS NULL OR service = ?4)"
-            " AND state = ?7", error);
+                                  "SELECT COALESCE (sum (n), 0) FROM call_state_days"
+                                  " WHERE day >= ?1 AND day < ?2 AND (?3 IS NULL OR site = ?3) AND (?4 IS NULL OR service = ?4)"
+                                  " AND state = ?7",
+                                  error);
     }
   else
     stmt = tam_store_prepare (store, queue_sql (store, QUERY_COUNT, p.path, p.mode), error);
@@ -542,12 +544,12 @@ tam_queue_count (TamStore              *store,
 }
 
 static GPtrArray *
-run_fetch (TamStore          *store,
-           const TamSession  *session,
-           sqlite3_stmt      *stmt,
-           GError           **error)
+run_fetch (TamStore *store,
+           const TamSession *session,
+           sqlite3_stmt *stmt,
+           GError **error)
 {
-  g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func ((GDestroyNotify)tam_call_free);
+  g_autoptr (GPtrArray) calls = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_call_free);
   g_autofree char *cutoff = _tam_claim_cutoff (store);
   int rc;
 
@@ -556,7 +558,7 @@ run_fetch (TamStore          *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      tam_store_set_error (store, error, _("Could not read the queue"));
+      tam_store_set_error (store, error, _ ("Could not read the queue"));
       return NULL;
     }
   return g_steal_pointer (&calls);
@@ -571,7 +573,7 @@ run_fetch (TamStore          *store,
  * walk. Only when the counts are up to date in the caller's snapshot.
  * Returns FALSE when the filter matches no call. */
 static gboolean
-narrow_by_days (TamStore    *store,
+narrow_by_days (TamStore *store,
                 QueueParams *p)
 {
   sqlite3_stmt *stmt;
@@ -580,27 +582,29 @@ narrow_by_days (TamStore    *store,
   if (p->path != PATH_SITE && p->path != PATH_SERVICE)
     return TRUE;
   if (p->path == PATH_SITE && p->mode == MODE_WAITING && p->service == NULL)
-    return TRUE;      /* calls_waiting_site holds exactly these */
+    return TRUE; /* calls_waiting_site holds exactly these */
   if (p->mode == MODE_ANY || _tam_queue_counts_behind (store))
     return TRUE;
 
   if (p->mode == MODE_WAITING)
     stmt = tam_store_prepare (store,
-        "SELECT min (day), max (day) FROM call_state_days"
-        " WHERE day >= substr (?1, 1, 10) AND day < ?2 AND (?3 IS NULL OR site = ?3)"
-        " AND (?4 IS NULL OR service = ?4) AND state IN ('PENDING','RECALLED') AND n > 0", NULL);
+                              "SELECT min (day), max (day) FROM call_state_days"
+                              " WHERE day >= substr (?1, 1, 10) AND day < ?2 AND (?3 IS NULL OR site = ?3)"
+                              " AND (?4 IS NULL OR service = ?4) AND state IN ('PENDING','RECALLED') AND n > 0",
+                              NULL);
   else
     stmt = tam_store_prepare (store,
-        "SELECT min (day), max (day) FROM call_state_days"
-        " WHERE day >= substr (?1, 1, 10) AND day < ?2 AND (?3 IS NULL OR site = ?3)"
-        " AND (?4 IS NULL OR service = ?4) AND state = ?7 AND n > 0", NULL);
+                              "SELECT min (day), max (day) FROM call_state_days"
+                              " WHERE day >= substr (?1, 1, 10) AND day < ?2 AND (?3 IS NULL OR site = ?3)"
+                              " AND (?4 IS NULL OR service = ?4) AND state = ?7 AND n > 0",
+                              NULL);
   if (stmt == NULL)
     return TRUE;
   bind_days (p, stmt);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const char *first = (const char *)sqlite3_column_text (stmt, 0);
-      const char *last = (const char *)sqlite3_column_text (stmt, 1);
+      const char *first = (const char *) sqlite3_column_text (stmt, 0);
+      const char *last = (const char *) sqlite3_column_text (stmt, 1);
 
       if (first == NULL || last == NULL)
         any = FALSE;
@@ -630,22 +634,22 @@ static GPtrArray *
 empty_page (QueueParams *p)
 {
   queue_params_clear (p);
-  return g_ptr_array_new_with_free_func ((GDestroyNotify)tam_call_free);
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) tam_call_free);
 }
 
 /* Reads one page with the query @kind of @p: @limit rows from @offset,
  * after the keyset row (@after_call_start, @after_id) when it is given.
  * Clears @p. */
 static GPtrArray *
-fetch_page (TamStore          *store,
-            const TamSession  *session,
-            QueueParams       *p,
-            QueryKind          kind,
-            const char        *after_call_start,
-            gint64             after_id,
-            gint64             limit,
-            gint64             offset,
-            GError           **error)
+fetch_page (TamStore *store,
+            const TamSession *session,
+            QueueParams *p,
+            QueryKind kind,
+            const char *after_call_start,
+            gint64 after_id,
+            gint64 limit,
+            gint64 offset,
+            GError **error)
 {
   sqlite3_stmt *stmt = tam_store_prepare (store, queue_sql (store, kind, p->path, p->mode), error);
   GPtrArray *calls = NULL;
@@ -668,12 +672,12 @@ fetch_page (TamStore          *store,
 
 /* tam_queue_fetch in the caller's transaction. */
 static GPtrArray *
-queue_fetch_in_tx (TamStore              *store,
-                   const TamSession      *session,
-                   const TamQueueFilter  *filter,
-                   gint64                 offset,
-                   guint                  limit,
-                   GError               **error)
+queue_fetch_in_tx (TamStore *store,
+                   const TamSession *session,
+                   const TamQueueFilter *filter,
+                   gint64 offset,
+                   guint limit,
+                   GError **error)
 {
   QueueParams p;
 
@@ -697,8 +701,8 @@ queue_fetch_in_tx (TamStore              *store,
         }
       if (offset > n / 2)
         {
-          gint64 back = n - offset - (gint64)limit;
-          gint64 rows = back < 0 ? (gint64)limit + back : (gint64)limit;
+          gint64 back = n - offset - (gint64) limit;
+          gint64 rows = back < 0 ? (gint64) limit + back : (gint64) limit;
 
           if (rows <= 0)
             return empty_page (&p);
@@ -710,13 +714,13 @@ queue_fetch_in_tx (TamStore              *store,
 
 /* tam_queue_fetch_after in the caller's transaction. */
 static GPtrArray *
-queue_fetch_after_in_tx (TamStore              *store,
-                         const TamSession      *session,
-                         const TamQueueFilter  *filter,
-                         const char            *after_call_start,
-                         gint64                 after_id,
-                         guint                  limit,
-                         GError               **error)
+queue_fetch_after_in_tx (TamStore *store,
+                         const TamSession *session,
+                         const TamQueueFilter *filter,
+                         const char *after_call_start,
+                         gint64 after_id,
+                         guint limit,
+                         GError **error)
 {
   QueueParams p;
 
@@ -739,9 +743,9 @@ queue_fetch_after_in_tx (TamStore              *store,
  * takes a while, and this runs on the window's main loop): while they are
  * behind, the calls are counted. */
 static gboolean
-snapshot_begin (TamStore  *store,
-                gboolean  *own_tx,
-                GError   **error)
+snapshot_begin (TamStore *store,
+                gboolean *own_tx,
+                GError **error)
 {
   *own_tx = !tam_store_in_transaction (store);
   return !*own_tx || tam_store_exec (store, "BEGIN", error);
@@ -749,19 +753,19 @@ snapshot_begin (TamStore  *store,
 
 static void
 snapshot_end (TamStore *store,
-              gboolean  own_tx)
+              gboolean own_tx)
 {
   if (own_tx)
     tam_store_exec (store, "COMMIT", NULL);
 }
 
 GPtrArray *
-tam_queue_fetch (TamStore              *store,
-                 const TamSession      *session,
-                 const TamQueueFilter  *filter,
-                 gint64                 offset,
-                 guint                  limit,
-                 GError               **error)
+tam_queue_fetch (TamStore *store,
+                 const TamSession *session,
+                 const TamQueueFilter *filter,
+                 gint64 offset,
+                 guint limit,
+                 GError **error)
 {
   gboolean own_tx;
   GPtrArray *calls;
@@ -776,13 +780,13 @@ tam_queue_fetch (TamStore              *store,
 }
 
 GPtrArray *
-tam_queue_fetch_after (TamStore              *store,
-                       const TamSession      *session,
-                       const TamQueueFilter  *filter,
-                       const char            *after_call_start,
-                       gint64                 after_id,
-                       guint                  limit,
-                       GError               **error)
+tam_queue_fetch_after (TamStore *store,
+                       const TamSession *session,
+                       const TamQueueFilter *filter,
+                       const char *after_call_start,
+                       gint64 after_id,
+                       guint limit,
+                       GError **error)
 {
   gboolean own_tx;
   GPtrArray *calls;
@@ -799,14 +803,14 @@ tam_queue_fetch_after (TamStore              *store,
 }
 
 gint64
-tam_queue_position (TamStore              *store,
-                    const TamSession      *session,
-                    const TamQueueFilter  *filter,
-                    gint64                 id,
-                    GError               **error)
+tam_queue_position (TamStore *store,
+                    const TamSession *session,
+                    const TamQueueFilter *filter,
+                    gint64 id,
+                    GError **error)
 {
-  g_autoptr(TamCall) call = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr (TamCall) call = NULL;
+  g_autoptr (GError) local_error = NULL;
   QueueParams p;
   sqlite3_stmt *stmt;
   gint64 n;
@@ -891,11 +895,11 @@ state_index (const char *state)
 }
 
 gboolean
-tam_queue_state_counts (TamStore              *store,
-                        const TamSession      *session,
-                        const TamQueueFilter  *filter,
-                        gint64                 counts[TAM_N_STATES],
-                        GError               **error)
+tam_queue_state_counts (TamStore *store,
+                        const TamSession *session,
+                        const TamQueueFilter *filter,
+                        gint64 counts[TAM_N_STATES],
+                        GError **error)
 {
   QueueParams p;
   sqlite3_stmt *stmt;
@@ -920,9 +924,10 @@ tam_queue_state_counts (TamStore              *store,
     stmt = tam_store_prepare (store, agent_days_sql (QUERY_STATES, p.path, p.mode), error);
   else if (by_day)
     stmt = tam_store_prepare (store,
-        "SELECT state, sum (n) FROM call_state_days"
-        " WHERE day >= ?1 AND day < ?2 AND (?3 IS NULL OR site = ?3) AND (?4 IS NULL OR service = ?4)"
-        " GROUP BY state", error);
+                              "SELECT state, sum (n) FROM call_state_days"
+                              " WHERE day >= ?1 AND day < ?2 AND (?3 IS NULL OR site = ?3) AND (?4 IS NULL OR service = ?4)"
+                              " GROUP BY state",
+                              error);
   else
     stmt = tam_store_prepare (store, queue_sql (store, QUERY_STATES, p.path, p.mode), error);
   if (stmt == NULL)
@@ -936,7 +941,7 @@ tam_queue_state_counts (TamStore              *store,
     queue_params_bind (&p, stmt);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      int i = state_index ((const char *)sqlite3_column_text (stmt, 0));
+      int i = state_index ((const char *) sqlite3_column_text (stmt, 0));
       if (i >= 0)
         counts[i] = sqlite3_column_int64 (stmt, 1);
     }
@@ -944,7 +949,7 @@ tam_queue_state_counts (TamStore              *store,
   queue_params_clear (&p);
   if (rc != SQLITE_DONE)
     {
-      tam_store_set_error (store, error, _("Could not count the queue"));
+      tam_store_set_error (store, error, _ ("Could not count the queue"));
       return FALSE;
     }
   return TRUE;

@@ -24,111 +24,111 @@ G_BEGIN_DECLS
 /* One AGREE call as the queue and the detail pane show it. */
 typedef struct
 {
-  gint64  id;               /* calls.id */
-  char   *call_id;          /* calls.call_id, the MyCX id */
-  gint64  agent_id;
-  char   *agent_nik;
-  char   *agent_name;
-  gint64  team_leader_id;   /* 0 when the agent has none */
-  char   *team_leader_nik;  /* NULL when none */
-  char   *team_leader_name; /* NULL when none */
-  char   *site;             /* site code */
-  char   *service;          /* service code */
-  char   *product;
-  char   *call_start;       /* "YYYY-MM-DD HH:MM:SS" */
-  char   *customer_number;  /* masked "••••1234" unless the session has
-                             * TAM_PERM_SEE_CUSTOMER_NUMBER */
-  char   *recording;        /* the latest recording: the last re-call's if
-                             * there is one, else the call's own */
-  char   *state;            /* PENDING, VALID, RETURNED, RECALLED */
-  int     attempts;         /* non-undone tappings so far */
-  char   *first_verdict;    /* VALID, RETURN or NULL */
-  gint64  claimed_by;       /* 0 when unclaimed or the claim expired */
-  char   *claimed_by_nik;   /* NULL when unclaimed or expired */
-  char   *claimed_by_name;
-  char   *claimed_at;       /* NULL when unclaimed or expired */
+  gint64 id;     /* calls.id */
+  char *call_id; /* calls.call_id, the MyCX id */
+  gint64 agent_id;
+  char *agent_nik;
+  char *agent_name;
+  gint64 team_leader_id;  /* 0 when the agent has none */
+  char *team_leader_nik;  /* NULL when none */
+  char *team_leader_name; /* NULL when none */
+  char *site;             /* site code */
+  char *service;          /* service code */
+  char *product;
+  char *call_start;      /* "YYYY-MM-DD HH:MM:SS" */
+  char *customer_number; /* masked "••••1234" unless the session has
+                          * TAM_PERM_SEE_CUSTOMER_NUMBER */
+  char *recording;       /* the latest recording: the last re-call's if
+                          * there is one, else the call's own */
+  char *state;           /* PENDING, VALID, RETURNED, RECALLED */
+  int attempts;          /* non-undone tappings so far */
+  char *first_verdict;   /* VALID, RETURN or NULL */
+  gint64 claimed_by;     /* 0 when unclaimed or the claim expired */
+  char *claimed_by_nik;  /* NULL when unclaimed or expired */
+  char *claimed_by_name;
+  char *claimed_at; /* NULL when unclaimed or expired */
 } TamCall;
 
-void     tam_call_free  (TamCall       *call);
-TamCall *tam_call_copy  (const TamCall *call);
+void tam_call_free (TamCall *call);
+TamCall *tam_call_copy (const TamCall *call);
 
 /* call->state as an enum (TAM_CALL_STATE_NONE when NULL or unknown). The
  * string stays the stored form; set it with tam_call_state_to_code(). */
 TamCallState tam_call_get_state (const TamCall *call);
 
 /* "••••1234": everything but the last 4 digits hidden (UTF-8 bullets). */
-char    *tam_mask_customer_number (const char *number);
+char *tam_mask_customer_number (const char *number);
 
 /* The queue filter. Every field NULL / 0 means "any". */
 typedef struct
 {
-  char   *from;            /* YYYY-MM-DD, inclusive, on call_start */
-  char   *to;              /* YYYY-MM-DD, inclusive */
-  char   *site;            /* site code */
-  char   *service;         /* service code */
-  gint64  team_leader_id;  /* calls of this TL's agents */
-  gint64  agent_id;
-  char   *state;           /* NULL: waiting for a tapping (PENDING and
-                            * RECALLED); or one of "PENDING", "VALID",
-                            * "RETURNED", "RECALLED" */
+  char *from;            /* YYYY-MM-DD, inclusive, on call_start */
+  char *to;              /* YYYY-MM-DD, inclusive */
+  char *site;            /* site code */
+  char *service;         /* service code */
+  gint64 team_leader_id; /* calls of this TL's agents */
+  gint64 agent_id;
+  char *state; /* NULL: waiting for a tapping (PENDING and
+                * RECALLED); or one of "PENDING", "VALID",
+                * "RETURNED", "RECALLED" */
 } TamQueueFilter;
 
-TamQueueFilter *tam_queue_filter_new  (void);
+TamQueueFilter *tam_queue_filter_new (void);
 TamQueueFilter *tam_queue_filter_copy (const TamQueueFilter *filter);
-void            tam_queue_filter_free (TamQueueFilter       *filter);
+void tam_queue_filter_free (TamQueueFilter *filter);
 /* TRUE when both select the same calls (NULL and "" are the same). */
-gboolean        tam_queue_filter_equal (const TamQueueFilter *a,
-                                        const TamQueueFilter *b);
+gboolean tam_queue_filter_equal (const TamQueueFilter *a,
+                                 const TamQueueFilter *b);
 
 /* The queue is ordered oldest first: call_start, then id. */
 
 /* Number of calls the session may see that match @filter (NULL = no
  * filter), or -1 with @error set. */
-gint64     tam_queue_count        (TamStore              *store,
-                                   const TamSession      *session,
-                                   const TamQueueFilter  *filter,
-                                   GError               **error);
+gint64 tam_queue_count (TamStore *store,
+                        const TamSession *session,
+                        const TamQueueFilter *filter,
+                        GError **error);
 
 /* Up to @limit calls (TamCall) starting at row @offset in queue order.
  * Any offset works (past the middle the page is read from the end), but
  * sequential reading is cheapest with tam_queue_fetch_after. */
-GPtrArray *tam_queue_fetch        (TamStore              *store,
-                                   const TamSession      *session,
-                                   const TamQueueFilter  *filter,
-                                   gint64                 offset,
-                                   guint                  limit,
-                                   GError               **error);
+GPtrArray *tam_queue_fetch (TamStore *store,
+                            const TamSession *session,
+                            const TamQueueFilter *filter,
+                            gint64 offset,
+                            guint limit,
+                            GError **error);
 
 /* Keyset paging: up to @limit calls that come after the call
  * (@after_call_start, @after_id) in queue order. @after_call_start NULL
  * starts at the beginning. */
-GPtrArray *tam_queue_fetch_after  (TamStore              *store,
-                                   const TamSession      *session,
-                                   const TamQueueFilter  *filter,
-                                   const char            *after_call_start,
-                                   gint64                 after_id,
-                                   guint                  limit,
-                                   GError               **error);
+GPtrArray *tam_queue_fetch_after (TamStore *store,
+                                  const TamSession *session,
+                                  const TamQueueFilter *filter,
+                                  const char *after_call_start,
+                                  gint64 after_id,
+                                  guint limit,
+                                  GError **error);
 
 /* The counts (and F-18's agent sheet) come from per-day tables
  * (call_state_days, call_agent_days) that absorb newly inserted calls on
  * the next count, half a million calls per transaction. An import may
  * call this at its end (in its worker thread) so that the first count
  * after a large import is instant; harmless otherwise. */
-gboolean   tam_queue_counts_update  (TamStore            *store,
-                                     GError             **error);
+gboolean tam_queue_counts_update (TamStore *store,
+                                  GError **error);
 /* Recounts both tables from the calls: for code that deletes calls (the
  * 2-year purge). */
-gboolean   tam_queue_counts_rebuild (TamStore            *store,
-                                     GError             **error);
+gboolean tam_queue_counts_rebuild (TamStore *store,
+                                   GError **error);
 
 /* The 0-based position of call @id in the queue for @filter, or -1 when
  * it is not in it (e.g. to keep the selection after a refresh). */
-gint64     tam_queue_position     (TamStore              *store,
-                                   const TamSession      *session,
-                                   const TamQueueFilter  *filter,
-                                   gint64                 id,
-                                   GError               **error);
+gint64 tam_queue_position (TamStore *store,
+                           const TamSession *session,
+                           const TamQueueFilter *filter,
+                           gint64 id,
+                           GError **error);
 
 /* Indexes of the counts per state (not the order of TamCallState). */
 typedef enum
@@ -142,26 +142,26 @@ typedef enum
 
 /* Where the count of calls in @state is in tam_queue_state_counts()'s
  * array, or -1 for TAM_CALL_STATE_NONE. */
-int        tam_call_state_count_index (TamCallState        state);
+int tam_call_state_count_index (TamCallState state);
 
 /* Counts per state for @filter with its state field ignored:
  * counts[TAM_STATE_PENDING] ... counts[TAM_STATE_RECALLED]. */
-gboolean   tam_queue_state_counts (TamStore              *store,
-                                   const TamSession      *session,
-                                   const TamQueueFilter  *filter,
-                                   gint64                 counts[TAM_N_STATES],
-                                   GError               **error);
+gboolean tam_queue_state_counts (TamStore *store,
+                                 const TamSession *session,
+                                 const TamQueueFilter *filter,
+                                 gint64 counts[TAM_N_STATES],
+                                 GError **error);
 
 /* One call by calls.id / by its MyCX call_id; NULL with TAM_ERROR_NOT_FOUND
  * when it does not exist, is not an AGREE call, or is not visible. */
-TamCall   *tam_call_get           (TamStore              *store,
-                                   const TamSession      *session,
-                                   gint64                 id,
-                                   GError               **error);
-TamCall   *tam_call_find          (TamStore              *store,
-                                   const TamSession      *session,
-                                   const char            *call_id,
-                                   GError               **error);
+TamCall *tam_call_get (TamStore *store,
+                       const TamSession *session,
+                       gint64 id,
+                       GError **error);
+TamCall *tam_call_find (TamStore *store,
+                        const TamSession *session,
+                        const char *call_id,
+                        GError **error);
 
 /* The history of a call in the order it happened: tapping 1 (and any
  * undone ones before it, flagged), the re-call answering it, tapping 2... */
@@ -174,57 +174,57 @@ typedef enum
 typedef struct
 {
   TamHistoryKind kind;
-  gint64   id;              /* tappings.id or recalls.id */
-  int      attempt;         /* tapping: 1, 2...; re-call: the tapping it
-                             * answers is attempt, the next one attempt + 1 */
-  char    *actor_nik;       /* the QCO (tapping) or TL (re-call) */
-  char    *actor_name;
-  char    *at;              /* "YYYY-MM-DD HH:MM:SS" */
-  char    *verdict;         /* tapping: "VALID" / "RETURN"; re-call: NULL */
-  char    *text;            /* tapping: recommendation; re-call: note */
-  char    *recording;       /* re-call: the new recording; tapping: NULL */
-  GStrv    failed_codes;    /* tapping: parameter codes failed (never NULL,
-                             * may be empty); re-call: NULL */
-  gboolean undone;          /* tapping undone by its QCO */
+  gint64 id;       /* tappings.id or recalls.id */
+  int attempt;     /* tapping: 1, 2...; re-call: the tapping it
+                    * answers is attempt, the next one attempt + 1 */
+  char *actor_nik; /* the QCO (tapping) or TL (re-call) */
+  char *actor_name;
+  char *at;           /* "YYYY-MM-DD HH:MM:SS" */
+  char *verdict;      /* tapping: "VALID" / "RETURN"; re-call: NULL */
+  char *text;         /* tapping: recommendation; re-call: note */
+  char *recording;    /* re-call: the new recording; tapping: NULL */
+  GStrv failed_codes; /* tapping: parameter codes failed (never NULL,
+                       * may be empty); re-call: NULL */
+  gboolean undone;    /* tapping undone by its QCO */
 } TamTappingRecord;
 
-void       tam_tapping_record_free (TamTappingRecord *record);
+void tam_tapping_record_free (TamTappingRecord *record);
 
 /* A GPtrArray of TamTappingRecord. */
-GPtrArray *tam_call_history       (TamStore              *store,
-                                   const TamSession      *session,
-                                   gint64                 id,
-                                   GError               **error);
+GPtrArray *tam_call_history (TamStore *store,
+                             const TamSession *session,
+                             gint64 id,
+                             GError **error);
 
 /* An assessment parameter (parameter penilaian) of a service. */
 typedef struct
 {
-  gint64    id;             /* 0 for a new one */
-  char     *service;
-  char     *code;           /* upper-case, unique per service */
-  char     *text;
-  gboolean  critical;       /* one failure forbids VALID */
-  gboolean  active;         /* inactive ones are kept for history */
-  int       position;       /* checklist order */
+  gint64 id; /* 0 for a new one */
+  char *service;
+  char *code; /* upper-case, unique per service */
+  char *text;
+  gboolean critical; /* one failure forbids VALID */
+  gboolean active;   /* inactive ones are kept for history */
+  int position;      /* checklist order */
 } TamParameter;
 
-TamParameter *tam_parameter_new  (void);
+TamParameter *tam_parameter_new (void);
 TamParameter *tam_parameter_copy (const TamParameter *parameter);
-void          tam_parameter_free (TamParameter       *parameter);
+void tam_parameter_free (TamParameter *parameter);
 
 /* The parameters of @service (NULL: every service) ordered by service,
  * position; a GPtrArray of TamParameter. */
-GPtrArray *tam_parameters_list    (TamStore              *store,
-                                   const char            *service,
-                                   gboolean               include_inactive,
-                                   GError               **error);
+GPtrArray *tam_parameters_list (TamStore *store,
+                                const char *service,
+                                gboolean include_inactive,
+                                GError **error);
 /* Inserts (id 0; sets parameter->id) or updates a parameter; needs
  * TAM_PERM_EDIT_PARAMETERS; validated (known service, code [A-Z0-9_]+
  * unique within the service, non-empty text); audited. */
-gboolean   tam_parameter_save     (TamStore              *store,
-                                   const TamSession      *session,
-                                   TamParameter          *parameter,
-                                   GError               **error);
+gboolean tam_parameter_save (TamStore *store,
+                             const TamSession *session,
+                             TamParameter *parameter,
+                             GError **error);
 
 /* Claims: a QCO claims the call they are tapping so no other QCO taps it.
  * A claim expires after the setting 'claim_minutes' (default 10) without
@@ -233,15 +233,15 @@ gboolean   tam_parameter_save     (TamStore              *store,
  * Refused with TAM_ERROR_CONFLICT naming the holder ("being tapped by ...")
  * or saying the call was decided meanwhile. One atomic UPDATE. Claims
  * are working state, not records: they are not audited. */
-gboolean   tam_call_claim         (TamStore              *store,
-                                   const TamSession      *session,
-                                   gint64                 id,
-                                   GError               **error);
+gboolean tam_call_claim (TamStore *store,
+                         const TamSession *session,
+                         gint64 id,
+                         GError **error);
 /* Drops the session's claim on the call (no-op when it holds none). */
-gboolean   tam_call_release       (TamStore              *store,
-                                   const TamSession      *session,
-                                   gint64                 id,
-                                   GError               **error);
+gboolean tam_call_release (TamStore *store,
+                           const TamSession *session,
+                           gint64 id,
+                           GError **error);
 
 /* The verdict. Needs TAM_PERM_TAP and a visible call. In one BEGIN
  * IMMEDIATE transaction: the call must be PENDING or RECALLED and not
@@ -258,24 +258,24 @@ gboolean   tam_call_release       (TamStore              *store,
  * failures, sets calls.state (VALID / RETURNED), attempts, first_verdict
  * (only the first time), clears the claim, appends an audit row.
  * @out_tapping_id (may be NULL) gets the new tapping's id, for undo. */
-gboolean   tam_call_decide        (TamStore              *store,
-                                   const TamSession      *session,
-                                   gint64                 id,
-                                   const char            *verdict,
-                                   const char * const    *failed_codes,
-                                   const char            *recommendation,
-                                   gint64                *out_tapping_id,
-                                   GError               **error);
+gboolean tam_call_decide (TamStore *store,
+                          const TamSession *session,
+                          gint64 id,
+                          const char *verdict,
+                          const char *const *failed_codes,
+                          const char *recommendation,
+                          gint64 *out_tapping_id,
+                          GError **error);
 
 /* Undoes a verdict: only by the QCO who gave it, only the call's latest
  * tapping, only while the call is still in the state that tapping put it
  * in (no re-call since). Marks the tapping undone (never deletes it) and
  * restores the call's state, attempts and first_verdict; audited. The call
  * stays claimed by the QCO (they are back on it). */
-gboolean   tam_tapping_undo       (TamStore              *store,
-                                   const TamSession      *session,
-                                   gint64                 tapping_id,
-                                   GError               **error);
+gboolean tam_tapping_undo (TamStore *store,
+                           const TamSession *session,
+                           gint64 tapping_id,
+                           GError **error);
 
 /* The return loop (W-03): the agent re-called the customer after a RETURN;
  * their team leader records it. Needs TAM_PERM_RECALL and to be the TL of
@@ -283,13 +283,13 @@ gboolean   tam_tapping_undo       (TamStore              *store,
  * (with the new @recording, non-empty, and @note) and sets the call
  * RECALLED, back in the queue for tapping attempt N + 1. Audited.
  * @out_recall_id may be NULL. */
-gboolean   tam_call_recall        (TamStore              *store,
-                                   const TamSession      *session,
-                                   gint64                 id,
-                                   const char            *recording,
-                                   const char            *note,
-                                   gint64                *out_recall_id,
-                                   GError               **error);
+gboolean tam_call_recall (TamStore *store,
+                          const TamSession *session,
+                          gint64 id,
+                          const char *recording,
+                          const char *note,
+                          gint64 *out_recall_id,
+                          GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamCall, tam_call_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamQueueFilter, tam_queue_filter_free)

@@ -10,8 +10,8 @@
 
 struct _TamApplication
 {
-  AdwApplication  parent_instance;
-  char           *db_path;
+  AdwApplication parent_instance;
+  char *db_path;
 };
 
 G_DEFINE_FINAL_TYPE (TamApplication, tam_application, ADW_TYPE_APPLICATION)
@@ -36,7 +36,7 @@ tam_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "db", "^ay", &db))
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (db);
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (db);
       g_free (self->db_path);
       self->db_path = g_file_get_path (file);
     }
@@ -50,8 +50,8 @@ tam_application_handle_local_options (GApplication *app,
 
 static void
 preferences_action (GSimpleAction *action,
-                    GVariant      *param,
-                    gpointer       user_data)
+                    GVariant *param,
+                    gpointer user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
   GtkWindow *window = gtk_application_get_active_window (app);
@@ -65,30 +65,30 @@ preferences_action (GSimpleAction *action,
 
 static void
 about_action (GSimpleAction *action,
-              GVariant      *param,
-              gpointer       user_data)
+              GVariant *param,
+              gpointer user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
   const char *developers[] = { "Infomedia Nusantara", NULL };
 
   adw_show_about_window (gtk_application_get_active_window (app),
-                         "application-name", _("TAM Desk"),
+                         "application-name", _ ("TAM Desk"),
                          "application-icon", APP_ID,
                          "developer-name", "Infomedia Nusantara",
                          "version", PACKAGE_VERSION,
-                         "comments", _("The supervisor desk of the TAM outbound contact center: roster, attendance and tapping validation."),
+                         "comments", _ ("The supervisor desk of the TAM outbound contact center: roster, attendance and tapping validation."),
                          "website", "https://www.infomedia.co.id/",
                          "copyright", "© 2026 Infomedia Nusantara",
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "developers", developers,
-                         "translator-credits", _("translator-credits"),
+                         "translator-credits", _ ("translator-credits"),
                          NULL);
 }
 
 static void
 quit_action (GSimpleAction *action,
-             GVariant      *param,
-             gpointer       user_data)
+             GVariant *param,
+             gpointer user_data)
 {
   GtkApplication *app = GTK_APPLICATION (user_data);
   GList *windows = gtk_application_get_windows (app);
@@ -147,14 +147,14 @@ static void
 tam_application_init (TamApplication *self)
 {
   static const GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open this database file"), N_("FILE") },
-    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_ ("Open this database file"), N_ ("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("Print the version and exit"), NULL },
     { NULL }
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("The supervisor desk of the TAM outbound contact center."));
+                                            _ ("The supervisor desk of the TAM outbound contact center."));
 }
 
 TamApplication *

@@ -14,36 +14,36 @@
 
 struct _TamPreferencesWindow
 {
-  AdwPreferencesWindow  parent_instance;
+  AdwPreferencesWindow parent_instance;
 
-  GSettings            *settings;
+  GSettings *settings;
 
-  AdwPreferencesGroup  *database_group;
-  AdwActionRow         *database_row;
-  AdwActionRow         *open_database_row;
-  GtkButton            *database_default_button;
-  AdwActionRow         *recordings_row;
-  GtkButton            *recordings_clear_button;
+  AdwPreferencesGroup *database_group;
+  AdwActionRow *database_row;
+  AdwActionRow *open_database_row;
+  GtkButton *database_default_button;
+  AdwActionRow *recordings_row;
+  GtkButton *recordings_clear_button;
 
-  TamStore             *store;
-  TamSession           *session;
-  GPtrArray            *parameters;  /* TamParameter of the shown service */
-  TamParameter         *editing;     /* NULL: the form adds a new one */
-  gboolean              saving;      /* a save is in the worker */
-  GtkSwitch            *saving_switch; /* the row switch it is for, or NULL */
-  gboolean              closed;      /* closed (hidden) while saving */
-  gboolean              disposed;
+  TamStore *store;
+  TamSession *session;
+  GPtrArray *parameters;    /* TamParameter of the shown service */
+  TamParameter *editing;    /* NULL: the form adds a new one */
+  gboolean saving;          /* a save is in the worker */
+  GtkSwitch *saving_switch; /* the row switch it is for, or NULL */
+  gboolean closed;          /* closed (hidden) while saving */
+  gboolean disposed;
 
-  AdwComboRow          *service_row;
-  GtkListBox           *parameter_list;
-  AdwPreferencesGroup  *form_group;
-  GtkButton            *add_button;
-  AdwEntryRow          *code_row;
-  AdwEntryRow          *text_row;
-  GtkSwitch            *critical_switch;
-  GtkSwitch            *active_switch;
-  GtkButton            *save_button;
-  GtkLabel             *error_label;
+  AdwComboRow *service_row;
+  GtkListBox *parameter_list;
+  AdwPreferencesGroup *form_group;
+  GtkButton *add_button;
+  AdwEntryRow *code_row;
+  AdwEntryRow *text_row;
+  GtkSwitch *critical_switch;
+  GtkSwitch *active_switch;
+  GtkButton *save_button;
+  GtkLabel *error_label;
 };
 
 G_DEFINE_FINAL_TYPE (TamPreferencesWindow, tam_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -57,7 +57,7 @@ update_rows (TamPreferencesWindow *self)
   if (*db == '\0')
     {
       g_autofree char *def = tam_store_default_path ();
-      g_autofree char *text = g_strdup_printf (_("%s (default)"), def);
+      g_autofree char *text = g_strdup_printf (_ ("%s (default)"), def);
 
       adw_action_row_set_subtitle (self->database_row, text);
     }
@@ -65,16 +65,16 @@ update_rows (TamPreferencesWindow *self)
     adw_action_row_set_subtitle (self->database_row, db);
   gtk_widget_set_sensitive (GTK_WIDGET (self->database_default_button), *db != '\0');
 
-  adw_action_row_set_subtitle (self->recordings_row, *folder ? folder : _("Not set"));
+  adw_action_row_set_subtitle (self->recordings_row, *folder ? folder : _ ("Not set"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->recordings_clear_button), *folder != '\0');
 }
 
 gboolean
-tam_preferences_window_set_database (TamPreferencesWindow  *self,
-                                     const char            *path,
-                                     GError               **error)
+tam_preferences_window_set_database (TamPreferencesWindow *self,
+                                     const char *path,
+                                     GError **error)
 {
-  g_autoptr(TamStore) store = NULL;
+  g_autoptr (TamStore) store = NULL;
 
   g_return_val_if_fail (TAM_IS_PREFERENCES_WINDOW (self), FALSE);
 
@@ -89,7 +89,7 @@ tam_preferences_window_set_database (TamPreferencesWindow  *self,
 
 void
 tam_preferences_window_set_recordings_folder (TamPreferencesWindow *self,
-                                              const char           *path)
+                                              const char *path)
 {
   g_return_if_fail (TAM_IS_PREFERENCES_WINDOW (self));
   g_settings_set_string (self->settings, "recordings-folder", path ? path : "");
@@ -97,28 +97,28 @@ tam_preferences_window_set_recordings_folder (TamPreferencesWindow *self,
 
 static void
 toast (TamPreferencesWindow *self,
-       const char           *text)
+       const char *text)
 {
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (text));
 }
 
 static void
-database_response_cb (GtkNativeDialog      *chooser,
-                      int                   response,
+database_response_cb (GtkNativeDialog *chooser,
+                      int response,
                       TamPreferencesWindow *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       if (path != NULL)
         {
           if (tam_preferences_window_set_database (self, path, &error))
-            toast (self, _("TAM Desk will open this database at the next start"));
+            toast (self, _ ("TAM Desk will open this database at the next start"));
           else
-            tam_show_message (GTK_WIDGET (self), _("This file cannot be used"), error->message);
+            tam_show_message (GTK_WIDGET (self), _ ("This file cannot be used"), error->message);
         }
     }
   g_object_unref (chooser);
@@ -130,7 +130,7 @@ database_clicked_cb (TamPreferencesWindow *self)
 {
   GtkFileChooserNative *chooser;
 
-  chooser = tam_database_chooser_new (GTK_WINDOW (self), _("_Choose"));
+  chooser = tam_database_chooser_new (GTK_WINDOW (self), _ ("_Choose"));
   g_signal_connect (chooser, "response", G_CALLBACK (database_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -139,17 +139,17 @@ static void
 database_default_clicked_cb (TamPreferencesWindow *self)
 {
   g_settings_reset (self->settings, "database-path");
-  toast (self, _("TAM Desk will open the default database at the next start"));
+  toast (self, _ ("TAM Desk will open the default database at the next start"));
 }
 
 static void
-recordings_response_cb (GtkNativeDialog      *chooser,
-                        int                   response,
+recordings_response_cb (GtkNativeDialog *chooser,
+                        int response,
                         TamPreferencesWindow *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
       if (path != NULL)
@@ -164,8 +164,8 @@ recordings_clicked_cb (TamPreferencesWindow *self)
 {
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Choose the Recordings Folder"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Choose"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (_ ("Choose the Recordings Folder"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _ ("_Choose"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (recordings_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -186,15 +186,15 @@ can_edit (TamPreferencesWindow *self)
 static const char *
 current_service (TamPreferencesWindow *self)
 {
-  const char * const *services = tam_services ();
+  const char *const *services = tam_services ();
   guint i = adw_combo_row_get_selected (self->service_row);
 
-  return i < g_strv_length ((char **)services) ? services[i] : NULL;
+  return i < g_strv_length ((char **) services) ? services[i] : NULL;
 }
 
 static void
 show_error (TamPreferencesWindow *self,
-            const char           *message)
+            const char *message)
 {
   gtk_label_set_text (self->error_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
@@ -203,7 +203,7 @@ show_error (TamPreferencesWindow *self,
 /* Loads @parameter into the form, or empties it for a new one. */
 static void
 edit_parameter (TamPreferencesWindow *self,
-                const TamParameter   *parameter)
+                const TamParameter *parameter)
 {
   gboolean editable = can_edit (self);
 
@@ -212,7 +212,7 @@ edit_parameter (TamPreferencesWindow *self,
     self->editing = tam_parameter_copy (parameter);
 
   adw_preferences_group_set_title (self->form_group,
-                                   parameter ? _("Edit parameter") : _("New parameter"));
+                                   parameter ? _ ("Edit parameter") : _ ("New parameter"));
   gtk_editable_set_text (GTK_EDITABLE (self->code_row), parameter ? parameter->code : "");
   gtk_editable_set_text (GTK_EDITABLE (self->text_row), parameter ? parameter->text : "");
   gtk_switch_set_active (self->critical_switch, parameter ? parameter->critical : FALSE);
@@ -222,16 +222,16 @@ edit_parameter (TamPreferencesWindow *self,
   show_error (self, NULL);
 }
 
-static void row_switch_cb (GtkSwitch            *sw,
-                           GParamSpec           *pspec,
+static void row_switch_cb (GtkSwitch *sw,
+                           GParamSpec *pspec,
                            TamPreferencesWindow *self);
 
 static GtkWidget *
 row_switch (TamPreferencesWindow *self,
-            gboolean              active,
-            const char           *flag,
-            const char           *label,
-            guint                 index)
+            gboolean active,
+            const char *flag,
+            const char *label,
+            guint index)
 {
   GtkWidget *sw = gtk_switch_new ();
 
@@ -240,7 +240,7 @@ row_switch (TamPreferencesWindow *self,
   gtk_widget_set_tooltip_text (sw, label);
   gtk_widget_set_sensitive (sw, can_edit (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data (G_OBJECT (sw), "tam-flag", (gpointer)flag);
+  g_object_set_data (G_OBJECT (sw), "tam-flag", (gpointer) flag);
   g_object_set_data (G_OBJECT (sw), "tam-index", GUINT_TO_POINTER (index));
   g_signal_connect_object (sw, "notify::active", G_CALLBACK (row_switch_cb), self, 0);
   return sw;
@@ -250,7 +250,7 @@ static void
 reload_parameters (TamPreferencesWindow *self)
 {
   const char *service = current_service (self);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->parameter_list))) != NULL)
@@ -269,8 +269,8 @@ reload_parameters (TamPreferencesWindow *self)
     {
       const TamParameter *parameter = g_ptr_array_index (self->parameters, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *critical = g_strdup_printf (_("%s is critical"), parameter->code);
-      g_autofree char *active = g_strdup_printf (_("%s is active"), parameter->code);
+      g_autofree char *critical = g_strdup_printf (_ ("%s is critical"), parameter->code);
+      g_autofree char *active = g_strdup_printf (_ ("%s is active"), parameter->code);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), parameter->code);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -289,9 +289,9 @@ static void update_parameters_sensitivity (TamPreferencesWindow *self);
 /* The worker's input and output. */
 typedef struct
 {
-  TamSession   *session;
-  TamParameter *parameter;  /* as edited */
-  TamParameter *stored;     /* the copy stored, with its id */
+  TamSession *session;
+  TamParameter *parameter; /* as edited */
+  TamParameter *stored;    /* the copy stored, with its id */
 } ParameterSave;
 
 static void
@@ -305,12 +305,12 @@ parameter_save_free (ParameterSave *ps)
 
 /* Worker thread; a copy each attempt: a busy attempt may have set its id. */
 static gboolean
-parameter_save_func (TamStore  *store,
-                     gpointer   data,
-                     GError   **error)
+parameter_save_func (TamStore *store,
+                     gpointer data,
+                     GError **error)
 {
   ParameterSave *ps = data;
-  g_autoptr(TamParameter) parameter = tam_parameter_copy (ps->parameter);
+  g_autoptr (TamParameter) parameter = tam_parameter_copy (ps->parameter);
 
   if (!tam_parameter_save (store, ps->session, parameter, error))
     return FALSE;
@@ -331,8 +331,8 @@ parameter_save_busy_cb (gpointer user_data)
  * the switch goes back. */
 static void
 switch_saved (TamPreferencesWindow *self,
-              GtkSwitch            *sw,
-              gboolean              ok)
+              GtkSwitch *sw,
+              gboolean ok)
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (sw), "tam-index"));
   gboolean is_critical = g_str_equal (g_object_get_data (G_OBJECT (sw), "tam-flag"), "critical");
@@ -358,13 +358,13 @@ switch_saved (TamPreferencesWindow *self,
 }
 
 static void
-parameter_save_done_cb (GObject      *source,
+parameter_save_done_cb (GObject *source,
                         GAsyncResult *result,
-                        gpointer      user_data)
+                        gpointer user_data)
 {
-  g_autoptr(TamPreferencesWindow) self = user_data;
-  g_autoptr(GtkSwitch) sw = g_steal_pointer (&self->saving_switch);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (TamPreferencesWindow) self = user_data;
+  g_autoptr (GtkSwitch) sw = g_steal_pointer (&self->saving_switch);
+  g_autoptr (GError) error = NULL;
   ParameterSave *ps = tam_save_get_data (result);
   gboolean ok = tam_save_finish (result, &error);
 
@@ -377,7 +377,7 @@ parameter_save_done_cb (GObject      *source,
       GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
       if (!ok && parent != NULL && gtk_widget_get_visible (GTK_WIDGET (parent)))
-        tam_show_message (GTK_WIDGET (parent), _("The parameter was not saved"), error->message);
+        tam_show_message (GTK_WIDGET (parent), _ ("The parameter was not saved"), error->message);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
@@ -391,15 +391,15 @@ parameter_save_done_cb (GObject      *source,
     {
       reload_parameters (self);
       edit_parameter (self, ps->stored);
-      toast (self, _("Parameter saved"));
+      toast (self, _ ("Parameter saved"));
     }
 }
 
 /* Sends @parameter (taken) to the worker; the editor waits meanwhile. */
 static void
 save_parameter (TamPreferencesWindow *self,
-                TamParameter         *parameter,
-                GtkSwitch            *sw)
+                TamParameter *parameter,
+                GtkSwitch *sw)
 {
   ParameterSave *ps = g_new0 (ParameterSave, 1);
 
@@ -412,14 +412,14 @@ save_parameter (TamPreferencesWindow *self,
   tam_save_button_set_state (self->save_button, TAM_SAVE_SAVING);
   update_parameters_sensitivity (self);
   tam_save_async (tam_store_get_path (self->store), parameter_save_func, ps,
-                  (GDestroyNotify)parameter_save_free, parameter_save_busy_cb,
+                  (GDestroyNotify) parameter_save_free, parameter_save_busy_cb,
                   parameter_save_done_cb, g_object_ref (self));
 }
 
 /* A row's critical / active switch saves at once. */
 static void
-row_switch_cb (GtkSwitch            *sw,
-               GParamSpec           *pspec,
+row_switch_cb (GtkSwitch *sw,
+               GParamSpec *pspec,
                TamPreferencesWindow *self)
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (sw), "tam-index"));
@@ -458,13 +458,13 @@ service_changed_cb (TamPreferencesWindow *self)
 
 static void
 parameter_activated_cb (TamPreferencesWindow *self,
-                        GtkListBoxRow        *row)
+                        GtkListBoxRow *row)
 {
   int index = gtk_list_box_row_get_index (row);
 
   g_assert (TAM_IS_PREFERENCES_WINDOW (self));
 
-  if (self->parameters != NULL && index >= 0 && (guint)index < self->parameters->len)
+  if (self->parameters != NULL && index >= 0 && (guint) index < self->parameters->len)
     edit_parameter (self, g_ptr_array_index (self->parameters, index));
 }
 
@@ -480,7 +480,7 @@ add_clicked_cb (TamPreferencesWindow *self)
 static void
 save_clicked_cb (TamPreferencesWindow *self)
 {
-  g_autoptr(TamParameter) parameter = NULL;
+  g_autoptr (TamParameter) parameter = NULL;
   const char *service = current_service (self);
 
   g_assert (TAM_IS_PREFERENCES_WINDOW (self));
@@ -612,8 +612,8 @@ tam_preferences_window_init (TamPreferencesWindow *self)
   update_rows (self);
 
   {
-    const char * const *services = tam_services ();
-    g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+    const char *const *services = tam_services ();
+    g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
 
     for (guint i = 0; services[i] != NULL; i++)
       gtk_string_list_append (labels, tam_service_label (services[i]));
@@ -622,9 +622,9 @@ tam_preferences_window_init (TamPreferencesWindow *self)
 }
 
 TamPreferencesWindow *
-tam_preferences_window_new (GtkWindow        *parent,
-                            const char       *open_path,
-                            TamStore         *store,
+tam_preferences_window_new (GtkWindow *parent,
+                            const char *open_path,
+                            TamStore *store,
                             const TamSession *session)
 {
   TamPreferencesWindow *self = g_object_new (TAM_TYPE_PREFERENCES_WINDOW,
@@ -632,14 +632,14 @@ tam_preferences_window_new (GtkWindow        *parent,
                                              NULL);
 
   adw_preferences_group_set_description (self->database_group,
-                                         _("A newly chosen database is opened at the next start."));
-  adw_action_row_set_subtitle (self->open_database_row, open_path ? open_path : _("None"));
+                                         _ ("A newly chosen database is opened at the next start."));
+  adw_action_row_set_subtitle (self->open_database_row, open_path ? open_path : _ ("None"));
 
   g_set_object (&self->store, store);
   self->session = session ? tam_session_copy (session) : NULL;
   if (session != NULL && session->service != NULL)
     {
-      const char * const *services = tam_services ();
+      const char *const *services = tam_services ();
 
       for (guint i = 0; services[i] != NULL; i++)
         if (g_str_equal (services[i], session->service))

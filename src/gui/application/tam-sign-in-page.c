@@ -7,20 +7,21 @@
 
 struct _TamSignInPage
 {
-  GtkWidget         parent_instance;
+  GtkWidget parent_instance;
 
-  TamStore         *store;
+  TamStore *store;
 
-  GtkEntry         *nik_entry;
+  GtkEntry *nik_entry;
   GtkPasswordEntry *password_entry;
-  GtkLabel         *error_label;
-  GtkLabel         *no_users_label;
-  GtkButton        *sign_in_button;
+  GtkLabel *error_label;
+  GtkLabel *no_users_label;
+  GtkButton *sign_in_button;
 };
 
 G_DEFINE_FINAL_TYPE (TamSignInPage, tam_sign_in_page, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   SIGNED_IN,
   N_SIGNALS
 };
@@ -29,7 +30,7 @@ static guint signals[N_SIGNALS];
 
 static void
 show_error (TamSignInPage *self,
-            const char    *message)
+            const char *message)
 {
   gtk_label_set_text (self->error_label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
@@ -46,8 +47,8 @@ sign_in_cb (TamSignInPage *self)
 {
   g_autofree char *nik = NULL;
   const char *password;
-  g_autoptr(TamSession) session = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (TamSession) session = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_assert (TAM_IS_SIGN_IN_PAGE (self));
 
@@ -56,7 +57,7 @@ sign_in_cb (TamSignInPage *self)
 
   if (*nik == '\0')
     {
-      show_error (self, _("Enter your NIK"));
+      show_error (self, _ ("Enter your NIK"));
       gtk_widget_grab_focus (GTK_WIDGET (self->nik_entry));
       return;
     }
@@ -96,7 +97,7 @@ text_changed_cb (TamSignInPage *self)
 
 void
 tam_sign_in_page_set_store (TamSignInPage *self,
-                            TamStore      *store)
+                            TamStore *store)
 {
   g_return_if_fail (TAM_IS_SIGN_IN_PAGE (self));
   g_set_object (&self->store, store);
@@ -106,7 +107,7 @@ tam_sign_in_page_set_store (TamSignInPage *self,
 
 void
 tam_sign_in_page_reset (TamSignInPage *self,
-                        const char    *nik)
+                        const char *nik)
 {
   g_return_if_fail (TAM_IS_SIGN_IN_PAGE (self));
 

@@ -12,7 +12,7 @@
 #include "tam-sign-in-page.h"
 #include "tam-window.h"
 
-typedef GtkWidget *(*TamPageNew) (TamStore         *store,
+typedef GtkWidget *(*TamPageNew) (TamStore *store,
                                   const TamSession *session);
 
 /* The desk's tabs, in sidebar order. Adding an area is one line here: a
@@ -20,31 +20,31 @@ typedef GtkWidget *(*TamPageNew) (TamStore         *store,
  * constructor. Alt+1…9 go to the tabs in this order. */
 static const struct
 {
-  const char    *name;
-  const char    *title;
-  TamPermission  permission;
-  TamPageNew     create;
+  const char *name;
+  const char *title;
+  TamPermission permission;
+  TamPageNew create;
 } desk_pages[] = {
-  { "roster", N_("Roster"), TAM_PERM_VIEW, tam_roster_page_new },
-  { "attendance", N_("Attendance"), TAM_PERM_VIEW, tam_attendance_page_new },
-  { "queue", N_("Queue"), TAM_PERM_VIEW, tam_queue_page_new },
+  { "roster", N_ ("Roster"), TAM_PERM_VIEW, tam_roster_page_new },
+  { "attendance", N_ ("Attendance"), TAM_PERM_VIEW, tam_attendance_page_new },
+  { "queue", N_ ("Queue"), TAM_PERM_VIEW, tam_queue_page_new },
 };
 
 struct _TamWindow
 {
-  AdwApplicationWindow  parent_instance;
+  AdwApplicationWindow parent_instance;
 
-  GSettings            *settings;
-  TamStore             *store;
-  TamSession           *session;
+  GSettings *settings;
+  TamStore *store;
+  TamSession *session;
 
-  GtkStack             *main_stack;
-  AdwStatusPage        *error_page;
-  GtkBox               *sign_in_box;
-  AdwWindowTitle       *window_title;
-  GtkStack             *page_stack;
-  GtkStackSidebar      *sidebar;
-  TamSignInPage        *sign_in_page;
+  GtkStack *main_stack;
+  AdwStatusPage *error_page;
+  GtkBox *sign_in_box;
+  AdwWindowTitle *window_title;
+  GtkStack *page_stack;
+  GtkStackSidebar *sidebar;
+  TamSignInPage *sign_in_page;
 };
 
 G_DEFINE_FINAL_TYPE (TamWindow, tam_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -84,7 +84,7 @@ tam_window_sign_out (TamWindow *self)
 }
 
 static void
-show_error (TamWindow    *self,
+show_error (TamWindow *self,
             const GError *error)
 {
   adw_status_page_set_description (self->error_page, error->message);
@@ -92,13 +92,13 @@ show_error (TamWindow    *self,
 }
 
 static gboolean
-open_database (TamWindow          *self,
-               const char         *path,
-               TamStoreOpenFlags   flags,
-               GError            **error)
+open_database (TamWindow *self,
+               const char *path,
+               TamStoreOpenFlags flags,
+               GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(TamStore) store = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (TamStore) store = NULL;
 
   g_return_val_if_fail (TAM_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -123,17 +123,17 @@ open_database (TamWindow          *self,
 }
 
 gboolean
-tam_window_open_database (TamWindow   *self,
-                          const char  *path,
-                          GError     **error)
+tam_window_open_database (TamWindow *self,
+                          const char *path,
+                          GError **error)
 {
   return open_database (self, path, TAM_STORE_OPEN_EXISTING, error);
 }
 
 gboolean
-tam_window_create_database (TamWindow   *self,
-                            const char  *path,
-                            GError     **error)
+tam_window_create_database (TamWindow *self,
+                            const char *path,
+                            GError **error)
 {
   return open_database (self, path, TAM_STORE_OPEN_CREATE, error);
 }
@@ -152,7 +152,7 @@ build_desk (TamWindow *self)
       if (!tam_session_can (self->session, desk_pages[i].permission))
         continue;
       page = desk_pages[i].create (self->store, self->session);
-      gtk_stack_add_titled (self->page_stack, page, desk_pages[i].name, _(desk_pages[i].title));
+      gtk_stack_add_titled (self->page_stack, page, desk_pages[i].name, _ (desk_pages[i].title));
       shown++;
     }
   gtk_stack_sidebar_set_stack (self->sidebar, self->page_stack);
@@ -162,7 +162,7 @@ build_desk (TamWindow *self)
     gtk_stack_set_visible_child_name (self->page_stack, "queue");
 
   /* Translators: the signed-in person in the header bar: "Name · Role" */
-  subtitle = g_strdup_printf (_("%s · %s"), self->session->name, tam_role_label (self->session->role));
+  subtitle = g_strdup_printf (_ ("%s · %s"), self->session->name, tam_role_label (self->session->role));
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_stack_set_visible_child_name (self->main_stack, "desk");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.switch-user", TRUE);
@@ -172,9 +172,9 @@ build_desk (TamWindow *self)
 }
 
 static void
-signed_in_cb (TamSignInPage    *page,
+signed_in_cb (TamSignInPage *page,
               const TamSession *session,
-              TamWindow        *self)
+              TamWindow *self)
 {
   g_clear_pointer (&self->session, tam_session_free);
   self->session = tam_session_copy (session);
@@ -197,7 +197,7 @@ tam_window_get_session (TamWindow *self)
 }
 
 GtkWidget *
-tam_window_get_page (TamWindow  *self,
+tam_window_get_page (TamWindow *self,
                      const char *name)
 {
   g_return_val_if_fail (TAM_IS_WINDOW (self), NULL);
@@ -205,21 +205,21 @@ tam_window_get_page (TamWindow  *self,
 }
 
 static void
-switch_user_action (GtkWidget  *widget,
+switch_user_action (GtkWidget *widget,
                     const char *action_name,
-                    GVariant   *param)
+                    GVariant *param)
 {
   tam_window_sign_out (TAM_WINDOW (widget));
 }
 
 static void
 choose_database_response_cb (GtkNativeDialog *chooser,
-                             int              response,
-                             TamWindow       *self)
+                             int response,
+                             TamWindow *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
       if (path != NULL && tam_window_open_database (self, path, NULL))
@@ -230,25 +230,25 @@ choose_database_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-choose_database_action (GtkWidget  *widget,
+choose_database_action (GtkWidget *widget,
                         const char *action_name,
-                        GVariant   *param)
+                        GVariant *param)
 {
   GtkFileChooserNative *chooser;
 
-  chooser = tam_database_chooser_new (GTK_WINDOW (widget), _("_Open"));
+  chooser = tam_database_chooser_new (GTK_WINDOW (widget), _ ("_Open"));
   g_signal_connect (chooser, "response", G_CALLBACK (choose_database_response_cb), g_object_ref (widget));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
 new_database_response_cb (GtkNativeDialog *chooser,
-                          int              response,
-                          TamWindow       *self)
+                          int response,
+                          TamWindow *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
       if (path != NULL && tam_window_create_database (self, path, NULL))
@@ -259,14 +259,14 @@ new_database_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-new_database_action (GtkWidget  *widget,
+new_database_action (GtkWidget *widget,
                      const char *action_name,
-                     GVariant   *param)
+                     GVariant *param)
 {
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("New Database"), GTK_WINDOW (widget),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (_ ("New Database"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Create"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "tam.db");
   g_signal_connect (chooser, "response", G_CALLBACK (new_database_response_cb), g_object_ref (widget));
@@ -275,9 +275,9 @@ new_database_action (GtkWidget  *widget,
 
 /* win.show-page (u): the Nth tab of the desk (Alt+1…9). */
 static void
-show_page_action (GtkWidget  *widget,
+show_page_action (GtkWidget *widget,
                   const char *action_name,
-                  GVariant   *param)
+                  GVariant *param)
 {
   TamWindow *self = TAM_WINDOW (widget);
   guint index = g_variant_get_uint32 (param);
@@ -387,7 +387,7 @@ tam_window_init (TamWindow *self)
 
 TamWindow *
 tam_window_new (GtkApplication *app,
-                const char     *db_path)
+                const char *db_path)
 {
   TamWindow *self = g_object_new (TAM_TYPE_WINDOW, "application", app, NULL);
   g_autofree char *path = NULL;

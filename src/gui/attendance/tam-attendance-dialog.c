@@ -10,37 +10,38 @@
 
 struct _TamAttendanceDialog
 {
-  AdwWindow      parent_instance;
+  AdwWindow parent_instance;
 
-  TamStore      *store;
-  TamSession    *session;
+  TamStore *store;
+  TamSession *session;
   TamAttendance *row;
-  gboolean       saving;    /* a save is in the worker */
-  gboolean       saved;     /* the last save's outcome */
-  gboolean       closed;    /* closed (hidden) while saving */
-  gboolean       disposed;
+  gboolean saving; /* a save is in the worker */
+  gboolean saved;  /* the last save's outcome */
+  gboolean closed; /* closed (hidden) while saving */
+  gboolean disposed;
 
-  GtkButton     *save_button;
-  GtkLabel      *error_label;
-  GtkLabel      *person_label;
-  GtkLabel      *date_label;
-  GtkEntry      *shift_start_entry;
-  GtkEntry      *shift_end_entry;
-  GtkDropDown   *status_dropdown;
-  GtkEntry      *check_in_entry;
-  GtkEntry      *check_out_entry;
-  GtkEntry      *note_entry;
-  GtkLabel      *shift_start_error;
-  GtkLabel      *shift_end_error;
-  GtkLabel      *status_error;
-  GtkLabel      *check_in_error;
-  GtkLabel      *check_out_error;
-  GtkLabel      *note_error;
+  GtkButton *save_button;
+  GtkLabel *error_label;
+  GtkLabel *person_label;
+  GtkLabel *date_label;
+  GtkEntry *shift_start_entry;
+  GtkEntry *shift_end_entry;
+  GtkDropDown *status_dropdown;
+  GtkEntry *check_in_entry;
+  GtkEntry *check_out_entry;
+  GtkEntry *note_entry;
+  GtkLabel *shift_start_error;
+  GtkLabel *shift_end_error;
+  GtkLabel *status_error;
+  GtkLabel *check_in_error;
+  GtkLabel *check_out_error;
+  GtkLabel *note_error;
 };
 
 G_DEFINE_FINAL_TYPE (TamAttendanceDialog, tam_attendance_dialog, ADW_TYPE_WINDOW)
 
-enum {
+enum
+{
   SAVED,
   N_SIGNALS
 };
@@ -50,9 +51,9 @@ static guint signals[N_SIGNALS];
 /* Reads a time field: NULL when empty; FALSE with the message at the
  * field when it is not a time. */
 static gboolean
-read_time (GtkEntry  *entry,
-           GtkLabel  *error_label,
-           char     **out)
+read_time (GtkEntry *entry,
+           GtkLabel *error_label,
+           char **out)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 
@@ -62,7 +63,7 @@ read_time (GtkEntry  *entry,
   *out = tam_parse_time (text);
   if (*out == NULL)
     {
-      tam_field_set_error (GTK_WIDGET (entry), error_label, _("Enter a time as HH:MM, e.g. 08:00"));
+      tam_field_set_error (GTK_WIDGET (entry), error_label, _ ("Enter a time as HH:MM, e.g. 08:00"));
       gtk_widget_grab_focus (GTK_WIDGET (entry));
       return FALSE;
     }
@@ -84,7 +85,7 @@ clear_errors (TamAttendanceDialog *self)
 /* The worker's input. */
 typedef struct
 {
-  TamSession    *session;
+  TamSession *session;
   TamAttendance *row;
 } AttendanceSave;
 
@@ -98,9 +99,9 @@ attendance_save_free (AttendanceSave *as)
 
 /* Worker thread: an upsert of one person-day, repeatable as it is. */
 static gboolean
-attendance_save_func (TamStore  *store,
-                      gpointer   data,
-                      GError   **error)
+attendance_save_func (TamStore *store,
+                      gpointer data,
+                      GError **error)
 {
   AttendanceSave *as = data;
 
@@ -117,12 +118,12 @@ attendance_save_busy_cb (gpointer user_data)
 }
 
 static void
-attendance_save_done_cb (GObject      *source,
+attendance_save_done_cb (GObject *source,
                          GAsyncResult *result,
-                         gpointer      user_data)
+                         gpointer user_data)
 {
-  g_autoptr(TamAttendanceDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (TamAttendanceDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
 
   self->saving = FALSE;
   self->saved = tam_save_finish (result, &error);
@@ -137,7 +138,7 @@ attendance_save_done_cb (GObject      *source,
       if (self->saved)
         g_signal_emit (self, signals[SAVED], 0);
       else if (parent != NULL && gtk_widget_get_visible (GTK_WIDGET (parent)))
-        tam_show_message (GTK_WIDGET (parent), _("The attendance was not saved"), error->message);
+        tam_show_message (GTK_WIDGET (parent), _ ("The attendance was not saved"), error->message);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
@@ -158,7 +159,7 @@ attendance_save_done_cb (GObject      *source,
 static gboolean
 send_save (TamAttendanceDialog *self)
 {
-  g_autoptr(TamAttendance) row = NULL;
+  g_autoptr (TamAttendance) row = NULL;
   AttendanceSave *as;
   char *value;
 
@@ -196,7 +197,7 @@ send_save (TamAttendanceDialog *self)
   self->saving = TRUE;
   tam_save_button_set_state (self->save_button, TAM_SAVE_SAVING);
   tam_save_async (tam_store_get_path (self->store), attendance_save_func, as,
-                  (GDestroyNotify)attendance_save_free, attendance_save_busy_cb,
+                  (GDestroyNotify) attendance_save_free, attendance_save_busy_cb,
                   attendance_save_done_cb, g_object_ref (self));
   return TRUE;
 }
@@ -204,7 +205,7 @@ send_save (TamAttendanceDialog *self)
 gboolean
 tam_attendance_dialog_save (TamAttendanceDialog *self)
 {
-  g_autoptr(TamAttendanceDialog) ref = NULL;
+  g_autoptr (TamAttendanceDialog) ref = NULL;
 
   g_return_val_if_fail (TAM_IS_ATTENDANCE_DIALOG (self), FALSE);
 
@@ -242,7 +243,7 @@ tam_attendance_dialog_close_request (GtkWindow *window)
 
 static void
 entry_changed_cb (TamAttendanceDialog *self,
-                  GtkEditable         *entry)
+                  GtkEditable *entry)
 {
   GtkWidget *w = GTK_WIDGET (entry);
 
@@ -320,7 +321,7 @@ tam_attendance_dialog_class_init (TamAttendanceDialogClass *klass)
 static void
 tam_attendance_dialog_init (TamAttendanceDialog *self)
 {
-  g_autoptr(GtkStringList) statuses = NULL;
+  g_autoptr (GtkStringList) statuses = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
@@ -329,10 +330,10 @@ tam_attendance_dialog_init (TamAttendanceDialog *self)
 }
 
 TamAttendanceDialog *
-tam_attendance_dialog_new (GtkWindow           *parent,
-                          TamStore            *store,
-                          const TamSession    *session,
-                          const TamAttendance *row)
+tam_attendance_dialog_new (GtkWindow *parent,
+                           TamStore *store,
+                           const TamSession *session,
+                           const TamAttendance *row)
 {
   TamAttendanceDialog *self;
   g_autofree char *person = NULL;

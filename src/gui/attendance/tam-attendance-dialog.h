@@ -15,14 +15,14 @@ G_DECLARE_FINAL_TYPE (TamAttendanceDialog, tam_attendance_dialog, TAM, ATTENDANC
  * "saved" and closes, or shows the core's refusal. Closed while a save
  * waits, it hides at once and the save completes: "saved" is still
  * emitted, a refusal is shown over the parent window. */
-TamAttendanceDialog *tam_attendance_dialog_new  (GtkWindow           *parent,
-                                                 TamStore            *store,
-                                                 const TamSession    *session,
-                                                 const TamAttendance *row);
+TamAttendanceDialog *tam_attendance_dialog_new (GtkWindow *parent,
+                                                TamStore *store,
+                                                const TamSession *session,
+                                                const TamAttendance *row);
 /* The same as clicking Save, then waits for the outcome, iterating the
  * main context (for tests; the button does not wait): TRUE when the row
  * was stored. FALSE at once for a wrong time or while a save is on its
  * way already. */
-gboolean             tam_attendance_dialog_save (TamAttendanceDialog *self);
+gboolean tam_attendance_dialog_save (TamAttendanceDialog *self);
 
 G_END_DECLS

@@ -11,20 +11,21 @@ char *
 tam_format_percent (double value)
 {
   /* Translators: a percentage, e.g. "93.5 %" */
-  return g_strdup_printf (_("%.1f %%"), value);
+  return g_strdup_printf (_ ("%.1f %%"), value);
 }
 
 /* TamAttendanceObject */
 
 struct _TamAttendanceObject
 {
-  GObject        parent_instance;
+  GObject parent_instance;
   TamAttendance *row;
 };
 
 G_DEFINE_FINAL_TYPE (TamAttendanceObject, tam_attendance_object, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   ROW_PROP_0,
   ROW_PROP_DATE,
   ROW_PROP_NIK,
@@ -49,18 +50,24 @@ tam_attendance_object_finalize (GObject *object)
 }
 
 static void
-tam_attendance_object_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
+tam_attendance_object_get_property (GObject *object,
+                                    guint prop_id,
+                                    GValue *value,
                                     GParamSpec *pspec)
 {
   const TamAttendance *r = TAM_ATTENDANCE_OBJECT (object)->row;
 
   switch (prop_id)
     {
-    case ROW_PROP_DATE: g_value_set_string (value, r->date); break;
-    case ROW_PROP_NIK: g_value_set_string (value, r->nik); break;
-    case ROW_PROP_NAME: g_value_set_string (value, r->name); break;
+    case ROW_PROP_DATE:
+      g_value_set_string (value, r->date);
+      break;
+    case ROW_PROP_NIK:
+      g_value_set_string (value, r->nik);
+      break;
+    case ROW_PROP_NAME:
+      g_value_set_string (value, r->name);
+      break;
     case ROW_PROP_SHIFT:
       if (r->shift_start != NULL)
         g_value_take_string (value, g_strdup_printf ("%s–%s", r->shift_start,
@@ -68,11 +75,20 @@ tam_attendance_object_get_property (GObject    *object,
       else
         g_value_set_string (value, "");
       break;
-    case ROW_PROP_STATUS: g_value_set_string (value, tam_attendance_status_label (r->status)); break;
-    case ROW_PROP_CHECK_IN: g_value_set_string (value, r->check_in); break;
-    case ROW_PROP_CHECK_OUT: g_value_set_string (value, r->check_out); break;
-    case ROW_PROP_NOTE: g_value_set_string (value, r->note); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case ROW_PROP_STATUS:
+      g_value_set_string (value, tam_attendance_status_label (r->status));
+      break;
+    case ROW_PROP_CHECK_IN:
+      g_value_set_string (value, r->check_in);
+      break;
+    case ROW_PROP_CHECK_OUT:
+      g_value_set_string (value, r->check_out);
+      break;
+    case ROW_PROP_NOTE:
+      g_value_set_string (value, r->note);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -121,13 +137,14 @@ tam_attendance_object_get_row (TamAttendanceObject *self)
 
 struct _TamAdherenceObject
 {
-  GObject       parent_instance;
+  GObject parent_instance;
   TamAdherence *row;
 };
 
 G_DEFINE_FINAL_TYPE (TamAdherenceObject, tam_adherence_object, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   ADH_PROP_0,
   ADH_PROP_NIK,
   ADH_PROP_NAME,
@@ -154,26 +171,47 @@ tam_adherence_object_finalize (GObject *object)
 }
 
 static void
-tam_adherence_object_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
+tam_adherence_object_get_property (GObject *object,
+                                   guint prop_id,
+                                   GValue *value,
                                    GParamSpec *pspec)
 {
   const TamAdherence *r = TAM_ADHERENCE_OBJECT (object)->row;
 
   switch (prop_id)
     {
-    case ADH_PROP_NIK: g_value_set_string (value, r->nik); break;
-    case ADH_PROP_NAME: g_value_set_string (value, r->name); break;
-    case ADH_PROP_SCHEDULED: g_value_take_string (value, g_strdup_printf ("%u", r->scheduled)); break;
-    case ADH_PROP_PRESENT: g_value_take_string (value, g_strdup_printf ("%u", r->present)); break;
-    case ADH_PROP_LATE: g_value_take_string (value, g_strdup_printf ("%u", r->late)); break;
-    case ADH_PROP_ABSENT: g_value_take_string (value, g_strdup_printf ("%u", r->absent)); break;
-    case ADH_PROP_SICK: g_value_take_string (value, g_strdup_printf ("%u", r->sick)); break;
-    case ADH_PROP_LEAVE: g_value_take_string (value, g_strdup_printf ("%u", r->leave)); break;
-    case ADH_PROP_ADHERENCE: g_value_take_string (value, tam_format_percent (r->adherence)); break;
-    case ADH_PROP_ADHERENCE_VALUE: g_value_set_double (value, r->adherence); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case ADH_PROP_NIK:
+      g_value_set_string (value, r->nik);
+      break;
+    case ADH_PROP_NAME:
+      g_value_set_string (value, r->name);
+      break;
+    case ADH_PROP_SCHEDULED:
+      g_value_take_string (value, g_strdup_printf ("%u", r->scheduled));
+      break;
+    case ADH_PROP_PRESENT:
+      g_value_take_string (value, g_strdup_printf ("%u", r->present));
+      break;
+    case ADH_PROP_LATE:
+      g_value_take_string (value, g_strdup_printf ("%u", r->late));
+      break;
+    case ADH_PROP_ABSENT:
+      g_value_take_string (value, g_strdup_printf ("%u", r->absent));
+      break;
+    case ADH_PROP_SICK:
+      g_value_take_string (value, g_strdup_printf ("%u", r->sick));
+      break;
+    case ADH_PROP_LEAVE:
+      g_value_take_string (value, g_strdup_printf ("%u", r->leave));
+      break;
+    case ADH_PROP_ADHERENCE:
+      g_value_take_string (value, tam_format_percent (r->adherence));
+      break;
+    case ADH_PROP_ADHERENCE_VALUE:
+      g_value_set_double (value, r->adherence);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -196,7 +234,7 @@ tam_adherence_object_class_init (TamAdherenceObjectClass *klass)
   adh_properties[ADH_PROP_LEAVE] = g_param_spec_string ("leave", NULL, NULL, NULL, flags);
   adh_properties[ADH_PROP_ADHERENCE] = g_param_spec_string ("adherence", NULL, NULL, NULL, flags);
   adh_properties[ADH_PROP_ADHERENCE_VALUE] =
-    g_param_spec_double ("adherence-value", NULL, NULL, 0.0, 100.0, 0.0, flags);
+      g_param_spec_double ("adherence-value", NULL, NULL, 0.0, 100.0, 0.0, flags);
   g_object_class_install_properties (object_class, ADH_N_PROPS, adh_properties);
 }
 

@@ -15,28 +15,28 @@
 
 struct _TamAttendancePage
 {
-  GtkWidget            parent_instance;
+  GtkWidget parent_instance;
 
-  TamStore            *store;
-  TamSession          *session;
+  TamStore *store;
+  TamSession *session;
 
-  GDate                date;
-  gboolean             month;
-  gint64               team_leader_id;
-  GArray              *team_ids;   /* gint64 per team drop-down position */
+  GDate date;
+  gboolean month;
+  gint64 team_leader_id;
+  GArray *team_ids; /* gint64 per team drop-down position */
 
-  GListStore          *rows;
-  GtkSingleSelection  *row_selection;
-  GListStore          *adherence;
+  GListStore *rows;
+  GtkSingleSelection *row_selection;
+  GListStore *adherence;
 
-  GtkDropDown         *period_dropdown;
-  GtkMenuButton       *date_button;
-  GtkPopover          *date_popover;
-  GtkCalendar         *calendar;
-  GtkDropDown         *team_dropdown;
-  GtkLabel            *total_label;
-  GtkColumnView       *rows_view;
-  GtkColumnView       *adherence_view;
+  GtkDropDown *period_dropdown;
+  GtkMenuButton *date_button;
+  GtkPopover *date_popover;
+  GtkCalendar *calendar;
+  GtkDropDown *team_dropdown;
+  GtkLabel *total_label;
+  GtkColumnView *rows_view;
+  GtkColumnView *adherence_view;
   GtkColumnViewColumn *date_column;
   GtkColumnViewColumn *nik_column;
   GtkColumnViewColumn *name_column;
@@ -53,32 +53,32 @@ struct _TamAttendancePage
   GtkColumnViewColumn *adh_sick_column;
   GtkColumnViewColumn *adh_leave_column;
   GtkColumnViewColumn *adh_adherence_column;
-  GtkBox              *job_box;
-  GtkButton           *previous_button;
-  GtkButton           *next_button;
-  GtkButton           *today_button;
-  GtkButton           *edit_button;
-  GtkButton           *import_button;
+  GtkBox *job_box;
+  GtkButton *previous_button;
+  GtkButton *next_button;
+  GtkButton *today_button;
+  GtkButton *edit_button;
+  GtkButton *import_button;
 
-  TamJobBar           *job_bar;
-  gboolean             updating;
+  TamJobBar *job_bar;
+  gboolean updating;
 };
 
 G_DEFINE_FINAL_TYPE (TamAttendancePage, tam_attendance_page, GTK_TYPE_WIDGET)
 
 static char *
 format_gdate (const GDate *date,
-              const char  *format)
+              const char *format)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                                                   g_date_get_day (date), 12, 0, 0);
+  g_autoptr (GDateTime) dt = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                                    g_date_get_day (date), 12, 0, 0);
   return g_date_time_format (dt, format);
 }
 
 static void
-period_range (TamAttendancePage  *self,
-              char              **from,
-              char              **to)
+period_range (TamAttendancePage *self,
+              char **from,
+              char **to)
 {
   if (self->month)
     {
@@ -106,7 +106,7 @@ selected_row (TamAttendancePage *self)
 }
 
 static gboolean
-can_edit_row (TamAttendancePage   *self,
+can_edit_row (TamAttendancePage *self,
               const TamAttendance *row)
 {
   if (row == NULL || !tam_session_can (self->session, TAM_PERM_EDIT_ATTENDANCE))
@@ -132,10 +132,10 @@ static void
 update_date_widgets (TamAttendancePage *self)
 {
   g_autofree char *label = NULL;
-  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr (GDateTime) dt = NULL;
 
   self->updating = TRUE;
-  label = format_gdate (&self->date, self->month ? _("%B %Y") : _("%a %d %B %Y"));
+  label = format_gdate (&self->date, self->month ? _ ("%B %Y") : _ ("%a %d %B %Y"));
   gtk_menu_button_set_label (self->date_button, label);
   dt = g_date_time_new_local (g_date_get_year (&self->date), g_date_get_month (&self->date),
                               g_date_get_day (&self->date), 12, 0, 0);
@@ -149,9 +149,9 @@ tam_attendance_page_reload (TamAttendancePage *self)
 {
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) adherence = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GPtrArray) adherence = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree gpointer *items = NULL;
   TamAdherence total = { 0 };
 
@@ -168,7 +168,7 @@ tam_attendance_page_reload (TamAttendancePage *self)
       g_list_store_remove_all (self->rows);
       g_list_store_remove_all (self->adherence);
       gtk_label_set_text (self->total_label, "");
-      tam_show_message (GTK_WIDGET (self), _("Cannot read the attendance"), error->message);
+      tam_show_message (GTK_WIDGET (self), _ ("Cannot read the attendance"), error->message);
       goto out;
     }
 
@@ -216,9 +216,9 @@ out:
 
 void
 tam_attendance_page_show (TamAttendancePage *self,
-                          const char        *date,
-                          gboolean           month,
-                          gint64             team_leader_id)
+                          const char *date,
+                          gboolean month,
+                          gint64 team_leader_id)
 {
   int y, m, d;
 
@@ -259,7 +259,7 @@ team_changed_cb (TamAttendancePage *self)
 
 static void
 step (TamAttendancePage *self,
-      int                direction)
+      int direction)
 {
   if (self->month)
     {
@@ -298,7 +298,7 @@ today_clicked_cb (TamAttendancePage *self)
 static void
 day_selected_cb (TamAttendancePage *self)
 {
-  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr (GDateTime) dt = NULL;
 
   if (self->updating)
     return;
@@ -311,15 +311,15 @@ day_selected_cb (TamAttendancePage *self)
 
 static void
 row_saved_cb (TamAttendanceDialog *dialog,
-              TamAttendancePage   *self)
+              TamAttendancePage *self)
 {
   tam_attendance_page_reload (self);
 }
 
 static void
-edit_action (GtkWidget  *widget,
+edit_action (GtkWidget *widget,
              const char *action_name,
-             GVariant   *param)
+             GVariant *param)
 {
   TamAttendancePage *self = TAM_ATTENDANCE_PAGE (widget);
   const TamAttendance *row = selected_row (self);
@@ -336,15 +336,15 @@ edit_action (GtkWidget  *widget,
 
 static void
 row_activated_cb (TamAttendancePage *self,
-                  guint              position)
+                  guint position)
 {
   gtk_single_selection_set_selected (self->row_selection, position);
   edit_action (GTK_WIDGET (self), "attendance.edit", NULL);
 }
 
 static void
-import_done (GObject  *owner,
-             gboolean  stored)
+import_done (GObject *owner,
+             gboolean stored)
 {
   TamAttendancePage *self = TAM_ATTENDANCE_PAGE (owner);
 
@@ -355,7 +355,7 @@ import_done (GObject  *owner,
 
 void
 tam_attendance_page_import_file (TamAttendancePage *self,
-                                 const char        *path)
+                                 const char *path)
 {
   g_return_if_fail (TAM_IS_ATTENDANCE_PAGE (self));
   g_return_if_fail (path != NULL);
@@ -365,30 +365,30 @@ tam_attendance_page_import_file (TamAttendancePage *self,
 }
 
 static void
-import_chosen (GtkWidget  *page,
+import_chosen (GtkWidget *page,
                const char *path)
 {
   tam_attendance_page_import_file (TAM_ATTENDANCE_PAGE (page), path);
 }
 
 static void
-import_action (GtkWidget  *widget,
+import_action (GtkWidget *widget,
                const char *action_name,
-               GVariant   *param)
+               GVariant *param)
 {
-  tam_import_choose (widget, _("Import Attendance"), import_chosen);
+  tam_import_choose (widget, _ ("Import Attendance"), import_chosen);
 }
 
 static void
 fill_teams (TamAttendancePage *self)
 {
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) people = tam_people_list (self->store, NULL);
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+  g_autoptr (GPtrArray) people = tam_people_list (self->store, NULL);
   gint64 zero = 0;
 
   g_array_set_size (self->team_ids, 0);
   g_array_append_val (self->team_ids, zero);
-  gtk_string_list_append (list, _("All teams"));
+  gtk_string_list_append (list, _ ("All teams"));
   for (guint i = 0; people != NULL && i < people->len; i++)
     {
       const TamPerson *p = g_ptr_array_index (people, i);
@@ -397,7 +397,7 @@ fill_teams (TamAttendancePage *self)
       if (g_strcmp0 (p->role, "TEAM_LEADER") != 0)
         continue;
       /* Translators: a team, named after its leader: "Team Budi Santoso (TL-0001)" */
-      label = g_strdup_printf (_("Team %s (%s)"), p->name, p->nik);
+      label = g_strdup_printf (_ ("Team %s (%s)"), p->name, p->nik);
       gtk_string_list_append (list, label);
       g_array_append_val (self->team_ids, p->id);
     }
@@ -405,8 +405,8 @@ fill_teams (TamAttendancePage *self)
   gtk_drop_down_set_model (self->team_dropdown, G_LIST_MODEL (list));
   {
     /* The drop-down does not take the expression over. */
-    g_autoptr(GtkExpression) expression =
-      gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+    g_autoptr (GtkExpression) expression =
+        gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
     gtk_drop_down_set_expression (self->team_dropdown, expression);
   }
   gtk_drop_down_set_selected (self->team_dropdown, 0);
@@ -416,7 +416,11 @@ fill_teams (TamAttendancePage *self)
 static void
 setup_columns (TamAttendancePage *self)
 {
-  const struct { GtkColumnViewColumn *column; const char *property; } rows[] = {
+  const struct
+  {
+    GtkColumnViewColumn *column;
+    const char *property;
+  } rows[] = {
     { self->date_column, "date" },
     { self->nik_column, "nik" },
     { self->name_column, "name" },
@@ -426,7 +430,11 @@ setup_columns (TamAttendancePage *self)
     { self->check_out_column, "check-out" },
     { self->note_column, "note" },
   };
-  const struct { GtkColumnViewColumn *column; const char *property; } adherence[] = {
+  const struct
+  {
+    GtkColumnViewColumn *column;
+    const char *property;
+  } adherence[] = {
     { self->adh_name_column, "name" },
     { self->adh_scheduled_column, "scheduled" },
     { self->adh_present_column, "present" },
@@ -436,15 +444,15 @@ setup_columns (TamAttendancePage *self)
     { self->adh_leave_column, "leave" },
     { self->adh_adherence_column, "adherence" },
   };
-  g_autoptr(GtkSortListModel) row_sort = NULL;
-  g_autoptr(GtkSortListModel) adh_sort = NULL;
-  g_autoptr(GtkSorter) adh_sorter = NULL;
+  g_autoptr (GtkSortListModel) row_sort = NULL;
+  g_autoptr (GtkSortListModel) adh_sort = NULL;
+  g_autoptr (GtkSorter) adh_sorter = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     tam_column_setup (rows[i].column, TAM_TYPE_ATTENDANCE_OBJECT, rows[i].property);
   for (guint i = 0; i < G_N_ELEMENTS (adherence); i++)
     {
-      g_autoptr(GtkListItemFactory) factory = tam_label_factory_new (adherence[i].property);
+      g_autoptr (GtkListItemFactory) factory = tam_label_factory_new (adherence[i].property);
       gtk_column_view_column_set_factory (adherence[i].column, factory);
     }
   /* Adherence sorts by its value, not its text; the name by name. */
@@ -452,8 +460,8 @@ setup_columns (TamAttendancePage *self)
                                                                                 "adherence-value")));
   gtk_column_view_column_set_sorter (self->adh_adherence_column, adh_sorter);
   {
-    g_autoptr(GtkSorter) name_sorter =
-      GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (TAM_TYPE_ADHERENCE_OBJECT, NULL, "name")));
+    g_autoptr (GtkSorter) name_sorter =
+        GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (TAM_TYPE_ADHERENCE_OBJECT, NULL, "name")));
     gtk_column_view_column_set_sorter (self->adh_name_column, name_sorter);
   }
 
@@ -468,7 +476,7 @@ setup_columns (TamAttendancePage *self)
   adh_sort = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->adherence)),
                                       g_object_ref (gtk_column_view_get_sorter (self->adherence_view)));
   {
-    g_autoptr(GtkNoSelection) none = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&adh_sort)));
+    g_autoptr (GtkNoSelection) none = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&adh_sort)));
     gtk_column_view_set_model (self->adherence_view, GTK_SELECTION_MODEL (none));
   }
 }
@@ -581,7 +589,7 @@ tam_attendance_page_init (TamAttendancePage *self)
 }
 
 GtkWidget *
-tam_attendance_page_new (TamStore         *store,
+tam_attendance_page_new (TamStore *store,
                          const TamSession *session)
 {
   TamAttendancePage *self;
@@ -595,6 +603,7 @@ tam_attendance_page_new (TamStore         *store,
   /* A team leader sees their own team first. */
   tam_attendance_page_show (self, NULL, FALSE,
                             session && g_strcmp0 (session->role, "TEAM_LEADER") == 0
-                            ? session->person_id : 0);
+                                ? session->person_id
+                                : 0);
   return GTK_WIDGET (self);
 }

@@ -19,25 +19,26 @@
 
 struct _TamGstStream
 {
-  GtkMediaStream  parent_instance;
+  GtkMediaStream parent_instance;
 
-  GstElement     *playbin;
-  GstElement     *audio_sink;      /* the sink we gave the playbin */
-  guint           bus_watch;
-  guint           tick_id;
-  char           *uri;
+  GstElement *playbin;
+  GstElement *audio_sink; /* the sink we gave the playbin */
+  guint bus_watch;
+  guint tick_id;
+  char *uri;
 
-  double          rate;
-  gint64          restore_position; /* µs, to seek to once prerolled */
-  guint           prerolled : 1;    /* the first ASYNC_DONE came */
-  guint           explicit_sink : 1;
-  guint           fell_back : 1;
-  guint           silent : 1;
+  double rate;
+  gint64 restore_position; /* µs, to seek to once prerolled */
+  guint prerolled : 1;     /* the first ASYNC_DONE came */
+  guint explicit_sink : 1;
+  guint fell_back : 1;
+  guint silent : 1;
 };
 
 G_DEFINE_FINAL_TYPE (TamGstStream, tam_gst_stream, GTK_TYPE_MEDIA_STREAM)
 
-enum {
+enum
+{
   PROP_0,
   PROP_RATE,
   PROP_SILENT,
@@ -56,7 +57,7 @@ tam_gst_stream_init_check (GError **error)
     {
       if (!gst_init_check (NULL, NULL, &init_error) && init_error == NULL)
         g_set_error_literal (&init_error, GST_CORE_ERROR, GST_CORE_ERROR_FAILED,
-                             _("GStreamer could not be initialised"));
+                             _ ("GStreamer could not be initialised"));
       g_once_init_leave (&once, 1);
     }
   if (init_error != NULL)
@@ -81,7 +82,7 @@ make_silent_sink (void)
 
 static GstElement *
 make_audio_sink (TamGstStream *self,
-                 const char   *description)
+                 const char *description)
 {
   GstElement *sink = NULL;
 
@@ -89,7 +90,7 @@ make_audio_sink (TamGstStream *self,
 
   if (description != NULL && description[0] != '\0')
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       self->explicit_sink = TRUE;
       if (g_str_equal (description, "fakesink"))
@@ -109,7 +110,7 @@ make_audio_sink (TamGstStream *self,
 
 static void
 set_silent (TamGstStream *self,
-            gboolean      silent)
+            gboolean silent)
 {
   g_assert (TAM_IS_GST_STREAM (self));
 
@@ -124,7 +125,7 @@ set_silent (TamGstStream *self,
 static void
 check_silent (TamGstStream *self)
 {
-  g_autoptr(GstIterator) it = NULL;
+  g_autoptr (GstIterator) it = NULL;
   GValue item = G_VALUE_INIT;
   gboolean fake = FALSE;
   gboolean done = FALSE;
@@ -234,7 +235,7 @@ stop_tick (TamGstStream *self)
  * answers with ASYNC_DONE once it has prerolled there. */
 static gboolean
 do_seek (TamGstStream *self,
-         gint64        position)
+         gint64 position)
 {
   g_assert (TAM_IS_GST_STREAM (self));
 
@@ -259,7 +260,7 @@ prerolled (TamGstStream *self)
 
   if (!gtk_media_stream_is_prepared (stream))
     {
-      g_autoptr(GstQuery) query = gst_query_new_seeking (GST_FORMAT_TIME);
+      g_autoptr (GstQuery) query = gst_query_new_seeking (GST_FORMAT_TIME);
       gboolean seekable = FALSE;
       gint64 duration = 0;
       int n_audio = 0;
@@ -326,7 +327,7 @@ end_of_stream (TamGstStream *self)
 
 static gboolean
 from_audio_sink (TamGstStream *self,
-                 GstMessage   *message)
+                 GstMessage *message)
 {
   GstObject *src = GST_MESSAGE_SRC (message);
 
@@ -365,9 +366,9 @@ fall_back_to_silence (TamGstStream *self)
 
 static void
 error_message (TamGstStream *self,
-               GstMessage   *message)
+               GstMessage *message)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *debug = NULL;
 
   g_assert (TAM_IS_GST_STREAM (self));
@@ -389,9 +390,9 @@ error_message (TamGstStream *self,
 }
 
 static gboolean
-bus_cb (GstBus     *bus,
+bus_cb (GstBus *bus,
         GstMessage *message,
-        gpointer    user_data)
+        gpointer user_data)
 {
   TamGstStream *self = TAM_GST_STREAM (user_data);
 
@@ -447,7 +448,7 @@ tam_gst_stream_pause (GtkMediaStream *stream)
 
 static void
 tam_gst_stream_seek (GtkMediaStream *stream,
-                     gint64          timestamp)
+                     gint64 timestamp)
 {
   TamGstStream *self = TAM_GST_STREAM (stream);
   gint64 duration = gtk_media_stream_get_duration (stream);
@@ -471,8 +472,8 @@ tam_gst_stream_seek (GtkMediaStream *stream,
 
 static void
 tam_gst_stream_update_audio (GtkMediaStream *stream,
-                             gboolean        muted,
-                             double          volume)
+                             gboolean muted,
+                             double volume)
 {
   TamGstStream *self = TAM_GST_STREAM (stream);
 
@@ -493,7 +494,7 @@ tam_gst_stream_dispose (GObject *object)
   stop_tick (self);
   if (self->playbin != NULL)
     {
-      g_autoptr(GstBus) bus = gst_element_get_bus (self->playbin);
+      g_autoptr (GstBus) bus = gst_element_get_bus (self->playbin);
 
       /* Joins the streaming threads: nothing posts after this. */
       gst_element_set_state (self->playbin, GST_STATE_NULL);
@@ -518,9 +519,9 @@ tam_gst_stream_finalize (GObject *object)
 }
 
 static void
-tam_gst_stream_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
+tam_gst_stream_get_property (GObject *object,
+                             guint prop_id,
+                             GValue *value,
                              GParamSpec *pspec)
 {
   TamGstStream *self = TAM_GST_STREAM (object);
@@ -539,10 +540,10 @@ tam_gst_stream_get_property (GObject    *object,
 }
 
 static void
-tam_gst_stream_set_property (GObject      *object,
-                             guint         prop_id,
+tam_gst_stream_set_property (GObject *object,
+                             guint prop_id,
                              const GValue *value,
-                             GParamSpec   *pspec)
+                             GParamSpec *pspec)
 {
   TamGstStream *self = TAM_GST_STREAM (object);
 
@@ -573,11 +574,11 @@ tam_gst_stream_class_init (TamGstStreamClass *klass)
   stream_class->update_audio = tam_gst_stream_update_audio;
 
   properties[PROP_RATE] =
-    g_param_spec_double ("rate", NULL, NULL, 0.25, 4.0, 1.0,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_double ("rate", NULL, NULL, 0.25, 4.0, 1.0,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SILENT] =
-    g_param_spec_boolean ("silent", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boolean ("silent", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -588,19 +589,19 @@ tam_gst_stream_init (TamGstStream *self)
 }
 
 GtkMediaStream *
-tam_gst_stream_new_for_filename (const char  *path,
-                                 GError     **error)
+tam_gst_stream_new_for_filename (const char *path,
+                                 GError **error)
 {
   return _tam_gst_stream_new_with_sink (path, g_getenv ("TAM_AUDIO_SINK"), error);
 }
 
 GtkMediaStream *
-_tam_gst_stream_new_with_sink (const char  *path,
-                               const char  *sink_description,
-                               GError     **error)
+_tam_gst_stream_new_with_sink (const char *path,
+                               const char *sink_description,
+                               GError **error)
 {
-  g_autoptr(TamGstStream) self = NULL;
-  g_autoptr(GstBus) bus = NULL;
+  g_autoptr (TamGstStream) self = NULL;
+  g_autoptr (GstBus) bus = NULL;
   g_autofree char *uri = NULL;
   GstElement *filter;
 
@@ -619,7 +620,7 @@ _tam_gst_stream_new_with_sink (const char  *path,
   if (self->playbin == NULL)
     {
       g_set_error_literal (error, GST_CORE_ERROR, GST_CORE_ERROR_MISSING_PLUGIN,
-                           _("The GStreamer element “playbin” is missing (package gstreamer1.0-plugins-base)"));
+                           _ ("The GStreamer element “playbin” is missing (package gstreamer1.0-plugins-base)"));
       return NULL;
     }
   gst_object_ref_sink (self->playbin);
@@ -661,7 +662,7 @@ tam_gst_stream_get_rate (TamGstStream *self)
 
 void
 tam_gst_stream_set_rate (TamGstStream *self,
-                         double        rate)
+                         double rate)
 {
   GtkMediaStream *stream;
 

@@ -23,18 +23,20 @@
 
 struct _TamQueueItem
 {
-  GObject  parent_instance;
+  GObject parent_instance;
   TamCall *call;
 };
 
-enum {
+enum
+{
   SIGNAL_COUNTS_CHANGED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-enum {
+enum
+{
   ITEM_PROP_0,
   ITEM_PROP_CALL_ID,
   ITEM_PROP_CALL_START,
@@ -59,13 +61,13 @@ person_text (const char *name,
   if (name == NULL)
     return NULL;
   /* Translators: a person as "name (NIK)" */
-  return g_strdup_printf (_("%s (%s)"), name, nik ? nik : "");
+  return g_strdup_printf (_ ("%s (%s)"), name, nik ? nik : "");
 }
 
 static void
-tam_queue_item_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
+tam_queue_item_get_property (GObject *object,
+                             guint prop_id,
+                             GValue *value,
                              GParamSpec *pspec)
 {
   TamQueueItem *self = TAM_QUEUE_ITEM (object);
@@ -74,7 +76,7 @@ tam_queue_item_get_property (GObject    *object,
   if (c == NULL)
     {
       if (G_VALUE_HOLDS_STRING (value))
-        g_value_set_string (value, prop_id == ITEM_PROP_CALL_ID ? _("(changed, refresh)") : "");
+        g_value_set_string (value, prop_id == ITEM_PROP_CALL_ID ? _ ("(changed, refresh)") : "");
       return;
     }
 
@@ -175,49 +177,47 @@ tam_queue_item_get_id (TamQueueItem *self)
 
 typedef struct
 {
-  GPtrArray *items;      /* TamQueueItem, rows block*B ... */
-  guint64    tick;       /* last use, for LRU */
-  gboolean   complete;   /* as fetched: a short block means the end */
+  GPtrArray *items;  /* TamQueueItem, rows block*B ... */
+  guint64 tick;      /* last use, for LRU */
+  gboolean complete; /* as fetched: a short block means the end */
 } Block;
 
 typedef struct
 {
-  char   *call_start;
-  gint64  id;
+  char *call_start;
+  gint64 id;
 } Anchor;
 
 struct _TamQueueModel
 {
-  GObject         parent_instance;
+  GObject parent_instance;
 
-  TamStore       *store;
-  TamSession     *session;
+  TamStore *store;
+  TamSession *session;
   TamQueueFilter *filter;
 
-  guint           n_items;
-  gint64          counts[TAM_N_STATES];
-  gboolean        counts_ready;
+  guint n_items;
+  gint64 counts[TAM_N_STATES];
+  gboolean counts_ready;
 
   /* The counting worker: one at a time, for the filter of generation. */
-  guint           generation;
-  gboolean        counting;
-  gboolean        edited;        /* a local edit while it was counting */
-  gboolean        need_length;   /* n_items is only the first block */
-  gboolean        recount_on_release;  /* counted while calls were held */
-  gboolean        recount_length;
+  guint generation;
+  gboolean counting;
+  gboolean edited;             /* a local edit while it was counting */
+  gboolean need_length;        /* n_items is only the first block */
+  gboolean recount_on_release; /* counted while calls were held */
+  gboolean recount_length;
 
-  GHashTable     *blocks;    /* block index -> Block */
-  GHashTable     *anchors;   /* block index -> Anchor: the row just before it */
-  GHashTable     *held;      /* calls.id -> TamCall: our changes not stored yet */
-  guint64         tick;
-  guint           n_fetches;
+  GHashTable *blocks;  /* block index -> Block */
+  GHashTable *anchors; /* block index -> Anchor: the row just before it */
+  GHashTable *held;    /* calls.id -> TamCall: our changes not stored yet */
+  guint64 tick;
+  guint n_fetches;
 };
 
 static void tam_queue_model_list_model_iface_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (TamQueueModel, tam_queue_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      tam_queue_model_list_model_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (TamQueueModel, tam_queue_model, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, tam_queue_model_list_model_iface_init))
 
 static void
 block_free (gpointer data)
@@ -239,7 +239,7 @@ anchor_free (gpointer data)
 
 gboolean
 tam_queue_model_filter_has_state (TamQueueModel *self,
-                                  TamCallState   state)
+                                  TamCallState state)
 {
   const char *want;
 
@@ -291,8 +291,8 @@ evict (TamQueueModel *self)
 /* The last row of a full block is where the next block starts after. */
 static void
 remember_anchor (TamQueueModel *self,
-                 guint          index,
-                 Block         *block)
+                 guint index,
+                 Block *block)
 {
   TamQueueItem *last;
   Anchor *next;
@@ -310,16 +310,16 @@ remember_anchor (TamQueueModel *self,
  * call held by a verdict still on its way shows as it will be, or is left
  * out when it leaves the filter (a few more rows are read for those). */
 static GPtrArray *
-fetch_rows (TamQueueModel  *self,
-            gboolean        by_offset,
-            const char     *after_call_start,
-            gint64          after_id,
-            gint64          offset,
-            GError        **error)
+fetch_rows (TamQueueModel *self,
+            gboolean by_offset,
+            const char *after_call_start,
+            gint64 after_id,
+            gint64 offset,
+            GError **error)
 {
   guint n_held = g_hash_table_size (self->held);
   guint limit = TAM_QUEUE_MODEL_BLOCK + n_held;
-  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr (GPtrArray) calls = NULL;
   GPtrArray *rows;
 
   if (by_offset)
@@ -350,10 +350,10 @@ fetch_rows (TamQueueModel  *self,
 
 static Block *
 fetch_block (TamQueueModel *self,
-             guint          index)
+             guint index)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) calls = NULL;
   Block *block;
   Block *before;
   Anchor *anchor;
@@ -403,7 +403,7 @@ fetch_block (TamQueueModel *self,
 
 static gpointer
 tam_queue_model_get_item (GListModel *model,
-                          guint       position)
+                          guint position)
 {
   TamQueueModel *self = TAM_QUEUE_MODEL (model);
   guint index = position / TAM_QUEUE_MODEL_BLOCK;
@@ -455,8 +455,8 @@ tam_queue_model_class_init (TamQueueModelClass *klass)
 
   /* The counts per state (and the full length) arrived from the worker. */
   signals[SIGNAL_COUNTS_CHANGED] =
-    g_signal_new ("counts-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+      g_signal_new ("counts-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -469,7 +469,7 @@ tam_queue_model_init (TamQueueModel *self)
 }
 
 TamQueueModel *
-tam_queue_model_new (TamStore         *store,
+tam_queue_model_new (TamStore *store,
                      const TamSession *session)
 {
   TamQueueModel *self;
@@ -527,13 +527,13 @@ tam_queue_model_get_n_cached_blocks (TamQueueModel *self)
 
 typedef struct
 {
-  char           *db_path;
-  TamSession     *session;
+  char *db_path;
+  TamSession *session;
   TamQueueFilter *filter;
-  guint           generation;
-  gboolean        need_length;
-  gint64          length;
-  gint64          counts[TAM_N_STATES];
+  guint generation;
+  gboolean need_length;
+  gint64 length;
+  gint64 counts[TAM_N_STATES];
 } CountJob;
 
 static void
@@ -548,14 +548,14 @@ count_job_free (gpointer data)
 }
 
 static void
-count_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
+count_thread (GTask *task,
+              gpointer source,
+              gpointer task_data,
               GCancellable *cancellable)
 {
   CountJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TamStore) store = tam_store_open (job->db_path, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = tam_store_open (job->db_path, &error);
 
   /* Its own connection: SQLite connections are not shared by threads. */
   if (store == NULL)
@@ -584,7 +584,7 @@ static void start_count (TamQueueModel *self);
 
 static void
 set_length (TamQueueModel *self,
-            guint          n)
+            guint n)
 {
   guint old = self->n_items;
 
@@ -598,13 +598,13 @@ set_length (TamQueueModel *self,
 }
 
 static void
-count_done_cb (GObject      *source,
+count_done_cb (GObject *source,
                GAsyncResult *result,
-               gpointer      user_data)
+               gpointer user_data)
 {
   TamQueueModel *self = TAM_QUEUE_MODEL (source);
   CountJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
   self->counting = FALSE;
@@ -640,13 +640,13 @@ count_done_cb (GObject      *source,
 static void
 start_count (TamQueueModel *self)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   CountJob *job;
 
   g_assert (TAM_IS_QUEUE_MODEL (self));
 
   if (self->counting)
-    return;  /* count_done_cb starts the next one */
+    return; /* count_done_cb starts the next one */
 
   job = g_new0 (CountJob, 1);
   job->db_path = g_strdup (tam_store_get_path (self->store));
@@ -678,11 +678,11 @@ tam_queue_model_get_counting (TamQueueModel *self)
 }
 
 gboolean
-tam_queue_model_set_filter (TamQueueModel         *self,
-                            const TamQueueFilter  *filter,
-                            GError               **error)
+tam_queue_model_set_filter (TamQueueModel *self,
+                            const TamQueueFilter *filter,
+                            GError **error)
 {
-  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr (GPtrArray) first = NULL;
   guint old_n;
 
   g_return_val_if_fail (TAM_IS_QUEUE_MODEL (self), FALSE);
@@ -738,8 +738,8 @@ tam_queue_model_set_filter (TamQueueModel         *self,
 }
 
 gboolean
-tam_queue_model_reload (TamQueueModel  *self,
-                        GError        **error)
+tam_queue_model_reload (TamQueueModel *self,
+                        GError **error)
 {
   return tam_queue_model_set_filter (self, NULL, error);
 }
@@ -747,7 +747,7 @@ tam_queue_model_reload (TamQueueModel  *self,
 /* Blocks from @index on no longer hold the rows at their positions. */
 static void
 drop_from (TamQueueModel *self,
-           guint          index)
+           guint index)
 {
   GHashTableIter iter;
   gpointer key;
@@ -764,10 +764,10 @@ drop_from (TamQueueModel *self,
 
 static void
 insert_call (TamQueueModel *self,
-             guint          position,
-             TamCall       *call)
+             guint position,
+             TamCall *call)
 {
-  g_autoptr(TamCall) owned = call;
+  g_autoptr (TamCall) owned = call;
   guint index, offset;
   Block *block;
 
@@ -792,11 +792,11 @@ insert_call (TamQueueModel *self,
 
 void
 tam_queue_model_call_changed (TamQueueModel *self,
-                              guint          position,
-                              TamCall       *call,
-                              TamCallState   old_state)
+                              guint position,
+                              TamCall *call,
+                              TamCallState old_state)
 {
-  g_autoptr(TamCall) owned = call;
+  g_autoptr (TamCall) owned = call;
   gboolean was_in, now_in;
   guint index = position / TAM_QUEUE_MODEL_BLOCK;
   guint offset = position % TAM_QUEUE_MODEL_BLOCK;
@@ -847,7 +847,7 @@ tam_queue_model_call_changed (TamQueueModel *self,
 
 void
 tam_queue_model_hold_call (TamQueueModel *self,
-                           TamCall       *call)
+                           TamCall *call)
 {
   g_return_if_fail (TAM_IS_QUEUE_MODEL (self));
   g_return_if_fail (call != NULL);
@@ -858,7 +858,7 @@ tam_queue_model_hold_call (TamQueueModel *self,
 
 void
 tam_queue_model_release_call (TamQueueModel *self,
-                              gint64         id)
+                              gint64 id)
 {
   g_return_if_fail (TAM_IS_QUEUE_MODEL (self));
 

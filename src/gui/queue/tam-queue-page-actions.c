@@ -8,8 +8,8 @@
 
 #include <glib/gi18n.h>
 
-#include "tam-import.h"
 #include "tam-import-ui.h"
+#include "tam-import.h"
 #include "tam-queue-model.h"
 #include "tam-queue-page-private.h"
 #include "tam-queue-writer.h"
@@ -21,10 +21,10 @@
 /* The codes of the unticked parameters (NULL-terminated); @critical gets
  * the text of the first critical one among them, if any. */
 static GStrv
-collect_failed (TamQueuePage  *self,
-                const char   **critical)
+collect_failed (TamQueuePage *self,
+                const char **critical)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
 
   if (critical != NULL)
     *critical = NULL;
@@ -45,12 +45,12 @@ collect_failed (TamQueuePage  *self,
  * so that a refusal can bring them back to it with nothing lost. */
 typedef struct
 {
-  TamCall      *call;          /* as it was shown */
-  TamCallState  state_after;   /* the state the core says the verdict puts it in */
-  guint         position;
-  TamVerdict    verdict;
-  GStrv    failed;
-  char    *recommendation;
+  TamCall *call;            /* as it was shown */
+  TamCallState state_after; /* the state the core says the verdict puts it in */
+  guint position;
+  TamVerdict verdict;
+  GStrv failed;
+  char *recommendation;
 } Verdict;
 
 static void
@@ -67,9 +67,9 @@ verdict_free (gpointer data)
 /* The list and the pane move on at once, as if the verdict were stored:
  * the writer stores it meanwhile (verdict_done). */
 static void
-after_verdict (TamQueuePage  *self,
+after_verdict (TamQueuePage *self,
                const Verdict *v,
-               guint          seq)
+               guint seq)
 {
   TamCall *updated;
   guint position = v->position;
@@ -118,9 +118,9 @@ after_verdict (TamQueuePage  *self,
  * as it was, the QCO is brought back to it with their ticks and
  * recommendation, and the banner says why. */
 static void
-verdict_refused (TamQueuePage  *self,
+verdict_refused (TamQueuePage *self,
                  const Verdict *v,
-                 const GError  *error)
+                 const GError *error)
 {
   gboolean shown = tam_queue_model_filter_has_state (self->model, v->state_after);
   gboolean listed = tam_queue_model_filter_has_state (self->model, tam_call_get_state (v->call));
@@ -157,8 +157,8 @@ verdict_refused (TamQueuePage  *self,
   if (g_error_matches (error, TAM_ERROR, TAM_ERROR_BUSY))
     {
       g_autofree char *msg =
-        g_strdup_printf (_("Another desk kept the database busy for too long: the verdict on call %s was not stored. Give it again."),
-                         v->call->call_id);
+          g_strdup_printf (_ ("Another desk kept the database busy for too long: the verdict on call %s was not stored. Give it again."),
+                           v->call->call_id);
       _tam_queue_page_show_banner (self, msg);
     }
   else
@@ -171,9 +171,9 @@ verdict_refused (TamQueuePage  *self,
 /* The verdict was stored but left the call in another state than the one
  * shown (after_verdict): show it as stored. */
 static void
-verdict_stored_otherwise (TamQueuePage  *self,
+verdict_stored_otherwise (TamQueuePage *self,
                           const Verdict *v,
-                          TamCall       *call)
+                          TamCall *call)
 {
   gboolean shown = tam_queue_model_filter_has_state (self->model, v->state_after);
   gboolean listed = tam_queue_model_filter_has_state (self->model, tam_call_get_state (call));
@@ -194,7 +194,7 @@ verdict_stored_otherwise (TamQueuePage  *self,
 
 static void
 verdict_done (TamQueuePage *self,
-              TamWrite     *op)
+              TamWrite *op)
 {
   Verdict *v = op->data;
   g_autofree char *toast = NULL;
@@ -221,20 +221,20 @@ verdict_done (TamQueuePage *self,
   if (op->call != NULL && tam_call_get_state (op->call) != v->state_after)
     verdict_stored_otherwise (self, v, g_steal_pointer (&op->call));
   if (v->verdict == TAM_VERDICT_VALID)
-    toast = g_strdup_printf (_("Call %s is valid"), v->call->call_id);
+    toast = g_strdup_printf (_ ("Call %s is valid"), v->call->call_id);
   else
-    toast = g_strdup_printf (_("Call %s returned to the agent"), v->call->call_id);
+    toast = g_strdup_printf (_ ("Call %s returned to the agent"), v->call->call_id);
   /* Undo is offered for the latest verdict only (Ctrl+Z's). */
   _tam_queue_page_show_toast (self, toast, last || self->undo_tapping_id == op->out_id);
 }
 
 static void
-decide (TamQueuePage       *self,
-        TamVerdict          verdict,
-        const char * const *failed,
-        const char         *recommendation)
+decide (TamQueuePage *self,
+        TamVerdict verdict,
+        const char *const *failed,
+        const char *recommendation)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   TamWrite *op;
   Verdict *v;
   guint seq;
@@ -271,17 +271,17 @@ require_call (TamQueuePage *self)
 {
   if (self->current != NULL)
     return TRUE;
-  _tam_queue_page_show_banner (self, _("No call is selected."));
+  _tam_queue_page_show_banner (self, _ ("No call is selected."));
   return FALSE;
 }
 
 static void
-valid_action (GtkWidget  *widget,
+valid_action (GtkWidget *widget,
               const char *action_name,
-              GVariant   *parameter)
+              GVariant *parameter)
 {
   TamQueuePage *self = TAM_QUEUE_PAGE (widget);
-  g_auto(GStrv) failed = NULL;
+  g_auto (GStrv) failed = NULL;
   const char *critical = NULL;
 
   if (!require_call (self))
@@ -289,27 +289,27 @@ valid_action (GtkWidget  *widget,
   failed = collect_failed (self, &critical);
   if (critical != NULL)
     {
-      g_autofree char *msg = g_strdup_printf (_("“%s” is critical and was not met: the call cannot be valid. Return it (R) or tick the parameter again."),
+      g_autofree char *msg = g_strdup_printf (_ ("“%s” is critical and was not met: the call cannot be valid. Return it (R) or tick the parameter again."),
                                               critical);
       _tam_queue_page_show_banner (self, msg);
       return;
     }
-  decide (self, TAM_VERDICT_VALID, (const char * const *) failed, NULL);
+  decide (self, TAM_VERDICT_VALID, (const char *const *) failed, NULL);
 }
 
 static void
-return_action (GtkWidget  *widget,
+return_action (GtkWidget *widget,
                const char *action_name,
-               GVariant   *parameter)
+               GVariant *parameter)
 {
   TamQueuePage *self = TAM_QUEUE_PAGE (widget);
-  g_auto(GStrv) failed = NULL;
+  g_auto (GStrv) failed = NULL;
 
   if (!require_call (self))
     return;
   failed = collect_failed (self, NULL);
   gtk_label_set_text (self->return_hint_label,
-                      _("Untick the parameters that were not met: a return needs at least one."));
+                      _ ("Untick the parameters that were not met: a return needs at least one."));
   gtk_widget_set_visible (GTK_WIDGET (self->return_hint_label), failed[0] == NULL);
   gtk_revealer_set_reveal_child (self->return_revealer, TRUE);
   gtk_widget_action_set_enabled (widget, "queue.cancel-return", TRUE);
@@ -330,12 +330,12 @@ dup_recommendation (TamQueuePage *self)
 }
 
 static void
-confirm_return_action (GtkWidget  *widget,
+confirm_return_action (GtkWidget *widget,
                        const char *action_name,
-                       GVariant   *parameter)
+                       GVariant *parameter)
 {
   TamQueuePage *self = TAM_QUEUE_PAGE (widget);
-  g_auto(GStrv) failed = NULL;
+  g_auto (GStrv) failed = NULL;
   g_autofree char *recommendation = NULL;
 
   if (!require_call (self))
@@ -344,26 +344,26 @@ confirm_return_action (GtkWidget  *widget,
   recommendation = dup_recommendation (self);
   if (failed[0] == NULL)
     {
-      _tam_queue_page_show_banner (self, _("A return needs at least one parameter that was not met: untick it in the checklist."));
+      _tam_queue_page_show_banner (self, _ ("A return needs at least one parameter that was not met: untick it in the checklist."));
       gtk_revealer_set_reveal_child (self->return_revealer, TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->return_hint_label), TRUE);
       return;
     }
   if (recommendation[0] == '\0')
     {
-      _tam_queue_page_show_banner (self, _("Write a recommendation for the agent before returning the call."));
+      _tam_queue_page_show_banner (self, _ ("Write a recommendation for the agent before returning the call."));
       gtk_revealer_set_reveal_child (self->return_revealer, TRUE);
       gtk_widget_action_set_enabled (widget, "queue.cancel-return", TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->recommendation_view));
       return;
     }
-  decide (self, TAM_VERDICT_RETURN, (const char * const *) failed, recommendation);
+  decide (self, TAM_VERDICT_RETURN, (const char *const *) failed, recommendation);
 }
 
 static void
-cancel_return_action (GtkWidget  *widget,
+cancel_return_action (GtkWidget *widget,
                       const char *action_name,
-                      GVariant   *parameter)
+                      GVariant *parameter)
 {
   _tam_queue_page_hide_return (TAM_QUEUE_PAGE (widget));
 }
@@ -371,9 +371,9 @@ cancel_return_action (GtkWidget  *widget,
 /* What Ctrl+Z was about, for its answer. */
 typedef struct
 {
-  gint64        call_id;
-  TamCallState  state;         /* the state the verdict left the call in */
-  char         *call_label;
+  gint64 call_id;
+  TamCallState state; /* the state the verdict left the call in */
+  char *call_label;
 } Undo;
 
 static void
@@ -386,9 +386,9 @@ undo_free (gpointer data)
 }
 
 static void
-undo_action (GtkWidget  *widget,
+undo_action (GtkWidget *widget,
              const char *action_name,
-             GVariant   *parameter)
+             GVariant *parameter)
 {
   TamQueuePage *self = TAM_QUEUE_PAGE (widget);
   TamWrite *op;
@@ -396,7 +396,7 @@ undo_action (GtkWidget  *widget,
 
   if (self->undo_tapping_id == 0 && self->undo_seq == 0)
     {
-      _tam_queue_page_show_banner (self, _("There is no verdict to undo."));
+      _tam_queue_page_show_banner (self, _ ("There is no verdict to undo."));
       return;
     }
 
@@ -417,7 +417,7 @@ undo_action (GtkWidget  *widget,
 
 static void
 undo_done (TamQueuePage *self,
-           TamWrite     *op)
+           TamWrite *op)
 {
   Undo *u = op->data;
   g_autofree char *toast = NULL;
@@ -432,7 +432,7 @@ undo_done (TamQueuePage *self,
         _tam_queue_page_show_banner (self, op->error->message);
       return;
     }
-  toast = g_strdup_printf (_("Verdict on call %s undone"), u->call_label);
+  toast = g_strdup_printf (_ ("Verdict on call %s undone"), u->call_label);
   if (op->call == NULL)
     {
       _tam_queue_page_show_toast (self, toast, FALSE);
@@ -447,7 +447,7 @@ undo_done (TamQueuePage *self,
       for (guint i = self->current_position > 2 ? self->current_position - 2 : 0;
            position < 0 && i < MIN (n, self->current_position + 2); i++)
         {
-          g_autoptr(TamQueueItem) item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+          g_autoptr (TamQueueItem) item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
           if (tam_queue_item_get_id (item) == call->id)
             position = i;
         }
@@ -473,9 +473,9 @@ undo_done (TamQueuePage *self,
 /* Moving and listening */
 
 static void
-move_action (GtkWidget  *widget,
+move_action (GtkWidget *widget,
              const char *action_name,
-             GVariant   *parameter)
+             GVariant *parameter)
 {
   TamQueuePage *self = TAM_QUEUE_PAGE (widget);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
@@ -499,46 +499,46 @@ move_action (GtkWidget  *widget,
 }
 
 static void
-play_action (GtkWidget  *widget,
+play_action (GtkWidget *widget,
              const char *action_name,
-             GVariant   *parameter)
+             GVariant *parameter)
 {
   tam_recording_player_toggle (TAM_QUEUE_PAGE (widget)->player);
 }
 
 static void
-seek_action (GtkWidget  *widget,
+seek_action (GtkWidget *widget,
              const char *action_name,
-             GVariant   *parameter)
+             GVariant *parameter)
 {
   tam_recording_player_seek_by (TAM_QUEUE_PAGE (widget)->player,
                                 g_str_equal (action_name, "queue.seek-back") ? -5 : 5);
 }
 
 static void
-speed_action (GtkWidget  *widget,
+speed_action (GtkWidget *widget,
               const char *action_name,
-              GVariant   *parameter)
+              GVariant *parameter)
 {
   tam_recording_player_change_speed (TAM_QUEUE_PAGE (widget)->player,
                                      g_str_equal (action_name, "queue.faster") ? 1 : -1);
 }
 
 static void
-focus_filter_action (GtkWidget  *widget,
+focus_filter_action (GtkWidget *widget,
                      const char *action_name,
-                     GVariant   *parameter)
+                     GVariant *parameter)
 {
   gtk_widget_grab_focus (GTK_WIDGET (TAM_QUEUE_PAGE (widget)->from_entry));
 }
 
 static void
-refresh_action (GtkWidget  *widget,
+refresh_action (GtkWidget *widget,
                 const char *action_name,
-                GVariant   *parameter)
+                GVariant *parameter)
 {
   TamQueuePage *self = TAM_QUEUE_PAGE (widget);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 id = self->current ? self->current->id : 0;
   gint64 position = -1;
 
@@ -564,7 +564,7 @@ refresh_action (GtkWidget  *widget,
 /* The writer's answers, on the main loop, in the order asked. */
 void
 _tam_queue_page_write_done_cb (TamWrite *op,
-                               gpointer  user_data)
+                               gpointer user_data)
 {
   TamQueuePage *self = user_data;
 
@@ -594,8 +594,8 @@ _tam_queue_page_write_done_cb (TamWrite *op,
 /* Import calls */
 
 static void
-import_done_cb (GObject  *owner,
-                gboolean  stored)
+import_done_cb (GObject *owner,
+                gboolean stored)
 {
   TamQueuePage *self = TAM_QUEUE_PAGE (owner);
 
@@ -605,44 +605,44 @@ import_done_cb (GObject  *owner,
 
 void
 _tam_queue_page_import (TamQueuePage *self,
-                        const char   *path)
+                        const char *path)
 {
   tam_import_run (self->job_bar, self->store, self->session, TAM_IMPORT_CALLS, path,
                   import_done_cb, G_OBJECT (self));
 }
 
 static void
-import_chosen (GtkWidget  *page,
+import_chosen (GtkWidget *page,
                const char *path)
 {
   _tam_queue_page_import (TAM_QUEUE_PAGE (page), path);
 }
 
 static void
-import_action (GtkWidget  *widget,
+import_action (GtkWidget *widget,
                const char *action_name,
-               GVariant   *parameter)
+               GVariant *parameter)
 {
   TamQueuePage *self = TAM_QUEUE_PAGE (widget);
 
   if (!tam_session_can (self->session, TAM_PERM_IMPORT_CALLS))
     {
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
       tam_session_require (self->session, TAM_PERM_IMPORT_CALLS, &error);
       _tam_queue_page_show_banner (self, error->message);
       return;
     }
-  tam_import_choose (widget, _("Import Calls"), import_chosen);
+  tam_import_choose (widget, _ ("Import Calls"), import_chosen);
 }
 
 /* Keys that the list would take for itself (Space selects a row, Left and
  * Right move across) mean play and seek on this page while the list has
  * the focus; Ctrl+Enter confirms a return even from the text field. */
 static gboolean
-key_capture_cb (TamQueuePage          *self,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
+key_capture_cb (TamQueuePage *self,
+                guint keyval,
+                guint keycode,
+                GdkModifierType state,
                 GtkEventControllerKey *controller)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));

@@ -39,7 +39,7 @@ _tam_queue_page_release_claim (TamQueuePage *self)
 
 void
 _tam_queue_page_show_claim_problem (TamQueuePage *self,
-                                    const char   *message)
+                                    const char *message)
 {
   gtk_label_set_text (self->claim_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->claim_label), message != NULL);
@@ -49,8 +49,8 @@ _tam_queue_page_show_claim_problem (TamQueuePage *self,
  * comes in _tam_queue_page_claim_done. */
 static void
 request_claim (TamQueuePage *self,
-               gint64        id,
-               gboolean      renew)
+               gint64 id,
+               gboolean renew)
 {
   TamWrite *op = tam_write_new (TAM_WRITE_CLAIM, id);
 
@@ -75,7 +75,7 @@ reclaim_cb (gpointer user_data)
 
 void
 _tam_queue_page_claim_done (TamQueuePage *self,
-                            TamWrite     *op)
+                            TamWrite *op)
 {
   /* Only the answer to the latest request for the call we are on counts;
    * a refusal with no error is a claim dropped while closing. */
@@ -123,16 +123,16 @@ _tam_queue_page_person_text (const char *name,
                              const char *nik)
 {
   if (name == NULL)
-    return g_strdup (_("None"));
+    return g_strdup (_ ("None"));
   /* Translators: a person as "name (NIK)" */
-  return g_strdup_printf (_("%s (%s)"), name, nik ? nik : "");
+  return g_strdup_printf (_ ("%s (%s)"), name, nik ? nik : "");
 }
 
 static void
 fill_history (TamQueuePage *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) history = NULL;
 
   remove_children (self->history_box);
   history = tam_call_history (self->store, self->session, self->current->id, &error);
@@ -145,7 +145,7 @@ fill_history (TamQueuePage *self)
     }
   if (history->len == 0)
     {
-      GtkWidget *label = gtk_label_new (_("Not tapped yet."));
+      GtkWidget *label = gtk_label_new (_ ("Not tapped yet."));
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (self->history_box, label);
@@ -155,31 +155,31 @@ fill_history (TamQueuePage *self)
   for (guint i = 0; i < history->len; i++)
     {
       TamTappingRecord *r = g_ptr_array_index (history, i);
-      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr (GString) text = g_string_new (NULL);
       g_autofree char *who = _tam_queue_page_person_text (r->actor_name, r->actor_nik);
       GtkWidget *label;
 
       if (r->kind == TAM_HISTORY_TAPPING)
         {
           /* Translators: time · tapping number · verdict by QCO */
-          g_string_append_printf (text, _("%s · tapping %d · %s by %s"),
+          g_string_append_printf (text, _ ("%s · tapping %d · %s by %s"),
                                   r->at, r->attempt, tam_verdict_to_label (tam_verdict_from_code (r->verdict)), who);
           if (r->undone)
-            g_string_append_printf (text, " %s", _("(undone)"));
+            g_string_append_printf (text, " %s", _ ("(undone)"));
           if (r->failed_codes != NULL && r->failed_codes[0] != NULL)
             {
               g_autofree char *codes = g_strjoinv (", ", r->failed_codes);
               g_string_append_c (text, '\n');
-              g_string_append_printf (text, _("Not met: %s"), codes);
+              g_string_append_printf (text, _ ("Not met: %s"), codes);
             }
         }
       else
         {
-          g_string_append_printf (text, _("%s · re-call recorded by %s"), r->at, who);
+          g_string_append_printf (text, _ ("%s · re-call recorded by %s"), r->at, who);
           if (r->recording != NULL && r->recording[0] != '\0')
             {
               g_string_append_c (text, '\n');
-              g_string_append_printf (text, _("New recording: %s"), r->recording);
+              g_string_append_printf (text, _ ("New recording: %s"), r->recording);
             }
         }
       if (r->text != NULL && r->text[0] != '\0')
@@ -200,8 +200,8 @@ fill_history (TamQueuePage *self)
 static void
 fill_checklist (TamQueuePage *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) params = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) params = NULL;
 
   if (g_strcmp0 (self->params_service, self->current->service) == 0)
     {
@@ -250,14 +250,14 @@ fill_checklist (TamQueuePage *self)
 
       if (p->critical)
         {
-          GtkWidget *tag = gtk_label_new (_("critical"));
+          GtkWidget *tag = gtk_label_new (_ ("critical"));
 
           gtk_widget_add_css_class (tag, "caption-heading");
           gtk_widget_add_css_class (tag, "error");
           gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
           gtk_accessible_update_property (GTK_ACCESSIBLE (check),
                                           GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                          _("Critical parameter: if it is not met the call must be returned"),
+                                          _ ("Critical parameter: if it is not met the call must be returned"),
                                           -1);
           gtk_box_append (GTK_BOX (row), tag);
         }
@@ -321,11 +321,11 @@ recordings_folder (TamQueuePage *self)
 }
 
 static void
-show_call (TamQueuePage  *self,
+show_call (TamQueuePage *self,
            const TamCall *listed,
-           guint          position)
+           guint position)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *agent = NULL;
   g_autofree char *leader = NULL;
   g_autofree char *state = NULL;
@@ -357,7 +357,7 @@ show_call (TamQueuePage  *self,
   gtk_label_set_text (self->title_label, call->call_id);
   if (call_is_waiting (call))
     /* Translators: state · the number of the tapping about to be given */
-    state = g_strdup_printf (_("%s · tapping %d"), tam_call_state_to_label (tam_call_get_state (call)),
+    state = g_strdup_printf (_ ("%s · tapping %d"), tam_call_state_to_label (tam_call_get_state (call)),
                              call->attempts + 1);
   else
     state = g_strdup (tam_call_state_to_label (tam_call_get_state (call)));
@@ -395,9 +395,9 @@ _tam_queue_page_show_selected (TamQueuePage *self)
       clear_detail (self);
       if (item != NULL)
         adw_status_page_set_description (self->empty_status,
-                                         _("This call changed meanwhile. Refresh the queue (F5)."));
+                                         _ ("This call changed meanwhile. Refresh the queue (F5)."));
       else
-        adw_status_page_set_description (self->empty_status, _("No call matches the filter."));
+        adw_status_page_set_description (self->empty_status, _ ("No call matches the filter."));
       return;
     }
   show_call (self, call, gtk_single_selection_get_selected (self->selection));
@@ -434,7 +434,7 @@ static GSettings *
 settings_new_guarded (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
 
   /* Without the schema (or an older one) the page still works: every
    * recording is then "not found" and says where it was looked for. */
@@ -476,8 +476,8 @@ _tam_queue_page_detail_init (TamQueuePage *self)
 
 gboolean
 _tam_queue_page_set_parameter_met (TamQueuePage *self,
-                                   const char   *code,
-                                   gboolean      met)
+                                   const char *code,
+                                   gboolean met)
 {
   for (guint i = 0; i < self->checks->len; i++)
     {
@@ -500,7 +500,7 @@ _tam_queue_page_get_n_parameters (TamQueuePage *self)
 
 void
 _tam_queue_page_set_recommendation (TamQueuePage *self,
-                                    const char   *text)
+                                    const char *text)
 {
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->recommendation_view), text, -1);
 }

@@ -17,10 +17,10 @@ format_count (gint64 n)
 }
 
 static void
-set_count_label (GtkLabel   *label,
+set_count_label (GtkLabel *label,
                  const char *format,
-                 gint64      n,
-                 gboolean    known)
+                 gint64 n,
+                 gboolean known)
 {
   /* "…" while the worker is still counting. */
   g_autofree char *number = known ? format_count (n) : g_strdup ("…");
@@ -39,10 +39,10 @@ update_counts (TamQueuePage *self)
   g_autofree char *shown = NULL;
 
   /* Translators: %s is a number of calls */
-  set_count_label (self->count_pending_label, _("Pending: %s"), counts[TAM_STATE_PENDING], known);
-  set_count_label (self->count_recalled_label, _("Re-called: %s"), counts[TAM_STATE_RECALLED], known);
-  set_count_label (self->count_returned_label, _("Returned: %s"), counts[TAM_STATE_RETURNED], known);
-  set_count_label (self->count_valid_label, _("Valid: %s"), counts[TAM_STATE_VALID], known);
+  set_count_label (self->count_pending_label, _ ("Pending: %s"), counts[TAM_STATE_PENDING], known);
+  set_count_label (self->count_recalled_label, _ ("Re-called: %s"), counts[TAM_STATE_RECALLED], known);
+  set_count_label (self->count_returned_label, _ ("Returned: %s"), counts[TAM_STATE_RETURNED], known);
+  set_count_label (self->count_valid_label, _ ("Valid: %s"), counts[TAM_STATE_VALID], known);
   if (known || n < TAM_QUEUE_MODEL_BLOCK)
     {
       number = format_count (n);
@@ -50,7 +50,7 @@ update_counts (TamQueuePage *self)
                                number);
     }
   else
-    shown = g_strdup (_("Counting the calls…"));
+    shown = g_strdup (_ ("Counting the calls…"));
   gtk_label_set_text (self->count_shown_label, shown);
 }
 
@@ -63,7 +63,7 @@ selection_changed_cb (TamQueuePage *self)
 
 void
 _tam_queue_page_select_position (TamQueuePage *self,
-                                 guint         position)
+                                 guint position)
 {
   gtk_single_selection_set_selected (self->selection, position);
   if (position != GTK_INVALID_LIST_POSITION)
@@ -109,10 +109,10 @@ compare_queue_order (const TamCall *a,
 /* Where @call is (@present) or goes back in the list, looking from @near
  * among the rows the model holds; -1 when it is too far to walk to. */
 gint64
-_tam_queue_page_find_row (TamQueuePage  *self,
+_tam_queue_page_find_row (TamQueuePage *self,
                           const TamCall *call,
-                          guint          near,
-                          gboolean       present)
+                          guint near,
+                          gboolean present)
 {
   GListModel *list = G_LIST_MODEL (self->model);
   guint n = g_list_model_get_n_items (list);
@@ -125,7 +125,7 @@ _tam_queue_page_find_row (TamQueuePage  *self,
         for (int sign = -1; sign <= 1; sign += 2)
           {
             gint64 i = (gint64) near + sign * (gint64) d;
-            g_autoptr(TamQueueItem) item = NULL;
+            g_autoptr (TamQueueItem) item = NULL;
 
             if (i < 0 || i >= n)
               continue;
@@ -140,7 +140,7 @@ _tam_queue_page_find_row (TamQueuePage  *self,
    * comes after the call, forward while the row comes before it. */
   while (pos > 0 && steps++ < TAM_QUEUE_MODEL_BLOCK)
     {
-      g_autoptr(TamQueueItem) item = g_list_model_get_item (list, pos - 1);
+      g_autoptr (TamQueueItem) item = g_list_model_get_item (list, pos - 1);
       const TamCall *row = tam_queue_item_get_call (item);
 
       if (row == NULL || compare_queue_order (row, call) < 0)
@@ -149,7 +149,7 @@ _tam_queue_page_find_row (TamQueuePage  *self,
     }
   while (pos < n && steps++ < 2 * TAM_QUEUE_MODEL_BLOCK)
     {
-      g_autoptr(TamQueueItem) item = g_list_model_get_item (list, pos);
+      g_autoptr (TamQueueItem) item = g_list_model_get_item (list, pos);
       const TamCall *row = tam_queue_item_get_call (item);
 
       if (row == NULL || compare_queue_order (row, call) > 0)
@@ -161,16 +161,16 @@ _tam_queue_page_find_row (TamQueuePage  *self,
 
 static void
 row_setup_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
+              GtkListItem *item,
+              gpointer user_data)
 {
   gtk_list_item_set_child (item, tam_queue_row_new ());
 }
 
 static void
 row_bind_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
+             GtkListItem *item,
+             gpointer user_data)
 {
   tam_queue_row_set_call (TAM_QUEUE_ROW (gtk_list_item_get_child (item)),
                           tam_queue_item_get_call (gtk_list_item_get_item (item)));
@@ -179,7 +179,7 @@ row_bind_cb (GtkSignalListItemFactory *factory,
 void
 _tam_queue_page_list_init (TamQueuePage *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), NULL);

@@ -12,8 +12,8 @@
 
 typedef struct
 {
-  guint  position;
-  char  *call_label;
+  guint position;
+  char *call_label;
 } Recall;
 
 static void
@@ -27,8 +27,8 @@ recall_free (gpointer data)
 
 static void
 recall_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    TamQueuePage     *self)
+                    const char *response,
+                    TamQueuePage *self)
 {
   GtkEditable *recording = g_object_get_data (G_OBJECT (dialog), "recording");
   GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "note");
@@ -52,7 +52,7 @@ recall_response_cb (AdwMessageDialog *dialog,
 
 void
 _tam_queue_page_recall_done (TamQueuePage *self,
-                             TamWrite     *op)
+                             TamWrite *op)
 {
   Recall *r = op->data;
   g_autofree char *toast = NULL;
@@ -64,7 +64,7 @@ _tam_queue_page_recall_done (TamQueuePage *self,
       return;
     }
 
-  toast = g_strdup_printf (_("Re-call recorded: call %s is back in the queue"), r->call_label);
+  toast = g_strdup_printf (_ ("Re-call recorded: call %s is back in the queue"), r->call_label);
   if (op->call != NULL && (position = _tam_queue_page_find_row (self, op->call, r->position, TRUE)) >= 0)
     {
       _tam_queue_page_begin_update (self);
@@ -76,9 +76,9 @@ _tam_queue_page_recall_done (TamQueuePage *self,
 }
 
 void
-_tam_queue_page_recall_action (GtkWidget  *widget,
+_tam_queue_page_recall_action (GtkWidget *widget,
                                const char *action_name,
-                               GVariant   *parameter)
+                               GVariant *parameter)
 {
   TamQueuePage *self = TAM_QUEUE_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
@@ -88,24 +88,24 @@ _tam_queue_page_recall_action (GtkWidget  *widget,
   if (self->current == NULL)
     return;
 
-  heading = g_strdup_printf (_("Re-call of Call %s"), self->current->call_id);
+  heading = g_strdup_printf (_ ("Re-call of Call %s"), self->current->call_id);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                   _("The agent called the customer again. Give the new recording and a note; the call goes back to the queue for a new tapping."));
+                                   _ ("The agent called the customer again. Give the new recording and a note; the call goes back to the queue for a new tapping."));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   recording = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (recording), _("New recording file name"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (recording), _ ("New recording file name"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (recording),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("New recording file name"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("New recording file name"), -1);
   note = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _("Note (optional)"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (note), _ ("Note (optional)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (note),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note on the re-call"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Note on the re-call"), -1);
   gtk_box_append (GTK_BOX (box), recording);
   gtk_box_append (GTK_BOX (box), note);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "record", _("_Record Re-call"),
+                                    "cancel", _ ("_Cancel"),
+                                    "record", _ ("_Record Re-call"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record",
                                               ADW_RESPONSE_SUGGESTED);

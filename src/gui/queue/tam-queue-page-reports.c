@@ -27,10 +27,10 @@ report_of (ReportKind kind)
 
 typedef struct
 {
-  ReportKind  kind;
+  ReportKind kind;
   TamSession *session;
-  char       *month;
-  char       *path;
+  char *month;
+  char *path;
 } ReportJob;
 
 static void
@@ -45,12 +45,12 @@ report_job_free (gpointer data)
 }
 
 static gboolean
-report_func (TamStore         *store,
-             gpointer          data,
-             TamProgressFunc   progress,
-             gpointer          progress_data,
-             GCancellable     *cancellable,
-             GError          **error)
+report_func (TamStore *store,
+             gpointer data,
+             TamProgressFunc progress,
+             gpointer progress_data,
+             GCancellable *cancellable,
+             GError **error)
 {
   ReportJob *job = data;
 
@@ -59,12 +59,12 @@ report_func (TamStore         *store,
 }
 
 static void
-report_done_cb (GObject      *source,
+report_done_cb (GObject *source,
                 GAsyncResult *result,
-                gpointer      user_data)
+                gpointer user_data)
 {
-  g_autoptr(TamQueuePage) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (TamQueuePage) self = user_data;
+  g_autoptr (GError) error = NULL;
   ReportJob *job = tam_job_get_data (result);
   g_autofree char *toast = NULL;
 
@@ -73,7 +73,7 @@ report_done_cb (GObject      *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           /* Translators: %s is a report's form number, "F-18" */
-          g_autofree char *cancelled = g_strdup_printf (_("Report %s cancelled"), report_of (job->kind)->form);
+          g_autofree char *cancelled = g_strdup_printf (_ ("Report %s cancelled"), report_of (job->kind)->form);
           _tam_queue_page_show_toast (self, cancelled, FALSE);
         }
       else
@@ -81,15 +81,15 @@ report_done_cb (GObject      *source,
       return;
     }
   /* Translators: form, month, file: "Report F-18 of 2026-10 written to …" */
-  toast = g_strdup_printf (_("Report %s of %s written to %s"), report_of (job->kind)->form, job->month, job->path);
+  toast = g_strdup_printf (_ ("Report %s of %s written to %s"), report_of (job->kind)->form, job->month, job->path);
   _tam_queue_page_show_toast (self, toast, FALSE);
 }
 
 static void
 write_report (TamQueuePage *self,
-              ReportKind    kind,
-              const char   *month,
-              const char   *path)
+              ReportKind kind,
+              const char *month,
+              const char *path)
 {
   g_autofree char *title = NULL;
   ReportJob *job = g_new0 (ReportJob, 1);
@@ -99,7 +99,7 @@ write_report (TamQueuePage *self,
   job->month = g_strdup (month);
   job->path = g_strdup (path);
   /* Translators: form, month: "Writing report F-18 of 2026-10…" */
-  title = g_strdup_printf (_("Writing report %s of %s…"), report_of (kind)->form, job->month);
+  title = g_strdup_printf (_ ("Writing report %s of %s…"), report_of (kind)->form, job->month);
   tam_job_bar_run_async (self->job_bar, title, tam_store_get_path (self->store),
                          report_func, job, report_job_free,
                          report_done_cb, g_object_ref (self));
@@ -107,11 +107,11 @@ write_report (TamQueuePage *self,
 
 static void
 report_file_cb (GtkNativeDialog *chooser,
-                int              response,
-                gpointer         user_data)
+                int response,
+                gpointer user_data)
 {
-  g_autoptr(TamQueuePage) self = user_data;
-  g_autoptr(GFile) file = NULL;
+  g_autoptr (TamQueuePage) self = user_data;
+  g_autoptr (GFile) file = NULL;
   g_autofree char *path = NULL;
   ReportJob *job;
 
@@ -126,16 +126,16 @@ report_file_cb (GtkNativeDialog *chooser,
 
 void
 _tam_queue_page_write_report (TamQueuePage *self,
-                              const char   *month,
-                              const char   *path)
+                              const char *month,
+                              const char *path)
 {
   write_report (self, REPORT_F18, month, path);
 }
 
 static void
 report_month_cb (AdwMessageDialog *dialog,
-                 const char       *response,
-                 TamQueuePage     *self)
+                 const char *response,
+                 TamQueuePage *self)
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "month");
   ReportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "kind"));
@@ -154,7 +154,7 @@ report_month_cb (AdwMessageDialog *dialog,
   date = tam_parse_date (first_day);
   if (strlen (first_day) != 10 || date == NULL)
     {
-      _tam_queue_page_show_banner (self, _("The month must be written as YYYY-MM, e.g. 2026-10."));
+      _tam_queue_page_show_banner (self, _ ("The month must be written as YYYY-MM, e.g. 2026-10."));
       return;
     }
 
@@ -164,9 +164,9 @@ report_month_cb (AdwMessageDialog *dialog,
   job->month = g_strndup (first_day, 7);
   name = g_strdup_printf ("%s-%s.xlsx", report_of (kind)->form, job->month);
   /* Translators: %s is a report's form number, "F-18" */
-  save_title = g_strdup_printf (_("Save Report %s"), report_of (kind)->form);
+  save_title = g_strdup_printf (_ ("Save Report %s"), report_of (kind)->form);
   chooser = tam_file_chooser_new (GTK_WIDGET (self), save_title,
-                                  GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), TRUE);
+                                  GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_object_set_data_full (G_OBJECT (chooser), "job", job, report_job_free);
   g_signal_connect (chooser, "response", G_CALLBACK (report_file_cb), g_object_ref (self));
@@ -175,29 +175,29 @@ report_month_cb (AdwMessageDialog *dialog,
 
 /* queue.report (F-18) and queue.report-w03: ask for the month. */
 void
-_tam_queue_page_report_action (GtkWidget  *widget,
+_tam_queue_page_report_action (GtkWidget *widget,
                                const char *action_name,
-                               GVariant   *parameter)
+                               GVariant *parameter)
 {
   TamQueuePage *self = TAM_QUEUE_PAGE (widget);
   ReportKind kind = g_str_equal (action_name, "queue.report-w03") ? REPORT_W03 : REPORT_F18;
   GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *month = g_date_time_format (now, "%Y-%m");
   GtkWidget *dialog, *entry;
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _(report_of (kind)->title), _(report_of (kind)->description));
+                                   _ (report_of (kind)->title), _ (report_of (kind)->description));
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), month);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Month (YYYY-MM)"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _ ("Month (YYYY-MM)"));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Month of the report"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Month of the report"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "choose", _("_Choose File…"),
+                                    "cancel", _ ("_Cancel"),
+                                    "choose", _ ("_Choose File…"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose",
                                               ADW_RESPONSE_SUGGESTED);

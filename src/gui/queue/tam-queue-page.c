@@ -19,8 +19,8 @@
 #include "tam-job.h"
 #include "tam-people.h"
 #include "tam-queue-model.h"
-#include "tam-queue-page.h"
 #include "tam-queue-page-private.h"
+#include "tam-queue-page.h"
 #include "tam-queue-writer.h"
 #include "tam-recording-player.h"
 #include "tam-tapping.h"
@@ -31,7 +31,7 @@ G_DEFINE_FINAL_TYPE (TamQueuePage, tam_queue_page, GTK_TYPE_WIDGET)
 
 void
 _tam_queue_page_show_banner (TamQueuePage *self,
-                             const char   *message)
+                             const char *message)
 {
   g_assert (TAM_IS_QUEUE_PAGE (self));
 
@@ -53,8 +53,8 @@ banner_close_cb (TamQueuePage *self)
 
 void
 _tam_queue_page_show_toast (TamQueuePage *self,
-                            const char   *title,
-                            gboolean      with_undo)
+                            const char *title,
+                            gboolean with_undo)
 {
   AdwToast *toast;
 
@@ -68,7 +68,7 @@ _tam_queue_page_show_toast (TamQueuePage *self,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   if (with_undo)
     {
-      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_button_label (toast, _ ("_Undo"));
       adw_toast_set_action_name (toast, "queue.undo");
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -78,7 +78,7 @@ _tam_queue_page_show_toast (TamQueuePage *self,
  * disposed (a dialog may still answer then). */
 guint
 _tam_queue_page_push_write (TamQueuePage *self,
-                            TamWrite     *op)
+                            TamWrite *op)
 {
   g_assert (TAM_IS_QUEUE_PAGE (self));
 
@@ -93,8 +93,8 @@ _tam_queue_page_push_write (TamQueuePage *self,
 /* Filters */
 
 static gboolean
-check_date (GtkEntry  *entry,
-            char     **out)
+check_date (GtkEntry *entry,
+            char **out)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autofree char *date = NULL;
@@ -124,7 +124,7 @@ check_date (GtkEntry  *entry,
 static TamQueueFilter *
 build_filter (TamQueuePage *self)
 {
-  g_autoptr(TamQueueFilter) filter = tam_queue_filter_new ();
+  g_autoptr (TamQueueFilter) filter = tam_queue_filter_new ();
   guint pos;
   gboolean from_ok, to_ok;
 
@@ -151,13 +151,13 @@ build_filter (TamQueuePage *self)
 
 static void
 apply_filter (TamQueuePage *self,
-              gboolean      force)
+              gboolean force)
 {
-  g_autoptr(TamQueueFilter) filter = build_filter (self);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (TamQueueFilter) filter = build_filter (self);
+  g_autoptr (GError) error = NULL;
 
   if (filter == NULL)
-    return;  /* a date being typed */
+    return; /* a date being typed */
   if (!force && tam_queue_filter_equal (filter, tam_queue_model_get_filter (self->model)))
     return;
 
@@ -185,22 +185,22 @@ dropdown_changed_cb (TamQueuePage *self)
 static void
 setup_filters (TamQueuePage *self)
 {
-  g_autoptr(GtkStringList) sites = NULL;
-  g_autoptr(GtkStringList) services = NULL;
-  g_autoptr(GtkStringList) leaders = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) agents = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) people = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GtkStringList) sites = NULL;
+  g_autoptr (GtkStringList) services = NULL;
+  g_autoptr (GtkStringList) leaders = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) agents = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) states = gtk_string_list_new (NULL);
+  g_autoptr (GPtrArray) people = NULL;
+  g_autoptr (GError) error = NULL;
   gint64 any = 0;
   GtkDropDown *dropdowns[5];
 
-  sites = tam_code_string_list_new (tam_sites (), tam_site_label, _("All sites"));
-  services = tam_code_string_list_new (tam_services (), tam_service_label, _("All services"));
+  sites = tam_code_string_list_new (tam_sites (), tam_site_label, _ ("All sites"));
+  services = tam_code_string_list_new (tam_services (), tam_service_label, _ ("All services"));
 
-  gtk_string_list_append (leaders, _("All team leaders"));
+  gtk_string_list_append (leaders, _ ("All team leaders"));
   g_array_append_val (self->leader_ids, any);
-  gtk_string_list_append (agents, _("All agents"));
+  gtk_string_list_append (agents, _ ("All agents"));
   g_array_append_val (self->agent_ids, any);
   people = tam_people_list (self->store, &error);
   if (people == NULL)
@@ -222,7 +222,7 @@ setup_filters (TamQueuePage *self)
         }
     }
 
-  gtk_string_list_append (states, _("Waiting"));
+  gtk_string_list_append (states, _ ("Waiting"));
   for (TamCallState s = TAM_CALL_STATE_PENDING; s <= TAM_CALL_STATE_VALID; s++)
     gtk_string_list_append (states, tam_call_state_to_label (s));
 
@@ -239,8 +239,8 @@ setup_filters (TamQueuePage *self)
   dropdowns[4] = self->state_dropdown;
   for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
     {
-      g_autoptr(GtkExpression) expression =
-        gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+      g_autoptr (GtkExpression) expression =
+          gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 
       /* The drop-down takes its own reference. */
       gtk_drop_down_set_expression (dropdowns[i], expression);
@@ -408,7 +408,7 @@ tam_queue_page_init (TamQueuePage *self)
 }
 
 GtkWidget *
-tam_queue_page_new (TamStore         *store,
+tam_queue_page_new (TamStore *store,
                     const TamSession *session)
 {
   TamQueuePage *self;
@@ -493,7 +493,7 @@ _tam_queue_page_get_pending_writes (TamQueuePage *self)
 
 void
 _tam_queue_page_set_write_retry_limit (TamQueuePage *self,
-                                       guint         milliseconds)
+                                       guint milliseconds)
 {
   tam_queue_writer_set_retry_limit (self->writer, milliseconds);
 }

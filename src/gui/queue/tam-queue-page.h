@@ -2,8 +2,8 @@
 
 #include <adwaita.h>
 
-#include "tam-store.h"
 #include "tam-auth.h"
+#include "tam-store.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TamQueuePage, tam_queue_page, TAM, QUEUE_PAGE, GtkWidget)
 
 /* The QCO's tapping validation queue (issue 3). */
-GtkWidget *tam_queue_page_new (TamStore         *store,
+GtkWidget *tam_queue_page_new (TamStore *store,
                                const TamSession *session);
 
 G_END_DECLS

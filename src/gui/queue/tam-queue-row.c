@@ -31,22 +31,30 @@ column_title (Column c)
 {
   switch (c)
     {
-    case COL_TIME: return _("Call Time");
-    case COL_CALL: return _("Call ID");
-    case COL_AGENT: return _("Agent");
-    case COL_SERVICE: return _("Service");
-    case COL_SITE: return _("Site");
-    case COL_STATE: return _("State");
-    case COL_TAPPINGS: return _("Tappings");
+    case COL_TIME:
+      return _ ("Call Time");
+    case COL_CALL:
+      return _ ("Call ID");
+    case COL_AGENT:
+      return _ ("Agent");
+    case COL_SERVICE:
+      return _ ("Service");
+    case COL_SITE:
+      return _ ("Site");
+    case COL_STATE:
+      return _ ("State");
+    case COL_TAPPINGS:
+      return _ ("Tappings");
     case N_COLS:
-    default: return "";
+    default:
+      return "";
     }
 }
 
 struct _TamQueueRow
 {
-  GtkWidget    parent_instance;
-  char        *texts[N_COLS];
+  GtkWidget parent_instance;
+  char *texts[N_COLS];
   PangoLayout *layouts[N_COLS];
 };
 
@@ -70,13 +78,13 @@ clear_layouts (TamQueueRow *self)
 }
 
 static void
-tam_queue_row_measure (GtkWidget      *widget,
-                       GtkOrientation  orientation,
-                       int             for_size,
-                       int            *minimum,
-                       int            *natural,
-                       int            *minimum_baseline,
-                       int            *natural_baseline)
+tam_queue_row_measure (GtkWidget *widget,
+                       GtkOrientation orientation,
+                       int for_size,
+                       int *minimum,
+                       int *natural,
+                       int *minimum_baseline,
+                       int *natural_baseline)
 {
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -95,7 +103,7 @@ tam_queue_row_measure (GtkWidget      *widget,
 }
 
 static void
-tam_queue_row_snapshot (GtkWidget   *widget,
+tam_queue_row_snapshot (GtkWidget *widget,
                         GtkSnapshot *snapshot)
 {
   TamQueueRow *self = TAM_QUEUE_ROW (widget);
@@ -105,9 +113,9 @@ tam_queue_row_snapshot (GtkWidget   *widget,
   GdkRGBA color;
   int x = 0;
 
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-G_GNUC_END_IGNORE_DEPRECATIONS
+  G_GNUC_END_IGNORE_DEPRECATIONS
 
   for (guint i = 0; i < N_COLS; i++)
     {
@@ -132,7 +140,7 @@ G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
 static void
-tam_queue_row_css_changed (GtkWidget         *widget,
+tam_queue_row_css_changed (GtkWidget *widget,
                            GtkCssStyleChange *change)
 {
   /* Fonts may have changed: lay out again on the next frame. */
@@ -179,7 +187,7 @@ tam_queue_row_new (void)
 }
 
 void
-tam_queue_row_set_call (TamQueueRow   *self,
+tam_queue_row_set_call (TamQueueRow *self,
                         const TamCall *call)
 {
   g_autofree char *accessible = NULL;
@@ -193,14 +201,14 @@ tam_queue_row_set_call (TamQueueRow   *self,
   if (call == NULL)
     {
       for (guint i = 0; i < N_COLS; i++)
-        self->texts[i] = g_strdup (i == COL_CALL ? _("(changed, refresh)") : "");
+        self->texts[i] = g_strdup (i == COL_CALL ? _ ("(changed, refresh)") : "");
     }
   else
     {
       self->texts[COL_TIME] = g_strdup (call->call_start);
       self->texts[COL_CALL] = g_strdup (call->call_id);
       /* Translators: a person as "name (NIK)" */
-      self->texts[COL_AGENT] = g_strdup_printf (_("%s (%s)"), call->agent_name, call->agent_nik);
+      self->texts[COL_AGENT] = g_strdup_printf (_ ("%s (%s)"), call->agent_name, call->agent_nik);
       self->texts[COL_SERVICE] = g_strdup (tam_service_label (call->service));
       self->texts[COL_SITE] = g_strdup (tam_site_label (call->site));
       self->texts[COL_STATE] = g_strdup (tam_call_state_to_label (tam_call_get_state (call)));

@@ -14,10 +14,10 @@ G_BEGIN_DECLS
 #define TAM_TYPE_QUEUE_ROW (tam_queue_row_get_type ())
 G_DECLARE_FINAL_TYPE (TamQueueRow, tam_queue_row, TAM, QUEUE_ROW, GtkWidget)
 
-GtkWidget *tam_queue_row_new        (void);
+GtkWidget *tam_queue_row_new (void);
 /* @call NULL: a row that changed meanwhile. */
-void       tam_queue_row_set_call   (TamQueueRow   *self,
-                                     const TamCall *call);
+void tam_queue_row_set_call (TamQueueRow *self,
+                             const TamCall *call);
 /* The column titles, as wide as the row's columns. */
 GtkWidget *tam_queue_row_header_new (void);
 

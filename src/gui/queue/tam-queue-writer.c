@@ -13,49 +13,49 @@
 
 /* The worker's connection gives up on a held lock after this, so that
  * "busy" shows quickly; the operation is then tried again. */
-#define BUSY_TIMEOUT_MS   250
+#define BUSY_TIMEOUT_MS 250
 #define RETRY_INTERVAL_US (250 * G_TIME_SPAN_MILLISECOND)
-#define RETRY_LIMIT_MS    (60 * 1000)
+#define RETRY_LIMIT_MS (60 * 1000)
 /* How long a closing writer still waits for a busy database. */
-#define CLOSE_LIMIT_US    (5 * G_TIME_SPAN_SECOND)
+#define CLOSE_LIMIT_US (5 * G_TIME_SPAN_SECOND)
 
 struct _TamQueueWriter
 {
-  GObject           parent_instance;
+  GObject parent_instance;
 
-  char             *db_path;
-  TamSession       *session;
-  TamWriteDoneFunc  done;
-  TamWriteBusyFunc  busy_func;
-  gpointer          user_data;
-  GMainContext     *context;
+  char *db_path;
+  TamSession *session;
+  TamWriteDoneFunc done;
+  TamWriteBusyFunc busy_func;
+  gpointer user_data;
+  GMainContext *context;
 
-  GThread          *thread;
-  GAsyncQueue      *queue;      /* TamWrite, or &stop_op */
+  GThread *thread;
+  GAsyncQueue *queue; /* TamWrite, or &stop_op */
 
   /* Main thread only */
-  guint             next_seq;
-  guint             pending;
-  gboolean          closed;
-  gboolean          busy_shown;
+  guint next_seq;
+  guint pending;
+  gboolean closed;
+  gboolean busy_shown;
 
   /* Shared, under mutex */
-  GMutex            mutex;
-  GQueue            results;
-  gboolean          idle_pending;
-  gint64            close_deadline;  /* 0 while open */
+  GMutex mutex;
+  GQueue results;
+  gboolean idle_pending;
+  gint64 close_deadline; /* 0 while open */
 
   /* Atomic */
-  gint              busy;
-  gint              retry_limit_ms;
-  gint              latest_claim_seq;  /* the last CLAIM pushed */
+  gint busy;
+  gint retry_limit_ms;
+  gint latest_claim_seq; /* the last CLAIM pushed */
 
   /* Worker only */
-  TamStore         *store;
-  guint             last_decide_seq;
-  gint64            last_tapping_id;
-  gint64            last_claim_id;       /* the last CLAIM taken from the queue */
-  gboolean          last_claim_skipped;
+  TamStore *store;
+  guint last_decide_seq;
+  gint64 last_tapping_id;
+  gint64 last_claim_id; /* the last CLAIM taken from the queue */
+  gboolean last_claim_skipped;
 };
 
 G_DEFINE_FINAL_TYPE (TamQueueWriter, tam_queue_writer, G_TYPE_OBJECT)
@@ -65,7 +65,7 @@ static TamWrite stop_op;
 
 TamWrite *
 tam_write_new (TamWriteKind kind,
-               gint64       id)
+               gint64 id)
 {
   TamWrite *op = g_new0 (TamWrite, 1);
 
@@ -144,7 +144,7 @@ schedule_locked (TamQueueWriter *self)
 
 static void
 set_busy (TamQueueWriter *self,
-          gboolean        busy)
+          gboolean busy)
 {
   if ((g_atomic_int_get (&self->busy) != 0) == busy)
     return;
@@ -168,7 +168,7 @@ get_close_deadline (TamQueueWriter *self)
 /* Worker: one attempt at the write itself. */
 static gboolean
 write_once (TamQueueWriter *self,
-            TamWrite       *op)
+            TamWrite *op)
 {
   TamStore *store = self->store;
 
@@ -180,7 +180,7 @@ write_once (TamQueueWriter *self,
       return tam_call_release (store, self->session, op->id, &op->error);
     case TAM_WRITE_DECIDE:
       return tam_call_decide (store, self->session, op->id, op->verdict,
-                              (const char * const *) op->failed, op->text,
+                              (const char *const *) op->failed, op->text,
                               &op->out_id, &op->error);
     case TAM_WRITE_UNDO:
       return tam_tapping_undo (store, self->session, op->out_id, &op->error);
@@ -196,7 +196,7 @@ write_once (TamQueueWriter *self,
 /* Worker: the write, tried again while the database is busy. */
 static void
 run (TamQueueWriter *self,
-     TamWrite       *op)
+     TamWrite *op)
 {
   gint64 start = g_get_monotonic_time ();
 
@@ -243,7 +243,7 @@ writer_thread (gpointer data)
         {
           self->last_claim_id = op->id;
           self->last_claim_skipped = get_close_deadline (self) != 0 ||
-                                     op->seq < (guint)g_atomic_int_get (&self->latest_claim_seq);
+                                     op->seq < (guint) g_atomic_int_get (&self->latest_claim_seq);
         }
       if (op->kind == TAM_WRITE_CLAIM && self->last_claim_skipped)
         {
@@ -290,11 +290,11 @@ writer_thread (gpointer data)
 }
 
 TamQueueWriter *
-tam_queue_writer_new (const char       *db_path,
+tam_queue_writer_new (const char *db_path,
                       const TamSession *session,
-                      TamWriteDoneFunc  done,
-                      TamWriteBusyFunc  busy,
-                      gpointer          user_data)
+                      TamWriteDoneFunc done,
+                      TamWriteBusyFunc busy,
+                      gpointer user_data)
 {
   TamQueueWriter *self;
 
@@ -313,7 +313,7 @@ tam_queue_writer_new (const char       *db_path,
 
 guint
 tam_queue_writer_push (TamQueueWriter *self,
-                       TamWrite       *op)
+                       TamWrite *op)
 {
   g_return_val_if_fail (TAM_IS_QUEUE_WRITER (self), 0);
   g_return_val_if_fail (op != NULL, 0);
@@ -322,7 +322,7 @@ tam_queue_writer_push (TamQueueWriter *self,
   op->seq = ++self->next_seq;
   self->pending++;
   if (op->kind == TAM_WRITE_CLAIM)
-    g_atomic_int_set (&self->latest_claim_seq, (gint)op->seq);
+    g_atomic_int_set (&self->latest_claim_seq, (gint) op->seq);
   g_async_queue_push (self->queue, op);
   return op->seq;
 }
@@ -343,7 +343,7 @@ tam_queue_writer_get_busy (TamQueueWriter *self)
 
 void
 tam_queue_writer_set_retry_limit (TamQueueWriter *self,
-                                  guint           milliseconds)
+                                  guint milliseconds)
 {
   g_return_if_fail (TAM_IS_QUEUE_WRITER (self));
   g_atomic_int_set (&self->retry_limit_ms, (gint) MIN (milliseconds, G_MAXINT));

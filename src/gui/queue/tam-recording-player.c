@@ -16,21 +16,21 @@ static const double speeds[] = { 1.0, 1.25, 1.5, 2.0 };
 
 struct _TamRecordingPlayer
 {
-  GtkWidget       parent_instance;
+  GtkWidget parent_instance;
 
-  GtkWidget      *box;
-  GtkWidget      *name_label;
-  GtkWidget      *controls;
-  GtkWidget      *speed_dropdown;
-  GSettings      *settings;  /* NULL without the app's schema */
-  GtkWidget      *time_label;
-  GtkWidget      *message_label;
-  GtkWidget      *silent_label;
+  GtkWidget *box;
+  GtkWidget *name_label;
+  GtkWidget *controls;
+  GtkWidget *speed_dropdown;
+  GSettings *settings; /* NULL without the app's schema */
+  GtkWidget *time_label;
+  GtkWidget *message_label;
+  GtkWidget *silent_label;
 
   GtkMediaStream *stream;
-  char           *path;
-  char           *message;
-  guint           speed;     /* index in speeds[] */
+  char *path;
+  char *message;
+  guint speed; /* index in speeds[] */
 };
 
 G_DEFINE_FINAL_TYPE (TamRecordingPlayer, tam_recording_player, GTK_TYPE_WIDGET)
@@ -45,7 +45,7 @@ static GSettings *
 settings_with (const char *key)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
 
   if (source == NULL)
     return NULL;
@@ -58,7 +58,7 @@ settings_with (const char *key)
 char *
 tam_recording_player_dup_folder (void)
 {
-  g_autoptr(GSettings) settings = settings_with (FOLDER_KEY);
+  g_autoptr (GSettings) settings = settings_with (FOLDER_KEY);
   g_autofree char *folder = NULL;
 
   if (settings == NULL)
@@ -107,7 +107,7 @@ update_time (TamRecordingPlayer *self)
   pos = format_time (gtk_media_stream_get_timestamp (self->stream));
   dur = format_time (gtk_media_stream_get_duration (self->stream));
   /* Translators: playback position and duration, e.g. "0:05 / 2:31" */
-  text = g_strdup_printf (_("%s / %s"), pos, dur);
+  text = g_strdup_printf (_ ("%s / %s"), pos, dur);
   gtk_label_set_text (GTK_LABEL (self->time_label), text);
 }
 
@@ -125,7 +125,7 @@ update_silent (TamRecordingPlayer *self)
 
 static void
 show_message (TamRecordingPlayer *self,
-              const char         *message)
+              const char *message)
 {
   g_assert (TAM_IS_RECORDING_PLAYER (self));
 
@@ -141,8 +141,8 @@ show_message (TamRecordingPlayer *self,
 
 static void
 stream_notify_cb (TamRecordingPlayer *self,
-                  GParamSpec         *pspec,
-                  GtkMediaStream     *stream)
+                  GParamSpec *pspec,
+                  GtkMediaStream *stream)
 {
   const GError *error;
 
@@ -154,7 +154,7 @@ stream_notify_cb (TamRecordingPlayer *self,
   error = gtk_media_stream_get_error (stream);
   if (error != NULL)
     {
-      g_autofree char *msg = g_strdup_printf (_("Recording cannot be played: %s (%s)"),
+      g_autofree char *msg = g_strdup_printf (_ ("Recording cannot be played: %s (%s)"),
                                               self->path, error->message);
       show_message (self, msg);
       return;
@@ -192,9 +192,9 @@ tam_recording_player_clear (TamRecordingPlayer *self)
 
 gboolean
 tam_recording_player_load (TamRecordingPlayer *self,
-                           const char         *path)
+                           const char *path)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *msg = NULL;
   g_autofree char *basename = NULL;
 
@@ -207,7 +207,7 @@ tam_recording_player_load (TamRecordingPlayer *self,
 
   if (path == NULL || path[0] == '\0')
     {
-      show_message (self, _("This call has no recording"));
+      show_message (self, _ ("This call has no recording"));
       return FALSE;
     }
 
@@ -218,19 +218,19 @@ tam_recording_player_load (TamRecordingPlayer *self,
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      msg = g_strdup_printf (_("Recording not found: %s"), path);
+      msg = g_strdup_printf (_ ("Recording not found: %s"), path);
       show_message (self, msg);
       return FALSE;
     }
   if (g_access (path, R_OK) != 0)
     {
-      msg = g_strdup_printf (_("Recording cannot be read: %s"), path);
+      msg = g_strdup_printf (_ ("Recording cannot be read: %s"), path);
       show_message (self, msg);
       return FALSE;
     }
   if (!tam_gst_stream_init_check (&error))
     {
-      msg = g_strdup_printf (_("Recordings cannot be played: GStreamer did not start (%s)"),
+      msg = g_strdup_printf (_ ("Recordings cannot be played: GStreamer did not start (%s)"),
                              error->message);
       show_message (self, msg);
       return FALSE;
@@ -239,7 +239,7 @@ tam_recording_player_load (TamRecordingPlayer *self,
   self->stream = tam_gst_stream_new_for_filename (path, &error);
   if (self->stream == NULL)
     {
-      msg = g_strdup_printf (_("Recording cannot be played: %s (%s)"), path, error->message);
+      msg = g_strdup_printf (_ ("Recording cannot be played: %s (%s)"), path, error->message);
       show_message (self, msg);
       return FALSE;
     }
@@ -294,7 +294,7 @@ tam_recording_player_toggle (TamRecordingPlayer *self)
 
 void
 tam_recording_player_seek_by (TamRecordingPlayer *self,
-                              int                 seconds)
+                              int seconds)
 {
   gint64 target, duration;
 
@@ -335,7 +335,7 @@ speed_selected_cb (TamRecordingPlayer *self)
 
 static void
 select_speed (TamRecordingPlayer *self,
-              guint               index)
+              guint index)
 {
   g_assert (TAM_IS_RECORDING_PLAYER (self));
   g_assert (index < G_N_ELEMENTS (speeds));
@@ -353,7 +353,7 @@ tam_recording_player_get_rate (TamRecordingPlayer *self)
 
 void
 tam_recording_player_set_rate (TamRecordingPlayer *self,
-                               double              rate)
+                               double rate)
 {
   guint best = 0;
 
@@ -367,7 +367,7 @@ tam_recording_player_set_rate (TamRecordingPlayer *self,
 
 void
 tam_recording_player_change_speed (TamRecordingPlayer *self,
-                                   int                 steps)
+                                   int steps)
 {
   int index;
 
@@ -427,14 +427,14 @@ tam_recording_player_init (TamRecordingPlayer *self)
   GtkWidget *title;
   const char *speed_labels[G_N_ELEMENTS (speeds) + 1] = {
     /* Translators: playback speeds; use your decimal separator ("1,25×") */
-    _("1×"), _("1.25×"), _("1.5×"), _("2×"), NULL
+    _ ("1×"), _ ("1.25×"), _ ("1.5×"), _ ("2×"), NULL
   };
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  title = gtk_label_new (_("Recording"));
+  title = gtk_label_new (_ ("Recording"));
   gtk_widget_add_css_class (title, "heading");
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_set_hexpand (title, TRUE);
@@ -442,7 +442,7 @@ tam_recording_player_init (TamRecordingPlayer *self)
   self->time_label = gtk_label_new ("");
   gtk_widget_add_css_class (self->time_label, "numeric");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Position and duration"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Position and duration"),
                                   -1);
   gtk_box_append (GTK_BOX (header), self->time_label);
 
@@ -450,9 +450,9 @@ tam_recording_player_init (TamRecordingPlayer *self)
    * narrow detail pane, and the file name gets a line of its own. */
   self->speed_dropdown = gtk_drop_down_new_from_strings (speed_labels);
   gtk_widget_set_valign (self->speed_dropdown, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (self->speed_dropdown, _("Playback speed ([ slower, ] faster)"));
+  gtk_widget_set_tooltip_text (self->speed_dropdown, _ ("Playback speed ([ slower, ] faster)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->speed_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Playback speed"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Playback speed"),
                                   -1);
   g_signal_connect_swapped (self->speed_dropdown, "notify::selected",
                             G_CALLBACK (speed_selected_cb), self);
@@ -468,7 +468,7 @@ tam_recording_player_init (TamRecordingPlayer *self)
 
   self->controls = gtk_media_controls_new (NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->controls),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recording playback"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Recording playback"),
                                   -1);
   gtk_box_append (GTK_BOX (self->box), self->controls);
 
@@ -479,11 +479,11 @@ tam_recording_player_init (TamRecordingPlayer *self)
   gtk_label_set_selectable (GTK_LABEL (self->message_label), TRUE);
   gtk_widget_add_css_class (self->message_label, "error");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->message_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recording status"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Recording status"),
                                   -1);
   gtk_box_append (GTK_BOX (self->box), self->message_label);
 
-  self->silent_label = gtk_label_new (_("No sound output was found: the recording plays without sound."));
+  self->silent_label = gtk_label_new (_ ("No sound output was found: the recording plays without sound."));
   gtk_label_set_wrap (GTK_LABEL (self->silent_label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->silent_label), 0);
   gtk_widget_add_css_class (self->silent_label, "dim-label");

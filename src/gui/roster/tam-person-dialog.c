@@ -10,42 +10,43 @@
 
 struct _TamPersonDialog
 {
-  AdwWindow    parent_instance;
+  AdwWindow parent_instance;
 
-  TamStore    *store;
-  TamSession  *session;
-  TamPerson   *person;          /* the edited copy; id 0 for a new one */
-  GArray      *team_leader_ids; /* gint64 per drop-down position; 0 = none */
-  gboolean     saving;          /* a save is in the worker */
-  gboolean     saved;           /* the last save's outcome */
-  gboolean     closed;          /* closed (hidden) while saving */
-  gboolean     disposed;
+  TamStore *store;
+  TamSession *session;
+  TamPerson *person;       /* the edited copy; id 0 for a new one */
+  GArray *team_leader_ids; /* gint64 per drop-down position; 0 = none */
+  gboolean saving;         /* a save is in the worker */
+  gboolean saved;          /* the last save's outcome */
+  gboolean closed;         /* closed (hidden) while saving */
+  gboolean disposed;
 
-  GtkButton   *save_button;
-  GtkLabel    *error_label;
-  GtkEntry    *nik_entry;
-  GtkEntry    *name_entry;
+  GtkButton *save_button;
+  GtkLabel *error_label;
+  GtkEntry *nik_entry;
+  GtkEntry *name_entry;
   GtkDropDown *role_dropdown;
   GtkDropDown *site_dropdown;
   GtkDropDown *service_dropdown;
   GtkDropDown *team_leader_dropdown;
   GtkDropDown *status_dropdown;
-  GtkEntry    *hired_on_entry;
-  GtkEntry    *contract_end_entry;
-  GtkLabel    *nik_error;
-  GtkLabel    *name_error;
-  GtkLabel    *role_error;
-  GtkLabel    *site_error;
-  GtkLabel    *service_error;
-  GtkLabel    *team_leader_error;
-  GtkLabel    *status_error;
-  GtkLabel    *hired_on_error;
-  GtkLabel    *contract_end_error;
+  GtkEntry *hired_on_entry;
+  GtkEntry *contract_end_entry;
+  GtkLabel *nik_error;
+  GtkLabel *name_error;
+  GtkLabel *role_error;
+  GtkLabel *site_error;
+  GtkLabel *service_error;
+  GtkLabel *team_leader_error;
+  GtkLabel *status_error;
+  GtkLabel *hired_on_error;
+  GtkLabel *contract_end_error;
 };
 
 G_DEFINE_FINAL_TYPE (TamPersonDialog, tam_person_dialog, ADW_TYPE_WINDOW)
 
-enum {
+enum
+{
   SAVED,
   N_SIGNALS
 };
@@ -54,12 +55,17 @@ static guint signals[N_SIGNALS];
 
 /* The field names tam_people_validate reports, with their widgets. */
 static gboolean
-lookup_field (TamPersonDialog  *self,
-              const char       *field,
-              GtkWidget       **widget,
-              GtkLabel        **label)
+lookup_field (TamPersonDialog *self,
+              const char *field,
+              GtkWidget **widget,
+              GtkLabel **label)
 {
-  const struct { const char *name; GtkWidget *widget; GtkLabel *label; } fields[] = {
+  const struct
+  {
+    const char *name;
+    GtkWidget *widget;
+    GtkLabel *label;
+  } fields[] = {
     { "nik", GTK_WIDGET (self->nik_entry), self->nik_error },
     { "name", GTK_WIDGET (self->name_entry), self->name_error },
     { "role", GTK_WIDGET (self->role_dropdown), self->role_error },
@@ -95,8 +101,8 @@ clear_errors (TamPersonDialog *self)
 
 static void
 show_error (TamPersonDialog *self,
-            const char      *field,
-            const char      *message)
+            const char *field,
+            const char *message)
 {
   GtkWidget *widget = NULL;
   GtkLabel *label = NULL;
@@ -135,7 +141,7 @@ entry_date (GtkEntry *entry)
 
 static void
 read_fields (TamPersonDialog *self,
-             TamPerson       *p)
+             TamPerson *p)
 {
   const char *code;
   guint pos;
@@ -153,7 +159,8 @@ read_fields (TamPersonDialog *self,
   p->service = g_strdup (code);
   pos = gtk_drop_down_get_selected (self->team_leader_dropdown);
   p->team_leader_id = pos < self->team_leader_ids->len
-                      ? g_array_index (self->team_leader_ids, gint64, pos) : 0;
+                          ? g_array_index (self->team_leader_ids, gint64, pos)
+                          : 0;
   g_free (p->status);
   p->status = g_strdup (tam_code_at (tam_person_statuses (),
                                      gtk_drop_down_get_selected (self->status_dropdown), FALSE));
@@ -167,9 +174,9 @@ read_fields (TamPersonDialog *self,
 typedef struct
 {
   TamSession *session;
-  TamPerson  *person;   /* as read from the fields */
-  TamPerson  *stored;   /* the copy stored, with its id */
-  char       *field;    /* the field a refusal is about, or NULL */
+  TamPerson *person; /* as read from the fields */
+  TamPerson *stored; /* the copy stored, with its id */
+  char *field;       /* the field a refusal is about, or NULL */
 } PersonSave;
 
 static void
@@ -186,12 +193,12 @@ person_save_free (PersonSave *ps)
  * field error the user can fix; the save checks everything again in its
  * transaction. A copy each attempt: a busy attempt may have set its id. */
 static gboolean
-person_save_func (TamStore  *store,
-                  gpointer   data,
-                  GError   **error)
+person_save_func (TamStore *store,
+                  gpointer data,
+                  GError **error)
 {
   PersonSave *ps = data;
-  g_autoptr(TamPerson) p = tam_person_copy (ps->person);
+  g_autoptr (TamPerson) p = tam_person_copy (ps->person);
 
   g_clear_pointer (&ps->field, g_free);
   if (!tam_people_validate (store, p, &ps->field, error) ||
@@ -211,12 +218,12 @@ person_save_busy_cb (gpointer user_data)
 }
 
 static void
-person_save_done_cb (GObject      *source,
+person_save_done_cb (GObject *source,
                      GAsyncResult *result,
-                     gpointer      user_data)
+                     gpointer user_data)
 {
-  g_autoptr(TamPersonDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (TamPersonDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
   PersonSave *ps = tam_save_get_data (result);
 
   self->saving = FALSE;
@@ -232,7 +239,7 @@ person_save_done_cb (GObject      *source,
       if (self->saved)
         g_signal_emit (self, signals[SAVED], 0, ps->stored->nik);
       else if (parent != NULL && gtk_widget_get_visible (GTK_WIDGET (parent)))
-        tam_show_message (GTK_WIDGET (parent), _("The person was not saved"), error->message);
+        tam_show_message (GTK_WIDGET (parent), _ ("The person was not saved"), error->message);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
@@ -265,7 +272,7 @@ send_save (TamPersonDialog *self)
   self->saving = TRUE;
   tam_save_button_set_state (self->save_button, TAM_SAVE_SAVING);
   tam_save_async (tam_store_get_path (self->store), person_save_func, ps,
-                  (GDestroyNotify)person_save_free, person_save_busy_cb,
+                  (GDestroyNotify) person_save_free, person_save_busy_cb,
                   person_save_done_cb, g_object_ref (self));
   return TRUE;
 }
@@ -273,7 +280,7 @@ send_save (TamPersonDialog *self)
 gboolean
 tam_person_dialog_save (TamPersonDialog *self)
 {
-  g_autoptr(TamPersonDialog) ref = NULL;
+  g_autoptr (TamPersonDialog) ref = NULL;
 
   g_return_val_if_fail (TAM_IS_PERSON_DIALOG (self), FALSE);
 
@@ -312,7 +319,7 @@ tam_person_dialog_close_request (GtkWindow *window)
 /* Editing a field clears its message. */
 static void
 field_changed (TamPersonDialog *self,
-               GtkWidget       *source)
+               GtkWidget *source)
 {
   const char *names[] = { "nik", "name", "role", "site", "service", "team_leader", "status",
                           "hired_on", "contract_end" };
@@ -330,15 +337,15 @@ field_changed (TamPersonDialog *self,
 
 static void
 entry_changed_cb (TamPersonDialog *self,
-                  GtkEditable     *entry)
+                  GtkEditable *entry)
 {
   field_changed (self, GTK_WIDGET (entry));
 }
 
 static void
 dropdown_changed_cb (TamPersonDialog *self,
-                     GParamSpec      *pspec,
-                     GtkDropDown     *dropdown)
+                     GParamSpec *pspec,
+                     GtkDropDown *dropdown)
 {
   field_changed (self, GTK_WIDGET (dropdown));
 }
@@ -346,14 +353,14 @@ dropdown_changed_cb (TamPersonDialog *self,
 static void
 fill_team_leaders (TamPersonDialog *self)
 {
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+  g_autoptr (GPtrArray) people = NULL;
   gint64 none = 0;
   guint selected = 0;
 
   g_array_set_size (self->team_leader_ids, 0);
   g_array_append_val (self->team_leader_ids, none);
-  gtk_string_list_append (list, _("None"));
+  gtk_string_list_append (list, _ ("None"));
 
   people = tam_people_list (self->store, NULL);
   for (guint i = 0; people != NULL && i < people->len; i++)
@@ -375,8 +382,8 @@ fill_team_leaders (TamPersonDialog *self)
   gtk_drop_down_set_model (self->team_leader_dropdown, G_LIST_MODEL (list));
   {
     /* The drop-down does not take the expression over. */
-    g_autoptr(GtkExpression) expression =
-      gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+    g_autoptr (GtkExpression) expression =
+        gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
     gtk_drop_down_set_expression (self->team_leader_dropdown, expression);
   }
   gtk_drop_down_set_selected (self->team_leader_dropdown, selected);
@@ -386,12 +393,12 @@ static void
 fill_fields (TamPersonDialog *self)
 {
   const TamPerson *p = self->person;
-  g_autoptr(GtkStringList) roles = tam_code_string_list_new (tam_roles (), tam_role_label, NULL);
-  g_autoptr(GtkStringList) sites = tam_code_string_list_new (tam_sites (), tam_site_label, NULL);
-  g_autoptr(GtkStringList) services = tam_code_string_list_new (tam_services (), tam_service_label,
-                                                                _("None"));
-  g_autoptr(GtkStringList) statuses = tam_code_string_list_new (tam_person_statuses (),
-                                                                tam_person_status_label, NULL);
+  g_autoptr (GtkStringList) roles = tam_code_string_list_new (tam_roles (), tam_role_label, NULL);
+  g_autoptr (GtkStringList) sites = tam_code_string_list_new (tam_sites (), tam_site_label, NULL);
+  g_autoptr (GtkStringList) services = tam_code_string_list_new (tam_services (), tam_service_label,
+                                                                 _ ("None"));
+  g_autoptr (GtkStringList) statuses = tam_code_string_list_new (tam_person_statuses (),
+                                                                 tam_person_status_label, NULL);
 
   gtk_drop_down_set_model (self->role_dropdown, G_LIST_MODEL (roles));
   gtk_drop_down_set_model (self->site_dropdown, G_LIST_MODEL (sites));
@@ -483,10 +490,10 @@ tam_person_dialog_init (TamPersonDialog *self)
 }
 
 TamPersonDialog *
-tam_person_dialog_new (GtkWindow        *parent,
-                       TamStore         *store,
+tam_person_dialog_new (GtkWindow *parent,
+                       TamStore *store,
                        const TamSession *session,
-                       const TamPerson  *person)
+                       const TamPerson *person)
 {
   TamPersonDialog *self;
 
@@ -494,7 +501,7 @@ tam_person_dialog_new (GtkWindow        *parent,
 
   self = g_object_new (TAM_TYPE_PERSON_DIALOG,
                        "transient-for", parent,
-                       "title", person ? _("Edit Person") : _("Add Person"),
+                       "title", person ? _ ("Edit Person") : _ ("Add Person"),
                        NULL);
   self->store = g_object_ref (store);
   self->session = tam_session_copy (session);

@@ -16,13 +16,13 @@ G_DECLARE_FINAL_TYPE (TamPersonDialog, tam_person_dialog, TAM, PERSON_DIALOG, Ad
  * and closes. Closed while a save waits, it hides at once and the save
  * completes: "saved" is still emitted, a refusal is shown over the
  * parent window. */
-TamPersonDialog *tam_person_dialog_new  (GtkWindow        *parent,
-                                         TamStore         *store,
-                                         const TamSession *session,
-                                         const TamPerson  *person);
+TamPersonDialog *tam_person_dialog_new (GtkWindow *parent,
+                                        TamStore *store,
+                                        const TamSession *session,
+                                        const TamPerson *person);
 /* The same as clicking Save, then waits for the outcome, iterating the
  * main context (for tests; the button does not wait): TRUE when the
  * person was stored. FALSE at once when a save is on its way already. */
-gboolean         tam_person_dialog_save (TamPersonDialog  *self);
+gboolean tam_person_dialog_save (TamPersonDialog *self);
 
 G_END_DECLS

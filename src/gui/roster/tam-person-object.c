@@ -10,16 +10,17 @@
 
 struct _TamPersonObject
 {
-  GObject    parent_instance;
+  GObject parent_instance;
   TamPerson *person;
-  char      *search_key;
-  char      *team_leader;
-  gboolean   contract_ending;
+  char *search_key;
+  char *team_leader;
+  gboolean contract_ending;
 };
 
 G_DEFINE_FINAL_TYPE (TamPersonObject, tam_person_object, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_NIK,
   PROP_NAME,
@@ -48,9 +49,9 @@ tam_person_object_finalize (GObject *object)
 }
 
 static void
-tam_person_object_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
+tam_person_object_get_property (GObject *object,
+                                guint prop_id,
+                                GValue *value,
                                 GParamSpec *pspec)
 {
   TamPersonObject *self = TAM_PERSON_OBJECT (object);
@@ -58,17 +59,38 @@ tam_person_object_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_NIK: g_value_set_string (value, p->nik); break;
-    case PROP_NAME: g_value_set_string (value, p->name); break;
-    case PROP_ROLE: g_value_set_string (value, tam_role_label (p->role)); break;
-    case PROP_SITE: g_value_set_string (value, tam_site_label (p->site)); break;
-    case PROP_SERVICE: g_value_set_string (value, p->service ? tam_service_label (p->service) : ""); break;
-    case PROP_TEAM_LEADER: g_value_set_string (value, self->team_leader); break;
-    case PROP_STATUS: g_value_set_string (value, tam_person_status_label (p->status)); break;
-    case PROP_HIRED_ON: g_value_set_string (value, p->hired_on); break;
-    case PROP_CONTRACT_END: g_value_set_string (value, p->contract_end ? p->contract_end : ""); break;
-    case PROP_CONTRACT_ENDING: g_value_set_boolean (value, self->contract_ending); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_NIK:
+      g_value_set_string (value, p->nik);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, p->name);
+      break;
+    case PROP_ROLE:
+      g_value_set_string (value, tam_role_label (p->role));
+      break;
+    case PROP_SITE:
+      g_value_set_string (value, tam_site_label (p->site));
+      break;
+    case PROP_SERVICE:
+      g_value_set_string (value, p->service ? tam_service_label (p->service) : "");
+      break;
+    case PROP_TEAM_LEADER:
+      g_value_set_string (value, self->team_leader);
+      break;
+    case PROP_STATUS:
+      g_value_set_string (value, tam_person_status_label (p->status));
+      break;
+    case PROP_HIRED_ON:
+      g_value_set_string (value, p->hired_on);
+      break;
+    case PROP_CONTRACT_END:
+      g_value_set_string (value, p->contract_end ? p->contract_end : "");
+      break;
+    case PROP_CONTRACT_ENDING:
+      g_value_set_boolean (value, self->contract_ending);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -100,7 +122,7 @@ tam_person_object_init (TamPersonObject *self)
 }
 
 TamPersonObject *
-tam_person_object_new (TamPerson  *person,
+tam_person_object_new (TamPerson *person,
                        const char *today)
 {
   TamPersonObject *self = g_object_new (TAM_TYPE_PERSON_OBJECT, NULL);

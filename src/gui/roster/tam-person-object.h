@@ -11,11 +11,11 @@ G_DECLARE_FINAL_TYPE (TamPersonObject, tam_person_object, TAM, PERSON_OBJECT, GO
 
 /* One roster row for list models: an immutable TamPerson with its
  * display strings as properties (for cells and sorters). */
-TamPersonObject *tam_person_object_new          (TamPerson       *person,
-                                                 const char      *today);
-const TamPerson *tam_person_object_get_person   (TamPersonObject *self);
+TamPersonObject *tam_person_object_new (TamPerson *person,
+                                        const char *today);
+const TamPerson *tam_person_object_get_person (TamPersonObject *self);
 /* Case-folded "name nik", for the search. */
-const char      *tam_person_object_get_search_key (TamPersonObject *self);
-gboolean         tam_person_object_get_contract_ending (TamPersonObject *self);
+const char *tam_person_object_get_search_key (TamPersonObject *self);
+gboolean tam_person_object_get_contract_ending (TamPersonObject *self);
 
 G_END_DECLS

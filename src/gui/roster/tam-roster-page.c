@@ -20,45 +20,45 @@
 #include "tam-job.h"
 #include "tam-person-dialog.h"
 #include "tam-person-object.h"
-#include "tam-slot-model.h"
 #include "tam-roster-page.h"
 #include "tam-save.h"
+#include "tam-slot-model.h"
 
 struct _TamRosterPage
 {
-  GtkWidget            parent_instance;
+  GtkWidget parent_instance;
 
-  TamStore            *store;
-  TamSession          *session;
-  char                *today;
+  TamStore *store;
+  TamSession *session;
+  char *today;
 
-  GListStore          *people;
-  GtkSortListModel    *sort_model;
-  GtkFilterListModel  *filter_model;
-  GtkCustomFilter     *filter;
-  TamSlotModel        *slots;
-  GtkSingleSelection  *selection;
+  GListStore *people;
+  GtkSortListModel *sort_model;
+  GtkFilterListModel *filter_model;
+  GtkCustomFilter *filter;
+  TamSlotModel *slots;
+  GtkSingleSelection *selection;
 
   /* Filter state. */
-  char                *search;        /* case-folded, NULL when empty */
-  const char          *site;
-  const char          *service;
-  const char          *role;
-  const char          *status;
-  gint64               team_leader_id;
-  GArray              *team_leader_ids; /* gint64 per drop-down position */
-  gint64               selected_id;     /* the person selected, 0 for none */
-  gboolean             deactivating;    /* a deactivation is in the worker */
+  char *search; /* case-folded, NULL when empty */
+  const char *site;
+  const char *service;
+  const char *role;
+  const char *status;
+  gint64 team_leader_id;
+  GArray *team_leader_ids; /* gint64 per drop-down position */
+  gint64 selected_id;      /* the person selected, 0 for none */
+  gboolean deactivating;   /* a deactivation is in the worker */
 
   /* Template children. */
-  GtkSearchEntry      *search_entry;
-  GtkDropDown         *site_dropdown;
-  GtkDropDown         *service_dropdown;
-  GtkDropDown         *team_leader_dropdown;
-  GtkDropDown         *role_dropdown;
-  GtkDropDown         *status_dropdown;
-  GtkLabel            *count_label;
-  GtkColumnView       *column_view;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *site_dropdown;
+  GtkDropDown *service_dropdown;
+  GtkDropDown *team_leader_dropdown;
+  GtkDropDown *role_dropdown;
+  GtkDropDown *status_dropdown;
+  GtkLabel *count_label;
+  GtkColumnView *column_view;
   GtkColumnViewColumn *nik_column;
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *role_column;
@@ -68,14 +68,14 @@ struct _TamRosterPage
   GtkColumnViewColumn *status_column;
   GtkColumnViewColumn *hired_on_column;
   GtkColumnViewColumn *contract_end_column;
-  GtkBox              *job_box;
-  GtkButton           *add_button;
-  GtkButton           *edit_button;
-  GtkButton           *deactivate_button;
-  GtkButton           *import_button;
-  GtkButton           *export_button;
+  GtkBox *job_box;
+  GtkButton *add_button;
+  GtkButton *edit_button;
+  GtkButton *deactivate_button;
+  GtkButton *import_button;
+  GtkButton *export_button;
 
-  TamJobBar           *job_bar;
+  TamJobBar *job_bar;
 };
 
 G_DEFINE_FINAL_TYPE (TamRosterPage, tam_roster_page, GTK_TYPE_WIDGET)
@@ -131,7 +131,7 @@ static gboolean
 has_id (gconstpointer item,
         gconstpointer id)
 {
-  return tam_person_object_get_person ((TamPersonObject *)item)->id == *(const gint64 *)id;
+  return tam_person_object_get_person ((TamPersonObject *) item)->id == *(const gint64 *) id;
 }
 
 static void
@@ -149,8 +149,8 @@ restore_selection (TamRosterPage *self)
 }
 
 static void
-refilter (TamRosterPage   *self,
-          GtkFilterChange  change)
+refilter (TamRosterPage *self,
+          GtkFilterChange change)
 {
   gtk_filter_changed (GTK_FILTER (self->filter), change);
   restore_selection (self);
@@ -185,10 +185,10 @@ update_actions (TamRosterPage *self)
 static int
 compare_names (gconstpointer a,
                gconstpointer b,
-               gpointer      user_data)
+               gpointer user_data)
 {
-  const TamPerson *pa = *(gpointer const *)a;
-  const TamPerson *pb = *(gpointer const *)b;
+  const TamPerson *pa = *(gpointer const *) a;
+  const TamPerson *pb = *(gpointer const *) b;
 
   return g_utf8_collate (pa->name, pb->name);
 }
@@ -196,26 +196,26 @@ compare_names (gconstpointer a,
 static void
 fill_team_leaders (TamRosterPage *self)
 {
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
   gint64 keep = self->team_leader_id;
   guint keep_pos = 0;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->people));
-  g_autoptr(GPtrArray) leaders = g_ptr_array_new ();
+  g_autoptr (GPtrArray) leaders = g_ptr_array_new ();
   gint64 zero = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(TamPersonObject) obj = g_list_model_get_item (G_LIST_MODEL (self->people), i);
+      g_autoptr (TamPersonObject) obj = g_list_model_get_item (G_LIST_MODEL (self->people), i);
       const TamPerson *p = tam_person_object_get_person (obj);
 
       if (g_strcmp0 (p->role, "TEAM_LEADER") == 0)
-        g_ptr_array_add (leaders, (gpointer)p);
+        g_ptr_array_add (leaders, (gpointer) p);
     }
   g_ptr_array_sort_with_data (leaders, compare_names, NULL);
 
   g_array_set_size (self->team_leader_ids, 0);
   g_array_append_val (self->team_leader_ids, zero);
-  gtk_string_list_append (list, _("All team leaders"));
+  gtk_string_list_append (list, _ ("All team leaders"));
   for (guint i = 0; i < leaders->len; i++)
     {
       const TamPerson *p = g_ptr_array_index (leaders, i);
@@ -237,8 +237,8 @@ fill_team_leaders (TamRosterPage *self)
 void
 tam_roster_page_reload (TamRosterPage *self)
 {
-  g_autoptr(GPtrArray) people = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) people = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree gpointer *items = NULL;
   guint n;
 
@@ -247,7 +247,7 @@ tam_roster_page_reload (TamRosterPage *self)
   people = tam_people_list (self->store, &error);
   if (people == NULL)
     {
-      tam_show_message (GTK_WIDGET (self), _("Cannot read the roster"), error->message);
+      tam_show_message (GTK_WIDGET (self), _ ("Cannot read the roster"), error->message);
       return;
     }
 
@@ -271,7 +271,7 @@ tam_roster_page_reload (TamRosterPage *self)
  * list.scroll-to-item action. */
 static void
 scroll_to (TamRosterPage *self,
-           guint          position)
+           guint position)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
        child != NULL;
@@ -282,7 +282,7 @@ scroll_to (TamRosterPage *self,
 
 gboolean
 tam_roster_page_select_nik (TamRosterPage *self,
-                            const char    *nik)
+                            const char *nik)
 {
   g_return_val_if_fail (TAM_IS_ROSTER_PAGE (self), FALSE);
 
@@ -353,8 +353,8 @@ stop_search_cb (TamRosterPage *self)
 }
 
 static void
-dropdown_changed_cb (GtkDropDown   *dropdown,
-                     GParamSpec    *pspec,
+dropdown_changed_cb (GtkDropDown *dropdown,
+                     GParamSpec *pspec,
                      TamRosterPage *self)
 {
   guint pos = gtk_drop_down_get_selected (dropdown);
@@ -369,7 +369,8 @@ dropdown_changed_cb (GtkDropDown   *dropdown,
     self->status = tam_code_at (tam_person_statuses (), pos, TRUE);
   else if (dropdown == self->team_leader_dropdown)
     self->team_leader_id = pos < self->team_leader_ids->len
-                           ? g_array_index (self->team_leader_ids, gint64, pos) : 0;
+                               ? g_array_index (self->team_leader_ids, gint64, pos)
+                               : 0;
   refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -384,15 +385,15 @@ selection_changed_cb (TamRosterPage *self)
 
 static void
 person_saved_cb (TamPersonDialog *dialog,
-                 const char      *nik,
-                 TamRosterPage   *self)
+                 const char *nik,
+                 TamRosterPage *self)
 {
   tam_roster_page_reload (self);
   tam_roster_page_select_nik (self, nik);
 }
 
 static void
-open_dialog (TamRosterPage   *self,
+open_dialog (TamRosterPage *self,
              const TamPerson *person)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -405,17 +406,17 @@ open_dialog (TamRosterPage   *self,
 }
 
 static void
-add_action (GtkWidget  *widget,
+add_action (GtkWidget *widget,
             const char *action_name,
-            GVariant   *param)
+            GVariant *param)
 {
   open_dialog (TAM_ROSTER_PAGE (widget), NULL);
 }
 
 static void
-edit_action (GtkWidget  *widget,
+edit_action (GtkWidget *widget,
              const char *action_name,
-             GVariant   *param)
+             GVariant *param)
 {
   TamRosterPage *self = TAM_ROSTER_PAGE (widget);
   const TamPerson *p = selected_person (self);
@@ -426,7 +427,7 @@ edit_action (GtkWidget  *widget,
 
 static void
 row_activated_cb (TamRosterPage *self,
-                  guint          position)
+                  guint position)
 {
   gtk_single_selection_set_selected (self->selection, position);
   if (tam_session_can (self->session, TAM_PERM_EDIT_PEOPLE))
@@ -436,11 +437,11 @@ row_activated_cb (TamRosterPage *self,
 typedef struct
 {
   TamRosterPage *self;
-  gint64         id;
+  gint64 id;
 } DeactivateData;
 
 static void
-deactivate_data_free (gpointer  data,
+deactivate_data_free (gpointer data,
                       GClosure *closure)
 {
   DeactivateData *d = data;
@@ -453,7 +454,7 @@ deactivate_data_free (gpointer  data,
 typedef struct
 {
   TamSession *session;
-  gint64      id;
+  gint64 id;
   const char *status;
 } Deactivation;
 
@@ -466,9 +467,9 @@ deactivation_free (Deactivation *d)
 
 /* Worker thread: repeatable, it reads the person afresh each time. */
 static gboolean
-deactivation_func (TamStore  *store,
-                   gpointer   data,
-                   GError   **error)
+deactivation_func (TamStore *store,
+                   gpointer data,
+                   GError **error)
 {
   Deactivation *d = data;
 
@@ -476,26 +477,26 @@ deactivation_func (TamStore  *store,
 }
 
 static void
-deactivation_done_cb (GObject      *source,
+deactivation_done_cb (GObject *source,
                       GAsyncResult *result,
-                      gpointer      user_data)
+                      gpointer user_data)
 {
-  g_autoptr(TamRosterPage) self = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (TamRosterPage) self = user_data;
+  g_autoptr (GError) error = NULL;
 
   self->deactivating = FALSE;
   if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
-    return;  /* signed out or closed meanwhile */
+    return; /* signed out or closed meanwhile */
   if (!tam_save_finish (result, &error))
-    tam_show_message (GTK_WIDGET (self), _("The person was not deactivated"), error->message);
+    tam_show_message (GTK_WIDGET (self), _ ("The person was not deactivated"), error->message);
   tam_roster_page_reload (self);
   update_actions (self);
 }
 
 static void
 deactivate_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        DeactivateData   *data)
+                        const char *response,
+                        DeactivateData *data)
 {
   TamRosterPage *self = data->self;
   Deactivation *d;
@@ -515,14 +516,14 @@ deactivate_response_cb (AdwMessageDialog *dialog,
   self->deactivating = TRUE;
   update_actions (self);
   tam_save_async (tam_store_get_path (self->store), deactivation_func, d,
-                  (GDestroyNotify)deactivation_free, NULL,
+                  (GDestroyNotify) deactivation_free, NULL,
                   deactivation_done_cb, g_object_ref (self));
 }
 
 static void
-deactivate_action (GtkWidget  *widget,
+deactivate_action (GtkWidget *widget,
                    const char *action_name,
-                   GVariant   *param)
+                   GVariant *param)
 {
   TamRosterPage *self = TAM_ROSTER_PAGE (widget);
   const TamPerson *p = selected_person (self);
@@ -535,13 +536,13 @@ deactivate_action (GtkWidget  *widget,
     return;
 
   /* Translators: %s is a person's name */
-  heading = g_strdup_printf (_("Deactivate %s?"), p->name);
+  heading = g_strdup_printf (_ ("Deactivate %s?"), p->name);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                   _("People are never deleted: their history stays. Choose why they leave the project."));
+                                   _ ("People are never deleted: their history stays. Choose why they leave the project."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "resigned", _("_Resigned"),
-                                    "returned", _("Returned to _Vendor"),
+                                    "cancel", _ ("_Cancel"),
+                                    "resigned", _ ("_Resigned"),
+                                    "returned", _ ("Returned to _Vendor"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "returned",
                                               ADW_RESPONSE_DESTRUCTIVE);
@@ -557,8 +558,8 @@ deactivate_action (GtkWidget  *widget,
 }
 
 static void
-import_done (GObject  *owner,
-             gboolean  stored)
+import_done (GObject *owner,
+             gboolean stored)
 {
   TamRosterPage *self = TAM_ROSTER_PAGE (owner);
 
@@ -569,7 +570,7 @@ import_done (GObject  *owner,
 
 void
 tam_roster_page_import_file (TamRosterPage *self,
-                             const char    *path)
+                             const char *path)
 {
   g_return_if_fail (TAM_IS_ROSTER_PAGE (self));
   g_return_if_fail (path != NULL);
@@ -579,24 +580,24 @@ tam_roster_page_import_file (TamRosterPage *self,
 }
 
 static void
-import_chosen (GtkWidget  *page,
+import_chosen (GtkWidget *page,
                const char *path)
 {
   tam_roster_page_import_file (TAM_ROSTER_PAGE (page), path);
 }
 
 static void
-import_action (GtkWidget  *widget,
+import_action (GtkWidget *widget,
                const char *action_name,
-               GVariant   *param)
+               GVariant *param)
 {
-  tam_import_choose (widget, _("Import Roster"), import_chosen);
+  tam_import_choose (widget, _ ("Import Roster"), import_chosen);
 }
 
 typedef struct
 {
   TamSession *session;
-  char       *path;
+  char *path;
 } ExportJob;
 
 static void
@@ -608,12 +609,12 @@ export_job_free (ExportJob *job)
 }
 
 static gboolean
-export_func (TamStore         *store,
-             gpointer          data,
-             TamProgressFunc   progress,
-             gpointer          progress_data,
-             GCancellable     *cancellable,
-             GError          **error)
+export_func (TamStore *store,
+             gpointer data,
+             TamProgressFunc progress,
+             gpointer progress_data,
+             GCancellable *cancellable,
+             GError **error)
 {
   ExportJob *job = data;
 
@@ -622,30 +623,30 @@ export_func (TamStore         *store,
 }
 
 static void
-export_done_cb (GObject      *source,
+export_done_cb (GObject *source,
                 GAsyncResult *result,
-                gpointer      user_data)
+                gpointer user_data)
 {
-  g_autoptr(TamRosterPage) self = user_data;
+  g_autoptr (TamRosterPage) self = user_data;
   ExportJob *job = tam_job_get_data (result);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (tam_job_bar_run_finish (TAM_JOB_BAR (source), result, &error))
     {
       /* Translators: %s is a file path */
-      g_autofree char *body = g_strdup_printf (_("The roster was saved to “%s”."), job->path);
-      tam_show_message (GTK_WIDGET (self), _("Roster exported"), body);
+      g_autofree char *body = g_strdup_printf (_ ("The roster was saved to “%s”."), job->path);
+      tam_show_message (GTK_WIDGET (self), _ ("Roster exported"), body);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    tam_show_message (GTK_WIDGET (self), _("Export cancelled"), _("No file was written."));
+    tam_show_message (GTK_WIDGET (self), _ ("Export cancelled"), _ ("No file was written."));
   else
-    tam_show_message (GTK_WIDGET (self), _("The roster was not exported"), error->message);
+    tam_show_message (GTK_WIDGET (self), _ ("The roster was not exported"), error->message);
   update_actions (self);
 }
 
 void
 tam_roster_page_export_file (TamRosterPage *self,
-                             const char    *path)
+                             const char *path)
 {
   ExportJob *job;
   g_autofree char *base = NULL;
@@ -659,19 +660,19 @@ tam_roster_page_export_file (TamRosterPage *self,
   job->path = g_strdup (path);
   base = g_path_get_basename (path);
   /* Translators: %s is a file name */
-  title = g_strdup_printf (_("Exporting %s…"), base);
+  title = g_strdup_printf (_ ("Exporting %s…"), base);
   tam_job_bar_run_async (self->job_bar, title, tam_store_get_path (self->store), export_func,
-                         job, (GDestroyNotify)export_job_free, export_done_cb, g_object_ref (self));
+                         job, (GDestroyNotify) export_job_free, export_done_cb, g_object_ref (self));
 }
 
 static void
 export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    TamRosterPage   *self)
+                    int response,
+                    TamRosterPage *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
       if (path != NULL)
@@ -691,16 +692,16 @@ export_response_cb (GtkNativeDialog *chooser,
 }
 
 static void
-export_action (GtkWidget  *widget,
+export_action (GtkWidget *widget,
                const char *action_name,
-               GVariant   *param)
+               GVariant *param)
 {
   TamRosterPage *self = TAM_ROSTER_PAGE (widget);
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
-  chooser = tam_file_chooser_new (widget, _("Export Roster"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                  _("_Export"), TRUE);
+  chooser = tam_file_chooser_new (widget, _ ("Export Roster"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                  _ ("_Export"), TRUE);
   name = g_strdup_printf ("roster-%s.xlsx", self->today);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
@@ -708,9 +709,9 @@ export_action (GtkWidget  *widget,
 }
 
 static void
-find_action (GtkWidget  *widget,
+find_action (GtkWidget *widget,
              const char *action_name,
-             GVariant   *param)
+             GVariant *param)
 {
   TamRosterPage *self = TAM_ROSTER_PAGE (widget);
 
@@ -721,19 +722,19 @@ find_action (GtkWidget  *widget,
  * following the row slot as its person changes. */
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               const char               *property)
+               GtkListItem *item,
+               const char *property)
 {
   GtkWidget *cell = tam_cell_new ();
 
-  g_object_set_data (G_OBJECT (cell), "tam-property", (gpointer)property);
+  g_object_set_data (G_OBJECT (cell), "tam-property", (gpointer) property);
   gtk_list_item_set_child (item, cell);
 }
 
 static void
-cell_update_cb (TamSlot    *slot,
+cell_update_cb (TamSlot *slot,
                 GParamSpec *pspec,
-                TamCell    *cell)
+                TamCell *cell)
 {
   TamPersonObject *record = tam_slot_get_item (slot);
   g_autofree char *text = NULL;
@@ -745,8 +746,8 @@ cell_update_cb (TamSlot    *slot,
 
 static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
+              GtkListItem *item,
+              gpointer user_data)
 {
   TamSlot *slot = gtk_list_item_get_item (item);
   GtkWidget *cell = gtk_list_item_get_child (item);
@@ -757,8 +758,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
 
 static void
 cell_unbind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
+                GtkListItem *item,
+                gpointer user_data)
 {
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), cell_update_cb,
                                         gtk_list_item_get_child (item));
@@ -767,8 +768,8 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
 /* Contract end: the date, and a warning icon when it is near. */
 static void
 contract_setup_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   gpointer                  user_data)
+                   GtkListItem *item,
+                   gpointer user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *cell = tam_cell_new ();
@@ -778,15 +779,15 @@ contract_setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), cell);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Contract ends soon"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Contract ends soon"),
                                   -1);
   gtk_list_item_set_child (item, box);
 }
 
 static void
-contract_update_cb (TamSlot    *slot,
+contract_update_cb (TamSlot *slot,
                     GParamSpec *pspec,
-                    GtkWidget  *box)
+                    GtkWidget *box)
 {
   TamPersonObject *record = tam_slot_get_item (slot);
   const TamPerson *p = record ? tam_person_object_get_person (record) : NULL;
@@ -799,7 +800,7 @@ contract_update_cb (TamSlot    *slot,
   if (gtk_widget_get_visible (icon) != ending)
     {
       gtk_widget_set_visible (icon, ending);
-      gtk_widget_set_tooltip_text (box, ending ? _("The contract ends within 30 days") : NULL);
+      gtk_widget_set_tooltip_text (box, ending ? _ ("The contract ends within 30 days") : NULL);
       if (ending)
         gtk_widget_add_css_class (box, "contract-ending");
       else
@@ -809,8 +810,8 @@ contract_update_cb (TamSlot    *slot,
 
 static void
 contract_bind_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
+                  GtkListItem *item,
+                  gpointer user_data)
 {
   TamSlot *slot = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
@@ -821,8 +822,8 @@ contract_bind_cb (GtkSignalListItemFactory *factory,
 
 static void
 contract_unbind_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    gpointer                  user_data)
+                    GtkListItem *item,
+                    gpointer user_data)
 {
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), contract_update_cb,
                                         gtk_list_item_get_child (item));
@@ -831,8 +832,12 @@ contract_unbind_cb (GtkSignalListItemFactory *factory,
 static void
 setup_columns (TamRosterPage *self)
 {
-  g_autoptr(GtkListItemFactory) contract_factory = gtk_signal_list_item_factory_new ();
-  const struct { GtkColumnViewColumn *column; const char *property; } columns[] = {
+  g_autoptr (GtkListItemFactory) contract_factory = gtk_signal_list_item_factory_new ();
+  const struct
+  {
+    GtkColumnViewColumn *column;
+    const char *property;
+  } columns[] = {
     { self->nik_column, "nik" },
     { self->name_column, "name" },
     { self->role_column, "role" },
@@ -847,13 +852,13 @@ setup_columns (TamRosterPage *self)
   /* Sorters compare the people (TamPersonObject) in the sort model. */
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
       GtkExpression *expression = gtk_property_expression_new (TAM_TYPE_PERSON_OBJECT, NULL,
                                                                columns[i].property);
-      g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+      g_autoptr (GtkSorter) sorter = GTK_SORTER (gtk_string_sorter_new (expression));
 
       g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb),
-                        (gpointer)g_intern_static_string (columns[i].property));
+                        (gpointer) g_intern_static_string (columns[i].property));
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
       g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
       gtk_column_view_column_set_factory (columns[i].column, factory);
@@ -869,16 +874,19 @@ setup_columns (TamRosterPage *self)
 static void
 setup_filters (TamRosterPage *self)
 {
-  g_autoptr(GtkStringList) sites = tam_code_string_list_new (tam_sites (), tam_site_label, _("All sites"));
-  g_autoptr(GtkStringList) services = tam_code_string_list_new (tam_services (), tam_service_label,
-                                                                _("All services"));
-  g_autoptr(GtkStringList) roles = tam_code_string_list_new (tam_roles (), tam_role_label, _("All roles"));
-  g_autoptr(GtkStringList) statuses = tam_code_string_list_new (tam_person_statuses (),
-                                                                tam_person_status_label,
-                                                                _("All statuses"));
+  g_autoptr (GtkStringList) sites = tam_code_string_list_new (tam_sites (), tam_site_label, _ ("All sites"));
+  g_autoptr (GtkStringList) services = tam_code_string_list_new (tam_services (), tam_service_label,
+                                                                 _ ("All services"));
+  g_autoptr (GtkStringList) roles = tam_code_string_list_new (tam_roles (), tam_role_label, _ ("All roles"));
+  g_autoptr (GtkStringList) statuses = tam_code_string_list_new (tam_person_statuses (),
+                                                                 tam_person_status_label,
+                                                                 _ ("All statuses"));
   GtkDropDown *dropdowns[] = {
-    self->site_dropdown, self->service_dropdown, self->team_leader_dropdown,
-    self->role_dropdown, self->status_dropdown,
+    self->site_dropdown,
+    self->service_dropdown,
+    self->team_leader_dropdown,
+    self->role_dropdown,
+    self->status_dropdown,
   };
 
   gtk_drop_down_set_model (self->site_dropdown, G_LIST_MODEL (sites));
@@ -887,8 +895,8 @@ setup_filters (TamRosterPage *self)
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
   {
     /* The drop-down does not take the expression over. */
-    g_autoptr(GtkExpression) expression =
-      gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+    g_autoptr (GtkExpression) expression =
+        gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
     gtk_drop_down_set_expression (self->team_leader_dropdown, expression);
   }
 
@@ -1028,7 +1036,7 @@ tam_roster_page_init (TamRosterPage *self)
 }
 
 GtkWidget *
-tam_roster_page_new (TamStore         *store,
+tam_roster_page_new (TamStore *store,
                      const TamSession *session)
 {
   TamRosterPage *self;

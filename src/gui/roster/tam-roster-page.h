@@ -12,19 +12,19 @@ G_DECLARE_FINAL_TYPE (TamRosterPage, tam_roster_page, TAM, ROSTER_PAGE, GtkWidge
 
 /* The roster tab: every person, searchable, filterable, sortable; add,
  * edit, deactivate; import and export. */
-GtkWidget *tam_roster_page_new          (TamStore         *store,
-                                         const TamSession *session);
+GtkWidget *tam_roster_page_new (TamStore *store,
+                                const TamSession *session);
 /* Re-reads the roster from the store, keeping filters and selection. */
-void       tam_roster_page_reload       (TamRosterPage    *self);
+void tam_roster_page_reload (TamRosterPage *self);
 /* What the Import / Export buttons run once a file is chosen (in a
  * worker, with progress and Cancel). */
-void       tam_roster_page_import_file  (TamRosterPage    *self,
-                                         const char       *path);
-void       tam_roster_page_export_file  (TamRosterPage    *self,
-                                         const char       *path);
+void tam_roster_page_import_file (TamRosterPage *self,
+                                  const char *path);
+void tam_roster_page_export_file (TamRosterPage *self,
+                                  const char *path);
 /* Selects the person with @nik (clearing filters if needed); FALSE if
  * there is none. */
-gboolean   tam_roster_page_select_nik   (TamRosterPage    *self,
-                                         const char       *nik);
+gboolean tam_roster_page_select_nik (TamRosterPage *self,
+                                     const char *nik);
 
 G_END_DECLS

@@ -5,11 +5,11 @@
 
 struct _TamCell
 {
-  GtkWidget  parent_instance;
-  char      *text;
-  int        line_height; /* cached from the font; 0 = unknown */
-  int        text_width;  /* cached; -1 = unknown */
-  gboolean   measure_text;
+  GtkWidget parent_instance;
+  char *text;
+  int line_height; /* cached from the font; 0 = unknown */
+  int text_width;  /* cached; -1 = unknown */
+  gboolean measure_text;
 };
 
 G_DEFINE_FINAL_TYPE (TamCell, tam_cell, GTK_TYPE_WIDGET)
@@ -45,13 +45,13 @@ line_height (TamCell *self)
 }
 
 static void
-tam_cell_measure (GtkWidget      *widget,
-                  GtkOrientation  orientation,
-                  int             for_size,
-                  int            *minimum,
-                  int            *natural,
-                  int            *minimum_baseline,
-                  int            *natural_baseline)
+tam_cell_measure (GtkWidget *widget,
+                  GtkOrientation orientation,
+                  int for_size,
+                  int *minimum,
+                  int *natural,
+                  int *minimum_baseline,
+                  int *natural_baseline)
 {
   TamCell *self = TAM_CELL (widget);
 
@@ -68,7 +68,7 @@ tam_cell_measure (GtkWidget      *widget,
       /* Sized by its content: the text's width, measured once per text. */
       if (self->text_width < 0)
         {
-          g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, self->text);
+          g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (widget, self->text);
           pango_layout_get_pixel_size (layout, &self->text_width, NULL);
         }
       *minimum = 0;
@@ -77,13 +77,13 @@ tam_cell_measure (GtkWidget      *widget,
 }
 
 static void
-tam_cell_snapshot (GtkWidget   *widget,
+tam_cell_snapshot (GtkWidget *widget,
                    GtkSnapshot *snapshot)
 {
   TamCell *self = TAM_CELL (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
   GdkRGBA color;
   int text_height;
 
@@ -107,14 +107,14 @@ tam_cell_snapshot (GtkWidget   *widget,
 }
 
 static gboolean
-tam_cell_query_tooltip (GtkWidget  *widget,
-                        int         x,
-                        int         y,
-                        gboolean    keyboard,
+tam_cell_query_tooltip (GtkWidget *widget,
+                        int x,
+                        int y,
+                        gboolean keyboard,
                         GtkTooltip *tooltip)
 {
   TamCell *self = TAM_CELL (widget);
-  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
   int text_width;
 
   if (self->text == NULL || *self->text == '\0')
@@ -129,7 +129,7 @@ tam_cell_query_tooltip (GtkWidget  *widget,
 }
 
 static void
-tam_cell_css_changed (GtkWidget         *widget,
+tam_cell_css_changed (GtkWidget *widget,
                       GtkCssStyleChange *change)
 {
   TAM_CELL (widget)->line_height = 0;
@@ -175,7 +175,7 @@ tam_cell_new (void)
 }
 
 void
-tam_cell_set_text (TamCell    *self,
+tam_cell_set_text (TamCell *self,
                    const char *text)
 {
   g_return_if_fail (TAM_IS_CELL (self));
@@ -197,8 +197,8 @@ tam_cell_set_text (TamCell    *self,
 }
 
 void
-tam_cell_set_measure_text (TamCell  *self,
-                           gboolean  measure_text)
+tam_cell_set_measure_text (TamCell *self,
+                           gboolean measure_text)
 {
   g_return_if_fail (TAM_IS_CELL (self));
 

@@ -12,13 +12,13 @@ G_DECLARE_FINAL_TYPE (TamCell, tam_cell, TAM, CELL, GtkWidget)
  * row (GTK 4.8's list views keep ~200 rows bound, visible or not) costs a
  * string copy, not a Pango layout. It ellipsizes at the column's width;
  * the full text is its accessible label and, when cut, its tooltip. */
-GtkWidget  *tam_cell_new      (void);
-void        tam_cell_set_text (TamCell    *self,
-                               const char *text);
-const char *tam_cell_get_text (TamCell    *self);
+GtkWidget *tam_cell_new (void);
+void tam_cell_set_text (TamCell *self,
+                        const char *text);
+const char *tam_cell_get_text (TamCell *self);
 /* FALSE (the default) for fixed-width columns: the cell then asks for no
  * width of its own. TRUE: its natural width is the text's. */
-void        tam_cell_set_measure_text (TamCell  *self,
-                                       gboolean  measure_text);
+void tam_cell_set_measure_text (TamCell *self,
+                                gboolean measure_text);
 
 G_END_DECLS

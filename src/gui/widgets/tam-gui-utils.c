@@ -10,14 +10,14 @@ GSettings *
 tam_settings_new (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
 #ifdef TAM_BUILD_SCHEMA_DIR
   if (schema == NULL)
     {
-      g_autoptr(GSettingsSchemaSource) build_source = NULL;
+      g_autoptr (GSettingsSchemaSource) build_source = NULL;
 
       build_source = g_settings_schema_source_new_from_directory (TAM_BUILD_SCHEMA_DIR, source,
                                                                   FALSE, NULL);
@@ -34,14 +34,14 @@ tam_settings_new (void)
 char *
 tam_today_string (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
 GtkStringList *
-tam_code_string_list_new (const char * const *codes,
-                          const char         *(*label) (const char *code),
-                          const char         *first)
+tam_code_string_list_new (const char *const *codes,
+                          const char *(*label) (const char *code),
+                          const char *first)
 {
   GtkStringList *list = gtk_string_list_new (NULL);
 
@@ -53,11 +53,11 @@ tam_code_string_list_new (const char * const *codes,
 }
 
 const char *
-tam_code_at (const char * const *codes,
-             guint               position,
-             gboolean            has_first)
+tam_code_at (const char *const *codes,
+             guint position,
+             gboolean has_first)
 {
-  guint n = g_strv_length ((char **)codes);
+  guint n = g_strv_length ((char **) codes);
 
   if (has_first)
     {
@@ -69,9 +69,9 @@ tam_code_at (const char * const *codes,
 }
 
 guint
-tam_code_position (const char * const *codes,
-                   const char         *code,
-                   gboolean            has_first)
+tam_code_position (const char *const *codes,
+                   const char *code,
+                   gboolean has_first)
 {
   for (guint i = 0; code != NULL && codes[i] != NULL; i++)
     if (g_strcmp0 (codes[i], code) == 0)
@@ -81,8 +81,8 @@ tam_code_position (const char * const *codes,
 
 static void
 label_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
+                GtkListItem *item,
+                gpointer user_data)
 {
   GtkWidget *cell = tam_cell_new ();
 
@@ -93,8 +93,8 @@ label_setup_cb (GtkSignalListItemFactory *factory,
 
 static void
 label_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               const char               *property)
+               GtkListItem *item,
+               const char *property)
 {
   g_autofree char *text = NULL;
 
@@ -109,18 +109,18 @@ tam_label_factory_new (const char *property)
 
   /* property names are interned GParamSpec names: static strings. */
   g_signal_connect (factory, "setup", G_CALLBACK (label_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (label_bind_cb), (gpointer)g_intern_string (property));
+  g_signal_connect (factory, "bind", G_CALLBACK (label_bind_cb), (gpointer) g_intern_string (property));
   return factory;
 }
 
 void
 tam_column_setup (GtkColumnViewColumn *column,
-                  GType                item_type,
-                  const char          *property)
+                  GType item_type,
+                  const char *property)
 {
-  g_autoptr(GtkListItemFactory) factory = tam_label_factory_new (property);
+  g_autoptr (GtkListItemFactory) factory = tam_label_factory_new (property);
   GtkExpression *expression = gtk_property_expression_new (item_type, NULL, property);
-  g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+  g_autoptr (GtkSorter) sorter = GTK_SORTER (gtk_string_sorter_new (expression));
 
   if (gtk_column_view_column_get_factory (column) == NULL)
     gtk_column_view_column_set_factory (column, factory);
@@ -128,7 +128,7 @@ tam_column_setup (GtkColumnViewColumn *column,
 }
 
 GtkWidget *
-tam_show_message (GtkWidget  *parent,
+tam_show_message (GtkWidget *parent,
                   const char *heading,
                   const char *body)
 {
@@ -136,7 +136,7 @@ tam_show_message (GtkWidget  *parent,
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   /* An AdwMessageDialog closes (and is destroyed) by itself on a
@@ -146,8 +146,8 @@ tam_show_message (GtkWidget  *parent,
 }
 
 void
-tam_field_set_error (GtkWidget  *field,
-                     GtkLabel   *error_label,
+tam_field_set_error (GtkWidget *field,
+                     GtkLabel *error_label,
                      const char *message)
 {
   if (message != NULL)
@@ -173,44 +173,44 @@ tam_field_set_error (GtkWidget  *field,
 }
 
 GtkFileChooserNative *
-tam_database_chooser_new (GtkWindow  *parent,
+tam_database_chooser_new (GtkWindow *parent,
                           const char *accept_label)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Choose a Database"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, accept_label, _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (_ ("Choose a Database"), parent,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, accept_label, _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("TAM Desk databases"));
+  gtk_file_filter_set_name (filter, _ ("TAM Desk databases"));
   gtk_file_filter_add_suffix (filter, "db");
   gtk_file_filter_add_suffix (filter, "sqlite");
   gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_set_name (all, _ ("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
   return chooser;
 }
 
 GtkFileChooserNative *
-tam_file_chooser_new (GtkWidget            *parent,
-                      const char           *title,
-                      GtkFileChooserAction  action,
-                      const char           *accept_label,
-                      gboolean              with_xlsx)
+tam_file_chooser_new (GtkWidget *parent,
+                      const char *title,
+                      GtkFileChooserAction action,
+                      const char *accept_label,
+                      gboolean with_xlsx)
 {
   GtkRoot *root = parent ? gtk_widget_get_root (parent) : NULL;
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) csv = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         action, accept_label, _("_Cancel"));
+                                         action, accept_label, _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
-  gtk_file_filter_set_name (all, with_xlsx ? _("CSV files and spreadsheets") : _("CSV files"));
+  gtk_file_filter_set_name (all, with_xlsx ? _ ("CSV files and spreadsheets") : _ ("CSV files"));
   gtk_file_filter_add_suffix (all, "csv");
   gtk_file_filter_add_mime_type (all, "text/csv");
   if (with_xlsx)
@@ -220,7 +220,7 @@ tam_file_chooser_new (GtkWidget            *parent,
     }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
 
-  gtk_file_filter_set_name (csv, _("All files"));
+  gtk_file_filter_set_name (csv, _ ("All files"));
   gtk_file_filter_add_pattern (csv, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   return chooser;

@@ -9,56 +9,56 @@ G_BEGIN_DECLS
 /* The app's settings (schema com.infomedia.TAM). Falls back to the schema
  * compiled in the build tree, so an uninstalled `tam` runs too. Every page
  * should get its GSettings from here. */
-GSettings     *tam_settings_new             (void);
+GSettings *tam_settings_new (void);
 
 /* Today as YYYY-MM-DD (local time). */
-char          *tam_today_string             (void);
+char *tam_today_string (void);
 
 /* A string list of the labels of @codes (NULL-terminated), preceded by
  * @first (e.g. "All") when it is not NULL. */
-GtkStringList *tam_code_string_list_new     (const char * const *codes,
-                                             const char         *(*label) (const char *code),
-                                             const char         *first);
+GtkStringList *tam_code_string_list_new (const char *const *codes,
+                                         const char *(*label) (const char *code),
+                                         const char *first);
 /* The code at @position of a list made by tam_code_string_list_new (with
  * @has_first as given there); NULL for the "first" entry or out of range. */
-const char    *tam_code_at                  (const char * const *codes,
-                                             guint               position,
-                                             gboolean            has_first);
+const char *tam_code_at (const char *const *codes,
+                         guint position,
+                         gboolean has_first);
 /* The position of @code in such a list; the "first" entry (0) when absent. */
-guint          tam_code_position            (const char * const *codes,
-                                             const char         *code,
-                                             gboolean            has_first);
+guint tam_code_position (const char *const *codes,
+                         const char *code,
+                         gboolean has_first);
 
 /* A cell factory for GtkColumnView: a TamCell (a cheap one-line label)
  * showing the string property @property of the row item. */
-GtkListItemFactory *tam_label_factory_new   (const char *property);
+GtkListItemFactory *tam_label_factory_new (const char *property);
 /* Sets a label factory and a string sorter on @column for @property of
  * rows of @item_type. */
-void           tam_column_setup             (GtkColumnViewColumn *column,
-                                             GType                item_type,
-                                             const char          *property);
+void tam_column_setup (GtkColumnViewColumn *column,
+                       GType item_type,
+                       const char *property);
 
 /* A modal message with a Close button, transient for @parent's window. */
-GtkWidget     *tam_show_message             (GtkWidget  *parent,
-                                             const char *heading,
-                                             const char *body);
+GtkWidget *tam_show_message (GtkWidget *parent,
+                             const char *heading,
+                             const char *body);
 
 /* Shows @message under a form field: adds the "error" style class to
  * @field, sets @error_label, marks the field invalid for assistive tech.
  * NULL @message clears it. */
-void           tam_field_set_error          (GtkWidget  *field,
-                                             GtkLabel   *error_label,
-                                             const char *message);
+void tam_field_set_error (GtkWidget *field,
+                          GtkLabel *error_label,
+                          const char *message);
 
 /* A modal chooser for a TAM Desk database file (SQLite), with an "All
  * files" filter too; the caller connects "response" and shows it. */
-GtkFileChooserNative *tam_database_chooser_new (GtkWindow            *parent,
-                                                const char           *accept_label);
+GtkFileChooserNative *tam_database_chooser_new (GtkWindow *parent,
+                                                const char *accept_label);
 /* A file chooser for imports (CSV and spreadsheets) or exports. */
-GtkFileChooserNative *tam_file_chooser_new  (GtkWidget            *parent,
-                                             const char           *title,
-                                             GtkFileChooserAction  action,
-                                             const char           *accept_label,
-                                             gboolean              with_xlsx);
+GtkFileChooserNative *tam_file_chooser_new (GtkWidget *parent,
+                                            const char *title,
+                                            GtkFileChooserAction action,
+                                            const char *accept_label,
+                                            gboolean with_xlsx);
 
 G_END_DECLS

@@ -8,12 +8,12 @@
 
 typedef struct
 {
-  TamSession        *session;
-  TamImportKind      kind;
-  char              *path;
-  TamImportResult    result;
-  TamImportDoneFunc  done;
-  GObject           *owner;
+  TamSession *session;
+  TamImportKind kind;
+  char *path;
+  TamImportResult result;
+  TamImportDoneFunc done;
+  GObject *owner;
 } ImportJob;
 
 static void
@@ -27,12 +27,12 @@ import_job_free (ImportJob *job)
 }
 
 static gboolean
-import_func (TamStore         *store,
-             gpointer          data,
-             TamProgressFunc   progress,
-             gpointer          progress_data,
-             GCancellable     *cancellable,
-             GError          **error)
+import_func (TamStore *store,
+             gpointer data,
+             TamProgressFunc progress,
+             gpointer progress_data,
+             GCancellable *cancellable,
+             GError **error)
 {
   ImportJob *job = data;
 
@@ -45,21 +45,25 @@ kind_done_heading (TamImportKind kind)
 {
   switch (kind)
     {
-    case TAM_IMPORT_ROSTER: return _("Roster imported");
-    case TAM_IMPORT_ATTENDANCE: return _("Attendance imported");
-    case TAM_IMPORT_CALLS: return _("Calls imported");
-    default: return _("Imported");
+    case TAM_IMPORT_ROSTER:
+      return _ ("Roster imported");
+    case TAM_IMPORT_ATTENDANCE:
+      return _ ("Attendance imported");
+    case TAM_IMPORT_CALLS:
+      return _ ("Calls imported");
+    default:
+      return _ ("Imported");
     }
 }
 
 static void
-import_done_cb (GObject      *source,
+import_done_cb (GObject *source,
                 GAsyncResult *result,
-                gpointer      user_data)
+                gpointer user_data)
 {
   TamJobBar *bar = TAM_JOB_BAR (source);
   ImportJob *job = tam_job_get_data (result);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean stored = FALSE;
 
   if (tam_job_bar_run_finish (bar, result, &error))
@@ -69,18 +73,18 @@ import_done_cb (GObject      *source,
       stored = TRUE;
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    tam_show_message (GTK_WIDGET (bar), _("Import cancelled"), _("Nothing was stored."));
+    tam_show_message (GTK_WIDGET (bar), _ ("Import cancelled"), _ ("Nothing was stored."));
   else
     {
-      g_autoptr(GString) body = g_string_new (error->message);
+      g_autoptr (GString) body = g_string_new (error->message);
 
       if (job->result.errors != NULL && job->result.errors->len > 0)
         {
           g_string_append (body, "\n");
           for (guint i = 0; i < job->result.errors->len && i < TAM_IMPORT_MAX_ERRORS; i++)
-            g_string_append_printf (body, "\n%s", (const char *)g_ptr_array_index (job->result.errors, i));
+            g_string_append_printf (body, "\n%s", (const char *) g_ptr_array_index (job->result.errors, i));
         }
-      tam_show_message (GTK_WIDGET (bar), _("Nothing was imported"), body->str);
+      tam_show_message (GTK_WIDGET (bar), _ ("Nothing was imported"), body->str);
     }
 
   if (job->done != NULL && job->owner != NULL)
@@ -88,13 +92,13 @@ import_done_cb (GObject      *source,
 }
 
 void
-tam_import_run (TamJobBar         *bar,
-                TamStore          *store,
-                const TamSession  *session,
-                TamImportKind      kind,
-                const char        *path,
-                TamImportDoneFunc  done,
-                GObject           *owner)
+tam_import_run (TamJobBar *bar,
+                TamStore *store,
+                const TamSession *session,
+                TamImportKind kind,
+                const char *path,
+                TamImportDoneFunc done,
+                GObject *owner)
 {
   ImportJob *job = g_new0 (ImportJob, 1);
   g_autofree char *base = g_path_get_basename (path);
@@ -107,25 +111,25 @@ tam_import_run (TamJobBar         *bar,
   job->owner = owner ? g_object_ref (owner) : NULL;
 
   /* Translators: %s is a file name */
-  title = g_strdup_printf (_("Importing %s…"), base);
+  title = g_strdup_printf (_ ("Importing %s…"), base);
   tam_job_bar_run_async (bar, title, tam_store_get_path (store), import_func,
-                         job, (GDestroyNotify)import_job_free, import_done_cb, NULL);
+                         job, (GDestroyNotify) import_job_free, import_done_cb, NULL);
 }
 
 typedef struct
 {
-  GtkWidget         *page;
-  TamImportFileFunc  import_file;
+  GtkWidget *page;
+  TamImportFileFunc import_file;
 } ChooseData;
 
 static void
 choose_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    ChooseData      *data)
+                    int response,
+                    ChooseData *data)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
       if (path != NULL)
@@ -137,9 +141,9 @@ choose_response_cb (GtkNativeDialog *chooser,
 }
 
 void
-tam_import_choose (GtkWidget         *page,
-                   const char        *title,
-                   TamImportFileFunc  import_file)
+tam_import_choose (GtkWidget *page,
+                   const char *title,
+                   TamImportFileFunc import_file)
 {
   GtkFileChooserNative *chooser;
   ChooseData *data;
@@ -150,7 +154,7 @@ tam_import_choose (GtkWidget         *page,
   data = g_new0 (ChooseData, 1);
   data->page = g_object_ref (page);
   data->import_file = import_file;
-  chooser = tam_file_chooser_new (page, title, GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), TRUE);
+  chooser = tam_file_chooser_new (page, title, GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Import"), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (choose_response_cb), data);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

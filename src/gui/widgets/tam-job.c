@@ -9,33 +9,34 @@
 /* Shared between the worker thread and the main loop (atomic refcount). */
 typedef struct
 {
-  GWeakRef        bar;
-  char           *db_path;
-  TamJobFunc      func;
-  gpointer        data;
-  GDestroyNotify  data_free;
-  GMainContext   *context;
-  gint            progress;      /* atomic: 0..10000 */
-  gint            shown;         /* atomic: last value scheduled for display */
-  gint            idle_pending;  /* atomic flag */
+  GWeakRef bar;
+  char *db_path;
+  TamJobFunc func;
+  gpointer data;
+  GDestroyNotify data_free;
+  GMainContext *context;
+  gint progress;     /* atomic: 0..10000 */
+  gint shown;        /* atomic: last value scheduled for display */
+  gint idle_pending; /* atomic flag */
 } Job;
 
 struct _TamJobBar
 {
-  GtkWidget       parent_instance;
+  GtkWidget parent_instance;
 
-  GtkLabel       *title_label;
+  GtkLabel *title_label;
   GtkProgressBar *progress_bar;
-  GtkButton      *cancel_button;
+  GtkButton *cancel_button;
 
-  GCancellable   *cancellable;
-  Job            *job;
-  double          fraction;
+  GCancellable *cancellable;
+  Job *job;
+  double fraction;
 };
 
 G_DEFINE_FINAL_TYPE (TamJobBar, tam_job_bar, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   PROP_0,
   PROP_RUNNING,
   N_PROPS
@@ -62,12 +63,12 @@ job_ref (Job *job)
 static void
 job_unref (Job *job)
 {
-  g_atomic_rc_box_release_full (job, (GDestroyNotify)job_clear);
+  g_atomic_rc_box_release_full (job, (GDestroyNotify) job_clear);
 }
 
 static void
 tam_job_bar_set_fraction (TamJobBar *self,
-                          double     fraction)
+                          double fraction)
 {
   self->fraction = fraction;
   gtk_progress_bar_set_fraction (self->progress_bar, fraction);
@@ -77,7 +78,7 @@ static gboolean
 progress_idle_cb (gpointer user_data)
 {
   Job *job = user_data;
-  g_autoptr(TamJobBar) self = g_weak_ref_get (&job->bar);
+  g_autoptr (TamJobBar) self = g_weak_ref_get (&job->bar);
 
   g_atomic_int_set (&job->idle_pending, 0);
   if (self != NULL && self->job == job)
@@ -87,11 +88,11 @@ progress_idle_cb (gpointer user_data)
 
 /* The TamProgressFunc given to the worker; any thread. */
 static void
-job_progress (double   fraction,
+job_progress (double fraction,
               gpointer user_data)
 {
   Job *job = user_data;
-  int value = (int)(CLAMP (fraction, 0.0, 1.0) * 10000.0);
+  int value = (int) (CLAMP (fraction, 0.0, 1.0) * 10000.0);
 
   g_atomic_int_set (&job->progress, value);
   /* Only when it moved by 0.5 % and nothing is queued yet: a worker may
@@ -104,7 +105,7 @@ job_progress (double   fraction,
 
       g_atomic_int_set (&job->shown, value);
       g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_callback (source, progress_idle_cb, job_ref (job), (GDestroyNotify)job_unref);
+      g_source_set_callback (source, progress_idle_cb, job_ref (job), (GDestroyNotify) job_unref);
       g_source_set_static_name (source, "[tam] job progress");
       g_source_attach (source, job->context);
       g_source_unref (source);
@@ -112,13 +113,13 @@ job_progress (double   fraction,
 }
 
 static void
-job_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
+job_thread (GTask *task,
+            gpointer source_object,
+            gpointer task_data,
             GCancellable *cancellable)
 {
   Job *job = task_data;
-  g_autoptr(TamStore) store = NULL;
+  g_autoptr (TamStore) store = NULL;
   GError *error = NULL;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, &error))
@@ -143,7 +144,7 @@ job_thread (GTask        *task,
 
 static void
 tam_job_bar_set_running (TamJobBar *self,
-                         Job       *job)
+                         Job *job)
 {
   gboolean was_running = self->job != NULL;
 
@@ -157,9 +158,9 @@ tam_job_bar_set_running (TamJobBar *self,
 /* Runs on the main loop when the worker is done, before the caller's
  * callback: the bar goes idle so the callback may start another job. */
 static void
-job_done_cb (GObject      *source,
+job_done_cb (GObject *source,
              GAsyncResult *result,
-             gpointer      user_data)
+             gpointer user_data)
 {
   TamJobBar *self = TAM_JOB_BAR (source);
   GTask *outer = user_data;
@@ -182,17 +183,17 @@ job_done_cb (GObject      *source,
 }
 
 void
-tam_job_bar_run_async (TamJobBar           *self,
-                       const char          *title,
-                       const char          *db_path,
-                       TamJobFunc           func,
-                       gpointer             data,
-                       GDestroyNotify       data_free,
-                       GAsyncReadyCallback  callback,
-                       gpointer             user_data)
+tam_job_bar_run_async (TamJobBar *self,
+                       const char *title,
+                       const char *db_path,
+                       TamJobFunc func,
+                       gpointer data,
+                       GDestroyNotify data_free,
+                       GAsyncReadyCallback callback,
+                       gpointer user_data)
 {
-  g_autoptr(GTask) outer = NULL;
-  g_autoptr(GTask) inner = NULL;
+  g_autoptr (GTask) outer = NULL;
+  g_autoptr (GTask) inner = NULL;
   Job *job;
 
   g_return_if_fail (TAM_IS_JOB_BAR (self));
@@ -203,7 +204,7 @@ tam_job_bar_run_async (TamJobBar           *self,
     {
       g_task_report_new_error (self, callback, user_data, tam_job_bar_run_async,
                                G_IO_ERROR, G_IO_ERROR_PENDING,
-                               _("Another job is still running"));
+                               _ ("Another job is still running"));
       if (data_free != NULL && data != NULL)
         data_free (data);
       return;
@@ -229,7 +230,7 @@ tam_job_bar_run_async (TamJobBar           *self,
    * that finished before it saw the Cancel is reported as done. */
   outer = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (outer, tam_job_bar_run_async);
-  g_task_set_task_data (outer, job, (GDestroyNotify)job_unref);
+  g_task_set_task_data (outer, job, (GDestroyNotify) job_unref);
   g_task_set_check_cancellable (outer, FALSE);
 
   inner = g_task_new (self, self->cancellable, job_done_cb, g_steal_pointer (&outer));
@@ -245,9 +246,9 @@ tam_job_bar_run_async (TamJobBar           *self,
 }
 
 gboolean
-tam_job_bar_run_finish (TamJobBar     *self,
-                        GAsyncResult  *result,
-                        GError       **error)
+tam_job_bar_run_finish (TamJobBar *self,
+                        GAsyncResult *result,
+                        GError **error)
 {
   g_return_val_if_fail (TAM_IS_JOB_BAR (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
@@ -288,7 +289,7 @@ tam_job_bar_cancel (TamJobBar *self)
   if (self->cancellable != NULL)
     {
       g_cancellable_cancel (self->cancellable);
-      gtk_label_set_text (self->title_label, _("Cancelling…"));
+      gtk_label_set_text (self->title_label, _ ("Cancelling…"));
       gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), FALSE);
     }
 }
@@ -325,9 +326,9 @@ tam_job_bar_dispose (GObject *object)
 }
 
 static void
-tam_job_bar_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
+tam_job_bar_get_property (GObject *object,
+                          guint prop_id,
+                          GValue *value,
                           GParamSpec *pspec)
 {
   TamJobBar *self = TAM_JOB_BAR (object);
@@ -353,8 +354,8 @@ tam_job_bar_class_init (TamJobBarClass *klass)
   widget_class->unroot = tam_job_bar_unroot;
 
   properties[PROP_RUNNING] =
-    g_param_spec_boolean ("running", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/infomedia/TAM/ui/tam-job-bar.ui");

@@ -50,42 +50,42 @@ G_BEGIN_DECLS
  * property. A job still running when the bar leaves the window (window
  * closed, user switched) is cancelled. */
 
-typedef gboolean (*TamJobFunc) (TamStore        *store,
-                                gpointer         data,
-                                TamProgressFunc  progress,
-                                gpointer         progress_data,
-                                GCancellable    *cancellable,
-                                GError         **error);
+typedef gboolean (*TamJobFunc) (TamStore *store,
+                                gpointer data,
+                                TamProgressFunc progress,
+                                gpointer progress_data,
+                                GCancellable *cancellable,
+                                GError **error);
 
 #define TAM_TYPE_JOB_BAR (tam_job_bar_get_type ())
 G_DECLARE_FINAL_TYPE (TamJobBar, tam_job_bar, TAM, JOB_BAR, GtkWidget)
 
-GtkWidget *tam_job_bar_new          (void);
+GtkWidget *tam_job_bar_new (void);
 /* Runs @func (@data) in a worker thread on its own store opened on
  * @db_path. @data is freed with @data_free when the job is over (after
  * @callback returns). @callback runs on the main loop with the bar as
  * source object. */
-void       tam_job_bar_run_async    (TamJobBar           *self,
-                                     const char          *title,
-                                     const char          *db_path,
-                                     TamJobFunc           func,
-                                     gpointer             data,
-                                     GDestroyNotify       data_free,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data);
+void tam_job_bar_run_async (TamJobBar *self,
+                            const char *title,
+                            const char *db_path,
+                            TamJobFunc func,
+                            gpointer data,
+                            GDestroyNotify data_free,
+                            GAsyncReadyCallback callback,
+                            gpointer user_data);
 /* TRUE when @func returned TRUE. A job cancelled before its worker
  * started, or whose worker gave up, returns G_IO_ERROR_CANCELLED. A job
  * that completed before it noticed the Cancel returns TRUE: it happened. */
-gboolean   tam_job_bar_run_finish   (TamJobBar           *self,
-                                     GAsyncResult        *result,
-                                     GError             **error);
+gboolean tam_job_bar_run_finish (TamJobBar *self,
+                                 GAsyncResult *result,
+                                 GError **error);
 /* The @data given to tam_job_bar_run_async. */
-gpointer   tam_job_get_data         (GAsyncResult        *result);
+gpointer tam_job_get_data (GAsyncResult *result);
 
-gboolean   tam_job_bar_get_running  (TamJobBar           *self);
+gboolean tam_job_bar_get_running (TamJobBar *self);
 /* Last progress shown, 0..1. */
-double     tam_job_bar_get_fraction (TamJobBar           *self);
+double tam_job_bar_get_fraction (TamJobBar *self);
 /* Same as pressing Cancel. */
-void       tam_job_bar_cancel       (TamJobBar           *self);
+void tam_job_bar_cancel (TamJobBar *self);
 
 G_END_DECLS

@@ -8,27 +8,27 @@
 
 /* As the Queue tab's writer: the worker's connection gives up on a held
  * lock after 250 ms so that "busy" shows quickly, then tries again. */
-#define BUSY_TIMEOUT_MS   250
+#define BUSY_TIMEOUT_MS 250
 #define RETRY_INTERVAL_US (250 * G_TIME_SPAN_MILLISECOND)
-#define RETRY_LIMIT_MS    (60 * 1000)
+#define RETRY_LIMIT_MS (60 * 1000)
 
 typedef struct
 {
-  char                *db_path;
-  TamSaveFunc          func;
-  gpointer             data;
-  GDestroyNotify       data_free;
-  TamSaveBusyFunc      busy;
-  GAsyncReadyCallback  callback;
-  gpointer             user_data;
-  GMainContext        *context;
-  GApplication        *app;        /* held while the save runs, or NULL */
-  gint                 busy_sent;  /* atomic: the busy idle was scheduled */
-  gboolean             done;       /* main thread: the callback ran */
+  char *db_path;
+  TamSaveFunc func;
+  gpointer data;
+  GDestroyNotify data_free;
+  TamSaveBusyFunc busy;
+  GAsyncReadyCallback callback;
+  gpointer user_data;
+  GMainContext *context;
+  GApplication *app; /* held while the save runs, or NULL */
+  gint busy_sent;    /* atomic: the busy idle was scheduled */
+  gboolean done;     /* main thread: the callback ran */
 } Save;
 
-static guint pending;                           /* main thread */
-static gint  retry_limit_ms = RETRY_LIMIT_MS;   /* atomic */
+static guint pending;                        /* main thread */
+static gint retry_limit_ms = RETRY_LIMIT_MS; /* atomic */
 
 static void
 save_free (Save *save)
@@ -53,13 +53,13 @@ busy_idle_cb (gpointer user_data)
 }
 
 static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
+save_thread (GTask *task,
+             gpointer source_object,
+             gpointer task_data,
              GCancellable *cancellable)
 {
   Save *save = task_data;
-  g_autoptr(TamStore) store = NULL;
+  g_autoptr (TamStore) store = NULL;
   GError *error = NULL;
   gint64 start = g_get_monotonic_time ();
 
@@ -103,12 +103,12 @@ save_thread (GTask        *task,
 }
 
 static void
-save_done_cb (GObject      *source,
+save_done_cb (GObject *source,
               GAsyncResult *result,
-              gpointer      user_data)
+              gpointer user_data)
 {
   Save *save = user_data;
-  g_autoptr(GApplication) app = g_steal_pointer (&save->app);
+  g_autoptr (GApplication) app = g_steal_pointer (&save->app);
 
   save->done = TRUE;
   save->callback (NULL, result, save->user_data);
@@ -119,15 +119,15 @@ save_done_cb (GObject      *source,
 }
 
 void
-tam_save_async (const char          *db_path,
-                TamSaveFunc          func,
-                gpointer             data,
-                GDestroyNotify       data_free,
-                TamSaveBusyFunc      busy,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data)
+tam_save_async (const char *db_path,
+                TamSaveFunc func,
+                gpointer data,
+                GDestroyNotify data_free,
+                TamSaveBusyFunc busy,
+                GAsyncReadyCallback callback,
+                gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   Save *save;
 
   g_return_if_fail (db_path != NULL);
@@ -147,7 +147,7 @@ tam_save_async (const char          *db_path,
   task = g_task_new (NULL, NULL, save_done_cb, save);
   g_task_set_source_tag (task, tam_save_async);
   /* Freed wherever the last reference goes: plain data, no widgets. */
-  g_task_set_task_data (task, save, (GDestroyNotify)save_free);
+  g_task_set_task_data (task, save, (GDestroyNotify) save_free);
   pending++;
   /* A save sent completes: the last window closing does not end the
    * process under it. */
@@ -160,8 +160,8 @@ tam_save_async (const char          *db_path,
 }
 
 gboolean
-tam_save_finish (GAsyncResult  *result,
-                 GError       **error)
+tam_save_finish (GAsyncResult *result,
+                 GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tam_save_async, FALSE);
@@ -189,17 +189,17 @@ _tam_save_get_pending (void)
 void
 _tam_save_set_retry_limit (guint milliseconds)
 {
-  g_atomic_int_set (&retry_limit_ms, (gint)MIN (milliseconds, G_MAXINT));
+  g_atomic_int_set (&retry_limit_ms, (gint) MIN (milliseconds, G_MAXINT));
 }
 
 /* The button's own label, kept while it shows a state. */
-#define LABEL_KEY     "tam-save-label"
+#define LABEL_KEY "tam-save-label"
 #define UNDERLINE_KEY "tam-save-underline"
-#define STATE_KEY     "tam-save-state"
+#define STATE_KEY "tam-save-state"
 
 void
-tam_save_button_set_state (GtkButton    *button,
-                           TamSaveState  state)
+tam_save_button_set_state (GtkButton *button,
+                           TamSaveState state)
 {
   const char *text;
   GtkWidget *box, *spinner, *label;
@@ -227,7 +227,7 @@ tam_save_button_set_state (GtkButton    *button,
       return;
     }
 
-  text = state == TAM_SAVE_WAITING ? _("Waiting for another desk…") : _("Saving…");
+  text = state == TAM_SAVE_WAITING ? _ ("Waiting for another desk…") : _ ("Saving…");
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   spinner = gtk_spinner_new ();
   gtk_spinner_start (GTK_SPINNER (spinner));

@@ -27,43 +27,43 @@
 G_BEGIN_DECLS
 
 /* Worker thread: the write itself, on the worker's own @store. */
-typedef gboolean (*TamSaveFunc)     (TamStore  *store,
-                                     gpointer   data,
-                                     GError   **error);
+typedef gboolean (*TamSaveFunc) (TamStore *store,
+                                 gpointer data,
+                                 GError **error);
 /* Main context: the database was found busy; the save goes on waiting. */
-typedef void     (*TamSaveBusyFunc) (gpointer   user_data);
+typedef void (*TamSaveBusyFunc) (gpointer user_data);
 
 /* @data is the worker's input and output, freed with @data_free (any
  * thread) after @callback. @busy and @callback get @user_data; @callback
  * gets a NULL source object. */
-void      tam_save_async    (const char          *db_path,
-                             TamSaveFunc          func,
-                             gpointer             data,
-                             GDestroyNotify       data_free,
-                             TamSaveBusyFunc      busy,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data);
-gboolean  tam_save_finish   (GAsyncResult        *result,
-                             GError             **error);
+void tam_save_async (const char *db_path,
+                     TamSaveFunc func,
+                     gpointer data,
+                     GDestroyNotify data_free,
+                     TamSaveBusyFunc busy,
+                     GAsyncReadyCallback callback,
+                     gpointer user_data);
+gboolean tam_save_finish (GAsyncResult *result,
+                          GError **error);
 /* The @data given to tam_save_async (), as the worker left it. */
-gpointer  tam_save_get_data (GAsyncResult        *result);
+gpointer tam_save_get_data (GAsyncResult *result);
 
 typedef enum
 {
-  TAM_SAVE_IDLE,     /* the button as the .ui made it, sensitive */
-  TAM_SAVE_SAVING,   /* insensitive, a spinner and "Saving…" */
-  TAM_SAVE_WAITING,  /* insensitive, a spinner and "Waiting for another desk…" */
+  TAM_SAVE_IDLE,    /* the button as the .ui made it, sensitive */
+  TAM_SAVE_SAVING,  /* insensitive, a spinner and "Saving…" */
+  TAM_SAVE_WAITING, /* insensitive, a spinner and "Waiting for another desk…" */
 } TamSaveState;
 
 /* Shows @state on a dialog's Save button (its accessible label says the
  * same); TAM_SAVE_IDLE puts its own label back. */
-void      tam_save_button_set_state (GtkButton    *button,
-                                     TamSaveState  state);
+void tam_save_button_set_state (GtkButton *button,
+                                TamSaveState state);
 TamSaveState tam_save_button_get_state (GtkButton *button);
 
 /* Tests: saves sent whose callback has not run yet (main thread). */
-guint     _tam_save_get_pending     (void);
+guint _tam_save_get_pending (void);
 /* Tests: how long a busy database is waited for (60 s). */
-void      _tam_save_set_retry_limit (guint milliseconds);
+void _tam_save_set_retry_limit (guint milliseconds);
 
 G_END_DECLS

@@ -7,13 +7,14 @@
 
 struct _TamSlot
 {
-  GObject  parent_instance;
+  GObject parent_instance;
   GObject *item;
 };
 
 G_DEFINE_FINAL_TYPE (TamSlot, tam_slot, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   SLOT_PROP_0,
   SLOT_PROP_ITEM,
   SLOT_N_PROPS
@@ -29,9 +30,9 @@ tam_slot_dispose (GObject *object)
 }
 
 static void
-tam_slot_get_property (GObject    *object,
-                       guint       prop_id,
-                       GValue     *value,
+tam_slot_get_property (GObject *object,
+                       guint prop_id,
+                       GValue *value,
                        GParamSpec *pspec)
 {
   switch (prop_id)
@@ -52,8 +53,8 @@ tam_slot_class_init (TamSlotClass *klass)
   object_class->dispose = tam_slot_dispose;
   object_class->get_property = tam_slot_get_property;
   slot_properties[SLOT_PROP_ITEM] =
-    g_param_spec_object ("item", NULL, NULL, G_TYPE_OBJECT,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("item", NULL, NULL, G_TYPE_OBJECT,
+                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, SLOT_N_PROPS, slot_properties);
 }
 
@@ -88,16 +89,15 @@ tam_slot_get_item (TamSlot *self)
 
 struct _TamSlotModel
 {
-  GObject     parent_instance;
+  GObject parent_instance;
   GListModel *model;
-  GPtrArray  *slots;  /* TamSlot, created as the view asks for them */
-  guint       n_items;
+  GPtrArray *slots; /* TamSlot, created as the view asks for them */
+  guint n_items;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (TamSlotModel, tam_slot_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (TamSlotModel, tam_slot_model, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 static GType
 get_item_type (GListModel *model)
@@ -113,7 +113,7 @@ get_n_items (GListModel *model)
 
 static gpointer
 get_item (GListModel *model,
-          guint       position)
+          guint position)
 {
   TamSlotModel *self = TAM_SLOT_MODEL (model);
   TamSlot *slot;
@@ -137,10 +137,10 @@ list_model_iface_init (GListModelInterface *iface)
 }
 
 static void
-items_changed_cb (GListModel   *model,
-                  guint         position,
-                  guint         removed,
-                  guint         added,
+items_changed_cb (GListModel *model,
+                  guint position,
+                  guint removed,
+                  guint added,
                   TamSlotModel *self)
 {
   guint old_n = self->n_items;
@@ -167,9 +167,9 @@ tam_slot_model_get_model (TamSlotModel *self)
 
 gpointer
 tam_slot_model_peek (TamSlotModel *self,
-                     guint         position)
+                     guint position)
 {
-  g_autoptr(GObject) item = NULL;
+  g_autoptr (GObject) item = NULL;
 
   g_return_val_if_fail (TAM_IS_SLOT_MODEL (self), NULL);
 
@@ -185,9 +185,9 @@ tam_slot_model_peek (TamSlotModel *self,
 }
 
 guint
-tam_slot_model_find (TamSlotModel  *self,
-                     GEqualFunc     func,
-                     gconstpointer  data)
+tam_slot_model_find (TamSlotModel *self,
+                     GEqualFunc func,
+                     gconstpointer data)
 {
   g_return_val_if_fail (TAM_IS_SLOT_MODEL (self), GTK_INVALID_LIST_POSITION);
 

@@ -28,15 +28,15 @@ gpointer tam_slot_get_item (TamSlot *self);
 #define TAM_TYPE_SLOT_MODEL (tam_slot_model_get_type ())
 G_DECLARE_FINAL_TYPE (TamSlotModel, tam_slot_model, TAM, SLOT_MODEL, GObject)
 
-TamSlotModel *tam_slot_model_new  (GListModel   *model);
-GListModel   *tam_slot_model_get_model (TamSlotModel *self);
+TamSlotModel *tam_slot_model_new (GListModel *model);
+GListModel *tam_slot_model_get_model (TamSlotModel *self);
 /* The item at @position of the model below (no reference), or NULL. */
-gpointer      tam_slot_model_peek (TamSlotModel *self,
-                                   guint         position);
+gpointer tam_slot_model_peek (TamSlotModel *self,
+                              guint position);
 /* The first position whose item satisfies @func, or
  * GTK_INVALID_LIST_POSITION. */
-guint         tam_slot_model_find (TamSlotModel *self,
-                                   GEqualFunc    func,
-                                   gconstpointer data);
+guint tam_slot_model_find (TamSlotModel *self,
+                           GEqualFunc func,
+                           gconstpointer data);
 
 G_END_DECLS
