@@ -8,7 +8,7 @@ cd "$top" || exit 1
 files=$(find src tests -name '*.[ch]' | sort)
 if ! clang-format --dry-run --Werror $files 2>"${TMPDIR:-/tmp}/tam-format.$$"; then
   head -40 "${TMPDIR:-/tmp}/tam-format.$$" >&2
-  n=$(grep -c 'warning:' "${TMPDIR:-/tmp}/tam-format.$$")
+  n=$(grep -cE 'warning:|error:' "${TMPDIR:-/tmp}/tam-format.$$")
   rm -f "${TMPDIR:-/tmp}/tam-format.$$"
   echo "FAIL: $n places are not formatted (clang-format -i the files named above)" >&2
   exit 1
