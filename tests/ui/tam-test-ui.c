@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <sqlite3.h>
 
 #include "tam-save.h"
 #include "tam-test-ui.h"
@@ -342,4 +343,60 @@ void
 tam_test_ui_init (void)
 {
   adw_init ();
+}
+
+gboolean
+tam_test_lock_held_elsewhere (const char *path)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+  g_assert_true (rc == SQLITE_OK || rc == SQLITE_BUSY);
+  return rc == SQLITE_BUSY;
+}
+
+static void
+locker_exited_cb (GObject *source,
+                  GAsyncResult *result,
+                  gpointer user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+GSubprocess *
+tam_test_hold_lock (const char *path,
+                    const char *seconds,
+                    gboolean *done)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *script = NULL;
+  gint64 start = g_get_monotonic_time ();
+  GSubprocess *locker;
+
+  *done = FALSE;
+  script = g_strdup_printf ("( echo '.timeout 5000'; echo 'BEGIN IMMEDIATE;';"
+                            " echo \"INSERT INTO settings (key, value) VALUES ('busy-test', '1');\";"
+                            " sleep %s; echo 'COMMIT;' ) | sqlite3 '%s'",
+                            seconds, path);
+  locker = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "sh", "-c", script, NULL);
+  g_assert_no_error (error);
+  g_subprocess_wait_check_async (locker, NULL, locker_exited_cb, done);
+  while (!tam_test_lock_held_elsewhere (path))
+    {
+      g_assert_false (*done);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_TIME_SPAN_SECOND);
+      g_usleep (5 * G_TIME_SPAN_MILLISECOND);
+      tam_test_flush ();
+    }
+  return locker;
 }

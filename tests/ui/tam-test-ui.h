@@ -79,6 +79,21 @@ void tam_test_message_click (AdwMessageDialog *dialog,
 /* Closes every toplevel window. */
 void tam_test_close_all (void);
 
+/* TRUE when a write transaction cannot start on @path: another desk
+ * holds the database's write lock. */
+gboolean tam_test_lock_held_elsewhere (const char *path);
+/* Another process (a sqlite3 shell) takes the write lock of @path for
+ * @seconds and commits a row of its own; returns it once it holds the
+ * lock. *@done turns TRUE (on the main context) when it has exited
+ * successfully. It exits right after its commit, while the window's
+ * connections still use the WAL: before issue 7's fix, the store's
+ * fopen/fclose header check had dropped this process's POSIX locks, so
+ * the exiting shell took itself for the last user, deleted the WAL and
+ * -shm, and the next connection failed with SQLITE_IOERR_SHORT_READ. */
+GSubprocess *tam_test_hold_lock (const char *path,
+                                 const char *seconds,
+                                 gboolean *done);
+
 /* Registers the resources, adw_init (); call after gtk_test_init. */
 void tam_test_ui_init (void);
 

@@ -161,65 +161,12 @@ fixture_teardown (Fixture *f,
   tam_test_db_free (f->db);
 }
 
-static void
-locker_exited_cb (GObject *source,
-                  GAsyncResult *result,
-                  gpointer user_data)
-{
-  Fixture *f = user_data;
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error));
-  g_assert_no_error (error);
-  f->locker_done = TRUE;
-}
-
-/* TRUE when a write transaction cannot start: someone else holds the lock. */
-static gboolean
-lock_held_elsewhere (const char *path)
-{
-  sqlite3 *db = NULL;
-  int rc;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-  sqlite3_close (db);
-  g_assert_true (rc == SQLITE_OK || rc == SQLITE_BUSY);
-  return rc == SQLITE_BUSY;
-}
-
-/* Another process takes the write lock for @seconds (as an import would)
- * and commits a row of its own; returns once it holds the lock.
- *
- * It exits right after its commit, while the page's connections still
- * use the WAL: before issue 7's fix, tam_store_open's fopen/fclose
- * header check had dropped this process's POSIX locks, so the exiting
- * shell took itself for the last user, deleted the WAL and -shm, and the
- * next connection failed with SQLITE_IOERR_SHORT_READ. */
+/* Another process holds the write lock for @seconds (tam-test-ui.h). */
 static void
 hold_lock (Fixture *f,
            const char *seconds)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *script = NULL;
-  gint64 start = g_get_monotonic_time ();
-
-  script = g_strdup_printf ("( echo '.timeout 5000'; echo 'BEGIN IMMEDIATE;';"
-                            " echo \"INSERT INTO settings (key, value) VALUES ('busy-test', '1');\";"
-                            " sleep %s; echo 'COMMIT;' ) | sqlite3 '%s'",
-                            seconds, f->db->path);
-  f->locker = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "sh", "-c", script, NULL);
-  g_assert_no_error (error);
-  g_subprocess_wait_check_async (f->locker, NULL, locker_exited_cb, f);
-  while (!lock_held_elsewhere (f->db->path))
-    {
-      g_assert_false (f->locker_done);
-      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_TIME_SPAN_SECOND);
-      g_usleep (5 * G_TIME_SPAN_MILLISECOND);
-      spin ();
-    }
+  f->locker = tam_test_hold_lock (f->db->path, seconds, &f->locker_done);
 }
 
 static const char *
@@ -320,7 +267,7 @@ test_verdict_waits_for_lock (Fixture *f,
 
   /* The quiet state, while the other process still holds the lock. */
   tam_test_spin_until (_tam_queue_page_get_busy_shown (f->page) || f->locker_done);
-  busy_seen_locked = _tam_queue_page_get_busy_shown (f->page) && lock_held_elsewhere (f->db->path);
+  busy_seen_locked = _tam_queue_page_get_busy_shown (f->page) && tam_test_lock_held_elsewhere (f->db->path);
   g_assert_true (busy_seen_locked);
   g_assert_true (gtk_widget_get_visible (tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "busy_box")));
   g_assert_cmpuint (_tam_queue_page_get_pending_writes (f->page), >, 0);
@@ -458,7 +405,7 @@ test_busy_too_long (Fixture *f,
   tam_test_spin_until (_tam_queue_page_get_banner (f->page) != NULL);
 
   /* Given up while the other desk still holds the lock. */
-  g_assert_true (lock_held_elsewhere (f->db->path));
+  g_assert_true (tam_test_lock_held_elsewhere (f->db->path));
   g_assert_cmpint (current_id (f), ==, f->calls[0]);
   banner = _tam_queue_page_get_banner (f->page);
   g_assert_nonnull (strstr (banner, "busy for too long"));

@@ -79,59 +79,12 @@ fixture_teardown (Fixture *f,
   tam_test_db_free (f->db);
 }
 
-static void
-locker_exited_cb (GObject *source,
-                  GAsyncResult *result,
-                  gpointer user_data)
-{
-  Fixture *f = user_data;
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (g_subprocess_wait_check_finish (G_SUBPROCESS (source), result, &error));
-  g_assert_no_error (error);
-  f->locker_done = TRUE;
-}
-
-/* TRUE when a write transaction cannot start: someone else holds the lock. */
-static gboolean
-lock_held_elsewhere (const char *path)
-{
-  sqlite3 *db = NULL;
-  int rc;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-  if (rc == SQLITE_OK)
-    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-  sqlite3_close (db);
-  g_assert_true (rc == SQLITE_OK || rc == SQLITE_BUSY);
-  return rc == SQLITE_BUSY;
-}
-
-/* Another process takes the write lock for @seconds and commits a row of
- * its own; returns once it holds the lock. */
+/* Another process holds the write lock for @seconds (tam-test-ui.h). */
 static void
 hold_lock (Fixture *f,
            const char *seconds)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *script = NULL;
-  gint64 start = g_get_monotonic_time ();
-
-  script = g_strdup_printf ("( echo '.timeout 5000'; echo 'BEGIN IMMEDIATE;';"
-                            " echo \"INSERT INTO settings (key, value) VALUES ('busy-test', '1');\";"
-                            " sleep %s; echo 'COMMIT;' ) | sqlite3 '%s'",
-                            seconds, f->db->path);
-  f->locker = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "sh", "-c", script, NULL);
-  g_assert_no_error (error);
-  g_subprocess_wait_check_async (f->locker, NULL, locker_exited_cb, f);
-  while (!lock_held_elsewhere (f->db->path))
-    {
-      g_assert_false (f->locker_done);
-      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_TIME_SPAN_SECOND);
-      g_usleep (5 * G_TIME_SPAN_MILLISECOND);
-      tam_test_flush ();
-    }
+  f->locker = tam_test_hold_lock (f->db->path, seconds, &f->locker_done);
   f->measuring = TRUE;
   f->last_tick = 0;
 }
@@ -169,7 +122,7 @@ save_while_locked (Fixture *f,
 
   tam_test_spin_until (tam_save_button_get_state (save_button) == TAM_SAVE_WAITING || f->locker_done);
   g_assert_true (tam_save_button_get_state (save_button) == TAM_SAVE_WAITING &&
-                 lock_held_elsewhere (f->db->path));
+                 tam_test_lock_held_elsewhere (f->db->path));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (save_button)));
   gtk_test_accessible_assert_property (save_button, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Waiting for another desk…");
