@@ -360,6 +360,34 @@ test_tab_keys (void)
   tam_test_db_free (db);
 }
 
+/* The main menu's Reports reach the report dialogs (run by the Queue
+ * tab, with its job bar). */
+static void
+test_main_menu_reports (void)
+{
+  TamTestDb *db = tam_test_db_new (0);
+  TamWindow *window = tam_window_new (NULL, db->path);
+  GtkStack *pages;
+  AdwMessageDialog *message = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  sign_in (window, "SPV-001", TAM_TEST_PASSWORD);
+  pages = tam_test_child (window, TAM_TYPE_WINDOW, "page_stack");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report", "s", "w03"));
+  tam_test_flush ();
+  g_assert_true (gtk_stack_get_visible_child (pages) == tam_window_get_page (window, "queue"));
+  message = ADW_MESSAGE_DIALOG (tam_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (message);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Report W-03");
+  adw_message_dialog_response (message, "cancel");
+  tam_test_flush ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  tam_test_flush ();
+  tam_test_db_free (db);
+}
+
 static void
 test_window_size (void)
 {
@@ -468,6 +496,7 @@ main (int argc,
   g_test_add_func ("/ui/window/sign-in-unknown", test_sign_in_unknown);
   g_test_add_func ("/ui/window/sign-in-no-users", test_sign_in_no_users);
   g_test_add_func ("/ui/window/tab-keys", test_tab_keys);
+  g_test_add_func ("/ui/window/main-menu-reports", test_main_menu_reports);
   g_test_add_func ("/ui/window/preferences", test_preferences);
   g_test_add_func ("/ui/window/size", test_window_size);
   return g_test_run ();

@@ -8,6 +8,7 @@
 #include "tam-codes.h"
 #include "tam-gui-utils.h"
 #include "tam-queue-page.h"
+#include "tam-reports.h"
 #include "tam-roster-page.h"
 #include "tam-sign-in-page.h"
 #include "tam-window.h"
@@ -273,6 +274,24 @@ new_database_action (GtkWidget *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* win.report (s): the main menu's Reports, by the registry's code
+ * (tam-reports.h). The Queue tab runs them, in its job bar with progress
+ * and Cancel: show it and ask it for the report. */
+static void
+report_action (GtkWidget *widget,
+               const char *action_name,
+               GVariant *param)
+{
+  TamWindow *self = TAM_WINDOW (widget);
+  const TamReport *report = tam_report_find (g_variant_get_string (param, NULL));
+  GtkWidget *queue = tam_window_get_page (self, "queue");
+
+  if (self->session == NULL || report == NULL || queue == NULL)
+    return;
+  gtk_stack_set_visible_child (self->page_stack, queue);
+  gtk_widget_activate_action (queue, g_str_equal (report->code, "w03") ? "queue.report-w03" : "queue.report", NULL);
+}
+
 /* win.show-page (u): the Nth tab of the desk (Alt+1…9). */
 static void
 show_page_action (GtkWidget *widget,
@@ -361,6 +380,7 @@ tam_window_class_init (TamWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "u", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.report", "s", report_action);
   for (guint i = 0; i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-page", "u", i);
 }
