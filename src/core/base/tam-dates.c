@@ -143,20 +143,6 @@ parse_serial (const char *s,
   return TRUE;
 }
 
-/* By the reader's own rules (Excel's 1900 date system and its phantom
- * 29 February 1900), rounded to the second. */
-static gboolean
-serial_to_parts (double v,
-                 int *y,
-                 int *mo,
-                 int *d,
-                 int *h,
-                 int *mi,
-                 int *sec)
-{
-  return tam_serial_to_parts (v, FALSE, y, mo, d, h, mi, sec);
-}
-
 static void
 serial_to_time (double v,
                 int *h,
@@ -210,7 +196,7 @@ parse_date_parts (const char *s,
       double v;
       int h, mi, sec;
 
-      if (!serials || !parse_serial (s, &v) || !serial_to_parts (v, y, m, d, &h, &mi, &sec))
+      if (!serials || !parse_serial (s, &v) || !tam_serial_to_parts (v, FALSE, y, m, d, &h, &mi, &sec))
         return FALSE;
     }
   return *y >= 1900 && *y <= 2999 && g_date_valid_dmy ((GDateDay) *d, (GDateMonth) *m, (GDateYear) *y);
@@ -298,7 +284,7 @@ tam_datetime_parse (const char *s,
   if (sp == NULL)
     {
       double v;
-      if (!serials || !parse_serial (s, &v) || !serial_to_parts (v, &y, &mo, &d, &h, &mi, &sec))
+      if (!serials || !parse_serial (s, &v) || !tam_serial_to_parts (v, FALSE, &y, &mo, &d, &h, &mi, &sec))
         return FALSE;
     }
   else

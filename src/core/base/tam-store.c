@@ -765,6 +765,14 @@ run_abandoned (const char *host,
   return FALSE;
 }
 
+/* Another desk judged the run abandoned and removed it. */
+static void
+set_run_stopped_error (GError **error)
+{
+  g_set_error_literal (error, TAM_ERROR, TAM_ERROR_CONFLICT,
+                       _ ("The import was stopped by another desk, which found it had stalled; nothing was imported."));
+}
+
 gint64
 tam_store_import_run_start (TamStore *self,
                             const char *kind,
@@ -873,9 +881,36 @@ tam_store_import_run_beat (TamStore *self,
   sqlite3_reset (stmt);
   if (sqlite3_changes (self->db) == 0)
     {
-      /* Another desk judged the run abandoned and removed it. */
-      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_CONFLICT,
-                           _ ("The import was stopped by another desk, which found it had stalled; nothing was imported."));
+      set_run_stopped_error (error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tam_store_import_run_finish (TamStore *self,
+                             gint64 run_id,
+                             GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TAM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (tam_store_in_transaction (self), FALSE);
+
+  stmt = tam_store_prepare (self, "DELETE FROM import_runs WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, run_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      tam_store_set_error (self, error, _ ("Could not finish the import"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  if (sqlite3_changes (self->db) != 1)
+    {
+      set_run_stopped_error (error);
       return FALSE;
     }
   return TRUE;

@@ -122,6 +122,11 @@ gint64 tam_store_import_run_start (TamStore *self,
 gboolean tam_store_import_run_beat (TamStore *self,
                                     gint64 run_id,
                                     GError **error);
+/* Deletes the run in the caller's transaction, which then publishes its
+ * calls; TAM_ERROR_CONFLICT when another desk removed it meanwhile. */
+gboolean tam_store_import_run_finish (TamStore *self,
+                                      gint64 run_id,
+                                      GError **error);
 /* Removes the run and the calls it hid, in short transactions. */
 gboolean tam_store_import_run_abort (TamStore *self,
                                      gint64 run_id,

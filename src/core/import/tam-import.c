@@ -703,22 +703,8 @@ tam_import_file (TamStore *store,
     {
       /* The run's row goes in the same commit as the imports and audit
        * rows: every call of the file becomes visible at once. */
-      sqlite3_stmt *stmt = tam_store_prepare (store, "DELETE FROM import_runs WHERE id = ?", error);
-
-      if (stmt == NULL)
+      if (!tam_store_import_run_finish (store, imp.run_id, error))
         goto rollback;
-      sqlite3_bind_int64 (stmt, 1, imp.run_id);
-      if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_changes (tam_store_get_db (store)) != 1)
-        {
-          if (sqlite3_changes (tam_store_get_db (store)) != 1)
-            g_set_error_literal (error, TAM_ERROR, TAM_ERROR_CONFLICT,
-                                 _ ("The import was stopped by another desk, which found it had stalled; nothing was imported."));
-          else
-            tam_store_set_error (store, error, _ ("Could not finish the import"));
-          sqlite3_reset (stmt);
-          goto rollback;
-        }
-      sqlite3_reset (stmt);
     }
   if (!tam_store_commit (store, error))
     goto rollback;
