@@ -289,7 +289,7 @@ report_action (GtkWidget *widget,
   if (self->session == NULL || report == NULL || queue == NULL)
     return;
   gtk_stack_set_visible_child (self->page_stack, queue);
-  gtk_widget_activate_action (queue, g_str_equal (report->code, "w03") ? "queue.report-w03" : "queue.report", NULL);
+  gtk_widget_activate_action (queue, "queue.report", "s", report->code);
 }
 
 /* win.show-page (u): the Nth tab of the desk (Alt+1…9). */

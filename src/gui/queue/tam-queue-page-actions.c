@@ -710,8 +710,7 @@ _tam_queue_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "queue.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "queue.recall", NULL, _tam_queue_page_recall_action);
   gtk_widget_class_install_action (widget_class, "queue.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "queue.report", NULL, _tam_queue_page_report_action);
-  gtk_widget_class_install_action (widget_class, "queue.report-w03", NULL, _tam_queue_page_report_action);
+  gtk_widget_class_install_action (widget_class, "queue.report", "s", _tam_queue_page_report_action);
 
   /* Single letters: bubble phase, so a text field that takes the key
    * (the recommendation, a date, a drop-down's search) keeps it. */

@@ -11,23 +11,12 @@
 #include "tam-reports.h"
 
 /* Reports (the core's registry, tam-reports.h): a month, a file, then a
- * job. The Queue tab's menu holds F-18 and W-03. */
-
-typedef enum
-{
-  REPORT_F18,
-  REPORT_W03,
-} ReportKind;
-
-static const TamReport *
-report_of (ReportKind kind)
-{
-  return tam_report_find (kind == REPORT_W03 ? "w03" : "f18");
-}
+ * job. queue.report takes the registry's code; the Queue tab's menu and
+ * the window's main menu both use it. */
 
 typedef struct
 {
-  ReportKind kind;
+  const TamReport *report;
   TamSession *session;
   char *month;
   char *path;
@@ -54,8 +43,8 @@ report_func (TamStore *store,
 {
   ReportJob *job = data;
 
-  return report_of (job->kind)->write (store, job->session, job->month, job->path,
-                                       progress, progress_data, cancellable, error);
+  return job->report->write (store, job->session, job->month, job->path,
+                             progress, progress_data, cancellable, error);
 }
 
 static void
@@ -73,7 +62,7 @@ report_done_cb (GObject *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           /* Translators: %s is a report's form number, "F-18" */
-          g_autofree char *cancelled = g_strdup_printf (_ ("Report %s cancelled"), report_of (job->kind)->form);
+          g_autofree char *cancelled = g_strdup_printf (_ ("Report %s cancelled"), job->report->form);
           _tam_queue_page_show_toast (self, cancelled, FALSE);
         }
       else
@@ -81,25 +70,25 @@ report_done_cb (GObject *source,
       return;
     }
   /* Translators: form, month, file: "Report F-18 of 2026-10 written to …" */
-  toast = g_strdup_printf (_ ("Report %s of %s written to %s"), report_of (job->kind)->form, job->month, job->path);
+  toast = g_strdup_printf (_ ("Report %s of %s written to %s"), job->report->form, job->month, job->path);
   _tam_queue_page_show_toast (self, toast, FALSE);
 }
 
 static void
 write_report (TamQueuePage *self,
-              ReportKind kind,
+              const TamReport *report,
               const char *month,
               const char *path)
 {
   g_autofree char *title = NULL;
   ReportJob *job = g_new0 (ReportJob, 1);
 
-  job->kind = kind;
+  job->report = report;
   job->session = tam_session_copy (self->session);
   job->month = g_strdup (month);
   job->path = g_strdup (path);
   /* Translators: form, month: "Writing report F-18 of 2026-10…" */
-  title = g_strdup_printf (_ ("Writing report %s of %s…"), report_of (kind)->form, job->month);
+  title = g_strdup_printf (_ ("Writing report %s of %s…"), report->form, job->month);
   tam_job_bar_run_async (self->job_bar, title, tam_store_get_path (self->store),
                          report_func, job, report_job_free,
                          report_done_cb, g_object_ref (self));
@@ -120,7 +109,7 @@ report_file_cb (GtkNativeDialog *chooser,
   job = g_object_steal_data (G_OBJECT (chooser), "job");
   g_object_unref (chooser);
   if (file != NULL && (path = g_file_get_path (file)) != NULL)
-    write_report (self, job->kind, job->month, path);
+    write_report (self, job->report, job->month, path);
   report_job_free (job);
 }
 
@@ -129,7 +118,7 @@ _tam_queue_page_write_report (TamQueuePage *self,
                               const char *month,
                               const char *path)
 {
-  write_report (self, REPORT_F18, month, path);
+  write_report (self, tam_report_find ("f18"), month, path);
 }
 
 static void
@@ -138,7 +127,7 @@ report_month_cb (AdwMessageDialog *dialog,
                  TamQueuePage *self)
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "month");
-  ReportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "kind"));
+  const TamReport *report = g_object_get_data (G_OBJECT (dialog), "report");
   g_autofree char *text = gtk_editable_get_chars (entry, 0, -1);
   g_autofree char *first_day = NULL;
   g_autofree char *date = NULL;
@@ -159,12 +148,12 @@ report_month_cb (AdwMessageDialog *dialog,
     }
 
   job = g_new0 (ReportJob, 1);
-  job->kind = kind;
+  job->report = report;
   job->session = tam_session_copy (self->session);
   job->month = g_strndup (first_day, 7);
-  name = g_strdup_printf ("%s-%s.xlsx", report_of (kind)->form, job->month);
+  name = g_strdup_printf ("%s-%s.xlsx", report->form, job->month);
   /* Translators: %s is a report's form number, "F-18" */
-  save_title = g_strdup_printf (_ ("Save Report %s"), report_of (kind)->form);
+  save_title = g_strdup_printf (_ ("Save Report %s"), report->form);
   chooser = tam_file_chooser_new (GTK_WIDGET (self), save_title,
                                   GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -173,21 +162,23 @@ report_month_cb (AdwMessageDialog *dialog,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* queue.report (F-18) and queue.report-w03: ask for the month. */
+/* queue.report (s: a code of the registry, "f18"): ask for the month. */
 void
 _tam_queue_page_report_action (GtkWidget *widget,
                                const char *action_name,
                                GVariant *parameter)
 {
   TamQueuePage *self = TAM_QUEUE_PAGE (widget);
-  ReportKind kind = g_str_equal (action_name, "queue.report-w03") ? REPORT_W03 : REPORT_F18;
+  const TamReport *report = tam_report_find (g_variant_get_string (parameter, NULL));
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *month = g_date_time_format (now, "%Y-%m");
   GtkWidget *dialog, *entry;
 
+  if (report == NULL)
+    return;
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _ (report_of (kind)->title), _ (report_of (kind)->description));
+                                   _ (report->title), _ (report->description));
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), month);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _ ("Month (YYYY-MM)"));
@@ -204,7 +195,7 @@ _tam_queue_page_report_action (GtkWidget *widget,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "month", entry);
-  g_object_set_data (G_OBJECT (dialog), "kind", GINT_TO_POINTER (kind));
+  g_object_set_data (G_OBJECT (dialog), "report", (gpointer) report);
   g_signal_connect_object (dialog, "response", G_CALLBACK (report_month_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -282,8 +282,6 @@ job_running_cb (TamQueuePage *self)
                                  !running && tam_session_can (self->session, TAM_PERM_IMPORT_CALLS));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "queue.report",
                                  !running && tam_session_can (self->session, TAM_PERM_EXPORT));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "queue.report-w03",
-                                 !running && tam_session_can (self->session, TAM_PERM_EXPORT));
 }
 
 static void
