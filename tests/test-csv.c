@@ -331,6 +331,39 @@ test_writer_round_trip (void)
     g_assert_cmpstr (((char **) rows->pdata[0])[i], ==, fields[i]);
 }
 
+/* Issue 13: cells a spreadsheet would run come out as text. */
+static void
+test_writer_formulas (void)
+{
+  static const struct
+  {
+    const char *field;
+    const char *written;
+  } cases[] = {
+    { "=HYPERLINK(\"http://evil\";\"x\")", "\"'=HYPERLINK(\"\"http://evil\"\";\"\"x\"\")\"" },
+    { "+1+1", "'+1+1" },
+    { "-1+1", "'-1+1" },
+    { "@SUM(A1)", "'@SUM(A1)" },
+    { "\tcmd", "'\tcmd" },
+    { "\rcmd", "\"'\rcmd\"" },
+    { "=1,2", "\"'=1,2\"" },
+    /* plain numbers stay numbers */
+    { "-5", "-5" },
+    { "+6281234567", "+6281234567" },
+    { "-0.25", "-0.25" },
+    { "-", "'-" },
+    { "a=b", "a=b" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GString) line = g_string_new (NULL);
+
+      tam_csv_append_field (line, cases[i].field, -1, ',');
+      g_assert_cmpstr (line->str, ==, cases[i].written);
+    }
+}
+
 int
 main (int argc,
       char **argv)
@@ -349,6 +382,7 @@ main (int argc,
   g_test_add_func ("/csv/alignment", test_alignment);
   g_test_add_func ("/csv/open-file", test_open_file);
   g_test_add_func ("/csv/writer-round-trip", test_writer_round_trip);
+  g_test_add_func ("/csv/writer-formulas", test_writer_formulas);
 
   return g_test_run ();
 }

@@ -462,6 +462,43 @@ tam_csv_reader_progress (TamCsvReader *self)
   return (double) self->pos / (double) self->len;
 }
 
+gboolean
+tam_csv_field_is_formula (const char *field,
+                          gsize len)
+{
+  gsize i = 0;
+  gboolean digits = FALSE;
+
+  if (len == 0)
+    return FALSE;
+  switch (field[0])
+    {
+    case '=':
+    case '@':
+    case '\t':
+    case '\r':
+      return TRUE;
+    case '+':
+    case '-':
+      break;
+    default:
+      return FALSE;
+    }
+  /* A plain signed number ("-5", "+62812", "-0.25") is a number to a
+   * spreadsheet, not a formula: leave it as it is. "-1+1" is a formula. */
+  i = 1;
+  while (i < len && g_ascii_isdigit (field[i]))
+    i++, digits = TRUE;
+  if (digits && i < len && (field[i] == '.' || field[i] == ','))
+    {
+      i++;
+      digits = FALSE;
+      while (i < len && g_ascii_isdigit (field[i]))
+        i++, digits = TRUE;
+    }
+  return !(digits && i == len);
+}
+
 void
 tam_csv_append_field (GString *line,
                       const char *field,
@@ -474,6 +511,19 @@ tam_csv_append_field (GString *line,
   if (field == NULL)
     field = "";
   n = len < 0 ? strlen (field) : (gsize) len;
+  if (tam_csv_field_is_formula (field, n))
+    {
+      /* OWASP's advice for CSV injection: a leading apostrophe makes a
+       * spreadsheet take the cell as text. The apostrophe is quoted with
+       * the rest when the field needs quotes. */
+      GString *safe = g_string_sized_new (n + 1);
+
+      g_string_append_c (safe, '\'');
+      g_string_append_len (safe, field, n);
+      tam_csv_append_field (line, safe->str, (gssize) safe->len, separator);
+      g_string_free (safe, TRUE);
+      return;
+    }
   if (n > 0 && (field[0] == ' ' || field[0] == '\t' || field[n - 1] == ' ' || field[n - 1] == '\t'))
     quote = TRUE;
   for (gsize i = 0; i < n && !quote; i++)

@@ -38,7 +38,14 @@ void tam_csv_reader_free (TamCsvReader *reader);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamCsvReader, tam_csv_reader_free)
 
 /* Appends @field to @line, quoted when it holds the separator, a quote, a
- * line break or leading/trailing blanks. @len -1: NUL-terminated. */
+ * line break or leading/trailing blanks. @len -1: NUL-terminated. A field
+ * a spreadsheet would run as a formula (tam_csv_field_is_formula) is
+ * written as text, behind an apostrophe: every CSV the project writes goes
+ * through here. */
+/* Whether a spreadsheet would take @field as a formula: it begins with
+ * '=', '+', '-', '@', a tab or a CR, and is not a plain signed number. */
+gboolean tam_csv_field_is_formula (const char *field,
+                                   gsize len);
 void tam_csv_append_field (GString *line,
                            const char *field,
                            gssize len,
