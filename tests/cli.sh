@@ -25,7 +25,23 @@ TAM_PASSWORD=rahasia-spv TAM_NEW_PASSWORD=rahasia-qco $T --db "$db" --as SPV001 
 sqlite3 "$db" "SELECT password_hash FROM users" | grep -q rahasia && fail "clear password stored"
 
 # Backup (the consistency under a concurrent writer is in test-store).
-$T --db "$db" backup "$dir/copy.db" >/dev/null || fail "backup"
+# A backup copies every customer number: it needs a supervisor's sign-in
+# (issue 13), and a failed one leaves no file behind.
+$T --db "$db" backup "$dir/copy.db" 2>"$dir/err" && fail "backup without sign-in"
+grep -q -- "--as" "$dir/err" || fail "backup sign-in message: $(cat "$dir/err")"
+TAM_PASSWORD=rahasia-qco $T --db "$db" --as QCO001 backup "$dir/copy.db" 2>"$dir/err" && fail "backup by a QCO"
+[ -e "$dir/copy.db" ] && fail "a refused backup wrote a file"
+mkdir "$dir/ro" && chmod 555 "$dir/ro"
+if [ ! -w "$dir/ro" ]; then
+  TAM_PASSWORD=rahasia-spv $T --db "$db" --as SPV001 backup "$dir/ro/copy.db" 2>/dev/null && fail "backup into a read-only folder"
+fi
+TAM_PASSWORD=rahasia-spv $T --db "$db" --as SPV001 backup "$dir/x/copy.db" 2>/dev/null && fail "backup into a missing folder"
+[ -z "$(ls "$dir/x" 2>/dev/null)" ] || fail "a failed backup left files: $(ls "$dir/x")"
+mkdir "$dir/adir"
+TAM_PASSWORD=rahasia-spv $T --db "$db" --as SPV001 backup "$dir/adir" 2>/dev/null && fail "backup onto a folder"
+ls "$dir" | grep -q '^adir\.' && fail "a failed backup left files: $(ls "$dir")"
+TAM_PASSWORD=rahasia-spv $T --db "$db" --as SPV001 backup "$dir/copy.db" >/dev/null || fail "backup"
+ls "$dir" | grep -q '\.part' && fail "backup left a .part file"
 $T --db "$dir/copy.db" check >/dev/null || fail "backup does not pass check"
 [ "$(sqlite3 "$dir/copy.db" "SELECT count(*) FROM people")" = 2 ] || fail "backup content"
 
@@ -40,7 +56,7 @@ $T --db "$dir/new.db" check 2>"$dir/err" && fail "a newer database accepted"
 grep -q "newer TAM Desk" "$dir/err" || fail "too-new message"
 
 # A misspelt --db makes nothing: only init creates a file.
-for cmd in check "backup $dir/x.db" "--as SPV001 export roster $dir/x.csv" "--as SPV001 tap C1 valid"; do
+for cmd in check "--as SPV001 backup $dir/x.db" "--as SPV001 export roster $dir/x.csv" "--as SPV001 tap C1 valid"; do
   TAM_PASSWORD=rahasia-spv $T --db "$dir/missing.db" $cmd 2>"$dir/err" && fail "$cmd on a missing database succeeded"
   grep -q "There is no database" "$dir/err" || fail "missing-database message for $cmd: $(cat "$dir/err")"
   [ -e "$dir/missing.db" ] && fail "$cmd created a database"

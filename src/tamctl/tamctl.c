@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "tam-auth.h"
+#include "tam-backup.h"
 #include "tam-check.h"
 #include "tam-demo.h"
 #include "tamctl.h"
@@ -180,8 +181,8 @@ tamctl_cmd_backup (TamctlContext *ctx,
       return 2;
     }
   ctx->open_flags = TAM_STORE_OPEN_READ_ONLY;
-  if (!tamctl_open (ctx, &error) ||
-      !tam_store_backup (ctx->store, argv[1], NULL, NULL, NULL, &error))
+  if (!tamctl_sign_in (ctx, &error) ||
+      !tam_backup (ctx->store, ctx->session, argv[1], NULL, NULL, NULL, &error))
     return tamctl_fail (g_steal_pointer (&error));
   g_print (_ ("Backup written: %s\n"), argv[1]);
   return 0;
@@ -227,7 +228,7 @@ static const struct
   { "import", tamctl_cmd_import, N_ ("import roster|attendance|calls FILE [--skip-bad REJECTS.csv]") },
   { "export", tamctl_cmd_export, N_ ("export roster FILE.csv|FILE.xlsx") },
   { "check", tamctl_cmd_check, N_ ("check                         integrity and audit chain") },
-  { "backup", tamctl_cmd_backup, N_ ("backup FILE                   consistent copy") },
+  { "backup", tamctl_cmd_backup, N_ ("backup FILE                   consistent copy (--as a supervisor)") },
   { "passwd", tamctl_cmd_passwd, N_ ("passwd NIK                    set a desk password") },
   { "tap", tamctl_cmd_tap, N_ ("tap CALL_ID valid|return [--fail CODE]... [--note TEXT]") },
   { "recall", tamctl_cmd_recall, N_ ("recall CALL_ID --recording FILE [--note TEXT]") },

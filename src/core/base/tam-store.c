@@ -588,6 +588,19 @@ tam_store_open_read_only (const char *path,
   return tam_store_open_full (path, TAM_STORE_OPEN_READ_ONLY, error);
 }
 
+/* A backup's temporary file and what SQLite may have made beside it. */
+static void
+unlink_partial (const char *tmp_path)
+{
+  static const char *const suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (tmp_path, suffixes[i], NULL);
+      g_unlink (path);
+    }
+}
+
 gboolean
 tam_store_backup (TamStore *self,
                   const char *dest_path,
@@ -614,12 +627,13 @@ tam_store_backup (TamStore *self,
    * failed or killed backup never leaves a file under the real name: a
    * "FILE.part" is never a complete backup. */
   tmp_path = g_strconcat (dest_path, ".part", NULL);
-  g_unlink (tmp_path);
+  unlink_partial (tmp_path);
   if (sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write “%s”: %s"),
                    dest_path, dest ? sqlite3_errmsg (dest) : "");
       sqlite3_close (dest);
+      unlink_partial (tmp_path);
       return FALSE;
     }
 
@@ -631,7 +645,7 @@ tam_store_backup (TamStore *self,
     {
       tam_store_rollback (self);
       sqlite3_close (dest);
-      g_unlink (tmp_path);
+      unlink_partial (tmp_path);
       return FALSE;
     }
 
@@ -642,7 +656,7 @@ tam_store_backup (TamStore *self,
                    sqlite3_errmsg (dest));
       tam_store_rollback (self);
       sqlite3_close (dest);
-      g_unlink (tmp_path);
+      unlink_partial (tmp_path);
       return FALSE;
     }
 
@@ -674,21 +688,21 @@ tam_store_backup (TamStore *self,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
-      g_unlink (tmp_path);
+      unlink_partial (tmp_path);
       return FALSE;
     }
   if (rc != SQLITE_DONE)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("The backup failed: %s"),
                    sqlite3_errstr (rc));
-      g_unlink (tmp_path);
+      unlink_partial (tmp_path);
       return FALSE;
     }
   if (g_rename (tmp_path, dest_path) != 0)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write “%s”: %s"),
                    dest_path, g_strerror (errno));
-      g_unlink (tmp_path);
+      unlink_partial (tmp_path);
       return FALSE;
     }
   return TRUE;
