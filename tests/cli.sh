@@ -74,6 +74,23 @@ before=$(sqlite3 "$db" "SELECT count(*) FROM audit_log")
 $T --db "$db" check >/dev/null 2>&1
 [ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log")" = "$before" ] || fail "check wrote to the database"
 
+# check reads a copy it may not write (a backup on read-only media): as
+# root, the copy is read as user nobody.
+chmod 755 "$dir"
+mkdir "$dir/rocopy" && cp "$dir/copy.db" "$dir/rocopy/copy.db" && chmod 444 "$dir/rocopy/copy.db" && chmod 555 "$dir/rocopy"
+as_reader=""
+if [ "$(id -u)" = 0 ]; then
+  as_reader="setpriv --reuid=65534 --regid=65534 --clear-groups"
+  $as_reader $T nosuchcommand 2>/dev/null; [ $? -eq 2 ] || as_reader="skip"
+fi
+if [ "$as_reader" = skip ]; then
+  echo "cli: user nobody cannot run $T here; read-only check not tried" >&2
+else
+  $as_reader $T --db "$dir/rocopy/copy.db" check >"$dir/out" 2>"$dir/err" || fail "check of a read-only copy: $(cat "$dir/err")"
+  grep -qx ok "$dir/out" || fail "check of a read-only copy: $(cat "$dir/out")"
+  [ "$(ls "$dir/rocopy")" = copy.db ] || fail "check wrote beside a read-only copy"
+fi
+
 # Tampering with the audit log is caught by check.
 sqlite3 "$db" "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor_nik = 'x' WHERE id = 1"
 $T --db "$db" check >/dev/null 2>"$dir/err" && fail "tampered audit log passes check"

@@ -406,6 +406,52 @@ connect (TamStore *self,
   return db;
 }
 
+/* Whether the last error of @db says it could not open or make the WAL's
+ * shared memory, because the folder or the file is read-only to us. */
+static gboolean
+cannot_share_memory (sqlite3 *db)
+{
+  int code = sqlite3_extended_errcode (db);
+
+  return (code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CANTOPEN;
+}
+
+/* stat() only: nothing but SQLite opens the files of a database. */
+static gboolean
+wal_is_empty (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) != 0 || st.st_size == 0;
+}
+
+/* The file as it is on disk, with no locks and no -shm (SQLite's
+ * "immutable" URI parameter): only for reading a file we cannot write. */
+static sqlite3 *
+connect_immutable (TamStore *self,
+                   GError **error)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *abs = NULL;
+  g_autofree char *escaped = NULL;
+  sqlite3 *db = NULL;
+
+  abs = g_canonicalize_filename (self->path, NULL);
+  escaped = g_uri_escape_string (abs, "/", FALSE);
+  uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL) !=
+      SQLITE_OK)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot open “%s”: %s"),
+                   self->path, db ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
+      sqlite3_close (db);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  return db;
+}
+
 /* Reads the schema version and the number of objects, turning SQLite's
  * own answers (SQLITE_NOTADB, SQLITE_CORRUPT) into our messages. */
 static gboolean
@@ -457,6 +503,7 @@ tam_store_open_full (const char *path,
   gboolean existed;
   gint64 version = 0;
   gint64 n_objects = 0;
+  g_autoptr (GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (!(create && read_only), NULL);
@@ -486,8 +533,32 @@ tam_store_open_full (const char *path,
       /* Read-only first: nothing writes until we know the file is a
        * healthy TAM Desk database of a version we know. */
       self->db = connect (self, SQLITE_OPEN_READONLY, error);
-      if (self->db == NULL || !probe (self, &version, &n_objects, error))
+      if (self->db == NULL)
         return NULL;
+      if (!probe (self, &version, &n_objects, &local_error))
+        {
+          if (!read_only || !cannot_share_memory (self->db))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          /* A WAL database in a folder we may not write (a backup on a
+           * read-only medium, a copy handed to the auditor): SQLite cannot
+           * make its -shm. Nobody can be writing it through us, so read
+           * the file as it is on disk. */
+          g_clear_error (&local_error);
+          close_db (self);
+          if (!wal_is_empty (self->path))
+            {
+              g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED,
+                           _ ("“%s” cannot be read here: its latest changes are in “%s-wal”, and this folder is read-only to you. Copy both files to a folder you can write."),
+                           path, path);
+              return NULL;
+            }
+          self->db = connect_immutable (self, error);
+          if (self->db == NULL || !probe (self, &version, &n_objects, error))
+            return NULL;
+        }
       if (version > TAM_SCHEMA_VERSION)
         {
           g_set_error (error, TAM_ERROR, TAM_ERROR_TOO_NEW,
