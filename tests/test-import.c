@@ -8,6 +8,7 @@
 
 #include "import-fixture.h"
 #include "tam-auth.h"
+#include "tam-codes.h"
 #include "tam-export.h"
 #include "tam-import.h"
 #include "tam-rows.h"
@@ -720,17 +721,22 @@ test_calls_errors (Fixture *fx,
   /* product and recording may be left out. */
   path = fixture_file (fx, "calls-bad.csv",
                        "call_id,agent_nik,service,call_start,result,customer_number\n"
-                       "C1,A001,ADDON_CONSUMER,2026-10-05 09:12:33,AGREE,0812\n"
-                       "C1,A002,ADDON_CONSUMER,2026-10-05 09:13:00,AGREE,0813\n"
-                       "C2,X999,ADDON_CONSUMER,2026-10-05 09:13:00,AGREE,0813\n"
-                       "C3,T001,ADDON_CONSUMER,2026-10-05 09:13:00,AGREE,0813\n"
-                       "C4,A001,TELKOMSEL,2026-10-05 09:13:00,AGREE,0813\n"
-                       "C5,A001,ADDON_CONSUMER,2026-10-32 09:13,AGREE,0813\n"
-                       "C6,A001,ADDON_CONSUMER,2026-10-05 09:13,MAYBE,0813\n"
-                       "C7,A001,ADDON_CONSUMER,2026-10-05,AGREE,0813\n");
+                       "C1,A001,ADDON_CONSUMER,2026-10-05 09:12:33,AGREE,081200000001\n"
+                       "C1,A002,ADDON_CONSUMER,2026-10-05 09:13:00,AGREE,081300000001\n"
+                       "C2,X999,ADDON_CONSUMER,2026-10-05 09:13:00,AGREE,081300000001\n"
+                       "C3,T001,ADDON_CONSUMER,2026-10-05 09:13:00,AGREE,081300000001\n"
+                       "C4,A001,TELKOMSEL,2026-10-05 09:13:00,AGREE,081300000001\n"
+                       "C5,A001,ADDON_CONSUMER,2026-10-32 09:13,AGREE,081300000001\n"
+                       "C6,A001,ADDON_CONSUMER,2026-10-05 09:13,MAYBE,081300000001\n"
+                       "C7,A001,ADDON_CONSUMER,2026-10-05,AGREE,081300000001\n"
+                       "C8,A001,ADDON_CONSUMER,2026-10-05 09:14,AGREE,%s%n\n"
+                       "C9,A001,ADDON_CONSUMER,2026-10-05 09:15,AGREE,\xe2\x80\xae"
+                       "0812345678901\n"
+                       "C10,A001,ADDON_CONSUMER,2026-10-05 09:16,AGREE,2026-10-05\n"
+                       "C11,A001,ADDON_CONSUMER,2026-10-05 09:17,AGREE,0812\n");
   g_assert_false (import (fx, fx->qco, TAM_IMPORT_CALLS, path, NULL, &result, &error));
   g_assert_error (error, TAM_ERROR, TAM_ERROR_IMPORT);
-  g_assert_cmpuint (result.errors->len, ==, 7);
+  g_assert_cmpuint (result.errors->len, ==, 11);
   g_assert_cmpstr (result.errors->pdata[0], ==, "calls-bad.csv:3: column call_id: the call ID C1 is already on line 2");
   g_assert_cmpstr (result.errors->pdata[1], ==, "calls-bad.csv:4: column agent_nik: unknown NIK “X999”");
   g_assert_cmpstr (result.errors->pdata[2], ==, "calls-bad.csv:5: column agent_nik: T001 is not an agent (role TEAM_LEADER)");
@@ -738,6 +744,11 @@ test_calls_errors (Fixture *fx,
   g_assert_true (g_str_has_prefix (result.errors->pdata[4], "calls-bad.csv:7: column call_start: not a date and time “2026-10-32 09:13”"));
   g_assert_true (g_str_has_prefix (result.errors->pdata[5], "calls-bad.csv:8: column result: unknown result “MAYBE”"));
   g_assert_true (g_str_has_prefix (result.errors->pdata[6], "calls-bad.csv:9: column call_start: "));
+  /* Issue 13: a customer number must be a telephone number. */
+  g_assert_true (g_str_has_prefix (result.errors->pdata[7], "calls-bad.csv:10: column customer_number: “%s%n” is not an Indonesian telephone number"));
+  g_assert_true (g_str_has_prefix (result.errors->pdata[8], "calls-bad.csv:11: column customer_number: "));
+  g_assert_true (g_str_has_prefix (result.errors->pdata[9], "calls-bad.csv:12: column customer_number: “2026-10-05”"));
+  g_assert_true (g_str_has_prefix (result.errors->pdata[10], "calls-bad.csv:13: column customer_number: “0812”"));
   g_assert_cmpint (fixture_count (fx, "SELECT count(*) FROM calls"), ==, 0);
   tam_import_result_clear (&result);
 }
@@ -800,7 +811,8 @@ test_calls_xlsx (Fixture *fx,
   first = query_text (fx, "SELECT call_start || '|' || customer_number || '|' || state"
                           " FROM calls WHERE call_id = ?",
                       "X0001");
-  g_assert_cmpstr (first, ==, "2026-10-05 09:12:33|81234567890|PENDING");
+  /* The number cell lost the leading 0 of the mobile number: it is back. */
+  g_assert_cmpstr (first, ==, "2026-10-05 09:12:33|081234567890|PENDING");
   second = query_text (fx, "SELECT call_start || '|' || month FROM calls WHERE call_id = ?", "2");
   g_assert_cmpstr (second, ==, "2026-10-05 12:00:00|2026-10");
 
@@ -1127,7 +1139,7 @@ test_calls_abandoned_run (Fixture *fx,
   g_autofree char *db = g_strdup (tam_store_get_path (fx->store));
   g_autofree char *path = fixture_file (fx, "calls.csv",
                                         "call_id,agent_nik,service,call_start,result,customer_number\n"
-                                        "L1,A001,ADDON_CONSUMER,2026-11-02 09:00:00,AGREE,0812\n");
+                                        "L1,A001,ADDON_CONSUMER,2026-11-02 09:00:00,AGREE,081200000099\n");
   g_autoptr (TamStore) next = NULL;
   TamImportResult result = { 0 };
   gint64 before = count_in (fx->store, "SELECT count(*) FROM calls");
@@ -1193,6 +1205,43 @@ test_calls_abandoned_run (Fixture *fx,
   g_assert_cmpint (count_in (next, "SELECT count(*) FROM import_runs"), ==, 0);
 }
 
+static void
+test_customer_numbers (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *stored; /* NULL: refused */
+  } cases[] = {
+    { "081234567890", "081234567890" },
+    { "0812-3456-7890", "0812-3456-7890" },
+    { "0221234567", "0221234567" }, /* Bandung fixed line */
+    { "6281234567890", "6281234567890" },
+    { "+62 812 3456 7890", "+62 812 3456 7890" },
+    { "81234567890", "081234567890" }, /* a number cell ate the 0 */
+    { "0812", NULL },                  /* too short */
+    { "0812345678901234", NULL },      /* 16 digits */
+    { "+6412345678901", NULL },        /* not Indonesia */
+    { "1234567890", NULL },
+    { "%s%n", NULL },
+    { "\xe2\x80\xae"
+      "081234567890",
+      NULL }, /* U+202E */
+    { "2026-10-05", NULL },
+    { "0812--3456-7890", NULL },
+    { "0812 ", NULL },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char buf[TAM_CUSTOMER_NUMBER_MAX + 2];
+      const char *got = tam_customer_number_normalize (cases[i].text, buf);
+
+      g_assert_cmpstr (got, ==, cases[i].stored);
+    }
+}
+
 int
 main (int argc,
       char **argv)
@@ -1214,6 +1263,7 @@ main (int argc,
   ADD ("/import/attendance/batches", test_attendance_batches);
   ADD ("/import/calls/basic", test_calls_import);
   ADD ("/import/calls/errors", test_calls_errors);
+  g_test_add_func ("/import/calls/customer-numbers", test_customer_numbers);
   ADD ("/import/calls/xlsx", test_calls_xlsx);
   ADD ("/import/calls/hidden-until-published", test_calls_hidden_until_published);
   ADD ("/import/calls/failed-leaves-nothing", test_calls_failed_leaves_nothing);

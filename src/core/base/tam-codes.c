@@ -136,3 +136,43 @@ tam_attendance_status_parse (const char *text)
       return words[i].code;
   return NULL;
 }
+
+const char *
+tam_customer_number_normalize (const char *text,
+                               char buf[TAM_CUSTOMER_NUMBER_MAX + 2])
+{
+  const char *p = text;
+  guint n = 0;
+  char first = '\0', second = '\0';
+
+  if (text == NULL || strlen (text) > TAM_CUSTOMER_NUMBER_MAX)
+    return NULL;
+  if (*p == '+')
+    p++;
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          if (n == 0)
+            first = *p;
+          else if (n == 1)
+            second = *p;
+          n++;
+        }
+      else if ((*p == ' ' || *p == '-') && n > 0 && g_ascii_isdigit (p[1]))
+        continue;
+      else
+        return NULL;
+    }
+  if (text[0] == '+')
+    return first == '6' && second == '2' && n >= 10 && n <= 15 ? text : NULL;
+  if (first == '8' && n >= 9 && n <= 14)
+    {
+      buf[0] = '0';
+      memcpy (buf + 1, text, strlen (text) + 1);
+      return buf;
+    }
+  if (n < 10 || n > 15)
+    return NULL;
+  return first == '0' || (first == '6' && second == '2') ? text : NULL;
+}

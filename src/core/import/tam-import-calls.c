@@ -95,6 +95,7 @@ calls_parse (gpointer data)
       PersonRef *ref;
       CallRow *r;
       char start[20];
+      char customer_buf[TAM_CUSTOMER_NUMBER_MAX + 2];
       guint first;
 
       if (call_id[0] == '\0')
@@ -140,6 +141,14 @@ calls_parse (gpointer data)
       if (customer[0] == '\0')
         {
           _tam_import_row_bad (imp, "customer_number", _ ("the customer number is empty"));
+          continue;
+        }
+      customer = tam_customer_number_normalize (customer, customer_buf);
+      if (customer == NULL)
+        {
+          _tam_import_row_bad (imp, "customer_number",
+                               _ ("“%s” is not an Indonesian telephone number (08…, 0 and an area code, or 62…, with 10 to 15 digits)"),
+                               _tam_import_get (imp, C_CUSTOMER));
           continue;
         }
       first = _tam_import_seen_check (&pipe->seen, _tam_import_hash_str (call_id), _tam_import_hash_str2 (call_id), tam_row_reader_line (imp->reader));
