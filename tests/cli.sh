@@ -14,14 +14,20 @@ grep -q "integrity_check: ok" "$dir/out" || fail "check output"
 
 # The first account needs no sign-in; later ones do.
 sqlite3 "$db" "INSERT INTO people (nik, name, role, site, status, hired_on) VALUES
+  ('MGR001','Hendra Wijaya','MANAGER','BANDUNG','ACTIVE','2025-01-06'),
   ('SPV001','Dewi Lestari','SUPERVISOR_OPS','BANDUNG','ACTIVE','2025-01-06'),
   ('QCO001','Rudi Hartono','QCO','BANDUNG','ACTIVE','2025-01-06')" || fail "seed people"
-TAM_NEW_PASSWORD=rahasia-spv $T --db "$db" passwd SPV001 >/dev/null || fail "first passwd"
+TAM_NEW_PASSWORD=rahasia-mgr $T --db "$db" passwd MGR001 >/dev/null || fail "first passwd"
 TAM_NEW_PASSWORD=rahasia-qco $T --db "$db" passwd QCO001 2>/dev/null && fail "anonymous passwd accepted"
-TAM_PASSWORD=wrong TAM_NEW_PASSWORD=rahasia-qco $T --db "$db" --as SPV001 passwd QCO001 2>"$dir/err" && fail "wrong password accepted"
+TAM_PASSWORD=wrong TAM_NEW_PASSWORD=rahasia-qco $T --db "$db" --as MGR001 passwd QCO001 2>"$dir/err" && fail "wrong password accepted"
 grep -q "wrong password" "$dir/err" || fail "wrong password message: $(cat "$dir/err")"
-TAM_PASSWORD=rahasia-spv TAM_NEW_PASSWORD=rahasia-qco $T --db "$db" --as SPV001 passwd QCO001 >/dev/null || fail "passwd as supervisor"
-[ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'SET_PASSWORD'")" = 2 ] || fail "passwd not audited"
+TAM_PASSWORD=rahasia-mgr TAM_NEW_PASSWORD=rahasia-spv $T --db "$db" --as MGR001 passwd SPV001 >/dev/null || fail "passwd by the manager"
+TAM_PASSWORD=rahasia-mgr TAM_NEW_PASSWORD=rahasia-qco $T --db "$db" --as MGR001 passwd QCO001 >/dev/null || fail "passwd by the manager"
+# Issue 13: a supervisor set the manager's password and signed in as them.
+TAM_PASSWORD=rahasia-spv TAM_NEW_PASSWORD=diambil-alih $T --db "$db" --as SPV001 passwd MGR001 2>"$dir/err" && fail "a supervisor set the manager's password"
+grep -q "may not" "$dir/err" || fail "takeover message: $(cat "$dir/err")"
+TAM_PASSWORD=rahasia-spv TAM_NEW_PASSWORD=diambil-alih $T --db "$db" --as SPV001 passwd QCO001 2>/dev/null && fail "a supervisor set a QCO's password"
+[ "$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'SET_PASSWORD'")" = 3 ] || fail "passwd not audited"
 sqlite3 "$db" "SELECT password_hash FROM users" | grep -q rahasia && fail "clear password stored"
 
 # Backup (the consistency under a concurrent writer is in test-store).
@@ -43,7 +49,7 @@ ls "$dir" | grep -q '^adir\.' && fail "a failed backup left files: $(ls "$dir")"
 TAM_PASSWORD=rahasia-spv $T --db "$db" --as SPV001 backup "$dir/copy.db" >/dev/null || fail "backup"
 ls "$dir" | grep -q '\.part' && fail "backup left a .part file"
 $T --db "$dir/copy.db" check >/dev/null || fail "backup does not pass check"
-[ "$(sqlite3 "$dir/copy.db" "SELECT count(*) FROM people")" = 2 ] || fail "backup content"
+[ "$(sqlite3 "$dir/copy.db" "SELECT count(*) FROM people")" = 3 ] || fail "backup content"
 
 # Files that are not ours are refused and left unchanged.
 printf 'nik,name\n1,Budi\n' > "$dir/roster.csv"

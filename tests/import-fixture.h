@@ -81,7 +81,7 @@ fixture_setup (Fixture *fx,
 
   /* The first supervisor is entered by a set-up session; everything
    * after by that supervisor. */
-  boot = tam_session_new (0, "SETUP", "Set-up", "SUPERVISOR_OPS", "BANDUNG", NULL);
+  boot = tam_session_new (0, "SETUP", "Set-up", "MANAGER", "BANDUNG", NULL);
   sup = fixture_add_person (fx->store, boot, "S001", "Dewi Lestari", "SUPERVISOR_OPS", NULL, 0);
   fx->sup = tam_session_new (sup, "S001", "Dewi Lestari", "SUPERVISOR_OPS", "BANDUNG", NULL);
   t1 = fixture_add_person (fx->store, fx->sup, "T001", "Agus Salim", "TEAM_LEADER", "ADDON_CONSUMER", 0);

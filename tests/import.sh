@@ -61,11 +61,14 @@ ok init
 # BOM, semicolons, CRLF, both date forms, team leaders after their teams.
 ok import roster "$D/roster.csv"
 has out "9 rows read: 9 new, 0 changed, 0 unchanged"
-new_password rahasia-123 ok passwd S001
+# Only a manager sets other people's passwords (issue 13): the site's
+# manager takes the first account.
+new_password rahasia-mgr ok passwd M001
+new_password rahasia-123 with rahasia-mgr ok --as M001 passwd S001
+new_password rahasia-qco with rahasia-mgr ok --as M001 passwd Q001
+new_password rahasia-tl1 with rahasia-mgr ok --as M001 passwd T001
 TAM_PASSWORD=rahasia-123
 export TAM_PASSWORD
-new_password rahasia-qco ok --as S001 passwd Q001
-new_password rahasia-tl1 ok --as S001 passwd T001
 
 # Once there are accounts, never unsigned; and a QCO may not.
 refused import roster "$D/roster.csv"

@@ -68,7 +68,7 @@ fixture_setup (Fixture *f,
   g_assert_no_error (error);
 
   /* The first supervisor is inserted by hand: nobody can sign in yet. */
-  f->admin = tam_session_new (0, "SETUP", "Setup", "SUPERVISOR_OPS", "BANDUNG", NULL);
+  f->admin = tam_session_new (0, "SETUP", "Setup", "MANAGER", "BANDUNG", NULL);
   add_person (f, spv);
   f->admin->person_id = spv->id;
 
@@ -314,6 +314,73 @@ test_contract_ending (void)
   g_assert_false (tam_person_contract_ending (p, "2026-11-22", 30));
 }
 
+/* Issue 13: a supervisor took over the manager's account. Through the
+ * person dialog's core call and passwd, every step is now refused. */
+static void
+test_escalation (Fixture *f,
+                 gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamSession) spv = tam_auth_sign_in (f->store, "SPV001", "rahasia-spv", &error);
+  g_autoptr (TamPerson) manager = make_person ("MGR001", "Hendra Wijaya", "MANAGER", NULL, 0);
+  g_autoptr (TamPerson) newcomer = make_person ("MGR002", "Orang Baru", "MANAGER", NULL, 0);
+  g_autoptr (TamPerson) self = NULL;
+  g_autoptr (TamPerson) m = NULL;
+  g_autofree char *field = NULL;
+
+  g_assert_no_error (error);
+  add_person (f, manager);
+
+  /* Promote oneself. */
+  self = tam_people_find_nik (f->store, "SPV001", &error);
+  g_assert_no_error (error);
+  g_free (self->role);
+  self->role = g_strdup ("MANAGER");
+  g_assert_false (tam_people_save (f->store, spv, self, &field, &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_PERMISSION);
+  g_assert_cmpstr (field, ==, "role");
+  g_clear_error (&error);
+  g_clear_pointer (&field, g_free);
+  /* One's own name is one's own to correct. */
+  g_free (self->role);
+  self->role = g_strdup ("SUPERVISOR_OPS");
+  g_free (self->name);
+  self->name = g_strdup ("Dewi Lestari Putri");
+  g_assert_true (tam_people_save (f->store, spv, self, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Create a manager; demote the manager. */
+  g_assert_false (tam_people_save (f->store, spv, newcomer, NULL, &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_null (tam_people_find_nik (f->store, "MGR002", NULL));
+  m = tam_people_find_nik (f->store, "MGR001", &error);
+  g_free (m->role);
+  m->role = g_strdup ("QCO");
+  g_assert_false (tam_people_save (f->store, spv, m, NULL, &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_clear_pointer (&m, tam_person_free);
+  m = tam_people_find_nik (f->store, "MGR001", &error);
+  g_assert_cmpstr (m->role, ==, "MANAGER");
+
+  /* Passwords: a supervisor sets nobody's but their own; a manager sets
+   * those of the roles below, not another manager's. */
+  g_assert_false (tam_auth_set_password (f->store, spv, "MGR001", "diambil-alih", &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_false (tam_auth_set_password (f->store, spv, "QCO001", "diambil-alih", &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_true (tam_auth_set_password (f->store, spv, "SPV001", "rahasia-spv-2", &error));
+  g_assert_no_error (error);
+  g_assert_false (tam_auth_set_password (f->store, f->admin, "MGR001", "diambil-alih", &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_true (tam_auth_set_password (f->store, f->admin, "SPV001", "reset-oleh-manajer", &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc,
       char **argv)
@@ -325,6 +392,7 @@ main (int argc,
   g_test_add_func ("/auth/contract-ending", test_contract_ending);
   g_test_add ("/auth/sign-in", Fixture, NULL, fixture_setup, test_sign_in, fixture_teardown);
   g_test_add ("/auth/people-rules", Fixture, NULL, fixture_setup, test_people_rules, fixture_teardown);
+  g_test_add ("/auth/escalation", Fixture, NULL, fixture_setup, test_escalation, fixture_teardown);
 
   return g_test_run ();
 }

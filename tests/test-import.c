@@ -104,8 +104,15 @@ test_roster_import (Fixture *fx,
   a001 = tam_people_find_nik (fx->store, "A001", &error);
   g_assert_cmpstr (a001->team_leader_nik, ==, "T101");
 
-  /* One audit row for the whole import, with the counts. */
-  g_assert_cmpint (fixture_count (fx, "SELECT count(*) FROM audit_log"), ==, audit_before + 1);
+  /* One audit row for the whole import, with the counts, and one for
+   * each person the file changed, with before and after (issue 13). */
+  g_assert_cmpint (fixture_count (fx, "SELECT count(*) FROM audit_log"), ==, audit_before + 1 + 4);
+  g_assert_cmpint (fixture_count (fx, "SELECT count(*) FROM audit_log WHERE entity = 'person' AND action = 'INSERT'"
+                                      " AND before IS NULL AND after LIKE '%\"T101\"%' AND entity_id = 'T101'"),
+                   ==, 1);
+  g_assert_cmpint (fixture_count (fx, "SELECT count(*) FROM audit_log WHERE entity = 'person' AND action = 'UPDATE'"
+                                      " AND entity_id = 'A001' AND before NOT LIKE '%T101%' AND after LIKE '%T101%'"),
+                   ==, 1);
   after = query_text (fx, "SELECT after FROM audit_log WHERE action = 'IMPORT' AND entity = ?", "roster");
   g_assert_nonnull (after);
   g_assert_nonnull (strstr (after, "\"inserted\":3"));
@@ -226,6 +233,58 @@ test_roster_permissions (Fixture *fx,
   g_assert_no_error (error);
   g_assert_false (import (fx, NULL, TAM_IMPORT_ROSTER, path, NULL, &result, &error));
   g_assert_error (error, TAM_ERROR, TAM_ERROR_PERMISSION);
+  tam_import_result_clear (&result);
+}
+
+/* Issue 13: SPV001's roster file made them manager, demoted the manager
+ * and created a new one. Now each such row is refused, with its line,
+ * and nothing of the file is stored. */
+static void
+test_roster_escalation (Fixture *fx,
+                        gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  TamImportResult result = { 0 };
+  g_autoptr (TamSession) boot = tam_session_new (0, "SETUP", "Set-up", "MANAGER", "BANDUNG", NULL);
+  g_autoptr (TamSession) manager = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *ok_path = NULL;
+  g_autofree char *role = NULL;
+  gint64 audit_before;
+  gint64 m;
+
+  m = fixture_add_person (fx->store, boot, "M001", "Hendra Wijaya", "MANAGER", NULL, 0);
+  manager = tam_session_new (m, "M001", "Hendra Wijaya", "MANAGER", "BANDUNG", NULL);
+  audit_before = fixture_count (fx, "SELECT count(*) FROM audit_log");
+  path = fixture_file (fx, "takeover.csv",
+                       "nik,name,role,site,service,team_leader_nik,status,hired_on,contract_end\n"
+                       "S001,Dewi Lestari,MANAGER,BANDUNG,,,ACTIVE,2025-01-06,\n"
+                       "M001,Hendra Wijaya,AGENT,BANDUNG,ADDON_CONSUMER,T001,ACTIVE,2025-01-06,\n"
+                       "M002,Orang Baru,MANAGER,BANDUNG,,,ACTIVE,2026-01-05,\n"
+                       "S002,Supervisor Baru,SUPERVISOR_QUALITY,BANDUNG,,,ACTIVE,2026-01-05,\n"
+                       "B001,Ani,AGENT,BANDUNG,ADDON_CONSUMER,T001,ACTIVE,2026-01-05,\n");
+  g_assert_false (import (fx, fx->sup, TAM_IMPORT_ROSTER, path, NULL, &result, &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_IMPORT);
+  g_assert_cmpuint (result.errors->len, ==, 4);
+  g_assert_true (g_str_has_prefix (result.errors->pdata[0], "takeover.csv:2: column role: S001: nobody changes their own role"));
+  g_assert_true (g_str_has_prefix (result.errors->pdata[1], "takeover.csv:3: column role: M001 is a "));
+  g_assert_true (g_str_has_prefix (result.errors->pdata[2], "takeover.csv:4: column role: M002: only a manager gives the role "));
+  g_assert_true (g_str_has_prefix (result.errors->pdata[3], "takeover.csv:5: column role: S002: only a manager gives the role "));
+  tam_import_result_clear (&result);
+  g_clear_error (&error);
+  role = query_text (fx, "SELECT group_concat (nik || ':' || role, ' ') FROM (SELECT nik, role FROM people"
+                         " WHERE nik IN ('S001', 'M001', 'M002', 'S002', 'B001') ORDER BY nik) WHERE ? IS NOT NULL",
+                     "x");
+  g_assert_cmpstr (role, ==, "M001:MANAGER S001:SUPERVISOR_OPS");
+  g_assert_cmpint (fixture_count (fx, "SELECT count(*) FROM audit_log"), ==, audit_before);
+
+  /* The manager may promote a team leader to supervisor. */
+  ok_path = fixture_file (fx, "promote.csv",
+                          "nik,name,role,site,service,team_leader_nik,status,hired_on,contract_end\n"
+                          "Q001,Gita Permata,SUPERVISOR_QUALITY,BANDUNG,,,ACTIVE,2025-01-06,\n");
+  g_assert_true (import (fx, manager, TAM_IMPORT_ROSTER, ok_path, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.updated, ==, 1);
   tam_import_result_clear (&result);
 }
 
@@ -1252,6 +1311,7 @@ main (int argc,
   ADD ("/import/roster/basic", test_roster_import);
   ADD ("/import/roster/errors", test_roster_errors);
   ADD ("/import/roster/permissions", test_roster_permissions);
+  ADD ("/import/roster/escalation", test_roster_escalation);
   ADD ("/import/attendance/formats", test_attendance_formats);
   ADD ("/import/attendance/errors", test_attendance_errors);
   ADD ("/import/attendance/skip-bad", test_attendance_skip_bad);

@@ -179,7 +179,7 @@ make_database (const char *path)
   g_print ("Making %s: %u calls, %u of them pending (once)…\n", path, total, N_PENDING);
   store = tam_store_create (path, &error);
   check (store != NULL, error);
-  admin = tam_session_new (0, "SETUP", "Setup", "SUPERVISOR_OPS", "BANDUNG", NULL);
+  admin = tam_session_new (0, "SETUP", "Setup", "MANAGER", "BANDUNG", NULL);
   check (tam_people_save (store, admin, spv, &field, &error), error);
   admin->person_id = spv->id;
   check (tam_people_save (store, admin, qco, &field, &error), error);

@@ -122,7 +122,7 @@ fixture_setup (Fixture *f,
   f->store = tam_store_create (f->path, &error);
   g_assert_no_error (error);
 
-  admin = tam_session_new (0, "SETUP", "Setup", "SUPERVISOR_OPS", "BANDUNG", NULL);
+  admin = tam_session_new (0, "SETUP", "Setup", "MANAGER", "BANDUNG", NULL);
   add_person (f->store, admin, spv);
   admin->person_id = spv->id;
   tl = make_person ("TL001", "Asep Sunarya", "TEAM_LEADER", "ADDON_CONSUMER", 0);

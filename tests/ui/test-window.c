@@ -310,7 +310,7 @@ test_sign_in_no_users (void)
   {
     g_autoptr (GError) error = NULL;
     g_autoptr (TamPerson) spv = tam_person_new ();
-    g_autoptr (TamSession) setup = tam_session_new (0, "SETUP", "Setup", "SUPERVISOR_OPS", "BANDUNG", NULL);
+    g_autoptr (TamSession) setup = tam_session_new (0, "SETUP", "Setup", "MANAGER", "BANDUNG", NULL);
     g_autofree char *field = NULL;
 
     spv->nik = g_strdup ("SPV-009");

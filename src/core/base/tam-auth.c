@@ -29,7 +29,7 @@ static const struct
   { TAM_PERM_DRAFT_RECOVERY, { "TEAM_LEADER", "SUPERVISOR_OPS", "SUPERVISOR_QUALITY" } },
   { TAM_PERM_DECIDE_RECOVERY, { "SUPERVISOR_OPS", "SUPERVISOR_QUALITY", "MANAGER" } },
   { TAM_PERM_RECORD_TRAINING, { "TRAINER" } },
-  { TAM_PERM_MANAGE_USERS, { "SUPERVISOR_OPS", "MANAGER" } },
+  { TAM_PERM_MANAGE_USERS, { "MANAGER" } },
   { TAM_PERM_BACKUP, { "SUPERVISOR_OPS", "SUPERVISOR_QUALITY", "MANAGER" } },
 };
 
@@ -179,6 +179,67 @@ tam_auth_verify_password (const char *hash,
   return ok;
 }
 
+int
+tam_role_rank (const char *role)
+{
+  if (role == NULL || !tam_code_is_valid (tam_roles (), role))
+    return -1;
+  if (strcmp (role, "MANAGER") == 0)
+    return 3;
+  if (strcmp (role, "SUPERVISOR_OPS") == 0 || strcmp (role, "SUPERVISOR_QUALITY") == 0)
+    return 2;
+  if (strcmp (role, "AGENT") == 0)
+    return 0;
+  return 1;
+}
+
+/* A manager reaches every role; anyone else only roles below their own. */
+static gboolean
+within_reach (const TamSession *actor,
+              const char *role)
+{
+  int mine = tam_role_rank (actor->role);
+
+  if (mine == 3)
+    return tam_role_rank (role) >= 0;
+  return tam_role_rank (role) < mine;
+}
+
+gboolean
+tam_session_may_grant (const TamSession *actor,
+                       const char *nik,
+                       const char *old_role,
+                       const char *old_status,
+                       const char *new_role,
+                       const char *new_status,
+                       GError **error)
+{
+  if (!tam_session_require (actor, TAM_PERM_EDIT_PEOPLE, error))
+    return FALSE;
+  if (old_role != NULL && g_strcmp0 (actor->nik, nik) == 0)
+    {
+      if (g_strcmp0 (old_role, new_role) == 0 && g_strcmp0 (old_status, new_status) == 0)
+        return TRUE; /* one's own name, dates… */
+      g_set_error (error, TAM_ERROR, TAM_ERROR_PERMISSION,
+                   _ ("%s: nobody changes their own role or status; ask a manager"), nik);
+      return FALSE;
+    }
+  if (old_role != NULL && !within_reach (actor, old_role))
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_PERMISSION,
+                   _ ("%s is a %s: only a manager changes a person of that role"),
+                   nik, tam_role_label (old_role));
+      return FALSE;
+    }
+  if (!within_reach (actor, new_role))
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_PERMISSION,
+                   _ ("%s: only a manager gives the role %s"), nik, tam_role_label (new_role));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 TamSession *
 tam_auth_sign_in (TamStore *store,
                   const char *nik,
@@ -276,6 +337,15 @@ tam_auth_set_password (TamStore *store,
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
                    _ ("%s is an agent; agents do not sign in to the desk"), nik);
+      return FALSE;
+    }
+  /* A manager sets the passwords of the roles below: one manager may not
+   * take over another's account (issue 13). */
+  if (actor != NULL && g_strcmp0 (actor->nik, nik) != 0 && tam_role_rank (role) >= tam_role_rank (actor->role))
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_PERMISSION,
+                   _ ("%s is a %s: nobody sets the password of a person of their own role or above"),
+                   nik, tam_role_label (role));
       return FALSE;
     }
 

@@ -58,6 +58,25 @@ gboolean tam_session_require (const TamSession *session,
                               TamPermission perm,
                               GError **error);
 
+/* The ladder of roles for granting them: 3 MANAGER; 2 SUPERVISOR_OPS and
+ * SUPERVISOR_QUALITY; 1 every other desk role; 0 AGENT; -1 unknown. */
+int tam_role_rank (const char *role);
+/* Whether @actor may give the person @nik, whose role is @old_role (NULL:
+ * a new person) and status @old_status, the role @new_role and status
+ * @new_status (issue 13): nobody changes their own role or status; a
+ * person of a role at or above the actor's own is out of reach, and so is
+ * giving such a role, except that a MANAGER manages managers and
+ * supervisors. FALSE with TAM_ERROR_PERMISSION and a message naming the
+ * person and the role. Checked by the person dialog, the roster import and
+ * tamctl alike (tam_people_save and the import call it). */
+gboolean tam_session_may_grant (const TamSession *actor,
+                                const char *nik,
+                                const char *old_role,
+                                const char *old_status,
+                                const char *new_role,
+                                const char *new_status,
+                                GError **error);
+
 /* yescrypt via libxcrypt; the clear password is never stored or logged. */
 char *tam_auth_hash_password (const char *password,
                               GError **error);
@@ -69,8 +88,9 @@ TamSession *tam_auth_sign_in (TamStore *store,
                               const char *password,
                               GError **error);
 /* @actor NULL is allowed only while the database has no users yet (set-up
- * and demo data); otherwise the actor needs TAM_PERM_MANAGE_USERS or must
- * be changing their own password. */
+ * and demo data); otherwise the actor must be changing their own
+ * password, or be a MANAGER (TAM_PERM_MANAGE_USERS) setting the password
+ * of a role below theirs. */
 gboolean tam_auth_set_password (TamStore *store,
                                 const TamSession *actor,
                                 const char *nik,

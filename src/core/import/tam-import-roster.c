@@ -82,6 +82,20 @@ upper_or_null (const char *s)
 }
 
 /* Reads and checks one row on its own (team leaders come later). */
+/* Whether the file's row would change the stored person @old (NULL: a
+ * new person). A re-imported export carries the managers unchanged: those
+ * rows grant nothing, so a supervisor may load the file. */
+static gboolean
+person_row_changes (const TamPerson *old,
+                    const TamPerson *p,
+                    const char *tl_nik)
+{
+  return old == NULL || g_strcmp0 (old->name, p->name) != 0 || g_strcmp0 (old->role, p->role) != 0 ||
+         g_strcmp0 (old->site, p->site) != 0 || g_strcmp0 (old->service, p->service) != 0 ||
+         g_strcmp0 (old->status, p->status) != 0 || g_strcmp0 (old->hired_on, p->hired_on) != 0 ||
+         g_strcmp0 (old->contract_end, p->contract_end) != 0 || g_strcmp0 (old->team_leader_nik, tl_nik) != 0;
+}
+
 static RosterRow *
 roster_read_row (Import *imp,
                  GHashTable *by_nik,
@@ -177,6 +191,23 @@ roster_read_row (Import *imp,
     }
   sqlite3_reset (stmt);
   p->id = r->existing_id;
+
+  /* Nobody grants a role at or above their own, nor changes their own
+   * (issue 13: a supervisor's roster file made them manager). */
+  {
+    g_autoptr (GError) refused = NULL;
+    g_autoptr (TamPerson) old = r->existing_id != 0 ? tam_people_get (imp->store, r->existing_id, NULL) : NULL;
+
+    /* A NULL actor is the set-up of a database with no accounts yet,
+     * which the driver allows. */
+    if (imp->actor != NULL && person_row_changes (old, p, r->tl_nik) &&
+        !tam_session_may_grant (imp->actor, p->nik, old ? old->role : NULL, old ? old->status : NULL,
+                                p->role, p->status, &refused))
+      {
+        roster_bad (imp, r, "role", "%s", refused->message);
+        return r;
+      }
+  }
 
   /* The same rules as the person dialog; the team leader is checked
    * once every row is known. */
@@ -373,6 +404,12 @@ roster_write (Import *imp,
         imp->result->updated++;
       else
         imp->result->unchanged++;
+      /* Every person the file changed has an audit row of its own, with
+       * before and after, like a change in the person dialog. */
+      if (g_strcmp0 (r->before, after) != 0 &&
+          !tam_audit_append (imp->store, imp->actor, r->before ? "UPDATE" : "INSERT", "person",
+                             r->person->nik, r->before, after, error))
+        return FALSE;
       if (i % 256 == 0)
         _tam_import_report_progress (imp, 0.5 + 0.49 * i / rows->len);
     }

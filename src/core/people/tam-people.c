@@ -339,6 +339,17 @@ tam_people_save (TamStore *store,
     return FALSE;
   if (!tam_people_validate (store, p, field, error))
     goto fail;
+  {
+    g_autoptr (TamPerson) old = p->id != 0 ? tam_people_get (store, p->id, NULL) : NULL;
+
+    if (!tam_session_may_grant (actor, old ? old->nik : p->nik, old ? old->role : NULL,
+                                old ? old->status : NULL, p->role, p->status, error))
+      {
+        if (field != NULL)
+          *field = g_strdup ("role");
+        goto fail;
+      }
+  }
 
   if (p->id == 0)
     stmt = tam_store_prepare (store,
