@@ -83,10 +83,15 @@ $T --db "$db" check >/dev/null 2>&1
 # check reads a copy it may not write (a backup on read-only media): as
 # root, the copy is read as user nobody.
 chmod 755 "$dir"
-mkdir "$dir/rocopy" && cp "$dir/copy.db" "$dir/rocopy/copy.db" && chmod 444 "$dir/rocopy/copy.db" && chmod 555 "$dir/rocopy"
+# A backup carries its key and the audit checkpoint (issue 13).
+[ -f "$dir/copy.db.key" ] && [ -f "$dir/copy.db.checkpoint" ] || fail "backup without its key and checkpoint: $(ls "$dir")"
+[ "$(stat -c %a "$dir/copy.db.key")" = 600 ] || fail "the backup's key is readable by others"
+mkdir "$dir/rocopy" && cp "$dir/copy.db" "$dir/copy.db.key" "$dir/copy.db.checkpoint" "$dir/rocopy/" &&
+  chmod 444 "$dir/rocopy/copy.db" "$dir/rocopy/copy.db.checkpoint" && chmod 555 "$dir/rocopy"
 as_reader=""
 if [ "$(id -u)" = 0 ]; then
   as_reader="setpriv --reuid=65534 --regid=65534 --clear-groups"
+  chown 65534 "$dir/rocopy/copy.db.key" # the reader's own copy of the key
   $as_reader $T nosuchcommand 2>/dev/null; [ $? -eq 2 ] || as_reader="skip"
 fi
 if [ "$as_reader" = skip ]; then
@@ -94,7 +99,7 @@ if [ "$as_reader" = skip ]; then
 else
   $as_reader $T --db "$dir/rocopy/copy.db" check >"$dir/out" 2>"$dir/err" || fail "check of a read-only copy: $(cat "$dir/err")"
   grep -qx ok "$dir/out" || fail "check of a read-only copy: $(cat "$dir/out")"
-  [ "$(ls "$dir/rocopy")" = copy.db ] || fail "check wrote beside a read-only copy"
+  [ "$(ls "$dir/rocopy" | tr '\n' ' ')" = "copy.db copy.db.checkpoint copy.db.key " ] || fail "check wrote beside a read-only copy: $(ls "$dir/rocopy")"
 fi
 
 # Tampering with the audit log is caught by check.

@@ -505,8 +505,12 @@ test_check (void)
 
   g_assert_true (tam_check (demo, report, &error));
   g_assert_no_error (error);
-  /* One audit row for the whole generation. */
-  g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log"), ==, 1);
+  /* One audit row for the whole generation, and one vouching for its
+   * verdicts (issue 13). */
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log"), ==, 2);
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE action = 'VOUCH'"
+                            " AND json_extract (after, '$.tappings_upto') = (SELECT max (id) FROM tappings)"),
+                   ==, 1);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE action = 'DEMO'"
                             " AND json_extract (after, '$.calls') = (SELECT count(*) FROM calls)"),
                    ==, 1);
@@ -518,7 +522,7 @@ test_check (void)
   g_assert_false (tam_demo_generate_for_date (demo, TAM_DEMO_SCALE_TINY, 1, TODAY, NULL, NULL, NULL, &error));
   g_assert_error (error, TAM_ERROR, TAM_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log"), ==, 1);
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log"), ==, 2);
 
   /* A bad date is refused. */
   again = open_new ("bad-date.db");

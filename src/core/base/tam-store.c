@@ -7,10 +7,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,7 +28,16 @@ struct _TamStore
   guint busy_timeout_ms;
   gint64 busy_since;
   gboolean read_only;
+  GBytes *secret;       /* the database's secret (FILE.key), or NULL */
+  GArray *after_commit; /* AfterCommit, run once the transaction commits */
 };
+
+typedef struct
+{
+  GFunc func;
+  gpointer data;
+  GDestroyNotify destroy;
+} AfterCommit;
 
 G_DEFINE_FINAL_TYPE (TamStore, tam_store, G_TYPE_OBJECT)
 
@@ -45,6 +56,8 @@ tam_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_free (self->path);
+  g_clear_pointer (&self->secret, g_bytes_unref);
+  g_clear_pointer (&self->after_commit, g_array_unref);
 
   G_OBJECT_CLASS (tam_store_parent_class)->finalize (object);
 }
@@ -60,6 +73,111 @@ tam_store_init (TamStore *self)
 {
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_stmt);
   self->busy_timeout_ms = 5000;
+  self->after_commit = g_array_new (FALSE, FALSE, sizeof (AfterCommit));
+}
+
+/* Runs (@run) or drops the actions waiting for the commit. */
+static void
+flush_after_commit (TamStore *self,
+                    gboolean run)
+{
+  g_autoptr (GArray) pending = self->after_commit;
+
+  self->after_commit = g_array_new (FALSE, FALSE, sizeof (AfterCommit));
+  for (guint i = 0; i < pending->len; i++)
+    {
+      AfterCommit *a = &g_array_index (pending, AfterCommit, i);
+
+      if (run)
+        a->func (a->data, self);
+      if (a->destroy != NULL)
+        a->destroy (a->data);
+    }
+}
+
+void
+tam_store_after_commit (TamStore *self,
+                        GFunc func,
+                        gpointer data,
+                        GDestroyNotify destroy)
+{
+  AfterCommit a = { func, data, destroy };
+
+  g_return_if_fail (TAM_IS_STORE (self));
+  if (!tam_store_in_transaction (self))
+    {
+      func (data, self);
+      if (destroy != NULL)
+        destroy (data);
+      return;
+    }
+  g_array_append_val (self->after_commit, a);
+}
+
+char *
+tam_store_sidecar_path (TamStore *self,
+                        const char *suffix)
+{
+  return g_strconcat (self->path, suffix, NULL);
+}
+
+GBytes *
+tam_store_get_secret (TamStore *self)
+{
+  g_return_val_if_fail (TAM_IS_STORE (self), NULL);
+  return self->secret;
+}
+
+/* The database's secret: 32 random bytes in FILE.key beside it, readable
+ * by its owner only. Made by the first read-write open that finds none
+ * (O_EXCL: two desks opening at once agree on one). It keys the audit
+ * log's hash chain, so that a script with the database alone cannot
+ * rewrite the chain (tam-audit.c). */
+static gboolean
+load_secret (TamStore *self,
+             gboolean create,
+             GError **error)
+{
+  g_autofree char *path = tam_store_sidecar_path (self, TAM_STORE_KEY_SUFFIX);
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  if (create)
+    {
+      int fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+      if (fd >= 0)
+        {
+          guint8 key[32];
+          gboolean ok = getrandom (key, sizeof key, 0) == (ssize_t) sizeof key &&
+                        write (fd, key, sizeof key) == (ssize_t) sizeof key && fsync (fd) == 0;
+
+          close (fd);
+          if (!ok)
+            {
+              g_unlink (path);
+              g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write the key “%s”: %s"),
+                           path, g_strerror (errno));
+              return FALSE;
+            }
+        }
+      else if (errno != EEXIST)
+        {
+          g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write the key “%s”: %s"),
+                       path, g_strerror (errno));
+          return FALSE;
+        }
+    }
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return TRUE; /* none (a read-only copy without its key): the check says so */
+  if (len != 32)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
+                   _ ("The key “%s” is damaged (%zu bytes instead of 32)"), path, len);
+      return FALSE;
+    }
+  self->secret = g_bytes_new_take (g_steal_pointer (&contents), len);
+  return TRUE;
 }
 
 char *
@@ -204,6 +322,7 @@ tam_store_commit (TamStore *self,
       tam_store_rollback (self);
       return FALSE;
     }
+  flush_after_commit (self, TRUE);
   return TRUE;
 }
 
@@ -212,6 +331,7 @@ tam_store_rollback (TamStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  flush_after_commit (self, FALSE);
 }
 
 gboolean
@@ -589,7 +709,7 @@ tam_store_open_full (const char *path,
                            path, (int) version, TAM_SCHEMA_VERSION);
               return NULL;
             }
-          if (!tam_store_exec (self, "PRAGMA query_only = ON", error))
+          if (!tam_store_exec (self, "PRAGMA query_only = ON", error) || !load_secret (self, FALSE, error))
             return NULL;
           return g_steal_pointer (&self);
         }
@@ -628,7 +748,7 @@ tam_store_open_full (const char *path,
       !tam_store_exec (self, "PRAGMA journal_size_limit = 67108864", error))
     return NULL;
 
-  if (!migrate (self, (int) version, error))
+  if (!migrate (self, (int) version, error) || !load_secret (self, TRUE, error))
     return NULL;
 
   /* An import killed half-way left hidden calls behind: remove them. */
@@ -672,6 +792,54 @@ unlink_partial (const char *tmp_path)
     }
 }
 
+static void
+remove_sidecars (const char *db_path)
+{
+  g_autofree char *key = g_strconcat (db_path, TAM_STORE_KEY_SUFFIX, NULL);
+  g_autofree char *checkpoint = g_strconcat (db_path, TAM_STORE_CHECKPOINT_SUFFIX, NULL);
+
+  g_unlink (key);
+  g_unlink (checkpoint);
+}
+
+/* A copy carries its key (owner-only, like the original) and the audit
+ * checkpoint, so that it can be checked on its own. */
+static gboolean
+write_sidecars (TamStore *self,
+                const char *dest_path,
+                const char *checkpoint,
+                gsize checkpoint_len,
+                GError **error)
+{
+  g_autofree char *key_path = g_strconcat (dest_path, TAM_STORE_KEY_SUFFIX, NULL);
+  g_autofree char *checkpoint_path = g_strconcat (dest_path, TAM_STORE_CHECKPOINT_SUFFIX, NULL);
+
+  remove_sidecars (dest_path);
+  if (self->secret != NULL)
+    {
+      gsize len;
+      const guint8 *key = g_bytes_get_data (self->secret, &len);
+      int fd = open (key_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+      gboolean ok = fd >= 0 && write (fd, key, len) == (ssize_t) len && fsync (fd) == 0;
+
+      if (fd >= 0)
+        close (fd);
+      if (!ok)
+        {
+          g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write “%s”: %s"),
+                       key_path, g_strerror (errno));
+          remove_sidecars (dest_path);
+          return FALSE;
+        }
+    }
+  if (checkpoint != NULL && !g_file_set_contents (checkpoint_path, checkpoint, (gssize) checkpoint_len, error))
+    {
+      remove_sidecars (dest_path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 tam_store_backup (TamStore *self,
                   const char *dest_path,
@@ -681,6 +849,8 @@ tam_store_backup (TamStore *self,
                   GError **error)
 {
   g_autofree char *tmp_path = NULL;
+  g_autofree char *checkpoint = NULL;
+  gsize checkpoint_len = 0;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
   int rc;
@@ -699,6 +869,12 @@ tam_store_backup (TamStore *self,
    * "FILE.part" is never a complete backup. */
   tmp_path = g_strconcat (dest_path, ".part", NULL);
   unlink_partial (tmp_path);
+  /* The audit checkpoint as it was before the copy's snapshot: it never
+   * vouches for more than the copy holds. */
+  {
+    g_autofree char *source = tam_store_sidecar_path (self, TAM_STORE_CHECKPOINT_SUFFIX);
+    g_file_get_contents (source, &checkpoint, &checkpoint_len, NULL);
+  }
   if (sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write “%s”: %s"),
@@ -769,11 +945,17 @@ tam_store_backup (TamStore *self,
       unlink_partial (tmp_path);
       return FALSE;
     }
+  if (!write_sidecars (self, dest_path, checkpoint, checkpoint_len, error))
+    {
+      unlink_partial (tmp_path);
+      return FALSE;
+    }
   if (g_rename (tmp_path, dest_path) != 0)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write “%s”: %s"),
                    dest_path, g_strerror (errno));
       unlink_partial (tmp_path);
+      remove_sidecars (dest_path);
       return FALSE;
     }
   return TRUE;

@@ -53,6 +53,22 @@ sqlite3_stmt *tam_store_prepare (TamStore *self,
 gboolean tam_store_exec (TamStore *self,
                          const char *sql,
                          GError **error);
+/* Beside the database: FILE.key, its secret; FILE.checkpoint, the audit
+ * log's signed head (tam-audit.c). Backups carry both. */
+#define TAM_STORE_KEY_SUFFIX ".key"
+#define TAM_STORE_CHECKPOINT_SUFFIX ".checkpoint"
+char *tam_store_sidecar_path (TamStore *self,
+                              const char *suffix);
+/* The database's secret (32 bytes, from FILE.key, made by the first
+ * read-write open), or NULL when a read-only open found no key. */
+GBytes *tam_store_get_secret (TamStore *self);
+/* Runs @func (@data, store) once the current transaction has committed
+ * (at once outside one); dropped on rollback. @destroy frees @data. */
+void tam_store_after_commit (TamStore *self,
+                             GFunc func,
+                             gpointer data,
+                             GDestroyNotify destroy);
+
 gboolean tam_store_begin (TamStore *self,
                           GError **error);
 gboolean tam_store_commit (TamStore *self,

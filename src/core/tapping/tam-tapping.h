@@ -296,4 +296,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamQueueFilter, tam_queue_filter_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamTappingRecord, tam_tapping_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamParameter, tam_parameter_free)
 
+/* Issue 13: the calls and tappings against the audit log
+ * (tam-tapping-audit.c). vouch appends one VOUCH row for history loaded
+ * in bulk (the demo), with a digest of its tappings; verify reports a
+ * tapping no TAP row names, a call not as its latest audit row says and
+ * an unaudited call that is not as imported; FALSE with TAM_ERROR_CORRUPT
+ * when any. tam_check() runs it. */
+gboolean tam_tapping_audit_vouch (TamStore *store,
+                                  const TamSession *actor,
+                                  GError **error);
+gboolean tam_tapping_audit_verify (TamStore *store,
+                                   GString *report,
+                                   GError **error);
+
 G_END_DECLS
