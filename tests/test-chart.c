@@ -237,7 +237,7 @@ test_item_text (void)
   assert_string_free (tam_chart_dup_item_text (chart, 0), "Jan 2026: 94.2 % · 1,402 valid / 1,488 agree");
   assert_string_free (tam_chart_dup_item_text (chart, 1), "Feb 2026: 96.0 %");
   assert_string_free (tam_chart_dup_item_text (chart, 2), "Mar 2026: No data");
-  assert_string_free (tam_chart_dup_summary (chart), "QVS: 2 items, 1 under the target of 95.0 %.");
+  assert_string_free (tam_chart_dup_summary (chart), "QVS: 2 items, 1 under the target of 95 %.");
   g_assert_true (tam_chart_item_is_under_target (chart, 0));
   g_assert_false (tam_chart_item_is_under_target (chart, 1));
   g_assert_false (tam_chart_item_is_under_target (chart, 2));

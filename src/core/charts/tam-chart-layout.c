@@ -318,10 +318,7 @@ _tam_chart_geometry_new (TamChart *chart,
   /* The target's label, in the right margin. */
   if (!isnan (chart->target))
     {
-      g_autofree char *number = tam_format_number_trim (lang, chart->target, _tam_chart_decimals (chart));
-      g_autofree char *value = chart->unit == TAM_CHART_UNIT_PERCENT
-                                   ? g_strconcat (number, " %", NULL)
-                                   : g_strdup (number);
+      g_autofree char *value = _tam_chart_format_target (chart);
       g_autofree char *text = NULL;
 
       /* TRANSLATORS: the label of a chart's target line: "Target 95 %" */

@@ -99,6 +99,7 @@ _tam_chart_item (TamChart *chart,
 }
 
 int _tam_chart_decimals (TamChart *chart);
+char *_tam_chart_format_target (TamChart *chart);
 gboolean _tam_chart_under (TamChart *chart,
                            double value);
 

@@ -371,6 +371,17 @@ tam_chart_format_value (TamChart *chart,
   return tam_format_number (chart->lang, value, _tam_chart_decimals (chart));
 }
 
+/* The target as labelled: no needless decimals ("95 %", "95,5 %"). */
+char *
+_tam_chart_format_target (TamChart *chart)
+{
+  g_autofree char *number = tam_format_number_trim (chart->lang, chart->target, _tam_chart_decimals (chart));
+
+  if (chart->unit == TAM_CHART_UNIT_PERCENT)
+    return g_strconcat (number, " %", NULL);
+  return g_steal_pointer (&number);
+}
+
 char *
 tam_chart_dup_item_text (TamChart *chart,
                          guint index)
@@ -416,7 +427,7 @@ tam_chart_dup_summary (TamChart *chart)
   if (isnan (chart->target))
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u item.", "%s: %u items.", n),
                             chart->title, n);
-  target = tam_chart_format_value (chart, chart->target);
+  target = _tam_chart_format_target (chart);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%s: %u item, %u under the target of %s.",
                                        "%s: %u items, %u under the target of %s.", n),
