@@ -39,7 +39,7 @@ static TamChartColor
 to_color (const GdkRGBA *rgba,
           double alpha)
 {
-  return (TamChartColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha * alpha };
+  return (TamChartColor){ rgba->red, rgba->green, rgba->blue, rgba->alpha * alpha };
 }
 
 static gboolean
@@ -270,9 +270,9 @@ query_tooltip_cb (TamChartView *self,
   text = tam_chart_dup_item_text (self->chart, index);
   gtk_tooltip_set_text (tooltip, text);
   if (tam_chart_get_item_area (self->chart, index, &area))
-    gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) area.x, (int) area.y,
-                                                         MAX (1, (int) area.width),
-                                                         MAX (1, (int) area.height) });
+    gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle){ (int) area.x, (int) area.y,
+                                                        MAX (1, (int) area.width),
+                                                        MAX (1, (int) area.height) });
   return TRUE;
 }
 
@@ -443,11 +443,11 @@ tam_chart_view_class_init (TamChartViewClass *klass)
   widget_class->measure = tam_chart_view_measure;
 
   properties[PROP_CHART] =
-    g_param_spec_boxed ("chart", NULL, NULL, TAM_TYPE_CHART,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boxed ("chart", NULL, NULL, TAM_TYPE_CHART,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_HIGHLIGHT] =
-    g_param_spec_int ("highlight", NULL, NULL, -1, G_MAXINT, -1,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_int ("highlight", NULL, NULL, -1, G_MAXINT, -1,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -457,8 +457,8 @@ tam_chart_view_class_init (TamChartViewClass *klass)
    * An item was clicked, or Enter was pressed on it: drill down.
    */
   signals[ITEM_ACTIVATED] =
-    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+      g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_install_action (widget_class, "chart.previous", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "chart.next", NULL, move_action);
