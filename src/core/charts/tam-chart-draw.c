@@ -282,7 +282,7 @@ _tam_chart_paint (TamChart *chart,
   if (highlight >= 0 && (guint) highlight < g->n_slots)
     {
       /* The hovered or focused item's column. */
-      set_color (cr, &style->grid, 0.5);
+      set_color (cr, &style->accent, 0.12);
       cairo_rectangle (cr, g->plot.x + g->band * highlight, g->plot.y - g->headroom,
                        g->band, g->plot.height + g->headroom);
       cairo_fill (cr);

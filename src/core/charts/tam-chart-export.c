@@ -27,6 +27,27 @@ check_status (cairo_status_t status,
   return FALSE;
 }
 
+void
+tam_chart_draw_page (TamChart *chart,
+                     const TamChartStyle *style,
+                     cairo_t *cr,
+                     double width,
+                     double height)
+{
+  TamChartGeometry *geometry;
+
+  g_return_if_fail (chart != NULL);
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (cr != NULL);
+
+  geometry = _tam_chart_geometry_new (chart, style, width / PT_PER_PX, height / PT_PER_PX);
+  cairo_save (cr);
+  cairo_scale (cr, PT_PER_PX, PT_PER_PX);
+  _tam_chart_paint (chart, geometry, style, -1, cr);
+  cairo_restore (cr);
+  _tam_chart_geometry_free (geometry);
+}
+
 gboolean
 tam_chart_write_png (TamChart *chart,
                      const TamChartStyle *style,
@@ -99,16 +120,7 @@ tam_chart_write_pdf_pages (TamChart *const *charts,
   cr = cairo_create (surface);
   for (guint i = 0; i < n_charts; i++)
     {
-      TamChartGeometry *geometry;
-
-      /* Laid out in pixels on a page of the same size at 96 dpi, then
-       * scaled: the same proportions as on screen and in a PNG. */
-      geometry = _tam_chart_geometry_new (charts[i], style, width / PT_PER_PX, height / PT_PER_PX);
-      cairo_save (cr);
-      cairo_scale (cr, PT_PER_PX, PT_PER_PX);
-      _tam_chart_paint (charts[i], geometry, style, -1, cr);
-      cairo_restore (cr);
-      _tam_chart_geometry_free (geometry);
+      tam_chart_draw_page (charts[i], style, cr, width, height);
       cairo_show_page (cr);
     }
   status = cairo_status (cr);

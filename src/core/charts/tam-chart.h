@@ -192,6 +192,17 @@ void tam_chart_draw (TamChart *chart,
                      double width,
                      double height);
 
+/* Paints the chart on a page of @width × @height points (a PDF page, a
+ * GtkPrintContext's cairo context in points): laid out at 96 dpi for
+ * @width × @height × 4/3 pixels and scaled, so a page has the proportions
+ * of the screen. Uses a layout of its own (not the kept one) and no
+ * highlight. */
+void tam_chart_draw_page (TamChart *chart,
+                          const TamChartStyle *style,
+                          cairo_t *cr,
+                          double width,
+                          double height);
+
 /* Questions about the last layout (FALSE / -1 / NaN before one). */
 /* The item whose column holds (@x, @y) in the plot or its labels, or -1. */
 int tam_chart_hit (TamChart *chart,

@@ -120,11 +120,10 @@ tam_format_percent (TamLanguage lang,
   return g_strconcat (number, " %", NULL);
 }
 
-static const char *const months_en[12] = {
-  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
-};
-static const char *const months_id[12] = {
-  "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"
+/* English, Indonesian. */
+static const char *const month_names[2][12] = {
+  { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" },
+  { "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des" },
 };
 
 char *
@@ -148,7 +147,5 @@ tam_format_month (TamLanguage lang,
     return NULL;
 
   lang = tam_format_resolve (lang);
-  return g_strdup_printf ("%s %04d",
-                          (lang == TAM_LANGUAGE_INDONESIAN ? months_id : months_en)[month - 1],
-                          year);
+  return g_strdup_printf ("%s %04d", month_names[lang == TAM_LANGUAGE_INDONESIAN][month - 1], year);
 }

@@ -327,6 +327,14 @@ tam_chart_view_snapshot (GtkWidget *widget,
   tam_chart_view_get_style (self, &style);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   tam_chart_draw (self->chart, &style, cr, width, height);
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      /* Focus reached from the keyboard: a ring in the accent colour. */
+      cairo_set_source_rgba (cr, style.accent.red, style.accent.green, style.accent.blue, 0.6);
+      cairo_set_line_width (cr, 2);
+      cairo_rectangle (cr, 1, 1, width - 2, height - 2);
+      cairo_stroke (cr);
+    }
   cairo_destroy (cr);
 }
 
