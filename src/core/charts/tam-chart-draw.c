@@ -122,7 +122,7 @@ paint_value (TamChart *chart,
           /* A halo, so the line never runs through the figures. */
           pango_layout_get_pixel_size (slot->value, &w, &h);
           cairo_save (cr);
-          set_color (cr, &style->background, 0.85);
+          set_color (cr, &style->background, 0.7);
           cairo_rectangle (cr, slot->value_x - 2, slot->value_y, w + 4, h);
           cairo_fill (cr);
           cairo_restore (cr);

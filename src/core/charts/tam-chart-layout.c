@@ -181,11 +181,21 @@ place_point_values (TamChart *chart,
       double w;
       double h;
       TamChartRect candidates[2];
+      TamChartRect above;
+      TamChartRect below;
+      double before = order[k] > 0 ? g->slots[order[k] - 1].y : NAN;
+      double after = order[k] + 1 < g->n_slots ? g->slots[order[k] + 1].y : NAN;
+      double around = isnan (before) ? after : isnan (after) ? before
+                                                             : (before + after) / 2;
       gboolean done = FALSE;
 
       text_size (slot->value, &w, &h);
-      candidates[0] = (TamChartRect){ slot->x - w / 2, slot->y - 7 - h, w, h };
-      candidates[1] = (TamChartRect){ slot->x - w / 2, slot->y + 7, w, h };
+      above = (TamChartRect){ slot->x - w / 2, slot->y - 7 - h, w, h };
+      below = (TamChartRect){ slot->x - w / 2, slot->y + 7, w, h };
+      /* On the side away from the line: above a peak, below a valley
+       * (y grows downwards). */
+      candidates[0] = !isnan (around) && around < slot->y ? below : above;
+      candidates[1] = !isnan (around) && around < slot->y ? above : below;
       for (int c = 0; c < 2 && !done; c++)
         {
           TamChartRect *r = &candidates[c];
