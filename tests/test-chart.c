@@ -325,6 +325,21 @@ test_axis (void)
     g_assert_cmpfloat (chart->geometry->lo, >=, 0);
   }
   {
+    /* A negative count (a change from last month) hangs down from 0. */
+    g_autoptr (TamChart) chart = tam_chart_new (TAM_CHART_BAR, TAM_CHART_UNIT_COUNT, "Change");
+    TamChartRect up;
+    TamChartRect down;
+
+    tam_chart_add_item (chart, "a", 40, NULL, NULL);
+    tam_chart_add_item (chart, "b", -25, NULL, NULL);
+    tam_chart_layout (chart, style, 1280, 800);
+    g_assert_cmpfloat (chart->geometry->lo, <=, -25);
+    g_assert_true (tam_chart_get_item_area (chart, 0, &up));
+    g_assert_true (tam_chart_get_item_area (chart, 1, &down));
+    g_assert_cmpfloat (fabs (up.y + up.height - down.y), <=, 1); /* both meet at 0 */
+    g_assert_cmpfloat (up.height, >, down.height);
+  }
+  {
     /* A count starts at 0. */
     g_autoptr (TamChart) chart = tam_chart_new (TAM_CHART_BAR, TAM_CHART_UNIT_COUNT, "Returns");
 
@@ -460,6 +475,17 @@ test_labels (void)
     assert_no_overlap (chart, 1280, 800, 30, 30);
     g_assert_true (chart->geometry->labels_turned);
     assert_no_overlap (chart, 800, 500, 15, 30);
+  }
+  {
+    /* Far more bars than fit: labels and values thinned, never piled. */
+    g_autoptr (TamChart) chart = agent_bars (300);
+
+    assert_no_overlap (chart, 1280, 800, 30, 30);
+  }
+  {
+    g_autoptr (TamChart) chart = qvs_line (120);
+
+    assert_no_overlap (chart, 1280, 800, 10, 10);
   }
   {
     g_autoptr (TamChart) chart = site_bars ();

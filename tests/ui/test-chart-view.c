@@ -212,10 +212,9 @@ test_keyboard (Fixture *f,
   }
 }
 
-static guint32
-view_pixel (Fixture *f,
-            int x,
-            int y)
+/* The view as the window's renderer draws it. */
+static GdkTexture *
+render_view (Fixture *f)
 {
   GtkWidget *view = GTK_WIDGET (f->view);
   int width = gtk_widget_get_width (view);
@@ -223,14 +222,23 @@ view_pixel (Fixture *f,
   g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (view);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (f->window));
-  g_autofree guchar *data = g_malloc (width * height * 4);
 
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static guint32
+texture_pixel (GdkTexture *texture,
+               int x,
+               int y)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
+
   gdk_texture_download (texture, data, width * 4);
   return *(guint32 *) (data + (gsize) y * width * 4 + (gsize) x * 4);
 }
@@ -250,6 +258,7 @@ test_dark (Fixture *f,
   TamChartRect plot;
   double light_bg;
   double dark_bg;
+  GdkTexture *texture;
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
   tam_test_flush ();
@@ -257,7 +266,12 @@ test_dark (Fixture *f,
   g_assert_cmpfloat (style.background.red + style.background.green + style.background.blue, >, 2.4);
   g_assert_nonnull (style.font);
   g_assert_true (tam_chart_get_plot_area (f->chart, &plot));
-  light_bg = luminance (view_pixel (f, (int) plot.x + 3, (int) plot.y + 3));
+  texture = render_view (f);
+  light_bg = luminance (texture_pixel (texture, (int) plot.x + 3, (int) plot.y + 3));
+  /* For a human eye: the widget in the theme's colours. */
+  g_mkdir_with_parents ("/tmp/tam-chart-samples", 0755);
+  gdk_texture_save_to_png (texture, "/tmp/tam-chart-samples/view-light.png");
+  g_clear_object (&texture);
   g_assert_cmpfloat (light_bg, >, 200);
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
@@ -266,7 +280,10 @@ test_dark (Fixture *f,
   tam_chart_view_get_style (f->view, &style);
   g_assert_cmpfloat (style.background.red + style.background.green + style.background.blue, <, 0.9);
   g_assert_cmpfloat (style.foreground.red + style.foreground.green + style.foreground.blue, >, 2.4);
-  dark_bg = luminance (view_pixel (f, (int) plot.x + 3, (int) plot.y + 3));
+  texture = render_view (f);
+  dark_bg = luminance (texture_pixel (texture, (int) plot.x + 3, (int) plot.y + 3));
+  gdk_texture_save_to_png (texture, "/tmp/tam-chart-samples/view-dark.png");
+  g_clear_object (&texture);
   g_assert_cmpfloat (dark_bg, <, 60);
 }
 

@@ -243,6 +243,8 @@ _tam_chart_geometry_new (TamChart *chart,
   double label_h;
   double step;
   guint label_every = 1;
+  guint value_every = 1;
+  double baseline;
   guint n_values = 0;
   TamLanguage lang = tam_format_resolve (chart->lang);
 
@@ -416,6 +418,12 @@ _tam_chart_geometry_new (TamChart *chart,
       g->target_label_y = CLAMP (g->target_y - th / 2, top, g->height - th);
     }
 
+  /* Bars rise from 0 when the axis holds it, else from the axis floor. */
+  baseline = g->lo <= 0 && g->hi >= 0 ? 0 : g->lo;
+  /* Upright value labels thinner than a bar's column: every k-th. */
+  if (g->values_upright)
+    value_every = (guint) MAX (1, ceil ((g->em + 2) / g->band));
+
   for (guint i = 0; i < g->n_slots; i++)
     {
       TamChartItem *item = _tam_chart_item (chart, i);
@@ -430,8 +438,10 @@ _tam_chart_geometry_new (TamChart *chart,
           double bw = MAX (1, round (MIN (g->band * 0.7, g->em * 4)));
           double bx = round (slot->x - bw / 2);
           double by = round (slot->y);
+          double base = round (value_to_y (g, baseline));
 
-          slot->bar = (TamChartRect){ bx, by, bw, g->plot.y + g->plot.height - by };
+          /* Up from the baseline, or down from it for a negative count. */
+          slot->bar = (TamChartRect){ bx, MIN (by, base), bw, MAX (fabs (base - by), 1) };
         }
 
       text_size (slot->label, &lw, &lh);
@@ -447,6 +457,8 @@ _tam_chart_geometry_new (TamChart *chart,
           slot->label_y = g->plot.y + g->plot.height + 6;
         }
 
+      if (chart->kind == TAM_CHART_BAR && i % value_every != 0)
+        g_clear_object (&slot->value);
       if (chart->kind == TAM_CHART_BAR && slot->value != NULL)
         {
           double vw;

@@ -21,7 +21,22 @@ G_BEGIN_DECLS
  *   description is the highlighted item's text.
  *
  * Actions (for menus and tests): chart.previous, chart.next,
- * chart.first, chart.last, chart.activate. */
+ * chart.first, chart.last, chart.activate.
+ *
+ *   GtkWidget *view = tam_chart_view_new ();
+ *   tam_chart_view_set_chart (TAM_CHART_VIEW (view), chart);
+ *   g_signal_connect_object (view, "item-activated", G_CALLBACK (drill_down_cb), self,
+ *                            G_CONNECT_SWAPPED);
+ *
+ *   static void
+ *   drill_down_cb (MyPage *self, guint index, TamChartView *view)
+ *   {
+ *     const char *id = tam_chart_get_item_id (tam_chart_view_get_chart (view), index);
+ *     ... the next level (site → team → agent → the Queue filtered) for id ...
+ *   }
+ *
+ * Printing: GtkPrintOperation's draw-page calls tam_chart_draw_page ()
+ * on the print context's cairo context with its width and height. */
 
 #define TAM_TYPE_CHART_VIEW (tam_chart_view_get_type ())
 G_DECLARE_FINAL_TYPE (TamChartView, tam_chart_view, TAM, CHART_VIEW, GtkWidget)
