@@ -35,8 +35,9 @@ G_BEGIN_DECLS
  *     ... the next level (site → team → agent → the Queue filtered) for id ...
  *   }
  *
- * Printing: GtkPrintOperation's draw-page calls tam_chart_draw_page ()
- * on the print context's cairo context with its width and height. */
+ * Printing: with gtk_print_operation_set_unit (op, GTK_UNIT_POINTS),
+ * draw-page calls tam_chart_draw_page () on the print context's cairo
+ * context with its width and height. */
 
 #define TAM_TYPE_CHART_VIEW (tam_chart_view_get_type ())
 G_DECLARE_FINAL_TYPE (TamChartView, tam_chart_view, TAM, CHART_VIEW, GtkWidget)
