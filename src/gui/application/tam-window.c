@@ -8,7 +8,7 @@
 #include "tam-codes.h"
 #include "tam-gui-utils.h"
 #include "tam-queue-page.h"
-#include "tam-reports.h"
+#include "tam-report-dialog.h"
 #include "tam-roster-page.h"
 #include "tam-sign-in-page.h"
 #include "tam-window.h"
@@ -275,21 +275,19 @@ new_database_action (GtkWidget *widget,
 }
 
 /* win.report (s): the main menu's Reports, by the registry's code
- * (tam-reports.h). The Queue tab runs them, in its job bar with progress
- * and Cancel: show it and ask it for the report. */
+ * (tam-reports.h; "" lets the user choose): the report dialog, which
+ * runs the report with its own progress and Cancel. */
 static void
 report_action (GtkWidget *widget,
                const char *action_name,
                GVariant *param)
 {
   TamWindow *self = TAM_WINDOW (widget);
-  const TamReport *report = tam_report_find (g_variant_get_string (param, NULL));
-  GtkWidget *queue = tam_window_get_page (self, "queue");
 
-  if (self->session == NULL || report == NULL || queue == NULL)
+  if (self->session == NULL || self->store == NULL)
     return;
-  gtk_stack_set_visible_child (self->page_stack, queue);
-  gtk_widget_activate_action (queue, "queue.report", "s", report->code);
+  gtk_window_present (GTK_WINDOW (tam_report_dialog_new (widget, self->store, self->session,
+                                                         g_variant_get_string (param, NULL))));
 }
 
 /* win.show-page (u): the Nth tab of the desk (Alt+1…9). */
