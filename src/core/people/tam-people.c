@@ -100,6 +100,15 @@ person_from_row (sqlite3_stmt *stmt)
   return p;
 }
 
+gint64
+tam_people_count (TamStore *store,
+                  GError **error)
+{
+  g_return_val_if_fail (TAM_IS_STORE (store), -1);
+
+  return tam_store_query_int (store, "SELECT count(*) FROM people", -1, error);
+}
+
 GPtrArray *
 tam_people_list (TamStore *store,
                  GError **error)
