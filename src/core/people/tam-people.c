@@ -6,6 +6,7 @@
 
 #include "tam-audit.h"
 #include "tam-codes.h"
+#include "tam-enums.h"
 #include "tam-people-private.h"
 #include "tam-people.h"
 
@@ -63,7 +64,7 @@ tam_person_contract_ending (const TamPerson *person,
 
   if (person->contract_end == NULL || today == NULL)
     return FALSE;
-  if (g_strcmp0 (person->status, "ACTIVE") != 0 && g_strcmp0 (person->status, "TRAINING") != 0)
+  if (!tam_person_status_is_active (tam_person_status_from_code (person->status)))
     return FALSE;
   g_date_clear (&t, 1);
   g_date_clear (&end, 1);

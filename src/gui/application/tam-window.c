@@ -6,6 +6,7 @@
 
 #include "tam-attendance-page.h"
 #include "tam-codes.h"
+#include "tam-enums.h"
 #include "tam-gui-utils.h"
 #include "tam-queue-page.h"
 #include "tam-report-dialog.h"
@@ -158,7 +159,7 @@ build_desk (TamWindow *self)
     }
   gtk_stack_sidebar_set_stack (self->sidebar, self->page_stack);
   /* A QCO lives in the tapping queue: land there. */
-  if (g_strcmp0 (self->session->role, "QCO") == 0 &&
+  if (tam_role_from_code (self->session->role) == TAM_ROLE_QCO &&
       gtk_stack_get_child_by_name (self->page_stack, "queue") != NULL)
     gtk_stack_set_visible_child_name (self->page_stack, "queue");
 

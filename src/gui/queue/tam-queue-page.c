@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "tam-codes.h"
+#include "tam-enums.h"
 #include "tam-gui-utils.h"
 #include "tam-job.h"
 #include "tam-people.h"
@@ -211,12 +212,12 @@ setup_filters (TamQueuePage *self)
       TamPerson *p = g_ptr_array_index (people, i);
       g_autofree char *text = _tam_queue_page_person_text (p->name, p->nik);
 
-      if (g_strcmp0 (p->role, "TEAM_LEADER") == 0)
+      if (tam_role_from_code (p->role) == TAM_ROLE_TEAM_LEADER)
         {
           gtk_string_list_append (leaders, text);
           g_array_append_val (self->leader_ids, p->id);
         }
-      else if (g_strcmp0 (p->role, "AGENT") == 0)
+      else if (tam_role_from_code (p->role) == TAM_ROLE_AGENT)
         {
           gtk_string_list_append (agents, text);
           g_array_append_val (self->agent_ids, p->id);

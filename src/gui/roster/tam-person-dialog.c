@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "tam-codes.h"
+#include "tam-enums.h"
 #include "tam-gui-utils.h"
 #include "tam-person-dialog.h"
 #include "tam-save.h"
@@ -370,8 +371,8 @@ fill_team_leaders (TamPersonDialog *self)
       g_autofree char *label = NULL;
 
       /* Leaders who left are offered only when already assigned. */
-      if (g_strcmp0 (tl->role, "TEAM_LEADER") != 0 || tl->id == self->person->id ||
-          (!current && g_strcmp0 (tl->status, "ACTIVE") != 0 && g_strcmp0 (tl->status, "TRAINING") != 0))
+      if (tam_role_from_code (tl->role) != TAM_ROLE_TEAM_LEADER || tl->id == self->person->id ||
+          (!current && !tam_person_status_is_active (tam_person_status_from_code (tl->status))))
         continue;
       label = g_strdup_printf ("%s (%s)", tl->name, tl->nik);
       gtk_string_list_append (list, label);
@@ -510,12 +511,13 @@ tam_person_dialog_new (GtkWindow *parent,
   else
     {
       self->person = tam_person_new ();
-      self->person->role = g_strdup ("AGENT");
-      self->person->site = g_strdup (session && session->site ? session->site : "BANDUNG");
-      self->person->service = g_strdup (session && session->service ? session->service : "ADDON_CONSUMER");
-      self->person->status = g_strdup ("TRAINING");
+      self->person->role = g_strdup (tam_role_to_code (TAM_ROLE_AGENT));
+      self->person->site = g_strdup (session && session->site ? session->site : tam_site_to_code (TAM_SITE_BANDUNG));
+      self->person->service = g_strdup (session && session->service ? session->service
+                                                                    : tam_service_to_code (TAM_SERVICE_ADDON_CONSUMER));
+      self->person->status = g_strdup (tam_person_status_to_code (TAM_PERSON_STATUS_TRAINING));
       self->person->hired_on = tam_today_string ();
-      if (session != NULL && g_strcmp0 (session->role, "TEAM_LEADER") == 0)
+      if (session != NULL && tam_role_from_code (session->role) == TAM_ROLE_TEAM_LEADER)
         self->person->team_leader_id = session->person_id;
     }
   fill_fields (self);
