@@ -4,10 +4,10 @@
 #include <glib/gi18n.h>
 
 #include "tam-codes.h"
+#include "tam-dialog-save.h"
 #include "tam-enums.h"
 #include "tam-gui-utils.h"
 #include "tam-person-dialog.h"
-#include "tam-save.h"
 
 struct _TamPersonDialog
 {
@@ -17,10 +17,7 @@ struct _TamPersonDialog
   TamSession *session;
   TamPerson *person;       /* the edited copy; id 0 for a new one */
   GArray *team_leader_ids; /* gint64 per drop-down position; 0 = none */
-  gboolean saving;         /* a save is in the worker */
-  gboolean saved;          /* the last save's outcome */
-  gboolean closed;         /* closed (hidden) while saving */
-  gboolean disposed;
+  TamDialogSave save;
 
   GtkButton *save_button;
   GtkLabel *error_label;
@@ -209,50 +206,19 @@ person_save_func (TamStore *store,
   return TRUE;
 }
 
+/* The save is over (see tam-dialog-save.h). */
 static void
-person_save_busy_cb (gpointer user_data)
+person_save_done (GtkWindow *dialog,
+                  gpointer data,
+                  const GError *error)
 {
-  TamPersonDialog *self = user_data;
+  TamPersonDialog *self = TAM_PERSON_DIALOG (dialog);
+  PersonSave *ps = data;
 
-  if (!self->disposed && !self->closed)
-    tam_save_button_set_state (self->save_button, TAM_SAVE_WAITING);
-}
-
-static void
-person_save_done_cb (GObject *source,
-                     GAsyncResult *result,
-                     gpointer user_data)
-{
-  g_autoptr (TamPersonDialog) self = user_data;
-  g_autoptr (GError) error = NULL;
-  PersonSave *ps = tam_save_get_data (result);
-
-  self->saving = FALSE;
-  self->saved = tam_save_finish (result, &error);
-  if (self->disposed)
-    return;
-  if (self->closed)
-    {
-      /* Closed while it waited: the roster still learns of the person;
-       * a refusal is told over the window the dialog belonged to. */
-      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-      if (self->saved)
-        g_signal_emit (self, signals[SAVED], 0, ps->stored->nik);
-      else if (parent != NULL && gtk_widget_get_visible (GTK_WIDGET (parent)))
-        tam_show_message (GTK_WIDGET (parent), _ ("The person was not saved"), error->message);
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-
-  tam_save_button_set_state (self->save_button, TAM_SAVE_IDLE);
-  if (!self->saved)
-    {
-      show_error (self, ps->field, error->message);
-      return;
-    }
-  g_signal_emit (self, signals[SAVED], 0, ps->stored->nik);
-  gtk_window_close (GTK_WINDOW (self));
+  if (error == NULL)
+    g_signal_emit (self, signals[SAVED], 0, ps->stored->nik);
+  else
+    show_error (self, ps->field, error->message);
 }
 
 /* Sends the save to the worker; FALSE when one is on its way already. */
@@ -261,7 +227,7 @@ send_save (TamPersonDialog *self)
 {
   PersonSave *ps;
 
-  if (self->saving)
+  if (self->save.saving)
     return FALSE;
 
   clear_errors (self);
@@ -270,12 +236,8 @@ send_save (TamPersonDialog *self)
   ps->person = tam_person_copy (self->person);
   read_fields (self, ps->person);
 
-  self->saving = TRUE;
-  tam_save_button_set_state (self->save_button, TAM_SAVE_SAVING);
-  tam_save_async (tam_store_get_path (self->store), person_save_func, ps,
-                  (GDestroyNotify) person_save_free, person_save_busy_cb,
-                  person_save_done_cb, g_object_ref (self));
-  return TRUE;
+  return tam_dialog_save_send (&self->save, tam_store_get_path (self->store), person_save_func, ps,
+                               (GDestroyNotify) person_save_free, person_save_done);
 }
 
 gboolean
@@ -288,9 +250,7 @@ tam_person_dialog_save (TamPersonDialog *self)
   ref = g_object_ref (self);
   if (!send_save (self))
     return FALSE;
-  while (self->saving)
-    g_main_context_iteration (NULL, TRUE);
-  return self->saved;
+  return tam_dialog_save_wait (&self->save);
 }
 
 static void
@@ -300,18 +260,14 @@ save_clicked_cb (TamPersonDialog *self)
 }
 
 /* Escape or Cancel while a save waits: the dialog goes at once; the save,
- * already sent, completes (see person_save_done_cb). */
+ * already sent, completes (tam-dialog-save.h). */
 static gboolean
 tam_person_dialog_close_request (GtkWindow *window)
 {
   TamPersonDialog *self = TAM_PERSON_DIALOG (window);
 
-  if (self->saving)
-    {
-      self->closed = TRUE;
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      return TRUE;
-    }
+  if (tam_dialog_save_close_request (&self->save))
+    return TRUE;
   if (GTK_WINDOW_CLASS (tam_person_dialog_parent_class)->close_request != NULL)
     return GTK_WINDOW_CLASS (tam_person_dialog_parent_class)->close_request (window);
   return FALSE;
@@ -424,7 +380,7 @@ tam_person_dialog_dispose (GObject *object)
 {
   TamPersonDialog *self = TAM_PERSON_DIALOG (object);
 
-  self->disposed = TRUE;
+  tam_dialog_save_dispose (&self->save);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAM_TYPE_PERSON_DIALOG);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (tam_person_dialog_parent_class)->dispose (object);
@@ -488,6 +444,7 @@ tam_person_dialog_init (TamPersonDialog *self)
   self->team_leader_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+  tam_dialog_save_init (&self->save, GTK_WINDOW (self), self->save_button, _ ("The person was not saved"));
 }
 
 TamPersonDialog *
