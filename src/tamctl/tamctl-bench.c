@@ -326,6 +326,43 @@ open_csv (const char *path,
   return fp;
 }
 
+typedef gboolean (*LastDayFunc) (TamStore *store,
+                                 char **last,
+                                 GError **error);
+
+/* What a generated file starts from: the people it is for (the active
+ * agents, and team leaders unless @agents_only; with @services, each
+ * one's service), its first day (the day after the last one @last_day
+ * finds) and the file, opened with @header. NULL on an error, or with
+ * @none when there is nobody. */
+static FILE *
+start_csv (TamStore *store,
+           gboolean agents_only,
+           GPtrArray **niks,
+           GPtrArray **services,
+           const char *none,
+           LastDayFunc last_day,
+           GDate *day,
+           const char *path,
+           const char *header,
+           GError **error)
+{
+  g_autofree char *last = NULL;
+
+  *niks = tam_bench_probe_active_niks (store, agents_only, services, error);
+  if (*niks == NULL)
+    return NULL;
+  if ((*niks)->len == 0)
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, none);
+      return NULL;
+    }
+  if (!last_day (store, &last, error))
+    return NULL;
+  day_after_last (last, day);
+  return open_csv (path, header, error);
+}
+
 static gboolean
 write_attendance_csv (TamStore *store,
                       const char *path,
@@ -334,27 +371,16 @@ write_attendance_csv (TamStore *store,
                       GError **error)
 {
   g_autoptr (GPtrArray) niks = NULL;
-  g_autofree char *last = NULL;
   GDate day;
   guint n_days;
   FILE *fp;
   guint32 x = 2463534242u; /* xorshift32: varied rows, same file every run */
 
-  niks = tam_bench_probe_active_niks (store, FALSE, NULL, error);
-  if (niks == NULL)
-    return FALSE;
-  if (niks->len == 0)
-    {
-      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND,
-                           _ ("The database has no active agents or team leaders to import attendance for"));
-      return FALSE;
-    }
-
   /* New days after the last one stored: a new roster period. */
-  if (!tam_bench_probe_last_attendance_day (store, &last, error))
-    return FALSE;
-  day_after_last (last, &day);
-  fp = open_csv (path, "date,nik,shift_start,shift_end,status,check_in,check_out,note\n", error);
+  fp = start_csv (store, FALSE, &niks, NULL,
+                  _ ("The database has no active agents or team leaders to import attendance for"),
+                  tam_bench_probe_last_attendance_day, &day, path,
+                  "date,nik,shift_start,shift_end,status,check_in,check_out,note\n", error);
   if (fp == NULL)
     return FALSE;
   n_days = (want_rows + niks->len - 1) / niks->len;
@@ -395,6 +421,32 @@ write_attendance_csv (TamStore *store,
   return TRUE;
 }
 
+/* A writable copy of the database for an import figure, opened and
+ * signed in; *@session NULL (the figure printed as skipped) when nobody
+ * can sign in. */
+static gboolean
+open_work_copy (Bench *b,
+                TamctlContext *ctx,
+                const char *figure_name,
+                TamStore **store,
+                TamSession **session,
+                GError **error)
+{
+  g_autoptr (GError) sign_in_error = NULL;
+
+  *session = NULL;
+  if (!writable_copy (b, error))
+    return FALSE;
+  *store = tam_store_open (b->work_path, error);
+  if (*store == NULL)
+    return FALSE;
+  *session = bench_sign_in (*store, ctx, &sign_in_error);
+  if (*session == NULL)
+    g_print ("%s %s (%s: %s)\n", figure_name, _ ("skipped"),
+             _ ("give --as NIK of a supervisor and $TAM_PASSWORD"), sign_in_error->message);
+  return TRUE;
+}
+
 static gboolean
 bench_import (Bench *b,
               TamctlContext *ctx,
@@ -405,25 +457,16 @@ bench_import (Bench *b,
   g_autofree char *note = NULL;
   g_autoptr (TamStore) store = NULL;
   g_autoptr (TamSession) session = NULL;
-  g_autoptr (GError) sign_in_error = NULL;
   TamImportResult result = { 0 };
   guint rows = 0;
   gint64 start;
   double seconds;
   gboolean ok;
 
-  if (!writable_copy (b, error))
+  if (!open_work_copy (b, ctx, "attendance_import_rows_per_s", &store, &session, error))
     return FALSE;
-  store = tam_store_open (b->work_path, error);
-  if (store == NULL)
-    return FALSE;
-  session = bench_sign_in (store, ctx, &sign_in_error);
   if (session == NULL)
-    {
-      g_print ("attendance_import_rows_per_s %s (%s: %s)\n", _ ("skipped"),
-               _ ("give --as NIK of a supervisor and $TAM_PASSWORD"), sign_in_error->message);
-      return TRUE;
-    }
+    return TRUE;
 
   if (!write_attendance_csv (store, csv, want_rows, &rows, error))
     return FALSE;
@@ -472,27 +515,15 @@ write_calls_csv (TamStore *store,
   };
   g_autoptr (GPtrArray) niks = NULL;
   g_autoptr (GPtrArray) services = NULL;
-  g_autofree char *last = NULL;
   GDate day;
   FILE *fp;
   guint32 x = 88172645u; /* xorshift32: the same file every run */
   guint best_month_rows = 0, month_rows = 0;
   int y, m, d, current_month = -1;
 
-  niks = tam_bench_probe_active_niks (store, TRUE, &services, error);
-  if (niks == NULL)
-    return FALSE;
-  if (niks->len == 0)
-    {
-      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND,
-                           _ ("The database has no active agents to import calls for"));
-      return FALSE;
-    }
-
-  if (!tam_bench_probe_last_call_day (store, &last, error))
-    return FALSE;
-  day_after_last (last, &day);
-  fp = open_csv (path, "call_id,agent_nik,service,call_start,result,customer_number,product,recording\n", error);
+  fp = start_csv (store, TRUE, &niks, &services, _ ("The database has no active agents to import calls for"),
+                  tam_bench_probe_last_call_day, &day, path,
+                  "call_id,agent_nik,service,call_start,result,customer_number,product,recording\n", error);
   if (fp == NULL)
     return FALSE;
   *rows = *agree = 0;
@@ -830,7 +861,6 @@ bench_calls (Bench *b,
   g_autofree char *note = NULL;
   g_autoptr (TamStore) store = NULL;
   g_autoptr (TamSession) session = NULL;
-  g_autoptr (GError) sign_in_error = NULL;
   TamImportResult result = { 0 };
   Desk desk;
   GThread *desk_thread_;
@@ -841,18 +871,10 @@ bench_calls (Bench *b,
   gboolean ok;
   TamBenchSizes sizes;
 
-  if (!writable_copy (b, error))
+  if (!open_work_copy (b, ctx, "calls_import_rows_per_s", &store, &session, error))
     return FALSE;
-  store = tam_store_open (b->work_path, error);
-  if (store == NULL)
-    return FALSE;
-  session = bench_sign_in (store, ctx, &sign_in_error);
   if (session == NULL)
-    {
-      g_print ("calls_import_rows_per_s %s (%s: %s)\n", _ ("skipped"),
-               _ ("give --as NIK of a supervisor and $TAM_PASSWORD"), sign_in_error->message);
-      return TRUE;
-    }
+    return TRUE;
 
   /* A desk keeps the counts current: bring them up to date before the
    * import, so the figure after it is what an import adds. */
