@@ -215,20 +215,13 @@ switch_user_action (GtkWidget *widget,
 }
 
 static void
-choose_database_response_cb (GtkNativeDialog *chooser,
-                             int response,
-                             TamWindow *self)
+database_chosen (GtkWidget *widget,
+                 const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  TamWindow *self = TAM_WINDOW (widget);
 
-      if (path != NULL && tam_window_open_database (self, path, NULL))
-        g_settings_set_string (self->settings, "database-path", path);
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
+  if (tam_window_open_database (self, path, NULL))
+    g_settings_set_string (self->settings, "database-path", path);
 }
 
 static void
@@ -239,25 +232,17 @@ choose_database_action (GtkWidget *widget,
   GtkFileChooserNative *chooser;
 
   chooser = tam_database_chooser_new (GTK_WINDOW (widget), _ ("_Open"));
-  g_signal_connect (chooser, "response", G_CALLBACK (choose_database_response_cb), g_object_ref (widget));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  tam_file_chooser_show (chooser, widget, database_chosen);
 }
 
 static void
-new_database_response_cb (GtkNativeDialog *chooser,
-                          int response,
-                          TamWindow *self)
+new_database_chosen (GtkWidget *widget,
+                     const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  TamWindow *self = TAM_WINDOW (widget);
 
-      if (path != NULL && tam_window_create_database (self, path, NULL))
-        g_settings_set_string (self->settings, "database-path", path);
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
+  if (tam_window_create_database (self, path, NULL))
+    g_settings_set_string (self->settings, "database-path", path);
 }
 
 static void
@@ -271,8 +256,7 @@ new_database_action (GtkWidget *widget,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Create"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "tam.db");
-  g_signal_connect (chooser, "response", G_CALLBACK (new_database_response_cb), g_object_ref (widget));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  tam_file_chooser_show (chooser, widget, new_database_chosen);
 }
 
 /* win.report (s): the main menu's Reports, by the registry's code

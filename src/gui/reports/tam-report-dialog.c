@@ -218,22 +218,13 @@ write_clicked_cb (TamReportDialog *self)
 }
 
 static void
-chooser_response_cb (GtkNativeDialog *chooser,
-                     int response,
-                     gpointer user_data)
+file_chosen (GtkWidget *widget,
+             const char *path)
 {
-  g_autoptr (TamReportDialog) self = user_data;
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
+  TamReportDialog *self = TAM_REPORT_DIALOG (widget);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-  if (file != NULL && (path = g_file_get_path (file)) != NULL)
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->file_row), path);
-      gtk_widget_grab_focus (GTK_WIDGET (self->write_button));
-    }
+  gtk_editable_set_text (GTK_EDITABLE (self->file_row), path);
+  gtk_widget_grab_focus (GTK_WIDGET (self->write_button));
 }
 
 static void
@@ -260,8 +251,7 @@ choose_clicked_cb (TamReportDialog *self)
       name = g_steal_pointer (&base);
     }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  tam_file_chooser_show (chooser, GTK_WIDGET (self), file_chosen);
 }
 
 static void

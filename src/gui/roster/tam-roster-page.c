@@ -666,29 +666,15 @@ tam_roster_page_export_file (TamRosterPage *self,
 }
 
 static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int response,
-                    TamRosterPage *self)
+export_chosen (GtkWidget *page,
+               const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  /* No known extension: a spreadsheet. */
+  g_autofree char *with_ext = NULL;
 
-      if (path != NULL)
-        {
-          /* No known extension: a spreadsheet. */
-          if (!g_str_has_suffix (path, ".csv") && !g_str_has_suffix (path, ".xlsx"))
-            {
-              char *with_ext = g_strconcat (path, ".xlsx", NULL);
-              g_free (path);
-              path = with_ext;
-            }
-          tam_roster_page_export_file (self, path);
-        }
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
+  if (!g_str_has_suffix (path, ".csv") && !g_str_has_suffix (path, ".xlsx"))
+    path = with_ext = g_strconcat (path, ".xlsx", NULL);
+  tam_roster_page_export_file (TAM_ROSTER_PAGE (page), path);
 }
 
 static void
@@ -704,8 +690,7 @@ export_action (GtkWidget *widget,
                                   _ ("_Export"), TRUE);
   name = g_strdup_printf ("roster-%s.xlsx", self->today);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  tam_file_chooser_show (chooser, widget, export_chosen);
 }
 
 static void
