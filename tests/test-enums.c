@@ -208,6 +208,17 @@ test_call_state (void)
   g_assert_cmpint (tam_call_get_state (&call), ==, TAM_CALL_STATE_RECALLED);
 }
 
+/* Still on the floor: ACTIVE and TRAINING, not the ones who left. */
+static void
+test_person_status_active (void)
+{
+  g_assert_true (tam_person_status_is_active (tam_person_status_from_code ("ACTIVE")));
+  g_assert_true (tam_person_status_is_active (tam_person_status_from_code ("TRAINING")));
+  g_assert_false (tam_person_status_is_active (tam_person_status_from_code ("RESIGNED")));
+  g_assert_false (tam_person_status_is_active (tam_person_status_from_code ("RETURNED_TO_VENDOR")));
+  g_assert_false (tam_person_status_is_active (tam_person_status_from_code ("SLEEPING")));
+}
+
 static void
 test_attendance_parse (void)
 {
@@ -231,6 +242,7 @@ main (int argc,
   g_test_add_func ("/enums/unknown", test_unknown);
   g_test_add_func ("/enums/call-state", test_call_state);
   g_test_add_func ("/enums/attendance-parse", test_attendance_parse);
+  g_test_add_func ("/enums/person-status-active", test_person_status_active);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "tam-bench-probe.h"
 #include "tam-demo.h"
 #include "tam-f18.h"
 #include "tam-import.h"
@@ -90,6 +91,7 @@ generate (Bench *b,
   g_autofree char *scale_text = g_strdup_printf ("%d", scale);
   g_autofree char *note = NULL;
   g_autoptr (TamStore) store = NULL;
+  TamBenchSizes sizes;
   struct rusage usage;
   gint64 start = g_get_monotonic_time ();
   double seconds;
@@ -123,11 +125,10 @@ generate (Bench *b,
   store = tam_store_open (b->db_path, error);
   if (store == NULL)
     return FALSE;
+  if (!tam_bench_probe_sizes (store, &sizes, error))
+    return FALSE;
   note = g_strdup_printf (_ ("scale %d: %lld people, %lld attendance rows, %lld calls"),
-                          scale,
-                          (long long) tam_store_query_int (store, "SELECT count(*) FROM people", 0, NULL),
-                          (long long) tam_store_query_int (store, "SELECT count(*) FROM attendance", 0, NULL),
-                          (long long) tam_store_query_int (store, "SELECT count(*) FROM calls", 0, NULL));
+                          scale, (long long) sizes.people, (long long) sizes.attendance, (long long) sizes.calls);
   figure ("demo_generate_s", seconds, note);
   figure ("demo_db_size_mb", file_mb (b->db_path), NULL);
   if (scale >= 1 && getrusage (RUSAGE_CHILDREN, &usage) == 0)
@@ -292,30 +293,20 @@ bench_sign_in (TamStore *store,
   return tam_auth_sign_in (store, ctx->as_nik, password ? password : "", error);
 }
 
-/* The day after the last date @sql (a "SELECT max (...)") finds, or
- * tomorrow on an empty table: generated rows come after what is stored. */
-static gboolean
-day_after_last (TamStore *store,
-                const char *sql,
-                GDate *day,
-                GError **error)
+/* The day after @last ("YYYY-MM-DD…", the last day stored), or tomorrow
+ * on an empty table: generated rows come after what is stored. */
+static void
+day_after_last (const char *last,
+                GDate *day)
 {
-  g_autofree char *last = NULL;
-  sqlite3_stmt *stmt = tam_store_prepare (store, sql, error);
   int y, m, d;
 
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    last = tam_stmt_dup_text (stmt, 0);
-  sqlite3_reset (stmt);
   g_date_clear (day, 1);
   if (last != NULL && sscanf (last, "%d-%d-%d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
     g_date_set_dmy (day, d, m, y);
   else
     g_date_set_time_t (day, time (NULL));
   g_date_add_days (day, 1);
-  return TRUE;
 }
 
 /* A new CSV file with its header line. */
@@ -335,6 +326,43 @@ open_csv (const char *path,
   return fp;
 }
 
+typedef gboolean (*LastDayFunc) (TamStore *store,
+                                 char **last,
+                                 GError **error);
+
+/* What a generated file starts from: the people it is for (the active
+ * agents, and team leaders unless @agents_only; with @services, each
+ * one's service), its first day (the day after the last one @last_day
+ * finds) and the file, opened with @header. NULL on an error, or with
+ * @none when there is nobody. */
+static FILE *
+start_csv (TamStore *store,
+           gboolean agents_only,
+           GPtrArray **niks,
+           GPtrArray **services,
+           const char *none,
+           LastDayFunc last_day,
+           GDate *day,
+           const char *path,
+           const char *header,
+           GError **error)
+{
+  g_autofree char *last = NULL;
+
+  *niks = tam_bench_probe_active_niks (store, agents_only, services, error);
+  if (*niks == NULL)
+    return NULL;
+  if ((*niks)->len == 0)
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, none);
+      return NULL;
+    }
+  if (!last_day (store, &last, error))
+    return NULL;
+  day_after_last (last, day);
+  return open_csv (path, header, error);
+}
+
 static gboolean
 write_attendance_csv (TamStore *store,
                       const char *path,
@@ -342,33 +370,17 @@ write_attendance_csv (TamStore *store,
                       guint *rows,
                       GError **error)
 {
-  g_autoptr (GPtrArray) niks = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  g_autoptr (GPtrArray) niks = NULL;
   GDate day;
   guint n_days;
   FILE *fp;
   guint32 x = 2463534242u; /* xorshift32: varied rows, same file every run */
 
-  stmt = tam_store_prepare (store,
-                            "SELECT nik FROM people WHERE role IN ('AGENT','TEAM_LEADER')"
-                            " AND status IN ('ACTIVE','TRAINING') ORDER BY id",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (niks, tam_stmt_dup_text (stmt, 0));
-  sqlite3_reset (stmt);
-  if (niks->len == 0)
-    {
-      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND,
-                           _ ("The database has no active agents or team leaders to import attendance for"));
-      return FALSE;
-    }
-
   /* New days after the last one stored: a new roster period. */
-  if (!day_after_last (store, "SELECT max (date) FROM attendance", &day, error))
-    return FALSE;
-  fp = open_csv (path, "date,nik,shift_start,shift_end,status,check_in,check_out,note\n", error);
+  fp = start_csv (store, FALSE, &niks, NULL,
+                  _ ("The database has no active agents or team leaders to import attendance for"),
+                  tam_bench_probe_last_attendance_day, &day, path,
+                  "date,nik,shift_start,shift_end,status,check_in,check_out,note\n", error);
   if (fp == NULL)
     return FALSE;
   n_days = (want_rows + niks->len - 1) / niks->len;
@@ -409,6 +421,32 @@ write_attendance_csv (TamStore *store,
   return TRUE;
 }
 
+/* A writable copy of the database for an import figure, opened and
+ * signed in; *@session NULL (the figure printed as skipped) when nobody
+ * can sign in. */
+static gboolean
+open_work_copy (Bench *b,
+                TamctlContext *ctx,
+                const char *figure_name,
+                TamStore **store,
+                TamSession **session,
+                GError **error)
+{
+  g_autoptr (GError) sign_in_error = NULL;
+
+  *session = NULL;
+  if (!writable_copy (b, error))
+    return FALSE;
+  *store = tam_store_open (b->work_path, error);
+  if (*store == NULL)
+    return FALSE;
+  *session = bench_sign_in (*store, ctx, &sign_in_error);
+  if (*session == NULL)
+    g_print ("%s %s (%s: %s)\n", figure_name, _ ("skipped"),
+             _ ("give --as NIK of a supervisor and $TAM_PASSWORD"), sign_in_error->message);
+  return TRUE;
+}
+
 static gboolean
 bench_import (Bench *b,
               TamctlContext *ctx,
@@ -419,25 +457,16 @@ bench_import (Bench *b,
   g_autofree char *note = NULL;
   g_autoptr (TamStore) store = NULL;
   g_autoptr (TamSession) session = NULL;
-  g_autoptr (GError) sign_in_error = NULL;
   TamImportResult result = { 0 };
   guint rows = 0;
   gint64 start;
   double seconds;
   gboolean ok;
 
-  if (!writable_copy (b, error))
+  if (!open_work_copy (b, ctx, "attendance_import_rows_per_s", &store, &session, error))
     return FALSE;
-  store = tam_store_open (b->work_path, error);
-  if (store == NULL)
-    return FALSE;
-  session = bench_sign_in (store, ctx, &sign_in_error);
   if (session == NULL)
-    {
-      g_print ("attendance_import_rows_per_s %s (%s: %s)\n", _ ("skipped"),
-               _ ("give --as NIK of a supervisor and $TAM_PASSWORD"), sign_in_error->message);
-      return TRUE;
-    }
+    return TRUE;
 
   if (!write_attendance_csv (store, csv, want_rows, &rows, error))
     return FALSE;
@@ -460,24 +489,6 @@ bench_import (Bench *b,
 }
 
 /* --- 4. calls import and the queue (issue 3) ----------------------- */
-
-/* One integer of a query with one bound id; 0 when there is no row. */
-static gint64
-query_int_id (TamStore *store,
-              const char *sql,
-              gint64 id)
-{
-  sqlite3_stmt *stmt = tam_store_prepare (store, sql, NULL);
-  gint64 v = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    v = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return v;
-}
 
 #define CALLS_PER_AGENT_DAY 40
 
@@ -502,37 +513,17 @@ write_calls_csv (TamStore *store,
     "Cloud Storage 200 GB",
     "Paket Keluarga",
   };
-  g_autoptr (GPtrArray) niks = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GPtrArray) services = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
+  g_autoptr (GPtrArray) niks = NULL;
+  g_autoptr (GPtrArray) services = NULL;
   GDate day;
   FILE *fp;
   guint32 x = 88172645u; /* xorshift32: the same file every run */
   guint best_month_rows = 0, month_rows = 0;
   int y, m, d, current_month = -1;
 
-  stmt = tam_store_prepare (store,
-                            "SELECT nik, COALESCE (service, 'ADDON_CONSUMER') FROM people WHERE role = 'AGENT'"
-                            " AND status IN ('ACTIVE','TRAINING') ORDER BY id",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_ptr_array_add (niks, tam_stmt_dup_text (stmt, 0));
-      g_ptr_array_add (services, tam_stmt_dup_text (stmt, 1));
-    }
-  sqlite3_reset (stmt);
-  if (niks->len == 0)
-    {
-      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND,
-                           _ ("The database has no active agents to import calls for"));
-      return FALSE;
-    }
-
-  if (!day_after_last (store, "SELECT max (call_start) FROM calls", &day, error))
-    return FALSE;
-  fp = open_csv (path, "call_id,agent_nik,service,call_start,result,customer_number,product,recording\n", error);
+  fp = start_csv (store, TRUE, &niks, &services, _ ("The database has no active agents to import calls for"),
+                  tam_bench_probe_last_call_day, &day, path,
+                  "call_id,agent_nik,service,call_start,result,customer_number,product,recording\n", error);
   if (fp == NULL)
     return FALSE;
   *rows = *agree = 0;
@@ -702,21 +693,13 @@ desk_thread (gpointer data)
   g_autoptr (TamSession) qco = NULL;
   g_autoptr (TamQueueFilter) filter = tam_queue_filter_new ();
   g_autoptr (GPtrArray) calls = NULL;
-  sqlite3_stmt *stmt;
   guint next = 0;
 
   if (store == NULL)
     goto fail;
-  stmt = tam_store_prepare (store, "SELECT id, nik, name, site FROM people WHERE role = 'QCO'"
-                                   " AND site IS NOT NULL ORDER BY id LIMIT 1",
-                            &error);
-  if (stmt == NULL)
+  qco = tam_bench_probe_qco (store, &error);
+  if (error != NULL)
     goto fail;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    qco = tam_session_new (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
-                           (const char *) sqlite3_column_text (stmt, 2), "QCO",
-                           (const char *) sqlite3_column_text (stmt, 3), NULL);
-  sqlite3_reset (stmt);
   if (qco == NULL)
     {
       d->error = g_strdup ("no QCO");
@@ -832,13 +815,10 @@ bench_queue (Bench *b,
   figure ("queue_first_rows_ms", ms, note);
   g_clear_pointer (&note, g_free);
 
-  team = tam_store_query_int (store,
-                              "SELECT team_leader_id FROM people WHERE role = 'AGENT' AND team_leader_id IS NOT NULL"
-                              " GROUP BY team_leader_id ORDER BY count(*) DESC, team_leader_id LIMIT 1",
-                              0, error);
+  if (!tam_bench_probe_largest_team (store, &team, &members, &agent, error))
+    return FALSE;
   if (team <= 0)
-    return error == NULL || *error == NULL;
-  members = query_int_id (store, "SELECT count(*) FROM people WHERE role = 'AGENT' AND team_leader_id = ?", team);
+    return TRUE;
   filter->team_leader_id = team;
   ms = timed (b, run_state_counts, &q, &first, error);
   if (ms < 0)
@@ -849,7 +829,6 @@ bench_queue (Bench *b,
   figure ("queue_tl_counts_ms", ms, note);
   g_clear_pointer (&note, g_free);
 
-  agent = query_int_id (store, "SELECT min (id) FROM people WHERE role = 'AGENT' AND team_leader_id = ?", team);
   filter->team_leader_id = 0;
   filter->agent_id = agent;
   ms = timed (b, run_state_counts, &q, &first, error);
@@ -882,7 +861,6 @@ bench_calls (Bench *b,
   g_autofree char *note = NULL;
   g_autoptr (TamStore) store = NULL;
   g_autoptr (TamSession) session = NULL;
-  g_autoptr (GError) sign_in_error = NULL;
   TamImportResult result = { 0 };
   Desk desk;
   GThread *desk_thread_;
@@ -891,19 +869,12 @@ bench_calls (Bench *b,
   gint64 start;
   double seconds;
   gboolean ok;
+  TamBenchSizes sizes;
 
-  if (!writable_copy (b, error))
+  if (!open_work_copy (b, ctx, "calls_import_rows_per_s", &store, &session, error))
     return FALSE;
-  store = tam_store_open (b->work_path, error);
-  if (store == NULL)
-    return FALSE;
-  session = bench_sign_in (store, ctx, &sign_in_error);
   if (session == NULL)
-    {
-      g_print ("calls_import_rows_per_s %s (%s: %s)\n", _ ("skipped"),
-               _ ("give --as NIK of a supervisor and $TAM_PASSWORD"), sign_in_error->message);
-      return TRUE;
-    }
+    return TRUE;
 
   /* A desk keeps the counts current: bring them up to date before the
    * import, so the figure after it is what an import adds. */
@@ -923,11 +894,16 @@ bench_calls (Bench *b,
       tam_import_result_clear (&result);
       return FALSE;
     }
+  if (!tam_bench_probe_sizes (store, &sizes, error))
+    {
+      tam_import_result_clear (&result);
+      return FALSE;
+    }
   note = g_strdup_printf (_ ("target >= 200000 (1,000,000 rows in < 5 s; measure it with --scale 4"
                              " --calls-rows 1000000); %u rows (%llu new, %u AGREE) in %.2f s, %.1f MB of CSV,"
                              " into %lld calls"),
                           rows, (unsigned long long) result.inserted, agree, seconds, file_mb (csv),
-                          (long long) tam_store_query_int (store, "SELECT max (id) FROM calls", 0, NULL));
+                          (long long) sizes.last_call_id);
   figure ("calls_import_rows_per_s", seconds > 0 ? rows / seconds : 0, note);
   tam_import_result_clear (&result);
 

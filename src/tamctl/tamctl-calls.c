@@ -9,6 +9,23 @@
 #include "tam-tapping.h"
 #include "tamctl.h"
 
+/* Signs in (--as) and finds @call_id among the calls the desk may see;
+ * NULL with the error (naming the call when it is not found). */
+static TamCall *
+signed_in_call (TamctlContext *ctx,
+                const char *call_id,
+                GError **error)
+{
+  TamCall *call;
+
+  if (!tamctl_sign_in (ctx, error))
+    return NULL;
+  call = tam_call_find (ctx->store, ctx->session, call_id, error);
+  if (call == NULL)
+    g_prefix_error (error, "%s: ", call_id);
+  return call;
+}
+
 int
 tamctl_cmd_tap (TamctlContext *ctx,
                 int argc,
@@ -50,14 +67,9 @@ tamctl_cmd_tap (TamctlContext *ctx,
       return 2;
     }
 
-  if (!tamctl_sign_in (ctx, &error))
-    return tamctl_fail (g_steal_pointer (&error));
-  call = tam_call_find (ctx->store, ctx->session, argv[1], &error);
+  call = signed_in_call (ctx, argv[1], &error);
   if (call == NULL)
-    {
-      g_prefix_error (&error, "%s: ", argv[1]);
-      return tamctl_fail (g_steal_pointer (&error));
-    }
+    return tamctl_fail (g_steal_pointer (&error));
   if (!tam_call_decide (ctx->store, ctx->session, call->id, tam_verdict_to_code (verdict),
                         (const char *const *) fail, note, &tapping_id, &error))
     {
@@ -98,14 +110,9 @@ tamctl_cmd_recall (TamctlContext *ctx,
       return 2;
     }
 
-  if (!tamctl_sign_in (ctx, &error))
-    return tamctl_fail (g_steal_pointer (&error));
-  call = tam_call_find (ctx->store, ctx->session, argv[1], &error);
+  call = signed_in_call (ctx, argv[1], &error);
   if (call == NULL)
-    {
-      g_prefix_error (&error, "%s: ", argv[1]);
-      return tamctl_fail (g_steal_pointer (&error));
-    }
+    return tamctl_fail (g_steal_pointer (&error));
   if (!tam_call_recall (ctx->store, ctx->session, call->id, recording, note, NULL, &error))
     {
       g_prefix_error (&error, "%s: ", call->call_id);

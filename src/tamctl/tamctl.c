@@ -13,6 +13,7 @@
 #include "tam-backup.h"
 #include "tam-check.h"
 #include "tam-demo.h"
+#include "tam-people.h"
 #include "tamctl.h"
 
 int
@@ -132,7 +133,7 @@ tamctl_cmd_init (TamctlContext *ctx,
     return tamctl_fail (g_steal_pointer (&error));
   if (demo)
     {
-      if (tam_store_query_int (ctx->store, "SELECT count(*) FROM people", 0, NULL) > 0)
+      if (tam_people_count (ctx->store, NULL) > 0)
         {
           g_printerr (_ ("tamctl: %s already has people; demo data goes only into a new database\n"),
                       ctx->db_path);

@@ -327,6 +327,24 @@ tam_test_message_click (AdwMessageDialog *dialog,
 }
 
 void
+tam_test_report_type (TamReportDialog *dialog,
+                      const char *month,
+                      const char *path)
+{
+  GtkWidget *month_row = tam_test_child (dialog, TAM_TYPE_REPORT_DIALOG, "month_row");
+  GtkWidget *file_row = tam_test_child (dialog, TAM_TYPE_REPORT_DIALOG, "file_row");
+  GtkWidget *text;
+
+  gtk_editable_set_text (GTK_EDITABLE (month_row), month);
+  gtk_editable_set_text (GTK_EDITABLE (file_row), path);
+  /* Enter in the row's text is its "activate" key binding; the row's
+   * "entry-activated" writes the report. */
+  text = tam_test_find_child (file_row, GTK_TYPE_TEXT);
+  g_assert_nonnull (text);
+  g_signal_emit_by_name (text, "activate");
+}
+
+void
 tam_test_close_all (void)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();

@@ -4,6 +4,7 @@
 
 #include "tam-auth.h"
 #include "tam-people.h"
+#include "tam-report-dialog.h"
 #include "tam-store.h"
 
 G_BEGIN_DECLS
@@ -76,6 +77,11 @@ GtkWidget *tam_test_find_child (GtkWidget *root,
  * a user would. */
 void tam_test_message_click (AdwMessageDialog *dialog,
                              const char *label);
+/* In the report dialog: types @month and @path into their rows and
+ * presses Enter in the file row (the default button, Write Report). */
+void tam_test_report_type (TamReportDialog *dialog,
+                           const char *month,
+                           const char *path);
 /* Closes every toplevel window. */
 void tam_test_close_all (void);
 

@@ -1,8 +1,8 @@
 /* Every control a screen reader reaches has a name.
  *
  * Signs in to the real window as a supervisor and as a QCO, shows each
- * tab (the Queue tab with a call loaded), the Preferences window and the
- * person dialog, and walks every widget: a control (button, entry, drop
+ * tab (the Queue tab with a call loaded), the Preferences window, the
+ * person dialog and the report dialog, and walks every widget: a control (button, entry, drop
  * down, check, switch, list, media controls…) must have an accessible
  * label, a "labelled by" relation (a mnemonic label), or visible text of
  * its own (a button's label). The walk stops at a control: its inner
@@ -210,6 +210,18 @@ test_window (void)
     gtk_window_present (GTK_WINDOW (dialog));
     tam_test_flush ();
     assert_all_named (dialog, "person dialog");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  /* The report dialog (main menu, Reports), idle. */
+  {
+    TamReportDialog *dialog;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report", "s", "f18"));
+    tam_test_flush ();
+    dialog = TAM_REPORT_DIALOG (tam_test_find_window (TAM_TYPE_REPORT_DIALOG));
+    g_assert_nonnull (dialog);
+    assert_all_named (GTK_WIDGET (dialog), "report dialog");
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
 

@@ -602,7 +602,8 @@ find_message (void)
   return NULL;
 }
 
-/* Import Calls and Report F-18 run as jobs (worker thread, own store). */
+/* Import Calls runs as a job on the page, Report F-18 as a job in the
+ * report dialog (worker thread, own store). */
 static void
 test_import_and_report (Fixture *f,
                         gconstpointer data)
@@ -610,6 +611,7 @@ test_import_and_report (Fixture *f,
   g_autofree char *csv = g_build_filename (f->dir, "calls.csv", NULL);
   g_autofree char *xlsx = g_build_filename (f->dir, "F-18-2026-10.xlsx", NULL);
   AdwMessageDialog *message;
+  TamReportDialog *dialog;
   TamQueueModel *model;
   GStatBuf st;
 
@@ -636,22 +638,31 @@ test_import_and_report (Fixture *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS - 1 + 2);
   g_assert_cmpint (tam_store_query_int (f->store, "SELECT count(*) FROM calls WHERE call_id LIKE 'MYCX-01%'", -1, NULL), ==, 3);
 
-  _tam_queue_page_write_report (f->page, "2026-10", xlsx);
-  while (_tam_queue_page_get_job_running (f->page))
-    g_main_context_iteration (NULL, TRUE);
+  /* Report F-18 from the Queue tab's Reports menu: the report dialog. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "queue.report", "s", "f18"));
+  settle (f);
+  dialog = TAM_REPORT_DIALOG (tam_test_find_window (TAM_TYPE_REPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (tam_report_dialog_get_code (dialog), ==, "f18");
+  tam_test_report_type (dialog, "2026-10", xlsx);
+  g_assert_true (tam_report_dialog_get_running (dialog));
+  tam_test_spin_until (!tam_report_dialog_get_running (dialog));
   settle (f);
   g_assert_null (_tam_queue_page_get_banner (f->page));
-  g_assert_nonnull (strstr (_tam_queue_page_get_last_toast (f->page), "F-18"));
+  g_assert_nonnull (strstr (tam_report_dialog_get_message (dialog), "F-18"));
+  g_assert_nonnull (strstr (tam_report_dialog_get_message (dialog), xlsx));
   g_assert_cmpint (g_stat (xlsx, &st), ==, 0);
   g_assert_cmpint (st.st_size, >, 0);
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle (f);
 
   /* The Reports menu's W-03 item asks for the month of W-03. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "queue.report", "s", "w03"));
   settle (f);
-  message = find_message ();
-  g_assert_nonnull (message);
-  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Report W-03");
-  adw_message_dialog_response (message, "cancel");
+  dialog = TAM_REPORT_DIALOG (tam_test_find_window (TAM_TYPE_REPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Report W-03");
+  gtk_window_close (GTK_WINDOW (dialog));
   settle (f);
 }
 

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "tam-job.h"
 #include "tam-preferences-window.h"
 #include "tam-roster-page.h"
 #include "tam-sign-in-page.h"
@@ -360,27 +361,147 @@ test_tab_keys (void)
   tam_test_db_free (db);
 }
 
-/* The main menu's Reports reach the report dialogs (run by the Queue
- * tab, with its job bar). */
+/* The main menu's Reports open the report dialog, modal over the window,
+ * on the report chosen. */
 static void
 test_main_menu_reports (void)
 {
   TamTestDb *db = tam_test_db_new (0);
   TamWindow *window = tam_window_new (NULL, db->path);
-  GtkStack *pages;
-  AdwMessageDialog *message = NULL;
+  TamReportDialog *dialog;
 
   gtk_window_present (GTK_WINDOW (window));
   sign_in (window, "SPV-001", TAM_TEST_PASSWORD);
-  pages = tam_test_child (window, TAM_TYPE_WINDOW, "page_stack");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report", "s", "w03"));
   tam_test_flush ();
-  g_assert_true (gtk_stack_get_visible_child (pages) == tam_window_get_page (window, "queue"));
-  message = ADW_MESSAGE_DIALOG (tam_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_nonnull (message);
-  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Report W-03");
-  adw_message_dialog_response (message, "cancel");
+  dialog = TAM_REPORT_DIALOG (tam_test_find_window (TAM_TYPE_REPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_cmpstr (tam_report_dialog_get_code (dialog), ==, "w03");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Report W-03");
+  gtk_window_close (GTK_WINDOW (dialog));
+  tam_test_flush ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  tam_test_flush ();
+  tam_test_db_free (db);
+}
+
+/* The last complete month, YYYY-MM: the dialog's default. */
+static char *
+last_month (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) then = g_date_time_add_months (now, -1);
+
+  return g_date_time_format (then, "%Y-%m");
+}
+
+/* From the main menu, with the keyboard: F-18 of a month to a .csv (and
+ * its QCO sheet beside it); a bad month is shown in the dialog, keeping
+ * what was typed. */
+static void
+test_report_dialog_csv (void)
+{
+  TamTestDb *db = tam_test_db_new (0);
+  TamWindow *window = tam_window_new (NULL, db->path);
+  g_autofree char *path = g_build_filename (db->dir, "f18 oktober.csv", NULL);
+  g_autofree char *qco_path = g_build_filename (db->dir, "f18 oktober-qco.csv", NULL);
+  g_autofree char *month = last_month ();
+  g_autofree char *csv = NULL;
+  g_autofree char *qco_csv = NULL;
+  TamReportDialog *dialog;
+  GtkEditable *month_row;
+
+  tam_test_insert_call (db->store, "MYCX-0901", db->ag1_id, "2026-10-07 09:00:00", "vr-0901.wav");
+  gtk_window_present (GTK_WINDOW (window));
+  sign_in (window, "SPV-001", TAM_TEST_PASSWORD);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report", "s", "f18"));
+  tam_test_flush ();
+  dialog = TAM_REPORT_DIALOG (tam_test_find_window (TAM_TYPE_REPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Report F-18");
+  month_row = tam_test_child (dialog, TAM_TYPE_REPORT_DIALOG, "month_row");
+  g_assert_cmpstr (gtk_editable_get_text (month_row), ==, month);
+
+  /* A month that is not one: said in the dialog, nothing written. */
+  tam_test_report_type (dialog, "2026-13", path);
+  tam_test_flush ();
+  g_assert_false (tam_report_dialog_get_running (dialog));
+  g_assert_nonnull (strstr (tam_report_dialog_get_message (dialog), "YYYY-MM"));
+  g_assert_cmpstr (gtk_editable_get_text (month_row), ==, "2026-13");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  tam_test_report_type (dialog, "2026-10", path);
+  g_assert_true (tam_report_dialog_get_running (dialog));
+  tam_test_spin_until (!tam_report_dialog_get_running (dialog));
+  tam_test_flush ();
+  g_assert_nonnull (strstr (tam_report_dialog_get_message (dialog), path));
+  g_assert_nonnull (strstr (tam_report_dialog_get_message (dialog), qco_path));
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "level,site,team_leader_nik,"));
+  /* AG-001's PENDING AGREE call of October. */
+  g_assert_nonnull (strstr (csv, "AGENT,BANDUNG,TL-001,"));
+  g_assert_nonnull (strstr (csv, ",AG-001,"));
+  g_assert_true (g_file_get_contents (qco_path, &qco_csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (qco_csv, "level,site,nik,qco,"));
+  /* The dialog stays, with what was chosen. */
+  g_assert_cmpstr (gtk_editable_get_text (month_row), ==, "2026-10");
+  gtk_window_close (GTK_WINDOW (dialog));
+  tam_test_flush ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  tam_test_flush ();
+  g_unlink (path);
+  g_unlink (qco_path);
+  tam_test_db_free (db);
+}
+
+/* Cancel while the report is written: no file, the choices kept, Write
+ * Report ready again. */
+static void
+test_report_dialog_cancel (void)
+{
+  TamTestDb *db = tam_test_db_new (0);
+  TamWindow *window = tam_window_new (NULL, db->path);
+  g_autofree char *path = g_build_filename (db->dir, "F-18-2026-10.xlsx", NULL);
+  TamReportDialog *dialog;
+  TamJobBar *bar;
+  GtkWidget *write_button;
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *call_id = g_strdup_printf ("MYCX-%04u", i);
+      tam_test_insert_call (db->store, call_id, i % 2 ? db->ag1_id : db->ag2_id, "2026-10-07 09:00:00", "vr.wav");
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  sign_in (window, "SPV-001", TAM_TEST_PASSWORD);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report", "s", "f18"));
+  tam_test_flush ();
+  dialog = TAM_REPORT_DIALOG (tam_test_find_window (TAM_TYPE_REPORT_DIALOG));
+  g_assert_nonnull (dialog);
+  bar = TAM_JOB_BAR (tam_test_find_child (GTK_WIDGET (dialog), TAM_TYPE_JOB_BAR));
+  write_button = tam_test_child (dialog, TAM_TYPE_REPORT_DIALOG, "write_button");
+
+  tam_test_report_type (dialog, "2026-10", path);
+  g_assert_true (tam_report_dialog_get_running (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  g_assert_false (gtk_widget_get_sensitive (write_button));
+  /* The user presses the dialog's Cancel. */
+  g_signal_emit_by_name (tam_test_child (bar, TAM_TYPE_JOB_BAR, "cancel_button"), "clicked");
+  tam_test_spin_until (!tam_report_dialog_get_running (dialog));
+  tam_test_flush ();
+
+  g_assert_nonnull (strstr (tam_report_dialog_get_message (dialog), "cancelled"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (gtk_editable_get_text (tam_test_child (dialog, TAM_TYPE_REPORT_DIALOG, "file_row")), ==, path);
+  g_assert_true (gtk_widget_get_sensitive (write_button));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  gtk_window_close (GTK_WINDOW (dialog));
   tam_test_flush ();
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -497,6 +618,8 @@ main (int argc,
   g_test_add_func ("/ui/window/sign-in-no-users", test_sign_in_no_users);
   g_test_add_func ("/ui/window/tab-keys", test_tab_keys);
   g_test_add_func ("/ui/window/main-menu-reports", test_main_menu_reports);
+  g_test_add_func ("/ui/window/report-dialog-csv", test_report_dialog_csv);
+  g_test_add_func ("/ui/window/report-dialog-cancel", test_report_dialog_cancel);
   g_test_add_func ("/ui/window/preferences", test_preferences);
   g_test_add_func ("/ui/window/size", test_window_size);
   return g_test_run ();

@@ -201,6 +201,12 @@ tam_person_status_to_code (TamPersonStatus status)
   return to_code (TAM_TYPE_PERSON_STATUS, status);
 }
 
+gboolean
+tam_person_status_is_active (TamPersonStatus status)
+{
+  return status == TAM_PERSON_STATUS_ACTIVE || status == TAM_PERSON_STATUS_TRAINING;
+}
+
 const char *
 tam_person_status_to_label (TamPersonStatus status)
 {

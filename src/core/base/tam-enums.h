@@ -130,6 +130,8 @@ const char *tam_role_to_code (TamRole role);
 const char *tam_role_to_label (TamRole role);
 
 TamPersonStatus tam_person_status_from_code (const char *code);
+/* ACTIVE or TRAINING: still on the floor (a deactivation ends it). */
+gboolean tam_person_status_is_active (TamPersonStatus status);
 const char *tam_person_status_to_code (TamPersonStatus status);
 const char *tam_person_status_to_label (TamPersonStatus status);
 

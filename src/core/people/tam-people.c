@@ -6,6 +6,7 @@
 
 #include "tam-audit.h"
 #include "tam-codes.h"
+#include "tam-enums.h"
 #include "tam-people-private.h"
 #include "tam-people.h"
 
@@ -63,7 +64,7 @@ tam_person_contract_ending (const TamPerson *person,
 
   if (person->contract_end == NULL || today == NULL)
     return FALSE;
-  if (g_strcmp0 (person->status, "ACTIVE") != 0 && g_strcmp0 (person->status, "TRAINING") != 0)
+  if (!tam_person_status_is_active (tam_person_status_from_code (person->status)))
     return FALSE;
   g_date_clear (&t, 1);
   g_date_clear (&end, 1);
@@ -98,6 +99,15 @@ person_from_row (sqlite3_stmt *stmt)
   p->hired_on = tam_stmt_dup_text (stmt, 10);
   p->contract_end = tam_stmt_dup_text (stmt, 11);
   return p;
+}
+
+gint64
+tam_people_count (TamStore *store,
+                  GError **error)
+{
+  g_return_val_if_fail (TAM_IS_STORE (store), -1);
+
+  return tam_store_query_int (store, "SELECT count(*) FROM people", -1, error);
 }
 
 GPtrArray *

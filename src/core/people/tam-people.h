@@ -28,6 +28,9 @@ gboolean tam_person_contract_ending (const TamPerson *person,
                                      const char *today,
                                      int days);
 
+/* How many people the roster holds (any status); -1 on an error. */
+gint64 tam_people_count (TamStore *store,
+                         GError **error);
 /* Every person, ordered by name; a GPtrArray of TamPerson. */
 GPtrArray *tam_people_list (TamStore *store,
                             GError **error);

@@ -524,20 +524,4 @@ write_csv (const TamReportOutput *o,
   return _tam_report_csv_save (o->path, out, qpath, qout, error);
 }
 
-gboolean
-tam_f18_write (TamStore *store,
-               const TamSession *session,
-               const char *month,
-               const char *path,
-               TamProgressFunc progress,
-               gpointer user_data,
-               GCancellable *cancellable,
-               GError **error)
-{
-  TamReportOutput o = { month, path, NULL, progress, user_data, cancellable };
-
-  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  return _tam_report_write (store, session, tam_f18_compute, write_csv, write_xlsx, &o, error);
-}
+TAM_REPORT_DEFINE_WRITE (tam_f18_write, tam_f18_compute, write_csv, write_xlsx)

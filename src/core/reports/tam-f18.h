@@ -22,7 +22,7 @@
  * QCO their site, a team leader their team; see tam-tapping.h). */
 #pragma once
 
-#include "tam-auth.h"
+#include "tam-reports.h"
 
 G_BEGIN_DECLS
 
@@ -69,30 +69,18 @@ typedef struct
 void tam_f18_row_free (TamF18Row *row);
 void tam_f18_qco_free (TamF18Qco *qco);
 
-/* @month "YYYY-MM". On success *agent_rows gets the TamF18Row rows in
+/* @period, a month "YYYY-MM". On success *sheet1 gets the TamF18Row rows in
  * report order (agents, team subtotals, site subtotals, the total last)
- * and *qco_rows the TamF18Qco rows (QCOs by site and name, the total
+ * and *sheet2 the TamF18Qco rows (QCOs by site and name, the total
  * last). One GROUP BY query per sheet. */
-gboolean tam_f18_compute (TamStore *store,
-                          const TamSession *session,
-                          const char *month,
-                          GPtrArray **agent_rows,
-                          GPtrArray **qco_rows,
-                          GError **error);
+TamReportCompute tam_f18_compute;
 
 /* Writes the report to @path: ".xlsx" (two sheets, number cells, percent
  * formats, bold headers and subtotals, frozen header) or ".csv" (the agent
  * sheet; the QCO sheet goes next to it as "NAME-qco.csv"). Written to a
  * temporary file and renamed, so a cancelled or failed run leaves no half
  * file. */
-gboolean tam_f18_write (TamStore *store,
-                        const TamSession *session,
-                        const char *month,
-                        const char *path,
-                        TamProgressFunc progress,
-                        gpointer user_data,
-                        GCancellable *cancellable,
-                        GError **error);
+TamReportWrite tam_f18_write;
 
 /* For a .csv @path, the QCO sheet's file name ("X.csv" -> "X-qco.csv"). */
 char *tam_f18_qco_csv_path (const char *path);

@@ -225,9 +225,9 @@ _tam_report_csv_save (const char *path,
 gboolean
 _tam_report_write (TamStore *store,
                    const TamSession *session,
-                   TamReportComputeFunc compute,
-                   TamReportWriteFunc write_csv,
-                   TamReportWriteFunc write_xlsx,
+                   TamReportCompute *compute,
+                   TamReportSheetsFunc write_csv,
+                   TamReportSheetsFunc write_xlsx,
                    const TamReportOutput *output,
                    GError **error)
 {

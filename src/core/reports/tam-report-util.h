@@ -6,7 +6,7 @@
 
 #include <xlsxwriter.h>
 
-#include "tam-auth.h"
+#include "tam-reports.h"
 
 G_BEGIN_DECLS
 
@@ -93,27 +93,34 @@ typedef struct
   GCancellable *cancellable;
 } TamReportOutput;
 
-/* A report's two sheets, computed (tam_f18_compute, tam_w03_compute)... */
-typedef gboolean (*TamReportComputeFunc) (TamStore *store,
-                                          const TamSession *session,
-                                          const char *month,
-                                          GPtrArray **sheet1,
-                                          GPtrArray **sheet2,
-                                          GError **error);
-/* ...and written. */
-typedef gboolean (*TamReportWriteFunc) (const TamReportOutput *output,
-                                        GPtrArray *sheet1,
-                                        GPtrArray *sheet2,
-                                        GError **error);
+/* A report's two sheets (computed by its TamReportCompute), written. */
+typedef gboolean (*TamReportSheetsFunc) (const TamReportOutput *output,
+                                         GPtrArray *sheet1,
+                                         GPtrArray *sheet2,
+                                         GError **error);
 
 /* Checks @output->path (.xlsx or .csv), computes the sheets and writes
  * them with @write_csv or @write_xlsx (@output->tmp_path set). */
 gboolean _tam_report_write (TamStore *store,
                             const TamSession *session,
-                            TamReportComputeFunc compute,
-                            TamReportWriteFunc write_csv,
-                            TamReportWriteFunc write_xlsx,
+                            TamReportCompute *compute,
+                            TamReportSheetsFunc write_csv,
+                            TamReportSheetsFunc write_xlsx,
                             const TamReportOutput *output,
                             GError **error);
+
+/* Defines a report's TamReportWrite @name over _tam_report_write: the
+ * path checked, @compute, then @write_csv or @write_xlsx. */
+#define TAM_REPORT_DEFINE_WRITE(name, compute, write_csv, write_xlsx)                             \
+  gboolean name (TamStore *store, const TamSession *session, const char *month, const char *path, \
+                 TamProgressFunc progress, gpointer user_data, GCancellable *cancellable,         \
+                 GError **error)                                                                  \
+  {                                                                                               \
+    TamReportOutput o = { month, path, NULL, progress, user_data, cancellable };                  \
+                                                                                                  \
+    g_return_val_if_fail (TAM_IS_STORE (store), FALSE);                                           \
+    g_return_val_if_fail (path != NULL, FALSE);                                                   \
+    return _tam_report_write (store, session, compute, write_csv, write_xlsx, &o, error);         \
+  }
 
 G_END_DECLS

@@ -13,15 +13,28 @@ typedef enum
   TAM_REPORT_MONTH, /* one calendar month, "YYYY-MM" */
 } TamReportPeriod;
 
-/* Writes the report of @period to @path (.xlsx or .csv, by its name). */
-typedef gboolean (*TamReportWriteFunc) (TamStore *store,
-                                        const TamSession *session,
-                                        const char *period,
-                                        const char *path,
-                                        TamProgressFunc progress,
-                                        gpointer user_data,
-                                        GCancellable *cancellable,
-                                        GError **error);
+/* A report's computation: the rows of its two sheets for @period, in
+ * report order (GPtrArrays of the report's own row types). Each report
+ * declares its own as `TamReportCompute tam_x_compute;`. */
+typedef gboolean TamReportCompute (TamStore *store,
+                                   const TamSession *session,
+                                   const char *period,
+                                   GPtrArray **sheet1,
+                                   GPtrArray **sheet2,
+                                   GError **error);
+
+/* Writes the report of @period to @path (.xlsx or .csv, by its name).
+ * Declared `TamReportWrite tam_x_write;`, defined with
+ * TAM_REPORT_DEFINE_WRITE (tam-report-util.h). */
+typedef gboolean TamReportWrite (TamStore *store,
+                                 const TamSession *session,
+                                 const char *period,
+                                 const char *path,
+                                 TamProgressFunc progress,
+                                 gpointer user_data,
+                                 GCancellable *cancellable,
+                                 GError **error);
+typedef TamReportWrite *TamReportWriteFunc;
 
 typedef struct
 {

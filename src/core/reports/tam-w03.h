@@ -22,7 +22,7 @@
  * QCO their site, a team leader their team; see tam-tapping.h), as F-18. */
 #pragma once
 
-#include "tam-auth.h"
+#include "tam-reports.h"
 
 G_BEGIN_DECLS
 
@@ -80,26 +80,14 @@ void tam_w03_team_free (TamW03Team *team);
  * translated. */
 const char *tam_w03_status_label (TamW03Status status);
 
-/* @month "YYYY-MM". *rows gets the TamW03Row rows in report order,
- * *teams the TamW03Team rows (by site and team leader, the total last). */
-gboolean tam_w03_compute (TamStore *store,
-                          const TamSession *session,
-                          const char *month,
-                          GPtrArray **rows,
-                          GPtrArray **teams,
-                          GError **error);
+/* @period, a month "YYYY-MM". *sheet1 gets the TamW03Row rows in report order,
+ * *sheet2 the TamW03Team rows (by site and team leader, the total last). */
+TamReportCompute tam_w03_compute;
 
 /* Writes the report to @path, ".xlsx" (two sheets) or ".csv" (the return
  * sheet; the team sheet goes next to it as "NAME-tl.csv"), as
  * tam_f18_write does. */
-gboolean tam_w03_write (TamStore *store,
-                        const TamSession *session,
-                        const char *month,
-                        const char *path,
-                        TamProgressFunc progress,
-                        gpointer user_data,
-                        GCancellable *cancellable,
-                        GError **error);
+TamReportWrite tam_w03_write;
 
 /* For a .csv @path, the team sheet's file name ("X.csv" -> "X-tl.csv"). */
 char *tam_w03_team_csv_path (const char *path);

@@ -103,26 +103,16 @@ toast (TamPreferencesWindow *self,
 }
 
 static void
-database_response_cb (GtkNativeDialog *chooser,
-                      int response,
-                      TamPreferencesWindow *self)
+database_chosen (GtkWidget *widget,
+                 const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr (GError) error = NULL;
+  TamPreferencesWindow *self = TAM_PREFERENCES_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
 
-      if (path != NULL)
-        {
-          if (tam_preferences_window_set_database (self, path, &error))
-            toast (self, _ ("TAM Desk will open this database at the next start"));
-          else
-            tam_show_message (GTK_WIDGET (self), _ ("This file cannot be used"), error->message);
-        }
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
+  if (tam_preferences_window_set_database (self, path, &error))
+    toast (self, _ ("TAM Desk will open this database at the next start"));
+  else
+    tam_show_message (widget, _ ("This file cannot be used"), error->message);
 }
 
 static void
@@ -131,8 +121,7 @@ database_clicked_cb (TamPreferencesWindow *self)
   GtkFileChooserNative *chooser;
 
   chooser = tam_database_chooser_new (GTK_WINDOW (self), _ ("_Choose"));
-  g_signal_connect (chooser, "response", G_CALLBACK (database_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  tam_file_chooser_show (chooser, GTK_WIDGET (self), database_chosen);
 }
 
 static void
@@ -143,20 +132,10 @@ database_default_clicked_cb (TamPreferencesWindow *self)
 }
 
 static void
-recordings_response_cb (GtkNativeDialog *chooser,
-                        int response,
-                        TamPreferencesWindow *self)
+recordings_chosen (GtkWidget *widget,
+                   const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        tam_preferences_window_set_recordings_folder (self, path);
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
+  tam_preferences_window_set_recordings_folder (TAM_PREFERENCES_WINDOW (widget), path);
 }
 
 static void
@@ -167,8 +146,7 @@ recordings_clicked_cb (TamPreferencesWindow *self)
   chooser = gtk_file_chooser_native_new (_ ("Choose the Recordings Folder"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _ ("_Choose"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (recordings_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  tam_file_chooser_show (chooser, GTK_WIDGET (self), recordings_chosen);
 }
 
 static void

@@ -6,9 +6,10 @@
 
 #include "tam-attendance-page.h"
 #include "tam-codes.h"
+#include "tam-enums.h"
 #include "tam-gui-utils.h"
 #include "tam-queue-page.h"
-#include "tam-reports.h"
+#include "tam-report-dialog.h"
 #include "tam-roster-page.h"
 #include "tam-sign-in-page.h"
 #include "tam-window.h"
@@ -158,7 +159,7 @@ build_desk (TamWindow *self)
     }
   gtk_stack_sidebar_set_stack (self->sidebar, self->page_stack);
   /* A QCO lives in the tapping queue: land there. */
-  if (g_strcmp0 (self->session->role, "QCO") == 0 &&
+  if (tam_role_from_code (self->session->role) == TAM_ROLE_QCO &&
       gtk_stack_get_child_by_name (self->page_stack, "queue") != NULL)
     gtk_stack_set_visible_child_name (self->page_stack, "queue");
 
@@ -214,20 +215,13 @@ switch_user_action (GtkWidget *widget,
 }
 
 static void
-choose_database_response_cb (GtkNativeDialog *chooser,
-                             int response,
-                             TamWindow *self)
+database_chosen (GtkWidget *widget,
+                 const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  TamWindow *self = TAM_WINDOW (widget);
 
-      if (path != NULL && tam_window_open_database (self, path, NULL))
-        g_settings_set_string (self->settings, "database-path", path);
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
+  if (tam_window_open_database (self, path, NULL))
+    g_settings_set_string (self->settings, "database-path", path);
 }
 
 static void
@@ -238,25 +232,17 @@ choose_database_action (GtkWidget *widget,
   GtkFileChooserNative *chooser;
 
   chooser = tam_database_chooser_new (GTK_WINDOW (widget), _ ("_Open"));
-  g_signal_connect (chooser, "response", G_CALLBACK (choose_database_response_cb), g_object_ref (widget));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  tam_file_chooser_show (chooser, widget, database_chosen);
 }
 
 static void
-new_database_response_cb (GtkNativeDialog *chooser,
-                          int response,
-                          TamWindow *self)
+new_database_chosen (GtkWidget *widget,
+                     const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  TamWindow *self = TAM_WINDOW (widget);
 
-      if (path != NULL && tam_window_create_database (self, path, NULL))
-        g_settings_set_string (self->settings, "database-path", path);
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
+  if (tam_window_create_database (self, path, NULL))
+    g_settings_set_string (self->settings, "database-path", path);
 }
 
 static void
@@ -270,26 +256,23 @@ new_database_action (GtkWidget *widget,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Create"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "tam.db");
-  g_signal_connect (chooser, "response", G_CALLBACK (new_database_response_cb), g_object_ref (widget));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  tam_file_chooser_show (chooser, widget, new_database_chosen);
 }
 
 /* win.report (s): the main menu's Reports, by the registry's code
- * (tam-reports.h). The Queue tab runs them, in its job bar with progress
- * and Cancel: show it and ask it for the report. */
+ * (tam-reports.h; "" lets the user choose): the report dialog, which
+ * runs the report with its own progress and Cancel. */
 static void
 report_action (GtkWidget *widget,
                const char *action_name,
                GVariant *param)
 {
   TamWindow *self = TAM_WINDOW (widget);
-  const TamReport *report = tam_report_find (g_variant_get_string (param, NULL));
-  GtkWidget *queue = tam_window_get_page (self, "queue");
 
-  if (self->session == NULL || report == NULL || queue == NULL)
+  if (self->session == NULL || self->store == NULL)
     return;
-  gtk_stack_set_visible_child (self->page_stack, queue);
-  gtk_widget_activate_action (queue, "queue.report", "s", report->code);
+  gtk_window_present (GTK_WINDOW (tam_report_dialog_new (widget, self->store, self->session,
+                                                         g_variant_get_string (param, NULL))));
 }
 
 /* win.show-page (u): the Nth tab of the desk (Alt+1…9). */

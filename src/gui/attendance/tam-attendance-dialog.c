@@ -5,8 +5,8 @@
 
 #include "tam-attendance-dialog.h"
 #include "tam-codes.h"
+#include "tam-dialog-save.h"
 #include "tam-gui-utils.h"
-#include "tam-save.h"
 
 struct _TamAttendanceDialog
 {
@@ -15,10 +15,7 @@ struct _TamAttendanceDialog
   TamStore *store;
   TamSession *session;
   TamAttendance *row;
-  gboolean saving; /* a save is in the worker */
-  gboolean saved;  /* the last save's outcome */
-  gboolean closed; /* closed (hidden) while saving */
-  gboolean disposed;
+  TamDialogSave save;
 
   GtkButton *save_button;
   GtkLabel *error_label;
@@ -108,50 +105,21 @@ attendance_save_func (TamStore *store,
   return tam_attendance_save (store, as->session, as->row, error);
 }
 
+/* The save is over (see tam-dialog-save.h). */
 static void
-attendance_save_busy_cb (gpointer user_data)
+attendance_save_done (GtkWindow *dialog,
+                      gpointer data,
+                      const GError *error)
 {
-  TamAttendanceDialog *self = user_data;
+  TamAttendanceDialog *self = TAM_ATTENDANCE_DIALOG (dialog);
 
-  if (!self->disposed && !self->closed)
-    tam_save_button_set_state (self->save_button, TAM_SAVE_WAITING);
-}
-
-static void
-attendance_save_done_cb (GObject *source,
-                         GAsyncResult *result,
-                         gpointer user_data)
-{
-  g_autoptr (TamAttendanceDialog) self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  self->saving = FALSE;
-  self->saved = tam_save_finish (result, &error);
-  if (self->disposed)
-    return;
-  if (self->closed)
-    {
-      /* Closed while it waited: the page still reloads; a refusal is told
-       * over the window the dialog belonged to. */
-      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-      if (self->saved)
-        g_signal_emit (self, signals[SAVED], 0);
-      else if (parent != NULL && gtk_widget_get_visible (GTK_WIDGET (parent)))
-        tam_show_message (GTK_WIDGET (parent), _ ("The attendance was not saved"), error->message);
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-
-  tam_save_button_set_state (self->save_button, TAM_SAVE_IDLE);
-  if (!self->saved)
+  if (error == NULL)
+    g_signal_emit (self, signals[SAVED], 0);
+  else
     {
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return;
     }
-  g_signal_emit (self, signals[SAVED], 0);
-  gtk_window_close (GTK_WINDOW (self));
 }
 
 /* Checks the times here and sends the save to the worker; FALSE when a
@@ -163,7 +131,7 @@ send_save (TamAttendanceDialog *self)
   AttendanceSave *as;
   char *value;
 
-  if (self->saving)
+  if (self->save.saving)
     return FALSE;
 
   clear_errors (self);
@@ -194,12 +162,8 @@ send_save (TamAttendanceDialog *self)
   as = g_new0 (AttendanceSave, 1);
   as->session = tam_session_copy (self->session);
   as->row = g_steal_pointer (&row);
-  self->saving = TRUE;
-  tam_save_button_set_state (self->save_button, TAM_SAVE_SAVING);
-  tam_save_async (tam_store_get_path (self->store), attendance_save_func, as,
-                  (GDestroyNotify) attendance_save_free, attendance_save_busy_cb,
-                  attendance_save_done_cb, g_object_ref (self));
-  return TRUE;
+  return tam_dialog_save_send (&self->save, tam_store_get_path (self->store), attendance_save_func, as,
+                               (GDestroyNotify) attendance_save_free, attendance_save_done);
 }
 
 gboolean
@@ -212,9 +176,7 @@ tam_attendance_dialog_save (TamAttendanceDialog *self)
   ref = g_object_ref (self);
   if (!send_save (self))
     return FALSE;
-  while (self->saving)
-    g_main_context_iteration (NULL, TRUE);
-  return self->saved;
+  return tam_dialog_save_wait (&self->save);
 }
 
 static void
@@ -224,18 +186,14 @@ save_clicked_cb (TamAttendanceDialog *self)
 }
 
 /* Escape or Cancel while a save waits: the dialog goes at once; the save,
- * already sent, completes (see attendance_save_done_cb). */
+ * already sent, completes (tam-dialog-save.h). */
 static gboolean
 tam_attendance_dialog_close_request (GtkWindow *window)
 {
   TamAttendanceDialog *self = TAM_ATTENDANCE_DIALOG (window);
 
-  if (self->saving)
-    {
-      self->closed = TRUE;
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      return TRUE;
-    }
+  if (tam_dialog_save_close_request (&self->save))
+    return TRUE;
   if (GTK_WINDOW_CLASS (tam_attendance_dialog_parent_class)->close_request != NULL)
     return GTK_WINDOW_CLASS (tam_attendance_dialog_parent_class)->close_request (window);
   return FALSE;
@@ -266,7 +224,7 @@ tam_attendance_dialog_dispose (GObject *object)
 {
   TamAttendanceDialog *self = TAM_ATTENDANCE_DIALOG (object);
 
-  self->disposed = TRUE;
+  tam_dialog_save_dispose (&self->save);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAM_TYPE_ATTENDANCE_DIALOG);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (tam_attendance_dialog_parent_class)->dispose (object);
@@ -325,6 +283,7 @@ tam_attendance_dialog_init (TamAttendanceDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+  tam_dialog_save_init (&self->save, GTK_WINDOW (self), self->save_button, _ ("The attendance was not saved"));
   statuses = tam_code_string_list_new (tam_attendance_statuses (), tam_attendance_status_label, NULL);
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
 }

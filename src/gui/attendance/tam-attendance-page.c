@@ -8,6 +8,7 @@
 #include "tam-attendance-dialog.h"
 #include "tam-attendance-object.h"
 #include "tam-attendance-page.h"
+#include "tam-enums.h"
 #include "tam-gui-utils.h"
 #include "tam-import-ui.h"
 #include "tam-job.h"
@@ -112,7 +113,7 @@ can_edit_row (TamAttendancePage *self,
   if (row == NULL || !tam_session_can (self->session, TAM_PERM_EDIT_ATTENDANCE))
     return FALSE;
   /* A team leader edits their own team; the core checks it too. */
-  if (g_strcmp0 (self->session->role, "TEAM_LEADER") == 0)
+  if (tam_role_from_code (self->session->role) == TAM_ROLE_TEAM_LEADER)
     return row->team_leader_id == self->session->person_id;
   return TRUE;
 }
@@ -394,7 +395,7 @@ fill_teams (TamAttendancePage *self)
       const TamPerson *p = g_ptr_array_index (people, i);
       g_autofree char *label = NULL;
 
-      if (g_strcmp0 (p->role, "TEAM_LEADER") != 0)
+      if (tam_role_from_code (p->role) != TAM_ROLE_TEAM_LEADER)
         continue;
       /* Translators: a team, named after its leader: "Team Budi Santoso (TL-0001)" */
       label = g_strdup_printf (_ ("Team %s (%s)"), p->name, p->nik);
@@ -602,7 +603,7 @@ tam_attendance_page_new (TamStore *store,
   fill_teams (self);
   /* A team leader sees their own team first. */
   tam_attendance_page_show (self, NULL, FALSE,
-                            session && g_strcmp0 (session->role, "TEAM_LEADER") == 0
+                            session && tam_role_from_code (session->role) == TAM_ROLE_TEAM_LEADER
                                 ? session->person_id
                                 : 0);
   return GTK_WIDGET (self);

@@ -14,6 +14,7 @@
 #include "tam-queue-page-private.h"
 #include "tam-queue-writer.h"
 #include "tam-recording-player.h"
+#include "tam-report-dialog.h"
 #include "tam-tapping.h"
 
 /* Verdicts */
@@ -635,6 +636,19 @@ import_action (GtkWidget *widget,
   tam_import_choose (widget, _ ("Import Calls"), import_chosen);
 }
 
+/* queue.report (s: a code of the registry, "f18"): the report dialog,
+ * which runs the report itself. */
+static void
+report_action (GtkWidget *widget,
+               const char *action_name,
+               GVariant *parameter)
+{
+  TamQueuePage *self = TAM_QUEUE_PAGE (widget);
+
+  gtk_window_present (GTK_WINDOW (tam_report_dialog_new (widget, self->store, self->session,
+                                                         g_variant_get_string (parameter, NULL))));
+}
+
 /* Keys that the list would take for itself (Space selects a row, Left and
  * Right move across) mean play and seek on this page while the list has
  * the focus; Ctrl+Enter confirms a return even from the text field. */
@@ -710,7 +724,7 @@ _tam_queue_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "queue.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "queue.recall", NULL, _tam_queue_page_recall_action);
   gtk_widget_class_install_action (widget_class, "queue.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "queue.report", "s", _tam_queue_page_report_action);
+  gtk_widget_class_install_action (widget_class, "queue.report", "s", report_action);
 
   /* Single letters: bubble phase, so a text field that takes the key
    * (the recommendation, a date, a drop-down's search) keeps it. */

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  *   tam-queue-page-actions.c  the widget actions and keys, verdicts, undo,
  *                             refresh, import, the writer's answers
  *   tam-queue-page-recall.c   the re-call dialog
- *   tam-queue-page-reports.c  the F-18/W-03 report dialogs and job */
+ * Its Reports menu opens the report dialog (src/gui/reports/). */
 
 struct _TamQueuePage
 {
@@ -150,11 +150,6 @@ void _tam_queue_page_recall_action (GtkWidget *widget,
 void _tam_queue_page_recall_done (TamQueuePage *self,
                                   TamWrite *op);
 
-/* tam-queue-page-reports.c */
-void _tam_queue_page_report_action (GtkWidget *widget,
-                                    const char *action_name,
-                                    GVariant *parameter);
-
 /* For the tests and benchmarks: what the QCO sees, without the mouse. */
 TamQueueModel *_tam_queue_page_get_model (TamQueuePage *self);
 GtkSingleSelection *_tam_queue_page_get_selection (TamQueuePage *self);
@@ -173,13 +168,10 @@ gboolean _tam_queue_page_set_parameter_met (TamQueuePage *self,
 guint _tam_queue_page_get_n_parameters (TamQueuePage *self);
 void _tam_queue_page_set_recommendation (TamQueuePage *self,
                                          const char *text);
-/* What the Import Calls and Report F-18 buttons start once a file is
- * chosen: a job on the page's job bar. */
+/* What the Import Calls button starts once a file is chosen: a job on
+ * the page's job bar. */
 void _tam_queue_page_import (TamQueuePage *self,
                              const char *path);
-void _tam_queue_page_write_report (TamQueuePage *self,
-                                   const char *month,
-                                   const char *path);
 gboolean _tam_queue_page_get_job_running (TamQueuePage *self);
 /* Iterates the main context until the page's writer has handed back the
  * result of every write asked of it (claims, verdicts, undo, re-calls),

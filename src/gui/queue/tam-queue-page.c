@@ -8,13 +8,15 @@
  *
  * This file holds the type (the struct is in tam-queue-page-private.h),
  * the template, the banner and toasts, and the filter bar; the list, the
- * detail pane, the actions and keys, the re-call dialog and the reports
- * are in tam-queue-page-*.c. */
+ * detail pane, the actions and keys and the re-call dialog are in
+ * tam-queue-page-*.c. The Reports menu opens the report dialog
+ * (src/gui/reports/). */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "tam-codes.h"
+#include "tam-enums.h"
 #include "tam-gui-utils.h"
 #include "tam-job.h"
 #include "tam-people.h"
@@ -210,12 +212,12 @@ setup_filters (TamQueuePage *self)
       TamPerson *p = g_ptr_array_index (people, i);
       g_autofree char *text = _tam_queue_page_person_text (p->name, p->nik);
 
-      if (g_strcmp0 (p->role, "TEAM_LEADER") == 0)
+      if (tam_role_from_code (p->role) == TAM_ROLE_TEAM_LEADER)
         {
           gtk_string_list_append (leaders, text);
           g_array_append_val (self->leader_ids, p->id);
         }
-      else if (g_strcmp0 (p->role, "AGENT") == 0)
+      else if (tam_role_from_code (p->role) == TAM_ROLE_AGENT)
         {
           gtk_string_list_append (agents, text);
           g_array_append_val (self->agent_ids, p->id);
@@ -280,8 +282,9 @@ job_running_cb (TamQueuePage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "queue.import",
                                  !running && tam_session_can (self->session, TAM_PERM_IMPORT_CALLS));
+  /* The report dialog runs its reports itself, beside an import. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "queue.report",
-                                 !running && tam_session_can (self->session, TAM_PERM_EXPORT));
+                                 tam_session_can (self->session, TAM_PERM_EXPORT));
 }
 
 static void

@@ -4,9 +4,10 @@
 #include <glib/gi18n.h>
 
 #include "tam-codes.h"
+#include "tam-dialog-save.h"
+#include "tam-enums.h"
 #include "tam-gui-utils.h"
 #include "tam-person-dialog.h"
-#include "tam-save.h"
 
 struct _TamPersonDialog
 {
@@ -16,10 +17,7 @@ struct _TamPersonDialog
   TamSession *session;
   TamPerson *person;       /* the edited copy; id 0 for a new one */
   GArray *team_leader_ids; /* gint64 per drop-down position; 0 = none */
-  gboolean saving;         /* a save is in the worker */
-  gboolean saved;          /* the last save's outcome */
-  gboolean closed;         /* closed (hidden) while saving */
-  gboolean disposed;
+  TamDialogSave save;
 
   GtkButton *save_button;
   GtkLabel *error_label;
@@ -208,50 +206,19 @@ person_save_func (TamStore *store,
   return TRUE;
 }
 
+/* The save is over (see tam-dialog-save.h). */
 static void
-person_save_busy_cb (gpointer user_data)
+person_save_done (GtkWindow *dialog,
+                  gpointer data,
+                  const GError *error)
 {
-  TamPersonDialog *self = user_data;
+  TamPersonDialog *self = TAM_PERSON_DIALOG (dialog);
+  PersonSave *ps = data;
 
-  if (!self->disposed && !self->closed)
-    tam_save_button_set_state (self->save_button, TAM_SAVE_WAITING);
-}
-
-static void
-person_save_done_cb (GObject *source,
-                     GAsyncResult *result,
-                     gpointer user_data)
-{
-  g_autoptr (TamPersonDialog) self = user_data;
-  g_autoptr (GError) error = NULL;
-  PersonSave *ps = tam_save_get_data (result);
-
-  self->saving = FALSE;
-  self->saved = tam_save_finish (result, &error);
-  if (self->disposed)
-    return;
-  if (self->closed)
-    {
-      /* Closed while it waited: the roster still learns of the person;
-       * a refusal is told over the window the dialog belonged to. */
-      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-      if (self->saved)
-        g_signal_emit (self, signals[SAVED], 0, ps->stored->nik);
-      else if (parent != NULL && gtk_widget_get_visible (GTK_WIDGET (parent)))
-        tam_show_message (GTK_WIDGET (parent), _ ("The person was not saved"), error->message);
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-
-  tam_save_button_set_state (self->save_button, TAM_SAVE_IDLE);
-  if (!self->saved)
-    {
-      show_error (self, ps->field, error->message);
-      return;
-    }
-  g_signal_emit (self, signals[SAVED], 0, ps->stored->nik);
-  gtk_window_close (GTK_WINDOW (self));
+  if (error == NULL)
+    g_signal_emit (self, signals[SAVED], 0, ps->stored->nik);
+  else
+    show_error (self, ps->field, error->message);
 }
 
 /* Sends the save to the worker; FALSE when one is on its way already. */
@@ -260,7 +227,7 @@ send_save (TamPersonDialog *self)
 {
   PersonSave *ps;
 
-  if (self->saving)
+  if (self->save.saving)
     return FALSE;
 
   clear_errors (self);
@@ -269,12 +236,8 @@ send_save (TamPersonDialog *self)
   ps->person = tam_person_copy (self->person);
   read_fields (self, ps->person);
 
-  self->saving = TRUE;
-  tam_save_button_set_state (self->save_button, TAM_SAVE_SAVING);
-  tam_save_async (tam_store_get_path (self->store), person_save_func, ps,
-                  (GDestroyNotify) person_save_free, person_save_busy_cb,
-                  person_save_done_cb, g_object_ref (self));
-  return TRUE;
+  return tam_dialog_save_send (&self->save, tam_store_get_path (self->store), person_save_func, ps,
+                               (GDestroyNotify) person_save_free, person_save_done);
 }
 
 gboolean
@@ -287,9 +250,7 @@ tam_person_dialog_save (TamPersonDialog *self)
   ref = g_object_ref (self);
   if (!send_save (self))
     return FALSE;
-  while (self->saving)
-    g_main_context_iteration (NULL, TRUE);
-  return self->saved;
+  return tam_dialog_save_wait (&self->save);
 }
 
 static void
@@ -299,18 +260,14 @@ save_clicked_cb (TamPersonDialog *self)
 }
 
 /* Escape or Cancel while a save waits: the dialog goes at once; the save,
- * already sent, completes (see person_save_done_cb). */
+ * already sent, completes (tam-dialog-save.h). */
 static gboolean
 tam_person_dialog_close_request (GtkWindow *window)
 {
   TamPersonDialog *self = TAM_PERSON_DIALOG (window);
 
-  if (self->saving)
-    {
-      self->closed = TRUE;
-      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-      return TRUE;
-    }
+  if (tam_dialog_save_close_request (&self->save))
+    return TRUE;
   if (GTK_WINDOW_CLASS (tam_person_dialog_parent_class)->close_request != NULL)
     return GTK_WINDOW_CLASS (tam_person_dialog_parent_class)->close_request (window);
   return FALSE;
@@ -370,8 +327,8 @@ fill_team_leaders (TamPersonDialog *self)
       g_autofree char *label = NULL;
 
       /* Leaders who left are offered only when already assigned. */
-      if (g_strcmp0 (tl->role, "TEAM_LEADER") != 0 || tl->id == self->person->id ||
-          (!current && g_strcmp0 (tl->status, "ACTIVE") != 0 && g_strcmp0 (tl->status, "TRAINING") != 0))
+      if (tam_role_from_code (tl->role) != TAM_ROLE_TEAM_LEADER || tl->id == self->person->id ||
+          (!current && !tam_person_status_is_active (tam_person_status_from_code (tl->status))))
         continue;
       label = g_strdup_printf ("%s (%s)", tl->name, tl->nik);
       gtk_string_list_append (list, label);
@@ -423,7 +380,7 @@ tam_person_dialog_dispose (GObject *object)
 {
   TamPersonDialog *self = TAM_PERSON_DIALOG (object);
 
-  self->disposed = TRUE;
+  tam_dialog_save_dispose (&self->save);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAM_TYPE_PERSON_DIALOG);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (tam_person_dialog_parent_class)->dispose (object);
@@ -487,6 +444,7 @@ tam_person_dialog_init (TamPersonDialog *self)
   self->team_leader_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+  tam_dialog_save_init (&self->save, GTK_WINDOW (self), self->save_button, _ ("The person was not saved"));
 }
 
 TamPersonDialog *
@@ -510,12 +468,13 @@ tam_person_dialog_new (GtkWindow *parent,
   else
     {
       self->person = tam_person_new ();
-      self->person->role = g_strdup ("AGENT");
-      self->person->site = g_strdup (session && session->site ? session->site : "BANDUNG");
-      self->person->service = g_strdup (session && session->service ? session->service : "ADDON_CONSUMER");
-      self->person->status = g_strdup ("TRAINING");
+      self->person->role = g_strdup (tam_role_to_code (TAM_ROLE_AGENT));
+      self->person->site = g_strdup (session && session->site ? session->site : tam_site_to_code (TAM_SITE_BANDUNG));
+      self->person->service = g_strdup (session && session->service ? session->service
+                                                                    : tam_service_to_code (TAM_SERVICE_ADDON_CONSUMER));
+      self->person->status = g_strdup (tam_person_status_to_code (TAM_PERSON_STATUS_TRAINING));
       self->person->hired_on = tam_today_string ();
-      if (session != NULL && g_strcmp0 (session->role, "TEAM_LEADER") == 0)
+      if (session != NULL && tam_role_from_code (session->role) == TAM_ROLE_TEAM_LEADER)
         self->person->team_leader_id = session->person_id;
     }
   fill_fields (self);

@@ -15,6 +15,8 @@ struct _TamPersonObject
   char *search_key;
   char *team_leader;
   gboolean contract_ending;
+  TamRole role;
+  TamPersonStatus status;
 };
 
 G_DEFINE_FINAL_TYPE (TamPersonObject, tam_person_object, G_TYPE_OBJECT)
@@ -136,6 +138,8 @@ tam_person_object_new (TamPerson *person,
   else
     self->team_leader = g_strdup ("");
   self->contract_ending = tam_person_contract_ending (person, today, CONTRACT_WARNING_DAYS);
+  self->role = tam_role_from_code (person->role);
+  self->status = tam_person_status_from_code (person->status);
   return self;
 }
 
@@ -158,4 +162,18 @@ tam_person_object_get_contract_ending (TamPersonObject *self)
 {
   g_return_val_if_fail (TAM_IS_PERSON_OBJECT (self), FALSE);
   return self->contract_ending;
+}
+
+TamRole
+tam_person_object_get_role (TamPersonObject *self)
+{
+  g_return_val_if_fail (TAM_IS_PERSON_OBJECT (self), -1);
+  return self->role;
+}
+
+TamPersonStatus
+tam_person_object_get_status (TamPersonObject *self)
+{
+  g_return_val_if_fail (TAM_IS_PERSON_OBJECT (self), -1);
+  return self->status;
 }

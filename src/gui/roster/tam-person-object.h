@@ -2,6 +2,7 @@
 
 #include <glib-object.h>
 
+#include "tam-enums.h"
 #include "tam-people.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,8 @@ const TamPerson *tam_person_object_get_person (TamPersonObject *self);
 /* Case-folded "name nik", for the search. */
 const char *tam_person_object_get_search_key (TamPersonObject *self);
 gboolean tam_person_object_get_contract_ending (TamPersonObject *self);
+/* The person's role and status (-1 for an unknown code). */
+TamRole tam_person_object_get_role (TamPersonObject *self);
+TamPersonStatus tam_person_object_get_status (TamPersonObject *self);
 
 G_END_DECLS

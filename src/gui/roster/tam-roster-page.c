@@ -14,6 +14,7 @@
 
 #include "tam-cell.h"
 #include "tam-codes.h"
+#include "tam-enums.h"
 #include "tam-export.h"
 #include "tam-gui-utils.h"
 #include "tam-import-ui.h"
@@ -43,8 +44,8 @@ struct _TamRosterPage
   char *search; /* case-folded, NULL when empty */
   const char *site;
   const char *service;
-  const char *role;
-  const char *status;
+  TamRole role;           /* -1: any */
+  TamPersonStatus status; /* -1: any */
   gint64 team_leader_id;
   GArray *team_leader_ids; /* gint64 per drop-down position */
   gint64 selected_id;      /* the person selected, 0 for none */
@@ -94,9 +95,9 @@ filter_func (gpointer item,
     return FALSE;
   if (self->service != NULL && g_strcmp0 (p->service, self->service) != 0)
     return FALSE;
-  if (self->role != NULL && g_strcmp0 (p->role, self->role) != 0)
+  if ((int) self->role != -1 && tam_person_object_get_role (obj) != self->role)
     return FALSE;
-  if (self->status != NULL && g_strcmp0 (p->status, self->status) != 0)
+  if ((int) self->status != -1 && tam_person_object_get_status (obj) != self->status)
     return FALSE;
   if (self->team_leader_id != 0 && p->team_leader_id != self->team_leader_id)
     return FALSE;
@@ -170,8 +171,7 @@ update_actions (TamRosterPage *self)
   const TamPerson *p = selected_person (self);
   gboolean can_edit = tam_session_can (self->session, TAM_PERM_EDIT_PEOPLE);
   gboolean busy = self->job_bar != NULL && tam_job_bar_get_running (self->job_bar);
-  gboolean active = p != NULL && (g_strcmp0 (p->status, "ACTIVE") == 0 ||
-                                  g_strcmp0 (p->status, "TRAINING") == 0);
+  gboolean active = p != NULL && tam_person_status_is_active (tam_person_status_from_code (p->status));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.add", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roster.edit", can_edit && p != NULL);
@@ -208,7 +208,7 @@ fill_team_leaders (TamRosterPage *self)
       g_autoptr (TamPersonObject) obj = g_list_model_get_item (G_LIST_MODEL (self->people), i);
       const TamPerson *p = tam_person_object_get_person (obj);
 
-      if (g_strcmp0 (p->role, "TEAM_LEADER") == 0)
+      if (tam_person_object_get_role (obj) == TAM_ROLE_TEAM_LEADER)
         g_ptr_array_add (leaders, (gpointer) p);
     }
   g_ptr_array_sort_with_data (leaders, compare_names, NULL);
@@ -364,9 +364,9 @@ dropdown_changed_cb (GtkDropDown *dropdown,
   else if (dropdown == self->service_dropdown)
     self->service = tam_code_at (tam_services (), pos, TRUE);
   else if (dropdown == self->role_dropdown)
-    self->role = tam_code_at (tam_roles (), pos, TRUE);
+    self->role = tam_role_from_code (tam_code_at (tam_roles (), pos, TRUE));
   else if (dropdown == self->status_dropdown)
-    self->status = tam_code_at (tam_person_statuses (), pos, TRUE);
+    self->status = tam_person_status_from_code (tam_code_at (tam_person_statuses (), pos, TRUE));
   else if (dropdown == self->team_leader_dropdown)
     self->team_leader_id = pos < self->team_leader_ids->len
                                ? g_array_index (self->team_leader_ids, gint64, pos)
@@ -503,9 +503,9 @@ deactivate_response_cb (AdwMessageDialog *dialog,
   const char *status = NULL;
 
   if (g_strcmp0 (response, "resigned") == 0)
-    status = "RESIGNED";
+    status = tam_person_status_to_code (TAM_PERSON_STATUS_RESIGNED);
   else if (g_strcmp0 (response, "returned") == 0)
-    status = "RETURNED_TO_VENDOR";
+    status = tam_person_status_to_code (TAM_PERSON_STATUS_RETURNED_TO_VENDOR);
   if (status == NULL || self->deactivating)
     return;
 
@@ -666,29 +666,15 @@ tam_roster_page_export_file (TamRosterPage *self,
 }
 
 static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int response,
-                    TamRosterPage *self)
+export_chosen (GtkWidget *page,
+               const char *path)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+  /* No known extension: a spreadsheet. */
+  g_autofree char *with_ext = NULL;
 
-      if (path != NULL)
-        {
-          /* No known extension: a spreadsheet. */
-          if (!g_str_has_suffix (path, ".csv") && !g_str_has_suffix (path, ".xlsx"))
-            {
-              char *with_ext = g_strconcat (path, ".xlsx", NULL);
-              g_free (path);
-              path = with_ext;
-            }
-          tam_roster_page_export_file (self, path);
-        }
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
+  if (!g_str_has_suffix (path, ".csv") && !g_str_has_suffix (path, ".xlsx"))
+    path = with_ext = g_strconcat (path, ".xlsx", NULL);
+  tam_roster_page_export_file (TAM_ROSTER_PAGE (page), path);
 }
 
 static void
@@ -704,8 +690,7 @@ export_action (GtkWidget *widget,
                                   _ ("_Export"), TRUE);
   name = g_strdup_printf ("roster-%s.xlsx", self->today);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  tam_file_chooser_show (chooser, widget, export_chosen);
 }
 
 static void
@@ -998,6 +983,8 @@ tam_roster_page_init (TamRosterPage *self)
 
   self->today = tam_today_string ();
   self->team_leader_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->role = -1;
+  self->status = -1;
 
   self->people = g_list_store_new (TAM_TYPE_PERSON_OBJECT);
   self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->people)),

@@ -225,3 +225,36 @@ tam_file_chooser_new (GtkWidget *parent,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   return chooser;
 }
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int response,
+                     GtkWidget *owner)
+{
+  TamPathChosenFunc chosen = g_object_get_data (G_OBJECT (chooser), "tam-chosen");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        chosen (owner, path);
+    }
+  g_object_unref (chooser);
+  g_object_unref (owner);
+}
+
+void
+tam_file_chooser_show (GtkFileChooserNative *chooser,
+                       GtkWidget *owner,
+                       TamPathChosenFunc chosen)
+{
+  g_return_if_fail (GTK_IS_FILE_CHOOSER_NATIVE (chooser));
+  g_return_if_fail (GTK_IS_WIDGET (owner));
+  g_return_if_fail (chosen != NULL);
+
+  g_object_set_data (G_OBJECT (chooser), "tam-chosen", chosen);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (owner));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}

@@ -54,6 +54,15 @@ void tam_field_set_error (GtkWidget *field,
  * files" filter too; the caller connects "response" and shows it. */
 GtkFileChooserNative *tam_database_chooser_new (GtkWindow *parent,
                                                 const char *accept_label);
+/* What a chooser shown with tam_file_chooser_show () calls with the
+ * local path the user accepted. */
+typedef void (*TamPathChosenFunc) (GtkWidget *owner,
+                                   const char *path);
+/* Shows @chooser; once the user accepts a local file or folder, calls
+ * @chosen (@owner, its path). Holds @owner meanwhile; frees @chooser. */
+void tam_file_chooser_show (GtkFileChooserNative *chooser,
+                            GtkWidget *owner,
+                            TamPathChosenFunc chosen);
 /* A file chooser for imports (CSV and spreadsheets) or exports. */
 GtkFileChooserNative *tam_file_chooser_new (GtkWidget *parent,
                                             const char *title,

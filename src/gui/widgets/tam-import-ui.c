@@ -116,45 +116,14 @@ tam_import_run (TamJobBar *bar,
                          job, (GDestroyNotify) import_job_free, import_done_cb, NULL);
 }
 
-typedef struct
-{
-  GtkWidget *page;
-  TamImportFileFunc import_file;
-} ChooseData;
-
-static void
-choose_response_cb (GtkNativeDialog *chooser,
-                    int response,
-                    ChooseData *data)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        data->import_file (data->page, path);
-    }
-  g_object_unref (chooser);
-  g_object_unref (data->page);
-  g_free (data);
-}
-
 void
 tam_import_choose (GtkWidget *page,
                    const char *title,
                    TamImportFileFunc import_file)
 {
-  GtkFileChooserNative *chooser;
-  ChooseData *data;
-
   g_return_if_fail (GTK_IS_WIDGET (page));
   g_return_if_fail (import_file != NULL);
 
-  data = g_new0 (ChooseData, 1);
-  data->page = g_object_ref (page);
-  data->import_file = import_file;
-  chooser = tam_file_chooser_new (page, title, GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Import"), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (choose_response_cb), data);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  tam_file_chooser_show (tam_file_chooser_new (page, title, GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Import"), TRUE),
+                         page, import_file);
 }
