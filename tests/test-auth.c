@@ -381,6 +381,63 @@ test_escalation (Fixture *f,
   g_assert_no_error (error);
 }
 
+/* Issue 13: 36 guesses a second were possible. */
+static void
+test_sign_in_delay (Fixture *f,
+                    gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamSession) ok = NULL;
+  TamSession *s;
+
+  g_assert_cmpint (tam_auth_sign_in_delay (0), ==, 0);
+  g_assert_cmpint (tam_auth_sign_in_delay (2), ==, 0);
+  g_assert_cmpint (tam_auth_sign_in_delay (3), ==, 1);
+  g_assert_cmpint (tam_auth_sign_in_delay (5), ==, 4);
+  g_assert_cmpint (tam_auth_sign_in_delay (11), ==, 256);
+  g_assert_cmpint (tam_auth_sign_in_delay (12), ==, 300);
+  g_assert_cmpint (tam_auth_sign_in_delay (1000), ==, 300);
+
+  /* Three wrong guesses are answered as such, and audited… */
+  for (int i = 0; i < 3; i++)
+    {
+      s = tam_auth_sign_in (f->store, "QCO001", "tebakan", &error);
+      g_assert_null (s);
+      g_assert_error (error, TAM_ERROR, TAM_ERROR_AUTH);
+      g_assert_cmpstr (error->message, ==, "Unknown NIK or wrong password");
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (tam_store_query_int (f->store, "SELECT count(*) FROM audit_log WHERE action = 'SIGN_IN_FAILED'"
+                                                  " AND entity_id = 'QCO001'",
+                                        -1, NULL),
+                   ==, 3);
+  /* …then even the right password waits, without being looked at. */
+  s = tam_auth_sign_in (f->store, "QCO001", "rahasia-qco", &error);
+  g_assert_null (s);
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_AUTH);
+  g_assert_true (g_str_has_prefix (error->message, "Too many failed sign-ins for QCO001: try again in "));
+  g_clear_error (&error);
+  /* Other NIKs are not held up; a NIK nobody has is counted all the same. */
+  ok = tam_auth_sign_in (f->store, "TRN001", "rahasia-trn", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&ok, tam_session_free);
+  for (int i = 0; i < 4; i++)
+    {
+      g_assert_null (tam_auth_sign_in (f->store, "NOBODY", "x", &error));
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (tam_store_query_int (f->store, "SELECT failures FROM sign_in_failures WHERE nik = 'NOBODY'", -1, NULL),
+                   ==, 3);
+
+  /* Once the wait is over, a good sign-in clears the count. */
+  g_assert_true (tam_store_exec (f->store, "UPDATE sign_in_failures SET last_failed_at = last_failed_at - 10", &error));
+  ok = tam_auth_sign_in (f->store, "QCO001", "rahasia-qco", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ok);
+  g_assert_cmpint (tam_store_query_int (f->store, "SELECT count(*) FROM sign_in_failures WHERE nik = 'QCO001'", -1, NULL),
+                   ==, 0);
+}
+
 int
 main (int argc,
       char **argv)
@@ -393,6 +450,7 @@ main (int argc,
   g_test_add ("/auth/sign-in", Fixture, NULL, fixture_setup, test_sign_in, fixture_teardown);
   g_test_add ("/auth/people-rules", Fixture, NULL, fixture_setup, test_people_rules, fixture_teardown);
   g_test_add ("/auth/escalation", Fixture, NULL, fixture_setup, test_escalation, fixture_teardown);
+  g_test_add ("/auth/sign-in-delay", Fixture, NULL, fixture_setup, test_sign_in_delay, fixture_teardown);
 
   return g_test_run ();
 }

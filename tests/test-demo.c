@@ -507,7 +507,7 @@ test_check (void)
   g_assert_no_error (error);
   /* One audit row for the whole generation, and one vouching for its
    * verdicts (issue 13). */
-  g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log"), ==, 2);
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE action <> 'SIGN_IN_FAILED'"), ==, 2);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE action = 'VOUCH'"
                             " AND json_extract (after, '$.tappings_upto') = (SELECT max (id) FROM tappings)"),
                    ==, 1);
@@ -522,7 +522,7 @@ test_check (void)
   g_assert_false (tam_demo_generate_for_date (demo, TAM_DEMO_SCALE_TINY, 1, TODAY, NULL, NULL, NULL, &error));
   g_assert_error (error, TAM_ERROR, TAM_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log"), ==, 2);
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE action <> 'SIGN_IN_FAILED'"), ==, 2);
 
   /* A bad date is refused. */
   again = open_new ("bad-date.db");

@@ -240,6 +240,86 @@ tam_session_may_grant (const TamSession *actor,
   return TRUE;
 }
 
+/* Failed sign-ins: the first TAM_AUTH_FREE_FAILURES are free, then each
+ * further guess at a NIK waits 1, 2, 4… seconds after the last failure,
+ * up to TAM_AUTH_MAX_DELAY_S (issue 13: 36 guesses a second were possible). */
+#define TAM_AUTH_FREE_FAILURES 3
+#define TAM_AUTH_MAX_DELAY_S 300
+
+gint64
+tam_auth_sign_in_delay (gint64 failures)
+{
+  if (failures < TAM_AUTH_FREE_FAILURES)
+    return 0;
+  if (failures - TAM_AUTH_FREE_FAILURES >= 9)
+    return TAM_AUTH_MAX_DELAY_S;
+  return MIN ((gint64) 1 << (failures - TAM_AUTH_FREE_FAILURES), TAM_AUTH_MAX_DELAY_S);
+}
+
+/* Seconds until @nik may try again (0: now). */
+static gint64
+wait_left (TamStore *store,
+           const char *nik)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (store, "SELECT failures, last_failed_at FROM sign_in_failures WHERE nik = ?", NULL);
+  gint64 left = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, nik, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 until = sqlite3_column_int64 (stmt, 1) + tam_auth_sign_in_delay (sqlite3_column_int64 (stmt, 0));
+      left = MAX (0, until - g_get_real_time () / G_USEC_PER_SEC);
+    }
+  sqlite3_reset (stmt);
+  return left;
+}
+
+/* Counts a failure (or clears them, @failed FALSE) and audits the failure.
+ * A read-only store (check, export and reports sign in read-only) writes
+ * it all the same: guesses through those commands count too. Best effort:
+ * a copy that cannot be written at all (read-only media) counts nothing. */
+static void
+record_attempt (TamStore *store,
+                const char *nik,
+                gboolean failed)
+{
+  gboolean read_only = tam_store_is_read_only (store);
+  sqlite3_stmt *stmt;
+
+  if (tam_store_in_transaction (store))
+    return;
+  if (read_only && !tam_store_exec (store, "PRAGMA query_only = OFF", NULL))
+    return;
+  if (tam_store_begin (store, NULL))
+    {
+      gboolean ok;
+
+      stmt = tam_store_prepare (store,
+                                failed ? "INSERT INTO sign_in_failures (nik, failures, last_failed_at) VALUES (?1, 1, ?2)"
+                                         " ON CONFLICT (nik) DO UPDATE SET failures = failures + 1, last_failed_at = ?2"
+                                       : "DELETE FROM sign_in_failures WHERE nik = ?1 AND ?2 IS NOT NULL",
+                                NULL);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_text (stmt, 1, nik, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+          ok = sqlite3_step (stmt) == SQLITE_DONE;
+          sqlite3_reset (stmt);
+        }
+      if (ok && failed)
+        ok = tam_audit_append (store, NULL, "SIGN_IN_FAILED", "user", nik, NULL, NULL, NULL);
+      if (ok)
+        tam_store_commit (store, NULL);
+      else
+        tam_store_rollback (store);
+    }
+  if (read_only)
+    tam_store_exec (store, "PRAGMA query_only = ON", NULL);
+}
+
 TamSession *
 tam_auth_sign_in (TamStore *store,
                   const char *nik,
@@ -250,6 +330,19 @@ tam_auth_sign_in (TamStore *store,
   g_autofree char *hash = NULL;
   g_autoptr (TamSession) session = NULL;
   g_autofree char *now = NULL;
+  gint64 left;
+
+  /* Refused before the password is even looked at: a guess during the
+   * wait tells nothing. */
+  left = wait_left (store, nik);
+  if (left > 0)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_AUTH,
+                   g_dngettext (GETTEXT_PACKAGE, "Too many failed sign-ins for %s: try again in %d second",
+                                "Too many failed sign-ins for %s: try again in %d seconds", (gulong) left),
+                   nik, (int) left);
+      return NULL;
+    }
 
   stmt = tam_store_prepare (store,
                             "SELECT p.id, p.nik, p.name, p.role, p.site, p.service, u.password_hash, p.status"
@@ -280,8 +373,10 @@ tam_auth_sign_in (TamStore *store,
       !tam_auth_verify_password (hash, password))
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_AUTH, _ ("Unknown NIK or wrong password"));
+      record_attempt (store, nik, TRUE);
       return NULL;
     }
+  record_attempt (store, nik, FALSE);
 
   now = tam_now_string ();
   stmt = tam_store_prepare (store, "UPDATE users SET last_sign_in = ? WHERE person_id = ?", NULL);

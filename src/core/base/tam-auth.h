@@ -83,6 +83,10 @@ char *tam_auth_hash_password (const char *password,
 gboolean tam_auth_verify_password (const char *hash,
                                    const char *password);
 
+/* Seconds a NIK waits after @failures failed sign-ins in a row. */
+gint64 tam_auth_sign_in_delay (gint64 failures);
+/* A failed sign-in is audited and counted per NIK; after three, the next
+ * attempt waits a growing delay (refused before the password is read). */
 TamSession *tam_auth_sign_in (TamStore *store,
                               const char *nik,
                               const char *password,

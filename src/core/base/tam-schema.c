@@ -386,10 +386,22 @@ static const char migration_3[] =
     "  heartbeat     INTEGER NOT NULL"
     ") STRICT;";
 
+/* Migration 4 (issue 13, security): failed sign-ins per NIK, for a
+ * growing delay between guesses that holds across processes (tamctl runs
+ * one process a guess). A NIK nobody has is counted too, so that the
+ * answer does not tell which NIKs exist. Cleared by a good sign-in. */
+static const char migration_4[] =
+    "CREATE TABLE sign_in_failures ("
+    "  nik            TEXT PRIMARY KEY,"
+    "  failures       INTEGER NOT NULL,"
+    "  last_failed_at INTEGER NOT NULL"
+    ") STRICT, WITHOUT ROWID;";
+
 const char *const tam_schema_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 const guint tam_schema_n_migrations = G_N_ELEMENTS (tam_schema_migrations);
