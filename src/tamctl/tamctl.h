@@ -39,5 +39,7 @@ int tamctl_cmd_bench (TamctlContext *ctx, int argc, char **argv);  /* tamctl-ben
 int tamctl_cmd_tap (TamctlContext *ctx, int argc, char **argv);    /* tamctl-calls.c */
 int tamctl_cmd_recall (TamctlContext *ctx, int argc, char **argv); /* tamctl-calls.c */
 int tamctl_cmd_report (TamctlContext *ctx, int argc, char **argv); /* tamctl-calls.c */
+int tamctl_cmd_coaching (TamctlContext *ctx, int argc, char **argv); /* tamctl-coaching.c */
+int tamctl_cmd_letter (TamctlContext *ctx, int argc, char **argv);   /* tamctl-coaching.c */
 
 G_END_DECLS
