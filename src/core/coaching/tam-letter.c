@@ -15,14 +15,42 @@
 #define A4_WIDTH 595.28
 #define A4_HEIGHT 841.89
 #define MARGIN 56.0
+#define LABEL_WIDTH 140.0
 
 struct _TamLetter
 {
   TamCoachingRecord *record;
   char *title;
-  char *body;  /* Pango markup */
+  GPtrArray *blocks; /* Block: paragraphs and fields, top to bottom */
   char *signs; /* "role\nname" blocks, separated by '\x1e' */
 };
+
+/* A paragraph (markup, justified) or a field ("Nama : ..."). */
+typedef struct
+{
+  char *label; /* NULL: a paragraph */
+  char *text;
+} Block;
+
+static void
+block_free (gpointer data)
+{
+  Block *b = data;
+
+  g_free (b->label);
+  g_free (b->text);
+  g_free (b);
+}
+
+static void
+para (GPtrArray *blocks,
+      char *markup)
+{
+  Block *b = g_new0 (Block, 1);
+
+  b->text = markup;
+  g_ptr_array_add (blocks, b);
+}
 
 static const char *const months_id[] = {
   "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -129,13 +157,15 @@ category_name (const char *category)
 }
 
 static void
-field (GString *out,
+field (GPtrArray *blocks,
        const char *label,
        const char *value)
 {
-  g_autofree char *line = g_markup_printf_escaped ("%s\t: %s\n", label, value && *value ? value : "-");
+  Block *b = g_new0 (Block, 1);
 
-  g_string_append (out, line);
+  b->label = g_strdup (label);
+  b->text = g_strdup (value && *value ? value : "-");
+  g_ptr_array_add (blocks, b);
 }
 
 TamLetter *
@@ -150,7 +180,7 @@ tam_letter_new (TamStore *store,
   g_autoptr (GError) catalog_error = NULL;
   g_autofree char *occurred = NULL, *issued = NULL, *until = NULL, *ack = NULL;
   g_autofree char *tl = NULL;
-  GString *body;
+  GPtrArray *body;
   GString *signs;
   TamLetter *letter;
   const char *repeat;
@@ -173,13 +203,13 @@ tam_letter_new (TamStore *store,
   until = tam_letter_format_date (r->valid_until);
   tl = r->team_leader_name ? g_strdup_printf ("%s (%s)", r->team_leader_name, r->team_leader_nik) : NULL;
 
-  body = g_string_new (NULL);
+  body = g_ptr_array_new_with_free_func (block_free);
   {
     g_autofree char *head = g_markup_printf_escaped ("Nomor: %s/%" G_GINT64_FORMAT "/IK-PEMBINAAN\n\n"
-                                                     "Yang bertanda tangan di bawah ini memberikan %s kepada:\n\n",
+                                                     "Yang bertanda tangan di bawah ini memberikan %s kepada:",
                                                      r->level >= TAM_COACHING_LEVEL_SP1 ? "SP" : "PMB", r->id,
                                                      level_name (r->level));
-    g_string_append (body, head);
+    para (body, g_steal_pointer (&head));
   }
   field (body, "Nama", r->name);
   field (body, "NIK", r->nik);
@@ -187,14 +217,11 @@ tam_letter_new (TamStore *store,
   field (body, "Site", tam_site_to_label (tam_site_from_code (r->site)));
   field (body, "Layanan", r->service ? tam_service_to_label (tam_service_from_code (r->service)) : NULL);
   field (body, "Team Leader", tl);
-  g_string_append (body, "\n");
   {
     g_autofree char *row = rule ? g_strdup_printf ("%s, butir %u (%s)", category_name (rule->category), rule->row,
                                                    rule->code)
                                 : g_strdup (r->rule_code);
-    g_autofree char *part = g_markup_printf_escaped ("<b>Pelanggaran</b>\n%s\n", rule ? rule->text : r->rule_code);
-
-    g_string_append (body, part);
+    para (body, g_markup_printf_escaped ("<b>Pelanggaran</b>\n%s", rule ? rule->text : r->rule_code));
     field (body, "Ketentuan IK", row);
     field (body, "Versi katalog", r->catalog_version);
   }
@@ -212,7 +239,6 @@ tam_letter_new (TamStore *store,
 
     field (body, "Masa berlaku", validity);
   }
-  g_string_append (body, "\n");
 
   if (r->level >= TAM_COACHING_LEVEL_SP4)
     repeat = "Dengan ini direkomendasikan agar yang bersangkutan dikembalikan ke vendor. Rekomendasi ini berlaku "
@@ -229,28 +255,22 @@ tam_letter_new (TamStore *store,
       repeat = repeat_text;
     }
   {
-    g_autofree char *part = g_markup_printf_escaped ("<b>Konsekuensi</b>\n%s\n\n", repeat);
-
-    g_string_append (body, part);
+    para (body, g_markup_printf_escaped ("<b>Konsekuensi</b>\n%s", repeat));
   }
-  g_string_append (body, "Tanda tangan di bawah ini menyatakan penerimaan dokumen, bukan persetujuan atas isinya.\n");
+  para (body, g_strdup ("Tanda tangan di bawah ini menyatakan penerimaan dokumen, bukan persetujuan atas isinya."));
   ack = tam_letter_format_date (r->acknowledged_on);
   if (r->refused)
     {
-      g_autofree char *part = g_markup_printf_escaped ("Yang bersangkutan menolak menandatangani pada %s, "
-                                                       "disaksikan oleh %s (%s).\n",
-                                                       ack, r->witness_name, r->witness_nik);
-      g_string_append (body, part);
+      para (body, g_markup_printf_escaped ("Yang bersangkutan menolak menandatangani pada %s, "
+                                           "disaksikan oleh %s (%s).",
+                                           ack, r->witness_name, r->witness_nik));
     }
   else if (r->acknowledged_on != NULL)
     {
-      g_autofree char *part = g_markup_printf_escaped ("Diterima oleh yang bersangkutan pada %s.\n", ack);
-      g_string_append (body, part);
+      para (body, g_markup_printf_escaped ("Diterima oleh yang bersangkutan pada %s.", ack));
     }
   {
-    g_autofree char *place = g_markup_printf_escaped ("\n%s, %s", tam_site_to_label (tam_site_from_code (r->site)),
-                                                      issued);
-    g_string_append (body, place);
+    para (body, g_markup_printf_escaped ("%s, %s", tam_site_to_label (tam_site_from_code (r->site)), issued));
   }
 
   signs = g_string_new (NULL);
@@ -263,7 +283,7 @@ tam_letter_new (TamStore *store,
 
   letter = g_new0 (TamLetter, 1);
   letter->title = g_strdup (title_for (r->level));
-  letter->body = g_string_free (body, FALSE);
+  letter->blocks = body;
   letter->signs = g_string_free (signs, FALSE);
   letter->record = g_steal_pointer (&r);
   return letter;
@@ -276,7 +296,7 @@ tam_letter_free (TamLetter *letter)
     return;
   tam_coaching_record_free (letter->record);
   g_free (letter->title);
-  g_free (letter->body);
+  g_clear_pointer (&letter->blocks, g_ptr_array_unref);
   g_free (letter->signs);
   g_free (letter);
 }
@@ -311,7 +331,8 @@ tam_letter_draw (TamLetter *letter,
   int lw, lh;
   g_autoptr (PangoLayout) head = NULL;
   g_autoptr (PangoLayout) body = NULL;
-  g_autoptr (PangoTabArray) tabs = NULL;
+  g_autoptr (PangoLayout) value = NULL;
+  g_autoptr (PangoLayout) label = NULL;
   g_auto (GStrv) blocks = NULL;
   guint n;
 
@@ -346,20 +367,49 @@ tam_letter_draw (TamLetter *letter,
   y += (double) lh / PANGO_SCALE + 16;
 
   body = layout_new (cr, "DejaVu Sans 9.5", w);
-  pango_layout_set_justify (body, TRUE);
-  pango_layout_set_spacing (body, 2 * PANGO_SCALE);
-  tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, 150);
-  pango_layout_set_tabs (body, tabs);
-  pango_layout_set_markup (body, letter->body, -1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, body);
-  pango_layout_get_size (body, &lw, &lh);
-  y += (double) lh / PANGO_SCALE + 20;
+  value = layout_new (cr, "DejaVu Sans 9.5", w - LABEL_WIDTH);
+  label = layout_new (cr, "DejaVu Sans 9.5", LABEL_WIDTH - 6);
+  for (guint i = 0; i < letter->blocks->len; i++)
+    {
+      const Block *b = letter->blocks->pdata[i];
+      const Block *prev = i > 0 ? letter->blocks->pdata[i - 1] : NULL;
+
+      /* A gap between a paragraph and what follows, and before one. */
+      if (prev != NULL && (b->label == NULL || prev->label == NULL))
+        y += 9;
+      if (b->label == NULL)
+        {
+          pango_layout_set_justify (body, TRUE);
+          pango_layout_set_markup (body, b->text, -1);
+          cairo_move_to (cr, x, y);
+          pango_cairo_show_layout (cr, body);
+          pango_layout_get_size (body, &lw, &lh);
+        }
+      else
+        {
+          g_autofree char *colon = g_strconcat (": ", b->text, NULL);
+
+          int label_h;
+
+          pango_layout_set_text (label, b->label, -1);
+          cairo_move_to (cr, x, y);
+          pango_cairo_show_layout (cr, label);
+          pango_layout_get_size (label, &lw, &label_h);
+          pango_layout_set_text (value, colon, -1);
+          cairo_move_to (cr, x + LABEL_WIDTH, y);
+          pango_cairo_show_layout (cr, value);
+          pango_layout_get_size (value, &lw, &lh);
+          lh = MAX (lh, label_h);
+        }
+      y += (double) lh / PANGO_SCALE + 1.5;
+    }
+  y += 18;
 
   /* Signature blocks side by side, a line to sign above each name. */
   blocks = g_strsplit (letter->signs, "\x1e", -1);
   n = g_strv_length (blocks);
-  y = MIN (y, height - MARGIN - 110);
+  /* A long letter keeps its signatures on the page. */
+  y = MIN (y, height - MARGIN - 100);
   for (guint i = 0; i < n; i++)
     {
       double bw = w / n, bx = x + i * bw;
