@@ -401,8 +401,6 @@ static const char migration_coaching[] =
     "ALTER TABLE coaching_records ADD COLUMN conditional INTEGER NOT NULL DEFAULT 0 CHECK (conditional IN (0,1));"
     "ALTER TABLE coaching_records ADD COLUMN event_key TEXT;"
     "ALTER TABLE coaching_records ADD COLUMN call_id INTEGER REFERENCES calls (id);"
-    "ALTER TABLE coaching_records ADD COLUMN proposed_at TEXT;"
-    "ALTER TABLE coaching_records ADD COLUMN decided_at TEXT;"
     "ALTER TABLE coaching_records ADD COLUMN previous_level TEXT;"
     "ALTER TABLE coaching_records ADD COLUMN acknowledged_on TEXT;"
     "ALTER TABLE coaching_records ADD COLUMN refused INTEGER NOT NULL DEFAULT 0 CHECK (refused IN (0,1));"

@@ -141,11 +141,13 @@ _tam_coaching_issued_records (TamStore *store,
                               GStringChunk *chunk,
                               GError **error)
 {
+  /* One person's by the coaching_person index. */
   sqlite3_stmt *s = tam_store_prepare (store,
                                        "SELECT nonconformity, level, occurred_on, valid_until FROM coaching_records"
-                                       " WHERE state = 'ISSUED' AND (?1 = 0 OR person_id = ?1) AND id <> ?2",
+                                       " WHERE person_id = ?1 AND state = 'ISSUED' AND id <> ?2",
                                        error);
 
+  g_return_val_if_fail (person_id > 0, FALSE);
   if (s == NULL)
     return FALSE;
   sqlite3_bind_int64 (s, 1, person_id);
@@ -182,8 +184,8 @@ _tam_coaching_insert (TamStore *store,
   sqlite3_stmt *s = tam_store_prepare (store,
                                        "INSERT INTO coaching_records (person_id, nonconformity, level, state, occurred_on,"
                                        " proposed_by, note, catalog_version, mode, conditional, event_key, call_id,"
-                                       " proposed_at, previous_level)"
-                                       " VALUES (?, ?, ?, 'PROPOSED', ?, ?, ?, ?, ?, ?, ?, ?, datetime ('now', 'localtime'), ?)",
+                                       " previous_level)"
+                                       " VALUES (?, ?, ?, 'PROPOSED', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                        error);
   int rc;
 
@@ -265,7 +267,9 @@ find_person (TamStore *store,
 {
   sqlite3_stmt *s = tam_store_prepare (store,
                                        "SELECT id, nik, role, site, service, COALESCE (team_leader_id, 0) FROM people"
-                                       " WHERE (?1 IS NOT NULL AND nik = ?1) OR id = ?2",
+                                       " WHERE nik = ?1 UNION ALL"
+                                       " SELECT id, nik, role, site, service, COALESCE (team_leader_id, 0) FROM people"
+                                       " WHERE id = ?2",
                                        error);
   gboolean found = FALSE;
 
@@ -638,7 +642,7 @@ tam_coaching_issue (TamStore *store,
   until = tam_ladder_add_months (day, catalog->settings.validity_months);
   s = tam_store_prepare (store,
                          "UPDATE coaching_records SET state = 'ISSUED', level = ?, issued_on = ?, valid_until = ?,"
-                         " decided_by = ?, decided_at = datetime ('now', 'localtime'),"
+                         " decided_by = ?,"
                          " previous_level = COALESCE (?, previous_level) WHERE id = ?",
                          error);
   if (s == NULL)
@@ -684,8 +688,8 @@ tam_coaching_dismiss (TamStore *store,
   if (row.state != TAM_COACHING_STATE_PROPOSED)
     return wrong_state (store, own_tx, error, _ ("Only a proposed record can be dismissed"));
   s = tam_store_prepare (store,
-                         "UPDATE coaching_records SET state = 'DISMISSED', dismiss_reason = ?, decided_by = ?,"
-                         " decided_at = datetime ('now', 'localtime') WHERE id = ?",
+                         "UPDATE coaching_records SET state = 'DISMISSED', dismiss_reason = ?, decided_by = ?"
+                         " WHERE id = ?",
                          error);
   if (s == NULL)
     {
