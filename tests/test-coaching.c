@@ -496,12 +496,18 @@ test_kpi_chains (void)
 {
   g_autoptr (TamCatalog) c = load_catalog ();
   static const TamLadderKpi v[] = {
-    { "2026-11", "AHT", 55 }, { "2026-12", "AHT", 50 }, { "2027-01", "AHT", 45 }, /* Nov-Jan: 1, 2, 3 */
-    { "2027-02", "AHT", 60 },                                                     /* meets it: broken */
-    { "2027-03", "AHT", 40 },                                                     /* 1 again */
-    { "2027-05", "AHT", 40 },                                                     /* April missing: 1 */
-    { "2026-11", "FCR", 90 }, { "2026-12", "FCR", 90 }, { "2027-01", "FCR", 90 },
-    { "2027-03", "FCR", 90 }, { "2027-05", "FCR", 90 }, { "2027-02", "FCR", 90 },
+    { "2026-11", "AHT", 55 },
+    { "2026-12", "AHT", 50 },
+    { "2027-01", "AHT", 45 }, /* Nov-Jan: 1, 2, 3 */
+    { "2027-02", "AHT", 60 }, /* meets it: broken */
+    { "2027-03", "AHT", 40 }, /* 1 again */
+    { "2027-05", "AHT", 40 }, /* April missing: 1 */
+    { "2026-11", "FCR", 90 },
+    { "2026-12", "FCR", 90 },
+    { "2027-01", "FCR", 90 },
+    { "2027-03", "FCR", 90 },
+    { "2027-05", "FCR", 90 },
+    { "2027-02", "FCR", 90 },
   };
   g_autoptr (GArray) e = g_array_new (FALSE, FALSE, sizeof (TamLadderKpiEvent));
   g_autoptr (GHashTable) weights = g_hash_table_new (g_str_hash, g_str_equal);
@@ -717,8 +723,12 @@ test_escalation (World *w,
   g_autoptr (GError) error = NULL;
   gint64 ids[6];
   static const TamCoachingLevel expect[6] = {
-    TAM_COACHING_LEVEL_COACHING1, TAM_COACHING_LEVEL_COACHING2, TAM_COACHING_LEVEL_KONSELING1,
-    TAM_COACHING_LEVEL_KONSELING2, TAM_COACHING_LEVEL_BATL, TAM_COACHING_LEVEL_SP1,
+    TAM_COACHING_LEVEL_COACHING1,
+    TAM_COACHING_LEVEL_COACHING2,
+    TAM_COACHING_LEVEL_KONSELING1,
+    TAM_COACHING_LEVEL_KONSELING2,
+    TAM_COACHING_LEVEL_BATL,
+    TAM_COACHING_LEVEL_SP1,
   };
   gint64 d1, d2, imm;
 
@@ -1127,17 +1137,17 @@ test_letter (World *w,
   assert_contains (text, "A002");
   assert_contains (text, "Agen Telemarketing");
   assert_contains (text, "Bandung");
-  assert_contains (text, "Agus Salim");                       /* team leader */
-  assert_contains (text, "memutuskan hubungan kontak");        /* the catalog row's words */
-  assert_contains (text, "butir 3 (HANG_UP)");                /* the row */
-  assert_contains (text, "4 Januari 2027");                   /* occurred */
-  assert_contains (text, "Surat Peringatan Pertama (SP1)");   /* the previous valid level */
-  assert_contains (text, "5 Januari 2027 s.d. 5 Juli 2027");  /* validity */
-  assert_contains (text, "Surat Peringatan Ketiga (SP3)");    /* on a repeat */
-  assert_contains (text, "Dewi Lestari");                     /* the signer */
-  assert_contains (text, "menolak menandatangani");           /* refused... */
-  assert_contains (text, "Yang menerima");                    /* signature lines */
-  assert_contains (text, "Saksi");                            /* ...before a witness */
+  assert_contains (text, "Agus Salim");                      /* team leader */
+  assert_contains (text, "memutuskan hubungan kontak");      /* the catalog row's words */
+  assert_contains (text, "butir 3 (HANG_UP)");               /* the row */
+  assert_contains (text, "4 Januari 2027");                  /* occurred */
+  assert_contains (text, "Surat Peringatan Pertama (SP1)");  /* the previous valid level */
+  assert_contains (text, "5 Januari 2027 s.d. 5 Juli 2027"); /* validity */
+  assert_contains (text, "Surat Peringatan Ketiga (SP3)");   /* on a repeat */
+  assert_contains (text, "Dewi Lestari");                    /* the signer */
+  assert_contains (text, "menolak menandatangani");          /* refused... */
+  assert_contains (text, "Yang menerima");                   /* signature lines */
+  assert_contains (text, "Saksi");                           /* ...before a witness */
 }
 
 static void

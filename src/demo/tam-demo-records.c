@@ -296,8 +296,7 @@ _tam_demo_insert_coaching (Gen *g,
   stmt = tam_store_prepare (g->store,
                             "SELECT c.call_id, a.nik, c.site, substr (c.call_start, 1, 10) FROM calls c"
                             " JOIN people a ON a.id = c.agent_id"
-                            " WHERE c.state = 'RETURNED' AND a.status = 'ACTIVE' AND " TAM_CALL_VISIBLE ("c")
-                            " ORDER BY c.id LIMIT ?",
+                            " WHERE c.state = 'RETURNED' AND a.status = 'ACTIVE' AND " TAM_CALL_VISIBLE ("c") " ORDER BY c.id LIMIT ?",
                             error);
   if (stmt == NULL)
     return FALSE;

@@ -124,7 +124,7 @@ cmd_record (TamctlContext *ctx,
   id = tam_coaching_record (ctx->store, ctx->session, argv[1], argv[2], on, note, call, &error);
   if (id == 0)
     return tamctl_fail (g_steal_pointer (&error));
-  g_print (_ ("Recorded: %" G_GINT64_FORMAT "\n"), id);
+  g_print (_ ("Recorded: %lld\n"), (long long) id);
   return 0;
 }
 
@@ -258,7 +258,7 @@ cmd_issue (TamctlContext *ctx,
     g_autoptr (TamCoachingRecord) r = tam_coaching_get (ctx->store, ctx->session, id, NULL);
 
     if (r != NULL)
-      g_print (_ ("Issued: %" G_GINT64_FORMAT " %s %s, valid until %s\n"), id, r->nik,
+      g_print (_ ("Issued: %lld %s %s, valid until %s\n"), (long long) id, r->nik,
                tam_coaching_level_to_code (r->level), r->valid_until);
   }
   return 0;
@@ -291,7 +291,7 @@ cmd_dismiss (TamctlContext *ctx,
   if (!tamctl_sign_in (ctx, &error) ||
       !tam_coaching_dismiss (ctx->store, ctx->session, id, reason, &error))
     return tamctl_fail (g_steal_pointer (&error));
-  g_print (_ ("Dismissed: %" G_GINT64_FORMAT "\n"), id);
+  g_print (_ ("Dismissed: %lld\n"), (long long) id);
   return 0;
 }
 
@@ -329,7 +329,7 @@ cmd_ack (TamctlContext *ctx,
                : tam_coaching_acknowledge (ctx->store, ctx->session, id, on, &error);
   if (!ok)
     return tamctl_fail (g_steal_pointer (&error));
-  g_print (refused ? _ ("Refusal recorded: %" G_GINT64_FORMAT "\n") : _ ("Receipt recorded: %" G_GINT64_FORMAT "\n"), id);
+  g_print (refused ? _ ("Refusal recorded: %lld\n") : _ ("Receipt recorded: %lld\n"), (long long) id);
   return 0;
 }
 
@@ -360,7 +360,7 @@ cmd_confirm (TamctlContext *ctx,
   if (!tamctl_sign_in (ctx, &error) ||
       !tam_coaching_confirm (ctx->store, ctx->session, id, on, &error))
     return tamctl_fail (g_steal_pointer (&error));
-  g_print (_ ("Confirmed: %" G_GINT64_FORMAT ", returned to the vendor\n"), id);
+  g_print (_ ("Confirmed: %lld, returned to the vendor\n"), (long long) id);
   return 0;
 }
 

@@ -42,8 +42,8 @@ typedef struct
 
 typedef struct
 {
-  guint validity_months;        /* an issued level counts this long (6) */
-  double performance_threshold; /* a KPI value under it fails (60) */
+  guint validity_months;         /* an issued level counts this long (6) */
+  double performance_threshold;  /* a KPI value under it fails (60) */
   TamCoachingLevel return_level; /* SP4: recommend returning to the vendor */
   guint alpa_per_month;          /* 4 */
   guint absences;                /* 6 ... */

@@ -74,8 +74,8 @@ typedef struct
   const TamCoachingRule *absences;
   const TamCoachingRule *kpi_parameter; /* per parameter chains */
   const TamCoachingRule *kpi_overall;
-  GHashTable *done;     /* "person\x1frule\x1fkey" of events proposed before */
-  GHashTable *issued;   /* person id -> GArray of TamLadderRecord */
+  GHashTable *done;   /* "person\x1frule\x1fkey" of events proposed before */
+  GHashTable *issued; /* person id -> GArray of TamLadderRecord */
   GStringChunk *chunk;
   guint n_new;
   gint64 first_id, last_id;

@@ -9,29 +9,28 @@
 #include "tam-coaching-private.h"
 #include "tam-dates.h"
 
-#define RECORD_JSON                                                                            \
-  "SELECT json_object('id', r.id, 'nik', p.nik, 'rule', r.nonconformity, 'catalog',"            \
-  " r.catalog_version, 'level', r.level, 'state', r.state, 'conditional', r.conditional,"       \
-  " 'occurred_on', r.occurred_on, 'issued_on', r.issued_on, 'valid_until', r.valid_until,"      \
-  " 'previous_level', r.previous_level, 'decided_by', r.decided_by, 'acknowledged_on',"         \
-  " r.acknowledged_on, 'refused', r.refused, 'witness_id', r.witness_id, 'confirmed_by',"       \
+#define RECORD_JSON                                                                              \
+  "SELECT json_object('id', r.id, 'nik', p.nik, 'rule', r.nonconformity, 'catalog',"             \
+  " r.catalog_version, 'level', r.level, 'state', r.state, 'conditional', r.conditional,"        \
+  " 'occurred_on', r.occurred_on, 'issued_on', r.issued_on, 'valid_until', r.valid_until,"       \
+  " 'previous_level', r.previous_level, 'decided_by', r.decided_by, 'acknowledged_on',"          \
+  " r.acknowledged_on, 'refused', r.refused, 'witness_id', r.witness_id, 'confirmed_by',"        \
   " r.confirmed_by, 'confirmed_on', r.confirmed_on, 'dismiss_reason', r.dismiss_reason, 'note'," \
-  " r.note, 'event', r.event_key, 'call', r.call_id)"                                           \
+  " r.note, 'event', r.event_key, 'call', r.call_id)"                                            \
   " FROM coaching_records r JOIN people p ON p.id = r.person_id WHERE r.id = ?"
 
-#define RECORD_SELECT                                                                       \
-  "SELECT r.id, r.person_id, p.nik, p.name, p.role, p.site, p.service, tl.nik, tl.name,"   \
-  " r.nonconformity, r.catalog_version, r.level, r.state, r.mode, r.conditional,"          \
-  " r.event_key, r.occurred_on, r.issued_on, r.valid_until, r.previous_level,"             \
-  " pb.nik, pb.name, db.nik, db.name, db.role, r.note, c.call_id, r.acknowledged_on,"       \
-  " r.refused, w.nik, w.name, cb.nik, r.confirmed_on, r.dismiss_reason"                    \
-  " FROM coaching_records r JOIN people p ON p.id = r.person_id"                           \
-  " LEFT JOIN people tl ON tl.id = p.team_leader_id"                                       \
-  " LEFT JOIN people pb ON pb.id = r.proposed_by"                                          \
-  " LEFT JOIN people db ON db.id = r.decided_by"                                           \
-  " LEFT JOIN calls c ON c.id = r.call_id AND " TAM_CALL_VISIBLE ("c")                     \
-  " LEFT JOIN people w ON w.id = r.witness_id"                                             \
-  " LEFT JOIN people cb ON cb.id = r.confirmed_by"
+#define RECORD_SELECT                                                                                               \
+  "SELECT r.id, r.person_id, p.nik, p.name, p.role, p.site, p.service, tl.nik, tl.name,"                            \
+  " r.nonconformity, r.catalog_version, r.level, r.state, r.mode, r.conditional,"                                   \
+  " r.event_key, r.occurred_on, r.issued_on, r.valid_until, r.previous_level,"                                      \
+  " pb.nik, pb.name, db.nik, db.name, db.role, r.note, c.call_id, r.acknowledged_on,"                               \
+  " r.refused, w.nik, w.name, cb.nik, r.confirmed_on, r.dismiss_reason"                                             \
+  " FROM coaching_records r JOIN people p ON p.id = r.person_id"                                                    \
+  " LEFT JOIN people tl ON tl.id = p.team_leader_id"                                                                \
+  " LEFT JOIN people pb ON pb.id = r.proposed_by"                                                                   \
+  " LEFT JOIN people db ON db.id = r.decided_by"                                                                    \
+  " LEFT JOIN calls c ON c.id = r.call_id AND " TAM_CALL_VISIBLE ("c") " LEFT JOIN people w ON w.id = r.witness_id" \
+                                                                       " LEFT JOIN people cb ON cb.id = r.confirmed_by"
 
 void
 tam_coaching_record_free (TamCoachingRecord *r)
@@ -459,7 +458,7 @@ read_row (TamStore *store,
     }
   sqlite3_reset (s);
   if (!found)
-    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No coaching record %" G_GINT64_FORMAT), id);
+    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No coaching record %lld"), (long long) id);
   return found;
 }
 
@@ -861,7 +860,7 @@ tam_coaching_confirm (TamStore *store,
     return FALSE;
 
   person_before = tam_store_query_text_by_id (store, "SELECT json_object('nik', nik, 'status', status) FROM people WHERE id = ?",
-                                               person.id);
+                                              person.id);
   s = tam_store_prepare (store, "UPDATE people SET status = 'RETURNED_TO_VENDOR' WHERE id = ?", error);
   if (s == NULL)
     {
@@ -873,7 +872,7 @@ tam_coaching_confirm (TamStore *store,
   if (!step_update (store, s, own_tx, error))
     return FALSE;
   person_after = tam_store_query_text_by_id (store, "SELECT json_object('nik', nik, 'status', status) FROM people WHERE id = ?",
-                                              person.id);
+                                             person.id);
   if (!tam_audit_append (store, session, "RETURN_TO_VENDOR", "people", person.nik, person_before, person_after, error))
     {
       if (own_tx)
@@ -904,7 +903,7 @@ tam_coaching_get (TamStore *store,
   sqlite3_reset (s);
   if (r == NULL)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No coaching record %" G_GINT64_FORMAT), id);
+      g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No coaching record %lld"), (long long) id);
       return NULL;
     }
   if (is_team_leader (session))

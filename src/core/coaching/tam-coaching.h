@@ -31,10 +31,10 @@ typedef struct
   gboolean conditional;
   char *event_key; /* NULL: recorded by hand */
   char *occurred_on;
-  char *issued_on;   /* NULL until issued */
-  char *valid_until; /* NULL until issued */
-  int previous_level; /* the highest valid level of the rule when issued, -1 */
-  char *proposed_by_nik;  /* NULL: proposed by the desk itself */
+  char *issued_on;       /* NULL until issued */
+  char *valid_until;     /* NULL until issued */
+  int previous_level;    /* the highest valid level of the rule when issued, -1 */
+  char *proposed_by_nik; /* NULL: proposed by the desk itself */
   char *proposed_by_name;
   char *decided_by_nik; /* issuer or dismisser */
   char *decided_by_name;

@@ -58,9 +58,9 @@ typedef struct
 typedef struct
 {
   TamCountRule count;
-  char date[11];    /* the day it happens */
-  char key[24];     /* "alpa:2026-10", "abs:2026-10-14": never twice */
-  guint n;          /* the absences counted */
+  char date[11]; /* the day it happens */
+  char key[24];  /* "alpa:2026-10", "abs:2026-10-14": never twice */
+  guint n;       /* the absences counted */
 } TamLadderCountEvent;
 
 /* Appends to @events (TamLadderCountEvent) what the counting rules of

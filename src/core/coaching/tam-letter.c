@@ -22,7 +22,7 @@ struct _TamLetter
   TamCoachingRecord *record;
   char *title;
   GPtrArray *blocks; /* Block: paragraphs and fields, top to bottom */
-  char *signs; /* "role\nname" blocks, separated by '\x1e' */
+  char *signs;       /* "role\nname" blocks, separated by '\x1e' */
 };
 
 /* A paragraph (markup, justified) or a field ("Nama : ..."). */
@@ -53,8 +53,18 @@ para (GPtrArray *blocks,
 }
 
 static const char *const months_id[] = {
-  "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-  "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+  "Januari",
+  "Februari",
+  "Maret",
+  "April",
+  "Mei",
+  "Juni",
+  "Juli",
+  "Agustus",
+  "September",
+  "Oktober",
+  "November",
+  "Desember",
 };
 
 char *
@@ -192,7 +202,7 @@ tam_letter_new (TamStore *store,
   if (r->state != TAM_COACHING_STATE_ISSUED)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
-                   _ ("Record %" G_GINT64_FORMAT " is not issued: a letter is printed for an issued record"), id);
+                   _ ("Record %lld is not issued: a letter is printed for an issued record"), (long long) id);
       return NULL;
     }
   catalog = tam_catalog_get_default (&catalog_error);
@@ -232,8 +242,7 @@ tam_letter_new (TamStore *store,
     field (body, "ID panggilan", r->call_id);
   if (rule != NULL && *rule->notes != '\0')
     field (body, "Catatan IK", rule->notes);
-  field (body, "Pembinaan sebelumnya", r->previous_level >= 0 ? level_name (r->previous_level)
-                                                              : "Tidak ada pembinaan yang masih berlaku");
+  field (body, "Pembinaan sebelumnya", r->previous_level >= 0 ? level_name (r->previous_level) : "Tidak ada pembinaan yang masih berlaku");
   {
     g_autofree char *validity = g_strdup_printf ("%s s.d. %s", issued, until);
 

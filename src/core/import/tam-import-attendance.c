@@ -2,8 +2,8 @@
  * thread and stored by upsert, BATCH rows at a time. */
 #include "config.h"
 
-#include "tam-import-private.h"
 #include "tam-coaching.h"
+#include "tam-import-private.h"
 
 enum
 {
