@@ -123,7 +123,7 @@ title_for (TamCoachingLevel level)
       return "SURAT PERINGATAN KETIGA (SP3)";
     case TAM_COACHING_LEVEL_SP4:
     default:
-      return "REKOMENDASI PENGEMBALIAN AGEN KE VENDOR (SP4)";
+      return "REKOMENDASI PENGEMBALIAN KE VENDOR (SP4)";
     }
 }
 
@@ -364,7 +364,7 @@ tam_letter_draw (TamLetter *letter,
 
   pango_layout_set_font_description (head, NULL);
   {
-    g_autoptr (PangoFontDescription) desc = pango_font_description_from_string ("DejaVu Sans Bold 13");
+    g_autoptr (PangoFontDescription) desc = pango_font_description_from_string ("DejaVu Sans Bold 12");
 
     pango_layout_set_font_description (head, desc);
   }
