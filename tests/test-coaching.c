@@ -894,6 +894,13 @@ test_propose_attendance (World *w,
                                  " AND level = 'COACHING1' AND state = 'PROPOSED' AND occurred_on = '2026-10-05'"
                                  " AND event_key = 'att:2026-10-05' AND proposed_by IS NULL"),
                    ==, 1);
+  /* Corrected to PRESENT: the desk's undecided proposal is withdrawn;
+   * late again, proposed again. */
+  save_day (w, "A001", "2026-10-05", "PRESENT");
+  g_assert_cmpint (count_sql (w, "SELECT count(*) FROM coaching_records"), ==, 0);
+  g_assert_cmpint (count_sql (w, "SELECT count(*) FROM audit_log WHERE action = 'WITHDRAW'"), ==, 1);
+  save_day (w, "A001", "2026-10-05", "LATE");
+  g_assert_cmpint (count_sql (w, "SELECT count(*) FROM coaching_records WHERE event_key = 'att:2026-10-05'"), ==, 1);
   save_day (w, "A001", "2026-10-06", "PRESENT");
   save_day (w, "A002", "2026-10-06", "LATE_FROM_BREAK");
   save_day (w, "A002", "2026-10-07", "SICK_NO_NOTE");
@@ -965,8 +972,8 @@ test_propose_attendance (World *w,
     issue_ok (w, w->fx.sup, id, "2026-11-02");
     g_assert_cmpint (count_sql (w, "SELECT count(*) FROM coaching_records WHERE level = 'COACHING2' AND state = 'ISSUED'"), ==, 1);
   }
-  /* One audit row for each batch of proposals: four edits and the import. */
-  g_assert_cmpint (count_sql (w, "SELECT count(*) FROM audit_log WHERE action = 'PROPOSE' AND actor_nik = 'system'"), ==, 5);
+  /* One audit row for each batch of proposals: five edits and the import. */
+  g_assert_cmpint (count_sql (w, "SELECT count(*) FROM audit_log WHERE action = 'PROPOSE' AND actor_nik = 'system'"), ==, 6);
 }
 
 static void

@@ -75,6 +75,7 @@ typedef struct
   const TamCoachingRule *kpi_parameter; /* per parameter chains */
   const TamCoachingRule *kpi_overall;
   GHashTable *done;   /* "person\x1frule\x1fkey" of events proposed before */
+  GHashTable *seen;   /* the same for the events of this run */
   GHashTable *issued; /* person id -> GArray of TamLadderRecord */
   GStringChunk *chunk;
   guint n_new;
@@ -97,6 +98,7 @@ propose_one (Run *run,
   gint64 id;
 
   g_snprintf (done_key, sizeof done_key, "%" G_GINT64_FORMAT "\x1f%s\x1f%s", person_id, rule->code, key);
+  g_hash_table_add (run->seen, g_strdup (done_key));
   if (g_hash_table_contains (run->done, done_key))
     return TRUE;
   records = g_hash_table_lookup (run->issued, &person_id);
@@ -339,6 +341,72 @@ load_state (Run *run,
   return TRUE;
 }
 
+/* The desk's own proposals, not decided yet, whose event is gone (a LATE
+ * day corrected to PRESENT, a KPI value corrected) are withdrawn: deleted,
+ * so that the event, should it come back, is proposed again. Decided
+ * records and those recorded by hand stay. */
+static gboolean
+withdraw_stale (Run *run,
+                gint64 person_id,
+                const char *through,
+                guint *n_withdrawn,
+                GError **error)
+{
+  g_autoptr (GArray) stale = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *s = tam_store_prepare (run->store,
+                                       "SELECT r.id, r.person_id, r.nonconformity, r.event_key FROM coaching_records r"
+                                       " JOIN people p ON p.id = r.person_id"
+                                       " WHERE r.state = 'PROPOSED' AND r.proposed_by IS NULL AND r.event_key IS NOT NULL"
+                                       " AND r.occurred_on <= ?2 AND (?1 = 0 OR r.person_id = ?1)"
+                                       " AND p.role = 'AGENT' AND p.status IN ('TRAINING','ACTIVE')",
+                                       error);
+
+  *n_withdrawn = 0;
+  if (s == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, person_id);
+  sqlite3_bind_text (s, 2, through, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (s) == SQLITE_ROW)
+    {
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s\x1f%s", (gint64) sqlite3_column_int64 (s, 1),
+                                              sqlite3_column_text (s, 2), sqlite3_column_text (s, 3));
+
+      if (!g_hash_table_contains (run->seen, key))
+        {
+          gint64 id = sqlite3_column_int64 (s, 0);
+
+          g_array_append_val (stale, id);
+        }
+    }
+  sqlite3_reset (s);
+  for (guint i = 0; i < stale->len; i++)
+    {
+      gint64 id = g_array_index (stale, gint64, i);
+      g_autofree char *before = tam_store_query_text_by_id (run->store,
+                                                            "SELECT json_object('id', id, 'person_id', person_id, 'rule',"
+                                                            " nonconformity, 'level', level, 'event', event_key)"
+                                                            " FROM coaching_records WHERE id = ?",
+                                                            id);
+      g_autofree char *entity_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      s = tam_store_prepare (run->store, "DELETE FROM coaching_records WHERE id = ?", error);
+      if (s == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (s, 1, id);
+      if (sqlite3_step (s) != SQLITE_DONE)
+        {
+          sqlite3_reset (s);
+          tam_store_set_error (run->store, error, _ ("Could not update the coaching record"));
+          return FALSE;
+        }
+      sqlite3_reset (s);
+      if (!tam_audit_append (run->store, NULL, "WITHDRAW", "coaching_records", entity_id, before, NULL, error))
+        return FALSE;
+    }
+  *n_withdrawn = stale->len;
+  return TRUE;
+}
+
 static void
 array_free (gpointer data)
 {
@@ -360,6 +428,7 @@ propose_run (TamStore *store,
   g_autofree char *last = NULL;
   gboolean own_tx = !tam_store_in_transaction (store);
   gboolean ok;
+  guint n_withdrawn = 0;
   Run run = { 0 };
 
   if (n_new != NULL)
@@ -412,11 +481,13 @@ propose_run (TamStore *store,
     ok = TRUE;
 
   run.done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.issued = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, array_free);
   run.chunk = g_string_chunk_new (4096);
   ok = ok && through != NULL && load_state (&run, person_id, error) &&
        from_attendance (&run, person_id, through, error) &&
-       from_kpi (&run, person_id, through, error);
+       from_kpi (&run, person_id, through, error) &&
+       withdraw_stale (&run, person_id, through, &n_withdrawn, error);
   if (ok && run.n_new > 0)
     {
       g_autofree char *entity_id = g_strdup_printf ("%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, run.first_id, run.last_id);
@@ -426,6 +497,7 @@ propose_run (TamStore *store,
       ok = tam_audit_append (store, actor, "PROPOSE", "coaching_records", entity_id, NULL, after, error);
     }
   g_hash_table_unref (run.done);
+  g_hash_table_unref (run.seen);
   g_hash_table_unref (run.issued);
   g_string_chunk_free (run.chunk);
 

@@ -69,8 +69,11 @@ gint64 tam_coaching_record (TamStore *store,
 /* Proposes what attendance (statuses and counting rules) and the monthly
  * KPI inputs call for, for every agent, up to and including @through
  * (YYYY-MM-DD; KPI months up to its month). Never twice for the same
- * event, a dismissed one included. *n_new (may be NULL) gets how many
- * were added. Nothing is proposed from a catalog that fails validation. */
+ * event, a dismissed one included. The desk's own proposals not decided
+ * yet whose event is gone (a LATE day corrected to PRESENT) are withdrawn
+ * (deleted, audited), so the event is proposed again if it comes back.
+ * *n_new (may be NULL) gets how many were added. Nothing is proposed from
+ * a catalog that fails validation. */
 gboolean tam_coaching_propose (TamStore *store,
                                const TamSession *session,
                                const char *through,
