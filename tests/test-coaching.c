@@ -925,7 +925,7 @@ test_propose_attendance (World *w,
                    ==, 0);
   g_assert_error (error, TAM_ERROR, TAM_ERROR_DUPLICATE);
   g_clear_error (&error);
-  /* A QCO may not run the proposals (no), a team leader may. */
+  /* An agent may not run the proposals (a team leader may, below). */
   g_assert_false (tam_coaching_propose (w->fx.store, w->fx.agent, "2026-10-31", &n, &error));
   g_assert_error (error, TAM_ERROR, TAM_ERROR_PERMISSION);
   g_clear_error (&error);
