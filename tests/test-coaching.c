@@ -305,6 +305,15 @@ test_ladder_stepwise (void)
       g_assert_cmpint (p.level, ==, MIN (step, TAM_COACHING_LEVEL_SP4));
       recs[n++] = issued ("LATE_LOGIN", p.level, dates[step], "2027-04-01");
     }
+  /* The return-to-vendor level is a setting of the catalog: the ladder
+   * stops there. */
+  {
+    TamCoachingRule capped = *late;
+
+    capped.top = TAM_COACHING_LEVEL_SP3;
+    g_assert_cmpint (tam_ladder_propose (&capped, "2026-10-20", recs, n, 0).level, ==, TAM_COACHING_LEVEL_SP3);
+    g_assert_cmpint (tam_ladder_propose (&capped, "2026-10-20", NULL, 0, 12).level, ==, TAM_COACHING_LEVEL_SP3);
+  }
   /* A proposal or a dismissed record does not count. */
   {
     TamLadderRecord other[2] = { issued ("LATE_LOGIN", TAM_COACHING_LEVEL_SP2, "2026-10-01", "2027-04-01"),

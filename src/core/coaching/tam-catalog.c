@@ -107,6 +107,7 @@ read_rule (TamCatalog *catalog,
   rule->escalation = g_strdup ("");
   rule->notes = g_strdup ("");
   rule->status = -1;
+  rule->top = catalog->settings.return_level;
   g_ptr_array_add (catalog->rules, rule);
 
   for (xmlNode *c = node->children; c != NULL; c = c->next)

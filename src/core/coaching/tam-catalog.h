@@ -37,6 +37,7 @@ typedef struct
   TamAttendanceStatus status; /* TAM_TRIGGER_ATTENDANCE */
   TamCountRule count;         /* TAM_TRIGGER_COUNT */
   char **parameters;          /* TAM_TRIGGER_KPI: AHT ... or OVERALL */
+  TamCoachingLevel top;       /* the catalog's return-to-vendor level */
   guint line;                 /* where the rule starts in the file */
 } TamCoachingRule;
 

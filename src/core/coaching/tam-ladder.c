@@ -31,22 +31,22 @@ tam_ladder_propose (const TamCoachingRule *rule,
 
   if (chain > 0)
     {
-      p.level = MIN ((guint) rule->first + chain - 1, (guint) TAM_COACHING_LEVEL_SP4);
+      p.level = MIN ((guint) rule->first + chain - 1, (guint) rule->top);
       return p;
     }
   switch (rule->mode)
     {
     case TAM_COACHING_MODE_IMMEDIATE_SP4:
-      p.level = TAM_COACHING_LEVEL_SP4;
+      p.level = rule->top;
       break;
     case TAM_COACHING_MODE_DIRECT:
-      p.level = p.previous >= 0 ? TAM_COACHING_LEVEL_SP4 : rule->first;
+      p.level = p.previous >= 0 ? rule->top : rule->first;
       break;
     case TAM_COACHING_MODE_STEPWISE:
     case TAM_COACHING_MODE_CONDITIONAL:
     default:
       if (p.previous >= 0)
-        p.level = MIN (MAX ((int) rule->first, p.previous + 1), (int) TAM_COACHING_LEVEL_SP4);
+        p.level = MIN (MAX ((int) rule->first, p.previous + 1), (int) rule->top);
       break;
     }
   return p;

@@ -30,7 +30,8 @@ typedef struct
  * (any rules, any order; the proposal itself not among them).
  * STEPWISE: the rule's first level, or one above the highest issued record
  * of the same rule still valid on @date (valid_until >= @date, occurred
- * on or before it), up to SP4; a lapsed record no longer counts.
+ * on or before it), up to SP4 (the catalog's return-to-vendor level,
+ * rule->top); a lapsed record no longer counts.
  * DIRECT: the first level, SP4 on a repeat while one is valid.
  * IMMEDIATE_SP4: SP4. CONDITIONAL: as STEPWISE, flagged.
  * @chain > 0 (monthly performance): the number of consecutive failing
