@@ -65,6 +65,19 @@ _tam_coaching_kpi_weights (TamStore *store,
   return weights;
 }
 
+/* Binds the range of person ids a query covers: one person, or everybody
+ * (0). A range, not "?1 = 0 OR person_id = ?1", so that one person's
+ * rows are found by the index. */
+static void
+bind_people (sqlite3_stmt *s,
+             int from,
+             int to,
+             gint64 person_id)
+{
+  sqlite3_bind_int64 (s, from, person_id);
+  sqlite3_bind_int64 (s, to, person_id != 0 ? person_id : G_MAXINT64);
+}
+
 typedef struct
 {
   TamStore *store;
@@ -161,7 +174,7 @@ from_attendance (Run *run,
                                        "SELECT a.person_id, a.date, a.status FROM attendance a"
                                        " JOIN people p ON p.id = a.person_id"
                                        " WHERE p.role = 'AGENT' AND p.status IN ('TRAINING','ACTIVE')"
-                                       " AND (?1 = 0 OR a.person_id = ?1) AND a.date <= ?2"
+                                       " AND a.person_id BETWEEN ?1 AND ?3 AND a.date <= ?2"
                                        " AND a.status IN ('LATE','LATE_FROM_BREAK','ABSENT_NOTICE','ABSENT_SHORT_NOTICE',"
                                        " 'ABSENT_NO_NOTICE','SICK_NO_NOTE')"
                                        " ORDER BY a.person_id, a.date",
@@ -174,7 +187,7 @@ from_attendance (Run *run,
 
   if (s == NULL)
     return FALSE;
-  sqlite3_bind_int64 (s, 1, person_id);
+  bind_people (s, 1, 3, person_id);
   sqlite3_bind_text (s, 2, through, -1, SQLITE_TRANSIENT);
   while (ok && (rc = sqlite3_step (s)) == SQLITE_ROW)
     {
@@ -299,11 +312,11 @@ load_state (Run *run,
   /* The issued records by person, for the ladder. */
   s = tam_store_prepare (run->store,
                          "SELECT person_id, nonconformity, level, occurred_on, valid_until FROM coaching_records"
-                         " WHERE state = 'ISSUED' AND (?1 = 0 OR person_id = ?1)",
+                         " WHERE person_id BETWEEN ?1 AND ?2 AND state = 'ISSUED'",
                          error);
   if (s == NULL)
     return FALSE;
-  sqlite3_bind_int64 (s, 1, person_id);
+  bind_people (s, 1, 2, person_id);
   while (sqlite3_step (s) == SQLITE_ROW)
     {
       gint64 pid = sqlite3_column_int64 (s, 0);
@@ -329,11 +342,11 @@ load_state (Run *run,
   /* The events proposed before, whatever became of them. */
   s = tam_store_prepare (run->store,
                          "SELECT person_id, nonconformity, event_key FROM coaching_records"
-                         " WHERE event_key IS NOT NULL AND (?1 = 0 OR person_id = ?1)",
+                         " WHERE person_id BETWEEN ?1 AND ?2 AND event_key IS NOT NULL",
                          error);
   if (s == NULL)
     return FALSE;
-  sqlite3_bind_int64 (s, 1, person_id);
+  bind_people (s, 1, 2, person_id);
   while (sqlite3_step (s) == SQLITE_ROW)
     g_hash_table_add (run->done, g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s\x1f%s", (gint64) sqlite3_column_int64 (s, 0),
                                                   sqlite3_column_text (s, 1), sqlite3_column_text (s, 2)));
@@ -357,14 +370,14 @@ withdraw_stale (Run *run,
                                        "SELECT r.id, r.person_id, r.nonconformity, r.event_key FROM coaching_records r"
                                        " JOIN people p ON p.id = r.person_id"
                                        " WHERE r.state = 'PROPOSED' AND r.proposed_by IS NULL AND r.event_key IS NOT NULL"
-                                       " AND r.occurred_on <= ?2 AND (?1 = 0 OR r.person_id = ?1)"
+                                       " AND r.occurred_on <= ?2 AND r.person_id BETWEEN ?1 AND ?3"
                                        " AND p.role = 'AGENT' AND p.status IN ('TRAINING','ACTIVE')",
                                        error);
 
   *n_withdrawn = 0;
   if (s == NULL)
     return FALSE;
-  sqlite3_bind_int64 (s, 1, person_id);
+  bind_people (s, 1, 3, person_id);
   sqlite3_bind_text (s, 2, through, -1, SQLITE_TRANSIENT);
   while (sqlite3_step (s) == SQLITE_ROW)
     {
@@ -464,13 +477,16 @@ propose_run (TamStore *store,
 
   if (through == NULL)
     {
-      sqlite3_stmt *s = tam_store_prepare (store, "SELECT max (date) FROM attendance WHERE (?1 = 0 OR person_id = ?1)",
-                                           error);
+      /* Everybody's last day by the date index, one person's by the key. */
+      sqlite3_stmt *s = person_id == 0 ? tam_store_prepare (store, "SELECT max (date) FROM attendance", error)
+                                       : tam_store_prepare (store, "SELECT max (date) FROM attendance WHERE person_id = ?",
+                                                            error);
 
       ok = s != NULL;
       if (ok)
         {
-          sqlite3_bind_int64 (s, 1, person_id);
+          if (person_id != 0)
+            sqlite3_bind_int64 (s, 1, person_id);
           if (sqlite3_step (s) == SQLITE_ROW)
             last = tam_stmt_dup_text (s, 0);
           sqlite3_reset (s);
