@@ -718,6 +718,33 @@ test_permissions (World *w,
   g_assert_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_cmpint (count_sql (w, "SELECT count(*) FROM coaching_records"), ==, 3);
+  /* The inbox: the one open proposal (TL001's), seen by its team leader
+   * and the Bandung supervisor, not by a Medan one. */
+  g_assert_cmpint (tam_coaching_count_open (w->fx.store, w->fx.sup, NULL), ==, 1);
+  g_assert_cmpint (tam_coaching_count_open (w->fx.store, w->fx.tl1, NULL), ==, 1);
+  g_assert_cmpint (tam_coaching_count_open (w->fx.store, w->fx.tl2, NULL), ==, 0);
+  g_assert_cmpint (tam_coaching_count_open (w->fx.store, w->far_spv, NULL), ==, 0);
+  /* Filters. */
+  {
+    TamCoachingFilter f = TAM_COACHING_FILTER_INIT;
+    g_autoptr (GPtrArray) some = NULL;
+
+    f.level = TAM_COACHING_LEVEL_KONSELING1;
+    some = tam_coaching_list (w->fx.store, w->fx.sup, &f, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (some->len, ==, 1);
+    g_assert_cmpstr (((TamCoachingRecord *) some->pdata[0])->rule_code, ==, "WRONG_INFORMATION");
+    g_clear_pointer (&some, g_ptr_array_unref);
+    f.level = -1;
+    f.team_leader_id = fixture_person_id (&w->fx, "T001");
+    some = tam_coaching_list (w->fx.store, w->fx.sup, &f, &error);
+    g_assert_cmpuint (some->len, ==, 1);
+    g_clear_pointer (&some, g_ptr_array_unref);
+    f.team_leader_id = 0;
+    f.site = "MEDAN";
+    some = tam_coaching_list (w->fx.store, w->fx.sup, &f, &error);
+    g_assert_cmpuint (some->len, ==, 0);
+  }
   /* Every step in the audit log. */
   g_assert_cmpint (count_sql (w, "SELECT count(*) FROM audit_log WHERE entity = 'coaching_records' AND action = 'RECORD'"),
                    ==, 3);

@@ -283,7 +283,7 @@ _tam_demo_insert_coaching (Gen *g,
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GHashTable) monthly = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   char today[11], yesterday[11], cutoff[11];
-  TamCoachingFilter filter = { NULL, TAM_COACHING_STATE_PROPOSED, NULL, cutoff };
+  TamCoachingFilter filter = TAM_COACHING_FILTER_INIT;
   int scale = MAX (g->scale, 1);
   sqlite3_stmt *stmt;
 
@@ -292,6 +292,8 @@ _tam_demo_insert_coaching (Gen *g,
   jd_format (g->today, today, sizeof today);
   jd_format (g->today - 1, yesterday, sizeof yesterday);
   jd_format (g->today - 14, cutoff, sizeof cutoff);
+  filter.state = TAM_COACHING_STATE_PROPOSED;
+  filter.until = cutoff;
 
   /* By hand: a QCO raises "wrong information" on returned calls, linked
    * to them; TL001 notes an agent of their team without an ID card. */

@@ -176,7 +176,7 @@ cmd_list (TamctlContext *ctx,
   static const char *const head[] = { "id", "nik", "name", "rule", "level", "state", "occurred_on", "issued_on",
                                       "valid_until", "conditional", "team_leader_nik", "acknowledged_on", "refused",
                                       "witness_nik", "confirmed_on", "event", "call_id", "note", "dismiss_reason" };
-  TamCoachingFilter filter = { NULL, -1, NULL, NULL };
+  TamCoachingFilter filter = TAM_COACHING_FILTER_INIT;
 
   g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
   if (!tamctl_parse (octx, &argc, &argv))

@@ -944,7 +944,8 @@ tam_coaching_list (TamStore *store,
                          RECORD_SELECT
                          " WHERE (?1 IS NULL OR p.nik = ?1) AND (?2 IS NULL OR r.state = ?2)"
                          " AND (?3 IS NULL OR r.occurred_on >= ?3) AND (?4 IS NULL OR r.occurred_on <= ?4)"
-                         " AND (?5 = 0 OR p.team_leader_id = ?5)"
+                         " AND (?5 = 0 OR p.team_leader_id = ?5) AND (?6 IS NULL OR p.site = ?6)"
+                         " AND (?7 = 0 OR p.team_leader_id = ?7) AND (?8 IS NULL OR r.level = ?8)"
                          " ORDER BY r.occurred_on, r.id",
                          error);
   if (s == NULL)
@@ -954,11 +955,42 @@ tam_coaching_list (TamStore *store,
   tam_stmt_bind_text_or_null (s, 3, filter ? filter->from : NULL);
   tam_stmt_bind_text_or_null (s, 4, filter ? filter->until : NULL);
   sqlite3_bind_int64 (s, 5, is_team_leader (session) ? session->person_id : 0);
+  tam_stmt_bind_text_or_null (s, 6, filter ? filter->site : NULL);
+  sqlite3_bind_int64 (s, 7, filter ? filter->team_leader_id : 0);
+  tam_stmt_bind_text_or_null (s, 8, filter && filter->level >= 0 ? tam_coaching_level_to_code (filter->level) : NULL);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_coaching_record_free);
   while (sqlite3_step (s) == SQLITE_ROW)
     g_ptr_array_add (out, record_from_row (s));
   sqlite3_reset (s);
   return out;
+}
+
+gint64
+tam_coaching_count_open (TamStore *store,
+                         const TamSession *session,
+                         GError **error)
+{
+  sqlite3_stmt *s;
+  gint64 n = -1;
+  gboolean spv;
+
+  if (!tam_session_require (session, TAM_PERM_VIEW, error))
+    return -1;
+  spv = g_strcmp0 (session->role, "SUPERVISOR_OPS") == 0;
+  s = tam_store_prepare (store,
+                         "SELECT count(*) FROM coaching_records r JOIN people p ON p.id = r.person_id"
+                         " WHERE r.state = 'PROPOSED' AND (?1 = 0 OR p.team_leader_id = ?1)"
+                         " AND (?2 IS NULL OR p.site = ?2) AND (?3 IS NULL OR p.service = ?3)",
+                         error);
+  if (s == NULL)
+    return -1;
+  sqlite3_bind_int64 (s, 1, is_team_leader (session) ? session->person_id : 0);
+  tam_stmt_bind_text_or_null (s, 2, spv ? session->site : NULL);
+  tam_stmt_bind_text_or_null (s, 3, spv ? session->service : NULL);
+  if (sqlite3_step (s) == SQLITE_ROW)
+    n = sqlite3_column_int64 (s, 0);
+  sqlite3_reset (s);
+  return n;
 }
 
 int

@@ -127,13 +127,22 @@ TamCoachingRecord *tam_coaching_get (TamStore *store,
                                      gint64 id,
                                      GError **error);
 
+/* Initialise with TAM_COACHING_FILTER_INIT, then set what narrows. */
 typedef struct
 {
-  const char *nik;   /* NULL: anybody */
-  int state;         /* a TamCoachingState, -1: any */
-  const char *from;  /* occurred on or after, NULL: no bound */
-  const char *until; /* occurred on or before, NULL: no bound */
+  const char *nik;       /* NULL: anybody */
+  int state;             /* a TamCoachingState, -1: any */
+  const char *from;      /* occurred on or after, NULL: no bound */
+  const char *until;     /* occurred on or before, NULL: no bound */
+  const char *site;      /* the person's site code, NULL: any */
+  gint64 team_leader_id; /* the person's team, 0: any */
+  int level;             /* a TamCoachingLevel, -1: any */
 } TamCoachingFilter;
+
+#define TAM_COACHING_FILTER_INIT      \
+  {                                   \
+    NULL, -1, NULL, NULL, NULL, 0, -1 \
+  }
 
 /* Records the session may see (a team leader: their team), by occurrence
  * date then id. GPtrArray of TamCoachingRecord. */
@@ -141,6 +150,13 @@ GPtrArray *tam_coaching_list (TamStore *store,
                               const TamSession *session,
                               const TamCoachingFilter *filter,
                               GError **error);
+
+/* Open proposals the session would see in its inbox: PROPOSED records
+ * in its scope (a supervisor (operational) their site and service, a team
+ * leader their team, others everything); -1 on error. */
+gint64 tam_coaching_count_open (TamStore *store,
+                                const TamSession *session,
+                                GError **error);
 
 /* The person's standing on @date: the highest level issued and still
  * valid, or -1. */

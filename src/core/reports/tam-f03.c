@@ -67,7 +67,7 @@ tam_f03_compute (TamStore *store,
   g_autofree char *first = NULL, *next = NULL;
   g_autofree char *last = NULL;
   g_autoptr (GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  TamCoachingFilter filter = { NULL, -1, NULL, NULL };
+  TamCoachingFilter filter = TAM_COACHING_FILTER_INIT;
   GPtrArray *rows, *out;
 
   if (!tam_session_require (session, TAM_PERM_EXPORT, error))
