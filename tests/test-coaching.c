@@ -1191,6 +1191,23 @@ test_letter (World *w,
   assert_contains (text, "menolak menandatangani");          /* refused... */
   assert_contains (text, "Yang menerima");                   /* signature lines */
   assert_contains (text, "Saksi");                           /* ...before a witness */
+  assert_contains (text, "memberikan Surat Peringatan Kedua (SP2) kepada");
+  g_clear_pointer (&letter, tam_letter_free);
+  g_free (text);
+
+  /* The BATL minutes. */
+  c = record_ok (w, w->fx.qco, "A001", "NO_CLOSED_TICKET", "2027-01-11");
+  issue_ok (w, w->fx.sup, c, "2027-01-12");
+  letter = tam_letter_new (w->fx.store, w->fx.sup, c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tam_letter_get_title (letter), ==, "BERITA ACARA TEGURAN LISAN");
+  g_assert_true (tam_letter_write_pdf (letter, pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  assert_contains (text, "BERITA ACARA TEGURAN LISAN");
+  assert_contains (text, "Pada hari ini, 12 Januari 2027, telah dilakukan teguran lisan");
+  assert_contains (text, "Budi Santoso");
+  assert_contains (text, "Surat Peringatan Pertama (SP1)"); /* what a repeat brings */
 }
 
 static void

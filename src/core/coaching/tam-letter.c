@@ -215,10 +215,26 @@ tam_letter_new (TamStore *store,
 
   body = g_ptr_array_new_with_free_func (block_free);
   {
-    g_autofree char *head = g_markup_printf_escaped ("Nomor: %s/%" G_GINT64_FORMAT "/IK-PEMBINAAN\n\n"
-                                                     "Yang bertanda tangan di bawah ini memberikan %s kepada:",
-                                                     r->level >= TAM_COACHING_LEVEL_SP1 ? "SP" : "PMB", r->id,
-                                                     level_name (r->level));
+    g_autofree char *opening = NULL;
+    g_autofree char *head = NULL;
+
+    /* Each kind of letter opens as the operation writes it. */
+    if (r->level <= TAM_COACHING_LEVEL_KONSELING2)
+      opening = g_strdup_printf ("Pada tanggal %s telah dilaksanakan sesi %s oleh atasan langsung kepada:", issued,
+                                 level_name (r->level));
+    else if (r->level == TAM_COACHING_LEVEL_BATL)
+      opening = g_strdup_printf ("Pada hari ini, %s, telah dilakukan teguran lisan kepada karyawan di bawah ini, "
+                                 "dan dibuatkan berita acara ini:",
+                                 issued);
+    else if (r->level < TAM_COACHING_LEVEL_SP4)
+      opening = g_strdup_printf ("Yang bertanda tangan di bawah ini memberikan %s kepada:", level_name (r->level));
+    else
+      opening = g_strdup ("Yang bertanda tangan di bawah ini merekomendasikan agar karyawan di bawah ini "
+                          "dikembalikan ke vendor penyalur:");
+    head = g_markup_printf_escaped ("Nomor: %s/%" G_GINT64_FORMAT "/IK-PEMBINAAN\n\n%s",
+                                    r->level >= TAM_COACHING_LEVEL_SP1 ? "SP" : r->level == TAM_COACHING_LEVEL_BATL ? "BATL"
+                                                                                                                    : "PMB",
+                                    r->id, opening);
     para (body, g_steal_pointer (&head));
   }
   field (body, "Nama", r->name);
