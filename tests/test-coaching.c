@@ -924,6 +924,9 @@ test_propose_attendance (World *w,
   g_autoptr (GError) error = NULL;
   guint n = 99;
 
+  /* No attendance yet: nothing, and no failure. */
+  tam_coaching_attendance_changed (w->fx.store, 0);
+  g_assert_cmpint (count_sql (w, "SELECT count(*) FROM coaching_records"), ==, 0);
   /* The edit of a day proposes at once (the hook). */
   save_day (w, "A001", "2026-10-05", "LATE");
   g_assert_cmpint (count_sql (w, "SELECT count(*) FROM coaching_records WHERE nonconformity = 'LATE_LOGIN'"

@@ -500,10 +500,11 @@ propose_run (TamStore *store,
   run.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   run.issued = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, array_free);
   run.chunk = g_string_chunk_new (4096);
-  ok = ok && through != NULL && load_state (&run, person_id, error) &&
-       from_attendance (&run, person_id, through, error) &&
-       from_kpi (&run, person_id, through, error) &&
-       withdraw_stale (&run, person_id, through, &n_withdrawn, error);
+  /* No attendance at all: nothing to propose (ok stays as it is). */
+  ok = ok && (through == NULL || (load_state (&run, person_id, error) &&
+                                  from_attendance (&run, person_id, through, error) &&
+                                  from_kpi (&run, person_id, through, error) &&
+                                  withdraw_stale (&run, person_id, through, &n_withdrawn, error)));
   if (ok && run.n_new > 0)
     {
       g_autofree char *entity_id = g_strdup_printf ("%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT, run.first_id, run.last_id);
