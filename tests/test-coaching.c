@@ -752,6 +752,33 @@ test_permissions (World *w,
                    ==, 2);
 }
 
+/* Every catalog row through the store: recorded by hand, proposed at its
+ * first level (SP4 for IMMEDIATE_SP4), with its mode and the catalog's
+ * version kept. */
+static void
+test_record_every_row (World *w,
+                       gconstpointer data)
+{
+  g_autoptr (TamCatalog) c = load_catalog ();
+
+  for (guint i = 0; i < c->rules->len; i++)
+    {
+      const TamCoachingRule *rule = c->rules->pdata[i];
+      g_autofree char *day = g_strdup_printf ("2026-%02u-%02u", 1 + i / 28, 1 + i % 28);
+      gint64 id = record_ok (w, w->fx.sup, "A004", rule->code, day);
+      g_autoptr (TamCoachingRecord) r = get (w, id);
+
+      g_assert_cmpstr (r->rule_code, ==, rule->code);
+      g_assert_cmpint (r->level, ==, rule->mode == TAM_COACHING_MODE_IMMEDIATE_SP4 ? TAM_COACHING_LEVEL_SP4 : rule->first);
+      g_assert_cmpint (r->mode, ==, rule->mode);
+      g_assert_cmpint (r->conditional, ==, rule->mode == TAM_COACHING_MODE_CONDITIONAL);
+      g_assert_cmpstr (r->catalog_version, ==, c->version);
+      g_assert_cmpstr (r->occurred_on, ==, day);
+      g_assert_cmpstr (r->proposed_by_nik, ==, "S001");
+    }
+  g_assert_cmpint (count_sql (w, "SELECT count(DISTINCT nonconformity) FROM coaching_records"), ==, c->rules->len);
+}
+
 static void
 test_escalation (World *w,
                  gconstpointer data)
@@ -1282,6 +1309,7 @@ main (int argc,
   g_test_add_func ("/coaching/count/absences", test_count_absences);
   g_test_add_func ("/coaching/kpi/chains", test_kpi_chains);
   g_test_add ("/coaching/permissions", World, NULL, world_setup, test_permissions, world_teardown);
+  g_test_add ("/coaching/record/every-row", World, NULL, world_setup, test_record_every_row, world_teardown);
   g_test_add ("/coaching/escalation", World, NULL, world_setup, test_escalation, world_teardown);
   g_test_add ("/coaching/receipt", World, NULL, world_setup, test_receipt, world_teardown);
   g_test_add ("/coaching/propose/attendance", World, NULL, world_setup, test_propose_attendance, world_teardown);
