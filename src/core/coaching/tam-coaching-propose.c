@@ -138,7 +138,7 @@ person_attendance (Run *run,
   for (guint i = 0; i < days->len; i++)
     {
       const TamLadderDay *d = &g_array_index (days, TamLadderDay, i);
-      const TamCoachingRule *rule = run->by_status[d->status];
+      const TamCoachingRule *rule = (int) d->status >= 0 ? run->by_status[d->status] : NULL;
       char key[16];
 
       if (rule == NULL)
