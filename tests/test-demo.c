@@ -480,6 +480,14 @@ test_other_tables (void)
                             " (SELECT 1 FROM training_participants x JOIN trainings t ON t.id = x.training_id"
                             " WHERE x.person_id = p.id AND t.kind = 'INITIAL')"),
                    ==, 0);
+  /* Coaching through the coaching module: agents at different steps of
+   * the ladder, one at SP2 at least, lapsed records, open proposals. */
+  g_assert_cmpint (q (demo, "SELECT count(DISTINCT level) FROM coaching_records WHERE state = 'ISSUED'"), >=, 5);
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM coaching_records WHERE state = 'ISSUED' AND level = 'SP2'"), >=, 1);
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM coaching_records WHERE state = 'ISSUED' AND valid_until < '" TODAY "'"),
+                   >=, 1);
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM coaching_records WHERE state = 'PROPOSED'"), >=, 1);
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM coaching_records WHERE call_id IS NOT NULL"), >=, 1);
   /* Coaching records issued by a supervisor on a TL's proposal. */
   g_assert_cmpint (q (demo, "SELECT count(*) FROM coaching_records WHERE state = 'ISSUED'"), >=, 3);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM coaching_records c JOIN people d ON d.id = c.decided_by"
@@ -506,11 +514,16 @@ test_check (void)
   g_assert_true (tam_check (demo, report, &error));
   g_assert_no_error (error);
   /* One audit row for the whole generation, and one vouching for its
-   * verdicts (issue 13). */
-  g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE action <> 'SIGN_IN_FAILED'"), ==, 2);
+   * verdicts (issue 13), besides the coaching records made through the
+   * coaching module, which audits each step. */
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE action <> 'SIGN_IN_FAILED'"
+                            " AND entity <> 'coaching_records'"),
+                   ==, 2);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE action = 'VOUCH'"
                             " AND json_extract (after, '$.tappings_upto') = (SELECT max (id) FROM tappings)"),
                    ==, 1);
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE entity = 'coaching_records' AND action = 'ISSUE'"),
+                   ==, q (demo, "SELECT count(*) FROM coaching_records WHERE state = 'ISSUED'"));
   g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE action = 'DEMO'"
                             " AND json_extract (after, '$.calls') = (SELECT count(*) FROM calls)"),
                    ==, 1);
@@ -522,7 +535,9 @@ test_check (void)
   g_assert_false (tam_demo_generate_for_date (demo, TAM_DEMO_SCALE_TINY, 1, TODAY, NULL, NULL, NULL, &error));
   g_assert_error (error, TAM_ERROR, TAM_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE action <> 'SIGN_IN_FAILED'"), ==, 2);
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE action <> 'SIGN_IN_FAILED'"
+                            " AND entity <> 'coaching_records'"),
+                   ==, 2);
 
   /* A bad date is refused. */
   again = open_new ("bad-date.db");

@@ -41,6 +41,9 @@ static const EnumInfo enums[] = {
   INFO (attendance_status, tam_attendance_status_get_type, tam_attendance_statuses, 0, tam_attendance_status_label),
   INFO (service, tam_service_get_type, tam_services, 0, tam_service_label),
   INFO (site, tam_site_get_type, tam_sites, 0, tam_site_label),
+  INFO (coaching_level, tam_coaching_level_get_type, NULL, 0, NULL),
+  INFO (coaching_state, tam_coaching_state_get_type, NULL, 0, NULL),
+  INFO (coaching_mode, tam_coaching_mode_get_type, NULL, 0, NULL),
 };
 
 /* The codes written down in the tests, as the database stores them:
@@ -56,6 +59,10 @@ static const char *const expected_codes[][11] = {
     "ABSENT_NO_NOTICE", "SICK_NOTE", "SICK_NO_NOTE", "LEAVE", "OFF", NULL },
   { "ADDON_CONSUMER", "WIFI_DIGITAL", "CT0_PRANPC", NULL },
   { "MEDAN", "TANGERANG", "BANDUNG", "SEMARANG", "MALANG", "MAKASSAR", NULL },
+  /* coaching_records (migration_coaching) and data/pembinaan.xml */
+  { "COACHING1", "COACHING2", "KONSELING1", "KONSELING2", "BATL", "SP1", "SP2", "SP3", "SP4", NULL },
+  { "PROPOSED", "ISSUED", "DISMISSED", NULL },
+  { "STEPWISE", "DIRECT", "IMMEDIATE_SP4", "CONDITIONAL", NULL },
 };
 
 static void

@@ -9,6 +9,7 @@
 
 #include "tam-audit.h"
 #include "tam-auth.h"
+#include "tam-coaching.h"
 #include "tam-demo.h"
 #include "tam-tapping.h"
 

@@ -247,90 +247,156 @@ pair_spv_id (Gen *g,
   return person_at (g, g_array_index (g->pair_spv[pair], int, 0))->id;
 }
 
+static TamSession *
+session_of (const Person *p)
+{
+  return tam_session_new (p->id, p->nik, p->name, p->role, site_codes[p->site],
+                          p->service >= 0 ? service_codes[p->service] : NULL);
+}
+
+static Person *
+person_by_id (Gen *g,
+              gint64 id)
+{
+  /* People are stored in id order from 1 (tam-demo-people.c). */
+  for (guint i = 0; i < g->people->len; i++)
+    if (((Person *) g->people->pdata[i])->id == id)
+      return g->people->pdata[i];
+  return NULL;
+}
+
+/* Coaching through the coaching module, as the desk would have made it:
+ * the desk proposes from the attendance and the KPI inputs; a QCO and
+ * TL001 record a few cases by hand; the supervisor of each agent's
+ * service and site decided everything older than two weeks: one record a
+ * month per agent and rule issued (the ladder climbs with repeats, so
+ * chronic cases stand at different steps, some at SP2 and above, the
+ * oldest already lapsed), the rest of that month dismissed as merged, and
+ * a late arrival now and then excused; the agent signed for receipt, a
+ * few refused before a witness. The last two weeks stay open proposals. */
 gboolean
 _tam_demo_insert_coaching (Gen *g,
                            GError **error)
 {
-  sqlite3_stmt *stmt = tam_store_prepare (g->store,
-                                          "INSERT INTO coaching_records (person_id, nonconformity, level, state, occurred_on, issued_on,"
-                                          " valid_until, proposed_by, decided_by, note) VALUES (?, ?, ?, 'ISSUED', ?, ?, ?, ?, ?, ?)",
-                                          error);
+  Person *spv001 = person_at (g, g_array_index (g->pair_spv[0], int, 0));
+  g_autoptr (TamSession) proposer = session_of (spv001);
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GHashTable) monthly = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  char today[11], yesterday[11], cutoff[11];
+  TamCoachingFilter filter = TAM_COACHING_FILTER_INIT;
   int scale = MAX (g->scale, 1);
-  int n_late = 0, n_sick = 0, n_short = 0;
+  sqlite3_stmt *stmt;
 
+  gint64 started = g_get_monotonic_time ();
+
+  jd_format (g->today, today, sizeof today);
+  jd_format (g->today - 1, yesterday, sizeof yesterday);
+  jd_format (g->today - 14, cutoff, sizeof cutoff);
+  filter.state = TAM_COACHING_STATE_PROPOSED;
+  filter.until = cutoff;
+
+  /* By hand: a QCO raises "wrong information" on returned calls, linked
+   * to them; TL001 notes an agent of their team without an ID card. */
+  stmt = tam_store_prepare (g->store,
+                            "SELECT c.call_id, a.nik, c.site, substr (c.call_start, 1, 10) FROM calls c"
+                            " JOIN people a ON a.id = c.agent_id"
+                            " WHERE c.state = 'RETURNED' AND a.status = 'ACTIVE' AND " TAM_CALL_VISIBLE ("c") " ORDER BY c.id LIMIT ?",
+                            error);
   if (stmt == NULL)
     return FALSE;
-
-  /* Issued sanctions follow real events of the attendance above. The
-   * nonconformity codes are the catalog's (coaching issue). */
-  /* Visit people in a scattered order (a prime stride), so the records
-   * spread over teams and sites instead of filling the first team. */
-  for (guint k = 0; k < g->people->len; k++)
+  sqlite3_bind_int (stmt, 1, 3 * scale);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      Person *p = g->people->pdata[(guint) (((guint64) k * 104729) % g->people->len)];
-      struct
-      {
-        const char *code, *level;
-        guint32 day;
-        char note[96];
-      } rec[3];
-      int n_rec = 0;
+      g_autofree char *call_id = tam_stmt_dup_text (stmt, 0);
+      g_autofree char *nik = tam_stmt_dup_text (stmt, 1);
+      g_autofree char *day = tam_stmt_dup_text (stmt, 3);
+      int site = 0;
+      g_autoptr (TamSession) qco = NULL;
 
-      if (p->role[0] != 'A' || p->alpa_month >= 0)
+      for (int k = 0; k < N_SITES; k++)
+        if (g_strcmp0 (site_codes[k], (const char *) sqlite3_column_text (stmt, 2)) == 0)
+          site = k;
+      if (g->site_qco[site]->len == 0)
         continue;
-      for (int m = (int) g->n_months - 2; m >= 0; m--)
-        if (p->late3[m] != 0 && n_late < 6 * scale)
-          {
-            rec[n_rec].code = "LATE_LOGIN";
-            rec[n_rec].level = "COACHING1";
-            rec[n_rec].day = p->late3[m];
-            g_snprintf (rec[n_rec].note, sizeof rec[n_rec].note,
-                        "Terlambat login %u kali pada bulan %s", (guint) p->late[m], g->months[m].text);
-            n_rec++;
-            n_late++;
-            break;
-          }
-      if (p->sick_no_note != 0 && p->sick_no_note + 3 < g->today && n_sick < 3 * scale)
+      qco = session_of (person_at (g, g_array_index (g->site_qco[site], int, 0)));
+      if (tam_coaching_record (g->store, qco, nik, "WRONG_INFORMATION", day,
+                               "Informasi harga paket kepada pelanggan tidak sesuai", call_id, error) == 0)
         {
-          rec[n_rec].code = "SICK_NO_NOTE";
-          rec[n_rec].level = "KONSELING1";
-          rec[n_rec].day = p->sick_no_note;
-          g_snprintf (rec[n_rec].note, sizeof rec[n_rec].note, "Sakit tanpa surat dokter");
-          n_rec++;
-          n_sick++;
-        }
-      else if (p->short_notice != 0 && p->short_notice + 3 < g->today && n_short < 2 * scale)
-        {
-          rec[n_rec].code = "ABSENT_SHORT_NOTICE";
-          rec[n_rec].level = "KONSELING1";
-          rec[n_rec].day = p->short_notice;
-          g_snprintf (rec[n_rec].note, sizeof rec[n_rec].note,
-                      "Izin tidak masuk kurang dari 3 jam sebelum shift");
-          n_rec++;
-          n_short++;
-        }
-
-      for (int k = 0; k < n_rec; k++)
-        {
-          char occurred[11], issued[11], until[11];
-          guint32 issued_jd = MIN (rec[k].day + 2, g->today - 1);
-
-          jd_format (rec[k].day, occurred, sizeof occurred);
-          jd_format (issued_jd, issued, sizeof issued);
-          jd_format (jd_add_months (issued_jd, 6), until, sizeof until);
-          sqlite3_bind_int64 (stmt, 1, p->id);
-          bind_text (stmt, 2, rec[k].code);
-          bind_text (stmt, 3, rec[k].level);
-          bind_text (stmt, 4, occurred);
-          bind_text (stmt, 5, issued);
-          bind_text (stmt, 6, until);
-          sqlite3_bind_int64 (stmt, 7, person_at (g, g->teams[p->team].leader)->id);
-          sqlite3_bind_int64 (stmt, 8, pair_spv_id (g, p->pair));
-          bind_text (stmt, 9, rec[k].note);
-          if (!step (g, stmt, error))
-            return FALSE;
+          sqlite3_reset (stmt);
+          return FALSE;
         }
     }
+  sqlite3_reset (stmt);
+  for (guint k = 0; k < g->people->len; k++)
+    {
+      Person *p = g->people->pdata[k];
+      Person *tl;
+      g_autoptr (TamSession) tls = NULL;
+      char day[11];
+
+      if (p->role[0] != 'A' || p->team != 0 || strcmp (p->status, "ACTIVE") != 0)
+        continue;
+      tl = person_at (g, g->teams[0].leader);
+      tls = session_of (tl);
+      jd_format (g->today - 20, day, sizeof day);
+      if (tam_coaching_record (g->store, tls, p->nik, "NO_ID_CARD", day, "Tidak memakai ID card saat briefing pagi",
+                               NULL, error) == 0)
+        return FALSE;
+      break;
+    }
+
+  /* What the attendance and the KPI inputs call for. */
+  if (!tam_coaching_propose (g->store, proposer, yesterday, NULL, error))
+    return FALSE;
+
+  rows = tam_coaching_list (g->store, proposer, &filter, error);
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      TamCoachingRecord *r = rows->pdata[i];
+      Person *p = person_by_id (g, r->person_id);
+      g_autoptr (TamSession) spv = NULL;
+      g_autofree char *month_key = NULL;
+      char issue_on[11], ack_on[11];
+      guint32 occurred;
+      int y, m, d;
+
+      if (p == NULL || p->pair < 0)
+        continue;
+      spv = session_of (person_at (g, g_array_index (g->pair_spv[p->pair], int, 0)));
+      if (r->rule_code[0] == 'L' && r->id % 9 == 0)
+        {
+          if (!tam_coaching_dismiss (g->store, spv, r->id, "Bukti keterlambatan diterima spv jaga (banjir)", error))
+            return FALSE;
+          continue;
+        }
+      month_key = g_strdup_printf ("%" G_GINT64_FORMAT " %s %.7s", r->person_id, r->rule_code, r->occurred_on);
+      if (g_hash_table_contains (monthly, month_key))
+        {
+          if (!tam_coaching_dismiss (g->store, spv, r->id, "Digabung dengan pembinaan bulan yang sama", error))
+            return FALSE;
+          continue;
+        }
+      g_hash_table_add (monthly, g_steal_pointer (&month_key));
+      sscanf (r->occurred_on, "%4d-%2d-%2d", &y, &m, &d);
+      occurred = jd_from_ymd (y, m, d);
+      jd_format (MIN (occurred + 2, g->today - 1), issue_on, sizeof issue_on);
+      jd_format (MIN (occurred + 3, g->today - 1), ack_on, sizeof ack_on);
+      if (!tam_coaching_issue (g->store, spv, r->id, issue_on, error))
+        return FALSE;
+      if (r->id % 11 == 0 && p->team >= 0)
+        {
+          Person *tl = person_at (g, g->teams[p->team].leader);
+
+          if (!tam_coaching_refuse (g->store, spv, r->id, tl->nik, ack_on, error))
+            return FALSE;
+        }
+      else if (!tam_coaching_acknowledge (g->store, spv, r->id, ack_on, error))
+        return FALSE;
+    }
+  g_debug ("Demo coaching: %u proposals decided in %.0f ms", rows->len,
+           (g_get_monotonic_time () - started) / 1000.0);
   return TRUE;
 }
 

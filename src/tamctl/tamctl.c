@@ -233,7 +233,15 @@ static const struct
   { "passwd", tamctl_cmd_passwd, N_ ("passwd NIK                    set a desk password") },
   { "tap", tamctl_cmd_tap, N_ ("tap CALL_ID valid|return [--fail CODE]... [--note TEXT]") },
   { "recall", tamctl_cmd_recall, N_ ("recall CALL_ID --recording FILE [--note TEXT]") },
-  { "report", tamctl_cmd_report, N_ ("report f18|w03 --month YYYY-MM -o FILE.xlsx|FILE.csv") },
+  { "report", tamctl_cmd_report, N_ ("report f18|w03|f03 --month YYYY-MM -o FILE.xlsx|FILE.csv") },
+  { "coaching", tamctl_cmd_coaching, N_ ("coaching rules                the rule catalog as CSV") },
+  { "coaching", tamctl_cmd_coaching, N_ ("coaching record NIK RULE_CODE --on DATE [--note TEXT] [--call CALL_ID]") },
+  { "coaching", tamctl_cmd_coaching, N_ ("coaching propose --through DATE") },
+  { "coaching", tamctl_cmd_coaching, N_ ("coaching list [--nik NIK] [--state STATE] [-o FILE.csv]") },
+  { "coaching", tamctl_cmd_coaching, N_ ("coaching issue ID [--on DATE] | dismiss ID --reason TEXT") },
+  { "coaching", tamctl_cmd_coaching, N_ ("coaching ack ID --on DATE | --refused --witness NIK") },
+  { "coaching", tamctl_cmd_coaching, N_ ("coaching confirm ID [--on DATE]   a manager confirms SP4") },
+  { "letter", tamctl_cmd_letter, N_ ("letter ID -o FILE.pdf          the letter of an issued record") },
   { "bench", tamctl_cmd_bench, N_ ("bench [--scale N]             speed figures") },
 };
 

@@ -33,11 +33,13 @@ int tamctl_cmd_init (TamctlContext *ctx, int argc, char **argv);
 int tamctl_cmd_check (TamctlContext *ctx, int argc, char **argv);
 int tamctl_cmd_backup (TamctlContext *ctx, int argc, char **argv);
 int tamctl_cmd_passwd (TamctlContext *ctx, int argc, char **argv);
-int tamctl_cmd_import (TamctlContext *ctx, int argc, char **argv); /* tamctl-import.c */
-int tamctl_cmd_export (TamctlContext *ctx, int argc, char **argv); /* tamctl-import.c */
-int tamctl_cmd_bench (TamctlContext *ctx, int argc, char **argv);  /* tamctl-bench.c */
-int tamctl_cmd_tap (TamctlContext *ctx, int argc, char **argv);    /* tamctl-calls.c */
-int tamctl_cmd_recall (TamctlContext *ctx, int argc, char **argv); /* tamctl-calls.c */
-int tamctl_cmd_report (TamctlContext *ctx, int argc, char **argv); /* tamctl-calls.c */
+int tamctl_cmd_import (TamctlContext *ctx, int argc, char **argv);   /* tamctl-import.c */
+int tamctl_cmd_export (TamctlContext *ctx, int argc, char **argv);   /* tamctl-import.c */
+int tamctl_cmd_bench (TamctlContext *ctx, int argc, char **argv);    /* tamctl-bench.c */
+int tamctl_cmd_tap (TamctlContext *ctx, int argc, char **argv);      /* tamctl-calls.c */
+int tamctl_cmd_recall (TamctlContext *ctx, int argc, char **argv);   /* tamctl-calls.c */
+int tamctl_cmd_report (TamctlContext *ctx, int argc, char **argv);   /* tamctl-calls.c */
+int tamctl_cmd_coaching (TamctlContext *ctx, int argc, char **argv); /* tamctl-coaching.c */
+int tamctl_cmd_letter (TamctlContext *ctx, int argc, char **argv);   /* tamctl-coaching.c */
 
 G_END_DECLS

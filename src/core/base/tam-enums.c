@@ -307,3 +307,85 @@ tam_site_to_label (TamSite site)
     return "";
   return labels[site];
 }
+
+/* Coaching level */
+
+TamCoachingLevel
+tam_coaching_level_from_code (const char *code)
+{
+  return (TamCoachingLevel) from_code (TAM_TYPE_COACHING_LEVEL, code);
+}
+
+const char *
+tam_coaching_level_to_code (TamCoachingLevel level)
+{
+  return to_code (TAM_TYPE_COACHING_LEVEL, level);
+}
+
+const char *
+tam_coaching_level_to_label (TamCoachingLevel level)
+{
+  static const char *const labels[] = {
+    [TAM_COACHING_LEVEL_COACHING1] = N_ ("Coaching 1"),
+    [TAM_COACHING_LEVEL_COACHING2] = N_ ("Coaching 2"),
+    [TAM_COACHING_LEVEL_KONSELING1] = N_ ("Counselling 1"),
+    [TAM_COACHING_LEVEL_KONSELING2] = N_ ("Counselling 2"),
+    [TAM_COACHING_LEVEL_BATL] = N_ ("Verbal warning (BATL)"),
+    [TAM_COACHING_LEVEL_SP1] = N_ ("Warning letter 1 (SP1)"),
+    [TAM_COACHING_LEVEL_SP2] = N_ ("Warning letter 2 (SP2)"),
+    [TAM_COACHING_LEVEL_SP3] = N_ ("Warning letter 3 (SP3)"),
+    [TAM_COACHING_LEVEL_SP4] = N_ ("Return to vendor (SP4)"),
+  };
+  return to_label (labels, G_N_ELEMENTS (labels), level);
+}
+
+/* Coaching record state */
+
+TamCoachingState
+tam_coaching_state_from_code (const char *code)
+{
+  return (TamCoachingState) from_code (TAM_TYPE_COACHING_STATE, code);
+}
+
+const char *
+tam_coaching_state_to_code (TamCoachingState state)
+{
+  return to_code (TAM_TYPE_COACHING_STATE, state);
+}
+
+const char *
+tam_coaching_state_to_label (TamCoachingState state)
+{
+  static const char *const labels[] = {
+    [TAM_COACHING_STATE_PROPOSED] = N_ ("Proposed"),
+    [TAM_COACHING_STATE_ISSUED] = N_ ("Issued"),
+    [TAM_COACHING_STATE_DISMISSED] = N_ ("Dismissed"),
+  };
+  return to_label (labels, G_N_ELEMENTS (labels), state);
+}
+
+/* Escalation mode */
+
+TamCoachingMode
+tam_coaching_mode_from_code (const char *code)
+{
+  return (TamCoachingMode) from_code (TAM_TYPE_COACHING_MODE, code);
+}
+
+const char *
+tam_coaching_mode_to_code (TamCoachingMode mode)
+{
+  return to_code (TAM_TYPE_COACHING_MODE, mode);
+}
+
+const char *
+tam_coaching_mode_to_label (TamCoachingMode mode)
+{
+  static const char *const labels[] = {
+    [TAM_COACHING_MODE_STEPWISE] = N_ ("Stepwise"),
+    [TAM_COACHING_MODE_DIRECT] = N_ ("Repeat goes to SP4"),
+    [TAM_COACHING_MODE_IMMEDIATE_SP4] = N_ ("SP4 at once"),
+    [TAM_COACHING_MODE_CONDITIONAL] = N_ ("Conditional: the supervisor decides"),
+  };
+  return to_label (labels, G_N_ELEMENTS (labels), mode);
+}

@@ -107,6 +107,41 @@ typedef enum
   TAM_SITE_MAKASSAR,  /*< nick=MAKASSAR >*/
 } TamSite;
 
+/* coaching_records.level: the IK Pembinaan ladder, lowest to highest
+ * (DOMAIN.md, "Coaching and discipline"); the order is the ladder's, so
+ * levels compare with < and >. SP4 recommends returning the agent to the
+ * vendor. Unknown codes: -1. */
+typedef enum
+{
+  TAM_COACHING_LEVEL_COACHING1,  /*< nick=COACHING1 >*/
+  TAM_COACHING_LEVEL_COACHING2,  /*< nick=COACHING2 >*/
+  TAM_COACHING_LEVEL_KONSELING1, /*< nick=KONSELING1 >*/
+  TAM_COACHING_LEVEL_KONSELING2, /*< nick=KONSELING2 >*/
+  TAM_COACHING_LEVEL_BATL,       /*< nick=BATL >*/
+  TAM_COACHING_LEVEL_SP1,        /*< nick=SP1 >*/
+  TAM_COACHING_LEVEL_SP2,        /*< nick=SP2 >*/
+  TAM_COACHING_LEVEL_SP3,        /*< nick=SP3 >*/
+  TAM_COACHING_LEVEL_SP4,        /*< nick=SP4 >*/
+} TamCoachingLevel;
+
+/* coaching_records.state. Unknown codes: -1. */
+typedef enum
+{
+  TAM_COACHING_STATE_PROPOSED,  /*< nick=PROPOSED >*/
+  TAM_COACHING_STATE_ISSUED,    /*< nick=ISSUED >*/
+  TAM_COACHING_STATE_DISMISSED, /*< nick=DISMISSED >*/
+} TamCoachingState;
+
+/* How a catalog rule escalates on a repeat (data/pembinaan.xml).
+ * Unknown codes: -1. */
+typedef enum
+{
+  TAM_COACHING_MODE_STEPWISE,      /*< nick=STEPWISE >*/
+  TAM_COACHING_MODE_DIRECT,        /*< nick=DIRECT >*/
+  TAM_COACHING_MODE_IMMEDIATE_SP4, /*< nick=IMMEDIATE_SP4 >*/
+  TAM_COACHING_MODE_CONDITIONAL,   /*< nick=CONDITIONAL >*/
+} TamCoachingMode;
+
 /* NONE has no stored code: tam_call_state_to_code() gives NULL for it. */
 TamCallState tam_call_state_from_code (const char *code);
 const char *tam_call_state_to_code (TamCallState state);
@@ -147,5 +182,17 @@ const char *tam_service_to_label (TamService service);
 TamSite tam_site_from_code (const char *code);
 const char *tam_site_to_code (TamSite site);
 const char *tam_site_to_label (TamSite site);
+
+TamCoachingLevel tam_coaching_level_from_code (const char *code);
+const char *tam_coaching_level_to_code (TamCoachingLevel level);
+const char *tam_coaching_level_to_label (TamCoachingLevel level);
+
+TamCoachingState tam_coaching_state_from_code (const char *code);
+const char *tam_coaching_state_to_code (TamCoachingState state);
+const char *tam_coaching_state_to_label (TamCoachingState state);
+
+TamCoachingMode tam_coaching_mode_from_code (const char *code);
+const char *tam_coaching_mode_to_code (TamCoachingMode mode);
+const char *tam_coaching_mode_to_label (TamCoachingMode mode);
 
 G_END_DECLS

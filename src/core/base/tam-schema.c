@@ -397,11 +397,39 @@ static const char migration_4[] =
     "  last_failed_at INTEGER NOT NULL"
     ") STRICT, WITHOUT ROWID;";
 
+/* Migration 5 (issue 9, coaching): coaching_records as the coaching module
+ * (src/core/coaching/) keeps them. nonconformity holds the catalog rule's
+ * code (data/pembinaan.xml); a record keeps the catalog version it was
+ * made under, the rule's escalation mode and whether it was CONDITIONAL
+ * then. event_key names the event a proposal came from ("att:2026-10-05",
+ * "alpa:2026-10", "kpi:AHT:2026-10"; NULL for a manual record): the
+ * unique index makes proposals idempotent, a dismissed proposal is never
+ * made again. SP4 is confirmed by a manager (confirmed_by / on). */
+static const char migration_5[] =
+    "ALTER TABLE coaching_records ADD COLUMN catalog_version TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE coaching_records ADD COLUMN mode TEXT NOT NULL DEFAULT 'STEPWISE'"
+    "  CHECK (mode IN ('STEPWISE','DIRECT','IMMEDIATE_SP4','CONDITIONAL'));"
+    "ALTER TABLE coaching_records ADD COLUMN conditional INTEGER NOT NULL DEFAULT 0 CHECK (conditional IN (0,1));"
+    "ALTER TABLE coaching_records ADD COLUMN event_key TEXT;"
+    "ALTER TABLE coaching_records ADD COLUMN call_id INTEGER REFERENCES calls (id);"
+    "ALTER TABLE coaching_records ADD COLUMN previous_level TEXT;"
+    "ALTER TABLE coaching_records ADD COLUMN acknowledged_on TEXT;"
+    "ALTER TABLE coaching_records ADD COLUMN refused INTEGER NOT NULL DEFAULT 0 CHECK (refused IN (0,1));"
+    "ALTER TABLE coaching_records ADD COLUMN witness_id INTEGER REFERENCES people (id);"
+    "ALTER TABLE coaching_records ADD COLUMN confirmed_by INTEGER REFERENCES people (id);"
+    "ALTER TABLE coaching_records ADD COLUMN confirmed_on TEXT;"
+    "ALTER TABLE coaching_records ADD COLUMN dismiss_reason TEXT NOT NULL DEFAULT '';"
+    "CREATE UNIQUE INDEX coaching_event ON coaching_records (person_id, nonconformity, event_key)"
+    "  WHERE event_key IS NOT NULL;"
+    "CREATE INDEX coaching_state ON coaching_records (state, occurred_on);"
+    "CREATE INDEX coaching_occurred ON coaching_records (occurred_on);";
+
 const char *const tam_schema_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 const guint tam_schema_n_migrations = G_N_ELEMENTS (tam_schema_migrations);

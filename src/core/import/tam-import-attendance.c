@@ -2,6 +2,7 @@
  * thread and stored by upsert, BATCH rows at a time. */
 #include "config.h"
 
+#include "tam-coaching.h"
 #include "tam-import-private.h"
 
 enum
@@ -307,6 +308,9 @@ _tam_import_import_attendance (Import *imp,
       imp->result->inserted = (guint64) (after - before);
       imp->result->updated = imp->changed - imp->result->inserted;
       imp->result->unchanged = imp->result->rows - imp->bad_rows - imp->changed;
+      /* Coaching proposals in the import's own transaction. */
+      if (imp->changed > 0)
+        tam_coaching_attendance_changed (imp->store, 0);
     }
   return TRUE;
 }

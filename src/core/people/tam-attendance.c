@@ -12,6 +12,7 @@
 
 #include "tam-attendance.h"
 #include "tam-audit.h"
+#include "tam-coaching.h"
 #include "tam-codes.h"
 
 TamAttendance *
@@ -267,6 +268,7 @@ tam_attendance_save (TamStore *store,
     }
   if (own_tx && !tam_store_commit (store, error))
     return FALSE;
+  tam_coaching_attendance_changed (store, row->person_id);
   return TRUE;
 
 fail:

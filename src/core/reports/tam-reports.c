@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tam-f03.h"
 #include "tam-f18.h"
 #include "tam-reports.h"
 #include "tam-w03.h"
@@ -29,7 +30,18 @@ static const TamReport w03 = {
   tam_w03_team_csv_path,
 };
 
-static const TamReport *const reports[] = { &f18, &w03, NULL };
+static const TamReport f03 = {
+  "f03",
+  "F-03",
+  N_ ("Form F-03"),
+  N_ ("Discipline and rule violations of one month: every coaching record, with counts per team, site and level."),
+  TAM_REPORT_MONTH,
+  TAM_PERM_EXPORT,
+  tam_f03_write,
+  tam_f03_counts_csv_path,
+};
+
+static const TamReport *const reports[] = { &f18, &w03, &f03, NULL };
 
 const TamReport *const *
 tam_reports (void)

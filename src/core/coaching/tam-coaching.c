@@ -1,0 +1,1016 @@
+/* tam-coaching.c: coaching records and the decisions on them (see
+ * tam-coaching.h). Proposals are in tam-coaching-propose.c. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tam-audit.h"
+#include "tam-coaching-private.h"
+#include "tam-dates.h"
+
+#define RECORD_JSON                                                                              \
+  "SELECT json_object('id', r.id, 'nik', p.nik, 'rule', r.nonconformity, 'catalog',"             \
+  " r.catalog_version, 'level', r.level, 'state', r.state, 'conditional', r.conditional,"        \
+  " 'occurred_on', r.occurred_on, 'issued_on', r.issued_on, 'valid_until', r.valid_until,"       \
+  " 'previous_level', r.previous_level, 'decided_by', r.decided_by, 'acknowledged_on',"          \
+  " r.acknowledged_on, 'refused', r.refused, 'witness_id', r.witness_id, 'confirmed_by',"        \
+  " r.confirmed_by, 'confirmed_on', r.confirmed_on, 'dismiss_reason', r.dismiss_reason, 'note'," \
+  " r.note, 'event', r.event_key, 'call', r.call_id)"                                            \
+  " FROM coaching_records r JOIN people p ON p.id = r.person_id WHERE r.id = ?"
+
+#define RECORD_SELECT                                                                                               \
+  "SELECT r.id, r.person_id, p.nik, p.name, p.role, p.site, p.service, tl.nik, tl.name,"                            \
+  " r.nonconformity, r.catalog_version, r.level, r.state, r.mode, r.conditional,"                                   \
+  " r.event_key, r.occurred_on, r.issued_on, r.valid_until, r.previous_level,"                                      \
+  " pb.nik, pb.name, db.nik, db.name, db.role, r.note, c.call_id, r.acknowledged_on,"                               \
+  " r.refused, w.nik, w.name, cb.nik, r.confirmed_on, r.dismiss_reason"                                             \
+  " FROM coaching_records r JOIN people p ON p.id = r.person_id"                                                    \
+  " LEFT JOIN people tl ON tl.id = p.team_leader_id"                                                                \
+  " LEFT JOIN people pb ON pb.id = r.proposed_by"                                                                   \
+  " LEFT JOIN people db ON db.id = r.decided_by"                                                                    \
+  " LEFT JOIN calls c ON c.id = r.call_id AND " TAM_CALL_VISIBLE ("c") " LEFT JOIN people w ON w.id = r.witness_id" \
+                                                                       " LEFT JOIN people cb ON cb.id = r.confirmed_by"
+
+void
+tam_coaching_record_free (TamCoachingRecord *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->nik);
+  g_free (r->name);
+  g_free (r->role);
+  g_free (r->site);
+  g_free (r->service);
+  g_free (r->team_leader_nik);
+  g_free (r->team_leader_name);
+  g_free (r->rule_code);
+  g_free (r->catalog_version);
+  g_free (r->event_key);
+  g_free (r->occurred_on);
+  g_free (r->issued_on);
+  g_free (r->valid_until);
+  g_free (r->proposed_by_nik);
+  g_free (r->proposed_by_name);
+  g_free (r->decided_by_nik);
+  g_free (r->decided_by_name);
+  g_free (r->decided_by_role);
+  g_free (r->note);
+  g_free (r->call_id);
+  g_free (r->acknowledged_on);
+  g_free (r->witness_nik);
+  g_free (r->witness_name);
+  g_free (r->confirmed_by_nik);
+  g_free (r->confirmed_on);
+  g_free (r->dismiss_reason);
+  g_free (r);
+}
+
+static TamCoachingRecord *
+record_from_row (sqlite3_stmt *s)
+{
+  TamCoachingRecord *r = g_new0 (TamCoachingRecord, 1);
+  int c = 0;
+  g_autofree char *level = NULL, *state = NULL, *mode = NULL, *previous = NULL;
+
+  r->id = sqlite3_column_int64 (s, c++);
+  r->person_id = sqlite3_column_int64 (s, c++);
+  r->nik = tam_stmt_dup_text (s, c++);
+  r->name = tam_stmt_dup_text (s, c++);
+  r->role = tam_stmt_dup_text (s, c++);
+  r->site = tam_stmt_dup_text (s, c++);
+  r->service = tam_stmt_dup_text (s, c++);
+  r->team_leader_nik = tam_stmt_dup_text (s, c++);
+  r->team_leader_name = tam_stmt_dup_text (s, c++);
+  r->rule_code = tam_stmt_dup_text (s, c++);
+  r->catalog_version = tam_stmt_dup_text (s, c++);
+  level = tam_stmt_dup_text (s, c++);
+  state = tam_stmt_dup_text (s, c++);
+  mode = tam_stmt_dup_text (s, c++);
+  r->level = tam_coaching_level_from_code (level);
+  r->state = tam_coaching_state_from_code (state);
+  r->mode = tam_coaching_mode_from_code (mode);
+  r->conditional = sqlite3_column_int (s, c++) != 0;
+  r->event_key = tam_stmt_dup_text (s, c++);
+  r->occurred_on = tam_stmt_dup_text (s, c++);
+  r->issued_on = tam_stmt_dup_text (s, c++);
+  r->valid_until = tam_stmt_dup_text (s, c++);
+  previous = tam_stmt_dup_text (s, c++);
+  r->previous_level = previous ? (int) tam_coaching_level_from_code (previous) : -1;
+  r->proposed_by_nik = tam_stmt_dup_text (s, c++);
+  r->proposed_by_name = tam_stmt_dup_text (s, c++);
+  r->decided_by_nik = tam_stmt_dup_text (s, c++);
+  r->decided_by_name = tam_stmt_dup_text (s, c++);
+  r->decided_by_role = tam_stmt_dup_text (s, c++);
+  r->note = tam_stmt_dup_text (s, c++);
+  r->call_id = tam_stmt_dup_text (s, c++);
+  r->acknowledged_on = tam_stmt_dup_text (s, c++);
+  r->refused = sqlite3_column_int (s, c++) != 0;
+  r->witness_nik = tam_stmt_dup_text (s, c++);
+  r->witness_name = tam_stmt_dup_text (s, c++);
+  r->confirmed_by_nik = tam_stmt_dup_text (s, c++);
+  r->confirmed_on = tam_stmt_dup_text (s, c++);
+  r->dismiss_reason = tam_stmt_dup_text (s, c++);
+  if (r->note == NULL)
+    r->note = g_strdup ("");
+  if (r->dismiss_reason == NULL)
+    r->dismiss_reason = g_strdup ("");
+  return r;
+}
+
+char *
+_tam_coaching_today (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static gboolean
+is_team_leader (const TamSession *session)
+{
+  return g_strcmp0 (session->role, "TEAM_LEADER") == 0;
+}
+
+gboolean
+_tam_coaching_issued_records (TamStore *store,
+                              gint64 person_id,
+                              gint64 except_id,
+                              GArray *out,
+                              GStringChunk *chunk,
+                              GError **error)
+{
+  /* One person's by the coaching_person index. */
+  sqlite3_stmt *s = tam_store_prepare (store,
+                                       "SELECT nonconformity, level, occurred_on, valid_until FROM coaching_records"
+                                       " WHERE person_id = ?1 AND state = 'ISSUED' AND id <> ?2",
+                                       error);
+
+  g_return_val_if_fail (person_id > 0, FALSE);
+  if (s == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, person_id);
+  sqlite3_bind_int64 (s, 2, except_id);
+  while (sqlite3_step (s) == SQLITE_ROW)
+    {
+      TamLadderRecord r = {
+        g_string_chunk_insert_const (chunk, (const char *) sqlite3_column_text (s, 0)),
+        tam_coaching_level_from_code ((const char *) sqlite3_column_text (s, 1)),
+        TAM_COACHING_STATE_ISSUED,
+        g_string_chunk_insert_const (chunk, (const char *) sqlite3_column_text (s, 2)),
+        sqlite3_column_type (s, 3) == SQLITE_NULL ? NULL
+                                                  : g_string_chunk_insert_const (chunk, (const char *) sqlite3_column_text (s, 3)),
+      };
+      g_array_append_val (out, r);
+    }
+  sqlite3_reset (s);
+  return TRUE;
+}
+
+gint64
+_tam_coaching_insert (TamStore *store,
+                      const TamCatalog *catalog,
+                      gint64 person_id,
+                      const TamCoachingRule *rule,
+                      const TamLadderProposal *proposal,
+                      const char *occurred_on,
+                      const char *event_key,
+                      gint64 proposed_by,
+                      gint64 call_row_id,
+                      const char *note,
+                      GError **error)
+{
+  sqlite3_stmt *s = tam_store_prepare (store,
+                                       "INSERT INTO coaching_records (person_id, nonconformity, level, state, occurred_on,"
+                                       " proposed_by, note, catalog_version, mode, conditional, event_key, call_id,"
+                                       " previous_level)"
+                                       " VALUES (?, ?, ?, 'PROPOSED', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                       error);
+  int rc;
+
+  if (s == NULL)
+    return 0;
+  sqlite3_bind_int64 (s, 1, person_id);
+  sqlite3_bind_text (s, 2, rule->code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 3, tam_coaching_level_to_code (proposal->level), -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 4, occurred_on, -1, SQLITE_TRANSIENT);
+  if (proposed_by > 0)
+    sqlite3_bind_int64 (s, 5, proposed_by);
+  else
+    sqlite3_bind_null (s, 5);
+  sqlite3_bind_text (s, 6, note ? note : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (s, 7, catalog->version, -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 8, tam_coaching_mode_to_code (rule->mode), -1, SQLITE_STATIC);
+  sqlite3_bind_int (s, 9, proposal->conditional ? 1 : 0);
+  tam_stmt_bind_text_or_null (s, 10, event_key);
+  if (call_row_id > 0)
+    sqlite3_bind_int64 (s, 11, call_row_id);
+  else
+    sqlite3_bind_null (s, 11);
+  tam_stmt_bind_text_or_null (s, 12, proposal->previous >= 0 ? tam_coaching_level_to_code (proposal->previous) : NULL);
+  rc = sqlite3_step (s);
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    {
+      if (rc == SQLITE_CONSTRAINT)
+        g_set_error (error, TAM_ERROR, TAM_ERROR_DUPLICATE, _ ("%s is already recorded for this person on %s"),
+                     rule->code, occurred_on);
+      else
+        tam_store_set_error (store, error, _ ("Could not store the coaching record"));
+      return 0;
+    }
+  return sqlite3_last_insert_rowid (tam_store_get_db (store));
+}
+
+static const TamCatalog *
+catalog_or_error (GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  const TamCatalog *catalog = tam_catalog_get_default (&local);
+
+  if (catalog == NULL)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("The rule catalog cannot be used: %s"), local->message);
+      return NULL;
+    }
+  return catalog;
+}
+
+typedef struct
+{
+  gint64 id;
+  char *nik;
+  char *role;
+  char *site;
+  char *service;
+  gint64 team_leader_id;
+} Person;
+
+static void
+person_clear (Person *p)
+{
+  g_free (p->nik);
+  g_free (p->role);
+  g_free (p->site);
+  g_free (p->service);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Person, person_clear)
+
+static gboolean
+find_person (TamStore *store,
+             const char *by_nik,
+             gint64 by_id,
+             Person *p,
+             GError **error)
+{
+  sqlite3_stmt *s = tam_store_prepare (store,
+                                       "SELECT id, nik, role, site, service, COALESCE (team_leader_id, 0) FROM people"
+                                       " WHERE nik = ?1 UNION ALL"
+                                       " SELECT id, nik, role, site, service, COALESCE (team_leader_id, 0) FROM people"
+                                       " WHERE id = ?2",
+                                       error);
+  gboolean found = FALSE;
+
+  if (s == NULL)
+    return FALSE;
+  tam_stmt_bind_text_or_null (s, 1, by_nik);
+  sqlite3_bind_int64 (s, 2, by_id);
+  if (sqlite3_step (s) == SQLITE_ROW)
+    {
+      found = TRUE;
+      p->id = sqlite3_column_int64 (s, 0);
+      p->nik = tam_stmt_dup_text (s, 1);
+      p->role = tam_stmt_dup_text (s, 2);
+      p->site = tam_stmt_dup_text (s, 3);
+      p->service = tam_stmt_dup_text (s, 4);
+      p->team_leader_id = sqlite3_column_int64 (s, 5);
+    }
+  sqlite3_reset (s);
+  if (!found)
+    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No person with NIK %s"), by_nik ? by_nik : "?");
+  return found;
+}
+
+gint64
+tam_coaching_record (TamStore *store,
+                     const TamSession *session,
+                     const char *nik,
+                     const char *rule_code,
+                     const char *date,
+                     const char *note,
+                     const char *call_id,
+                     GError **error)
+{
+  const TamCatalog *catalog;
+  const TamCoachingRule *rule;
+  g_auto (Person) person = { 0 };
+  g_autofree char *day = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *entity_id = NULL;
+  g_autoptr (GArray) records = g_array_new (FALSE, FALSE, sizeof (TamLadderRecord));
+  g_autoptr (GStringChunk) chunk = g_string_chunk_new (256);
+  TamLadderProposal proposal;
+  gboolean own_tx = !tam_store_in_transaction (store);
+  gint64 call_row = 0;
+  gint64 id;
+
+  g_return_val_if_fail (TAM_IS_STORE (store), 0);
+
+  if (!tam_session_require (session, TAM_PERM_PROPOSE_COACHING, error))
+    return 0;
+  if ((catalog = catalog_or_error (error)) == NULL)
+    return 0;
+  rule = tam_catalog_find (catalog, rule_code);
+  if (rule == NULL)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("The rule code %s is not in the catalog (%s)"),
+                   rule_code ? rule_code : "", catalog->version);
+      return 0;
+    }
+  day = tam_parse_date (date);
+  if (day == NULL)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("“%s” is not a date (2026-10-05 or 05/10/2026)"),
+                   date ? date : "");
+      return 0;
+    }
+  if (!find_person (store, nik, 0, &person, error))
+    return 0;
+  if (person.id == session->person_id)
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_PERMISSION, _ ("Nobody records a nonconformity of their own"));
+      return 0;
+    }
+  if (is_team_leader (session) && person.team_leader_id != session->person_id)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_PERMISSION,
+                   _ ("%s is not in your team: a team leader records for their own team only"), person.nik);
+      return 0;
+    }
+  /* A day of attendance is one event, whoever records it first. */
+  if (rule->trigger == TAM_TRIGGER_ATTENDANCE)
+    key = g_strdup_printf ("att:%s", day);
+
+  if (own_tx && !tam_store_begin (store, error))
+    return 0;
+  if (call_id != NULL && *call_id != '\0')
+    {
+      sqlite3_stmt *s = tam_store_prepare (store,
+                                           "SELECT c.id, c.agent_id FROM calls c WHERE c.call_id = ? AND " TAM_CALL_VISIBLE ("c"),
+                                           error);
+      gint64 agent = 0;
+
+      if (s == NULL)
+        goto fail;
+      sqlite3_bind_text (s, 1, call_id, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (s) == SQLITE_ROW)
+        {
+          call_row = sqlite3_column_int64 (s, 0);
+          agent = sqlite3_column_int64 (s, 1);
+        }
+      sqlite3_reset (s);
+      if (call_row == 0)
+        {
+          g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No call %s"), call_id);
+          goto fail;
+        }
+      if (agent != person.id)
+        {
+          g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("Call %s was not made by %s"), call_id, person.nik);
+          goto fail;
+        }
+    }
+  if (!_tam_coaching_issued_records (store, person.id, 0, records, chunk, error))
+    goto fail;
+  proposal = tam_ladder_propose (rule, day, (TamLadderRecord *) (void *) records->data, records->len, 0);
+  id = _tam_coaching_insert (store, catalog, person.id, rule, &proposal, day, key, session->person_id, call_row,
+                             note, error);
+  if (id == 0)
+    goto fail;
+  after = tam_store_query_text_by_id (store, RECORD_JSON, id);
+  entity_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  if (!tam_audit_append (store, session, "RECORD", "coaching_records", entity_id, NULL, after, error))
+    goto fail;
+  if (own_tx && !tam_store_commit (store, error))
+    goto fail;
+  return id;
+
+fail:
+  if (own_tx)
+    tam_store_rollback (store);
+  return 0;
+}
+
+/* The record's row for a decision, in the transaction. */
+typedef struct
+{
+  gint64 person_id;
+  char *rule_code;
+  TamCoachingLevel level;
+  TamCoachingState state;
+  char *occurred_on;
+  char *issued_on;
+  char *acknowledged_on;
+  gboolean refused;
+  gboolean confirmed;
+} Row;
+
+static void
+row_clear (Row *r)
+{
+  g_free (r->rule_code);
+  g_free (r->occurred_on);
+  g_free (r->issued_on);
+  g_free (r->acknowledged_on);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
+
+static gboolean
+read_row (TamStore *store,
+          gint64 id,
+          Row *r,
+          GError **error)
+{
+  sqlite3_stmt *s = tam_store_prepare (store,
+                                       "SELECT person_id, nonconformity, level, state, occurred_on, issued_on,"
+                                       " acknowledged_on, refused, confirmed_by IS NOT NULL FROM coaching_records WHERE id = ?",
+                                       error);
+  gboolean found = FALSE;
+
+  if (s == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, id);
+  if (sqlite3_step (s) == SQLITE_ROW)
+    {
+      found = TRUE;
+      r->person_id = sqlite3_column_int64 (s, 0);
+      r->rule_code = tam_stmt_dup_text (s, 1);
+      r->level = tam_coaching_level_from_code ((const char *) sqlite3_column_text (s, 2));
+      r->state = tam_coaching_state_from_code ((const char *) sqlite3_column_text (s, 3));
+      r->occurred_on = tam_stmt_dup_text (s, 4);
+      r->issued_on = tam_stmt_dup_text (s, 5);
+      r->acknowledged_on = tam_stmt_dup_text (s, 6);
+      r->refused = sqlite3_column_int (s, 7) != 0;
+      r->confirmed = sqlite3_column_int (s, 8) != 0;
+    }
+  sqlite3_reset (s);
+  if (!found)
+    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No coaching record %lld"), (long long) id);
+  return found;
+}
+
+/* A supervisor (operational) decides for their site and service, a
+ * manager for everybody; a team leader acts for their own team. */
+static gboolean
+in_scope (const TamSession *session,
+          const Person *p,
+          GError **error)
+{
+  gboolean ok = TRUE;
+
+  if (g_strcmp0 (session->role, "SUPERVISOR_OPS") == 0)
+    ok = g_strcmp0 (p->site, session->site) == 0 &&
+         (session->service == NULL || g_strcmp0 (p->service, session->service) == 0);
+  else if (is_team_leader (session))
+    ok = p->team_leader_id == session->person_id;
+  if (!ok)
+    g_set_error (error, TAM_ERROR, TAM_ERROR_PERMISSION, _ ("%s is outside your scope"), p->nik);
+  return ok;
+}
+
+static char *
+date_or_today (const char *date,
+               GError **error)
+{
+  char *day;
+
+  if (date == NULL)
+    return _tam_coaching_today ();
+  day = tam_parse_date (date);
+  if (day == NULL)
+    g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("“%s” is not a date (2026-10-05 or 05/10/2026)"), date);
+  return day;
+}
+
+/* Begins, reads the record and its person, checks self and scope. */
+static gboolean
+decision_begin (TamStore *store,
+                const TamSession *session,
+                gint64 id,
+                gboolean own_tx,
+                Row *row,
+                Person *person,
+                char **before,
+                GError **error)
+{
+  if (own_tx && !tam_store_begin (store, error))
+    return FALSE;
+  if (!read_row (store, id, row, error) ||
+      !find_person (store, NULL, row->person_id, person, error))
+    goto fail;
+  if (person->id == session->person_id)
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_PERMISSION, _ ("Nobody decides a record of their own"));
+      goto fail;
+    }
+  if (!in_scope (session, person, error))
+    goto fail;
+  *before = tam_store_query_text_by_id (store, RECORD_JSON, id);
+  return TRUE;
+
+fail:
+  if (own_tx)
+    tam_store_rollback (store);
+  return FALSE;
+}
+
+static gboolean
+decision_end (TamStore *store,
+              const TamSession *session,
+              gint64 id,
+              gboolean own_tx,
+              const char *action,
+              const char *before,
+              GError **error)
+{
+  g_autofree char *after = tam_store_query_text_by_id (store, RECORD_JSON, id);
+  g_autofree char *entity_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  if (!tam_audit_append (store, session, action, "coaching_records", entity_id, before, after, error) ||
+      (own_tx && !tam_store_commit (store, error)))
+    {
+      if (own_tx)
+        tam_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+step_update (TamStore *store,
+             sqlite3_stmt *s,
+             gboolean own_tx,
+             GError **error)
+{
+  int rc = sqlite3_step (s);
+
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    {
+      tam_store_set_error (store, error, _ ("Could not update the coaching record"));
+      if (own_tx)
+        tam_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+wrong_state (TamStore *store,
+             gboolean own_tx,
+             GError **error,
+             const char *message)
+{
+  g_set_error_literal (error, TAM_ERROR, TAM_ERROR_CONFLICT, message);
+  if (own_tx)
+    tam_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+tam_coaching_issue (TamStore *store,
+                    const TamSession *session,
+                    gint64 id,
+                    const char *date,
+                    GError **error)
+{
+  const TamCatalog *catalog;
+  const TamCoachingRule *rule;
+  g_auto (Row) row = { 0 };
+  g_auto (Person) person = { 0 };
+  g_autofree char *day = NULL;
+  g_autofree char *until = NULL;
+  g_autofree char *before = NULL;
+  gboolean own_tx = !tam_store_in_transaction (store);
+  TamCoachingLevel level;
+  int previous = -1;
+  sqlite3_stmt *s;
+
+  if (!tam_session_require (session, TAM_PERM_ISSUE_COACHING, error))
+    return FALSE;
+  if ((catalog = catalog_or_error (error)) == NULL)
+    return FALSE;
+  if ((day = date_or_today (date, error)) == NULL)
+    return FALSE;
+  if (!decision_begin (store, session, id, own_tx, &row, &person, &before, error))
+    return FALSE;
+  if (row.state != TAM_COACHING_STATE_PROPOSED)
+    return wrong_state (store, own_tx, error, _ ("Only a proposed record can be issued"));
+  if (strcmp (day, row.occurred_on) < 0)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A record cannot be issued before it occurred (%s)"),
+                   row.occurred_on);
+      if (own_tx)
+        tam_store_rollback (store);
+      return FALSE;
+    }
+  level = row.level;
+  rule = tam_catalog_find (catalog, row.rule_code);
+  /* The ladder again, with what has been issued since the proposal
+   * (two late days proposed together: the second issued is one up). A
+   * performance chain keeps its level. */
+  if (rule != NULL && rule->trigger != TAM_TRIGGER_KPI)
+    {
+      g_autoptr (GArray) records = g_array_new (FALSE, FALSE, sizeof (TamLadderRecord));
+      g_autoptr (GStringChunk) chunk = g_string_chunk_new (256);
+      TamLadderProposal p;
+
+      if (!_tam_coaching_issued_records (store, row.person_id, id, records, chunk, error))
+        {
+          if (own_tx)
+            tam_store_rollback (store);
+          return FALSE;
+        }
+      p = tam_ladder_propose (rule, row.occurred_on, (TamLadderRecord *) (void *) records->data, records->len, 0);
+      level = p.level;
+      previous = p.previous;
+    }
+  until = tam_ladder_add_months (day, catalog->settings.validity_months);
+  s = tam_store_prepare (store,
+                         "UPDATE coaching_records SET state = 'ISSUED', level = ?, issued_on = ?, valid_until = ?,"
+                         " decided_by = ?,"
+                         " previous_level = COALESCE (?, previous_level) WHERE id = ?",
+                         error);
+  if (s == NULL)
+    {
+      if (own_tx)
+        tam_store_rollback (store);
+      return FALSE;
+    }
+  sqlite3_bind_text (s, 1, tam_coaching_level_to_code (level), -1, SQLITE_STATIC);
+  sqlite3_bind_text (s, 2, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (s, 3, until, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (s, 4, session->person_id);
+  tam_stmt_bind_text_or_null (s, 5, previous >= 0 ? tam_coaching_level_to_code (previous) : NULL);
+  sqlite3_bind_int64 (s, 6, id);
+  if (!step_update (store, s, own_tx, error))
+    return FALSE;
+  return decision_end (store, session, id, own_tx, "ISSUE", before, error);
+}
+
+gboolean
+tam_coaching_dismiss (TamStore *store,
+                      const TamSession *session,
+                      gint64 id,
+                      const char *reason,
+                      GError **error)
+{
+  g_auto (Row) row = { 0 };
+  g_auto (Person) person = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *why = g_strstrip (g_strdup (reason ? reason : ""));
+  gboolean own_tx = !tam_store_in_transaction (store);
+  sqlite3_stmt *s;
+
+  if (!tam_session_require (session, TAM_PERM_ISSUE_COACHING, error))
+    return FALSE;
+  if (*why == '\0')
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("Say why the proposal is dismissed"));
+      return FALSE;
+    }
+  if (!decision_begin (store, session, id, own_tx, &row, &person, &before, error))
+    return FALSE;
+  if (row.state != TAM_COACHING_STATE_PROPOSED)
+    return wrong_state (store, own_tx, error, _ ("Only a proposed record can be dismissed"));
+  s = tam_store_prepare (store,
+                         "UPDATE coaching_records SET state = 'DISMISSED', dismiss_reason = ?, decided_by = ?"
+                         " WHERE id = ?",
+                         error);
+  if (s == NULL)
+    {
+      if (own_tx)
+        tam_store_rollback (store);
+      return FALSE;
+    }
+  sqlite3_bind_text (s, 1, why, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (s, 2, session->person_id);
+  sqlite3_bind_int64 (s, 3, id);
+  if (!step_update (store, s, own_tx, error))
+    return FALSE;
+  return decision_end (store, session, id, own_tx, "DISMISS", before, error);
+}
+
+/* Who hands the letter to the agent: the issuers, or the agent's team
+ * leader. */
+static gboolean
+require_receipt (const TamSession *session,
+                 GError **error)
+{
+  if (session != NULL && is_team_leader (session))
+    return TRUE;
+  return tam_session_require (session, TAM_PERM_ISSUE_COACHING, error);
+}
+
+static gboolean
+receipt (TamStore *store,
+         const TamSession *session,
+         gint64 id,
+         const char *witness_nik,
+         const char *date,
+         GError **error)
+{
+  g_auto (Row) row = { 0 };
+  g_auto (Person) person = { 0 };
+  g_auto (Person) witness = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *day = NULL;
+  gboolean own_tx = !tam_store_in_transaction (store);
+  sqlite3_stmt *s;
+
+  if (!require_receipt (session, error))
+    return FALSE;
+  if ((day = date_or_today (date, error)) == NULL)
+    return FALSE;
+  if (!decision_begin (store, session, id, own_tx, &row, &person, &before, error))
+    return FALSE;
+  if (row.state != TAM_COACHING_STATE_ISSUED)
+    return wrong_state (store, own_tx, error, _ ("Only an issued record is handed to the agent"));
+  if (row.acknowledged_on != NULL || row.refused)
+    return wrong_state (store, own_tx, error, _ ("The receipt of this record is already recorded"));
+  if (strcmp (day, row.issued_on) < 0)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("The receipt cannot be before the issue (%s)"),
+                   row.issued_on);
+      if (own_tx)
+        tam_store_rollback (store);
+      return FALSE;
+    }
+  if (witness_nik != NULL)
+    {
+      if (!find_person (store, witness_nik, 0, &witness, error))
+        {
+          if (own_tx)
+            tam_store_rollback (store);
+          return FALSE;
+        }
+      if (witness.id == row.person_id)
+        {
+          g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("The agent cannot witness their own refusal"));
+          if (own_tx)
+            tam_store_rollback (store);
+          return FALSE;
+        }
+    }
+  s = tam_store_prepare (store,
+                         "UPDATE coaching_records SET acknowledged_on = ?, refused = ?, witness_id = ? WHERE id = ?",
+                         error);
+  if (s == NULL)
+    {
+      if (own_tx)
+        tam_store_rollback (store);
+      return FALSE;
+    }
+  sqlite3_bind_text (s, 1, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (s, 2, witness_nik != NULL);
+  if (witness_nik != NULL)
+    sqlite3_bind_int64 (s, 3, witness.id);
+  else
+    sqlite3_bind_null (s, 3);
+  sqlite3_bind_int64 (s, 4, id);
+  if (!step_update (store, s, own_tx, error))
+    return FALSE;
+  return decision_end (store, session, id, own_tx, witness_nik ? "REFUSE" : "ACKNOWLEDGE", before, error);
+}
+
+gboolean
+tam_coaching_acknowledge (TamStore *store,
+                          const TamSession *session,
+                          gint64 id,
+                          const char *date,
+                          GError **error)
+{
+  return receipt (store, session, id, NULL, date, error);
+}
+
+gboolean
+tam_coaching_refuse (TamStore *store,
+                     const TamSession *session,
+                     gint64 id,
+                     const char *witness_nik,
+                     const char *date,
+                     GError **error)
+{
+  if (witness_nik == NULL || *witness_nik == '\0')
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A refusal to sign needs a witness"));
+      return FALSE;
+    }
+  return receipt (store, session, id, witness_nik, date, error);
+}
+
+gboolean
+tam_coaching_confirm (TamStore *store,
+                      const TamSession *session,
+                      gint64 id,
+                      const char *date,
+                      GError **error)
+{
+  const TamCatalog *catalog;
+  g_auto (Row) row = { 0 };
+  g_auto (Person) person = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *person_before = NULL;
+  g_autofree char *person_after = NULL;
+  g_autofree char *day = NULL;
+  gboolean own_tx = !tam_store_in_transaction (store);
+  sqlite3_stmt *s;
+
+  if (!tam_session_require (session, TAM_PERM_ISSUE_COACHING, error))
+    return FALSE;
+  if (g_strcmp0 (session->role, "MANAGER") != 0)
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_PERMISSION, _ ("Only a manager confirms a return to the vendor"));
+      return FALSE;
+    }
+  if ((catalog = catalog_or_error (error)) == NULL)
+    return FALSE;
+  if ((day = date_or_today (date, error)) == NULL)
+    return FALSE;
+  if (!decision_begin (store, session, id, own_tx, &row, &person, &before, error))
+    return FALSE;
+  if (row.state != TAM_COACHING_STATE_ISSUED || row.level != catalog->settings.return_level)
+    return wrong_state (store, own_tx, error, _ ("Only an issued return-to-vendor record can be confirmed"));
+  if (row.confirmed)
+    return wrong_state (store, own_tx, error, _ ("This return to the vendor is already confirmed"));
+  s = tam_store_prepare (store, "UPDATE coaching_records SET confirmed_by = ?, confirmed_on = ? WHERE id = ?", error);
+  if (s == NULL)
+    {
+      if (own_tx)
+        tam_store_rollback (store);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (s, 1, session->person_id);
+  sqlite3_bind_text (s, 2, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (s, 3, id);
+  if (!step_update (store, s, own_tx, error))
+    return FALSE;
+
+  person_before = tam_store_query_text_by_id (store, "SELECT json_object('nik', nik, 'status', status) FROM people WHERE id = ?",
+                                              person.id);
+  s = tam_store_prepare (store, "UPDATE people SET status = 'RETURNED_TO_VENDOR' WHERE id = ?", error);
+  if (s == NULL)
+    {
+      if (own_tx)
+        tam_store_rollback (store);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (s, 1, person.id);
+  if (!step_update (store, s, own_tx, error))
+    return FALSE;
+  person_after = tam_store_query_text_by_id (store, "SELECT json_object('nik', nik, 'status', status) FROM people WHERE id = ?",
+                                             person.id);
+  if (!tam_audit_append (store, session, "RETURN_TO_VENDOR", "people", person.nik, person_before, person_after, error))
+    {
+      if (own_tx)
+        tam_store_rollback (store);
+      return FALSE;
+    }
+  return decision_end (store, session, id, own_tx, "CONFIRM", before, error);
+}
+
+TamCoachingRecord *
+tam_coaching_get (TamStore *store,
+                  const TamSession *session,
+                  gint64 id,
+                  GError **error)
+{
+  sqlite3_stmt *s;
+  TamCoachingRecord *r = NULL;
+  gint64 team_leader = 0;
+
+  if (!tam_session_require (session, TAM_PERM_VIEW, error))
+    return NULL;
+  s = tam_store_prepare (store, RECORD_SELECT " WHERE r.id = ?", error);
+  if (s == NULL)
+    return NULL;
+  sqlite3_bind_int64 (s, 1, id);
+  if (sqlite3_step (s) == SQLITE_ROW)
+    r = record_from_row (s);
+  sqlite3_reset (s);
+  if (r == NULL)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No coaching record %lld"), (long long) id);
+      return NULL;
+    }
+  if (is_team_leader (session))
+    {
+      s = tam_store_prepare (store, "SELECT COALESCE (team_leader_id, 0) FROM people WHERE id = ?", error);
+      if (s == NULL)
+        {
+          tam_coaching_record_free (r);
+          return NULL;
+        }
+      sqlite3_bind_int64 (s, 1, r->person_id);
+      if (sqlite3_step (s) == SQLITE_ROW)
+        team_leader = sqlite3_column_int64 (s, 0);
+      sqlite3_reset (s);
+      if (team_leader != session->person_id)
+        {
+          g_set_error (error, TAM_ERROR, TAM_ERROR_PERMISSION,
+                       _ ("%s is not in your team: a team leader sees their own team only"), r->nik);
+          tam_coaching_record_free (r);
+          return NULL;
+        }
+    }
+  return r;
+}
+
+GPtrArray *
+tam_coaching_list (TamStore *store,
+                   const TamSession *session,
+                   const TamCoachingFilter *filter,
+                   GError **error)
+{
+  sqlite3_stmt *s;
+  GPtrArray *out;
+
+  if (!tam_session_require (session, TAM_PERM_VIEW, error))
+    return NULL;
+  s = tam_store_prepare (store,
+                         RECORD_SELECT
+                         " WHERE (?1 IS NULL OR p.nik = ?1) AND (?2 IS NULL OR r.state = ?2)"
+                         " AND (?3 IS NULL OR r.occurred_on >= ?3) AND (?4 IS NULL OR r.occurred_on <= ?4)"
+                         " AND (?5 = 0 OR p.team_leader_id = ?5) AND (?6 IS NULL OR p.site = ?6)"
+                         " AND (?7 = 0 OR p.team_leader_id = ?7) AND (?8 IS NULL OR r.level = ?8)"
+                         " ORDER BY r.occurred_on, r.id",
+                         error);
+  if (s == NULL)
+    return NULL;
+  tam_stmt_bind_text_or_null (s, 1, filter ? filter->nik : NULL);
+  tam_stmt_bind_text_or_null (s, 2, filter && filter->state >= 0 ? tam_coaching_state_to_code (filter->state) : NULL);
+  tam_stmt_bind_text_or_null (s, 3, filter ? filter->from : NULL);
+  tam_stmt_bind_text_or_null (s, 4, filter ? filter->until : NULL);
+  sqlite3_bind_int64 (s, 5, is_team_leader (session) ? session->person_id : 0);
+  tam_stmt_bind_text_or_null (s, 6, filter ? filter->site : NULL);
+  sqlite3_bind_int64 (s, 7, filter ? filter->team_leader_id : 0);
+  tam_stmt_bind_text_or_null (s, 8, filter && filter->level >= 0 ? tam_coaching_level_to_code (filter->level) : NULL);
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_coaching_record_free);
+  while (sqlite3_step (s) == SQLITE_ROW)
+    g_ptr_array_add (out, record_from_row (s));
+  sqlite3_reset (s);
+  return out;
+}
+
+gint64
+tam_coaching_count_open (TamStore *store,
+                         const TamSession *session,
+                         GError **error)
+{
+  sqlite3_stmt *s;
+  gint64 n = -1;
+  gboolean spv;
+
+  if (!tam_session_require (session, TAM_PERM_VIEW, error))
+    return -1;
+  spv = g_strcmp0 (session->role, "SUPERVISOR_OPS") == 0;
+  s = tam_store_prepare (store,
+                         "SELECT count(*) FROM coaching_records r JOIN people p ON p.id = r.person_id"
+                         " WHERE r.state = 'PROPOSED' AND (?1 = 0 OR p.team_leader_id = ?1)"
+                         " AND (?2 IS NULL OR p.site = ?2) AND (?3 IS NULL OR p.service = ?3)",
+                         error);
+  if (s == NULL)
+    return -1;
+  sqlite3_bind_int64 (s, 1, is_team_leader (session) ? session->person_id : 0);
+  tam_stmt_bind_text_or_null (s, 2, spv ? session->site : NULL);
+  tam_stmt_bind_text_or_null (s, 3, spv ? session->service : NULL);
+  if (sqlite3_step (s) == SQLITE_ROW)
+    n = sqlite3_column_int64 (s, 0);
+  sqlite3_reset (s);
+  return n;
+}
+
+int
+tam_coaching_standing (TamStore *store,
+                       gint64 person_id,
+                       const char *date,
+                       GError **error)
+{
+  sqlite3_stmt *s = tam_store_prepare (store,
+                                       "SELECT level FROM coaching_records WHERE person_id = ? AND state = 'ISSUED'"
+                                       " AND issued_on <= ?2 AND valid_until >= ?2",
+                                       error);
+  int best = -1;
+
+  if (s == NULL)
+    return -1;
+  sqlite3_bind_int64 (s, 1, person_id);
+  sqlite3_bind_text (s, 2, date, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (s) == SQLITE_ROW)
+    best = MAX (best, (int) tam_coaching_level_from_code ((const char *) sqlite3_column_text (s, 0)));
+  sqlite3_reset (s);
+  return best;
+}
