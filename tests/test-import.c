@@ -8,6 +8,7 @@
 
 #include "import-fixture.h"
 #include "tam-auth.h"
+#include "tam-check.h"
 #include "tam-codes.h"
 #include "tam-export.h"
 #include "tam-import.h"
@@ -812,6 +813,101 @@ test_calls_errors (Fixture *fx,
   tam_import_result_clear (&result);
 }
 
+/* Issue 13: a re-imported calls file whose row changed (FOLLOW_UP became
+ * AGREE, another customer number) printed "no changes" and the AGREE call
+ * never reached the queue. */
+static void
+test_calls_changed_reimport (Fixture *fx,
+                             gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  TamImportResult result = { 0 };
+  g_autofree char *first = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *tapped = NULL;
+  g_autofree char *row = NULL;
+  g_autofree char *audit = NULL;
+  g_autoptr (GString) report = g_string_new (NULL);
+  g_autoptr (TamCall) call = NULL;
+
+  first = fixture_file (fx, "calls.csv",
+                        "call_id,agent_nik,service,call_start,result,customer_number\n"
+                        "R1,A001,ADDON_CONSUMER,2026-10-05 09:00:00,FOLLOW_UP,081200000001\n"
+                        "R2,A001,ADDON_CONSUMER,2026-10-05 09:10:00,AGREE,081200000002\n");
+  g_assert_true (import (fx, fx->qco, TAM_IMPORT_CALLS, first, NULL, &result, &error));
+  g_assert_no_error (error);
+  tam_import_result_clear (&result);
+
+  changed = fixture_file (fx, "calls-again.csv",
+                          "call_id,agent_nik,service,call_start,result,customer_number\n"
+                          "R1,A001,ADDON_CONSUMER,2026-10-05 09:00:00,AGREE,081299999999\n"
+                          "R2,A001,ADDON_CONSUMER,2026-10-05 09:10:00,AGREE,081200000002\n"
+                          "R3,A002,ADDON_CONSUMER,2026-10-05 09:20:00,AGREE,081200000003\n");
+  /* By default: refused, with the line and what differs, nothing stored
+   * (not even the new R3), --skip-bad or not. */
+  g_assert_false (import (fx, fx->qco, TAM_IMPORT_CALLS, changed, NULL, &result, &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_IMPORT);
+  g_clear_error (&error);
+  g_assert_cmpuint (result.errors->len, ==, 1);
+  g_assert_cmpstr (result.errors->pdata[0], ==,
+                   "calls-again.csv:2: column call_id: call R1 is stored with other content:"
+                   " result “FOLLOW_UP” → “AGREE”; customer_number “081200000001” → “081299999999”"
+                   " (import with --update to apply the changes)");
+  tam_import_result_clear (&result);
+  {
+    g_autofree char *rejects = g_build_filename (fx->dir, "rejects.csv", NULL);
+    g_assert_false (import (fx, fx->qco, TAM_IMPORT_CALLS, changed, rejects, &result, &error));
+    g_assert_error (error, TAM_ERROR, TAM_ERROR_IMPORT);
+    g_clear_error (&error);
+    tam_import_result_clear (&result);
+  }
+  g_assert_cmpint (fixture_count (fx, "SELECT count(*) FROM calls WHERE call_id = 'R3'"), ==, 0);
+  row = query_text (fx, "SELECT result || '|' || COALESCE (state, 'NULL') FROM calls WHERE call_id = ?", "R1");
+  g_assert_cmpstr (row, ==, "FOLLOW_UP|NULL");
+
+  /* --update applies it: R1 enters the queue, audited before/after. */
+  g_assert_true (tam_import_file_with_flags (fx->store, fx->qco, TAM_IMPORT_CALLS, changed, NULL, TAM_IMPORT_UPDATE,
+                                             NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result.inserted, ==, 1);
+  g_assert_cmpuint (result.updated, ==, 1);
+  g_assert_cmpuint (result.unchanged, ==, 1);
+  tam_import_result_clear (&result);
+  g_clear_pointer (&row, g_free);
+  row = query_text (fx, "SELECT result || '|' || state || '|' || customer_number FROM calls WHERE call_id = ?", "R1");
+  g_assert_cmpstr (row, ==, "AGREE|PENDING|081299999999");
+  audit = query_text (fx, "SELECT json_extract (before, '$.result') || '>' || json_extract (after, '$.result')"
+                          " FROM audit_log WHERE action = 'IMPORT_UPDATE' AND entity_id = ?",
+                      "R1");
+  g_assert_cmpstr (audit, ==, "FOLLOW_UP>AGREE");
+  call = tam_call_find (fx->store, fx->qco, "R1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tam_call_get_state (call), ==, TAM_CALL_STATE_PENDING);
+  /* The counts and the audit agree with the tables. */
+  g_assert_true (tam_check (fx->store, report, &error));
+  g_assert_no_error (error);
+  {
+    gint64 counts[TAM_N_STATES] = { 0 };
+    TamQueueFilter filter = { 0 };
+
+    g_assert_true (tam_queue_state_counts (fx->store, fx->qco, &filter, counts, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (counts[TAM_STATE_PENDING], ==, 3);
+  }
+
+  /* A call already tapped keeps its history: the change is refused. */
+  g_assert_true (tam_call_decide (fx->store, fx->qco, call->id, "VALID", NULL, "", NULL, &error));
+  g_assert_no_error (error);
+  tapped = fixture_file (fx, "calls-tapped.csv",
+                         "call_id,agent_nik,service,call_start,result,customer_number\n"
+                         "R1,A001,ADDON_CONSUMER,2026-10-05 09:00:00,DECLINE,081299999999\n");
+  g_assert_false (tam_import_file_with_flags (fx->store, fx->qco, TAM_IMPORT_CALLS, tapped, NULL, TAM_IMPORT_UPDATE,
+                                              NULL, NULL, NULL, &result, &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_IMPORT);
+  g_assert_true (g_str_has_prefix (result.errors->pdata[0], "calls-tapped.csv:2: column call_id: call R1 was tapped already (Valid)"));
+  tam_import_result_clear (&result);
+}
+
 /* An .xlsx as MyCX exports it: real date-time cells, a number where
  * somebody typed the date into a cell without a date format, numbers as
  * numbers. */
@@ -1325,6 +1421,7 @@ main (int argc,
   ADD ("/import/calls/errors", test_calls_errors);
   g_test_add_func ("/import/calls/customer-numbers", test_customer_numbers);
   ADD ("/import/calls/xlsx", test_calls_xlsx);
+  ADD ("/import/calls/changed-reimport", test_calls_changed_reimport);
   ADD ("/import/calls/hidden-until-published", test_calls_hidden_until_published);
   ADD ("/import/calls/failed-leaves-nothing", test_calls_failed_leaves_nothing);
   ADD ("/import/calls/abandoned-run", test_calls_abandoned_run);

@@ -23,6 +23,7 @@ typedef struct
   TamImportKind kind;
   const char *path;
   const char *rejects;
+  TamImportFlags flags;
   GCancellable *cancellable;
   GMainLoop *loop;
   TamImportResult result;
@@ -57,8 +58,8 @@ import_thread (gpointer user_data)
 
   GSource *source;
 
-  job->ok = tam_import_file (job->store, job->session, job->kind, job->path, job->rejects,
-                             progress_cb, job, job->cancellable, &job->result, &job->error);
+  job->ok = tam_import_file_with_flags (job->store, job->session, job->kind, job->path, job->rejects, job->flags,
+                                        progress_cb, job, job->cancellable, &job->result, &job->error);
   /* Always through the main loop: g_main_context_invoke() would call
    * quit_cb right here if the loop had not started running yet, and the
    * loop would then never stop. */
@@ -85,6 +86,7 @@ tamctl_cmd_import (TamctlContext *ctx,
 {
   static const char *const kinds[] = { "roster", "attendance", "calls" };
   g_autofree char *rejects = NULL;
+  gboolean update = FALSE;
   g_autoptr (GError) error = NULL;
   g_autoptr (GOptionContext) octx = NULL;
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
@@ -93,6 +95,8 @@ tamctl_cmd_import (TamctlContext *ctx,
   GOptionEntry entries[] = {
     { "skip-bad", 0, 0, G_OPTION_ARG_FILENAME, &rejects,
       N_ ("Store the good rows and write the bad ones, with their reason, to REJECTS.csv"), "REJECTS.csv" },
+    { "update", 0, 0, G_OPTION_ARG_NONE, &update,
+      N_ ("Calls: apply the rows that differ from calls already stored (refused otherwise)"), NULL },
     { NULL }
   };
   ImportJob job = { 0 };
@@ -111,7 +115,7 @@ tamctl_cmd_import (TamctlContext *ctx,
       break;
   if (argc != 3 || kind == G_N_ELEMENTS (kinds))
     {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl import roster|attendance|calls FILE [--skip-bad REJECTS.csv]"));
+      g_printerr ("tamctl: %s\n", _ ("usage: tamctl import roster|attendance|calls FILE [--skip-bad REJECTS.csv] [--update]"));
       return 2;
     }
 
@@ -130,6 +134,7 @@ tamctl_cmd_import (TamctlContext *ctx,
   job.kind = (TamImportKind) kind;
   job.path = argv[2];
   job.rejects = rejects;
+  job.flags = update ? TAM_IMPORT_UPDATE : TAM_IMPORT_FLAGS_NONE;
   job.cancellable = cancellable;
   job.loop = loop;
   job.show_progress = isatty (STDERR_FILENO);

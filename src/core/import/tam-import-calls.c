@@ -53,7 +53,28 @@ typedef struct
   const char *result;
   gsize text; /* call_id, customer, product, recording */
   char start[20];
+  guint line; /* in the file */
 } CallRow;
+
+/* A stored call the file changes (with TAM_IMPORT_UPDATE). */
+typedef struct
+{
+  gint64 id;
+  CallRow row;
+  char *call_id, *customer, *product, *recording;
+} CallUpdate;
+
+static void
+call_update_free (gpointer data)
+{
+  CallUpdate *u = data;
+
+  g_free (u->call_id);
+  g_free (u->customer);
+  g_free (u->product);
+  g_free (u->recording);
+  g_free (u);
+}
 
 static int
 call_row_compare (const void *a,
@@ -168,6 +189,7 @@ calls_parse (gpointer data)
       r->service = service;
       r->result = result;
       memcpy (r->start, start, sizeof start);
+      r->line = tam_row_reader_line (imp->reader);
       r->text = _tam_import_text_append (chunk->text, call_id);
       _tam_import_text_append (chunk->text, customer);
       _tam_import_text_append (chunk->text, _tam_import_get (imp, C_PRODUCT));
@@ -267,6 +289,208 @@ _tam_import_slice_end (Import *imp,
   return TRUE;
 }
 
+static void
+append_change (GString *diff,
+               const char *column,
+               const char *stored,
+               const char *file)
+{
+  if (g_strcmp0 (stored, file) == 0)
+    return;
+  if (diff->len > 0)
+    g_string_append (diff, "; ");
+  g_string_append_printf (diff, "%s “%s” → “%s”", column, stored ? stored : "", file);
+}
+
+static void
+add_differing (Import *imp,
+               guint line,
+               const char *reason)
+{
+  if (imp->differing == NULL)
+    imp->differing = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (imp->differing, g_strdup_printf ("%u\t%s", line, reason));
+}
+
+/* Rows [done, done + count) of @chunk, some of whose call IDs were
+ * stored before: a row that differs from its stored call is refused, or
+ * with TAM_IMPORT_UPDATE kept for the publishing transaction (issue 13: a
+ * FOLLOW_UP that became AGREE was reported "up to date"). */
+static gboolean
+compare_stored (Import *imp,
+                Chunk *chunk,
+                guint done,
+                guint count,
+                GError **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (imp->store,
+                                          "SELECT c.id, p.nik, c.service, c.call_start, c.result, c.customer_number,"
+                                          " c.product, c.recording, c.state, c.attempts, c.agent_id"
+                                          " FROM calls c JOIN people p ON p.id = c.agent_id WHERE c.call_id = ?",
+                                          error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint k = 0; k < count; k++)
+    {
+      const CallRow *r = &((CallRow *) chunk->rows)[done + k];
+      const char *call_id = chunk->text->str + r->text;
+      const char *customer = call_id + strlen (call_id) + 1;
+      const char *product = customer + strlen (customer) + 1;
+      const char *recording = product + strlen (product) + 1;
+      g_autoptr (GString) diff = g_string_new (NULL);
+      g_autofree char *state = NULL;
+      char start[20];
+      gint64 id, attempts;
+
+      sqlite3_bind_text (stmt, 1, call_id, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          continue;
+        }
+      id = sqlite3_column_int64 (stmt, 0);
+      if (sqlite3_column_int64 (stmt, 10) != r->agent_id)
+        {
+          g_autofree char *nik = tam_stmt_dup_text (stmt, 1);
+          append_change (diff, "agent_nik", nik, _ ("another agent"));
+        }
+      append_change (diff, "service", (const char *) sqlite3_column_text (stmt, 2), r->service);
+      memcpy (start, r->start, sizeof start);
+      append_change (diff, "call_start", (const char *) sqlite3_column_text (stmt, 3), start);
+      append_change (diff, "result", (const char *) sqlite3_column_text (stmt, 4), r->result);
+      append_change (diff, "customer_number", (const char *) sqlite3_column_text (stmt, 5), customer);
+      append_change (diff, "product", (const char *) sqlite3_column_text (stmt, 6), product);
+      append_change (diff, "recording", (const char *) sqlite3_column_text (stmt, 7), recording);
+      state = tam_stmt_dup_text (stmt, 8);
+      attempts = sqlite3_column_int64 (stmt, 9);
+      sqlite3_reset (stmt);
+      if (diff->len == 0)
+        continue;
+
+      if (!(imp->flags & TAM_IMPORT_UPDATE))
+        {
+          g_autofree char *reason = g_strdup_printf (_ ("call %s is stored with other content: %s (import with --update to apply the changes)"),
+                                                     call_id, diff->str);
+          add_differing (imp, r->line, reason);
+        }
+      else if (attempts > 0 || (state != NULL && strcmp (state, "PENDING") != 0))
+        {
+          g_autofree char *reason = g_strdup_printf (_ ("call %s was tapped already (%s): it keeps its history, and the change is refused: %s"),
+                                                     call_id, state ? tam_call_state_to_label (tam_call_state_from_code (state)) : "", diff->str);
+          add_differing (imp, r->line, reason);
+        }
+      else
+        {
+          CallUpdate *u = g_new0 (CallUpdate, 1);
+
+          u->id = id;
+          u->row = *r;
+          u->call_id = g_strdup (call_id);
+          u->customer = g_strdup (customer);
+          u->product = g_strdup (product);
+          u->recording = g_strdup (recording);
+          if (imp->updates == NULL)
+            imp->updates = g_ptr_array_new_with_free_func (call_update_free);
+          g_ptr_array_add (imp->updates, u);
+        }
+    }
+  return TRUE;
+}
+
+static char *
+call_snapshot (TamStore *store,
+               gint64 id)
+{
+  return tam_store_query_text_by_id (store,
+                                     "SELECT json_object ('call_id', c.call_id, 'state', c.state, 'attempts', c.attempts,"
+                                     " 'first_verdict', c.first_verdict, 'agent_nik', p.nik, 'service', c.service,"
+                                     " 'call_start', c.call_start, 'result', c.result, 'customer_number', c.customer_number,"
+                                     " 'product', c.product, 'recording', c.recording)"
+                                     " FROM calls c JOIN people p ON p.id = c.agent_id WHERE c.id = ?",
+                                     id);
+}
+
+gboolean
+_tam_import_calls_apply_updates (Import *imp,
+                                 GError **error)
+{
+  if (imp->updates == NULL)
+    return TRUE;
+  for (guint i = 0; i < imp->updates->len; i++)
+    {
+      CallUpdate *u = imp->updates->pdata[i];
+      g_autofree char *before = call_snapshot (imp->store, u->id);
+      g_autofree char *after = NULL;
+      g_autofree char *old_start = NULL;
+      g_autofree char *old_site = NULL;
+      g_autofree char *old_service = NULL;
+      g_autofree char *old_state = NULL;
+      gint64 old_agent = 0;
+      sqlite3_stmt *stmt;
+
+      stmt = tam_store_prepare (imp->store,
+                                "SELECT agent_id, call_start, site, service, state FROM calls WHERE id = ?"
+                                " AND attempts = 0 AND (state IS NULL OR state = 'PENDING')",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, u->id);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          /* Tapped by a desk while the file was read. */
+          sqlite3_reset (stmt);
+          g_set_error (error, TAM_ERROR, TAM_ERROR_CONFLICT,
+                       _ ("%s:%u: call %s was tapped while the file was imported; nothing was imported"),
+                       imp->name, u->row.line, u->call_id);
+          return FALSE;
+        }
+      old_agent = sqlite3_column_int64 (stmt, 0);
+      old_start = tam_stmt_dup_text (stmt, 1);
+      old_site = tam_stmt_dup_text (stmt, 2);
+      old_service = tam_stmt_dup_text (stmt, 3);
+      old_state = tam_stmt_dup_text (stmt, 4);
+      sqlite3_reset (stmt);
+
+      stmt = tam_store_prepare (imp->store,
+                                "UPDATE calls SET agent_id = ?1, site = ?2, service = ?3, call_start = ?4,"
+                                " month = substr (?4, 1, 7), result = ?5, customer_number = ?6, product = ?7,"
+                                " recording = ?8, state = CASE WHEN ?5 = 'AGREE' THEN 'PENDING' END,"
+                                " first_verdict = NULL WHERE id = ?9",
+                                error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, u->row.agent_id);
+      sqlite3_bind_text (stmt, 2, u->row.site, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, u->row.service, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, u->row.start, 19, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, u->row.result, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, u->customer, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 7, u->product, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 8, u->recording, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 9, u->id);
+      if (!_tam_import_step_done (imp, stmt, N_ ("Could not store a call"), error))
+        return FALSE;
+      if (!tam_queue_counts_call_replaced (imp->store, u->id, old_agent, old_start, old_site, old_service,
+                                           old_state, error))
+        return FALSE;
+      after = call_snapshot (imp->store, u->id);
+      if (!tam_audit_append (imp->store, imp->actor, "IMPORT_UPDATE", "call", u->call_id, before, after, error))
+        return FALSE;
+      imp->result->updated++;
+      if (imp->result->unchanged > 0)
+        imp->result->unchanged--;
+    }
+  return TRUE;
+}
+
+void
+_tam_import_calls_clear (Import *imp)
+{
+  g_clear_pointer (&imp->differing, g_ptr_array_unref);
+  g_clear_pointer (&imp->updates, g_ptr_array_unref);
+}
+
 static gboolean
 calls_write (Import *imp,
              Chunk *chunk,
@@ -316,7 +540,14 @@ calls_write (Import *imp,
       if (!_tam_import_step_done (imp, stmt, N_ ("Could not store a call"), error))
         return FALSE;
       sqlite3_clear_bindings (stmt);
-      imp->changed += (guint64) sqlite3_changes (db);
+      {
+        int inserted = sqlite3_changes (db);
+
+        imp->changed += (guint64) inserted;
+        /* Some call IDs were stored already: the same call, or changed? */
+        if ((guint) inserted < count && !compare_stored (imp, chunk, done, count, error))
+          return FALSE;
+      }
       done += count;
       if (!_tam_import_slice_end (imp, FALSE, error))
         return FALSE;
@@ -339,5 +570,24 @@ _tam_import_import_calls (Import *imp,
     return FALSE;
   imp->result->inserted = imp->changed;
   imp->result->unchanged = imp->result->rows - imp->bad_rows - imp->changed;
+  /* Rows that differ from their stored calls are never skipped: the file
+   * is refused, --skip-bad or not, until --update decides. */
+  if (imp->differing != NULL)
+    {
+      for (guint i = 0; i < imp->differing->len; i++)
+        {
+          const char *entry = imp->differing->pdata[i];
+          const char *tab = strchr (entry, '\t');
+
+          _tam_import_add_error (imp, (guint) g_ascii_strtoull (entry, NULL, 10), "call_id", tab + 1);
+        }
+      g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: %u row differs from the call already stored; nothing was imported",
+                                "%s: %u rows differ from the calls already stored; nothing was imported",
+                                imp->differing->len),
+                   imp->name, imp->differing->len);
+      return FALSE;
+    }
   return TRUE;
 }

@@ -85,7 +85,17 @@ typedef struct
   gint64 max_slice_us; /* the longest hold of the write lock */
   guint n_slices;
   int wal_frames; /* after the last commit (wal hook) */
+  TamImportFlags flags;
+  /* Calls stored with other content: "LINE\tCOLUMN\treason", found by
+   * the writer (the parser owns result->errors until it is joined). */
+  GPtrArray *differing;
+  GPtrArray *updates; /* CallUpdate, applied when the import publishes */
 } Import;
+
+/* Calls: applies the --update changes in the publishing transaction. */
+gboolean _tam_import_calls_apply_updates (Import *imp,
+                                          GError **error);
+void _tam_import_calls_clear (Import *imp);
 
 /* Attendance and calls are read, checked and stored at once: a thread
  * parses and validates rows into chunks while the calling thread (the

@@ -41,6 +41,7 @@ import_clear (Import *imp)
       g_string_free (imp->scratch[i], TRUE);
   if (imp->rejects != NULL)
     g_string_free (imp->rejects, TRUE);
+  _tam_import_calls_clear (imp);
 }
 
 void
@@ -507,16 +508,17 @@ tam_import_result_summary (const TamImportResult *r)
 }
 
 gboolean
-tam_import_file (TamStore *store,
-                 const TamSession *actor,
-                 TamImportKind kind,
-                 const char *path,
-                 const char *rejects_path,
-                 TamProgressFunc progress,
-                 gpointer user_data,
-                 GCancellable *cancellable,
-                 TamImportResult *result,
-                 GError **error)
+tam_import_file_with_flags (TamStore *store,
+                            const TamSession *actor,
+                            TamImportKind kind,
+                            const char *path,
+                            const char *rejects_path,
+                            TamImportFlags flags,
+                            TamProgressFunc progress,
+                            gpointer user_data,
+                            GCancellable *cancellable,
+                            TamImportResult *result,
+                            GError **error)
 {
   static const Column *const columns[] = { _tam_import_roster_columns, _tam_import_attendance_columns, _tam_import_calls_columns };
   Import imp = { 0 };
@@ -554,6 +556,7 @@ tam_import_file (TamStore *store,
   imp.user_data = user_data;
   imp.cancellable = cancellable;
   imp.last_progress = -1.0;
+  imp.flags = flags;
 
   hash.path = g_strdup (path);
   hash_thread_ = g_thread_new ("tam-import-hash", hash_thread, &hash);
@@ -672,6 +675,8 @@ tam_import_file (TamStore *store,
     goto rollback;
   if (imp.sliced && !tam_store_begin (store, error))
     goto rollback;
+  if (kind == TAM_IMPORT_CALLS && !_tam_import_calls_apply_updates (&imp, error))
+    goto rollback;
   {
     sqlite3_stmt *stmt = tam_store_prepare (store,
                                             "SELECT 1 FROM imports WHERE kind = ? AND sha256 = ? LIMIT 1", error);
@@ -755,4 +760,20 @@ out:
   g_clear_error (&hash.error);
   import_clear (&imp);
   return ok;
+}
+
+gboolean
+tam_import_file (TamStore *store,
+                 const TamSession *actor,
+                 TamImportKind kind,
+                 const char *path,
+                 const char *rejects_path,
+                 TamProgressFunc progress,
+                 gpointer user_data,
+                 GCancellable *cancellable,
+                 TamImportResult *result,
+                 GError **error)
+{
+  return tam_import_file_with_flags (store, actor, kind, path, rejects_path, TAM_IMPORT_FLAGS_NONE, progress,
+                                     user_data, cancellable, result, error);
 }

@@ -53,4 +53,29 @@ gboolean tam_import_file (TamStore *store,
                           TamImportResult *result,
                           GError **error);
 
+typedef enum
+{
+  TAM_IMPORT_FLAGS_NONE = 0,
+  /* Calls already stored whose row in the file differs are updated
+   * (audited before/after; a call that becomes AGREE enters the queue)
+   * instead of refused; a call already tapped is still refused. */
+  TAM_IMPORT_UPDATE = 1 << 0,
+} TamImportFlags;
+
+/* tam_import_file() with @flags. Without TAM_IMPORT_UPDATE, a calls file
+ * row whose call ID is stored with other content is refused with its
+ * line and the fields that differ (issue 13: it was dropped silently),
+ * even with @rejects_path. */
+gboolean tam_import_file_with_flags (TamStore *store,
+                                     const TamSession *actor,
+                                     TamImportKind kind,
+                                     const char *path,
+                                     const char *rejects_path,
+                                     TamImportFlags flags,
+                                     TamProgressFunc progress,
+                                     gpointer user_data,
+                                     GCancellable *cancellable,
+                                     TamImportResult *result,
+                                     GError **error);
+
 G_END_DECLS

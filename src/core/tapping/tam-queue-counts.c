@@ -400,3 +400,44 @@ _tam_queue_counts_ready (TamStore *store)
 {
   return counts_ready (store);
 }
+
+gboolean
+tam_queue_counts_call_replaced (TamStore *store,
+                                gint64 id,
+                                gint64 old_agent_id,
+                                const char *old_start,
+                                const char *old_site,
+                                const char *old_service,
+                                const char *old_state,
+                                GError **error)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *site = NULL;
+  g_autofree char *service = NULL;
+  g_autofree char *state = NULL;
+  sqlite3_stmt *stmt;
+  gint64 agent_id = 0;
+
+  if (id > counts_upto (store))
+    return TRUE; /* not counted yet: the next count takes it as it is */
+  if (old_state != NULL &&
+      !counts_remove (store, old_agent_id, old_start, old_site, old_service, old_state, "", error))
+    return FALSE;
+  stmt = tam_store_prepare (store, "SELECT agent_id, call_start, site, service, state FROM calls WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      agent_id = sqlite3_column_int64 (stmt, 0);
+      day = tam_stmt_dup_text (stmt, 1);
+      site = tam_stmt_dup_text (stmt, 2);
+      service = tam_stmt_dup_text (stmt, 3);
+      state = tam_stmt_dup_text (stmt, 4);
+    }
+  sqlite3_reset (stmt);
+  if (state == NULL)
+    return TRUE;
+  return days_add (store, agent_id, day, site, service, state, "", 1, error) &&
+         days_add (store, 0, day, site, service, state, NULL, 1, error);
+}

@@ -122,6 +122,19 @@ gboolean tam_queue_counts_update (TamStore *store,
 gboolean tam_queue_counts_rebuild (TamStore *store,
                                    GError **error);
 
+/* Call @id, never tapped, was changed by a calls re-import (its agent,
+ * time, service or result); it was @old_state (NULL: not an AGREE call)
+ * with those old values: moves it in both count tables. In the caller's
+ * transaction. */
+gboolean tam_queue_counts_call_replaced (TamStore *store,
+                                         gint64 id,
+                                         gint64 old_agent_id,
+                                         const char *old_start,
+                                         const char *old_site,
+                                         const char *old_service,
+                                         const char *old_state,
+                                         GError **error);
+
 /* The 0-based position of call @id in the queue for @filter, or -1 when
  * it is not in it (e.g. to keep the selection after a refresh). */
 gint64 tam_queue_position (TamStore *store,
