@@ -10,6 +10,7 @@
 #include "tam-audit.h"
 #include "tam-auth.h"
 #include "tam-demo.h"
+#include "tam-kpi.h"
 #include "tam-tapping.h"
 
 G_BEGIN_DECLS

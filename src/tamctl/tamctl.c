@@ -224,7 +224,7 @@ static const struct
   const char *help;
 } commands[] = {
   { "init", tamctl_cmd_init, N_ ("init [--demo] [--scale N]      create a database") },
-  { "import", tamctl_cmd_import, N_ ("import roster|attendance|calls FILE [--skip-bad REJECTS.csv]") },
+  { "import", tamctl_cmd_import, N_ ("import roster|attendance|calls|kpi|headcount|targets FILE [--skip-bad REJECTS.csv]") },
   { "export", tamctl_cmd_export, N_ ("export roster FILE.csv|FILE.xlsx") },
   { "check", tamctl_cmd_check, N_ ("check                         integrity and audit chain") },
   { "backup", tamctl_cmd_backup, N_ ("backup FILE                   consistent copy") },
@@ -232,6 +232,7 @@ static const struct
   { "tap", tamctl_cmd_tap, N_ ("tap CALL_ID valid|return [--fail CODE]... [--note TEXT]") },
   { "recall", tamctl_cmd_recall, N_ ("recall CALL_ID --recording FILE [--note TEXT]") },
   { "report", tamctl_cmd_report, N_ ("report f18|w03 --month YYYY-MM -o FILE.xlsx|FILE.csv") },
+  { "kpi", tamctl_cmd_kpi, N_ ("kpi qvs|budget|headcount|scorecard|adherence|ct0 --month YYYY-MM [--by SCOPE] [-o FILE]") },
   { "bench", tamctl_cmd_bench, N_ ("bench [--scale N]             speed figures") },
 };
 

@@ -39,5 +39,6 @@ int tamctl_cmd_bench (TamctlContext *ctx, int argc, char **argv);  /* tamctl-ben
 int tamctl_cmd_tap (TamctlContext *ctx, int argc, char **argv);    /* tamctl-calls.c */
 int tamctl_cmd_recall (TamctlContext *ctx, int argc, char **argv); /* tamctl-calls.c */
 int tamctl_cmd_report (TamctlContext *ctx, int argc, char **argv); /* tamctl-calls.c */
+int tamctl_cmd_kpi (TamctlContext *ctx, int argc, char **argv);    /* tamctl-kpi.c */
 
 G_END_DECLS
