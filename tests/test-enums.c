@@ -41,6 +41,10 @@ static const EnumInfo enums[] = {
   INFO (attendance_status, tam_attendance_status_get_type, tam_attendance_statuses, 0, tam_attendance_status_label),
   INFO (service, tam_service_get_type, tam_services, 0, tam_service_label),
   INFO (site, tam_site_get_type, tam_sites, 0, tam_site_label),
+  INFO (kpi_kind, tam_kpi_kind_get_type, NULL, 0, NULL),
+  INFO (kpi_scope, tam_kpi_scope_get_type, NULL, 0, NULL),
+  INFO (abu_parameter, tam_abu_parameter_get_type, NULL, 0, NULL),
+  INFO (abu_grade, tam_abu_grade_get_type, NULL, 0, NULL),
 };
 
 /* The codes written down in the tests, as the database stores them:
@@ -56,6 +60,10 @@ static const char *const expected_codes[][11] = {
     "ABSENT_NO_NOTICE", "SICK_NOTE", "SICK_NO_NOTE", "LEAVE", "OFF", NULL },
   { "ADDON_CONSUMER", "WIFI_DIGITAL", "CT0_PRANPC", NULL },
   { "MEDAN", "TANGERANG", "BANDUNG", "SEMARANG", "MALANG", "MAKASSAR", NULL },
+  { "QVS", "FIRST_PASS", "HEADCOUNT", "ABU", "ADHERENCE", "CT0_AGREE", NULL },
+  { "NATIONAL", "SITE", "SERVICE", "TEAM", "AGENT", NULL },
+  { "AHT", "FCR", "CALLMON", "SALES_TARGET", "KUIS", NULL },
+  { "A", "B", "C", "D", NULL },
 };
 
 static void
