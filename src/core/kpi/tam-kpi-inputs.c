@@ -92,7 +92,7 @@ agent_nik (TamStore *store,
                      (const char *) sqlite3_column_text (stmt, 0));
     }
   else
-    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No person with id %" G_GINT64_FORMAT), person_id);
+    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No person with id %lld"), (long long) person_id);
   sqlite3_reset (stmt);
   return nik;
 }
@@ -226,7 +226,7 @@ tam_kpi_put_headcount_target (TamStore *store,
     return FALSE;
   if (target < 0)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A headcount target is 0 or more, not %" G_GINT64_FORMAT), target);
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A headcount target is 0 or more, not %lld"), (long long) target);
       return FALSE;
     }
   if (!write_begin (store, actor, &own_tx, error))
@@ -309,7 +309,7 @@ tam_kpi_put_agent_target (TamStore *store,
     return FALSE;
   if (daily_target < 0)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A daily target is 0 or more, not %" G_GINT64_FORMAT), daily_target);
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A daily target is 0 or more, not %lld"), (long long) daily_target);
       return FALSE;
     }
   if (!write_begin (store, actor, &own_tx, error))

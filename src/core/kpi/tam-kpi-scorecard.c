@@ -151,7 +151,7 @@ tam_kpi_scorecard_summary (TamStore *store,
   if (scope == TAM_KPI_SCOPE_AGENT)
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID,
-                           _ ("The scorecard of the agents is tam_kpi_scorecard"));
+                           _ ("A scorecard summary is per team, site, service or the whole operation"));
       return FALSE;
     }
   people = _tam_kpi_load_people (store, error);
