@@ -252,7 +252,7 @@ gboolean tam_kpi_qvs_budget (TamStore *store,
  * still ACTIVE now.) TEAM and AGENT are refused. */
 typedef struct
 {
-  TamKpiMember m; /* at the pair level, m.scope is AGENT-less: SITE with m.service set */
+  TamKpiMember m; /* per pair: m.scope SITE, m.key and m.site the site, m.service set */
   gint64 available;
   gint64 target; /* -1: no target for the month */
   double fulfilment;
