@@ -398,7 +398,9 @@ static const char migration_3[] =
  *   verdicts, undo and re-calls move the call; a rebuild recounts it).
  *   Not triggers on call_agent_days: they cost a calls import 12-20 %.
  *   Rows that reach 0 stay (a few per agent and month). Filled here from
- *   the per-day counts already there.
+ *   the per-day counts already there. kpi_agent_months_agent serves a
+ *   team's or an agent's series; kpi_agent_months_pairs (covering) the
+ *   national, site and service ones, grouped in index order, no sort.
  * - the ABU weights (default equal) and the CT-0 and adherence targets,
  *   as settings beside the grade bands of migration 1. */
 static const char migration_4[] =
@@ -420,6 +422,7 @@ static const char migration_4[] =
     "  PRIMARY KEY (month, agent_id, site, service, state, first_verdict)"
     ") STRICT, WITHOUT ROWID;"
     "CREATE INDEX kpi_agent_months_agent ON kpi_agent_months (agent_id, month);"
+    "CREATE INDEX kpi_agent_months_pairs ON kpi_agent_months (month, site, service, state, first_verdict, n);"
     "INSERT INTO kpi_agent_months (month, agent_id, site, service, state, first_verdict, n)"
     "  SELECT substr (day, 1, 7), agent_id, site, service, state, first_verdict, sum (n)"
     "  FROM call_agent_days GROUP BY 1, 2, 3, 4, 5, 6;"
