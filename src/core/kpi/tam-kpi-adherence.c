@@ -30,8 +30,7 @@ tam_kpi_adherence (TamStore *store,
   g_autoptr (GHashTable) people = NULL;
   g_autoptr (GPtrArray) persons = NULL;
   g_autoptr (GHashTable) sums = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  GDate last;
-  char to[11];
+  g_autofree char *to = NULL;
   KpiGroups groups;
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
@@ -40,10 +39,7 @@ tam_kpi_adherence (TamStore *store,
   if (!_tam_kpi_check_read (session, month, &first, &next, error))
     return FALSE;
   /* tam_attendance_adherence takes both ends inclusive. */
-  g_date_clear (&last, 1);
-  g_date_set_parse (&last, next);
-  g_date_subtract_days (&last, 1);
-  g_date_strftime (to, sizeof to, "%Y-%m-%d", &last);
+  to = _tam_kpi_day_add (next, -1);
 
   people = _tam_kpi_load_people (store, error);
   if (people == NULL)

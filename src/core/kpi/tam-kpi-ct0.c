@@ -134,15 +134,7 @@ tam_kpi_ct0 (TamStore *store,
           return FALSE;
         }
       from = g_strdup (parsed);
-      {
-        GDate d;
-
-        g_date_clear (&d, 1);
-        g_date_set_parse (&d, parsed);
-        g_date_add_days (&d, 1);
-        to = g_malloc (11);
-        g_date_strftime (to, 11, "%Y-%m-%d", &d);
-      }
+      to = _tam_kpi_day_add (parsed, 1);
     }
   else
     {

@@ -2,6 +2,7 @@
  * by every KPI (tam-kpi.h), and the grouping of tam-kpi-private.h. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "tam-kpi-private.h"
@@ -374,6 +375,26 @@ _tam_kpi_groups_steal (KpiGroups *groups)
   g_ptr_array_sort (rows, compare_members);
   _tam_kpi_groups_clear (groups);
   return rows;
+}
+
+char *
+_tam_kpi_day_add (const char *date,
+                  int days)
+{
+  int y = 0, m = 0, d = 0;
+  GDate g;
+  char out[11];
+
+  if (sscanf (date, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return NULL;
+  g_date_clear (&g, 1);
+  g_date_set_dmy (&g, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  if (days >= 0)
+    g_date_add_days (&g, (guint) days);
+  else
+    g_date_subtract_days (&g, (guint) -days);
+  g_snprintf (out, sizeof out, "%04d-%02d-%02d", g_date_get_year (&g), g_date_get_month (&g), g_date_get_day (&g));
+  return g_strdup (out);
 }
 
 double

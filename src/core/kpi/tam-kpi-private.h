@@ -75,6 +75,11 @@ gboolean _tam_kpi_check_read (const TamSession *session,
                               char **next,
                               GError **error);
 
+/* "YYYY-MM-DD" @days after @date (negative: before), without the
+ * locale-dependent g_date_set_parse(). */
+char *_tam_kpi_day_add (const char *date,
+                        int days);
+
 /* An error naming what could not be read. */
 void _tam_kpi_sql_error (TamStore *store,
                          GError **error);
