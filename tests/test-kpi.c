@@ -310,6 +310,24 @@ test_qvs_follows_verdicts (Fixture *f,
   g_assert_no_error (error);
   assert_counts (agent_qvs (f, "10000001", &rows), 4, 2, 1, 1, 1);
   g_assert_cmpuint (compare_month (w->store, w->admin, "2026-11"), ==, 1);
+
+  /* A read-only store (reports, the month-end pack) whose counts are
+   * behind a new call cannot bring them up to date: it counts from the
+   * calls, as F-18 does, and agrees with it. */
+  world_call (w, "A7", w->ani, "BANDUNG", "ADDON_CONSUMER", "2026-10-20 09:00:00", "AGREE");
+  {
+    g_autoptr (TamStore) ro = tam_store_open_read_only (w->path, &error);
+    g_autoptr (GPtrArray) ro_rows = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (tam_kpi_qvs (ro, w->admin, "2026-10", TAM_KPI_SCOPE_AGENT, &ro_rows, &error));
+    g_assert_no_error (error);
+    assert_counts (ro_rows->pdata[0], 5, 2, 1, 2, 1);
+    g_assert_cmpuint (compare_month (ro, w->admin, "2026-10"), ==, 1);
+  }
+  /* The next read-write read absorbs it. */
+  assert_counts (agent_qvs (f, "10000001", &rows), 5, 2, 1, 2, 1);
+  g_assert_cmpint (tam_store_query_int (w->store, "SELECT sum (n) FROM kpi_agent_months WHERE month = '2026-10'", 0, NULL), ==, 5);
 }
 
 static void
