@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <xlsxwriter.h>
 
 #include "tam-attendance.h"
 #include "tam-demo.h"
@@ -917,6 +918,65 @@ test_import_good (Fixture *f,
   tam_import_result_clear (&result);
 }
 
+/* An .xlsx as a site's ABU sheet: the month a date cell (the 1st), the
+ * values numbers, one of them out of range on sheet row 4. */
+static void
+test_import_xlsx (Fixture *f,
+                  gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->w.dir, "abu.xlsx", NULL);
+  TamImportResult result = { 0 };
+  lxw_workbook *wb = workbook_new (path);
+  lxw_worksheet *ws = workbook_add_worksheet (wb, NULL);
+  lxw_format *date = workbook_add_format (wb);
+  lxw_datetime oct = { 2026, 10, 1, 0, 0, 0 };
+  static const char *const heads[] = { "month", "nik", "parameter", "value" };
+
+  format_set_num_format (date, "yyyy-mm-dd");
+  for (int c = 0; c < 4; c++)
+    worksheet_write_string (ws, 0, (lxw_col_t) c, heads[c], NULL);
+  for (int r = 1; r <= 3; r++)
+    {
+      worksheet_write_datetime (ws, (lxw_row_t) r, 0, &oct, date);
+      worksheet_write_string (ws, (lxw_row_t) r, 1, "10000001", NULL);
+    }
+  worksheet_write_string (ws, 1, 2, "AHT", NULL);
+  worksheet_write_number (ws, 1, 3, 88.5, NULL);
+  worksheet_write_string (ws, 2, 2, "FCR", NULL);
+  worksheet_write_number (ws, 2, 3, 91, NULL);
+  worksheet_write_string (ws, 3, 2, "KUIS", NULL);
+  worksheet_write_number (ws, 3, 3, 100.5, NULL);
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+
+  g_assert_false (tam_import_file (f->w.store, f->w.admin, TAM_IMPORT_KPI, path, NULL, NULL, NULL, NULL, &result, &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_IMPORT);
+  g_assert_true (errors_mention (&result, "abu.xlsx:4: column value:"));
+  g_assert_cmpint (tam_store_query_int (f->w.store, "SELECT count(*) FROM kpi_inputs", -1, NULL), ==, 0);
+  tam_import_result_clear (&result);
+  g_clear_error (&error);
+
+  /* Without the bad row: stored for October. */
+  wb = workbook_new (path);
+  ws = workbook_add_worksheet (wb, NULL);
+  date = workbook_add_format (wb);
+  format_set_num_format (date, "yyyy-mm-dd");
+  for (int c = 0; c < 4; c++)
+    worksheet_write_string (ws, 0, (lxw_col_t) c, heads[c], NULL);
+  worksheet_write_datetime (ws, 1, 0, &oct, date);
+  worksheet_write_string (ws, 1, 1, "10000001", NULL);
+  worksheet_write_string (ws, 1, 2, "AHT", NULL);
+  worksheet_write_number (ws, 1, 3, 88.5, NULL);
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+  g_assert_true (tam_import_file (f->w.store, f->w.admin, TAM_IMPORT_KPI, path, NULL, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  tam_import_result_clear (&result);
+  g_assert_cmpint (tam_store_query_int (f->w.store, "SELECT count(*) FROM kpi_inputs WHERE month = '2026-10'"
+                                                    " AND parameter = 'AHT' AND value = 88.5",
+                                        -1, NULL),
+                   ==, 1);
+}
+
 /* ------------------------------------------------------------------ */
 
 static void
@@ -972,6 +1032,7 @@ main (int argc,
   g_test_add ("/kpi/adherence", Fixture, NULL, fixture_setup, test_adherence, fixture_teardown);
   g_test_add ("/kpi/import/bad", Fixture, NULL, fixture_setup, test_import_bad, fixture_teardown);
   g_test_add ("/kpi/import/good", Fixture, NULL, fixture_setup, test_import_good, fixture_teardown);
+  g_test_add ("/kpi/import/xlsx", Fixture, NULL, fixture_setup, test_import_xlsx, fixture_teardown);
   g_test_add_func ("/kpi/table", test_table);
 
   ret = g_test_run ();
