@@ -67,8 +67,8 @@ tam_kpi_month_add (const char *month,
 {
   int y, m, k;
 
-  g_return_val_if_fail (month_parts (month, &y, &m), NULL);
-
+  if (!month_parts (month, &y, &m))
+    return NULL;
   k = y * 12 + (m - 1) + n;
   return g_strdup_printf ("%04d-%02d", k / 12, k % 12 + 1);
 }

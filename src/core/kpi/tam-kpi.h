@@ -54,7 +54,8 @@ gboolean tam_kpi_month_bounds (const char *month,
                                char **first,
                                char **next,
                                GError **error);
-/* The month @n months after @month (@n may be negative), "YYYY-MM". */
+/* The month @n months after @month (@n may be negative), "YYYY-MM";
+ * NULL when @month is not a month. */
 char *tam_kpi_month_add (const char *month,
                          int n);
 /* The month of today's local date, "YYYY-MM". */
