@@ -980,6 +980,50 @@ test_import_xlsx (Fixture *f,
 /* ------------------------------------------------------------------ */
 
 static void
+test_cards (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) cards = NULL;
+  g_autoptr (GArray) team = NULL;
+  g_autoptr (GPtrArray) oct = NULL;
+  g_autoptr (GPtrArray) sep = NULL;
+  TamKpiCard *c;
+  TamKpiQvs *q;
+
+  g_assert_true (tam_kpi_cards (demo, demo_mgr, "2026-10", TAM_KPI_SCOPE_NATIONAL, NULL, &cards, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cards->len, ==, 6);
+  c = &g_array_index (cards, TamKpiCard, TAM_KPI_QVS);
+  g_assert_true (tam_kpi_qvs (demo, demo_mgr, "2026-10", TAM_KPI_SCOPE_NATIONAL, &oct, &error));
+  g_assert_true (tam_kpi_qvs (demo, demo_mgr, "2026-09", TAM_KPI_SCOPE_NATIONAL, &sep, &error));
+  q = oct->pdata[0];
+  g_assert_cmpfloat (c->value, ==, q->qvs);
+  g_assert_cmpint (c->numerator, ==, q->valid);
+  g_assert_cmpint (c->denominator, ==, q->agree);
+  g_assert_cmpfloat (c->previous, ==, ((TamKpiQvs *) sep->pdata[0])->qvs);
+  g_assert_cmpfloat (c->target, ==, 95.0);
+  g_assert_cmpint (c->under, ==, q->qvs < 95.0);
+  for (guint k = 0; k < cards->len; k++)
+    {
+      c = &g_array_index (cards, TamKpiCard, k);
+      g_test_message ("%s: %.2f (before %.2f, target %.0f)", tam_kpi_kind_to_code (c->kind), c->value, c->previous, c->target);
+      g_assert_false (isnan (c->value));
+      g_assert_false (isnan (c->previous));
+    }
+
+  /* A team has no headcount of its own; its QVS is its row's. */
+  g_clear_pointer (&oct, g_ptr_array_unref);
+  g_assert_true (tam_kpi_qvs (demo, demo_mgr, "2026-10", TAM_KPI_SCOPE_TEAM, &oct, &error));
+  q = oct->pdata[0];
+  g_assert_nonnull (q->m.key);
+  g_assert_true (tam_kpi_cards (demo, demo_mgr, "2026-10", TAM_KPI_SCOPE_TEAM, q->m.key, &team, &error));
+  g_assert_no_error (error);
+  g_assert_true (isnan (g_array_index (team, TamKpiCard, TAM_KPI_HEADCOUNT).value));
+  g_assert_cmpfloat (g_array_index (team, TamKpiCard, TAM_KPI_QVS).value, ==, q->qvs);
+  g_assert_false (isnan (g_array_index (team, TamKpiCard, TAM_KPI_ADHERENCE).value));
+}
+
+static void
 test_table (void)
 {
   g_autoptr (GError) error = NULL;
@@ -1034,6 +1078,7 @@ main (int argc,
   g_test_add ("/kpi/import/good", Fixture, NULL, fixture_setup, test_import_good, fixture_teardown);
   g_test_add ("/kpi/import/xlsx", Fixture, NULL, fixture_setup, test_import_xlsx, fixture_teardown);
   g_test_add_func ("/kpi/table", test_table);
+  g_test_add_func ("/kpi/cards", test_cards);
 
   ret = g_test_run ();
 

@@ -386,6 +386,39 @@ gboolean tam_kpi_ct0 (TamStore *store,
                       GError **error);
 
 /* ------------------------------------------------------------------ */
+/* KPI cards (tam-kpi-cards.c): the KPI tab's headline numbers for one
+ * member, against the target and the month before. */
+typedef struct
+{
+  TamKpiKind kind;
+  double value;    /* percent (ABU: the mean score); NAN: no data */
+  double previous; /* the same for the month before; NAN: no data */
+  double target;   /* tam_kpi_target() */
+  gboolean under;  /* value < target */
+  /* What the value is made of, for a tooltip ("1.402 valid / 1.488
+   * agree"): QVS valid / agree, FIRST_PASS first-pass valid / agree,
+   * HEADCOUNT available / target, ABU agents under B / agents scored,
+   * ADHERENCE present / scheduled days, CT0_AGREE agree / target. */
+  gint64 numerator;
+  gint64 denominator;
+} TamKpiCard;
+
+/* One card per TamKpiKind, in enum order, for @month and the member
+ * @key of @scope (NULL with NATIONAL). A KPI that does not apply (the
+ * headcount of a team or an agent) or has no data has value NAN. */
+gboolean tam_kpi_cards (TamStore *store,
+                        const TamSession *session,
+                        const char *month,
+                        TamKpiScope scope,
+                        const char *key,
+                        GArray **cards,
+                        GError **error);
+
+/* The month the KPI tab opens on: the last complete one (the month
+ * before today's), "YYYY-MM". */
+char *tam_kpi_last_complete_month (void);
+
+/* ------------------------------------------------------------------ */
 /* Tables (tam-kpi-table.c): the rows above as columns with the names of
  * the issue, for `tamctl kpi` and the KPI workbook. Numbers are written
  * with a dot and no grouping, percentages 0-100 with 2 decimals, NAN as
