@@ -1024,6 +1024,46 @@ test_cards (void)
 }
 
 static void
+test_series (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) qvs = NULL;
+  g_autoptr (GArray) hc = NULL;
+  g_autoptr (GArray) none = NULL;
+
+  g_assert_true (tam_kpi_series (demo, demo_mgr, TAM_KPI_QVS, "2026-03", "2026-11", TAM_KPI_SCOPE_NATIONAL, NULL, &qvs, &error));
+  g_assert_no_error (error);
+  g_assert_true (tam_kpi_series (demo, demo_mgr, TAM_KPI_HEADCOUNT, "2026-03", "2026-11", TAM_KPI_SCOPE_SITE, "BANDUNG", &hc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (qvs->len, ==, 9);
+  g_assert_cmpuint (hc->len, ==, 9);
+  for (guint i = 0; i < qvs->len; i++)
+    {
+      TamKpiPoint *p = &g_array_index (qvs, TamKpiPoint, i);
+      TamKpiPoint *h = &g_array_index (hc, TamKpiPoint, i);
+      g_autoptr (GPtrArray) one = NULL;
+      g_autoptr (GPtrArray) sites = NULL;
+
+      g_assert_cmpstr (p->month, ==, h->month);
+      g_assert_true (tam_kpi_qvs (demo, demo_mgr, p->month, TAM_KPI_SCOPE_NATIONAL, &one, &error));
+      if (one->len == 0)
+        {
+          /* Months before the demo's history: no data, not 0. */
+          g_assert_true (isnan (p->value));
+          continue;
+        }
+      g_assert_cmpfloat (p->value, ==, ((TamKpiQvs *) one->pdata[0])->qvs);
+      g_assert_cmpint (p->denominator, ==, ((TamKpiQvs *) one->pdata[0])->agree);
+      g_assert_true (tam_kpi_headcount (demo, demo_mgr, p->month, TAM_KPI_SCOPE_SITE, FALSE, &sites, &error));
+      for (guint s = 0; s < sites->len; s++)
+        if (g_strcmp0 (((TamKpiHeadcount *) sites->pdata[s])->m.key, "BANDUNG") == 0)
+          g_assert_cmpfloat (h->value, ==, ((TamKpiHeadcount *) sites->pdata[s])->fulfilment);
+    }
+  g_assert_false (tam_kpi_series (demo, demo_mgr, TAM_KPI_ADHERENCE, "2026-03", "2026-11", TAM_KPI_SCOPE_TEAM, NULL, &none, &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_INVALID);
+}
+
+static void
 test_table (void)
 {
   g_autoptr (GError) error = NULL;
@@ -1079,6 +1119,7 @@ main (int argc,
   g_test_add ("/kpi/import/xlsx", Fixture, NULL, fixture_setup, test_import_xlsx, fixture_teardown);
   g_test_add_func ("/kpi/table", test_table);
   g_test_add_func ("/kpi/cards", test_cards);
+  g_test_add_func ("/kpi/series", test_series);
 
   ret = g_test_run ();
 

@@ -75,6 +75,12 @@ gboolean _tam_kpi_check_read (const TamSession *session,
                               char **next,
                               GError **error);
 
+/* TAM_PERM_VIEW and a series' months: @from <= @to, at most 120. */
+gboolean _tam_kpi_check_range (const TamSession *session,
+                               const char *from,
+                               const char *to,
+                               GError **error);
+
 /* "YYYY-MM-DD" @days after @date (negative: before), without the
  * locale-dependent g_date_set_parse(). */
 char *_tam_kpi_day_add (const char *date,

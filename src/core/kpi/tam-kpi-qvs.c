@@ -50,14 +50,16 @@ static const char calls_sql[] =
     "SELECT month, agent_id, site, service," QVS_SUMS ("1") " FROM calls c WHERE month >= ?1 AND month <= ?2 AND state IS NOT NULL"
                                                             " AND " TAM_CALL_VISIBLE ("c") " GROUP BY month, agent_id, site, service";
 
-static gboolean
-month_range (const char *from,
-             const char *to,
-             GError **error)
+gboolean
+_tam_kpi_check_range (const TamSession *session,
+                      const char *from,
+                      const char *to,
+                      GError **error)
 {
   g_autofree char *limit = NULL;
 
-  if (!tam_kpi_month_bounds (from, NULL, NULL, error) || !tam_kpi_month_bounds (to, NULL, NULL, error))
+  if (!tam_session_require (session, TAM_PERM_VIEW, error) ||
+      !tam_kpi_month_bounds (from, NULL, NULL, error) || !tam_kpi_month_bounds (to, NULL, NULL, error))
     return FALSE;
   limit = tam_kpi_month_add (from, 119);
   if (strcmp (from, to) > 0 || strcmp (to, limit) > 0)
@@ -180,7 +182,7 @@ tam_kpi_qvs_series (TamStore *store,
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
   g_return_val_if_fail (rows != NULL, FALSE);
 
-  if (!tam_session_require (session, TAM_PERM_VIEW, error) || !month_range (from, to, error))
+  if (!_tam_kpi_check_range (session, from, to, error))
     return FALSE;
   if (scope == TAM_KPI_SCOPE_NATIONAL)
     key = NULL;

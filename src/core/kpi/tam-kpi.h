@@ -414,6 +414,30 @@ gboolean tam_kpi_cards (TamStore *store,
                         GArray **cards,
                         GError **error);
 
+/* One month of a line chart. */
+typedef struct
+{
+  char month[8]; /* YYYY-MM */
+  double value;  /* as TamKpiCard's; NAN: no data that month */
+  gint64 numerator;
+  gint64 denominator;
+} TamKpiPoint;
+
+/* @kind for the member @key of @scope (NULL with NATIONAL; a member is
+ * required at the other scopes) for every month from @from to @to (at
+ * most 120), one TamKpiPoint each, in order. QVS and FIRST_PASS come
+ * from tam_kpi_qvs_series (fast); the others are computed month by
+ * month. */
+gboolean tam_kpi_series (TamStore *store,
+                         const TamSession *session,
+                         TamKpiKind kind,
+                         const char *from,
+                         const char *to,
+                         TamKpiScope scope,
+                         const char *key,
+                         GArray **points,
+                         GError **error);
+
 /* The month the KPI tab opens on: the last complete one (the month
  * before today's), "YYYY-MM". */
 char *tam_kpi_last_complete_month (void);
