@@ -16,8 +16,10 @@
  * tam-kpi-budget.c (QVS budget), tam-kpi-headcount.c,
  * tam-kpi-scorecard.c (ABU), tam-kpi-adherence.c (F-02),
  * tam-kpi-ct0.c (CT-0 PraNPC achievement), tam-kpi-inputs.c (writing
- * the inputs, targets and settings), tam-kpi-table.c (tables for CSV and
- * .xlsx), tam-kpi-member.c (scope members, months). */
+ * the inputs, targets and settings), tam-kpi-cards.c (one KPI of one
+ * member: the tab's cards, the line charts' series), tam-kpi-table.c
+ * (tables for CSV and .xlsx), tam-kpi-member.c (scope members, months,
+ * targets and settings). */
 #pragma once
 
 #include "tam-auth.h"
