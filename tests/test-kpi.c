@@ -329,6 +329,11 @@ test_qvs_follows_verdicts (Fixture *f,
   /* The next read-write read absorbs it. */
   assert_counts (agent_qvs (f, "10000001", &rows), 5, 2, 1, 2, 1);
   g_assert_cmpint (tam_store_query_int (w->store, "SELECT sum (n) FROM kpi_agent_months WHERE month = '2026-10'", 0, NULL), ==, 5);
+  g_assert_cmpint (tam_store_query_int (w->store, "SELECT sum (n) FROM kpi_site_months WHERE month = '2026-10'", 0, NULL), ==, 5);
+  g_assert_cmpint (tam_store_query_int (w->store, "SELECT sum (n) FROM kpi_site_months WHERE month = '2026-10' AND state = 'VALID'"
+                                                  " AND first_verdict = 'RETURN'",
+                                        0, NULL),
+                   ==, 1);
 }
 
 static void

@@ -1,9 +1,9 @@
 /* tam-kpi-qvs.c: the Quality Validation Score and first-pass valid %
  * per month and scope, and their series for the charts (tam-kpi.h).
  *
- * The sums come from kpi_agent_months (migration 4: call_agent_days per
- * month, kept by triggers), grouped per agent, site and service in SQL
- * (a few thousand rows a month) and per scope member here. The numbers
+ * The sums come from kpi_agent_months and kpi_site_months (migration 4:
+ * call_agent_days per month, kept with it by tam-queue-counts.c), grouped
+ * per agent (or site), site and service in SQL and per scope member here. The numbers
  * are F-18's (tam-f18.c sums the same per-day counts), which
  * tests/test-kpi.c checks for every agent and month of the demo. */
 #include "config.h"

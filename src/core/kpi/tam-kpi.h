@@ -163,9 +163,10 @@ gboolean tam_kpi_put_agent_target (TamStore *store,
  * leader now; an AGENT sums the agent's calls of every site and service.
  * Members with no AGREE call in the month have no row.
  *
- * From the month totals per agent (kpi_agent_months, kept with the
- * per-day counts of tam-queue-counts.c, which are brought up to date
- * first); never a scan of the calls, except when the counts cannot be
+ * From the month totals per agent or per site and service
+ * (kpi_agent_months, kpi_site_months, kept with the per-day counts of
+ * tam-queue-counts.c, which are brought up to date first); never a scan
+ * of the calls, except when the counts cannot be
  * brought up to date (a read-only store behind an import, or the
  * caller's transaction): then, like F-18, from the calls. */
 typedef struct
