@@ -32,10 +32,10 @@ tam_kpi_qvs_free (TamKpiQvs *row)
 static const char months_sql[] =
     "SELECT month, agent_id, site, service," QVS_SUMS ("n") " FROM kpi_agent_months WHERE month >= ?1 AND month <= ?2"
                                                             " GROUP BY month, agent_id, site, service";
-/* NATIONAL, SITE and SERVICE need no agent: a row per site and service
- * (a few hundred for 24 months instead of ~20,000). */
+/* NATIONAL, SITE and SERVICE need no agent: kpi_site_months, a few
+ * rows per site, service and month. */
 static const char pairs_months_sql[] =
-    "SELECT month, 0, site, service," QVS_SUMS ("n") " FROM kpi_agent_months WHERE month >= ?1 AND month <= ?2"
+    "SELECT month, 0, site, service," QVS_SUMS ("n") " FROM kpi_site_months WHERE month >= ?1 AND month <= ?2"
                                                      " GROUP BY month, site, service";
 /* One agent (?3, a NIK) or one team (?4, its leader's NIK): a range of
  * the agent index per agent. */
