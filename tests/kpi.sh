@@ -40,6 +40,9 @@ for what in "adherence --by team" "adherence --by site" "ct0" "ct0 --by team" "b
   $T --db "$db" --as QCO001 kpi $what --month "$month" > "$dir/out.csv" 2>"$dir/err" || fail "kpi $what"
   [ "$(wc -l < "$dir/out.csv")" -ge 2 ] || fail "kpi $what: no rows"
 done
+$T --db "$db" --as MGR001 kpi ct0 --month "$month" --day "$month-10" --by site > "$dir/day.csv" 2>"$dir/err" || fail "kpi ct0 --day"
+head -1 "$dir/day.csv" | grep -q '^site,name,agents,daily_target,days,agree,valid,target,achievement' || fail "ct0 columns"
+$T --db "$db" --as MGR001 kpi ct0 --month "$month" --day 2001-01-01 > /dev/null 2>"$dir/err" && fail "a day of another month accepted"
 # A series, and the Indonesian locale keeps the dot.
 from=$(sqlite3 "$db" "SELECT min(month) FROM calls")
 LANGUAGE=id $T --db "$db" --as MGR001 kpi qvs --from "$from" --to "$month" --by site > "$dir/series.csv" 2>"$dir/err" || fail "series"
