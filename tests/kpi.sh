@@ -51,6 +51,10 @@ head -1 "$dir/series.csv" | grep -q '^month,site,name,agree' || fail "series col
 awk -F, 'NR == 1 { n = NF } NF != n { bad = 1 } END { exit bad }' "$dir/series.csv" || fail "series: ragged rows (decimal comma?)"
 sed -n 2p "$dir/series.csv" | grep -Eq ',[0-9]+\.[0-9]{2},' || fail "series: not a plain decimal"
 
+$T --db "$db" --as MGR001 kpi headcount --from "$from" --to "$month" --by site --key BANDUNG > "$dir/hs.csv" 2>"$dir/err" || fail "headcount series"
+head -1 "$dir/hs.csv" | grep -q '^month,value,numerator,denominator' || fail "headcount series columns"
+[ "$(wc -l < "$dir/hs.csv")" -ge 3 ] || fail "headcount series rows"
+$T --db "$db" --as MGR001 kpi adherence --from "$from" --to "$month" --by team > /dev/null 2>&1 && fail "a team series without --key accepted"
 $T --db "$db" --as MGR001 kpi scorecard --month "$month" -o "$dir/abu.xlsx" > /dev/null 2>"$dir/err" || fail "scorecard .xlsx"
 [ "$(head -c 2 "$dir/abu.xlsx")" = "PK" ] || fail "not an .xlsx"
 $T --db "$db" --as MGR001 kpi qvs --month "$month" --by galaxy > /dev/null 2>&1; [ $? -eq 2 ] || fail "unknown scope accepted"

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,7 +17,9 @@
 static const char usage_text[] =
     N_ ("usage: tamctl kpi qvs|budget|headcount|scorecard|adherence|ct0 --month YYYY-MM"
         " [--by national|site|service|team|agent] [--day YYYY-MM-DD] [-o FILE.csv|FILE.xlsx] --as NIK\n"
-        "       tamctl kpi qvs --from YYYY-MM --to YYYY-MM [--by SCOPE] [--key CODE|NIK] [-o FILE]");
+        "       tamctl kpi qvs --from YYYY-MM --to YYYY-MM [--by SCOPE] [--key CODE|NIK] [-o FILE]\n"
+        "       tamctl kpi first_pass|headcount|scorecard|adherence|ct0 --from YYYY-MM --to YYYY-MM"
+        " [--by SCOPE --key CODE|NIK] [-o FILE.csv]");
 
 static int
 usage (void)
@@ -46,9 +49,9 @@ tamctl_cmd_kpi (TamctlContext *ctx,
     { "month", 0, 0, G_OPTION_ARG_STRING, &month, N_ ("The month"), "YYYY-MM" },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_ ("One row per national, site, service, team or agent"), "SCOPE" },
     { "day", 0, 0, G_OPTION_ARG_STRING, &day, N_ ("ct0: one day of the month"), "YYYY-MM-DD" },
-    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_ ("qvs: the first month of a series"), "YYYY-MM" },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_ ("qvs: the last month of a series"), "YYYY-MM" },
-    { "key", 0, 0, G_OPTION_ARG_STRING, &key, N_ ("qvs series: only this site, service, team leader or agent"), "CODE" },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_ ("The first month of a series"), "YYYY-MM" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_ ("The last month of a series"), "YYYY-MM" },
+    { "key", 0, 0, G_OPTION_ARG_STRING, &key, N_ ("A series of this site, service, team leader or agent"), "CODE" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("Write FILE.csv or FILE.xlsx instead of CSV on stdout"), "FILE" },
     { NULL }
   };
@@ -72,13 +75,59 @@ tamctl_cmd_kpi (TamctlContext *ctx,
     }
   if (month == NULL && strcmp (what, "budget") == 0)
     month = tam_kpi_current_month ();
-  if ((from != NULL || to != NULL) && (strcmp (what, "qvs") != 0 || from == NULL || to == NULL || month != NULL))
+  if ((from != NULL || to != NULL) && (from == NULL || to == NULL || month != NULL))
     return usage ();
   if (month == NULL && from == NULL)
     return usage ();
 
   if (!tamctl_sign_in (ctx, &error))
     return tamctl_fail (g_steal_pointer (&error));
+
+  /* A series of another KPI: one member, month by month. */
+  if (from != NULL && strcmp (what, "qvs") != 0)
+    {
+      static const struct
+      {
+        const char *name;
+        TamKpiKind kind;
+      } kinds[] = {
+        { "first_pass", TAM_KPI_FIRST_PASS },
+        { "headcount", TAM_KPI_HEADCOUNT },
+        { "scorecard", TAM_KPI_ABU },
+        { "adherence", TAM_KPI_ADHERENCE },
+        { "ct0", TAM_KPI_CT0_AGREE },
+      };
+      g_autoptr (GArray) points = NULL;
+      g_autoptr (GString) csv = g_string_new ("month,value,numerator,denominator\r\n");
+      guint k;
+
+      for (k = 0; k < G_N_ELEMENTS (kinds); k++)
+        if (strcmp (what, kinds[k].name) == 0)
+          break;
+      if (k == G_N_ELEMENTS (kinds))
+        return usage ();
+      if (!tam_kpi_series (ctx->store, ctx->session, kinds[k].kind, from, to,
+                           scope_given ? scope : TAM_KPI_SCOPE_NATIONAL, key, &points, &error))
+        return tamctl_fail (g_steal_pointer (&error));
+      for (guint i = 0; i < points->len; i++)
+        {
+          TamKpiPoint *p = &g_array_index (points, TamKpiPoint, i);
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_string_append_printf (csv, "%s,%s,%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "\r\n", p->month,
+                                  isnan (p->value) ? "" : g_ascii_formatd (buf, sizeof buf, "%.2f", p->value),
+                                  p->numerator, p->denominator);
+        }
+      if (output == NULL)
+        {
+          fputs (csv->str, stdout);
+          return 0;
+        }
+      if (!g_file_set_contents (output, csv->str, (gssize) csv->len, &error))
+        return tamctl_fail (g_steal_pointer (&error));
+      g_print (_ ("%s written: %s\n"), what, output);
+      return 0;
+    }
 
   if (strcmp (what, "qvs") == 0)
     {
