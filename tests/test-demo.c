@@ -57,6 +57,7 @@ content_checksum (TamStore *store)
     "SELECT * FROM recalls ORDER BY id",
     "SELECT * FROM kpi_inputs ORDER BY month, person_id, parameter",
     "SELECT * FROM headcount_targets ORDER BY month, service, site",
+    "SELECT * FROM agent_targets ORDER BY month, person_id",
     "SELECT * FROM trainings ORDER BY id",
     "SELECT * FROM training_participants ORDER BY training_id, person_id",
     "SELECT * FROM coaching_records ORDER BY id",
@@ -468,6 +469,11 @@ test_other_tables (void)
   g_assert_cmpint (q (demo, "SELECT count(*) FROM headcount_targets"), ==,
                    q (demo, "SELECT count(*) FROM service_sites") *
                        q (demo, "SELECT count(DISTINCT month) FROM calls"));
+  /* CT-0 daily targets for the CT-0 agents only. */
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM agent_targets"), >, 0);
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM agent_targets t JOIN people p ON p.id = t.person_id"
+                            " WHERE p.role <> 'AGENT' OR p.service <> 'CT0_PRANPC'"),
+                   ==, 0);
   /* Trainings of each kind, given by trainers, with participants. */
   g_assert_cmpint (q (demo, "SELECT count(DISTINCT kind) FROM trainings"), ==, 3);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM trainings t JOIN people p ON p.id = t.trainer_id"

@@ -44,6 +44,10 @@ static const EnumInfo enums[] = {
   INFO (coaching_level, tam_coaching_level_get_type, NULL, 0, NULL),
   INFO (coaching_state, tam_coaching_state_get_type, NULL, 0, NULL),
   INFO (coaching_mode, tam_coaching_mode_get_type, NULL, 0, NULL),
+  INFO (kpi_kind, tam_kpi_kind_get_type, NULL, 0, NULL),
+  INFO (kpi_scope, tam_kpi_scope_get_type, NULL, 0, NULL),
+  INFO (abu_parameter, tam_abu_parameter_get_type, NULL, 0, NULL),
+  INFO (abu_grade, tam_abu_grade_get_type, NULL, 0, NULL),
 };
 
 /* The codes written down in the tests, as the database stores them:
@@ -63,6 +67,10 @@ static const char *const expected_codes[][11] = {
   { "COACHING1", "COACHING2", "KONSELING1", "KONSELING2", "BATL", "SP1", "SP2", "SP3", "SP4", NULL },
   { "PROPOSED", "ISSUED", "DISMISSED", NULL },
   { "STEPWISE", "DIRECT", "IMMEDIATE_SP4", "CONDITIONAL", NULL },
+  { "QVS", "FIRST_PASS", "HEADCOUNT", "ABU", "ADHERENCE", "CT0_AGREE", NULL },
+  { "NATIONAL", "SITE", "SERVICE", "TEAM", "AGENT", NULL },
+  { "AHT", "FCR", "CALLMON", "SALES_TARGET", "KUIS", NULL },
+  { "A", "B", "C", "D", NULL },
 };
 
 static void

@@ -11,6 +11,7 @@
 #include "tam-auth.h"
 #include "tam-coaching.h"
 #include "tam-demo.h"
+#include "tam-kpi.h"
 #include "tam-tapping.h"
 
 G_BEGIN_DECLS

@@ -4,18 +4,33 @@
 
 #include "tam-demo-private.h"
 
+/* The KPI inputs go through the core's API (tam-kpi.h), as the manager,
+ * inside the demo's one transaction: checked like an import, and no
+ * audit row each (the demo writes one for everything). */
+static TamSession *
+manager_session (Gen *g)
+{
+  for (guint i = 0; i < g->people->len; i++)
+    {
+      Person *p = g->people->pdata[i];
+
+      if (strcmp (p->role, "MANAGER") == 0)
+        return tam_session_new (p->id, p->nik, p->name, p->role, site_codes[p->site], NULL);
+    }
+  return NULL;
+}
+
 gboolean
 _tam_demo_insert_kpi (Gen *g,
                       GError **error)
 {
-  static const char *const parameters[] = { "AHT", "FCR", "CALLMON", "SALES_TARGET", "KUIS" };
-  sqlite3_stmt *stmt = tam_store_prepare (g->store,
-                                          "INSERT INTO kpi_inputs (month, person_id, parameter, value) VALUES (?, ?, ?, ?)", error);
-  sqlite3_stmt *target = tam_store_prepare (g->store,
-                                            "INSERT INTO headcount_targets (month, service, site, target) VALUES (?, ?, ?, ?)", error);
+  g_autoptr (TamSession) manager = manager_session (g);
 
-  if (stmt == NULL || target == NULL)
-    return FALSE;
+  if (manager == NULL)
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Could not write the demo data"));
+      return FALSE;
+    }
 
   /* Completed months only: the scorecard is made after the month closes. */
   for (guint m = 0; m + 1 < g->n_months; m++)
@@ -25,15 +40,12 @@ _tam_demo_insert_kpi (Gen *g,
 
         if (p->role[0] != 'A' || p->worked[m] < 5)
           continue;
-        for (guint k = 0; k < G_N_ELEMENTS (parameters); k++)
+        for (int k = 0; k < TAM_N_ABU_PARAMETERS; k++)
           {
             double v = clamp (rng_normal (&g->rng, p->skill, 8), 0, 100);
 
-            bind_text (stmt, 1, g->months[m].text);
-            sqlite3_bind_int64 (stmt, 2, p->id);
-            bind_text (stmt, 3, parameters[k]);
-            sqlite3_bind_double (stmt, 4, (double) (gint64) (v * 10 + 0.5) / 10);
-            if (!step (g, stmt, error))
+            if (!tam_kpi_put_input (g->store, manager, g->months[m].text, p->id, (TamAbuParameter) k,
+                                    (double) (gint64) (v * 10 + 0.5) / 10, NULL, error))
               return FALSE;
           }
       }
@@ -41,12 +53,23 @@ _tam_demo_insert_kpi (Gen *g,
   /* CAPLAN: about ten and a half agents a team. */
   for (guint m = 0; m < g->n_months; m++)
     for (guint i = 0; i < N_PAIRS; i++)
+      if (!tam_kpi_put_headcount_target (g->store, manager, g->months[m].text, service_codes[pairs[i].service],
+                                         site_codes[pairs[i].site],
+                                         g->pair_n_teams[i] * 10 + (g->pair_n_teams[i] + 1) / 2 + (int) rng_int (&g->rng, 2),
+                                         NULL, error))
+        return FALSE;
+
+  /* CT-0 PraNPC: the client's daily AGREE target, 3 a day for every
+   * agent of the service who takes calls in the month (an agent makes
+   * about 2.6). */
+  for (guint m = 0; m < g->n_months; m++)
+    for (guint i = 0; i < g->people->len; i++)
       {
-        bind_text (target, 1, g->months[m].text);
-        bind_text (target, 2, service_codes[pairs[i].service]);
-        bind_text (target, 3, site_codes[pairs[i].site]);
-        sqlite3_bind_int (target, 4, g->pair_n_teams[i] * 10 + (g->pair_n_teams[i] + 1) / 2 + (int) rng_int (&g->rng, 2));
-        if (!step (g, target, error))
+        Person *p = g->people->pdata[i];
+
+        if (p->role[0] != 'A' || p->service != SVC_CT0 || p->worked[m] == 0)
+          continue;
+        if (!tam_kpi_put_agent_target (g->store, manager, g->months[m].text, p->id, 3, NULL, error))
           return FALSE;
       }
   return TRUE;

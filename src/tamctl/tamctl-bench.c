@@ -20,6 +20,7 @@
 #include "tam-demo.h"
 #include "tam-f18.h"
 #include "tam-import.h"
+#include "tam-kpi.h"
 #include "tam-people.h"
 #include "tam-tapping.h"
 #include "tamctl.h"
@@ -659,6 +660,70 @@ run_f18 (gpointer data,
   return TRUE;
 }
 
+/* The KPI tab's series: 24 months to q->month, national (q->filter's
+ * team leader 0) or for one team. */
+static gboolean
+run_kpi_series (gpointer data,
+                GError **error)
+{
+  QueueRun *q = data;
+  g_autofree char *from = tam_kpi_month_add (q->month, -23);
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autofree char *tl_nik = NULL;
+
+  if (q->filter->team_leader_id != 0)
+    {
+      sqlite3_stmt *stmt = tam_store_prepare (q->store, "SELECT nik FROM people WHERE id = ?", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, q->filter->team_leader_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        tl_nik = tam_stmt_dup_text (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  if (!tam_kpi_qvs_series (q->store, q->session, from, q->month,
+                           tl_nik ? TAM_KPI_SCOPE_TEAM : TAM_KPI_SCOPE_NATIONAL, tl_nik, &rows, error))
+    return FALSE;
+  q->n = rows->len;
+  return TRUE;
+}
+
+/* Everything the KPI tab computes for one month (the core's share of
+ * painting it): QVS per site, team and agent, the budget per team,
+ * headcount, the scorecard, adherence per team, CT-0 per agent. */
+static gboolean
+run_kpi_month (gpointer data,
+               GError **error)
+{
+  QueueRun *q = data;
+  static const TamKpiScope qvs_scopes[] = { TAM_KPI_SCOPE_NATIONAL, TAM_KPI_SCOPE_SITE, TAM_KPI_SCOPE_TEAM,
+                                            TAM_KPI_SCOPE_AGENT };
+  g_autoptr (GPtrArray) rows = NULL;
+
+  q->n = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (qvs_scopes); i++)
+    {
+      if (!tam_kpi_qvs (q->store, q->session, q->month, qvs_scopes[i], &rows, error))
+        return FALSE;
+      q->n += rows->len;
+      g_clear_pointer (&rows, g_ptr_array_unref);
+    }
+  if (!tam_kpi_qvs_budget (q->store, q->session, q->month, TAM_KPI_SCOPE_TEAM, &rows, error))
+    return FALSE;
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  if (!tam_kpi_headcount (q->store, q->session, q->month, TAM_KPI_SCOPE_SITE, TRUE, &rows, error))
+    return FALSE;
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  if (!tam_kpi_scorecard (q->store, q->session, q->month, &rows, error))
+    return FALSE;
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  if (!tam_kpi_adherence (q->store, q->session, q->month, TAM_KPI_SCOPE_TEAM, &rows, error))
+    return FALSE;
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  return tam_kpi_ct0 (q->store, q->session, q->month, NULL, TAM_KPI_SCOPE_AGENT, &rows, error);
+}
+
 static gint64
 state_total (const gint64 counts[TAM_N_STATES])
 {
@@ -847,6 +912,35 @@ bench_queue (Bench *b,
       note = g_strdup_printf (_ ("target < 1000; F-18 of %s, every site (%lld rows); median of %d, first %.1f ms"),
                               month, (long long) q.n, b->runs, first);
       figure ("f18_month_ms", ms, note);
+      g_clear_pointer (&note, g_free);
+
+      filter->agent_id = 0;
+      ms = timed (b, run_kpi_series, &q, &first, error);
+      if (ms < 0)
+        return FALSE;
+      note = g_strdup_printf (_ ("target < 100; national QVS and first-pass, 24 months to %s (%lld rows);"
+                                 " median of %d, first %.1f ms"),
+                              month, (long long) q.n, b->runs, first);
+      figure ("kpi_qvs_series_ms", ms, note);
+      g_clear_pointer (&note, g_free);
+
+      filter->team_leader_id = team;
+      ms = timed (b, run_kpi_series, &q, &first, error);
+      if (ms < 0)
+        return FALSE;
+      note = g_strdup_printf (_ ("the largest team's QVS, 24 months (%lld rows); median of %d, first %.1f ms"),
+                              (long long) q.n, b->runs, first);
+      figure ("kpi_qvs_team_series_ms", ms, note);
+      g_clear_pointer (&note, g_free);
+      filter->team_leader_id = 0;
+
+      ms = timed (b, run_kpi_month, &q, &first, error);
+      if (ms < 0)
+        return FALSE;
+      note = g_strdup_printf (_ ("the core's share of the KPI tab for %s: QVS per site, team and agent, budget,"
+                                 " headcount, scorecard, adherence, CT-0; median of %d, first %.1f ms"),
+                              month, b->runs, first);
+      figure ("kpi_month_ms", ms, note);
     }
   return TRUE;
 }

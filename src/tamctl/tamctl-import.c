@@ -84,7 +84,7 @@ tamctl_cmd_import (TamctlContext *ctx,
                    int argc,
                    char **argv)
 {
-  static const char *const kinds[] = { "roster", "attendance", "calls" };
+  static const char *const kinds[] = { "roster", "attendance", "calls", "kpi", "headcount", "targets" };
   g_autofree char *rejects = NULL;
   gboolean update = FALSE;
   g_autoptr (GError) error = NULL;
@@ -106,7 +106,7 @@ tamctl_cmd_import (TamctlContext *ctx,
   gint64 started;
   double seconds;
 
-  octx = g_option_context_new (_ ("roster|attendance|calls FILE — import a CSV (or .xlsx) file"));
+  octx = g_option_context_new (_ ("roster|attendance|calls|kpi|headcount|targets FILE — import a CSV (or .xlsx) file"));
   g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
   if (!tamctl_parse (octx, &argc, &argv))
     return 2;
@@ -115,7 +115,7 @@ tamctl_cmd_import (TamctlContext *ctx,
       break;
   if (argc != 3 || kind == G_N_ELEMENTS (kinds))
     {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl import roster|attendance|calls FILE [--skip-bad REJECTS.csv] [--update]"));
+      g_printerr ("tamctl: %s\n", _ ("usage: tamctl import roster|attendance|calls|kpi|headcount|targets FILE [--skip-bad REJECTS.csv] [--update]"));
       return 2;
     }
 

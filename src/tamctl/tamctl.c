@@ -226,7 +226,7 @@ static const struct
   const char *help;
 } commands[] = {
   { "init", tamctl_cmd_init, N_ ("init [--demo] [--scale N]      create a database") },
-  { "import", tamctl_cmd_import, N_ ("import roster|attendance|calls FILE [--skip-bad REJECTS.csv]") },
+  { "import", tamctl_cmd_import, N_ ("import roster|attendance|calls|kpi|headcount|targets FILE [--skip-bad REJECTS.csv]") },
   { "export", tamctl_cmd_export, N_ ("export roster FILE.csv|FILE.xlsx") },
   { "check", tamctl_cmd_check, N_ ("check                         integrity and audit chain") },
   { "backup", tamctl_cmd_backup, N_ ("backup FILE                   consistent copy (--as a supervisor)") },
@@ -242,6 +242,7 @@ static const struct
   { "coaching", tamctl_cmd_coaching, N_ ("coaching ack ID --on DATE | --refused --witness NIK") },
   { "coaching", tamctl_cmd_coaching, N_ ("coaching confirm ID [--on DATE]   a manager confirms SP4") },
   { "letter", tamctl_cmd_letter, N_ ("letter ID -o FILE.pdf          the letter of an issued record") },
+  { "kpi", tamctl_cmd_kpi, N_ ("kpi qvs|budget|headcount|scorecard|adherence|ct0 --month YYYY-MM [--by SCOPE] [-o FILE]") },
   { "bench", tamctl_cmd_bench, N_ ("bench [--scale N]             speed figures") },
 };
 

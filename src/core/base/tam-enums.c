@@ -388,4 +388,108 @@ tam_coaching_mode_to_label (TamCoachingMode mode)
     [TAM_COACHING_MODE_CONDITIONAL] = N_ ("Conditional: the supervisor decides"),
   };
   return to_label (labels, G_N_ELEMENTS (labels), mode);
+/* KPI kind */
+
+TamKpiKind
+tam_kpi_kind_from_code (const char *code)
+{
+  return (TamKpiKind) from_code (TAM_TYPE_KPI_KIND, code);
+}
+
+const char *
+tam_kpi_kind_to_code (TamKpiKind kind)
+{
+  return to_code (TAM_TYPE_KPI_KIND, kind);
+}
+
+const char *
+tam_kpi_kind_to_label (TamKpiKind kind)
+{
+  static const char *const labels[] = {
+    [TAM_KPI_QVS] = N_ ("Quality Validation Score"),
+    [TAM_KPI_FIRST_PASS] = N_ ("First-pass valid"),
+    [TAM_KPI_HEADCOUNT] = N_ ("Headcount fulfilment"),
+    [TAM_KPI_ABU] = N_ ("ABU score"),
+    [TAM_KPI_ADHERENCE] = N_ ("Roster adherence"),
+    [TAM_KPI_CT0_AGREE] = N_ ("CT-0 AGREE achievement"),
+  };
+  return to_label (labels, G_N_ELEMENTS (labels), kind);
+}
+
+/* KPI scope */
+
+TamKpiScope
+tam_kpi_scope_from_code (const char *code)
+{
+  return (TamKpiScope) from_code (TAM_TYPE_KPI_SCOPE, code);
+}
+
+const char *
+tam_kpi_scope_to_code (TamKpiScope scope)
+{
+  return to_code (TAM_TYPE_KPI_SCOPE, scope);
+}
+
+const char *
+tam_kpi_scope_to_label (TamKpiScope scope)
+{
+  static const char *const labels[] = {
+    /* Translators: the whole operation, every site */
+    [TAM_KPI_SCOPE_NATIONAL] = N_ ("National"),
+    [TAM_KPI_SCOPE_SITE] = N_ ("Site"),
+    [TAM_KPI_SCOPE_SERVICE] = N_ ("Service"),
+    [TAM_KPI_SCOPE_TEAM] = N_ ("Team"),
+    [TAM_KPI_SCOPE_AGENT] = N_ ("Agent"),
+  };
+  return to_label (labels, G_N_ELEMENTS (labels), scope);
+}
+
+/* ABU parameter */
+
+TamAbuParameter
+tam_abu_parameter_from_code (const char *code)
+{
+  return (TamAbuParameter) from_code (TAM_TYPE_ABU_PARAMETER, code);
+}
+
+const char *
+tam_abu_parameter_to_code (TamAbuParameter parameter)
+{
+  return to_code (TAM_TYPE_ABU_PARAMETER, parameter);
+}
+
+const char *
+tam_abu_parameter_to_label (TamAbuParameter parameter)
+{
+  static const char *const labels[] = {
+    [TAM_ABU_AHT] = N_ ("Average handling time"),
+    [TAM_ABU_FCR] = N_ ("First call resolution"),
+    [TAM_ABU_CALLMON] = N_ ("Call monitoring"),
+    [TAM_ABU_SALES_TARGET] = N_ ("Sales target"),
+    /* Translators: the quiz score of the ABU scorecard */
+    [TAM_ABU_KUIS] = N_ ("Quiz"),
+  };
+  return to_label (labels, G_N_ELEMENTS (labels), parameter);
+}
+
+/* ABU grade: the letters are not translated. */
+
+TamAbuGrade
+tam_abu_grade_from_code (const char *code)
+{
+  return (TamAbuGrade) from_code (TAM_TYPE_ABU_GRADE, code);
+}
+
+const char *
+tam_abu_grade_to_code (TamAbuGrade grade)
+{
+  return to_code (TAM_TYPE_ABU_GRADE, grade);
+}
+
+const char *
+tam_abu_grade_to_label (TamAbuGrade grade)
+{
+  const char *code = to_code (TAM_TYPE_ABU_GRADE, grade);
+
+  return code != NULL ? code : "";
 }

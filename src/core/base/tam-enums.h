@@ -141,6 +141,53 @@ typedef enum
   TAM_COACHING_MODE_IMMEDIATE_SP4, /*< nick=IMMEDIATE_SP4 >*/
   TAM_COACHING_MODE_CONDITIONAL,   /*< nick=CONDITIONAL >*/
 } TamCoachingMode;
+/* The monthly KPIs (issue 10, kpi/tam-kpi.h). The codes are those of
+ * recovery_plans.kpi. Unknown codes: -1. */
+typedef enum
+{
+  TAM_KPI_QVS,        /*< nick=QVS >*/
+  TAM_KPI_FIRST_PASS, /*< nick=FIRST_PASS >*/
+  TAM_KPI_HEADCOUNT,  /*< nick=HEADCOUNT >*/
+  TAM_KPI_ABU,        /*< nick=ABU >*/
+  TAM_KPI_ADHERENCE,  /*< nick=ADHERENCE >*/
+  TAM_KPI_CT0_AGREE,  /*< nick=CT0_AGREE >*/
+} TamKpiKind;
+
+/* Who a KPI row is about, from the widest to the narrowest; the codes
+ * are those of recovery_plans.scope_kind (which has no NATIONAL) and of
+ * `tamctl kpi --by` in lower case. A TEAM is a team leader's agents.
+ * Unknown codes: -1. */
+typedef enum
+{
+  TAM_KPI_SCOPE_NATIONAL, /*< nick=NATIONAL >*/
+  TAM_KPI_SCOPE_SITE,     /*< nick=SITE >*/
+  TAM_KPI_SCOPE_SERVICE,  /*< nick=SERVICE >*/
+  TAM_KPI_SCOPE_TEAM,     /*< nick=TEAM >*/
+  TAM_KPI_SCOPE_AGENT,    /*< nick=AGENT >*/
+} TamKpiScope;
+
+/* kpi_inputs.parameter: the five parameters of the ABU scorecard, each a
+ * score 0-100 for the month. Unknown codes: -1. */
+typedef enum
+{
+  TAM_ABU_AHT,          /*< nick=AHT >*/
+  TAM_ABU_FCR,          /*< nick=FCR >*/
+  TAM_ABU_CALLMON,      /*< nick=CALLMON >*/
+  TAM_ABU_SALES_TARGET, /*< nick=SALES_TARGET >*/
+  TAM_ABU_KUIS,         /*< nick=KUIS >*/
+} TamAbuParameter;
+
+#define TAM_N_ABU_PARAMETERS 5
+
+/* The grade of an ABU score (bands in the settings grade_a, grade_b,
+ * grade_c). Unknown codes: -1; the labels are the letters. */
+typedef enum
+{
+  TAM_ABU_GRADE_A, /*< nick=A >*/
+  TAM_ABU_GRADE_B, /*< nick=B >*/
+  TAM_ABU_GRADE_C, /*< nick=C >*/
+  TAM_ABU_GRADE_D, /*< nick=D >*/
+} TamAbuGrade;
 
 /* NONE has no stored code: tam_call_state_to_code() gives NULL for it. */
 TamCallState tam_call_state_from_code (const char *code);
@@ -194,5 +241,20 @@ const char *tam_coaching_state_to_label (TamCoachingState state);
 TamCoachingMode tam_coaching_mode_from_code (const char *code);
 const char *tam_coaching_mode_to_code (TamCoachingMode mode);
 const char *tam_coaching_mode_to_label (TamCoachingMode mode);
+TamKpiKind tam_kpi_kind_from_code (const char *code);
+const char *tam_kpi_kind_to_code (TamKpiKind kind);
+const char *tam_kpi_kind_to_label (TamKpiKind kind);
+
+TamKpiScope tam_kpi_scope_from_code (const char *code);
+const char *tam_kpi_scope_to_code (TamKpiScope scope);
+const char *tam_kpi_scope_to_label (TamKpiScope scope);
+
+TamAbuParameter tam_abu_parameter_from_code (const char *code);
+const char *tam_abu_parameter_to_code (TamAbuParameter parameter);
+const char *tam_abu_parameter_to_label (TamAbuParameter parameter);
+
+TamAbuGrade tam_abu_grade_from_code (const char *code);
+const char *tam_abu_grade_to_code (TamAbuGrade grade);
+const char *tam_abu_grade_to_label (TamAbuGrade grade);
 
 G_END_DECLS

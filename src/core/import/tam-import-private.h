@@ -15,6 +15,7 @@
 #include "tam-csv.h"
 #include "tam-dates.h"
 #include "tam-import.h"
+#include "tam-kpi.h"
 #include "tam-people-private.h"
 #include "tam-people.h"
 #include "tam-rows.h"
@@ -168,6 +169,24 @@ void _tam_import_report_progress (Import *imp, double fraction);
 void _tam_import_row_bad (Import *imp, const char *column, const char *format, ...) G_GNUC_PRINTF (3, 4);
 gboolean _tam_import_step_done (Import *imp, sqlite3_stmt *stmt, const char *what, GError **error);
 gboolean _tam_import_writing (Import *imp);
+
+/* tam-import-kpi.c, tam-import-headcount.c, tam-import-targets.c (the
+ * KPI inputs, issue 10), and what they share: a month (YYYY-MM, or a
+ * date standing for its month), an agent by NIK, a number (a decimal
+ * comma accepted), a key seen twice in the file, and the outcome of a
+ * tam_kpi_put_*() (a refused value is a bad row). Each reports the bad
+ * row and returns FALSE / NULL / TRUE (seen) accordingly. */
+gboolean _tam_import_import_kpi (Import *imp, GError **error);
+gboolean _tam_import_import_headcount (Import *imp, GError **error);
+gboolean _tam_import_import_targets (Import *imp, GError **error);
+gboolean _tam_import_parse_month (Import *imp, const char *text, char out[8]);
+const PersonRef *_tam_import_kpi_agent (Import *imp, GHashTable *people, const char *nik);
+gboolean _tam_import_parse_number (const char *text, double *value);
+gboolean _tam_import_kpi_seen (Import *imp, GHashTable *seen, char *key, const char *column);
+gboolean _tam_import_kpi_stored (Import *imp, gboolean ok, const TamKpiWriteCounts *counts, const char *column, GError *local_error, GError **error);
+extern const Column _tam_import_kpi_columns[];
+extern const Column _tam_import_headcount_columns[];
+extern const Column _tam_import_targets_columns[];
 
 /* tam-import-roster.c */
 extern const Column _tam_import_roster_columns[];

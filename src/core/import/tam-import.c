@@ -9,7 +9,8 @@
  * nothing more is written (the rows are still checked, to report up to
  * TAM_IMPORT_MAX_ERRORS problems) and nothing is kept. With a rejects
  * file the good rows are kept and the bad ones written there with their
- * reason. The roster and attendance are one transaction each; calls are
+ * reason. The roster, attendance and the KPI inputs (kpi, headcount,
+ * targets: tam-import-kpi.c and its siblings) are one transaction each; calls are
  * published in short slices that stay hidden until one last short commit
  * (tam-import-calls.c), so other desks never wait long for the lock.
  *
@@ -25,7 +26,7 @@
 
 #include "tam-import-private.h"
 
-static const char *const kind_names[] = { "roster", "attendance", "calls" };
+static const char *const kind_names[] = { "roster", "attendance", "calls", "kpi", "headcount", "targets" };
 
 /* ------------------------------------------------------------------ */
 /* The import itself. */
@@ -464,7 +465,8 @@ check_permission (TamStore *store,
                   GError **error)
 {
   static const TamPermission perms[] = {
-    TAM_PERM_EDIT_PEOPLE, TAM_PERM_IMPORT_ATTENDANCE, TAM_PERM_IMPORT_CALLS
+    TAM_PERM_EDIT_PEOPLE, TAM_PERM_IMPORT_ATTENDANCE, TAM_PERM_IMPORT_CALLS,
+    TAM_PERM_IMPORT_KPI, TAM_PERM_IMPORT_KPI, TAM_PERM_IMPORT_KPI
   };
 
   /* Like tam_auth_set_password(): the first roster of a database that
@@ -520,7 +522,8 @@ tam_import_file_with_flags (TamStore *store,
                             TamImportResult *result,
                             GError **error)
 {
-  static const Column *const columns[] = { _tam_import_roster_columns, _tam_import_attendance_columns, _tam_import_calls_columns };
+  static const Column *const columns[] = { _tam_import_roster_columns, _tam_import_attendance_columns, _tam_import_calls_columns,
+                                           _tam_import_kpi_columns, _tam_import_headcount_columns, _tam_import_targets_columns };
   Import imp = { 0 };
   HashJob hash = { 0 };
   GThread *hash_thread_ = NULL;
@@ -530,7 +533,7 @@ tam_import_file_with_flags (TamStore *store,
   gboolean ok = FALSE;
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
-  g_return_val_if_fail (kind <= TAM_IMPORT_CALLS, FALSE);
+  g_return_val_if_fail (kind <= TAM_IMPORT_TARGETS, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (result != NULL, FALSE);
 
@@ -587,7 +590,7 @@ tam_import_file_with_flags (TamStore *store,
    * foreign_keys can only change outside a transaction. Both are restored
    * below whatever happens; flag pragmas expire the prepared statements,
    * so nothing compiled without the checks survives the import. */
-  fast = kind != TAM_IMPORT_ROSTER;
+  fast = kind == TAM_IMPORT_ATTENDANCE || kind == TAM_IMPORT_CALLS;
   if (fast)
     {
       tam_store_exec (store, "PRAGMA foreign_keys = OFF", NULL);
@@ -635,6 +638,15 @@ tam_import_file_with_flags (TamStore *store,
       break;
     case TAM_IMPORT_CALLS:
       ok = _tam_import_import_calls (&imp, error);
+      break;
+    case TAM_IMPORT_KPI:
+      ok = _tam_import_import_kpi (&imp, error);
+      break;
+    case TAM_IMPORT_HEADCOUNT:
+      ok = _tam_import_import_headcount (&imp, error);
+      break;
+    case TAM_IMPORT_TARGETS:
+      ok = _tam_import_import_targets (&imp, error);
       break;
     default:
       g_assert_not_reached ();

@@ -9,6 +9,9 @@ typedef enum
   TAM_IMPORT_ROSTER,
   TAM_IMPORT_ATTENDANCE,
   TAM_IMPORT_CALLS,
+  TAM_IMPORT_KPI,       /* month,nik,parameter,value: the ABU scores (kpi_inputs) */
+  TAM_IMPORT_HEADCOUNT, /* month,service,site,target: CAPLAN (headcount_targets) */
+  TAM_IMPORT_TARGETS,   /* month,nik,daily_target: CT-0 targets (agent_targets) */
 } TamImportKind;
 
 #define TAM_IMPORT_MAX_ERRORS 20
@@ -29,7 +32,7 @@ void tam_import_result_clear (TamImportResult *result);
  * saying so when nothing changed. */
 char *tam_import_result_summary (const TamImportResult *result);
 
-/* Imports a CSV (or .xlsx for calls) into the store, checked against the
+/* Imports a CSV (or .xlsx) into the store, checked against the
  * actor's permissions, in one transaction. Columns are found by name in
  * the header (any case, any order; extra columns are ignored); every
  * column of the kind is required, except product and recording of calls.

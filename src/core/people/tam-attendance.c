@@ -277,11 +277,24 @@ fail:
   return FALSE;
 }
 
-static void
-compute_adherence (TamAdherence *a)
+void
+tam_adherence_finish (TamAdherence *a)
 {
   /* Nothing scheduled (all OFF or LEAVE) is no failure: 100 %. */
   a->adherence = a->scheduled > 0 ? 100.0 * a->present / a->scheduled : 100.0;
+}
+
+void
+tam_adherence_add (TamAdherence *sum,
+                   const TamAdherence *row)
+{
+  sum->scheduled += row->scheduled;
+  sum->present += row->present;
+  sum->late += row->late;
+  sum->absent += row->absent;
+  sum->sick += row->sick;
+  sum->leave += row->leave;
+  sum->off += row->off;
 }
 
 GPtrArray *
@@ -333,15 +346,8 @@ tam_attendance_adherence (TamStore *store,
       a->sick = (guint) sqlite3_column_int (stmt, 7);
       a->leave = (guint) sqlite3_column_int (stmt, 8);
       a->off = (guint) sqlite3_column_int (stmt, 9);
-      compute_adherence (a);
-
-      sum.scheduled += a->scheduled;
-      sum.present += a->present;
-      sum.late += a->late;
-      sum.absent += a->absent;
-      sum.sick += a->sick;
-      sum.leave += a->leave;
-      sum.off += a->off;
+      tam_adherence_finish (a);
+      tam_adherence_add (&sum, a);
       g_ptr_array_add (rows, a);
     }
   sqlite3_reset (stmt);
@@ -354,7 +360,7 @@ tam_attendance_adherence (TamStore *store,
   if (total != NULL)
     {
       /* The total weighs every scheduled day the same, not every person. */
-      compute_adherence (&sum);
+      tam_adherence_finish (&sum);
       *total = sum;
     }
   return g_steal_pointer (&rows);

@@ -62,6 +62,14 @@ GPtrArray *tam_attendance_adherence (TamStore *store,
                                      TamAdherence *total,
                                      GError **error);
 
+/* Sums of rows: tam_adherence_add() adds @row's day counts into @sum,
+ * tam_adherence_finish() sets sum->adherence by the rule above (present
+ * / scheduled * 100; 100 when nothing was scheduled). The total of
+ * tam_attendance_adherence() and the KPIs per team and site use them. */
+void tam_adherence_add (TamAdherence *sum,
+                        const TamAdherence *row);
+void tam_adherence_finish (TamAdherence *sum);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamAttendance, tam_attendance_free)
 
 G_END_DECLS

@@ -1,6 +1,8 @@
 /* tam-queue-counts.c: the per-day count tables of the queue
  * (call_state_days, call_agent_days), kept by imports, verdicts, undo and
- * re-calls (issues 3 and 7). */
+ * re-calls (issues 3 and 7), and with them kpi_agent_months and
+ * kpi_site_months, the same per month for the KPI series (issue 10,
+ * migration 4). */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -92,7 +94,33 @@ days_add (TamStore *store,
   return days_exec (store, sql, agent_id, day, site, service, state, first_verdict, n, error);
 }
 
-/* Takes one call out of both tables; in the caller's transaction. Rows
+/* Adds @n calls to one row of kpi_agent_months (@agent_id) or, with
+ * @agent_id 0, of kpi_site_months (migration 4: the same counts per
+ * month, for the KPI series); @month may be a day or a whole call_start.
+ * In the caller's transaction. */
+static gboolean
+months_add (TamStore *store,
+            gint64 agent_id,
+            const char *month,
+            const char *site,
+            const char *service,
+            const char *state,
+            const char *first_verdict,
+            gint64 n,
+            GError **error)
+{
+  const char *sql = agent_id != 0
+                        ? "INSERT INTO kpi_agent_months (month, agent_id, site, service, state, first_verdict, n)"
+                          " VALUES (substr (?2, 1, 7), ?1, ?3, ?4, ?5, ?6, ?7)"
+                          " ON CONFLICT (month, agent_id, site, service, state, first_verdict) DO UPDATE SET n = n + excluded.n"
+                        : "INSERT INTO kpi_site_months (month, site, service, state, first_verdict, n)"
+                          " VALUES (substr (?2, 1, 7), ?3, ?4, ?5, ?6, ?7)"
+                          " ON CONFLICT (month, site, service, state, first_verdict) DO UPDATE SET n = n + excluded.n";
+
+  return days_exec (store, sql, agent_id, month, site, service, state, first_verdict, n, error);
+}
+
+/* Takes one call out of the four tables; in the caller's transaction. Rows
  * of call_agent_days that reach 0 are deleted (every agent's day leaves
  * PENDING as it is tapped: they would pile up); call_state_days keeps
  * its few. */
@@ -113,6 +141,11 @@ counts_remove (TamStore *store,
     " AND site = ?3 AND service = ?4 AND state = ?5 AND first_verdict = ?6 AND n <= 0",
     "UPDATE call_state_days SET n = n - 1"
     " WHERE site = ?3 AND service = ?4 AND day = substr (?2, 1, 10) AND state = ?5",
+    /* Their rows that reach 0 stay: a few per agent and month. */
+    "UPDATE kpi_agent_months SET n = n - 1 WHERE month = substr (?2, 1, 7) AND agent_id = ?1"
+    " AND site = ?3 AND service = ?4 AND state = ?5 AND first_verdict = ?6",
+    "UPDATE kpi_site_months SET n = n - 1 WHERE month = substr (?2, 1, 7)"
+    " AND site = ?3 AND service = ?4 AND state = ?5 AND first_verdict = ?6",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
@@ -186,6 +219,8 @@ counts_absorb_range (TamStore *store,
 {
   g_autoptr (GHashTable) agents = g_hash_table_new_full (day_group_hash, day_group_equal, g_free, NULL);
   g_autoptr (GHashTable) sites = g_hash_table_new_full (day_group_hash, day_group_equal, g_free, NULL);
+  g_autoptr (GHashTable) months = g_hash_table_new_full (day_group_hash, day_group_equal, g_free, NULL);
+  g_autoptr (GHashTable) site_months = g_hash_table_new_full (day_group_hash, day_group_equal, g_free, NULL);
   GHashTableIter iter;
   DayGroup *g;
   sqlite3_stmt *stmt;
@@ -226,10 +261,27 @@ counts_absorb_range (TamStore *store,
       if (!days_add (store, g->agent_id, g->day, g->site, g->service, g->state, g->first_verdict,
                      g->n, error))
         return FALSE;
+      key.day[7] = '\0';
+      day_group_count (months, &key, g->n);
+      key.day[7] = g->day[7];
       key.agent_id = 0;
       key.first_verdict = NULL;
       day_group_count (sites, &key, g->n);
     }
+  g_hash_table_iter_init (&iter, months);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &g, NULL))
+    {
+      DayGroup key = *g;
+
+      if (!months_add (store, g->agent_id, g->day, g->site, g->service, g->state, g->first_verdict, g->n, error))
+        return FALSE;
+      key.agent_id = 0;
+      day_group_count (site_months, &key, g->n);
+    }
+  g_hash_table_iter_init (&iter, site_months);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &g, NULL))
+    if (!months_add (store, 0, g->day, g->site, g->service, g->state, g->first_verdict, g->n, error))
+      return FALSE;
   g_hash_table_iter_init (&iter, sites);
   while (g_hash_table_iter_next (&iter, (gpointer *) &g, NULL))
     if (!days_add (store, 0, g->day, g->site, g->service, g->state, NULL, g->n, error))
@@ -327,6 +379,8 @@ tam_queue_counts_rebuild (TamStore *store,
     return FALSE;
   if (!tam_store_exec (store, "DELETE FROM call_state_days", error) ||
       !tam_store_exec (store, "DELETE FROM call_agent_days", error) ||
+      !tam_store_exec (store, "DELETE FROM kpi_agent_months", error) ||
+      !tam_store_exec (store, "DELETE FROM kpi_site_months", error) ||
       !tam_store_set_setting (store, "queue_counts_upto", "0", error) ||
       !counts_absorb (store, TRUE, error))
     {
@@ -381,7 +435,9 @@ _tam_queue_counts_move (TamStore *store,
 
   return counts_remove (store, agent_id, day, site, service, old_state, old_first_verdict, error) &&
          days_add (store, agent_id, day, site, service, state, first_verdict, 1, error) &&
-         days_add (store, 0, day, site, service, state, NULL, 1, error);
+         days_add (store, 0, day, site, service, state, NULL, 1, error) &&
+         months_add (store, agent_id, day, site, service, state, first_verdict, 1, error) &&
+         months_add (store, 0, day, site, service, state, first_verdict, 1, error);
 }
 
 /* Whether the counts can come from the tables now: brings them up to

@@ -1,0 +1,435 @@
+/* tam-kpi-inputs.c: writing what the KPIs read and cannot derive: the
+ * ABU scores (kpi_inputs), the CAPLAN headcount targets
+ * (headcount_targets), the CT-0 daily targets (agent_targets), and the
+ * ABU weights and grade bands (settings). See tam-kpi.h for the rules. */
+#include "config.h"
+
+#include "tam-audit.h"
+#include "tam-kpi-private.h"
+#include "tam-store.h"
+
+typedef enum
+{
+  CHANGE_NONE,
+  CHANGE_INSERT,
+  CHANGE_UPDATE,
+} Change;
+
+/* Checks the permission and opens a transaction unless the caller holds
+ * one (*own_tx). */
+static gboolean
+write_begin (TamStore *store,
+             const TamSession *actor,
+             gboolean *own_tx,
+             GError **error)
+{
+  if (!tam_session_require (actor, TAM_PERM_IMPORT_KPI, error))
+    return FALSE;
+  *own_tx = !tam_store_in_transaction (store);
+  return !*own_tx || tam_store_begin (store, error);
+}
+
+/* Counts the change and, in a transaction of our own, audits it and
+ * commits. @before / @after: JSON numbers, NULL for none. */
+static gboolean
+write_end (TamStore *store,
+           const TamSession *actor,
+           gboolean own_tx,
+           Change change,
+           const char *entity,
+           const char *entity_id,
+           const char *before,
+           const char *after,
+           TamKpiWriteCounts *counts,
+           GError **error)
+{
+  if (counts != NULL)
+    {
+      if (change == CHANGE_INSERT)
+        counts->inserted++;
+      else if (change == CHANGE_UPDATE)
+        counts->updated++;
+      else
+        counts->unchanged++;
+    }
+  if (!own_tx)
+    return TRUE;
+  if (change != CHANGE_NONE &&
+      !tam_audit_append (store, actor, "SET", entity, entity_id, before, after, error))
+    {
+      tam_store_rollback (store);
+      return FALSE;
+    }
+  return tam_store_commit (store, error);
+}
+
+static void
+write_fail (TamStore *store,
+            gboolean own_tx)
+{
+  if (own_tx)
+    tam_store_rollback (store);
+}
+
+/* The NIK of @person_id when it is an agent; else NULL with an error. */
+static char *
+agent_nik (TamStore *store,
+           gint64 person_id,
+           GError **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (store, "SELECT nik, role FROM people WHERE id = ?", error);
+  char *nik = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "AGENT") == 0)
+        nik = tam_stmt_dup_text (stmt, 0);
+      else
+        g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("%s is not an agent"),
+                     (const char *) sqlite3_column_text (stmt, 0));
+    }
+  else
+    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No person with id %lld"), (long long) person_id);
+  sqlite3_reset (stmt);
+  return nik;
+}
+
+static char *
+json_number (double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.10g", v));
+}
+
+/* Steps @stmt (an upsert), resetting it. */
+static gboolean
+step_done (TamStore *store,
+           sqlite3_stmt *stmt,
+           GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      tam_store_set_error (store, error, _ ("Could not store the KPI input"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tam_kpi_put_input (TamStore *store,
+                   const TamSession *actor,
+                   const char *month,
+                   gint64 person_id,
+                   TamAbuParameter parameter,
+                   double value,
+                   TamKpiWriteCounts *counts,
+                   GError **error)
+{
+  const char *code = tam_abu_parameter_to_code (parameter);
+  g_autofree char *nik = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *entity_id = NULL;
+  gboolean own_tx = FALSE;
+  Change change = CHANGE_INSERT;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
+
+  if (!tam_session_require (actor, TAM_PERM_IMPORT_KPI, error) ||
+      !tam_kpi_month_bounds (month, NULL, NULL, error))
+    return FALSE;
+  if (code == NULL)
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("Unknown ABU parameter"));
+      return FALSE;
+    }
+  if (!isfinite (value) || value < 0 || value > 100)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A score is between 0 and 100, not %g"), value);
+      return FALSE;
+    }
+  if (!write_begin (store, actor, &own_tx, error))
+    return FALSE;
+  nik = agent_nik (store, person_id, error);
+  if (nik == NULL)
+    goto fail;
+
+  stmt = tam_store_prepare (store, "SELECT value FROM kpi_inputs WHERE month = ? AND person_id = ? AND parameter = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, month, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  sqlite3_bind_text (stmt, 3, code, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      double old = sqlite3_column_double (stmt, 0);
+
+      change = old == value ? CHANGE_NONE : CHANGE_UPDATE;
+      before = json_number (old);
+    }
+  sqlite3_reset (stmt);
+
+  if (change != CHANGE_NONE)
+    {
+      stmt = tam_store_prepare (store,
+                                "INSERT INTO kpi_inputs (month, person_id, parameter, value) VALUES (?, ?, ?, ?)"
+                                " ON CONFLICT (month, person_id, parameter) DO UPDATE SET value = excluded.value",
+                                error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, month, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, person_id);
+      sqlite3_bind_text (stmt, 3, code, -1, SQLITE_STATIC);
+      sqlite3_bind_double (stmt, 4, value);
+      if (!step_done (store, stmt, error))
+        goto fail;
+    }
+  after = json_number (value);
+  entity_id = g_strdup_printf ("%s/%s/%s", month, nik, code);
+  return write_end (store, actor, own_tx, change, "kpi_input", entity_id, before, after, counts, error);
+
+fail:
+  write_fail (store, own_tx);
+  return FALSE;
+}
+
+gboolean
+tam_kpi_put_headcount_target (TamStore *store,
+                              const TamSession *actor,
+                              const char *month,
+                              const char *service,
+                              const char *site,
+                              gint64 target,
+                              TamKpiWriteCounts *counts,
+                              GError **error)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *entity_id = NULL;
+  gboolean own_tx = FALSE;
+  Change change = CHANGE_INSERT;
+  sqlite3_stmt *stmt;
+  gboolean pair;
+
+  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
+
+  if (!tam_session_require (actor, TAM_PERM_IMPORT_KPI, error) ||
+      !tam_kpi_month_bounds (month, NULL, NULL, error))
+    return FALSE;
+  if (target < 0)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A headcount target is 0 or more, not %lld"), (long long) target);
+      return FALSE;
+    }
+  if (!write_begin (store, actor, &own_tx, error))
+    return FALSE;
+
+  stmt = tam_store_prepare (store, "SELECT 1 FROM service_sites WHERE service = ? AND site = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  tam_stmt_bind_text_or_null (stmt, 1, service);
+  tam_stmt_bind_text_or_null (stmt, 2, site);
+  pair = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  if (!pair)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("The service %s is not run at the site %s"),
+                   service ? service : "", site ? site : "");
+      goto fail;
+    }
+
+  stmt = tam_store_prepare (store, "SELECT target FROM headcount_targets WHERE month = ? AND service = ? AND site = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, month, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, service, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, site, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 old = sqlite3_column_int64 (stmt, 0);
+
+      change = old == target ? CHANGE_NONE : CHANGE_UPDATE;
+      before = g_strdup_printf ("%" G_GINT64_FORMAT, old);
+    }
+  sqlite3_reset (stmt);
+
+  if (change != CHANGE_NONE)
+    {
+      stmt = tam_store_prepare (store,
+                                "INSERT INTO headcount_targets (month, service, site, target) VALUES (?, ?, ?, ?)"
+                                " ON CONFLICT (month, service, site) DO UPDATE SET target = excluded.target",
+                                error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, month, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, service, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, site, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, target);
+      if (!step_done (store, stmt, error))
+        goto fail;
+    }
+  after = g_strdup_printf ("%" G_GINT64_FORMAT, target);
+  entity_id = g_strdup_printf ("%s/%s/%s", month, service, site);
+  return write_end (store, actor, own_tx, change, "headcount_target", entity_id, before, after, counts, error);
+
+fail:
+  write_fail (store, own_tx);
+  return FALSE;
+}
+
+gboolean
+tam_kpi_put_agent_target (TamStore *store,
+                          const TamSession *actor,
+                          const char *month,
+                          gint64 person_id,
+                          gint64 daily_target,
+                          TamKpiWriteCounts *counts,
+                          GError **error)
+{
+  g_autofree char *nik = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *entity_id = NULL;
+  gboolean own_tx = FALSE;
+  Change change = CHANGE_INSERT;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
+
+  if (!tam_session_require (actor, TAM_PERM_IMPORT_KPI, error) ||
+      !tam_kpi_month_bounds (month, NULL, NULL, error))
+    return FALSE;
+  if (daily_target < 0)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A daily target is 0 or more, not %lld"), (long long) daily_target);
+      return FALSE;
+    }
+  if (!write_begin (store, actor, &own_tx, error))
+    return FALSE;
+  nik = agent_nik (store, person_id, error);
+  if (nik == NULL)
+    goto fail;
+
+  stmt = tam_store_prepare (store, "SELECT daily_target FROM agent_targets WHERE month = ? AND person_id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, month, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 old = sqlite3_column_int64 (stmt, 0);
+
+      change = old == daily_target ? CHANGE_NONE : CHANGE_UPDATE;
+      before = g_strdup_printf ("%" G_GINT64_FORMAT, old);
+    }
+  sqlite3_reset (stmt);
+
+  if (change != CHANGE_NONE)
+    {
+      stmt = tam_store_prepare (store,
+                                "INSERT INTO agent_targets (month, person_id, daily_target) VALUES (?, ?, ?)"
+                                " ON CONFLICT (month, person_id) DO UPDATE SET daily_target = excluded.daily_target",
+                                error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, month, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, person_id);
+      sqlite3_bind_int64 (stmt, 3, daily_target);
+      if (!step_done (store, stmt, error))
+        goto fail;
+    }
+  after = g_strdup_printf ("%" G_GINT64_FORMAT, daily_target);
+  entity_id = g_strdup_printf ("%s/%s", month, nik);
+  return write_end (store, actor, own_tx, change, "agent_target", entity_id, before, after, counts, error);
+
+fail:
+  write_fail (store, own_tx);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Settings */
+
+static gboolean
+set_setting (TamStore *store,
+             const TamSession *actor,
+             const char *key,
+             double value,
+             GError **error)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = json_number (value);
+  gboolean own_tx = FALSE;
+
+  if (!write_begin (store, actor, &own_tx, error))
+    return FALSE;
+  before = tam_store_get_setting (store, key, NULL);
+  if (!tam_store_set_setting (store, key, after, error))
+    {
+      write_fail (store, own_tx);
+      return FALSE;
+    }
+  return write_end (store, actor, own_tx, g_strcmp0 (before, after) == 0 ? CHANGE_NONE : CHANGE_UPDATE,
+                    "setting", key, before, after, NULL, error);
+}
+
+gboolean
+tam_kpi_set_abu_weight (TamStore *store,
+                        const TamSession *actor,
+                        TamAbuParameter parameter,
+                        double weight,
+                        GError **error)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
+
+  if (tam_abu_parameter_to_code (parameter) == NULL || !isfinite (weight) || weight < 0)
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A weight is a parameter's, 0 or more"));
+      return FALSE;
+    }
+  key = g_strconcat ("abu_weight_", tam_abu_parameter_to_code (parameter), NULL);
+  return set_setting (store, actor, key, weight, error);
+}
+
+gboolean
+tam_kpi_set_grade_band (TamStore *store,
+                        const TamSession *actor,
+                        TamAbuGrade grade,
+                        double lower_bound,
+                        GError **error)
+{
+  static const char *const keys[] = { "grade_a", "grade_b", "grade_c" };
+  TamAbuBands bands;
+  double *slot;
+
+  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
+
+  if (grade < TAM_ABU_GRADE_A || grade > TAM_ABU_GRADE_C || !isfinite (lower_bound) ||
+      lower_bound < 0 || lower_bound > 100)
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID,
+                           _ ("A grade band is the lower bound of A, B or C, between 0 and 100"));
+      return FALSE;
+    }
+  tam_kpi_abu_bands (store, &bands);
+  slot = grade == TAM_ABU_GRADE_A ? &bands.a : grade == TAM_ABU_GRADE_B ? &bands.b
+                                                                        : &bands.c;
+  *slot = lower_bound;
+  if (!(bands.a > bands.b && bands.b > bands.c))
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
+                   _ ("The grade bands must fall from A to C (A %g, B %g, C %g)"), bands.a, bands.b, bands.c);
+      return FALSE;
+    }
+  return set_setting (store, actor, keys[grade], lower_bound, error);
+}
