@@ -557,7 +557,7 @@ tam_import_file (TamStore *store,
 
   hash.path = g_strdup (path);
   hash_thread_ = g_thread_new ("tam-import-hash", hash_thread, &hash);
-  imp.reader = tam_row_reader_open (path, error);
+  imp.reader = tam_row_reader_open_full (path, cancellable, error);
   if (imp.reader == NULL)
     goto out;
   imp.sep = tam_row_reader_separator (imp.reader);
