@@ -57,6 +57,8 @@ typedef struct
   gboolean too_large_total; /* over the total limit */
   gboolean doctype;         /* a DOCTYPE or entity node */
   char *limit_error;        /* set by the parsers (a cell too long) */
+  GString *prolog;          /* the bytes before the root element, while read */
+  gboolean prolog_done;
 } Entry;
 
 struct _TamXlsxReader
@@ -96,6 +98,80 @@ struct _TamXlsxReader
 /* ------------------------------------------------------------------ */
 /* Zip entries as XML streams */
 
+/* What the bytes before the root element hold: 1 a document type
+ * (<!DOCTYPE, or any other <! that is not a comment), 0 the root element
+ * starts without one, -1 not known yet. */
+static int
+prolog_verdict (const char *p,
+                gsize n)
+{
+  gsize i = 0;
+
+  while (i < n)
+    {
+      const char *lt = memchr (p + i, '<', n - i);
+      const char *end;
+
+      if (lt == NULL)
+        return -1;
+      i = (gsize) (lt - p);
+      if (n - i < 2)
+        return -1;
+      if (p[i + 1] == '?')
+        {
+          end = memmem (p + i + 2, n - i - 2, "?>", 2);
+          if (end == NULL)
+            return -1;
+          i = (gsize) (end - p) + 2;
+        }
+      else if (p[i + 1] == '!')
+        {
+          if (n - i < 4)
+            return -1;
+          if (memcmp (p + i, "<!--", 4) != 0)
+            return 1;
+          end = memmem (p + i + 4, n - i - 4, "-->", 3);
+          if (end == NULL)
+            return -1;
+          i = (gsize) (end - p) + 3;
+        }
+      else
+        return 0;
+    }
+  return -1;
+}
+
+/* Refuses a document type before libxml2 parses it: its internal subset
+ * is where entities are declared (and where libxml2 would expand the
+ * billion laughs while checking them). The node check in entry_next stays
+ * for what this does not see (a part in UTF-16). */
+static gboolean
+prolog_check (Entry *e,
+              const char *buffer,
+              gsize n)
+{
+  int verdict;
+
+  if (e->prolog_done)
+    return TRUE;
+  if (e->prolog == NULL)
+    e->prolog = g_string_new (NULL);
+  g_string_append_len (e->prolog, buffer, (gssize) n);
+  verdict = prolog_verdict (e->prolog->str, e->prolog->len);
+  if (verdict == 1)
+    {
+      e->doctype = TRUE;
+      return FALSE;
+    }
+  /* A prolog of comments longer than 64 KB is left to the node check. */
+  if (verdict == 0 || n == 0 || e->prolog->len > 64 * 1024)
+    {
+      e->prolog_done = TRUE;
+      g_string_free (g_steal_pointer (&e->prolog), TRUE);
+    }
+  return TRUE;
+}
+
 /* Counts what is inflated against the limits and checks the cancel
  * before every read: libxml2 reads a few kilobytes at a time, so a bomb
  * stops within one read of its limit, whatever its header says. */
@@ -132,6 +208,8 @@ entry_read_cb (void *context,
       e->too_large_total = TRUE;
       return -1;
     }
+  if (!prolog_check (e, buffer, (gsize) n))
+    return -1;
   return (int) n;
 }
 
@@ -167,6 +245,8 @@ entry_free (Entry *e)
   g_free (e->io_error);
   g_free (e->xml_error);
   g_free (e->limit_error);
+  if (e->prolog != NULL)
+    g_string_free (e->prolog, TRUE);
   g_free (e);
 }
 
@@ -259,14 +339,14 @@ entry_set_error (TamXlsxReader *self,
     }
   else if (e->too_large)
     {
-      g_autofree char *limit = g_format_size (self->max_part_size);
+      g_autofree char *limit = g_format_size_full (self->max_part_size, G_FORMAT_SIZE_IEC_UNITS);
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
                    _ ("“%s” is refused: its part %s inflates to more than %s, the limit for one part of an .xlsx"),
                    self->path, name, limit);
     }
   else if (e->too_large_total)
     {
-      g_autofree char *limit = g_format_size (self->max_total_size);
+      g_autofree char *limit = g_format_size_full (self->max_total_size, G_FORMAT_SIZE_IEC_UNITS);
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
                    _ ("“%s” is refused: its parts inflate to more than %s together (at %s), the limit for an .xlsx"),
                    self->path, limit, name);
