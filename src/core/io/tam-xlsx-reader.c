@@ -1185,19 +1185,35 @@ finish_row (TamXlsxReader *self)
   return any;
 }
 
+static int next_row (TamXlsxReader *self,
+                     GError **error);
+
 int
 tam_xlsx_reader_next (TamXlsxReader *self,
                       GError **error)
 {
-  CellState c = { 0 };
-  gboolean in_row = FALSE, in_cell = FALSE;
-  xmlTextReaderPtr xml;
   int rc;
 
   g_return_val_if_fail (self != NULL, -1);
 
   if (self->done)
     return 0;
+  rc = next_row (self, error);
+  /* After an error the reader is at its end: nothing half-read follows. */
+  if (rc < 0)
+    self->done = TRUE;
+  return rc;
+}
+
+static int
+next_row (TamXlsxReader *self,
+          GError **error)
+{
+  CellState c = { 0 };
+  gboolean in_row = FALSE, in_cell = FALSE;
+  xmlTextReaderPtr xml;
+  int rc;
+
   xml = self->sheet->xml;
   g_ptr_array_set_size (self->fields, 0);
 

@@ -67,7 +67,8 @@ TamXlsxReader *tam_xlsx_reader_open_full (const char *path,
  * are skipped without being read. */
 void tam_xlsx_reader_set_max_columns (TamXlsxReader *reader,
                                       guint max_columns);
-/* 1 row ready, 0 end, -1 error. Empty cells in a row are "". */
+/* 1 row ready, 0 end, -1 error (and 0 from then on). Empty cells in a
+ * row are "". */
 int tam_xlsx_reader_next (TamXlsxReader *reader,
                           GError **error);
 guint tam_xlsx_reader_n_fields (TamXlsxReader *reader);
