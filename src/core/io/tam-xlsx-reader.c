@@ -88,6 +88,7 @@ struct _TamXlsxReader
   guint row;
   guint next_column; /* of a cell without a reference */
   guint n_cells;     /* cells seen, for the cancel check */
+  guint n_rows;      /* <row> elements seen, blank ones too */
   gboolean done;
 
   /* The sheet's element and attribute names as interned by the reader's
@@ -1234,6 +1235,13 @@ next_row (TamXlsxReader *self,
               /* Every row, blank ones too. */
               if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
                 return -1;
+              if (++self->n_rows > TAM_XLSX_MAX_ROWS)
+                {
+                  g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
+                               _ ("“%s” is refused: the sheet has more than %d rows, more than a sheet may have"),
+                               self->path, TAM_XLSX_MAX_ROWS);
+                  return -1;
+                }
               r = attribute (xml, "r");
               number = r ? g_ascii_strtoull (r, NULL, 10) : 0;
               self->row = number > 0 && number <= G_MAXUINT ? (guint) number : self->row + 1;

@@ -23,7 +23,8 @@ G_BEGIN_DECLS
  *   the zip gives its size, and while it is inflated in any case (a zip
  *   header may lie);
  * - a cell (or shared string) holds at most TAM_XLSX_MAX_CELL_CHARS
- *   characters, Excel's own limit;
+ *   characters and a sheet at most TAM_XLSX_MAX_ROWS rows, Excel's own
+ *   limits;
  * - a document type (<!DOCTYPE>, where entities are declared) is refused
  *   in every part: no entity is ever substituted or loaded;
  * - tam_xlsx_reader_set_max_columns() stops rows from growing past the
@@ -36,6 +37,9 @@ typedef struct _TamXlsxReader TamXlsxReader;
 #define TAM_XLSX_MAX_PART_SIZE (G_GUINT64_CONSTANT (200) * 1024 * 1024)
 #define TAM_XLSX_MAX_TOTAL_SIZE (G_GUINT64_CONSTANT (400) * 1024 * 1024)
 #define TAM_XLSX_MAX_CELL_CHARS 32767
+/* Excel's own limit on the rows of a sheet (<row> elements, blank ones
+ * too): more is refused. */
+#define TAM_XLSX_MAX_ROWS 1048576
 
 typedef struct
 {
