@@ -930,15 +930,18 @@ read_cancelled (const char *path,
   Canceller c = { cancellable, 0 };
   g_autoptr (TamXlsxReader) r = tam_xlsx_reader_open_full (path, 0, NULL, cancellable, error);
   GThread *thread;
+  gint64 end;
   int rc;
 
   g_assert_nonnull (r);
   tam_xlsx_reader_set_max_columns (r, 3);
   thread = g_thread_new ("cancel", cancel_later, &c);
+
   while ((rc = tam_xlsx_reader_next (r, error)) == 1)
     ;
-  *latency_us = g_get_monotonic_time () - c.cancelled_at;
+  end = g_get_monotonic_time ();
   g_thread_join (thread);
+  *latency_us = end - c.cancelled_at;
   return rc;
 }
 

@@ -13,7 +13,7 @@
 static inline void
 fuzz_read_xlsx (const char *path)
 {
-  TamXlsxLimits limits = { 4 * 1024 * 1024, 8 * 1024 * 1024 };
+  TamXlsxLimits limits = { 1024 * 1024, 2 * 1024 * 1024 };
   g_autoptr (GError) error = NULL;
   g_autoptr (TamXlsxReader) r = tam_xlsx_reader_open_full (path, 0, &limits, NULL, &error);
   guint header = 0;
