@@ -1130,9 +1130,30 @@ test_entities (Fixture *f,
   g_autofree char *b = write_parts (f, "laughs.xlsx", in_strings, G_N_ELEMENTS (in_strings));
   g_autofree char *c = write_parts (f, "dtd.xlsx", in_workbook, G_N_ELEMENTS (in_workbook));
 
+  g_autofree char *d = g_build_filename (f->dir, "utf16.xlsx", NULL);
+  g_autofree char *utf16 = NULL;
+  gsize utf16_len = 0;
+  zip_t *zip;
+
   expect_refused (a, NULL, "xl/worksheets/sheet1.xml", "external entities are not allowed");
   expect_refused (b, NULL, "xl/sharedStrings.xml", "external entities are not allowed");
   expect_refused (c, NULL, "xl/workbook.xml", "external entities are not allowed");
+
+  /* In UTF-16 the byte check of the prolog sees no "<!": libxml2's
+   * DOCTYPE node is refused instead. */
+  utf16 = g_convert ("\xef\xbb\xbf<?xml version=\"1.0\" encoding=\"UTF-16\"?>"
+                     "<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+                     "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&xxe;</t></is></c>"
+                     "</row></sheetData></worksheet>",
+                     -1, "UTF-16LE", "UTF-8", NULL, &utf16_len, NULL);
+  g_assert_nonnull (utf16);
+  zip = zip_open (d, ZIP_CREATE | ZIP_TRUNCATE, NULL);
+  g_assert_nonnull (zip);
+  g_assert_cmpint (zip_file_add (zip, "xl/worksheets/sheet1.xml",
+                                 zip_source_buffer (zip, utf16, utf16_len, 0), 0),
+                   >=, 0);
+  g_assert_cmpint (zip_close (zip), ==, 0);
+  expect_refused (d, NULL, "xl/worksheets/sheet1.xml", "external entities are not allowed");
 }
 
 /* A cell holds at most 32,767 characters (Excel's limit), counted as
