@@ -364,6 +364,99 @@ test_writer_formulas (void)
     }
 }
 
+/* A field over 64 KB or a row over 1 MB is refused with the file, the
+ * line where the field starts and its column; just under passes. */
+static void
+test_limits (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GString) text = g_string_new ("id,note\n");
+  g_autoptr (GString) big = g_string_new (NULL);
+
+  /* Exactly the limit, unquoted and quoted (doubled quotes and CRLF count
+   * as what they become: one quote, one LF). */
+  g_string_append (text, "1,");
+  for (guint i = 0; i < TAM_CSV_MAX_FIELD; i++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, "\n2,\"");
+  for (guint i = 0; i < TAM_CSV_MAX_FIELD / 2; i++)
+    g_string_append (text, i % 2 ? "\"\"" : "\r\n");
+  g_string_append (text, "\"\n");
+  rows = read_all (text->str, (gssize) text->len, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpuint (strlen (((char **) rows->pdata[1])[1]), ==, TAM_CSV_MAX_FIELD);
+  g_assert_cmpuint (strlen (((char **) rows->pdata[2])[1]), ==, TAM_CSV_MAX_FIELD / 2);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* One byte more, unquoted: line 3 (after a row of two lines), column 2. */
+  g_string_assign (text, "id,note\n1,\"two\nlines\"\n3,");
+  for (guint i = 0; i <= TAM_CSV_MAX_FIELD; i++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, "\n4,ok\n");
+  rows = read_all (text->str, (gssize) text->len, NULL, NULL, &error);
+  g_assert_null (rows);
+  g_test_message ("%s", error->message);
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_IMPORT);
+  g_assert_nonnull (strstr (error->message, "test.csv:4: column 2: the field is longer than 64 KB"));
+  g_clear_error (&error);
+
+  /* Quoted, 10 MB (the issue's call ID), starting on line 2 in column 1
+   * and running over many lines; a quote closes it far away. */
+  g_string_assign (text, "id,note\n\"");
+  for (guint i = 0; i < 10 * 1024 * 1024 / 8; i++)
+    g_string_append (text, "abc\r\ndef");
+  g_string_append (text, "\",x\n");
+  rows = read_all (text->str, (gssize) text->len, NULL, NULL, &error);
+  g_assert_null (rows);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "test.csv:2: column 1: the field is longer than 64 KB"));
+  g_clear_error (&error);
+
+  /* A quote never closed is still told as such, however far the end. */
+  g_string_truncate (text, text->len - 4);
+  rows = read_all (text->str, (gssize) text->len, NULL, NULL, &error);
+  g_assert_null (rows);
+  g_assert_nonnull (strstr (error->message, "test.csv:2: a quoted field starts on this line and is never closed"));
+  g_clear_error (&error);
+
+  /* A row of 60,000-byte fields: the 18th crosses 1 MB. */
+  for (guint i = 0; i < 60000; i++)
+    g_string_append_c (big, 'y');
+  g_string_assign (text, "a,b\n");
+  for (guint i = 0; i < 20; i++)
+    g_string_append_printf (text, "%s%s", i ? "," : "", big->str);
+  g_string_append_c (text, '\n');
+  rows = read_all (text->str, (gssize) text->len, NULL, NULL, &error);
+  g_assert_null (rows);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "test.csv:2: column 18: the row is longer than 1024 KB"));
+}
+
+/* Cancel is checked on every row, blank lines too. */
+static void
+test_cancel (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GString) text = g_string_new ("a,b\n1,2\n");
+  g_autoptr (TamCsvReader) r = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, i % 2 ? "\r\n" : "\n");
+  g_string_append (text, "3,4\n");
+  r = tam_csv_reader_new_for_data (text->str, text->len, "blank.csv", &error);
+  g_assert_no_error (error);
+  tam_csv_reader_set_cancellable (r, cancellable);
+  g_assert_cmpint (tam_csv_reader_next (r, &error), ==, 1);
+  g_assert_cmpint (tam_csv_reader_next (r, &error), ==, 1);
+  g_cancellable_cancel (cancellable);
+  /* 100,000 blank lines, then "3,4": the cancel is seen first. */
+  g_assert_cmpint (tam_csv_reader_next (r, &error), ==, -1);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 int
 main (int argc,
       char **argv)
@@ -383,6 +476,8 @@ main (int argc,
   g_test_add_func ("/csv/open-file", test_open_file);
   g_test_add_func ("/csv/writer-round-trip", test_writer_round_trip);
   g_test_add_func ("/csv/writer-formulas", test_writer_formulas);
+  g_test_add_func ("/csv/limits", test_limits);
+  g_test_add_func ("/csv/cancel", test_cancel);
 
   return g_test_run ();
 }

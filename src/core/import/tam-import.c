@@ -563,7 +563,7 @@ tam_import_file_with_flags (TamStore *store,
 
   hash.path = g_strdup (path);
   hash_thread_ = g_thread_new ("tam-import-hash", hash_thread, &hash);
-  imp.reader = tam_row_reader_open (path, error);
+  imp.reader = tam_row_reader_open_full (path, cancellable, error);
   if (imp.reader == NULL)
     goto out;
   imp.sep = tam_row_reader_separator (imp.reader);

@@ -32,8 +32,17 @@ struct _TamCsvReader
   gsize *offsets; /* start of each field in buf */
   guint n_fields;
   guint offsets_size;
-  gsize released; /* mapped bytes given back to the kernel */
+  gsize released;   /* mapped bytes given back to the kernel */
+  guint field_line; /* line where the last field read starts */
+  GCancellable *cancellable;
 };
+
+typedef enum
+{
+  FIELD_OK,
+  FIELD_UNCLOSED, /* a quote never closed */
+  FIELD_TOO_LONG,
+} FieldStatus;
 
 static void
 ensure_buf (TamCsvReader *self,
@@ -285,20 +294,25 @@ tam_csv_reader_free (TamCsvReader *self)
   g_free (self->name);
   g_free (self->buf);
   g_free (self->offsets);
+  g_clear_object (&self->cancellable);
   g_free (self);
 }
 
 /* Reads one field starting at self->pos; stops on the separator or the
- * line end without consuming it. Returns FALSE on an unclosed quote. */
-static gboolean
+ * line end without consuming it. Never copies or scans much more than
+ * TAM_CSV_MAX_FIELD bytes of a field. */
+static FieldStatus
 read_field (TamCsvReader *self)
 {
   const char *data = self->data;
   const char sep = self->sep;
   gsize pos = self->pos;
   const gsize len = self->len;
+  gsize field_start;
 
   start_field (self);
+  field_start = self->buf_len;
+  self->field_line = self->line;
 
   if (pos < len && data[pos] == '"')
     {
@@ -306,13 +320,21 @@ read_field (TamCsvReader *self)
       for (;;)
         {
           const char *q;
-          gsize chunk;
+          gsize chunk, span;
+          gsize allowance = TAM_CSV_MAX_FIELD - (self->buf_len - field_start);
 
           if (pos >= len)
-            return FALSE;
-          q = memchr (data + pos, '"', len - pos);
+            return FIELD_UNCLOSED;
+          /* CRLF is copied as LF: the closing quote of a field that fits
+           * lies within twice the room left. */
+          span = MIN (len - pos, 2 * allowance + 2);
+          q = memchr (data + pos, '"', span);
           if (q == NULL)
-            return FALSE;
+            {
+              if (span < len - pos && memchr (data + pos + span, '"', len - pos - span) != NULL)
+                return FIELD_TOO_LONG;
+              return FIELD_UNCLOSED;
+            }
           chunk = (gsize) (q - (data + pos));
           ensure_buf (self, chunk + 2);
           /* Copy the quoted text, turning CRLF into LF and counting
@@ -331,8 +353,12 @@ read_field (TamCsvReader *self)
             {
               self->buf[self->buf_len++] = '"';
               pos++;
+              if (self->buf_len - field_start > TAM_CSV_MAX_FIELD)
+                return FIELD_TOO_LONG;
               continue;
             }
+          if (self->buf_len - field_start > TAM_CSV_MAX_FIELD)
+            return FIELD_TOO_LONG;
           break;
         }
     }
@@ -342,18 +368,21 @@ read_field (TamCsvReader *self)
   {
     gsize start = pos;
     gsize n;
+    gsize room = TAM_CSV_MAX_FIELD - (self->buf_len - field_start);
+    /* One byte past the room is enough to know the field is too long. */
+    gsize stop = pos + MIN (len - pos, room + 1);
     const guint64 seps = ONES * (guchar) sep;
     const guint64 lfs = ONES * (guchar) '\n';
     const guint64 crs = ONES * (guchar) '\r';
 
-    while (len - pos >= 8)
+    while (stop - pos >= 8)
       {
         guint64 w = load64 (data + pos);
         if (HAS_ZERO (w ^ seps) || HAS_ZERO (w ^ lfs) || HAS_ZERO (w ^ crs))
           break;
         pos += 8;
       }
-    while (pos < len)
+    while (pos < stop)
       {
         char c = data[pos];
         if (c == sep || c == '\n' || c == '\r')
@@ -361,13 +390,23 @@ read_field (TamCsvReader *self)
         pos++;
       }
     n = pos - start;
+    if (n > room)
+      return FIELD_TOO_LONG;
     ensure_buf (self, n + 1);
     memcpy (self->buf + self->buf_len, data + start, n);
     self->buf_len += n;
     self->buf[self->buf_len++] = '\0';
   }
   self->pos = pos;
-  return TRUE;
+  return FIELD_OK;
+}
+
+void
+tam_csv_reader_set_cancellable (TamCsvReader *self,
+                                GCancellable *cancellable)
+{
+  g_return_if_fail (self != NULL);
+  g_set_object (&self->cancellable, cancellable);
 }
 
 int
@@ -385,6 +424,12 @@ tam_csv_reader_next (TamCsvReader *self,
           self->n_fields = 0;
           return 0;
         }
+      /* Every row, blank lines too. */
+      if (self->cancellable != NULL && g_cancellable_set_error_if_cancelled (self->cancellable, error))
+        {
+          self->n_fields = 0;
+          return -1;
+        }
       /* Rows are copied into buf: what lies behind is read for good. */
       if (self->mapped != NULL && row_start - self->released >= RELEASE_STEP)
         {
@@ -399,12 +444,31 @@ tam_csv_reader_next (TamCsvReader *self,
       for (;;)
         {
           char c;
+          FieldStatus status = read_field (self);
 
-          if (!read_field (self))
+          if (status == FIELD_OK && self->pos - row_start > TAM_CSV_MAX_ROW)
+            {
+              g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT,
+                           _ ("%s:%u: column %u: the row is longer than %d KB, the most a row may hold"),
+                           self->name, self->field_line, self->n_fields, TAM_CSV_MAX_ROW / 1024);
+              self->pos = self->len;
+              self->n_fields = 0;
+              return -1;
+            }
+          if (status == FIELD_TOO_LONG)
+            {
+              g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT,
+                           _ ("%s:%u: column %u: the field is longer than %d KB, the most a field may hold"),
+                           self->name, self->field_line, self->n_fields, TAM_CSV_MAX_FIELD / 1024);
+              self->pos = self->len;
+              self->n_fields = 0;
+              return -1;
+            }
+          if (status == FIELD_UNCLOSED)
             {
               g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT,
                            _ ("%s:%u: a quoted field starts on this line and is never closed"),
-                           self->name, self->row_line);
+                           self->name, self->field_line);
               self->pos = self->len;
               self->n_fields = 0;
               return -1;

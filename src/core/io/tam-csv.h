@@ -1,6 +1,6 @@
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -9,8 +9,16 @@ G_BEGIN_DECLS
  * line), fields quoted with embedded separators, doubled quotes and line
  * breaks, CRLF or LF line ends. The file is mapped, not read; each row is
  * unescaped into one buffer reused for the whole file, so reading a row
- * allocates nothing once the buffer has grown. Blank lines are skipped. */
+ * allocates nothing once the buffer has grown. Blank lines are skipped.
+ *
+ * What a row may cost is bounded: a field holds at most TAM_CSV_MAX_FIELD
+ * bytes, a row (its physical lines together) at most TAM_CSV_MAX_ROW;
+ * past either the reader stops with an error naming the file, the line
+ * and the column (the 1-based field). */
 typedef struct _TamCsvReader TamCsvReader;
+
+#define TAM_CSV_MAX_FIELD (64 * 1024)
+#define TAM_CSV_MAX_ROW (1024 * 1024)
 
 TamCsvReader *tam_csv_reader_open (const char *path,
                                    GError **error);
@@ -19,6 +27,10 @@ TamCsvReader *tam_csv_reader_new_for_data (const char *data,
                                            gsize len,
                                            const char *name,
                                            GError **error);
+/* Checked on every row, blank lines included: _next then fails with
+ * G_IO_ERROR_CANCELLED. */
+void tam_csv_reader_set_cancellable (TamCsvReader *reader,
+                                     GCancellable *cancellable);
 /* 1: a row is ready; 0: end of file; -1: error naming file and line
  * (TAM_ERROR_IMPORT). */
 int tam_csv_reader_next (TamCsvReader *reader,

@@ -20,6 +20,7 @@ struct _TamRowReader
   char *path;
   TamCsvReader *csv;
   TamXlsxReader *xlsx;
+  gboolean header_read;
 };
 
 static gboolean
@@ -50,6 +51,14 @@ TamRowReader *
 tam_row_reader_open (const char *path,
                      GError **error)
 {
+  return tam_row_reader_open_full (path, NULL, error);
+}
+
+TamRowReader *
+tam_row_reader_open_full (const char *path,
+                          GCancellable *cancellable,
+                          GError **error)
+{
   g_autoptr (TamRowReader) self = NULL;
   gboolean zip = FALSE;
 
@@ -61,11 +70,15 @@ tam_row_reader_open (const char *path,
   self = g_new0 (TamRowReader, 1);
   self->path = g_strdup (path);
   if (zip)
-    self->xlsx = tam_xlsx_reader_open (path, error);
+    self->xlsx = tam_xlsx_reader_open_full (path, 0, NULL, cancellable, error);
   else
     self->csv = tam_csv_reader_open (path, error);
   if (self->xlsx == NULL && self->csv == NULL)
     return NULL;
+  if (self->xlsx != NULL)
+    tam_xlsx_reader_set_max_columns (self->xlsx, TAM_ROWS_MAX_COLUMNS);
+  else
+    tam_csv_reader_set_cancellable (self->csv, cancellable);
   return g_steal_pointer (&self);
 }
 
@@ -73,11 +86,32 @@ int
 tam_row_reader_next (TamRowReader *self,
                      GError **error)
 {
+  int rc;
+
   g_return_val_if_fail (self != NULL, -1);
 
   if (self->csv != NULL)
-    return tam_csv_reader_next (self->csv, error);
-  return tam_xlsx_reader_next (self->xlsx, error);
+    rc = tam_csv_reader_next (self->csv, error);
+  else
+    rc = tam_xlsx_reader_next (self->xlsx, error);
+  if (rc == 1 && !self->header_read)
+    {
+      guint n = tam_row_reader_n_fields (self);
+
+      self->header_read = TRUE;
+      if (n > TAM_ROWS_MAX_COLUMNS)
+        {
+          g_autofree char *name = g_path_get_basename (self->path);
+          g_set_error (error, TAM_ERROR, TAM_ERROR_IMPORT,
+                       _ ("%s:%u: the header has more than %d columns (a value right of column IV?); an import file may have at most %d"),
+                       name, tam_row_reader_line (self), TAM_ROWS_MAX_COLUMNS, TAM_ROWS_MAX_COLUMNS);
+          return -1;
+        }
+      /* Only the header's columns matter from here on. */
+      if (self->xlsx != NULL)
+        tam_xlsx_reader_set_max_columns (self->xlsx, MAX (n, 1));
+    }
+  return rc;
 }
 
 guint

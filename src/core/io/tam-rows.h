@@ -1,6 +1,6 @@
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -8,8 +8,21 @@ G_BEGIN_DECLS
  * .xlsx (tam-xlsx-reader.c), picked by content ("PK\3\4" = xlsx). */
 typedef struct _TamRowReader TamRowReader;
 
+/* An import reads at most this many columns (A to IV, old Excel's
+ * limit): a header with a value right of IV is refused. */
+#define TAM_ROWS_MAX_COLUMNS 256
+
 TamRowReader *tam_row_reader_open (const char *path,
                                    GError **error);
+/* The first row read is the header: later rows of an .xlsx are read only
+ * up to its last column (a value right of it is given as one extra field,
+ * see tam_xlsx_reader_set_max_columns()), so a sheet with cells at column
+ * XFD costs no more than a narrow one. @cancellable (may be NULL) is
+ * checked on every row, blank ones included, and while an .xlsx is
+ * inflated: _next then fails with G_IO_ERROR_CANCELLED. */
+TamRowReader *tam_row_reader_open_full (const char *path,
+                                        GCancellable *cancellable,
+                                        GError **error);
 /* 1: a row is ready; 0: end of file; -1: error (names file and line). */
 int tam_row_reader_next (TamRowReader *reader,
                          GError **error);

@@ -5,7 +5,13 @@
  * zip_fread), so no part is ever held whole in memory and no tree is
  * built. The shared strings are kept (in one GStringChunk) because cells
  * refer to them by index; the styles only as one flag per cell format
- * (date, time or neither), so date cells can be given as dates. */
+ * (date, time or neither), so date cells can be given as dates.
+ *
+ * Bounds (see the header): every read from a zip entry counts the
+ * inflated bytes against the part and total limits and checks the
+ * cancellable; a DOCTYPE node in any part is refused; a row never grows
+ * past the caller's column limit, and empty cells are never placed, so a
+ * sheet of styled cells at column XFD costs nothing per cell. */
 #include "config.h"
 
 #include <errno.h>
@@ -33,15 +39,26 @@ typedef enum
   FMT_DATETIME,
 } FormatKind;
 
+typedef struct _TamXlsxReader TamXlsxReaderSelf;
+
 /* One zip entry read as an XML stream. */
 typedef struct
 {
+  TamXlsxReaderSelf *owner;
+  char *name; /* the part's name, for messages */
   zip_file_t *file;
   xmlTextReaderPtr xml;
   zip_uint64_t size;
   zip_uint64_t done;
   char *io_error;  /* libzip's message when a read failed */
   char *xml_error; /* libxml2's first message */
+  gboolean cancelled;
+  gboolean too_large;       /* over the part limit */
+  gboolean too_large_total; /* over the total limit */
+  gboolean doctype;         /* a DOCTYPE or entity node */
+  char *limit_error;        /* set by the parsers (a cell too long) */
+  GString *prolog;          /* the bytes before the root element, while read */
+  gboolean prolog_done;
 } Entry;
 
 struct _TamXlsxReader
@@ -49,8 +66,18 @@ struct _TamXlsxReader
   char *path;
   zip_t *zip;
   Entry *sheet;
-  GStringChunk *strings;
-  GPtrArray *shared;  /* const char * into @strings */
+  guint64 max_part_size;
+  guint64 max_total_size;
+  guint64 inflated; /* bytes read from every part so far */
+  GCancellable *cancellable;
+  guint max_columns; /* 0: no limit */
+
+  /* The shared strings: NUL-terminated in @shared_text, found by their
+   * offset (4 bytes a string; "" is offset 0, shared by all). */
+  GString *shared_text;
+  guint32 *shared;
+  guint n_shared;
+  guint shared_size;
   GByteArray *styles; /* cell format index -> FormatKind */
   gboolean date1904;
 
@@ -59,6 +86,9 @@ struct _TamXlsxReader
   GPtrArray *fields; /* const char * into @row_text */
   GString *cell;
   guint row;
+  guint next_column; /* of a cell without a reference */
+  guint n_cells;     /* cells seen, for the cancel check */
+  guint n_rows;      /* <row> elements seen, blank ones too */
   gboolean done;
 
   /* The sheet's element and attribute names as interned by the reader's
@@ -69,14 +99,98 @@ struct _TamXlsxReader
 /* ------------------------------------------------------------------ */
 /* Zip entries as XML streams */
 
+/* What the bytes before the root element hold: 1 a document type
+ * (<!DOCTYPE, or any other <! that is not a comment), 0 the root element
+ * starts without one, -1 not known yet. */
+static int
+prolog_verdict (const char *p,
+                gsize n)
+{
+  gsize i = 0;
+
+  while (i < n)
+    {
+      const char *lt = memchr (p + i, '<', n - i);
+      const char *end;
+
+      if (lt == NULL)
+        return -1;
+      i = (gsize) (lt - p);
+      if (n - i < 2)
+        return -1;
+      if (p[i + 1] == '?')
+        {
+          end = memmem (p + i + 2, n - i - 2, "?>", 2);
+          if (end == NULL)
+            return -1;
+          i = (gsize) (end - p) + 2;
+        }
+      else if (p[i + 1] == '!')
+        {
+          if (n - i < 4)
+            return -1;
+          if (memcmp (p + i, "<!--", 4) != 0)
+            return 1;
+          end = memmem (p + i + 4, n - i - 4, "-->", 3);
+          if (end == NULL)
+            return -1;
+          i = (gsize) (end - p) + 3;
+        }
+      else
+        return 0;
+    }
+  return -1;
+}
+
+/* Refuses a document type before libxml2 parses it: its internal subset
+ * is where entities are declared (and where libxml2 would expand the
+ * billion laughs while checking them). The node check in entry_next stays
+ * for what this does not see (a part in UTF-16). */
+static gboolean
+prolog_check (Entry *e,
+              const char *buffer,
+              gsize n)
+{
+  int verdict;
+
+  if (e->prolog_done)
+    return TRUE;
+  if (e->prolog == NULL)
+    e->prolog = g_string_new (NULL);
+  g_string_append_len (e->prolog, buffer, (gssize) n);
+  verdict = prolog_verdict (e->prolog->str, e->prolog->len);
+  if (verdict == 1)
+    {
+      e->doctype = TRUE;
+      return FALSE;
+    }
+  /* A prolog of comments longer than 64 KB is left to the node check. */
+  if (verdict == 0 || n == 0 || e->prolog->len > 64 * 1024)
+    {
+      e->prolog_done = TRUE;
+      g_string_free (g_steal_pointer (&e->prolog), TRUE);
+    }
+  return TRUE;
+}
+
+/* Counts what is inflated against the limits and checks the cancel
+ * before every read: libxml2 reads a few kilobytes at a time, so a bomb
+ * stops within one read of its limit, whatever its header says. */
 static int
 entry_read_cb (void *context,
                char *buffer,
                int len)
 {
   Entry *e = context;
-  zip_int64_t n = zip_fread (e->file, buffer, (zip_uint64_t) len);
+  TamXlsxReaderSelf *self = e->owner;
+  zip_int64_t n;
 
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      e->cancelled = TRUE;
+      return -1;
+    }
+  n = zip_fread (e->file, buffer, (zip_uint64_t) len);
   if (n < 0)
     {
       if (e->io_error == NULL)
@@ -84,6 +198,19 @@ entry_read_cb (void *context,
       return -1;
     }
   e->done += (zip_uint64_t) n;
+  self->inflated += (guint64) n;
+  if (e->done > self->max_part_size)
+    {
+      e->too_large = TRUE;
+      return -1;
+    }
+  if (self->inflated > self->max_total_size)
+    {
+      e->too_large_total = TRUE;
+      return -1;
+    }
+  if (!prolog_check (e, buffer, (gsize) n))
+    return -1;
   return (int) n;
 }
 
@@ -115,12 +242,20 @@ entry_free (Entry *e)
     xmlFreeTextReader (e->xml);
   if (e->file != NULL)
     zip_fclose (e->file);
+  g_free (e->name);
   g_free (e->io_error);
   g_free (e->xml_error);
+  g_free (e->limit_error);
+  if (e->prolog != NULL)
+    g_string_free (e->prolog, TRUE);
   g_free (e);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Entry, entry_free)
+
+static void entry_set_error (TamXlsxReader *self,
+                             Entry *e,
+                             GError **error);
 
 /* NULL without an error when the entry does not exist. */
 static Entry *
@@ -135,9 +270,19 @@ entry_open (TamXlsxReader *self,
   index = zip_name_locate (self->zip, name, ZIP_FL_NOCASE);
   if (index < 0)
     return NULL;
+  e->owner = self;
+  e->name = g_strdup (name);
   zip_stat_init (&st);
   if (zip_stat_index (self->zip, (zip_uint64_t) index, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE))
     e->size = st.size;
+  /* What the zip says first; the reads count again (it may lie). */
+  if (e->size > self->max_part_size || self->inflated + e->size > self->max_total_size)
+    {
+      e->too_large = e->size > self->max_part_size;
+      e->too_large_total = !e->too_large;
+      entry_set_error (self, e, error);
+      return NULL;
+    }
   e->file = zip_fopen_index (self->zip, (zip_uint64_t) index, 0);
   if (e->file == NULL)
     {
@@ -159,14 +304,61 @@ entry_open (TamXlsxReader *self,
   return g_steal_pointer (&e);
 }
 
-/* Turns a failed xmlTextReaderRead into an error naming the file. */
+/* xmlTextReaderRead, refusing a document type: entities are declared
+ * there, and none is ever wanted in an .xlsx. */
+static int
+entry_next (Entry *e)
+{
+  int rc = xmlTextReaderRead (e->xml);
+
+  if (rc == 1)
+    {
+      int type = xmlTextReaderNodeType (e->xml);
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY ||
+          type == XML_READER_TYPE_ENTITY_REFERENCE)
+        {
+          e->doctype = TRUE;
+          return -1;
+        }
+    }
+  return rc;
+}
+
+/* Turns a failed xmlTextReaderRead into an error naming the file and
+ * the part. */
 static void
 entry_set_error (TamXlsxReader *self,
                  Entry *e,
-                 const char *name,
                  GError **error)
 {
-  if (e->io_error != NULL)
+  const char *name = e->name;
+
+  if (e->cancelled || g_cancellable_is_cancelled (self->cancellable))
+    {
+      if (!g_cancellable_set_error_if_cancelled (self->cancellable, error))
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _ ("Cancelled"));
+    }
+  else if (e->too_large)
+    {
+      g_autofree char *limit = g_format_size_full (self->max_part_size, G_FORMAT_SIZE_IEC_UNITS);
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
+                   _ ("“%s” is refused: its part %s inflates to more than %s, the limit for one part of an .xlsx"),
+                   self->path, name, limit);
+    }
+  else if (e->too_large_total)
+    {
+      g_autofree char *limit = g_format_size_full (self->max_total_size, G_FORMAT_SIZE_IEC_UNITS);
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
+                   _ ("“%s” is refused: its parts inflate to more than %s together (at %s), the limit for an .xlsx"),
+                   self->path, limit, name);
+    }
+  else if (e->doctype)
+    g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
+                 _ ("“%s” is refused: %s declares a document type (<!DOCTYPE>); external entities are not allowed"),
+                 self->path, name);
+  else if (e->limit_error != NULL)
+    g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, "“%s”: %s: %s", self->path, name, e->limit_error);
+  else if (e->io_error != NULL)
     g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
                  _ ("“%s” is damaged or truncated: %s: %s"), self->path, name, e->io_error);
   else
@@ -317,7 +509,7 @@ load_styles (TamXlsxReader *self,
       return TRUE; /* no styles: no dates */
     }
 
-  while ((rc = xmlTextReaderRead (e->xml)) == 1)
+  while ((rc = entry_next (e)) == 1)
     {
       int type = xmlTextReaderNodeType (e->xml);
       const char *name = local_name (e->xml);
@@ -355,7 +547,7 @@ load_styles (TamXlsxReader *self,
     }
   if (rc < 0)
     {
-      entry_set_error (self, e, "xl/styles.xml", error);
+      entry_set_error (self, e, error);
       return FALSE;
     }
   return TRUE;
@@ -363,6 +555,41 @@ load_styles (TamXlsxReader *self,
 
 /* ------------------------------------------------------------------ */
 /* Shared strings, workbook */
+
+/* Whether @text (of @len bytes) holds more characters than a cell may. */
+static gboolean
+too_long (const char *text,
+          gsize len)
+{
+  /* At most 4 bytes a character: counted only when it may be over. */
+  if (len <= TAM_XLSX_MAX_CELL_CHARS)
+    return FALSE;
+  if (len > 4 * TAM_XLSX_MAX_CELL_CHARS)
+    return TRUE;
+  return g_utf8_strlen (text, (gssize) len) > TAM_XLSX_MAX_CELL_CHARS;
+}
+
+static void
+add_shared (TamXlsxReader *self,
+            const char *text,
+            gsize len)
+{
+  guint32 off = 0;
+
+  if (self->n_shared == self->shared_size)
+    {
+      /* Grown by hand, not GArray: gc-friendly would clear it all. */
+      self->shared_size = self->shared_size ? self->shared_size * 2 : 1024;
+      self->shared = g_renew (guint32, self->shared, self->shared_size);
+    }
+  if (len > 0)
+    {
+      off = (guint32) self->shared_text->len;
+      g_string_append_len (self->shared_text, text, (gssize) len);
+      g_string_append_c (self->shared_text, '\0');
+    }
+  self->shared[self->n_shared++] = off;
+}
 
 /* xl/sharedStrings.xml: each <si> is the text of its <t> elements (plain
  * or rich-text runs), leaving out phonetic guides (<rPh>). */
@@ -388,7 +615,7 @@ load_shared_strings (TamXlsxReader *self,
       return TRUE; /* only inline strings and numbers */
     }
 
-  while ((rc = xmlTextReaderRead (e->xml)) == 1)
+  while ((rc = entry_next (e)) == 1)
     {
       int type = xmlTextReaderNodeType (e->xml);
       const char *name;
@@ -401,7 +628,7 @@ load_shared_strings (TamXlsxReader *self,
             {
               g_string_truncate (text, 0);
               if (xmlTextReaderIsEmptyElement (e->xml))
-                g_ptr_array_add (self->shared, g_string_chunk_insert_const (self->strings, ""));
+                add_shared (self, "", 0);
               else
                 in_si = TRUE;
             }
@@ -417,7 +644,16 @@ load_shared_strings (TamXlsxReader *self,
         case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
         case XML_READER_TYPE_WHITESPACE:
           if (in_t)
-            g_string_append (text, (const char *) xmlTextReaderConstValue (e->xml));
+            {
+              g_string_append (text, (const char *) xmlTextReaderConstValue (e->xml));
+              if (too_long (text->str, text->len))
+                {
+                  e->limit_error = g_strdup_printf (_ ("shared string %u holds more than %d characters, more than a cell may"),
+                                                    self->n_shared + 1, TAM_XLSX_MAX_CELL_CHARS);
+                  rc = -1;
+                  goto out;
+                }
+            }
           break;
 
         case XML_READER_TYPE_END_ELEMENT:
@@ -428,7 +664,13 @@ load_shared_strings (TamXlsxReader *self,
             in_rph--;
           else if (strcmp (name, "si") == 0 && in_si)
             {
-              g_ptr_array_add (self->shared, g_string_chunk_insert (self->strings, text->str));
+              if (self->shared_text->len + text->len + 1 > G_MAXUINT32)
+                {
+                  e->too_large = TRUE;
+                  rc = -1;
+                  goto out;
+                }
+              add_shared (self, text->str, text->len);
               in_si = FALSE;
             }
           break;
@@ -437,9 +679,10 @@ load_shared_strings (TamXlsxReader *self,
           break;
         }
     }
+out:
   if (rc < 0)
     {
-      entry_set_error (self, e, "xl/sharedStrings.xml", error);
+      entry_set_error (self, e, error);
       return FALSE;
     }
   return TRUE;
@@ -469,7 +712,7 @@ sheet_part (TamXlsxReader *self,
         g_propagate_error (error, local_error);
       return NULL;
     }
-  while ((rc = xmlTextReaderRead (wb->xml)) == 1 && rel_id == NULL)
+  while ((rc = entry_next (wb)) == 1 && rel_id == NULL)
     {
       const char *name;
 
@@ -499,7 +742,7 @@ sheet_part (TamXlsxReader *self,
     }
   if (rc < 0)
     {
-      entry_set_error (self, wb, "xl/workbook.xml", error);
+      entry_set_error (self, wb, error);
       return NULL;
     }
   if (rel_id == NULL)
@@ -512,7 +755,7 @@ sheet_part (TamXlsxReader *self,
         g_propagate_error (error, local_error);
       return NULL;
     }
-  while ((rc = xmlTextReaderRead (rels->xml)) == 1 && target == NULL)
+  while ((rc = entry_next (rels)) == 1 && target == NULL)
     {
       if (xmlTextReaderNodeType (rels->xml) == XML_READER_TYPE_ELEMENT &&
           strcmp (local_name (rels->xml), "Relationship") == 0 &&
@@ -525,7 +768,7 @@ sheet_part (TamXlsxReader *self,
     }
   if (rc < 0)
     {
-      entry_set_error (self, rels, "xl/_rels/workbook.xml.rels", error);
+      entry_set_error (self, rels, error);
       return NULL;
     }
   return g_steal_pointer (&target);
@@ -545,6 +788,16 @@ TamXlsxReader *
 tam_xlsx_reader_open_sheet (const char *path,
                             guint index,
                             GError **error)
+{
+  return tam_xlsx_reader_open_full (path, index, NULL, NULL, error);
+}
+
+TamXlsxReader *
+tam_xlsx_reader_open_full (const char *path,
+                           guint index,
+                           const TamXlsxLimits *limits,
+                           GCancellable *cancellable,
+                           GError **error)
 {
   g_autoptr (TamXlsxReader) self = NULL;
   g_autofree char *part = NULL;
@@ -575,8 +828,10 @@ tam_xlsx_reader_open_sheet (const char *path,
 
   self = g_new0 (TamXlsxReader, 1);
   self->path = g_strdup (path);
-  self->strings = g_string_chunk_new (64 * 1024);
-  self->shared = g_ptr_array_new ();
+  self->max_part_size = limits && limits->max_part_size ? limits->max_part_size : TAM_XLSX_MAX_PART_SIZE;
+  self->max_total_size = limits && limits->max_total_size ? limits->max_total_size : TAM_XLSX_MAX_TOTAL_SIZE;
+  self->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  self->shared_text = g_string_new_len ("", 1); /* offset 0: "" */
   self->styles = g_byte_array_new ();
   self->row_text = g_string_sized_new (256);
   self->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
@@ -633,6 +888,14 @@ tam_xlsx_reader_open_sheet (const char *path,
 }
 
 void
+tam_xlsx_reader_set_max_columns (TamXlsxReader *self,
+                                 guint max_columns)
+{
+  g_return_if_fail (self != NULL);
+  self->max_columns = max_columns;
+}
+
+void
 tam_xlsx_reader_free (TamXlsxReader *self)
 {
   if (self == NULL)
@@ -641,8 +904,9 @@ tam_xlsx_reader_free (TamXlsxReader *self)
   if (self->zip != NULL)
     zip_discard (self->zip);
   g_free (self->path);
-  g_string_chunk_free (self->strings);
-  g_ptr_array_unref (self->shared);
+  g_clear_object (&self->cancellable);
+  g_string_free (self->shared_text, TRUE);
+  g_free (self->shared);
   g_byte_array_unref (self->styles);
   g_string_free (self->row_text, TRUE);
   g_array_unref (self->offsets);
@@ -766,7 +1030,9 @@ add_field (TamXlsxReader *self)
 
 typedef struct
 {
-  int column;
+  int column;    /* 0-based, from r="C5"; -1 without a reference */
+  guint slot;    /* where the value goes in the row */
+  gboolean skip; /* right of the column limit, with a value there already */
   char type[12];
   int style;
   gboolean in_v;
@@ -775,41 +1041,103 @@ typedef struct
   int in_rph;
 } CellState;
 
-/* Places the finished cell in the row at its column, "" in any gap. */
+/* Column @col (0-based) as letters: 0 -> "A", 16383 -> "XFD". */
+static void
+column_name (guint col,
+             char buf[8])
+{
+  char tmp[8];
+  int n = 0, i = 0;
+
+  col++;
+  while (col > 0 && n < 7)
+    {
+      tmp[n++] = (char) ('A' + (col - 1) % 26);
+      col = (col - 1) / 26;
+    }
+  while (n > 0)
+    buf[i++] = tmp[--n];
+  buf[i] = '\0';
+}
+
+/* Decides where a cell goes as it starts; FALSE on cells out of order. */
+static gboolean
+start_cell (TamXlsxReader *self,
+            CellState *c,
+            GError **error)
+{
+  guint col;
+
+  if (c->column >= 0)
+    {
+      col = (guint) c->column;
+      if (col < self->next_column)
+        {
+          g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
+                       _ ("“%s” is damaged: row %u has its cells out of order"), self->path, self->row);
+          return FALSE;
+        }
+    }
+  else
+    col = self->next_column;
+  if (col < G_MAXUINT)
+    self->next_column = col + 1;
+  c->slot = col;
+  if (self->max_columns > 0 && col >= self->max_columns)
+    {
+      /* Right of the limit: one slot for the first value found there. */
+      c->slot = self->max_columns;
+      c->skip = self->offsets->len > self->max_columns;
+    }
+  return TRUE;
+}
+
+/* Places the finished cell in the row at its slot, "" in any gap before
+ * it. An empty cell is not placed (the gap reads as "" all the same), so
+ * formatting far to the right costs nothing. */
 static gboolean
 finish_cell (TamXlsxReader *self,
              CellState *c,
              GError **error)
 {
   const char *raw = self->cell->str;
-  guint col = c->column >= 0 ? (guint) c->column : self->offsets->len;
+  guint old_fields = self->offsets->len;
+  gsize old_len = self->row_text->len;
+  gsize value_start;
 
-  if (col < self->offsets->len)
+  if (c->skip)
+    return TRUE;
+  if (too_long (raw, self->cell->len))
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
-                   _ ("“%s” is damaged: row %u has its cells out of order"), self->path, self->row);
+      char name[8];
+
+      column_name (c->column >= 0 ? (guint) c->column : c->slot, name);
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
+                   _ ("“%s”: row %u, column %s: the cell holds more than %d characters, more than a cell may"),
+                   self->path, self->row, name, TAM_XLSX_MAX_CELL_CHARS);
       return FALSE;
     }
-  while (self->offsets->len < col)
+  while (self->offsets->len < c->slot)
     {
       add_field (self);
       g_string_append_c (self->row_text, '\0');
     }
   add_field (self);
+  value_start = self->row_text->len;
 
   if (strcmp (c->type, "s") == 0)
     {
       char *end = NULL;
       guint64 index = g_ascii_strtoull (raw, &end, 10);
 
-      if (*raw == '\0' || end == NULL || *end != '\0' || index >= self->shared->len)
+      if (*raw == '\0' || end == NULL || *end != '\0' || index >= self->n_shared)
         {
           g_set_error (error, TAM_ERROR, TAM_ERROR_CORRUPT,
                        _ ("“%s” is damaged: row %u refers to shared string “%s”, which does not exist"),
                        self->path, self->row, raw);
           return FALSE;
         }
-      g_string_append (self->row_text, self->shared->pdata[index]);
+      g_string_append (self->row_text, self->shared_text->str + self->shared[index]);
     }
   else if (strcmp (c->type, "b") == 0)
     g_string_append (self->row_text, strcmp (raw, "1") == 0 ? "TRUE" : *raw ? "FALSE"
@@ -826,6 +1154,13 @@ finish_cell (TamXlsxReader *self,
         append_date (self->row_text, raw, kind, self->date1904);
       else
         append_number (self->row_text, raw);
+    }
+  if (self->row_text->len == value_start)
+    {
+      /* Empty: as if the cell were not there. */
+      g_array_set_size (self->offsets, old_fields);
+      g_string_truncate (self->row_text, old_len);
+      return TRUE;
     }
   g_string_append_c (self->row_text, '\0');
   return TRUE;
@@ -851,19 +1186,35 @@ finish_row (TamXlsxReader *self)
   return any;
 }
 
+static int next_row (TamXlsxReader *self,
+                     GError **error);
+
 int
 tam_xlsx_reader_next (TamXlsxReader *self,
                       GError **error)
 {
-  CellState c = { 0 };
-  gboolean in_row = FALSE, in_cell = FALSE;
-  xmlTextReaderPtr xml;
   int rc;
 
   g_return_val_if_fail (self != NULL, -1);
 
   if (self->done)
     return 0;
+  rc = next_row (self, error);
+  /* After an error the reader is at its end: nothing half-read follows. */
+  if (rc < 0)
+    self->done = TRUE;
+  return rc;
+}
+
+static int
+next_row (TamXlsxReader *self,
+          GError **error)
+{
+  CellState c = { 0 };
+  gboolean in_row = FALSE, in_cell = FALSE;
+  xmlTextReaderPtr xml;
+  int rc;
+
   xml = self->sheet->xml;
   g_ptr_array_set_size (self->fields, 0);
 
@@ -878,18 +1229,35 @@ tam_xlsx_reader_next (TamXlsxReader *self,
           name = xmlTextReaderConstLocalName (xml);
           if (name == self->n_row)
             {
-              const char *r = attribute (xml, "r");
-              guint64 number = r ? g_ascii_strtoull (r, NULL, 10) : 0;
+              const char *r;
+              guint64 number;
 
+              /* Every row, blank ones too. */
+              if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+                return -1;
+              if (++self->n_rows > TAM_XLSX_MAX_ROWS)
+                {
+                  g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
+                               _ ("“%s” is refused: the sheet has more than %d rows, more than a sheet may have"),
+                               self->path, TAM_XLSX_MAX_ROWS);
+                  return -1;
+                }
+              r = attribute (xml, "r");
+              number = r ? g_ascii_strtoull (r, NULL, 10) : 0;
               self->row = number > 0 && number <= G_MAXUINT ? (guint) number : self->row + 1;
               g_string_truncate (self->row_text, 0);
               g_array_set_size (self->offsets, 0);
+              self->next_column = 0;
               in_row = !xmlTextReaderIsEmptyElement (xml);
             }
           else if (in_row && name == self->n_c)
             {
               gboolean empty = xmlTextReaderIsEmptyElement (xml);
 
+              /* And within a long row. */
+              if (++self->n_cells % 4096 == 0 &&
+                  g_cancellable_set_error_if_cancelled (self->cancellable, error))
+                return -1;
               memset (&c, 0, sizeof c);
               c.column = -1;
               c.style = -1;
@@ -915,6 +1283,8 @@ tam_xlsx_reader_next (TamXlsxReader *self,
                   xmlTextReaderMoveToElement (xml);
                 }
               g_string_truncate (self->cell, 0);
+              if (!start_cell (self, &c, error))
+                return -1;
               if (empty)
                 {
                   if (!finish_cell (self, &c, error))
@@ -940,8 +1310,14 @@ tam_xlsx_reader_next (TamXlsxReader *self,
         case XML_READER_TYPE_CDATA:
         case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
         case XML_READER_TYPE_WHITESPACE:
-          if (in_cell && (c.in_v || c.in_t))
-            g_string_append (self->cell, (const char *) xmlTextReaderConstValue (xml));
+          if (in_cell && !c.skip && (c.in_v || c.in_t))
+            {
+              g_string_append (self->cell, (const char *) xmlTextReaderConstValue (xml));
+              /* Refused at once when surely too long (checked exactly at
+               * the cell's end), so the text never grows unbounded. */
+              if (self->cell->len > 4 * TAM_XLSX_MAX_CELL_CHARS && !finish_cell (self, &c, error))
+                return -1;
+            }
           break;
 
         case XML_READER_TYPE_END_ELEMENT:
@@ -976,14 +1352,23 @@ tam_xlsx_reader_next (TamXlsxReader *self,
             }
           break;
 
+        case XML_READER_TYPE_DOCUMENT_TYPE:
+        case XML_READER_TYPE_ENTITY:
+        case XML_READER_TYPE_ENTITY_REFERENCE:
+          self->sheet->doctype = TRUE;
+          rc = -1;
+          goto out;
+
         default:
           break;
         }
     }
 
+out:
   if (rc < 0)
     {
-      entry_set_error (self, self->sheet, "worksheet", error);
+      self->done = TRUE;
+      entry_set_error (self, self->sheet, error);
       return -1;
     }
   self->done = TRUE;
