@@ -388,6 +388,8 @@ tam_coaching_mode_to_label (TamCoachingMode mode)
     [TAM_COACHING_MODE_CONDITIONAL] = N_ ("Conditional: the supervisor decides"),
   };
   return to_label (labels, G_N_ELEMENTS (labels), mode);
+}
+
 /* KPI kind */
 
 TamKpiKind
