@@ -894,6 +894,10 @@ test_calls_changed_reimport (Fixture *fx,
     g_assert_no_error (error);
     g_assert_cmpint (counts[TAM_STATE_PENDING], ==, 3);
   }
+  g_assert_cmpint (fixture_count (fx, "SELECT sum (n) FROM kpi_agent_months WHERE month = '2026-10' AND state = 'PENDING'"),
+                   ==, 3);
+  g_assert_cmpint (fixture_count (fx, "SELECT sum (n) FROM kpi_site_months WHERE month = '2026-10' AND state = 'PENDING'"),
+                   ==, 3);
 
   /* A call already tapped keeps its history: the change is refused. */
   g_assert_true (tam_call_decide (fx->store, fx->qco, call->id, "VALID", NULL, "", NULL, &error));

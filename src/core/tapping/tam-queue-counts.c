@@ -495,5 +495,7 @@ tam_queue_counts_call_replaced (TamStore *store,
   if (state == NULL)
     return TRUE;
   return days_add (store, agent_id, day, site, service, state, "", 1, error) &&
-         days_add (store, 0, day, site, service, state, NULL, 1, error);
+         days_add (store, 0, day, site, service, state, NULL, 1, error) &&
+         months_add (store, agent_id, day, site, service, state, "", 1, error) &&
+         months_add (store, 0, day, site, service, state, "", 1, error);
 }
