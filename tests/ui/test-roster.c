@@ -410,6 +410,24 @@ test_team_leader_not_tl (Fixture *f,
                             "not a team leader"));
 }
 
+/* Issue 13: a supervisor may not make anyone a manager (nor a
+ * supervisor); the dialog says so under the role and stores nothing. */
+static void
+test_escalation (Fixture *f,
+                 gconstpointer data)
+{
+  TamPersonDialog *dialog = open_dialog (f, "roster.add");
+
+  set_entry (dialog, "nik_entry", "MG-002");
+  set_entry (dialog, "name_entry", "Orang Baru");
+  choose (dialog, TAM_TYPE_PERSON_DIALOG, "role_dropdown", "Manager");
+  click_save (dialog);
+  tam_test_spin_until (gtk_widget_get_visible (GTK_WIDGET (field_error (dialog, "role_error"))));
+  g_assert_nonnull (strstr (gtk_label_get_text (field_error (dialog, "role_error")), "only a manager gives the role"));
+  g_assert_null (tam_people_find_nik (f->db->store, "MG-002", NULL));
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
 static void
 test_edit (Fixture *f,
            gconstpointer data)
@@ -716,6 +734,7 @@ main (int argc,
   ADD ("field-errors", test_field_errors, NULL);
   ADD ("team-leader-not-tl", test_team_leader_not_tl, NULL);
   ADD ("edit", test_edit, NULL);
+  ADD ("escalation", test_escalation, NULL);
   ADD ("deactivate", test_deactivate, NULL);
   ADD ("contract-ending", test_contract_ending, NULL);
   ADD ("permissions/team-leader", test_permissions_team_leader, "TL-001");
