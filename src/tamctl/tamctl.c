@@ -242,6 +242,7 @@ static const struct
   { "coaching", tamctl_cmd_coaching, N_ ("coaching ack ID --on DATE | --refused --witness NIK") },
   { "coaching", tamctl_cmd_coaching, N_ ("coaching confirm ID [--on DATE]   a manager confirms SP4") },
   { "letter", tamctl_cmd_letter, N_ ("letter ID -o FILE.pdf          the letter of an issued record") },
+  { "chart", tamctl_cmd_chart, N_ ("chart qvs|first_pass|headcount|score --from YYYY-MM --to YYYY-MM [--by SCOPE] -o FILE.png|FILE.pdf") },
   { "kpi", tamctl_cmd_kpi, N_ ("kpi qvs|budget|headcount|scorecard|adherence|ct0 --month YYYY-MM [--by SCOPE] [-o FILE]") },
   { "bench", tamctl_cmd_bench, N_ ("bench [--scale N]             speed figures") },
 };

@@ -1,0 +1,40 @@
+/* tam-kpi-chart.h: the KPI charts, made once for the KPI tab, `tamctl
+ * chart`, the KPI workbook's PDF and the month-end pack: the data of
+ * kpi/ in the renderer of charts/ (no GTK). */
+#pragma once
+
+#include "tam-chart.h"
+#include "tam-kpi.h"
+
+G_BEGIN_DECLS
+
+/* @kind for the member @key of @scope (NULL with NATIONAL), month by
+ * month from @from to @to: a line with the KPI's target, each point's
+ * detail its counts ("1.402 valid / 1.488 agree"), its id the month. */
+TamChart *tam_kpi_chart_line (TamStore *store,
+                              const TamSession *session,
+                              TamKpiKind kind,
+                              const char *from,
+                              const char *to,
+                              TamKpiScope scope,
+                              const char *key,
+                              GError **error);
+
+/* @kind in @month for every member of @scope (SITE, SERVICE, TEAM or
+ * AGENT): bars, highest first, with the target; each bar's id is the
+ * member's key (drill-down). QVS, FIRST_PASS, HEADCOUNT (SITE, SERVICE)
+ * and ABU (the mean score; not AGENT); the others: TAM_ERROR_INVALID. */
+TamChart *tam_kpi_chart_bars (TamStore *store,
+                              const TamSession *session,
+                              TamKpiKind kind,
+                              const char *month,
+                              TamKpiScope scope,
+                              GError **error);
+
+/* "1.402 valid / 1.488 agree": what a KPI value is made of, in the
+ * desk's language. */
+char *tam_kpi_chart_detail (TamKpiKind kind,
+                            gint64 numerator,
+                            gint64 denominator);
+
+G_END_DECLS

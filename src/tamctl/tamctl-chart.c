@@ -1,0 +1,106 @@
+/* tamctl-chart.c: `tamctl chart`, a KPI chart as PNG or PDF on a machine
+ * with no display: the same chart (kpi/tam-kpi-chart.c) and renderer
+ * (charts/) as the KPI tab. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "tam-kpi-chart.h"
+#include "tamctl.h"
+
+static const char usage_text[] =
+    N_ ("usage: tamctl chart qvs|first_pass|headcount|score --from YYYY-MM --to YYYY-MM"
+        " [--by site|service|team|agent] [--key CODE|NIK] [--dark] -o FILE.png|FILE.pdf --as NIK");
+
+int
+tamctl_cmd_chart (TamctlContext *ctx,
+                  int argc,
+                  char **argv)
+{
+  static const struct
+  {
+    const char *name;
+    TamKpiKind kind;
+  } kinds[] = {
+    { "qvs", TAM_KPI_QVS },
+    { "first_pass", TAM_KPI_FIRST_PASS },
+    { "headcount", TAM_KPI_HEADCOUNT },
+    { "score", TAM_KPI_ABU },
+    { "adherence", TAM_KPI_ADHERENCE },
+    { "ct0", TAM_KPI_CT0_AGREE },
+  };
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *output = NULL;
+  gboolean dark = FALSE;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) octx = NULL;
+  g_autoptr (TamChart) chart = NULL;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_ ("The first month of the line"), "YYYY-MM" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_ ("The last month of the line; with --by, the month of the bars"), "YYYY-MM" },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_ ("Bars comparing the sites, services, teams or agents of the month --to"), "SCOPE" },
+    { "key", 0, 0, G_OPTION_ARG_STRING, &key, N_ ("A line of this site, service, team leader or agent"), "CODE" },
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, N_ ("Draw with the dark style"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("FILE.png or FILE.pdf"), "FILE" },
+    { NULL }
+  };
+  TamKpiScope scope = TAM_KPI_SCOPE_NATIONAL;
+  TamKpiKind kind = TAM_KPI_QVS;
+  guint k;
+  gboolean pdf;
+  gboolean ok;
+
+  octx = g_option_context_new (_ ("qvs|first_pass|headcount|score — a KPI chart as PNG or PDF"));
+  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
+  if (!tamctl_parse (octx, &argc, &argv))
+    return 2;
+  for (k = 0; argc == 2 && k < G_N_ELEMENTS (kinds); k++)
+    if (strcmp (argv[1], kinds[k].name) == 0)
+      break;
+  if (argc != 2 || k == G_N_ELEMENTS (kinds) || to == NULL || output == NULL || (by == NULL && from == NULL))
+    {
+      g_printerr ("tamctl: %s\n", _ (usage_text));
+      return 2;
+    }
+  kind = kinds[k].kind;
+  pdf = g_str_has_suffix (output, ".pdf") || g_str_has_suffix (output, ".PDF");
+  if (!pdf && !g_str_has_suffix (output, ".png") && !g_str_has_suffix (output, ".PNG"))
+    {
+      g_printerr ("tamctl: %s\n", _ ("the chart is written as FILE.png or FILE.pdf"));
+      return 2;
+    }
+  if (by != NULL && (!tam_kpi_scope_parse (by, &scope) || scope == TAM_KPI_SCOPE_NATIONAL))
+    {
+      g_printerr (_ ("tamctl: unknown scope “%s” (site, service, team or agent)\n"), by);
+      return 2;
+    }
+  if (key != NULL && by == NULL)
+    {
+      g_printerr ("tamctl: %s\n", _ ("--key needs --by: the scope the key belongs to"));
+      return 2;
+    }
+
+  if (!tamctl_sign_in (ctx, &error))
+    return tamctl_fail (g_steal_pointer (&error));
+  if (by != NULL && key == NULL)
+    chart = tam_kpi_chart_bars (ctx->store, ctx->session, kind, to, scope, &error);
+  else
+    chart = tam_kpi_chart_line (ctx->store, ctx->session, kind, from ? from : to, to, scope, key, &error);
+  if (chart == NULL)
+    return tamctl_fail (g_steal_pointer (&error));
+
+  if (pdf)
+    ok = tam_chart_write_pdf (chart, dark ? tam_chart_style_default_dark () : tam_chart_style_default_light (), 0, 0,
+                              output, &error);
+  else
+    ok = tam_chart_write_png (chart, dark ? tam_chart_style_default_dark () : tam_chart_style_default_light (), 1280, 800,
+                              output, &error);
+  if (!ok)
+    return tamctl_fail (g_steal_pointer (&error));
+  g_print (_ ("Chart written: %s\n"), output);
+  return 0;
+}
