@@ -8,6 +8,7 @@
 #include "tam-codes.h"
 #include "tam-enums.h"
 #include "tam-gui-utils.h"
+#include "tam-kpi-page.h"
 #include "tam-queue-page.h"
 #include "tam-report-dialog.h"
 #include "tam-roster-page.h"
@@ -30,6 +31,7 @@ static const struct
   { "roster", N_ ("Roster"), TAM_PERM_VIEW, tam_roster_page_new },
   { "attendance", N_ ("Attendance"), TAM_PERM_VIEW, tam_attendance_page_new },
   { "queue", N_ ("Queue"), TAM_PERM_VIEW, tam_queue_page_new },
+  { "kpi", N_ ("KPI"), TAM_PERM_VIEW, tam_kpi_page_new },
 };
 
 struct _TamWindow

@@ -6,13 +6,7 @@
 
 #include "tam-attendance-object.h"
 #include "tam-codes.h"
-
-char *
-tam_format_percent (double value)
-{
-  /* Translators: a percentage, e.g. "93.5 %" */
-  return g_strdup_printf (_ ("%.1f %%"), value);
-}
+#include "tam-format.h"
 
 /* TamAttendanceObject */
 
@@ -205,7 +199,7 @@ tam_adherence_object_get_property (GObject *object,
       g_value_take_string (value, g_strdup_printf ("%u", r->leave));
       break;
     case ADH_PROP_ADHERENCE:
-      g_value_take_string (value, tam_format_percent (r->adherence));
+      g_value_take_string (value, tam_format_percent (TAM_LANGUAGE_AUTO, r->adherence, 1));
       break;
     case ADH_PROP_ADHERENCE_VALUE:
       g_value_set_double (value, r->adherence);

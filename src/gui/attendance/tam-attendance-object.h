@@ -20,7 +20,4 @@ G_DECLARE_FINAL_TYPE (TamAdherenceObject, tam_adherence_object, TAM, ADHERENCE_O
 TamAdherenceObject *tam_adherence_object_new (TamAdherence *row);
 const TamAdherence *tam_adherence_object_get_row (TamAdherenceObject *self);
 
-/* "93.5 %" */
-char *tam_format_percent (double value);
-
 G_END_DECLS

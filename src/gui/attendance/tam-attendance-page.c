@@ -9,6 +9,7 @@
 #include "tam-attendance-object.h"
 #include "tam-attendance-page.h"
 #include "tam-enums.h"
+#include "tam-format.h"
 #include "tam-gui-utils.h"
 #include "tam-import-ui.h"
 #include "tam-job.h"
@@ -197,7 +198,7 @@ tam_attendance_page_reload (TamAttendancePage *self)
     g_object_unref (items[i]);
 
   {
-    g_autofree char *percent = tam_format_percent (total.adherence);
+    g_autofree char *percent = tam_format_percent (TAM_LANGUAGE_AUTO, total.adherence, 1);
     g_autofree char *text = NULL;
 
     /* Translators: "Adherence 93.5 % (121 of 130 scheduled days on time)" */
