@@ -306,7 +306,6 @@ load_state (Run *run,
             gint64 person_id,
             GError **error)
 {
-  g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (TamLadderRecord));
   sqlite3_stmt *s;
 
   /* The issued records by person, for the ladder. */
