@@ -44,6 +44,37 @@ parse_id (const char *text,
   return TRUE;
 }
 
+/* The common start of the commands on one record: their options, the
+ * usage unless exactly one ID is given (or @valid is FALSE), the ID, and
+ * the sign-in. Returns -1 to go on, else the exit status. */
+static int
+record_command (TamctlContext *ctx,
+                GOptionContext *octx,
+                GOptionEntry *entries,
+                int *argc,
+                char ***argv,
+                gboolean (*valid) (gpointer),
+                gpointer valid_data,
+                const char *usage,
+                gint64 *id)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
+  if (!tamctl_parse (octx, argc, argv))
+    return 2;
+  if (*argc != 2 || (valid != NULL && !valid (valid_data)))
+    {
+      g_printerr ("tamctl: %s\n", usage);
+      return 2;
+    }
+  if (!parse_id ((*argv)[1], id))
+    return 2;
+  if (!tamctl_sign_in (ctx, &error))
+    return tamctl_fail (g_steal_pointer (&error));
+  return -1;
+}
+
 static int
 cmd_rules (TamctlContext *ctx,
            int argc,
@@ -240,19 +271,12 @@ cmd_issue (TamctlContext *ctx,
     { NULL }
   };
   gint64 id;
+  int rc = record_command (ctx, octx, entries, &argc, &argv, NULL, NULL,
+                           _ ("usage: tamctl coaching issue ID [--on DATE]"), &id);
 
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
-    return 2;
-  if (argc != 2)
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl coaching issue ID [--on DATE]"));
-      return 2;
-    }
-  if (!parse_id (argv[1], &id))
-    return 2;
-  if (!tamctl_sign_in (ctx, &error) ||
-      !tam_coaching_issue (ctx->store, ctx->session, id, on, &error))
+  if (rc >= 0)
+    return rc;
+  if (!tam_coaching_issue (ctx->store, ctx->session, id, on, &error))
     return tamctl_fail (g_steal_pointer (&error));
   {
     g_autoptr (TamCoachingRecord) r = tam_coaching_get (ctx->store, ctx->session, id, NULL);
@@ -277,19 +301,12 @@ cmd_dismiss (TamctlContext *ctx,
     { NULL }
   };
   gint64 id;
+  int rc = record_command (ctx, octx, entries, &argc, &argv, NULL, NULL,
+                           _ ("usage: tamctl coaching dismiss ID --reason TEXT"), &id);
 
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
-    return 2;
-  if (argc != 2)
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl coaching dismiss ID --reason TEXT"));
-      return 2;
-    }
-  if (!parse_id (argv[1], &id))
-    return 2;
-  if (!tamctl_sign_in (ctx, &error) ||
-      !tam_coaching_dismiss (ctx->store, ctx->session, id, reason, &error))
+  if (rc >= 0)
+    return rc;
+  if (!tam_coaching_dismiss (ctx->store, ctx->session, id, reason, &error))
     return tamctl_fail (g_steal_pointer (&error));
   g_print (_ ("Dismissed: %lld\n"), (long long) id);
   return 0;
@@ -346,19 +363,12 @@ cmd_confirm (TamctlContext *ctx,
     { NULL }
   };
   gint64 id;
+  int rc = record_command (ctx, octx, entries, &argc, &argv, NULL, NULL,
+                           _ ("usage: tamctl coaching confirm ID [--on DATE]"), &id);
 
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
-    return 2;
-  if (argc != 2)
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl coaching confirm ID [--on DATE]"));
-      return 2;
-    }
-  if (!parse_id (argv[1], &id))
-    return 2;
-  if (!tamctl_sign_in (ctx, &error) ||
-      !tam_coaching_confirm (ctx->store, ctx->session, id, on, &error))
+  if (rc >= 0)
+    return rc;
+  if (!tam_coaching_confirm (ctx->store, ctx->session, id, on, &error))
     return tamctl_fail (g_steal_pointer (&error));
   g_print (_ ("Confirmed: %lld, returned to the vendor\n"), (long long) id);
   return 0;
