@@ -72,7 +72,7 @@ char *tam_kpi_current_month (void);
 double tam_kpi_target (TamStore *store,
                        TamKpiKind kind);
 
-/* The ABU weights (settings abu_weight_AHT ...; default 1 each, negative
+/* The ABU weights (settings kpi_weight_AHT ...; default 1 each, negative
  * or unreadable values count as 0) into @weights, indexed by
  * TamAbuParameter. */
 void tam_kpi_abu_weights (TamStore *store,
