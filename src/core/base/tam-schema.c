@@ -479,8 +479,8 @@ static const char migration_6[] =
     "  FROM kpi_agent_months GROUP BY 1, 2, 3, 4, 5;"
 
     "INSERT OR IGNORE INTO settings (key, value) VALUES"
-    "  ('abu_weight_AHT', '1'), ('abu_weight_FCR', '1'), ('abu_weight_CALLMON', '1'),"
-    "  ('abu_weight_SALES_TARGET', '1'), ('abu_weight_KUIS', '1'),"
+    "  ('kpi_weight_AHT', '1'), ('kpi_weight_FCR', '1'), ('kpi_weight_CALLMON', '1'),"
+    "  ('kpi_weight_SALES_TARGET', '1'), ('kpi_weight_KUIS', '1'),"
     "  ('ct0_target', '100'), ('adherence_target', '95');";
 
 const char *const tam_schema_migrations[] = {

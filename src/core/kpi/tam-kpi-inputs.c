@@ -397,7 +397,7 @@ tam_kpi_set_abu_weight (TamStore *store,
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A weight is a parameter's, 0 or more"));
       return FALSE;
     }
-  key = g_strconcat ("abu_weight_", tam_abu_parameter_to_code (parameter), NULL);
+  key = g_strconcat ("kpi_weight_", tam_abu_parameter_to_code (parameter), NULL);
   return set_setting (store, actor, key, weight, error);
 }
 

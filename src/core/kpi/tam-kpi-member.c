@@ -133,7 +133,7 @@ tam_kpi_abu_weights (TamStore *store,
 
   for (int p = 0; p < TAM_N_ABU_PARAMETERS; p++)
     {
-      g_autofree char *key = g_strconcat ("abu_weight_", tam_abu_parameter_to_code (p), NULL);
+      g_autofree char *key = g_strconcat ("kpi_weight_", tam_abu_parameter_to_code (p), NULL);
       double w = setting_double (store, key, 1.0);
 
       weights[p] = w > 0 ? w : 0;

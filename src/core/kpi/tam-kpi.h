@@ -72,9 +72,9 @@ char *tam_kpi_current_month (void);
 double tam_kpi_target (TamStore *store,
                        TamKpiKind kind);
 
-/* The ABU weights (settings abu_weight_AHT ...; default 1 each, negative
- * or unreadable values count as 0) into @weights, indexed by
- * TamAbuParameter. */
+/* The ABU weights (settings kpi_weight_AHT ..., as the coaching module
+ * reads them: a missing or unreadable one is 1, a negative one 0) into
+ * @weights, indexed by TamAbuParameter. */
 void tam_kpi_abu_weights (TamStore *store,
                           double weights[TAM_N_ABU_PARAMETERS]);
 
