@@ -38,11 +38,16 @@ tamctl_cmd_tap (TamctlContext *ctx,
   g_autoptr (GOptionContext) octx = NULL;
   TamVerdict verdict;
   gint64 tapping_id = 0;
+  g_autofree char *folder = NULL;
+  g_autoptr (GError) unheard = NULL;
+  TamHeard heard = TAM_HEARD_UNCHECKED;
   GOptionEntry entries[] = {
     { "fail", 0, 0, G_OPTION_ARG_STRING_ARRAY, &fail,
       N_ ("An assessment parameter that was not met (repeat for more)"), "CODE" },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note,
       N_ ("The recommendation to the agent (needed for return)"), "TEXT" },
+    { "recordings", 0, 0, G_OPTION_ARG_FILENAME, &folder,
+      N_ ("The recordings folder (the VR share; default $TAM_RECORDINGS): valid needs the call's recording there"), "DIR" },
     { NULL }
   };
 
@@ -53,7 +58,7 @@ tamctl_cmd_tap (TamctlContext *ctx,
   if (argc != 3)
     {
       g_printerr ("tamctl: %s\n",
-                  _ ("usage: tamctl tap CALL_ID valid|return --as NIK [--fail CODE]... [--note TEXT]"));
+                  _ ("usage: tamctl tap CALL_ID valid|return --as NIK [--fail CODE]... [--note TEXT] [--recordings DIR]"));
       return 2;
     }
   {
@@ -70,8 +75,21 @@ tamctl_cmd_tap (TamctlContext *ctx,
   call = signed_in_call (ctx, argv[1], &error);
   if (call == NULL)
     return tamctl_fail (g_steal_pointer (&error));
-  if (!tam_call_decide (ctx->store, ctx->session, call->id, tam_verdict_to_code (verdict),
-                        (const char *const *) fail, note, &tapping_id, &error))
+  /* Issue 12: no VALID on a call nobody could hear. */
+  if (folder == NULL && g_getenv ("TAM_RECORDINGS") != NULL)
+    folder = g_strdup (g_getenv ("TAM_RECORDINGS"));
+  if (folder != NULL || (call->recording != NULL && g_path_is_absolute (call->recording)))
+    heard = tam_recording_probe (folder, call->recording, &unheard) ? TAM_HEARD_PLAYED : TAM_HEARD_MISSING;
+  else if (verdict == TAM_VERDICT_VALID)
+    {
+      g_printerr (_ ("tamctl: %s: valid needs the call's recording checked: give --recordings DIR (the recordings folder) or set TAM_RECORDINGS\n"),
+                  call->call_id);
+      return 2;
+    }
+  if (unheard != NULL && verdict == TAM_VERDICT_VALID)
+    g_printerr ("tamctl: %s\n", unheard->message);
+  if (!tam_call_decide_heard (ctx->store, ctx->session, call->id, tam_verdict_to_code (verdict),
+                              (const char *const *) fail, note, heard, &tapping_id, &error))
     {
       g_prefix_error (&error, "%s: ", call->call_id);
       return tamctl_fail (g_steal_pointer (&error));

@@ -150,9 +150,15 @@ fixture_setup (Fixture *f,
   f->calls[4] = tam_test_insert_call (f->store, "MYCX-0005", a1, "2026-10-06 08:00:00", "vr-0005.wav");
   f->calls[3] = tam_test_insert_call (f->store, "MYCX-0004", a2, "2026-10-05 16:45:00", "vr-0004.wav");
 
-  /* Only the first call's recording exists. */
-  wav = g_build_filename (f->recordings, "vr-0001.wav", NULL);
-  tam_test_write_wav (wav, 3.0);
+  /* Every call's recording exists (a test removes one). */
+  for (int i = 1; i <= N_CALLS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("vr-%04d.wav", i);
+      wav = g_build_filename (f->recordings, name, NULL);
+      tam_test_write_wav (wav, 1.0);
+      g_free (wav);
+    }
+  wav = NULL;
   g_settings_set_string (settings, "recordings-folder", f->recordings);
   g_settings_reset (settings, "playback-rate");
 }
@@ -314,7 +320,7 @@ test_tap_three (Fixture *f,
   /* Oldest first, the first one selected, claimed and loaded. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS);
   g_assert_cmpint (current_id (f), ==, f->calls[0]);
-  g_assert_cmpuint (_tam_queue_page_get_n_parameters (f->page), ==, 6);
+  g_assert_cmpuint (_tam_queue_page_get_n_parameters (f->page), ==, 6 + 1); /* and the built-in "recording heard" */
   g_assert_cmpint (tam_store_query_int (f->store, "SELECT claimed_by FROM calls WHERE call_id = 'MYCX-0001'", 0, NULL),
                    ==, f->qco->person_id);
   /* The customer number is masked for a QCO. */
@@ -455,6 +461,8 @@ test_move_and_recording (Fixture *f,
   g_autofree char *missing = NULL;
   g_autofree char *expected = NULL;
 
+  missing = g_build_filename (f->recordings, "vr-0002.wav", NULL);
+  g_assert_cmpint (g_remove (missing), ==, 0);
   open_page (f, f->qco);
   player = _tam_queue_page_get_player (f->page);
 
@@ -471,7 +479,6 @@ test_move_and_recording (Fixture *f,
   activate (f, "queue.next");
   g_assert_cmpint (current_id (f), ==, f->calls[1]);
   g_assert_cmpfloat (tam_recording_player_get_rate (player), ==, 1.25);
-  missing = g_build_filename (f->recordings, "vr-0002.wav", NULL);
   expected = g_strdup_printf ("Recording not found: %s", missing);
   g_assert_cmpstr (tam_recording_player_get_message (player), ==, expected);
   g_assert_null (tam_recording_player_get_stream (player));
@@ -487,9 +494,49 @@ test_move_and_recording (Fixture *f,
   g_assert_cmpint (tam_store_query_int (f->store, "SELECT count(*) FROM calls WHERE claimed_by IS NOT NULL", -1, NULL),
                    ==, 1);
 
-  /* The verdict can be given without the recording. */
+  /* A heard recording: VALID. */
   activate (f, "queue.valid");
   assert_one_tapping (f, f->calls[2], "VALID", NULL, NULL);
+}
+
+/* Issue 12, point 1: no VALID on a call whose recording did not open; R
+ * returns it with the built-in reason, no recommendation needed. */
+static void
+test_valid_needs_recording (Fixture *f,
+                            gconstpointer data)
+{
+  g_autofree char *missing = g_build_filename (f->recordings, "vr-0002.wav", NULL);
+  g_autofree char *state = NULL;
+  g_autoptr (GPtrArray) h = NULL;
+  TamTappingRecord *r;
+
+  g_assert_cmpint (g_remove (missing), ==, 0);
+  open_page (f, f->qco);
+  activate (f, "queue.next");
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+  g_assert_nonnull (tam_recording_player_get_message (_tam_queue_page_get_player (f->page)));
+
+  /* V, even with the built-in box ticked again by hand: refused. */
+  g_assert_true (_tam_queue_page_set_parameter_met (f->page, TAM_REASON_RECORDING, TRUE));
+  activate (f, "queue.valid");
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+  g_assert_nonnull (strstr (_tam_queue_page_get_banner (f->page), "did not open"));
+  g_assert_cmpint (tam_store_query_int (f->store, "SELECT count(*) FROM tappings", -1, NULL), ==, 0);
+
+  /* R, Ctrl+Enter: returned with the reason; the note is the reason. */
+  activate (f, "queue.return");
+  activate (f, "queue.confirm-return");
+  g_assert_cmpint (current_id (f), ==, f->calls[2]);
+  state = call_state (f, f->calls[1]);
+  g_assert_cmpstr (state, ==, "RETURNED");
+  h = history (f, f->calls[1]);
+  g_assert_cmpuint (h->len, ==, 1);
+  r = g_ptr_array_index (h, 0);
+  g_assert_cmpstr (r->verdict, ==, "RETURN");
+  g_assert_cmpstr (r->reason, ==, TAM_REASON_RECORDING);
+  g_assert_cmpstr (r->failed_codes[0], ==, TAM_REASON_RECORDING);
+  g_assert_cmpstr (r->failed_texts[0], ==, "Recording missing / unplayable");
+  g_assert_cmpstr (r->text, ==, "Recording missing / unplayable");
 }
 
 /* Filters rebuild the list; the counts follow the filter. */
@@ -801,6 +848,7 @@ main (int argc,
   ADD ("/ui/queue/refusals", test_refusals);
   ADD ("/ui/queue/claimed-elsewhere", test_claimed_elsewhere);
   ADD ("/ui/queue/move-and-recording", test_move_and_recording);
+  ADD ("/ui/queue/valid-needs-recording", test_valid_needs_recording);
   ADD ("/ui/queue/filters", test_filters);
   ADD ("/ui/queue/recall", test_recall);
   ADD ("/ui/queue/shortcuts", test_shortcuts);

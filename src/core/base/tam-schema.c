@@ -386,10 +386,19 @@ static const char migration_3[] =
     "  heartbeat     INTEGER NOT NULL"
     ") STRICT;";
 
+/* Migration qcoday (issue 12, point 1): a RETURN may carry a built-in
+ * reason instead of (or beside) failed parameters: 'RECORDING' when the
+ * call's recording is missing or would not play, so that its team leader
+ * supplies it. '' for every other tapping. */
+static const char migration_qcoday[] =
+    "ALTER TABLE tappings ADD COLUMN reason TEXT NOT NULL DEFAULT ''"
+    "  CHECK (reason IN ('', 'RECORDING'));";
+
 const char *const tam_schema_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_qcoday,
 };
 
 const guint tam_schema_n_migrations = G_N_ELEMENTS (tam_schema_migrations);

@@ -32,7 +32,7 @@ tapping_json (TamStore *store,
                                      " 'first_verdict', c.first_verdict, 'tapping', json_object ('id', t.id, 'attempt', t.attempt,"
                                      " 'verdict', t.verdict, 'failed', (SELECT json_group_array (ap.code) FROM tapping_failures f"
                                      "   JOIN assessment_parameters ap ON ap.id = f.parameter_id WHERE f.tapping_id = t.id),"
-                                     " 'recommendation', t.recommendation, 'undone', t.undone))"
+                                     " 'recommendation', t.recommendation, 'reason', t.reason, 'undone', t.undone))"
                                      " FROM tappings t JOIN calls c ON c.id = t.call_id WHERE t.id = ?",
                                      tapping_id);
 }
@@ -60,6 +60,8 @@ resolve_codes (TamStore *store,
       gboolean dup = FALSE;
 
       g_strstrip (code);
+      if (g_str_equal (code, TAM_REASON_RECORDING))
+        continue; /* the built-in reason, not a parameter */
       stmt = tam_store_prepare (store,
                                 "SELECT id, critical, active FROM assessment_parameters WHERE service = ? AND code = ?",
                                 error);
@@ -93,6 +95,24 @@ resolve_codes (TamStore *store,
   return g_steal_pointer (&ids);
 }
 
+const char *
+tam_reason_recording_label (void)
+{
+  return _ ("Recording missing / unplayable");
+}
+
+static gboolean
+has_reason_recording (const char *const *codes)
+{
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      g_autofree char *code = g_strstrip (g_ascii_strup (codes[i], -1));
+      if (g_str_equal (code, TAM_REASON_RECORDING))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 tam_call_decide (TamStore *store,
                  const TamSession *session,
@@ -103,6 +123,23 @@ tam_call_decide (TamStore *store,
                  gint64 *out_tapping_id,
                  GError **error)
 {
+  return tam_call_decide_heard (store, session, id, verdict, failed_codes, recommendation,
+                                TAM_HEARD_UNCHECKED, out_tapping_id, error);
+}
+
+gboolean
+tam_call_decide_heard (TamStore *store,
+                       const TamSession *session,
+                       gint64 id,
+                       const char *verdict,
+                       const char *const *failed_codes,
+                       const char *recommendation,
+                       TamHeard heard,
+                       gint64 *out_tapping_id,
+                       GError **error)
+{
+  g_autofree char *recording = NULL;
+  gboolean unheard;
   g_autofree char *note = NULL;
   g_autofree char *site = NULL;
   g_autofree char *service = NULL;
@@ -135,6 +172,19 @@ tam_call_decide (TamStore *store,
       return FALSE;
     }
   note = g_strstrip (g_strdup (recommendation ? recommendation : ""));
+  unheard = has_reason_recording (failed_codes);
+  if (valid && (unheard || heard == TAM_HEARD_MISSING))
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
+                   _ ("VALID needs a recording that was heard, but this call's recording is missing or does not play: return it with the reason “%s” so that its team leader supplies the recording"),
+                   tam_reason_recording_label ());
+      return FALSE;
+    }
+  if (!valid && unheard && *note == '\0')
+    {
+      g_free (note);
+      note = g_strdup (tam_reason_recording_label ());
+    }
   if (!valid && (failed_codes == NULL || failed_codes[0] == NULL))
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID,
@@ -158,7 +208,9 @@ tam_call_decide (TamStore *store,
    * change. */
   stmt = tam_store_prepare (store,
                             "SELECT c.state, c.site, c.service, c.attempts, c.call_id, c.claimed_by, c.claimed_at,"
-                            " q.name, q.nik, c.first_verdict FROM calls c LEFT JOIN people q ON q.id = c.claimed_by"
+                            " q.name, q.nik, c.first_verdict,"
+                            " COALESCE ((SELECT r.recording FROM recalls r WHERE r.call_id = c.id ORDER BY r.id DESC LIMIT 1),"
+                            " c.recording, '') FROM calls c LEFT JOIN people q ON q.id = c.claimed_by"
                             " WHERE c.id = ? AND c.state IS NOT NULL AND " TAM_CALL_VISIBLE ("c"),
                             error);
   if (stmt == NULL)
@@ -172,6 +224,15 @@ tam_call_decide (TamStore *store,
   attempts = sqlite3_column_int (stmt, 3);
   call_id = tam_stmt_dup_text (stmt, 4);
   first_verdict = tam_stmt_dup_text (stmt, 9);
+  recording = tam_stmt_dup_text (stmt, 10);
+  if (valid && (recording == NULL || *g_strstrip (recording) == '\0'))
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
+                   _ ("Call %s names no recording: VALID needs a recording that was heard; return it with the reason “%s”"),
+                   call_id, tam_reason_recording_label ());
+      goto fail;
+    }
   if (!tam_call_state_is_waiting (tam_call_state_from_code (state)))
     {
       sqlite3_reset (stmt);
@@ -220,8 +281,8 @@ tam_call_decide (TamStore *store,
   sqlite3_reset (stmt);
 
   stmt = tam_store_prepare (store,
-                            "INSERT INTO tappings (call_id, attempt, qco_id, tapped_at, verdict, recommendation)"
-                            " VALUES (?, ?, ?, ?, ?, ?)",
+                            "INSERT INTO tappings (call_id, attempt, qco_id, tapped_at, verdict, recommendation, reason)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?)",
                             error);
   if (stmt == NULL)
     goto fail;
@@ -231,6 +292,7 @@ tam_call_decide (TamStore *store,
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, tam_verdict_to_code (kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, note, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, unheard ? TAM_REASON_RECORDING : "", -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       tam_store_set_error (store, error, _ ("Could not store the verdict"));

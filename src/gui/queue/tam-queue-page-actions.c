@@ -259,6 +259,7 @@ decide (TamQueuePage *self,
   op->verdict = g_strdup (tam_verdict_to_code (verdict));
   op->failed = g_strdupv ((char **) failed);
   op->text = g_strdup (recommendation);
+  op->heard = tam_recording_player_get_message (self->player) == NULL ? TAM_HEARD_PLAYED : TAM_HEARD_MISSING;
   op->data = v;
   op->data_free = verdict_free;
   seq = _tam_queue_page_push_write (self, op);
@@ -287,6 +288,15 @@ valid_action (GtkWidget *widget,
 
   if (!require_call (self))
     return;
+  /* Issue 12: no VALID on a call nobody could hear. */
+  if (tam_recording_player_get_message (self->player) != NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_ ("The recording of call %s did not open: the call cannot be valid. Return it (R) with “%s”, so that its team leader supplies the recording."),
+                                              self->current->call_id, tam_reason_recording_label ());
+      _tam_queue_page_set_parameter_met (self, TAM_REASON_RECORDING, FALSE);
+      _tam_queue_page_show_banner (self, msg);
+      return;
+    }
   failed = collect_failed (self, &critical);
   if (critical != NULL)
     {
@@ -350,7 +360,7 @@ confirm_return_action (GtkWidget *widget,
       gtk_widget_set_visible (GTK_WIDGET (self->return_hint_label), TRUE);
       return;
     }
-  if (recommendation[0] == '\0')
+  if (recommendation[0] == '\0' && !g_strv_contains ((const char *const *) failed, TAM_REASON_RECORDING))
     {
       _tam_queue_page_show_banner (self, _ ("Write a recommendation for the agent before returning the call."));
       gtk_revealer_set_reveal_child (self->return_revealer, TRUE);

@@ -166,9 +166,9 @@ fill_history (TamQueuePage *self)
                                   r->at, r->attempt, tam_verdict_to_label (tam_verdict_from_code (r->verdict)), who);
           if (r->undone)
             g_string_append_printf (text, " %s", _ ("(undone)"));
-          if (r->failed_codes != NULL && r->failed_codes[0] != NULL)
+          if (r->failed_texts != NULL && r->failed_texts[0] != NULL)
             {
-              g_autofree char *codes = g_strjoinv (", ", r->failed_codes);
+              g_autofree char *codes = g_strjoinv ("; ", r->failed_texts);
               g_string_append_c (text, '\n');
               g_string_append_printf (text, _ ("Not met: %s"), codes);
             }
@@ -195,6 +195,32 @@ fill_history (TamQueuePage *self)
         gtk_widget_add_css_class (label, "warning");
       gtk_box_append (self->history_box, label);
     }
+}
+
+/* The built-in reason (issue 12), last in every checklist: ticked when
+ * the recording opened; unticked it returns the call as "recording
+ * missing / unplayable" and VALID is refused. */
+static void
+add_recording_check (TamQueuePage *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  const char *text = _ ("Recording opened and heard");
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  gtk_widget_set_hexpand (check, TRUE);
+  gtk_widget_set_tooltip_text (check, tam_reason_recording_label ());
+  g_object_set_data (G_OBJECT (check), "code", (gpointer) TAM_REASON_RECORDING);
+  g_object_set_data_full (G_OBJECT (check), "text", g_strdup (text), g_free);
+  g_object_set_data (G_OBJECT (check), "critical", GINT_TO_POINTER (TRUE));
+  gtk_box_append (GTK_BOX (row), check);
+  gtk_box_append (self->checklist_box, row);
+  g_ptr_array_add (self->checks, check);
 }
 
 static void
@@ -264,6 +290,7 @@ fill_checklist (TamQueuePage *self)
       gtk_box_append (self->checklist_box, row);
       g_ptr_array_add (self->checks, check);
     }
+  add_recording_check (self);
 }
 
 void
@@ -378,6 +405,8 @@ show_call (TamQueuePage *self,
   folder = recordings_folder (self);
   path = tam_recording_player_resolve (folder, call->recording);
   tam_recording_player_load (self->player, path);
+  _tam_queue_page_set_parameter_met (self, TAM_REASON_RECORDING,
+                                     tam_recording_player_get_message (self->player) == NULL);
 
   gtk_stack_set_visible_child_name (self->detail_stack, "call");
   claim_current (self);
@@ -453,6 +482,8 @@ folder_changed_cb (TamQueuePage *self)
       g_autofree char *folder = recordings_folder (self);
       g_autofree char *path = tam_recording_player_resolve (folder, self->current->recording);
       tam_recording_player_load (self->player, path);
+      _tam_queue_page_set_parameter_met (self, TAM_REASON_RECORDING,
+                                         tam_recording_player_get_message (self->player) == NULL);
     }
 }
 
