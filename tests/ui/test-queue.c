@@ -13,6 +13,7 @@
 #include "tam-queue-model.h"
 #include "tam-queue-page-private.h"
 #include "tam-queue-page.h"
+#include "tam-queue-row.h"
 #include "tam-recording-player.h"
 #include "tam-store.h"
 #include "tam-tapping.h"
@@ -499,6 +500,69 @@ test_move_and_recording (Fixture *f,
   assert_one_tapping (f, f->calls[2], "VALID", NULL, NULL);
 }
 
+/* Sends @keyval to the page as the keyboard would reach it first: its
+ * capture-phase key controller (the page's own keys while the list has the
+ * focus). TRUE when the page took the key. */
+static gboolean
+press_captured (Fixture *f,
+                guint keyval)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->page));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c) &&
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (c)) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+  settle (f);
+  return handled;
+}
+
+/* The call of the list row that has the keyboard focus, 0 for none. */
+static gint64
+focused_row_id (Fixture *f)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_first_child (w))
+    if (TAM_IS_QUEUE_ROW (w))
+      return tam_queue_row_get_id (TAM_QUEUE_ROW (w));
+  return 0;
+}
+
+/* Issue 12, point 3: Down and Up in the list move exactly one call from
+ * the loaded one, and the focus ring stays on it. */
+static void
+test_down_moves_one (Fixture *f,
+                     gconstpointer data)
+{
+  GtkWidget *list;
+
+  open_page (f, f->qco);
+  list = tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "list_view");
+  g_assert_true (gtk_widget_grab_focus (list));
+  spin ();
+  g_assert_cmpint (current_id (f), ==, f->calls[0]);
+
+  g_assert_true (press_captured (f, GDK_KEY_Down));
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+  g_assert_cmpint (focused_row_id (f), ==, f->calls[1]);
+  g_assert_true (press_captured (f, GDK_KEY_Down));
+  g_assert_true (press_captured (f, GDK_KEY_Down));
+  g_assert_cmpint (current_id (f), ==, f->calls[3]);
+  g_assert_true (press_captured (f, GDK_KEY_Up));
+  g_assert_cmpint (current_id (f), ==, f->calls[2]);
+  g_assert_cmpint (focused_row_id (f), ==, f->calls[2]);
+  /* J and K: the same, through the page's bindings. */
+  activate (f, "queue.next");
+  g_assert_cmpint (current_id (f), ==, f->calls[3]);
+  g_assert_cmpint (focused_row_id (f), ==, f->calls[3]);
+}
+
 /* Issue 12, point 1: no VALID on a call whose recording did not open; R
  * returns it with the built-in reason, no recommendation needed. */
 static void
@@ -849,6 +913,7 @@ main (int argc,
   ADD ("/ui/queue/claimed-elsewhere", test_claimed_elsewhere);
   ADD ("/ui/queue/move-and-recording", test_move_and_recording);
   ADD ("/ui/queue/valid-needs-recording", test_valid_needs_recording);
+  ADD ("/ui/queue/down-moves-one", test_down_moves_one);
   ADD ("/ui/queue/filters", test_filters);
   ADD ("/ui/queue/recall", test_recall);
   ADD ("/ui/queue/shortcuts", test_shortcuts);

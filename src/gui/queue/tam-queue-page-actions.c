@@ -688,6 +688,14 @@ key_capture_cb (TamQueuePage *self,
 
   switch (keyval)
     {
+    /* Issue 12: Down and Up move one call from the loaded one, not from
+     * wherever the list's focus ring happens to be. */
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "queue.next", NULL);
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "queue.previous", NULL);
     case GDK_KEY_space:
     case GDK_KEY_KP_Space:
       return gtk_widget_activate_action (GTK_WIDGET (self), "queue.play", NULL);

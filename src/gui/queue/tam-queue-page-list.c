@@ -65,9 +65,34 @@ void
 _tam_queue_page_select_position (TamQueuePage *self,
                                  guint position)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
   gtk_single_selection_set_selected (self->selection, position);
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  /* The focus ring follows the loaded call while the list has the
+   * keyboard, so that the two never drift apart (issue 12). */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    {
+      TamQueueItem *item = gtk_single_selection_get_selected_item (self->selection);
+      const TamCall *call = item ? tam_queue_item_get_call (item) : NULL;
+
+      /* The row widgets are the list's children, each holding a
+       * TamQueueRow (tam-queue-row.c). */
+      for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+           call != NULL && w != NULL; w = gtk_widget_get_next_sibling (w))
+        {
+          GtkWidget *row = gtk_widget_get_first_child (w);
+
+          if (row != NULL && TAM_IS_QUEUE_ROW (row) && tam_queue_row_get_id (TAM_QUEUE_ROW (row)) == call->id)
+            {
+              gtk_widget_grab_focus (w);
+              break;
+            }
+        }
+    }
 }
 
 /* Runs @func-like model edits with the selection's own reactions muted,

@@ -56,6 +56,7 @@ struct _TamQueueRow
   GtkWidget parent_instance;
   char *texts[N_COLS];
   PangoLayout *layouts[N_COLS];
+  gint64 id; /* calls.id shown, 0 for none */
 };
 
 G_DEFINE_FINAL_TYPE (TamQueueRow, tam_queue_row, GTK_TYPE_WIDGET)
@@ -197,6 +198,7 @@ tam_queue_row_set_call (TamQueueRow *self,
   for (guint i = 0; i < N_COLS; i++)
     g_clear_pointer (&self->texts[i], g_free);
   clear_layouts (self);
+  self->id = call != NULL ? call->id : 0;
 
   if (call == NULL)
     {
@@ -257,4 +259,11 @@ tam_queue_row_header_new (void)
       gtk_box_append (GTK_BOX (box), label);
     }
   return box;
+}
+
+gint64
+tam_queue_row_get_id (TamQueueRow *self)
+{
+  g_return_val_if_fail (TAM_IS_QUEUE_ROW (self), 0);
+  return self->id;
 }
