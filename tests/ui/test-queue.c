@@ -165,11 +165,13 @@ fixture_setup (Fixture *f,
 }
 
 static void
-open_page (Fixture *f,
-           TamSession *session)
+open_page_sized (Fixture *f,
+                 TamSession *session,
+                 int width,
+                 int height)
 {
   f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
   f->page = TAM_QUEUE_PAGE (tam_queue_page_new (f->store, session));
   g_object_ref_sink (f->page);
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
@@ -179,6 +181,13 @@ open_page (Fixture *f,
   /* The first call's claim is written by the page's writer. */
   _tam_queue_page_wait_idle (f->page);
   spin ();
+}
+
+static void
+open_page (Fixture *f,
+           TamSession *session)
+{
+  open_page_sized (f, session, 1280, 800);
 }
 
 /* The page writes (claims, verdicts, undo) in its own thread: wait until
@@ -563,6 +572,66 @@ test_down_moves_one (Fixture *f,
   g_assert_cmpint (focused_row_id (f), ==, f->calls[3]);
 }
 
+static guint
+count_key_hints (GtkWidget *widget)
+{
+  guint n = gtk_widget_has_css_class (widget, "tam-key-hint") ? 1 : 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_key_hints (c);
+  return n;
+}
+
+/* Issue 12, point 2: number keys tick and untick, the warning goes at
+ * once, the next call opens at the top of its pane. */
+static void
+test_number_keys (Fixture *f,
+                  gconstpointer data)
+{
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adj;
+  g_autofree char *state = NULL;
+
+  open_page_sized (f, f->qco, 1024, 600);
+  scroller = tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "detail_scroller");
+  adj = gtk_scrolled_window_get_vadjustment (scroller);
+  /* 6 parameters and the built-in box, each with its key. */
+  g_assert_cmpuint (count_key_hints (GTK_WIDGET (f->page)), ==, 7);
+
+  /* R, Ctrl+Enter with every box ticked: the warning... */
+  activate (f, "queue.return");
+  _tam_queue_page_set_recommendation (f->page, "Ulangi konfirmasi");
+  activate (f, "queue.confirm-return");
+  g_assert_cmpint (current_id (f), ==, f->calls[0]);
+  g_assert_nonnull (_tam_queue_page_get_banner (f->page));
+  g_assert_true (gtk_widget_get_visible (tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "return_hint_label")));
+  /* ...goes as soon as 3 unticks the third parameter. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "queue.toggle-parameter", "u", 3));
+  settle (f);
+  g_assert_null (_tam_queue_page_get_banner (f->page));
+  g_assert_false (gtk_widget_get_visible (tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "return_hint_label")));
+  /* 3 again ticks it, 4 unticks the fourth. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "queue.toggle-parameter", "u", 3));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "queue.toggle-parameter", "u", 4));
+  settle (f);
+
+  /* The pane scrolled down (the return footer), then Ctrl+Enter: the
+   * next call opens at the top. */
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+  activate (f, "queue.confirm-return");
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+  state = call_state (f, f->calls[0]);
+  g_assert_cmpstr (state, ==, "RETURNED");
+  {
+    g_autoptr (GPtrArray) h = history (f, f->calls[0]);
+    TamTappingRecord *r = g_ptr_array_index (h, 0);
+    g_assert_cmpuint (g_strv_length (r->failed_codes), ==, 1);
+  }
+  spin ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+}
+
 /* Issue 12, point 1: no VALID on a call whose recording did not open; R
  * returns it with the built-in reason, no recommendation needed. */
 static void
@@ -801,6 +870,9 @@ test_shortcuts (Fixture *f,
     { "<Control>Return", "queue.confirm-return" },
     { "<Control>z", "queue.undo" },
     { "<Control>f", "queue.focus-filter" },
+    { "1", "queue.toggle-parameter" },
+    { "9", "queue.toggle-parameter" },
+    { "<Alt>5", "queue.toggle-parameter" },
   };
   g_autoptr (GListModel) controllers = NULL;
   guint found = 0;
@@ -914,6 +986,7 @@ main (int argc,
   ADD ("/ui/queue/move-and-recording", test_move_and_recording);
   ADD ("/ui/queue/valid-needs-recording", test_valid_needs_recording);
   ADD ("/ui/queue/down-moves-one", test_down_moves_one);
+  ADD ("/ui/queue/number-keys", test_number_keys);
   ADD ("/ui/queue/filters", test_filters);
   ADD ("/ui/queue/recall", test_recall);
   ADD ("/ui/queue/shortcuts", test_shortcuts);

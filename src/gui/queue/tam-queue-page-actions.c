@@ -340,6 +340,12 @@ dup_recommendation (TamQueuePage *self)
   return g_strstrip (g_steal_pointer (&text));
 }
 
+const char *
+_tam_queue_page_needs_one_failed (void)
+{
+  return _ ("A return needs at least one parameter that was not met: untick it in the checklist.");
+}
+
 static void
 confirm_return_action (GtkWidget *widget,
                        const char *action_name,
@@ -355,7 +361,7 @@ confirm_return_action (GtkWidget *widget,
   recommendation = dup_recommendation (self);
   if (failed[0] == NULL)
     {
-      _tam_queue_page_show_banner (self, _ ("A return needs at least one parameter that was not met: untick it in the checklist."));
+      _tam_queue_page_show_banner (self, _tam_queue_page_needs_one_failed ());
       gtk_revealer_set_reveal_child (self->return_revealer, TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->return_hint_label), TRUE);
       return;
@@ -369,6 +375,27 @@ confirm_return_action (GtkWidget *widget,
       return;
     }
   decide (self, TAM_VERDICT_RETURN, (const char *const *) failed, recommendation);
+}
+
+/* queue.toggle-parameter (u: 1 to 9): the keys 1 to 9 (and Alt+1 to 9,
+ * which work in the recommendation too) tick or untick the checklist's
+ * parameter of that number. */
+static void
+toggle_parameter_action (GtkWidget *widget,
+                         const char *action_name,
+                         GVariant *parameter)
+{
+  TamQueuePage *self = TAM_QUEUE_PAGE (widget);
+  guint n = g_variant_get_uint32 (parameter);
+  GtkCheckButton *check;
+
+  if (self->current == NULL || n < 1 || n > self->checks->len)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  check = g_ptr_array_index (self->checks, n - 1);
+  gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
 }
 
 static void
@@ -737,6 +764,7 @@ _tam_queue_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "queue.return", NULL, return_action);
   gtk_widget_class_install_action (widget_class, "queue.confirm-return", NULL, confirm_return_action);
   gtk_widget_class_install_action (widget_class, "queue.cancel-return", NULL, cancel_return_action);
+  gtk_widget_class_install_action (widget_class, "queue.toggle-parameter", "u", toggle_parameter_action);
   gtk_widget_class_install_action (widget_class, "queue.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "queue.focus-filter", NULL, focus_filter_action);
   gtk_widget_class_install_action (widget_class, "queue.refresh", NULL, refresh_action);
@@ -763,4 +791,10 @@ _tam_queue_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "queue.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "queue.focus-filter", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "queue.refresh", NULL);
+  for (guint i = 1; i <= 9; i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, 0, "queue.toggle-parameter", "u", i);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0 + i, 0, "queue.toggle-parameter", "u", i);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK, "queue.toggle-parameter", "u", i);
+    }
 }

@@ -197,6 +197,46 @@ fill_history (TamQueuePage *self)
     }
 }
 
+/* Issue 12, point 2: a return's "needs at least one" warning goes as soon
+ * as one box is unticked. */
+static void
+check_toggled_cb (TamQueuePage *self)
+{
+  gboolean any_failed = FALSE;
+
+  for (guint i = 0; i < self->checks->len; i++)
+    any_failed = any_failed || !gtk_check_button_get_active (g_ptr_array_index (self->checks, i));
+  if (!any_failed)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->return_hint_label), FALSE);
+  if (g_strcmp0 (_tam_queue_page_get_banner (self), _tam_queue_page_needs_one_failed ()) == 0)
+    _tam_queue_page_show_banner (self, NULL);
+}
+
+/* The key (1 to 9) beside the @index-th box of the checklist. */
+static void
+add_key_hint (TamQueuePage *self,
+              GtkWidget *row,
+              GtkWidget *check,
+              guint index)
+{
+  g_autofree char *key = NULL;
+  GtkWidget *hint;
+
+  g_signal_connect_object (check, "toggled", G_CALLBACK (check_toggled_cb), self, G_CONNECT_SWAPPED);
+  if (index >= 9)
+    return;
+  key = g_strdup_printf ("%u", index + 1);
+  hint = gtk_label_new (key);
+  gtk_widget_add_css_class (hint, "tam-key-hint");
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "monospace");
+  gtk_widget_set_valign (hint, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (hint, _ ("Press this number to tick or untick the parameter"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, key, -1);
+  gtk_box_append (GTK_BOX (row), hint);
+}
+
 /* The built-in reason (issue 12), last in every checklist: ticked when
  * the recording opened; unticked it returns the call as "recording
  * missing / unplayable" and VALID is refused. */
@@ -218,6 +258,7 @@ add_recording_check (TamQueuePage *self)
   g_object_set_data (G_OBJECT (check), "code", (gpointer) TAM_REASON_RECORDING);
   g_object_set_data_full (G_OBJECT (check), "text", g_strdup (text), g_free);
   g_object_set_data (G_OBJECT (check), "critical", GINT_TO_POINTER (TRUE));
+  add_key_hint (self, row, check, self->checks->len);
   gtk_box_append (GTK_BOX (row), check);
   gtk_box_append (self->checklist_box, row);
   g_ptr_array_add (self->checks, check);
@@ -272,6 +313,7 @@ fill_checklist (TamQueuePage *self)
       g_object_set_data_full (G_OBJECT (check), "code", g_strdup (p->code), g_free);
       g_object_set_data_full (G_OBJECT (check), "text", g_strdup (p->text), g_free);
       g_object_set_data (G_OBJECT (check), "critical", GINT_TO_POINTER (p->critical));
+      add_key_hint (self, row, check, i);
       gtk_box_append (GTK_BOX (row), check);
 
       if (p->critical)
@@ -377,6 +419,9 @@ show_call (TamQueuePage *self,
       if (error == NULL)
         _tam_queue_page_show_banner (self, NULL);
     }
+  /* A new call opens at the top of the pane: its id and agent first. */
+  if (self->current == NULL || self->current->id != call->id)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->detail_scroller), 0);
   g_clear_pointer (&self->current, tam_call_free);
   self->current = call;
   self->current_position = position;

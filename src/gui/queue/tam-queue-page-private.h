@@ -138,6 +138,9 @@ void _tam_queue_page_claim_done (TamQueuePage *self,
                                  TamWrite *op);
 
 /* tam-queue-page-actions.c */
+/* The banner of a return with every box ticked (it clears as soon as one
+ * is unticked). */
+const char *_tam_queue_page_needs_one_failed (void);
 void _tam_queue_page_class_actions_init (GtkWidgetClass *widget_class);
 void _tam_queue_page_actions_init (TamQueuePage *self);
 void _tam_queue_page_write_done_cb (TamWrite *op,
