@@ -368,6 +368,9 @@ test_tap_three (Fixture *f,
   g_assert_cmpint (tam_store_query_int (f->store, "SELECT claimed_by FROM calls WHERE call_id = 'MYCX-0004'", 0, NULL),
                    ==, f->qco->person_id);
 
+  /* Three verdicts, three toasts: only the latest is alive (issue 12: an
+   * old toast must not come back from the overlay's queue). */
+  g_assert_cmpuint (_tam_queue_page_get_toasts_alive (f->page), ==, 1);
   /* Ctrl+Z: the return is undone, the call is back and selected. */
   state3 = call_state (f, f->calls[2]);
   g_assert_cmpstr (state3, ==, "RETURNED");
@@ -389,6 +392,8 @@ test_tap_three (Fixture *f,
       g_assert_cmpint (tam_queue_item_get_id (item), ==, f->calls[i + 2]);
     }
 
+  g_assert_cmpuint (_tam_queue_page_get_toasts_alive (f->page), ==, 1);
+  g_assert_true (g_str_has_prefix (_tam_queue_page_get_last_toast (f->page), "Verdict on call"));
   /* A second Ctrl+Z has nothing left to undo, and says so. */
   activate (f, "queue.undo");
   g_assert_nonnull (_tam_queue_page_get_banner (f->page));

@@ -53,6 +53,8 @@ struct _TamQueuePage
 
   char *banner_text;
   char *last_toast;
+  AdwToast *toast;    /* the latest toast, until dismissed */
+  guint toasts_alive; /* toasts shown or queued, not dismissed */
 
   TamRecordingPlayer *player;
   TamJobBar *job_bar;
@@ -160,6 +162,8 @@ GtkSingleSelection *_tam_queue_page_get_selection (TamQueuePage *self);
 const TamCall *_tam_queue_page_get_current (TamQueuePage *self);
 /* The message of the inline banner, NULL when it is hidden. */
 const char *_tam_queue_page_get_banner (TamQueuePage *self);
+/* Toasts shown or waiting in the overlay's queue (issue 12: at most one). */
+guint _tam_queue_page_get_toasts_alive (TamQueuePage *self);
 /* The title of the last toast shown. */
 const char *_tam_queue_page_get_last_toast (TamQueuePage *self);
 TamRecordingPlayer *_tam_queue_page_get_player (TamQueuePage *self);

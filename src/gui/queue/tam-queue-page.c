@@ -53,6 +53,15 @@ banner_close_cb (TamQueuePage *self)
   _tam_queue_page_show_banner (self, NULL);
 }
 
+static void
+toast_dismissed_cb (TamQueuePage *self,
+                    AdwToast *toast)
+{
+  self->toasts_alive--;
+  if (self->toast == toast)
+    g_clear_object (&self->toast);
+}
+
 void
 _tam_queue_page_show_toast (TamQueuePage *self,
                             const char *title,
@@ -66,14 +75,31 @@ _tam_queue_page_show_toast (TamQueuePage *self,
   self->last_toast = g_strdup (title);
 
   toast = adw_toast_new (title);
-  /* Verdicts come fast: say what was just done, now. */
+  /* Verdicts come fast: say what was just done, now. A high-priority
+   * toast puts the one showing back in the overlay's queue, where it would
+   * come back later (an old "Call … is valid [Undo]" after an undo, issue
+   * 12): the one showing goes for good instead. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   if (with_undo)
     {
       adw_toast_set_button_label (toast, _ ("_Undo"));
       adw_toast_set_action_name (toast, "queue.undo");
     }
+  if (self->toast != NULL)
+    {
+      g_autoptr (AdwToast) old = g_steal_pointer (&self->toast);
+      adw_toast_dismiss (old);
+    }
+  self->toast = g_object_ref (toast);
+  self->toasts_alive++;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+guint
+_tam_queue_page_get_toasts_alive (TamQueuePage *self)
+{
+  return self->toasts_alive;
 }
 
 /* Queues @op (taken) for the writer; its number, or 0 once the page is
@@ -308,6 +334,7 @@ tam_queue_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->settings);
+  g_clear_object (&self->toast);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (tam_queue_page_parent_class)->dispose (object);
 }
