@@ -1555,7 +1555,7 @@ test_tamctl (Fixture *f,
     lines = g_strsplit (text, "\r\n", -1);
     g_assert_cmpuint (g_strv_length (lines), ==, 3);
     g_assert_true (g_str_has_prefix (lines[1], "B-002,"));
-    g_assert_nonnull (strstr (lines[1], ",1,\"CONSENT, DATA\",Confirm consent and re-enter the order,"));
+    g_assert_nonnull (strstr (lines[1], ",1,Explicit customer consent (says yes / setuju); Order data captured correctly in MyCX,Confirm consent and re-enter the order,"));
     g_assert_nonnull (strstr (lines[1], ",TLB001,re-called on 7 Oct,,,WAITING_TAPPING,0.0"));
     /* The month must be one; the report, f18 or w03. */
     g_assert_cmpint (run_tamctl (f, &out, "report", "w03", "--month", "oktober", "-o", w03, "--as", "TLB001", NULL), ==, 1);

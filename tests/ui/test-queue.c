@@ -748,11 +748,21 @@ test_recall (Fixture *f,
                                   "Ask for consent.", NULL, &error));
   g_assert_no_error (error);
 
+  /* Returned ten days ago. */
+  g_assert_cmpint (sqlite3_exec (tam_store_get_db (f->store),
+                                 "UPDATE tappings SET tapped_at = datetime ('now', 'localtime', '-10 days')",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  /* Issue 12, points 6 and 7: a TL lands on their team's returns, sees
+   * how long each has waited and what failed. */
   open_page (f, f->tl);
   state_dropdown = tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "state_dropdown");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (state_dropdown), 3); /* Returned */
-  settle (f);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (state_dropdown)), ==, TAM_CALL_STATE_RETURNED);
   g_assert_cmpint (current_id (f), ==, f->calls[0]);
+  g_assert_cmpint (tam_call_days_since_returned (_tam_queue_page_get_current (f->page)), ==, 10);
+  g_assert_false (_tam_queue_page_get_parameter_met (f->page, "CONSENT"));
+  g_assert_true (_tam_queue_page_get_parameter_met (f->page, "GREETING"));
   g_assert_true (gtk_widget_get_visible (tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "recall_button")));
 
   /* A TL may not give verdicts: refused by the core, with a message. */

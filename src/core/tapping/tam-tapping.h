@@ -46,8 +46,13 @@ typedef struct
   gint64 claimed_by;     /* 0 when unclaimed or the claim expired */
   char *claimed_by_nik;  /* NULL when unclaimed or expired */
   char *claimed_by_name;
-  char *claimed_at; /* NULL when unclaimed or expired */
+  char *claimed_at;  /* NULL when unclaimed or expired */
+  char *returned_at; /* RETURNED: when its RETURN was given; else NULL */
 } TamCall;
+
+/* Whole days from @call's RETURN to now (local time), -1 when the call is
+ * not RETURNED (issue 12: the TL's returns desk). */
+int tam_call_days_since_returned (const TamCall *call);
 
 void tam_call_free (TamCall *call);
 TamCall *tam_call_copy (const TamCall *call);

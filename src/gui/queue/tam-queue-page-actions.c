@@ -90,6 +90,12 @@ after_verdict (TamQueuePage *self,
   g_clear_pointer (&updated->claimed_by_name, g_free);
   g_clear_pointer (&updated->claimed_at, g_free);
   updated->claimed_by = 0;
+  g_clear_pointer (&updated->returned_at, g_free);
+  if (v->state_after == TAM_CALL_STATE_RETURNED)
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+      updated->returned_at = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
+    }
 
   /* Ctrl+Z now undoes this one, once it is stored. */
   self->undo_seq = seq;

@@ -128,11 +128,14 @@ _tam_queue_page_person_text (const char *name,
   return g_strdup_printf (_ ("%s (%s)"), name, nik ? nik : "");
 }
 
-static void
+/* Fills the history; returns the failed codes of the call's latest
+ * RETURN still standing, or NULL. */
+static GStrv
 fill_history (TamQueuePage *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) history = NULL;
+  GStrv last_failed = NULL;
 
   remove_children (self->history_box);
   history = tam_call_history (self->store, self->session, self->current->id, &error);
@@ -141,7 +144,7 @@ fill_history (TamQueuePage *self)
       GtkWidget *label = gtk_label_new (error->message);
       gtk_widget_add_css_class (label, "error");
       gtk_box_append (self->history_box, label);
-      return;
+      return NULL;
     }
   if (history->len == 0)
     {
@@ -149,7 +152,7 @@ fill_history (TamQueuePage *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (self->history_box, label);
-      return;
+      return NULL;
     }
 
   for (guint i = 0; i < history->len; i++)
@@ -159,6 +162,12 @@ fill_history (TamQueuePage *self)
       g_autofree char *who = _tam_queue_page_person_text (r->actor_name, r->actor_nik);
       GtkWidget *label;
 
+      if (r->kind == TAM_HISTORY_TAPPING && !r->undone)
+        {
+          g_clear_pointer (&last_failed, g_strfreev);
+          if (tam_verdict_from_code (r->verdict) == TAM_VERDICT_RETURN)
+            last_failed = g_strdupv (r->failed_codes);
+        }
       if (r->kind == TAM_HISTORY_TAPPING)
         {
           /* Translators: time · tapping number · verdict by QCO */
@@ -195,6 +204,7 @@ fill_history (TamQueuePage *self)
         gtk_widget_add_css_class (label, "warning");
       gtk_box_append (self->history_box, label);
     }
+  return last_failed;
 }
 
 /* Issue 12, point 2: a return's "needs at least one" warning goes as soon
@@ -400,6 +410,7 @@ show_call (TamQueuePage *self,
   g_autofree char *state = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *path = NULL;
+  g_auto (GStrv) last_failed = NULL;
   TamCall *call;
 
   g_assert (TAM_IS_QUEUE_PAGE (self));
@@ -445,13 +456,17 @@ show_call (TamQueuePage *self,
 
   fill_checklist (self);
   _tam_queue_page_hide_return (self);
-  fill_history (self);
+  last_failed = fill_history (self);
 
   folder = recordings_folder (self);
   path = tam_recording_player_resolve (folder, call->recording);
   tam_recording_player_load (self->player, path);
   _tam_queue_page_set_parameter_met (self, TAM_REASON_RECORDING,
                                      tam_recording_player_get_message (self->player) == NULL);
+  /* A returned call shows what failed: its return's boxes unticked. */
+  if (tam_call_get_state (call) == TAM_CALL_STATE_RETURNED)
+    for (guint i = 0; last_failed != NULL && last_failed[i] != NULL; i++)
+      _tam_queue_page_set_parameter_met (self, last_failed[i], FALSE);
 
   gtk_stack_set_visible_child_name (self->detail_stack, "call");
   claim_current (self);
@@ -566,6 +581,20 @@ _tam_queue_page_set_parameter_met (TamQueuePage *self,
         }
     }
   return FALSE;
+}
+
+gboolean
+_tam_queue_page_get_parameter_met (TamQueuePage *self,
+                                   const char *code)
+{
+  for (guint i = 0; i < self->checks->len; i++)
+    {
+      GObject *check = g_ptr_array_index (self->checks, i);
+
+      if (g_strcmp0 (g_object_get_data (check, "code"), code) == 0)
+        return gtk_check_button_get_active (GTK_CHECK_BUTTON (check));
+    }
+  g_return_val_if_reached (FALSE);
 }
 
 guint

@@ -172,6 +172,8 @@ TamRecordingPlayer *_tam_queue_page_get_player (TamQueuePage *self);
 gboolean _tam_queue_page_set_parameter_met (TamQueuePage *self,
                                             const char *code,
                                             gboolean met);
+gboolean _tam_queue_page_get_parameter_met (TamQueuePage *self,
+                                            const char *code);
 guint _tam_queue_page_get_n_parameters (TamQueuePage *self);
 void _tam_queue_page_set_recommendation (TamQueuePage *self,
                                          const char *text);

@@ -260,6 +260,11 @@ setup_filters (TamQueuePage *self)
   gtk_drop_down_set_model (self->agent_dropdown, G_LIST_MODEL (agents));
   gtk_drop_down_set_model (self->state_dropdown, G_LIST_MODEL (states));
 
+  /* A team leader lands on their team's returns (the core keeps them to
+   * their team), oldest first, with the days since each was returned. */
+  if (tam_role_from_code (self->session->role) == TAM_ROLE_TEAM_LEADER)
+    gtk_drop_down_set_selected (self->state_dropdown, TAM_CALL_STATE_RETURNED);
+
   dropdowns[0] = self->site_dropdown;
   dropdowns[1] = self->service_dropdown;
   dropdowns[2] = self->leader_dropdown;

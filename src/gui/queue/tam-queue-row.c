@@ -20,11 +20,12 @@ typedef enum
   COL_SITE,
   COL_STATE,
   COL_TAPPINGS,
+  COL_RETURNED, /* days since returned (issue 12) */
   N_COLS
 } Column;
 
 /* Widths in pixels; the agent takes what is left. */
-static const int widths[N_COLS] = { 150, 182, -1, 100, 80, 84, 48 };
+static const int widths[N_COLS] = { 150, 182, -1, 100, 80, 84, 48, 96 };
 
 static const char *
 column_title (Column c)
@@ -45,6 +46,8 @@ column_title (Column c)
       return _ ("State");
     case COL_TAPPINGS:
       return _ ("Tappings");
+    case COL_RETURNED:
+      return _ ("Returned for");
     case N_COLS:
     default:
       return "";
@@ -215,6 +218,12 @@ tam_queue_row_set_call (TamQueueRow *self,
       self->texts[COL_SITE] = g_strdup (tam_site_label (call->site));
       self->texts[COL_STATE] = g_strdup (tam_call_state_to_label (tam_call_get_state (call)));
       self->texts[COL_TAPPINGS] = g_strdup_printf ("%d", call->attempts);
+      {
+        int days = tam_call_days_since_returned (call);
+
+        self->texts[COL_RETURNED] = days < 0 ? g_strdup ("")
+                                             : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), days);
+      }
     }
 
   /* Screen readers get the row as one sentence of its columns. */
