@@ -136,8 +136,31 @@ test_return_loop (Fixture *f,
   g_assert_error (error, TAM_ERROR, TAM_ERROR_CONFLICT);
   g_clear_error (&error);
 
+  /* Issue 12: the TL who recorded it may undo the re-call (nobody else),
+   * then record it again. */
+  g_assert_false (tam_call_recall_undo (f->w.store, f->w.qco_b, r1, &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_true (tam_call_recall_undo (f->w.store, f->w.tl_b, r1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (world_int (&f->w, "SELECT count(*) FROM recalls WHERE call_id = ?", f->b1), ==, 0);
+  {
+    g_autofree char *st = call_state (f, f->b1);
+    g_assert_cmpstr (st, ==, "RETURNED");
+  }
+  g_assert_false (tam_call_recall_undo (f->w.store, f->w.tl_b, r1, &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (tam_call_recall (f->w.store, f->w.tl_b, f->b1, "vr/B-001-recall.wav",
+                                  "Customer confirmed again", &r1, &error));
+  g_assert_no_error (error);
+
   g_assert_true (tam_call_decide (f->w.store, f->w.qco_b2, f->b1, "VALID", NULL, NULL, &t2, &error));
   g_assert_no_error (error);
+  /* Tapped since: the re-call stays. */
+  g_assert_false (tam_call_recall_undo (f->w.store, f->w.tl_b, r1, &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_CONFLICT);
+  g_clear_error (&error);
   after = tam_call_get (f->w.store, f->w.spvq, f->b1, &error);
   g_assert_cmpstr (after->state, ==, "VALID");
   g_assert_cmpint (after->attempts, ==, 2);
@@ -1523,7 +1546,16 @@ test_tamctl (Fixture *f,
                               f->b2),
                    ==, 2);
   g_assert_cmpint (run_tamctl (f, &out, "recall", "B-002", "--as", "QCB001", "--recording", "r.wav", NULL), ==, 1);
+  g_assert_null (strstr (out, "recording not found"));
   g_clear_pointer (&out, g_free);
+  /* Issue 12: a re-call's recording must be there. */
+  g_assert_cmpint (run_tamctl (f, &out, "recall", "B-002", "--as", "TLB001", "--recording", "vr/tidak-ada.wav", NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "recording not found"));
+  g_clear_pointer (&out, g_free);
+  {
+    g_autofree char *wav2 = g_build_filename (vr, "B-002-2.wav", NULL);
+    g_assert_true (g_file_set_contents (wav2, "RIFF\x24\0\0\0WAVEfmt ", 16, NULL));
+  }
   g_assert_cmpint (run_tamctl (f, &out, "recall", "B-002", "--as", "TLB001", "--recording", "vr/B-002-2.wav",
                                "--note", "re-called on 7 Oct", NULL),
                    ==, 0);

@@ -107,6 +107,7 @@ tamctl_cmd_recall (TamctlContext *ctx,
 {
   g_autofree char *recording = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *folder = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (TamCall) call = NULL;
   g_autoptr (GOptionContext) octx = NULL;
@@ -114,6 +115,8 @@ tamctl_cmd_recall (TamctlContext *ctx,
     { "recording", 0, 0, G_OPTION_ARG_STRING, &recording,
       N_ ("The recording of the agent's new call"), "FILE" },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_ ("What was done"), "TEXT" },
+    { "recordings", 0, 0, G_OPTION_ARG_FILENAME, &folder,
+      N_ ("The recordings folder (default $TAM_RECORDINGS): the recording must be there"), "DIR" },
     { NULL }
   };
 
@@ -124,12 +127,24 @@ tamctl_cmd_recall (TamctlContext *ctx,
   if (argc != 2 || recording == NULL)
     {
       g_printerr ("tamctl: %s\n",
-                  _ ("usage: tamctl recall CALL_ID --as NIK --recording FILE [--note TEXT]"));
+                  _ ("usage: tamctl recall CALL_ID --as NIK --recording FILE [--note TEXT] [--recordings DIR]"));
+      return 2;
+    }
+
+  /* Issue 12: the new recording must be there and look like audio. */
+  if (folder == NULL && g_getenv ("TAM_RECORDINGS") != NULL)
+    folder = g_strdup (g_getenv ("TAM_RECORDINGS"));
+  if (folder == NULL && !g_path_is_absolute (recording))
+    {
+      g_printerr (_ ("tamctl: the recording is checked in the recordings folder: give --recordings DIR or set TAM_RECORDINGS (or an absolute path)\n"));
       return 2;
     }
 
   call = signed_in_call (ctx, argv[1], &error);
   if (call == NULL)
+    return tamctl_fail (g_steal_pointer (&error));
+  if (!tam_session_require (ctx->session, TAM_PERM_RECALL, &error) ||
+      !tam_recording_probe (folder, recording, &error))
     return tamctl_fail (g_steal_pointer (&error));
   if (!tam_call_recall (ctx->store, ctx->session, call->id, recording, note, NULL, &error))
     {

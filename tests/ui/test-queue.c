@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tam-auth.h"
+#include "tam-check.h"
 #include "tam-people.h"
 #include "tam-queue-model.h"
 #include "tam-queue-page-private.h"
@@ -732,6 +733,17 @@ test_filters (Fixture *f,
 }
 
 /* A team leader records the re-call of a returned call of their team. */
+static AdwMessageDialog *
+find_message (void)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
 static void
 test_recall (Fixture *f,
              gconstpointer data)
@@ -775,26 +787,56 @@ test_recall (Fixture *f,
     if (ADW_IS_MESSAGE_DIALOG (l->data))
       dialog = l->data;
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "recording"), "vr-0001-2.wav");
+  /* Issue 12, point 8: the chooser opens in the recordings folder. */
+  {
+    g_autoptr (GtkFileChooserNative) chooser = _tam_queue_page_recall_chooser_new (f->page, NULL);
+    g_assert_cmpstr (g_object_get_data (G_OBJECT (chooser), "tam-folder"), ==, f->recordings);
+    g_assert_nonnull (g_object_get_data (G_OBJECT (dialog), "choose"));
+  }
+  /* A file that is not there: the dialog comes back with what was typed
+   * and why; nothing is stored. */
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "recording"), "tidak-ada.wav");
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "note"), "Customer said yes clearly.");
+  adw_message_dialog_response (dialog, "record");
+  settle (f);
+  state = call_state (f, f->calls[0]);
+  g_assert_cmpstr (state, ==, "RETURNED");
+  g_clear_pointer (&state, g_free);
+  dialog = find_message ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "recording")), ==, "tidak-ada.wav");
+  g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "note")), ==, "Customer said yes clearly.");
+  g_assert_nonnull (strstr (gtk_label_get_text (g_object_get_data (G_OBJECT (dialog), "problem")), "not found"));
+
+  /* The real one, given as a path in the folder: stored relative to it. */
+  {
+    g_autofree char *wav = g_build_filename (f->recordings, "vr-0001-2.wav", NULL);
+    tam_test_write_wav (wav, 1.0);
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "recording"), wav);
+  }
   adw_message_dialog_response (dialog, "record");
   settle (f);
 
   state = call_state (f, f->calls[0]);
   g_assert_cmpstr (state, ==, "RECALLED");
+  g_clear_pointer (&state, g_free);
+  g_assert_cmpint (tam_store_query_int (f->store, "SELECT count(*) FROM recalls WHERE recording = 'vr-0001-2.wav'", -1, NULL), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (_tam_queue_page_get_model (f->page))), ==, 0);
   g_assert_nonnull (strstr (_tam_queue_page_get_last_toast (f->page), "MYCX-0001"));
-}
 
-static AdwMessageDialog *
-find_message (void)
-{
-  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
+  /* The toast's Undo: the call is returned again, the re-call gone. */
+  activate (f, "queue.undo-recall");
+  state = call_state (f, f->calls[0]);
+  g_assert_cmpstr (state, ==, "RETURNED");
+  g_assert_cmpint (tam_store_query_int (f->store, "SELECT count(*) FROM recalls", -1, NULL), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (_tam_queue_page_get_model (f->page))), ==, 1);
+  g_assert_cmpint (current_id (f), ==, f->calls[0]);
+  {
+    g_autoptr (GString) report = g_string_new (NULL);
+    gboolean ok = tam_check (f->store, report, &error);
+    g_assert_no_error (error);
+    g_assert_true (ok);
+  }
 }
 
 /* Import Calls runs as a job on the page, Report F-18 as a job in the

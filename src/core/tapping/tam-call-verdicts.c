@@ -616,3 +616,116 @@ fail:
   tam_store_rollback (store);
   return FALSE;
 }
+
+gboolean
+tam_call_recall_undo (TamStore *store,
+                      const TamSession *session,
+                      gint64 recall_id,
+                      GError **error)
+{
+  g_autofree char *state = NULL;
+  g_autofree char *call_id = NULL;
+  g_autofree char *first_verdict = NULL;
+  g_autofree char *claimed_at = NULL;
+  g_autofree char *cutoff = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 id, recorded_by, latest;
+  int attempt, attempts;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
+
+  if (!tam_session_require (session, TAM_PERM_RECALL, error))
+    return FALSE;
+  cutoff = _tam_claim_cutoff (store);
+  if (!tam_store_begin (store, error))
+    return FALSE;
+
+  stmt = tam_store_prepare (store,
+                            "SELECT r.call_id, r.recorded_by, r.attempt, c.state, c.attempts, c.call_id, c.first_verdict,"
+                            " (SELECT max (r2.id) FROM recalls r2 WHERE r2.call_id = r.call_id),"
+                            " CASE WHEN c.claimed_by IS NOT NULL THEN c.claimed_at END"
+                            " FROM recalls r JOIN calls c ON c.id = r.call_id WHERE r.id = ? AND " TAM_CALL_VISIBLE ("c"),
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, recall_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No such re-call"));
+      goto fail;
+    }
+  id = sqlite3_column_int64 (stmt, 0);
+  recorded_by = sqlite3_column_int64 (stmt, 1);
+  attempt = sqlite3_column_int (stmt, 2);
+  state = tam_stmt_dup_text (stmt, 3);
+  attempts = sqlite3_column_int (stmt, 4);
+  call_id = tam_stmt_dup_text (stmt, 5);
+  first_verdict = tam_stmt_dup_text (stmt, 6);
+  latest = sqlite3_column_int64 (stmt, 7);
+  claimed_at = tam_stmt_dup_text (stmt, 8);
+  sqlite3_reset (stmt);
+
+  if (recorded_by != session->person_id)
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_PERMISSION,
+                           _ ("Only the team leader who recorded a re-call can undo it"));
+      goto fail;
+    }
+  if (g_strcmp0 (state, "RECALLED") != 0 || latest != recall_id || attempt != attempts)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_CONFLICT,
+                   _ ("The re-call of call %s can no longer be undone: the call was tapped again since"), call_id);
+      goto fail;
+    }
+  if (claimed_at != NULL && g_strcmp0 (claimed_at, cutoff) >= 0)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_CONFLICT,
+                   _ ("The re-call of call %s cannot be undone now: a QCO is tapping the call"), call_id);
+      goto fail;
+    }
+
+  before = tam_store_query_text_by_id (store,
+                                       "SELECT json_object ('call_id', c.call_id, 'state', c.state, 'attempts', c.attempts,"
+                                       " 'recall', json_object ('id', r.id, 'attempt', r.attempt, 'recording', r.recording,"
+                                       " 'note', r.note, 'recorded_at', r.recorded_at))"
+                                       " FROM recalls r JOIN calls c ON c.id = r.call_id WHERE r.id = ?",
+                                       recall_id);
+  stmt = tam_store_prepare (store, "DELETE FROM recalls WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, recall_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_changes (tam_store_get_db (store)) != 1)
+    {
+      tam_store_set_error (store, error, _ ("Could not undo the re-call"));
+      sqlite3_reset (stmt);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  stmt = tam_store_prepare (store,
+                            "UPDATE calls SET state = 'RETURNED', claimed_by = NULL, claimed_at = NULL"
+                            " WHERE id = ? AND state = 'RECALLED'",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_changes (tam_store_get_db (store)) != 1)
+    {
+      tam_store_set_error (store, error, _ ("Could not undo the re-call"));
+      sqlite3_reset (stmt);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  if (!_tam_queue_counts_move (store, id, "RECALLED", first_verdict, error))
+    goto fail;
+  after = call_json (store, id);
+  if (!tam_audit_append (store, session, "UNDO_RECALL", "call", call_id, before, after, error))
+    goto fail;
+  return tam_store_commit (store, error);
+
+fail:
+  tam_store_rollback (store);
+  return FALSE;
+}

@@ -342,6 +342,15 @@ gboolean tam_call_recall (TamStore *store,
                           gint64 *out_recall_id,
                           GError **error);
 
+/* Undoes re-call @recall_id (issue 12): only by the team leader who
+ * recorded it, only while the call is still RECALLED by it (not tapped
+ * since, not being tapped). Deletes the recalls row (the audit row
+ * UNDO_RECALL keeps it) and sets the call RETURNED again. */
+gboolean tam_call_recall_undo (TamStore *store,
+                               const TamSession *session,
+                               gint64 recall_id,
+                               GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamCall, tam_call_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamQueueFilter, tam_queue_filter_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamTappingRecord, tam_tapping_record_free)

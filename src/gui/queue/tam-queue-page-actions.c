@@ -630,6 +630,9 @@ _tam_queue_page_write_done_cb (TamWrite *op,
     case TAM_WRITE_RECALL:
       _tam_queue_page_recall_done (self, op);
       break;
+    case TAM_WRITE_UNDO_RECALL:
+      _tam_queue_page_recall_undo_done (self, op);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -775,6 +778,7 @@ _tam_queue_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "queue.focus-filter", NULL, focus_filter_action);
   gtk_widget_class_install_action (widget_class, "queue.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "queue.recall", NULL, _tam_queue_page_recall_action);
+  gtk_widget_class_install_action (widget_class, "queue.undo-recall", NULL, _tam_queue_page_recall_undo_action);
   gtk_widget_class_install_action (widget_class, "queue.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "queue.report", "s", report_action);
 

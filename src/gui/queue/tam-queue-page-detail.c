@@ -388,8 +388,8 @@ clear_detail (TamQueuePage *self)
   update_actions (self);
 }
 
-static char *
-recordings_folder (TamQueuePage *self)
+char *
+_tam_queue_page_recordings_folder (TamQueuePage *self)
 {
   g_autofree char *folder = NULL;
 
@@ -458,7 +458,7 @@ show_call (TamQueuePage *self,
   _tam_queue_page_hide_return (self);
   last_failed = fill_history (self);
 
-  folder = recordings_folder (self);
+  folder = _tam_queue_page_recordings_folder (self);
   path = tam_recording_player_resolve (folder, call->recording);
   tam_recording_player_load (self->player, path);
   _tam_queue_page_set_parameter_met (self, TAM_REASON_RECORDING,
@@ -539,7 +539,7 @@ folder_changed_cb (TamQueuePage *self)
 {
   if (self->current != NULL)
     {
-      g_autofree char *folder = recordings_folder (self);
+      g_autofree char *folder = _tam_queue_page_recordings_folder (self);
       g_autofree char *path = tam_recording_player_resolve (folder, self->current->recording);
       tam_recording_player_load (self->player, path);
       _tam_queue_page_set_parameter_met (self, TAM_REASON_RECORDING,

@@ -53,8 +53,9 @@ struct _TamQueuePage
 
   char *banner_text;
   char *last_toast;
-  AdwToast *toast;    /* the latest toast, until dismissed */
-  guint toasts_alive; /* toasts shown or queued, not dismissed */
+  AdwToast *toast;       /* the latest toast, until dismissed */
+  gint64 undo_recall_id; /* the TL's last re-call, for its toast's Undo */
+  guint toasts_alive;    /* toasts shown or queued, not dismissed */
 
   TamRecordingPlayer *player;
   TamJobBar *job_bar;
@@ -110,6 +111,10 @@ void _tam_queue_page_show_banner (TamQueuePage *self,
 void _tam_queue_page_show_toast (TamQueuePage *self,
                                  const char *title,
                                  gboolean with_undo);
+/* A toast whose Undo button activates @undo_action. */
+void _tam_queue_page_show_toast_full (TamQueuePage *self,
+                                      const char *title,
+                                      const char *undo_action);
 guint _tam_queue_page_push_write (TamQueuePage *self,
                                   TamWrite *op);
 
@@ -131,6 +136,8 @@ void _tam_queue_page_detail_init (TamQueuePage *self);
 void _tam_queue_page_show_selected (TamQueuePage *self);
 void _tam_queue_page_hide_return (TamQueuePage *self);
 void _tam_queue_page_scroll_to_checklist (TamQueuePage *self);
+/* The recordings folder of the settings, NULL when not set. */
+char *_tam_queue_page_recordings_folder (TamQueuePage *self);
 char *_tam_queue_page_person_text (const char *name,
                                    const char *nik);
 void _tam_queue_page_release_claim (TamQueuePage *self);
@@ -154,6 +161,15 @@ void _tam_queue_page_recall_action (GtkWidget *widget,
                                     GVariant *parameter);
 void _tam_queue_page_recall_done (TamQueuePage *self,
                                   TamWrite *op);
+void _tam_queue_page_recall_undo_action (GtkWidget *widget,
+                                         const char *action_name,
+                                         GVariant *parameter);
+void _tam_queue_page_recall_undo_done (TamQueuePage *self,
+                                       TamWrite *op);
+/* For the tests: the re-call dialog's file chooser (not shown), rooted at
+ * the recordings folder. */
+GtkFileChooserNative *_tam_queue_page_recall_chooser_new (TamQueuePage *self,
+                                                          GtkWidget *parent);
 
 /* For the tests and benchmarks: what the QCO sees, without the mouse. */
 TamQueueModel *_tam_queue_page_get_model (TamQueuePage *self);

@@ -67,6 +67,14 @@ _tam_queue_page_show_toast (TamQueuePage *self,
                             const char *title,
                             gboolean with_undo)
 {
+  _tam_queue_page_show_toast_full (self, title, with_undo ? "queue.undo" : NULL);
+}
+
+void
+_tam_queue_page_show_toast_full (TamQueuePage *self,
+                                 const char *title,
+                                 const char *undo_action)
+{
   AdwToast *toast;
 
   g_assert (TAM_IS_QUEUE_PAGE (self));
@@ -80,10 +88,10 @@ _tam_queue_page_show_toast (TamQueuePage *self,
    * come back later (an old "Call … is valid [Undo]" after an undo, issue
    * 12): the one showing goes for good instead. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  if (with_undo)
+  if (undo_action != NULL)
     {
       adw_toast_set_button_label (toast, _ ("_Undo"));
-      adw_toast_set_action_name (toast, "queue.undo");
+      adw_toast_set_action_name (toast, undo_action);
     }
   if (self->toast != NULL)
     {

@@ -187,6 +187,8 @@ write_once (TamQueueWriter *self,
     case TAM_WRITE_RECALL:
       return tam_call_recall (store, self->session, op->id, op->recording, op->text,
                               &op->out_id, &op->error);
+    case TAM_WRITE_UNDO_RECALL:
+      return tam_call_recall_undo (store, self->session, op->tapping_id, &op->error);
     default:
       g_assert_not_reached ();
     }
