@@ -538,6 +538,95 @@ test_window_size (void)
   tam_test_db_free (db);
 }
 
+static gboolean
+frame_cb (GtkWidget *widget,
+          GdkFrameClock *clock,
+          gpointer user_data)
+{
+  (*(int *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Waits for two frames of @widget's window: laid out and drawn. */
+static void
+wait_frames (GtkWidget *widget)
+{
+  int frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, frame_cb, &frames, NULL);
+
+  gtk_widget_queue_draw (widget);
+  tam_test_spin_until (frames >= 2);
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+/* Every label drawn at least as wide as it needs: none cut. */
+static void
+collect_cut_labels (GtkWidget *widget,
+                    GString *cut)
+{
+  if (!gtk_widget_is_drawable (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_ellipsize (GTK_LABEL (widget)) != PANGO_ELLIPSIZE_NONE &&
+      !gtk_label_get_wrap (GTK_LABEL (widget)))
+    {
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+        g_string_append_printf (cut, "“%s” (%d px); ", gtk_label_get_text (GTK_LABEL (widget)),
+                                gtk_widget_get_width (widget));
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_cut_labels (c, cut);
+}
+
+/* Issue 12, point 9: the window fits a 1,024 x 600 screen on every tab,
+ * for every role: its minimum size says so. */
+static void
+test_window_narrow (void)
+{
+  static const char *const users[] = { "SPV-001", "QCO-001", "TL-001" };
+  TamTestDb *db = tam_test_db_new (0);
+
+  for (guint u = 0; u < G_N_ELEMENTS (users); u++)
+    {
+      TamWindow *window = tam_window_new (NULL, db->path);
+      GtkStack *pages;
+      g_autoptr (GListModel) children = NULL;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+      gtk_window_present (GTK_WINDOW (window));
+      sign_in (window, users[u], TAM_TEST_PASSWORD);
+      pages = tam_test_child (window, TAM_TYPE_WINDOW, "page_stack");
+      children = G_LIST_MODEL (gtk_stack_get_pages (pages));
+      for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+        {
+          g_autoptr (GObject) item = g_list_model_get_item (children, i);
+          GtkStackPage *page = GTK_STACK_PAGE (item);
+          int min_w, min_h;
+
+          if (!gtk_widget_get_visible (gtk_stack_page_get_child (page)))
+            continue;
+          gtk_stack_set_visible_child (pages, gtk_stack_page_get_child (page));
+          tam_test_flush ();
+          wait_frames (GTK_WIDGET (window));
+          gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+          gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, 1024, &min_h, NULL, NULL, NULL);
+          g_test_message ("%s, %s: minimum %d x %d", users[u], gtk_stack_page_get_name (page), min_w, min_h);
+          g_assert_cmpint (min_w, <=, 1024);
+          g_assert_cmpint (min_h, <=, 600);
+          g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1024);
+          {
+            g_autoptr (GString) cut = g_string_new (NULL);
+
+            collect_cut_labels (GTK_WIDGET (window), cut);
+            g_test_message ("cut: %s", cut->str);
+            g_assert_cmpstr (cut->str, ==, "");
+          }
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+      tam_test_flush ();
+    }
+  tam_test_db_free (db);
+}
+
 static void
 test_preferences (void)
 {
@@ -622,5 +711,6 @@ main (int argc,
   g_test_add_func ("/ui/window/report-dialog-cancel", test_report_dialog_cancel);
   g_test_add_func ("/ui/window/preferences", test_preferences);
   g_test_add_func ("/ui/window/size", test_window_size);
+  g_test_add_func ("/ui/window/narrow", test_window_narrow);
   return g_test_run ();
 }

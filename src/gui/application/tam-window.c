@@ -46,6 +46,7 @@ struct _TamWindow
   AdwWindowTitle *window_title;
   GtkStack *page_stack;
   GtkStackSidebar *sidebar;
+  AdwFlap *flap;
   TamSignInPage *sign_in_page;
 };
 
@@ -357,6 +358,7 @@ tam_window_class_init (TamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TamWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TamWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, TamWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, TamWindow, flap);
 
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
   gtk_widget_class_install_action (widget_class, "win.choose-database", NULL, choose_database_action);
@@ -368,10 +370,20 @@ tam_window_class_init (TamWindowClass *klass)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-page", "u", i);
 }
 
+/* A folded flap goes away once an area is chosen in it. */
+static void
+page_chosen_cb (TamWindow *self)
+{
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
 static void
 tam_window_init (TamWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->page_stack, "notify::visible-child", G_CALLBACK (page_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->settings = tam_settings_new ();
   gtk_window_set_default_size (GTK_WINDOW (self),

@@ -201,10 +201,62 @@ row_bind_cb (GtkSignalListItemFactory *factory,
                           tam_queue_item_get_call (gtk_list_item_get_item (item)));
 }
 
+/* Folded, the leaflet shows one pane: a call chosen in the list opens. */
+static void
+row_activated_cb (TamQueuePage *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
+/* The back button shows only while the leaflet is folded; set out of the
+ * layout pass that folds it. */
+static gboolean
+folded_idle_cb (gpointer user_data)
+{
+  TamQueuePage *self = user_data;
+
+  self->folded_idle = 0;
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+folded_cb (TamQueuePage *self)
+{
+  if (self->folded_idle == 0)
+    self->folded_idle = g_idle_add (folded_idle_cb, self);
+}
+
+static void
+back_clicked_cb (TamQueuePage *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
 void
 _tam_queue_page_list_init (TamQueuePage *self)
 {
   g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  /* The column titles scroll sideways with the rows. */
+  gtk_scrolled_window_set_hadjustment (self->header_scroller,
+                                       gtk_scrolled_window_get_hadjustment (self->list_scroller));
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+  g_signal_connect_object (self->list_view, "activate", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+  self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_widget_set_tooltip_text (self->back_button, _ ("Back to the list of calls"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Back to the list of calls"), -1);
+  gtk_widget_set_halign (self->back_button, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (self->back_button, 6);
+  gtk_widget_set_margin_top (self->back_button, 6);
+  gtk_widget_add_css_class (self->back_button, "flat");
+  gtk_widget_set_visible (self->back_button, FALSE);
+  g_signal_connect_object (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->detail_scroller))), self->back_button);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), NULL);

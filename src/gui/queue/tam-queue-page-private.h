@@ -83,6 +83,11 @@ struct _TamQueuePage
   GtkWidget *busy_box;
   GtkSpinner *busy_spinner;
   GtkListView *list_view;
+  GtkScrolledWindow *header_scroller;
+  GtkScrolledWindow *list_scroller;
+  AdwLeaflet *leaflet;
+  GtkWidget *back_button; /* to the list, while the leaflet is folded */
+  guint folded_idle;
   GtkStack *detail_stack;
   AdwStatusPage *empty_status;
   GtkLabel *title_label;

@@ -339,6 +339,7 @@ tam_queue_page_dispose (GObject *object)
       g_clear_object (&self->writer);
     }
   g_clear_handle_id (&self->reclaim_source, g_source_remove);
+  g_clear_handle_id (&self->folded_idle, g_source_remove);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->list_view != NULL)
@@ -390,6 +391,9 @@ tam_queue_page_class_init (TamQueuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, leader_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, agent_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, state_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TamQueuePage, header_scroller);
+  gtk_widget_class_bind_template_child (widget_class, TamQueuePage, list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, TamQueuePage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, count_pending_label);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, count_recalled_label);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, count_returned_label);

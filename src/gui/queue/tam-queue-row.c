@@ -25,7 +25,7 @@ typedef enum
 } Column;
 
 /* Widths in pixels; the agent takes what is left. */
-static const int widths[N_COLS] = { 150, 182, -1, 100, 80, 84, 48, 96 };
+static const int widths[N_COLS] = { 150, 182, -1, 100, 80, 84, 84, 120 };
 
 static const char *
 column_title (Column c)
@@ -47,7 +47,7 @@ column_title (Column c)
     case COL_TAPPINGS:
       return _ ("Tappings");
     case COL_RETURNED:
-      return _ ("Returned for");
+      return _ ("Returned");
     case N_COLS:
     default:
       return "";
@@ -222,7 +222,7 @@ tam_queue_row_set_call (TamQueueRow *self,
         int days = tam_call_days_since_returned (call);
 
         self->texts[COL_RETURNED] = days < 0 ? g_strdup ("")
-                                             : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", days), days);
+                                             : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", days), days);
       }
     }
 
