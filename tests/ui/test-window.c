@@ -252,7 +252,8 @@ test_sign_in (void)
   sign_in (window, "TL-001", TAM_TEST_PASSWORD);
   g_assert_cmpstr (visible_page (window), ==, "desk");
   g_assert_cmpstr (tam_window_get_session (window)->role, ==, "TEAM_LEADER");
-  g_assert_true (gtk_stack_get_visible_child (pages) == tam_window_get_page (window, "roster"));
+  /* Issue 12: on the queue, which shows their team's returns. */
+  g_assert_true (gtk_stack_get_visible_child (pages) == tam_window_get_page (window, "queue"));
 
   /* A QCO lands on the tapping queue. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));

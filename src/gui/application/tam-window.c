@@ -159,8 +159,10 @@ build_desk (TamWindow *self)
       shown++;
     }
   gtk_stack_sidebar_set_stack (self->sidebar, self->page_stack);
-  /* A QCO lives in the tapping queue: land there. */
-  if (tam_role_from_code (self->session->role) == TAM_ROLE_QCO &&
+  /* A QCO lives in the tapping queue, a team leader in their team's
+   * returns there (issue 12): land there. */
+  if ((tam_role_from_code (self->session->role) == TAM_ROLE_QCO ||
+       tam_role_from_code (self->session->role) == TAM_ROLE_TEAM_LEADER) &&
       gtk_stack_get_child_by_name (self->page_stack, "queue") != NULL)
     gtk_stack_set_visible_child_name (self->page_stack, "queue");
 

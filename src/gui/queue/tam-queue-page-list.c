@@ -61,6 +61,8 @@ selection_changed_cb (TamQueuePage *self)
     _tam_queue_page_show_selected (self);
 }
 
+static void focus_selected_row (TamQueuePage *self);
+
 void
 _tam_queue_page_select_position (TamQueuePage *self,
                                  guint position)
@@ -75,24 +77,31 @@ _tam_queue_page_select_position (TamQueuePage *self,
   /* The focus ring follows the loaded call while the list has the
    * keyboard, so that the two never drift apart (issue 12). */
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
-    {
-      TamQueueItem *item = gtk_single_selection_get_selected_item (self->selection);
-      const TamCall *call = item ? tam_queue_item_get_call (item) : NULL;
+    focus_selected_row (self);
+}
 
-      /* The row widgets are the list's children, each holding a
-       * TamQueueRow (tam-queue-row.c). */
-      for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
-           call != NULL && w != NULL; w = gtk_widget_get_next_sibling (w))
-        {
-          GtkWidget *row = gtk_widget_get_first_child (w);
+/* Puts the keyboard focus on the row of the loaded call. */
+static void
+focus_selected_row (TamQueuePage *self)
+{
+  {
+    TamQueueItem *item = gtk_single_selection_get_selected_item (self->selection);
+    const TamCall *call = item ? tam_queue_item_get_call (item) : NULL;
 
-          if (row != NULL && TAM_IS_QUEUE_ROW (row) && tam_queue_row_get_id (TAM_QUEUE_ROW (row)) == call->id)
-            {
-              gtk_widget_grab_focus (w);
-              break;
-            }
-        }
-    }
+    /* The row widgets are the list's children, each holding a
+     * TamQueueRow (tam-queue-row.c). */
+    for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+         call != NULL && w != NULL; w = gtk_widget_get_next_sibling (w))
+      {
+        GtkWidget *row = gtk_widget_get_first_child (w);
+
+        if (row != NULL && TAM_IS_QUEUE_ROW (row) && tam_queue_row_get_id (TAM_QUEUE_ROW (row)) == call->id)
+          {
+            gtk_widget_grab_focus (w);
+            break;
+          }
+      }
+  }
 }
 
 /* Runs @func-like model edits with the selection's own reactions muted,
@@ -235,6 +244,26 @@ back_clicked_cb (TamQueuePage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
+static gboolean
+focus_idle_cb (gpointer user_data)
+{
+  TamQueuePage *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    focus_selected_row (self);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+list_focus_enter_cb (TamQueuePage *self)
+{
+  /* After the list has placed its own focus. */
+  g_idle_add (focus_idle_cb, g_object_ref (self));
+}
+
 void
 _tam_queue_page_list_init (TamQueuePage *self)
 {
@@ -245,6 +274,14 @@ _tam_queue_page_list_init (TamQueuePage *self)
                                        gtk_scrolled_window_get_hadjustment (self->list_scroller));
   adw_leaflet_set_visible_child_name (self->leaflet, "detail");
   g_signal_connect_object (self->list_view, "activate", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+  {
+    /* The list taking the keyboard (Tab, a click elsewhere in it) puts
+     * the focus ring on the loaded call, not on a row of its own. */
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_object (focus, "enter", G_CALLBACK (list_focus_enter_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), focus);
+  }
   self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
   gtk_widget_set_tooltip_text (self->back_button, _ ("Back to the list of calls"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button), GTK_ACCESSIBLE_PROPERTY_LABEL,

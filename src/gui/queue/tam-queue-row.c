@@ -15,17 +15,17 @@ typedef enum
 {
   COL_TIME,
   COL_CALL,
+  COL_RETURNED, /* days since returned (issue 12): the TL's first question */
   COL_AGENT,
   COL_SERVICE,
   COL_SITE,
   COL_STATE,
   COL_TAPPINGS,
-  COL_RETURNED, /* days since returned (issue 12) */
   N_COLS
 } Column;
 
 /* Widths in pixels; the agent takes what is left. */
-static const int widths[N_COLS] = { 150, 182, -1, 100, 80, 84, 84, 120 };
+static const int widths[N_COLS] = { 150, 182, 120, -1, 100, 80, 84, 84 };
 
 static const char *
 column_title (Column c)
