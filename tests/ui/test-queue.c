@@ -372,6 +372,9 @@ test_tap_three (Fixture *f,
   /* Three verdicts, three toasts: only the latest is alive (issue 12: an
    * old toast must not come back from the overlay's queue). */
   g_assert_cmpuint (_tam_queue_page_get_toasts_alive (f->page), ==, 1);
+  /* Issue 12, point 5: my tappings of today against the daily target. */
+  g_assert_cmpstr (gtk_label_get_text (tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "today_label")), ==,
+                   "Today: 3 / 150");
   /* Ctrl+Z: the return is undone, the call is back and selected. */
   state3 = call_state (f, f->calls[2]);
   g_assert_cmpstr (state3, ==, "RETURNED");
@@ -395,6 +398,8 @@ test_tap_three (Fixture *f,
 
   g_assert_cmpuint (_tam_queue_page_get_toasts_alive (f->page), ==, 1);
   g_assert_true (g_str_has_prefix (_tam_queue_page_get_last_toast (f->page), "Verdict on call"));
+  g_assert_cmpstr (gtk_label_get_text (tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "today_label")), ==,
+                   "Today: 2 / 150");
   /* A second Ctrl+Z has nothing left to undo, and says so. */
   activate (f, "queue.undo");
   g_assert_nonnull (_tam_queue_page_get_banner (f->page));

@@ -173,3 +173,44 @@ fail:
 fail_quiet:
   return NULL;
 }
+
+gboolean
+tam_tapping_count_today (TamStore *store,
+                         const TamSession *session,
+                         int *out_valid,
+                         int *out_returned,
+                         GError **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
+
+  *out_valid = *out_returned = 0;
+  if (!tam_session_require (session, TAM_PERM_TAP, error))
+    return FALSE;
+  stmt = tam_store_prepare (store,
+                            "SELECT verdict, count(*) FROM tappings INDEXED BY tappings_qco"
+                            " WHERE qco_id = ? AND tapped_at >= ? AND undone = 0 GROUP BY verdict",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, session->person_id);
+  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (tam_verdict_from_code ((const char *) sqlite3_column_text (stmt, 0)) == TAM_VERDICT_VALID)
+        *out_valid = sqlite3_column_int (stmt, 1);
+      else
+        *out_returned = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      tam_store_set_error (store, error, _ ("Could not count today's tappings"));
+      return FALSE;
+    }
+  return TRUE;
+}

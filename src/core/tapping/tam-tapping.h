@@ -351,6 +351,14 @@ gboolean tam_call_recall_undo (TamStore *store,
                                gint64 recall_id,
                                GError **error);
 
+/* The signed-in QCO's verdicts of today (local time), not undone (issue
+ * 12: the counter in the Queue header). */
+gboolean tam_tapping_count_today (TamStore *store,
+                                  const TamSession *session,
+                                  int *out_valid,
+                                  int *out_returned,
+                                  GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamCall, tam_call_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamQueueFilter, tam_queue_filter_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamTappingRecord, tam_tapping_record_free)

@@ -233,6 +233,7 @@ verdict_done (TamQueuePage *self,
     toast = g_strdup_printf (_ ("Call %s returned to the agent"), v->call->call_id);
   /* Undo is offered for the latest verdict only (Ctrl+Z's). */
   _tam_queue_page_show_toast (self, toast, last || self->undo_tapping_id == op->out_id);
+  _tam_queue_page_update_today (self);
 }
 
 static void
@@ -477,6 +478,7 @@ undo_done (TamQueuePage *self,
       return;
     }
   toast = g_strdup_printf (_ ("Verdict on call %s undone"), u->call_label);
+  _tam_queue_page_update_today (self);
   if (op->call == NULL)
     {
       _tam_queue_page_show_toast (self, toast, FALSE);

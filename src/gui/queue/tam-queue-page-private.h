@@ -76,6 +76,7 @@ struct _TamQueuePage
   GtkLabel *count_returned_label;
   GtkLabel *count_valid_label;
   GtkLabel *count_shown_label;
+  GtkLabel *today_label;
   GtkRevealer *banner_revealer;
   GtkLabel *banner_label;
   GtkBox *job_box;
@@ -122,6 +123,9 @@ void _tam_queue_page_show_toast_full (TamQueuePage *self,
                                       const char *undo_action);
 guint _tam_queue_page_push_write (TamQueuePage *self,
                                   TamWrite *op);
+
+/* The QCO's tappings of today against the daily target. */
+void _tam_queue_page_update_today (TamQueuePage *self);
 
 /* tam-queue-page-list.c */
 void _tam_queue_page_list_init (TamQueuePage *self);

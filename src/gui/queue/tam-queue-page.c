@@ -110,6 +110,34 @@ _tam_queue_page_get_toasts_alive (TamQueuePage *self)
   return self->toasts_alive;
 }
 
+void
+_tam_queue_page_update_today (TamQueuePage *self)
+{
+  int valid = 0, returned = 0, target;
+  g_autofree char *text = NULL;
+  g_autofree char *tip = NULL;
+
+  if (!tam_session_can (self->session, TAM_PERM_TAP) ||
+      !tam_tapping_count_today (self->store, self->session, &valid, &returned, NULL))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->today_label), FALSE);
+      return;
+    }
+  target = self->settings != NULL ? g_settings_get_int (self->settings, "daily-target") : 0;
+  if (target > 0)
+    /* Translators: the QCO's tappings today against the daily target: "Today: 37 / 150" */
+    text = g_strdup_printf (_ ("Today: %d / %d"), valid + returned, target);
+  else
+    /* Translators: the QCO's tappings today, no target set */
+    text = g_strdup_printf (_ ("Today: %d"), valid + returned);
+  /* Translators: the split of today's tappings */
+  tip = g_strdup_printf (_ ("My tappings today: %d valid, %d returned"), valid, returned);
+  gtk_label_set_text (self->today_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->today_label), tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->today_label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tip, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->today_label), TRUE);
+}
+
 /* Queues @op (taken) for the writer; its number, or 0 once the page is
  * disposed (a dialog may still answer then). */
 guint
@@ -392,6 +420,7 @@ tam_queue_page_class_init (TamQueuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, agent_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, state_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, header_scroller);
+  gtk_widget_class_bind_template_child (widget_class, TamQueuePage, today_label);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, count_pending_label);
@@ -474,6 +503,10 @@ tam_queue_page_new (TamStore *store,
 
   setup_filters (self);
   _tam_queue_page_list_create_model (self);
+  _tam_queue_page_update_today (self);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::daily-target",
+                             G_CALLBACK (_tam_queue_page_update_today), self, G_CONNECT_SWAPPED);
 
   apply_filter (self, TRUE);
   return GTK_WIDGET (self);
