@@ -25,7 +25,7 @@ typedef enum
 } Column;
 
 /* Widths in pixels; the agent takes what is left. */
-static const int widths[N_COLS] = { 150, 182, 120, -1, 100, 80, 84, 84 };
+static const int widths[N_COLS] = { 150, 182, 132, -1, 100, 80, 84, 84 };
 
 static const char *
 column_title (Column c)
