@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tam-f02.h"
 #include "tam-f18.h"
 #include "tam-reports.h"
 #include "tam-w03.h"
@@ -29,7 +30,18 @@ static const TamReport w03 = {
   tam_w03_team_csv_path,
 };
 
-static const TamReport *const reports[] = { &f18, &w03, NULL };
+static const TamReport f02 = {
+  "f02",
+  "F-02",
+  N_ ("Report F-02"),
+  N_ ("Attendance of one month: each person's shifts and what happened, with their adherence on a second sheet."),
+  TAM_REPORT_MONTH,
+  TAM_PERM_EXPORT,
+  tam_f02_write,
+  tam_f02_adherence_csv_path,
+};
+
+static const TamReport *const reports[] = { &f18, &w03, &f02, NULL };
 
 const TamReport *const *
 tam_reports (void)
