@@ -253,6 +253,7 @@ open_dialog (TamQueuePage *self,
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   recording = gtk_entry_new ();
   gtk_widget_set_hexpand (recording, TRUE);
+  gtk_entry_set_activates_default (GTK_ENTRY (recording), TRUE);
   gtk_entry_set_placeholder_text (GTK_ENTRY (recording), _ ("New recording (in the recordings folder)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (recording),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("New recording file name"), -1);
@@ -264,6 +265,7 @@ open_dialog (TamQueuePage *self,
   gtk_box_append (GTK_BOX (row), recording);
   gtk_box_append (GTK_BOX (row), choose);
   note = gtk_entry_new ();
+  gtk_entry_set_activates_default (GTK_ENTRY (note), TRUE);
   gtk_entry_set_placeholder_text (GTK_ENTRY (note), _ ("Note (optional)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (note),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Note on the re-call"), -1);
