@@ -82,21 +82,24 @@ _tam_queue_page_show_toast_full (TamQueuePage *self,
   g_free (self->last_toast);
   self->last_toast = g_strdup (title);
 
+  /* Verdicts come fast: the toast showing says what was just done, now.
+   * A second toast would put the first back in the overlay's queue, where
+   * it came back later (an old "Call … is valid [Undo]" after an undo,
+   * issue 12); dismissing it while it slides out crashes libadwaita 1.2.
+   * So there is one toast, its text replaced. */
+  if (self->toast != NULL)
+    {
+      adw_toast_set_title (self->toast, title);
+      adw_toast_set_button_label (self->toast, undo_action != NULL ? _ ("_Undo") : NULL);
+      adw_toast_set_action_name (self->toast, undo_action);
+      return;
+    }
   toast = adw_toast_new (title);
-  /* Verdicts come fast: say what was just done, now. A high-priority
-   * toast puts the one showing back in the overlay's queue, where it would
-   * come back later (an old "Call … is valid [Undo]" after an undo, issue
-   * 12): the one showing goes for good instead. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   if (undo_action != NULL)
     {
       adw_toast_set_button_label (toast, _ ("_Undo"));
       adw_toast_set_action_name (toast, undo_action);
-    }
-  if (self->toast != NULL)
-    {
-      g_autoptr (AdwToast) old = g_steal_pointer (&self->toast);
-      adw_toast_dismiss (old);
     }
   self->toast = g_object_ref (toast);
   self->toasts_alive++;
