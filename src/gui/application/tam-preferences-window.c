@@ -41,6 +41,7 @@ struct _TamPreferencesWindow
   AdwEntryRow *code_row;
   AdwEntryRow *text_row;
   GtkSwitch *critical_switch;
+  GtkSpinButton *daily_target_spin;
   GtkSwitch *active_switch;
   GtkButton *save_button;
   GtkLabel *error_label;
@@ -574,6 +575,7 @@ tam_preferences_window_class_init (TamPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, code_row);
   gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, text_row);
+  gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, daily_target_spin);
   gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, critical_switch);
   gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, active_switch);
   gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, save_button);
@@ -594,6 +596,8 @@ tam_preferences_window_init (TamPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = tam_settings_new ();
+  g_settings_bind (self->settings, "daily-target", gtk_spin_button_get_adjustment (self->daily_target_spin),
+                   "value", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->settings, "changed::database-path", G_CALLBACK (update_rows), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::recordings-folder", G_CALLBACK (update_rows), self,
