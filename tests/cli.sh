@@ -108,4 +108,32 @@ $T --db "$db" check >/dev/null 2>"$dir/err" && fail "tampered audit log passes c
 grep -q "tampered" "$dir/err" || fail "tamper message"
 
 $T --db "$db" nosuchcommand 2>/dev/null; [ $? -eq 2 ] || fail "unknown command exit code"
+
+# Issue 12: tamctl as a newcomer tries it.
+$T --version >"$dir/out" || fail "--version"
+grep -Eq '^tamctl [0-9]+\.[0-9]+' "$dir/out" || fail "--version output: $(cat "$dir/out")"
+$T --help >"$dir/out" || fail "--help exit code"
+for cmd in init import export check backup passwd tap recall report bench; do
+  grep -q "^  $cmd" "$dir/out" || fail "--help does not list $cmd"
+  grep -q "tamctl .*$cmd" "$G_TEST_SRCDIR/../README.md" || fail "README does not list $cmd"
+done
+grep -q TAM_NEW_PASSWORD "$dir/out" || fail "--help does not say where passwd takes the password"
+grep -q TAM_NEW_PASSWORD "$G_TEST_SRCDIR/../README.md" || fail "README does not mention TAM_NEW_PASSWORD"
+grep -q -- "--version" "$G_TEST_SRCDIR/../README.md" || fail "README does not mention --version"
+# export changes nothing: no "changes data", but who to be.
+$T --db "$db" export roster "$dir/r.csv" 2>"$dir/err" && fail "export without --as"
+grep -q "changes data" "$dir/err" && fail "export said it changes data: $(cat "$dir/err")"
+grep -q -- "--as NIK" "$dir/err" || fail "export without --as message: $(cat "$dir/err")"
+# A missing password is not a wrong one.
+env -u TAM_PASSWORD $T --db "$db" --as MGR001 export roster "$dir/r.csv" </dev/null 2>"$dir/err" && fail "export without a password"
+grep -q "No password for MGR001" "$dir/err" || fail "missing password message: $(cat "$dir/err")"
+grep -q "wrong password" "$dir/err" && fail "a missing password called wrong: $(cat "$dir/err")"
+TAM_PASSWORD=rahasia-mgr $T --db "$db" --as MGR001 export roster "$dir/r.csv" >/dev/null || fail "export as the manager"
+# bench --db NEWFILE generates the demo there (scale 0: the tiny set);
+# bench --as a manager skips the imports a manager may not run.
+TAM_PASSWORD=tam-demo-2026 $T --db "$dir/bench.db" --as MGR001 bench --scale 0 --runs 1 --import-rows 100 --calls-rows 100 >"$dir/out" 2>"$dir/err" ||
+  fail "bench --db NEWFILE --as MGR001: $(cat "$dir/err")"
+[ -f "$dir/bench.db" ] || fail "bench --db NEWFILE made no database"
+grep -q "generating a demo database there" "$dir/err" || fail "bench NEWFILE message: $(cat "$dir/err")"
+grep -q "^attendance_import_rows_per_s skipped" "$dir/out" || fail "bench as a manager did not skip the attendance import: $(cat "$dir/out")"
 echo "cli: ok"

@@ -7,6 +7,8 @@
 #include "import-fixture.h"
 #include "tam-attendance.h"
 #include "tam-audit.h"
+#include "tam-f02.h"
+#include "tam-reports.h"
 
 static gboolean
 save (Fixture *fx,
@@ -238,6 +240,45 @@ test_adherence (Fixture *fx,
   g_assert_cmpfloat_with_epsilon (total.adherence, 70.0, 1e-9);
 }
 
+/* Issue 12: report F-02, the month's attendance and adherence, through
+ * the registry; a team leader gets their own team. */
+static void
+test_report_f02 (Fixture *fx,
+                 gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *csv = g_build_filename (fx->dir, "f02.csv", NULL);
+  g_autofree char *csv2 = tam_f02_adherence_csv_path (csv);
+  g_autofree char *text = NULL;
+  g_autofree char *text2 = NULL;
+  const TamReport *report = tam_report_find ("F-02");
+
+  fill_week (fx);
+  g_assert_nonnull (report);
+  g_assert_true (report->write == tam_f02_write);
+  g_assert_true (report->write (fx->store, fx->tl1, "2026-10", csv, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_true (g_file_get_contents (csv2, &text2, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "nik,name,date,shift_start,shift_end,status,check_in,check_out,note\r\n"));
+  /* T001's team in October: A001 8 days (the 8th too), A002 7 (not 30
+   * September); not A003. */
+  {
+    g_auto (GStrv) lines = g_strsplit (text, "\r\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 1 + 15 + 1);
+  }
+  g_assert_null (strstr (text, "A003"));
+  g_assert_nonnull (strstr (text2, "PERSON,A001,Budi Santoso,6,3,1,2,0,1,1,50.0\r\n"));
+  g_assert_nonnull (strstr (text2, "TOTAL,,,11,7,"));
+  g_assert_nonnull (strstr (text2, ",63.6\r\n"));
+  /* The month must be one; an agent may not. */
+  g_assert_false (report->write (fx->store, fx->tl1, "2026-13", csv, NULL, NULL, NULL, &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (report->write (fx->store, fx->agent, "2026-10", csv, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+}
+
 static void
 test_list (Fixture *fx,
            gconstpointer data)
@@ -288,6 +329,7 @@ main (int argc,
   ADD ("/attendance/save/audit", test_save_audit);
   ADD ("/attendance/adherence", test_adherence);
   ADD ("/attendance/list", test_list);
+  ADD ("/attendance/report-f02", test_report_f02);
 #undef ADD
 
   return g_test_run ();

@@ -136,8 +136,31 @@ test_return_loop (Fixture *f,
   g_assert_error (error, TAM_ERROR, TAM_ERROR_CONFLICT);
   g_clear_error (&error);
 
+  /* Issue 12: the TL who recorded it may undo the re-call (nobody else),
+   * then record it again. */
+  g_assert_false (tam_call_recall_undo (f->w.store, f->w.qco_b, r1, &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_true (tam_call_recall_undo (f->w.store, f->w.tl_b, r1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (world_int (&f->w, "SELECT count(*) FROM recalls WHERE call_id = ?", f->b1), ==, 0);
+  {
+    g_autofree char *st = call_state (f, f->b1);
+    g_assert_cmpstr (st, ==, "RETURNED");
+  }
+  g_assert_false (tam_call_recall_undo (f->w.store, f->w.tl_b, r1, &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (tam_call_recall (f->w.store, f->w.tl_b, f->b1, "vr/B-001-recall.wav",
+                                  "Customer confirmed again", &r1, &error));
+  g_assert_no_error (error);
+
   g_assert_true (tam_call_decide (f->w.store, f->w.qco_b2, f->b1, "VALID", NULL, NULL, &t2, &error));
   g_assert_no_error (error);
+  /* Tapped since: the re-call stays. */
+  g_assert_false (tam_call_recall_undo (f->w.store, f->w.tl_b, r1, &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_CONFLICT);
+  g_clear_error (&error);
   after = tam_call_get (f->w.store, f->w.spvq, f->b1, &error);
   g_assert_cmpstr (after->state, ==, "VALID");
   g_assert_cmpint (after->attempts, ==, 2);
@@ -206,6 +229,25 @@ test_rules (Fixture *f,
   g_assert_false (tam_call_decide (f->w.store, f->w.qco_b, f->b1, "MAYBE", NULL, NULL, NULL, &error));
   g_assert_error (error, TAM_ERROR, TAM_ERROR_INVALID);
   g_clear_error (&error);
+  /* Issue 12: no VALID on an unheard call; the built-in reason. */
+  g_assert_false (tam_call_decide_heard (f->w.store, f->w.qco_b, f->b1, "VALID", NULL, NULL,
+                                         TAM_HEARD_MISSING, NULL, &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Recording missing / unplayable"));
+  g_clear_error (&error);
+  {
+    const char *const recording[] = { "recording", NULL };
+    g_assert_false (tam_call_decide_heard (f->w.store, f->w.qco_b, f->b1, "VALID", recording, NULL,
+                                           TAM_HEARD_PLAYED, NULL, &error));
+    g_assert_error (error, TAM_ERROR, TAM_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (world_int (&f->w, "UPDATE calls SET recording = '' WHERE id = ? RETURNING 0", f->b1), ==, 0);
+  g_assert_false (tam_call_decide (f->w.store, f->w.qco_b, f->b1, "VALID", NULL, NULL, NULL, &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "names no recording"));
+  g_clear_error (&error);
+  g_assert_cmpint (world_int (&f->w, "UPDATE calls SET recording = 'vr/B-001.wav' WHERE id = ? RETURNING 0", f->b1), ==, 0);
   /* A DECLINE call is not in the tapping queue at all. */
   g_assert_false (tam_call_decide (f->w.store, f->w.qco_b, f->d1, "VALID", NULL, NULL, NULL, &error));
   g_assert_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND);
@@ -952,7 +994,7 @@ test_team_counts (Fixture *f,
   /* Four days of calls of the four agents, a third of them AGREE; one
    * of cici's under another service. */
   for (int i = 0; i < 96; i++)
-    g_string_append_printf (csv, "IMP-%03d,%s,%s,2026-10-%02d %02d:%02d:00,%s,0812%08d,,\n", i,
+    g_string_append_printf (csv, "IMP-%03d,%s,%s,2026-10-%02d %02d:%02d:00,%s,0812%08d,,vr/x.wav\n", i,
                             niks[i % 4], i == 6 ? "ADDON_CONSUMER" : services[i % 4], 5 + i / 24,
                             8 + (i % 24) / 3, (i * 7) % 60, i % 3 ? "DECLINE" : "AGREE", i);
   import_calls (f, "calls-1.csv", csv->str);
@@ -996,7 +1038,7 @@ test_team_counts (Fixture *f,
    * its calls decided before that. */
   g_string_assign (csv, header);
   for (int i = 0; i < 24; i++)
-    g_string_append_printf (csv, "NEW-%03d,%s,%s,2026-10-09 %02d:00:00,AGREE,0813%08d,,\n", i,
+    g_string_append_printf (csv, "NEW-%03d,%s,%s,2026-10-09 %02d:00:00,AGREE,0813%08d,,vr/x.wav\n", i,
                             niks[i % 4], services[i % 4], 8 + i / 4, i);
   import_calls (f, "calls-2.csv", csv->str);
   g_assert_true (tam_call_decide (f->w.store, f->w.qco_b, call_by_id (f, "NEW-000"), "VALID", NULL, NULL, NULL, &error));
@@ -1405,6 +1447,9 @@ test_parameters (Fixture *f,
   g_assert_cmpuint (all->len, ==, 7);
 }
 
+/* TAM_RECORDINGS for the next run_tamctl (NULL: unset). */
+static const char *tamctl_recordings;
+
 /* tamctl obeys the same rules: run it as a separate process. */
 static int
 run_tamctl (Fixture *f,
@@ -1431,6 +1476,10 @@ run_tamctl (Fixture *f,
   g_ptr_array_add (args, NULL);
 
   g_subprocess_launcher_setenv (launcher, "TAM_PASSWORD", WORLD_PASSWORD, TRUE);
+  if (tamctl_recordings != NULL)
+    g_subprocess_launcher_setenv (launcher, "TAM_RECORDINGS", tamctl_recordings, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "TAM_RECORDINGS");
   proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) args->pdata, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, out, NULL, &error));
@@ -1446,6 +1495,27 @@ test_tamctl (Fixture *f,
   g_autofree char *out = NULL;
   g_autofree char *state = NULL;
   g_autofree char *csv = g_build_filename (f->w.dir, "f18.csv", NULL);
+  g_autofree char *vr = g_build_filename (f->w.dir, "vr", NULL);
+  g_autofree char *wav = g_build_filename (vr, "B-001.wav", NULL);
+
+  /* Issue 12: valid needs the recording checked: where to look... */
+  tamctl_recordings = NULL;
+  g_assert_cmpint (run_tamctl (f, &out, "tap", "B-001", "valid", "--as", "QCB001", NULL), ==, 2);
+  g_assert_nonnull (strstr (out, "--recordings DIR"));
+  g_clear_pointer (&out, g_free);
+  /* ...missing, or not audio: refused, nothing stored. */
+  g_assert_cmpint (run_tamctl (f, &out, "tap", "B-001", "valid", "--recordings", f->w.dir, "--as", "QCB001", NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "recording not found"));
+  g_assert_nonnull (strstr (out, "Recording missing / unplayable"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (g_mkdir (vr, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (wav, "not a recording", -1, NULL));
+  g_assert_cmpint (run_tamctl (f, &out, "tap", "B-001", "valid", "--recordings", f->w.dir, "--as", "QCB001", NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "not a recording that plays"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (world_int (&f->w, "SELECT count(*) FROM tappings WHERE call_id = ?", f->b1), ==, 0);
+  g_assert_true (g_file_set_contents (wav, "RIFF\x24\0\0\0WAVEfmt ", 16, NULL));
+  tamctl_recordings = f->w.dir;
 
   g_assert_cmpint (run_tamctl (f, &out, "tap", "B-001", "valid", "--as", "QCB001", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "B-001"));
@@ -1476,7 +1546,16 @@ test_tamctl (Fixture *f,
                               f->b2),
                    ==, 2);
   g_assert_cmpint (run_tamctl (f, &out, "recall", "B-002", "--as", "QCB001", "--recording", "r.wav", NULL), ==, 1);
+  g_assert_null (strstr (out, "recording not found"));
   g_clear_pointer (&out, g_free);
+  /* Issue 12: a re-call's recording must be there. */
+  g_assert_cmpint (run_tamctl (f, &out, "recall", "B-002", "--as", "TLB001", "--recording", "vr/tidak-ada.wav", NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "recording not found"));
+  g_clear_pointer (&out, g_free);
+  {
+    g_autofree char *wav2 = g_build_filename (vr, "B-002-2.wav", NULL);
+    g_assert_true (g_file_set_contents (wav2, "RIFF\x24\0\0\0WAVEfmt ", 16, NULL));
+  }
   g_assert_cmpint (run_tamctl (f, &out, "recall", "B-002", "--as", "TLB001", "--recording", "vr/B-002-2.wav",
                                "--note", "re-called on 7 Oct", NULL),
                    ==, 0);
@@ -1508,7 +1587,7 @@ test_tamctl (Fixture *f,
     lines = g_strsplit (text, "\r\n", -1);
     g_assert_cmpuint (g_strv_length (lines), ==, 3);
     g_assert_true (g_str_has_prefix (lines[1], "B-002,"));
-    g_assert_nonnull (strstr (lines[1], ",1,\"CONSENT, DATA\",Confirm consent and re-enter the order,"));
+    g_assert_nonnull (strstr (lines[1], ",1,Explicit customer consent (says yes / setuju); Order data captured correctly in MyCX,Confirm consent and re-enter the order,"));
     g_assert_nonnull (strstr (lines[1], ",TLB001,re-called on 7 Oct,,,WAITING_TAPPING,0.0"));
     /* The month must be one; the report, f18 or w03. */
     g_assert_cmpint (run_tamctl (f, &out, "report", "w03", "--month", "oktober", "-o", w03, "--as", "TLB001", NULL), ==, 1);

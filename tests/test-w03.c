@@ -132,27 +132,27 @@ typedef struct
 
 /* The month by hand, in report order: site, team leader, agent, time. */
 static const Expected expected_all[] = {
-  { "A1", "10000001", "TLB001", "BANDUNG", "QCB001", "2026-10-05 08:00:00", 1, "CONSENT",
+  { "A1", "10000001", "TLB001", "BANDUNG", "QCB001", "2026-10-05 08:00:00", 1, "Explicit customer consent (says yes / setuju)",
     "2026-10-07 08:00:00", "TLB001", "VALID", "2026-10-08 09:00:00", TAM_W03_VALID_AFTER, 2.0,
     "A1,2026-10-01 09:00:00,10000001,Ani Suryani,TLB001,Asep Sunarya,BANDUNG,ADDON_CONSUMER,"
-    "QCB001,Rudi Hartono,2026-10-05 08:00:00,1,CONSENT,Ask for an explicit yes,2026-10-07 08:00:00,"
+    "QCB001,Rudi Hartono,2026-10-05 08:00:00,1,Explicit customer consent (says yes / setuju),Ask for an explicit yes,2026-10-07 08:00:00,"
     "TLB001,\"Customer agreed, recorded again\",VALID,2026-10-08 09:00:00,VALID_AFTER_RECALL,2.0" },
-  { "A2", "10000001", "TLB001", "BANDUNG", "QCB001", "2026-10-06 10:00:00", 1, "CONSENT",
+  { "A2", "10000001", "TLB001", "BANDUNG", "QCB001", "2026-10-06 10:00:00", 1, "Explicit customer consent (says yes / setuju)",
     NULL, NULL, NULL, NULL, TAM_W03_WAITING_RECALL, -1,
     "A2,2026-10-02 09:00:00,10000001,Ani Suryani,TLB001,Asep Sunarya,BANDUNG,ADDON_CONSUMER,"
-    "QCB001,Rudi Hartono,2026-10-06 10:00:00,1,CONSENT,Ask for an explicit yes,,,,,,WAITING_RECALL," },
-  { "B1", "10000002", "TLB001", "BANDUNG", "QCB001", "2026-10-02 08:00:00", 1, "CONSENT, DATA",
+    "QCB001,Rudi Hartono,2026-10-06 10:00:00,1,Explicit customer consent (says yes / setuju),Ask for an explicit yes,,,,,,WAITING_RECALL," },
+  { "B1", "10000002", "TLB001", "BANDUNG", "QCB001", "2026-10-02 08:00:00", 1, "Explicit customer consent (says yes / setuju); Order data captured correctly in MyCX",
     "2026-10-03 20:00:00", "TLB001", "RETURN", "2026-10-04 09:00:00", TAM_W03_RETURNED_AGAIN, 1.5,
     "B1,2026-10-01 10:00:00,10000002,Budi Santoso,TLB001,Asep Sunarya,BANDUNG,ADDON_CONSUMER,"
-    "QCB001,Rudi Hartono,2026-10-02 08:00:00,1,\"CONSENT, DATA\",Confirm consent and re-enter the order,"
+    "QCB001,Rudi Hartono,2026-10-02 08:00:00,1,Explicit customer consent (says yes / setuju); Order data captured correctly in MyCX,Confirm consent and re-enter the order,"
     "2026-10-03 20:00:00,TLB001,re-called,RETURN,2026-10-04 09:00:00,RETURNED_AGAIN,1.5" },
-  { "B1", "10000002", "TLB001", "BANDUNG", "QCB002", "2026-10-04 09:00:00", 2, "CONSENT",
+  { "B1", "10000002", "TLB001", "BANDUNG", "QCB002", "2026-10-04 09:00:00", 2, "Explicit customer consent (says yes / setuju)",
     NULL, NULL, NULL, NULL, TAM_W03_WAITING_RECALL, -1, NULL },
-  { "B2", "10000002", "TLB001", "BANDUNG", "QCB001", "2026-10-09 08:00:00", 1, "CONSENT",
+  { "B2", "10000002", "TLB001", "BANDUNG", "QCB001", "2026-10-09 08:00:00", 1, "Explicit customer consent (says yes / setuju)",
     "2026-10-10 08:00:00", "TLB001", NULL, NULL, TAM_W03_WAITING_TAPPING, 1.0, NULL },
-  { "C1", "10000003", "TLB002", "BANDUNG", "QCB002", "2026-10-07 13:00:00", 1, "COMMITMENT",
+  { "C1", "10000003", "TLB002", "BANDUNG", "QCB002", "2026-10-07 13:00:00", 1, "Explicit commitment to pay / stay subscribed",
     NULL, NULL, NULL, NULL, TAM_W03_WAITING_RECALL, -1, NULL },
-  { "D1", "20000001", "TLM001", "MEDAN", "QCM001", "2026-10-05 08:03:00", 1, "CONSENT",
+  { "D1", "20000001", "TLM001", "MEDAN", "QCM001", "2026-10-05 08:03:00", 1, "Explicit customer consent (says yes / setuju)",
     "2026-10-05 20:03:00", "TLM001", "VALID", "2026-10-06 08:00:00", TAM_W03_VALID_AFTER, 0.5, NULL },
 };
 

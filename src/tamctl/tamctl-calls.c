@@ -38,11 +38,16 @@ tamctl_cmd_tap (TamctlContext *ctx,
   g_autoptr (GOptionContext) octx = NULL;
   TamVerdict verdict;
   gint64 tapping_id = 0;
+  g_autofree char *folder = NULL;
+  g_autoptr (GError) unheard = NULL;
+  TamHeard heard = TAM_HEARD_UNCHECKED;
   GOptionEntry entries[] = {
     { "fail", 0, 0, G_OPTION_ARG_STRING_ARRAY, &fail,
       N_ ("An assessment parameter that was not met (repeat for more)"), "CODE" },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note,
       N_ ("The recommendation to the agent (needed for return)"), "TEXT" },
+    { "recordings", 0, 0, G_OPTION_ARG_FILENAME, &folder,
+      N_ ("The recordings folder (the VR share; default $TAM_RECORDINGS): valid needs the call's recording there"), "DIR" },
     { NULL }
   };
 
@@ -53,7 +58,7 @@ tamctl_cmd_tap (TamctlContext *ctx,
   if (argc != 3)
     {
       g_printerr ("tamctl: %s\n",
-                  _ ("usage: tamctl tap CALL_ID valid|return --as NIK [--fail CODE]... [--note TEXT]"));
+                  _ ("usage: tamctl tap CALL_ID valid|return --as NIK [--fail CODE]... [--note TEXT] [--recordings DIR]"));
       return 2;
     }
   {
@@ -70,8 +75,21 @@ tamctl_cmd_tap (TamctlContext *ctx,
   call = signed_in_call (ctx, argv[1], &error);
   if (call == NULL)
     return tamctl_fail (g_steal_pointer (&error));
-  if (!tam_call_decide (ctx->store, ctx->session, call->id, tam_verdict_to_code (verdict),
-                        (const char *const *) fail, note, &tapping_id, &error))
+  /* Issue 12: no VALID on a call nobody could hear. */
+  if (folder == NULL && g_getenv ("TAM_RECORDINGS") != NULL)
+    folder = g_strdup (g_getenv ("TAM_RECORDINGS"));
+  if (folder != NULL || (call->recording != NULL && g_path_is_absolute (call->recording)))
+    heard = tam_recording_probe (folder, call->recording, &unheard) ? TAM_HEARD_PLAYED : TAM_HEARD_MISSING;
+  else if (verdict == TAM_VERDICT_VALID)
+    {
+      g_printerr (_ ("tamctl: %s: valid needs the call's recording checked: give --recordings DIR (the recordings folder) or set TAM_RECORDINGS\n"),
+                  call->call_id);
+      return 2;
+    }
+  if (unheard != NULL && verdict == TAM_VERDICT_VALID)
+    g_printerr ("tamctl: %s\n", unheard->message);
+  if (!tam_call_decide_heard (ctx->store, ctx->session, call->id, tam_verdict_to_code (verdict),
+                              (const char *const *) fail, note, heard, &tapping_id, &error))
     {
       g_prefix_error (&error, "%s: ", call->call_id);
       return tamctl_fail (g_steal_pointer (&error));
@@ -89,6 +107,7 @@ tamctl_cmd_recall (TamctlContext *ctx,
 {
   g_autofree char *recording = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *folder = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (TamCall) call = NULL;
   g_autoptr (GOptionContext) octx = NULL;
@@ -96,6 +115,8 @@ tamctl_cmd_recall (TamctlContext *ctx,
     { "recording", 0, 0, G_OPTION_ARG_STRING, &recording,
       N_ ("The recording of the agent's new call"), "FILE" },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_ ("What was done"), "TEXT" },
+    { "recordings", 0, 0, G_OPTION_ARG_FILENAME, &folder,
+      N_ ("The recordings folder (default $TAM_RECORDINGS): the recording must be there"), "DIR" },
     { NULL }
   };
 
@@ -106,12 +127,24 @@ tamctl_cmd_recall (TamctlContext *ctx,
   if (argc != 2 || recording == NULL)
     {
       g_printerr ("tamctl: %s\n",
-                  _ ("usage: tamctl recall CALL_ID --as NIK --recording FILE [--note TEXT]"));
+                  _ ("usage: tamctl recall CALL_ID --as NIK --recording FILE [--note TEXT] [--recordings DIR]"));
+      return 2;
+    }
+
+  /* Issue 12: the new recording must be there and look like audio. */
+  if (folder == NULL && g_getenv ("TAM_RECORDINGS") != NULL)
+    folder = g_strdup (g_getenv ("TAM_RECORDINGS"));
+  if (folder == NULL && !g_path_is_absolute (recording))
+    {
+      g_printerr (_ ("tamctl: the recording is checked in the recordings folder: give --recordings DIR or set TAM_RECORDINGS (or an absolute path)\n"));
       return 2;
     }
 
   call = signed_in_call (ctx, argv[1], &error);
   if (call == NULL)
+    return tamctl_fail (g_steal_pointer (&error));
+  if (!tam_session_require (ctx->session, TAM_PERM_RECALL, &error) ||
+      !tam_recording_probe (folder, recording, &error))
     return tamctl_fail (g_steal_pointer (&error));
   if (!tam_call_recall (ctx->store, ctx->session, call->id, recording, note, NULL, &error))
     {

@@ -89,13 +89,20 @@ tamctl_sign_in (TamctlContext *ctx,
     return TRUE;
   if (ctx->as_nik == NULL)
     {
+      /* Issue 12: export and reports change nothing, yet act as someone. */
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_PERMISSION,
-                           _ ("This command changes data: say who you are with --as NIK"));
+                           _ ("This command acts as a desk account and obeys its role: say who you are with --as NIK (the password from $TAM_PASSWORD or a prompt)"));
       return FALSE;
     }
   if (!tamctl_open (ctx, error))
     return FALSE;
   password = read_password (ctx->as_nik);
+  if (password == NULL || *password == '\0')
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_AUTH,
+                   _ ("No password for %s: set $TAM_PASSWORD or type it at the prompt"), ctx->as_nik);
+      return FALSE;
+    }
   ctx->session = tam_auth_sign_in (ctx->store, ctx->as_nik, password, error);
   if (password != NULL)
     explicit_bzero (password, strlen (password));
@@ -230,10 +237,10 @@ static const struct
   { "export", tamctl_cmd_export, N_ ("export roster FILE.csv|FILE.xlsx") },
   { "check", tamctl_cmd_check, N_ ("check                         integrity and audit chain") },
   { "backup", tamctl_cmd_backup, N_ ("backup FILE                   consistent copy (--as a supervisor)") },
-  { "passwd", tamctl_cmd_passwd, N_ ("passwd NIK                    set a desk password") },
-  { "tap", tamctl_cmd_tap, N_ ("tap CALL_ID valid|return [--fail CODE]... [--note TEXT]") },
-  { "recall", tamctl_cmd_recall, N_ ("recall CALL_ID --recording FILE [--note TEXT]") },
-  { "report", tamctl_cmd_report, N_ ("report f18|w03|f03 --month YYYY-MM -o FILE.xlsx|FILE.csv") },
+  { "passwd", tamctl_cmd_passwd, N_ ("passwd NIK                    set a desk password (the new one from $TAM_NEW_PASSWORD)") },
+  { "tap", tamctl_cmd_tap, N_ ("tap CALL_ID valid|return [--fail CODE]... [--note TEXT] [--recordings DIR]") },
+  { "recall", tamctl_cmd_recall, N_ ("recall CALL_ID --recording FILE [--note TEXT] [--recordings DIR]") },
+  { "report", tamctl_cmd_report, N_ ("report f02|f18|w03|f03 --month YYYY-MM -o FILE.xlsx|FILE.csv") },
   { "coaching", tamctl_cmd_coaching, N_ ("coaching rules                the rule catalog as CSV") },
   { "coaching", tamctl_cmd_coaching, N_ ("coaching record NIK RULE_CODE --on DATE [--note TEXT] [--call CALL_ID]") },
   { "coaching", tamctl_cmd_coaching, N_ ("coaching propose --through DATE") },
@@ -244,16 +251,20 @@ static const struct
   { "letter", tamctl_cmd_letter, N_ ("letter ID -o FILE.pdf          the letter of an issued record") },
   { "chart", tamctl_cmd_chart, N_ ("chart qvs|first_pass|headcount|score --from YYYY-MM --to YYYY-MM [--by SCOPE] -o FILE.png|FILE.pdf") },
   { "kpi", tamctl_cmd_kpi, N_ ("kpi qvs|budget|headcount|scorecard|adherence|ct0 --month YYYY-MM [--by SCOPE] [-o FILE]") },
-  { "bench", tamctl_cmd_bench, N_ ("bench [--scale N]             speed figures") },
+  { "bench", tamctl_cmd_bench, N_ ("bench [--scale N]             speed figures (--db NEWFILE: the demo is generated there)") },
 };
 
+/* On stdout when asked for (--help), else on stderr. */
 static void
-usage (void)
+usage (gboolean asked)
 {
-  g_printerr ("%s\n", _ ("usage: tamctl [--db FILE] [--as NIK] COMMAND [ARGS]"));
+  FILE *out = asked ? stdout : stderr;
+
+  fprintf (out, "%s\n", _ ("usage: tamctl [--db FILE] [--as NIK] COMMAND [ARGS]"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_printerr ("  %s\n", _ (commands[i].help));
-  g_printerr ("%s\n", _ ("The password of --as comes from $TAM_PASSWORD or a prompt."));
+    fprintf (out, "  %s\n", _ (commands[i].help));
+  fprintf (out, "%s\n", _ ("The password of --as comes from $TAM_PASSWORD or a prompt."));
+  fprintf (out, "%s\n", _ ("tamctl --version prints the version; tamctl COMMAND --help the options of a command."));
 }
 
 int
@@ -295,8 +306,18 @@ main (int argc,
   if (ctx.db_path == NULL)
     ctx.db_path = tam_store_default_path ();
 
-  if (rest->len < 2 || strcmp (rest->pdata[1], "--help") == 0 || strcmp (rest->pdata[1], "help") == 0)
-    usage ();
+  if (rest->len >= 2 && strcmp (rest->pdata[1], "--version") == 0)
+    {
+      g_print ("tamctl %s\n", PACKAGE_VERSION);
+      ret = 0;
+    }
+  else if (rest->len < 2 || strcmp (rest->pdata[1], "--help") == 0 || strcmp (rest->pdata[1], "help") == 0)
+    {
+      /* Asked for, help is an answer, not an error. */
+      usage (rest->len >= 2);
+      if (rest->len >= 2)
+        ret = 0;
+    }
   else
     {
       guint i;
@@ -306,7 +327,7 @@ main (int argc,
       if (i == G_N_ELEMENTS (commands))
         {
           g_printerr (_ ("tamctl: unknown command “%s”\n"), (char *) rest->pdata[1]);
-          usage ();
+          usage (FALSE);
         }
       else
         {

@@ -145,6 +145,17 @@ test_parameters_read_only (void)
   /* The page itself is visible: the service can still be chosen. */
   g_assert_true (gtk_widget_get_sensitive (tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "service_row")));
 
+  /* Issue 12, point 5: the daily target, a setting of this desk. */
+  {
+    g_autoptr (GSettings) settings = g_settings_new ("com.infomedia.TAM");
+    GtkSpinButton *spin = tam_test_child (prefs, TAM_TYPE_PREFERENCES_WINDOW, "daily_target_spin");
+
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 150);
+    gtk_spin_button_set_value (spin, 120);
+    g_assert_cmpint (g_settings_get_int (settings, "daily-target"), ==, 120);
+    g_settings_reset (settings, "daily-target");
+  }
+
   g_object_ref (prefs);
   gtk_window_destroy (GTK_WINDOW (prefs));
   tam_test_flush ();

@@ -98,12 +98,17 @@ fixture_setup (Fixture *f,
                gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
+  g_autofree char *wav = NULL;
 
   f->db = tam_test_db_new (0);
-  f->calls[0] = tam_test_insert_call (f->db->store, "MYCX-0001", f->db->ag1_id, "2026-10-05 08:00:00", "");
-  f->calls[1] = tam_test_insert_call (f->db->store, "MYCX-0002", f->db->ag1_id, "2026-10-05 09:00:00", "");
-  f->calls[2] = tam_test_insert_call (f->db->store, "MYCX-0003", f->db->ag2_id, "2026-10-05 10:00:00", "");
-  f->calls[3] = tam_test_insert_call (f->db->store, "MYCX-0004", f->db->ag2_id, "2026-10-05 11:00:00", "");
+  /* Issue 12: no VALID without a recording that opens: every call names
+   * one that exists (an absolute path). */
+  wav = g_build_filename (f->db->dir, "vr.wav", NULL);
+  tam_test_write_wav (wav, 0.5);
+  f->calls[0] = tam_test_insert_call (f->db->store, "MYCX-0001", f->db->ag1_id, "2026-10-05 08:00:00", wav);
+  f->calls[1] = tam_test_insert_call (f->db->store, "MYCX-0002", f->db->ag1_id, "2026-10-05 09:00:00", wav);
+  f->calls[2] = tam_test_insert_call (f->db->store, "MYCX-0003", f->db->ag2_id, "2026-10-05 10:00:00", wav);
+  f->calls[3] = tam_test_insert_call (f->db->store, "MYCX-0004", f->db->ag2_id, "2026-10-05 11:00:00", wav);
   /* @data: more waiting calls after those, for a long run of J. */
   if (GPOINTER_TO_UINT (data) > N_CALLS)
     {
@@ -114,7 +119,7 @@ fixture_setup (Fixture *f,
 
           g_snprintf (call_id, sizeof call_id, "MYCX-%04u", i + 1);
           g_snprintf (start, sizeof start, "2026-10-%02u %02u:%02u:00", 6 + i / 600, 8 + i / 60 % 10, i % 60);
-          tam_test_insert_call (f->db->store, call_id, i % 2 ? f->db->ag2_id : f->db->ag1_id, start, "");
+          tam_test_insert_call (f->db->store, call_id, i % 2 ? f->db->ag2_id : f->db->ag1_id, start, wav);
         }
       g_assert_true (tam_store_commit (f->db->store, NULL));
     }

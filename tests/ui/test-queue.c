@@ -9,10 +9,12 @@
 #include <string.h>
 
 #include "tam-auth.h"
+#include "tam-check.h"
 #include "tam-people.h"
 #include "tam-queue-model.h"
 #include "tam-queue-page-private.h"
 #include "tam-queue-page.h"
+#include "tam-queue-row.h"
 #include "tam-recording-player.h"
 #include "tam-store.h"
 #include "tam-tapping.h"
@@ -150,19 +152,27 @@ fixture_setup (Fixture *f,
   f->calls[4] = tam_test_insert_call (f->store, "MYCX-0005", a1, "2026-10-06 08:00:00", "vr-0005.wav");
   f->calls[3] = tam_test_insert_call (f->store, "MYCX-0004", a2, "2026-10-05 16:45:00", "vr-0004.wav");
 
-  /* Only the first call's recording exists. */
-  wav = g_build_filename (f->recordings, "vr-0001.wav", NULL);
-  tam_test_write_wav (wav, 3.0);
+  /* Every call's recording exists (a test removes one). */
+  for (int i = 1; i <= N_CALLS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("vr-%04d.wav", i);
+      wav = g_build_filename (f->recordings, name, NULL);
+      tam_test_write_wav (wav, 1.0);
+      g_free (wav);
+    }
+  wav = NULL;
   g_settings_set_string (settings, "recordings-folder", f->recordings);
   g_settings_reset (settings, "playback-rate");
 }
 
 static void
-open_page (Fixture *f,
-           TamSession *session)
+open_page_sized (Fixture *f,
+                 TamSession *session,
+                 int width,
+                 int height)
 {
   f->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
   f->page = TAM_QUEUE_PAGE (tam_queue_page_new (f->store, session));
   g_object_ref_sink (f->page);
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
@@ -172,6 +182,13 @@ open_page (Fixture *f,
   /* The first call's claim is written by the page's writer. */
   _tam_queue_page_wait_idle (f->page);
   spin ();
+}
+
+static void
+open_page (Fixture *f,
+           TamSession *session)
+{
+  open_page_sized (f, session, 1280, 800);
 }
 
 /* The page writes (claims, verdicts, undo) in its own thread: wait until
@@ -314,7 +331,7 @@ test_tap_three (Fixture *f,
   /* Oldest first, the first one selected, claimed and loaded. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_CALLS);
   g_assert_cmpint (current_id (f), ==, f->calls[0]);
-  g_assert_cmpuint (_tam_queue_page_get_n_parameters (f->page), ==, 6);
+  g_assert_cmpuint (_tam_queue_page_get_n_parameters (f->page), ==, 6 + 1); /* and the built-in "recording heard" */
   g_assert_cmpint (tam_store_query_int (f->store, "SELECT claimed_by FROM calls WHERE call_id = 'MYCX-0001'", 0, NULL),
                    ==, f->qco->person_id);
   /* The customer number is masked for a QCO. */
@@ -352,6 +369,12 @@ test_tap_three (Fixture *f,
   g_assert_cmpint (tam_store_query_int (f->store, "SELECT claimed_by FROM calls WHERE call_id = 'MYCX-0004'", 0, NULL),
                    ==, f->qco->person_id);
 
+  /* Three verdicts, three toasts: only the latest is alive (issue 12: an
+   * old toast must not come back from the overlay's queue). */
+  g_assert_cmpuint (_tam_queue_page_get_toasts_alive (f->page), ==, 1);
+  /* Issue 12, point 5: my tappings of today against the daily target. */
+  g_assert_cmpstr (gtk_label_get_text (tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "today_label")), ==,
+                   "Today: 3 / 150");
   /* Ctrl+Z: the return is undone, the call is back and selected. */
   state3 = call_state (f, f->calls[2]);
   g_assert_cmpstr (state3, ==, "RETURNED");
@@ -373,6 +396,10 @@ test_tap_three (Fixture *f,
       g_assert_cmpint (tam_queue_item_get_id (item), ==, f->calls[i + 2]);
     }
 
+  g_assert_cmpuint (_tam_queue_page_get_toasts_alive (f->page), ==, 1);
+  g_assert_true (g_str_has_prefix (_tam_queue_page_get_last_toast (f->page), "Verdict on call"));
+  g_assert_cmpstr (gtk_label_get_text (tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "today_label")), ==,
+                   "Today: 2 / 150");
   /* A second Ctrl+Z has nothing left to undo, and says so. */
   activate (f, "queue.undo");
   g_assert_nonnull (_tam_queue_page_get_banner (f->page));
@@ -455,6 +482,8 @@ test_move_and_recording (Fixture *f,
   g_autofree char *missing = NULL;
   g_autofree char *expected = NULL;
 
+  missing = g_build_filename (f->recordings, "vr-0002.wav", NULL);
+  g_assert_cmpint (g_remove (missing), ==, 0);
   open_page (f, f->qco);
   player = _tam_queue_page_get_player (f->page);
 
@@ -471,7 +500,6 @@ test_move_and_recording (Fixture *f,
   activate (f, "queue.next");
   g_assert_cmpint (current_id (f), ==, f->calls[1]);
   g_assert_cmpfloat (tam_recording_player_get_rate (player), ==, 1.25);
-  missing = g_build_filename (f->recordings, "vr-0002.wav", NULL);
   expected = g_strdup_printf ("Recording not found: %s", missing);
   g_assert_cmpstr (tam_recording_player_get_message (player), ==, expected);
   g_assert_null (tam_recording_player_get_stream (player));
@@ -487,9 +515,172 @@ test_move_and_recording (Fixture *f,
   g_assert_cmpint (tam_store_query_int (f->store, "SELECT count(*) FROM calls WHERE claimed_by IS NOT NULL", -1, NULL),
                    ==, 1);
 
-  /* The verdict can be given without the recording. */
+  /* A heard recording: VALID. */
   activate (f, "queue.valid");
   assert_one_tapping (f, f->calls[2], "VALID", NULL, NULL);
+}
+
+/* Sends @keyval to the page as the keyboard would reach it first: its
+ * capture-phase key controller (the page's own keys while the list has the
+ * focus). TRUE when the page took the key. */
+static gboolean
+press_captured (Fixture *f,
+                guint keyval)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->page));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c) &&
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (c)) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+  settle (f);
+  return handled;
+}
+
+/* The call of the list row that has the keyboard focus, 0 for none. */
+static gint64
+focused_row_id (Fixture *f)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_first_child (w))
+    if (TAM_IS_QUEUE_ROW (w))
+      return tam_queue_row_get_id (TAM_QUEUE_ROW (w));
+  return 0;
+}
+
+/* Issue 12, point 3: Down and Up in the list move exactly one call from
+ * the loaded one, and the focus ring stays on it. */
+static void
+test_down_moves_one (Fixture *f,
+                     gconstpointer data)
+{
+  GtkWidget *list;
+
+  open_page (f, f->qco);
+  list = tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "list_view");
+  g_assert_true (gtk_widget_grab_focus (list));
+  spin ();
+  g_assert_cmpint (current_id (f), ==, f->calls[0]);
+
+  g_assert_true (press_captured (f, GDK_KEY_Down));
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+  g_assert_cmpint (focused_row_id (f), ==, f->calls[1]);
+  g_assert_true (press_captured (f, GDK_KEY_Down));
+  g_assert_true (press_captured (f, GDK_KEY_Down));
+  g_assert_cmpint (current_id (f), ==, f->calls[3]);
+  g_assert_true (press_captured (f, GDK_KEY_Up));
+  g_assert_cmpint (current_id (f), ==, f->calls[2]);
+  g_assert_cmpint (focused_row_id (f), ==, f->calls[2]);
+  /* J and K: the same, through the page's bindings. */
+  activate (f, "queue.next");
+  g_assert_cmpint (current_id (f), ==, f->calls[3]);
+  g_assert_cmpint (focused_row_id (f), ==, f->calls[3]);
+}
+
+static guint
+count_key_hints (GtkWidget *widget)
+{
+  guint n = gtk_widget_has_css_class (widget, "tam-key-hint") ? 1 : 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_key_hints (c);
+  return n;
+}
+
+/* Issue 12, point 2: number keys tick and untick, the warning goes at
+ * once, the next call opens at the top of its pane. */
+static void
+test_number_keys (Fixture *f,
+                  gconstpointer data)
+{
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adj;
+  g_autofree char *state = NULL;
+
+  open_page_sized (f, f->qco, 1024, 600);
+  scroller = tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "detail_scroller");
+  adj = gtk_scrolled_window_get_vadjustment (scroller);
+  /* 6 parameters and the built-in box, each with its key. */
+  g_assert_cmpuint (count_key_hints (GTK_WIDGET (f->page)), ==, 7);
+
+  /* R, Ctrl+Enter with every box ticked: the warning... */
+  activate (f, "queue.return");
+  _tam_queue_page_set_recommendation (f->page, "Ulangi konfirmasi");
+  activate (f, "queue.confirm-return");
+  g_assert_cmpint (current_id (f), ==, f->calls[0]);
+  g_assert_nonnull (_tam_queue_page_get_banner (f->page));
+  g_assert_true (gtk_widget_get_visible (tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "return_hint_label")));
+  /* ...goes as soon as 3 unticks the third parameter. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "queue.toggle-parameter", "u", 3));
+  settle (f);
+  g_assert_null (_tam_queue_page_get_banner (f->page));
+  g_assert_false (gtk_widget_get_visible (tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "return_hint_label")));
+  /* 3 again ticks it, 4 unticks the fourth. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "queue.toggle-parameter", "u", 3));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "queue.toggle-parameter", "u", 4));
+  settle (f);
+
+  /* The pane scrolled down (the return footer), then Ctrl+Enter: the
+   * next call opens at the top. */
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 0);
+  activate (f, "queue.confirm-return");
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+  state = call_state (f, f->calls[0]);
+  g_assert_cmpstr (state, ==, "RETURNED");
+  {
+    g_autoptr (GPtrArray) h = history (f, f->calls[0]);
+    TamTappingRecord *r = g_ptr_array_index (h, 0);
+    g_assert_cmpuint (g_strv_length (r->failed_codes), ==, 1);
+  }
+  spin ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
+}
+
+/* Issue 12, point 1: no VALID on a call whose recording did not open; R
+ * returns it with the built-in reason, no recommendation needed. */
+static void
+test_valid_needs_recording (Fixture *f,
+                            gconstpointer data)
+{
+  g_autofree char *missing = g_build_filename (f->recordings, "vr-0002.wav", NULL);
+  g_autofree char *state = NULL;
+  g_autoptr (GPtrArray) h = NULL;
+  TamTappingRecord *r;
+
+  g_assert_cmpint (g_remove (missing), ==, 0);
+  open_page (f, f->qco);
+  activate (f, "queue.next");
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+  g_assert_nonnull (tam_recording_player_get_message (_tam_queue_page_get_player (f->page)));
+
+  /* V, even with the built-in box ticked again by hand: refused. */
+  g_assert_true (_tam_queue_page_set_parameter_met (f->page, TAM_REASON_RECORDING, TRUE));
+  activate (f, "queue.valid");
+  g_assert_cmpint (current_id (f), ==, f->calls[1]);
+  g_assert_nonnull (strstr (_tam_queue_page_get_banner (f->page), "did not open"));
+  g_assert_cmpint (tam_store_query_int (f->store, "SELECT count(*) FROM tappings", -1, NULL), ==, 0);
+
+  /* R, Ctrl+Enter: returned with the reason; the note is the reason. */
+  activate (f, "queue.return");
+  activate (f, "queue.confirm-return");
+  g_assert_cmpint (current_id (f), ==, f->calls[2]);
+  state = call_state (f, f->calls[1]);
+  g_assert_cmpstr (state, ==, "RETURNED");
+  h = history (f, f->calls[1]);
+  g_assert_cmpuint (h->len, ==, 1);
+  r = g_ptr_array_index (h, 0);
+  g_assert_cmpstr (r->verdict, ==, "RETURN");
+  g_assert_cmpstr (r->reason, ==, TAM_REASON_RECORDING);
+  g_assert_cmpstr (r->failed_codes[0], ==, TAM_REASON_RECORDING);
+  g_assert_cmpstr (r->failed_texts[0], ==, "Recording missing / unplayable");
+  g_assert_cmpstr (r->text, ==, "Recording missing / unplayable");
 }
 
 /* Filters rebuild the list; the counts follow the filter. */
@@ -547,6 +738,17 @@ test_filters (Fixture *f,
 }
 
 /* A team leader records the re-call of a returned call of their team. */
+static AdwMessageDialog *
+find_message (void)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
 static void
 test_recall (Fixture *f,
              gconstpointer data)
@@ -563,11 +765,21 @@ test_recall (Fixture *f,
                                   "Ask for consent.", NULL, &error));
   g_assert_no_error (error);
 
+  /* Returned ten days ago. */
+  g_assert_cmpint (sqlite3_exec (tam_store_get_db (f->store),
+                                 "UPDATE tappings SET tapped_at = datetime ('now', 'localtime', '-10 days')",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  /* Issue 12, points 6 and 7: a TL lands on their team's returns, sees
+   * how long each has waited and what failed. */
   open_page (f, f->tl);
   state_dropdown = tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "state_dropdown");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (state_dropdown), 3); /* Returned */
-  settle (f);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (state_dropdown)), ==, TAM_CALL_STATE_RETURNED);
   g_assert_cmpint (current_id (f), ==, f->calls[0]);
+  g_assert_cmpint (tam_call_days_since_returned (_tam_queue_page_get_current (f->page)), ==, 10);
+  g_assert_false (_tam_queue_page_get_parameter_met (f->page, "CONSENT"));
+  g_assert_true (_tam_queue_page_get_parameter_met (f->page, "GREETING"));
   g_assert_true (gtk_widget_get_visible (tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "recall_button")));
 
   /* A TL may not give verdicts: refused by the core, with a message. */
@@ -580,26 +792,56 @@ test_recall (Fixture *f,
     if (ADW_IS_MESSAGE_DIALOG (l->data))
       dialog = l->data;
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "recording"), "vr-0001-2.wav");
+  /* Issue 12, point 8: the chooser opens in the recordings folder. */
+  {
+    g_autoptr (GtkFileChooserNative) chooser = _tam_queue_page_recall_chooser_new (f->page, NULL);
+    g_assert_cmpstr (g_object_get_data (G_OBJECT (chooser), "tam-folder"), ==, f->recordings);
+    g_assert_nonnull (g_object_get_data (G_OBJECT (dialog), "choose"));
+  }
+  /* A file that is not there: the dialog comes back with what was typed
+   * and why; nothing is stored. */
+  gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "recording"), "tidak-ada.wav");
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "note"), "Customer said yes clearly.");
+  adw_message_dialog_response (dialog, "record");
+  settle (f);
+  state = call_state (f, f->calls[0]);
+  g_assert_cmpstr (state, ==, "RETURNED");
+  g_clear_pointer (&state, g_free);
+  dialog = find_message ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "recording")), ==, "tidak-ada.wav");
+  g_assert_cmpstr (gtk_editable_get_text (g_object_get_data (G_OBJECT (dialog), "note")), ==, "Customer said yes clearly.");
+  g_assert_nonnull (strstr (gtk_label_get_text (g_object_get_data (G_OBJECT (dialog), "problem")), "not found"));
+
+  /* The real one, given as a path in the folder: stored relative to it. */
+  {
+    g_autofree char *wav = g_build_filename (f->recordings, "vr-0001-2.wav", NULL);
+    tam_test_write_wav (wav, 1.0);
+    gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "recording"), wav);
+  }
   adw_message_dialog_response (dialog, "record");
   settle (f);
 
   state = call_state (f, f->calls[0]);
   g_assert_cmpstr (state, ==, "RECALLED");
+  g_clear_pointer (&state, g_free);
+  g_assert_cmpint (tam_store_query_int (f->store, "SELECT count(*) FROM recalls WHERE recording = 'vr-0001-2.wav'", -1, NULL), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (_tam_queue_page_get_model (f->page))), ==, 0);
   g_assert_nonnull (strstr (_tam_queue_page_get_last_toast (f->page), "MYCX-0001"));
-}
 
-static AdwMessageDialog *
-find_message (void)
-{
-  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
+  /* The toast's Undo: the call is returned again, the re-call gone. */
+  activate (f, "queue.undo-recall");
+  state = call_state (f, f->calls[0]);
+  g_assert_cmpstr (state, ==, "RETURNED");
+  g_assert_cmpint (tam_store_query_int (f->store, "SELECT count(*) FROM recalls", -1, NULL), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (_tam_queue_page_get_model (f->page))), ==, 1);
+  g_assert_cmpint (current_id (f), ==, f->calls[0]);
+  {
+    g_autoptr (GString) report = g_string_new (NULL);
+    gboolean ok = tam_check (f->store, report, &error);
+    g_assert_no_error (error);
+    g_assert_true (ok);
+  }
 }
 
 /* Import Calls runs as a job on the page, Report F-18 as a job in the
@@ -690,6 +932,9 @@ test_shortcuts (Fixture *f,
     { "<Control>Return", "queue.confirm-return" },
     { "<Control>z", "queue.undo" },
     { "<Control>f", "queue.focus-filter" },
+    { "1", "queue.toggle-parameter" },
+    { "9", "queue.toggle-parameter" },
+    { "<Alt>5", "queue.toggle-parameter" },
   };
   g_autoptr (GListModel) controllers = NULL;
   guint found = 0;
@@ -801,6 +1046,9 @@ main (int argc,
   ADD ("/ui/queue/refusals", test_refusals);
   ADD ("/ui/queue/claimed-elsewhere", test_claimed_elsewhere);
   ADD ("/ui/queue/move-and-recording", test_move_and_recording);
+  ADD ("/ui/queue/valid-needs-recording", test_valid_needs_recording);
+  ADD ("/ui/queue/down-moves-one", test_down_moves_one);
+  ADD ("/ui/queue/number-keys", test_number_keys);
   ADD ("/ui/queue/filters", test_filters);
   ADD ("/ui/queue/recall", test_recall);
   ADD ("/ui/queue/shortcuts", test_shortcuts);

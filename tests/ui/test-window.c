@@ -1,7 +1,9 @@
 /* The main window: store errors, sign-in, tabs, switch user, preferences. */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -252,7 +254,8 @@ test_sign_in (void)
   sign_in (window, "TL-001", TAM_TEST_PASSWORD);
   g_assert_cmpstr (visible_page (window), ==, "desk");
   g_assert_cmpstr (tam_window_get_session (window)->role, ==, "TEAM_LEADER");
-  g_assert_true (gtk_stack_get_visible_child (pages) == tam_window_get_page (window, "roster"));
+  /* Issue 12: on the queue, which shows their team's returns. */
+  g_assert_true (gtk_stack_get_visible_child (pages) == tam_window_get_page (window, "queue"));
 
   /* A QCO lands on the tapping queue. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
@@ -538,6 +541,126 @@ test_window_size (void)
   tam_test_db_free (db);
 }
 
+static gboolean
+frame_cb (GtkWidget *widget,
+          GdkFrameClock *clock,
+          gpointer user_data)
+{
+  (*(int *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Waits for two frames of @widget's window: laid out and drawn. */
+static void
+wait_frames (GtkWidget *widget)
+{
+  int frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, frame_cb, &frames, NULL);
+
+  gtk_widget_queue_draw (widget);
+  tam_test_spin_until (frames >= 2);
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+/* Every label drawn at least as wide as it needs: none cut. */
+static void
+collect_cut_labels (GtkWidget *widget,
+                    GString *cut)
+{
+  if (!gtk_widget_is_drawable (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_ellipsize (GTK_LABEL (widget)) != PANGO_ELLIPSIZE_NONE &&
+      !gtk_label_get_wrap (GTK_LABEL (widget)))
+    {
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+        g_string_append_printf (cut, "“%s” (%d px); ", gtk_label_get_text (GTK_LABEL (widget)),
+                                gtk_widget_get_width (widget));
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_cut_labels (c, cut);
+}
+
+/* Issue 12, point 9: the window fits a 1,024 x 600 screen on every tab,
+ * for every role: its minimum size says so. */
+static void
+test_window_narrow (gconstpointer data)
+{
+  static const char *const users[] = { "SPV-001", "QCO-001", "TL-001" };
+  const char *language = data;
+  TamTestDb *db = tam_test_db_new (0);
+
+  if (language != NULL)
+    {
+      /* The build's own catalogue (po/), as TAM_LOCALEDIR gives the app. */
+      g_autofree char *po = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "..", "po", NULL);
+      g_autofree char *mo = g_build_filename (po, language, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+
+      if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+        {
+          g_test_skip ("no built catalogue");
+          tam_test_db_free (db);
+          return;
+        }
+      g_setenv ("LANGUAGE", language, TRUE);
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, po);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      if (g_strcmp0 (g_dgettext (GETTEXT_PACKAGE, "Pending"), "Pending") == 0)
+        {
+          g_test_skip ("LANGUAGE is not honoured under this locale");
+          tam_test_db_free (db);
+          return;
+        }
+    }
+
+  for (guint u = 0; u < G_N_ELEMENTS (users); u++)
+    {
+      TamWindow *window = tam_window_new (NULL, db->path);
+      GtkStack *pages;
+      g_autoptr (GListModel) children = NULL;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+      gtk_window_present (GTK_WINDOW (window));
+      sign_in (window, users[u], TAM_TEST_PASSWORD);
+      pages = tam_test_child (window, TAM_TYPE_WINDOW, "page_stack");
+      children = G_LIST_MODEL (gtk_stack_get_pages (pages));
+      for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+        {
+          g_autoptr (GObject) item = g_list_model_get_item (children, i);
+          GtkStackPage *page = GTK_STACK_PAGE (item);
+          int min_w, min_h;
+
+          if (!gtk_widget_get_visible (gtk_stack_page_get_child (page)))
+            continue;
+          gtk_stack_set_visible_child (pages, gtk_stack_page_get_child (page));
+          tam_test_flush ();
+          wait_frames (GTK_WIDGET (window));
+          gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+          gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, 1024, &min_h, NULL, NULL, NULL);
+          g_test_message ("%s, %s: minimum %d x %d", users[u], gtk_stack_page_get_name (page), min_w, min_h);
+          g_assert_cmpint (min_w, <=, 1024);
+          g_assert_cmpint (min_h, <=, 600);
+          g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1024);
+          {
+            g_autoptr (GString) cut = g_string_new (NULL);
+
+            collect_cut_labels (GTK_WIDGET (window), cut);
+            g_test_message ("cut: %s", cut->str);
+            g_assert_cmpstr (cut->str, ==, "");
+          }
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+      tam_test_flush ();
+    }
+  tam_test_db_free (db);
+  if (language != NULL)
+    {
+      g_unsetenv ("LANGUAGE");
+      textdomain (GETTEXT_PACKAGE);
+    }
+}
+
 static void
 test_preferences (void)
 {
@@ -622,5 +745,7 @@ main (int argc,
   g_test_add_func ("/ui/window/report-dialog-cancel", test_report_dialog_cancel);
   g_test_add_func ("/ui/window/preferences", test_preferences);
   g_test_add_func ("/ui/window/size", test_window_size);
+  g_test_add_data_func ("/ui/window/narrow", NULL, test_window_narrow);
+  g_test_add_data_func ("/ui/window/narrow-id", "id", test_window_narrow);
   return g_test_run ();
 }

@@ -482,6 +482,13 @@ static const char migration_6[] =
     "  ('kpi_weight_AHT', '1'), ('kpi_weight_FCR', '1'), ('kpi_weight_CALLMON', '1'),"
     "  ('kpi_weight_SALES_TARGET', '1'), ('kpi_weight_KUIS', '1'),"
     "  ('ct0_target', '100'), ('adherence_target', '95');";
+/* Migration 7 (issue 12, point 1): a RETURN may carry a built-in
+ * reason instead of (or beside) failed parameters: 'RECORDING' when the
+ * call's recording is missing or would not play, so that its team leader
+ * supplies it. '' for every other tapping. */
+static const char migration_7[] =
+    "ALTER TABLE tappings ADD COLUMN reason TEXT NOT NULL DEFAULT ''"
+    "  CHECK (reason IN ('', 'RECORDING'));";
 
 const char *const tam_schema_migrations[] = {
   migration_1,
@@ -490,6 +497,7 @@ const char *const tam_schema_migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 const guint tam_schema_n_migrations = G_N_ELEMENTS (tam_schema_migrations);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tam-f02.h"
 #include "tam-f03.h"
 #include "tam-f18.h"
 #include "tam-reports.h"
@@ -30,6 +31,17 @@ static const TamReport w03 = {
   tam_w03_team_csv_path,
 };
 
+static const TamReport f02 = {
+  "f02",
+  "F-02",
+  N_ ("Report F-02"),
+  N_ ("Attendance of one month: each person's shifts and what happened, with their adherence on a second sheet."),
+  TAM_REPORT_MONTH,
+  TAM_PERM_EXPORT,
+  tam_f02_write,
+  tam_f02_adherence_csv_path,
+};
+
 static const TamReport f03 = {
   "f03",
   "F-03",
@@ -41,7 +53,7 @@ static const TamReport f03 = {
   tam_f03_counts_csv_path,
 };
 
-static const TamReport *const reports[] = { &f18, &w03, &f03, NULL };
+static const TamReport *const reports[] = { &f18, &w03, &f02, &f03, NULL };
 
 const TamReport *const *
 tam_reports (void)

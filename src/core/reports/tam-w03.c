@@ -74,9 +74,10 @@ tam_w03_status_label (TamW03Status status)
 static const char returns_sql[] =
     "SELECT c.call_id, c.call_start, a.nik, a.name, COALESCE (tl.id, 0), tl.nik, tl.name,"
     " c.site, c.service, q.nik, q.name, t.tapped_at, t.attempt,"
-    " (SELECT group_concat (code, ', ') FROM (SELECT p.code FROM tapping_failures f"
-    "    JOIN assessment_parameters p ON p.id = f.parameter_id"
-    "    WHERE f.tapping_id = t.id ORDER BY p.position, p.code)),"
+    " (SELECT group_concat (name, '; ') FROM (SELECT p.text AS name, p.position AS pos, p.code AS code"
+    "    FROM tapping_failures f JOIN assessment_parameters p ON p.id = f.parameter_id"
+    "    WHERE f.tapping_id = t.id"
+    "    UNION ALL SELECT ?5, 1000000, '' WHERE t.reason = 'RECORDING' ORDER BY 2, 3)),"
     " t.recommendation, r.recorded_at, rb.nik, r.note, n.verdict, n.tapped_at,"
     " julianday (r.recorded_at) - julianday (t.tapped_at)"
     " FROM people q CROSS JOIN tappings t INDEXED BY tappings_f18 ON t.qco_id = q.id"
@@ -194,6 +195,7 @@ tam_w03_compute (TamStore *store,
   tam_stmt_bind_text_or_null (stmt, 3, site);
   if (tl != 0)
     sqlite3_bind_int64 (stmt, 4, tl);
+  sqlite3_bind_text (stmt, 5, tam_reason_recording_label (), -1, SQLITE_TRANSIENT);
 
   total = g_new0 (TamW03Team, 1);
   total->is_total = TRUE;

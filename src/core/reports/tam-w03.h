@@ -48,7 +48,8 @@ typedef struct
   char *qco_name;
   char *returned_at;
   int attempt;
-  char *failed_codes; /* "CONSENT, DATA" (checklist order) */
+  char *failed_codes; /* the failed parameters' names, "; " between them
+                       * (checklist order), the built-in reason last */
   char *recommendation;
   char *recalled_at; /* NULL when not re-called */
   char *recalled_by_nik;

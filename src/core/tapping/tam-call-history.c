@@ -22,6 +22,8 @@ tam_tapping_record_free (TamTappingRecord *record)
   g_free (record->text);
   g_free (record->recording);
   g_strfreev (record->failed_codes);
+  g_strfreev (record->failed_texts);
+  g_free (record->reason);
   g_free (record);
 }
 /* ------------------------------------------------------------------ */
@@ -75,7 +77,12 @@ tam_call_history (TamStore *store,
                             " (SELECT group_concat (ap.code, ',') FROM"
                             "   (SELECT ap.code FROM tapping_failures f"
                             "    JOIN assessment_parameters ap ON ap.id = f.parameter_id"
-                            "    WHERE f.tapping_id = t.id ORDER BY ap.position, ap.code) AS ap)"
+                            "    WHERE f.tapping_id = t.id ORDER BY ap.position, ap.code) AS ap),"
+                            " (SELECT group_concat (ap.text, char (31)) FROM"
+                            "   (SELECT ap.text FROM tapping_failures f"
+                            "    JOIN assessment_parameters ap ON ap.id = f.parameter_id"
+                            "    WHERE f.tapping_id = t.id ORDER BY ap.position, ap.code) AS ap),"
+                            " t.reason"
                             " FROM tappings t JOIN people p ON p.id = t.qco_id"
                             " WHERE t.call_id = ? ORDER BY t.tapped_at, t.id",
                             error);
@@ -96,8 +103,25 @@ tam_call_history (TamStore *store,
       r->verdict = tam_stmt_dup_text (stmt, 5);
       r->text = tam_stmt_dup_text (stmt, 6);
       r->undone = sqlite3_column_int (stmt, 7) != 0;
-      r->failed_codes = (codes != NULL && *codes != '\0') ? g_strsplit (codes, ",", -1)
-                                                          : g_new0 (char *, 1);
+      const char *texts = (const char *) sqlite3_column_text (stmt, 9);
+      g_autoptr (GStrvBuilder) code_list = g_strv_builder_new ();
+      g_autoptr (GStrvBuilder) text_list = g_strv_builder_new ();
+      g_auto (GStrv) split_codes = (codes != NULL && *codes != '\0') ? g_strsplit (codes, ",", -1) : NULL;
+      g_auto (GStrv) split_texts = (texts != NULL && *texts != '\0') ? g_strsplit (texts, "\x1f", -1) : NULL;
+
+      r->reason = tam_stmt_dup_text (stmt, 10);
+      for (guint k = 0; split_codes != NULL && split_codes[k] != NULL; k++)
+        {
+          g_strv_builder_add (code_list, split_codes[k]);
+          g_strv_builder_add (text_list, split_texts != NULL && k < g_strv_length (split_texts) ? split_texts[k] : split_codes[k]);
+        }
+      if (g_strcmp0 (r->reason, TAM_REASON_RECORDING) == 0)
+        {
+          g_strv_builder_add (code_list, TAM_REASON_RECORDING);
+          g_strv_builder_add (text_list, tam_reason_recording_label ());
+        }
+      r->failed_codes = g_strv_builder_end (code_list);
+      r->failed_texts = g_strv_builder_end (text_list);
       g_ptr_array_add (taps, r);
     }
   sqlite3_reset (stmt);
@@ -148,4 +172,45 @@ fail:
   tam_store_set_error (store, error, _ ("Could not read the tapping history"));
 fail_quiet:
   return NULL;
+}
+
+gboolean
+tam_tapping_count_today (TamStore *store,
+                         const TamSession *session,
+                         int *out_valid,
+                         int *out_returned,
+                         GError **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
+
+  *out_valid = *out_returned = 0;
+  if (!tam_session_require (session, TAM_PERM_TAP, error))
+    return FALSE;
+  stmt = tam_store_prepare (store,
+                            "SELECT verdict, count(*) FROM tappings INDEXED BY tappings_qco"
+                            " WHERE qco_id = ? AND tapped_at >= ? AND undone = 0 GROUP BY verdict",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, session->person_id);
+  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (tam_verdict_from_code ((const char *) sqlite3_column_text (stmt, 0)) == TAM_VERDICT_VALID)
+        *out_valid = sqlite3_column_int (stmt, 1);
+      else
+        *out_returned = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      tam_store_set_error (store, error, _ ("Could not count today's tappings"));
+      return FALSE;
+    }
+  return TRUE;
 }

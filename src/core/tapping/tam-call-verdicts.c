@@ -32,7 +32,7 @@ tapping_json (TamStore *store,
                                      " 'first_verdict', c.first_verdict, 'tapping', json_object ('id', t.id, 'attempt', t.attempt,"
                                      " 'verdict', t.verdict, 'failed', (SELECT json_group_array (ap.code) FROM tapping_failures f"
                                      "   JOIN assessment_parameters ap ON ap.id = f.parameter_id WHERE f.tapping_id = t.id),"
-                                     " 'recommendation', t.recommendation, 'undone', t.undone))"
+                                     " 'recommendation', t.recommendation, 'reason', t.reason, 'undone', t.undone))"
                                      " FROM tappings t JOIN calls c ON c.id = t.call_id WHERE t.id = ?",
                                      tapping_id);
 }
@@ -60,6 +60,8 @@ resolve_codes (TamStore *store,
       gboolean dup = FALSE;
 
       g_strstrip (code);
+      if (g_str_equal (code, TAM_REASON_RECORDING))
+        continue; /* the built-in reason, not a parameter */
       stmt = tam_store_prepare (store,
                                 "SELECT id, critical, active FROM assessment_parameters WHERE service = ? AND code = ?",
                                 error);
@@ -93,6 +95,24 @@ resolve_codes (TamStore *store,
   return g_steal_pointer (&ids);
 }
 
+const char *
+tam_reason_recording_label (void)
+{
+  return _ ("Recording missing / unplayable");
+}
+
+static gboolean
+has_reason_recording (const char *const *codes)
+{
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      g_autofree char *code = g_strstrip (g_ascii_strup (codes[i], -1));
+      if (g_str_equal (code, TAM_REASON_RECORDING))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 gboolean
 tam_call_decide (TamStore *store,
                  const TamSession *session,
@@ -103,6 +123,23 @@ tam_call_decide (TamStore *store,
                  gint64 *out_tapping_id,
                  GError **error)
 {
+  return tam_call_decide_heard (store, session, id, verdict, failed_codes, recommendation,
+                                TAM_HEARD_UNCHECKED, out_tapping_id, error);
+}
+
+gboolean
+tam_call_decide_heard (TamStore *store,
+                       const TamSession *session,
+                       gint64 id,
+                       const char *verdict,
+                       const char *const *failed_codes,
+                       const char *recommendation,
+                       TamHeard heard,
+                       gint64 *out_tapping_id,
+                       GError **error)
+{
+  g_autofree char *recording = NULL;
+  gboolean unheard;
   g_autofree char *note = NULL;
   g_autofree char *site = NULL;
   g_autofree char *service = NULL;
@@ -135,6 +172,19 @@ tam_call_decide (TamStore *store,
       return FALSE;
     }
   note = g_strstrip (g_strdup (recommendation ? recommendation : ""));
+  unheard = has_reason_recording (failed_codes);
+  if (valid && (unheard || heard == TAM_HEARD_MISSING))
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
+                   _ ("VALID needs a recording that was heard, but this call's recording is missing or does not play: return it with the reason “%s” so that its team leader supplies the recording"),
+                   tam_reason_recording_label ());
+      return FALSE;
+    }
+  if (!valid && unheard && *note == '\0')
+    {
+      g_free (note);
+      note = g_strdup (tam_reason_recording_label ());
+    }
   if (!valid && (failed_codes == NULL || failed_codes[0] == NULL))
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID,
@@ -158,7 +208,9 @@ tam_call_decide (TamStore *store,
    * change. */
   stmt = tam_store_prepare (store,
                             "SELECT c.state, c.site, c.service, c.attempts, c.call_id, c.claimed_by, c.claimed_at,"
-                            " q.name, q.nik, c.first_verdict FROM calls c LEFT JOIN people q ON q.id = c.claimed_by"
+                            " q.name, q.nik, c.first_verdict,"
+                            " COALESCE ((SELECT r.recording FROM recalls r WHERE r.call_id = c.id ORDER BY r.id DESC LIMIT 1),"
+                            " c.recording, '') FROM calls c LEFT JOIN people q ON q.id = c.claimed_by"
                             " WHERE c.id = ? AND c.state IS NOT NULL AND " TAM_CALL_VISIBLE ("c"),
                             error);
   if (stmt == NULL)
@@ -172,6 +224,15 @@ tam_call_decide (TamStore *store,
   attempts = sqlite3_column_int (stmt, 3);
   call_id = tam_stmt_dup_text (stmt, 4);
   first_verdict = tam_stmt_dup_text (stmt, 9);
+  recording = tam_stmt_dup_text (stmt, 10);
+  if (valid && (recording == NULL || *g_strstrip (recording) == '\0'))
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
+                   _ ("Call %s names no recording: VALID needs a recording that was heard; return it with the reason “%s”"),
+                   call_id, tam_reason_recording_label ());
+      goto fail;
+    }
   if (!tam_call_state_is_waiting (tam_call_state_from_code (state)))
     {
       sqlite3_reset (stmt);
@@ -220,8 +281,8 @@ tam_call_decide (TamStore *store,
   sqlite3_reset (stmt);
 
   stmt = tam_store_prepare (store,
-                            "INSERT INTO tappings (call_id, attempt, qco_id, tapped_at, verdict, recommendation)"
-                            " VALUES (?, ?, ?, ?, ?, ?)",
+                            "INSERT INTO tappings (call_id, attempt, qco_id, tapped_at, verdict, recommendation, reason)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?)",
                             error);
   if (stmt == NULL)
     goto fail;
@@ -231,6 +292,7 @@ tam_call_decide (TamStore *store,
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, tam_verdict_to_code (kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, note, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, unheard ? TAM_REASON_RECORDING : "", -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       tam_store_set_error (store, error, _ ("Could not store the verdict"));
@@ -549,6 +611,119 @@ tam_call_recall (TamStore *store,
   if (out_recall_id != NULL)
     *out_recall_id = recall_id;
   return TRUE;
+
+fail:
+  tam_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+tam_call_recall_undo (TamStore *store,
+                      const TamSession *session,
+                      gint64 recall_id,
+                      GError **error)
+{
+  g_autofree char *state = NULL;
+  g_autofree char *call_id = NULL;
+  g_autofree char *first_verdict = NULL;
+  g_autofree char *claimed_at = NULL;
+  g_autofree char *cutoff = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 id, recorded_by, latest;
+  int attempt, attempts;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
+
+  if (!tam_session_require (session, TAM_PERM_RECALL, error))
+    return FALSE;
+  cutoff = _tam_claim_cutoff (store);
+  if (!tam_store_begin (store, error))
+    return FALSE;
+
+  stmt = tam_store_prepare (store,
+                            "SELECT r.call_id, r.recorded_by, r.attempt, c.state, c.attempts, c.call_id, c.first_verdict,"
+                            " (SELECT max (r2.id) FROM recalls r2 WHERE r2.call_id = r.call_id),"
+                            " CASE WHEN c.claimed_by IS NOT NULL THEN c.claimed_at END"
+                            " FROM recalls r JOIN calls c ON c.id = r.call_id WHERE r.id = ? AND " TAM_CALL_VISIBLE ("c"),
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, recall_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No such re-call"));
+      goto fail;
+    }
+  id = sqlite3_column_int64 (stmt, 0);
+  recorded_by = sqlite3_column_int64 (stmt, 1);
+  attempt = sqlite3_column_int (stmt, 2);
+  state = tam_stmt_dup_text (stmt, 3);
+  attempts = sqlite3_column_int (stmt, 4);
+  call_id = tam_stmt_dup_text (stmt, 5);
+  first_verdict = tam_stmt_dup_text (stmt, 6);
+  latest = sqlite3_column_int64 (stmt, 7);
+  claimed_at = tam_stmt_dup_text (stmt, 8);
+  sqlite3_reset (stmt);
+
+  if (recorded_by != session->person_id)
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_PERMISSION,
+                           _ ("Only the team leader who recorded a re-call can undo it"));
+      goto fail;
+    }
+  if (g_strcmp0 (state, "RECALLED") != 0 || latest != recall_id || attempt != attempts)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_CONFLICT,
+                   _ ("The re-call of call %s can no longer be undone: the call was tapped again since"), call_id);
+      goto fail;
+    }
+  if (claimed_at != NULL && g_strcmp0 (claimed_at, cutoff) >= 0)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_CONFLICT,
+                   _ ("The re-call of call %s cannot be undone now: a QCO is tapping the call"), call_id);
+      goto fail;
+    }
+
+  before = tam_store_query_text_by_id (store,
+                                       "SELECT json_object ('call_id', c.call_id, 'state', c.state, 'attempts', c.attempts,"
+                                       " 'recall', json_object ('id', r.id, 'attempt', r.attempt, 'recording', r.recording,"
+                                       " 'note', r.note, 'recorded_at', r.recorded_at))"
+                                       " FROM recalls r JOIN calls c ON c.id = r.call_id WHERE r.id = ?",
+                                       recall_id);
+  stmt = tam_store_prepare (store, "DELETE FROM recalls WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, recall_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_changes (tam_store_get_db (store)) != 1)
+    {
+      tam_store_set_error (store, error, _ ("Could not undo the re-call"));
+      sqlite3_reset (stmt);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  stmt = tam_store_prepare (store,
+                            "UPDATE calls SET state = 'RETURNED', claimed_by = NULL, claimed_at = NULL"
+                            " WHERE id = ? AND state = 'RECALLED'",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_changes (tam_store_get_db (store)) != 1)
+    {
+      tam_store_set_error (store, error, _ ("Could not undo the re-call"));
+      sqlite3_reset (stmt);
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  if (!_tam_queue_counts_move (store, id, "RECALLED", first_verdict, error))
+    goto fail;
+  after = call_json (store, id);
+  if (!tam_audit_append (store, session, "UNDO_RECALL", "call", call_id, before, after, error))
+    goto fail;
+  return tam_store_commit (store, error);
 
 fail:
   tam_store_rollback (store);

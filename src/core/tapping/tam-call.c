@@ -45,6 +45,7 @@ tam_call_free (TamCall *call)
   g_free (call->claimed_by_nik);
   g_free (call->claimed_by_name);
   g_free (call->claimed_at);
+  g_free (call->returned_at);
   g_free (call);
 }
 
@@ -85,6 +86,7 @@ tam_call_copy (const TamCall *call)
   c->claimed_by_nik = g_strdup (call->claimed_by_nik);
   c->claimed_by_name = g_strdup (call->claimed_by_name);
   c->claimed_at = g_strdup (call->claimed_at);
+  c->returned_at = g_strdup (call->returned_at);
   return c;
 }
 
@@ -190,6 +192,7 @@ _tam_call_from_row (sqlite3_stmt *stmt,
   c->state = tam_stmt_dup_text (stmt, 14);
   c->attempts = sqlite3_column_int (stmt, 15);
   c->first_verdict = tam_stmt_dup_text (stmt, 16);
+  c->returned_at = tam_stmt_dup_text (stmt, 21);
   /* An expired claim is no claim: the GUI shows the call as free. */
   if (claimed_at != NULL && g_strcmp0 (claimed_at, cutoff) >= 0 &&
       sqlite3_column_type (stmt, 17) != SQLITE_NULL)
@@ -276,4 +279,23 @@ tam_call_find (TamStore *store,
   if (tl != 0)
     sqlite3_bind_int64 (stmt, 3, tl);
   return call_get_one (store, session, stmt, error);
+}
+
+int
+tam_call_days_since_returned (const TamCall *call)
+{
+  g_autoptr (GDateTime) now = NULL;
+  g_autoptr (GDate) today = NULL;
+  int y, m, d;
+  GDate then;
+
+  if (call == NULL || call->returned_at == NULL || tam_call_get_state (call) != TAM_CALL_STATE_RETURNED ||
+      sscanf (call->returned_at, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return -1;
+  now = g_date_time_new_now_local ();
+  today = g_date_new_dmy (g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                          g_date_time_get_year (now));
+  g_date_clear (&then, 1);
+  g_date_set_dmy (&then, d, m, y);
+  return MAX (0, g_date_days_between (&then, today));
 }

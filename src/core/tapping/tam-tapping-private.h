@@ -23,12 +23,14 @@ gboolean _tam_queue_counts_ready (TamStore *store);
 
 /* The columns of a TamCall (read by _tam_call_from_row) and their joins:
  * "SELECT " CALL_COLUMNS " FROM calls c" CALL_JOINS " WHERE ...". */
-#define CALL_COLUMNS                                                               \
-  "c.id, c.call_id, c.agent_id, a.nik, a.name, a.team_leader_id, tl.nik, tl.name," \
-  " c.site, c.service, c.product, c.call_start, c.customer_number,"                \
-  " COALESCE ((SELECT r.recording FROM recalls r WHERE r.call_id = c.id"           \
-  "            ORDER BY r.id DESC LIMIT 1), c.recording),"                         \
-  " c.state, c.attempts, c.first_verdict, c.claimed_by, q.nik, q.name, c.claimed_at"
+#define CALL_COLUMNS                                                                  \
+  "c.id, c.call_id, c.agent_id, a.nik, a.name, a.team_leader_id, tl.nik, tl.name,"    \
+  " c.site, c.service, c.product, c.call_start, c.customer_number,"                   \
+  " COALESCE ((SELECT r.recording FROM recalls r WHERE r.call_id = c.id"              \
+  "            ORDER BY r.id DESC LIMIT 1), c.recording),"                            \
+  " c.state, c.attempts, c.first_verdict, c.claimed_by, q.nik, q.name, c.claimed_at," \
+  " CASE WHEN c.state = 'RETURNED' THEN (SELECT max (t.tapped_at) FROM tappings t"    \
+  "   WHERE t.call_id = c.id AND t.verdict = 'RETURN' AND t.undone = 0) END"
 
 #define CALL_JOINS                                   \
   " JOIN people a ON a.id = c.agent_id"              \

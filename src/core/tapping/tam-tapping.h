@@ -46,8 +46,13 @@ typedef struct
   gint64 claimed_by;     /* 0 when unclaimed or the claim expired */
   char *claimed_by_nik;  /* NULL when unclaimed or expired */
   char *claimed_by_name;
-  char *claimed_at; /* NULL when unclaimed or expired */
+  char *claimed_at;  /* NULL when unclaimed or expired */
+  char *returned_at; /* RETURNED: when its RETURN was given; else NULL */
 } TamCall;
+
+/* Whole days from @call's RETURN to now (local time), -1 when the call is
+ * not RETURNED (issue 12: the TL's returns desk). */
+int tam_call_days_since_returned (const TamCall *call);
 
 void tam_call_free (TamCall *call);
 TamCall *tam_call_copy (const TamCall *call);
@@ -198,6 +203,10 @@ typedef struct
   char *recording;    /* re-call: the new recording; tapping: NULL */
   GStrv failed_codes; /* tapping: parameter codes failed (never NULL,
                        * may be empty); re-call: NULL */
+  GStrv failed_texts; /* tapping: their texts (the parameter's name),
+                       * parallel to failed_codes, the built-in reason
+                       * last; re-call: NULL */
+  char *reason;       /* tapping: "" or TAM_REASON_RECORDING */
   gboolean undone;    /* tapping undone by its QCO */
 } TamTappingRecord;
 
@@ -280,6 +289,48 @@ gboolean tam_call_decide (TamStore *store,
                           gint64 *out_tapping_id,
                           GError **error);
 
+/* The built-in return reason (issue 12): "recording missing / unplayable".
+ * Given among @failed_codes like a parameter code, it is critical (no
+ * VALID with it), needs no recommendation (a default one is stored) and is
+ * kept in tappings.reason, so that the call's team leader supplies the
+ * recording (re-call). */
+#define TAM_REASON_RECORDING "RECORDING"
+const char *tam_reason_recording_label (void);
+
+/* What the caller knows of the call's recording when it gives a verdict. */
+typedef enum
+{
+  TAM_HEARD_UNCHECKED, /* nothing (tam_call_decide): VALID needs the call
+                        * to name a recording */
+  TAM_HEARD_PLAYED,    /* the desk's player opened it, or the file was
+                        * found and looks like audio (tam_recording_probe) */
+  TAM_HEARD_MISSING,   /* not found, or it would not play: no VALID */
+} TamHeard;
+
+/* tam_call_decide with what the caller knows of the recording: VALID is
+ * refused (TAM_ERROR_INVALID) when @heard is TAM_HEARD_MISSING, when the
+ * call names no recording at all, or with TAM_REASON_RECORDING among
+ * @failed_codes. The window passes what its player found; tamctl what
+ * tam_recording_probe found under --recordings DIR. tam_call_decide () is
+ * this with TAM_HEARD_UNCHECKED. */
+gboolean tam_call_decide_heard (TamStore *store,
+                                const TamSession *session,
+                                gint64 id,
+                                const char *verdict,
+                                const char *const *failed_codes,
+                                const char *recommendation,
+                                TamHeard heard,
+                                gint64 *out_tapping_id,
+                                GError **error);
+
+/* Whether @recording (a call's recording: absolute, or under @folder) can
+ * be heard, as far as a program without an audio stack can tell: the file
+ * exists, is a readable regular file and starts like a WAV, Ogg, FLAC or
+ * MP3 file. FALSE with a message naming the file and what is wrong. */
+gboolean tam_recording_probe (const char *folder,
+                              const char *recording,
+                              GError **error);
+
 /* Undoes a verdict: only by the QCO who gave it, only the call's latest
  * tapping, only while the call is still in the state that tapping put it
  * in (no re-call since). Marks the tapping undone (never deletes it) and
@@ -303,6 +354,23 @@ gboolean tam_call_recall (TamStore *store,
                           const char *note,
                           gint64 *out_recall_id,
                           GError **error);
+
+/* Undoes re-call @recall_id (issue 12): only by the team leader who
+ * recorded it, only while the call is still RECALLED by it (not tapped
+ * since, not being tapped). Deletes the recalls row (the audit row
+ * UNDO_RECALL keeps it) and sets the call RETURNED again. */
+gboolean tam_call_recall_undo (TamStore *store,
+                               const TamSession *session,
+                               gint64 recall_id,
+                               GError **error);
+
+/* The signed-in QCO's verdicts of today (local time), not undone (issue
+ * 12: the counter in the Queue header). */
+gboolean tam_tapping_count_today (TamStore *store,
+                                  const TamSession *session,
+                                  int *out_valid,
+                                  int *out_returned,
+                                  GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamCall, tam_call_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamQueueFilter, tam_queue_filter_free)

@@ -41,6 +41,7 @@ struct _TamPreferencesWindow
   AdwEntryRow *code_row;
   AdwEntryRow *text_row;
   GtkSwitch *critical_switch;
+  GtkSpinButton *daily_target_spin;
   GtkSwitch *active_switch;
   GtkButton *save_button;
   GtkLabel *error_label;
@@ -204,6 +205,8 @@ static void row_switch_cb (GtkSwitch *sw,
                            GParamSpec *pspec,
                            TamPreferencesWindow *self);
 
+/* A row's switch with its name shown beside it (issue 12: two bare
+ * switches said nothing, and a tooltip claimed what was not so). */
 static GtkWidget *
 row_switch (TamPreferencesWindow *self,
             gboolean active,
@@ -211,17 +214,24 @@ row_switch (TamPreferencesWindow *self,
             const char *label,
             guint index)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *name = gtk_label_new (g_str_equal (flag, "critical") ? _ ("Critical") : _ ("Active"));
   GtkWidget *sw = gtk_switch_new ();
 
+  gtk_widget_add_css_class (name, "dim-label");
+  gtk_widget_set_margin_start (box, 12);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), sw);
   gtk_switch_set_active (GTK_SWITCH (sw), active);
   gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (sw, label);
   gtk_widget_set_sensitive (sw, can_edit (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (sw), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data (G_OBJECT (sw), "tam-flag", (gpointer) flag);
   g_object_set_data (G_OBJECT (sw), "tam-index", GUINT_TO_POINTER (index));
   g_signal_connect_object (sw, "notify::active", G_CALLBACK (row_switch_cb), self, 0);
-  return sw;
+  return box;
 }
 
 static void
@@ -247,8 +257,10 @@ reload_parameters (TamPreferencesWindow *self)
     {
       const TamParameter *parameter = g_ptr_array_index (self->parameters, i);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *critical = g_strdup_printf (_ ("%s is critical"), parameter->code);
-      g_autofree char *active = g_strdup_printf (_ ("%s is active"), parameter->code);
+      /* Translators: a switch's tooltip, true whether it is on or off */
+      g_autofree char *critical = g_strdup_printf (_ ("Whether %s is critical (a call that fails it cannot be valid)"), parameter->code);
+      /* Translators: a switch's tooltip, true whether it is on or off */
+      g_autofree char *active = g_strdup_printf (_ ("Whether %s is in the checklist"), parameter->code);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), parameter->code);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -563,6 +575,7 @@ tam_preferences_window_class_init (TamPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, code_row);
   gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, text_row);
+  gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, daily_target_spin);
   gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, critical_switch);
   gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, active_switch);
   gtk_widget_class_bind_template_child (widget_class, TamPreferencesWindow, save_button);
@@ -583,6 +596,8 @@ tam_preferences_window_init (TamPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = tam_settings_new ();
+  g_settings_bind (self->settings, "daily-target", gtk_spin_button_get_adjustment (self->daily_target_spin),
+                   "value", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->settings, "changed::database-path", G_CALLBACK (update_rows), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::recordings-folder", G_CALLBACK (update_rows), self,

@@ -48,6 +48,7 @@ struct _TamWindow
   AdwWindowTitle *window_title;
   GtkStack *page_stack;
   GtkStackSidebar *sidebar;
+  AdwFlap *flap;
   TamSignInPage *sign_in_page;
 };
 
@@ -160,8 +161,10 @@ build_desk (TamWindow *self)
       shown++;
     }
   gtk_stack_sidebar_set_stack (self->sidebar, self->page_stack);
-  /* A QCO lives in the tapping queue: land there. */
-  if (tam_role_from_code (self->session->role) == TAM_ROLE_QCO &&
+  /* A QCO lives in the tapping queue, a team leader in their team's
+   * returns there (issue 12): land there. */
+  if ((tam_role_from_code (self->session->role) == TAM_ROLE_QCO ||
+       tam_role_from_code (self->session->role) == TAM_ROLE_TEAM_LEADER) &&
       gtk_stack_get_child_by_name (self->page_stack, "queue") != NULL)
     gtk_stack_set_visible_child_name (self->page_stack, "queue");
 
@@ -359,6 +362,7 @@ tam_window_class_init (TamWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TamWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TamWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, TamWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, TamWindow, flap);
 
   gtk_widget_class_install_action (widget_class, "win.switch-user", NULL, switch_user_action);
   gtk_widget_class_install_action (widget_class, "win.choose-database", NULL, choose_database_action);
@@ -370,10 +374,20 @@ tam_window_class_init (TamWindowClass *klass)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-page", "u", i);
 }
 
+/* A folded flap goes away once an area is chosen in it. */
+static void
+page_chosen_cb (TamWindow *self)
+{
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
 static void
 tam_window_init (TamWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->page_stack, "notify::visible-child", G_CALLBACK (page_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->settings = tam_settings_new ();
   gtk_window_set_default_size (GTK_WINDOW (self),

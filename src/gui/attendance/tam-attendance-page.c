@@ -202,11 +202,15 @@ tam_attendance_page_reload (TamAttendancePage *self)
     g_autofree char *text = NULL;
 
     /* Translators: "Adherence 93.5 % (121 of 130 scheduled days on time)" */
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Adherence %s (%u of %u scheduled day on time)",
-                                         "Adherence %s (%u of %u scheduled days on time)",
-                                         total.scheduled),
-                            percent, total.present, total.scheduled);
+    if (total.scheduled == 0)
+      /* Issue 12: nothing scheduled is no 100 %. */
+      text = g_strdup (_ ("Adherence — (nothing scheduled)"));
+    else
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Adherence %s (%u of %u scheduled day on time)",
+                                           "Adherence %s (%u of %u scheduled days on time)",
+                                           total.scheduled),
+                              percent, total.present, total.scheduled);
     gtk_label_set_text (self->total_label, text);
   }
 

@@ -90,6 +90,12 @@ after_verdict (TamQueuePage *self,
   g_clear_pointer (&updated->claimed_by_name, g_free);
   g_clear_pointer (&updated->claimed_at, g_free);
   updated->claimed_by = 0;
+  g_clear_pointer (&updated->returned_at, g_free);
+  if (v->state_after == TAM_CALL_STATE_RETURNED)
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+      updated->returned_at = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
+    }
 
   /* Ctrl+Z now undoes this one, once it is stored. */
   self->undo_seq = seq;
@@ -227,6 +233,7 @@ verdict_done (TamQueuePage *self,
     toast = g_strdup_printf (_ ("Call %s returned to the agent"), v->call->call_id);
   /* Undo is offered for the latest verdict only (Ctrl+Z's). */
   _tam_queue_page_show_toast (self, toast, last || self->undo_tapping_id == op->out_id);
+  _tam_queue_page_update_today (self);
 }
 
 static void
@@ -259,6 +266,7 @@ decide (TamQueuePage *self,
   op->verdict = g_strdup (tam_verdict_to_code (verdict));
   op->failed = g_strdupv ((char **) failed);
   op->text = g_strdup (recommendation);
+  op->heard = tam_recording_player_get_message (self->player) == NULL ? TAM_HEARD_PLAYED : TAM_HEARD_MISSING;
   op->data = v;
   op->data_free = verdict_free;
   seq = _tam_queue_page_push_write (self, op);
@@ -287,6 +295,15 @@ valid_action (GtkWidget *widget,
 
   if (!require_call (self))
     return;
+  /* Issue 12: no VALID on a call nobody could hear. */
+  if (tam_recording_player_get_message (self->player) != NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_ ("The recording of call %s did not open: the call cannot be valid. Return it (R) with “%s”, so that its team leader supplies the recording."),
+                                              self->current->call_id, tam_reason_recording_label ());
+      _tam_queue_page_set_parameter_met (self, TAM_REASON_RECORDING, FALSE);
+      _tam_queue_page_show_banner (self, msg);
+      return;
+    }
   failed = collect_failed (self, &critical);
   if (critical != NULL)
     {
@@ -330,6 +347,12 @@ dup_recommendation (TamQueuePage *self)
   return g_strstrip (g_steal_pointer (&text));
 }
 
+const char *
+_tam_queue_page_needs_one_failed (void)
+{
+  return _ ("A return needs at least one parameter that was not met: untick it in the checklist.");
+}
+
 static void
 confirm_return_action (GtkWidget *widget,
                        const char *action_name,
@@ -345,12 +368,12 @@ confirm_return_action (GtkWidget *widget,
   recommendation = dup_recommendation (self);
   if (failed[0] == NULL)
     {
-      _tam_queue_page_show_banner (self, _ ("A return needs at least one parameter that was not met: untick it in the checklist."));
+      _tam_queue_page_show_banner (self, _tam_queue_page_needs_one_failed ());
       gtk_revealer_set_reveal_child (self->return_revealer, TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->return_hint_label), TRUE);
       return;
     }
-  if (recommendation[0] == '\0')
+  if (recommendation[0] == '\0' && !g_strv_contains ((const char *const *) failed, TAM_REASON_RECORDING))
     {
       _tam_queue_page_show_banner (self, _ ("Write a recommendation for the agent before returning the call."));
       gtk_revealer_set_reveal_child (self->return_revealer, TRUE);
@@ -359,6 +382,27 @@ confirm_return_action (GtkWidget *widget,
       return;
     }
   decide (self, TAM_VERDICT_RETURN, (const char *const *) failed, recommendation);
+}
+
+/* queue.toggle-parameter (u: 1 to 9): the keys 1 to 9 (and Alt+1 to 9,
+ * which work in the recommendation too) tick or untick the checklist's
+ * parameter of that number. */
+static void
+toggle_parameter_action (GtkWidget *widget,
+                         const char *action_name,
+                         GVariant *parameter)
+{
+  TamQueuePage *self = TAM_QUEUE_PAGE (widget);
+  guint n = g_variant_get_uint32 (parameter);
+  GtkCheckButton *check;
+
+  if (self->current == NULL || n < 1 || n > self->checks->len)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  check = g_ptr_array_index (self->checks, n - 1);
+  gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
 }
 
 static void
@@ -434,6 +478,7 @@ undo_done (TamQueuePage *self,
       return;
     }
   toast = g_strdup_printf (_ ("Verdict on call %s undone"), u->call_label);
+  _tam_queue_page_update_today (self);
   if (op->call == NULL)
     {
       _tam_queue_page_show_toast (self, toast, FALSE);
@@ -587,6 +632,9 @@ _tam_queue_page_write_done_cb (TamWrite *op,
     case TAM_WRITE_RECALL:
       _tam_queue_page_recall_done (self, op);
       break;
+    case TAM_WRITE_UNDO_RECALL:
+      _tam_queue_page_recall_undo_done (self, op);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -678,6 +726,14 @@ key_capture_cb (TamQueuePage *self,
 
   switch (keyval)
     {
+    /* Issue 12: Down and Up move one call from the loaded one, not from
+     * wherever the list's focus ring happens to be. */
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "queue.next", NULL);
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      return gtk_widget_activate_action (GTK_WIDGET (self), "queue.previous", NULL);
     case GDK_KEY_space:
     case GDK_KEY_KP_Space:
       return gtk_widget_activate_action (GTK_WIDGET (self), "queue.play", NULL);
@@ -719,10 +775,12 @@ _tam_queue_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "queue.return", NULL, return_action);
   gtk_widget_class_install_action (widget_class, "queue.confirm-return", NULL, confirm_return_action);
   gtk_widget_class_install_action (widget_class, "queue.cancel-return", NULL, cancel_return_action);
+  gtk_widget_class_install_action (widget_class, "queue.toggle-parameter", "u", toggle_parameter_action);
   gtk_widget_class_install_action (widget_class, "queue.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "queue.focus-filter", NULL, focus_filter_action);
   gtk_widget_class_install_action (widget_class, "queue.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "queue.recall", NULL, _tam_queue_page_recall_action);
+  gtk_widget_class_install_action (widget_class, "queue.undo-recall", NULL, _tam_queue_page_recall_undo_action);
   gtk_widget_class_install_action (widget_class, "queue.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "queue.report", "s", report_action);
 
@@ -745,4 +803,10 @@ _tam_queue_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "queue.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "queue.focus-filter", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "queue.refresh", NULL);
+  for (guint i = 1; i <= 9; i++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, 0, "queue.toggle-parameter", "u", i);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0 + i, 0, "queue.toggle-parameter", "u", i);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK, "queue.toggle-parameter", "u", i);
+    }
 }

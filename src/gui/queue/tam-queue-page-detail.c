@@ -128,11 +128,14 @@ _tam_queue_page_person_text (const char *name,
   return g_strdup_printf (_ ("%s (%s)"), name, nik ? nik : "");
 }
 
-static void
+/* Fills the history; returns the failed codes of the call's latest
+ * RETURN still standing, or NULL. */
+static GStrv
 fill_history (TamQueuePage *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) history = NULL;
+  GStrv last_failed = NULL;
 
   remove_children (self->history_box);
   history = tam_call_history (self->store, self->session, self->current->id, &error);
@@ -141,7 +144,7 @@ fill_history (TamQueuePage *self)
       GtkWidget *label = gtk_label_new (error->message);
       gtk_widget_add_css_class (label, "error");
       gtk_box_append (self->history_box, label);
-      return;
+      return NULL;
     }
   if (history->len == 0)
     {
@@ -149,7 +152,7 @@ fill_history (TamQueuePage *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (self->history_box, label);
-      return;
+      return NULL;
     }
 
   for (guint i = 0; i < history->len; i++)
@@ -159,6 +162,12 @@ fill_history (TamQueuePage *self)
       g_autofree char *who = _tam_queue_page_person_text (r->actor_name, r->actor_nik);
       GtkWidget *label;
 
+      if (r->kind == TAM_HISTORY_TAPPING && !r->undone)
+        {
+          g_clear_pointer (&last_failed, g_strfreev);
+          if (tam_verdict_from_code (r->verdict) == TAM_VERDICT_RETURN)
+            last_failed = g_strdupv (r->failed_codes);
+        }
       if (r->kind == TAM_HISTORY_TAPPING)
         {
           /* Translators: time · tapping number · verdict by QCO */
@@ -166,9 +175,9 @@ fill_history (TamQueuePage *self)
                                   r->at, r->attempt, tam_verdict_to_label (tam_verdict_from_code (r->verdict)), who);
           if (r->undone)
             g_string_append_printf (text, " %s", _ ("(undone)"));
-          if (r->failed_codes != NULL && r->failed_codes[0] != NULL)
+          if (r->failed_texts != NULL && r->failed_texts[0] != NULL)
             {
-              g_autofree char *codes = g_strjoinv (", ", r->failed_codes);
+              g_autofree char *codes = g_strjoinv ("; ", r->failed_texts);
               g_string_append_c (text, '\n');
               g_string_append_printf (text, _ ("Not met: %s"), codes);
             }
@@ -195,6 +204,74 @@ fill_history (TamQueuePage *self)
         gtk_widget_add_css_class (label, "warning");
       gtk_box_append (self->history_box, label);
     }
+  return last_failed;
+}
+
+/* Issue 12, point 2: a return's "needs at least one" warning goes as soon
+ * as one box is unticked. */
+static void
+check_toggled_cb (TamQueuePage *self)
+{
+  gboolean any_failed = FALSE;
+
+  for (guint i = 0; i < self->checks->len; i++)
+    any_failed = any_failed || !gtk_check_button_get_active (g_ptr_array_index (self->checks, i));
+  if (!any_failed)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->return_hint_label), FALSE);
+  if (g_strcmp0 (_tam_queue_page_get_banner (self), _tam_queue_page_needs_one_failed ()) == 0)
+    _tam_queue_page_show_banner (self, NULL);
+}
+
+/* The key (1 to 9) beside the @index-th box of the checklist. */
+static void
+add_key_hint (TamQueuePage *self,
+              GtkWidget *row,
+              GtkWidget *check,
+              guint index)
+{
+  g_autofree char *key = NULL;
+  GtkWidget *hint;
+
+  g_signal_connect_object (check, "toggled", G_CALLBACK (check_toggled_cb), self, G_CONNECT_SWAPPED);
+  if (index >= 9)
+    return;
+  key = g_strdup_printf ("%u", index + 1);
+  hint = gtk_label_new (key);
+  gtk_widget_add_css_class (hint, "tam-key-hint");
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "monospace");
+  gtk_widget_set_valign (hint, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (hint, _ ("Press this number to tick or untick the parameter"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, key, -1);
+  gtk_box_append (GTK_BOX (row), hint);
+}
+
+/* The built-in reason (issue 12), last in every checklist: ticked when
+ * the recording opened; unticked it returns the call as "recording
+ * missing / unplayable" and VALID is refused. */
+static void
+add_recording_check (TamQueuePage *self)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  const char *text = _ ("Recording opened and heard");
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  gtk_widget_set_hexpand (check, TRUE);
+  gtk_widget_set_tooltip_text (check, tam_reason_recording_label ());
+  g_object_set_data (G_OBJECT (check), "code", (gpointer) TAM_REASON_RECORDING);
+  g_object_set_data_full (G_OBJECT (check), "text", g_strdup (text), g_free);
+  g_object_set_data (G_OBJECT (check), "critical", GINT_TO_POINTER (TRUE));
+  add_key_hint (self, row, check, self->checks->len);
+  gtk_box_append (GTK_BOX (row), check);
+  gtk_box_append (self->checklist_box, row);
+  g_ptr_array_add (self->checks, check);
 }
 
 static void
@@ -246,6 +323,7 @@ fill_checklist (TamQueuePage *self)
       g_object_set_data_full (G_OBJECT (check), "code", g_strdup (p->code), g_free);
       g_object_set_data_full (G_OBJECT (check), "text", g_strdup (p->text), g_free);
       g_object_set_data (G_OBJECT (check), "critical", GINT_TO_POINTER (p->critical));
+      add_key_hint (self, row, check, i);
       gtk_box_append (GTK_BOX (row), check);
 
       if (p->critical)
@@ -264,6 +342,7 @@ fill_checklist (TamQueuePage *self)
       gtk_box_append (self->checklist_box, row);
       g_ptr_array_add (self->checks, check);
     }
+  add_recording_check (self);
 }
 
 void
@@ -309,8 +388,8 @@ clear_detail (TamQueuePage *self)
   update_actions (self);
 }
 
-static char *
-recordings_folder (TamQueuePage *self)
+char *
+_tam_queue_page_recordings_folder (TamQueuePage *self)
 {
   g_autofree char *folder = NULL;
 
@@ -331,6 +410,7 @@ show_call (TamQueuePage *self,
   g_autofree char *state = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *path = NULL;
+  g_auto (GStrv) last_failed = NULL;
   TamCall *call;
 
   g_assert (TAM_IS_QUEUE_PAGE (self));
@@ -350,6 +430,9 @@ show_call (TamQueuePage *self,
       if (error == NULL)
         _tam_queue_page_show_banner (self, NULL);
     }
+  /* A new call opens at the top of the pane: its id and agent first. */
+  if (self->current == NULL || self->current->id != call->id)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->detail_scroller), 0);
   g_clear_pointer (&self->current, tam_call_free);
   self->current = call;
   self->current_position = position;
@@ -373,11 +456,17 @@ show_call (TamQueuePage *self,
 
   fill_checklist (self);
   _tam_queue_page_hide_return (self);
-  fill_history (self);
+  last_failed = fill_history (self);
 
-  folder = recordings_folder (self);
+  folder = _tam_queue_page_recordings_folder (self);
   path = tam_recording_player_resolve (folder, call->recording);
   tam_recording_player_load (self->player, path);
+  _tam_queue_page_set_parameter_met (self, TAM_REASON_RECORDING,
+                                     tam_recording_player_get_message (self->player) == NULL);
+  /* A returned call shows what failed: its return's boxes unticked. */
+  if (tam_call_get_state (call) == TAM_CALL_STATE_RETURNED)
+    for (guint i = 0; last_failed != NULL && last_failed[i] != NULL; i++)
+      _tam_queue_page_set_parameter_met (self, last_failed[i], FALSE);
 
   gtk_stack_set_visible_child_name (self->detail_stack, "call");
   claim_current (self);
@@ -450,9 +539,11 @@ folder_changed_cb (TamQueuePage *self)
 {
   if (self->current != NULL)
     {
-      g_autofree char *folder = recordings_folder (self);
+      g_autofree char *folder = _tam_queue_page_recordings_folder (self);
       g_autofree char *path = tam_recording_player_resolve (folder, self->current->recording);
       tam_recording_player_load (self->player, path);
+      _tam_queue_page_set_parameter_met (self, TAM_REASON_RECORDING,
+                                         tam_recording_player_get_message (self->player) == NULL);
     }
 }
 
@@ -490,6 +581,20 @@ _tam_queue_page_set_parameter_met (TamQueuePage *self,
         }
     }
   return FALSE;
+}
+
+gboolean
+_tam_queue_page_get_parameter_met (TamQueuePage *self,
+                                   const char *code)
+{
+  for (guint i = 0; i < self->checks->len; i++)
+    {
+      GObject *check = g_ptr_array_index (self->checks, i);
+
+      if (g_strcmp0 (g_object_get_data (check, "code"), code) == 0)
+        return gtk_check_button_get_active (GTK_CHECK_BUTTON (check));
+    }
+  g_return_val_if_reached (FALSE);
 }
 
 guint

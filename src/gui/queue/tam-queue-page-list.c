@@ -61,13 +61,47 @@ selection_changed_cb (TamQueuePage *self)
     _tam_queue_page_show_selected (self);
 }
 
+static void focus_selected_row (TamQueuePage *self);
+
 void
 _tam_queue_page_select_position (TamQueuePage *self,
                                  guint position)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
   gtk_single_selection_set_selected (self->selection, position);
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  /* The focus ring follows the loaded call while the list has the
+   * keyboard, so that the two never drift apart (issue 12). */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    focus_selected_row (self);
+}
+
+/* Puts the keyboard focus on the row of the loaded call. */
+static void
+focus_selected_row (TamQueuePage *self)
+{
+  {
+    TamQueueItem *item = gtk_single_selection_get_selected_item (self->selection);
+    const TamCall *call = item ? tam_queue_item_get_call (item) : NULL;
+
+    /* The row widgets are the list's children, each holding a
+     * TamQueueRow (tam-queue-row.c). */
+    for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+         call != NULL && w != NULL; w = gtk_widget_get_next_sibling (w))
+      {
+        GtkWidget *row = gtk_widget_get_first_child (w);
+
+        if (row != NULL && TAM_IS_QUEUE_ROW (row) && tam_queue_row_get_id (TAM_QUEUE_ROW (row)) == call->id)
+          {
+            gtk_widget_grab_focus (w);
+            break;
+          }
+      }
+  }
 }
 
 /* Runs @func-like model edits with the selection's own reactions muted,
@@ -176,10 +210,90 @@ row_bind_cb (GtkSignalListItemFactory *factory,
                           tam_queue_item_get_call (gtk_list_item_get_item (item)));
 }
 
+/* Folded, the leaflet shows one pane: a call chosen in the list opens. */
+static void
+row_activated_cb (TamQueuePage *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+}
+
+/* The back button shows only while the leaflet is folded; set out of the
+ * layout pass that folds it. */
+static gboolean
+folded_idle_cb (gpointer user_data)
+{
+  TamQueuePage *self = user_data;
+
+  self->folded_idle = 0;
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+folded_cb (TamQueuePage *self)
+{
+  if (self->folded_idle == 0)
+    self->folded_idle = g_idle_add (folded_idle_cb, self);
+}
+
+static void
+back_clicked_cb (TamQueuePage *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static gboolean
+focus_idle_cb (gpointer user_data)
+{
+  TamQueuePage *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    focus_selected_row (self);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+list_focus_enter_cb (TamQueuePage *self)
+{
+  /* After the list has placed its own focus. */
+  g_idle_add (focus_idle_cb, g_object_ref (self));
+}
+
 void
 _tam_queue_page_list_init (TamQueuePage *self)
 {
   g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  /* The column titles scroll sideways with the rows. */
+  gtk_scrolled_window_set_hadjustment (self->header_scroller,
+                                       gtk_scrolled_window_get_hadjustment (self->list_scroller));
+  adw_leaflet_set_visible_child_name (self->leaflet, "detail");
+  g_signal_connect_object (self->list_view, "activate", G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
+  {
+    /* The list taking the keyboard (Tab, a click elsewhere in it) puts
+     * the focus ring on the loaded call, not on a row of its own. */
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_object (focus, "enter", G_CALLBACK (list_focus_enter_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), focus);
+  }
+  self->back_button = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_widget_set_tooltip_text (self->back_button, _ ("Back to the list of calls"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->back_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Back to the list of calls"), -1);
+  gtk_widget_set_halign (self->back_button, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (self->back_button, 6);
+  gtk_widget_set_margin_top (self->back_button, 6);
+  gtk_widget_add_css_class (self->back_button, "flat");
+  gtk_widget_set_visible (self->back_button, FALSE);
+  g_signal_connect_object (self->back_button, "clicked", G_CALLBACK (back_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_box_prepend (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->detail_scroller))), self->back_button);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), NULL);

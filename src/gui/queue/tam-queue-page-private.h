@@ -53,6 +53,9 @@ struct _TamQueuePage
 
   char *banner_text;
   char *last_toast;
+  AdwToast *toast;       /* the latest toast, until dismissed */
+  gint64 undo_recall_id; /* the TL's last re-call, for its toast's Undo */
+  guint toasts_alive;    /* toasts shown or queued, not dismissed */
 
   TamRecordingPlayer *player;
   TamJobBar *job_bar;
@@ -73,6 +76,7 @@ struct _TamQueuePage
   GtkLabel *count_returned_label;
   GtkLabel *count_valid_label;
   GtkLabel *count_shown_label;
+  GtkLabel *today_label;
   GtkRevealer *banner_revealer;
   GtkLabel *banner_label;
   GtkBox *job_box;
@@ -80,6 +84,11 @@ struct _TamQueuePage
   GtkWidget *busy_box;
   GtkSpinner *busy_spinner;
   GtkListView *list_view;
+  GtkScrolledWindow *header_scroller;
+  GtkScrolledWindow *list_scroller;
+  AdwLeaflet *leaflet;
+  GtkWidget *back_button; /* to the list, while the leaflet is folded */
+  guint folded_idle;
   GtkStack *detail_stack;
   AdwStatusPage *empty_status;
   GtkLabel *title_label;
@@ -108,8 +117,15 @@ void _tam_queue_page_show_banner (TamQueuePage *self,
 void _tam_queue_page_show_toast (TamQueuePage *self,
                                  const char *title,
                                  gboolean with_undo);
+/* A toast whose Undo button activates @undo_action. */
+void _tam_queue_page_show_toast_full (TamQueuePage *self,
+                                      const char *title,
+                                      const char *undo_action);
 guint _tam_queue_page_push_write (TamQueuePage *self,
                                   TamWrite *op);
+
+/* The QCO's tappings of today against the daily target. */
+void _tam_queue_page_update_today (TamQueuePage *self);
 
 /* tam-queue-page-list.c */
 void _tam_queue_page_list_init (TamQueuePage *self);
@@ -129,6 +145,8 @@ void _tam_queue_page_detail_init (TamQueuePage *self);
 void _tam_queue_page_show_selected (TamQueuePage *self);
 void _tam_queue_page_hide_return (TamQueuePage *self);
 void _tam_queue_page_scroll_to_checklist (TamQueuePage *self);
+/* The recordings folder of the settings, NULL when not set. */
+char *_tam_queue_page_recordings_folder (TamQueuePage *self);
 char *_tam_queue_page_person_text (const char *name,
                                    const char *nik);
 void _tam_queue_page_release_claim (TamQueuePage *self);
@@ -138,6 +156,9 @@ void _tam_queue_page_claim_done (TamQueuePage *self,
                                  TamWrite *op);
 
 /* tam-queue-page-actions.c */
+/* The banner of a return with every box ticked (it clears as soon as one
+ * is unticked). */
+const char *_tam_queue_page_needs_one_failed (void);
 void _tam_queue_page_class_actions_init (GtkWidgetClass *widget_class);
 void _tam_queue_page_actions_init (TamQueuePage *self);
 void _tam_queue_page_write_done_cb (TamWrite *op,
@@ -149,6 +170,15 @@ void _tam_queue_page_recall_action (GtkWidget *widget,
                                     GVariant *parameter);
 void _tam_queue_page_recall_done (TamQueuePage *self,
                                   TamWrite *op);
+void _tam_queue_page_recall_undo_action (GtkWidget *widget,
+                                         const char *action_name,
+                                         GVariant *parameter);
+void _tam_queue_page_recall_undo_done (TamQueuePage *self,
+                                       TamWrite *op);
+/* For the tests: the re-call dialog's file chooser (not shown), rooted at
+ * the recordings folder. */
+GtkFileChooserNative *_tam_queue_page_recall_chooser_new (TamQueuePage *self,
+                                                          GtkWidget *parent);
 
 /* For the tests and benchmarks: what the QCO sees, without the mouse. */
 TamQueueModel *_tam_queue_page_get_model (TamQueuePage *self);
@@ -157,6 +187,8 @@ GtkSingleSelection *_tam_queue_page_get_selection (TamQueuePage *self);
 const TamCall *_tam_queue_page_get_current (TamQueuePage *self);
 /* The message of the inline banner, NULL when it is hidden. */
 const char *_tam_queue_page_get_banner (TamQueuePage *self);
+/* Toasts shown or waiting in the overlay's queue (issue 12: at most one). */
+guint _tam_queue_page_get_toasts_alive (TamQueuePage *self);
 /* The title of the last toast shown. */
 const char *_tam_queue_page_get_last_toast (TamQueuePage *self);
 TamRecordingPlayer *_tam_queue_page_get_player (TamQueuePage *self);
@@ -165,6 +197,8 @@ TamRecordingPlayer *_tam_queue_page_get_player (TamQueuePage *self);
 gboolean _tam_queue_page_set_parameter_met (TamQueuePage *self,
                                             const char *code,
                                             gboolean met);
+gboolean _tam_queue_page_get_parameter_met (TamQueuePage *self,
+                                            const char *code);
 guint _tam_queue_page_get_n_parameters (TamQueuePage *self);
 void _tam_queue_page_set_recommendation (TamQueuePage *self,
                                          const char *text);

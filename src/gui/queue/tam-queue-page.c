@@ -53,10 +53,27 @@ banner_close_cb (TamQueuePage *self)
   _tam_queue_page_show_banner (self, NULL);
 }
 
+static void
+toast_dismissed_cb (TamQueuePage *self,
+                    AdwToast *toast)
+{
+  self->toasts_alive--;
+  if (self->toast == toast)
+    g_clear_object (&self->toast);
+}
+
 void
 _tam_queue_page_show_toast (TamQueuePage *self,
                             const char *title,
                             gboolean with_undo)
+{
+  _tam_queue_page_show_toast_full (self, title, with_undo ? "queue.undo" : NULL);
+}
+
+void
+_tam_queue_page_show_toast_full (TamQueuePage *self,
+                                 const char *title,
+                                 const char *undo_action)
 {
   AdwToast *toast;
 
@@ -65,15 +82,63 @@ _tam_queue_page_show_toast (TamQueuePage *self,
   g_free (self->last_toast);
   self->last_toast = g_strdup (title);
 
+  /* Verdicts come fast: the toast showing says what was just done, now.
+   * A second toast would put the first back in the overlay's queue, where
+   * it came back later (an old "Call … is valid [Undo]" after an undo,
+   * issue 12); dismissing it while it slides out crashes libadwaita 1.2.
+   * So there is one toast, its text replaced. */
+  if (self->toast != NULL)
+    {
+      adw_toast_set_title (self->toast, title);
+      adw_toast_set_button_label (self->toast, undo_action != NULL ? _ ("_Undo") : NULL);
+      adw_toast_set_action_name (self->toast, undo_action);
+      return;
+    }
   toast = adw_toast_new (title);
-  /* Verdicts come fast: say what was just done, now. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  if (with_undo)
+  if (undo_action != NULL)
     {
       adw_toast_set_button_label (toast, _ ("_Undo"));
-      adw_toast_set_action_name (toast, "queue.undo");
+      adw_toast_set_action_name (toast, undo_action);
     }
+  self->toast = g_object_ref (toast);
+  self->toasts_alive++;
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+guint
+_tam_queue_page_get_toasts_alive (TamQueuePage *self)
+{
+  return self->toasts_alive;
+}
+
+void
+_tam_queue_page_update_today (TamQueuePage *self)
+{
+  int valid = 0, returned = 0, target;
+  g_autofree char *text = NULL;
+  g_autofree char *tip = NULL;
+
+  if (!tam_session_can (self->session, TAM_PERM_TAP) ||
+      !tam_tapping_count_today (self->store, self->session, &valid, &returned, NULL))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->today_label), FALSE);
+      return;
+    }
+  target = self->settings != NULL ? g_settings_get_int (self->settings, "daily-target") : 0;
+  if (target > 0)
+    /* Translators: the QCO's tappings today against the daily target: "Today: 37 / 150" */
+    text = g_strdup_printf (_ ("Today: %d / %d"), valid + returned, target);
+  else
+    /* Translators: the QCO's tappings today, no target set */
+    text = g_strdup_printf (_ ("Today: %d"), valid + returned);
+  /* Translators: the split of today's tappings */
+  tip = g_strdup_printf (_ ("My tappings today: %d valid, %d returned"), valid, returned);
+  gtk_label_set_text (self->today_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->today_label), tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->today_label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tip, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->today_label), TRUE);
 }
 
 /* Queues @op (taken) for the writer; its number, or 0 once the page is
@@ -234,6 +299,11 @@ setup_filters (TamQueuePage *self)
   gtk_drop_down_set_model (self->agent_dropdown, G_LIST_MODEL (agents));
   gtk_drop_down_set_model (self->state_dropdown, G_LIST_MODEL (states));
 
+  /* A team leader lands on their team's returns (the core keeps them to
+   * their team), oldest first, with the days since each was returned. */
+  if (tam_role_from_code (self->session->role) == TAM_ROLE_TEAM_LEADER)
+    gtk_drop_down_set_selected (self->state_dropdown, TAM_CALL_STATE_RETURNED);
+
   dropdowns[0] = self->site_dropdown;
   dropdowns[1] = self->service_dropdown;
   dropdowns[2] = self->leader_dropdown;
@@ -300,6 +370,7 @@ tam_queue_page_dispose (GObject *object)
       g_clear_object (&self->writer);
     }
   g_clear_handle_id (&self->reclaim_source, g_source_remove);
+  g_clear_handle_id (&self->folded_idle, g_source_remove);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   if (self->list_view != NULL)
@@ -308,6 +379,7 @@ tam_queue_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->settings);
+  g_clear_object (&self->toast);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (tam_queue_page_parent_class)->dispose (object);
 }
@@ -350,6 +422,10 @@ tam_queue_page_class_init (TamQueuePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, leader_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, agent_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, state_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TamQueuePage, header_scroller);
+  gtk_widget_class_bind_template_child (widget_class, TamQueuePage, today_label);
+  gtk_widget_class_bind_template_child (widget_class, TamQueuePage, list_scroller);
+  gtk_widget_class_bind_template_child (widget_class, TamQueuePage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, count_pending_label);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, count_recalled_label);
   gtk_widget_class_bind_template_child (widget_class, TamQueuePage, count_returned_label);
@@ -430,6 +506,10 @@ tam_queue_page_new (TamStore *store,
 
   setup_filters (self);
   _tam_queue_page_list_create_model (self);
+  _tam_queue_page_update_today (self);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::daily-target",
+                             G_CALLBACK (_tam_queue_page_update_today), self, G_CONNECT_SWAPPED);
 
   apply_filter (self, TRUE);
   return GTK_WIDGET (self);

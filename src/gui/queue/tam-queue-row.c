@@ -15,6 +15,7 @@ typedef enum
 {
   COL_TIME,
   COL_CALL,
+  COL_RETURNED, /* days since returned (issue 12): the TL's first question */
   COL_AGENT,
   COL_SERVICE,
   COL_SITE,
@@ -24,7 +25,7 @@ typedef enum
 } Column;
 
 /* Widths in pixels; the agent takes what is left. */
-static const int widths[N_COLS] = { 150, 182, -1, 100, 80, 84, 48 };
+static const int widths[N_COLS] = { 150, 182, 132, -1, 100, 80, 84, 84 };
 
 static const char *
 column_title (Column c)
@@ -45,6 +46,8 @@ column_title (Column c)
       return _ ("State");
     case COL_TAPPINGS:
       return _ ("Tappings");
+    case COL_RETURNED:
+      return _ ("Returned");
     case N_COLS:
     default:
       return "";
@@ -56,6 +59,7 @@ struct _TamQueueRow
   GtkWidget parent_instance;
   char *texts[N_COLS];
   PangoLayout *layouts[N_COLS];
+  gint64 id; /* calls.id shown, 0 for none */
 };
 
 G_DEFINE_FINAL_TYPE (TamQueueRow, tam_queue_row, GTK_TYPE_WIDGET)
@@ -197,6 +201,7 @@ tam_queue_row_set_call (TamQueueRow *self,
   for (guint i = 0; i < N_COLS; i++)
     g_clear_pointer (&self->texts[i], g_free);
   clear_layouts (self);
+  self->id = call != NULL ? call->id : 0;
 
   if (call == NULL)
     {
@@ -213,6 +218,12 @@ tam_queue_row_set_call (TamQueueRow *self,
       self->texts[COL_SITE] = g_strdup (tam_site_label (call->site));
       self->texts[COL_STATE] = g_strdup (tam_call_state_to_label (tam_call_get_state (call)));
       self->texts[COL_TAPPINGS] = g_strdup_printf ("%d", call->attempts);
+      {
+        int days = tam_call_days_since_returned (call);
+
+        self->texts[COL_RETURNED] = days < 0 ? g_strdup ("")
+                                             : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day ago", "%d days ago", days), days);
+      }
     }
 
   /* Screen readers get the row as one sentence of its columns. */
@@ -257,4 +268,11 @@ tam_queue_row_header_new (void)
       gtk_box_append (GTK_BOX (box), label);
     }
   return box;
+}
+
+gint64
+tam_queue_row_get_id (TamQueueRow *self)
+{
+  g_return_val_if_fail (TAM_IS_QUEUE_ROW (self), 0);
+  return self->id;
 }

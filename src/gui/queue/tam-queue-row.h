@@ -18,6 +18,8 @@ GtkWidget *tam_queue_row_new (void);
 /* @call NULL: a row that changed meanwhile. */
 void tam_queue_row_set_call (TamQueueRow *self,
                              const TamCall *call);
+/* The calls.id of the call shown (0: none), for the tests. */
+gint64 tam_queue_row_get_id (TamQueueRow *self);
 /* The column titles, as wide as the row's columns. */
 GtkWidget *tam_queue_row_header_new (void);
 

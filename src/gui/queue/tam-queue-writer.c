@@ -179,14 +179,16 @@ write_once (TamQueueWriter *self,
     case TAM_WRITE_RELEASE:
       return tam_call_release (store, self->session, op->id, &op->error);
     case TAM_WRITE_DECIDE:
-      return tam_call_decide (store, self->session, op->id, op->verdict,
-                              (const char *const *) op->failed, op->text,
-                              &op->out_id, &op->error);
+      return tam_call_decide_heard (store, self->session, op->id, op->verdict,
+                                    (const char *const *) op->failed, op->text, op->heard,
+                                    &op->out_id, &op->error);
     case TAM_WRITE_UNDO:
       return tam_tapping_undo (store, self->session, op->out_id, &op->error);
     case TAM_WRITE_RECALL:
       return tam_call_recall (store, self->session, op->id, op->recording, op->text,
                               &op->out_id, &op->error);
+    case TAM_WRITE_UNDO_RECALL:
+      return tam_call_recall_undo (store, self->session, op->tapping_id, &op->error);
     default:
       g_assert_not_reached ();
     }

@@ -22,12 +22,15 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  TAM_WRITE_CLAIM,   /* tam_call_claim (id = calls.id) */
-  TAM_WRITE_RELEASE, /* tam_call_release */
-  TAM_WRITE_DECIDE,  /* tam_call_decide (verdict, failed, text) */
-  TAM_WRITE_UNDO,    /* tam_tapping_undo (tapping_id, or 0: the tapping
-                      * stored by the DECIDE numbered undo_seq) */
-  TAM_WRITE_RECALL,  /* tam_call_recall (recording, text = note) */
+  TAM_WRITE_CLAIM,       /* tam_call_claim (id = calls.id) */
+  TAM_WRITE_RELEASE,     /* tam_call_release */
+  TAM_WRITE_DECIDE,      /* tam_call_decide_heard (verdict, failed, text,
+                          * heard) */
+  TAM_WRITE_UNDO,        /* tam_tapping_undo (tapping_id, or 0: the tapping
+                          * stored by the DECIDE numbered undo_seq) */
+  TAM_WRITE_RECALL,      /* tam_call_recall (recording, text = note) */
+  TAM_WRITE_UNDO_RECALL, /* tam_call_recall_undo (tapping_id = the
+                          * recalls.id) */
 } TamWriteKind;
 
 /* One operation and, once done, its result. */
@@ -42,6 +45,7 @@ typedef struct
   GStrv failed;
   char *text;
   char *recording;
+  TamHeard heard; /* DECIDE: what the player found */
 
   /* The result, set by the worker. ok FALSE with error NULL: nothing was
    * done on purpose (an undo whose verdict was not stored; a claim pushed
