@@ -1014,3 +1014,38 @@ tam_coaching_standing (TamStore *store,
   sqlite3_reset (s);
   return best;
 }
+
+GHashTable *
+tam_coaching_standings (TamStore *store,
+                        const char *date,
+                        GError **error)
+{
+  sqlite3_stmt *s = tam_store_prepare (store,
+                                       "SELECT person_id, level FROM coaching_records WHERE state = 'ISSUED'"
+                                       " AND issued_on <= ?1 AND valid_until >= ?1",
+                                       error);
+  GHashTable *standings;
+  int rc;
+
+  if (s == NULL)
+    return NULL;
+  standings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_bind_text (s, 1, date, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (s, 0);
+      int level = (int) tam_coaching_level_from_code ((const char *) sqlite3_column_text (s, 1));
+      int known = GPOINTER_TO_INT (g_hash_table_lookup (standings, &id)) - 1;
+
+      if (level > known)
+        g_hash_table_insert (standings, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (level + 1));
+    }
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    {
+      tam_store_set_error (store, error, _ ("Could not read the standings"));
+      g_hash_table_unref (standings);
+      return NULL;
+    }
+  return standings;
+}
