@@ -226,7 +226,15 @@ update_detail (TamCoachingPage *self)
   gtk_label_set_text (self->person_label, person);
   line = g_strdup_printf ("%s · %s", r->rule_code, rule ? rule->text : "");
   gtk_label_set_text (self->rule_label, line);
-  gtk_label_set_text (self->summary_label, rule ? tam_coaching_rule_summary (rule) : "");
+  /* What it is in English, and what a repeat brings (the IK's words). */
+  if (rule != NULL)
+    {
+      g_autofree char *summary = g_strdup_printf ("%s%s%s", tam_coaching_rule_summary (rule),
+                                                  *rule->escalation ? "\n" : "", rule->escalation);
+      gtk_label_set_text (self->summary_label, summary);
+    }
+  else
+    gtk_label_set_text (self->summary_label, "");
   /* The rule's notes and exemptions, where it is applied: the evidence a
    * late agent must bring, urgent sickness. */
   if (rule != NULL && *rule->notes != '\0')
