@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "tam-cell.h"
 #include "tam-coaching-dialogs.h"
 #include "tam-coaching-object.h"
 #include "tam-coaching-page.h"
@@ -25,6 +26,7 @@
 #include "tam-letter.h"
 #include "tam-people.h"
 #include "tam-save.h"
+#include "tam-slot-model.h"
 
 #define N_MONTHS 24
 
@@ -45,6 +47,7 @@ struct _TamCoachingPage
 
   GListStore *records;
   GtkSortListModel *sort_model;
+  TamSlotModel *slots;
   GtkSingleSelection *selection;
 
   guint generation; /* of the list load in flight */
@@ -104,7 +107,8 @@ G_DEFINE_FINAL_TYPE (TamCoachingPage, tam_coaching_page, GTK_TYPE_WIDGET)
 static const TamCoachingRecord *
 selected_record (TamCoachingPage *self)
 {
-  TamCoachingObject *obj = gtk_single_selection_get_selected_item (self->selection);
+  TamSlot *slot = gtk_single_selection_get_selected_item (self->selection);
+  TamCoachingObject *obj = slot ? tam_slot_get_item (slot) : NULL;
   return obj ? tam_coaching_object_get_record (obj) : NULL;
 }
 
@@ -128,9 +132,9 @@ tam_coaching_page_select_id (TamCoachingPage *self,
   g_return_val_if_fail (TAM_IS_COACHING_PAGE (self), FALSE);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (TamCoachingObject) obj = g_list_model_get_item (model, i);
+      TamCoachingObject *obj = tam_slot_model_peek (self->slots, i);
 
-      if (tam_coaching_object_get_record (obj)->id == id)
+      if (obj != NULL && tam_coaching_object_get_record (obj)->id == id)
         {
           gtk_single_selection_set_selected (self->selection, i);
           return TRUE;
@@ -1165,6 +1169,54 @@ setup_filters (TamCoachingPage *self)
     g_signal_connect_swapped (dropdowns[i], "notify::selected", G_CALLBACK (filter_changed_cb), self);
 }
 
+/* Cells: a TamCell (no text measuring: the columns have their widths)
+ * showing one string property of the row's record, following the row
+ * slot as its record changes (tam-slot-model.h). */
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem *item,
+               const char *property)
+{
+  GtkWidget *cell = tam_cell_new ();
+
+  g_object_set_data (G_OBJECT (cell), "tam-property", (gpointer) property);
+  gtk_list_item_set_child (item, cell);
+}
+
+static void
+cell_update_cb (TamSlot *slot,
+                GParamSpec *pspec,
+                TamCell *cell)
+{
+  TamCoachingObject *record = tam_slot_get_item (slot);
+  g_autofree char *text = NULL;
+
+  if (record != NULL)
+    g_object_get (record, g_object_get_data (G_OBJECT (cell), "tam-property"), &text, NULL);
+  tam_cell_set_text (cell, text);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem *item,
+              gpointer user_data)
+{
+  TamSlot *slot = gtk_list_item_get_item (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
+
+  g_signal_connect (slot, "notify::item", G_CALLBACK (cell_update_cb), cell);
+  cell_update_cb (slot, NULL, TAM_CELL (cell));
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem *item,
+                gpointer user_data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), cell_update_cb,
+                                        gtk_list_item_get_child (item));
+}
+
 static void
 setup_columns (TamCoachingPage *self)
 {
@@ -1182,7 +1234,18 @@ setup_columns (TamCoachingPage *self)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    tam_column_setup (columns[i].column, TAM_TYPE_COACHING_OBJECT, columns[i].property);
+    {
+      g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb),
+                        (gpointer) g_intern_static_string (columns[i].property));
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
+      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
+      gtk_column_view_column_set_factory (columns[i].column, factory);
+      /* The sorter compares the records (the sort model is below the
+       * slots). */
+      tam_column_setup (columns[i].column, TAM_TYPE_COACHING_OBJECT, columns[i].property);
+    }
 }
 
 /* The detail pane keeps about 420 pixels; the list gets the rest. */
@@ -1221,6 +1284,7 @@ tam_coaching_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slots);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->records);
   g_clear_object (&self->store);
@@ -1334,7 +1398,8 @@ tam_coaching_page_init (TamCoachingPage *self)
   self->records = g_list_store_new (TAM_TYPE_COACHING_OBJECT);
   self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->records)),
                                               g_object_ref (gtk_column_view_get_sorter (self->records_view)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sort_model)));
+  self->slots = tam_slot_model_new (G_LIST_MODEL (self->sort_model));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->slots)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->records_view, GTK_SELECTION_MODEL (self->selection));
