@@ -89,7 +89,8 @@ struct _TamCoachingPage
   GtkLabel *notes_label;
   GtkLabel *record_label;
   GtkLabel *ladder_heading;
-  TamLadderView *ladder_view;
+  GtkBox *ladder_box;
+  TamLadderView *ladder_view; /* made in code: builder-tool knows no Tam types */
   GtkLabel *standing_label;
   GtkButton *issue_button;
   GtkButton *dismiss_button;
@@ -543,7 +544,7 @@ update_badge (TamCoachingPage *self)
   page = gtk_stack_get_page (GTK_STACK (parent), GTK_WIDGET (self));
   if (self->open_count > 0)
     /* Translators: the Coaching tab in the sidebar with its open proposals: "Coaching (12)" */
-    title = g_strdup_printf (_ ("Coaching (%" G_GINT64_FORMAT ")"), self->open_count);
+    title = g_strdup_printf (_ ("Coaching (%u)"), (guint) self->open_count);
   else
     title = g_strdup (_ ("Coaching"));
   gtk_stack_page_set_title (page, title);
@@ -557,9 +558,8 @@ update_count (TamCoachingPage *self)
   g_autofree char *text = NULL;
 
   /* Translators: "12 records · 5 proposals open" */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record · %" G_GINT64_FORMAT " open",
-                                       "%u records · %" G_GINT64_FORMAT " open", n),
-                          n, MAX (self->open_count, 0));
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record · %u open", "%u records · %u open", n), n,
+                          (guint) MAX (self->open_count, 0));
   gtk_label_set_text (self->count_label, text);
 }
 
@@ -1315,7 +1315,6 @@ tam_coaching_page_class_init (TamCoachingPageClass *klass)
   object_class->finalize = tam_coaching_page_finalize;
   widget_class->focus = tam_coaching_page_focus;
 
-  g_type_ensure (TAM_TYPE_LADDER_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/infomedia/TAM/ui/tam-coaching-page.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, TamCoachingPage, name)
   CHILD (filter_box);
@@ -1346,7 +1345,7 @@ tam_coaching_page_class_init (TamCoachingPageClass *klass)
   CHILD (notes_label);
   CHILD (record_label);
   CHILD (ladder_heading);
-  CHILD (ladder_view);
+  CHILD (ladder_box);
   CHILD (standing_label);
   CHILD (issue_button);
   CHILD (dismiss_button);
@@ -1388,6 +1387,8 @@ tam_coaching_page_init (TamCoachingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->ladder_view = TAM_LADDER_VIEW (tam_ladder_view_new ());
+  gtk_box_append (self->ladder_box, GTK_WIDGET (self->ladder_view));
   self->today = tam_today_string ();
   self->catalog = tam_catalog_get_default (NULL);
   self->categories = g_ptr_array_new_with_free_func (g_free);
