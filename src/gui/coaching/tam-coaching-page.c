@@ -234,8 +234,11 @@ update_detail (TamCoachingPage *self)
   /* What it is in English, and what a repeat brings (the IK's words). */
   if (rule != NULL)
     {
-      g_autofree char *summary = g_strdup_printf ("%s%s%s", tam_coaching_rule_summary (rule),
-                                                  *rule->escalation ? "\n" : "", rule->escalation);
+      /* In Indonesian the summary is the IK's own text: not twice. */
+      const char *english = tam_coaching_rule_summary (rule);
+      gboolean same = g_strcmp0 (english, rule->text) == 0;
+      g_autofree char *summary = g_strdup_printf ("%s%s%s", same ? "" : english,
+                                                  !same && *rule->escalation ? "\n" : "", rule->escalation);
       gtk_label_set_text (self->summary_label, summary);
     }
   else
@@ -563,6 +566,9 @@ update_count (TamCoachingPage *self)
   gtk_label_set_text (self->count_label, text);
 }
 
+static void show_position (TamCoachingPage *self,
+                           guint position);
+
 static void
 load_done_cb (GObject *source,
               GAsyncResult *result,
@@ -611,6 +617,7 @@ load_done_cb (GObject *source,
       gtk_single_selection_set_selected (self->selection, position);
     }
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+  show_position (self, gtk_single_selection_get_selected (self->selection));
   update_badge (self);
   update_count (self);
   selection_changed_cb (self);
@@ -1064,6 +1071,59 @@ refresh_action (GtkWidget *widget,
   tam_coaching_page_reload (TAM_COACHING_PAGE (widget));
 }
 
+/* Focuses the row of @position among the rows @widget (the column view's
+ * list) has built: the one whose person cell shows that slot. The list
+ * then takes its keyboard cursor from it. */
+static gboolean
+find_row (GtkWidget *widget,
+          TamSlot *slot)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (TAM_IS_CELL (child) && g_object_get_data (G_OBJECT (child), "tam-slot") == slot)
+        {
+          GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (child));
+
+          return row != NULL && gtk_widget_grab_focus (row);
+        }
+      if (find_row (child, slot))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+focus_row (TamCoachingPage *self,
+           GtkWidget *list,
+           guint position)
+{
+  g_autoptr (TamSlot) slot = g_list_model_get_item (G_LIST_MODEL (self->slots), position);
+
+  if (slot != NULL)
+    find_row (list, slot);
+}
+
+/* GtkColumnView has no scroll_to before 4.12; its inner list view has the
+ * list.scroll-to-item action, which moves the keyboard's row too. */
+static void
+show_position (TamCoachingPage *self,
+               guint position)
+{
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->records_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+        /* The keyboard's row follows: arrows move on from the selected
+         * record, not from the row the list focused first. */
+        if (gtk_widget_get_focus_child (child) != NULL)
+          focus_row (self, child, position);
+      }
+}
+
 static void
 move (TamCoachingPage *self,
       int step)
@@ -1080,10 +1140,37 @@ move (TamCoachingPage *self,
   else if (step > 0 && pos + 1 < n)
     pos++;
   gtk_single_selection_set_selected (self->selection, pos);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->records_view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      gtk_widget_activate_action (child, "list.scroll-to-item", "u", pos);
+  show_position (self, pos);
+}
+
+/* Up and Down in the list move from the selected record (GTK 4.8's list
+ * keeps a keyboard row of its own that can differ from the selection
+ * after a reload); the rest of the list's keys are its own. */
+static gboolean
+list_key_cb (GtkEventControllerKey *controller,
+             guint keyval,
+             guint keycode,
+             GdkModifierType state,
+             TamCoachingPage *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if ((state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) != 0 || focus == NULL ||
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->records_view)))
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      move (self, 1);
+      return TRUE;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      move (self, -1);
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 static void
@@ -1205,6 +1292,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *cell = gtk_list_item_get_child (item);
 
   g_signal_connect (slot, "notify::item", G_CALLBACK (cell_update_cb), cell);
+  g_object_set_data (G_OBJECT (cell), "tam-slot", slot);
   cell_update_cb (slot, NULL, TAM_CELL (cell));
 }
 
@@ -1215,6 +1303,7 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
 {
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), cell_update_cb,
                                         gtk_list_item_get_child (item));
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "tam-slot", NULL);
 }
 
 static void
@@ -1248,16 +1337,17 @@ setup_columns (TamCoachingPage *self)
     }
 }
 
-/* The detail pane keeps about 420 pixels; the list gets the rest. */
+/* The detail pane keeps about 420 pixels (two fifths of a narrow
+ * screen); the list gets the rest. */
 static void
 paned_max_cb (TamCoachingPage *self)
 {
   int max = 0;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
 
   g_object_get (self->paned, "max-position", &max, NULL);
-
-  if (max > 0)
-    gtk_paned_set_position (self->paned, MAX (max - 420, 360));
+  if (max > 0 && width > 0)
+    gtk_paned_set_position (self->paned, CLAMP (width - MIN (420, width * 2 / 5), MIN (360, max), max));
 }
 
 static gboolean
@@ -1268,7 +1358,13 @@ tam_coaching_page_focus (GtkWidget *widget,
 
   /* Keyboard-first: coming into the tab lands in the list. */
   if (gtk_widget_get_focus_child (widget) == NULL && gtk_widget_get_visible (GTK_WIDGET (self->records_view)))
-    return gtk_widget_grab_focus (GTK_WIDGET (self->records_view));
+    {
+      gboolean focused = gtk_widget_grab_focus (GTK_WIDGET (self->records_view));
+
+      /* On the selected row, not on the one the list remembers. */
+      show_position (self, gtk_single_selection_get_selected (self->selection));
+      return focused;
+    }
   return GTK_WIDGET_CLASS (tam_coaching_page_parent_class)->focus (widget, direction);
 }
 
@@ -1411,6 +1507,13 @@ tam_coaching_page_init (TamCoachingPage *self)
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_flow)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (list_key_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
   g_signal_connect_object (self->paned, "notify::max-position", G_CALLBACK (paned_max_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_set_visible (GTK_WIDGET (self->detail_box), FALSE);
