@@ -185,8 +185,15 @@ show_rule_notes (Ask *ask)
   g_autofree char *text = NULL;
 
   if (rule != NULL)
-    text = g_strdup_printf ("%s\n%s%s%s", rule->text, tam_coaching_rule_summary (rule),
-                            *rule->notes ? "\n" : "", rule->notes);
+    {
+      const char *summary = tam_coaching_rule_summary (rule);
+      gboolean same = g_strcmp0 (summary, rule->text) == 0;
+
+      /* The IK's text, the English summary (unless it is the same text),
+       * the notes and exemptions. */
+      text = g_strdup_printf ("%s%s%s%s%s", rule->text, same ? "" : "\n", same ? "" : summary,
+                              *rule->notes ? "\n" : "", rule->notes);
+    }
   gtk_label_set_text (ask->notes, text ? text : "");
 }
 
@@ -208,7 +215,17 @@ tam_coaching_ask_record (GtkWidget *owner,
   for (guint i = 0; i < catalog->rules->len; i++)
     {
       const TamCoachingRule *rule = g_ptr_array_index (catalog->rules, i);
-      g_autofree char *text = g_strdup_printf ("%s · %s", rule->code, tam_coaching_rule_summary (rule));
+      const char *summary = tam_coaching_rule_summary (rule);
+      g_autofree char *text = NULL;
+
+      /* Short enough for the drop-down: the full text shows under it. */
+      if (g_utf8_strlen (summary, -1) > 60)
+        {
+          g_autofree char *cut = g_utf8_substring (summary, 0, 59);
+          text = g_strdup_printf ("%s · %s…", rule->code, cut);
+        }
+      else
+        text = g_strdup_printf ("%s · %s", rule->code, summary);
       gtk_string_list_append (rules, text);
     }
   label = gtk_label_new_with_mnemonic (_ ("R_ule"));
@@ -247,9 +264,9 @@ tam_coaching_catalog_window_new (GtkWidget *owner,
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *list = gtk_list_box_new ();
-  g_autofree char *title = g_strdup_printf (_ ("Rule Catalog (version %s)"), catalog->version);
+  g_autofree char *heading = g_strdup_printf (_ ("Rule Catalog (version %s)"), catalog->version);
 
-  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_title (GTK_WINDOW (window), heading);
   gtk_window_set_transient_for (GTK_WINDOW (window), owner_window (owner));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 520);
@@ -272,7 +289,9 @@ tam_coaching_catalog_window_new (GtkWidget *owner,
       subtitle = g_strdup_printf (_ ("%s · first level %s · %s"), tam_coaching_category_label (rule->category),
                                   tam_coaching_level_to_label (rule->first),
                                   tam_coaching_mode_to_label (rule->mode));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rule->code);
+      g_autofree char *title = g_strdup_printf ("%s · %s", rule->code, tam_coaching_rule_summary (rule));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
       detail = g_strdup_printf ("%s\n\n%s%s%s%s%s", rule->text, tam_coaching_rule_summary (rule),
