@@ -57,6 +57,7 @@ struct _TamCoachingPage
   gint64 keep_id; /* select it after the next load */
   guint keep_position;
 
+  gboolean entering; /* focus came into the page in this main loop turn */
   guint ladder_generation;
   char *ladder_nik;
 
@@ -1351,15 +1352,29 @@ paned_max_cb (TamCoachingPage *self)
 }
 
 static gboolean
+entered_cb (gpointer data)
+{
+  TAM_COACHING_PAGE (data)->entering = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 tam_coaching_page_focus (GtkWidget *widget,
                          GtkDirectionType direction)
 {
   TamCoachingPage *self = TAM_COACHING_PAGE (widget);
 
   /* Keyboard-first: coming into the tab lands in the list. */
+  /* Going to a tab moves the focus in twice (GtkStack when the focus was
+   * in the tab left, then the window's Alt+N): the second stays put. */
+  if (self->entering)
+    return TRUE;
   if (gtk_widget_get_focus_child (widget) == NULL && gtk_widget_get_visible (GTK_WIDGET (self->records_view)))
     {
       gboolean focused = gtk_widget_grab_focus (GTK_WIDGET (self->records_view));
+
+      self->entering = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT, entered_cb, g_object_ref (self), g_object_unref);
 
       /* On the selected row, not on the one the list remembers. */
       show_position (self, gtk_single_selection_get_selected (self->selection));
@@ -1532,7 +1547,9 @@ tam_coaching_page_new (TamStore *store,
   self->session = tam_session_copy (session);
   /* A team leader sees their own team: no team to choose. Confirming a
    * return to the vendor is a manager's. */
-  gtk_widget_set_visible (GTK_WIDGET (self->team_dropdown), !is_role (self, TAM_ROLE_TEAM_LEADER));
+  /* (its flow box cell, or the gap stays) */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->team_dropdown)),
+                          !is_role (self, TAM_ROLE_TEAM_LEADER));
   gtk_widget_set_visible (GTK_WIDGET (self->confirm_button), is_role (self, TAM_ROLE_MANAGER));
   if (is_role (self, TAM_ROLE_SUPERVISOR_OPS) && self->session->site != NULL)
     {
