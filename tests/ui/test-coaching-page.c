@@ -231,6 +231,55 @@ test_qco_cannot_issue (Fixture *f,
   g_assert_cmpint (state_of (f, f->second), ==, TAM_COACHING_STATE_PROPOSED);
 }
 
+/* A: the receipt of an issued record, here a refusal with a witness. */
+static void
+test_refused_with_witness (Fixture *f,
+                           gconstpointer data)
+{
+  AdwMessageDialog *dialog;
+  GtkCheckButton *refused;
+  GPtrArray *entries = g_ptr_array_new ();
+  g_autoptr (TamCoachingRecord) r = NULL;
+  g_autofree char *today = tam_test_date_from_today (0);
+
+  press (f, GDK_KEY_i, 0);
+  tam_test_spin_until (!tam_coaching_page_is_busy (f->page));
+  g_assert_cmpint (state_of (f, f->first), ==, TAM_COACHING_STATE_ISSUED);
+  /* Not acknowledged in the inbox: show the issued records. */
+  gtk_drop_down_set_selected (tam_test_child (f->page, TAM_TYPE_COACHING_PAGE, "state_dropdown"),
+                              1 + TAM_COACHING_STATE_ISSUED);
+  tam_test_spin_until (!tam_coaching_page_is_busy (f->page));
+  g_assert_true (tam_coaching_page_select_id (f->page, f->first));
+  g_assert_true (gtk_widget_get_sensitive (tam_test_child (f->page, TAM_TYPE_COACHING_PAGE, "ack_button")));
+  g_assert_true (gtk_widget_get_sensitive (tam_test_child (f->page, TAM_TYPE_COACHING_PAGE, "print_button")));
+
+  press (f, GDK_KEY_a, 0);
+  dialog = ADW_MESSAGE_DIALOG (tam_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  refused = GTK_CHECK_BUTTON (tam_test_find_child (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON));
+  gtk_check_button_set_active (refused, TRUE);
+  /* The date, then the witness. */
+  for (GtkWidget *w = tam_test_find_child (GTK_WIDGET (dialog), GTK_TYPE_ENTRY); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_ENTRY (w))
+      g_ptr_array_add (entries, w);
+  g_assert_cmpuint (entries->len, ==, 2);
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), today);
+  gtk_editable_set_text (GTK_EDITABLE (entries->pdata[1]), "TL-001");
+  g_ptr_array_unref (entries);
+  adw_message_dialog_response (dialog, "ok");
+  tam_test_flush ();
+  tam_test_spin_until (!tam_coaching_page_is_busy (f->page));
+
+  r = tam_coaching_get (f->db->store, f->db->admin, f->first, NULL);
+  g_assert_true (r->refused);
+  g_assert_cmpstr (r->witness_nik, ==, "TL-001");
+  g_assert_cmpstr (r->acknowledged_on, ==, today);
+  /* Recorded once: no more receipt to take. */
+  g_assert_true (tam_coaching_page_select_id (f->page, f->first));
+  g_assert_false (gtk_widget_get_sensitive (tam_test_child (f->page, TAM_TYPE_COACHING_PAGE, "ack_button")));
+}
+
 int
 main (int argc,
       char *argv[])
@@ -241,6 +290,8 @@ main (int argc,
   g_test_add ("/coaching-page/issue-with-keyboard", Fixture, NULL, fixture_setup, test_issue_with_keyboard,
               fixture_teardown);
   g_test_add ("/coaching-page/dismiss-needs-reason", Fixture, NULL, fixture_setup, test_dismiss_needs_reason,
+              fixture_teardown);
+  g_test_add ("/coaching-page/refused-with-witness", Fixture, NULL, fixture_setup, test_refused_with_witness,
               fixture_teardown);
   g_test_add ("/coaching-page/qco-cannot-issue", Fixture, "QCO-001", fixture_setup, test_qco_cannot_issue,
               fixture_teardown);
