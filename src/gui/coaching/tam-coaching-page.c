@@ -786,6 +786,14 @@ write_done_cb (GObject *source,
   self->writing--;
   if (!tam_save_finish (result, &error))
     tam_show_message (GTK_WIDGET (self), _ (headings[w->op]), error->message);
+  else if (w->op == OP_EXPORT)
+    {
+      g_autofree char *name = g_path_get_basename (w->a);
+      /* Translators: after Export PDF…: "Letter saved: SP1-20250296-2026-11-22.pdf" */
+      g_autofree char *text = g_strdup_printf (_ ("Letter saved: %s"), name);
+
+      gtk_label_set_text (self->count_label, text);
+    }
   if (w->op != OP_EXPORT)
     {
       /* The person's ladder changed too. */
