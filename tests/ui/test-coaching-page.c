@@ -229,6 +229,56 @@ test_qco_cannot_issue (Fixture *f,
   tam_test_spin_until (!tam_coaching_page_is_busy (f->page));
   g_assert_cmpint (state_of (f, f->first), ==, TAM_COACHING_STATE_PROPOSED);
   g_assert_cmpint (state_of (f, f->second), ==, TAM_COACHING_STATE_PROPOSED);
+
+  /* Ctrl+N records a nonconformity: a new proposal in the inbox. */
+  {
+    AdwMessageDialog *dialog;
+    GtkDropDown *rule;
+    GListModel *rules;
+    GPtrArray *entries = g_ptr_array_new ();
+    guint n_open = (guint) tam_coaching_page_get_open_count (f->page);
+
+    press (f, GDK_KEY_n, GDK_CONTROL_MASK);
+    dialog = ADW_MESSAGE_DIALOG (tam_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (dialog);
+    rule = GTK_DROP_DOWN (tam_test_find_child (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN));
+    rules = gtk_drop_down_get_model (rule);
+    for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+      {
+        g_autoptr (GtkStringObject) item = g_list_model_get_item (rules, i);
+
+        if (g_str_has_prefix (gtk_string_object_get_string (item), "NO_LOGOUT "))
+          gtk_drop_down_set_selected (rule, i);
+      }
+    for (GtkWidget *w = tam_test_find_child (GTK_WIDGET (dialog), GTK_TYPE_ENTRY); w != NULL;
+         w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_ENTRY (w))
+        g_ptr_array_add (entries, w);
+    g_assert_cmpuint (entries->len, ==, 3);
+    gtk_editable_set_text (GTK_EDITABLE (entries->pdata[0]), "AG-002");
+    gtk_editable_set_text (GTK_EDITABLE (entries->pdata[1]), "2026-11-20");
+    gtk_editable_set_text (GTK_EDITABLE (entries->pdata[2]), "tidak logout");
+    g_ptr_array_unref (entries);
+    adw_message_dialog_response (dialog, "ok");
+    tam_test_flush ();
+    tam_test_spin_until (!tam_coaching_page_is_busy (f->page));
+    g_assert_cmpuint ((guint) tam_coaching_page_get_open_count (f->page), ==, n_open + 1);
+    {
+      TamCoachingFilter filter = TAM_COACHING_FILTER_INIT;
+      g_autoptr (GPtrArray) list = NULL;
+      gboolean found = FALSE;
+
+      filter.nik = "AG-002";
+      list = tam_coaching_list (f->db->store, f->db->admin, &filter, NULL);
+      for (guint i = 0; i < list->len; i++)
+        {
+          const TamCoachingRecord *r = g_ptr_array_index (list, i);
+          found |= g_strcmp0 (r->rule_code, "NO_LOGOUT") == 0 && g_strcmp0 (r->occurred_on, "2026-11-20") == 0 &&
+                   r->state == TAM_COACHING_STATE_PROPOSED && g_strcmp0 (r->proposed_by_nik, "QCO-001") == 0;
+        }
+      g_assert_true (found);
+    }
+  }
 }
 
 /* A: the receipt of an issued record, here a refusal with a witness. */
