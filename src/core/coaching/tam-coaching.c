@@ -935,33 +935,59 @@ tam_coaching_list (TamStore *store,
                    const TamCoachingFilter *filter,
                    GError **error)
 {
-  sqlite3_stmt *s;
+  sqlite3_stmt *s = NULL;
+  g_autoptr (GString) sql = NULL;
   GPtrArray *out;
+  int rc;
 
   if (!tam_session_require (session, TAM_PERM_VIEW, error))
     return NULL;
-  s = tam_store_prepare (store,
-                         RECORD_SELECT
-                         " WHERE (?1 IS NULL OR p.nik = ?1) AND (?2 IS NULL OR r.state = ?2)"
-                         " AND (?3 IS NULL OR r.occurred_on >= ?3) AND (?4 IS NULL OR r.occurred_on <= ?4)"
-                         " AND (?5 = 0 OR p.team_leader_id = ?5) AND (?6 IS NULL OR p.site = ?6)"
-                         " AND (?7 = 0 OR p.team_leader_id = ?7) AND (?8 IS NULL OR r.level = ?8)"
-                         " ORDER BY r.occurred_on, r.id",
-                         error);
-  if (s == NULL)
-    return NULL;
+  /* Only the conditions the filter sets, so SQLite picks the index that
+   * fits (state, occurrence date, the person): "?N IS NULL OR ..." would
+   * read every record. Values are still bound, never formatted in. */
+  sql = g_string_new (RECORD_SELECT " WHERE 1");
+  if (filter != NULL && filter->nik != NULL)
+    g_string_append (sql, " AND p.nik = ?1");
+  if (filter != NULL && filter->state >= 0)
+    g_string_append (sql, " AND r.state = ?2");
+  if (filter != NULL && filter->from != NULL)
+    g_string_append (sql, " AND r.occurred_on >= ?3");
+  if (filter != NULL && filter->until != NULL)
+    g_string_append (sql, " AND r.occurred_on <= ?4");
+  if (is_team_leader (session))
+    g_string_append (sql, " AND p.team_leader_id = ?5");
+  if (filter != NULL && filter->site != NULL)
+    g_string_append (sql, " AND p.site = ?6");
+  if (filter != NULL && filter->team_leader_id != 0)
+    g_string_append (sql, " AND p.team_leader_id = ?7");
+  if (filter != NULL && filter->level >= 0)
+    g_string_append (sql, " AND r.level = ?8");
+  g_string_append (sql, " ORDER BY r.occurred_on, r.id");
+  if (sqlite3_prepare_v2 (tam_store_get_db (store), sql->str, -1, &s, NULL) != SQLITE_OK)
+    {
+      tam_store_set_error (store, error, _ ("Could not read the coaching records"));
+      sqlite3_finalize (s);
+      return NULL;
+    }
+  /* A number the statement does not use is refused (SQLITE_RANGE) and
+   * harmless. */
   tam_stmt_bind_text_or_null (s, 1, filter ? filter->nik : NULL);
   tam_stmt_bind_text_or_null (s, 2, filter && filter->state >= 0 ? tam_coaching_state_to_code (filter->state) : NULL);
   tam_stmt_bind_text_or_null (s, 3, filter ? filter->from : NULL);
   tam_stmt_bind_text_or_null (s, 4, filter ? filter->until : NULL);
-  sqlite3_bind_int64 (s, 5, is_team_leader (session) ? session->person_id : 0);
+  sqlite3_bind_int64 (s, 5, session->person_id);
   tam_stmt_bind_text_or_null (s, 6, filter ? filter->site : NULL);
   sqlite3_bind_int64 (s, 7, filter ? filter->team_leader_id : 0);
   tam_stmt_bind_text_or_null (s, 8, filter && filter->level >= 0 ? tam_coaching_level_to_code (filter->level) : NULL);
   out = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_coaching_record_free);
-  while (sqlite3_step (s) == SQLITE_ROW)
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
     g_ptr_array_add (out, record_from_row (s));
-  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    {
+      tam_store_set_error (store, error, _ ("Could not read the coaching records"));
+      g_clear_pointer (&out, g_ptr_array_unref);
+    }
+  sqlite3_finalize (s);
   return out;
 }
 
@@ -1013,4 +1039,39 @@ tam_coaching_standing (TamStore *store,
     best = MAX (best, (int) tam_coaching_level_from_code ((const char *) sqlite3_column_text (s, 0)));
   sqlite3_reset (s);
   return best;
+}
+
+GHashTable *
+tam_coaching_standings (TamStore *store,
+                        const char *date,
+                        GError **error)
+{
+  sqlite3_stmt *s = tam_store_prepare (store,
+                                       "SELECT person_id, level FROM coaching_records WHERE state = 'ISSUED'"
+                                       " AND issued_on <= ?1 AND valid_until >= ?1",
+                                       error);
+  GHashTable *standings;
+  int rc;
+
+  if (s == NULL)
+    return NULL;
+  standings = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_bind_text (s, 1, date, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (s, 0);
+      int level = (int) tam_coaching_level_from_code ((const char *) sqlite3_column_text (s, 1));
+      int known = GPOINTER_TO_INT (g_hash_table_lookup (standings, &id)) - 1;
+
+      if (level > known)
+        g_hash_table_insert (standings, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (level + 1));
+    }
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    {
+      tam_store_set_error (store, error, _ ("Could not read the standings"));
+      g_hash_table_unref (standings);
+      return NULL;
+    }
+  return standings;
 }

@@ -165,6 +165,13 @@ int tam_coaching_standing (TamStore *store,
                            const char *date,
                            GError **error);
 
+/* Everybody's standing on @date in one query: person id (gint64 *) ->
+ * level (GINT_TO_POINTER (level + 1)); people without a valid level are
+ * absent. For the Roster's column. NULL on error. */
+GHashTable *tam_coaching_standings (TamStore *store,
+                                    const char *date,
+                                    GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamCoachingRecord, tam_coaching_record_free)
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "tam-attendance-page.h"
+#include "tam-coaching-page.h"
 #include "tam-codes.h"
 #include "tam-enums.h"
 #include "tam-gui-utils.h"
@@ -31,6 +32,7 @@ static const struct
   { "roster", N_ ("Roster"), TAM_PERM_VIEW, tam_roster_page_new },
   { "attendance", N_ ("Attendance"), TAM_PERM_VIEW, tam_attendance_page_new },
   { "queue", N_ ("Queue"), TAM_PERM_VIEW, tam_queue_page_new },
+  { "coaching", N_ ("Coaching"), TAM_PERM_VIEW, tam_coaching_page_new },
   { "kpi", N_ ("KPI"), TAM_PERM_VIEW, tam_kpi_page_new },
 };
 

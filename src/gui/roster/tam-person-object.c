@@ -17,6 +17,7 @@ struct _TamPersonObject
   gboolean contract_ending;
   TamRole role;
   TamPersonStatus status;
+  int standing; /* the highest valid coaching level, -1 */
 };
 
 G_DEFINE_FINAL_TYPE (TamPersonObject, tam_person_object, G_TYPE_OBJECT)
@@ -34,6 +35,8 @@ enum
   PROP_HIRED_ON,
   PROP_CONTRACT_END,
   PROP_CONTRACT_ENDING,
+  PROP_STANDING,
+  PROP_STANDING_VALUE,
   N_PROPS
 };
 
@@ -91,6 +94,12 @@ tam_person_object_get_property (GObject *object,
     case PROP_CONTRACT_ENDING:
       g_value_set_boolean (value, self->contract_ending);
       break;
+    case PROP_STANDING:
+      g_value_set_string (value, self->standing >= 0 ? tam_coaching_level_to_label (self->standing) : "");
+      break;
+    case PROP_STANDING_VALUE:
+      g_value_set_int (value, self->standing);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -115,12 +124,30 @@ tam_person_object_class_init (TamPersonObjectClass *klass)
   properties[PROP_HIRED_ON] = g_param_spec_string ("hired-on", NULL, NULL, NULL, flags);
   properties[PROP_CONTRACT_END] = g_param_spec_string ("contract-end", NULL, NULL, NULL, flags);
   properties[PROP_CONTRACT_ENDING] = g_param_spec_boolean ("contract-ending", NULL, NULL, FALSE, flags);
+  properties[PROP_STANDING] = g_param_spec_string ("standing", NULL, NULL, NULL, flags);
+  properties[PROP_STANDING_VALUE] = g_param_spec_int ("standing-value", NULL, NULL, -1, G_MAXINT, -1, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 tam_person_object_init (TamPersonObject *self)
 {
+  self->standing = -1;
+}
+
+void
+tam_person_object_set_standing (TamPersonObject *self,
+                                int level)
+{
+  g_return_if_fail (TAM_IS_PERSON_OBJECT (self));
+  self->standing = level;
+}
+
+int
+tam_person_object_get_standing (TamPersonObject *self)
+{
+  g_return_val_if_fail (TAM_IS_PERSON_OBJECT (self), -1);
+  return self->standing;
 }
 
 TamPersonObject *

@@ -21,5 +21,11 @@ gboolean tam_person_object_get_contract_ending (TamPersonObject *self);
 /* The person's role and status (-1 for an unknown code). */
 TamRole tam_person_object_get_role (TamPersonObject *self);
 TamPersonStatus tam_person_object_get_status (TamPersonObject *self);
+/* The person's standing (highest coaching level issued and still valid,
+ * a TamCoachingLevel; -1 for none): the "standing" column. Set before the
+ * object is shown. */
+void tam_person_object_set_standing (TamPersonObject *self,
+                                     int level);
+int tam_person_object_get_standing (TamPersonObject *self);
 
 G_END_DECLS

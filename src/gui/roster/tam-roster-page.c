@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tam-cell.h"
+#include "tam-coaching.h"
 #include "tam-codes.h"
 #include "tam-enums.h"
 #include "tam-export.h"
@@ -67,6 +68,7 @@ struct _TamRosterPage
   GtkColumnViewColumn *service_column;
   GtkColumnViewColumn *team_leader_column;
   GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *standing_column;
   GtkColumnViewColumn *hired_on_column;
   GtkColumnViewColumn *contract_end_column;
   GtkBox *job_box;
@@ -240,6 +242,7 @@ tam_roster_page_reload (TamRosterPage *self)
   g_autoptr (GPtrArray) people = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree gpointer *items = NULL;
+  g_autoptr (GHashTable) standings = NULL;
   guint n;
 
   g_return_if_fail (TAM_IS_ROSTER_PAGE (self));
@@ -251,12 +254,25 @@ tam_roster_page_reload (TamRosterPage *self)
       return;
     }
 
+  /* The standing column: one query for everybody (a failure leaves the
+   * column empty, it does not hide the roster). */
+  standings = tam_coaching_standings (self->store, self->today, &error);
+  if (standings == NULL)
+    {
+      g_warning ("Cannot read the coaching standings: %s", error->message);
+      g_clear_error (&error);
+    }
+
   n = people->len;
   items = g_new (gpointer, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
+      TamPerson *p = g_ptr_array_index (people, i);
+
       /* The objects take the people over. */
-      items[i] = tam_person_object_new (g_ptr_array_index (people, i), self->today);
+      items[i] = tam_person_object_new (p, self->today);
+      if (standings != NULL)
+        tam_person_object_set_standing (items[i], GPOINTER_TO_INT (g_hash_table_lookup (standings, &p->id)) - 1);
       people->pdata[i] = NULL;
     }
   g_list_store_splice (self->people, 0, g_list_model_get_n_items (G_LIST_MODEL (self->people)),
@@ -830,6 +846,7 @@ setup_columns (TamRosterPage *self)
     { self->service_column, "service" },
     { self->team_leader_column, "team-leader" },
     { self->status_column, "status" },
+    { self->standing_column, "standing" },
     { self->hired_on_column, "hired-on" },
     { self->contract_end_column, "contract-end" },
   };
@@ -849,6 +866,13 @@ setup_columns (TamRosterPage *self)
       gtk_column_view_column_set_factory (columns[i].column, factory);
       gtk_column_view_column_set_sorter (columns[i].column, sorter);
     }
+
+  {
+    /* The standing sorts by the ladder, not by its label. */
+    g_autoptr (GtkSorter) sorter = GTK_SORTER (gtk_numeric_sorter_new (
+        gtk_property_expression_new (TAM_TYPE_PERSON_OBJECT, NULL, "standing-value")));
+    gtk_column_view_column_set_sorter (self->standing_column, sorter);
+  }
 
   g_signal_connect (contract_factory, "setup", G_CALLBACK (contract_setup_cb), NULL);
   g_signal_connect (contract_factory, "bind", G_CALLBACK (contract_bind_cb), NULL);
@@ -952,6 +976,7 @@ tam_roster_page_class_init (TamRosterPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TamRosterPage, service_column);
   gtk_widget_class_bind_template_child (widget_class, TamRosterPage, team_leader_column);
   gtk_widget_class_bind_template_child (widget_class, TamRosterPage, status_column);
+  gtk_widget_class_bind_template_child (widget_class, TamRosterPage, standing_column);
   gtk_widget_class_bind_template_child (widget_class, TamRosterPage, hired_on_column);
   gtk_widget_class_bind_template_child (widget_class, TamRosterPage, contract_end_column);
   gtk_widget_class_bind_template_child (widget_class, TamRosterPage, job_box);
