@@ -831,18 +831,18 @@ test_calls_changed_reimport (Fixture *fx,
   g_autoptr (TamCall) call = NULL;
 
   first = fixture_file (fx, "calls.csv",
-                        "call_id,agent_nik,service,call_start,result,customer_number\n"
-                        "R1,A001,ADDON_CONSUMER,2026-10-05 09:00:00,FOLLOW_UP,081200000001\n"
-                        "R2,A001,ADDON_CONSUMER,2026-10-05 09:10:00,AGREE,081200000002\n");
+                        "call_id,agent_nik,service,call_start,result,customer_number,recording\n"
+                        "R1,A001,ADDON_CONSUMER,2026-10-05 09:00:00,FOLLOW_UP,081200000001,vr/r.wav\n"
+                        "R2,A001,ADDON_CONSUMER,2026-10-05 09:10:00,AGREE,081200000002,vr/r.wav\n");
   g_assert_true (import (fx, fx->qco, TAM_IMPORT_CALLS, first, NULL, &result, &error));
   g_assert_no_error (error);
   tam_import_result_clear (&result);
 
   changed = fixture_file (fx, "calls-again.csv",
-                          "call_id,agent_nik,service,call_start,result,customer_number\n"
-                          "R1,A001,ADDON_CONSUMER,2026-10-05 09:00:00,AGREE,081299999999\n"
-                          "R2,A001,ADDON_CONSUMER,2026-10-05 09:10:00,AGREE,081200000002\n"
-                          "R3,A002,ADDON_CONSUMER,2026-10-05 09:20:00,AGREE,081200000003\n");
+                          "call_id,agent_nik,service,call_start,result,customer_number,recording\n"
+                          "R1,A001,ADDON_CONSUMER,2026-10-05 09:00:00,AGREE,081299999999,vr/r.wav\n"
+                          "R2,A001,ADDON_CONSUMER,2026-10-05 09:10:00,AGREE,081200000002,vr/r.wav\n"
+                          "R3,A002,ADDON_CONSUMER,2026-10-05 09:20:00,AGREE,081200000003,vr/r.wav\n");
   /* By default: refused, with the line and what differs, nothing stored
    * (not even the new R3), --skip-bad or not. */
   g_assert_false (import (fx, fx->qco, TAM_IMPORT_CALLS, changed, NULL, &result, &error));
@@ -903,8 +903,8 @@ test_calls_changed_reimport (Fixture *fx,
   g_assert_true (tam_call_decide (fx->store, fx->qco, call->id, "VALID", NULL, "", NULL, &error));
   g_assert_no_error (error);
   tapped = fixture_file (fx, "calls-tapped.csv",
-                         "call_id,agent_nik,service,call_start,result,customer_number\n"
-                         "R1,A001,ADDON_CONSUMER,2026-10-05 09:00:00,DECLINE,081299999999\n");
+                         "call_id,agent_nik,service,call_start,result,customer_number,recording\n"
+                         "R1,A001,ADDON_CONSUMER,2026-10-05 09:00:00,DECLINE,081299999999,vr/r.wav\n");
   g_assert_false (tam_import_file_with_flags (fx->store, fx->qco, TAM_IMPORT_CALLS, tapped, NULL, TAM_IMPORT_UPDATE,
                                               NULL, NULL, NULL, &result, &error));
   g_assert_error (error, TAM_ERROR, TAM_ERROR_IMPORT);

@@ -35,7 +35,7 @@ fixture_setup (Fixture *f,
     {
       g_autofree char *call_id = g_strdup_printf ("KPI-%d", i);
       g_autofree char *start = g_strdup_printf ("%s-1%d 10:00:00", month, i);
-      gint64 id = tam_test_insert_call (f->db->store, call_id, i % 2 ? f->db->ag2_id : f->db->ag1_id, start, "");
+      gint64 id = tam_test_insert_call (f->db->store, call_id, i % 2 ? f->db->ag2_id : f->db->ag1_id, start, "vr/kpi.wav");
       const char *const failed[] = { "CONSENT", NULL };
 
       tam_call_decide (f->db->store, qco, id, i == 3 ? "RETURN" : "VALID", i == 3 ? failed : NULL,
