@@ -503,6 +503,31 @@ tam_store_is_read_only (TamStore *self)
   return self->read_only;
 }
 
+/* tam_tr (TEXT): TEXT in the desk's language when it is one of the
+ * project's own strings (seed data the schema wrote in English, such as
+ * the built-in assessment parameters; see tam-codes.c), else as it is:
+ * a parameter a supervisor wrote stays as written. */
+static void
+tr_func (sqlite3_context *context,
+         int argc,
+         sqlite3_value **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  sqlite3_result_text (context, g_dgettext (GETTEXT_PACKAGE, text), -1, SQLITE_TRANSIENT);
+}
+
+static void
+register_functions (sqlite3 *db)
+{
+  sqlite3_create_function (db, "tam_tr", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, tr_func, NULL, NULL);
+}
+
 /* Opens @path with SQLite only: nothing else ever opens the database file
  * or its -wal and -shm, because closing any descriptor of a file drops
  * every POSIX lock the process holds on it (other connections of this
@@ -523,6 +548,7 @@ connect (TamStore *self,
     }
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_handler (db, busy_cb, self);
+  register_functions (db);
   return db;
 }
 
@@ -569,6 +595,7 @@ connect_immutable (TamStore *self,
       return NULL;
     }
   sqlite3_extended_result_codes (db, 1);
+  register_functions (db);
   return db;
 }
 

@@ -74,7 +74,7 @@ tam_w03_status_label (TamW03Status status)
 static const char returns_sql[] =
     "SELECT c.call_id, c.call_start, a.nik, a.name, COALESCE (tl.id, 0), tl.nik, tl.name,"
     " c.site, c.service, q.nik, q.name, t.tapped_at, t.attempt,"
-    " (SELECT group_concat (name, '; ') FROM (SELECT p.text AS name, p.position AS pos, p.code AS code"
+    " (SELECT group_concat (name, '; ') FROM (SELECT tam_tr (p.text) AS name, p.position AS pos, p.code AS code"
     "    FROM tapping_failures f JOIN assessment_parameters p ON p.id = f.parameter_id"
     "    WHERE f.tapping_id = t.id"
     "    UNION ALL SELECT ?5, 1000000, '' WHERE t.reason = 'RECORDING' ORDER BY 2, 3)),"

@@ -79,7 +79,7 @@ tam_call_history (TamStore *store,
                             "    JOIN assessment_parameters ap ON ap.id = f.parameter_id"
                             "    WHERE f.tapping_id = t.id ORDER BY ap.position, ap.code) AS ap),"
                             " (SELECT group_concat (ap.text, char (31)) FROM"
-                            "   (SELECT ap.text FROM tapping_failures f"
+                            "   (SELECT tam_tr (ap.text) AS text FROM tapping_failures f"
                             "    JOIN assessment_parameters ap ON ap.id = f.parameter_id"
                             "    WHERE f.tapping_id = t.id ORDER BY ap.position, ap.code) AS ap),"
                             " t.reason"

@@ -11,6 +11,25 @@
 #include "tam-tapping-private.h"
 #include "tam-tapping.h"
 
+/* The built-in parameters' texts, as migration 1 wrote them (English):
+ * listed here so that they reach po/ and the Indonesian catalogue; the
+ * queries show them through tam_tr () (tam-store.c). A text a supervisor
+ * wrote stays as written. */
+G_GNUC_UNUSED static const char *const builtin_texts[] = {
+  N_ ("Greeting, self-introduction and masking number"),
+  N_ ("Customer identity and IndiHome number verified"),
+  N_ ("Product, price and billing period explained clearly"),
+  N_ ("Explicit customer consent (says yes / setuju)"),
+  N_ ("Order data captured correctly in MyCX"),
+  N_ ("Closing and thanks"),
+  N_ ("WiFi / digital add-on, price and terms explained"),
+  N_ ("Order data and installation address captured correctly"),
+  N_ ("Customer identity verified"),
+  N_ ("Outstanding bill and due date explained"),
+  N_ ("Negotiation steps followed as directed by Telkom"),
+  N_ ("Explicit commitment to pay / stay subscribed"),
+};
+
 TamParameter *
 tam_parameter_new (void)
 {
@@ -65,7 +84,7 @@ tam_parameters_list (TamStore *store,
   g_return_val_if_fail (TAM_IS_STORE (store), NULL);
 
   stmt = tam_store_prepare (store,
-                            "SELECT id, service, code, text, critical, active, position FROM assessment_parameters"
+                            "SELECT id, service, code, tam_tr (text), critical, active, position FROM assessment_parameters"
                             " WHERE (?1 IS NULL OR service = ?1) AND (?2 OR active = 1)"
                             " ORDER BY service, position, code",
                             error);
