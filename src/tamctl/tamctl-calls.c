@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "tam-pack.h"
 #include "tam-reports.h"
 #include "tam-tapping.h"
 #include "tamctl.h"
@@ -192,6 +193,23 @@ tamctl_cmd_report (TamctlContext *ctx,
   g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
   if (!tamctl_parse (octx, &argc, &argv))
     return 2;
+  /* The month-end pack: every report and the KPI charts into a folder. */
+  if (argc == 2 && g_ascii_strcasecmp (argv[1], "pack") == 0)
+    {
+      g_autoptr (GPtrArray) written = NULL;
+
+      if (month == NULL || output == NULL)
+        {
+          g_printerr ("tamctl: %s\n", _ ("usage: tamctl report pack --month YYYY-MM -o FOLDER --as NIK"));
+          return 2;
+        }
+      if (!tamctl_sign_in (ctx, &error) ||
+          !tam_report_pack (ctx->store, ctx->session, month, output, &written, NULL, NULL, NULL, &error))
+        return tamctl_fail (g_steal_pointer (&error));
+      for (guint i = 0; i < written->len; i++)
+        g_print ("%s\n", (const char *) written->pdata[i]);
+      return 0;
+    }
   if (argc == 2)
     report = tam_report_find (argv[1]);
   if (report == NULL || month == NULL || output == NULL)
