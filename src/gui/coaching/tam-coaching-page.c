@@ -1265,56 +1265,6 @@ setup_filters (TamCoachingPage *self)
     g_signal_connect_swapped (dropdowns[i], "notify::selected", G_CALLBACK (filter_changed_cb), self);
 }
 
-/* Cells: a TamCell (no text measuring: the columns have their widths)
- * showing one string property of the row's record, following the row
- * slot as its record changes (tam-slot-model.h). */
-static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem *item,
-               const char *property)
-{
-  GtkWidget *cell = tam_cell_new ();
-
-  g_object_set_data (G_OBJECT (cell), "tam-property", (gpointer) property);
-  gtk_list_item_set_child (item, cell);
-}
-
-static void
-cell_update_cb (TamSlot *slot,
-                GParamSpec *pspec,
-                TamCell *cell)
-{
-  TamCoachingObject *record = tam_slot_get_item (slot);
-  g_autofree char *text = NULL;
-
-  if (record != NULL)
-    g_object_get (record, g_object_get_data (G_OBJECT (cell), "tam-property"), &text, NULL);
-  tam_cell_set_text (cell, text);
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem *item,
-              gpointer user_data)
-{
-  TamSlot *slot = gtk_list_item_get_item (item);
-  GtkWidget *cell = gtk_list_item_get_child (item);
-
-  g_signal_connect (slot, "notify::item", G_CALLBACK (cell_update_cb), cell);
-  g_object_set_data (G_OBJECT (cell), "tam-slot", slot);
-  cell_update_cb (slot, NULL, TAM_CELL (cell));
-}
-
-static void
-cell_unbind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem *item,
-                gpointer user_data)
-{
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), cell_update_cb,
-                                        gtk_list_item_get_child (item));
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "tam-slot", NULL);
-}
-
 static void
 setup_columns (TamCoachingPage *self)
 {
@@ -1333,12 +1283,8 @@ setup_columns (TamCoachingPage *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
-      g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr (GtkListItemFactory) factory = tam_cell_slot_factory_new (columns[i].property);
 
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb),
-                        (gpointer) g_intern_static_string (columns[i].property));
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
-      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
       gtk_column_view_column_set_factory (columns[i].column, factory);
       /* The sorter compares the records (the sort model is below the
        * slots). */

@@ -719,53 +719,6 @@ find_action (GtkWidget *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-/* Cells: a TamCell showing one string property of the row's person,
- * following the row slot as its person changes. */
-static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem *item,
-               const char *property)
-{
-  GtkWidget *cell = tam_cell_new ();
-
-  g_object_set_data (G_OBJECT (cell), "tam-property", (gpointer) property);
-  gtk_list_item_set_child (item, cell);
-}
-
-static void
-cell_update_cb (TamSlot *slot,
-                GParamSpec *pspec,
-                TamCell *cell)
-{
-  TamPersonObject *record = tam_slot_get_item (slot);
-  g_autofree char *text = NULL;
-
-  if (record != NULL)
-    g_object_get (record, g_object_get_data (G_OBJECT (cell), "tam-property"), &text, NULL);
-  tam_cell_set_text (cell, text);
-}
-
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem *item,
-              gpointer user_data)
-{
-  TamSlot *slot = gtk_list_item_get_item (item);
-  GtkWidget *cell = gtk_list_item_get_child (item);
-
-  g_signal_connect (slot, "notify::item", G_CALLBACK (cell_update_cb), cell);
-  cell_update_cb (slot, NULL, TAM_CELL (cell));
-}
-
-static void
-cell_unbind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem *item,
-                gpointer user_data)
-{
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), cell_update_cb,
-                                        gtk_list_item_get_child (item));
-}
-
 /* Contract end: the date, and a warning icon when it is near. */
 static void
 contract_setup_cb (GtkSignalListItemFactory *factory,
@@ -854,15 +807,11 @@ setup_columns (TamRosterPage *self)
   /* Sorters compare the people (TamPersonObject) in the sort model. */
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
-      g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr (GtkListItemFactory) factory = tam_cell_slot_factory_new (columns[i].property);
       GtkExpression *expression = gtk_property_expression_new (TAM_TYPE_PERSON_OBJECT, NULL,
                                                                columns[i].property);
       g_autoptr (GtkSorter) sorter = GTK_SORTER (gtk_string_sorter_new (expression));
 
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb),
-                        (gpointer) g_intern_static_string (columns[i].property));
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), NULL);
-      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), NULL);
       gtk_column_view_column_set_factory (columns[i].column, factory);
       gtk_column_view_column_set_sorter (columns[i].column, sorter);
     }

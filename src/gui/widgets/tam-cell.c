@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "tam-cell.h"
+#include "tam-slot-model.h"
 
 struct _TamCell
 {
@@ -211,4 +212,62 @@ tam_cell_get_text (TamCell *self)
 {
   g_return_val_if_fail (TAM_IS_CELL (self), NULL);
   return self->text;
+}
+
+static void
+slot_cell_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem *item,
+                    const char *property)
+{
+  GtkWidget *cell = tam_cell_new ();
+
+  g_object_set_data (G_OBJECT (cell), "tam-property", (gpointer) property);
+  gtk_list_item_set_child (item, cell);
+}
+
+static void
+slot_cell_update_cb (TamSlot *slot,
+                     GParamSpec *pspec,
+                     TamCell *cell)
+{
+  GObject *record = tam_slot_get_item (slot);
+  g_autofree char *text = NULL;
+
+  if (record != NULL)
+    g_object_get (record, g_object_get_data (G_OBJECT (cell), "tam-property"), &text, NULL);
+  tam_cell_set_text (cell, text);
+}
+
+static void
+slot_cell_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem *item,
+                   gpointer user_data)
+{
+  TamSlot *slot = gtk_list_item_get_item (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
+
+  g_signal_connect (slot, "notify::item", G_CALLBACK (slot_cell_update_cb), cell);
+  g_object_set_data (G_OBJECT (cell), "tam-slot", slot);
+  slot_cell_update_cb (slot, NULL, TAM_CELL (cell));
+}
+
+static void
+slot_cell_unbind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem *item,
+                     gpointer user_data)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), slot_cell_update_cb,
+                                        gtk_list_item_get_child (item));
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "tam-slot", NULL);
+}
+
+GtkListItemFactory *
+tam_cell_slot_factory_new (const char *property)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (slot_cell_setup_cb), (gpointer) g_intern_string (property));
+  g_signal_connect (factory, "bind", G_CALLBACK (slot_cell_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (slot_cell_unbind_cb), NULL);
+  return factory;
 }

@@ -21,4 +21,10 @@ const char *tam_cell_get_text (TamCell *self);
 void tam_cell_set_measure_text (TamCell *self,
                                 gboolean measure_text);
 
+/* A list item factory of TamCells, each showing the string property
+ * @property (an interned or static string) of its row's item, and
+ * following the row's slot (tam-slot-model.h) as its item changes. Each
+ * cell keeps its bound slot as object data "tam-slot". */
+GtkListItemFactory *tam_cell_slot_factory_new (const char *property);
+
 G_END_DECLS
