@@ -312,6 +312,29 @@ cmd_dismiss (TamctlContext *ctx,
   return 0;
 }
 
+/* A string option that must be given (record_command's check). */
+static gboolean
+string_given (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/* ack: a date, or a refusal with its witness. */
+typedef struct
+{
+  char **on;
+  gboolean *refused;
+  char **witness;
+} AckOptions;
+
+static gboolean
+ack_options_valid (gpointer data)
+{
+  AckOptions *o = data;
+
+  return *o->refused ? *o->witness != NULL : (*o->on != NULL && *o->witness == NULL);
+}
+
 static int
 cmd_ack (TamctlContext *ctx,
          int argc,
@@ -327,21 +350,14 @@ cmd_ack (TamctlContext *ctx,
     { "witness", 0, 0, G_OPTION_ARG_STRING, &witness, N_ ("Who witnessed the refusal"), "NIK" },
     { NULL }
   };
+  AckOptions opts = { &on, &refused, &witness };
   gint64 id;
   gboolean ok;
+  int rc = record_command (ctx, octx, entries, &argc, &argv, ack_options_valid, &opts,
+                           _ ("usage: tamctl coaching ack ID --on DATE | --refused --witness NIK [--on DATE]"), &id);
 
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
-    return 2;
-  if (argc != 2 || (!refused && on == NULL) || (refused && witness == NULL) || (!refused && witness != NULL))
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl coaching ack ID --on DATE | --refused --witness NIK [--on DATE]"));
-      return 2;
-    }
-  if (!parse_id (argv[1], &id))
-    return 2;
-  if (!tamctl_sign_in (ctx, &error))
-    return tamctl_fail (g_steal_pointer (&error));
+  if (rc >= 0)
+    return rc;
   ok = refused ? tam_coaching_refuse (ctx->store, ctx->session, id, witness, on, &error)
                : tam_coaching_acknowledge (ctx->store, ctx->session, id, on, &error);
   if (!ok)
@@ -416,19 +432,11 @@ tamctl_cmd_letter (TamctlContext *ctx,
     { NULL }
   };
   gint64 id;
+  int rc = record_command (ctx, octx, entries, &argc, &argv, string_given, &output,
+                           _ ("usage: tamctl letter ID -o FILE.pdf"), &id);
 
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
-    return 2;
-  if (argc != 2 || output == NULL)
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl letter ID -o FILE.pdf"));
-      return 2;
-    }
-  if (!parse_id (argv[1], &id))
-    return 2;
-  if (!tamctl_sign_in (ctx, &error))
-    return tamctl_fail (g_steal_pointer (&error));
+  if (rc >= 0)
+    return rc;
   letter = tam_letter_new (ctx->store, ctx->session, id, &error);
   if (letter == NULL || !tam_letter_write_pdf (letter, output, &error))
     return tamctl_fail (g_steal_pointer (&error));
