@@ -1190,10 +1190,16 @@ watch_cb (double fraction,
   w->looks++;
   if (raw > w->raw_before)
     w->hidden_seen++;
+  else
+    /* Slices end by time (SLICE_US, 80 ms): on a fast machine the whole
+     * file can fit in one. Waiting here, with the slice open, makes the
+     * next chunk's write end it, so the rows are committed (hidden)
+     * before the import is over, whatever the machine's speed. */
+    g_usleep (100 * 1000);
   call = tam_call_find (w->other, w->fx->sup, "H000000", &error);
   if (visible != w->raw_before || call != NULL)
     w->leaks++;
-  if (w->cancel_at_half != NULL && fraction > 0.5)
+  if (w->cancel_at_half != NULL && fraction > 0.5 && w->hidden_seen > 0)
     g_cancellable_cancel (w->cancel_at_half);
 }
 
