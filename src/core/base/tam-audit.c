@@ -310,13 +310,8 @@ tam_audit_append (TamStore *store,
   sqlite3_bind_text (stmt, 8, after, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, prev, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, hash, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not write the audit log"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not write the audit log"), error))
+    return FALSE;
 
   /* After the commit, the checkpoint names the transaction's last row:
    * one write however many rows (a roster import appends thousands). */

@@ -461,13 +461,8 @@ tam_auth_set_password (TamStore *store,
   sqlite3_bind_int64 (stmt, 1, person_id);
   sqlite3_bind_text (stmt, 2, hash, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not save the password"));
-      sqlite3_reset (stmt);
-      goto fail;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the password"), error))
+    goto fail;
   /* The audit row says that the password changed, never what it is. */
   if (!tam_audit_append (store, actor, "SET_PASSWORD", "user", nik, NULL, NULL, error))
     goto fail;

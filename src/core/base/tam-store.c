@@ -340,6 +340,22 @@ tam_store_in_transaction (TamStore *self)
   return !sqlite3_get_autocommit (self->db);
 }
 
+gboolean
+tam_store_step_write (TamStore *self,
+                      sqlite3_stmt *stmt,
+                      gboolean one_row,
+                      const char *what,
+                      GError **error)
+{
+  gboolean ok = sqlite3_step (stmt) == SQLITE_DONE && (!one_row || sqlite3_changes (self->db) == 1);
+
+  /* The connection's error is read before the reset. */
+  if (!ok)
+    tam_store_set_error (self, error, what);
+  sqlite3_reset (stmt);
+  return ok;
+}
+
 gint64
 tam_store_query_int (TamStore *self,
                      const char *sql,
@@ -429,13 +445,8 @@ tam_store_set_setting (TamStore *self,
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      tam_store_set_error (self, error, _ ("Could not save a setting"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (self, stmt, FALSE, _ ("Could not save a setting"), error))
+    return FALSE;
   return TRUE;
 }
 
@@ -1166,13 +1177,8 @@ tam_store_import_run_beat (TamStore *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_bind_int64 (stmt, 2, run_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      tam_store_set_error (self, error, _ ("Could not save the import's progress"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (self, stmt, FALSE, _ ("Could not save the import's progress"), error))
+    return FALSE;
   if (sqlite3_changes (self->db) == 0)
     {
       set_run_stopped_error (error);
@@ -1195,13 +1201,8 @@ tam_store_import_run_finish (TamStore *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, run_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      tam_store_set_error (self, error, _ ("Could not finish the import"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (self, stmt, FALSE, _ ("Could not finish the import"), error))
+    return FALSE;
   if (sqlite3_changes (self->db) != 1)
     {
       set_run_stopped_error (error);
@@ -1247,13 +1248,8 @@ tam_store_import_run_abort (TamStore *self,
         goto fail;
       sqlite3_bind_int64 (stmt, 1, first);
       sqlite3_bind_int (stmt, 2, RUN_DELETE_STEP);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          tam_store_set_error (self, error, _ ("Could not remove an unfinished import"));
-          sqlite3_reset (stmt);
-          goto fail;
-        }
-      sqlite3_reset (stmt);
+      if (!tam_store_step_write (self, stmt, FALSE, _ ("Could not remove an unfinished import"), error))
+        goto fail;
       removed = sqlite3_changes (self->db);
       if (removed == 0)
         {
@@ -1261,13 +1257,8 @@ tam_store_import_run_abort (TamStore *self,
           if (stmt == NULL)
             goto fail;
           sqlite3_bind_int64 (stmt, 1, run_id);
-          if (sqlite3_step (stmt) != SQLITE_DONE)
-            {
-              tam_store_set_error (self, error, _ ("Could not remove an unfinished import"));
-              sqlite3_reset (stmt);
-              goto fail;
-            }
-          sqlite3_reset (stmt);
+          if (!tam_store_step_write (self, stmt, FALSE, _ ("Could not remove an unfinished import"), error))
+            goto fail;
         }
       if (!tam_store_commit (self, error))
         return FALSE;

@@ -86,6 +86,15 @@ void tam_store_set_error (TamStore *self,
                           GError **error,
                           const char *what);
 
+/* Steps @stmt, a write (INSERT, UPDATE, DELETE), and resets it. FALSE
+ * with @error (@what and the connection's message) when the step fails
+ * or, with @one_row, when it changed no row or more than one. */
+gboolean tam_store_step_write (TamStore *self,
+                               sqlite3_stmt *stmt,
+                               gboolean one_row,
+                               const char *what,
+                               GError **error);
+
 /* One row, one integer (or @fallback when there is no row). */
 gint64 tam_store_query_int (TamStore *self,
                             const char *sql,

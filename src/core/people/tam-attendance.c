@@ -250,13 +250,8 @@ tam_attendance_save (TamStore *store,
   tam_stmt_bind_text_or_null (stmt, 6, ci);
   tam_stmt_bind_text_or_null (stmt, 7, co);
   sqlite3_bind_text (stmt, 8, row->note ? row->note : "", -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not save the attendance"));
-      sqlite3_reset (stmt);
-      goto fail;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the attendance"), error))
+    goto fail;
 
   after = attendance_json (store, row->person_id, date);
   if (g_strcmp0 (before, after) != 0)

@@ -384,13 +384,8 @@ tam_people_save (TamStore *store,
   bind_person (stmt, p);
   if (p->id != 0)
     sqlite3_bind_int64 (stmt, 10, p->id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not save the person"));
-      sqlite3_reset (stmt);
-      goto fail;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the person"), error))
+    goto fail;
   if (p->id == 0)
     p->id = sqlite3_last_insert_rowid (tam_store_get_db (store));
 

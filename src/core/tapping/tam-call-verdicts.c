@@ -293,13 +293,8 @@ tam_call_decide_heard (TamStore *store,
   sqlite3_bind_text (stmt, 5, tam_verdict_to_code (kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, note, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, unheard ? TAM_REASON_RECORDING : "", -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not store the verdict"));
-      sqlite3_reset (stmt);
-      goto fail;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not store the verdict"), error))
+    goto fail;
   tapping_id = sqlite3_last_insert_rowid (tam_store_get_db (store));
 
   for (guint i = 0; i < ids->len; i++)
@@ -310,13 +305,8 @@ tam_call_decide_heard (TamStore *store,
         goto fail;
       sqlite3_bind_int64 (stmt, 1, tapping_id);
       sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          tam_store_set_error (store, error, _ ("Could not store the verdict"));
-          sqlite3_reset (stmt);
-          goto fail;
-        }
-      sqlite3_reset (stmt);
+      if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not store the verdict"), error))
+        goto fail;
     }
 
   stmt = tam_store_prepare (store,
@@ -329,13 +319,8 @@ tam_call_decide_heard (TamStore *store,
   sqlite3_bind_text (stmt, 1, tam_call_state_to_code (tam_call_state_after_verdict (kind)), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, tam_verdict_to_code (kind), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, id);
-  if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_changes (tam_store_get_db (store)) != 1)
-    {
-      tam_store_set_error (store, error, _ ("Could not store the verdict"));
-      sqlite3_reset (stmt);
-      goto fail;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, TRUE, _ ("Could not store the verdict"), error))
+    goto fail;
   if (!_tam_queue_counts_move (store, id, state, first_verdict, error))
     goto fail;
 
@@ -435,13 +420,8 @@ tam_tapping_undo (TamStore *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, tapping_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not undo the verdict"));
-      sqlite3_reset (stmt);
-      goto fail;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not undo the verdict"), error))
+    goto fail;
 
   /* Attempt 1 came from PENDING; a later one only ever from RECALLED. The
    * first verdict goes with attempt 1. The QCO is back on the call. */
@@ -458,13 +438,8 @@ tam_tapping_undo (TamStore *store,
   sqlite3_bind_int64 (stmt, 3, session->person_id);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not undo the verdict"));
-      sqlite3_reset (stmt);
-      goto fail;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not undo the verdict"), error))
+    goto fail;
   if (!_tam_queue_counts_move (store, id, state, first_verdict, error))
     goto fail;
 
@@ -565,13 +540,8 @@ tam_call_recall (TamStore *store,
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, rec, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, text, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not record the re-call"));
-      sqlite3_reset (stmt);
-      goto fail;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not record the re-call"), error))
+    goto fail;
   recall_id = sqlite3_last_insert_rowid (tam_store_get_db (store));
 
   stmt = tam_store_prepare (store,
@@ -581,13 +551,8 @@ tam_call_recall (TamStore *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_changes (tam_store_get_db (store)) != 1)
-    {
-      tam_store_set_error (store, error, _ ("Could not record the re-call"));
-      sqlite3_reset (stmt);
-      goto fail;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, TRUE, _ ("Could not record the re-call"), error))
+    goto fail;
   if (!_tam_queue_counts_move (store, id, "RETURNED", first_verdict, error))
     goto fail;
 
@@ -697,13 +662,8 @@ tam_call_recall_undo (TamStore *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, recall_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_changes (tam_store_get_db (store)) != 1)
-    {
-      tam_store_set_error (store, error, _ ("Could not undo the re-call"));
-      sqlite3_reset (stmt);
-      goto fail;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, TRUE, _ ("Could not undo the re-call"), error))
+    goto fail;
   stmt = tam_store_prepare (store,
                             "UPDATE calls SET state = 'RETURNED', claimed_by = NULL, claimed_at = NULL"
                             " WHERE id = ? AND state = 'RECALLED'",
@@ -711,13 +671,8 @@ tam_call_recall_undo (TamStore *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_changes (tam_store_get_db (store)) != 1)
-    {
-      tam_store_set_error (store, error, _ ("Could not undo the re-call"));
-      sqlite3_reset (stmt);
-      goto fail;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, TRUE, _ ("Could not undo the re-call"), error))
+    goto fail;
   if (!_tam_queue_counts_move (store, id, "RECALLED", first_verdict, error))
     goto fail;
   after = call_json (store, id);

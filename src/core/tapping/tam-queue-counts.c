@@ -59,13 +59,8 @@ days_exec (TamStore *store,
     sqlite3_bind_text (stmt, 6, first_verdict ? first_verdict : "", -1, SQLITE_STATIC);
   if (params >= 7)
     sqlite3_bind_int64 (stmt, 7, n);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not count the queue"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not count the queue"), error))
+    return FALSE;
   return TRUE;
 }
 
