@@ -1,12 +1,15 @@
 /* The Coaching tab (issue 9): the inbox of a supervisor, issuing a
  * proposal from the keyboard, a dismissal needs its reason, what a QCO
- * may do, the standing in the Roster. */
+ * may do, the standing in the Roster, a manager's confirmation of a
+ * return to the vendor (SP4) and the rule catalog. */
 #include "config.h"
 
 #include <string.h>
 
+#include "tam-catalog.h"
 #include "tam-coaching-page.h"
 #include "tam-coaching.h"
+#include "tam-people.h"
 #include "tam-person-object.h"
 #include "tam-roster-page.h"
 #include "tam-sign-in-page.h"
@@ -45,6 +48,29 @@ fixture_setup (Fixture *f,
   TamSignInPage *sign_in_page;
 
   f->db = tam_test_db_new (0);
+  if (g_strcmp0 (data, "MGR-001") == 0)
+    {
+      /* A manager is entered by a manager (issue 13). */
+      g_autoptr (TamSession) boot = tam_session_new (0, "SETUP", "Setup", "MANAGER", "BANDUNG", NULL);
+      g_autoptr (TamPerson) p = tam_person_new ();
+      g_autoptr (GError) error = NULL;
+
+      p->nik = g_strdup ("MGR-001");
+      p->name = g_strdup ("Bambang Wijaya");
+      p->role = g_strdup ("MANAGER");
+      p->site = g_strdup ("BANDUNG");
+      p->status = g_strdup ("ACTIVE");
+      p->hired_on = g_strdup ("2020-01-06");
+      g_assert_true (tam_people_save (f->db->store, boot, p, NULL, &error));
+      g_assert_no_error (error);
+      /* A manager's password is their own to set. */
+      {
+        g_autoptr (TamSession) self = tam_session_new (p->id, p->nik, p->name, p->role, p->site, NULL);
+
+        g_assert_true (tam_auth_set_password (f->db->store, self, "MGR-001", TAM_TEST_PASSWORD, &error));
+      }
+      g_assert_no_error (error);
+    }
   f->first = propose (f, "AG-001", "LOGIN_ERROR", "2026-11-02");
   f->second = propose (f, "AG-002", "SHIFT_SEAT", "2026-11-03");
 
@@ -330,6 +356,100 @@ test_refused_with_witness (Fixture *f,
   g_assert_false (gtk_widget_get_sensitive (tam_test_child (f->page, TAM_TYPE_COACHING_PAGE, "ack_button")));
 }
 
+/* A manager confirms an issued SP4: the person leaves for the vendor.
+ * Only the manager sees the button; the confirmation asks first. */
+static void
+test_manager_confirms_sp4 (Fixture *f,
+                           gconstpointer data)
+{
+  g_autoptr (TamPerson) me = tam_people_find_nik (f->db->store, "MGR-001", NULL);
+  g_autoptr (TamSession) manager = tam_session_new (me->id, me->nik, me->name, me->role, me->site, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamPerson) agent = NULL;
+  g_autoptr (TamCoachingRecord) r = NULL;
+  GtkWidget *confirm = tam_test_child (f->page, TAM_TYPE_COACHING_PAGE, "confirm_button");
+  AdwMessageDialog *dialog;
+  gint64 sp4 = propose (f, "AG-002", "LEAK_SECRETS", "2026-11-04");
+
+  tam_coaching_issue (f->db->store, manager, sp4, NULL, &error);
+  g_assert_no_error (error);
+  r = tam_coaching_get (f->db->store, f->db->admin, sp4, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (r->level, ==, TAM_COACHING_LEVEL_SP4);
+
+  g_assert_true (gtk_widget_get_visible (confirm));
+  gtk_drop_down_set_selected (tam_test_child (f->page, TAM_TYPE_COACHING_PAGE, "state_dropdown"),
+                              1 + TAM_COACHING_STATE_ISSUED);
+  tam_test_spin_until (!tam_coaching_page_is_busy (f->page));
+  g_assert_true (tam_coaching_page_select_id (f->page, sp4));
+  tam_test_flush ();
+  g_assert_true (gtk_widget_get_sensitive (confirm));
+
+  /* Cancelled: nothing changes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "coaching.confirm", NULL));
+  tam_test_flush ();
+  dialog = ADW_MESSAGE_DIALOG (tam_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  tam_test_flush ();
+  tam_test_spin_until (!tam_coaching_page_is_busy (f->page));
+  agent = tam_people_find_nik (f->db->store, "AG-002", NULL);
+  g_assert_cmpstr (agent->status, ==, "ACTIVE");
+  g_clear_pointer (&agent, tam_person_free);
+
+  /* Confirmed: returned to the vendor, and nothing more to confirm. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "coaching.confirm", NULL));
+  tam_test_flush ();
+  dialog = ADW_MESSAGE_DIALOG (tam_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "confirm");
+  tam_test_flush ();
+  tam_test_spin_until (!tam_coaching_page_is_busy (f->page));
+  agent = tam_people_find_nik (f->db->store, "AG-002", NULL);
+  g_assert_cmpstr (agent->status, ==, "RETURNED_TO_VENDOR");
+  g_assert_true (tam_coaching_page_select_id (f->page, sp4));
+  tam_test_flush ();
+  g_assert_false (gtk_widget_get_sensitive (confirm));
+}
+
+/* A supervisor (operational) has no Confirm button (a manager's). */
+static void
+test_supervisor_has_no_confirm (Fixture *f,
+                                gconstpointer data)
+{
+  g_assert_false (gtk_widget_get_visible (tam_test_child (f->page, TAM_TYPE_COACHING_PAGE, "confirm_button")));
+  /* Nor the catalog (Supervisor Quality's and the manager's). */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "coaching.catalog", NULL);
+  tam_test_flush ();
+  g_assert_null (tam_test_find_window (ADW_TYPE_WINDOW));
+}
+
+/* The manager reads the rule catalog: one row a rule of the IK, in a
+ * window of its own. */
+static void
+test_catalog_window (Fixture *f,
+                     gconstpointer data)
+{
+  const TamCatalog *catalog = tam_catalog_get_default (NULL);
+  GtkWidget *window;
+  GtkWidget *list;
+  guint rows = 0;
+
+  g_assert_nonnull (catalog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "coaching.catalog", NULL));
+  tam_test_flush ();
+  window = GTK_WIDGET (tam_test_find_window (ADW_TYPE_WINDOW));
+  g_assert_nonnull (window);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), catalog->version));
+  list = tam_test_find_child (window, GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_EXPANDER_ROW (row))
+      rows++;
+  g_assert_cmpuint (rows, ==, catalog->rules->len);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc,
       char *argv[])
@@ -344,6 +464,12 @@ main (int argc,
   g_test_add ("/coaching-page/refused-with-witness", Fixture, NULL, fixture_setup, test_refused_with_witness,
               fixture_teardown);
   g_test_add ("/coaching-page/qco-cannot-issue", Fixture, "QCO-001", fixture_setup, test_qco_cannot_issue,
+              fixture_teardown);
+  g_test_add ("/coaching-page/manager-confirms-sp4", Fixture, "MGR-001", fixture_setup, test_manager_confirms_sp4,
+              fixture_teardown);
+  g_test_add ("/coaching-page/supervisor-has-no-confirm", Fixture, NULL, fixture_setup,
+              test_supervisor_has_no_confirm, fixture_teardown);
+  g_test_add ("/coaching-page/catalog-window", Fixture, "MGR-001", fixture_setup, test_catalog_window,
               fixture_teardown);
   return g_test_run ();
 }
