@@ -31,6 +31,7 @@ G_DEFINE_FINAL_TYPE (TamLadderView, tam_ladder_view, GTK_TYPE_WIDGET)
 #define LABEL_WIDTH 96
 #define MONTHS_BEFORE 24
 #define MONTHS_AFTER 7
+#define MAX_LANES 4
 
 static int
 day_number (const char *date)
@@ -43,6 +44,15 @@ day_number (const char *date)
   g_date_clear (&g, 1);
   g_date_set_dmy (&g, d, m, y);
   return (int) g_date_get_julian (&g);
+}
+
+static int
+bar_cmp (gconstpointer a,
+         gconstpointer b)
+{
+  const Bar *x = a, *y = b;
+
+  return x->from != y->from ? (x->from > y->from) - (x->from < y->from) : (x->until > y->until) - (x->until < y->until);
 }
 
 static void
@@ -95,35 +105,63 @@ tam_ladder_view_snapshot (GtkWidget *widget,
       cairo_fill (cr);
     }
 
-  for (guint i = 0; i < self->bars->len; i++)
-    {
-      const Bar *b = &g_array_index (self->bars, Bar, i);
-      double y = (N_LEVELS - 1 - (int) b->level) * ROW_HEIGHT + 3;
-      double bx0 = x0 + (CLAMP (b->from, start, end) - start) * scale;
-      GdkRGBA color;
+  /* Records of one level whose validity overlaps share its row in lanes,
+   * one above the other, so that each stays visible on its own. */
+  {
+    g_autofree int *lane = g_new0 (int, MAX (self->bars->len, 1));
+    int n_lanes[N_LEVELS] = { 0 };
+    int lane_end[N_LEVELS][MAX_LANES];
 
-      level_color (b->level, &color);
-      if (b->state == TAM_COACHING_STATE_PROPOSED)
-        {
-          /* An open proposal: a hollow mark on its day. */
-          cairo_set_source_rgba (cr, color.red, color.green, color.blue, 1);
-          cairo_set_line_width (cr, 1.5);
-          cairo_arc (cr, bx0, y + (ROW_HEIGHT - 6) / 2.0, 5, 0, 2 * G_PI);
-          cairo_stroke (cr);
-          continue;
-        }
+    for (guint i = 0; i < self->bars->len; i++)
       {
-        double bx1 = x0 + (CLAMP (b->until, start, end) - start) * scale;
-        gboolean valid = b->until >= self->today;
+        const Bar *b = &g_array_index (self->bars, Bar, i);
+        int l = 0;
 
-        if (valid)
-          cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.9);
-        else
-          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.3);
-        cairo_rectangle (cr, bx0, y, MAX (bx1 - bx0, 2), ROW_HEIGHT - 6);
-        cairo_fill (cr);
+        if (b->state == TAM_COACHING_STATE_PROPOSED)
+          continue;
+        while (l < n_lanes[b->level] && lane_end[b->level][l] >= b->from)
+          l++;
+        if (l == MAX_LANES)
+          l = MAX_LANES - 1; /* more at once than fit: the last lane */
+        else if (l == n_lanes[b->level])
+          n_lanes[b->level]++;
+        lane_end[b->level][l] = MAX (b->until, b->from);
+        lane[i] = l;
       }
-    }
+
+    for (guint i = 0; i < self->bars->len; i++)
+      {
+        const Bar *b = &g_array_index (self->bars, Bar, i);
+        double y = (N_LEVELS - 1 - (int) b->level) * ROW_HEIGHT + 3;
+        double lane_height = (ROW_HEIGHT - 6.0) / MAX (n_lanes[b->level], 1);
+        double bx0 = x0 + (CLAMP (b->from, start, end) - start) * scale;
+        GdkRGBA color;
+
+        level_color (b->level, &color);
+        if (b->state == TAM_COACHING_STATE_PROPOSED)
+          {
+            /* An open proposal: a hollow mark on its day. */
+            cairo_set_source_rgba (cr, color.red, color.green, color.blue, 1);
+            cairo_set_line_width (cr, 1.5);
+            cairo_arc (cr, bx0, y + (ROW_HEIGHT - 6) / 2.0, 5, 0, 2 * G_PI);
+            cairo_stroke (cr);
+            continue;
+          }
+        {
+          double bx1 = x0 + (CLAMP (b->until, start, end) - start) * scale;
+          gboolean valid = b->until >= self->today;
+
+          if (valid)
+            cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.9);
+          else
+            cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.3);
+          /* A hair of space between lanes. */
+          cairo_rectangle (cr, bx0, y + lane[i] * lane_height, MAX (bx1 - bx0, 2),
+                           MAX (lane_height - (n_lanes[b->level] > 1 ? 1 : 0), 1));
+          cairo_fill (cr);
+        }
+      }
+  }
 
   /* Today. */
   {
@@ -223,6 +261,8 @@ tam_ladder_view_set_records (TamLadderView *self,
           highest_until = r->valid_until;
         }
     }
+  /* By start: the lanes of a level are handed out in that order. */
+  g_array_sort (self->bars, bar_cmp);
   if (records == NULL)
     g_string_assign (words, "");
   else if (highest < 0)
