@@ -311,9 +311,12 @@ test_verdict_waits_for_lock (Fixture *f,
                    ==, f->qco->person_id);
   g_assert_false (gtk_widget_get_visible (tam_test_child (f->page, TAM_TYPE_QUEUE_PAGE, "claim_label")));
 
-  /* The window kept drawing the whole time. */
+  /* The window kept drawing the whole time: no gap anywhere near the
+   * lock's 3 s (a frozen window waits for all of it); on a loaded machine
+   * frames come far apart anyway, hence the larger of the limit and a
+   * third of the wait. */
   g_assert_cmpuint (f->n_ticks, >, 10);
-  g_assert_cmpint (f->max_gap, <, MAX_FRAME_GAP_US);
+  g_assert_cmpint (f->max_gap, <, MAX (MAX_FRAME_GAP_US * IMPORT_SLOWDOWN, (stored_at - locked_at) / 3));
 }
 
 /* V then Ctrl+Z during the lock: both kept, in order. */
@@ -775,9 +778,14 @@ test_while_another_process_imports (Fixture *f,
     }
   g_assert_null (_tam_queue_page_get_banner (f->page));
 
-  /* The window kept drawing the whole time. */
+  /* The window kept drawing the whole time: no gap anywhere near the
+   * import's length (issue 7's window froze for all of it). A loaded
+   * machine draws frames far apart anyway (ASan with three builds
+   * alongside: 15 frames in the 8.4 s the import was seen, one gap of
+   * 2 s), so the bound is the larger of the limit and a third of the
+   * time the import was seen. */
   g_assert_cmpuint (f->n_ticks, >, 10);
-  g_assert_cmpint (f->max_gap, <, MAX_FRAME_GAP_US * IMPORT_SLOWDOWN);
+  g_assert_cmpint (f->max_gap, <, MAX (MAX_FRAME_GAP_US * IMPORT_SLOWDOWN, (seen_until - seen_from) / 3));
 }
 
 int
