@@ -26,6 +26,10 @@
 /* A unit test on a shared CI machine: the strict 100 ms is the benchmark's. */
 #define MAX_FRAME_GAP_US (500 * G_TIME_SPAN_MILLISECOND)
 #define MAX_KEY_US (500 * G_TIME_SPAN_MILLISECOND)
+/* A key handled while another process holds the lock for 3 s: a window
+ * that waited for the lock would take all of it; a loaded machine takes
+ * longer than MAX_KEY_US anyway. */
+#define MAX_KEY_LOCKED_US MAX (MAX_KEY_US *IMPORT_SLOWDOWN, G_USEC_PER_SEC)
 
 /* The other desk's import: sized so that its run lasts over a second
  * (the keys must land while it runs: it imports 150,000 to 350,000 rows
@@ -260,13 +264,13 @@ test_verdict_waits_for_lock (Fixture *f,
   us = press (f, "queue.next");
   g_assert_cmpstr (title (f), ==, "MYCX-0002");
   g_assert_cmpint (current_id (f), ==, f->calls[1]);
-  g_assert_cmpint (us, <, MAX_KEY_US);
+  g_assert_cmpint (us, <, MAX_KEY_LOCKED_US);
 
   /* V: on to the third call at once; the verdict waits for the lock. */
   us = press (f, "queue.valid");
   g_assert_cmpstr (title (f), ==, "MYCX-0003");
   g_assert_cmpint (current_id (f), ==, f->calls[2]);
-  g_assert_cmpint (us, <, MAX_KEY_US);
+  g_assert_cmpint (us, <, MAX_KEY_LOCKED_US);
   g_assert_null (_tam_queue_page_get_banner (f->page));
   g_assert_cmpint (count_tappings (f), ==, 0);
 
@@ -681,7 +685,6 @@ test_while_another_process_imports (Fixture *f,
       g_assert_cmpstr (title (f), ==, next_call_id);
       g_assert_cmpint (current_id (f), ==, tam_queue_item_get_id (next));
       g_assert_null (_tam_queue_page_get_banner (f->page));
-      g_assert_cmpint (us, <, MAX_KEY_US * IMPORT_SLOWDOWN);
       if (verdict)
         {
           g_array_append_val (given, g);
@@ -786,6 +789,8 @@ test_while_another_process_imports (Fixture *f,
    * time the import was seen. */
   g_assert_cmpuint (f->n_ticks, >, 10);
   g_assert_cmpint (f->max_gap, <, MAX (MAX_FRAME_GAP_US * IMPORT_SLOWDOWN, (seen_until - seen_from) / 3));
+  /* And no key waited for the import: the same bound. */
+  g_assert_cmpint (MAX (max_j, max_v), <, MAX (MAX_KEY_US * IMPORT_SLOWDOWN, (seen_until - seen_from) / 3));
 }
 
 int
