@@ -127,6 +127,7 @@ read_done (GObject *source,
       gtk_spin_button_set_value (row->spin, (double) MAX (h->target, 0));
       gtk_widget_set_valign (GTK_WIDGET (row->spin), GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row->spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (action_row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (action_row), GTK_WIDGET (row->spin));
