@@ -225,7 +225,7 @@ bind_cell (GtkSignalListItemFactory *factory,
   switch (column)
     {
     case TAM_SCORECARD_COLUMN_AGENT:
-      text = g_strdup_printf ("%s  %s", item->nik ? item->nik : "", item->name ? item->name : "");
+      text = g_strdup (item->name ? item->name : item->nik);
       break;
     case TAM_SCORECARD_COLUMN_TEAM:
       text = g_strdup (item->team);
@@ -259,7 +259,10 @@ bind_cell (GtkSignalListItemFactory *factory,
       break;
     }
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, column == TAM_SCORECARD_COLUMN_FLAGS && *item->flags ? item->flags : NULL);
+  if (column == TAM_SCORECARD_COLUMN_AGENT)
+    gtk_widget_set_tooltip_text (label, item->nik);
+  else
+    gtk_widget_set_tooltip_text (label, column == TAM_SCORECARD_COLUMN_FLAGS && *item->flags ? item->flags : NULL);
 }
 
 static void
@@ -351,8 +354,17 @@ tam_kpi_scorecard_view_init (TamKpiScorecardView *self)
       column = gtk_column_view_column_new (column_title ((TamScorecardColumn) c), factory);
       gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_column_set_resizable (column, TRUE);
-      if (c == TAM_SCORECARD_COLUMN_AGENT || c == TAM_SCORECARD_COLUMN_FLAGS)
+      /* At 1024 pixels everything but the flags fits; they take the rest. */
+      if (c == TAM_SCORECARD_COLUMN_FLAGS)
         gtk_column_view_column_set_expand (column, TRUE);
+      else if (c == TAM_SCORECARD_COLUMN_AGENT)
+        gtk_column_view_column_set_fixed_width (column, 150);
+      else if (c == TAM_SCORECARD_COLUMN_TEAM)
+        gtk_column_view_column_set_fixed_width (column, 110);
+      else if (c == TAM_SCORECARD_COLUMN_SALES_TARGET)
+        gtk_column_view_column_set_fixed_width (column, 100);
+      else
+        gtk_column_view_column_set_fixed_width (column, c == TAM_SCORECARD_COLUMN_CALLMON ? 78 : 56);
       gtk_column_view_append_column (self->view, column);
       self->columns[c] = column;
       g_object_unref (sorter);
