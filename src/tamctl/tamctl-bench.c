@@ -21,9 +21,9 @@
 #include "tam-f18.h"
 #include "tam-import.h"
 #include "tam-kpi.h"
-#include "tamctl-bench-kpi.h"
 #include "tam-people.h"
 #include "tam-tapping.h"
+#include "tamctl-bench-kpi.h"
 #include "tamctl.h"
 
 typedef struct
