@@ -53,6 +53,7 @@ struct _TamKpiPage
   TamKpiScorecardView *scorecard;
   GtkLabel *status;
   char *budget_text;
+  gboolean budget_under; /* even if every pending call passes */
 };
 
 G_DEFINE_FINAL_TYPE (TamKpiPage, tam_kpi_page, GTK_TYPE_WIDGET)
@@ -388,7 +389,8 @@ card_new (TamKpiPage *self,
       gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
       gtk_widget_add_css_class (label, "caption");
       gtk_widget_add_css_class (label, "kpi-budget");
-      gtk_widget_add_css_class (label, card->under ? "error" : "success");
+      /* Red when even the pending calls cannot bring it to the target. */
+      gtk_widget_add_css_class (label, self->budget_under ? "error" : "success");
       gtk_widget_set_margin_start (label, 6);
       gtk_widget_set_margin_end (label, 6);
       gtk_box_append (GTK_BOX (box), label);
@@ -504,6 +506,7 @@ show_result (TamKpiPage *self,
   g_clear_pointer (&self->budget_text, g_free);
   if (l->has_budget)
     self->budget_text = tam_kpi_page_budget_text (&l->budget, tam_chart_get_target (l->line));
+  self->budget_under = l->has_budget && l->budget.under;
   clear_flow_box (self->cards);
   for (guint i = 0; i < l->cards->len; i++)
     {
