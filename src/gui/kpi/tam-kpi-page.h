@@ -32,7 +32,8 @@ GtkWidget *tam_kpi_page_new (TamStore *store,
 const char *tam_kpi_page_get_month (TamKpiPage *self);
 const char *tam_kpi_page_get_scope_key (TamKpiPage *self);
 gboolean tam_kpi_page_is_loading (TamKpiPage *self);
-/* As choosing in the pickers (set_scope: a member of the month's list). */
+/* As choosing in the pickers (set_scope: a member of the month's list, or
+ * NULL for its first). */
 void tam_kpi_page_set_month (TamKpiPage *self,
                              const char *month);
 void tam_kpi_page_set_scope (TamKpiPage *self,
