@@ -16,7 +16,8 @@ for name in demo_generate_s demo_db_size_mb open_store_and_first_roster_rows_ms 
             roster_search_keystroke_ms attendance_import_rows_per_s \
             calls_import_rows_per_s queue_counts_catch_up_ms queue_count_ms queue_first_rows_ms \
             queue_tl_counts_ms queue_agent_counts_ms f18_month_ms peak_rss_mb \
-            verdict_during_import_worst_ms; do
+            verdict_during_import_worst_ms kpi_tab_month_ms kpi_series_24_months_ms kpi_chart_redraw_ms \
+            kpi_chart_png_ms kpi_month_pack_s; do
   if ! grep -Eq "^$name [0-9]+\.[0-9]( |\$)" "$out"; then
     echo "bench.sh: no figure line for $name" >&2
     exit 1

@@ -27,10 +27,10 @@ pdftotext "$dir/sites-id.pdf" - | grep -q "95,[0-9] %" || fail "no Indonesian de
 $T --db "$db" --as SPV001 chart nosuch --to 2026-10 -o "$dir/x.png" 2>/dev/null && fail "unknown chart accepted"
 $T --db "$db" --as SPV001 chart qvs --to 2026-10 --by site -o "$dir/x.svg" 2>/dev/null && fail "an .svg accepted"
 [ -e "$dir/x.png" ] || [ -e "$dir/x.svg" ] && fail "a refused chart wrote a file"
-# The month-end pack: every report of the registry, the QVS of the agents
+# The month-end pack: every report of the registry (the KPI workbook too)
 # and the KPI charts, in one folder; its PDF read back.
 $T --db "$db" --as SPV001 report pack --month 2026-10 -o "$dir/pack" > "$dir/pack.out" || fail "report pack"
-for f in F-02 F-18 W-03 F-03 KPI-QVS; do
+for f in F-02 F-18 W-03 F-03 KPI; do
   [ -s "$dir/pack/$f-2026-10.xlsx" ] || fail "the pack lacks $f: $(ls "$dir/pack")"
 done
 pdftotext "$dir/pack/KPI-charts-2026-10.pdf" "$dir/pack.txt" || fail "the pack's charts"

@@ -80,4 +80,37 @@ $T --db "$db" --as MGR001 import headcount "$dir/hc.csv" > /dev/null 2>"$dir/err
 printf 'month,nik,daily_target\n2030-01,%s,x\n' "$nik" > "$dir/t.csv"
 $T --db "$db" --as MGR001 import targets "$dir/t.csv" > /dev/null 2>"$dir/err" && fail "bad target accepted"
 grep -q 't.csv:2: column daily_target:' "$dir/err" || fail "daily target message"
+# The KPI workbook (report registry): its native charts, each with the
+# target as a series whose cached values are the target; read back with
+# LibreOffice when it is installed.
+$T --db "$db" --as SPV001 report kpi --month "$month" -o "$dir/kpi.xlsx" > /dev/null 2>"$dir/err" || fail "report kpi"
+python3 - "$dir/kpi.xlsx" <<'PY' || fail "the workbook's charts"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+charts = sorted(n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n))
+assert len(charts) >= 6, charts
+for n in charts:
+    x = z.read(n).decode()
+    sers = re.findall(r"<c:ser>(.*?)</c:ser>", x, re.S)
+    target = [s for s in sers if "<c:v>Target</c:v>" in s]
+    assert len(target) == 1, (n, "no target series")
+    vals = re.findall(r"<c:val>.*?<c:numCache>(.*?)</c:numCache>", target[0], re.S)[0]
+    pts = [float(v) for v in re.findall(r"<c:pt idx=\"\d+\"><c:v>([^<]*)</c:v>", vals)]
+    assert pts and all(p in (95.0, 60.0, 100.0) for p in pts), (n, pts)
+    assert len(sers) >= 2, (n, "no values beside the target")
+names = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
+for want in ("Summary", "QVS trend", "QVS sites", "QVS agents", "Headcount", "Scorecard", "CT-0"):
+    assert want in names, (want, names)
+PY
+$T --db "$db" --as SPV001 report kpi --month "$month" -o "$dir/kpi.csv" > /dev/null 2>"$dir/err" || fail "report kpi .csv"
+head -1 "$dir/kpi.csv" | grep -q '^kpi,name,value,target,last_month' || fail "kpi summary columns"
+grep -q '^qvs,' "$dir/kpi.csv" || fail "kpi summary: no QVS row"
+head -1 "$dir/kpi-scorecard.csv" | grep -q '^nik,name,AHT,FCR,CALLMON,SALES_TARGET,KUIS,score,grade' || fail "kpi scorecard csv"
+$T --db "$db" --as SPV001 report kpi --month 2026-13 -o "$dir/bad.xlsx" > /dev/null 2>&1 && fail "report kpi: a bad month accepted"
+[ -e "$dir/bad.xlsx" ] || [ -e "$dir/bad.xlsx.part" ] && fail "report kpi: a refused month left a file"
+if command -v soffice > /dev/null 2>&1; then
+  HOME="$dir" timeout 240 soffice --headless --convert-to pdf --outdir "$dir/lo" "$dir/kpi.xlsx" > /dev/null 2>&1 || fail "LibreOffice cannot read the workbook"
+  pdftotext "$dir/lo/kpi.pdf" "$dir/lo.txt" || fail "LibreOffice's PDF"
+  [ "$(grep -c '^Target$' "$dir/lo.txt")" -ge 6 ] || fail "LibreOffice shows fewer than six targets"
+fi
 echo "kpi: ok"

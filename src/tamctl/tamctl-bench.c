@@ -23,6 +23,7 @@
 #include "tam-kpi.h"
 #include "tam-people.h"
 #include "tam-tapping.h"
+#include "tamctl-bench-kpi.h"
 #include "tamctl.h"
 
 typedef struct
@@ -948,6 +949,13 @@ bench_queue (Bench *b,
                                  " headcount, scorecard, adherence, CT-0; median of %d, first %.1f ms"),
                               month, b->runs, first);
       figure ("kpi_month_ms", ms, note);
+
+      {
+        g_autoptr (TamPerson) tl = team > 0 ? tam_people_get (store, team, NULL) : NULL;
+
+        if (!tamctl_bench_kpi (store, session, month, tl != NULL ? tl->nik : NULL, b->runs, b->dir, error))
+          return FALSE;
+      }
     }
   return TRUE;
 }

@@ -77,6 +77,27 @@ member_label (const TamKpiMember *m)
   return m->key != NULL ? m->key : "";
 }
 
+/* Whether @m (a member one level or more below) is inside @parent_key
+ * of @parent_scope. */
+static gboolean
+member_inside (const TamKpiMember *m,
+               TamKpiScope parent_scope,
+               const char *parent_key)
+{
+  switch (parent_scope)
+    {
+    case TAM_KPI_SCOPE_SITE:
+      return g_strcmp0 (m->site, parent_key) == 0;
+    case TAM_KPI_SCOPE_SERVICE:
+      return g_strcmp0 (m->service, parent_key) == 0;
+    case TAM_KPI_SCOPE_TEAM:
+      return m->scope == TAM_KPI_SCOPE_AGENT && g_strcmp0 (m->team_leader_nik, parent_key) == 0;
+    case TAM_KPI_SCOPE_NATIONAL:
+    default:
+      return TRUE;
+    }
+}
+
 TamChart *
 tam_kpi_chart_bars (TamStore *store,
                     const TamSession *session,
@@ -84,6 +105,19 @@ tam_kpi_chart_bars (TamStore *store,
                     const char *month,
                     TamKpiScope scope,
                     GError **error)
+{
+  return tam_kpi_chart_bars_within (store, session, kind, month, scope, TAM_KPI_SCOPE_NATIONAL, NULL, error);
+}
+
+TamChart *
+tam_kpi_chart_bars_within (TamStore *store,
+                           const TamSession *session,
+                           TamKpiKind kind,
+                           const char *month,
+                           TamKpiScope scope,
+                           TamKpiScope parent_scope,
+                           const char *parent_key,
+                           GError **error)
 {
   g_autoptr (GPtrArray) rows = NULL;
   TamChart *chart;
@@ -116,6 +150,8 @@ tam_kpi_chart_bars (TamStore *store,
       const TamKpiMember *m = rows->pdata[i]; /* every row begins with its member */
       double value = NAN;
 
+      if (!member_inside (m, parent_scope, parent_key))
+        continue;
       if (kind == TAM_KPI_QVS || kind == TAM_KPI_FIRST_PASS)
         {
           const TamKpiQvs *q = rows->pdata[i];

@@ -31,6 +31,17 @@ TamChart *tam_kpi_chart_bars (TamStore *store,
                               TamKpiScope scope,
                               GError **error);
 
+/* The same, only the members inside @parent_key of @parent_scope (NATIONAL:
+ * all): a site's (or service's) teams or agents, a team's agents. */
+TamChart *tam_kpi_chart_bars_within (TamStore *store,
+                                     const TamSession *session,
+                                     TamKpiKind kind,
+                                     const char *month,
+                                     TamKpiScope scope,
+                                     TamKpiScope parent_scope,
+                                     const char *parent_key,
+                                     GError **error);
+
 /* "1.402 valid / 1.488 agree": what a KPI value is made of, in the
  * desk's language. */
 char *tam_kpi_chart_detail (TamKpiKind kind,

@@ -318,7 +318,12 @@ tam_attendance_adherence (TamStore *store,
                             " sum(a.status IN ('SICK_NOTE','SICK_NO_NOTE')),"
                             " sum(a.status = 'LEAVE'),"
                             " sum(a.status = 'OFF')"
-                            " FROM attendance a JOIN people p ON p.id = a.person_id"
+                            /* People first (CROSS JOIN keeps that order), then each
+                             * one's days by the primary key (person_id, date): 4×
+                             * faster than the date index, whose every row needs a
+                             * lookup for its status (75 → 19 ms a month at 1,100
+                             * people; the KPI tab reads two months). */
+                            " FROM people p CROSS JOIN attendance a ON a.person_id = p.id"
                             " WHERE a.date BETWEEN ?1 AND ?2 AND (?3 = 0 OR p.team_leader_id = ?3)"
                             " GROUP BY p.id ORDER BY p.name, p.nik",
                             error);

@@ -50,26 +50,6 @@ write_charts (TamStore *store,
                                     0, 0, title, path, error);
 }
 
-static gboolean
-write_qvs_table (TamStore *store,
-                 const TamSession *session,
-                 const char *month,
-                 const char *path,
-                 GError **error)
-{
-  g_autoptr (GPtrArray) rows = NULL;
-  g_autofree char *title = g_strdup_printf (_ ("Quality Validation Score by agent, %s"), month);
-  TamKpiTable *table;
-  gboolean ok;
-
-  if (!tam_kpi_qvs (store, session, month, TAM_KPI_SCOPE_AGENT, &rows, error))
-    return FALSE;
-  table = tam_kpi_table_new (TAM_KPI_QVS, TAM_KPI_SCOPE_AGENT, title, rows);
-  ok = tam_kpi_table_write (table, path, error);
-  tam_kpi_table_free (table);
-  return ok;
-}
-
 gboolean
 tam_report_pack (TamStore *store,
                  const TamSession *session,
@@ -97,7 +77,7 @@ tam_report_pack (TamStore *store,
     }
   while (reports[n_reports] != NULL)
     n_reports++;
-  total = n_reports + 2;
+  total = n_reports + 1;
 
   for (guint i = 0; i < n_reports; i++)
     {
@@ -110,16 +90,6 @@ tam_report_pack (TamStore *store,
         goto fail;
       report_progress (progress, user_data, ++step, total);
     }
-  {
-    g_autofree char *name = g_strdup_printf ("KPI-QVS-%s.xlsx", month);
-    char *path = g_build_filename (dir, name, NULL);
-
-    g_ptr_array_add (paths, path);
-    if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-        !write_qvs_table (store, session, month, path, error))
-      goto fail;
-    report_progress (progress, user_data, ++step, total);
-  }
   {
     g_autofree char *name = g_strdup_printf ("KPI-charts-%s.pdf", month);
     g_autofree char *tmp = NULL;

@@ -8,8 +8,8 @@
 G_BEGIN_DECLS
 
 /* Writes into @dir (made if missing) for @month: each report of the
- * registry as FORM-YYYY-MM.xlsx (F-02, F-18, W-03, F-03…), the QVS of
- * every agent as KPI-QVS-YYYY-MM.xlsx, and KPI-charts-YYYY-MM.pdf (the
+ * registry as FORM-YYYY-MM.xlsx (F-18, W-03, F-02, F-03, the KPI workbook
+ * KPI-YYYY-MM.xlsx with its native charts), and KPI-charts-YYYY-MM.pdf (the
  * QVS and first-pass lines over twelve months, the QVS, headcount and ABU
  * score of the sites). Each file goes through a temporary one, so a failed
  * or cancelled pack leaves no half-written file; files already written stay.

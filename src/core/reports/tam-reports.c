@@ -6,6 +6,7 @@
 #include "tam-f02.h"
 #include "tam-f03.h"
 #include "tam-f18.h"
+#include "tam-kpi-workbook.h"
 #include "tam-reports.h"
 #include "tam-w03.h"
 
@@ -53,7 +54,18 @@ static const TamReport f03 = {
   tam_f03_counts_csv_path,
 };
 
-static const TamReport *const reports[] = { &f18, &w03, &f02, &f03, NULL };
+static const TamReport kpi = {
+  "kpi",
+  "KPI",
+  N_ ("KPI workbook"),
+  N_ ("The monthly KPIs of one month: every table, with spreadsheet charts against their targets."),
+  TAM_REPORT_MONTH,
+  TAM_PERM_EXPORT,
+  tam_kpi_workbook_write,
+  tam_kpi_workbook_scorecard_csv_path,
+};
+
+static const TamReport *const reports[] = { &f18, &w03, &f02, &f03, &kpi, NULL };
 
 const TamReport *const *
 tam_reports (void)

@@ -10,6 +10,7 @@
 #include "tam-enums.h"
 #include "tam-gui-utils.h"
 #include "tam-kpi-page.h"
+#include "tam-pack-dialog.h"
 #include "tam-queue-page.h"
 #include "tam-report-dialog.h"
 #include "tam-roster-page.h"
@@ -282,6 +283,46 @@ report_action (GtkWidget *widget,
                                                          g_variant_get_string (param, NULL))));
 }
 
+/* win.report-pack (s): the month-end pack of a month ("": the last
+ * complete one), as one job with progress and Cancel in its dialog. */
+static void
+report_pack_action (GtkWidget *widget,
+                    const char *action_name,
+                    GVariant *param)
+{
+  TamWindow *self = TAM_WINDOW (widget);
+
+  if (self->session == NULL || self->store == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (tam_pack_dialog_new (widget, self->store, self->session,
+                                                       g_variant_get_string (param, NULL))));
+}
+
+/* win.queue-agent-month (s): "NIK\tYYYY-MM[\tSTATE]", the KPI tab's
+ * drill-down from an agent: the Queue tab, filtered to that agent's calls
+ * of the month in STATE (a call state code; RETURNED when left out, the
+ * calls that pulled the QVS down). Nothing happens without a Queue tab. */
+static void
+queue_agent_month_action (GtkWidget *widget,
+                          const char *action_name,
+                          GVariant *param)
+{
+  TamWindow *self = TAM_WINDOW (widget);
+  g_auto (GStrv) parts = g_strsplit (g_variant_get_string (param, NULL), "\t", 3);
+  GtkWidget *queue = self->page_stack != NULL ? gtk_stack_get_child_by_name (self->page_stack, "queue") : NULL;
+  TamCallState state = TAM_CALL_STATE_RETURNED;
+
+  if (!TAM_IS_QUEUE_PAGE (queue) || g_strv_length (parts) < 2)
+    return;
+  if (parts[2] != NULL)
+    state = tam_call_state_from_code (parts[2]);
+  if (tam_queue_page_show_agent_month (TAM_QUEUE_PAGE (queue), parts[0], parts[1], state))
+    {
+      gtk_stack_set_visible_child (self->page_stack, queue);
+      gtk_widget_child_focus (queue, GTK_DIR_TAB_FORWARD);
+    }
+}
+
 /* win.show-page (u): the Nth tab of the desk (Alt+1…9). */
 static void
 show_page_action (GtkWidget *widget,
@@ -372,6 +413,8 @@ tam_window_class_init (TamWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "u", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.report", "s", report_action);
+  gtk_widget_class_install_action (widget_class, "win.report-pack", "s", report_pack_action);
+  gtk_widget_class_install_action (widget_class, "win.queue-agent-month", "s", queue_agent_month_action);
   for (guint i = 0; i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, "win.show-page", "u", i);
 }

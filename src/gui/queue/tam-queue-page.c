@@ -14,11 +14,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "tam-codes.h"
 #include "tam-enums.h"
 #include "tam-gui-utils.h"
 #include "tam-job.h"
+#include "tam-kpi.h"
 #include "tam-people.h"
 #include "tam-queue-model.h"
 #include "tam-queue-page-private.h"
@@ -513,6 +515,64 @@ tam_queue_page_new (TamStore *store,
 
   apply_filter (self, TRUE);
   return GTK_WIDGET (self);
+}
+
+gboolean
+tam_queue_page_show_agent_month (TamQueuePage *self,
+                                 const char *nik,
+                                 const char *month,
+                                 TamCallState state)
+{
+  g_autoptr (TamPerson) person = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *next = NULL;
+  g_autofree char *last = NULL;
+  guint agent = GTK_INVALID_LIST_POSITION;
+
+  g_return_val_if_fail (TAM_IS_QUEUE_PAGE (self), FALSE);
+
+  if (nik == NULL || !tam_kpi_month_bounds (month, &first, &next, NULL) ||
+      (person = tam_people_find_nik (self->store, nik, NULL)) == NULL)
+    return FALSE;
+  for (guint i = 1; i < self->agent_ids->len; i++)
+    if (g_array_index (self->agent_ids, gint64, i) == person->id)
+      agent = i;
+  if (agent == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  /* The month's last day: the day before the next month's first. */
+  {
+    g_autoptr (GDate) d = g_date_new ();
+    char buf[11];
+
+    g_date_set_dmy (d, (GDateDay) atoi (next + 8), (GDateMonth) atoi (next + 5), (GDateYear) atoi (next));
+    g_date_subtract_days (d, 1);
+    g_date_strftime (buf, sizeof buf, "%Y-%m-%d", d);
+    last = g_strdup (buf);
+  }
+  /* One filter change, not one per field. */
+  g_signal_handlers_block_by_func (self->from_entry, date_changed_cb, self);
+  g_signal_handlers_block_by_func (self->to_entry, date_changed_cb, self);
+  g_signal_handlers_block_by_func (self->site_dropdown, dropdown_changed_cb, self);
+  g_signal_handlers_block_by_func (self->service_dropdown, dropdown_changed_cb, self);
+  g_signal_handlers_block_by_func (self->leader_dropdown, dropdown_changed_cb, self);
+  g_signal_handlers_block_by_func (self->agent_dropdown, dropdown_changed_cb, self);
+  g_signal_handlers_block_by_func (self->state_dropdown, dropdown_changed_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), first);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), last);
+  gtk_drop_down_set_selected (self->site_dropdown, 0);
+  gtk_drop_down_set_selected (self->service_dropdown, 0);
+  gtk_drop_down_set_selected (self->leader_dropdown, 0);
+  gtk_drop_down_set_selected (self->agent_dropdown, agent);
+  gtk_drop_down_set_selected (self->state_dropdown, (guint) state);
+  g_signal_handlers_unblock_by_func (self->from_entry, date_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->to_entry, date_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->site_dropdown, dropdown_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->service_dropdown, dropdown_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->leader_dropdown, dropdown_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->agent_dropdown, dropdown_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->state_dropdown, dropdown_changed_cb, self);
+  apply_filter (self, FALSE);
+  return TRUE;
 }
 
 /* For tests */
