@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "tam-demo-private.h"
 #include "tam-recovery.h"
@@ -93,8 +94,15 @@ static const char *
 tick (Clock *c,
       guint32 days)
 {
+  char before[24];
+
+  g_strlcpy (before, c->at, sizeof before);
   c->drafted = MIN (c->drafted + days, c->g->today - 1);
-  _tam_demo_office_time (c->g, c->drafted, c->at, sizeof c->at);
+  /* Never before the step it follows (the same day, a later hour). */
+  for (int i = 0; i < 20 && strcmp (c->at, before) <= 0; i++)
+    _tam_demo_office_time (c->g, c->drafted, c->at, sizeof c->at);
+  if (strcmp (c->at, before) <= 0)
+    g_strlcpy (c->at, before, sizeof c->at);
   return c->at;
 }
 
