@@ -870,6 +870,8 @@ ask_response_cb (AdwMessageDialog *dialog,
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (ask->entry))));
 
+  if (ask->self->dialog == GTK_WIDGET (dialog))
+    ask->self->dialog = NULL;
   if (g_strcmp0 (response, "ok") == 0 && (!ask->required || *text != '\0'))
     ask->answer (ask->self, ask->id, text);
 }
@@ -1050,6 +1052,8 @@ draft_response_cb (AdwMessageDialog *dialog,
   g_autoptr (GStrvBuilder) due = g_strv_builder_new ();
   Write *w;
 
+  if (self->dialog == GTK_WIDGET (dialog))
+    self->dialog = NULL;
   if (g_strcmp0 (response, "ok") != 0)
     return;
   w = g_new0 (Write, 1);
