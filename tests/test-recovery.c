@@ -11,7 +11,9 @@
 
 #include "tam-calendar.h"
 #include "tam-kpi.h"
+#include "tam-recovery-cycle.h"
 #include "tam-recovery.h"
+#include "tam-reports.h"
 #include "tapping-world.h"
 
 /* ------------------------------------------------------------------ */
@@ -660,6 +662,76 @@ test_permissions (void)
   world_teardown (&w);
 }
 
+/* The cycle's speed (issue 11, point 7): from the end of the missed
+ * month to the draft, from submission to decision, the share met. */
+static void
+test_cycle (void)
+{
+  World w;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) by_drafter = NULL;
+  g_autoptr (GPtrArray) by_site = NULL;
+  g_autofree char *dir = NULL, *csv = NULL, *text = NULL, *sites = NULL;
+  TamRecoveryCycle *r;
+  gint64 id;
+
+  world_setup (&w, "recovery-cycle", FALSE);
+  calls (&w);
+  /* Drafted 2026-11-10 09:00: 9.375 days and 7 working days after
+   * October (Monday 2 to Tuesday 10 November). */
+  id = draft (&w, w.tl_b, TAM_KPI_QVS, TAM_KPI_SCOPE_TEAM, "TLB001", "2026-10", 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (tam_recovery_submit (w.store, w.tl_b, id, "2026-11-10 10:00:00", &error));
+  g_assert_true (tam_recovery_approve (w.store, w.spvq, id, "2026-11-11 22:00:00", &error));
+  g_assert_true (tam_recovery_verify_plan (w.store, w.spvq, id, "2026-11-30", NULL, &error));
+  g_assert_no_error (error);
+  /* Another plan of the month, not decided yet. */
+  draft (&w, w.admin, TAM_KPI_QVS, TAM_KPI_SCOPE_SITE, "BANDUNG", "2026-10", 1, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (tam_recovery_cycle_compute (w.store, w.admin, "2026-10", &by_drafter, &by_site, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (by_drafter->len, ==, 3);
+  r = by_drafter->pdata[1];
+  g_assert_cmpstr (r->key, ==, "TLB001");
+  g_assert_cmpint (r->plans, ==, 1);
+  g_assert_cmpfloat_with_epsilon (r->days_to_draft, 9.375, 1e-6);
+  g_assert_cmpfloat_with_epsilon (r->workdays_to_draft, 7, 1e-9);
+  g_assert_cmpint (r->decided, ==, 1);
+  g_assert_cmpfloat_with_epsilon (r->days_to_decision, 1.5, 1e-6);
+  g_assert_cmpint (r->verified, ==, 1);
+  g_assert_cmpint (r->met, ==, 0);
+  g_assert_cmpfloat (r->met_share, ==, 0);
+  r = by_drafter->pdata[0];
+  g_assert_cmpstr (r->key, ==, "SPV001");
+  g_assert_cmpint (r->decided, ==, 0);
+  g_assert_true (isnan (r->days_to_decision));
+  g_assert_true (isnan (r->met_share));
+  r = by_drafter->pdata[2];
+  g_assert_cmpstr (r->key, ==, "");
+  g_assert_cmpint (r->plans, ==, 2);
+  g_assert_cmpint (r->decided, ==, 1);
+  /* One site, both plans. */
+  g_assert_cmpuint (by_site->len, ==, 2);
+  g_assert_cmpstr (((TamRecoveryCycle *) by_site->pdata[0])->key, ==, "BANDUNG");
+  g_assert_cmpint (((TamRecoveryCycle *) by_site->pdata[0])->plans, ==, 2);
+
+  /* In the registry: tamctl report cycle, the report dialog. */
+  g_assert_nonnull (tam_report_find ("cycle"));
+  dir = g_dir_make_tmp ("tam-cycle-XXXXXX", NULL);
+  csv = g_build_filename (dir, "cycle.csv", NULL);
+  g_assert_true (tam_report_find ("cycle")->write (w.store, w.admin, "2026-10", csv, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "key,name,site,plans,days_to_draft,workdays_to_draft,decided,days_to_decision"));
+  g_assert_nonnull (strstr (text, "TLB001,Asep Sunarya,BANDUNG,1,9.38,7.00,1,1.50,1,0,0.00"));
+  g_unlink (csv);
+  sites = tam_recovery_cycle_sites_csv_path (csv);
+  g_unlink (sites);
+  g_rmdir (dir);
+  world_teardown (&w);
+}
+
 int
 main (int argc,
       char *argv[])
@@ -673,5 +745,6 @@ main (int argc,
   g_test_add_func ("/recovery/self-approval", test_self_approval);
   g_test_add_func ("/recovery/verify-scopes", test_verify_scopes);
   g_test_add_func ("/recovery/permissions", test_permissions);
+  g_test_add_func ("/recovery/cycle", test_cycle);
   return g_test_run ();
 }
