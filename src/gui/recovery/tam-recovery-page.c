@@ -1242,7 +1242,17 @@ open_draft (TamRecoveryPage *self,
       gtk_grid_attach (GTK_GRID (grid), d->due[i], 3, row++, 1, 1);
     }
 
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (d->dialog), grid);
+  /* The form scrolls on a small screen (1024 × 600): the responses stay. */
+  {
+    GtkWidget *form = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (form), grid);
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (form), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (form), TRUE);
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (form), 340);
+    gtk_widget_set_size_request (grid, 480, -1);
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (d->dialog), form);
+  }
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (d->dialog), "cancel", _ ("_Cancel"), "ok", _ ("_Save Draft"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (d->dialog), "ok", ADW_RESPONSE_SUGGESTED);
