@@ -508,6 +508,21 @@ test_other_tables (void)
   g_assert_cmpint (q (demo, "SELECT count(*) FROM recovery_plans p WHERE NOT EXISTS"
                             " (SELECT 1 FROM recovery_actions a WHERE a.plan_id = p.id)"),
                    ==, 0);
+  /* Made through the recovery API (issue 11): every state, one rejected
+   * and revised, one not met with its follow-up, each step in the
+   * plan's history. */
+  g_assert_cmpint (q (demo, "SELECT count(DISTINCT state) FROM recovery_plans"), ==, 7);
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM recovery_plans WHERE version = 2 AND EXISTS (SELECT 1 FROM"
+                            " recovery_events e WHERE e.plan_id = recovery_plans.id AND e.event = 'REJECT')"),
+                   >=, 1);
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM recovery_plans f JOIN recovery_plans p ON p.id = f.follows_id"
+                            " WHERE p.state = 'VERIFIED_NOT_MET'"),
+                   ==, 1);
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM recovery_plans p WHERE NOT EXISTS"
+                            " (SELECT 1 FROM recovery_events e WHERE e.plan_id = p.id AND e.event = 'DRAFT')"),
+                   ==, 0);
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM recovery_plans WHERE state LIKE 'VERIFIED%' AND verified_value IS NULL"),
+                   ==, 0);
 }
 
 static void
@@ -520,11 +535,14 @@ test_check (void)
   g_assert_true (tam_check (demo, report, &error));
   g_assert_no_error (error);
   /* One audit row for the whole generation, and one vouching for its
-   * verdicts (issue 13), besides the coaching records made through the
-   * coaching module, which audits each step. */
+   * verdicts (issue 13), besides the coaching records and recovery plans
+   * made through their modules, which audit each step (one row a plan's
+   * event). */
   g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE action <> 'SIGN_IN_FAILED'"
-                            " AND entity <> 'coaching_records'"),
+                            " AND entity NOT IN ('coaching_records', 'recovery_plans')"),
                    ==, 2);
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE entity = 'recovery_plans'"), ==,
+                   q (demo, "SELECT count(*) FROM recovery_events"));
   g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE action = 'VOUCH'"
                             " AND json_extract (after, '$.tappings_upto') = (SELECT max (id) FROM tappings)"),
                    ==, 1);
@@ -542,7 +560,7 @@ test_check (void)
   g_assert_error (error, TAM_ERROR, TAM_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE action <> 'SIGN_IN_FAILED'"
-                            " AND entity <> 'coaching_records'"),
+                            " AND entity NOT IN ('coaching_records', 'recovery_plans')"),
                    ==, 2);
 
   /* A bad date is refused. */

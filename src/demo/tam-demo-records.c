@@ -1,5 +1,5 @@
 /* tam-demo-records.c: the demo's KPI inputs, trainings, coaching,
- * recovery plans and the audit row. */
+ * and the audit row (recovery plans: tam-demo-recovery.c). */
 #include "config.h"
 
 #include "tam-demo-private.h"
@@ -263,13 +263,6 @@ _tam_demo_insert_trainings (Gen *g,
   return TRUE;
 }
 
-static gint64
-pair_spv_id (Gen *g,
-             int pair)
-{
-  return person_at (g, g_array_index (g->pair_spv[pair], int, 0))->id;
-}
-
 static TamSession *
 session_of (const Person *p)
 {
@@ -420,144 +413,6 @@ _tam_demo_insert_coaching (Gen *g,
     }
   g_debug ("Demo coaching: %u proposals decided in %.0f ms", rows->len,
            (g_get_monotonic_time () - started) / 1000.0);
-  return TRUE;
-}
-
-static int
-first_team_of (Gen *g,
-               int service,
-               int site)
-{
-  for (guint i = 0; i < N_PAIRS; i++)
-    if (pairs[i].service == service && pairs[i].site == site)
-      return g->pair_first_team[i];
-  return 0;
-}
-
-gboolean
-_tam_demo_insert_recovery_plans (Gen *g,
-                                 GError **error)
-{
-  sqlite3_stmt *plan = tam_store_prepare (g->store,
-                                          "INSERT INTO recovery_plans (kpi, scope_kind, scope_ref, period, analysis, state, drafted_by,"
-                                          " drafted_at, decided_by, decided_at, decision_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                          error);
-  sqlite3_stmt *action = tam_store_prepare (g->store,
-                                            "INSERT INTO recovery_actions (plan_id, action, owner_id, due_on, done_on) VALUES (?, ?, ?, ?, ?)", error);
-  Person *weak = NULL;
-  int last = (int) g->n_months - 1;
-  int team_bdg = 0;
-  int team_ct0 = first_team_of (g, SVC_CT0, SITE_BANDUNG);
-  int team_wifi = first_team_of (g, SVC_WIFI, SITE_TANGERANG);
-  int team_mdn = first_team_of (g, SVC_ADDON, SITE_MEDAN);
-  int team_smg = first_team_of (g, SVC_ADDON, SITE_SEMARANG);
-  struct
-  {
-    const char *kpi, *scope_kind;
-    int team;              /* drafting TL's team; scope TEAM refers to it */
-    const char *scope_ref; /* for SITE / SERVICE / AGENT */
-    int months_back;
-    const char *state;
-    gint64 decider; /* 0: not decided yet */
-    const char *analysis, *reason;
-    const char *actions[3];
-  } plans[] = {
-    { "QVS", "TEAM", team_bdg, NULL, 1, "SUBMITTED", 0, "QVS tim di bawah target 95%: beberapa AGREE di-RETURN karena persetujuan pelanggan tidak eksplisit.", "", { "Briefing ulang parameter CONSENT setiap pagi", "Role play closing untuk agent yang RETURN", NULL } },
-    { "QVS", "TEAM", team_bdg, NULL, 0, "DRAFT", 0, "Tren RETURN naik pada minggu pertama; analisis per parameter sedang disusun.", "", { "Kalibrasi parameter penilaian bersama QCO", NULL, NULL } },
-    { "HEADCOUNT", "SITE", team_mdn, "MEDAN", 2, "APPROVED", -1, "Pemenuhan SDM di bawah 95% karena agent resign dan batch rekrutmen berikutnya terlambat.", "", { "Percepat rekrutmen batch pengganti", "Atur ulang jadwal shift tim yang ada", NULL } },
-    { "ABU", "AGENT", team_bdg, NULL, 1, "REJECTED", -1, "Nilai CALLMON dan SALES TARGET di bawah 60 dua bulan berturut-turut.", "Analisis akar masalah belum lengkap; lampirkan hasil call monitoring.", { "Coaching harian oleh TL", "Pendampingan call oleh agent senior", NULL } },
-    { "CT0_AGREE", "TEAM", team_ct0, NULL, 2, "VERIFIED_MET", -1, "Pencapaian AGREE caring CT-0 di bawah target harian pada minggu kedua.", "", { "Prioritaskan DAPROS dengan tunggakan kecil", "Evaluasi harian di akhir shift (HK+3)", NULL } },
-    { "QVS", "TEAM", team_wifi, NULL, 3, "VERIFIED_NOT_MET", -2, "RETURN tinggi pada parameter DATA: alamat instalasi sering tidak lengkap.", "", { "Checklist alamat instalasi sebelum submit", "Sharing session bersama QCO", NULL } },
-    { "ADHERENCE", "TEAM", team_smg, NULL, 3, "CLOSED", -1, "Adherence roster tim turun karena keterlambatan login berulang.", "", { "Coaching agent yang terlambat login", "Pantau login harian oleh TL", NULL } },
-    { "HEADCOUNT", "SERVICE", team_wifi, "WIFI_DIGITAL", 1, "APPROVED", -3, "Kebutuhan SDM WiFi Digital naik setelah penambahan DAPROS dari Telkom.", "", { "Ajukan tambahan batch training", "Pinjam sementara agent Add On Consumer Tangerang", NULL } },
-  };
-
-  if (plan == NULL || action == NULL)
-    return FALSE;
-  for (guint i = 0; i < g->people->len && weak == NULL; i++)
-    {
-      Person *p = g->people->pdata[i];
-      if (p->role[0] == 'A' && p->team == team_bdg && p->skill < 60 && p->last_day == 0)
-        weak = p;
-    }
-  if (weak == NULL)
-    for (guint i = 0; i < g->people->len && weak == NULL; i++)
-      {
-        Person *p = g->people->pdata[i];
-        if (p->role[0] == 'A' && p->team == team_bdg && p->last_day == 0)
-          weak = p;
-      }
-
-  for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
-    {
-      int month = MAX (0, last - plans[i].months_back);
-      Person *tl = person_at (g, g->teams[plans[i].team].leader);
-      int pair = g->teams[plans[i].team].pair;
-      const char *scope_ref;
-      gint64 decider = 0;
-      guint32 drafted = MIN (jd_add_months (g->hist_start, month + 1) + 2, g->today - 1);
-      guint32 decided = MIN (drafted + 2, g->today - 1);
-      gboolean closed = strncmp (plans[i].state, "VERIFIED", 8) == 0 || strcmp (plans[i].state, "CLOSED") == 0;
-      char drafted_at[24], decided_at[24];
-      gint64 plan_id;
-
-      if (month == last)
-        drafted = g->today - 1;
-      if (strcmp (plans[i].scope_kind, "TEAM") == 0)
-        scope_ref = tl->nik;
-      else if (strcmp (plans[i].scope_kind, "AGENT") == 0)
-        scope_ref = weak ? weak->nik : tl->nik;
-      else
-        scope_ref = plans[i].scope_ref;
-      /* Supervisors decide; never the one who drafted. */
-      if (plans[i].decider == -1)
-        decider = pair_spv_id (g, pair);
-      else if (plans[i].decider == -2)
-        decider = staff_id (g, pairs[pair].service, STAFF_SPQ, 0);
-      else if (plans[i].decider == -3)
-        decider = staff_id (g, pairs[pair].service, STAFF_MANAGER, 0);
-
-      _tam_demo_office_time (g, drafted, drafted_at, sizeof drafted_at);
-      _tam_demo_office_time (g, decided, decided_at, sizeof decided_at);
-      bind_text (plan, 1, plans[i].kpi);
-      bind_text (plan, 2, plans[i].scope_kind);
-      bind_text (plan, 3, scope_ref);
-      bind_text (plan, 4, g->months[month].text);
-      bind_text (plan, 5, plans[i].analysis);
-      bind_text (plan, 6, plans[i].state);
-      sqlite3_bind_int64 (plan, 7, tl->id);
-      bind_text (plan, 8, drafted_at);
-      if (decider != 0)
-        {
-          sqlite3_bind_int64 (plan, 9, decider);
-          bind_text (plan, 10, decided_at);
-        }
-      else
-        {
-          sqlite3_bind_null (plan, 9);
-          sqlite3_bind_null (plan, 10);
-        }
-      bind_text (plan, 11, plans[i].reason);
-      if (!step (g, plan, error))
-        return FALSE;
-      plan_id = sqlite3_last_insert_rowid (g->db);
-
-      for (int k = 0; k < 3 && plans[i].actions[k] != NULL; k++)
-        {
-          char due[11], done[11];
-          guint32 due_jd = decided + 7 * (guint32) (k + 1);
-
-          jd_format (due_jd, due, sizeof due);
-          jd_format (MIN (due_jd - 1, g->today - 1), done, sizeof done);
-          sqlite3_bind_int64 (action, 1, plan_id);
-          bind_text (action, 2, plans[i].actions[k]);
-          sqlite3_bind_int64 (action, 3, k == 0 ? tl->id : pair_spv_id (g, pair));
-          bind_text (action, 4, due);
-          bind_text (action, 5, closed || (decider != 0 && due_jd < g->today && k == 0) ? done : NULL);
-          if (!step (g, action, error))
-            return FALSE;
-        }
-    }
   return TRUE;
 }
 

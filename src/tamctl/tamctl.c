@@ -251,6 +251,11 @@ static const struct
   { "letter", tamctl_cmd_letter, N_ ("letter ID -o FILE.pdf          the letter of an issued record") },
   { "chart", tamctl_cmd_chart, N_ ("chart qvs|first_pass|headcount|score --from YYYY-MM --to YYYY-MM [--by SCOPE] -o FILE.png|FILE.pdf") },
   { "kpi", tamctl_cmd_kpi, N_ ("kpi qvs|budget|headcount|scorecard|adherence|ct0 --month YYYY-MM [--by SCOPE] [-o FILE]") },
+  { "recovery", tamctl_cmd_recovery, N_ ("recovery draft --kpi KPI --scope agent:NIK|team:TL_NIK|site:CODE|service:CODE --period YYYY-MM --analysis TEXT [--cause CAT]... --action \"TEXT|OWNER_NIK|YYYY-MM-DD\"...") },
+  { "recovery", tamctl_cmd_recovery, N_ ("recovery submit|approve|close ID | reject ID --reason TEXT | revise ID ... | follow-up ID ...") },
+  { "recovery", tamctl_cmd_recovery, N_ ("recovery done ACTION_ID [--note TEXT] | verify --through DATE | show ID | pdf ID -o FILE.pdf") },
+  { "recovery", tamctl_cmd_recovery, N_ ("recovery list [--state STATE] [-o FILE.csv]") },
+  { "calendar", tamctl_cmd_calendar, N_ ("calendar add DATE NAME | remove DATE | workday DATE +N | list [--year YYYY]") },
   { "bench", tamctl_cmd_bench, N_ ("bench [--scale N]             speed figures (--db NEWFILE: the demo is generated there)") },
 };
 

@@ -36,6 +36,8 @@ typedef enum
   TAM_PERM_MANAGE_USERS, /* set other people's passwords */
   TAM_PERM_BACKUP,
   TAM_PERM_IMPORT_KPI, /* KPI inputs, headcount and CT-0 targets (issue 10) */
+  /* Holidays and cuti bersama of the working-day calendar (issue 11). */
+  TAM_PERM_EDIT_CALENDAR,
   TAM_N_PERMS
 } TamPermission;
 

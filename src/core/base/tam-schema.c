@@ -490,6 +490,65 @@ static const char migration_7[] =
     "ALTER TABLE tappings ADD COLUMN reason TEXT NOT NULL DEFAULT ''"
     "  CHECK (reason IN ('', 'RECORDING'));";
 
+/* Migration 8 (issue 11, recovery plans; src/core/recovery/).
+ * - recovery_plans: the scope's site and service (the deciding
+ *   supervisor's area, Desk Control's distribution), the month the plan
+ *   is verified on (verify_month: the month after the missed period),
+ *   the cause categories (comma-separated codes), the figures read from
+ *   the KPI module at drafting and at verification, the version (+1 at
+ *   each revision after a rejection), submission, closing and the plan it
+ *   follows up (one follow-up a plan).
+ * - recovery_actions: the note and who marked an action done.
+ * - recovery_events: every step of a plan (draft, revision, submission,
+ *   decision, action done, verification, closing) with its actor, reason
+ *   and the plan as it was (JSON): every version and decision is kept.
+ * - calendar_days: the database's corrections of the shipped holidays
+ *   (data/holidays.csv): a HOLIDAY added, or a shipped one made a WORKDAY. */
+static const char migration_8[] =
+    "ALTER TABLE recovery_plans ADD COLUMN site TEXT;"
+    "ALTER TABLE recovery_plans ADD COLUMN service TEXT;"
+    "ALTER TABLE recovery_plans ADD COLUMN verify_month TEXT;"
+    "ALTER TABLE recovery_plans ADD COLUMN causes TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE recovery_plans ADD COLUMN actual REAL;"
+    "ALTER TABLE recovery_plans ADD COLUMN target REAL;"
+    "ALTER TABLE recovery_plans ADD COLUMN version INTEGER NOT NULL DEFAULT 1;"
+    "ALTER TABLE recovery_plans ADD COLUMN submitted_at TEXT;"
+    "ALTER TABLE recovery_plans ADD COLUMN verified_value REAL;"
+    "ALTER TABLE recovery_plans ADD COLUMN verified_target REAL;"
+    "ALTER TABLE recovery_plans ADD COLUMN verified_at TEXT;"
+    "ALTER TABLE recovery_plans ADD COLUMN closed_by INTEGER REFERENCES people (id);"
+    "ALTER TABLE recovery_plans ADD COLUMN closed_at TEXT;"
+    "ALTER TABLE recovery_plans ADD COLUMN follows_id INTEGER REFERENCES recovery_plans (id);"
+    "ALTER TABLE recovery_actions ADD COLUMN done_note TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE recovery_actions ADD COLUMN done_by INTEGER REFERENCES people (id);"
+    "UPDATE recovery_plans SET verify_month = strftime ('%Y-%m', period || '-01', '+1 month');"
+    "UPDATE recovery_plans SET site = (SELECT p.site FROM people p WHERE p.nik = scope_ref),"
+    "  service = (SELECT p.service FROM people p WHERE p.nik = scope_ref) WHERE scope_kind IN ('TEAM','AGENT');"
+    "UPDATE recovery_plans SET site = scope_ref WHERE scope_kind = 'SITE';"
+    "UPDATE recovery_plans SET service = scope_ref WHERE scope_kind = 'SERVICE';"
+    "CREATE INDEX recovery_plans_state ON recovery_plans (state, verify_month);"
+    "CREATE INDEX recovery_actions_plan ON recovery_actions (plan_id);"
+    "CREATE INDEX recovery_actions_owner ON recovery_actions (owner_id);"
+    "CREATE UNIQUE INDEX recovery_plans_follows ON recovery_plans (follows_id) WHERE follows_id IS NOT NULL;"
+    "CREATE TABLE recovery_events ("
+    "  id       INTEGER PRIMARY KEY,"
+    "  plan_id  INTEGER NOT NULL REFERENCES recovery_plans (id),"
+    "  version  INTEGER NOT NULL,"
+    "  event    TEXT NOT NULL CHECK (event IN ('DRAFT','REVISE','SUBMIT','APPROVE','REJECT','DONE','VERIFY','CLOSE')),"
+    "  actor_id INTEGER REFERENCES people (id),"
+    "  at       TEXT NOT NULL,"
+    "  reason   TEXT NOT NULL DEFAULT '',"
+    "  snapshot TEXT NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX recovery_events_plan ON recovery_events (plan_id, id);"
+    "CREATE TABLE calendar_days ("
+    "  day    TEXT PRIMARY KEY,"
+    "  kind   TEXT NOT NULL CHECK (kind IN ('HOLIDAY','WORKDAY')),"
+    "  name   TEXT NOT NULL DEFAULT '',"
+    "  set_by INTEGER REFERENCES people (id),"
+    "  set_at TEXT NOT NULL"
+    ") STRICT, WITHOUT ROWID;";
+
 const char *const tam_schema_migrations[] = {
   migration_1,
   migration_2,
@@ -498,6 +557,7 @@ const char *const tam_schema_migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
 };
 
 const guint tam_schema_n_migrations = G_N_ELEMENTS (tam_schema_migrations);

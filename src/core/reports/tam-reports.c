@@ -7,6 +7,7 @@
 #include "tam-f03.h"
 #include "tam-f18.h"
 #include "tam-kpi-workbook.h"
+#include "tam-recovery-cycle.h"
 #include "tam-reports.h"
 #include "tam-w03.h"
 
@@ -65,7 +66,18 @@ static const TamReport kpi = {
   tam_kpi_workbook_scorecard_csv_path,
 };
 
-static const TamReport *const reports[] = { &f18, &w03, &f02, &f03, &kpi, NULL };
+static const TamReport cycle = {
+  "cycle",
+  "RP-CYCLE",
+  N_ ("Recovery plan cycle"),
+  N_ ("How fast the recovery plans of one missed month ran, per drafter and site: days to the draft and to the decision, and the share verified met."),
+  TAM_REPORT_MONTH,
+  TAM_PERM_EXPORT,
+  tam_recovery_cycle_write,
+  tam_recovery_cycle_sites_csv_path,
+};
+
+static const TamReport *const reports[] = { &f18, &w03, &f02, &f03, &kpi, &cycle, NULL };
 
 const TamReport *const *
 tam_reports (void)

@@ -12,6 +12,7 @@
 #include "tam-kpi-page.h"
 #include "tam-pack-dialog.h"
 #include "tam-queue-page.h"
+#include "tam-recovery-page.h"
 #include "tam-report-dialog.h"
 #include "tam-roster-page.h"
 #include "tam-sign-in-page.h"
@@ -35,6 +36,7 @@ static const struct
   { "queue", N_ ("Queue"), TAM_PERM_VIEW, tam_queue_page_new },
   { "coaching", N_ ("Coaching"), TAM_PERM_VIEW, tam_coaching_page_new },
   { "kpi", N_ ("KPI"), TAM_PERM_VIEW, tam_kpi_page_new },
+  { "recovery", N_ ("Recovery plans"), TAM_PERM_VIEW, tam_recovery_page_new },
 };
 
 struct _TamWindow

@@ -1,0 +1,268 @@
+/* tam-recovery-verify.c: an approved plan against the KPI of the month
+ * after its period (see tam-recovery.h). The figures are read before the
+ * write transaction (the KPI module's month totals are brought up to
+ * date outside it), then each plan is one short transaction that checks
+ * it is still APPROVED. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "tam-audit.h"
+#include "tam-dates.h"
+#include "tam-kpi.h"
+#include "tam-recovery-private.h"
+
+typedef struct
+{
+  double value;
+  double target;
+} Figure;
+
+static gboolean
+may_verify (const TamSession *session,
+            GError **error)
+{
+  if (tam_session_can (session, TAM_PERM_DECIDE_RECOVERY))
+    return TRUE;
+  return tam_session_require (session, TAM_PERM_DRAFT_RECOVERY, error);
+}
+
+/* The figure of @plan's KPI in its verify_month, through @cache (key:
+ * kind, scope, ref, month). */
+static gboolean
+figure_of (TamStore *store,
+           const TamSession *session,
+           const TamRecoveryPlan *plan,
+           GHashTable *cache,
+           Figure *out,
+           GError **error)
+{
+  g_autofree char *key = g_strdup_printf ("%d\t%d\t%s\t%s", plan->kpi, plan->scope, plan->scope_ref, plan->verify_month);
+  Figure *cached = cache ? g_hash_table_lookup (cache, key) : NULL;
+
+  if (cached == NULL)
+    {
+      Figure f;
+
+      if (!tam_recovery_figures (store, session, plan->kpi, plan->scope, plan->scope_ref, plan->verify_month, &f.value,
+                                 &f.target, error))
+        return FALSE;
+      if (cache == NULL)
+        {
+          *out = f;
+          return TRUE;
+        }
+      cached = g_memdup2 (&f, sizeof f);
+      g_hash_table_insert (cache, g_steal_pointer (&key), cached);
+    }
+  *out = *cached;
+  return TRUE;
+}
+
+static gboolean
+store_verdict (TamStore *store,
+               const TamSession *session,
+               gint64 id,
+               const Figure *f,
+               const char *at,
+               gboolean *met,
+               GError **error)
+{
+  static const char json[] =
+      "SELECT json_object('id', id, 'state', state, 'verified_value', verified_value, 'verified_target',"
+      " verified_target) FROM recovery_plans WHERE id = ?";
+  g_autofree char *now = _tam_recovery_time (at, error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *entity_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *reason = NULL;
+  gboolean own_tx = !tam_store_in_transaction (store);
+  sqlite3_stmt *s;
+  int rc;
+
+  if (now == NULL)
+    return FALSE;
+  *met = f->value + 1e-9 >= f->target;
+  if (own_tx && !tam_store_begin (store, error))
+    return FALSE;
+  s = tam_store_prepare (store,
+                         "UPDATE recovery_plans SET state = ?2, verified_value = ?3, verified_target = ?4, verified_at = ?5"
+                         " WHERE id = ?1 AND state = 'APPROVED'",
+                         error);
+  if (s == NULL)
+    goto fail;
+  before = tam_store_query_text_by_id (store, json, id);
+  sqlite3_bind_int64 (s, 1, id);
+  sqlite3_bind_text (s, 2, *met ? "VERIFIED_MET" : "VERIFIED_NOT_MET", -1, SQLITE_STATIC);
+  sqlite3_bind_double (s, 3, f->value);
+  sqlite3_bind_double (s, 4, f->target);
+  sqlite3_bind_text (s, 5, now, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (s);
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    {
+      tam_store_set_error (store, error, _ ("Could not update the plan"));
+      goto fail;
+    }
+  if (sqlite3_changes (tam_store_get_db (store)) == 0)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_CONFLICT, _ ("Plan %lld is no longer approved"), (long long) id);
+      goto fail;
+    }
+  after = tam_store_query_text_by_id (store,
+                                      "SELECT json_object('id', p.id, 'kpi', p.kpi, 'scope', p.scope_kind, 'ref',"
+                                      " p.scope_ref, 'period', p.period, 'verify_month', p.verify_month, 'state', p.state,"
+                                      " 'version', p.version, 'verified_value', p.verified_value, 'verified_target',"
+                                      " p.verified_target) FROM recovery_plans p WHERE p.id = ?",
+                                      id);
+  reason = g_strdup_printf ("%.2f / %.2f", f->value, f->target);
+  s = tam_store_prepare (store,
+                         "INSERT INTO recovery_events (plan_id, version, event, actor_id, at, reason, snapshot)"
+                         " SELECT id, version, 'VERIFY', ?2, ?3, ?4, ?5 FROM recovery_plans WHERE id = ?1",
+                         error);
+  if (s == NULL)
+    goto fail;
+  sqlite3_bind_int64 (s, 1, id);
+  sqlite3_bind_int64 (s, 2, session->person_id);
+  sqlite3_bind_text (s, 3, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (s, 4, reason, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (s, 5, after ? after : "{}", -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (s);
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    {
+      tam_store_set_error (store, error, _ ("Could not record the plan's history"));
+      goto fail;
+    }
+  if (!tam_audit_append (store, session, "RECOVERY_VERIFY", "recovery_plans", entity_id, before, after, error))
+    goto fail;
+  if (own_tx && !tam_store_commit (store, error))
+    goto fail;
+  return TRUE;
+
+fail:
+  if (own_tx)
+    tam_store_rollback (store);
+  return FALSE;
+}
+
+static char *
+through_day (const char *through,
+             GError **error)
+{
+  g_autofree char *day = NULL;
+
+  if (through == NULL)
+    return _tam_recovery_today ();
+  day = tam_parse_date (through);
+  if (day == NULL)
+    g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("“%s” is not a date (2026-10-05 or 05/10/2026)"), through);
+  return g_steal_pointer (&day);
+}
+
+gboolean
+tam_recovery_verify_plan (TamStore *store,
+                          const TamSession *session,
+                          gint64 id,
+                          const char *through,
+                          const char *at,
+                          GError **error)
+{
+  g_autoptr (TamRecoveryPlan) plan = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *last = NULL;
+  Figure f;
+  gboolean met;
+
+  if (!may_verify (session, error) || (day = through_day (through, error)) == NULL)
+    return FALSE;
+  plan = tam_recovery_get (store, session, id, error);
+  if (plan == NULL)
+    return FALSE;
+  if (plan->state != TAM_RECOVERY_APPROVED)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_CONFLICT, _ ("Plan %lld is %s: only an approved plan is verified"),
+                   (long long) id, tam_recovery_state_to_label (plan->state));
+      return FALSE;
+    }
+  last = _tam_recovery_month_last_day (plan->verify_month);
+  if (strcmp (last, day) > 0)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_CONFLICT, _ ("Plan %lld is verified on %s, which is not over by %s"),
+                   (long long) id, plan->verify_month, day);
+      return FALSE;
+    }
+  if (!figure_of (store, session, plan, NULL, &f, error))
+    return FALSE;
+  if (isnan (f.value) || isnan (f.target))
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("Plan %lld: %s has no data for %s in %s"), (long long) id,
+                   tam_kpi_kind_to_label (plan->kpi), plan->scope_ref, plan->verify_month);
+      return FALSE;
+    }
+  return store_verdict (store, session, id, &f, at, &met, error);
+}
+
+gboolean
+tam_recovery_verify (TamStore *store,
+                     const TamSession *session,
+                     const char *through,
+                     guint *n_met,
+                     guint *n_not_met,
+                     GError **error)
+{
+  TamRecoveryFilter filter = { TAM_RECOVERY_BOX_ALL, TAM_RECOVERY_APPROVED, NULL };
+  g_autoptr (GPtrArray) plans = NULL;
+  g_autoptr (GHashTable) cache = NULL;
+  g_autofree char *day = NULL;
+  guint met_count = 0, not_met_count = 0;
+
+  if (n_met)
+    *n_met = 0;
+  if (n_not_met)
+    *n_not_met = 0;
+  if (!may_verify (session, error) || (day = through_day (through, error)) == NULL)
+    return FALSE;
+  filter.today = day;
+  plans = tam_recovery_list (store, session, &filter, error);
+  if (plans == NULL)
+    return FALSE;
+  cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < plans->len; i++)
+    {
+      TamRecoveryPlan *plan = plans->pdata[i];
+      g_autofree char *last = _tam_recovery_month_last_day (plan->verify_month);
+      g_autoptr (GError) local = NULL;
+      Figure f;
+      gboolean met;
+
+      if (last == NULL || strcmp (last, day) > 0)
+        continue;
+      if (!figure_of (store, session, plan, cache, &f, error))
+        return FALSE;
+      if (isnan (f.value) || isnan (f.target))
+        continue;
+      if (!store_verdict (store, session, plan->id, &f, NULL, &met, &local))
+        {
+          /* Another desk verified it meanwhile: not an error. */
+          if (g_error_matches (local, TAM_ERROR, TAM_ERROR_CONFLICT))
+            continue;
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (met)
+        met_count++;
+      else
+        not_met_count++;
+      /* Other desks take the lock between our short transactions. */
+      if ((met_count + not_met_count) % 32 == 0 && !tam_store_in_transaction (store))
+        tam_store_yield ();
+    }
+  if (n_met)
+    *n_met = met_count;
+  if (n_not_met)
+    *n_not_met = not_met_count;
+  return TRUE;
+}
