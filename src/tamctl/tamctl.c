@@ -252,6 +252,9 @@ static const struct
   { "chart", tamctl_cmd_chart, N_ ("chart qvs|first_pass|headcount|score --from YYYY-MM --to YYYY-MM [--by SCOPE] -o FILE.png|FILE.pdf") },
   { "kpi", tamctl_cmd_kpi, N_ ("kpi qvs|budget|headcount|scorecard|adherence|ct0 --month YYYY-MM [--by SCOPE] [-o FILE]") },
   { "bench", tamctl_cmd_bench, N_ ("bench [--scale N]             speed figures (--db NEWFILE: the demo is generated there)") },
+  { "training", tamctl_cmd_training, N_ ("training add --kind KIND --title TEXT --service CODE --site CODE --from DATE --to DATE [--trainer NIK]") },
+  { "training", tamctl_cmd_training, N_ ("training enroll ID NIK... | attend ID NIK --on DATE [--absent] | score ID NIK SCORE") },
+  { "training", tamctl_cmd_training, N_ ("training import-scores ID FILE | list [-o FILE.csv] | due --on DATE [-o FILE.csv]") },
 };
 
 /* On stdout when asked for (--help), else on stderr. */

@@ -43,5 +43,6 @@ int tamctl_cmd_coaching (TamctlContext *ctx, int argc, char **argv); /* tamctl-c
 int tamctl_cmd_letter (TamctlContext *ctx, int argc, char **argv);   /* tamctl-coaching.c */
 int tamctl_cmd_kpi (TamctlContext *ctx, int argc, char **argv);      /* tamctl-kpi.c */
 int tamctl_cmd_chart (TamctlContext *ctx, int argc, char **argv);    /* tamctl-chart.c */
+int tamctl_cmd_training (TamctlContext *ctx, int argc, char **argv); /* tamctl-training.c */
 
 G_END_DECLS
