@@ -486,8 +486,9 @@ tam_training_due (TamStore *store,
     goto sql_error;
 
   /* Product socializations of the last N months (and those under way)
-   * each ACTIVE agent of the service, hired before it ended, has not
-   * passed. */
+   * each ACTIVE agent of the service (at its site), hired before it
+   * ended, has neither attended nor passed: hearing it is what counts
+   * before offering the product. */
   stmt = tam_store_prepare (store,
                             "SELECT p.nik, p.name, p.service, p.site, t.starts_on, t.ends_on, t.title"
                             " FROM trainings t JOIN people p ON p.service = t.service"
@@ -495,7 +496,7 @@ tam_training_due (TamStore *store,
                             " AND (t.site IS NULL OR p.site = t.site)"
                             " WHERE t.kind = 'PRODUCT_SOCIALIZATION' AND t.ends_on >= ?1 AND t.starts_on <= ?2"
                             " AND NOT EXISTS (SELECT 1 FROM training_participants x WHERE x.training_id = t.id"
-                            "   AND x.person_id = p.id AND x.passed = 1)",
+                            "   AND x.person_id = p.id AND (x.passed = 1 OR x.attended = 1))",
                             error);
   if (stmt == NULL)
     return NULL;

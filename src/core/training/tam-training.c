@@ -397,11 +397,16 @@ check_enroll (TamStore *store,
               PersonRow *p,
               GError **error)
 {
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   int e;
 
   if (!read_person (store, nik, p, error))
     return FALSE;
-  if (g_strcmp0 (p->status, "TRAINING") != 0 && g_strcmp0 (p->status, "ACTIVE") != 0)
+  /* Someone who left is refused for a training still to come or under
+   * way; a past one may be recorded after the fact with them in it. */
+  if (g_strcmp0 (p->status, "TRAINING") != 0 && g_strcmp0 (p->status, "ACTIVE") != 0 &&
+      strcmp (t->ends_on, today) >= 0)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("%s (%s) has left (%s) and cannot be enrolled"),
                    p->name, nik, tam_person_status_label (p->status));
@@ -608,7 +613,7 @@ tam_training_attend (TamStore *store,
     goto fail;
   /* An agent's absence is a nonconformity of the IK Pembinaan (row 10):
    * proposed to coaching, withdrawn again when corrected while undecided. */
-  if (g_strcmp0 (p.role, "AGENT") == 0)
+  if (g_strcmp0 (p.role, "AGENT") == 0 && (!present || (before != NULL && strstr (before, "\"present\":0") != NULL)))
     tam_coaching_training_changed (store, p.id, day);
   if (own_tx && !tam_store_commit (store, error))
     return FALSE;
@@ -720,6 +725,19 @@ tam_training_score (TamStore *store,
                     guint *attempt,
                     GError **error)
 {
+  return tam_training_score_at (store, actor, training_id, nik, score, NULL, attempt, error);
+}
+
+gboolean
+tam_training_score_at (TamStore *store,
+                       const TamSession *actor,
+                       gint64 training_id,
+                       const char *nik,
+                       double score,
+                       const char *recorded_at,
+                       guint *attempt,
+                       GError **error)
+{
   g_auto (TrainingRow) t = { 0 };
   g_auto (PersonRow) p = { 0 };
   g_autofree char *now = NULL;
@@ -733,7 +751,7 @@ tam_training_score (TamStore *store,
     return FALSE;
   if (own_tx && !tam_store_begin (store, error))
     return FALSE;
-  now = tam_now_string ();
+  now = recorded_at != NULL ? g_strdup (recorded_at) : tam_now_string ();
   if (!read_participant (store, training_id, nik, &t, &p, error) ||
       !_tam_training_score_one (store, actor, training_id, p.id, nik, score, tam_training_pass_mark (store), now,
                                 attempt, error))

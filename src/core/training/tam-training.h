@@ -203,6 +203,16 @@ gboolean tam_training_score (TamStore *store,
                              double score,
                              guint *attempt,
                              GError **error);
+/* tam_training_score() recorded at @recorded_at ("YYYY-MM-DD HH:MM:SS";
+ * NULL: now), for scores entered after the fact (the demo's history). */
+gboolean tam_training_score_at (TamStore *store,
+                                const TamSession *actor,
+                                gint64 training_id,
+                                const char *nik,
+                                double score,
+                                const char *recorded_at,
+                                guint *attempt,
+                                GError **error);
 /* nik,score (CSV or .xlsx, columns found by name in the header, any
  * order, other columns ignored); all or nothing: a bad row stores
  * nothing and fails with TAM_ERROR_IMPORT, @errors (may be NULL) getting
@@ -241,8 +251,8 @@ GPtrArray *tam_training_history (TamStore *store,
 /* The ACTIVE agents due or overdue on @on (a refresher N months after
  * their last passed INITIAL or REFRESHMENT training, or after they were
  * hired when none is recorded; due within a month of @on), a product
- * socialization of their service from the last N months they have not
- * passed, and agents with a scorecard parameter under grade B in the
+ * socialization of their service (and site) from the last N months they
+ * have neither attended nor passed, and agents with a scorecard parameter under grade B in the
  * month before @on (SUGGESTED). Sorted by due date. */
 GPtrArray *tam_training_due (TamStore *store,
                              const char *on,
