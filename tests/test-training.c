@@ -13,6 +13,7 @@
 #include "tam-coaching.h"
 #include "tam-import.h"
 #include "tam-kpi.h"
+#include "tam-reports.h"
 #include "tam-training.h"
 
 typedef struct
@@ -727,6 +728,41 @@ test_history_and_lists (World *w,
   g_assert_cmpuint (((TamTrainerStats *) stats->pdata[0])->passed, ==, 1);
 }
 
+static void
+test_report (World *w,
+             gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  const TamReport *report = tam_report_find ("training");
+  g_autofree char *csv = g_build_filename (w->fx.dir, "batch.csv", NULL);
+  g_autofree char *attempts = g_build_filename (w->fx.dir, "batch-attempts.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (w->fx.dir, "batch.xlsx", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *atext = NULL;
+  gint64 id = add_training (w, TAM_TRAINING_INITIAL, "ADDON_CONSUMER", "2026-10-30", "2026-11-02");
+
+  g_assert_nonnull (report);
+  enroll (w, id, "N001");
+  g_assert_true (tam_training_attend (w->fx.store, w->trainer, id, "N001", "2026-10-30", TRUE, &error));
+  g_assert_true (tam_training_attend (w->fx.store, w->trainer, id, "N001", "2026-11-02", FALSE, &error));
+  score (w, id, "N001", 60);
+  score (w, id, "N001", 78.5);
+  /* Over two months: in both months' reports. */
+  g_assert_true (report->write (w->fx.store, w->trainer, "2026-11", csv, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, ",2026-10-30,2026-11-02,N001,Nur Aini,1,1,2,78.5,1\r\n"));
+  g_assert_true (g_file_get_contents (attempts, &atext, NULL, NULL));
+  g_assert_nonnull (strstr (atext, ",N001,Nur Aini,1,60.0,70.0,0,"));
+  g_assert_nonnull (strstr (atext, ",N001,Nur Aini,2,78.5,70.0,1,"));
+  g_assert_true (report->write (w->fx.store, w->trainer, "2026-10", xlsx, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
+  /* An agent may not. */
+  g_assert_false (report->write (w->fx.store, w->fx.agent, "2026-10", xlsx, NULL, NULL, NULL, &error));
+  g_assert_error (error, TAM_ERROR, TAM_ERROR_PERMISSION);
+}
+
 #define ADD(path, func) g_test_add (path, World, NULL, world_setup, func, world_teardown)
 
 int
@@ -746,5 +782,6 @@ main (int argc,
   ADD ("/training/permissions", test_permissions);
   ADD ("/training/bad-input", test_bad_input);
   ADD ("/training/history-and-lists", test_history_and_lists);
+  ADD ("/training/report", test_report);
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include "tam-f03.h"
 #include "tam-f18.h"
 #include "tam-reports.h"
+#include "tam-training-report.h"
 #include "tam-w03.h"
 
 static const TamReport f18 = {
@@ -53,7 +54,18 @@ static const TamReport f03 = {
   tam_f03_counts_csv_path,
 };
 
-static const TamReport *const reports[] = { &f18, &w03, &f02, &f03, NULL };
+static const TamReport training = {
+  "training",
+  "Training",
+  N_ ("Training batches"),
+  N_ ("The trainings of one month: each participant's attendance, quiz attempts, latest score and whether they passed, with every attempt on a second sheet."),
+  TAM_REPORT_MONTH,
+  TAM_PERM_EXPORT,
+  tam_training_report_write,
+  tam_training_report_attempts_csv_path,
+};
+
+static const TamReport *const reports[] = { &f18, &w03, &f02, &f03, &training, NULL };
 
 const TamReport *const *
 tam_reports (void)
