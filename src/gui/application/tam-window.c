@@ -14,6 +14,7 @@
 #include "tam-report-dialog.h"
 #include "tam-roster-page.h"
 #include "tam-sign-in-page.h"
+#include "tam-training-page.h"
 #include "tam-window.h"
 
 typedef GtkWidget *(*TamPageNew) (TamStore *store,
@@ -34,6 +35,7 @@ static const struct
   { "queue", N_ ("Queue"), TAM_PERM_VIEW, tam_queue_page_new },
   { "coaching", N_ ("Coaching"), TAM_PERM_VIEW, tam_coaching_page_new },
   { "kpi", N_ ("KPI"), TAM_PERM_VIEW, tam_kpi_page_new },
+  { "training", N_ ("Training"), TAM_PERM_VIEW, tam_training_page_new },
 };
 
 struct _TamWindow
