@@ -226,7 +226,7 @@ tam_training_get (TamStore *store,
     t = training_from_row (stmt);
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
-    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("There is no training %" G_GINT64_FORMAT), id);
+    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("There is no training %lld"), (long long) id);
   else if (rc != SQLITE_ROW)
     tam_store_set_error (store, error, _ ("Could not read the trainings"));
   return t;

@@ -319,7 +319,7 @@ read_training (TamStore *store,
     }
   sqlite3_reset (stmt);
   if (!found)
-    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("There is no training %" G_GINT64_FORMAT), id);
+    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("There is no training %lld"), (long long) id);
   return found;
 }
 
