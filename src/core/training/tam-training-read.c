@@ -485,18 +485,26 @@ tam_training_due (TamStore *store,
   if (rc != SQLITE_DONE)
     goto sql_error;
 
-  /* Product socializations of the last N months (and those under way)
-   * each ACTIVE agent of the service (at its site), hired before it
-   * ended, has neither attended nor passed: hearing it is what counts
+  /* Product socializations of the last N months (and those under way):
+   * a product is a socialization's title, given in as many sessions as
+   * it takes; each ACTIVE agent of the service (at its site), hired
+   * before its last session, who has neither attended nor passed one of
+   * them, is due by the last session's end: hearing it is what counts
    * before offering the product. */
   stmt = tam_store_prepare (store,
-                            "SELECT p.nik, p.name, p.service, p.site, t.starts_on, t.ends_on, t.title"
-                            " FROM trainings t JOIN people p ON p.service = t.service"
-                            " AND p.role = 'AGENT' AND p.status = 'ACTIVE' AND p.hired_on <= t.ends_on"
-                            " AND (t.site IS NULL OR p.site = t.site)"
-                            " WHERE t.kind = 'PRODUCT_SOCIALIZATION' AND t.ends_on >= ?1 AND t.starts_on <= ?2"
-                            " AND NOT EXISTS (SELECT 1 FROM training_participants x WHERE x.training_id = t.id"
-                            "   AND x.person_id = p.id AND (x.passed = 1 OR x.attended = 1))",
+                            "WITH s AS (SELECT service, site, title, max (ends_on) AS last_on"
+                            "   FROM trainings WHERE kind = 'PRODUCT_SOCIALIZATION' AND ends_on >= ?1 AND starts_on <= ?2"
+                            "   GROUP BY service, site, title),"
+                            " heard AS (SELECT DISTINCT x.person_id, t.service, t.title FROM s"
+                            "   JOIN trainings t ON t.service = s.service AND t.title = s.title"
+                            "   AND t.kind = 'PRODUCT_SOCIALIZATION'"
+                            "   JOIN training_participants x ON x.training_id = t.id WHERE x.passed = 1 OR x.attended = 1)"
+                            " SELECT p.nik, p.name, p.service, p.site, s.last_on, s.last_on, s.title"
+                            " FROM s JOIN people p ON p.service = s.service"
+                            " AND p.role = 'AGENT' AND p.status = 'ACTIVE' AND p.hired_on <= s.last_on"
+                            " AND (s.site IS NULL OR p.site = s.site)"
+                            " WHERE NOT EXISTS (SELECT 1 FROM heard h WHERE h.person_id = p.id AND h.service = s.service"
+                            "   AND h.title = s.title)",
                             error);
   if (stmt == NULL)
     return NULL;
