@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "tam-codes.h"
+#include "tam-format.h"
 #include "tam-gui-utils.h"
 #include "tam-save.h"
 #include "tam-training-page.h"
@@ -210,7 +211,8 @@ state_rank (const TamTraining *t,
 static char *
 score_text (double v)
 {
-  return isnan (v) ? g_strdup ("–") : g_strdup_printf ("%.1f", v);
+  /* "81.5" / "81,5"; "–" for none. */
+  return tam_format_number (TAM_LANGUAGE_AUTO, v, 1);
 }
 
 static GtkWidget *
@@ -227,7 +229,8 @@ session_row (const TamTraining *t)
   GtkWidget *row = gtk_list_box_row_new ();
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (sub), 0);
   gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (sub, "dim-label");
@@ -636,9 +639,9 @@ apply_session (TamTrainingPage *self,
   gtk_grid_attach (GTK_GRID (grid), cell_label (_ ("Participant"), TRUE), 0, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), cell_label (_ ("NIK"), TRUE), 1, 0, 1, 1);
   for (guint d = 0; d < days->len; d++)
-    gtk_grid_attach (GTK_GRID (grid), cell_label ((const char *) days->pdata[d] + 8, TRUE), 2 + (int) d, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), cell_label (_ ("Score"), TRUE), 2 + (int) days->len, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), cell_label (_ ("Quiz"), TRUE), 3 + (int) days->len, 0, 1, 1);
+    gtk_grid_attach (GTK_GRID (grid), cell_label ((const char *) days->pdata[d] + 8, TRUE), 4 + (int) d, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), cell_label (_ ("Score"), TRUE), 2, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), cell_label (_ ("Quiz"), TRUE), 3, 0, 1, 1);
   for (guint i = 0; i < parts->len; i++, y++)
     {
       TamTrainingParticipant *p = parts->pdata[i];
@@ -646,7 +649,7 @@ apply_session (TamTrainingPage *self,
       g_autofree char *result = result_text (p->attempts, p->score, p->passed);
       GtkWidget *result_label = cell_label (result, FALSE);
 
-      gtk_label_set_width_chars (GTK_LABEL (result_label), 24);
+      gtk_label_set_width_chars (GTK_LABEL (result_label), 20);
       GtkEventController *keys = gtk_event_controller_key_new ();
       g_autofree char *entry_label = g_strdup_printf (_ ("Quiz score of %s"), p->name);
 
@@ -656,7 +659,12 @@ apply_session (TamTrainingPage *self,
         gtk_label_set_width_chars (GTK_LABEL (name), MIN (g_utf8_strlen (p->name, -1), 24));
         gtk_grid_attach (GTK_GRID (grid), name, 0, y, 1, 1);
       }
-      gtk_grid_attach (GTK_GRID (grid), cell_label (p->nik, TRUE), 1, y, 1, 1);
+      {
+        GtkWidget *nik = cell_label (p->nik, TRUE);
+
+        gtk_label_set_ellipsize (GTK_LABEL (nik), PANGO_ELLIPSIZE_NONE);
+        gtk_grid_attach (GTK_GRID (grid), nik, 1, y, 1, 1);
+      }
       for (guint d = 0; d < days->len; d++)
         {
           g_autofree char *key = g_strdup_printf ("%s\x1f%s", p->nik, (const char *) days->pdata[d]);
@@ -674,7 +682,7 @@ apply_session (TamTrainingPage *self,
           g_object_set_data_full (G_OBJECT (check), "nik", g_strdup (p->nik), g_free);
           g_object_set_data_full (G_OBJECT (check), "date", g_strdup (days->pdata[d]), g_free);
           g_signal_connect (check, "toggled", G_CALLBACK (day_toggled_cb), self);
-          gtk_grid_attach (GTK_GRID (grid), check, 2 + (int) d, y, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), check, 4 + (int) d, y, 1, 1);
         }
       gtk_editable_set_width_chars (GTK_EDITABLE (entry), 5);
       gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 5);
@@ -683,7 +691,7 @@ apply_session (TamTrainingPage *self,
       gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
       if (!isnan (p->score))
         {
-          g_autofree char *s = g_strdup_printf ("%.1f", p->score);
+          g_autofree char *s = score_text (p->score);
           gtk_entry_set_placeholder_text (GTK_ENTRY (entry), s);
         }
       gtk_widget_set_sensitive (entry, self->can_record);
@@ -694,8 +702,8 @@ apply_session (TamTrainingPage *self,
       gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
       g_signal_connect (keys, "key-pressed", G_CALLBACK (entry_key_cb), self);
       gtk_widget_add_controller (entry, keys);
-      gtk_grid_attach (GTK_GRID (grid), entry, 2 + (int) days->len, y, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), result_label, 3 + (int) days->len, y, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), entry, 2, y, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), result_label, 3, y, 1, 1);
       g_ptr_array_add (self->entries, entry);
     }
   if (parts->len == 0)
@@ -832,12 +840,8 @@ apply_overview (TamTrainingPage *self,
 static void
 show_month (TamTrainingPage *self)
 {
-  int y = 0, m = 0;
-  g_autoptr (GDateTime) dt = NULL;
-  g_autofree char *label = NULL;
+  g_autofree char *label = tam_format_month (TAM_LANGUAGE_AUTO, self->month);
 
-  if (sscanf (self->month, "%d-%d", &y, &m) == 2 && (dt = g_date_time_new_local (y, m, 1, 0, 0, 0)) != NULL)
-    label = g_date_time_format (dt, "%B %Y");
   gtk_label_set_text (self->month_label, label ? label : self->month);
   if (gtk_toggle_button_get_active (self->overview_button))
     start_read (self, READ_OVERVIEW, 0);
