@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <xlsxwriter.h>
 
 #include "import-fixture.h"
 #include "tam-coaching.h"
@@ -763,6 +764,48 @@ test_report (World *w,
   g_assert_error (error, TAM_ERROR, TAM_ERROR_PERMISSION);
 }
 
+/* Quiz tools export .xlsx too: a score typed as a number, one as text,
+ * the header in another order with an extra column. */
+static void
+test_import_xlsx (World *w,
+                  gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (w->fx.dir, "kuis.xlsx", NULL);
+  gint64 id = add_training (w, TAM_TRAINING_REFRESHMENT, "ADDON_CONSUMER", "2026-10-05", "2026-10-05");
+  const char *niks[] = { "A001", "A002", NULL };
+  lxw_workbook *wb = workbook_new (path);
+  lxw_worksheet *ws = workbook_add_worksheet (wb, NULL);
+  guint n = 0;
+
+  worksheet_write_string (ws, 0, 0, "Score", NULL);
+  worksheet_write_string (ws, 0, 1, "Nama", NULL);
+  worksheet_write_string (ws, 0, 2, "NIK", NULL);
+  worksheet_write_number (ws, 1, 0, 88.5, NULL);
+  worksheet_write_string (ws, 1, 1, "Budi", NULL);
+  worksheet_write_string (ws, 1, 2, "A001", NULL);
+  worksheet_write_string (ws, 2, 0, "64", NULL);
+  worksheet_write_string (ws, 2, 1, "Citra", NULL);
+  worksheet_write_string (ws, 2, 2, "A002", NULL);
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+
+  g_assert_true (tam_training_enroll (w->fx.store, w->trainer, id, niks, &error));
+  g_assert_true (tam_training_import_scores (w->fx.store, w->trainer, id, path, &n, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (tam_store_query_int (w->fx.store, "SELECT score * 10 FROM training_attempts m JOIN people p"
+                                                     " ON p.id = m.person_id WHERE p.nik = 'A001'",
+                                        -1, NULL),
+                   ==, 885);
+  g_assert_cmpint (tam_store_query_int (w->fx.store, "SELECT passed FROM training_participants x JOIN people p"
+                                                     " ON p.id = x.person_id WHERE p.nik = 'A002'",
+                                        -1, NULL),
+                   ==, 0);
+  /* A second import is a second attempt each. */
+  g_assert_true (tam_training_import_scores (w->fx.store, w->trainer, id, path, &n, NULL, &error));
+  g_assert_cmpint (tam_store_query_int (w->fx.store, "SELECT max (attempt) FROM training_attempts", -1, NULL), ==, 2);
+}
+
 #define ADD(path, func) g_test_add (path, World, NULL, world_setup, func, world_teardown)
 
 int
@@ -783,5 +826,6 @@ main (int argc,
   ADD ("/training/bad-input", test_bad_input);
   ADD ("/training/history-and-lists", test_history_and_lists);
   ADD ("/training/report", test_report);
+  ADD ("/training/import-xlsx", test_import_xlsx);
   return g_test_run ();
 }
