@@ -3,8 +3,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
+#include "tam-format.h"
 #include "tam-training-history.h"
 #include "tam-training.h"
 
@@ -58,13 +58,13 @@ history_done_cb (GObject *source,
   for (guint i = 0; job->rows != NULL && i < job->rows->len; i++)
     {
       TamTrainingRecord *r = job->rows->pdata[i];
-      g_autofree char *score = isnan (r->score) ? g_strdup ("–") : g_strdup_printf ("%.1f", r->score);
+      g_autofree char *score = tam_format_number (TAM_LANGUAGE_AUTO, r->score, 1);
 
       if (i > 0)
         g_string_append_c (text, '\n');
       /* Translators: a line of a person's training history:
-       * "2026-10-05 Initial training: Title · 9 days present, 1 absent · 2 attempts, 82.0, passed" */
-      g_string_append_printf (text, _ ("%s %s: %s · %u days present, %u absent · %u attempts, %s, %s"), r->starts_on,
+       * "2026-10-05 Initial training: Title · days present 9, absent 1 · attempts 2, 82.0, passed" */
+      g_string_append_printf (text, _ ("%s %s: %s · days present %u, absent %u · attempts %u, %s, %s"), r->starts_on,
                               tam_training_kind_to_label (r->kind), r->title, r->days_present, r->days_absent,
                               r->attempts, score,
                               r->passed < 0 ? _ ("no score yet") : r->passed ? _ ("passed")
@@ -90,11 +90,23 @@ tam_training_history_new (TamStore *store,
   gtk_widget_add_css_class (heading, "heading");
   gtk_label_set_xalign (GTK_LABEL (list), 0);
   gtk_label_set_wrap (GTK_LABEL (list), TRUE);
+  gtk_label_set_yalign (GTK_LABEL (list), 0);
   gtk_label_set_selectable (GTK_LABEL (list), TRUE);
   gtk_widget_add_css_class (list, "caption");
   gtk_accessible_update_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL, -1);
   gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), list);
+  /* The dialog keeps its size when the history arrives: room for a few
+   * lines, a scroll bar for more. */
+  {
+    GtkWidget *scroll = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroll), 96);
+    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroll), 160);
+    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroll), TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), list);
+    gtk_box_append (GTK_BOX (box), scroll);
+  }
 
   job->db_path = g_strdup (tam_store_get_path (store));
   job->person_id = person_id;
