@@ -115,6 +115,17 @@ printf 'date,nik,status\n2026-10-09,A001,HADIR\n' >"$T/kurang.csv"
 refused --as S001 import attendance "$T/kurang.csv"
 has err "missing column: shift_start, shift_end, check_in, check_out, note"
 
+# Issue 14: A002 is still in TRAINING: the calls of an agent who has not
+# passed initial training are refused (all or nothing) until the manager
+# records their initial training.
+with rahasia-qco refused --as Q001 import calls "$D/calls.csv"
+has err "calls.csv:3: column agent_nik: A002 has not passed initial training"
+with rahasia-mgr ok --as M001 training add --kind INITIAL --title "Training Awal" --service ADDON_CONSUMER \
+  --site BANDUNG --from 2025-09-01 --to 2025-09-12
+TRAINING_ID=$(cat "$T/out")
+with rahasia-mgr ok --as M001 training enroll "$TRAINING_ID" A002
+with rahasia-mgr ok --as M001 training score "$TRAINING_ID" A002 85
+
 # Calls (issue 3): re-importing adds nothing.
 with rahasia-qco ok --as Q001 import calls "$D/calls.csv"
 has out "3 rows read: 3 new, 0 changed, 0 unchanged"

@@ -11,6 +11,7 @@
 #include "tam-demo.h"
 #include "tam-people.h"
 #include "tam-store.h"
+#include "tam-training.h"
 
 #define TODAY "2026-11-22"
 #define SEED G_GUINT64_CONSTANT (20261001)
@@ -60,6 +61,9 @@ content_checksum (TamStore *store)
     "SELECT * FROM agent_targets ORDER BY month, person_id",
     "SELECT * FROM trainings ORDER BY id",
     "SELECT * FROM training_participants ORDER BY training_id, person_id",
+    "SELECT training_id, person_id, attempt, score, pass_mark, passed, recorded_at, recorded_by"
+    " FROM training_attempts ORDER BY id",
+    "SELECT * FROM training_attendance ORDER BY training_id, person_id, date",
     "SELECT * FROM coaching_records ORDER BY id",
     "SELECT * FROM recovery_plans ORDER BY id",
     "SELECT * FROM recovery_actions ORDER BY id",
@@ -486,6 +490,29 @@ test_other_tables (void)
                             " (SELECT 1 FROM training_participants x JOIN trainings t ON t.id = x.training_id"
                             " WHERE x.person_id = p.id AND t.kind = 'INITIAL')"),
                    ==, 0);
+  /* Issue 14, through the training module: a batch in initial training
+   * now, a past batch with a failed quiz passed at the retake, refreshers
+   * due and overdue, absences proposed to coaching. */
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM trainings WHERE kind = 'INITIAL'"
+                            " AND starts_on <= '" TODAY "' AND ends_on >= '" TODAY "'"),
+                   >=, 1);
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM training_attempts a JOIN training_attempts b"
+                            " ON b.training_id = a.training_id AND b.person_id = a.person_id AND b.attempt = 2"
+                            " WHERE a.attempt = 1 AND a.passed = 0 AND b.passed = 1"),
+                   >=, 1);
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM training_attendance WHERE present = 0"), >=, 1);
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM coaching_records WHERE nonconformity = 'MEETING_ABSENT'"), >=, 1);
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (GPtrArray) due = tam_training_due (demo, TODAY, &error);
+    guint n[3] = { 0 };
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < due->len; i++)
+      n[((TamTrainingDueRow *) due->pdata[i])->state]++;
+    g_assert_cmpuint (n[TAM_TRAINING_DUE], >=, 1);
+    g_assert_cmpuint (n[TAM_TRAINING_OVERDUE], >=, 1);
+  }
   /* Coaching through the coaching module: agents at different steps of
    * the ladder, one at SP2 at least, lapsed records, open proposals. */
   g_assert_cmpint (q (demo, "SELECT count(DISTINCT level) FROM coaching_records WHERE state = 'ISSUED'"), >=, 5);
@@ -535,14 +562,16 @@ test_check (void)
   g_assert_true (tam_check (demo, report, &error));
   g_assert_no_error (error);
   /* One audit row for the whole generation, and one vouching for its
-   * verdicts (issue 13), besides the coaching records and recovery plans
-   * made through their modules, which audit each step (one row a plan's
-   * event). */
+   * verdicts (issue 13), besides the coaching records, recovery plans
+   * and trainings made through their modules, which audit each step (one
+   * row a plan's event, one a quiz attempt). */
   g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE action <> 'SIGN_IN_FAILED'"
-                            " AND entity NOT IN ('coaching_records', 'recovery_plans')"),
+                            " AND entity NOT IN ('coaching_records', 'recovery_plans') AND entity NOT LIKE 'training%'"),
                    ==, 2);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE entity = 'recovery_plans'"), ==,
                    q (demo, "SELECT count(*) FROM recovery_events"));
+  g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE entity = 'training_attempt'"),
+                   ==, q (demo, "SELECT count(*) FROM training_attempts"));
   g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE action = 'VOUCH'"
                             " AND json_extract (after, '$.tappings_upto') = (SELECT max (id) FROM tappings)"),
                    ==, 1);
@@ -560,7 +589,7 @@ test_check (void)
   g_assert_error (error, TAM_ERROR, TAM_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpint (q (demo, "SELECT count(*) FROM audit_log WHERE action <> 'SIGN_IN_FAILED'"
-                            " AND entity NOT IN ('coaching_records', 'recovery_plans')"),
+                            " AND entity NOT IN ('coaching_records', 'recovery_plans') AND entity NOT LIKE 'training%'"),
                    ==, 2);
 
   /* A bad date is refused. */

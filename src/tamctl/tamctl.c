@@ -257,6 +257,9 @@ static const struct
   { "recovery", tamctl_cmd_recovery, N_ ("recovery list [--state STATE] [-o FILE.csv]") },
   { "calendar", tamctl_cmd_calendar, N_ ("calendar add DATE NAME | remove DATE | workday DATE +N | list [--year YYYY]") },
   { "bench", tamctl_cmd_bench, N_ ("bench [--scale N]             speed figures (--db NEWFILE: the demo is generated there)") },
+  { "training", tamctl_cmd_training, N_ ("training add --kind KIND --title TEXT --service CODE --site CODE --from DATE --to DATE [--trainer NIK]") },
+  { "training", tamctl_cmd_training, N_ ("training enroll ID NIK... | attend ID NIK --on DATE [--absent] | score ID NIK SCORE") },
+  { "training", tamctl_cmd_training, N_ ("training import-scores ID FILE | list [-o FILE.csv] | due --on DATE [-o FILE.csv]") },
 };
 
 /* On stdout when asked for (--help), else on stderr. */

@@ -45,5 +45,6 @@ int tamctl_cmd_kpi (TamctlContext *ctx, int argc, char **argv);      /* tamctl-k
 int tamctl_cmd_chart (TamctlContext *ctx, int argc, char **argv);    /* tamctl-chart.c */
 int tamctl_cmd_recovery (TamctlContext *ctx, int argc, char **argv); /* tamctl-recovery.c */
 int tamctl_cmd_calendar (TamctlContext *ctx, int argc, char **argv); /* tamctl-recovery.c */
+int tamctl_cmd_training (TamctlContext *ctx, int argc, char **argv); /* tamctl-training.c */
 
 G_END_DECLS

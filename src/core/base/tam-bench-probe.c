@@ -94,8 +94,8 @@ tam_bench_probe_active_niks (TamStore *store,
 
   stmt = tam_store_prepare (store,
                             "SELECT nik, COALESCE (service, 'ADDON_CONSUMER') FROM people"
-                            " WHERE (role = 'AGENT' OR (role = 'TEAM_LEADER' AND NOT ?))"
-                            " AND status IN ('ACTIVE','TRAINING') ORDER BY id",
+                            " WHERE (role = 'AGENT' OR (role = 'TEAM_LEADER' AND NOT ?1))"
+                            " AND status IN ('ACTIVE','TRAINING') AND (status = 'ACTIVE' OR NOT ?1) ORDER BY id",
                             error);
   if (stmt == NULL)
     return NULL;

@@ -31,7 +31,8 @@ gboolean tam_bench_probe_last_call_day (TamStore *store,
                                         GError **error);
 
 /* The NIKs of the active people (ACTIVE or TRAINING), by id: agents and
- * team leaders, or (@agents_only) agents only. With @services, each
+ * team leaders, or (@agents_only, the calls' agents) the ACTIVE agents
+ * only: a trainee's calls are refused by the import (issue 14). With @services, each
  * one's service code too (ADDON_CONSUMER when none), in the same order. */
 GPtrArray *tam_bench_probe_active_niks (TamStore *store,
                                         gboolean agents_only,

@@ -495,3 +495,28 @@ tam_abu_grade_to_label (TamAbuGrade grade)
 
   return code != NULL ? code : "";
 }
+
+/* Training kinds (issue 14). */
+
+TamTrainingKind
+tam_training_kind_from_code (const char *code)
+{
+  return (TamTrainingKind) from_code (TAM_TYPE_TRAINING_KIND, code);
+}
+
+const char *
+tam_training_kind_to_code (TamTrainingKind kind)
+{
+  return to_code (TAM_TYPE_TRAINING_KIND, kind);
+}
+
+const char *
+tam_training_kind_to_label (TamTrainingKind kind)
+{
+  static const char *const labels[] = {
+    [TAM_TRAINING_INITIAL] = N_ ("Initial training"),
+    [TAM_TRAINING_REFRESHMENT] = N_ ("Refresher"),
+    [TAM_TRAINING_PRODUCT_SOCIALIZATION] = N_ ("Product socialization"),
+  };
+  return to_label (labels, G_N_ELEMENTS (labels), kind);
+}

@@ -257,4 +257,16 @@ TamAbuGrade tam_abu_grade_from_code (const char *code);
 const char *tam_abu_grade_to_code (TamAbuGrade grade);
 const char *tam_abu_grade_to_label (TamAbuGrade grade);
 
+/* The kinds of training (issue 14; trainings.kind). Unknown codes: -1. */
+typedef enum
+{
+  TAM_TRAINING_INITIAL,               /*< nick=INITIAL >*/
+  TAM_TRAINING_REFRESHMENT,           /*< nick=REFRESHMENT >*/
+  TAM_TRAINING_PRODUCT_SOCIALIZATION, /*< nick=PRODUCT_SOCIALIZATION >*/
+} TamTrainingKind;
+
+TamTrainingKind tam_training_kind_from_code (const char *code);
+const char *tam_training_kind_to_code (TamTrainingKind kind);
+const char *tam_training_kind_to_label (TamTrainingKind kind);
+
 G_END_DECLS

@@ -549,6 +549,47 @@ static const char migration_8[] =
     "  set_at TEXT NOT NULL"
     ") STRICT, WITHOUT ROWID;";
 
+/* Migration 9 (issue 14, training; src/core/training/).
+ * - trainings.material: what the session teaches (a text or a file name).
+ * - training_attendance: a participant present or absent on each day of
+ *   the training (a day not recorded is unknown, never an absence).
+ * - training_attempts: every quiz attempt (a remedial retake is a new
+ *   attempt); training_participants.quiz_score and .passed keep the
+ *   latest attempt's, so the gate, the KUIS and the lists read one row.
+ *   passed is judged against the pass mark of the moment (kept beside).
+ *   Scores already stored become attempt 1.
+ * - the pass mark (70) and the refresher interval (6 months), settings. */
+static const char migration_9[] =
+    "ALTER TABLE trainings ADD COLUMN material TEXT NOT NULL DEFAULT '';"
+    "CREATE INDEX trainings_starts ON trainings (starts_on);"
+    "CREATE INDEX training_participants_person ON training_participants (person_id);"
+    "CREATE TABLE training_attendance ("
+    "  training_id INTEGER NOT NULL,"
+    "  person_id   INTEGER NOT NULL,"
+    "  date        TEXT NOT NULL,"
+    "  present     INTEGER NOT NULL CHECK (present IN (0,1)),"
+    "  PRIMARY KEY (training_id, person_id, date),"
+    "  FOREIGN KEY (training_id, person_id) REFERENCES training_participants (training_id, person_id)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE TABLE training_attempts ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  training_id INTEGER NOT NULL,"
+    "  person_id   INTEGER NOT NULL,"
+    "  attempt     INTEGER NOT NULL CHECK (attempt >= 1),"
+    "  score       REAL NOT NULL CHECK (score >= 0 AND score <= 100),"
+    "  pass_mark   REAL NOT NULL,"
+    "  passed      INTEGER NOT NULL CHECK (passed IN (0,1)),"
+    "  recorded_at TEXT NOT NULL,"
+    "  recorded_by INTEGER REFERENCES people (id),"
+    "  UNIQUE (training_id, person_id, attempt),"
+    "  FOREIGN KEY (training_id, person_id) REFERENCES training_participants (training_id, person_id)"
+    ") STRICT;"
+    "INSERT INTO training_attempts (training_id, person_id, attempt, score, pass_mark, passed, recorded_at)"
+    "  SELECT x.training_id, x.person_id, 1, x.quiz_score, 70, coalesce (x.passed, 0), t.ends_on"
+    "  FROM training_participants x JOIN trainings t ON t.id = x.training_id WHERE x.quiz_score IS NOT NULL;"
+    "INSERT OR IGNORE INTO settings (key, value) VALUES"
+    "  ('training_pass_mark', '70'), ('training_refresher_months', '6');";
+
 const char *const tam_schema_migrations[] = {
   migration_1,
   migration_2,
@@ -558,6 +599,7 @@ const char *const tam_schema_migrations[] = {
   migration_6,
   migration_7,
   migration_8,
+  migration_9,
 };
 
 const guint tam_schema_n_migrations = G_N_ELEMENTS (tam_schema_migrations);

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TamStore, tam_store, TAM, STORE, GObject)
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define TAM_SCHEMA_VERSION 8
+#define TAM_SCHEMA_VERSION 9
 
 typedef void (*TamProgressFunc) (double fraction, gpointer user_data);
 

@@ -93,6 +93,8 @@ typedef struct
   GStringChunk *chunk;
   guint n_new;
   gint64 first_id, last_id;
+  /* MEETING_ABSENT, for absences from trainings (issue 14) */
+  const TamCoachingRule *training_absent;
 } Run;
 
 static gboolean
@@ -301,6 +303,44 @@ from_kpi (Run *run,
   return TRUE;
 }
 
+/* Absent from a day of a training the agent was enrolled in (issue 14):
+ * IK Pembinaan row 10, MEETING_ABSENT. */
+static gboolean
+from_training (Run *run,
+               gint64 person_id,
+               const char *through,
+               GError **error)
+{
+  sqlite3_stmt *s;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (run->training_absent == NULL)
+    return TRUE;
+  s = tam_store_prepare (run->store,
+                         "SELECT a.person_id, a.training_id, a.date, t.title FROM training_attendance a"
+                         " JOIN trainings t ON t.id = a.training_id JOIN people p ON p.id = a.person_id"
+                         " WHERE p.role = 'AGENT' AND p.status IN ('TRAINING','ACTIVE') AND a.present = 0"
+                         " AND a.person_id BETWEEN ?1 AND ?3 AND a.date <= ?2"
+                         " ORDER BY a.person_id, a.date",
+                         error);
+  if (s == NULL)
+    return FALSE;
+  bind_people (s, 1, 3, person_id);
+  sqlite3_bind_text (s, 2, through, -1, SQLITE_TRANSIENT);
+  while (ok && (rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      g_autofree char *date = tam_stmt_dup_text (s, 2);
+      g_autofree char *title = tam_stmt_dup_text (s, 3);
+      char key[48];
+
+      g_snprintf (key, sizeof key, "trn:%" G_GINT64_FORMAT ":%s", (gint64) sqlite3_column_int64 (s, 1), date);
+      ok = propose_one (run, sqlite3_column_int64 (s, 0), run->training_absent, date, key, 0, title, error);
+    }
+  sqlite3_reset (s);
+  return ok;
+}
+
 static gboolean
 load_state (Run *run,
             gint64 person_id,
@@ -469,6 +509,8 @@ propose_run (TamStore *store,
         run.kpi_parameter = rule;
     }
 
+  run.training_absent = tam_catalog_find (catalog, "MEETING_ABSENT");
+
   if (own_tx && !tam_store_begin (store, error))
     return FALSE;
   if (!own_tx && !tam_store_exec (store, "SAVEPOINT coaching_propose", error))
@@ -503,6 +545,7 @@ propose_run (TamStore *store,
   ok = ok && (through == NULL || (load_state (&run, person_id, error) &&
                                   from_attendance (&run, person_id, through, error) &&
                                   from_kpi (&run, person_id, through, error) &&
+                                  from_training (&run, person_id, through, error) &&
                                   withdraw_stale (&run, person_id, through, &n_withdrawn, error)));
   if (ok && run.n_new > 0)
     {
@@ -572,4 +615,15 @@ tam_coaching_attendance_changed (TamStore *store,
   /* Proposals follow the attendance; they never stop it being saved. */
   if (!propose_run (store, NULL, person_id, NULL, NULL, &error))
     g_debug ("Coaching proposals after an attendance change: %s", error->message);
+}
+
+void
+tam_coaching_training_changed (TamStore *store,
+                               gint64 person_id,
+                               const char *through)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!propose_run (store, NULL, person_id, through, NULL, &error))
+    g_debug ("Coaching proposals after a training attendance change: %s", error->message);
 }

@@ -86,6 +86,15 @@ gboolean tam_coaching_propose (TamStore *store,
 void tam_coaching_attendance_changed (TamStore *store,
                                       gint64 person_id);
 
+/* The hook of the training attendance (issue 14): an agent absent from
+ * a day of a training they were enrolled in is proposed under the rule
+ * MEETING_ABSENT (IK Pembinaan row 10, Konseling 1, conditional), event
+ * "trn:TRAINING:DATE"; proposals for @person_id up to @through, in the
+ * caller's transaction. A failure is logged, never fails the caller. */
+void tam_coaching_training_changed (TamStore *store,
+                                    gint64 person_id,
+                                    const char *through);
+
 /* PROPOSED -> ISSUED on @date (NULL: today), valid until @date + the
  * catalog's validity. SUPERVISOR_OPS (their site and service) or MANAGER;
  * never to oneself. The level of a STEPWISE / DIRECT record is taken

@@ -141,6 +141,11 @@ calls_parse (gpointer data)
                                ref->role ? ref->role : "?");
           continue;
         }
+      if (ref->untrained)
+        {
+          _tam_import_row_bad (imp, "agent_nik", _ ("%s has not passed initial training and may not take calls yet"), nik);
+          continue;
+        }
       service = _tam_import_canonical_code (tam_services (), service_text);
       if (service == NULL)
         {

@@ -20,6 +20,7 @@
 #include "tam-people.h"
 #include "tam-rows.h"
 #include "tam-tapping.h"
+#include "tam-training.h"
 #include "tam-xlsx-reader.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,7 @@ typedef struct
   gint64 team_leader_id;
   const char *role; /* static codes from tam-codes.c */
   const char *site;
+  gboolean untrained; /* TRAINING and no INITIAL training passed (issue 14) */
 } PersonRef;
 
 typedef struct

@@ -399,7 +399,11 @@ roster_write (Import *imp,
 
       after = _tam_people_json (imp->store, r->person->id);
       if (r->before == NULL)
-        imp->result->inserted++;
+        {
+          imp->result->inserted++;
+          if (g_strcmp0 (r->person->status, "ACTIVE") == 0 && g_strcmp0 (r->person->role, "AGENT") == 0)
+            imp->result->taken_as_trained++;
+        }
       else if (g_strcmp0 (r->before, after) != 0)
         imp->result->updated++;
       else

@@ -295,7 +295,10 @@ _tam_import_load_people (Import *imp,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = tam_store_prepare (imp->store, "SELECT id, nik, role, site, team_leader_id FROM people", error);
+  stmt = tam_store_prepare (imp->store,
+                            "SELECT p.id, p.nik, p.role, p.site, p.team_leader_id,"
+                            " p.status = 'TRAINING' AND NOT " TAM_TRAINING_PASSED_INITIAL ("p") " FROM people p",
+                            error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -306,6 +309,7 @@ _tam_import_load_people (Import *imp,
       ref->role = _tam_import_canonical_code (tam_roles (), (const char *) sqlite3_column_text (stmt, 2));
       ref->site = _tam_import_canonical_code (tam_sites (), (const char *) sqlite3_column_text (stmt, 3));
       ref->team_leader_id = sqlite3_column_int64 (stmt, 4);
+      ref->untrained = sqlite3_column_int (stmt, 5) != 0;
       g_hash_table_insert (people, tam_stmt_dup_text (stmt, 1), ref);
     }
   sqlite3_reset (stmt);
@@ -504,6 +508,9 @@ tam_import_result_summary (const TamImportResult *r)
         g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, ", %llu rejected", ", %llu rejected", (gulong) r->rejected),
                                 (unsigned long long) r->rejected);
     }
+  if (r->taken_as_trained > 0)
+    g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "; %llu agent imported ACTIVE is taken as trained (no initial training on record)", "; %llu agents imported ACTIVE are taken as trained (no initial training on record)", (gulong) r->taken_as_trained),
+                            (unsigned long long) r->taken_as_trained);
   if (r->same_file_before)
     g_string_append (s, _ (" (this file was imported before)"));
   return g_string_free (g_steal_pointer (&s), FALSE);

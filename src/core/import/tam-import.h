@@ -25,6 +25,7 @@ typedef struct
   guint64 rejected;          /* with --skip-bad: rows written to rejects */
   gboolean same_file_before; /* this exact file (SHA-256) was imported before */
   GPtrArray *errors;         /* char*: "FILE:LINE: column COL: reason", at most 20 */
+  guint64 taken_as_trained;  /* roster: new agents imported ACTIVE (issue 14) */
 } TamImportResult;
 
 void tam_import_result_clear (TamImportResult *result);

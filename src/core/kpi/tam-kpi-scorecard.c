@@ -58,7 +58,17 @@ compute (TamStore *store,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = tam_store_prepare (store, "SELECT person_id, parameter, value FROM kpi_inputs WHERE month = ?", error);
+  /* KUIS (issue 14): an agent's imported value for the month, else the
+   * mean of their latest quiz scores in the trainings that ended in it. */
+  stmt = tam_store_prepare (store,
+                            "SELECT person_id, parameter, value FROM kpi_inputs WHERE month = ?1"
+                            " UNION ALL SELECT x.person_id, 'KUIS', avg (x.quiz_score) FROM training_participants x"
+                            " JOIN trainings t ON t.id = x.training_id"
+                            " WHERE t.ends_on BETWEEN ?1 || '-01' AND ?1 || '-31' AND x.quiz_score IS NOT NULL"
+                            " AND NOT EXISTS (SELECT 1 FROM kpi_inputs k WHERE k.month = ?1 AND k.person_id = x.person_id"
+                            "   AND k.parameter = 'KUIS')"
+                            " GROUP BY x.person_id",
+                            error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, month, -1, SQLITE_TRANSIENT);

@@ -9,6 +9,7 @@
 #include "tam-enums.h"
 #include "tam-people-private.h"
 #include "tam-people.h"
+#include "tam-training.h"
 
 TamPerson *
 tam_person_new (void)
@@ -282,6 +283,28 @@ tam_people_validate (TamStore *store,
 
   if (!tam_code_is_valid (tam_person_statuses (), p->status))
     return field_error (field, error, "status", _ ("Choose a status"));
+  /* The gate (issue 14): from TRAINING to ACTIVE only after passing an
+   * INITIAL training for the person's service. Someone entered ACTIVE
+   * from the start is the workforce already live, taken as trained. */
+  if (p->id != 0 && g_strcmp0 (p->status, "ACTIVE") == 0)
+    {
+      g_autofree char *stored = NULL;
+
+      stmt = tam_store_prepare (store, "SELECT status FROM people WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, p->id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        stored = tam_stmt_dup_text (stmt, 0);
+      sqlite3_reset (stmt);
+      if (g_strcmp0 (stored, "TRAINING") == 0 &&
+          !tam_training_gate_check (store, p->id, p->nik, p->name, p->service, error))
+        {
+          if (field != NULL)
+            *field = g_strdup ("status");
+          return FALSE;
+        }
+    }
 
   hired = tam_parse_date (p->hired_on);
   if (hired == NULL || g_strcmp0 (hired, p->hired_on) != 0)

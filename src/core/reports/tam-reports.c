@@ -9,6 +9,7 @@
 #include "tam-kpi-workbook.h"
 #include "tam-recovery-cycle.h"
 #include "tam-reports.h"
+#include "tam-training-report.h"
 #include "tam-w03.h"
 
 static const TamReport f18 = {
@@ -77,7 +78,18 @@ static const TamReport cycle = {
   tam_recovery_cycle_sites_csv_path,
 };
 
-static const TamReport *const reports[] = { &f18, &w03, &f02, &f03, &kpi, &cycle, NULL };
+static const TamReport training = {
+  "training",
+  "Training",
+  N_ ("Training batches"),
+  N_ ("The trainings of one month: each participant's attendance, quiz attempts, latest score and whether they passed, with every attempt on a second sheet."),
+  TAM_REPORT_MONTH,
+  TAM_PERM_EXPORT,
+  tam_training_report_write,
+  tam_training_report_attempts_csv_path,
+};
+
+static const TamReport *const reports[] = { &f18, &w03, &f02, &f03, &kpi, &cycle, &training, NULL };
 
 const TamReport *const *
 tam_reports (void)

@@ -16,6 +16,7 @@
 #include "tam-report-dialog.h"
 #include "tam-roster-page.h"
 #include "tam-sign-in-page.h"
+#include "tam-training-page.h"
 #include "tam-window.h"
 
 typedef GtkWidget *(*TamPageNew) (TamStore *store,
@@ -37,6 +38,7 @@ static const struct
   { "coaching", N_ ("Coaching"), TAM_PERM_VIEW, tam_coaching_page_new },
   { "kpi", N_ ("KPI"), TAM_PERM_VIEW, tam_kpi_page_new },
   { "recovery", N_ ("Recovery plans"), TAM_PERM_VIEW, tam_recovery_page_new },
+  { "training", N_ ("Training"), TAM_PERM_VIEW, tam_training_page_new },
 };
 
 struct _TamWindow

@@ -8,6 +8,7 @@
 #include "tam-enums.h"
 #include "tam-gui-utils.h"
 #include "tam-person-dialog.h"
+#include "tam-training-history.h"
 
 struct _TamPersonDialog
 {
@@ -478,6 +479,10 @@ tam_person_dialog_new (GtkWindow *parent,
         self->person->team_leader_id = session->person_id;
     }
   fill_fields (self);
+  /* Issue 14: the person's training history under the fields. */
+  if (self->person->id != 0)
+    gtk_box_append (GTK_BOX (adw_window_get_content (ADW_WINDOW (self))),
+                    tam_training_history_new (store, self->person->id));
   gtk_widget_grab_focus (GTK_WIDGET (self->nik_entry));
   return self;
 }

@@ -1,0 +1,827 @@
+/* tam-training.c: trainings, participants, attendance and quiz attempts
+ * (the writes; see tam-training.h). Reads are in tam-training-read.c,
+ * the score import in tam-training-import.c. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tam-audit.h"
+#include "tam-coaching.h"
+#include "tam-codes.h"
+#include "tam-dates.h"
+#include "tam-training-private.h"
+
+#define TRAINING_JSON                                                                               \
+  "SELECT json_object('id', t.id, 'kind', t.kind, 'title', t.title, 'service', t.service, 'site',"  \
+  " t.site, 'trainer', (SELECT nik FROM people WHERE id = t.trainer_id), 'starts_on', t.starts_on," \
+  " 'ends_on', t.ends_on, 'material', t.material) FROM trainings t WHERE t.id = ?"
+
+double
+tam_training_pass_mark (TamStore *store)
+{
+  g_autofree char *text = tam_store_get_setting (store, "training_pass_mark", NULL);
+  char *end = NULL;
+  double v;
+
+  if (text == NULL)
+    return TAM_TRAINING_DEFAULT_PASS_MARK;
+  v = g_ascii_strtod (text, &end);
+  if (end == text || !isfinite (v) || v < 0 || v > 100)
+    return TAM_TRAINING_DEFAULT_PASS_MARK;
+  return v;
+}
+
+int
+tam_training_refresher_months (TamStore *store)
+{
+  g_autofree char *text = tam_store_get_setting (store, "training_refresher_months", NULL);
+  gint64 v;
+
+  if (text == NULL || !g_ascii_string_to_signed (text, 10, 1, 60, &v, NULL))
+    return TAM_TRAINING_DEFAULT_REFRESHER_MONTHS;
+  return (int) v;
+}
+
+static gboolean
+set_setting (TamStore *store,
+             const TamSession *actor,
+             const char *key,
+             const char *value,
+             GError **error)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *before_json = NULL;
+  g_autofree char *after_json = NULL;
+  gboolean own_tx = !tam_store_in_transaction (store);
+
+  if (own_tx && !tam_store_begin (store, error))
+    return FALSE;
+  before = tam_store_get_setting (store, key, NULL);
+  before_json = before ? g_strdup_printf ("{\"%s\":\"%s\"}", key, before) : NULL;
+  after_json = g_strdup_printf ("{\"%s\":\"%s\"}", key, value);
+  if (!tam_store_set_setting (store, key, value, error) ||
+      !tam_audit_append (store, actor, "UPDATE", "setting", key, before_json, after_json, error))
+    {
+      if (own_tx)
+        tam_store_rollback (store);
+      return FALSE;
+    }
+  return !own_tx || tam_store_commit (store, error);
+}
+
+gboolean
+tam_training_set_pass_mark (TamStore *store,
+                            const TamSession *actor,
+                            double pass_mark,
+                            GError **error)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!tam_session_require (actor, TAM_PERM_RECORD_TRAINING, error))
+    return FALSE;
+  if (!isfinite (pass_mark) || pass_mark < 0 || pass_mark > 100)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("The pass mark is a score from 0 to 100, not %g"), pass_mark);
+      return FALSE;
+    }
+  g_ascii_formatd (text, sizeof text, "%g", pass_mark);
+  return set_setting (store, actor, "training_pass_mark", text, error);
+}
+
+gboolean
+tam_training_set_refresher_months (TamStore *store,
+                                   const TamSession *actor,
+                                   int months,
+                                   GError **error)
+{
+  char text[16];
+
+  if (!tam_session_require (actor, TAM_PERM_RECORD_TRAINING, error))
+    return FALSE;
+  if (months < 1 || months > 60)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
+                   _ ("A refresher is due every 1 to 60 months, not %d"), months);
+      return FALSE;
+    }
+  g_snprintf (text, sizeof text, "%d", months);
+  return set_setting (store, actor, "training_refresher_months", text, error);
+}
+
+static gboolean
+invalid (GError **error,
+         const char *message)
+{
+  g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+is_blank (const char *s)
+{
+  if (s == NULL)
+    return TRUE;
+  while (g_ascii_isspace (*s))
+    s++;
+  return *s == '\0';
+}
+
+gint64
+tam_training_add (TamStore *store,
+                  const TamSession *actor,
+                  TamTrainingKind kind,
+                  const char *title,
+                  const char *service,
+                  const char *site,
+                  const char *from,
+                  const char *to,
+                  const char *trainer_nik,
+                  const char *material,
+                  GError **error)
+{
+  g_autofree char *starts = NULL;
+  g_autofree char *ends = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *id_text = NULL;
+  gint64 trainer_id = 0;
+  gint64 id;
+  sqlite3_stmt *stmt;
+  gboolean own_tx;
+
+  g_return_val_if_fail (TAM_IS_STORE (store), 0);
+
+  if (!tam_session_require (actor, TAM_PERM_RECORD_TRAINING, error))
+    return 0;
+  if (tam_training_kind_to_code (kind) == NULL)
+    return invalid (error, _ ("The kind of training is INITIAL, REFRESHMENT or PRODUCT_SOCIALIZATION"));
+  if (is_blank (title))
+    return invalid (error, _ ("A training needs a title"));
+  if (service == NULL || !tam_code_is_valid (tam_services (), service))
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("Unknown service “%s”"), service ? service : "");
+      return 0;
+    }
+  if (site != NULL && !tam_code_is_valid (tam_sites (), site))
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("Unknown site “%s”"), site);
+      return 0;
+    }
+  starts = tam_parse_date (from);
+  ends = tam_parse_date (to);
+  if (starts == NULL)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("The first day “%s” is not a date (2026-10-05 or 05/10/2026)"),
+                   from ? from : "");
+      return 0;
+    }
+  if (ends == NULL)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("The last day “%s” is not a date (2026-10-05 or 05/10/2026)"),
+                   to ? to : "");
+      return 0;
+    }
+  if (strcmp (ends, starts) < 0)
+    return invalid (error, _ ("A training cannot end before it starts"));
+
+  own_tx = !tam_store_in_transaction (store);
+  if (own_tx && !tam_store_begin (store, error))
+    return 0;
+  if (site != NULL)
+    {
+      stmt = tam_store_prepare (store, "SELECT 1 FROM service_sites WHERE service = ? AND site = ?", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, service, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, site, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("%s is not run at %s"),
+                       tam_service_label (service), tam_site_label (site));
+          goto fail;
+        }
+      sqlite3_reset (stmt);
+    }
+  if (trainer_nik != NULL)
+    {
+      g_autofree char *role = NULL;
+
+      stmt = tam_store_prepare (store, "SELECT id, role FROM people WHERE nik = ?", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, trainer_nik, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          trainer_id = sqlite3_column_int64 (stmt, 0);
+          role = tam_stmt_dup_text (stmt, 1);
+        }
+      sqlite3_reset (stmt);
+      if (trainer_id == 0)
+        {
+          g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("Nobody has the NIK %s"), trainer_nik);
+          goto fail;
+        }
+      if (g_strcmp0 (role, "TRAINER") != 0)
+        {
+          g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("%s is not a trainer (role %s)"), trainer_nik, role);
+          goto fail;
+        }
+    }
+  else if (actor != NULL && g_strcmp0 (actor->role, "TRAINER") == 0)
+    trainer_id = actor->person_id;
+
+  stmt = tam_store_prepare (store,
+                            "INSERT INTO trainings (kind, title, service, site, trainer_id, starts_on, ends_on, material)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, tam_training_kind_to_code (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, g_strstrip (g_strdup (title)), -1, g_free);
+  sqlite3_bind_text (stmt, 3, service, -1, SQLITE_TRANSIENT);
+  tam_stmt_bind_text_or_null (stmt, 4, site);
+  if (trainer_id != 0)
+    sqlite3_bind_int64 (stmt, 5, trainer_id);
+  else
+    sqlite3_bind_null (stmt, 5);
+  sqlite3_bind_text (stmt, 6, starts, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, ends, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, material ? material : "", -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      tam_store_set_error (store, error, _ ("Could not save the training"));
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  id = sqlite3_last_insert_rowid (tam_store_get_db (store));
+  after = tam_store_query_text_by_id (store, TRAINING_JSON, id);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  if (!tam_audit_append (store, actor, "INSERT", "training", id_text, NULL, after, error))
+    goto fail;
+  if (own_tx && !tam_store_commit (store, error))
+    return 0;
+  return id;
+
+fail:
+  if (own_tx)
+    tam_store_rollback (store);
+  return 0;
+}
+
+typedef struct
+{
+  gint64 id;
+  char *kind;
+  char *title;
+  char *service;
+  char *starts_on;
+  char *ends_on;
+} TrainingRow;
+
+static void
+training_row_clear (TrainingRow *t)
+{
+  g_free (t->kind);
+  g_free (t->title);
+  g_free (t->service);
+  g_free (t->starts_on);
+  g_free (t->ends_on);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TrainingRow, training_row_clear)
+
+static gboolean
+read_training (TamStore *store,
+               gint64 id,
+               TrainingRow *t,
+               GError **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (store, "SELECT kind, title, service, starts_on, ends_on FROM trainings WHERE id = ?",
+                                          error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      t->id = id;
+      t->kind = tam_stmt_dup_text (stmt, 0);
+      t->title = tam_stmt_dup_text (stmt, 1);
+      t->service = tam_stmt_dup_text (stmt, 2);
+      t->starts_on = tam_stmt_dup_text (stmt, 3);
+      t->ends_on = tam_stmt_dup_text (stmt, 4);
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("There is no training %lld"), (long long) id);
+  return found;
+}
+
+typedef struct
+{
+  gint64 id;
+  char *name;
+  char *role;
+  char *status;
+  char *service;
+} PersonRow;
+
+static void
+person_row_clear (PersonRow *p)
+{
+  g_free (p->name);
+  g_free (p->role);
+  g_free (p->status);
+  g_free (p->service);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PersonRow, person_row_clear)
+
+static gboolean
+read_person (TamStore *store,
+             const char *nik,
+             PersonRow *p,
+             GError **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (store, "SELECT id, name, role, status, service FROM people WHERE nik = ?", error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, nik ? nik : "", -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      p->id = sqlite3_column_int64 (stmt, 0);
+      p->name = tam_stmt_dup_text (stmt, 1);
+      p->role = tam_stmt_dup_text (stmt, 2);
+      p->status = tam_stmt_dup_text (stmt, 3);
+      p->service = tam_stmt_dup_text (stmt, 4);
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("Nobody has the NIK %s"), nik ? nik : "");
+  return found;
+}
+
+static int
+enrolled (TamStore *store,
+          gint64 training_id,
+          gint64 person_id,
+          GError **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (store, "SELECT 1 FROM training_participants WHERE training_id = ? AND person_id = ?",
+                                          error);
+  int found;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, training_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/* Checks that @nik may be enrolled in @t; fills @p. */
+static gboolean
+check_enroll (TamStore *store,
+              const TrainingRow *t,
+              const char *nik,
+              PersonRow *p,
+              GError **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  int e;
+
+  if (!read_person (store, nik, p, error))
+    return FALSE;
+  /* Someone who left is refused for a training still to come or under
+   * way; a past one may be recorded after the fact with them in it. */
+  if (g_strcmp0 (p->status, "TRAINING") != 0 && g_strcmp0 (p->status, "ACTIVE") != 0 &&
+      strcmp (t->ends_on, today) >= 0)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("%s (%s) has left (%s) and cannot be enrolled"),
+                   p->name, nik, tam_person_status_label (p->status));
+      return FALSE;
+    }
+  if (g_strcmp0 (t->kind, "INITIAL") == 0 && p->service != NULL && g_strcmp0 (p->service, t->service) != 0)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
+                   _ ("%s (%s) works for %s; this initial training is for %s"), p->name, nik,
+                   tam_service_label (p->service), tam_service_label (t->service));
+      return FALSE;
+    }
+  e = enrolled (store, t->id, p->id, error);
+  if (e < 0)
+    return FALSE;
+  if (e > 0)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_DUPLICATE, _ ("%s (%s) is already enrolled in “%s”"), p->name, nik,
+                   t->title);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tam_training_enroll (TamStore *store,
+                     const TamSession *actor,
+                     gint64 training_id,
+                     const char *const *niks,
+                     GError **error)
+{
+  g_auto (TrainingRow) t = { 0 };
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean own_tx = !tam_store_in_transaction (store);
+
+  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
+
+  if (!tam_session_require (actor, TAM_PERM_RECORD_TRAINING, error))
+    return FALSE;
+  if (niks == NULL || niks[0] == NULL)
+    return invalid (error, _ ("Name at least one NIK to enroll"));
+  if (own_tx && !tam_store_begin (store, error))
+    return FALSE;
+  if (!read_training (store, training_id, &t, error))
+    goto fail;
+  for (guint i = 0; niks[i] != NULL; i++)
+    {
+      g_auto (PersonRow) p = { 0 };
+      g_autofree char *id_text = NULL;
+      g_autofree char *after = NULL;
+      sqlite3_stmt *stmt;
+
+      if (g_hash_table_contains (seen, niks[i]))
+        {
+          g_set_error (error, TAM_ERROR, TAM_ERROR_DUPLICATE, _ ("%s is named twice"), niks[i]);
+          goto fail;
+        }
+      g_hash_table_add (seen, (gpointer) niks[i]);
+      if (!check_enroll (store, &t, niks[i], &p, error))
+        goto fail;
+      stmt = tam_store_prepare (store, "INSERT INTO training_participants (training_id, person_id) VALUES (?, ?)", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, training_id);
+      sqlite3_bind_int64 (stmt, 2, p.id);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sqlite3_reset (stmt);
+          tam_store_set_error (store, error, _ ("Could not enroll a participant"));
+          goto fail;
+        }
+      sqlite3_reset (stmt);
+      id_text = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", training_id, niks[i]);
+      after = g_strdup_printf ("{\"training\":%" G_GINT64_FORMAT ",\"nik\":\"%s\"}", training_id, niks[i]);
+      if (!tam_audit_append (store, actor, "INSERT", "training_participant", id_text, NULL, after, error))
+        goto fail;
+    }
+  if (own_tx && !tam_store_commit (store, error))
+    return FALSE;
+  return TRUE;
+
+fail:
+  if (own_tx)
+    tam_store_rollback (store);
+  return FALSE;
+}
+
+/* Reads the training and the participant @nik for a per-participant write. */
+static gboolean
+read_participant (TamStore *store,
+                  gint64 training_id,
+                  const char *nik,
+                  TrainingRow *t,
+                  PersonRow *p,
+                  GError **error)
+{
+  int e;
+
+  if (!read_training (store, training_id, t, error) || !read_person (store, nik, p, error))
+    return FALSE;
+  e = enrolled (store, training_id, p->id, error);
+  if (e < 0)
+    return FALSE;
+  if (e == 0)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("%s (%s) is not enrolled in “%s”"), p->name, nik, t->title);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tam_training_attend (TamStore *store,
+                     const TamSession *actor,
+                     gint64 training_id,
+                     const char *nik,
+                     const char *date,
+                     gboolean present,
+                     GError **error)
+{
+  g_auto (TrainingRow) t = { 0 };
+  g_auto (PersonRow) p = { 0 };
+  g_autofree char *day = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *id_text = NULL;
+  gboolean own_tx = !tam_store_in_transaction (store);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
+
+  if (!tam_session_require (actor, TAM_PERM_RECORD_TRAINING, error))
+    return FALSE;
+  day = tam_parse_date (date);
+  if (day == NULL)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("“%s” is not a date (2026-10-05 or 05/10/2026)"),
+                   date ? date : "");
+      return FALSE;
+    }
+  if (own_tx && !tam_store_begin (store, error))
+    return FALSE;
+  if (!read_participant (store, training_id, nik, &t, &p, error))
+    goto fail;
+  if (strcmp (day, t.starts_on) < 0 || strcmp (day, t.ends_on) > 0)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("%s is outside the training “%s” (%s to %s)"), day, t.title,
+                   t.starts_on, t.ends_on);
+      goto fail;
+    }
+  stmt = tam_store_prepare (store, "SELECT present FROM training_attendance WHERE training_id = ? AND person_id = ? AND date = ?",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, training_id);
+  sqlite3_bind_int64 (stmt, 2, p.id);
+  sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    before = g_strdup_printf ("{\"date\":\"%s\",\"present\":%d}", day, sqlite3_column_int (stmt, 0));
+  sqlite3_reset (stmt);
+  after = g_strdup_printf ("{\"date\":\"%s\",\"present\":%d}", day, present ? 1 : 0);
+  if (g_strcmp0 (before, after) == 0)
+    {
+      /* Nothing changes. */
+      if (own_tx)
+        tam_store_rollback (store);
+      return TRUE;
+    }
+  stmt = tam_store_prepare (store,
+                            "INSERT INTO training_attendance (training_id, person_id, date, present) VALUES (?1, ?2, ?3, ?4)"
+                            " ON CONFLICT (training_id, person_id, date) DO UPDATE SET present = ?4",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, training_id);
+  sqlite3_bind_int64 (stmt, 2, p.id);
+  sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, present ? 1 : 0);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      tam_store_set_error (store, error, _ ("Could not save the attendance"));
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  stmt = tam_store_prepare (store,
+                            "UPDATE training_participants SET attended = EXISTS (SELECT 1 FROM training_attendance a"
+                            " WHERE a.training_id = ?1 AND a.person_id = ?2 AND a.present = 1)"
+                            " WHERE training_id = ?1 AND person_id = ?2",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, training_id);
+  sqlite3_bind_int64 (stmt, 2, p.id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      tam_store_set_error (store, error, _ ("Could not save the attendance"));
+      goto fail;
+    }
+  sqlite3_reset (stmt);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", training_id, nik);
+  if (!tam_audit_append (store, actor, before ? "UPDATE" : "INSERT", "training_attendance", id_text, before, after, error))
+    goto fail;
+  /* An agent's absence is a nonconformity of the IK Pembinaan (row 10):
+   * proposed to coaching, withdrawn again when corrected while undecided. */
+  if (g_strcmp0 (p.role, "AGENT") == 0 && (!present || (before != NULL && strstr (before, "\"present\":0") != NULL)))
+    tam_coaching_training_changed (store, p.id, day);
+  if (own_tx && !tam_store_commit (store, error))
+    return FALSE;
+  return TRUE;
+
+fail:
+  if (own_tx)
+    tam_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+_tam_training_score_one (TamStore *store,
+                         const TamSession *actor,
+                         gint64 training_id,
+                         gint64 person_id,
+                         const char *nik,
+                         double score,
+                         double pass_mark,
+                         const char *now,
+                         guint *attempt,
+                         GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 n;
+  gboolean passed = score >= pass_mark;
+  g_autofree char *id_text = NULL;
+  g_autofree char *after = NULL;
+  char score_text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  stmt = tam_store_prepare (store,
+                            "SELECT coalesce (max (attempt), 0) + 1 FROM training_attempts WHERE training_id = ? AND person_id = ?",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, training_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  n = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 1;
+  sqlite3_reset (stmt);
+
+  stmt = tam_store_prepare (store,
+                            "INSERT INTO training_attempts (training_id, person_id, attempt, score, pass_mark, passed,"
+                            " recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, training_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  sqlite3_bind_int64 (stmt, 3, n);
+  sqlite3_bind_double (stmt, 4, score);
+  sqlite3_bind_double (stmt, 5, pass_mark);
+  sqlite3_bind_int (stmt, 6, passed ? 1 : 0);
+  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
+  if (actor != NULL && actor->person_id != 0)
+    sqlite3_bind_int64 (stmt, 8, actor->person_id);
+  else
+    sqlite3_bind_null (stmt, 8);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      tam_store_set_error (store, error, _ ("Could not save the score"));
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  stmt = tam_store_prepare (store,
+                            "UPDATE training_participants SET quiz_score = ?3, passed = ?4 WHERE training_id = ?1 AND person_id = ?2",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, training_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  sqlite3_bind_double (stmt, 3, score);
+  sqlite3_bind_int (stmt, 4, passed ? 1 : 0);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      tam_store_set_error (store, error, _ ("Could not save the score"));
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT "/%s/%" G_GINT64_FORMAT, training_id, nik, n);
+  g_ascii_formatd (score_text, sizeof score_text, "%g", score);
+  after = g_strdup_printf ("{\"score\":%s,\"passed\":%s}", score_text, passed ? "true" : "false");
+  if (!tam_audit_append (store, actor, "INSERT", "training_attempt", id_text, NULL, after, error))
+    return FALSE;
+  if (attempt != NULL)
+    *attempt = (guint) n;
+  return TRUE;
+}
+
+gboolean
+_tam_training_check_score (double score,
+                           GError **error)
+{
+  if (!isfinite (score) || score < 0 || score > 100)
+    {
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A quiz score is from 0 to 100, not %g"), score);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tam_training_score (TamStore *store,
+                    const TamSession *actor,
+                    gint64 training_id,
+                    const char *nik,
+                    double score,
+                    guint *attempt,
+                    GError **error)
+{
+  return tam_training_score_at (store, actor, training_id, nik, score, NULL, attempt, error);
+}
+
+gboolean
+tam_training_score_at (TamStore *store,
+                       const TamSession *actor,
+                       gint64 training_id,
+                       const char *nik,
+                       double score,
+                       const char *recorded_at,
+                       guint *attempt,
+                       GError **error)
+{
+  g_auto (TrainingRow) t = { 0 };
+  g_auto (PersonRow) p = { 0 };
+  g_autofree char *now = NULL;
+  gboolean own_tx = !tam_store_in_transaction (store);
+
+  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
+
+  if (!tam_session_require (actor, TAM_PERM_RECORD_TRAINING, error))
+    return FALSE;
+  if (!_tam_training_check_score (score, error))
+    return FALSE;
+  if (own_tx && !tam_store_begin (store, error))
+    return FALSE;
+  now = recorded_at != NULL ? g_strdup (recorded_at) : tam_now_string ();
+  if (!read_participant (store, training_id, nik, &t, &p, error) ||
+      !_tam_training_score_one (store, actor, training_id, p.id, nik, score, tam_training_pass_mark (store), now,
+                                attempt, error))
+    goto fail;
+  if (own_tx && !tam_store_commit (store, error))
+    return FALSE;
+  return TRUE;
+
+fail:
+  if (own_tx)
+    tam_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+tam_training_gate_check (TamStore *store,
+                         gint64 person_id,
+                         const char *nik,
+                         const char *name,
+                         const char *service,
+                         GError **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean passed;
+  gint64 enrolled_in = 0;
+
+  stmt = tam_store_prepare (store,
+                            "SELECT coalesce (max (tp.passed), 0), count (*) FROM training_participants tp"
+                            " JOIN trainings t ON t.id = tp.training_id"
+                            " WHERE tp.person_id = ?1 AND t.kind = 'INITIAL' AND (?2 IS NULL OR t.service = ?2)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  tam_stmt_bind_text_or_null (stmt, 2, service);
+  passed = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
+  enrolled_in = sqlite3_column_int64 (stmt, 1);
+  sqlite3_reset (stmt);
+  if (passed)
+    return TRUE;
+  if (service == NULL)
+    g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
+                 _ ("%s (%s) cannot become ACTIVE: they have not passed an initial training"), name, nik);
+  else if (enrolled_in == 0)
+    g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
+                 _ ("%s (%s) cannot become ACTIVE: they have not passed an initial training for %s (not enrolled in one)"),
+                 name, nik, tam_service_label (service));
+  else
+    g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
+                 _ ("%s (%s) cannot become ACTIVE: they have not passed an initial training for %s (no passing quiz score yet)"),
+                 name, nik, tam_service_label (service));
+  return FALSE;
+}
+
+char *
+tam_training_add_months (const char *date,
+                         int months)
+{
+  int y, m, d;
+  GDate g;
+  char buf[16];
+
+  if (date == NULL || sscanf (date, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return NULL;
+  g_date_clear (&g, 1);
+  g_date_set_dmy (&g, d, m, y);
+  if (months >= 0)
+    g_date_add_months (&g, (guint) months);
+  else
+    g_date_subtract_months (&g, (guint) -months);
+  g_snprintf (buf, sizeof buf, "%04d-%02d-%02d", g_date_get_year (&g), g_date_get_month (&g), g_date_get_day (&g));
+  return g_strdup (buf);
+}

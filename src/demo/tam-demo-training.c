@@ -1,0 +1,262 @@
+/* tam-demo-training.c: the demo's trainings, through the training
+ * module (tam-training.h) as the trainers would have recorded them:
+ * the initial training of every batch hired during the history (one
+ * participant of each finished batch failed the quiz and passed the
+ * remedial retake), the class in session now (attendance up to
+ * yesterday, no scores yet), a refresher every month per pair for
+ * one team at a time and a product socialization every third month per
+ * service. Absences go to coaching as the module proposes them. */
+#include "config.h"
+
+#include "tam-demo-private.h"
+#include "tam-training.h"
+
+static TamSession *
+trainer_session (Gen *g,
+                 int service,
+                 int n)
+{
+  GArray *staff = g->service_staff[service][STAFF_TRAINER];
+  Person *p = person_at (g, g_array_index (staff, int, (guint) n % staff->len));
+
+  return tam_session_new (p->id, p->nik, p->name, p->role, site_codes[p->site], NULL);
+}
+
+static gboolean
+live_on (const Person *p,
+         guint32 jd)
+{
+  return p->role[0] == 'A' && p->live_from <= jd && (p->last_day == 0 || p->last_day >= jd);
+}
+
+static gint64
+add (Gen *g,
+     const TamSession *trainer,
+     TamTrainingKind kind,
+     const char *title,
+     int service,
+     int site,
+     guint32 starts,
+     guint32 ends,
+     const char *material,
+     GError **error)
+{
+  char from[11], to[11];
+
+  jd_format (starts, from, sizeof from);
+  jd_format (ends, to, sizeof to);
+  return tam_training_add (g->store, trainer, kind, title, service_codes[service], site_codes[site], from, to, NULL,
+                           material, error);
+}
+
+static gboolean
+enroll (Gen *g,
+        const TamSession *trainer,
+        gint64 id,
+        GPtrArray *niks,
+        GError **error)
+{
+  if (niks->len == 0)
+    return TRUE;
+  g_ptr_array_add (niks, NULL);
+  return tam_training_enroll (g->store, trainer, id, (const char *const *) niks->pdata, error);
+}
+
+static gboolean
+attend (Gen *g,
+        const TamSession *trainer,
+        gint64 id,
+        const Person *p,
+        guint32 day,
+        gboolean present,
+        GError **error)
+{
+  char date[11];
+
+  jd_format (day, date, sizeof date);
+  return tam_training_attend (g->store, trainer, id, p->nik, date, present, error);
+}
+
+static gboolean
+score (Gen *g,
+       const TamSession *trainer,
+       gint64 id,
+       const Person *p,
+       guint32 day,
+       double value,
+       GError **error)
+{
+  char at[24];
+
+  jd_format (day, at, 11);
+  g_strlcat (at, " 16:00:00", sizeof at);
+  return tam_training_score_at (g->store, trainer, id, p->nik, value, at, NULL, error);
+}
+
+static gboolean
+initial_batches (Gen *g,
+                 GError **error)
+{
+  Rng *r = &g->rng;
+
+  for (guint i = 0; i < N_PAIRS; i++)
+    {
+      g_autoptr (GArray) batches = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+      for (guint k = 0; k < g->people->len; k++)
+        {
+          Person *p = g->people->pdata[k];
+          gboolean seen = FALSE;
+
+          if (p->pair != (int) i || p->role[0] != 'A' || p->hired < g->hist_start)
+            continue;
+          for (guint b = 0; b < batches->len; b++)
+            seen |= g_array_index (batches, guint32, b) == p->hired;
+          if (!seen)
+            g_array_append_val (batches, p->hired);
+        }
+      for (guint b = 0; b < batches->len; b++)
+        {
+          guint32 starts = g_array_index (batches, guint32, b);
+          guint32 ends = starts + 13;
+          gboolean done = ends < g->today;
+          g_autoptr (TamSession) trainer = trainer_session (g, pairs[i].service, (int) rng_int (r, 8));
+          g_autoptr (GPtrArray) niks = g_ptr_array_new ();
+          g_autoptr (GPtrArray) members = g_ptr_array_new ();
+          g_autofree char *title = NULL;
+          char date[11];
+          gboolean retaken = FALSE;
+          gint64 id;
+
+          jd_format (starts, date, sizeof date);
+          title = g_strdup_printf ("Training Awal Agent %s %s, batch %s", service_short[pairs[i].service],
+                                   site_codes[pairs[i].site], date);
+          id = add (g, trainer, TAM_TRAINING_INITIAL, title, pairs[i].service, pairs[i].site, starts, ends,
+                    "Modul Product Knowledge, SOP Telesales, Parameter Penilaian", error);
+          if (id == 0)
+            return FALSE;
+          for (guint k = 0; k < g->people->len; k++)
+            {
+              Person *p = g->people->pdata[k];
+
+              if (p->pair != (int) i || p->role[0] != 'A' || p->hired != starts)
+                continue;
+              g_ptr_array_add (niks, p->nik);
+              g_ptr_array_add (members, p);
+            }
+          if (!enroll (g, trainer, id, niks, error))
+            return FALSE;
+          for (guint k = 0; k < members->len; k++)
+            {
+              Person *p = members->pdata[k];
+
+              /* Every weekday of the class, up to yesterday; now and
+               * then somebody misses a day. */
+              for (guint32 day = starts; day <= ends && day < g->today; day++)
+                if (jd_weekday (day) <= 5 && !attend (g, trainer, id, p, day, !rng_chance (r, 0.02), error))
+                  return FALSE;
+              if (!done)
+                continue;
+              /* Whoever went live passed it; the first of each batch
+               * (and a few more) only at the remedial retake. */
+              if (!retaken || rng_chance (r, 0.08))
+                {
+                  retaken = TRUE;
+                  if (!score (g, trainer, id, p, ends, rng_range (r, 48, 68), error) ||
+                      !score (g, trainer, id, p, ends + 2, rng_range (r, 72, 90), error))
+                    return FALSE;
+                }
+              else if (!score (g, trainer, id, p, ends, rng_range (r, 70, 98), error))
+                return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+_tam_demo_insert_trainings (Gen *g,
+                            GError **error)
+{
+  Rng *r = &g->rng;
+
+  if (!initial_batches (g, error))
+    return FALSE;
+
+  /* Refreshment every month per pair, for one team at a time (a team
+   * about every four months). */
+  for (guint m = 1; m + 1 < g->n_months; m++)
+    for (guint i = 0; i < N_PAIRS; i++)
+      {
+        guint32 day = jd_add_months (g->hist_start, (int) m) + 9;
+        int team = g->pair_first_team[i] + (int) m % g->pair_n_teams[i];
+        g_autofree char *title = g_strdup_printf ("Refreshment Product Knowledge & Parameter Penilaian %s",
+                                                  service_short[pairs[i].service]);
+        g_autoptr (TamSession) trainer = trainer_session (g, pairs[i].service, (int) rng_int (r, 8));
+        g_autoptr (GPtrArray) niks = g_ptr_array_new ();
+        g_autoptr (GPtrArray) members = g_ptr_array_new ();
+        gint64 id = add (g, trainer, TAM_TRAINING_REFRESHMENT, title, pairs[i].service, pairs[i].site, day, day,
+                         "Refreshment parameter penilaian tapping", error);
+
+        if (id == 0)
+          return FALSE;
+        for (guint k = 0; k < g->people->len; k++)
+          {
+            Person *p = g->people->pdata[k];
+
+            if (p->team != team || !live_on (p, day))
+              continue;
+            g_ptr_array_add (niks, p->nik);
+            g_ptr_array_add (members, p);
+          }
+        if (!enroll (g, trainer, id, niks, error))
+          return FALSE;
+        for (guint k = 0; k < members->len; k++)
+          {
+            Person *p = members->pdata[k];
+            gboolean present = rng_chance (r, 0.92);
+
+            if (!attend (g, trainer, id, p, day, present, error) ||
+                (present && !score (g, trainer, id, p, day, (gint64) clamp (rng_normal (r, p->skill, 9), 0, 100), error)))
+              return FALSE;
+          }
+      }
+
+  /* Product socialization every third month per service. */
+  for (guint m = 2; m + 1 < g->n_months; m += 3)
+    for (int s = 0; s < N_SERVICES; s++)
+      {
+        guint32 day = jd_add_months (g->hist_start, (int) m) + 14;
+        const char *product = pick_product (r, s);
+        g_autofree char *title = g_strdup_printf ("Sosialisasi Produk Baru: %s", product);
+        int home = service_home[s];
+        g_autoptr (TamSession) trainer = trainer_session (g, s, (int) rng_int (r, 8));
+        g_autoptr (GPtrArray) niks = g_ptr_array_new ();
+        g_autoptr (GPtrArray) members = g_ptr_array_new ();
+        gint64 id = add (g, trainer, TAM_TRAINING_PRODUCT_SOCIALIZATION, title, s, home, day, day, product, error);
+
+        if (id == 0)
+          return FALSE;
+        for (guint k = 0; k < g->people->len; k++)
+          {
+            Person *p = g->people->pdata[k];
+
+            if (p->service != s || p->site != home || !live_on (p, day))
+              continue;
+            g_ptr_array_add (niks, p->nik);
+            g_ptr_array_add (members, p);
+          }
+        if (!enroll (g, trainer, id, niks, error))
+          return FALSE;
+        for (guint k = 0; k < members->len; k++)
+          {
+            Person *p = members->pdata[k];
+            gboolean present = rng_chance (r, 0.95);
+
+            if (!attend (g, trainer, id, p, day, present, error) ||
+                (present && !score (g, trainer, id, p, day, (gint64) clamp (rng_normal (r, p->skill + 5, 7), 0, 100), error)))
+              return FALSE;
+          }
+      }
+  return TRUE;
+}

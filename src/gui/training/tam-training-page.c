@@ -1,0 +1,1284 @@
+/* tam-training-page.c: the Training tab (issue 14).
+ *
+ * Left, the sessions of the month shown, under Running, Upcoming and
+ * Done; right, the session opened (its participants, a check box per
+ * day for attendance, the score entry) or the trainer's overview
+ * (people in training now, the due list with its counts, pass rates and
+ * average scores per batch and trainer over the last twelve months).
+ *
+ * Keyboard first: Alt+Left / Alt+Right change the month, Enter opens a
+ * session, Ctrl+I imports quiz results, Ctrl+Shift+O the overview, F5
+ * reads again. In a score entry, Enter or Tab records the score (a new
+ * attempt) and moves to the next participant, Shift+Tab to the previous.
+ *
+ * Reads run in a GTask worker on a store of its own; writes through
+ * tam_save_async (); no SQL here (tam-training.h). */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tam-codes.h"
+#include "tam-format.h"
+#include "tam-gui-utils.h"
+#include "tam-save.h"
+#include "tam-training-page.h"
+#include "tam-training.h"
+
+struct _TamTrainingPage
+{
+  GtkBox parent_instance;
+
+  TamStore *store;
+  TamSession *session;
+  gboolean can_record;
+  char *month; /* YYYY-MM */
+  char *today;
+  gint64 open_id; /* the session shown, 0: none */
+  guint loading;
+  guint writing;
+  guint generation; /* of the session read last, to drop stale results */
+
+  GtkLabel *month_label;
+  GtkListBox *list;
+  GtkStack *stack;
+  GtkLabel *title_label;
+  GtkLabel *info_label;
+  GtkLabel *status_label;
+  GtkButton *import_button;
+  GtkToggleButton *overview_button;
+  GtkWidget *grid_holder; /* the participants' grid is its only child */
+  GtkWidget *overview_holder;
+  GPtrArray *entries;   /* GtkEntry, in participant order */
+  GPtrArray *trainings; /* TamTraining of the month, as listed */
+};
+
+G_DEFINE_FINAL_TYPE (TamTrainingPage, tam_training_page, GTK_TYPE_BOX)
+
+/* -- reading ------------------------------------------------------- */
+
+typedef enum
+{
+  READ_MONTH,
+  READ_SESSION,
+  READ_OVERVIEW,
+} ReadKind;
+
+typedef struct
+{
+  ReadKind kind;
+  char *db_path;
+  char *month;
+  char *today;
+  gint64 id;
+  guint generation;
+  GPtrArray *a, *b, *c, *d; /* the results, by kind */
+  TamTraining *training;
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->month);
+  g_free (job->today);
+  g_clear_pointer (&job->a, g_ptr_array_unref);
+  g_clear_pointer (&job->b, g_ptr_array_unref);
+  g_clear_pointer (&job->c, g_ptr_array_unref);
+  g_clear_pointer (&job->d, g_ptr_array_unref);
+  g_clear_pointer (&job->training, tam_training_free);
+  g_free (job);
+}
+
+static void
+read_thread (GTask *task,
+             gpointer source,
+             gpointer data,
+             GCancellable *cancellable)
+{
+  ReadJob *job = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamStore) store = tam_store_open (job->db_path, &error);
+  g_autofree char *first = NULL, *last = NULL;
+  gboolean ok = FALSE;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  first = g_strdup_printf ("%s-01", job->month);
+  last = g_strdup_printf ("%s-31", job->month);
+  switch (job->kind)
+    {
+    case READ_MONTH:
+      ok = (job->a = tam_training_list (store, first, last, &error)) != NULL;
+      break;
+    case READ_SESSION:
+      ok = (job->training = tam_training_get (store, job->id, &error)) != NULL &&
+           (job->a = tam_training_participants (store, job->id, &error)) != NULL &&
+           (job->b = tam_training_days (store, job->id, &error)) != NULL;
+      break;
+    case READ_OVERVIEW:
+      {
+        g_autofree char *year_ago = tam_training_add_months (first, -11);
+
+        ok = (job->a = tam_training_trainees (store, &error)) != NULL &&
+             (job->b = tam_training_due (store, job->today, &error)) != NULL &&
+             (job->c = tam_training_list (store, year_ago, last, &error)) != NULL &&
+             (job->d = tam_training_trainer_stats (store, year_ago, last, &error)) != NULL;
+      }
+      break;
+    }
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void apply_month (TamTrainingPage *self, ReadJob *job);
+static void apply_session (TamTrainingPage *self, ReadJob *job);
+static void apply_overview (TamTrainingPage *self, ReadJob *job);
+
+static void
+read_done_cb (GObject *source,
+              GAsyncResult *result,
+              gpointer user_data)
+{
+  TamTrainingPage *self = TAM_TRAINING_PAGE (source);
+  ReadJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  self->loading--;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      gtk_label_set_text (self->status_label, error->message);
+      return;
+    }
+  if (job->kind == READ_MONTH)
+    apply_month (self, job);
+  else if (job->kind == READ_SESSION && job->generation == self->generation)
+    apply_session (self, job);
+  else if (job->kind == READ_OVERVIEW)
+    apply_overview (self, job);
+}
+
+static void
+start_read (TamTrainingPage *self,
+            ReadKind kind,
+            gint64 id)
+{
+  ReadJob *job = g_new0 (ReadJob, 1);
+  g_autoptr (GTask) task = g_task_new (self, NULL, read_done_cb, NULL);
+
+  job->kind = kind;
+  job->db_path = g_strdup (tam_store_get_path (self->store));
+  job->month = g_strdup (self->month);
+  job->today = g_strdup (self->today);
+  job->id = id;
+  job->generation = kind == READ_SESSION ? ++self->generation : 0;
+  self->loading++;
+  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+/* -- the month's sessions ------------------------------------------ */
+
+static const char *
+state_of (const TamTraining *t,
+          const char *today)
+{
+  if (strcmp (t->starts_on, today) > 0)
+    return _ ("Upcoming");
+  if (strcmp (t->ends_on, today) < 0)
+    return _ ("Done");
+  return _ ("Running");
+}
+
+static int
+state_rank (const TamTraining *t,
+            const char *today)
+{
+  if (strcmp (t->starts_on, today) > 0)
+    return 1;
+  if (strcmp (t->ends_on, today) < 0)
+    return 2;
+  return 0;
+}
+
+static char *
+score_text (double v)
+{
+  /* "81.5" / "81,5"; "–" for none. */
+  return tam_format_number (TAM_LANGUAGE_AUTO, v, 1);
+}
+
+static GtkWidget *
+session_row (const TamTraining *t)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (t->title);
+  g_autofree char *mean = score_text (t->mean_score);
+  /* Translators: a session in the list: "Initial training · 2026-11-02 – 2026-11-13 · 12 people, 10 passed, mean 81.5" */
+  g_autofree char *detail = g_strdup_printf (_ ("%s · %s – %s · %u people, %u passed, mean %s"),
+                                             tam_training_kind_to_label (t->kind), t->starts_on, t->ends_on,
+                                             t->n_participants, t->n_passed, mean);
+  GtkWidget *sub = gtk_label_new (detail);
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (sub), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (sub, "dim-label");
+  gtk_widget_add_css_class (sub, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), sub);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, t->title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, t->title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, detail, -1);
+  return row;
+}
+
+static void
+header_func (GtkListBoxRow *row,
+             GtkListBoxRow *before,
+             gpointer user_data)
+{
+  TamTrainingPage *self = user_data;
+  int i = gtk_list_box_row_get_index (row);
+  int j = before ? gtk_list_box_row_get_index (before) : -1;
+  const TamTraining *t = self->trainings && i >= 0 && (guint) i < self->trainings->len ? self->trainings->pdata[i] : NULL;
+  const TamTraining *b = self->trainings && j >= 0 && (guint) j < self->trainings->len ? self->trainings->pdata[j] : NULL;
+
+  if (t == NULL || (b != NULL && state_rank (b, self->today) == state_rank (t, self->today)))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  {
+    GtkWidget *label = gtk_label_new (state_of (t, self->today));
+
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_widget_add_css_class (label, "heading");
+    gtk_widget_set_margin_top (label, 12);
+    gtk_widget_set_margin_start (label, 12);
+    gtk_widget_set_margin_bottom (label, 4);
+    gtk_list_box_row_set_header (row, label);
+  }
+}
+
+static const char *sort_today;
+
+static int
+session_cmp (gconstpointer a,
+             gconstpointer b)
+{
+  const TamTraining *x = *(TamTraining *const *) a, *y = *(TamTraining *const *) b;
+  int r = state_rank (x, sort_today) - state_rank (y, sort_today);
+
+  return r != 0 ? r : strcmp (x->starts_on, y->starts_on);
+}
+
+static void
+apply_month (TamTrainingPage *self,
+             ReadJob *job)
+{
+  GtkWidget *child;
+  g_autofree char *status = NULL;
+
+  g_clear_pointer (&self->trainings, g_ptr_array_unref);
+  self->trainings = g_steal_pointer (&job->a);
+  sort_today = self->today;
+  g_ptr_array_sort (self->trainings, session_cmp);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  for (guint i = 0; i < self->trainings->len; i++)
+    gtk_list_box_append (self->list, session_row (self->trainings->pdata[i]));
+  gtk_list_box_invalidate_headers (self->list);
+  status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u session", "%u sessions", self->trainings->len),
+                            self->trainings->len);
+  gtk_label_set_text (self->status_label, status);
+  /* The open session stays open; its row is selected again. */
+  for (guint i = 0; self->open_id != 0 && i < self->trainings->len; i++)
+    if (((TamTraining *) self->trainings->pdata[i])->id == self->open_id)
+      gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, (int) i));
+}
+
+/* -- a session ------------------------------------------------------ */
+
+typedef enum
+{
+  WRITE_ATTEND,
+  WRITE_SCORE,
+  WRITE_IMPORT,
+} WriteKind;
+
+typedef struct
+{
+  WriteKind kind;
+  TamSession *session;
+  gint64 id;
+  char *nik;
+  char *date;
+  char *path;
+  gboolean present;
+  double score;
+  guint attempt;
+  int passed;
+  guint n;
+  GPtrArray *errors;
+  GtkWidget *row_label; /* main thread only */
+} Write;
+
+static void
+write_free (Write *w)
+{
+  tam_session_free (w->session);
+  g_free (w->nik);
+  g_free (w->date);
+  g_free (w->path);
+  g_clear_pointer (&w->errors, g_ptr_array_unref);
+  g_clear_object (&w->row_label);
+  g_free (w);
+}
+
+static gboolean
+write_func (TamStore *store,
+            gpointer data,
+            GError **error)
+{
+  Write *w = data;
+
+  switch (w->kind)
+    {
+    case WRITE_ATTEND:
+      return tam_training_attend (store, w->session, w->id, w->nik, w->date, w->present, error);
+    case WRITE_SCORE:
+      if (!tam_training_score (store, w->session, w->id, w->nik, w->score, &w->attempt, error))
+        return FALSE;
+      {
+        g_autoptr (GPtrArray) parts = tam_training_participants (store, w->id, NULL);
+
+        for (guint i = 0; parts != NULL && i < parts->len; i++)
+          if (strcmp (((TamTrainingParticipant *) parts->pdata[i])->nik, w->nik) == 0)
+            w->passed = ((TamTrainingParticipant *) parts->pdata[i])->passed;
+      }
+      return TRUE;
+    case WRITE_IMPORT:
+      g_clear_pointer (&w->errors, g_ptr_array_unref);
+      return tam_training_import_scores (store, w->session, w->id, w->path, &w->n, &w->errors, error);
+    default:
+      return FALSE;
+    }
+}
+
+static void
+write_busy_cb (gpointer user_data)
+{
+  TamTrainingPage *self = user_data;
+
+  gtk_label_set_text (self->status_label, _ ("Waiting for another desk…"));
+}
+
+static char *
+result_text (guint attempts,
+             double score,
+             int passed)
+{
+  g_autofree char *s = score_text (score);
+
+  if (attempts == 0)
+    return g_strdup (_ ("no score yet"));
+  /* Translators: a participant's quiz: "2 attempts · 82.0 · passed" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u attempt · %s · %s", "%u attempts · %s · %s", attempts),
+                          attempts, s, passed == 1 ? _ ("passed") : _ ("not passed"));
+}
+
+static void
+write_done_cb (GObject *source,
+               GAsyncResult *result,
+               gpointer user_data)
+{
+  TamTrainingPage *self = user_data;
+  Write *w = tam_save_get_data (result);
+  g_autoptr (GError) error = NULL;
+
+  self->writing--;
+  if (!tam_save_finish (result, &error))
+    {
+      g_autoptr (GString) body = g_string_new (error->message);
+
+      for (guint i = 1; w->errors != NULL && i < w->errors->len; i++)
+        g_string_append_printf (body, "\n%s", (const char *) w->errors->pdata[i]);
+      tam_show_message (GTK_WIDGET (self),
+                        w->kind == WRITE_IMPORT  ? _ ("Cannot import the quiz results")
+                        : w->kind == WRITE_SCORE ? _ ("Cannot record the score")
+                                                 : _ ("Cannot record the attendance"),
+                        body->str);
+      if (w->kind == WRITE_ATTEND && w->id == self->open_id)
+        start_read (self, READ_SESSION, self->open_id);
+    }
+  else if (w->kind == WRITE_SCORE)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *status = NULL;
+
+      if (w->row_label != NULL)
+        {
+          text = result_text (w->attempt, w->score, w->passed);
+          gtk_label_set_text (GTK_LABEL (w->row_label), text);
+        }
+      /* Translators: after a score: "Attempt 2 of 20260301 recorded" */
+      status = g_strdup_printf (_ ("Attempt %u of %s recorded"), w->attempt, w->nik);
+      gtk_label_set_text (self->status_label, status);
+    }
+  else if (w->kind == WRITE_IMPORT)
+    {
+      g_autofree char *status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u score imported", "%u scores imported", w->n), w->n);
+
+      gtk_label_set_text (self->status_label, status);
+      if (w->id == self->open_id)
+        start_read (self, READ_SESSION, self->open_id);
+    }
+  else
+    gtk_label_set_text (self->status_label, _ ("Attendance recorded"));
+  g_object_unref (self);
+}
+
+static void
+send_write (TamTrainingPage *self,
+            Write *w)
+{
+  w->session = tam_session_copy (self->session);
+  self->writing++;
+  tam_save_async (tam_store_get_path (self->store), write_func, w, (GDestroyNotify) write_free, write_busy_cb,
+                  write_done_cb, g_object_ref (self));
+}
+
+static void
+day_toggled_cb (GtkCheckButton *check,
+                TamTrainingPage *self)
+{
+  Write *w = g_new0 (Write, 1);
+
+  gtk_check_button_set_inconsistent (check, FALSE);
+  w->kind = WRITE_ATTEND;
+  w->id = self->open_id;
+  w->nik = g_strdup (g_object_get_data (G_OBJECT (check), "nik"));
+  w->date = g_strdup (g_object_get_data (G_OBJECT (check), "date"));
+  w->present = gtk_check_button_get_active (check);
+  send_write (self, w);
+}
+
+/* Records the entry's score, if any; FALSE (and a message) when it is
+ * not a score. */
+static gboolean
+commit_score (TamTrainingPage *self,
+              GtkEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *end = NULL;
+  double v;
+  Write *w;
+
+  if (copy[0] == '\0')
+    return TRUE;
+  if (strchr (copy, '.') == NULL)
+    g_strdelimit (copy, ",", '.');
+  v = g_ascii_strtod (copy, &end);
+  if (end == copy || *end != '\0' || !isfinite (v) || v < 0 || v > 100)
+    {
+      g_autofree char *message = g_strdup_printf (_ ("“%s” is not a score: type a number from 0 to 100"), text);
+
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_label_set_text (self->status_label, message);
+      return FALSE;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  w = g_new0 (Write, 1);
+  w->kind = WRITE_SCORE;
+  w->id = self->open_id;
+  w->nik = g_strdup (g_object_get_data (G_OBJECT (entry), "nik"));
+  w->score = v;
+  w->row_label = g_object_ref (g_object_get_data (G_OBJECT (entry), "result-label"));
+  gtk_entry_set_placeholder_text (entry, copy);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  send_write (self, w);
+  return TRUE;
+}
+
+static void
+focus_entry (TamTrainingPage *self,
+             GtkWidget *entry,
+             int step)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    if (self->entries->pdata[i] == entry)
+      {
+        int j = (int) i + step;
+
+        if (j >= 0 && (guint) j < self->entries->len)
+          gtk_widget_grab_focus (self->entries->pdata[j]);
+        return;
+      }
+}
+
+static void
+entry_activate_cb (GtkEntry *entry,
+                   TamTrainingPage *self)
+{
+  if (commit_score (self, entry))
+    focus_entry (self, GTK_WIDGET (entry), 1);
+}
+
+static gboolean
+entry_key_cb (GtkEventControllerKey *controller,
+              guint keyval,
+              guint keycode,
+              GdkModifierType state,
+              TamTrainingPage *self)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    {
+      if (commit_score (self, GTK_ENTRY (entry)))
+        focus_entry (self, entry, 1);
+      return TRUE;
+    }
+  if (keyval == GDK_KEY_ISO_Left_Tab)
+    {
+      if (commit_score (self, GTK_ENTRY (entry)))
+        focus_entry (self, entry, -1);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+cell_label (const char *text,
+            gboolean dim)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 42);
+  if (text != NULL && g_utf8_strlen (text, -1) > 42)
+    gtk_widget_set_tooltip_text (label, text);
+  if (dim)
+    gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+static void
+apply_session (TamTrainingPage *self,
+               ReadJob *job)
+{
+  TamTraining *t = job->training;
+  GPtrArray *parts = job->a;
+  g_autoptr (GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *info = NULL;
+  g_autofree char *mean = score_text (t->mean_score);
+  GtkWidget *grid, *child;
+  int y = 1;
+
+  for (guint i = 0; i < job->b->len; i++)
+    {
+      TamTrainingDay *d = job->b->pdata[i];
+
+      g_hash_table_insert (present, g_strdup_printf ("%s\x1f%s", d->nik, d->date), GINT_TO_POINTER (d->present ? 1 : 2));
+    }
+  /* Every day of the session (at most 31 columns). */
+  for (char *day = g_strdup (t->starts_on); day != NULL && strcmp (day, t->ends_on) <= 0 && days->len < 31;)
+    {
+      int yy, mm, dd;
+      GDate g;
+      char buf[11];
+
+      g_ptr_array_add (days, day);
+      if (sscanf (day, "%d-%d-%d", &yy, &mm, &dd) != 3)
+        break;
+      g_date_clear (&g, 1);
+      g_date_set_dmy (&g, (GDateDay) dd, (GDateMonth) mm, (GDateYear) yy);
+      g_date_add_days (&g, 1);
+      g_snprintf (buf, sizeof buf, "%04d-%02d-%02d", g_date_get_year (&g), g_date_get_month (&g), g_date_get_day (&g));
+      day = g_strdup (buf);
+      if (strcmp (day, t->ends_on) > 0)
+        {
+          g_free (day);
+          break;
+        }
+    }
+
+  gtk_label_set_text (self->title_label, t->title);
+  /* Translators: a session's facts: "Initial training · Add On Consumer · Bandung · trainer Name · 2026-11-02 – 2026-11-13 · mean 81.5" */
+  info = g_strdup_printf (_ ("%s · %s · %s · trainer %s · %s – %s · %u of %u passed · mean %s"),
+                          tam_training_kind_to_label (t->kind), t->service ? tam_service_label (t->service) : "–",
+                          t->site ? tam_site_label (t->site) : "–", t->trainer_name ? t->trainer_name : "–",
+                          t->starts_on, t->ends_on, t->n_passed, t->n_participants, mean);
+  gtk_label_set_text (self->info_label, info);
+
+  while ((child = gtk_widget_get_first_child (self->grid_holder)) != NULL)
+    gtk_widget_unparent (child);
+  g_ptr_array_set_size (self->entries, 0);
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_grid_attach (GTK_GRID (grid), cell_label (_ ("Participant"), TRUE), 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), cell_label (_ ("NIK"), TRUE), 1, 0, 1, 1);
+  for (guint d = 0; d < days->len; d++)
+    gtk_grid_attach (GTK_GRID (grid), cell_label ((const char *) days->pdata[d] + 8, TRUE), 4 + (int) d, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), cell_label (_ ("Score"), TRUE), 2, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), cell_label (_ ("Quiz"), TRUE), 3, 0, 1, 1);
+  for (guint i = 0; i < parts->len; i++, y++)
+    {
+      TamTrainingParticipant *p = parts->pdata[i];
+      GtkWidget *entry = gtk_entry_new ();
+      g_autofree char *result = result_text (p->attempts, p->score, p->passed);
+      GtkWidget *result_label = cell_label (result, FALSE);
+
+      gtk_label_set_width_chars (GTK_LABEL (result_label), 20);
+      GtkEventController *keys = gtk_event_controller_key_new ();
+      g_autofree char *entry_label = g_strdup_printf (_ ("Quiz score of %s"), p->name);
+
+      {
+        GtkWidget *name = cell_label (p->name, FALSE);
+
+        gtk_label_set_width_chars (GTK_LABEL (name), MIN (g_utf8_strlen (p->name, -1), 24));
+        gtk_grid_attach (GTK_GRID (grid), name, 0, y, 1, 1);
+      }
+      {
+        GtkWidget *nik = cell_label (p->nik, TRUE);
+
+        gtk_label_set_ellipsize (GTK_LABEL (nik), PANGO_ELLIPSIZE_NONE);
+        gtk_grid_attach (GTK_GRID (grid), nik, 1, y, 1, 1);
+      }
+      for (guint d = 0; d < days->len; d++)
+        {
+          g_autofree char *key = g_strdup_printf ("%s\x1f%s", p->nik, (const char *) days->pdata[d]);
+          int state = GPOINTER_TO_INT (g_hash_table_lookup (present, key));
+          GtkWidget *check = gtk_check_button_new ();
+          /* Translators: a check box's name for assistive tech: "Name present on 2026-11-02" */
+          g_autofree char *label = g_strdup_printf (_ ("%s present on %s"), p->name, (const char *) days->pdata[d]);
+
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), state == 1);
+          if (state == 0)
+            gtk_check_button_set_inconsistent (GTK_CHECK_BUTTON (check), TRUE);
+          gtk_widget_set_sensitive (check, self->can_record);
+          gtk_widget_set_tooltip_text (check, label);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+          g_object_set_data_full (G_OBJECT (check), "nik", g_strdup (p->nik), g_free);
+          g_object_set_data_full (G_OBJECT (check), "date", g_strdup (days->pdata[d]), g_free);
+          g_signal_connect (check, "toggled", G_CALLBACK (day_toggled_cb), self);
+          gtk_grid_attach (GTK_GRID (grid), check, 4 + (int) d, y, 1, 1);
+        }
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 5);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 5);
+      gtk_widget_set_hexpand (entry, FALSE);
+      gtk_widget_set_halign (entry, GTK_ALIGN_START);
+      gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
+      if (!isnan (p->score))
+        {
+          g_autofree char *s = score_text (p->score);
+          gtk_entry_set_placeholder_text (GTK_ENTRY (entry), s);
+        }
+      gtk_widget_set_sensitive (entry, self->can_record);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, entry_label, -1);
+      g_object_set_data_full (G_OBJECT (entry), "nik", g_strdup (p->nik), g_free);
+      g_object_set_data (G_OBJECT (entry), "result-label", result_label);
+      g_signal_connect (entry, "activate", G_CALLBACK (entry_activate_cb), self);
+      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (entry_key_cb), self);
+      gtk_widget_add_controller (entry, keys);
+      gtk_grid_attach (GTK_GRID (grid), entry, 2, y, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), result_label, 3, y, 1, 1);
+      g_ptr_array_add (self->entries, entry);
+    }
+  if (parts->len == 0)
+    gtk_grid_attach (GTK_GRID (grid), cell_label (_ ("Nobody is enrolled yet (tamctl training enroll)."), TRUE), 0, 1, 4, 1);
+  gtk_widget_set_parent (grid, self->grid_holder);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), self->can_record);
+  gtk_stack_set_visible_child_name (self->stack, "session");
+}
+
+/* -- the overview --------------------------------------------------- */
+
+/* A table of the overview: one label a row, its columns at tab stops
+ * (hundreds of labels a cell took a third of a second to build). The
+ * column widths, in digits of the page's font, ride on the table. */
+static GtkWidget *
+section (TamTrainingPage *self,
+         GtkWidget *box,
+         const char *title,
+         const int *widths,
+         guint n)
+{
+  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *table = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "0000000000");
+  PangoTabArray *tabs = pango_tab_array_new ((int) n, TRUE);
+  int unit, x = 0;
+
+  pango_layout_get_pixel_size (layout, &unit, NULL);
+  unit = MAX (unit / 10, 4);
+  g_object_unref (layout);
+  for (guint i = 0; i < n; i++)
+    {
+      pango_tab_array_set_tab (tabs, (int) i, PANGO_TAB_LEFT, x);
+      x += widths[i] * unit;
+    }
+  g_object_set_data_full (G_OBJECT (table), "tabs", tabs, (GDestroyNotify) pango_tab_array_free);
+  g_object_set_data (G_OBJECT (table), "widths", (gpointer) widths);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "title-4");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), table);
+  return table;
+}
+
+static void
+grid_row (GtkWidget *table,
+          int y,
+          const char *const *texts,
+          guint n,
+          gboolean head)
+{
+  const int *widths = g_object_get_data (G_OBJECT (table), "widths");
+  g_autoptr (GString) line = g_string_new (NULL);
+  GtkWidget *label;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *t = texts[i] ? texts[i] : "";
+      glong max = widths[i] - 2;
+
+      if (i > 0)
+        g_string_append_c (line, '\t');
+      /* A text wider than its column is cut with "…" (the next one
+       * keeps its stop). */
+      if (i + 1 < n && g_utf8_strlen (t, -1) > max)
+        {
+          g_autofree char *cut = g_utf8_substring (t, 0, MAX (max - 1, 1));
+
+          g_string_append_printf (line, "%s…", cut);
+        }
+      else
+        g_string_append (line, t);
+    }
+  label = gtk_label_new (line->str);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_tabs (GTK_LABEL (label), g_object_get_data (G_OBJECT (table), "tabs"));
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  if (head)
+    gtk_widget_add_css_class (label, "dim-label");
+  (void) y;
+  gtk_box_append (GTK_BOX (table), label);
+}
+
+static char *
+rate_text (guint passed,
+           guint scored)
+{
+  return scored == 0 ? g_strdup ("–") : g_strdup_printf ("%.0f %%", 100.0 * passed / scored);
+}
+
+/* The overview shows the first rows of a long list, the rest is in
+ * `tamctl training due` and the batch report (a row is a label; a
+ * thousand of them would take the overview over 100 ms). */
+#define MAX_ROWS 60
+
+static void
+more_rows (GtkWidget *table,
+           guint n)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  if (n <= MAX_ROWS)
+    return;
+  /* Translators: under a cut list of the overview */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more (tamctl training due, Reports)",
+                                       "… and %u more (tamctl training due, Reports)", n - MAX_ROWS),
+                          n - MAX_ROWS);
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (table), label);
+}
+
+/* The overview's columns, in digits. */
+static const int trainee_widths[] = { 11, 26, 22, 44, 12, 22 };
+static const int due_widths[] = { 11, 26, 22, 16, 16, 40 };
+static const int batch_widths[] = { 12, 48, 24, 9, 12, 12 };
+static const int trainer_widths[] = { 28, 10, 10, 12, 12 };
+
+static void
+apply_overview (TamTrainingPage *self,
+                ReadJob *job)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *child, *grid;
+  guint n[3] = { 0 };
+  g_autofree char *counts = NULL;
+  int y;
+
+  while ((child = gtk_widget_get_first_child (self->overview_holder)) != NULL)
+    gtk_widget_unparent (child);
+
+  grid = section (self, box, _ ("In training now"), trainee_widths, G_N_ELEMENTS (trainee_widths));
+  {
+    const char *head[] = { _ ("NIK"), _ ("Name"), _ ("Service"), _ ("Initial training"), _ ("Ends"), _ ("Quiz") };
+    grid_row (grid, 0, head, G_N_ELEMENTS (head), TRUE);
+  }
+  y = 1;
+  for (guint i = 0; i < job->a->len; i++, y++)
+    {
+      TamTrainee *t = job->a->pdata[i];
+      g_autofree char *q = t->passed < 0 ? g_strdup (_ ("no score yet"))
+                                         : g_strdup_printf ("%.1f · %s", t->score, t->passed ? _ ("passed") : _ ("not passed"));
+      const char *row[] = { t->nik, t->name, t->service ? tam_service_label (t->service) : "",
+                            t->training_title ? t->training_title : _ ("not enrolled"), t->ends_on, q };
+      grid_row (grid, y, row, G_N_ELEMENTS (row), FALSE);
+    }
+
+  for (guint i = 0; i < job->b->len; i++)
+    n[((TamTrainingDueRow *) job->b->pdata[i])->state]++;
+  /* Translators: the due list's heading: "Refreshers and socializations: 3 due, 12 overdue, 5 suggested" */
+  counts = g_strdup_printf (_ ("Refreshers and socializations: %u due, %u overdue, %u suggested"),
+                            n[TAM_TRAINING_DUE], n[TAM_TRAINING_OVERDUE], n[TAM_TRAINING_SUGGESTED]);
+  grid = section (self, box, counts, due_widths, G_N_ELEMENTS (due_widths));
+  {
+    const char *head[] = { _ ("NIK"), _ ("Name"), _ ("State"), _ ("Due on"), _ ("Last training"), _ ("What") };
+    grid_row (grid, 0, head, G_N_ELEMENTS (head), TRUE);
+  }
+  y = 1;
+  for (guint i = 0; i < job->b->len && y <= MAX_ROWS; i++, y++)
+    {
+      TamTrainingDueRow *r = job->b->pdata[i];
+      const char *row[] = { r->nik, r->name, tam_training_due_state_to_label (r->state), r->due_on,
+                            r->last_training ? r->last_training : "–",
+                            r->reason ? r->reason : tam_training_kind_to_label (r->kind) };
+      grid_row (grid, y, row, G_N_ELEMENTS (row), FALSE);
+    }
+  more_rows (grid, job->b->len);
+
+  grid = section (self, box, _ ("Batches of the last twelve months"), batch_widths, G_N_ELEMENTS (batch_widths));
+  {
+    const char *head[] = { _ ("From"), _ ("Batch"), _ ("Trainer"), _ ("People"), _ ("Pass rate"), _ ("Mean score") };
+    grid_row (grid, 0, head, G_N_ELEMENTS (head), TRUE);
+  }
+  y = 1;
+  for (guint i = job->c->len; i > 0 && y <= MAX_ROWS; i--, y++)
+    {
+      TamTraining *t = job->c->pdata[i - 1];
+      g_autofree char *people = g_strdup_printf ("%u", t->n_participants);
+      g_autofree char *rate = rate_text (t->n_passed, t->n_scored);
+      g_autofree char *mean = score_text (t->mean_score);
+      const char *row[] = { t->starts_on, t->title, t->trainer_name ? t->trainer_name : "–", people, rate, mean };
+      grid_row (grid, y, row, G_N_ELEMENTS (row), FALSE);
+    }
+  more_rows (grid, job->c->len);
+
+  grid = section (self, box, _ ("Trainers over the last twelve months"), trainer_widths,
+                  G_N_ELEMENTS (trainer_widths));
+  {
+    const char *head[] = { _ ("Trainer"), _ ("Sessions"), _ ("People"), _ ("Pass rate"), _ ("Mean score") };
+    grid_row (grid, 0, head, G_N_ELEMENTS (head), TRUE);
+  }
+  y = 1;
+  for (guint i = 0; i < job->d->len; i++, y++)
+    {
+      TamTrainerStats *s = job->d->pdata[i];
+      g_autofree char *sessions = g_strdup_printf ("%u", s->trainings);
+      g_autofree char *people = g_strdup_printf ("%u", s->participants);
+      g_autofree char *rate = rate_text (s->passed, s->scored);
+      g_autofree char *mean = score_text (s->mean_score);
+      const char *row[] = { s->name ? s->name : _ ("no trainer named"), sessions, people, rate, mean };
+      grid_row (grid, y, row, G_N_ELEMENTS (row), FALSE);
+    }
+  gtk_widget_set_parent (box, self->overview_holder);
+  gtk_stack_set_visible_child_name (self->stack, "overview");
+}
+
+/* -- actions --------------------------------------------------------- */
+
+static void
+show_month (TamTrainingPage *self)
+{
+  g_autofree char *label = tam_format_month (TAM_LANGUAGE_AUTO, self->month);
+
+  gtk_label_set_text (self->month_label, label ? label : self->month);
+  if (gtk_toggle_button_get_active (self->overview_button))
+    start_read (self, READ_OVERVIEW, 0);
+  start_read (self, READ_MONTH, 0);
+}
+
+static void
+step_month (TamTrainingPage *self,
+            int step)
+{
+  g_autofree char *first = g_strdup_printf ("%s-01", self->month);
+  g_autofree char *moved = tam_training_add_months (first, step);
+
+  g_free (self->month);
+  self->month = g_strndup (moved, 7);
+  show_month (self);
+}
+
+static void
+prev_cb (GtkButton *button,
+         TamTrainingPage *self)
+{
+  step_month (self, -1);
+}
+
+static void
+next_cb (GtkButton *button,
+         TamTrainingPage *self)
+{
+  step_month (self, 1);
+}
+
+static void
+row_activated_cb (GtkListBox *list,
+                  GtkListBoxRow *row,
+                  TamTrainingPage *self)
+{
+  int i = gtk_list_box_row_get_index (row);
+
+  if (self->trainings == NULL || i < 0 || (guint) i >= self->trainings->len)
+    return;
+  gtk_toggle_button_set_active (self->overview_button, FALSE);
+  self->open_id = ((TamTraining *) self->trainings->pdata[i])->id;
+  start_read (self, READ_SESSION, self->open_id);
+}
+
+static void
+overview_toggled_cb (GtkToggleButton *button,
+                     TamTrainingPage *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    start_read (self, READ_OVERVIEW, 0);
+  else
+    gtk_stack_set_visible_child_name (self->stack, self->open_id != 0 ? "session" : "empty");
+}
+
+static void
+import_chosen (GtkWidget *owner,
+               const char *path)
+{
+  TamTrainingPage *self = TAM_TRAINING_PAGE (owner);
+  Write *w = g_new0 (Write, 1);
+
+  w->kind = WRITE_IMPORT;
+  w->id = self->open_id;
+  w->path = g_strdup (path);
+  send_write (self, w);
+}
+
+static void
+import_cb (GtkButton *button,
+           TamTrainingPage *self)
+{
+  GtkFileChooserNative *chooser;
+
+  if (self->open_id == 0 || !self->can_record)
+    return;
+  chooser = tam_file_chooser_new (GTK_WIDGET (self), _ ("Import Quiz Results"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                  _ ("_Import"), TRUE);
+  tam_file_chooser_show (chooser, GTK_WIDGET (self), import_chosen);
+}
+
+static void
+prev_action (GtkWidget *widget,
+             const char *name,
+             GVariant *param)
+{
+  step_month (TAM_TRAINING_PAGE (widget), -1);
+}
+
+static void
+next_action (GtkWidget *widget,
+             const char *name,
+             GVariant *param)
+{
+  step_month (TAM_TRAINING_PAGE (widget), 1);
+}
+
+static void
+import_action (GtkWidget *widget,
+               const char *name,
+               GVariant *param)
+{
+  TamTrainingPage *self = TAM_TRAINING_PAGE (widget);
+
+  import_cb (self->import_button, self);
+}
+
+static void
+overview_action (GtkWidget *widget,
+                 const char *name,
+                 GVariant *param)
+{
+  TamTrainingPage *self = TAM_TRAINING_PAGE (widget);
+
+  gtk_toggle_button_set_active (self->overview_button, !gtk_toggle_button_get_active (self->overview_button));
+}
+
+static void
+reload_action (GtkWidget *widget,
+               const char *name,
+               GVariant *param)
+{
+  TamTrainingPage *self = TAM_TRAINING_PAGE (widget);
+
+  tam_training_page_reload (self);
+  if (self->open_id != 0 && !gtk_toggle_button_get_active (self->overview_button))
+    start_read (self, READ_SESSION, self->open_id);
+}
+
+/* -- the widget ------------------------------------------------------ */
+
+static void
+tam_training_page_dispose (GObject *object)
+{
+  TamTrainingPage *self = TAM_TRAINING_PAGE (object);
+
+  g_clear_pointer (&self->trainings, g_ptr_array_unref);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  G_OBJECT_CLASS (tam_training_page_parent_class)->dispose (object);
+}
+
+static void
+tam_training_page_finalize (GObject *object)
+{
+  TamTrainingPage *self = TAM_TRAINING_PAGE (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->session, tam_session_free);
+  g_free (self->month);
+  g_free (self->today);
+  G_OBJECT_CLASS (tam_training_page_parent_class)->finalize (object);
+}
+
+static void
+tam_training_page_class_init (TamTrainingPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tam_training_page_dispose;
+  object_class->finalize = tam_training_page_finalize;
+  gtk_widget_class_install_action (widget_class, "training.prev-month", NULL, prev_action);
+  gtk_widget_class_install_action (widget_class, "training.next-month", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "training.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "training.overview", NULL, overview_action);
+  gtk_widget_class_install_action (widget_class, "training.reload", NULL, reload_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "training.prev-month", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "training.next-month", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "training.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "training.overview",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "training.reload", NULL);
+}
+
+static void
+tam_training_page_init (TamTrainingPage *self)
+{
+  GtkWidget *bar, *prev, *next, *paned, *scroll, *session, *head, *empty;
+
+  self->entries = g_ptr_array_new ();
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+
+  bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_bottom (bar, 6);
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  prev = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_widget_set_tooltip_text (prev, _ ("Previous month (Alt+Left)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (prev), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Previous month"), -1);
+  next = gtk_button_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_tooltip_text (next, _ ("Next month (Alt+Right)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (next), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Next month"), -1);
+  self->month_label = GTK_LABEL (gtk_label_new (""));
+  gtk_widget_add_css_class (GTK_WIDGET (self->month_label), "heading");
+  gtk_widget_set_size_request (GTK_WIDGET (self->month_label), 140, -1);
+  self->status_label = GTK_LABEL (gtk_label_new (""));
+  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
+  gtk_widget_set_hexpand (GTK_WIDGET (self->status_label), TRUE);
+  gtk_label_set_xalign (self->status_label, 1);
+  gtk_label_set_ellipsize (self->status_label, PANGO_ELLIPSIZE_END);
+  self->overview_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_ ("_Overview")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->overview_button),
+                               _ ("People in training, refreshers due, pass rates (Ctrl+Shift+O)"));
+  /* Alt+Left, Alt+Right and Ctrl+Shift+O reach them: Tab goes straight
+   * to the sessions. */
+  gtk_widget_set_focusable (prev, FALSE);
+  gtk_widget_set_focusable (next, FALSE);
+  gtk_widget_set_focusable (GTK_WIDGET (self->overview_button), FALSE);
+  g_signal_connect (prev, "clicked", G_CALLBACK (prev_cb), self);
+  g_signal_connect (next, "clicked", G_CALLBACK (next_cb), self);
+  g_signal_connect (self->overview_button, "toggled", G_CALLBACK (overview_toggled_cb), self);
+  gtk_box_append (GTK_BOX (bar), prev);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->month_label));
+  gtk_box_append (GTK_BOX (bar), next);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->status_label));
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->overview_button));
+  gtk_box_append (GTK_BOX (self), bar);
+
+  paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_set_vexpand (paned, TRUE);
+  gtk_paned_set_position (GTK_PANED (paned), 320);
+  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  self->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_header_func (self->list, header_func, self, NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Sessions of the month"), -1);
+  g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  scroll = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), GTK_WIDGET (self->list));
+  gtk_widget_set_size_request (scroll, 240, -1);
+  gtk_paned_set_start_child (GTK_PANED (paned), scroll);
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  empty = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "x-office-calendar-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _ ("No Session Open"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _ ("Choose a session on the left, or open the overview (Ctrl+Shift+O)."));
+  gtk_stack_add_named (self->stack, empty, "empty");
+
+  session = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_top (session, 12);
+  gtk_widget_set_margin_start (session, 12);
+  gtk_widget_set_margin_end (session, 12);
+  gtk_widget_set_margin_bottom (session, 12);
+  head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->title_label = GTK_LABEL (gtk_label_new (""));
+  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "title-3");
+  gtk_label_set_xalign (self->title_label, 0);
+  gtk_label_set_wrap (self->title_label, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->title_label), TRUE);
+  self->import_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_ ("_Import Quiz Results…")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->import_button), _ ("A nik,score file from the quiz tool, CSV or .xlsx (Ctrl+I)"));
+  gtk_widget_set_valign (GTK_WIDGET (self->import_button), GTK_ALIGN_START);
+  g_signal_connect (self->import_button, "clicked", G_CALLBACK (import_cb), self);
+  gtk_box_append (GTK_BOX (head), GTK_WIDGET (self->title_label));
+  gtk_box_append (GTK_BOX (head), GTK_WIDGET (self->import_button));
+  self->info_label = GTK_LABEL (gtk_label_new (""));
+  gtk_label_set_xalign (self->info_label, 0);
+  gtk_label_set_wrap (self->info_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->info_label), "dim-label");
+  self->grid_holder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  scroll = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scroll, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), self->grid_holder);
+  gtk_box_append (GTK_BOX (session), head);
+  gtk_box_append (GTK_BOX (session), GTK_WIDGET (self->info_label));
+  gtk_box_append (GTK_BOX (session), scroll);
+  gtk_stack_add_named (self->stack, session, "session");
+
+  self->overview_holder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_margin_start (self->overview_holder, 12);
+  gtk_widget_set_margin_end (self->overview_holder, 12);
+  gtk_widget_set_margin_bottom (self->overview_holder, 12);
+  scroll = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), self->overview_holder);
+  gtk_stack_add_named (self->stack, scroll, "overview");
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (self->stack));
+  gtk_box_append (GTK_BOX (self), paned);
+}
+
+GtkWidget *
+tam_training_page_new (TamStore *store,
+                       const TamSession *session)
+{
+  TamTrainingPage *self = g_object_new (TAM_TYPE_TRAINING_PAGE, NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  self->store = g_object_ref (store);
+  self->session = tam_session_copy (session);
+  self->can_record = tam_session_can (session, TAM_PERM_RECORD_TRAINING);
+  self->today = g_date_time_format (now, "%Y-%m-%d");
+  self->month = g_date_time_format (now, "%Y-%m");
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button), self->can_record);
+  show_month (self);
+  return GTK_WIDGET (self);
+}
+
+void
+tam_training_page_reload (TamTrainingPage *self)
+{
+  g_return_if_fail (TAM_IS_TRAINING_PAGE (self));
+
+  show_month (self);
+}
+
+void
+tam_training_page_set_month (TamTrainingPage *self,
+                             const char *month)
+{
+  g_return_if_fail (TAM_IS_TRAINING_PAGE (self));
+
+  g_free (self->month);
+  self->month = g_strndup (month, 7);
+  show_month (self);
+}
+
+gboolean
+tam_training_page_select_id (TamTrainingPage *self,
+                             gint64 id)
+{
+  g_return_val_if_fail (TAM_IS_TRAINING_PAGE (self), FALSE);
+
+  for (guint i = 0; self->trainings != NULL && i < self->trainings->len; i++)
+    if (((TamTraining *) self->trainings->pdata[i])->id == id)
+      {
+        GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, (int) i);
+
+        gtk_list_box_select_row (self->list, row);
+        if (self->open_id != id || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "session") != 0)
+          {
+            self->open_id = id;
+            start_read (self, READ_SESSION, id);
+          }
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+tam_training_page_is_busy (TamTrainingPage *self)
+{
+  g_return_val_if_fail (TAM_IS_TRAINING_PAGE (self), FALSE);
+
+  return self->loading > 0 || self->writing > 0;
+}
+
+GtkWidget *
+tam_training_page_get_score_entry (TamTrainingPage *self,
+                                   const char *nik)
+{
+  g_return_val_if_fail (TAM_IS_TRAINING_PAGE (self), NULL);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    if (g_strcmp0 (g_object_get_data (self->entries->pdata[i], "nik"), nik) == 0)
+      return self->entries->pdata[i];
+  return NULL;
+}
