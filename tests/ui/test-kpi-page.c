@@ -235,7 +235,7 @@ win_setup (WinFixture *f,
   gtk_window_present (GTK_WINDOW (f->window));
   tam_test_flush ();
   sign_in = TAM_SIGN_IN_PAGE (tam_test_find_child (GTK_WIDGET (f->window), TAM_TYPE_SIGN_IN_PAGE));
-  gtk_editable_set_text (tam_test_child (sign_in, TAM_TYPE_SIGN_IN_PAGE, "nik_entry"), "SPV-001");
+  gtk_editable_set_text (tam_test_child (sign_in, TAM_TYPE_SIGN_IN_PAGE, "nik_entry"), data ? data : "SPV-001");
   gtk_editable_set_text (tam_test_child (sign_in, TAM_TYPE_SIGN_IN_PAGE, "password_entry"), TAM_TEST_PASSWORD);
   g_signal_emit_by_name (tam_test_child (sign_in, TAM_TYPE_SIGN_IN_PAGE, "password_entry"), "activate");
   tam_test_spin_until (tam_window_get_page (f->window, "kpi") != NULL);
@@ -595,6 +595,38 @@ test_headcount_targets (WinFixture *f,
   g_assert_cmpint (target, ==, 40);
 }
 
+static gboolean
+menu_has (GMenuModel *menu,
+          const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A QCO reads the KPIs but sets no headcount target: no menu item, and
+ * the action opens nothing. A supervisor has both. */
+static void
+test_headcount_refused (WinFixture *f,
+                        gconstpointer data)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (tam_test_find_child (GTK_WIDGET (f->page), GTK_TYPE_MENU_BUTTON));
+  GMenuModel *menu = gtk_menu_button_get_menu_model (button);
+  gboolean supervisor = data == NULL;
+
+  g_assert_true (menu_has (menu, "win.report-pack"));
+  g_assert_cmpint (menu_has (menu, "kpi.headcount-targets"), ==, supervisor);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "kpi.headcount-targets", NULL);
+  tam_test_flush ();
+  g_assert_cmpint (tam_test_find_window (TAM_TYPE_KPI_HEADCOUNT_DIALOG) != NULL, ==, supervisor);
+}
+
 int
 main (int argc,
       char **argv)
@@ -610,5 +642,7 @@ main (int argc,
   g_test_add ("/ui/kpi/budget", WinFixture, NULL, win_setup, test_budget, win_teardown);
   g_test_add ("/ui/kpi/pack-job", WinFixture, NULL, win_setup, test_pack_job, win_teardown);
   g_test_add ("/ui/kpi/headcount-targets", WinFixture, NULL, win_setup, test_headcount_targets, win_teardown);
+  g_test_add ("/ui/kpi/headcount-menu-supervisor", WinFixture, NULL, win_setup, test_headcount_refused, win_teardown);
+  g_test_add ("/ui/kpi/headcount-refused-qco", WinFixture, "QCO-001", win_setup, test_headcount_refused, win_teardown);
   return g_test_run ();
 }

@@ -9,6 +9,25 @@
 #include "tam-pack.h"
 #include "tam-reports.h"
 
+/* A report's own progress (0..1) as a share of the pack's. */
+typedef struct
+{
+  TamProgressFunc progress;
+  gpointer user_data;
+  guint step;
+  guint total;
+} SubProgress;
+
+static void
+sub_progress (double fraction,
+              gpointer data)
+{
+  SubProgress *sub = data;
+
+  if (sub->progress != NULL)
+    sub->progress ((sub->step + CLAMP (fraction, 0.0, 1.0)) / sub->total, sub->user_data);
+}
+
 static void
 report_progress (TamProgressFunc progress,
                  gpointer user_data,
@@ -83,10 +102,11 @@ tam_report_pack (TamStore *store,
     {
       g_autofree char *name = g_strdup_printf ("%s-%s.xlsx", reports[i]->form, month);
       char *path = g_build_filename (dir, name, NULL);
+      SubProgress sub = { progress, user_data, step, total };
 
       g_ptr_array_add (paths, path);
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !reports[i]->write (store, session, month, path, NULL, NULL, cancellable, error))
+          !reports[i]->write (store, session, month, path, sub_progress, &sub, cancellable, error))
         goto fail;
       report_progress (progress, user_data, ++step, total);
     }
