@@ -3,7 +3,10 @@
  * script) and, inside this process, two threads on two stores of the
  * same file (the window's own store and a worker's). Each desk works on
  * its own agent, so every write of every desk must succeed: a write that
- * fails (a busy database included) fails the test. Afterwards the counts
+ * fails (a busy database included) fails the test. Each round: a
+ * discipline record made and issued, a verdict, a KPI input, a training
+ * day and a quiz attempt, a recovery plan drafted, submitted and
+ * approved. Afterwards the counts
  * are exact (nothing lost or doubled), each agent's discipline ladder
  * climbed one step a record as if the desks had taken turns, and the
  * store and its audit chain check out (tam_check).
@@ -16,6 +19,8 @@
 #include "tam-check.h"
 #include "tam-coaching.h"
 #include "tam-kpi.h"
+#include "tam-recovery.h"
+#include "tam-training.h"
 #include "tapping-world.h"
 
 #define N_DESKS 4
@@ -36,6 +41,9 @@ typedef struct
   char *tl_nik;
   char *tl_site;
   char *tl_service;
+  gint64 trainer_id;
+  char *agent_site;
+  char *agent_service;
   gint64 first_call; /* the desk's calls: first_call .. first_call + N_ROUNDS - 1 */
 } Desk;
 
@@ -48,6 +56,8 @@ desk_clear (Desk *d)
   g_free (d->tl_nik);
   g_free (d->tl_site);
   g_free (d->tl_service);
+  g_free (d->agent_site);
+  g_free (d->agent_service);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Desk, desk_clear)
@@ -56,9 +66,11 @@ static char *
 desk_to_text (const Desk *d)
 {
   return g_strdup_printf ("%d:%" G_GINT64_FORMAT ":%s:%" G_GINT64_FORMAT ":%s:%s:%" G_GINT64_FORMAT
-                          ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%s:%s:%s",
+                          ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%s:%s:%s:%" G_GINT64_FORMAT
+                          ":%s:%s",
                           d->desk, d->agent_id, d->agent_nik, d->qco_id, d->qco_nik, d->qco_site, d->manager_id,
-                          d->supervisor_id, d->first_call, d->tl_id, d->tl_nik, d->tl_site, d->tl_service);
+                          d->supervisor_id, d->first_call, d->tl_id, d->tl_nik, d->tl_site, d->tl_service,
+                          d->trainer_id, d->agent_site, d->agent_service);
 }
 
 static gboolean
@@ -67,7 +79,7 @@ desk_from_text (const char *text,
 {
   g_auto (GStrv) f = g_strsplit (text, ":", -1);
 
-  if (g_strv_length (f) != 13)
+  if (g_strv_length (f) != 16)
     return FALSE;
   d->desk = atoi (f[0]);
   d->agent_id = g_ascii_strtoll (f[1], NULL, 10);
@@ -82,6 +94,9 @@ desk_from_text (const char *text,
   d->tl_nik = g_strdup (f[10]);
   d->tl_site = g_strdup (f[11]);
   d->tl_service = g_strdup (f[12]);
+  d->trainer_id = g_ascii_strtoll (f[13], NULL, 10);
+  d->agent_site = g_strdup (f[14]);
+  d->agent_service = g_strdup (f[15]);
   return TRUE;
 }
 
@@ -111,6 +126,20 @@ desk_work (TamStore *store,
   g_autoptr (TamSession) tl = tam_session_new (d->tl_id, d->tl_nik, d->tl_nik, "TEAM_LEADER", d->tl_site,
                                                d->tl_service);
 
+  g_autoptr (TamSession) trainer = tam_session_new (d->trainer_id, "TRN001", "Trainer", "TRAINER", "BANDUNG", NULL);
+  g_autoptr (GError) setup_error = NULL;
+  g_autofree char *title = g_strdup_printf ("Refresher of desk %d", d->desk);
+  const char *const enrolled[] = { d->agent_nik, NULL };
+  gint64 training;
+
+  /* The desk's training: a refresher for its agent, 30 days long. */
+  training = tam_training_add (store, trainer, TAM_TRAINING_REFRESHMENT, title, d->agent_service, d->agent_site,
+                               "2026-11-01", "2026-12-01", NULL, NULL, &setup_error);
+  if (training == 0)
+    return g_strdup_printf ("desk %d: training: %s", d->desk, setup_error->message);
+  if (!tam_training_enroll (store, trainer, training, enrolled, &setup_error))
+    return g_strdup_printf ("desk %d: enroll: %s", d->desk, setup_error->message);
+
   for (int i = 0; i < N_ROUNDS; i++)
     {
       g_autoptr (GError) error = NULL;
@@ -129,6 +158,32 @@ desk_work (TamStore *store,
       if (!tam_kpi_put_input (store, supervisor, month, d->agent_id, (TamAbuParameter) (i % TAM_N_ABU_PARAMETERS),
                               50 + i, NULL, &error))
         return g_strdup_printf ("desk %d round %d: KPI input: %s", d->desk, i, error->message);
+
+      /* Training: a day present, a quiz attempt. */
+      {
+        g_autofree char *training_day = g_strdup_printf ("2026-11-%02d", i + 1);
+
+        if (!tam_training_attend (store, trainer, training, d->agent_nik, training_day, TRUE, &error))
+          return g_strdup_printf ("desk %d round %d: attendance: %s", d->desk, i, error->message);
+        if (!tam_training_score (store, trainer, training, d->agent_nik, 50 + i, NULL, &error))
+          return g_strdup_printf ("desk %d round %d: quiz: %s", d->desk, i, error->message);
+      }
+
+      /* A recovery plan for the agent's QVS: drafted and submitted by the
+       * team leader, approved by the manager. */
+      {
+        TamRecoveryActionSpec action = { "Coach the agent on consent", d->tl_nik, "2027-06-30" };
+        TamRecoveryDraft draft = { TAM_KPI_QVS, TAM_KPI_SCOPE_AGENT, d->agent_nik, month, "desk test", TAM_CAUSE_PEOPLE,
+                                   &action, 1 };
+        gint64 plan = tam_recovery_draft (store, tl, &draft, NULL, &error);
+
+        if (plan == 0)
+          return g_strdup_printf ("desk %d round %d: draft: %s", d->desk, i, error->message);
+        if (!tam_recovery_submit (store, tl, plan, NULL, &error))
+          return g_strdup_printf ("desk %d round %d: submit: %s", d->desk, i, error->message);
+        if (!tam_recovery_approve (store, manager, plan, NULL, &error))
+          return g_strdup_printf ("desk %d round %d: approve: %s", d->desk, i, error->message);
+      }
     }
   return NULL;
 }
@@ -228,6 +283,9 @@ test_every_module (void)
         desks[d].tl_nik = g_strdup (tls[d]->nik);
         desks[d].tl_site = g_strdup (tls[d]->site);
         desks[d].tl_service = g_strdup (tls[d]->service);
+        desks[d].trainer_id = w.trainer->person_id;
+        desks[d].agent_site = g_strdup (d == 3 ? "MEDAN" : "BANDUNG");
+        desks[d].agent_service = g_strdup (d == 2 ? "CT0_PRANPC" : "ADDON_CONSUMER");
         for (int i = 0; i < N_ROUNDS; i++)
           {
             g_autofree char *call_id = g_strdup_printf ("D%d-%04d", d, i);
@@ -287,6 +345,16 @@ test_every_module (void)
   g_assert_cmpint (world_int (&w, "SELECT count(*) FROM audit_log WHERE action = 'TAP' AND ? > 0", 1), ==,
                    N_DESKS * N_ROUNDS);
   world_check_state_days (&w);
+  g_assert_cmpint (world_int (&w, "SELECT count(*) FROM training_attempts WHERE ? > 0", 1), ==, N_DESKS * N_ROUNDS);
+  g_assert_cmpint (world_int (&w, "SELECT count(*) FROM training_attendance WHERE present = 1 AND ? > 0", 1), ==,
+                   N_DESKS * N_ROUNDS);
+  /* The latest attempt counts: the last round's score, for every desk. */
+  g_assert_cmpint (world_int (&w, "SELECT count(*) FROM training_participants WHERE quiz_score = ?", 50 + N_ROUNDS - 1),
+                   ==, N_DESKS);
+  g_assert_cmpint (world_int (&w, "SELECT count(*) FROM recovery_plans WHERE state = 'APPROVED' AND ? > 0", 1), ==,
+                   N_DESKS * N_ROUNDS);
+  g_assert_cmpint (world_int (&w, "SELECT count(*) FROM recovery_actions WHERE ? > 0", 1), ==, N_DESKS * N_ROUNDS);
+  g_assert_cmpint (world_int (&w, "SELECT count(*) FROM recovery_events WHERE ? > 0", 1), ==, 3 * N_DESKS * N_ROUNDS);
 
   /* Each agent's ladder climbed a step a record, from COACHING 1 up to
    * SP4 and staying there: as if the desks had taken turns. */
