@@ -1,6 +1,7 @@
 /* Every control a screen reader reaches has a name.
  *
- * Signs in to the real window as a supervisor and as a QCO, shows each
+ * Signs in to the real window as a supervisor, a QCO, a team leader and
+ * a trainer, shows each
  * tab (the Queue tab with a call loaded), the Preferences window, the
  * person dialog and the report dialog, and walks every widget: a control (button, entry, drop
  * down, check, switch, list, media controls…) must have an accessible
@@ -12,6 +13,7 @@
 
 #include <string.h>
 
+#include "tam-people.h"
 #include "tam-person-dialog.h"
 #include "tam-preferences-window.h"
 #include "tam-sign-in-page.h"
@@ -253,6 +255,33 @@ test_window (void)
   tam_test_flush ();
   sign_in (window, "QCO-001");
   show_tabs (window, "QCO");
+
+  /* A team leader (recovery plans to draft, their team's coaching). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
+  tam_test_flush ();
+  sign_in (window, "TL-001");
+  show_tabs (window, "team leader");
+
+  /* A trainer (the Training tab's sessions, scores and overview). */
+  {
+    g_autoptr (TamPerson) p = tam_person_new ();
+    g_autoptr (GError) error = NULL;
+
+    p->nik = g_strdup ("TRN-001");
+    p->name = g_strdup ("Sri Wahyuni");
+    p->role = g_strdup ("TRAINER");
+    p->site = g_strdup ("BANDUNG");
+    p->status = g_strdup ("ACTIVE");
+    p->hired_on = g_strdup ("2023-03-01");
+    g_assert_true (tam_people_save (db->store, db->admin, p, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (tam_auth_set_password (db->store, db->admin, "TRN-001", TAM_TEST_PASSWORD, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-user", NULL));
+  tam_test_flush ();
+  sign_in (window, "TRN-001");
+  show_tabs (window, "trainer");
 
   gtk_window_destroy (GTK_WINDOW (window));
   tam_test_flush ();
