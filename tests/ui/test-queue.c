@@ -942,7 +942,7 @@ test_shortcuts (Fixture *f,
     { "<Control>f", "queue.focus-filter" },
     { "1", "queue.toggle-parameter" },
     { "9", "queue.toggle-parameter" },
-    { "<Alt>5", "queue.toggle-parameter" },
+    { "<Control>5", "queue.toggle-parameter" },
   };
   g_autoptr (GListModel) controllers = NULL;
   guint found = 0;

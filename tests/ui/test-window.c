@@ -344,6 +344,41 @@ test_sign_in_no_users (void)
   g_rmdir (dir);
 }
 
+/* Shortcuts of @widget and everything in it that take Alt+1…9, the
+ * window's keys for its tabs, for anything else (counted in @n). */
+static void
+count_alt_digits (GtkWidget *widget,
+                  guint *n)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) c = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (c))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (c)); j++)
+        {
+          g_autoptr (GtkShortcut) s = g_list_model_get_item (G_LIST_MODEL (c), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (s);
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger) ||
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) != GDK_ALT_MASK)
+            continue;
+          if (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) < GDK_KEY_1 ||
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) > GDK_KEY_9)
+            continue;
+          g_test_message ("%s takes Alt+%c", G_OBJECT_TYPE_NAME (widget),
+                          (char) gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)));
+          (*n)++;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_alt_digits (child, n);
+}
+
 static void
 test_tab_keys (void)
 {
@@ -358,6 +393,17 @@ test_tab_keys (void)
   /* Alt+2 is bound to win.show-page (1). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "u", 1));
   g_assert_true (gtk_stack_get_visible_child (pages) == tam_window_get_page (window, "attendance"));
+
+  /* No tab keeps Alt+1…9 for itself: from anywhere in any tab (the
+   * Queue's checklist included) they reach the window. */
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (pages)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    {
+      guint n = 0;
+
+      count_alt_digits (page, &n);
+      g_assert_cmpuint (n, ==, 0);
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
   tam_test_flush ();

@@ -384,8 +384,8 @@ confirm_return_action (GtkWidget *widget,
   decide (self, TAM_VERDICT_RETURN, (const char *const *) failed, recommendation);
 }
 
-/* queue.toggle-parameter (u: 1 to 9): the keys 1 to 9 (and Alt+1 to 9,
- * which work in the recommendation too) tick or untick the checklist's
+/* queue.toggle-parameter (u: 1 to 9): the keys 1 to 9 (and Ctrl+1 to 9,
+ * which work in the recommendation too; Alt+1 to 9 are the window's tabs) tick or untick the checklist's
  * parameter of that number. */
 static void
 toggle_parameter_action (GtkWidget *widget,
@@ -807,6 +807,6 @@ _tam_queue_page_class_actions_init (GtkWidgetClass *widget_class)
     {
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, 0, "queue.toggle-parameter", "u", i);
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0 + i, 0, "queue.toggle-parameter", "u", i);
-      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK, "queue.toggle-parameter", "u", i);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_CONTROL_MASK, "queue.toggle-parameter", "u", i);
     }
 }
