@@ -395,10 +395,17 @@ detail_thread (GTask *task,
       (job->history = tam_recovery_history (store, job->session, job->id, &error)) != NULL)
     {
       g_autofree char *from = tam_kpi_month_add (plan->period, -5);
+      g_autofree char *now = tam_kpi_current_month ();
+      g_autofree char *complete = tam_kpi_month_add (now, -1);
+      const char *to = plan->verify_month;
 
+      /* Up to the verification month, but not into the month in progress
+       * (its calls still wait for tapping: a plunge that is not one), and
+       * never before the plan's own period. */
+      if (g_strcmp0 (to, complete) > 0)
+        to = g_strcmp0 (complete, plan->period) >= 0 ? complete : plan->period;
       /* No chart is not an error (a headcount without targets). */
-      job->chart = tam_kpi_chart_line (store, job->session, plan->kpi, from, plan->verify_month, plan->scope,
-                                       plan->scope_ref, NULL);
+      job->chart = tam_kpi_chart_line (store, job->session, plan->kpi, from, to, plan->scope, plan->scope_ref, NULL);
       g_task_return_boolean (task, TRUE);
       return;
     }
