@@ -501,6 +501,39 @@ test_budget (WinFixture *f,
   g_assert_cmpstr (fine, ==, "Can still take 3 RETURNs of 8 pending and stay at 95 %");
 }
 
+/* A past month whose AGREE calls are not all tapped: its QVS and first
+ * pass say they are provisional; tapped, they do not. */
+static void
+test_provisional (WinFixture *f,
+                  gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamSession) qco = tam_auth_sign_in (f->db->store, "QCO-001", TAM_TEST_PASSWORD, &error);
+  g_autofree char *start = g_strdup_printf ("%s-20 10:00:00", f->month);
+  gint64 id;
+  guint shown = 0;
+
+  g_assert_null (tam_kpi_page_get_provisional_text (f->page)); /* all 4 tapped */
+  id = tam_test_insert_call (f->db->store, "KPI-LATE", f->db->ag1_id, start, "vr/kpi.wav");
+  tam_kpi_page_set_scope (f->page, TAM_KPI_SCOPE_SITE, "BANDUNG");
+  tam_test_spin_until (!tam_kpi_page_is_loading (f->page));
+  g_assert_cmpstr (tam_kpi_page_get_provisional_text (f->page), ==,
+                   "Provisional: 1 of 5 AGREE calls still wait for tapping");
+  /* On the QVS and first-pass cards, nowhere else. */
+  for (GtkWidget *w = tam_test_find_child (GTK_WIDGET (f->page), GTK_TYPE_FLOW_BOX); w != NULL; w = NULL)
+    for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+      for (GtkWidget *l = gtk_widget_get_first_child (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (c))); l != NULL;
+           l = gtk_widget_get_next_sibling (l))
+        shown += GTK_IS_LABEL (l) && gtk_widget_has_css_class (l, "kpi-provisional");
+  g_assert_cmpuint (shown, ==, 2);
+
+  g_assert_true (tam_call_decide (f->db->store, qco, id, "VALID", NULL, "", NULL, &error));
+  g_assert_no_error (error);
+  tam_kpi_page_set_scope (f->page, TAM_KPI_SCOPE_NATIONAL, NULL);
+  tam_test_spin_until (!tam_kpi_page_is_loading (f->page));
+  g_assert_null (tam_kpi_page_get_provisional_text (f->page));
+}
+
 static gboolean
 exists_in (const char *dir,
            const char *name)
@@ -640,6 +673,7 @@ main (int argc,
   g_test_add ("/ui/kpi/scope-picker", WinFixture, NULL, win_setup, test_scope_picker, win_teardown);
   g_test_add ("/ui/kpi/recovery-button", WinFixture, NULL, win_setup, test_recovery_button, win_teardown);
   g_test_add ("/ui/kpi/budget", WinFixture, NULL, win_setup, test_budget, win_teardown);
+  g_test_add ("/ui/kpi/provisional", WinFixture, NULL, win_setup, test_provisional, win_teardown);
   g_test_add ("/ui/kpi/pack-job", WinFixture, NULL, win_setup, test_pack_job, win_teardown);
   g_test_add ("/ui/kpi/headcount-targets", WinFixture, NULL, win_setup, test_headcount_targets, win_teardown);
   g_test_add ("/ui/kpi/headcount-menu-supervisor", WinFixture, NULL, win_setup, test_headcount_refused, win_teardown);

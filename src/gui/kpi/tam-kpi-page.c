@@ -120,7 +120,8 @@ struct _TamKpiPage
   TamKpiScorecardView *scorecard;
   GtkLabel *status;
   char *budget_text;
-  gboolean budget_under; /* even if every pending call passes */
+  gboolean budget_under;  /* even if every pending call passes */
+  char *provisional_text; /* a past month whose calls still wait */
 };
 
 G_DEFINE_FINAL_TYPE (TamKpiPage, tam_kpi_page, GTK_TYPE_WIDGET)
@@ -145,7 +146,9 @@ typedef struct
   GPtrArray *members[N_PICKER_LEVELS];
   gboolean has_budget;
   TamKpiBudget budget; /* m unused */
-  double low_bound;    /* the B band: a parameter under it is flagged */
+  gint64 past_pending; /* a past month: AGREE calls still waiting */
+  gint64 past_agree;
+  double low_bound; /* the B band: a parameter under it is flagged */
 } Load;
 
 static void
@@ -213,7 +216,9 @@ load_members (TamStore *store,
   return TRUE;
 }
 
-/* The QVS budget of the member shown, for the current month only. */
+/* The QVS budget of the member shown, for the current month; for a past
+ * month, how many of its AGREE calls still wait for tapping (its QVS and
+ * first pass are provisional until they are tapped). */
 static gboolean
 load_budget (TamStore *store,
              Load *l,
@@ -221,9 +226,8 @@ load_budget (TamStore *store,
 {
   g_autofree char *now = tam_kpi_current_month ();
   g_autoptr (GPtrArray) rows = NULL;
+  gboolean current = g_strcmp0 (now, l->month) == 0;
 
-  if (g_strcmp0 (now, l->month) != 0)
-    return TRUE;
   if (!tam_kpi_qvs_budget (store, l->session, l->month, l->scope, &rows, error))
     return FALSE;
   for (guint i = 0; i < rows->len; i++)
@@ -232,9 +236,17 @@ load_budget (TamStore *store,
 
       if (l->scope != TAM_KPI_SCOPE_NATIONAL && g_strcmp0 (b->m.key, l->key) != 0)
         continue;
-      l->budget = *b;
-      memset (&l->budget.m, 0, sizeof l->budget.m);
-      l->has_budget = TRUE;
+      if (current)
+        {
+          l->budget = *b;
+          memset (&l->budget.m, 0, sizeof l->budget.m);
+          l->has_budget = TRUE;
+        }
+      else
+        {
+          l->past_pending = b->pending;
+          l->past_agree = b->agree;
+        }
       break;
     }
   return TRUE;
@@ -301,6 +313,24 @@ format_value (TamKpiKind kind,
   if (kind == TAM_KPI_ABU)
     return tam_format_number (lang, value, 1);
   return tam_format_percent (lang, value, 1);
+}
+
+char *
+tam_kpi_page_provisional_text (gint64 pending,
+                               gint64 agree)
+{
+  g_autofree char *p = tam_format_number (tam_format_language (), (double) pending, 0);
+  g_autofree char *a = tam_format_number (tam_format_language (), (double) agree, 0);
+
+  /* Translators: a past month's QVS card: "Provisional: 212 of 2,480 AGREE calls still wait for tapping" */
+  return g_strdup_printf (_ ("Provisional: %s of %s AGREE calls still wait for tapping"), p, a);
+}
+
+const char *
+tam_kpi_page_get_provisional_text (TamKpiPage *self)
+{
+  g_return_val_if_fail (TAM_IS_KPI_PAGE (self), NULL);
+  return self->provisional_text;
 }
 
 char *
@@ -575,12 +605,35 @@ show_result (TamKpiPage *self,
   if (l->has_budget)
     self->budget_text = tam_kpi_page_budget_text (&l->budget, tam_chart_get_target (l->line));
   self->budget_under = l->has_budget && l->budget.under;
+  g_clear_pointer (&self->provisional_text, g_free);
+  if (l->past_pending > 0)
+    self->provisional_text = tam_kpi_page_provisional_text (l->past_pending, l->past_agree);
   clear_flow_box (self->cards);
   for (guint i = 0; i < l->cards->len; i++)
     {
       const TamKpiCard *card = &g_array_index (l->cards, TamKpiCard, i);
+      GtkWidget *widget = card_new (self, card, card->kind == TAM_KPI_QVS ? self->budget_text : NULL);
 
-      gtk_flow_box_append (self->cards, card_new (self, card, card->kind == TAM_KPI_QVS ? self->budget_text : NULL));
+      /* QVS and first pass of a month not fully tapped are provisional. */
+      if (self->provisional_text != NULL && (card->kind == TAM_KPI_QVS || card->kind == TAM_KPI_FIRST_PASS))
+        {
+          /* Under the change from last month (title, value, target, change). */
+          GtkWidget *after = gtk_widget_get_first_child (widget);
+          GtkWidget *label = gtk_label_new (self->provisional_text);
+
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+          gtk_widget_add_css_class (label, "caption");
+          gtk_widget_add_css_class (label, "warning");
+          gtk_widget_add_css_class (label, "kpi-provisional");
+          gtk_widget_set_margin_start (label, 6);
+          gtk_widget_set_margin_end (label, 6);
+          for (int k = 0; k < 3 && after != NULL && gtk_widget_get_next_sibling (after) != NULL; k++)
+            after = gtk_widget_get_next_sibling (after);
+          gtk_box_insert_child_after (GTK_BOX (widget), label, after);
+        }
+      gtk_flow_box_append (self->cards, widget);
     }
   tam_chart_view_set_chart (self->line_view, l->line);
   tam_chart_view_set_chart (self->bars_view, l->bars);
@@ -852,6 +905,7 @@ tam_kpi_page_finalize (GObject *object)
   g_free (self->key);
   g_free (self->key_name);
   g_free (self->budget_text);
+  g_free (self->provisional_text);
   g_clear_object (&self->months);
   g_clear_object (&self->member_names);
   g_clear_pointer (&self->member_keys, g_ptr_array_unref);

@@ -42,6 +42,12 @@ void tam_kpi_page_set_scope (TamKpiPage *self,
 TamKpiScope tam_kpi_page_get_scope (TamKpiPage *self);
 /* The QVS budget shown on the QVS card (the current month), or NULL. */
 const char *tam_kpi_page_get_budget_text (TamKpiPage *self);
+/* A past month whose AGREE calls are not all tapped yet: "Provisional:
+ * N of M AGREE calls still wait for tapping" (NULL: all tapped, or the
+ * current month, which has its budget instead). */
+const char *tam_kpi_page_get_provisional_text (TamKpiPage *self);
+char *tam_kpi_page_provisional_text (gint64 pending,
+                                     gint64 agree);
 TamKpiScorecardView *tam_kpi_page_get_scorecard (TamKpiPage *self);
 
 /* The budget's sentence: "Can still take 12 RETURNs of 40 pending and
