@@ -13,11 +13,13 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tam-calendar.h"
 #include "tam-chart-view.h"
 #include "tam-gui-utils.h"
+#include "tam-holidays-dialog.h"
 #include "tam-kpi-chart.h"
 #include "tam-kpi.h"
 #include "tam-recovery-page.h"
@@ -1446,6 +1448,18 @@ pdf_action (GtkWidget *widget,
 }
 
 static void
+holidays_action (GtkWidget *widget,
+                 const char *action_name,
+                 GVariant *param)
+{
+  TamRecoveryPage *self = TAM_RECOVERY_PAGE (widget);
+  int year = 0;
+
+  sscanf (self->today, "%4d", &year);
+  gtk_window_present (GTK_WINDOW (tam_holidays_dialog_new (widget, self->store, self->session, year)));
+}
+
+static void
 refresh_action (GtkWidget *widget,
                 const char *action_name,
                 GVariant *param)
@@ -1593,6 +1607,13 @@ build (TamRecoveryPage *self)
   gtk_widget_set_margin_bottom (top, 6);
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->box_dropdown));
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->count_label));
+  {
+    GtkWidget *holidays = gtk_button_new_with_mnemonic (_ ("_Holidays…"));
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (holidays), "recovery.holidays");
+    gtk_widget_set_tooltip_text (holidays, _ ("National holidays and cuti bersama: the working days of due dates (H)"));
+    gtk_box_append (GTK_BOX (top), holidays);
+  }
   gtk_box_append (GTK_BOX (self->main_box), top);
   gtk_box_append (GTK_BOX (self->main_box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
@@ -1747,6 +1768,7 @@ tam_recovery_page_class_init (TamRecoveryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "recovery.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "recovery.verify", NULL, verify_action);
   gtk_widget_class_install_action (widget_class, "recovery.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "recovery.holidays", NULL, holidays_action);
   gtk_widget_class_install_action (widget_class, "recovery.next", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "recovery.previous", NULL, move_action);
 
@@ -1762,6 +1784,7 @@ tam_recovery_page_class_init (TamRecoveryPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, 0, "recovery.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, 0, "recovery.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "recovery.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, 0, "recovery.holidays", NULL);
 }
 
 static void
