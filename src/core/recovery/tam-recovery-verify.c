@@ -29,8 +29,85 @@ may_verify (const TamSession *session,
   return tam_session_require (session, TAM_PERM_DRAFT_RECOVERY, error);
 }
 
-/* The figure of @plan's KPI in its verify_month, through @cache (key:
- * kind, scope, ref, month). */
+/* Every member's value of @kind at @scope in @month, by key (NATIONAL:
+ * ""), chosen as the KPI tab's cards choose it (tam-kpi-cards.c): one
+ * computation for all the plans of that KPI, scope and month. */
+static GHashTable *
+member_values (TamStore *store,
+               const TamSession *session,
+               TamKpiKind kind,
+               TamKpiScope scope,
+               const char *month,
+               GError **error)
+{
+  g_autoptr (GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GPtrArray) rows = NULL;
+  gboolean ok = TRUE;
+
+  switch (kind)
+    {
+    case TAM_KPI_QVS:
+    case TAM_KPI_FIRST_PASS:
+      ok = tam_kpi_qvs (store, session, month, scope, &rows, error);
+      break;
+    case TAM_KPI_HEADCOUNT:
+      if (scope == TAM_KPI_SCOPE_TEAM || scope == TAM_KPI_SCOPE_AGENT)
+        return g_steal_pointer (&values);
+      ok = tam_kpi_headcount (store, session, month, scope, FALSE, &rows, error);
+      break;
+    case TAM_KPI_ABU:
+      ok = scope == TAM_KPI_SCOPE_AGENT ? tam_kpi_scorecard (store, session, month, &rows, error)
+                                        : tam_kpi_scorecard_summary (store, session, month, scope, &rows, error);
+      break;
+    case TAM_KPI_ADHERENCE:
+      ok = tam_kpi_adherence (store, session, month, scope, &rows, error);
+      break;
+    case TAM_KPI_CT0_AGREE:
+      ok = tam_kpi_ct0 (store, session, month, NULL, scope, &rows, error);
+      break;
+    default:
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("Unknown KPI"));
+      return NULL;
+    }
+  if (!ok)
+    return NULL;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      TamKpiMember *m = rows->pdata[i];
+      double v;
+
+      switch (kind)
+        {
+        case TAM_KPI_QVS:
+          v = ((TamKpiQvs *) (gpointer) m)->qvs;
+          break;
+        case TAM_KPI_FIRST_PASS:
+          v = ((TamKpiQvs *) (gpointer) m)->first_pass;
+          break;
+        case TAM_KPI_HEADCOUNT:
+          v = ((TamKpiHeadcount *) (gpointer) m)->fulfilment;
+          break;
+        case TAM_KPI_ABU:
+          v = scope == TAM_KPI_SCOPE_AGENT ? ((TamKpiScore *) (gpointer) m)->score
+                                           : ((TamKpiScoreSummary *) (gpointer) m)->mean_score;
+          break;
+        case TAM_KPI_ADHERENCE:
+          v = ((TamKpiAdherence *) (gpointer) m)->adherence;
+          break;
+        case TAM_KPI_CT0_AGREE:
+        default:
+          v = ((TamKpiCt0 *) (gpointer) m)->achievement;
+          break;
+        }
+      /* The first row of a member, as the cards find it. */
+      if (!g_hash_table_contains (values, m->key ? m->key : ""))
+        g_hash_table_insert (values, g_strdup (m->key ? m->key : ""), g_memdup2 (&v, sizeof v));
+    }
+  return g_steal_pointer (&values);
+}
+
+/* The figure of @plan's KPI in its verify_month; with @cache, every
+ * member's value is computed once per KPI, scope and month. */
 static gboolean
 figure_of (TamStore *store,
            const TamSession *session,
@@ -39,25 +116,24 @@ figure_of (TamStore *store,
            Figure *out,
            GError **error)
 {
-  g_autofree char *key = g_strdup_printf ("%d\t%d\t%s\t%s", plan->kpi, plan->scope, plan->scope_ref, plan->verify_month);
-  Figure *cached = cache ? g_hash_table_lookup (cache, key) : NULL;
+  g_autofree char *key = g_strdup_printf ("%d\t%d\t%s", plan->kpi, plan->scope, plan->verify_month);
+  GHashTable *values;
+  double *v;
 
-  if (cached == NULL)
+  if (cache == NULL)
+    return tam_recovery_figures (store, session, plan->kpi, plan->scope, plan->scope_ref, plan->verify_month,
+                                 &out->value, &out->target, error);
+  values = g_hash_table_lookup (cache, key);
+  if (values == NULL)
     {
-      Figure f;
-
-      if (!tam_recovery_figures (store, session, plan->kpi, plan->scope, plan->scope_ref, plan->verify_month, &f.value,
-                                 &f.target, error))
+      values = member_values (store, session, plan->kpi, plan->scope, plan->verify_month, error);
+      if (values == NULL)
         return FALSE;
-      if (cache == NULL)
-        {
-          *out = f;
-          return TRUE;
-        }
-      cached = g_memdup2 (&f, sizeof f);
-      g_hash_table_insert (cache, g_steal_pointer (&key), cached);
+      g_hash_table_insert (cache, g_steal_pointer (&key), values);
     }
-  *out = *cached;
+  v = g_hash_table_lookup (values, plan->scope_ref);
+  out->value = v ? *v : NAN;
+  out->target = tam_kpi_target (store, plan->kpi);
   return TRUE;
 }
 
@@ -229,7 +305,7 @@ tam_recovery_verify (TamStore *store,
   plans = tam_recovery_list (store, session, &filter, error);
   if (plans == NULL)
     return FALSE;
-  cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
   for (guint i = 0; i < plans->len; i++)
     {
       TamRecoveryPlan *plan = plans->pdata[i];
