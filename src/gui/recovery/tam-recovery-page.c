@@ -56,7 +56,9 @@ struct _TamRecoveryPage
   GtkDropDown *box_dropdown;
   GtkLabel *count_label;
   GtkStack *list_stack;
-  GtkListBox *list;
+  GtkListView *list;
+  GtkStringList *rows; /* the plans' markup, in self->plans' order */
+  GtkSingleSelection *selection;
   GtkWidget *detail_box;
   GtkLabel *title_label;
   GtkLabel *facts_label;
@@ -101,10 +103,9 @@ static const TamKpiScope scopes[] = { TAM_KPI_SCOPE_TEAM, TAM_KPI_SCOPE_AGENT, T
 static const TamRecoveryPlan *
 selected_plan (TamRecoveryPage *self)
 {
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
-  int i = row ? gtk_list_box_row_get_index (row) : -1;
+  guint i = gtk_single_selection_get_selected (self->selection);
 
-  return i >= 0 && (guint) i < self->plans->len ? self->plans->pdata[i] : NULL;
+  return i != GTK_INVALID_LIST_POSITION && i < self->plans->len ? self->plans->pdata[i] : NULL;
 }
 
 gint64
@@ -125,9 +126,7 @@ tam_recovery_page_select_id (TamRecoveryPage *self,
   for (guint i = 0; i < self->plans->len; i++)
     if (((TamRecoveryPlan *) self->plans->pdata[i])->id == id)
       {
-        GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, (int) i);
-
-        gtk_list_box_select_row (self->list, row);
+        gtk_single_selection_set_selected (self->selection, i);
         return TRUE;
       }
   return FALSE;
@@ -538,8 +537,8 @@ update_badge (TamRecoveryPage *self)
   gtk_stack_page_set_needs_attention (page, self->to_decide > 0);
 }
 
-static GtkWidget *
-plan_row (const TamRecoveryPlan *p)
+static char *
+plan_markup (const TamRecoveryPlan *p)
 {
   g_autofree char *first = g_strdup_printf ("%lld · %s · %s · %s", (long long) p->id, tam_kpi_kind_to_label (p->kpi),
                                             p->scope_name, p->period);
@@ -548,17 +547,31 @@ plan_row (const TamRecoveryPlan *p)
   g_autofree char *second = g_strdup_printf (_ ("%s · %s · %s / %s · %u/%u done"), tam_recovery_state_to_label (p->state),
                                              p->drafted_by_name, actual, target, p->n_done, p->actions->len);
   g_autofree char *overdue = p->n_overdue ? g_strdup_printf (_ (" · %u overdue"), p->n_overdue) : g_strdup ("");
-  g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>\n<small>%s%s</small>", first, second, overdue);
+  return g_markup_printf_escaped ("<b>%s</b>\n<small>%s%s</small>", first, second, overdue);
+}
+
+static void
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem *item)
+{
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_margin_top (label, 4);
   gtk_widget_set_margin_bottom (label, 4);
   gtk_widget_set_margin_start (label, 6);
   gtk_widget_set_margin_end (label, 6);
-  return label;
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem *item)
+{
+  GtkStringObject *text = gtk_list_item_get_item (item);
+
+  gtk_label_set_markup (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (text));
 }
 
 static void
@@ -569,7 +582,6 @@ load_done_cb (GObject *source,
   TamRecoveryPage *self = TAM_RECOVERY_PAGE (source);
   LoadJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
-  GtkWidget *child;
   g_autofree char *count = NULL;
 
   if (job->generation != self->generation)
@@ -591,13 +603,19 @@ load_done_cb (GObject *source,
   self->plans = g_steal_pointer (&job->plans);
 
   self->filling = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  for (guint i = 0; i < self->plans->len; i++)
-    gtk_list_box_append (self->list, plan_row (self->plans->pdata[i]));
+  {
+    g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = 0; i < self->plans->len; i++)
+      g_ptr_array_add (texts, plan_markup (self->plans->pdata[i]));
+    g_ptr_array_add (texts, NULL);
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+    gtk_string_list_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                            (const char *const *) texts->pdata);
+  }
   self->filling = FALSE;
   if (self->keep_id == 0 || !tam_recovery_page_select_id (self, self->keep_id))
-    gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
+    gtk_single_selection_set_selected (self->selection, self->plans->len > 0 ? 0 : GTK_INVALID_LIST_POSITION);
   gtk_stack_set_visible_child_name (self->list_stack, self->plans->len > 0 ? "list" : "empty");
   /* Translators: "12 plans · 3 waiting for you" */
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u plan · %u waiting for you", "%u plans · %u waiting for you",
@@ -651,7 +669,7 @@ static void
 box_changed_cb (TamRecoveryPage *self)
 {
   self->keep_id = 0;
-  gtk_list_box_select_row (self->list, NULL);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   tam_recovery_page_reload (self);
 }
 
@@ -1473,16 +1491,19 @@ move_action (GtkWidget *widget,
              GVariant *param)
 {
   TamRecoveryPage *self = TAM_RECOVERY_PAGE (widget);
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
-  int i = row ? gtk_list_box_row_get_index (row) : -1;
+  guint n = self->plans->len;
+  guint i = gtk_single_selection_get_selected (self->selection);
   int step = g_str_equal (action_name, "recovery.next") ? 1 : -1;
-  GtkListBoxRow *next = gtk_list_box_get_row_at_index (self->list, MAX (0, i + step));
+  guint next;
 
-  if (next != NULL)
-    {
-      gtk_list_box_select_row (self->list, next);
-      gtk_widget_grab_focus (GTK_WIDGET (next));
-    }
+  if (n == 0)
+    return;
+  if (i == GTK_INVALID_LIST_POSITION)
+    next = 0;
+  else
+    next = (guint) CLAMP ((int) i + step, 0, (int) n - 1);
+  gtk_single_selection_set_selected (self->selection, next);
+  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", next);
 }
 
 /* win.recovery-draft (s): the KPI tab's "Draft recovery plan". */
@@ -1617,8 +1638,18 @@ build (TamRecoveryPage *self)
   gtk_box_append (GTK_BOX (self->main_box), top);
   gtk_box_append (GTK_BOX (self->main_box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_BROWSE);
+  self->rows = gtk_string_list_new (NULL);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), NULL);
+    /* The view takes the selection and the factory. */
+    self->list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)), factory));
+  }
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Recovery plans"),
                                   -1);
@@ -1684,7 +1715,7 @@ build (TamRecoveryPage *self)
   gtk_widget_set_vexpand (paned, TRUE);
   gtk_box_append (GTK_BOX (self->main_box), paned);
 
-  g_signal_connect_swapped (self->list, "row-selected", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->actions_list, "row-selected", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (self->box_dropdown, "notify::selected", G_CALLBACK (box_changed_cb), self);
 }
@@ -1742,6 +1773,8 @@ tam_recovery_page_finalize (GObject *object)
   g_free (self->yesterday);
   g_clear_pointer (&self->calendar, tam_calendar_free);
   g_clear_pointer (&self->plans, g_ptr_array_unref);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->selection);
   G_OBJECT_CLASS (tam_recovery_page_parent_class)->finalize (object);
 }
 
