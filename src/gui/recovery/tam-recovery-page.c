@@ -13,11 +13,13 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tam-calendar.h"
 #include "tam-chart-view.h"
 #include "tam-gui-utils.h"
+#include "tam-holidays-dialog.h"
 #include "tam-kpi-chart.h"
 #include "tam-kpi.h"
 #include "tam-recovery-page.h"
@@ -54,7 +56,9 @@ struct _TamRecoveryPage
   GtkDropDown *box_dropdown;
   GtkLabel *count_label;
   GtkStack *list_stack;
-  GtkListBox *list;
+  GtkListView *list;
+  GtkStringList *rows; /* the plans' markup, in self->plans' order */
+  GtkSingleSelection *selection;
   GtkWidget *detail_box;
   GtkLabel *title_label;
   GtkLabel *facts_label;
@@ -99,10 +103,9 @@ static const TamKpiScope scopes[] = { TAM_KPI_SCOPE_TEAM, TAM_KPI_SCOPE_AGENT, T
 static const TamRecoveryPlan *
 selected_plan (TamRecoveryPage *self)
 {
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
-  int i = row ? gtk_list_box_row_get_index (row) : -1;
+  guint i = gtk_single_selection_get_selected (self->selection);
 
-  return i >= 0 && (guint) i < self->plans->len ? self->plans->pdata[i] : NULL;
+  return i != GTK_INVALID_LIST_POSITION && i < self->plans->len ? self->plans->pdata[i] : NULL;
 }
 
 gint64
@@ -123,9 +126,7 @@ tam_recovery_page_select_id (TamRecoveryPage *self,
   for (guint i = 0; i < self->plans->len; i++)
     if (((TamRecoveryPlan *) self->plans->pdata[i])->id == id)
       {
-        GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, (int) i);
-
-        gtk_list_box_select_row (self->list, row);
+        gtk_single_selection_set_selected (self->selection, i);
         return TRUE;
       }
   return FALSE;
@@ -543,8 +544,8 @@ update_badge (TamRecoveryPage *self)
   gtk_stack_page_set_needs_attention (page, self->to_decide > 0);
 }
 
-static GtkWidget *
-plan_row (const TamRecoveryPlan *p)
+static char *
+plan_markup (const TamRecoveryPlan *p)
 {
   g_autofree char *first = g_strdup_printf ("%lld · %s · %s · %s", (long long) p->id, tam_kpi_kind_to_label (p->kpi),
                                             p->scope_name, p->period);
@@ -553,17 +554,31 @@ plan_row (const TamRecoveryPlan *p)
   g_autofree char *second = g_strdup_printf (_ ("%s · %s · %s / %s · %u/%u done"), tam_recovery_state_to_label (p->state),
                                              p->drafted_by_name, actual, target, p->n_done, p->actions->len);
   g_autofree char *overdue = p->n_overdue ? g_strdup_printf (_ (" · %u overdue"), p->n_overdue) : g_strdup ("");
-  g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>\n<small>%s%s</small>", first, second, overdue);
+  return g_markup_printf_escaped ("<b>%s</b>\n<small>%s%s</small>", first, second, overdue);
+}
+
+static void
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem *item)
+{
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_markup (GTK_LABEL (label), markup);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_margin_top (label, 4);
   gtk_widget_set_margin_bottom (label, 4);
   gtk_widget_set_margin_start (label, 6);
   gtk_widget_set_margin_end (label, 6);
-  return label;
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+row_bind_cb (GtkSignalListItemFactory *factory,
+             GtkListItem *item)
+{
+  GtkStringObject *text = gtk_list_item_get_item (item);
+
+  gtk_label_set_markup (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (text));
 }
 
 static void
@@ -574,7 +589,6 @@ load_done_cb (GObject *source,
   TamRecoveryPage *self = TAM_RECOVERY_PAGE (source);
   LoadJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
-  GtkWidget *child;
   g_autofree char *count = NULL;
 
   if (job->generation != self->generation)
@@ -596,13 +610,19 @@ load_done_cb (GObject *source,
   self->plans = g_steal_pointer (&job->plans);
 
   self->filling = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  for (guint i = 0; i < self->plans->len; i++)
-    gtk_list_box_append (self->list, plan_row (self->plans->pdata[i]));
+  {
+    g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint i = 0; i < self->plans->len; i++)
+      g_ptr_array_add (texts, plan_markup (self->plans->pdata[i]));
+    g_ptr_array_add (texts, NULL);
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+    gtk_string_list_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                            (const char *const *) texts->pdata);
+  }
   self->filling = FALSE;
   if (self->keep_id == 0 || !tam_recovery_page_select_id (self, self->keep_id))
-    gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, 0));
+    gtk_single_selection_set_selected (self->selection, self->plans->len > 0 ? 0 : GTK_INVALID_LIST_POSITION);
   gtk_stack_set_visible_child_name (self->list_stack, self->plans->len > 0 ? "list" : "empty");
   /* Translators: "12 plans · 3 waiting for you" */
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u plan · %u waiting for you", "%u plans · %u waiting for you",
@@ -656,7 +676,7 @@ static void
 box_changed_cb (TamRecoveryPage *self)
 {
   self->keep_id = 0;
-  gtk_list_box_select_row (self->list, NULL);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   tam_recovery_page_reload (self);
 }
 
@@ -1453,6 +1473,18 @@ pdf_action (GtkWidget *widget,
 }
 
 static void
+holidays_action (GtkWidget *widget,
+                 const char *action_name,
+                 GVariant *param)
+{
+  TamRecoveryPage *self = TAM_RECOVERY_PAGE (widget);
+  int year = 0;
+
+  sscanf (self->today, "%4d", &year);
+  gtk_window_present (GTK_WINDOW (tam_holidays_dialog_new (widget, self->store, self->session, year)));
+}
+
+static void
 refresh_action (GtkWidget *widget,
                 const char *action_name,
                 GVariant *param)
@@ -1466,16 +1498,19 @@ move_action (GtkWidget *widget,
              GVariant *param)
 {
   TamRecoveryPage *self = TAM_RECOVERY_PAGE (widget);
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
-  int i = row ? gtk_list_box_row_get_index (row) : -1;
+  guint n = self->plans->len;
+  guint i = gtk_single_selection_get_selected (self->selection);
   int step = g_str_equal (action_name, "recovery.next") ? 1 : -1;
-  GtkListBoxRow *next = gtk_list_box_get_row_at_index (self->list, MAX (0, i + step));
+  guint next;
 
-  if (next != NULL)
-    {
-      gtk_list_box_select_row (self->list, next);
-      gtk_widget_grab_focus (GTK_WIDGET (next));
-    }
+  if (n == 0)
+    return;
+  if (i == GTK_INVALID_LIST_POSITION)
+    next = 0;
+  else
+    next = (guint) CLAMP ((int) i + step, 0, (int) n - 1);
+  gtk_single_selection_set_selected (self->selection, next);
+  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", next);
 }
 
 /* win.recovery-draft (s): the KPI tab's "Draft recovery plan". */
@@ -1600,11 +1635,28 @@ build (TamRecoveryPage *self)
   gtk_widget_set_margin_bottom (top, 6);
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->box_dropdown));
   gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->count_label));
+  {
+    GtkWidget *holidays = gtk_button_new_with_mnemonic (_ ("_Holidays…"));
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (holidays), "recovery.holidays");
+    gtk_widget_set_tooltip_text (holidays, _ ("National holidays and cuti bersama: the working days of due dates (H)"));
+    gtk_box_append (GTK_BOX (top), holidays);
+  }
   gtk_box_append (GTK_BOX (self->main_box), top);
   gtk_box_append (GTK_BOX (self->main_box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_BROWSE);
+  self->rows = gtk_string_list_new (NULL);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->rows)));
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  {
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), NULL);
+    /* The view takes the selection and the factory. */
+    self->list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)), factory));
+  }
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Recovery plans"),
                                   -1);
@@ -1670,7 +1722,7 @@ build (TamRecoveryPage *self)
   gtk_widget_set_vexpand (paned, TRUE);
   gtk_box_append (GTK_BOX (self->main_box), paned);
 
-  g_signal_connect_swapped (self->list, "row-selected", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->actions_list, "row-selected", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (self->box_dropdown, "notify::selected", G_CALLBACK (box_changed_cb), self);
 }
@@ -1728,6 +1780,8 @@ tam_recovery_page_finalize (GObject *object)
   g_free (self->yesterday);
   g_clear_pointer (&self->calendar, tam_calendar_free);
   g_clear_pointer (&self->plans, g_ptr_array_unref);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->selection);
   G_OBJECT_CLASS (tam_recovery_page_parent_class)->finalize (object);
 }
 
@@ -1754,6 +1808,7 @@ tam_recovery_page_class_init (TamRecoveryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "recovery.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "recovery.verify", NULL, verify_action);
   gtk_widget_class_install_action (widget_class, "recovery.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "recovery.holidays", NULL, holidays_action);
   gtk_widget_class_install_action (widget_class, "recovery.next", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "recovery.previous", NULL, move_action);
 
@@ -1769,6 +1824,7 @@ tam_recovery_page_class_init (TamRecoveryPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, 0, "recovery.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, 0, "recovery.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "recovery.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, 0, "recovery.holidays", NULL);
 }
 
 static void
