@@ -24,6 +24,7 @@
 #include "tam-format.h"
 #include "tam-gui-utils.h"
 #include "tam-save.h"
+#include "tam-training-dialogs.h"
 #include "tam-training-page.h"
 #include "tam-training.h"
 
@@ -48,6 +49,8 @@ struct _TamTrainingPage
   GtkLabel *info_label;
   GtkLabel *status_label;
   GtkButton *import_button;
+  GtkButton *enroll_button;
+  GtkButton *new_button;
   GtkToggleButton *overview_button;
   GtkWidget *grid_holder; /* the participants' grid is its only child */
   GtkWidget *overview_holder;
@@ -320,6 +323,8 @@ typedef enum
   WRITE_ATTEND,
   WRITE_SCORE,
   WRITE_IMPORT,
+  WRITE_ADD,
+  WRITE_ENROLL,
 } WriteKind;
 
 typedef struct
@@ -336,7 +341,9 @@ typedef struct
   int passed;
   guint n;
   GPtrArray *errors;
-  GtkWidget *row_label; /* main thread only */
+  TamTrainingDraft *draft; /* WRITE_ADD */
+  char **niks;             /* WRITE_ENROLL */
+  GtkWidget *row_label;    /* main thread only */
 } Write;
 
 static void
@@ -347,6 +354,8 @@ write_free (Write *w)
   g_free (w->date);
   g_free (w->path);
   g_clear_pointer (&w->errors, g_ptr_array_unref);
+  tam_training_draft_free (w->draft);
+  g_strfreev (w->niks);
   g_clear_object (&w->row_label);
   g_free (w);
 }
@@ -376,6 +385,13 @@ write_func (TamStore *store,
     case WRITE_IMPORT:
       g_clear_pointer (&w->errors, g_ptr_array_unref);
       return tam_training_import_scores (store, w->session, w->id, w->path, &w->n, &w->errors, error);
+    case WRITE_ADD:
+      w->id = tam_training_add (store, w->session, (TamTrainingKind) w->draft->kind, w->draft->title,
+                                w->draft->service, w->draft->site, w->draft->from, w->draft->to, NULL,
+                                w->draft->material, error);
+      return w->id != 0;
+    case WRITE_ENROLL:
+      return tam_training_enroll (store, w->session, w->id, (const char *const *) w->niks, error);
     default:
       return FALSE;
     }
@@ -420,9 +436,11 @@ write_done_cb (GObject *source,
       for (guint i = 1; w->errors != NULL && i < w->errors->len; i++)
         g_string_append_printf (body, "\n%s", (const char *) w->errors->pdata[i]);
       tam_show_message (GTK_WIDGET (self),
-                        w->kind == WRITE_IMPORT  ? _ ("Cannot import the quiz results")
-                        : w->kind == WRITE_SCORE ? _ ("Cannot record the score")
-                                                 : _ ("Cannot record the attendance"),
+                        w->kind == WRITE_IMPORT   ? _ ("Cannot import the quiz results")
+                        : w->kind == WRITE_SCORE  ? _ ("Cannot record the score")
+                        : w->kind == WRITE_ADD    ? _ ("Cannot add the training")
+                        : w->kind == WRITE_ENROLL ? _ ("Cannot enroll the participants")
+                                                  : _ ("Cannot record the attendance"),
                         body->str);
       if (w->kind == WRITE_ATTEND && w->id == self->open_id)
         start_read (self, READ_SESSION, self->open_id);
@@ -440,6 +458,33 @@ write_done_cb (GObject *source,
       /* Translators: after a score: "Attempt 2 of 20260301 recorded" */
       status = g_strdup_printf (_ ("Attempt %u of %s recorded"), w->attempt, w->nik);
       gtk_label_set_text (self->status_label, status);
+    }
+  else if (w->kind == WRITE_ADD)
+    {
+      /* The new training's month, the training open. */
+      gtk_toggle_button_set_active (self->overview_button, FALSE);
+      g_free (self->month);
+      self->month = g_strndup (w->draft->from, 7);
+      if (strlen (self->month) != 7 || self->month[4] != '-')
+        {
+          g_free (self->month);
+          self->month = g_strndup (self->today, 7);
+        }
+      self->open_id = w->id;
+      tam_training_page_reload (self);
+      start_read (self, READ_SESSION, w->id);
+      gtk_label_set_text (self->status_label, _ ("Training added"));
+    }
+  else if (w->kind == WRITE_ENROLL)
+    {
+      guint n = g_strv_length (w->niks);
+      g_autofree char *status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant enrolled",
+                                                              "%u participants enrolled", n),
+                                                 n);
+
+      gtk_label_set_text (self->status_label, status);
+      if (w->id == self->open_id)
+        start_read (self, READ_SESSION, self->open_id);
     }
   else if (w->kind == WRITE_IMPORT)
     {
@@ -707,7 +752,7 @@ apply_session (TamTrainingPage *self,
       g_ptr_array_add (self->entries, entry);
     }
   if (parts->len == 0)
-    gtk_grid_attach (GTK_GRID (grid), cell_label (_ ("Nobody is enrolled yet (tamctl training enroll)."), TRUE), 0, 1, 4, 1);
+    gtk_grid_attach (GTK_GRID (grid), cell_label (_ ("Nobody is enrolled yet: Enroll… (Ctrl+E)."), TRUE), 0, 1, 4, 1);
   gtk_widget_set_parent (grid, self->grid_holder);
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), self->can_record);
   gtk_stack_set_visible_child_name (self->stack, "session");
@@ -1003,6 +1048,65 @@ import_cb (GtkButton *button,
 }
 
 static void
+draft_done (GtkWidget *owner,
+            TamTrainingDraft *draft)
+{
+  TamTrainingPage *self = TAM_TRAINING_PAGE (owner);
+  Write *w = g_new0 (Write, 1);
+
+  w->kind = WRITE_ADD;
+  w->draft = draft;
+  send_write (self, w);
+}
+
+static void
+new_cb (GtkButton *button,
+        TamTrainingPage *self)
+{
+  if (!self->can_record)
+    return;
+  tam_training_ask_new (GTK_WIDGET (self), self->session->site, self->session->service, self->today, draft_done);
+}
+
+static void
+niks_done (GtkWidget *owner,
+           char **niks)
+{
+  TamTrainingPage *self = TAM_TRAINING_PAGE (owner);
+  Write *w = g_new0 (Write, 1);
+
+  w->kind = WRITE_ENROLL;
+  w->id = self->open_id;
+  w->niks = niks;
+  send_write (self, w);
+}
+
+static void
+enroll_cb (GtkButton *button,
+           TamTrainingPage *self)
+{
+  if (!self->can_record || self->open_id == 0)
+    return;
+  tam_training_ask_enroll (GTK_WIDGET (self), gtk_label_get_text (self->title_label), niks_done);
+}
+
+static void
+new_action (GtkWidget *widget,
+            const char *name,
+            GVariant *param)
+{
+  new_cb (NULL, TAM_TRAINING_PAGE (widget));
+}
+
+static void
+enroll_action (GtkWidget *widget,
+               const char *name,
+               GVariant *param)
+{
+  enroll_cb (NULL, TAM_TRAINING_PAGE (widget));
+}
+
+static void
 prev_action (GtkWidget *widget,
              const char *name,
              GVariant *param)
@@ -1087,6 +1191,10 @@ tam_training_page_class_init (TamTrainingPageClass *klass)
   gtk_widget_class_install_action (widget_class, "training.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "training.overview", NULL, overview_action);
   gtk_widget_class_install_action (widget_class, "training.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "training.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "training.enroll", NULL, enroll_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "training.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "training.enroll", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "training.prev-month", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "training.next-month", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "training.import", NULL);
@@ -1137,6 +1245,11 @@ tam_training_page_init (TamTrainingPage *self)
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->month_label));
   gtk_box_append (GTK_BOX (bar), next);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->status_label));
+  self->new_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_ ("_New Training…")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button), _ ("A new session (Ctrl+N)"));
+  gtk_widget_set_focusable (GTK_WIDGET (self->new_button), FALSE);
+  g_signal_connect (self->new_button, "clicked", G_CALLBACK (new_cb), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->new_button));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->overview_button));
   gtk_box_append (GTK_BOX (self), bar);
 
@@ -1178,7 +1291,12 @@ tam_training_page_init (TamTrainingPage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->import_button), _ ("A nik,score file from the quiz tool, CSV or .xlsx (Ctrl+I)"));
   gtk_widget_set_valign (GTK_WIDGET (self->import_button), GTK_ALIGN_START);
   g_signal_connect (self->import_button, "clicked", G_CALLBACK (import_cb), self);
+  self->enroll_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_ ("_Enroll…")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->enroll_button), _ ("Enroll participants by NIK (Ctrl+E)"));
+  gtk_widget_set_valign (GTK_WIDGET (self->enroll_button), GTK_ALIGN_START);
+  g_signal_connect (self->enroll_button, "clicked", G_CALLBACK (enroll_cb), self);
   gtk_box_append (GTK_BOX (head), GTK_WIDGET (self->title_label));
+  gtk_box_append (GTK_BOX (head), GTK_WIDGET (self->enroll_button));
   gtk_box_append (GTK_BOX (head), GTK_WIDGET (self->import_button));
   self->info_label = GTK_LABEL (gtk_label_new (""));
   gtk_label_set_xalign (self->info_label, 0);
@@ -1218,6 +1336,8 @@ tam_training_page_new (TamStore *store,
   self->today = g_date_time_format (now, "%Y-%m-%d");
   self->month = g_date_time_format (now, "%Y-%m");
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), self->can_record);
+  gtk_widget_set_visible (GTK_WIDGET (self->enroll_button), self->can_record);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), self->can_record);
   show_month (self);
   return GTK_WIDGET (self);
 }
