@@ -304,6 +304,31 @@ test_new_and_enroll (Fixture *f,
   g_assert_null (tam_training_page_get_score_entry (f->page, "TR-001"));
 }
 
+/* The overview shows the settings; a trainer changes them. */
+static void
+test_settings (Fixture *f,
+               gconstpointer data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *spin;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "training.overview", NULL);
+  tam_test_spin_until (!tam_training_page_is_busy (f->page));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "training.settings", NULL);
+  tam_test_flush ();
+  dialog = ADW_MESSAGE_DIALOG (tam_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  spin = tam_test_find_child (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 70);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 75);
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  tam_test_wait_saves ();
+  tam_test_spin_until (!tam_training_page_is_busy (f->page));
+  g_assert_cmpfloat (tam_training_pass_mark (f->db->store), ==, 75);
+  g_assert_cmpint (tam_training_refresher_months (f->db->store), ==, 6);
+}
+
 static void
 test_supervisor_reads_only (Fixture *f,
                             gconstpointer data)
@@ -326,6 +351,7 @@ main (int argc,
   g_test_add ("/training-page/attendance-check", Fixture, NULL, fixture_setup, test_attendance_check,
               fixture_teardown);
   g_test_add ("/training-page/new-and-enroll", Fixture, NULL, fixture_setup, test_new_and_enroll, fixture_teardown);
+  g_test_add ("/training-page/settings", Fixture, NULL, fixture_setup, test_settings, fixture_teardown);
   g_test_add ("/training-page/supervisor-reads-only", Fixture, "SPV-001", fixture_setup, test_supervisor_reads_only,
               fixture_teardown);
   return g_test_run ();

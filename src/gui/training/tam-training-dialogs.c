@@ -253,3 +253,61 @@ tam_training_ask_enroll (GtkWidget *owner,
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (ask->entry);
 }
+
+typedef struct
+{
+  GtkWidget *owner;
+  TamTrainingSettingsFunc done;
+  GtkWidget *mark, *months;
+} SettingsAsk;
+
+static void
+settings_ask_free (gpointer data)
+{
+  SettingsAsk *ask = data;
+
+  g_object_unref (ask->owner);
+  g_free (ask);
+}
+
+static void
+settings_response_cb (AdwMessageDialog *dialog,
+                      const char *response,
+                      SettingsAsk *ask)
+{
+  if (g_strcmp0 (response, "save") != 0)
+    return;
+  ask->done (ask->owner, gtk_spin_button_get_value (GTK_SPIN_BUTTON (ask->mark)),
+             gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (ask->months)));
+}
+
+void
+tam_training_ask_settings (GtkWidget *owner,
+                           double pass_mark,
+                           int refresher_months,
+                           TamTrainingSettingsFunc done)
+{
+  GtkWidget *dialog = adw_message_dialog_new (owner_window (owner), _ ("Training Settings"),
+                                              _ ("A new pass mark judges the attempts recorded from now on; earlier ones keep theirs."));
+  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+  SettingsAsk *ask = g_new0 (SettingsAsk, 1);
+
+  ask->owner = g_object_ref (owner);
+  ask->done = done;
+  gtk_grid_set_row_spacing (grid, 6);
+  gtk_grid_set_column_spacing (grid, 12);
+  ask->mark = add_row (grid, 0, _ ("_Pass mark (0–100)"), gtk_spin_button_new_with_range (0, 100, 1));
+  ask->months = add_row (grid, 1, _ ("_Refresher every (months)"), gtk_spin_button_new_with_range (1, 60, 1));
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (ask->mark), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (ask->mark), pass_mark);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (ask->months), refresher_months);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (grid));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "save", _ ("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (settings_response_cb), ask,
+                         (GClosureNotify) (void (*) (void)) settings_ask_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (ask->mark);
+}

@@ -36,4 +36,13 @@ void tam_training_ask_enroll (GtkWidget *owner,
                               const char *title,
                               TamTrainingNiksFunc done);
 
+typedef void (*TamTrainingSettingsFunc) (GtkWidget *owner,
+                                         double pass_mark,
+                                         int refresher_months);
+/* The pass mark (0-100) and the refresher interval (1-60 months). */
+void tam_training_ask_settings (GtkWidget *owner,
+                                double pass_mark,
+                                int refresher_months,
+                                TamTrainingSettingsFunc done);
+
 G_END_DECLS

@@ -54,6 +54,8 @@ struct _TamTrainingPage
   GtkToggleButton *overview_button;
   GtkWidget *grid_holder; /* the participants' grid is its only child */
   GtkWidget *overview_holder;
+  double pass_mark; /* as last read with the overview */
+  int refresher_months;
   GPtrArray *entries;   /* GtkEntry, in participant order */
   GPtrArray *trainings; /* TamTraining of the month, as listed */
 };
@@ -78,6 +80,8 @@ typedef struct
   gint64 id;
   guint generation;
   GPtrArray *a, *b, *c, *d; /* the results, by kind */
+  double pass_mark;         /* READ_OVERVIEW: the settings */
+  int refresher_months;
   TamTraining *training;
 } ReadJob;
 
@@ -132,6 +136,8 @@ read_thread (GTask *task,
              (job->b = tam_training_due (store, job->today, &error)) != NULL &&
              (job->c = tam_training_list (store, year_ago, last, &error)) != NULL &&
              (job->d = tam_training_trainer_stats (store, year_ago, last, &error)) != NULL;
+        job->pass_mark = tam_training_pass_mark (store);
+        job->refresher_months = tam_training_refresher_months (store);
       }
       break;
     }
@@ -325,6 +331,7 @@ typedef enum
   WRITE_IMPORT,
   WRITE_ADD,
   WRITE_ENROLL,
+  WRITE_SETTINGS,
 } WriteKind;
 
 typedef struct
@@ -392,6 +399,9 @@ write_func (TamStore *store,
       return w->id != 0;
     case WRITE_ENROLL:
       return tam_training_enroll (store, w->session, w->id, (const char *const *) w->niks, error);
+    case WRITE_SETTINGS:
+      return tam_training_set_pass_mark (store, w->session, w->score, error) &&
+             tam_training_set_refresher_months (store, w->session, (int) w->n, error);
     default:
       return FALSE;
     }
@@ -436,11 +446,12 @@ write_done_cb (GObject *source,
       for (guint i = 1; w->errors != NULL && i < w->errors->len; i++)
         g_string_append_printf (body, "\n%s", (const char *) w->errors->pdata[i]);
       tam_show_message (GTK_WIDGET (self),
-                        w->kind == WRITE_IMPORT   ? _ ("Cannot import the quiz results")
-                        : w->kind == WRITE_SCORE  ? _ ("Cannot record the score")
-                        : w->kind == WRITE_ADD    ? _ ("Cannot add the training")
-                        : w->kind == WRITE_ENROLL ? _ ("Cannot enroll the participants")
-                                                  : _ ("Cannot record the attendance"),
+                        w->kind == WRITE_IMPORT     ? _ ("Cannot import the quiz results")
+                        : w->kind == WRITE_SCORE    ? _ ("Cannot record the score")
+                        : w->kind == WRITE_ADD      ? _ ("Cannot add the training")
+                        : w->kind == WRITE_ENROLL   ? _ ("Cannot enroll the participants")
+                        : w->kind == WRITE_SETTINGS ? _ ("Cannot change the settings")
+                                                    : _ ("Cannot record the attendance"),
                         body->str);
       if (w->kind == WRITE_ATTEND && w->id == self->open_id)
         start_read (self, READ_SESSION, self->open_id);
@@ -474,6 +485,12 @@ write_done_cb (GObject *source,
       tam_training_page_reload (self);
       start_read (self, READ_SESSION, w->id);
       gtk_label_set_text (self->status_label, _ ("Training added"));
+    }
+  else if (w->kind == WRITE_SETTINGS)
+    {
+      gtk_label_set_text (self->status_label, _ ("Settings changed"));
+      if (gtk_toggle_button_get_active (self->overview_button))
+        start_read (self, READ_OVERVIEW, 0);
     }
   else if (w->kind == WRITE_ENROLL)
     {
@@ -883,6 +900,32 @@ apply_overview (TamTrainingPage *self,
   while ((child = gtk_widget_get_first_child (self->overview_holder)) != NULL)
     gtk_widget_unparent (child);
 
+  /* The two settings, and who may change them. */
+  self->pass_mark = job->pass_mark;
+  self->refresher_months = job->refresher_months;
+  {
+    GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    g_autofree char *mark = tam_format_number_trim (TAM_LANGUAGE_AUTO, job->pass_mark, 1);
+    /* Translators: the overview's settings line: "Pass mark 70 · a refresher every 6 months" */
+    g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Pass mark %s · a refresher every %d month",
+                                                          "Pass mark %s · a refresher every %d months",
+                                                          (gulong) job->refresher_months),
+                                             mark, job->refresher_months);
+    GtkWidget *label = gtk_label_new (text);
+
+    gtk_widget_set_margin_top (row, 12);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_box_append (GTK_BOX (row), label);
+    if (self->can_record)
+      {
+        GtkWidget *change = gtk_button_new_with_mnemonic (_ ("_Change…"));
+
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (change), "training.settings");
+        gtk_box_append (GTK_BOX (row), change);
+      }
+    gtk_box_append (GTK_BOX (box), row);
+  }
+
   grid = section (self, box, _ ("In training now"), trainee_widths, G_N_ELEMENTS (trainee_widths));
   {
     const char *head[] = { _ ("NIK"), _ ("Name"), _ ("Service"), _ ("Initial training"), _ ("Ends"), _ ("Quiz") };
@@ -1091,6 +1134,31 @@ enroll_cb (GtkButton *button,
 }
 
 static void
+settings_done (GtkWidget *owner,
+               double pass_mark,
+               int months)
+{
+  TamTrainingPage *self = TAM_TRAINING_PAGE (owner);
+  Write *w = g_new0 (Write, 1);
+
+  w->kind = WRITE_SETTINGS;
+  w->score = pass_mark;
+  w->n = (guint) months;
+  send_write (self, w);
+}
+
+static void
+settings_action (GtkWidget *widget,
+                 const char *name,
+                 GVariant *param)
+{
+  TamTrainingPage *self = TAM_TRAINING_PAGE (widget);
+
+  if (self->can_record)
+    tam_training_ask_settings (widget, self->pass_mark, self->refresher_months, settings_done);
+}
+
+static void
 new_action (GtkWidget *widget,
             const char *name,
             GVariant *param)
@@ -1192,6 +1260,7 @@ tam_training_page_class_init (TamTrainingPageClass *klass)
   gtk_widget_class_install_action (widget_class, "training.overview", NULL, overview_action);
   gtk_widget_class_install_action (widget_class, "training.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "training.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "training.settings", NULL, settings_action);
   gtk_widget_class_install_action (widget_class, "training.enroll", NULL, enroll_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "training.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "training.enroll", NULL);
@@ -1334,6 +1403,8 @@ tam_training_page_new (TamStore *store,
   self->session = tam_session_copy (session);
   self->can_record = tam_session_can (session, TAM_PERM_RECORD_TRAINING);
   self->today = g_date_time_format (now, "%Y-%m-%d");
+  self->pass_mark = TAM_TRAINING_DEFAULT_PASS_MARK;
+  self->refresher_months = TAM_TRAINING_DEFAULT_REFRESHER_MONTHS;
   self->month = g_date_time_format (now, "%Y-%m");
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), self->can_record);
   gtk_widget_set_visible (GTK_WIDGET (self->enroll_button), self->can_record);
