@@ -881,11 +881,11 @@ more_rows (GtkWidget *table,
   gtk_box_append (GTK_BOX (table), label);
 }
 
-/* The overview's columns, in digits. */
-static const int trainee_widths[] = { 11, 26, 22, 44, 12, 22 };
-static const int due_widths[] = { 11, 26, 22, 16, 16, 40 };
-static const int batch_widths[] = { 12, 48, 24, 9, 12, 12 };
-static const int trainer_widths[] = { 28, 10, 10, 12, 12 };
+/* The overview's columns, in digits (a text gets two fewer: a date 12). */
+static const int trainee_widths[] = { 10, 22, 17, 26, 12, 18 };
+static const int due_widths[] = { 10, 22, 19, 12, 12, 30 };
+static const int batch_widths[] = { 12, 40, 20, 7, 10, 10 };
+static const int trainer_widths[] = { 24, 9, 9, 10, 10 };
 
 static void
 apply_overview (TamTrainingPage *self,
