@@ -44,6 +44,7 @@ struct _TamTrainingPage
 
   GtkLabel *month_label;
   GtkListBox *list;
+  GtkWidget *list_scroll; /* hidden while the overview is shown */
   GtkStack *stack;
   GtkLabel *title_label;
   GtkLabel *info_label;
@@ -1058,6 +1059,8 @@ static void
 overview_toggled_cb (GtkToggleButton *button,
                      TamTrainingPage *self)
 {
+  /* The overview takes the whole width (1024 px screens). */
+  gtk_widget_set_visible (self->list_scroll, !gtk_toggle_button_get_active (button));
   if (gtk_toggle_button_get_active (button))
     start_read (self, READ_OVERVIEW, 0);
   else
@@ -1336,6 +1339,7 @@ tam_training_page_init (TamTrainingPage *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), GTK_WIDGET (self->list));
   gtk_widget_set_size_request (scroll, 240, -1);
   gtk_paned_set_start_child (GTK_PANED (paned), scroll);
+  self->list_scroll = scroll;
 
   self->stack = GTK_STACK (gtk_stack_new ());
   empty = adw_status_page_new ();
