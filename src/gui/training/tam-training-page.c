@@ -1055,6 +1055,26 @@ row_activated_cb (GtkListBox *list,
   start_read (self, READ_SESSION, self->open_id);
 }
 
+/* Arrows move through the sessions and show each (the read is a few
+ * milliseconds); the session already shown is left as it is, so a
+ * month's reload does not take the focus out of its score entries. */
+static void
+row_selected_cb (GtkListBox *list,
+                 GtkListBoxRow *row,
+                 TamTrainingPage *self)
+{
+  int i = row ? gtk_list_box_row_get_index (row) : -1;
+  gint64 id;
+
+  if (self->trainings == NULL || i < 0 || (guint) i >= self->trainings->len ||
+      gtk_toggle_button_get_active (self->overview_button))
+    return;
+  id = ((TamTraining *) self->trainings->pdata[i])->id;
+  if (id == self->open_id && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "session") == 0)
+    return;
+  row_activated_cb (list, row, self);
+}
+
 static void
 overview_toggled_cb (GtkToggleButton *button,
                      TamTrainingPage *self)
@@ -1334,6 +1354,7 @@ tam_training_page_init (TamTrainingPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Sessions of the month"), -1);
   g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  g_signal_connect (self->list, "row-selected", G_CALLBACK (row_selected_cb), self);
   scroll = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), GTK_WIDGET (self->list));
@@ -1368,7 +1389,6 @@ tam_training_page_init (TamTrainingPage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->enroll_button), _ ("Enroll participants by NIK (Ctrl+E)"));
   gtk_widget_set_valign (GTK_WIDGET (self->enroll_button), GTK_ALIGN_START);
   g_signal_connect (self->enroll_button, "clicked", G_CALLBACK (enroll_cb), self);
-  gtk_box_append (GTK_BOX (head), GTK_WIDGET (self->title_label));
   gtk_box_append (GTK_BOX (head), GTK_WIDGET (self->enroll_button));
   gtk_box_append (GTK_BOX (head), GTK_WIDGET (self->import_button));
   self->info_label = GTK_LABEL (gtk_label_new (""));
@@ -1379,8 +1399,9 @@ tam_training_page_init (TamTrainingPage *self)
   scroll = gtk_scrolled_window_new ();
   gtk_widget_set_vexpand (scroll, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), self->grid_holder);
-  gtk_box_append (GTK_BOX (session), head);
+  gtk_box_append (GTK_BOX (session), GTK_WIDGET (self->title_label));
   gtk_box_append (GTK_BOX (session), GTK_WIDGET (self->info_label));
+  gtk_box_append (GTK_BOX (session), head);
   gtk_box_append (GTK_BOX (session), scroll);
   gtk_stack_add_named (self->stack, session, "session");
 
@@ -1447,12 +1468,14 @@ tam_training_page_select_id (TamTrainingPage *self,
       {
         GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, (int) i);
 
-        gtk_list_box_select_row (self->list, row);
-        if (self->open_id != id || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "session") != 0)
+        if (gtk_list_box_get_selected_row (self->list) != row)
           {
-            self->open_id = id;
-            start_read (self, READ_SESSION, id);
+            gtk_list_box_select_row (self->list, row); /* opens it (row_selected_cb) */
+            if (self->open_id == id)
+              return TRUE;
           }
+        if (self->open_id != id || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "session") != 0)
+          row_activated_cb (self->list, row, self);
         return TRUE;
       }
   return FALSE;
