@@ -40,7 +40,8 @@ struct _TamTrainingPage
   gint64 open_id; /* the session shown, 0: none */
   guint loading;
   guint writing;
-  guint generation; /* of the session read last, to drop stale results */
+  guint generation;      /* of the session read last, to drop stale results */
+  gboolean focus_scores; /* Enter on a session: to its first score entry */
 
   GtkLabel *month_label;
   GtkListBox *list;
@@ -728,25 +729,6 @@ apply_session (TamTrainingPage *self,
         gtk_label_set_ellipsize (GTK_LABEL (nik), PANGO_ELLIPSIZE_NONE);
         gtk_grid_attach (GTK_GRID (grid), nik, 1, y, 1, 1);
       }
-      for (guint d = 0; d < days->len; d++)
-        {
-          g_autofree char *key = g_strdup_printf ("%s\x1f%s", p->nik, (const char *) days->pdata[d]);
-          int state = GPOINTER_TO_INT (g_hash_table_lookup (present, key));
-          GtkWidget *check = gtk_check_button_new ();
-          /* Translators: a check box's name for assistive tech: "Name present on 2026-11-02" */
-          g_autofree char *label = g_strdup_printf (_ ("%s present on %s"), p->name, (const char *) days->pdata[d]);
-
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), state == 1);
-          if (state == 0)
-            gtk_check_button_set_inconsistent (GTK_CHECK_BUTTON (check), TRUE);
-          gtk_widget_set_sensitive (check, self->can_record);
-          gtk_widget_set_tooltip_text (check, label);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-          g_object_set_data_full (G_OBJECT (check), "nik", g_strdup (p->nik), g_free);
-          g_object_set_data_full (G_OBJECT (check), "date", g_strdup (days->pdata[d]), g_free);
-          g_signal_connect (check, "toggled", G_CALLBACK (day_toggled_cb), self);
-          gtk_grid_attach (GTK_GRID (grid), check, 4 + (int) d, y, 1, 1);
-        }
       gtk_editable_set_width_chars (GTK_EDITABLE (entry), 5);
       gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 5);
       gtk_widget_set_hexpand (entry, FALSE);
@@ -768,12 +750,34 @@ apply_session (TamTrainingPage *self,
       gtk_grid_attach (GTK_GRID (grid), entry, 2, y, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), result_label, 3, y, 1, 1);
       g_ptr_array_add (self->entries, entry);
+      for (guint d = 0; d < days->len; d++)
+        {
+          g_autofree char *key = g_strdup_printf ("%s\x1f%s", p->nik, (const char *) days->pdata[d]);
+          int state = GPOINTER_TO_INT (g_hash_table_lookup (present, key));
+          GtkWidget *check = gtk_check_button_new ();
+          /* Translators: a check box's name for assistive tech: "Name present on 2026-11-02" */
+          g_autofree char *label = g_strdup_printf (_ ("%s present on %s"), p->name, (const char *) days->pdata[d]);
+
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), state == 1);
+          if (state == 0)
+            gtk_check_button_set_inconsistent (GTK_CHECK_BUTTON (check), TRUE);
+          gtk_widget_set_sensitive (check, self->can_record);
+          gtk_widget_set_tooltip_text (check, label);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+          g_object_set_data_full (G_OBJECT (check), "nik", g_strdup (p->nik), g_free);
+          g_object_set_data_full (G_OBJECT (check), "date", g_strdup (days->pdata[d]), g_free);
+          g_signal_connect (check, "toggled", G_CALLBACK (day_toggled_cb), self);
+          gtk_grid_attach (GTK_GRID (grid), check, 4 + (int) d, y, 1, 1);
+        }
     }
   if (parts->len == 0)
     gtk_grid_attach (GTK_GRID (grid), cell_label (_ ("Nobody is enrolled yet: Enroll… (Ctrl+E)."), TRUE), 0, 1, 4, 1);
   gtk_widget_set_parent (grid, self->grid_holder);
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), self->can_record);
   gtk_stack_set_visible_child_name (self->stack, "session");
+  if (self->focus_scores && self->can_record && self->entries->len > 0)
+    gtk_widget_grab_focus (self->entries->pdata[0]);
+  self->focus_scores = FALSE;
 }
 
 /* -- the overview --------------------------------------------------- */
@@ -1053,6 +1057,17 @@ row_activated_cb (GtkListBox *list,
   gtk_toggle_button_set_active (self->overview_button, FALSE);
   self->open_id = ((TamTraining *) self->trainings->pdata[i])->id;
   start_read (self, READ_SESSION, self->open_id);
+}
+
+/* Enter (or a double click) on a session: open it and go to its first
+ * score entry. */
+static void
+row_entered_cb (GtkListBox *list,
+                GtkListBoxRow *row,
+                TamTrainingPage *self)
+{
+  self->focus_scores = TRUE;
+  row_activated_cb (list, row, self);
 }
 
 /* Arrows move through the sessions and show each (the read is a few
@@ -1353,7 +1368,7 @@ tam_training_page_init (TamTrainingPage *self)
   gtk_list_box_set_header_func (self->list, header_func, self, NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Sessions of the month"), -1);
-  g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  g_signal_connect (self->list, "row-activated", G_CALLBACK (row_entered_cb), self);
   g_signal_connect (self->list, "row-selected", G_CALLBACK (row_selected_cb), self);
   scroll = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
