@@ -139,18 +139,23 @@ test_scores_by_keyboard (Fixture *f,
                          gconstpointer data)
 {
   /* By name: Agus Pratama (AG-001), Rina Wati (AG-002), Zaki Ramadhan (TR-001). */
-  GtkWidget *e1 = tam_training_page_get_score_entry (f->page, "AG-001");
-  GtkWidget *e2 = tam_training_page_get_score_entry (f->page, "AG-002");
-  GtkWidget *e3 = tam_training_page_get_score_entry (f->page, "TR-001");
+  GtkWidget *e1, *e2, *e3;
   g_autoptr (GError) error = NULL;
   g_autoptr (TamPerson) p = NULL;
+  GtkListBox *list = GTK_LIST_BOX (tam_test_find_child (GTK_WIDGET (f->page), GTK_TYPE_LIST_BOX));
 
+  /* Enter on the session: its first score entry has the focus. */
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  tam_test_spin_until (!tam_training_page_is_busy (f->page));
+  tam_test_flush ();
+  e1 = tam_training_page_get_score_entry (f->page, "AG-001");
+  e2 = tam_training_page_get_score_entry (f->page, "AG-002");
+  e3 = tam_training_page_get_score_entry (f->page, "TR-001");
   g_assert_nonnull (e1);
   g_assert_nonnull (e2);
   g_assert_nonnull (e3);
   g_assert_true (gtk_widget_get_sensitive (e1));
-  gtk_widget_grab_focus (e1);
-  tam_test_flush ();
+  g_assert_true (focused (e1));
 
   /* 55, Tab: recorded, on to the next participant. */
   type (e1, "55");
