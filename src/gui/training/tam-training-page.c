@@ -152,6 +152,7 @@ read_thread (GTask *task,
 static void apply_month (TamTrainingPage *self, ReadJob *job);
 static void apply_session (TamTrainingPage *self, ReadJob *job);
 static void apply_overview (TamTrainingPage *self, ReadJob *job);
+static void set_info (TamTrainingPage *self, const TamTraining *t);
 
 static void
 read_done_cb (GObject *source,
@@ -352,6 +353,7 @@ typedef struct
   GPtrArray *errors;
   TamTrainingDraft *draft; /* WRITE_ADD */
   char **niks;             /* WRITE_ENROLL */
+  TamTraining *training;   /* WRITE_SCORE: its figures after */
   GtkWidget *row_label;    /* main thread only */
 } Write;
 
@@ -365,6 +367,7 @@ write_free (Write *w)
   g_clear_pointer (&w->errors, g_ptr_array_unref);
   tam_training_draft_free (w->draft);
   g_strfreev (w->niks);
+  tam_training_free (w->training);
   g_clear_object (&w->row_label);
   g_free (w);
 }
@@ -390,6 +393,8 @@ write_func (TamStore *store,
           if (strcmp (((TamTrainingParticipant *) parts->pdata[i])->nik, w->nik) == 0)
             w->passed = ((TamTrainingParticipant *) parts->pdata[i])->passed;
       }
+      g_clear_pointer (&w->training, tam_training_free);
+      w->training = tam_training_get (store, w->id, NULL);
       return TRUE;
     case WRITE_IMPORT:
       g_clear_pointer (&w->errors, g_ptr_array_unref);
@@ -468,6 +473,8 @@ write_done_cb (GObject *source,
           text = result_text (w->attempt, w->score, w->passed);
           gtk_label_set_text (GTK_LABEL (w->row_label), text);
         }
+      if (w->training != NULL && w->id == self->open_id)
+        set_info (self, w->training);
       /* Translators: after a score: "Attempt 2 of 20260301 recorded" */
       status = g_strdup_printf (_ ("Attempt %u of %s recorded"), w->attempt, w->nik);
       gtk_label_set_text (self->status_label, status);
@@ -645,6 +652,23 @@ cell_label (const char *text,
   return label;
 }
 
+/* The session's facts under its title. */
+static void
+set_info (TamTrainingPage *self,
+          const TamTraining *t)
+{
+  g_autofree char *mean = score_text (t->mean_score);
+  /* Translators: a session's facts: "Initial training · Add On Consumer · Bandung · trainer Name · 2026-11-02 – 2026-11-13 · mean 81.5" */
+  g_autofree char *info = g_strdup_printf (_ ("%s · %s · %s · trainer %s · %s – %s · %u of %u passed · mean %s"),
+                                           tam_training_kind_to_label (t->kind),
+                                           t->service ? tam_service_label (t->service) : "–",
+                                           t->site ? tam_site_label (t->site) : "–",
+                                           t->trainer_name ? t->trainer_name : "–", t->starts_on, t->ends_on,
+                                           t->n_passed, t->n_participants, mean);
+
+  gtk_label_set_text (self->info_label, info);
+}
+
 static void
 apply_session (TamTrainingPage *self,
                ReadJob *job)
@@ -653,8 +677,6 @@ apply_session (TamTrainingPage *self,
   GPtrArray *parts = job->a;
   g_autoptr (GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *info = NULL;
-  g_autofree char *mean = score_text (t->mean_score);
   GtkWidget *grid, *child;
   int y = 1;
 
@@ -687,12 +709,7 @@ apply_session (TamTrainingPage *self,
     }
 
   gtk_label_set_text (self->title_label, t->title);
-  /* Translators: a session's facts: "Initial training · Add On Consumer · Bandung · trainer Name · 2026-11-02 – 2026-11-13 · mean 81.5" */
-  info = g_strdup_printf (_ ("%s · %s · %s · trainer %s · %s – %s · %u of %u passed · mean %s"),
-                          tam_training_kind_to_label (t->kind), t->service ? tam_service_label (t->service) : "–",
-                          t->site ? tam_site_label (t->site) : "–", t->trainer_name ? t->trainer_name : "–",
-                          t->starts_on, t->ends_on, t->n_passed, t->n_participants, mean);
-  gtk_label_set_text (self->info_label, info);
+  set_info (self, t);
 
   while ((child = gtk_widget_get_first_child (self->grid_holder)) != NULL)
     gtk_widget_unparent (child);
