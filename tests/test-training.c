@@ -438,6 +438,25 @@ test_due (World *w,
   g_assert_nonnull (r);
   g_assert_cmpint (r->state, ==, TAM_TRAINING_SUGGESTED);
   g_assert_nonnull (strstr (r->reason, "AHT"));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* A quiz of last month under 60 is the scorecard's KUIS: suggested too
+   * (A002, refreshed in September, not due). */
+  {
+    gint64 sept = add_training (w, TAM_TRAINING_REFRESHMENT, "ADDON_CONSUMER", "2026-09-01", "2026-09-01");
+    gint64 quiz = add_training (w, TAM_TRAINING_REFRESHMENT, "ADDON_CONSUMER", "2026-10-20", "2026-10-20");
+
+    enroll (w, sept, "A002");
+    score (w, sept, "A002", 80);
+    enroll (w, quiz, "A002");
+    score (w, quiz, "A002", 45);
+    rows = tam_training_due (w->fx.store, "2026-11-05", &error);
+    g_assert_no_error (error);
+    r = due_of (rows, "A002", TAM_TRAINING_REFRESHMENT);
+    g_assert_nonnull (r);
+    g_assert_cmpint (r->state, ==, TAM_TRAINING_SUGGESTED);
+    g_assert_nonnull (strstr (r->reason, "KUIS"));
+  }
 
   g_assert_null (tam_training_due (w->fx.store, "31/02/2026", &error));
   g_assert_error (error, TAM_ERROR, TAM_ERROR_INVALID);

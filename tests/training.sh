@@ -146,6 +146,14 @@ has err "usage: tamctl training due --on DATE"
 refused --as R001 training frobnicate
 has err "usage: tamctl training add|enroll|attend|score|import-scores|list|due"
 
+# The batch report of the registry.
+ok --as R001 report training --month 2026-10 -o "$T/batch.csv"
+grep -qF '1,INITIAL,Training Awal Add On,ADDON_CONSUMER,BANDUNG,R001,2026-10-01,2026-10-02,N001,Nur Aini,1,0,2,80.0,1' "$T/batch.csv" ||
+  fail "batch.csv lacks N001's row: $(cat "$T/batch.csv")"
+grep -qF ',N001,Nur Aini,1,55.0,70.0,0,' "$T/batch-attempts.csv" || fail "batch-attempts.csv lacks the first attempt"
+ok --help
+has out "training add --kind KIND"
+
 # The absence was proposed to coaching (IK Pembinaan row 10).
 with rahasia-spv ok --as S001 coaching list --nik N002
 has out "MEETING_ABSENT"

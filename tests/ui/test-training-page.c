@@ -139,18 +139,23 @@ test_scores_by_keyboard (Fixture *f,
                          gconstpointer data)
 {
   /* By name: Agus Pratama (AG-001), Rina Wati (AG-002), Zaki Ramadhan (TR-001). */
-  GtkWidget *e1 = tam_training_page_get_score_entry (f->page, "AG-001");
-  GtkWidget *e2 = tam_training_page_get_score_entry (f->page, "AG-002");
-  GtkWidget *e3 = tam_training_page_get_score_entry (f->page, "TR-001");
+  GtkWidget *e1, *e2, *e3;
   g_autoptr (GError) error = NULL;
   g_autoptr (TamPerson) p = NULL;
+  GtkListBox *list = GTK_LIST_BOX (tam_test_find_child (GTK_WIDGET (f->page), GTK_TYPE_LIST_BOX));
 
+  /* Enter on the session: its first score entry has the focus. */
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  tam_test_spin_until (!tam_training_page_is_busy (f->page));
+  tam_test_flush ();
+  e1 = tam_training_page_get_score_entry (f->page, "AG-001");
+  e2 = tam_training_page_get_score_entry (f->page, "AG-002");
+  e3 = tam_training_page_get_score_entry (f->page, "TR-001");
   g_assert_nonnull (e1);
   g_assert_nonnull (e2);
   g_assert_nonnull (e3);
   g_assert_true (gtk_widget_get_sensitive (e1));
-  gtk_widget_grab_focus (e1);
-  tam_test_flush ();
+  g_assert_true (focused (e1));
 
   /* 55, Tab: recorded, on to the next participant. */
   type (e1, "55");
@@ -244,6 +249,91 @@ test_attendance_check (Fixture *f,
   g_assert_cmpint (q (f, "SELECT count(*) FROM coaching_records WHERE nonconformity = 'MEETING_ABSENT'"), ==, 1);
 }
 
+/* New Training… (Ctrl+N) and Enroll… (Ctrl+E): the new session opens,
+ * its participants come in all at once, or none with a bad NIK. */
+static void
+test_new_and_enroll (Fixture *f,
+                     gconstpointer data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "training.new", NULL);
+  tam_test_flush ();
+  dialog = ADW_MESSAGE_DIALOG (tam_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  entry = tam_test_find_child (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Refreshment Parameter Penilaian");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  adw_message_dialog_response (dialog, "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  tam_test_wait_saves ();
+  tam_test_spin_until (!tam_training_page_is_busy (f->page));
+  id = q (f, "SELECT max (id) FROM trainings");
+  g_assert_cmpint (id, >, f->training);
+  g_assert_cmpint (q (f, "SELECT count(*) FROM trainings t JOIN people p ON p.id = t.trainer_id"
+                         " WHERE p.nik = 'R-001' AND t.title = 'Refreshment Parameter Penilaian'"),
+                   ==, 1);
+
+  /* Enroll two, one of them unknown: nobody. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "training.enroll", NULL);
+  tam_test_flush ();
+  dialog = ADW_MESSAGE_DIALOG (tam_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  entry = tam_test_find_child (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "AG-001, ZZ-999");
+  adw_message_dialog_response (dialog, "enroll");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  tam_test_wait_saves ();
+  tam_test_flush ();
+  dialog = ADW_MESSAGE_DIALOG (tam_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog); /* the refusal, naming ZZ-999 */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "ZZ-999"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (q (f, "SELECT count(*) FROM training_participants WHERE training_id = (SELECT max (id) FROM trainings)"),
+                   ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "training.enroll", NULL);
+  tam_test_flush ();
+  dialog = ADW_MESSAGE_DIALOG (tam_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  entry = tam_test_find_child (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "AG-001 AG-002");
+  adw_message_dialog_response (dialog, "enroll");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  tam_test_wait_saves ();
+  tam_test_spin_until (!tam_training_page_is_busy (f->page));
+  g_assert_cmpint (q (f, "SELECT count(*) FROM training_participants WHERE training_id = (SELECT max (id) FROM trainings)"),
+                   ==, 2);
+  g_assert_nonnull (tam_training_page_get_score_entry (f->page, "AG-002"));
+  g_assert_null (tam_training_page_get_score_entry (f->page, "TR-001"));
+}
+
+/* The overview shows the settings; a trainer changes them. */
+static void
+test_settings (Fixture *f,
+               gconstpointer data)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *spin;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "training.overview", NULL);
+  tam_test_spin_until (!tam_training_page_is_busy (f->page));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "training.settings", NULL);
+  tam_test_flush ();
+  dialog = ADW_MESSAGE_DIALOG (tam_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  spin = tam_test_find_child (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 70);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 75);
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  tam_test_wait_saves ();
+  tam_test_spin_until (!tam_training_page_is_busy (f->page));
+  g_assert_cmpfloat (tam_training_pass_mark (f->db->store), ==, 75);
+  g_assert_cmpint (tam_training_refresher_months (f->db->store), ==, 6);
+}
+
 static void
 test_supervisor_reads_only (Fixture *f,
                             gconstpointer data)
@@ -265,6 +355,8 @@ main (int argc,
               fixture_teardown);
   g_test_add ("/training-page/attendance-check", Fixture, NULL, fixture_setup, test_attendance_check,
               fixture_teardown);
+  g_test_add ("/training-page/new-and-enroll", Fixture, NULL, fixture_setup, test_new_and_enroll, fixture_teardown);
+  g_test_add ("/training-page/settings", Fixture, NULL, fixture_setup, test_settings, fixture_teardown);
   g_test_add ("/training-page/supervisor-reads-only", Fixture, "SPV-001", fixture_setup, test_supervisor_reads_only,
               fixture_teardown);
   return g_test_run ();

@@ -562,6 +562,7 @@ static const char migration_8[] =
 static const char migration_9[] =
     "ALTER TABLE trainings ADD COLUMN material TEXT NOT NULL DEFAULT '';"
     "CREATE INDEX trainings_starts ON trainings (starts_on);"
+    "CREATE INDEX trainings_ends ON trainings (ends_on);"
     "CREATE INDEX training_participants_person ON training_participants (person_id);"
     "CREATE TABLE training_attendance ("
     "  training_id INTEGER NOT NULL,"

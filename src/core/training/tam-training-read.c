@@ -522,12 +522,21 @@ tam_training_due (TamStore *store,
   if (rc != SQLITE_DONE)
     goto sql_error;
 
-  /* Suggested: a parameter of last month's scorecard under grade B. */
+  /* Suggested: a parameter of last month's scorecard under grade B
+   * (its KUIS from the month's quizzes when none was imported, as the
+   * scorecard takes it). */
   grade_b = tam_store_get_setting (store, "grade_b", "60");
   stmt = tam_store_prepare (store,
-                            "SELECT p.nik, p.name, p.service, p.site, group_concat (k.parameter, ', ')"
-                            " FROM kpi_inputs k JOIN people p ON p.id = k.person_id"
-                            " WHERE k.month = ?1 AND k.value < CAST (?2 AS REAL)"
+                            "WITH k AS (SELECT person_id, parameter, value FROM kpi_inputs WHERE month = ?1"
+                            "   UNION ALL SELECT x.person_id, 'KUIS', avg (x.quiz_score) FROM training_participants x"
+                            "   JOIN trainings t ON t.id = x.training_id"
+                            "   WHERE t.ends_on BETWEEN ?1 || '-01' AND ?1 || '-31' AND x.quiz_score IS NOT NULL"
+                            "   AND NOT EXISTS (SELECT 1 FROM kpi_inputs i WHERE i.month = ?1 AND i.person_id = x.person_id"
+                            "     AND i.parameter = 'KUIS')"
+                            "   GROUP BY x.person_id)"
+                            " SELECT p.nik, p.name, p.service, p.site, group_concat (k.parameter, ', ')"
+                            " FROM k JOIN people p ON p.id = k.person_id"
+                            " WHERE k.value < CAST (?2 AS REAL)"
                             " AND p.role = 'AGENT' AND p.status = 'ACTIVE'"
                             " GROUP BY p.id ORDER BY p.nik",
                             error);

@@ -24,6 +24,7 @@
 #include "tam-format.h"
 #include "tam-gui-utils.h"
 #include "tam-save.h"
+#include "tam-training-dialogs.h"
 #include "tam-training-page.h"
 #include "tam-training.h"
 
@@ -39,18 +40,24 @@ struct _TamTrainingPage
   gint64 open_id; /* the session shown, 0: none */
   guint loading;
   guint writing;
-  guint generation; /* of the session read last, to drop stale results */
+  guint generation;      /* of the session read last, to drop stale results */
+  gboolean focus_scores; /* Enter on a session: to its first score entry */
 
   GtkLabel *month_label;
   GtkListBox *list;
+  GtkWidget *list_scroll; /* hidden while the overview is shown */
   GtkStack *stack;
   GtkLabel *title_label;
   GtkLabel *info_label;
   GtkLabel *status_label;
   GtkButton *import_button;
+  GtkButton *enroll_button;
+  GtkButton *new_button;
   GtkToggleButton *overview_button;
   GtkWidget *grid_holder; /* the participants' grid is its only child */
   GtkWidget *overview_holder;
+  double pass_mark; /* as last read with the overview */
+  int refresher_months;
   GPtrArray *entries;   /* GtkEntry, in participant order */
   GPtrArray *trainings; /* TamTraining of the month, as listed */
 };
@@ -75,6 +82,8 @@ typedef struct
   gint64 id;
   guint generation;
   GPtrArray *a, *b, *c, *d; /* the results, by kind */
+  double pass_mark;         /* READ_OVERVIEW: the settings */
+  int refresher_months;
   TamTraining *training;
 } ReadJob;
 
@@ -129,6 +138,8 @@ read_thread (GTask *task,
              (job->b = tam_training_due (store, job->today, &error)) != NULL &&
              (job->c = tam_training_list (store, year_ago, last, &error)) != NULL &&
              (job->d = tam_training_trainer_stats (store, year_ago, last, &error)) != NULL;
+        job->pass_mark = tam_training_pass_mark (store);
+        job->refresher_months = tam_training_refresher_months (store);
       }
       break;
     }
@@ -141,6 +152,7 @@ read_thread (GTask *task,
 static void apply_month (TamTrainingPage *self, ReadJob *job);
 static void apply_session (TamTrainingPage *self, ReadJob *job);
 static void apply_overview (TamTrainingPage *self, ReadJob *job);
+static void set_info (TamTrainingPage *self, const TamTraining *t);
 
 static void
 read_done_cb (GObject *source,
@@ -320,6 +332,9 @@ typedef enum
   WRITE_ATTEND,
   WRITE_SCORE,
   WRITE_IMPORT,
+  WRITE_ADD,
+  WRITE_ENROLL,
+  WRITE_SETTINGS,
 } WriteKind;
 
 typedef struct
@@ -336,7 +351,10 @@ typedef struct
   int passed;
   guint n;
   GPtrArray *errors;
-  GtkWidget *row_label; /* main thread only */
+  TamTrainingDraft *draft; /* WRITE_ADD */
+  char **niks;             /* WRITE_ENROLL */
+  TamTraining *training;   /* WRITE_SCORE: its figures after */
+  GtkWidget *row_label;    /* main thread only */
 } Write;
 
 static void
@@ -347,6 +365,9 @@ write_free (Write *w)
   g_free (w->date);
   g_free (w->path);
   g_clear_pointer (&w->errors, g_ptr_array_unref);
+  tam_training_draft_free (w->draft);
+  g_strfreev (w->niks);
+  tam_training_free (w->training);
   g_clear_object (&w->row_label);
   g_free (w);
 }
@@ -372,10 +393,22 @@ write_func (TamStore *store,
           if (strcmp (((TamTrainingParticipant *) parts->pdata[i])->nik, w->nik) == 0)
             w->passed = ((TamTrainingParticipant *) parts->pdata[i])->passed;
       }
+      g_clear_pointer (&w->training, tam_training_free);
+      w->training = tam_training_get (store, w->id, NULL);
       return TRUE;
     case WRITE_IMPORT:
       g_clear_pointer (&w->errors, g_ptr_array_unref);
       return tam_training_import_scores (store, w->session, w->id, w->path, &w->n, &w->errors, error);
+    case WRITE_ADD:
+      w->id = tam_training_add (store, w->session, (TamTrainingKind) w->draft->kind, w->draft->title,
+                                w->draft->service, w->draft->site, w->draft->from, w->draft->to, NULL,
+                                w->draft->material, error);
+      return w->id != 0;
+    case WRITE_ENROLL:
+      return tam_training_enroll (store, w->session, w->id, (const char *const *) w->niks, error);
+    case WRITE_SETTINGS:
+      return tam_training_set_pass_mark (store, w->session, w->score, error) &&
+             tam_training_set_refresher_months (store, w->session, (int) w->n, error);
     default:
       return FALSE;
     }
@@ -420,9 +453,12 @@ write_done_cb (GObject *source,
       for (guint i = 1; w->errors != NULL && i < w->errors->len; i++)
         g_string_append_printf (body, "\n%s", (const char *) w->errors->pdata[i]);
       tam_show_message (GTK_WIDGET (self),
-                        w->kind == WRITE_IMPORT  ? _ ("Cannot import the quiz results")
-                        : w->kind == WRITE_SCORE ? _ ("Cannot record the score")
-                                                 : _ ("Cannot record the attendance"),
+                        w->kind == WRITE_IMPORT     ? _ ("Cannot import the quiz results")
+                        : w->kind == WRITE_SCORE    ? _ ("Cannot record the score")
+                        : w->kind == WRITE_ADD      ? _ ("Cannot add the training")
+                        : w->kind == WRITE_ENROLL   ? _ ("Cannot enroll the participants")
+                        : w->kind == WRITE_SETTINGS ? _ ("Cannot change the settings")
+                                                    : _ ("Cannot record the attendance"),
                         body->str);
       if (w->kind == WRITE_ATTEND && w->id == self->open_id)
         start_read (self, READ_SESSION, self->open_id);
@@ -437,9 +473,44 @@ write_done_cb (GObject *source,
           text = result_text (w->attempt, w->score, w->passed);
           gtk_label_set_text (GTK_LABEL (w->row_label), text);
         }
+      if (w->training != NULL && w->id == self->open_id)
+        set_info (self, w->training);
       /* Translators: after a score: "Attempt 2 of 20260301 recorded" */
       status = g_strdup_printf (_ ("Attempt %u of %s recorded"), w->attempt, w->nik);
       gtk_label_set_text (self->status_label, status);
+    }
+  else if (w->kind == WRITE_ADD)
+    {
+      /* The new training's month, the training open. */
+      gtk_toggle_button_set_active (self->overview_button, FALSE);
+      g_free (self->month);
+      self->month = g_strndup (w->draft->from, 7);
+      if (strlen (self->month) != 7 || self->month[4] != '-')
+        {
+          g_free (self->month);
+          self->month = g_strndup (self->today, 7);
+        }
+      self->open_id = w->id;
+      tam_training_page_reload (self);
+      start_read (self, READ_SESSION, w->id);
+      gtk_label_set_text (self->status_label, _ ("Training added"));
+    }
+  else if (w->kind == WRITE_SETTINGS)
+    {
+      gtk_label_set_text (self->status_label, _ ("Settings changed"));
+      if (gtk_toggle_button_get_active (self->overview_button))
+        start_read (self, READ_OVERVIEW, 0);
+    }
+  else if (w->kind == WRITE_ENROLL)
+    {
+      guint n = g_strv_length (w->niks);
+      g_autofree char *status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u participant enrolled",
+                                                              "%u participants enrolled", n),
+                                                 n);
+
+      gtk_label_set_text (self->status_label, status);
+      if (w->id == self->open_id)
+        start_read (self, READ_SESSION, self->open_id);
     }
   else if (w->kind == WRITE_IMPORT)
     {
@@ -581,6 +652,23 @@ cell_label (const char *text,
   return label;
 }
 
+/* The session's facts under its title. */
+static void
+set_info (TamTrainingPage *self,
+          const TamTraining *t)
+{
+  g_autofree char *mean = score_text (t->mean_score);
+  /* Translators: a session's facts: "Initial training · Add On Consumer · Bandung · trainer Name · 2026-11-02 – 2026-11-13 · mean 81.5" */
+  g_autofree char *info = g_strdup_printf (_ ("%s · %s · %s · trainer %s · %s – %s · %u of %u passed · mean %s"),
+                                           tam_training_kind_to_label (t->kind),
+                                           t->service ? tam_service_label (t->service) : "–",
+                                           t->site ? tam_site_label (t->site) : "–",
+                                           t->trainer_name ? t->trainer_name : "–", t->starts_on, t->ends_on,
+                                           t->n_passed, t->n_participants, mean);
+
+  gtk_label_set_text (self->info_label, info);
+}
+
 static void
 apply_session (TamTrainingPage *self,
                ReadJob *job)
@@ -589,8 +677,6 @@ apply_session (TamTrainingPage *self,
   GPtrArray *parts = job->a;
   g_autoptr (GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GPtrArray) days = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *info = NULL;
-  g_autofree char *mean = score_text (t->mean_score);
   GtkWidget *grid, *child;
   int y = 1;
 
@@ -623,12 +709,7 @@ apply_session (TamTrainingPage *self,
     }
 
   gtk_label_set_text (self->title_label, t->title);
-  /* Translators: a session's facts: "Initial training · Add On Consumer · Bandung · trainer Name · 2026-11-02 – 2026-11-13 · mean 81.5" */
-  info = g_strdup_printf (_ ("%s · %s · %s · trainer %s · %s – %s · %u of %u passed · mean %s"),
-                          tam_training_kind_to_label (t->kind), t->service ? tam_service_label (t->service) : "–",
-                          t->site ? tam_site_label (t->site) : "–", t->trainer_name ? t->trainer_name : "–",
-                          t->starts_on, t->ends_on, t->n_passed, t->n_participants, mean);
-  gtk_label_set_text (self->info_label, info);
+  set_info (self, t);
 
   while ((child = gtk_widget_get_first_child (self->grid_holder)) != NULL)
     gtk_widget_unparent (child);
@@ -665,25 +746,6 @@ apply_session (TamTrainingPage *self,
         gtk_label_set_ellipsize (GTK_LABEL (nik), PANGO_ELLIPSIZE_NONE);
         gtk_grid_attach (GTK_GRID (grid), nik, 1, y, 1, 1);
       }
-      for (guint d = 0; d < days->len; d++)
-        {
-          g_autofree char *key = g_strdup_printf ("%s\x1f%s", p->nik, (const char *) days->pdata[d]);
-          int state = GPOINTER_TO_INT (g_hash_table_lookup (present, key));
-          GtkWidget *check = gtk_check_button_new ();
-          /* Translators: a check box's name for assistive tech: "Name present on 2026-11-02" */
-          g_autofree char *label = g_strdup_printf (_ ("%s present on %s"), p->name, (const char *) days->pdata[d]);
-
-          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), state == 1);
-          if (state == 0)
-            gtk_check_button_set_inconsistent (GTK_CHECK_BUTTON (check), TRUE);
-          gtk_widget_set_sensitive (check, self->can_record);
-          gtk_widget_set_tooltip_text (check, label);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-          g_object_set_data_full (G_OBJECT (check), "nik", g_strdup (p->nik), g_free);
-          g_object_set_data_full (G_OBJECT (check), "date", g_strdup (days->pdata[d]), g_free);
-          g_signal_connect (check, "toggled", G_CALLBACK (day_toggled_cb), self);
-          gtk_grid_attach (GTK_GRID (grid), check, 4 + (int) d, y, 1, 1);
-        }
       gtk_editable_set_width_chars (GTK_EDITABLE (entry), 5);
       gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 5);
       gtk_widget_set_hexpand (entry, FALSE);
@@ -705,12 +767,34 @@ apply_session (TamTrainingPage *self,
       gtk_grid_attach (GTK_GRID (grid), entry, 2, y, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), result_label, 3, y, 1, 1);
       g_ptr_array_add (self->entries, entry);
+      for (guint d = 0; d < days->len; d++)
+        {
+          g_autofree char *key = g_strdup_printf ("%s\x1f%s", p->nik, (const char *) days->pdata[d]);
+          int state = GPOINTER_TO_INT (g_hash_table_lookup (present, key));
+          GtkWidget *check = gtk_check_button_new ();
+          /* Translators: a check box's name for assistive tech: "Name present on 2026-11-02" */
+          g_autofree char *label = g_strdup_printf (_ ("%s present on %s"), p->name, (const char *) days->pdata[d]);
+
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), state == 1);
+          if (state == 0)
+            gtk_check_button_set_inconsistent (GTK_CHECK_BUTTON (check), TRUE);
+          gtk_widget_set_sensitive (check, self->can_record);
+          gtk_widget_set_tooltip_text (check, label);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+          g_object_set_data_full (G_OBJECT (check), "nik", g_strdup (p->nik), g_free);
+          g_object_set_data_full (G_OBJECT (check), "date", g_strdup (days->pdata[d]), g_free);
+          g_signal_connect (check, "toggled", G_CALLBACK (day_toggled_cb), self);
+          gtk_grid_attach (GTK_GRID (grid), check, 4 + (int) d, y, 1, 1);
+        }
     }
   if (parts->len == 0)
-    gtk_grid_attach (GTK_GRID (grid), cell_label (_ ("Nobody is enrolled yet (tamctl training enroll)."), TRUE), 0, 1, 4, 1);
+    gtk_grid_attach (GTK_GRID (grid), cell_label (_ ("Nobody is enrolled yet: Enroll… (Ctrl+E)."), TRUE), 0, 1, 4, 1);
   gtk_widget_set_parent (grid, self->grid_holder);
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), self->can_record);
   gtk_stack_set_visible_child_name (self->stack, "session");
+  if (self->focus_scores && self->can_record && self->entries->len > 0)
+    gtk_widget_grab_focus (self->entries->pdata[0]);
+  self->focus_scores = FALSE;
 }
 
 /* -- the overview --------------------------------------------------- */
@@ -819,11 +903,11 @@ more_rows (GtkWidget *table,
   gtk_box_append (GTK_BOX (table), label);
 }
 
-/* The overview's columns, in digits. */
-static const int trainee_widths[] = { 11, 26, 22, 44, 12, 22 };
-static const int due_widths[] = { 11, 26, 22, 16, 16, 40 };
-static const int batch_widths[] = { 12, 48, 24, 9, 12, 12 };
-static const int trainer_widths[] = { 28, 10, 10, 12, 12 };
+/* The overview's columns, in digits (a text gets two fewer: a date 12). */
+static const int trainee_widths[] = { 10, 22, 17, 26, 12, 18 };
+static const int due_widths[] = { 10, 22, 19, 12, 12, 30 };
+static const int batch_widths[] = { 12, 40, 20, 7, 10, 10 };
+static const int trainer_widths[] = { 24, 9, 9, 10, 10 };
 
 static void
 apply_overview (TamTrainingPage *self,
@@ -837,6 +921,32 @@ apply_overview (TamTrainingPage *self,
 
   while ((child = gtk_widget_get_first_child (self->overview_holder)) != NULL)
     gtk_widget_unparent (child);
+
+  /* The two settings, and who may change them. */
+  self->pass_mark = job->pass_mark;
+  self->refresher_months = job->refresher_months;
+  {
+    GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    g_autofree char *mark = tam_format_number_trim (TAM_LANGUAGE_AUTO, job->pass_mark, 1);
+    /* Translators: the overview's settings line: "Pass mark 70 · a refresher every 6 months" */
+    g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Pass mark %s · a refresher every %d month",
+                                                          "Pass mark %s · a refresher every %d months",
+                                                          (gulong) job->refresher_months),
+                                             mark, job->refresher_months);
+    GtkWidget *label = gtk_label_new (text);
+
+    gtk_widget_set_margin_top (row, 12);
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_box_append (GTK_BOX (row), label);
+    if (self->can_record)
+      {
+        GtkWidget *change = gtk_button_new_with_mnemonic (_ ("_Change…"));
+
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (change), "training.settings");
+        gtk_box_append (GTK_BOX (row), change);
+      }
+    gtk_box_append (GTK_BOX (box), row);
+  }
 
   grid = section (self, box, _ ("In training now"), trainee_widths, G_N_ELEMENTS (trainee_widths));
   {
@@ -966,10 +1076,43 @@ row_activated_cb (GtkListBox *list,
   start_read (self, READ_SESSION, self->open_id);
 }
 
+/* Enter (or a double click) on a session: open it and go to its first
+ * score entry. */
+static void
+row_entered_cb (GtkListBox *list,
+                GtkListBoxRow *row,
+                TamTrainingPage *self)
+{
+  self->focus_scores = TRUE;
+  row_activated_cb (list, row, self);
+}
+
+/* Arrows move through the sessions and show each (the read is a few
+ * milliseconds); the session already shown is left as it is, so a
+ * month's reload does not take the focus out of its score entries. */
+static void
+row_selected_cb (GtkListBox *list,
+                 GtkListBoxRow *row,
+                 TamTrainingPage *self)
+{
+  int i = row ? gtk_list_box_row_get_index (row) : -1;
+  gint64 id;
+
+  if (self->trainings == NULL || i < 0 || (guint) i >= self->trainings->len ||
+      gtk_toggle_button_get_active (self->overview_button))
+    return;
+  id = ((TamTraining *) self->trainings->pdata[i])->id;
+  if (id == self->open_id && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "session") == 0)
+    return;
+  row_activated_cb (list, row, self);
+}
+
 static void
 overview_toggled_cb (GtkToggleButton *button,
                      TamTrainingPage *self)
 {
+  /* The overview takes the whole width (1024 px screens). */
+  gtk_widget_set_visible (self->list_scroll, !gtk_toggle_button_get_active (button));
   if (gtk_toggle_button_get_active (button))
     start_read (self, READ_OVERVIEW, 0);
   else
@@ -1000,6 +1143,90 @@ import_cb (GtkButton *button,
   chooser = tam_file_chooser_new (GTK_WIDGET (self), _ ("Import Quiz Results"), GTK_FILE_CHOOSER_ACTION_OPEN,
                                   _ ("_Import"), TRUE);
   tam_file_chooser_show (chooser, GTK_WIDGET (self), import_chosen);
+}
+
+static void
+draft_done (GtkWidget *owner,
+            TamTrainingDraft *draft)
+{
+  TamTrainingPage *self = TAM_TRAINING_PAGE (owner);
+  Write *w = g_new0 (Write, 1);
+
+  w->kind = WRITE_ADD;
+  w->draft = draft;
+  send_write (self, w);
+}
+
+static void
+new_cb (GtkButton *button,
+        TamTrainingPage *self)
+{
+  if (!self->can_record)
+    return;
+  tam_training_ask_new (GTK_WIDGET (self), self->session->site, self->session->service, self->today, draft_done);
+}
+
+static void
+niks_done (GtkWidget *owner,
+           char **niks)
+{
+  TamTrainingPage *self = TAM_TRAINING_PAGE (owner);
+  Write *w = g_new0 (Write, 1);
+
+  w->kind = WRITE_ENROLL;
+  w->id = self->open_id;
+  w->niks = niks;
+  send_write (self, w);
+}
+
+static void
+enroll_cb (GtkButton *button,
+           TamTrainingPage *self)
+{
+  if (!self->can_record || self->open_id == 0)
+    return;
+  tam_training_ask_enroll (GTK_WIDGET (self), gtk_label_get_text (self->title_label), niks_done);
+}
+
+static void
+settings_done (GtkWidget *owner,
+               double pass_mark,
+               int months)
+{
+  TamTrainingPage *self = TAM_TRAINING_PAGE (owner);
+  Write *w = g_new0 (Write, 1);
+
+  w->kind = WRITE_SETTINGS;
+  w->score = pass_mark;
+  w->n = (guint) months;
+  send_write (self, w);
+}
+
+static void
+settings_action (GtkWidget *widget,
+                 const char *name,
+                 GVariant *param)
+{
+  TamTrainingPage *self = TAM_TRAINING_PAGE (widget);
+
+  if (self->can_record)
+    tam_training_ask_settings (widget, self->pass_mark, self->refresher_months, settings_done);
+}
+
+static void
+new_action (GtkWidget *widget,
+            const char *name,
+            GVariant *param)
+{
+  new_cb (NULL, TAM_TRAINING_PAGE (widget));
+}
+
+static void
+enroll_action (GtkWidget *widget,
+               const char *name,
+               GVariant *param)
+{
+  enroll_cb (NULL, TAM_TRAINING_PAGE (widget));
 }
 
 static void
@@ -1087,6 +1314,11 @@ tam_training_page_class_init (TamTrainingPageClass *klass)
   gtk_widget_class_install_action (widget_class, "training.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "training.overview", NULL, overview_action);
   gtk_widget_class_install_action (widget_class, "training.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "training.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "training.settings", NULL, settings_action);
+  gtk_widget_class_install_action (widget_class, "training.enroll", NULL, enroll_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "training.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "training.enroll", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "training.prev-month", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "training.next-month", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "training.import", NULL);
@@ -1137,6 +1369,11 @@ tam_training_page_init (TamTrainingPage *self)
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->month_label));
   gtk_box_append (GTK_BOX (bar), next);
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->status_label));
+  self->new_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_ ("_New Training…")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_button), _ ("A new session (Ctrl+N)"));
+  gtk_widget_set_focusable (GTK_WIDGET (self->new_button), FALSE);
+  g_signal_connect (self->new_button, "clicked", G_CALLBACK (new_cb), self);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->new_button));
   gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->overview_button));
   gtk_box_append (GTK_BOX (self), bar);
 
@@ -1148,12 +1385,14 @@ tam_training_page_init (TamTrainingPage *self)
   gtk_list_box_set_header_func (self->list, header_func, self, NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Sessions of the month"), -1);
-  g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  g_signal_connect (self->list, "row-activated", G_CALLBACK (row_entered_cb), self);
+  g_signal_connect (self->list, "row-selected", G_CALLBACK (row_selected_cb), self);
   scroll = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), GTK_WIDGET (self->list));
   gtk_widget_set_size_request (scroll, 240, -1);
   gtk_paned_set_start_child (GTK_PANED (paned), scroll);
+  self->list_scroll = scroll;
 
   self->stack = GTK_STACK (gtk_stack_new ());
   empty = adw_status_page_new ();
@@ -1178,7 +1417,11 @@ tam_training_page_init (TamTrainingPage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->import_button), _ ("A nik,score file from the quiz tool, CSV or .xlsx (Ctrl+I)"));
   gtk_widget_set_valign (GTK_WIDGET (self->import_button), GTK_ALIGN_START);
   g_signal_connect (self->import_button, "clicked", G_CALLBACK (import_cb), self);
-  gtk_box_append (GTK_BOX (head), GTK_WIDGET (self->title_label));
+  self->enroll_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_ ("_Enroll…")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->enroll_button), _ ("Enroll participants by NIK (Ctrl+E)"));
+  gtk_widget_set_valign (GTK_WIDGET (self->enroll_button), GTK_ALIGN_START);
+  g_signal_connect (self->enroll_button, "clicked", G_CALLBACK (enroll_cb), self);
+  gtk_box_append (GTK_BOX (head), GTK_WIDGET (self->enroll_button));
   gtk_box_append (GTK_BOX (head), GTK_WIDGET (self->import_button));
   self->info_label = GTK_LABEL (gtk_label_new (""));
   gtk_label_set_xalign (self->info_label, 0);
@@ -1188,8 +1431,9 @@ tam_training_page_init (TamTrainingPage *self)
   scroll = gtk_scrolled_window_new ();
   gtk_widget_set_vexpand (scroll, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), self->grid_holder);
-  gtk_box_append (GTK_BOX (session), head);
+  gtk_box_append (GTK_BOX (session), GTK_WIDGET (self->title_label));
   gtk_box_append (GTK_BOX (session), GTK_WIDGET (self->info_label));
+  gtk_box_append (GTK_BOX (session), head);
   gtk_box_append (GTK_BOX (session), scroll);
   gtk_stack_add_named (self->stack, session, "session");
 
@@ -1216,8 +1460,12 @@ tam_training_page_new (TamStore *store,
   self->session = tam_session_copy (session);
   self->can_record = tam_session_can (session, TAM_PERM_RECORD_TRAINING);
   self->today = g_date_time_format (now, "%Y-%m-%d");
+  self->pass_mark = TAM_TRAINING_DEFAULT_PASS_MARK;
+  self->refresher_months = TAM_TRAINING_DEFAULT_REFRESHER_MONTHS;
   self->month = g_date_time_format (now, "%Y-%m");
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), self->can_record);
+  gtk_widget_set_visible (GTK_WIDGET (self->enroll_button), self->can_record);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), self->can_record);
   show_month (self);
   return GTK_WIDGET (self);
 }
@@ -1252,12 +1500,14 @@ tam_training_page_select_id (TamTrainingPage *self,
       {
         GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, (int) i);
 
-        gtk_list_box_select_row (self->list, row);
-        if (self->open_id != id || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "session") != 0)
+        if (gtk_list_box_get_selected_row (self->list) != row)
           {
-            self->open_id = id;
-            start_read (self, READ_SESSION, id);
+            gtk_list_box_select_row (self->list, row); /* opens it (row_selected_cb) */
+            if (self->open_id == id)
+              return TRUE;
           }
+        if (self->open_id != id || g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "session") != 0)
+          row_activated_cb (self->list, row, self);
         return TRUE;
       }
   return FALSE;
