@@ -19,6 +19,7 @@ struct _TamKpiHeadcountDialog
   char *month;
   gboolean loaded;
   char *message;
+  gboolean disposed; /* closed: late callbacks touch nothing */
 
   GtkListBox *list;
   GtkButton *save_button;
@@ -106,6 +107,8 @@ read_done (GObject *source,
   g_autoptr (GError) error = NULL;
   Read *r = g_task_get_task_data (G_TASK (result));
 
+  if (self->disposed)
+    return;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       show_message (self, error->message, TRUE);
@@ -182,7 +185,10 @@ save_func (TamStore *store,
 static void
 save_busy (gpointer user_data)
 {
-  tam_save_button_set_state (TAM_KPI_HEADCOUNT_DIALOG (user_data)->save_button, TAM_SAVE_WAITING);
+  TamKpiHeadcountDialog *self = user_data;
+
+  if (!self->disposed)
+    tam_save_button_set_state (self->save_button, TAM_SAVE_WAITING);
 }
 
 static void
@@ -193,6 +199,8 @@ save_done (GObject *source,
   g_autoptr (TamKpiHeadcountDialog) self = user_data;
   g_autoptr (GError) error = NULL;
 
+  if (self->disposed)
+    return;
   tam_save_button_set_state (self->save_button, TAM_SAVE_IDLE);
   if (!tam_save_finish (result, &error))
     {
@@ -247,6 +255,17 @@ save_clicked_cb (TamKpiHeadcountDialog *self)
 
 /* ------------------------------------------------------------------ */
 
+/* Workers may answer after the window is closed (a Cancel that came too
+ * late, a read still running): their callbacks then touch nothing. */
+static void
+tam_kpi_headcount_dialog_dispose (GObject *object)
+{
+  TamKpiHeadcountDialog *self = (TamKpiHeadcountDialog *) object;
+
+  self->disposed = TRUE;
+  G_OBJECT_CLASS (tam_kpi_headcount_dialog_parent_class)->dispose (object);
+}
+
 static void
 tam_kpi_headcount_dialog_finalize (GObject *object)
 {
@@ -266,6 +285,7 @@ tam_kpi_headcount_dialog_class_init (TamKpiHeadcountDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = tam_kpi_headcount_dialog_dispose;
   object_class->finalize = tam_kpi_headcount_dialog_finalize;
   g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

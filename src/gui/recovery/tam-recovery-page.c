@@ -33,6 +33,8 @@ struct _TamRecoveryPage
 {
   GtkWidget parent_instance;
 
+  gboolean disposed; /* a worker answering after the tab went touches nothing */
+
   TamStore *store;
   TamSession *session;
   char *today;
@@ -423,7 +425,7 @@ detail_done_cb (GObject *source,
   g_autoptr (GError) error = NULL;
   g_autoptr (GString) text = g_string_new (NULL);
 
-  if (job->generation != self->detail_generation)
+  if (self->disposed || job->generation != self->detail_generation)
     return;
   self->detail_loading = FALSE;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -591,7 +593,7 @@ load_done_cb (GObject *source,
   g_autoptr (GError) error = NULL;
   g_autofree char *count = NULL;
 
-  if (job->generation != self->generation)
+  if (self->disposed || job->generation != self->generation)
     return;
   self->loading = FALSE;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -779,7 +781,8 @@ write_busy_cb (gpointer user_data)
 {
   TamRecoveryPage *self = user_data;
 
-  gtk_label_set_text (self->count_label, _ ("Waiting for another desk…"));
+  if (!self->disposed)
+    gtk_label_set_text (self->count_label, _ ("Waiting for another desk…"));
 }
 
 static void
@@ -804,6 +807,12 @@ write_done_cb (GObject *source,
   };
 
   self->writing--;
+  if (self->disposed)
+    {
+      tam_save_finish (result, NULL);
+      g_object_unref (self);
+      return;
+    }
   if (!tam_save_finish (result, &error))
     {
       /* Verifying as the tab opens is quiet: the list says the rest. */
@@ -1763,6 +1772,7 @@ tam_recovery_page_dispose (GObject *object)
 {
   TamRecoveryPage *self = TAM_RECOVERY_PAGE (object);
 
+  self->disposed = TRUE;
   if (self->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->dialog));
   g_clear_pointer (&self->main_box, gtk_widget_unparent);

@@ -26,6 +26,7 @@ struct _TamPackDialog
   char *db_path;
   TamSession *session;
   char *message;
+  gboolean disposed; /* closed: late callbacks touch nothing */
 };
 
 G_DEFINE_FINAL_TYPE (TamPackDialog, tam_pack_dialog, ADW_TYPE_WINDOW)
@@ -105,6 +106,8 @@ pack_done_cb (GObject *source,
   PackJob *job = tam_job_get_data (result);
   g_autoptr (GString) text = g_string_new (NULL);
 
+  if (self->disposed)
+    return;
   if (!tam_job_bar_run_finish (TAM_JOB_BAR (source), result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -184,6 +187,17 @@ choose_clicked_cb (TamPackDialog *self)
   tam_file_chooser_show (chooser, GTK_WIDGET (self), folder_chosen);
 }
 
+/* Workers may answer after the window is closed (a Cancel that came too
+ * late, a read still running): their callbacks then touch nothing. */
+static void
+tam_pack_dialog_dispose (GObject *object)
+{
+  TamPackDialog *self = (TamPackDialog *) object;
+
+  self->disposed = TRUE;
+  G_OBJECT_CLASS (tam_pack_dialog_parent_class)->dispose (object);
+}
+
 static void
 tam_pack_dialog_finalize (GObject *object)
 {
@@ -201,6 +215,7 @@ tam_pack_dialog_class_init (TamPackDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = tam_pack_dialog_dispose;
   object_class->finalize = tam_pack_dialog_finalize;
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -32,6 +32,8 @@ struct _TamTrainingPage
 {
   GtkBox parent_instance;
 
+  gboolean disposed; /* a worker answering after the tab went touches nothing */
+
   TamStore *store;
   TamSession *session;
   gboolean can_record;
@@ -164,6 +166,8 @@ read_done_cb (GObject *source,
   g_autoptr (GError) error = NULL;
 
   self->loading--;
+  if (self->disposed)
+    return;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       gtk_label_set_text (self->status_label, error->message);
@@ -419,7 +423,8 @@ write_busy_cb (gpointer user_data)
 {
   TamTrainingPage *self = user_data;
 
-  gtk_label_set_text (self->status_label, _ ("Waiting for another desk…"));
+  if (!self->disposed)
+    gtk_label_set_text (self->status_label, _ ("Waiting for another desk…"));
 }
 
 static char *
@@ -446,6 +451,12 @@ write_done_cb (GObject *source,
   g_autoptr (GError) error = NULL;
 
   self->writing--;
+  if (self->disposed)
+    {
+      tam_save_finish (result, NULL);
+      g_object_unref (self);
+      return;
+    }
   if (!tam_save_finish (result, &error))
     {
       g_autoptr (GString) body = g_string_new (error->message);
@@ -1284,6 +1295,7 @@ tam_training_page_dispose (GObject *object)
 {
   TamTrainingPage *self = TAM_TRAINING_PAGE (object);
 
+  self->disposed = TRUE;
   g_clear_pointer (&self->trainings, g_ptr_array_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   G_OBJECT_CLASS (tam_training_page_parent_class)->dispose (object);
