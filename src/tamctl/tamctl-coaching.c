@@ -14,67 +14,6 @@
 #include "tam-letter.h"
 #include "tamctl.h"
 
-static void
-csv_line (GString *out,
-          const char *const *fields,
-          guint n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      tam_csv_append_field (out, fields[i] ? fields[i] : "", -1, ',');
-    }
-  g_string_append (out, "\r\n");
-}
-
-static gboolean
-parse_id (const char *text,
-          gint64 *id)
-{
-  char *end = NULL;
-  gint64 v = g_ascii_strtoll (text, &end, 10);
-
-  if (end == text || *end != '\0' || v <= 0)
-    {
-      g_printerr (_ ("tamctl: “%s” is not a record id\n"), text);
-      return FALSE;
-    }
-  *id = v;
-  return TRUE;
-}
-
-/* The common start of the commands on one record: their options, the
- * usage unless exactly one ID is given (or @valid is FALSE), the ID, and
- * the sign-in. Returns -1 to go on, else the exit status. */
-static int
-record_command (TamctlContext *ctx,
-                GOptionContext *octx,
-                GOptionEntry *entries,
-                int *argc,
-                char ***argv,
-                gboolean (*valid) (gpointer),
-                gpointer valid_data,
-                const char *usage,
-                gint64 *id)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, argc, argv))
-    return 2;
-  if (*argc != 2 || (valid != NULL && !valid (valid_data)))
-    {
-      g_printerr ("tamctl: %s\n", usage);
-      return 2;
-    }
-  if (!parse_id ((*argv)[1], id))
-    return 2;
-  if (!tamctl_sign_in (ctx, &error))
-    return tamctl_fail (g_steal_pointer (&error));
-  return -1;
-}
-
 static int
 cmd_rules (TamctlContext *ctx,
            int argc,
@@ -88,7 +27,7 @@ cmd_rules (TamctlContext *ctx,
 
   if (catalog == NULL)
     return tamctl_fail (g_steal_pointer (&error));
-  csv_line (out, head, G_N_ELEMENTS (head));
+  tamctl_csv_line (out, head, G_N_ELEMENTS (head));
   for (guint i = 0; i < catalog->rules->len; i++)
     {
       const TamCoachingRule *r = catalog->rules->pdata[i];
@@ -118,7 +57,7 @@ cmd_rules (TamctlContext *ctx,
         const char *fields[] = { r->code, r->category, row, r->text, tam_coaching_level_to_code (r->first),
                                  tam_coaching_mode_to_code (r->mode), trigger, tam_coaching_rule_summary (r),
                                  r->notes, catalog->version };
-        csv_line (out, fields, G_N_ELEMENTS (fields));
+        tamctl_csv_line (out, fields, G_N_ELEMENTS (fields));
       }
     }
   fwrite (out->str, 1, out->len, stdout);
@@ -234,7 +173,7 @@ cmd_list (TamctlContext *ctx,
   rows = tam_coaching_list (ctx->store, ctx->session, &filter, &error);
   if (rows == NULL)
     return tamctl_fail (g_steal_pointer (&error));
-  csv_line (out, head, G_N_ELEMENTS (head));
+  tamctl_csv_line (out, head, G_N_ELEMENTS (head));
   for (guint i = 0; i < rows->len; i++)
     {
       TamCoachingRecord *r = rows->pdata[i];
@@ -245,7 +184,7 @@ cmd_list (TamctlContext *ctx,
                                r->refused ? "1" : "0", r->witness_nik, r->confirmed_on, r->event_key, r->call_id,
                                r->note, r->dismiss_reason };
 
-      csv_line (out, fields, G_N_ELEMENTS (fields));
+      tamctl_csv_line (out, fields, G_N_ELEMENTS (fields));
     }
   if (output != NULL)
     {
@@ -271,8 +210,8 @@ cmd_issue (TamctlContext *ctx,
     { NULL }
   };
   gint64 id;
-  int rc = record_command (ctx, octx, entries, &argc, &argv, NULL, NULL,
-                           _ ("usage: tamctl coaching issue ID [--on DATE]"), &id);
+  int rc = tamctl_record_command (ctx, octx, entries, &argc, &argv, NULL, NULL,
+                                  _ ("usage: tamctl coaching issue ID [--on DATE]"), &id);
 
   if (rc >= 0)
     return rc;
@@ -301,8 +240,8 @@ cmd_dismiss (TamctlContext *ctx,
     { NULL }
   };
   gint64 id;
-  int rc = record_command (ctx, octx, entries, &argc, &argv, NULL, NULL,
-                           _ ("usage: tamctl coaching dismiss ID --reason TEXT"), &id);
+  int rc = tamctl_record_command (ctx, octx, entries, &argc, &argv, NULL, NULL,
+                                  _ ("usage: tamctl coaching dismiss ID --reason TEXT"), &id);
 
   if (rc >= 0)
     return rc;
@@ -310,13 +249,6 @@ cmd_dismiss (TamctlContext *ctx,
     return tamctl_fail (g_steal_pointer (&error));
   g_print (_ ("Dismissed: %lld\n"), (long long) id);
   return 0;
-}
-
-/* A string option that must be given (record_command's check). */
-static gboolean
-string_given (gpointer data)
-{
-  return *(char **) data != NULL;
 }
 
 /* ack: a date, or a refusal with its witness. */
@@ -353,8 +285,8 @@ cmd_ack (TamctlContext *ctx,
   AckOptions opts = { &on, &refused, &witness };
   gint64 id;
   gboolean ok;
-  int rc = record_command (ctx, octx, entries, &argc, &argv, ack_options_valid, &opts,
-                           _ ("usage: tamctl coaching ack ID --on DATE | --refused --witness NIK [--on DATE]"), &id);
+  int rc = tamctl_record_command (ctx, octx, entries, &argc, &argv, ack_options_valid, &opts,
+                                  _ ("usage: tamctl coaching ack ID --on DATE | --refused --witness NIK [--on DATE]"), &id);
 
   if (rc >= 0)
     return rc;
@@ -379,8 +311,8 @@ cmd_confirm (TamctlContext *ctx,
     { NULL }
   };
   gint64 id;
-  int rc = record_command (ctx, octx, entries, &argc, &argv, NULL, NULL,
-                           _ ("usage: tamctl coaching confirm ID [--on DATE]"), &id);
+  int rc = tamctl_record_command (ctx, octx, entries, &argc, &argv, NULL, NULL,
+                                  _ ("usage: tamctl coaching confirm ID [--on DATE]"), &id);
 
   if (rc >= 0)
     return rc;
@@ -432,8 +364,8 @@ tamctl_cmd_letter (TamctlContext *ctx,
     { NULL }
   };
   gint64 id;
-  int rc = record_command (ctx, octx, entries, &argc, &argv, string_given, &output,
-                           _ ("usage: tamctl letter ID -o FILE.pdf"), &id);
+  int rc = tamctl_record_command (ctx, octx, entries, &argc, &argv, tamctl_string_given, &output,
+                                  _ ("usage: tamctl letter ID -o FILE.pdf"), &id);
 
   if (rc >= 0)
     return rc;

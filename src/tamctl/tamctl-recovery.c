@@ -16,72 +16,6 @@
 #include "tam-recovery.h"
 #include "tamctl.h"
 
-static void
-csv_line (GString *out,
-          const char *const *fields,
-          guint n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      tam_csv_append_field (out, fields[i] ? fields[i] : "", -1, ',');
-    }
-  g_string_append (out, "\r\n");
-}
-
-static gboolean
-parse_id (const char *text,
-          gint64 *id)
-{
-  char *end = NULL;
-  gint64 v = g_ascii_strtoll (text, &end, 10);
-
-  if (end == text || *end != '\0' || v <= 0)
-    {
-      g_printerr (_ ("tamctl: “%s” is not an id\n"), text);
-      return FALSE;
-    }
-  *id = v;
-  return TRUE;
-}
-
-/* As tamctl-coaching.c's: options, usage unless exactly one ID (and
- * @valid), the ID, the sign-in. -1 to go on, else the exit status. */
-static int
-record_command (TamctlContext *ctx,
-                GOptionContext *octx,
-                GOptionEntry *entries,
-                int *argc,
-                char ***argv,
-                gboolean (*valid) (gpointer),
-                gpointer valid_data,
-                const char *usage,
-                gint64 *id)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, argc, argv))
-    return 2;
-  if (*argc != 2 || (valid != NULL && !valid (valid_data)))
-    {
-      g_printerr ("tamctl: %s\n", usage);
-      return 2;
-    }
-  if (!parse_id ((*argv)[1], id))
-    return 2;
-  if (!tamctl_sign_in (ctx, &error))
-    return tamctl_fail (g_steal_pointer (&error));
-  return -1;
-}
-
-static gboolean
-string_given (gpointer data)
-{
-  return *(char **) data != NULL;
-}
-
 /* --cause and --action values. Returns FALSE after printing why. */
 static gboolean
 parse_causes (char **causes,
@@ -203,9 +137,9 @@ cmd_revise (TamctlContext *ctx,
   };
   guint bits;
   gint64 id;
-  int rc = record_command (ctx, octx, entries, &argc, &argv, NULL, NULL,
-                           _ ("usage: tamctl recovery revise ID [--analysis TEXT] [--cause CAT]... --action \"TEXT|OWNER_NIK|YYYY-MM-DD\"..."),
-                           &id);
+  int rc = tamctl_record_command (ctx, octx, entries, &argc, &argv, NULL, NULL,
+                                  _ ("usage: tamctl recovery revise ID [--analysis TEXT] [--cause CAT]... --action \"TEXT|OWNER_NIK|YYYY-MM-DD\"..."),
+                                  &id);
 
   if (rc >= 0)
     return rc;
@@ -231,7 +165,7 @@ simple_step (TamctlContext *ctx,
   g_autoptr (GOptionContext) octx = g_option_context_new ("ID");
   GOptionEntry entries[] = { { NULL } };
   gint64 id;
-  int rc = record_command (ctx, octx, entries, &argc, &argv, NULL, NULL, usage, &id);
+  int rc = tamctl_record_command (ctx, octx, entries, &argc, &argv, NULL, NULL, usage, &id);
 
   if (rc >= 0)
     return rc;
@@ -278,8 +212,8 @@ cmd_reject (TamctlContext *ctx,
     { NULL }
   };
   gint64 id;
-  int rc = record_command (ctx, octx, entries, &argc, &argv, string_given, &reason,
-                           _ ("usage: tamctl recovery reject ID --reason TEXT"), &id);
+  int rc = tamctl_record_command (ctx, octx, entries, &argc, &argv, tamctl_string_given, &reason,
+                                  _ ("usage: tamctl recovery reject ID --reason TEXT"), &id);
 
   if (rc >= 0)
     return rc;
@@ -303,8 +237,8 @@ cmd_done (TamctlContext *ctx,
     { NULL }
   };
   gint64 id;
-  int rc = record_command (ctx, octx, entries, &argc, &argv, NULL, NULL,
-                           _ ("usage: tamctl recovery done ACTION_ID [--note TEXT] [--on DATE]"), &id);
+  int rc = tamctl_record_command (ctx, octx, entries, &argc, &argv, NULL, NULL,
+                                  _ ("usage: tamctl recovery done ACTION_ID [--note TEXT] [--on DATE]"), &id);
 
   if (rc >= 0)
     return rc;
@@ -360,9 +294,9 @@ cmd_follow_up (TamctlContext *ctx,
     { NULL }
   };
   gint64 id, follow;
-  int rc = record_command (ctx, octx, entries, &argc, &argv, NULL, NULL,
-                           _ ("usage: tamctl recovery follow-up ID [--analysis TEXT] [--action \"TEXT|OWNER_NIK|YYYY-MM-DD\"]..."),
-                           &id);
+  int rc = tamctl_record_command (ctx, octx, entries, &argc, &argv, NULL, NULL,
+                                  _ ("usage: tamctl recovery follow-up ID [--analysis TEXT] [--action \"TEXT|OWNER_NIK|YYYY-MM-DD\"]..."),
+                                  &id);
 
   if (rc >= 0)
     return rc;
@@ -423,7 +357,7 @@ cmd_list (TamctlContext *ctx,
   rows = tam_recovery_list (ctx->store, ctx->session, &filter, &error);
   if (rows == NULL)
     return tamctl_fail (g_steal_pointer (&error));
-  csv_line (out, head, G_N_ELEMENTS (head));
+  tamctl_csv_line (out, head, G_N_ELEMENTS (head));
   for (guint i = 0; i < rows->len; i++)
     {
       TamRecoveryPlan *p = rows->pdata[i];
@@ -442,7 +376,7 @@ cmd_list (TamctlContext *ctx,
                                p->decided_by_nik, actual, target, version, p->verify_month, verified, n, done, overdue,
                                follows, p->drafted_at, p->decided_at, p->decision_reason };
 
-      csv_line (out, fields, G_N_ELEMENTS (fields));
+      tamctl_csv_line (out, fields, G_N_ELEMENTS (fields));
     }
   if (output != NULL)
     {
@@ -468,14 +402,14 @@ cmd_show (TamctlContext *ctx,
   GOptionEntry entries[] = { { NULL } };
   static const char *const head[] = { "kind", "id", "what", "who", "date", "done_on", "note" };
   gint64 id;
-  int rc = record_command (ctx, octx, entries, &argc, &argv, NULL, NULL, _ ("usage: tamctl recovery show ID"), &id);
+  int rc = tamctl_record_command (ctx, octx, entries, &argc, &argv, NULL, NULL, _ ("usage: tamctl recovery show ID"), &id);
 
   if (rc >= 0)
     return rc;
   plan = tam_recovery_get (ctx->store, ctx->session, id, &error);
   if (plan == NULL || (history = tam_recovery_history (ctx->store, ctx->session, id, &error)) == NULL)
     return tamctl_fail (g_steal_pointer (&error));
-  csv_line (out, head, G_N_ELEMENTS (head));
+  tamctl_csv_line (out, head, G_N_ELEMENTS (head));
   for (guint i = 0; i < plan->actions->len; i++)
     {
       TamRecoveryAction *a = plan->actions->pdata[i];
@@ -483,7 +417,7 @@ cmd_show (TamctlContext *ctx,
       const char *fields[] = { a->overdue ? "action-overdue" : "action", aid, a->text, a->owner_nik, a->due_on, a->done_on,
                                a->done_note };
 
-      csv_line (out, fields, G_N_ELEMENTS (fields));
+      tamctl_csv_line (out, fields, G_N_ELEMENTS (fields));
     }
   for (guint i = 0; i < history->len; i++)
     {
@@ -491,7 +425,7 @@ cmd_show (TamctlContext *ctx,
       g_autofree char *version = g_strdup_printf ("v%d", e->version);
       const char *fields[] = { "event", version, e->event, e->actor_nik, e->at, NULL, e->reason };
 
-      csv_line (out, fields, G_N_ELEMENTS (fields));
+      tamctl_csv_line (out, fields, G_N_ELEMENTS (fields));
     }
   fwrite (out->str, 1, out->len, stdout);
   return 0;
@@ -510,8 +444,8 @@ cmd_pdf (TamctlContext *ctx,
     { NULL }
   };
   gint64 id;
-  int rc = record_command (ctx, octx, entries, &argc, &argv, string_given, &output,
-                           _ ("usage: tamctl recovery pdf ID -o FILE.pdf"), &id);
+  int rc = tamctl_record_command (ctx, octx, entries, &argc, &argv, tamctl_string_given, &output,
+                                  _ ("usage: tamctl recovery pdf ID -o FILE.pdf"), &id);
 
   if (rc >= 0)
     return rc;
@@ -661,7 +595,7 @@ cal_list (TamctlContext *ctx,
   if ((cal = open_calendar (ctx, &error)) == NULL)
     return tamctl_fail (g_steal_pointer (&error));
   days = tam_calendar_list (cal, year);
-  csv_line (out, head, G_N_ELEMENTS (head));
+  tamctl_csv_line (out, head, G_N_ELEMENTS (head));
   for (guint i = 0; i < days->len; i++)
     {
       TamCalendarDay *d = days->pdata[i];
@@ -670,7 +604,7 @@ cal_list (TamctlContext *ctx,
                                                                               : "SKB";
       const char *fields[] = { d->date, kinds[d->kind], d->name, source };
 
-      csv_line (out, fields, G_N_ELEMENTS (fields));
+      tamctl_csv_line (out, fields, G_N_ELEMENTS (fields));
     }
   fwrite (out->str, 1, out->len, stdout);
   return 0;

@@ -14,36 +14,6 @@
 #include "tam-training.h"
 #include "tamctl.h"
 
-static void
-csv_line (GString *out,
-          const char *const *fields,
-          guint n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      tam_csv_append_field (out, fields[i] ? fields[i] : "", -1, ',');
-    }
-  g_string_append (out, "\r\n");
-}
-
-static gboolean
-parse_id (const char *text,
-          gint64 *id)
-{
-  char *end = NULL;
-  gint64 v = g_ascii_strtoll (text, &end, 10);
-
-  if (end == text || *end != '\0' || v <= 0)
-    {
-      g_printerr (_ ("tamctl: “%s” is not a training id\n"), text);
-      return FALSE;
-    }
-  *id = v;
-  return TRUE;
-}
-
 static char *
 format_score (double v)
 {
@@ -145,7 +115,7 @@ cmd_enroll (TamctlContext *ctx,
       g_printerr ("tamctl: %s\n", _ ("usage: tamctl training enroll ID NIK..."));
       return 2;
     }
-  if (!parse_id (argv[1], &id))
+  if (!tamctl_parse_id (argv[1], &id))
     return 2;
   if (!tamctl_sign_in (ctx, &error) ||
       !tam_training_enroll (ctx->store, ctx->session, id, (const char *const *) argv + 2, &error))
@@ -179,7 +149,7 @@ cmd_attend (TamctlContext *ctx,
       g_printerr ("tamctl: %s\n", _ ("usage: tamctl training attend ID NIK --on DATE [--absent]"));
       return 2;
     }
-  if (!parse_id (argv[1], &id))
+  if (!tamctl_parse_id (argv[1], &id))
     return 2;
   if (!tamctl_sign_in (ctx, &error) ||
       !tam_training_attend (ctx->store, ctx->session, id, argv[2], on, !absent, &error))
@@ -208,7 +178,7 @@ cmd_score (TamctlContext *ctx,
       g_printerr ("tamctl: %s\n", _ ("usage: tamctl training score ID NIK SCORE"));
       return 2;
     }
-  if (!parse_id (argv[1], &id))
+  if (!tamctl_parse_id (argv[1], &id))
     return 2;
   text = g_strdup (argv[3]);
   if (strchr (text, '.') == NULL)
@@ -255,7 +225,7 @@ cmd_import_scores (TamctlContext *ctx,
       g_printerr ("tamctl: %s\n", _ ("usage: tamctl training import-scores ID FILE"));
       return 2;
     }
-  if (!parse_id (argv[1], &id))
+  if (!tamctl_parse_id (argv[1], &id))
     return 2;
   if (!tamctl_sign_in (ctx, &error))
     return tamctl_fail (g_steal_pointer (&error));
@@ -299,7 +269,7 @@ cmd_list (TamctlContext *ctx,
   rows = tam_training_list (ctx->store, NULL, NULL, &error);
   if (rows == NULL)
     return tamctl_fail (g_steal_pointer (&error));
-  csv_line (out, head, G_N_ELEMENTS (head));
+  tamctl_csv_line (out, head, G_N_ELEMENTS (head));
   for (guint i = 0; i < rows->len; i++)
     {
       TamTraining *t = rows->pdata[i];
@@ -312,7 +282,7 @@ cmd_list (TamctlContext *ctx,
       const char *fields[] = { id, tam_training_kind_to_code (t->kind), t->title, t->service, t->site, t->trainer_nik,
                                t->starts_on, t->ends_on, n, scored, passed, absences, mean };
 
-      csv_line (out, fields, G_N_ELEMENTS (fields));
+      tamctl_csv_line (out, fields, G_N_ELEMENTS (fields));
     }
   return emit (out, output, rows->len);
 }
@@ -349,14 +319,14 @@ cmd_due (TamctlContext *ctx,
   rows = tam_training_due (ctx->store, on, &error);
   if (rows == NULL)
     return tamctl_fail (g_steal_pointer (&error));
-  csv_line (out, head, G_N_ELEMENTS (head));
+  tamctl_csv_line (out, head, G_N_ELEMENTS (head));
   for (guint i = 0; i < rows->len; i++)
     {
       TamTrainingDueRow *r = rows->pdata[i];
       const char *fields[] = { r->nik, r->name, r->last_training, r->due_on, tam_training_due_state_to_code (r->state),
                                tam_training_kind_to_code (r->kind), r->service, r->site, r->reason };
 
-      csv_line (out, fields, G_N_ELEMENTS (fields));
+      tamctl_csv_line (out, fields, G_N_ELEMENTS (fields));
       due += r->state == TAM_TRAINING_DUE;
       overdue += r->state == TAM_TRAINING_OVERDUE;
       suggested += r->state == TAM_TRAINING_SUGGESTED;

@@ -12,6 +12,7 @@
 #include "tam-auth.h"
 #include "tam-backup.h"
 #include "tam-check.h"
+#include "tam-csv.h"
 #include "tam-demo.h"
 #include "tam-people.h"
 #include "tamctl.h"
@@ -349,4 +350,68 @@ main (int argc,
   g_free (ctx.db_path);
   g_free (ctx.as_nik);
   return ret;
+}
+
+void
+tamctl_csv_line (GString *out,
+                 const char *const *fields,
+                 guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      tam_csv_append_field (out, fields[i] ? fields[i] : "", -1, ',');
+    }
+  g_string_append (out, "\r\n");
+}
+
+gboolean
+tamctl_parse_id (const char *text,
+                 gint64 *id)
+{
+  char *end = NULL;
+  gint64 v = g_ascii_strtoll (text, &end, 10);
+
+  if (end == text || *end != '\0' || v <= 0)
+    {
+      g_printerr (_ ("tamctl: “%s” is not an id\n"), text);
+      return FALSE;
+    }
+  *id = v;
+  return TRUE;
+}
+
+gboolean
+tamctl_string_given (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+int
+tamctl_record_command (TamctlContext *ctx,
+                       GOptionContext *octx,
+                       GOptionEntry *entries,
+                       int *argc,
+                       char ***argv,
+                       gboolean (*valid) (gpointer),
+                       gpointer valid_data,
+                       const char *usage,
+                       gint64 *id)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
+  if (!tamctl_parse (octx, argc, argv))
+    return 2;
+  if (*argc != 2 || (valid != NULL && !valid (valid_data)))
+    {
+      g_printerr ("tamctl: %s\n", usage);
+      return 2;
+    }
+  if (!tamctl_parse_id ((*argv)[1], id))
+    return 2;
+  if (!tamctl_sign_in (ctx, &error))
+    return tamctl_fail (g_steal_pointer (&error));
+  return -1;
 }

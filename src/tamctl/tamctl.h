@@ -28,6 +28,29 @@ gboolean tamctl_parse (GOptionContext *octx,
                        int *argc,
                        char ***argv);
 
+/* What the commands on records share (tamctl.c). */
+/* One CSV line of @n fields (quoted as needed, CRLF). */
+void tamctl_csv_line (GString *out,
+                      const char *const *fields,
+                      guint n);
+/* A positive id, or FALSE after printing that @text is not one. */
+gboolean tamctl_parse_id (const char *text,
+                          gint64 *id);
+/* A string option was given (a validator for tamctl_record_command). */
+gboolean tamctl_string_given (gpointer data);
+/* The common start of a command on one record: its options, the usage
+ * unless exactly one ID is given (or @valid says no), the ID, and the
+ * sign-in. Returns -1 to go on, else the exit status. */
+int tamctl_record_command (TamctlContext *ctx,
+                           GOptionContext *octx,
+                           GOptionEntry *entries,
+                           int *argc,
+                           char ***argv,
+                           gboolean (*valid) (gpointer),
+                           gpointer valid_data,
+                           const char *usage,
+                           gint64 *id);
+
 /* One function per command, each in its own file. argv[0] is the command. */
 int tamctl_cmd_init (TamctlContext *ctx, int argc, char **argv);
 int tamctl_cmd_check (TamctlContext *ctx, int argc, char **argv);
