@@ -164,6 +164,70 @@ test_parameters_read_only (void)
   tam_test_db_free (db);
 }
 
+static void
+find_pages (GtkWidget *w,
+            GPtrArray *pages)
+{
+  if (ADW_IS_PREFERENCES_PAGE (w))
+    g_ptr_array_add (pages, w);
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    find_pages (c, pages);
+}
+
+static GtkWidget *
+find_button (GtkWidget *w,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), label) == 0)
+    return w;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Issue 11, point 5: the holidays and cuti bersama are reached from
+ * Preferences too (a page "Working Days", its button opens the dialog). */
+static void
+test_working_days (void)
+{
+  TamTestDb *db = tam_test_db_new (0);
+  g_autoptr (GPtrArray) pages = g_ptr_array_new ();
+  TamPreferencesWindow *prefs = tam_preferences_window_new (NULL, db->path, db->store, db->admin);
+  GtkWidget *page = NULL, *button;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  tam_test_flush ();
+  find_pages (GTK_WIDGET (prefs), pages);
+  for (guint i = 0; i < pages->len; i++)
+    if (g_strcmp0 (adw_preferences_page_get_title (pages->pdata[i]), "Working Days") == 0)
+      page = pages->pdata[i];
+  g_assert_nonnull (page);
+  button = find_button (page, "_Holidays…");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  tam_test_flush ();
+  /* The holidays window, over Preferences. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    guint n = g_list_model_get_n_items (toplevels);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        found |= gtk_window_get_transient_for (w) == GTK_WINDOW (prefs);
+      }
+    g_assert_true (found);
+  }
+  tam_test_close_all ();
+  tam_test_db_free (db);
+}
+
 int
 main (int argc,
       char *argv[])
@@ -173,5 +237,6 @@ main (int argc,
 
   g_test_add_func ("/ui/preferences/parameters/edit", test_parameters_edit);
   g_test_add_func ("/ui/preferences/parameters/read-only", test_parameters_read_only);
+  g_test_add_func ("/ui/preferences/working-days", test_working_days);
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include "tam-auth.h"
 #include "tam-codes.h"
 #include "tam-gui-utils.h"
+#include "tam-holidays-dialog.h"
 #include "tam-preferences-window.h"
 #include "tam-save.h"
 #include "tam-store.h"
@@ -614,6 +615,52 @@ tam_preferences_window_init (TamPreferencesWindow *self)
   }
 }
 
+static void
+holidays_clicked_cb (GtkButton *button,
+                     TamPreferencesWindow *self)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  GtkWidget *dialog = tam_holidays_dialog_new (GTK_WIDGET (self), self->store, self->session,
+                                               g_date_time_get_year (now));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Working days (issue 11): the national holidays and cuti bersama that
+ * recovery plans' due dates skip. The list is shipped for two years and
+ * changed by the government each year: a supervisor or a manager edits
+ * it (the dialog says who may). */
+static void
+add_calendar_page (TamPreferencesWindow *self)
+{
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_ ("_Holidays…"));
+
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _ ("Working Days"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "x-office-calendar-symbolic");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("National holidays and cuti bersama"));
+  adw_preferences_group_set_description (
+      ADW_PREFERENCES_GROUP (group),
+      _ ("Due dates of recovery plans and the daily evaluation report (HK+3) count working days: no weekends, "
+         "no national holidays, no cuti bersama. The government sets them every year."));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Holidays of this year and the next"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               tam_session_can (self->session, TAM_PERM_EDIT_CALENDAR)
+                                   ? _ ("Add or remove days")
+                                   : _ ("Read only: a supervisor or the manager changes them"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Open the holidays and cuti bersama"), -1);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (holidays_clicked_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+}
+
 TamPreferencesWindow *
 tam_preferences_window_new (GtkWindow *parent,
                             const char *open_path,
@@ -641,5 +688,7 @@ tam_preferences_window_new (GtkWindow *parent,
   reload_parameters (self);
   edit_parameter (self, NULL);
   update_parameters_sensitivity (self);
+  if (store != NULL && session != NULL)
+    add_calendar_page (self);
   return self;
 }

@@ -195,6 +195,12 @@ edit_func (TamStore *store,
 }
 
 static void
+forget_cb (GtkWidget *window)
+{
+  g_object_set_data (G_OBJECT (window), "tam-holidays", NULL);
+}
+
+static void
 edit_busy_cb (gpointer user_data)
 {
   GtkWindow *window = user_data;
@@ -315,6 +321,8 @@ tam_holidays_dialog_new (GtkWidget *owner,
   h->year = year;
   h->editable = tam_session_can (session, TAM_PERM_EDIT_CALENDAR);
   g_object_set_data_full (G_OBJECT (window), "tam-holidays", h, holidays_free);
+  /* Closed: a worker that answers later finds nothing to write into. */
+  g_signal_connect (window, "destroy", G_CALLBACK (forget_cb), NULL);
 
   gtk_window_set_title (GTK_WINDOW (window), _ ("Holidays and Cuti Bersama"));
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 520);
