@@ -17,6 +17,7 @@
 #include "tam-pack-dialog.h"
 #include "tam-queue-model.h"
 #include "tam-queue-page-private.h"
+#include "tam-recovery.h"
 #include "tam-reports.h"
 #include "tam-sign-in-page.h"
 #include "tam-tapping.h"
@@ -534,6 +535,45 @@ test_provisional (WinFixture *f,
   g_assert_null (tam_kpi_page_get_provisional_text (f->page));
 }
 
+static GtkLabel *
+find_css_label (GtkWidget *root,
+                const char *css_class)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, css_class))
+    return GTK_LABEL (root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *found = find_css_label (c, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Issue 11, point 7: how fast the month's recovery plans ran, in the
+ * KPI tab (the same figures as report RP-CYCLE). */
+static void
+test_recovery_cycle (WinFixture *f,
+                     gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamSession) tl = tam_auth_sign_in (f->db->store, "TL-001", TAM_TEST_PASSWORD, &error);
+  g_autofree char *due = tam_test_date_from_today (30);
+  TamRecoveryActionSpec action = { "Coach the team on consent", "TL-001", due };
+  TamRecoveryDraft draft = { TAM_KPI_QVS, TAM_KPI_SCOPE_TEAM, "TL-001", f->month, "Consent missed", TAM_CAUSE_PEOPLE,
+                             &action, 1 };
+  GtkLabel *label = find_css_label (GTK_WIDGET (f->page), "kpi-cycle");
+
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Recovery plans for this month: none drafted.");
+  g_assert_cmpint (tam_recovery_draft (f->db->store, tl, &draft, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  tam_kpi_page_set_scope (f->page, TAM_KPI_SCOPE_SITE, "BANDUNG");
+  tam_test_spin_until (!tam_kpi_page_is_loading (f->page));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (label), "Recovery plans for this month: 1, drafted "));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
+}
+
 static gboolean
 exists_in (const char *dir,
            const char *name)
@@ -674,6 +714,7 @@ main (int argc,
   g_test_add ("/ui/kpi/recovery-button", WinFixture, NULL, win_setup, test_recovery_button, win_teardown);
   g_test_add ("/ui/kpi/budget", WinFixture, NULL, win_setup, test_budget, win_teardown);
   g_test_add ("/ui/kpi/provisional", WinFixture, NULL, win_setup, test_provisional, win_teardown);
+  g_test_add ("/ui/kpi/recovery-cycle", WinFixture, NULL, win_setup, test_recovery_cycle, win_teardown);
   g_test_add ("/ui/kpi/pack-job", WinFixture, NULL, win_setup, test_pack_job, win_teardown);
   g_test_add ("/ui/kpi/headcount-targets", WinFixture, NULL, win_setup, test_headcount_targets, win_teardown);
   g_test_add ("/ui/kpi/headcount-menu-supervisor", WinFixture, NULL, win_setup, test_headcount_refused, win_teardown);

@@ -17,6 +17,7 @@
 #include "tam-kpi-headcount-dialog.h"
 #include "tam-kpi-page.h"
 #include "tam-kpi-scorecard-view.h"
+#include "tam-recovery-cycle.h"
 
 #define N_PICKER_LEVELS 3
 
@@ -122,6 +123,7 @@ struct _TamKpiPage
   char *budget_text;
   gboolean budget_under;  /* even if every pending call passes */
   char *provisional_text; /* a past month whose calls still wait */
+  GtkLabel *cycle_label;  /* the month's recovery plans: how fast */
 };
 
 G_DEFINE_FINAL_TYPE (TamKpiPage, tam_kpi_page, GTK_TYPE_WIDGET)
@@ -145,8 +147,9 @@ typedef struct
   GPtrArray *scores;
   GPtrArray *members[N_PICKER_LEVELS];
   gboolean has_budget;
-  TamKpiBudget budget; /* m unused */
-  gint64 past_pending; /* a past month: AGREE calls still waiting */
+  TamKpiBudget budget;     /* m unused */
+  TamRecoveryCycle *cycle; /* the month's recovery plans, all sites */
+  gint64 past_pending;     /* a past month: AGREE calls still waiting */
   gint64 past_agree;
   double low_bound; /* the B band: a parameter under it is flagged */
 } Load;
@@ -162,6 +165,7 @@ load_free (Load *l)
   g_clear_pointer (&l->line, tam_chart_unref);
   g_clear_pointer (&l->bars, tam_chart_unref);
   g_clear_pointer (&l->scores, g_ptr_array_unref);
+  g_clear_pointer (&l->cycle, tam_recovery_cycle_free);
   for (guint i = 0; i < N_PICKER_LEVELS; i++)
     g_clear_pointer (&l->members[i], g_ptr_array_unref);
   g_free (l);
@@ -274,6 +278,18 @@ load_compute (TamStore *store,
   if (!tam_kpi_scorecard (store, l->session, l->month, &l->scores, error) || !load_members (store, l, error) ||
       !load_budget (store, l, error))
     return FALSE;
+  /* How fast the month's recovery plans ran (the SOP's own KPI), for
+   * whoever may export reports; the total of every site. */
+  if (tam_session_can (l->session, TAM_PERM_EXPORT))
+    {
+      g_autoptr (GPtrArray) by_drafter = NULL;
+      g_autoptr (GPtrArray) by_site = NULL;
+
+      if (!tam_recovery_cycle_compute (store, l->session, l->month, &by_drafter, &by_site, error))
+        return FALSE;
+      if (by_site->len > 0)
+        l->cycle = g_ptr_array_steal_index (by_site, by_site->len - 1);
+    }
   l->low_bound = tam_kpi_target (store, TAM_KPI_ABU);
   return TRUE;
 }
@@ -313,6 +329,25 @@ format_value (TamKpiKind kind,
   if (kind == TAM_KPI_ABU)
     return tam_format_number (lang, value, 1);
   return tam_format_percent (lang, value, 1);
+}
+
+char *
+tam_kpi_page_cycle_text (const TamRecoveryCycle *c)
+{
+  TamLanguage lang = tam_format_language ();
+  g_autofree char *draft = NULL, *workdays = NULL, *decision = NULL, *met = NULL;
+
+  if (c->plans == 0)
+    return g_strdup (_ ("Recovery plans for this month: none drafted."));
+  draft = tam_format_number (lang, c->days_to_draft, 1);
+  workdays = tam_format_number (lang, c->workdays_to_draft, 1);
+  decision = isnan (c->days_to_decision) ? g_strdup ("—") : tam_format_number (lang, c->days_to_decision, 1);
+  met = isnan (c->met_share) ? g_strdup ("—") : tam_format_percent (lang, c->met_share, 0);
+  /* Translators: the KPI tab's line on the recovery cycle (SOP P-10): plans, days to the draft (working days),
+   * days to the decision, share of the verified plans that met their target */
+  return g_strdup_printf (_ ("Recovery plans for this month: %lld, drafted %s days after it (%s working days), "
+                             "decided %s days after submission, %s of the verified met their target."),
+                          (long long) c->plans, draft, workdays, decision, met);
 }
 
 char *
@@ -635,6 +670,12 @@ show_result (TamKpiPage *self,
         }
       gtk_flow_box_append (self->cards, widget);
     }
+  {
+    g_autofree char *cycle = l->cycle != NULL ? tam_kpi_page_cycle_text (l->cycle) : NULL;
+
+    gtk_label_set_text (self->cycle_label, cycle != NULL ? cycle : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->cycle_label), cycle != NULL);
+  }
   tam_chart_view_set_chart (self->line_view, l->line);
   tam_chart_view_set_chart (self->bars_view, l->bars);
   gtk_widget_set_visible (GTK_WIDGET (self->bars_view), l->bars != NULL);
@@ -1024,6 +1065,12 @@ tam_kpi_page_init (TamKpiPage *self)
   gtk_flow_box_set_row_spacing (self->cards, 8);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->cards), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("KPI cards"), -1);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->cards));
+  self->cycle_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->cycle_label, TRUE);
+  gtk_label_set_xalign (self->cycle_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->cycle_label), "kpi-cycle");
+  gtk_widget_set_visible (GTK_WIDGET (self->cycle_label), FALSE);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->cycle_label));
 
   /* The charts. */
   gtk_box_append (GTK_BOX (content), section_title (_ ("Quality Validation Score, the last twelve months")));

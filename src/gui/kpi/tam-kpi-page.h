@@ -5,6 +5,7 @@
 #include "tam-auth.h"
 #include "tam-kpi-scorecard-view.h"
 #include "tam-kpi.h"
+#include "tam-recovery-cycle.h"
 #include "tam-store.h"
 
 G_BEGIN_DECLS
@@ -46,6 +47,8 @@ const char *tam_kpi_page_get_budget_text (TamKpiPage *self);
  * N of M AGREE calls still wait for tapping" (NULL: all tapped, or the
  * current month, which has its budget instead). */
 const char *tam_kpi_page_get_provisional_text (TamKpiPage *self);
+/* The month's recovery cycle in a line (issue 11, point 7). */
+char *tam_kpi_page_cycle_text (const TamRecoveryCycle *cycle);
 char *tam_kpi_page_provisional_text (gint64 pending,
                                      gint64 agree);
 TamKpiScorecardView *tam_kpi_page_get_scorecard (TamKpiPage *self);
