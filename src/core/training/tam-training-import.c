@@ -117,7 +117,8 @@ tam_training_import_scores (TamStore *store,
     }
   for (guint i = 0; i < tam_row_reader_n_fields (reader); i++)
     {
-      g_autofree char *h = g_ascii_strdown (g_strstrip (g_strdup (tam_row_reader_field (reader, i))), -1);
+      g_autofree char *field = g_strstrip (g_strdup (tam_row_reader_field (reader, i)));
+      g_autofree char *h = g_ascii_strdown (field, -1);
 
       if (strcmp (h, "nik") == 0 && nik_col < 0)
         nik_col = (int) i;
