@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tam-codes.h"
+#include "tam-gui-utils.h"
 #include "tam-kpi-headcount-dialog.h"
 #include "tam-kpi.h"
 #include "tam-save.h"
@@ -302,7 +303,6 @@ tam_kpi_headcount_dialog_init (TamKpiHeadcountDialog *self)
 
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 520, 560);
 
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
@@ -365,6 +365,7 @@ tam_kpi_headcount_dialog_new (GtkWidget *parent,
 
   self = g_object_new (TAM_TYPE_KPI_HEADCOUNT_DIALOG, "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                        NULL);
+  tam_window_close_with_parent (GTK_WINDOW (self));
   self->db_path = g_strdup (tam_store_get_path (store));
   self->session = tam_session_copy (session);
   self->month = g_strdup (month);

@@ -233,7 +233,6 @@ tam_pack_dialog_init (TamPackDialog *self)
 
   gtk_window_set_title (GTK_WINDOW (self), _ ("Month-End Pack"));
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 560, -1);
 
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
@@ -317,6 +316,7 @@ tam_pack_dialog_new (GtkWidget *parent,
   g_return_val_if_fail (session != NULL, NULL);
 
   self = g_object_new (TAM_TYPE_PACK_DIALOG, "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL);
+  tam_window_close_with_parent (GTK_WINDOW (self));
   self->db_path = g_strdup (tam_store_get_path (store));
   self->session = tam_session_copy (session);
   gtk_editable_set_text (GTK_EDITABLE (self->month_row), month != NULL && *month != '\0' ? month : last);

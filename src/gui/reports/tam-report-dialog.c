@@ -339,6 +339,7 @@ tam_report_dialog_new (GtkWidget *parent,
   self = g_object_new (TAM_TYPE_REPORT_DIALOG,
                        "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                        NULL);
+  tam_window_close_with_parent (GTK_WINDOW (self));
   self->db_path = g_strdup (tam_store_get_path (store));
   self->session = tam_session_copy (session);
   for (guint i = 0; report != NULL && reports[i] != NULL; i++)

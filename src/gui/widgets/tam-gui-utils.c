@@ -258,3 +258,23 @@ tam_file_chooser_show (GtkFileChooserNative *chooser,
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (owner));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
+
+static void
+parent_destroyed_cb (GtkWindow *dialog)
+{
+  /* GTK has forgotten the parent already (destroy-with-parent is off). */
+  gtk_window_destroy (dialog);
+}
+
+void
+tam_window_close_with_parent (GtkWindow *dialog)
+{
+  GtkWindow *parent;
+
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+
+  gtk_window_set_destroy_with_parent (dialog, FALSE);
+  parent = gtk_window_get_transient_for (dialog);
+  if (parent != NULL)
+    g_signal_connect_object (parent, "destroy", G_CALLBACK (parent_destroyed_cb), dialog, G_CONNECT_SWAPPED);
+}

@@ -70,4 +70,11 @@ GtkFileChooserNative *tam_file_chooser_new (GtkWidget *parent,
                                             const char *accept_label,
                                             gboolean with_xlsx);
 
+/* @dialog goes when its transient parent goes, like destroy-with-parent,
+ * but the parent is forgotten first. GTK 4.8's destroy-with-parent keeps
+ * a pointer to the parent, and a dialog that outlives it (a worker still
+ * holding a reference) then touches the freed parent when it is finally
+ * released. Call it once transient-for is set. */
+void tam_window_close_with_parent (GtkWindow *dialog);
+
 G_END_DECLS
