@@ -378,15 +378,9 @@ cmd_list (TamctlContext *ctx,
 
       tamctl_csv_line (out, fields, G_N_ELEMENTS (fields));
     }
-  if (output != NULL)
-    {
-      if (!g_file_set_contents (output, out->str, (gssize) out->len, &error))
-        return tamctl_fail (g_steal_pointer (&error));
-      g_print (_ ("Written: %s (%u plans)\n"), output, rows->len);
-    }
-  else
-    fwrite (out->str, 1, out->len, stdout);
-  return 0;
+  g_autofree char *written = output ? g_strdup_printf (_ ("Written: %s (%u plans)\n"), output, rows->len) : NULL;
+
+  return tamctl_emit (out, output, written);
 }
 
 static int

@@ -30,18 +30,12 @@ emit (GString *out,
       const char *output,
       guint n_rows)
 {
-  g_autoptr (GError) error = NULL;
+  g_autofree char *written =
+      output ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Written: %s (%u row)\n", "Written: %s (%u rows)\n", n_rows),
+                                output, n_rows)
+             : NULL;
 
-  if (output != NULL)
-    {
-      if (!g_file_set_contents (output, out->str, (gssize) out->len, &error))
-        return tamctl_fail (g_steal_pointer (&error));
-      g_print (g_dngettext (GETTEXT_PACKAGE, "Written: %s (%u row)\n", "Written: %s (%u rows)\n", n_rows), output,
-               n_rows);
-    }
-  else
-    fwrite (out->str, 1, out->len, stdout);
-  return 0;
+  return tamctl_emit (out, output, written);
 }
 
 static int

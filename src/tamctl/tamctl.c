@@ -415,3 +415,21 @@ tamctl_record_command (TamctlContext *ctx,
     return tamctl_fail (g_steal_pointer (&error));
   return -1;
 }
+
+int
+tamctl_emit (const GString *out,
+             const char *output,
+             const char *written)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (output == NULL)
+    {
+      fwrite (out->str, 1, out->len, stdout);
+      return 0;
+    }
+  if (!g_file_set_contents (output, out->str, (gssize) out->len, &error))
+    return tamctl_fail (g_steal_pointer (&error));
+  g_print ("%s", written);
+  return 0;
+}

@@ -36,6 +36,11 @@ void tamctl_csv_line (GString *out,
 /* A positive id, or FALSE after printing that @text is not one. */
 gboolean tamctl_parse_id (const char *text,
                           gint64 *id);
+/* Writes @out to the file @output and prints @written, or, without
+ * @output, to stdout. Returns the exit status. */
+int tamctl_emit (const GString *out,
+                 const char *output,
+                 const char *written);
 /* A string option was given (a validator for tamctl_record_command). */
 gboolean tamctl_string_given (gpointer data);
 /* The common start of a command on one record: its options, the usage

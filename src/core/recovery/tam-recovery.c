@@ -11,6 +11,7 @@
 #include "tam-audit.h"
 #include "tam-dates.h"
 #include "tam-kpi.h"
+#include "tam-people.h"
 #include "tam-recovery-private.h"
 
 /* The plan and its actions as JSON: the audit's before / after and the
@@ -376,52 +377,23 @@ tam_recovery_figures (TamStore *store,
 /* ------------------------------------------------------------------ */
 /* Writing */
 
-typedef struct
-{
-  gint64 id;
-  char *role;
-  char *site;
-  char *service;
-  gint64 team_leader_id;
-} Person;
-
-static void
-person_clear (Person *p)
-{
-  g_free (p->role);
-  g_free (p->site);
-  g_free (p->service);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Person, person_clear)
-
-static gboolean
+/* The person of @nik (tam_people_find_nik), or an error naming the NIK. */
+static TamPerson *
 find_person (TamStore *store,
              const char *nik,
-             Person *p,
              GError **error)
 {
-  sqlite3_stmt *s = tam_store_prepare (store,
-                                       "SELECT id, role, site, service, COALESCE (team_leader_id, 0) FROM people WHERE nik = ?",
-                                       error);
-  gboolean found = FALSE;
+  g_autoptr (GError) local = NULL;
+  TamPerson *p = tam_people_find_nik (store, nik, &local);
 
-  if (s == NULL)
-    return FALSE;
-  sqlite3_bind_text (s, 1, nik, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (s) == SQLITE_ROW)
+  if (p == NULL)
     {
-      found = TRUE;
-      p->id = sqlite3_column_int64 (s, 0);
-      p->role = tam_stmt_dup_text (s, 1);
-      p->site = tam_stmt_dup_text (s, 2);
-      p->service = tam_stmt_dup_text (s, 3);
-      p->team_leader_id = sqlite3_column_int64 (s, 4);
+      if (g_error_matches (local, TAM_ERROR, TAM_ERROR_NOT_FOUND))
+        g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No person with NIK %s"), nik);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
     }
-  sqlite3_reset (s);
-  if (!found)
-    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No person with NIK %s"), nik);
-  return found;
+  return p;
 }
 
 static gboolean
@@ -469,30 +441,30 @@ check_scope (TamStore *store,
     case TAM_KPI_SCOPE_AGENT:
     case TAM_KPI_SCOPE_TEAM:
       {
-        g_auto (Person) p = { 0 };
+        g_autoptr (TamPerson) p = find_person (store, ref, error);
 
-        if (!find_person (store, ref, &p, error))
+        if (p == NULL)
           return FALSE;
-        if (scope == TAM_KPI_SCOPE_AGENT && g_strcmp0 (p.role, "AGENT") != 0)
+        if (scope == TAM_KPI_SCOPE_AGENT && g_strcmp0 (p->role, "AGENT") != 0)
           {
             g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("%s is not an agent"), ref);
             return FALSE;
           }
-        if (scope == TAM_KPI_SCOPE_TEAM && g_strcmp0 (p.role, "TEAM_LEADER") != 0)
+        if (scope == TAM_KPI_SCOPE_TEAM && g_strcmp0 (p->role, "TEAM_LEADER") != 0)
           {
             g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("%s is not a team leader: a team is named by its leader's NIK"),
                          ref);
             return FALSE;
           }
-        if (tl && ((scope == TAM_KPI_SCOPE_TEAM && p.id != session->person_id) ||
-                   (scope == TAM_KPI_SCOPE_AGENT && p.team_leader_id != session->person_id)))
+        if (tl && ((scope == TAM_KPI_SCOPE_TEAM && p->id != session->person_id) ||
+                   (scope == TAM_KPI_SCOPE_AGENT && p->team_leader_id != session->person_id)))
           {
             g_set_error (error, TAM_ERROR, TAM_ERROR_PERMISSION,
                          _ ("%s is not in your team: a team leader drafts for their own team only"), ref);
             return FALSE;
           }
-        *site = g_steal_pointer (&p.site);
-        *service = g_steal_pointer (&p.service);
+        *site = g_steal_pointer (&p->site);
+        *service = g_steal_pointer (&p->service);
         return TRUE;
       }
     case TAM_KPI_SCOPE_SITE:
@@ -566,15 +538,15 @@ insert_actions (TamStore *store,
         }
       if (a->owner_nik != NULL && *a->owner_nik != '\0')
         {
-          g_auto (Person) p = { 0 };
           g_autoptr (GError) local = NULL;
+          g_autoptr (TamPerson) p = find_person (store, a->owner_nik, &local);
 
-          if (!find_person (store, a->owner_nik, &p, &local))
+          if (p == NULL)
             {
               g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("Action %u: %s"), i + 1, local->message);
               return FALSE;
             }
-          owner = p.id;
+          owner = p->id;
         }
       sqlite3_bind_int64 (s, 1, plan_id);
       sqlite3_bind_text (s, 2, text, -1, SQLITE_TRANSIENT);
