@@ -467,14 +467,10 @@ tam_auth_set_password (TamStore *store,
   /* The audit row says that the password changed, never what it is. */
   if (!tam_audit_append (store, actor, "SET_PASSWORD", "user", nik, NULL, NULL, error))
     goto fail;
-  if (own_tx && !tam_store_commit (store, error))
-    return FALSE;
-  return TRUE;
+  return tam_store_end_own (store, own_tx, TRUE, error);
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_end_own (store, own_tx, FALSE, error);
 }
 
 gboolean

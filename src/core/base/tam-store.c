@@ -335,6 +335,20 @@ tam_store_rollback (TamStore *self)
 }
 
 gboolean
+tam_store_end_own (TamStore *self,
+                   gboolean own_tx,
+                   gboolean ok,
+                   GError **error)
+{
+  if (!own_tx)
+    return ok;
+  if (ok)
+    return tam_store_commit (self, error);
+  tam_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
 tam_store_in_transaction (TamStore *self)
 {
   return !sqlite3_get_autocommit (self->db);

@@ -80,6 +80,14 @@ void tam_store_rollback (TamStore *self);
  * connection of this process still polls. */
 void tam_store_yield (void);
 gboolean tam_store_in_transaction (TamStore *self);
+/* Ends a write that began its own transaction only when the caller held
+ * none (@own_tx): commits it when @ok, else rolls it back. Returns @ok
+ * and, for an own transaction, whether the commit succeeded. Within the
+ * caller's transaction it returns @ok and leaves the ending to them. */
+gboolean tam_store_end_own (TamStore *self,
+                            gboolean own_tx,
+                            gboolean ok,
+                            GError **error);
 
 /* Sets @error from the connection's last error, prefixed by @what. */
 void tam_store_set_error (TamStore *self,

@@ -261,15 +261,13 @@ tam_attendance_save (TamStore *store,
                              entity_id, before, after, error))
         goto fail;
     }
-  if (own_tx && !tam_store_commit (store, error))
+  if (!tam_store_end_own (store, own_tx, TRUE, error))
     return FALSE;
   tam_coaching_attendance_changed (store, row->person_id);
   return TRUE;
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_end_own (store, own_tx, FALSE, error);
 }
 
 void

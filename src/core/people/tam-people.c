@@ -420,14 +420,10 @@ tam_people_save (TamStore *store,
                              before, after, error))
         goto fail;
     }
-  if (own_tx && !tam_store_commit (store, error))
-    return FALSE;
-  return TRUE;
+  return tam_store_end_own (store, own_tx, TRUE, error);
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_end_own (store, own_tx, FALSE, error);
 }
 
 gboolean

@@ -246,14 +246,12 @@ tam_parameter_save (TamStore *store,
       !tam_audit_append (store, session, before ? "UPDATE" : "INSERT", "assessment_parameter",
                          entity_id, before, after, error))
     goto fail;
-  if (own_tx && !tam_store_commit (store, error))
+  if (!tam_store_end_own (store, own_tx, TRUE, error))
     return FALSE;
   g_free (parameter->text);
   parameter->text = g_steal_pointer (&text);
   return TRUE;
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_end_own (store, own_tx, FALSE, error);
 }

@@ -64,39 +64,24 @@ days_exec (TamStore *store,
   return TRUE;
 }
 
-/* Adds @n calls to one row of call_agent_days (@agent_id) or, with
- * @agent_id 0, of call_state_days (no first verdict there); in the
- * caller's transaction. @day may be a whole call_start. */
-static gboolean
-days_add (TamStore *store,
-          gint64 agent_id,
-          const char *day,
-          const char *site,
-          const char *service,
-          const char *state,
-          const char *first_verdict,
-          gint64 n,
-          GError **error)
+/* The four count tables a call adds to: per agent and day, per site and
+ * day (no first verdict there), and the same per month for the KPI
+ * series (migration 4, kpi_agent_months and kpi_site_months). */
+typedef enum
 {
-  const char *sql = agent_id != 0
-                        ? "INSERT INTO call_agent_days (agent_id, day, site, service, state, first_verdict, n)"
-                          " VALUES (?1, substr (?2, 1, 10), ?3, ?4, ?5, ?6, ?7)"
-                          " ON CONFLICT (agent_id, day, site, service, state, first_verdict) DO UPDATE SET n = n + excluded.n"
-                        : "INSERT INTO call_state_days (site, service, day, state, n)"
-                          " VALUES (?3, ?4, substr (?2, 1, 10), ?5, ?7)"
-                          " ON CONFLICT (site, service, day, state) DO UPDATE SET n = n + excluded.n";
+  COUNTS_AGENT_DAYS,
+  COUNTS_STATE_DAYS,
+  COUNTS_AGENT_MONTHS,
+  COUNTS_SITE_MONTHS,
+} CountsTable;
 
-  return days_exec (store, sql, agent_id, day, site, service, state, first_verdict, n, error);
-}
-
-/* Adds @n calls to one row of kpi_agent_months (@agent_id) or, with
- * @agent_id 0, of kpi_site_months (migration 4: the same counts per
- * month, for the KPI series); @month may be a day or a whole call_start.
- * In the caller's transaction. */
+/* Adds @n calls to one row of @table, in the caller's transaction; @day
+ * may be a whole call_start. The rows of the site tables take @agent_id 0. */
 static gboolean
-months_add (TamStore *store,
+counts_add (TamStore *store,
+            CountsTable table,
             gint64 agent_id,
-            const char *month,
+            const char *day,
             const char *site,
             const char *service,
             const char *state,
@@ -104,15 +89,39 @@ months_add (TamStore *store,
             gint64 n,
             GError **error)
 {
-  const char *sql = agent_id != 0
-                        ? "INSERT INTO kpi_agent_months (month, agent_id, site, service, state, first_verdict, n)"
-                          " VALUES (substr (?2, 1, 7), ?1, ?3, ?4, ?5, ?6, ?7)"
-                          " ON CONFLICT (month, agent_id, site, service, state, first_verdict) DO UPDATE SET n = n + excluded.n"
-                        : "INSERT INTO kpi_site_months (month, site, service, state, first_verdict, n)"
-                          " VALUES (substr (?2, 1, 7), ?3, ?4, ?5, ?6, ?7)"
-                          " ON CONFLICT (month, site, service, state, first_verdict) DO UPDATE SET n = n + excluded.n";
+  static const char *const sql[] = {
+    [COUNTS_AGENT_DAYS] = "INSERT INTO call_agent_days (agent_id, day, site, service, state, first_verdict, n)"
+                          " VALUES (?1, substr (?2, 1, 10), ?3, ?4, ?5, ?6, ?7)"
+                          " ON CONFLICT (agent_id, day, site, service, state, first_verdict) DO UPDATE SET n = n + excluded.n",
+    [COUNTS_STATE_DAYS] = "INSERT INTO call_state_days (site, service, day, state, n)"
+                          " VALUES (?3, ?4, substr (?2, 1, 10), ?5, ?7)"
+                          " ON CONFLICT (site, service, day, state) DO UPDATE SET n = n + excluded.n",
+    [COUNTS_AGENT_MONTHS] = "INSERT INTO kpi_agent_months (month, agent_id, site, service, state, first_verdict, n)"
+                            " VALUES (substr (?2, 1, 7), ?1, ?3, ?4, ?5, ?6, ?7)"
+                            " ON CONFLICT (month, agent_id, site, service, state, first_verdict) DO UPDATE SET n = n + excluded.n",
+    [COUNTS_SITE_MONTHS] = "INSERT INTO kpi_site_months (month, site, service, state, first_verdict, n)"
+                           " VALUES (substr (?2, 1, 7), ?3, ?4, ?5, ?6, ?7)"
+                           " ON CONFLICT (month, site, service, state, first_verdict) DO UPDATE SET n = n + excluded.n",
+  };
 
-  return days_exec (store, sql, agent_id, month, site, service, state, first_verdict, n, error);
+  return days_exec (store, sql[table], agent_id, day, site, service, state, first_verdict, n, error);
+}
+
+/* Adds one call to each of the four tables. */
+static gboolean
+counts_add_call (TamStore *store,
+                 gint64 agent_id,
+                 const char *day,
+                 const char *site,
+                 const char *service,
+                 const char *state,
+                 const char *first_verdict,
+                 GError **error)
+{
+  return counts_add (store, COUNTS_AGENT_DAYS, agent_id, day, site, service, state, first_verdict, 1, error) &&
+         counts_add (store, COUNTS_STATE_DAYS, 0, day, site, service, state, NULL, 1, error) &&
+         counts_add (store, COUNTS_AGENT_MONTHS, agent_id, day, site, service, state, first_verdict, 1, error) &&
+         counts_add (store, COUNTS_SITE_MONTHS, 0, day, site, service, state, first_verdict, 1, error);
 }
 
 /* Takes one call out of the four tables; in the caller's transaction. Rows
@@ -253,8 +262,8 @@ counts_absorb_range (TamStore *store,
     {
       DayGroup key = *g;
 
-      if (!days_add (store, g->agent_id, g->day, g->site, g->service, g->state, g->first_verdict,
-                     g->n, error))
+      if (!counts_add (store, COUNTS_AGENT_DAYS, g->agent_id, g->day, g->site, g->service, g->state,
+                       g->first_verdict, g->n, error))
         return FALSE;
       key.day[7] = '\0';
       day_group_count (months, &key, g->n);
@@ -268,18 +277,18 @@ counts_absorb_range (TamStore *store,
     {
       DayGroup key = *g;
 
-      if (!months_add (store, g->agent_id, g->day, g->site, g->service, g->state, g->first_verdict, g->n, error))
+      if (!counts_add (store, COUNTS_AGENT_MONTHS, g->agent_id, g->day, g->site, g->service, g->state, g->first_verdict, g->n, error))
         return FALSE;
       key.agent_id = 0;
       day_group_count (site_months, &key, g->n);
     }
   g_hash_table_iter_init (&iter, site_months);
   while (g_hash_table_iter_next (&iter, (gpointer *) &g, NULL))
-    if (!months_add (store, 0, g->day, g->site, g->service, g->state, g->first_verdict, g->n, error))
+    if (!counts_add (store, COUNTS_SITE_MONTHS, 0, g->day, g->site, g->service, g->state, g->first_verdict, g->n, error))
       return FALSE;
   g_hash_table_iter_init (&iter, sites);
   while (g_hash_table_iter_next (&iter, (gpointer *) &g, NULL))
-    if (!days_add (store, 0, g->day, g->site, g->service, g->state, NULL, g->n, error))
+    if (!counts_add (store, COUNTS_STATE_DAYS, 0, g->day, g->site, g->service, g->state, NULL, g->n, error))
       return FALSE;
   return TRUE;
 }
@@ -372,18 +381,14 @@ tam_queue_counts_rebuild (TamStore *store,
   own_tx = !tam_store_in_transaction (store);
   if (own_tx && !tam_store_begin (store, error))
     return FALSE;
-  if (!tam_store_exec (store, "DELETE FROM call_state_days", error) ||
-      !tam_store_exec (store, "DELETE FROM call_agent_days", error) ||
-      !tam_store_exec (store, "DELETE FROM kpi_agent_months", error) ||
-      !tam_store_exec (store, "DELETE FROM kpi_site_months", error) ||
-      !tam_store_set_setting (store, "queue_counts_upto", "0", error) ||
-      !counts_absorb (store, TRUE, error))
-    {
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
-    }
-  return own_tx ? tam_store_commit (store, error) : TRUE;
+  return tam_store_end_own (store, own_tx,
+                            tam_store_exec (store, "DELETE FROM call_state_days", error) &&
+                                tam_store_exec (store, "DELETE FROM call_agent_days", error) &&
+                                tam_store_exec (store, "DELETE FROM kpi_agent_months", error) &&
+                                tam_store_exec (store, "DELETE FROM kpi_site_months", error) &&
+                                tam_store_set_setting (store, "queue_counts_upto", "0", error) &&
+                                counts_absorb (store, TRUE, error),
+                            error);
 }
 
 /* A verdict, undo or re-call has just changed call @id, which was in
@@ -429,10 +434,7 @@ _tam_queue_counts_move (TamStore *store,
   sqlite3_reset (stmt);
 
   return counts_remove (store, agent_id, day, site, service, old_state, old_first_verdict, error) &&
-         days_add (store, agent_id, day, site, service, state, first_verdict, 1, error) &&
-         days_add (store, 0, day, site, service, state, NULL, 1, error) &&
-         months_add (store, agent_id, day, site, service, state, first_verdict, 1, error) &&
-         months_add (store, 0, day, site, service, state, first_verdict, 1, error);
+         counts_add_call (store, agent_id, day, site, service, state, first_verdict, error);
 }
 
 /* Whether the counts can come from the tables now: brings them up to
@@ -489,8 +491,5 @@ tam_queue_counts_call_replaced (TamStore *store,
   sqlite3_reset (stmt);
   if (state == NULL)
     return TRUE;
-  return days_add (store, agent_id, day, site, service, state, "", 1, error) &&
-         days_add (store, 0, day, site, service, state, NULL, 1, error) &&
-         months_add (store, agent_id, day, site, service, state, "", 1, error) &&
-         months_add (store, 0, day, site, service, state, "", 1, error);
+  return counts_add_call (store, agent_id, day, site, service, state, "", error);
 }

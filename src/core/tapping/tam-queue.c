@@ -258,6 +258,9 @@ queue_params_init (QueueParams *p,
   return TRUE;
 }
 
+/* Binds the filter to any of the queue's statements, those of the count
+ * tables included: a number a statement does not use is refused
+ * (SQLITE_RANGE) and harmless. */
 static void
 queue_params_bind (const QueueParams *p,
                    sqlite3_stmt *stmt)
@@ -327,20 +330,6 @@ queue_sql (TamStore *store,
            QueryPath path,
            QueryMode mode)
 {
-  static const char *const waiting_index[N_PATHS] = {
-    [PATH_AGENT] = "calls_queue_agent",
-    [PATH_TEAM] = "calls_queue_agent",
-    [PATH_SITE] = "calls_waiting_site",
-    [PATH_SERVICE] = "calls_queue",
-    [PATH_ALL] = "calls_queue",
-  };
-  static const char *const state_index[N_PATHS] = {
-    [PATH_AGENT] = "calls_queue_agent",
-    [PATH_TEAM] = "calls_queue_agent",
-    [PATH_SITE] = "calls_queue",
-    [PATH_SERVICE] = "calls_queue",
-    [PATH_ALL] = "calls_queue",
-  };
   static const char *const state_term[N_MODES] = {
     [MODE_WAITING] = "c.state IN ('PENDING','RECALLED')",
     [MODE_STATE] = "c.state = ?7",
@@ -348,7 +337,11 @@ queue_sql (TamStore *store,
   };
   GHashTable *cache;
   guint key = (guint) kind * 100 + (guint) path * 10 + (guint) mode + 1;
-  const char *index = mode == MODE_WAITING ? waiting_index[path] : state_index[path];
+  /* An agent's or a team's calls are walked by agent; the waiting calls
+   * of one site have an index of their own; the rest walk the queue. */
+  const char *index = path == PATH_AGENT || path == PATH_TEAM     ? "calls_queue_agent"
+                      : mode == MODE_WAITING && path == PATH_SITE ? "calls_waiting_site"
+                                                                  : "calls_queue";
   gboolean merge;
   GString *sql;
   char *text;
@@ -440,19 +433,6 @@ run_count (TamStore *store,
   return n;
 }
 
-/* Binds the filter of the call_state_days queries. */
-static void
-bind_days (const QueueParams *p,
-           sqlite3_stmt *stmt)
-{
-  sqlite3_bind_text (stmt, 1, p->from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, p->to_excl, -1, SQLITE_TRANSIENT);
-  tam_stmt_bind_text_or_null (stmt, 3, p->site);
-  tam_stmt_bind_text_or_null (stmt, 4, p->service);
-  if (p->mode == MODE_STATE)
-    sqlite3_bind_text (stmt, 7, p->state, -1, SQLITE_TRANSIENT);
-}
-
 /* The counts of an agent or a team: sums over their rows of
  * call_agent_days, one range of days per agent. The parameters are those
  * of the queue's queries (queue_params_bind). */
@@ -534,10 +514,7 @@ tam_queue_count (TamStore *store,
       queue_params_clear (&p);
       return -1;
     }
-  if (by_day && p.path != PATH_AGENT && p.path != PATH_TEAM)
-    bind_days (&p, stmt);
-  else
-    queue_params_bind (&p, stmt);
+  queue_params_bind (&p, stmt);
   n = run_count (store, stmt, error);
   queue_params_clear (&p);
   return n;
@@ -600,7 +577,7 @@ narrow_by_days (TamStore *store,
                               NULL);
   if (stmt == NULL)
     return TRUE;
-  bind_days (p, stmt);
+  queue_params_bind (p, stmt);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       const char *first = (const char *) sqlite3_column_text (stmt, 0);
@@ -935,10 +912,7 @@ tam_queue_state_counts (TamStore *store,
       queue_params_clear (&p);
       return FALSE;
     }
-  if (by_day && p.path != PATH_AGENT && p.path != PATH_TEAM)
-    bind_days (&p, stmt);
-  else
-    queue_params_bind (&p, stmt);
+  queue_params_bind (&p, stmt);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int i = state_index ((const char *) sqlite3_column_text (stmt, 0));

@@ -92,14 +92,10 @@ tam_tapping_audit_vouch (TamStore *store,
   sqlite3_reset (stmt);
   if (!tam_audit_append (store, actor, "VOUCH", "tappings", "history", NULL, after, error))
     goto fail;
-  if (own_tx && !tam_store_commit (store, error))
-    return FALSE;
-  return TRUE;
+  return tam_store_end_own (store, own_tx, TRUE, error);
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_end_own (store, own_tx, FALSE, error);
 }
 
 static gboolean
