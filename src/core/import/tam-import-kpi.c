@@ -13,7 +13,7 @@
 
 enum
 {
-  K_MONTH,
+  K_MONTH, /* month and NIK first: _tam_import_month_rows reads them */
   K_NIK,
   K_PARAMETER,
   K_VALUE,
@@ -116,13 +116,14 @@ _tam_import_kpi_stored (Import *imp,
   return FALSE;
 }
 
-/* "already on line N" for a key seen before in the file; remembers it
- * otherwise. */
+/* Whether a row of key @key is to be stored: FALSE when the same key is
+ * already on an earlier line (reported as a bad row, in @column) or when
+ * nothing is written any more after a bad row. Takes @key. */
 gboolean
-_tam_import_kpi_seen (Import *imp,
-                      GHashTable *seen,
-                      char *key,
-                      const char *column)
+_tam_import_kpi_fresh (Import *imp,
+                       GHashTable *seen,
+                       char *key,
+                       const char *column)
 {
   guint line = GPOINTER_TO_UINT (g_hash_table_lookup (seen, key));
 
@@ -130,60 +131,76 @@ _tam_import_kpi_seen (Import *imp,
     {
       _tam_import_row_bad (imp, column, _ ("the same row is already on line %u"), line);
       g_free (key);
-      return TRUE;
+      return FALSE;
     }
   g_hash_table_insert (seen, key, GUINT_TO_POINTER (tam_row_reader_line (imp->reader)));
-  return FALSE;
+  return _tam_import_writing (imp);
+}
+
+gboolean
+_tam_import_month_rows (Import *imp,
+                        gboolean by_agent,
+                        MonthRowFunc row,
+                        GError **error)
+{
+  g_autoptr (GHashTable) people = by_agent ? _tam_import_load_people (imp, error) : NULL;
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int rc;
+
+  if (by_agent && people == NULL)
+    return FALSE;
+  while ((rc = _tam_import_next_row (imp, error)) > 0)
+    {
+      const PersonRef *agent = NULL;
+      char month[8];
+
+      if (!_tam_import_parse_month (imp, _tam_import_get (imp, 0), month))
+        continue;
+      if (by_agent && (agent = _tam_import_kpi_agent (imp, people, _tam_import_get (imp, 1))) == NULL)
+        continue;
+      if (!row (imp, month, agent, seen, error))
+        return FALSE;
+    }
+  return rc == 0;
+}
+
+static gboolean
+kpi_row (Import *imp,
+         const char *month,
+         const PersonRef *agent,
+         GHashTable *seen,
+         GError **error)
+{
+  const char *value_text = _tam_import_get (imp, K_VALUE);
+  g_autofree char *code = g_ascii_strup (_tam_import_get (imp, K_PARAMETER), -1);
+  int parameter = (int) tam_abu_parameter_from_code (code);
+  TamKpiWriteCounts counts = { 0 };
+  GError *local_error = NULL;
+  double value;
+  gboolean ok;
+
+  if (parameter < 0)
+    {
+      _tam_import_row_bad (imp, "parameter", _ ("unknown parameter “%s” (AHT, FCR, CALLMON, SALES_TARGET or KUIS)"),
+                           _tam_import_get (imp, K_PARAMETER));
+      return TRUE;
+    }
+  if (!_tam_import_parse_number (value_text, &value) || value < 0 || value > 100)
+    {
+      _tam_import_row_bad (imp, "value", _ ("the value “%s” is not a score from 0 to 100"), value_text);
+      return TRUE;
+    }
+  if (!_tam_import_kpi_fresh (imp, seen, g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%d", month, agent->id, parameter),
+                              "parameter"))
+    return TRUE;
+  ok = tam_kpi_put_input (imp->store, imp->actor, month, agent->id, (TamAbuParameter) parameter, value,
+                          &counts, &local_error);
+  return _tam_import_kpi_stored (imp, ok, &counts, "value", local_error, error);
 }
 
 gboolean
 _tam_import_import_kpi (Import *imp,
                         GError **error)
 {
-  g_autoptr (GHashTable) people = _tam_import_load_people (imp, error);
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  int rc;
-
-  if (people == NULL)
-    return FALSE;
-  while ((rc = _tam_import_next_row (imp, error)) > 0)
-    {
-      const char *value_text = _tam_import_get (imp, K_VALUE);
-      g_autofree char *code = g_ascii_strup (_tam_import_get (imp, K_PARAMETER), -1);
-      TamKpiWriteCounts counts = { 0 };
-      GError *local_error = NULL;
-      const PersonRef *agent;
-      int parameter;
-      char month[8];
-      double value;
-      gboolean ok;
-
-      if (!_tam_import_parse_month (imp, _tam_import_get (imp, K_MONTH), month))
-        continue;
-      agent = _tam_import_kpi_agent (imp, people, _tam_import_get (imp, K_NIK));
-      if (agent == NULL)
-        continue;
-      parameter = (int) tam_abu_parameter_from_code (code);
-      if (parameter < 0)
-        {
-          _tam_import_row_bad (imp, "parameter", _ ("unknown parameter “%s” (AHT, FCR, CALLMON, SALES_TARGET or KUIS)"),
-                               _tam_import_get (imp, K_PARAMETER));
-          continue;
-        }
-      if (!_tam_import_parse_number (value_text, &value) || value < 0 || value > 100)
-        {
-          _tam_import_row_bad (imp, "value", _ ("the value “%s” is not a score from 0 to 100"), value_text);
-          continue;
-        }
-      if (_tam_import_kpi_seen (imp, seen, g_strdup_printf ("%s\x1f%" G_GINT64_FORMAT "\x1f%d", month, agent->id, parameter),
-                                "parameter"))
-        continue;
-      if (!_tam_import_writing (imp))
-        continue;
-      ok = tam_kpi_put_input (imp->store, imp->actor, month, agent->id, (TamAbuParameter) parameter, value,
-                              &counts, &local_error);
-      if (!_tam_import_kpi_stored (imp, ok, &counts, "value", local_error, error))
-        return FALSE;
-    }
-  return rc == 0;
+  return _tam_import_month_rows (imp, TRUE, kpi_row, error);
 }

@@ -164,6 +164,9 @@ gboolean _tam_import_import_roster (Import *imp, GError **error);
 /* tam-import.c */
 void _tam_import_add_error (Import *imp, guint line, const char *column, const char *reason);
 void _tam_import_append_reject (Import *imp, const char *const *fields, guint n_fields, const char *column, const char *reason);
+/* A bad row at @line of the file (@fields, as read): counted, reported
+ * and, with --skip-bad, written to the rejects. */
+void _tam_import_bad_v (Import *imp, guint line, const char *const *fields, guint n_fields, const char *column, const char *format, va_list args) G_GNUC_PRINTF (6, 0);
 const char *_tam_import_get (Import *imp, guint which);
 GHashTable *_tam_import_load_people (Import *imp, GError **error);
 int _tam_import_next_row (Import *imp, GError **error);
@@ -177,14 +180,19 @@ gboolean _tam_import_writing (Import *imp);
  * date standing for its month), an agent by NIK, a number (a decimal
  * comma accepted), a key seen twice in the file, and the outcome of a
  * tam_kpi_put_*() (a refused value is a bad row). Each reports the bad
- * row and returns FALSE / NULL / TRUE (seen) accordingly. */
+ * row and returns FALSE / NULL / FALSE (seen, or nothing written) accordingly. */
 gboolean _tam_import_import_kpi (Import *imp, GError **error);
 gboolean _tam_import_import_headcount (Import *imp, GError **error);
 gboolean _tam_import_import_targets (Import *imp, GError **error);
 gboolean _tam_import_parse_month (Import *imp, const char *text, char out[8]);
 const PersonRef *_tam_import_kpi_agent (Import *imp, GHashTable *people, const char *nik);
 gboolean _tam_import_parse_number (const char *text, double *value);
-gboolean _tam_import_kpi_seen (Import *imp, GHashTable *seen, char *key, const char *column);
+gboolean _tam_import_kpi_fresh (Import *imp, GHashTable *seen, char *key, const char *column);
+/* A row of a monthly file (month in column 0; with @by_agent, an agent's
+ * NIK in column 1), its month and agent read and checked: @row checks
+ * the rest and stores it, and returns FALSE only to stop the import. */
+typedef gboolean (*MonthRowFunc) (Import *imp, const char *month, const PersonRef *agent, GHashTable *seen, GError **error);
+gboolean _tam_import_month_rows (Import *imp, gboolean by_agent, MonthRowFunc row, GError **error);
 gboolean _tam_import_kpi_stored (Import *imp, gboolean ok, const TamKpiWriteCounts *counts, const char *column, GError *local_error, GError **error);
 extern const Column _tam_import_kpi_columns[];
 extern const Column _tam_import_headcount_columns[];

@@ -62,17 +62,12 @@ static void G_GNUC_PRINTF (4, 5)
                 const char *format,
                 ...)
 {
-  g_autofree char *reason = NULL;
   va_list args;
 
-  va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
-  va_end (args);
-
   r->bad = TRUE;
-  imp->bad_rows++;
-  _tam_import_add_error (imp, r->line, column, reason);
-  _tam_import_append_reject (imp, (const char *const *) r->raw, g_strv_length (r->raw), column, reason);
+  va_start (args, format);
+  _tam_import_bad_v (imp, r->line, (const char *const *) r->raw, g_strv_length (r->raw), column, format, args);
+  va_end (args);
 }
 
 static char *

@@ -133,6 +133,22 @@ _tam_import_append_reject (Import *imp,
   g_string_append_c (imp->rejects, '\n');
 }
 
+void
+_tam_import_bad_v (Import *imp,
+                   guint line,
+                   const char *const *fields,
+                   guint n_fields,
+                   const char *column,
+                   const char *format,
+                   va_list args)
+{
+  g_autofree char *reason = g_strdup_vprintf (format, args);
+
+  imp->bad_rows++;
+  _tam_import_add_error (imp, line, column, reason);
+  _tam_import_append_reject (imp, fields, n_fields, column, reason);
+}
+
 /* The current row of the reader is bad: reported and, with --skip-bad,
  * written to the rejects. */
 void G_GNUC_PRINTF (3, 4)
@@ -141,24 +157,15 @@ void G_GNUC_PRINTF (3, 4)
                          const char *format,
                          ...)
 {
-  g_autofree char *reason = NULL;
+  const char *fields[256];
+  guint n = imp->rejects != NULL ? MIN (imp->n_header, G_N_ELEMENTS (fields)) : 0;
   va_list args;
 
+  for (guint i = 0; i < n; i++)
+    fields[i] = tam_row_reader_field (imp->reader, i);
   va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
+  _tam_import_bad_v (imp, tam_row_reader_line (imp->reader), fields, n, column, format, args);
   va_end (args);
-
-  imp->bad_rows++;
-  _tam_import_add_error (imp, tam_row_reader_line (imp->reader), column, reason);
-  if (imp->rejects != NULL)
-    {
-      const char *fields[256];
-      guint n = MIN (imp->n_header, G_N_ELEMENTS (fields));
-
-      for (guint i = 0; i < n; i++)
-        fields[i] = tam_row_reader_field (imp->reader, i);
-      _tam_import_append_reject (imp, fields, n, column, reason);
-    }
 }
 
 /* Writing stops after the first bad row unless bad rows are skipped. */
