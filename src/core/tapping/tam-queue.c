@@ -467,6 +467,42 @@ agent_days_sql (QueryKind kind,
                                                                               : 0];
 }
 
+/* The prepared and bound statement of a count (QUERY_COUNT) or of the
+ * counts per state (QUERY_STATES) under @p: from the per-day tables
+ * whenever they are up to date (call_agent_days for an agent or a team,
+ * call_state_days for the rest), else from the calls. */
+static sqlite3_stmt *
+count_stmt (TamStore *store,
+            const QueueParams *p,
+            QueryKind kind,
+            GError **error)
+{
+#define STATE_DAYS_WHERE                               \
+  " FROM call_state_days WHERE day >= ?1 AND day < ?2" \
+  " AND (?3 IS NULL OR site = ?3) AND (?4 IS NULL OR service = ?4)"
+  static const char *const state_days_sql[] = {
+    "SELECT COALESCE (sum (n), 0)" STATE_DAYS_WHERE " AND state IN ('PENDING','RECALLED')",
+    "SELECT COALESCE (sum (n), 0)" STATE_DAYS_WHERE " AND state = ?7",
+    "SELECT state, sum (n)" STATE_DAYS_WHERE " GROUP BY state",
+  };
+#undef STATE_DAYS_WHERE
+  gboolean by_day = _tam_queue_counts_ready (store);
+  const char *sql;
+  sqlite3_stmt *stmt;
+
+  if (by_day && (p->path == PATH_AGENT || p->path == PATH_TEAM))
+    sql = agent_days_sql (kind, p->path, p->mode);
+  else if (by_day)
+    sql = state_days_sql[kind == QUERY_STATES ? 2 : p->mode == MODE_STATE ? 1
+                                                                          : 0];
+  else
+    sql = queue_sql (store, kind, p->path, p->mode);
+  stmt = tam_store_prepare (store, sql, error);
+  if (stmt != NULL)
+    queue_params_bind (p, stmt);
+  return stmt;
+}
+
 gint64
 tam_queue_count (TamStore *store,
                  const TamSession *session,
@@ -475,7 +511,6 @@ tam_queue_count (TamStore *store,
 {
   QueueParams p;
   sqlite3_stmt *stmt;
-  gboolean by_day;
   gint64 n;
 
   g_return_val_if_fail (TAM_IS_STORE (store), -1);
@@ -487,34 +522,12 @@ tam_queue_count (TamStore *store,
       queue_params_clear (&p);
       return 0;
     }
-  /* From the per-day tables whenever they are up to date: call_agent_days
-   * for an agent or a team, call_state_days for the rest. */
-  by_day = _tam_queue_counts_ready (store);
-  if (by_day && (p.path == PATH_AGENT || p.path == PATH_TEAM))
-    stmt = tam_store_prepare (store, agent_days_sql (QUERY_COUNT, p.path, p.mode), error);
-  else if (by_day)
-    {
-      if (p.mode == MODE_WAITING)
-        stmt = tam_store_prepare (store,
-                                  "SELECT COALESCE (sum (n), 0) FROM call_state_days"
-                                  " WHERE day >= ?1 AND day < ?2 AND (?3 IS NULL OR site = ?3) AND (?4 IS NULL OR service = ?4)"
-                                  " AND state IN ('PENDING','RECALLED')",
-                                  error);
-      else
-        stmt = tam_store_prepare (store,
-                                  "SELECT COALESCE (sum (n), 0) FROM call_state_days"
-                                  " WHERE day >= ?1 AND day < ?2 AND (?3 IS NULL OR site = ?3) AND (?4 IS NULL OR service = ?4)"
-                                  " AND state = ?7",
-                                  error);
-    }
-  else
-    stmt = tam_store_prepare (store, queue_sql (store, QUERY_COUNT, p.path, p.mode), error);
+  stmt = count_stmt (store, &p, QUERY_COUNT, error);
   if (stmt == NULL)
     {
       queue_params_clear (&p);
       return -1;
     }
-  queue_params_bind (&p, stmt);
   n = run_count (store, stmt, error);
   queue_params_clear (&p);
   return n;
@@ -563,18 +576,14 @@ narrow_by_days (TamStore *store,
   if (p->mode == MODE_ANY || _tam_queue_counts_behind (store))
     return TRUE;
 
-  if (p->mode == MODE_WAITING)
-    stmt = tam_store_prepare (store,
-                              "SELECT min (day), max (day) FROM call_state_days"
-                              " WHERE day >= substr (?1, 1, 10) AND day < ?2 AND (?3 IS NULL OR site = ?3)"
-                              " AND (?4 IS NULL OR service = ?4) AND state IN ('PENDING','RECALLED') AND n > 0",
-                              NULL);
-  else
-    stmt = tam_store_prepare (store,
-                              "SELECT min (day), max (day) FROM call_state_days"
-                              " WHERE day >= substr (?1, 1, 10) AND day < ?2 AND (?3 IS NULL OR site = ?3)"
-                              " AND (?4 IS NULL OR service = ?4) AND state = ?7 AND n > 0",
-                              NULL);
+#define NARROW_SQL(state_term)                                                                    \
+  "SELECT min (day), max (day) FROM call_state_days WHERE day >= substr (?1, 1, 10) AND day < ?2" \
+  " AND (?3 IS NULL OR site = ?3) AND (?4 IS NULL OR service = ?4) AND " state_term " AND n > 0"
+  stmt = tam_store_prepare (store,
+                            p->mode == MODE_WAITING ? NARROW_SQL ("state IN ('PENDING','RECALLED')")
+                                                    : NARROW_SQL ("state = ?7"),
+                            NULL);
+#undef NARROW_SQL
   if (stmt == NULL)
     return TRUE;
   queue_params_bind (p, stmt);
@@ -880,7 +889,6 @@ tam_queue_state_counts (TamStore *store,
 {
   QueueParams p;
   sqlite3_stmt *stmt;
-  gboolean by_day;
   int rc;
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
@@ -894,25 +902,12 @@ tam_queue_state_counts (TamStore *store,
       queue_params_clear (&p);
       return TRUE;
     }
-  /* From the per-day tables whenever they are up to date: call_agent_days
-   * for an agent or a team, call_state_days for the rest. */
-  by_day = _tam_queue_counts_ready (store);
-  if (by_day && (p.path == PATH_AGENT || p.path == PATH_TEAM))
-    stmt = tam_store_prepare (store, agent_days_sql (QUERY_STATES, p.path, p.mode), error);
-  else if (by_day)
-    stmt = tam_store_prepare (store,
-                              "SELECT state, sum (n) FROM call_state_days"
-                              " WHERE day >= ?1 AND day < ?2 AND (?3 IS NULL OR site = ?3) AND (?4 IS NULL OR service = ?4)"
-                              " GROUP BY state",
-                              error);
-  else
-    stmt = tam_store_prepare (store, queue_sql (store, QUERY_STATES, p.path, p.mode), error);
+  stmt = count_stmt (store, &p, QUERY_STATES, error);
   if (stmt == NULL)
     {
       queue_params_clear (&p);
       return FALSE;
     }
-  queue_params_bind (&p, stmt);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       int i = state_index ((const char *) sqlite3_column_text (stmt, 0));
