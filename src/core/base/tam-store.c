@@ -348,6 +348,30 @@ tam_store_end_own (TamStore *self,
   return FALSE;
 }
 
+GPtrArray *
+tam_store_collect (TamStore *self,
+                   sqlite3_stmt *stmt,
+                   TamStoreRowFunc row,
+                   gpointer user_data,
+                   GDestroyNotify free_func,
+                   const char *what,
+                   GError **error)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, row (stmt, user_data));
+  if (rc != SQLITE_DONE)
+    {
+      tam_store_set_error (self, error, what);
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+  return g_steal_pointer (&items);
+}
+
 gboolean
 tam_store_in_transaction (TamStore *self)
 {

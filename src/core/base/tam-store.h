@@ -103,6 +103,21 @@ gboolean tam_store_step_write (TamStore *self,
                                const char *what,
                                GError **error);
 
+/* What one row of a statement becomes (tam_store_collect). */
+typedef gpointer (*TamStoreRowFunc) (sqlite3_stmt *stmt,
+                                     gpointer user_data);
+/* Steps @stmt (prepared and bound) through its rows, adding what @row
+ * makes of each to a new array that frees them with @free_func, and
+ * resets it. NULL with @error (@what and the connection's message) when
+ * a step fails. */
+GPtrArray *tam_store_collect (TamStore *self,
+                              sqlite3_stmt *stmt,
+                              TamStoreRowFunc row,
+                              gpointer user_data,
+                              GDestroyNotify free_func,
+                              const char *what,
+                              GError **error);
+
 /* One row, one integer (or @fallback when there is no row). */
 gint64 tam_store_query_int (TamStore *self,
                             const char *sql,

@@ -61,6 +61,49 @@ tam_adherence_free (TamAdherence *row)
   g_free (row);
 }
 
+static gpointer
+attendance_from_row (sqlite3_stmt *stmt,
+                     gpointer user_data G_GNUC_UNUSED)
+{
+  TamAttendance *a = g_new0 (TamAttendance, 1);
+
+  a->person_id = sqlite3_column_int64 (stmt, 0);
+  a->nik = tam_stmt_dup_text (stmt, 1);
+  a->name = tam_stmt_dup_text (stmt, 2);
+  a->team_leader_id = sqlite3_column_int64 (stmt, 3);
+  a->date = tam_stmt_dup_text (stmt, 4);
+  a->shift_start = tam_stmt_dup_text (stmt, 5);
+  a->shift_end = tam_stmt_dup_text (stmt, 6);
+  a->status = tam_stmt_dup_text (stmt, 7);
+  a->check_in = tam_stmt_dup_text (stmt, 8);
+  a->check_out = tam_stmt_dup_text (stmt, 9);
+  a->note = tam_stmt_dup_text (stmt, 10);
+  return a;
+}
+
+/* The rows of @sql, a query of the days from ?1 to ?2 (of a team leader's
+ * team ?3, or everyone's with 0), each made by @row. */
+static GPtrArray *
+read_days (TamStore *store,
+           const char *sql,
+           const char *from,
+           const char *to,
+           gint64 team_leader_id,
+           TamStoreRowFunc row,
+           gpointer user_data,
+           GDestroyNotify free_func,
+           GError **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, team_leader_id);
+  return tam_store_collect (store, stmt, row, user_data, free_func, _ ("Could not read the attendance"), error);
+}
+
 GPtrArray *
 tam_attendance_list (TamStore *store,
                      const char *from,
@@ -68,49 +111,16 @@ tam_attendance_list (TamStore *store,
                      gint64 team_leader_id,
                      GError **error)
 {
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_attendance_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
   g_return_val_if_fail (TAM_IS_STORE (store), NULL);
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
 
-  stmt = tam_store_prepare (store,
-                            "SELECT a.person_id, p.nik, p.name, p.team_leader_id, a.date, a.shift_start, a.shift_end,"
-                            " a.status, a.check_in, a.check_out, a.note"
-                            " FROM attendance a JOIN people p ON p.id = a.person_id"
-                            " WHERE a.date BETWEEN ?1 AND ?2 AND (?3 = 0 OR p.team_leader_id = ?3)"
-                            " ORDER BY p.name, p.nik, a.date",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, team_leader_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TamAttendance *a = g_new0 (TamAttendance, 1);
-
-      a->person_id = sqlite3_column_int64 (stmt, 0);
-      a->nik = tam_stmt_dup_text (stmt, 1);
-      a->name = tam_stmt_dup_text (stmt, 2);
-      a->team_leader_id = sqlite3_column_int64 (stmt, 3);
-      a->date = tam_stmt_dup_text (stmt, 4);
-      a->shift_start = tam_stmt_dup_text (stmt, 5);
-      a->shift_end = tam_stmt_dup_text (stmt, 6);
-      a->status = tam_stmt_dup_text (stmt, 7);
-      a->check_in = tam_stmt_dup_text (stmt, 8);
-      a->check_out = tam_stmt_dup_text (stmt, 9);
-      a->note = tam_stmt_dup_text (stmt, 10);
-      g_ptr_array_add (rows, a);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not read the attendance"));
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return read_days (store,
+                    "SELECT a.person_id, p.nik, p.name, p.team_leader_id, a.date, a.shift_start, a.shift_end,"
+                    " a.status, a.check_in, a.check_out, a.note"
+                    " FROM attendance a JOIN people p ON p.id = a.person_id"
+                    " WHERE a.date BETWEEN ?1 AND ?2 AND (?3 = 0 OR p.team_leader_id = ?3)"
+                    " ORDER BY p.name, p.nik, a.date",
+                    from, to, team_leader_id, attendance_from_row, NULL, (GDestroyNotify) tam_attendance_free, error);
 }
 
 static gboolean
@@ -290,6 +300,27 @@ tam_adherence_add (TamAdherence *sum,
   sum->off += row->off;
 }
 
+static gpointer
+adherence_from_row (sqlite3_stmt *stmt,
+                    gpointer user_data)
+{
+  TamAdherence *a = g_new0 (TamAdherence, 1);
+
+  a->person_id = sqlite3_column_int64 (stmt, 0);
+  a->nik = tam_stmt_dup_text (stmt, 1);
+  a->name = tam_stmt_dup_text (stmt, 2);
+  a->scheduled = (guint) sqlite3_column_int (stmt, 3);
+  a->present = (guint) sqlite3_column_int (stmt, 4);
+  a->late = (guint) sqlite3_column_int (stmt, 5);
+  a->absent = (guint) sqlite3_column_int (stmt, 6);
+  a->sick = (guint) sqlite3_column_int (stmt, 7);
+  a->leave = (guint) sqlite3_column_int (stmt, 8);
+  a->off = (guint) sqlite3_column_int (stmt, 9);
+  tam_adherence_finish (a);
+  tam_adherence_add (user_data, a);
+  return a;
+}
+
 GPtrArray *
 tam_attendance_adherence (TamStore *store,
                           const char *from,
@@ -298,62 +329,33 @@ tam_attendance_adherence (TamStore *store,
                           TamAdherence *total,
                           GError **error)
 {
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_adherence_free);
+  g_autoptr (GPtrArray) rows = NULL;
   TamAdherence sum = { 0 };
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (TAM_IS_STORE (store), NULL);
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
 
   /* scheduled = every day whose status is neither OFF nor LEAVE. */
-  stmt = tam_store_prepare (store,
-                            "SELECT p.id, p.nik, p.name,"
-                            " sum(a.status NOT IN ('OFF','LEAVE')),"
-                            " sum(a.status = 'PRESENT'),"
-                            " sum(a.status IN ('LATE','LATE_FROM_BREAK')),"
-                            " sum(a.status IN ('ABSENT_NOTICE','ABSENT_SHORT_NOTICE','ABSENT_NO_NOTICE')),"
-                            " sum(a.status IN ('SICK_NOTE','SICK_NO_NOTE')),"
-                            " sum(a.status = 'LEAVE'),"
-                            " sum(a.status = 'OFF')"
-                            /* People first (CROSS JOIN keeps that order), then each
-                             * one's days by the primary key (person_id, date): 4×
-                             * faster than the date index, whose every row needs a
-                             * lookup for its status (75 → 19 ms a month at 1,100
-                             * people; the KPI tab reads two months). */
-                            " FROM people p CROSS JOIN attendance a ON a.person_id = p.id"
-                            " WHERE a.date BETWEEN ?1 AND ?2 AND (?3 = 0 OR p.team_leader_id = ?3)"
-                            " GROUP BY p.id ORDER BY p.name, p.nik",
-                            error);
-  if (stmt == NULL)
+  rows = read_days (store,
+                    "SELECT p.id, p.nik, p.name,"
+                    " sum(a.status NOT IN ('OFF','LEAVE')),"
+                    " sum(a.status = 'PRESENT'),"
+                    " sum(a.status IN ('LATE','LATE_FROM_BREAK')),"
+                    " sum(a.status IN ('ABSENT_NOTICE','ABSENT_SHORT_NOTICE','ABSENT_NO_NOTICE')),"
+                    " sum(a.status IN ('SICK_NOTE','SICK_NO_NOTE')),"
+                    " sum(a.status = 'LEAVE'),"
+                    " sum(a.status = 'OFF')"
+                    /* People first (CROSS JOIN keeps that order), then each
+                     * one's days by the primary key (person_id, date): 4×
+                     * faster than the date index, whose every row needs a
+                     * lookup for its status (75 → 19 ms a month at 1,100
+                     * people; the KPI tab reads two months). */
+                    " FROM people p CROSS JOIN attendance a ON a.person_id = p.id"
+                    " WHERE a.date BETWEEN ?1 AND ?2 AND (?3 = 0 OR p.team_leader_id = ?3)"
+                    " GROUP BY p.id ORDER BY p.name, p.nik",
+                    from, to, team_leader_id, adherence_from_row, &sum, (GDestroyNotify) tam_adherence_free, error);
+  if (rows == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, team_leader_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TamAdherence *a = g_new0 (TamAdherence, 1);
-
-      a->person_id = sqlite3_column_int64 (stmt, 0);
-      a->nik = tam_stmt_dup_text (stmt, 1);
-      a->name = tam_stmt_dup_text (stmt, 2);
-      a->scheduled = (guint) sqlite3_column_int (stmt, 3);
-      a->present = (guint) sqlite3_column_int (stmt, 4);
-      a->late = (guint) sqlite3_column_int (stmt, 5);
-      a->absent = (guint) sqlite3_column_int (stmt, 6);
-      a->sick = (guint) sqlite3_column_int (stmt, 7);
-      a->leave = (guint) sqlite3_column_int (stmt, 8);
-      a->off = (guint) sqlite3_column_int (stmt, 9);
-      tam_adherence_finish (a);
-      tam_adherence_add (&sum, a);
-      g_ptr_array_add (rows, a);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not read the attendance"));
-      return NULL;
-    }
 
   if (total != NULL)
     {

@@ -82,8 +82,9 @@ tam_person_contract_ending (const TamPerson *person,
   "SELECT p.id, p.nik, p.name, p.role, p.site, p.service, p.team_leader_id, tl.nik, tl.name," \
   " p.status, p.hired_on, p.contract_end FROM people p LEFT JOIN people tl ON tl.id = p.team_leader_id"
 
-static TamPerson *
-person_from_row (sqlite3_stmt *stmt)
+static gpointer
+person_from_row (sqlite3_stmt *stmt,
+                 gpointer user_data G_GNUC_UNUSED)
 {
   TamPerson *p = g_new0 (TamPerson, 1);
 
@@ -115,22 +116,12 @@ GPtrArray *
 tam_people_list (TamStore *store,
                  GError **error)
 {
-  g_autoptr (GPtrArray) people = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_person_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  sqlite3_stmt *stmt = tam_store_prepare (store, PERSON_COLUMNS " ORDER BY p.name, p.nik", error);
 
-  stmt = tam_store_prepare (store, PERSON_COLUMNS " ORDER BY p.name, p.nik", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (people, person_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not read the roster"));
-      return NULL;
-    }
-  return g_steal_pointer (&people);
+  return tam_store_collect (store, stmt, person_from_row, NULL, (GDestroyNotify) tam_person_free,
+                            _ ("Could not read the roster"), error);
 }
 
 static TamPerson *
@@ -142,7 +133,7 @@ get_one (TamStore *store,
   int rc = sqlite3_step (stmt);
 
   if (rc == SQLITE_ROW)
-    p = person_from_row (stmt);
+    p = person_from_row (stmt, NULL);
   else if (rc != SQLITE_DONE)
     tam_store_set_error (store, error, _ ("Could not read a person"));
   else

@@ -71,15 +71,29 @@ tam_parameter_free (TamParameter *parameter)
 /* ------------------------------------------------------------------ */
 /* Parameters */
 
+static gpointer
+parameter_from_row (sqlite3_stmt *stmt,
+                    gpointer user_data G_GNUC_UNUSED)
+{
+  TamParameter *p = g_new0 (TamParameter, 1);
+
+  p->id = sqlite3_column_int64 (stmt, 0);
+  p->service = tam_stmt_dup_text (stmt, 1);
+  p->code = tam_stmt_dup_text (stmt, 2);
+  p->text = tam_stmt_dup_text (stmt, 3);
+  p->critical = sqlite3_column_int (stmt, 4) != 0;
+  p->active = sqlite3_column_int (stmt, 5) != 0;
+  p->position = sqlite3_column_int (stmt, 6);
+  return p;
+}
+
 GPtrArray *
 tam_parameters_list (TamStore *store,
                      const char *service,
                      gboolean include_inactive,
                      GError **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_parameter_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (TAM_IS_STORE (store), NULL);
 
@@ -92,26 +106,8 @@ tam_parameters_list (TamStore *store,
     return NULL;
   tam_stmt_bind_text_or_null (stmt, 1, service);
   sqlite3_bind_int (stmt, 2, include_inactive ? 1 : 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TamParameter *p = g_new0 (TamParameter, 1);
-
-      p->id = sqlite3_column_int64 (stmt, 0);
-      p->service = tam_stmt_dup_text (stmt, 1);
-      p->code = tam_stmt_dup_text (stmt, 2);
-      p->text = tam_stmt_dup_text (stmt, 3);
-      p->critical = sqlite3_column_int (stmt, 4) != 0;
-      p->active = sqlite3_column_int (stmt, 5) != 0;
-      p->position = sqlite3_column_int (stmt, 6);
-      g_ptr_array_add (list, p);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not read the assessment parameters"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return tam_store_collect (store, stmt, parameter_from_row, NULL, (GDestroyNotify) tam_parameter_free,
+                            _ ("Could not read the assessment parameters"), error);
 }
 
 static char *
