@@ -26,21 +26,29 @@ counts_upto (TamStore *store)
   return g_ascii_strtoll (text, NULL, 10);
 }
 
-/* Runs one statement on a row of the per-day tables. The parameters, as
- * far as @sql uses them: ?1 agent, ?2 day (or a whole call_start), ?3
+/* A group of calls being counted: one row of call_agent_days, or with
+ * agent_id 0 and no first verdict one of call_state_days. The codes are
+ * interned, so they compare as pointers. */
+typedef struct
+{
+  gint64 agent_id;
+  const char *site;
+  const char *service;
+  const char *state;
+  const char *first_verdict;
+  char day[11];
+  gint64 n;
+} DayGroup;
+
+/* Runs one statement on a row of the count tables for @g. The parameters,
+ * as far as @sql uses them: ?1 agent, ?2 day (or a whole call_start), ?3
  * site, ?4 service, ?5 state, ?6 first verdict ('' before one), ?7 n.
  * Binding a number @sql does not use is refused (SQLITE_RANGE) and
  * harmless. */
 static gboolean
 days_exec (TamStore *store,
            const char *sql,
-           gint64 agent_id,
-           const char *day,
-           const char *site,
-           const char *service,
-           const char *state,
-           const char *first_verdict,
-           gint64 n,
+           const DayGroup *g,
            GError **error)
 {
   sqlite3_stmt *stmt = tam_store_prepare (store, sql, error);
@@ -50,23 +58,21 @@ days_exec (TamStore *store,
     return FALSE;
   params = sqlite3_bind_parameter_count (stmt);
   if (params >= 1)
-    sqlite3_bind_int64 (stmt, 1, agent_id);
-  sqlite3_bind_text (stmt, 2, day, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, site, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, service, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, state, -1, SQLITE_STATIC);
+    sqlite3_bind_int64 (stmt, 1, g->agent_id);
+  sqlite3_bind_text (stmt, 2, g->day, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, g->site, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, g->service, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, g->state, -1, SQLITE_STATIC);
   if (params >= 6)
-    sqlite3_bind_text (stmt, 6, first_verdict ? first_verdict : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 6, g->first_verdict ? g->first_verdict : "", -1, SQLITE_STATIC);
   if (params >= 7)
-    sqlite3_bind_int64 (stmt, 7, n);
-  if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not count the queue"), error))
-    return FALSE;
-  return TRUE;
+    sqlite3_bind_int64 (stmt, 7, g->n);
+  return tam_store_step_write (store, stmt, FALSE, _ ("Could not count the queue"), error);
 }
 
 /* The four count tables a call adds to: per agent and day, per site and
- * day (no first verdict there), and the same per month for the KPI
- * series (migration 4, kpi_agent_months and kpi_site_months). */
+ * day (no agent nor first verdict there), and the same per month for the
+ * KPI series (migration 4, kpi_agent_months and kpi_site_months). */
 typedef enum
 {
   COUNTS_AGENT_DAYS,
@@ -75,18 +81,13 @@ typedef enum
   COUNTS_SITE_MONTHS,
 } CountsTable;
 
-/* Adds @n calls to one row of @table, in the caller's transaction; @day
- * may be a whole call_start. The rows of the site tables take @agent_id 0. */
+/* Adds @g's n calls to its row of @table, in the caller's transaction;
+ * the site tables ignore its agent (and call_state_days its first
+ * verdict). */
 static gboolean
 counts_add (TamStore *store,
             CountsTable table,
-            gint64 agent_id,
-            const char *day,
-            const char *site,
-            const char *service,
-            const char *state,
-            const char *first_verdict,
-            gint64 n,
+            const DayGroup *g,
             GError **error)
 {
   static const char *const sql[] = {
@@ -104,38 +105,29 @@ counts_add (TamStore *store,
                            " ON CONFLICT (month, site, service, state, first_verdict) DO UPDATE SET n = n + excluded.n",
   };
 
-  return days_exec (store, sql[table], agent_id, day, site, service, state, first_verdict, n, error);
+  return days_exec (store, sql[table], g, error);
 }
 
-/* Adds one call to each of the four tables. */
+/* Adds the call @g (its n set to 1) to each of the four tables. */
 static gboolean
 counts_add_call (TamStore *store,
-                 gint64 agent_id,
-                 const char *day,
-                 const char *site,
-                 const char *service,
-                 const char *state,
-                 const char *first_verdict,
+                 DayGroup *g,
                  GError **error)
 {
-  return counts_add (store, COUNTS_AGENT_DAYS, agent_id, day, site, service, state, first_verdict, 1, error) &&
-         counts_add (store, COUNTS_STATE_DAYS, 0, day, site, service, state, NULL, 1, error) &&
-         counts_add (store, COUNTS_AGENT_MONTHS, agent_id, day, site, service, state, first_verdict, 1, error) &&
-         counts_add (store, COUNTS_SITE_MONTHS, 0, day, site, service, state, first_verdict, 1, error);
+  g->n = 1;
+  for (CountsTable t = COUNTS_AGENT_DAYS; t <= COUNTS_SITE_MONTHS; t++)
+    if (!counts_add (store, t, g, error))
+      return FALSE;
+  return TRUE;
 }
 
-/* Takes one call out of the four tables; in the caller's transaction. Rows
- * of call_agent_days that reach 0 are deleted (every agent's day leaves
- * PENDING as it is tapped: they would pile up); call_state_days keeps
- * its few. */
+/* Takes the call @g out of the four tables; in the caller's transaction.
+ * Rows of call_agent_days that reach 0 are deleted (every agent's day
+ * leaves PENDING as it is tapped: they would pile up); call_state_days
+ * keeps its few. */
 static gboolean
 counts_remove (TamStore *store,
-               gint64 agent_id,
-               const char *day,
-               const char *site,
-               const char *service,
-               const char *state,
-               const char *first_verdict,
+               const DayGroup *g,
                GError **error)
 {
   static const char *const sql[] = {
@@ -153,24 +145,10 @@ counts_remove (TamStore *store,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
-    if (!days_exec (store, sql[i], agent_id, day, site, service, state, first_verdict, 0, error))
+    if (!days_exec (store, sql[i], g, error))
       return FALSE;
   return TRUE;
 }
-
-/* A group of calls being counted: one row of call_agent_days, or with
- * agent_id 0 and no first verdict one of call_state_days. The codes are
- * interned, so they compare as pointers. */
-typedef struct
-{
-  gint64 agent_id;
-  const char *site;
-  const char *service;
-  const char *state;
-  const char *first_verdict;
-  char day[11];
-  gint64 n;
-} DayGroup;
 
 static guint
 day_group_hash (gconstpointer data)
@@ -262,8 +240,7 @@ counts_absorb_range (TamStore *store,
     {
       DayGroup key = *g;
 
-      if (!counts_add (store, COUNTS_AGENT_DAYS, g->agent_id, g->day, g->site, g->service, g->state,
-                       g->first_verdict, g->n, error))
+      if (!counts_add (store, COUNTS_AGENT_DAYS, g, error))
         return FALSE;
       key.day[7] = '\0';
       day_group_count (months, &key, g->n);
@@ -277,18 +254,18 @@ counts_absorb_range (TamStore *store,
     {
       DayGroup key = *g;
 
-      if (!counts_add (store, COUNTS_AGENT_MONTHS, g->agent_id, g->day, g->site, g->service, g->state, g->first_verdict, g->n, error))
+      if (!counts_add (store, COUNTS_AGENT_MONTHS, g, error))
         return FALSE;
       key.agent_id = 0;
       day_group_count (site_months, &key, g->n);
     }
   g_hash_table_iter_init (&iter, site_months);
   while (g_hash_table_iter_next (&iter, (gpointer *) &g, NULL))
-    if (!counts_add (store, COUNTS_SITE_MONTHS, 0, g->day, g->site, g->service, g->state, g->first_verdict, g->n, error))
+    if (!counts_add (store, COUNTS_SITE_MONTHS, g, error))
       return FALSE;
   g_hash_table_iter_init (&iter, sites);
   while (g_hash_table_iter_next (&iter, (gpointer *) &g, NULL))
-    if (!counts_add (store, COUNTS_STATE_DAYS, 0, g->day, g->site, g->service, g->state, NULL, g->n, error))
+    if (!counts_add (store, COUNTS_STATE_DAYS, g, error))
       return FALSE;
   return TRUE;
 }
@@ -395,6 +372,37 @@ tam_queue_counts_rebuild (TamStore *store,
  * @old_state with @old_first_verdict (NULL: none): moves it in both
  * tables to what the calls row says now. In the caller's transaction.
  * Calls not absorbed yet are counted with their state of then. */
+/* Reads call @id into @g (the codes interned): 1, or 0 when there is no
+ * such call or it is no AGREE call, or -1 with @error. */
+static int
+call_group (TamStore *store,
+            gint64 id,
+            DayGroup *g,
+            GError **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (store,
+                                          "SELECT agent_id, call_start, site, service, state, COALESCE (first_verdict, '')"
+                                          " FROM calls WHERE id = ? AND state IS NOT NULL",
+                                          error);
+  int found = 0;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g->agent_id = sqlite3_column_int64 (stmt, 0);
+      g_strlcpy (g->day, (const char *) sqlite3_column_text (stmt, 1), sizeof g->day);
+      g->site = g_intern_string ((const char *) sqlite3_column_text (stmt, 2));
+      g->service = g_intern_string ((const char *) sqlite3_column_text (stmt, 3));
+      g->state = g_intern_string ((const char *) sqlite3_column_text (stmt, 4));
+      g->first_verdict = g_intern_string ((const char *) sqlite3_column_text (stmt, 5));
+      found = 1;
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
 gboolean
 _tam_queue_counts_move (TamStore *store,
                         gint64 id,
@@ -402,39 +410,20 @@ _tam_queue_counts_move (TamStore *store,
                         const char *old_first_verdict,
                         GError **error)
 {
-  g_autofree char *day = NULL;
-  g_autofree char *site = NULL;
-  g_autofree char *service = NULL;
-  g_autofree char *state = NULL;
-  g_autofree char *first_verdict = NULL;
-  sqlite3_stmt *stmt;
-  gint64 agent_id;
+  DayGroup now = { 0 }, before;
+  int found;
 
   if (id > counts_upto (store))
     return TRUE;
-  stmt = tam_store_prepare (store,
-                            "SELECT agent_id, call_start, site, service, state, COALESCE (first_verdict, '')"
-                            " FROM calls WHERE id = ? AND state IS NOT NULL",
-                            error);
-  if (stmt == NULL)
+  found = call_group (store, id, &now, error);
+  if (found == 0)
+    tam_store_set_error (store, error, _ ("Could not count the queue"));
+  if (found <= 0)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      tam_store_set_error (store, error, _ ("Could not count the queue"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  agent_id = sqlite3_column_int64 (stmt, 0);
-  day = tam_stmt_dup_text (stmt, 1);
-  site = tam_stmt_dup_text (stmt, 2);
-  service = tam_stmt_dup_text (stmt, 3);
-  state = tam_stmt_dup_text (stmt, 4);
-  first_verdict = tam_stmt_dup_text (stmt, 5);
-  sqlite3_reset (stmt);
-
-  return counts_remove (store, agent_id, day, site, service, old_state, old_first_verdict, error) &&
-         counts_add_call (store, agent_id, day, site, service, state, first_verdict, error);
+  before = now;
+  before.state = old_state;
+  before.first_verdict = old_first_verdict;
+  return counts_remove (store, &before, error) && counts_add_call (store, &now, error);
 }
 
 /* Whether the counts can come from the tables now: brings them up to
@@ -464,32 +453,19 @@ tam_queue_counts_call_replaced (TamStore *store,
                                 const char *old_state,
                                 GError **error)
 {
-  g_autofree char *day = NULL;
-  g_autofree char *site = NULL;
-  g_autofree char *service = NULL;
-  g_autofree char *state = NULL;
-  sqlite3_stmt *stmt;
-  gint64 agent_id = 0;
+  DayGroup before = { old_agent_id, old_site, old_service, old_state, "", "", 0 }, now = { 0 };
+  int found;
 
   if (id > counts_upto (store))
     return TRUE; /* not counted yet: the next count takes it as it is */
-  if (old_state != NULL &&
-      !counts_remove (store, old_agent_id, old_start, old_site, old_service, old_state, "", error))
+  g_strlcpy (before.day, old_start != NULL ? old_start : "", sizeof before.day);
+  if (old_state != NULL && !counts_remove (store, &before, error))
     return FALSE;
-  stmt = tam_store_prepare (store, "SELECT agent_id, call_start, site, service, state FROM calls WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      agent_id = sqlite3_column_int64 (stmt, 0);
-      day = tam_stmt_dup_text (stmt, 1);
-      site = tam_stmt_dup_text (stmt, 2);
-      service = tam_stmt_dup_text (stmt, 3);
-      state = tam_stmt_dup_text (stmt, 4);
-    }
-  sqlite3_reset (stmt);
-  if (state == NULL)
-    return TRUE;
-  return counts_add_call (store, agent_id, day, site, service, state, "", error);
+  /* A call changed by a re-import has no verdict yet (a tapped one is
+   * refused): it counts with no first verdict. */
+  found = call_group (store, id, &now, error);
+  if (found <= 0)
+    return found == 0;
+  now.first_verdict = "";
+  return counts_add_call (store, &now, error);
 }
