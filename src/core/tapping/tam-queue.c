@@ -656,11 +656,15 @@ fetch_page (TamStore *store,
   return calls;
 }
 
-/* tam_queue_fetch in the caller's transaction. */
+/* A page of the queue in the caller's transaction: the @limit calls
+ * after (@after_call_start, @after_id) (tam_queue_fetch_after), or with
+ * @after_call_start NULL, from row @offset (tam_queue_fetch). */
 static GPtrArray *
 queue_fetch_in_tx (TamStore *store,
                    const TamSession *session,
                    const TamQueueFilter *filter,
+                   const char *after_call_start,
+                   gint64 after_id,
                    gint64 offset,
                    guint limit,
                    GError **error)
@@ -669,8 +673,16 @@ queue_fetch_in_tx (TamStore *store,
 
   if (!queue_params_init (&p, session, filter, FALSE, error))
     return NULL;
+  /* One lower bound for the index range: the later of the two. */
+  if (after_call_start != NULL && strcmp (after_call_start, p.from) > 0)
+    {
+      g_free (p.from);
+      p.from = g_strdup (after_call_start);
+    }
   if (p.empty || limit == 0 || !narrow_by_days (store, &p))
     return empty_page (&p);
+  if (after_call_start != NULL)
+    return fetch_page (store, session, &p, QUERY_AFTER, after_call_start, after_id, limit, 0, error);
   offset = MAX (offset, 0);
 
   /* OFFSET walks every row before the page: past the middle of a long
@@ -698,31 +710,6 @@ queue_fetch_in_tx (TamStore *store,
   return fetch_page (store, session, &p, QUERY_FETCH, NULL, 0, limit, offset, error);
 }
 
-/* tam_queue_fetch_after in the caller's transaction. */
-static GPtrArray *
-queue_fetch_after_in_tx (TamStore *store,
-                         const TamSession *session,
-                         const TamQueueFilter *filter,
-                         const char *after_call_start,
-                         gint64 after_id,
-                         guint limit,
-                         GError **error)
-{
-  QueueParams p;
-
-  if (!queue_params_init (&p, session, filter, FALSE, error))
-    return NULL;
-  /* One lower bound for the index range: the later of the two. */
-  if (strcmp (after_call_start, p.from) > 0)
-    {
-      g_free (p.from);
-      p.from = g_strdup (after_call_start);
-    }
-  if (p.empty || limit == 0 || !narrow_by_days (store, &p))
-    return empty_page (&p);
-  return fetch_page (store, session, &p, QUERY_AFTER, after_call_start, after_id, limit, 0, error);
-}
-
 /* One snapshot for the per-day counts (narrow_by_days), the count of a
  * deep page and the rows: a read transaction unless the caller has one.
  * The counts are not brought up to date here (after a large import that
@@ -745,6 +732,27 @@ snapshot_end (TamStore *store,
     tam_store_exec (store, "COMMIT", NULL);
 }
 
+/* queue_fetch_in_tx in one snapshot. */
+static GPtrArray *
+queue_fetch (TamStore *store,
+             const TamSession *session,
+             const TamQueueFilter *filter,
+             const char *after_call_start,
+             gint64 after_id,
+             gint64 offset,
+             guint limit,
+             GError **error)
+{
+  gboolean own_tx;
+  GPtrArray *calls;
+
+  if (!snapshot_begin (store, &own_tx, error))
+    return NULL;
+  calls = queue_fetch_in_tx (store, session, filter, after_call_start, after_id, offset, limit, error);
+  snapshot_end (store, own_tx);
+  return calls;
+}
+
 GPtrArray *
 tam_queue_fetch (TamStore *store,
                  const TamSession *session,
@@ -753,16 +761,9 @@ tam_queue_fetch (TamStore *store,
                  guint limit,
                  GError **error)
 {
-  gboolean own_tx;
-  GPtrArray *calls;
-
   g_return_val_if_fail (TAM_IS_STORE (store), NULL);
 
-  if (!snapshot_begin (store, &own_tx, error))
-    return NULL;
-  calls = queue_fetch_in_tx (store, session, filter, offset, limit, error);
-  snapshot_end (store, own_tx);
-  return calls;
+  return queue_fetch (store, session, filter, NULL, 0, offset, limit, error);
 }
 
 GPtrArray *
@@ -774,18 +775,9 @@ tam_queue_fetch_after (TamStore *store,
                        guint limit,
                        GError **error)
 {
-  gboolean own_tx;
-  GPtrArray *calls;
-
   g_return_val_if_fail (TAM_IS_STORE (store), NULL);
 
-  if (after_call_start == NULL)
-    return tam_queue_fetch (store, session, filter, 0, limit, error);
-  if (!snapshot_begin (store, &own_tx, error))
-    return NULL;
-  calls = queue_fetch_after_in_tx (store, session, filter, after_call_start, after_id, limit, error);
-  snapshot_end (store, own_tx);
-  return calls;
+  return queue_fetch (store, session, filter, after_call_start, after_id, 0, limit, error);
 }
 
 gint64
