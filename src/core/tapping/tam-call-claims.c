@@ -120,7 +120,6 @@ tam_call_claim (TamStore *store,
   g_autofree char *now = NULL;
   g_autofree char *cutoff = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
 
@@ -142,13 +141,8 @@ tam_call_claim (TamStore *store,
   sqlite3_bind_int64 (stmt, 3, id);
   sqlite3_bind_text (stmt, 4, session->site, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, cutoff, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not claim the call"));
-      return FALSE;
-    }
+  if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not claim the call"), error))
+    return FALSE;
   if (sqlite3_changes (tam_store_get_db (store)) == 1)
     return TRUE;
   return explain_claim_refusal (store, session, id, error);
@@ -161,7 +155,6 @@ tam_call_release (TamStore *store,
                   GError **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
 
@@ -173,12 +166,5 @@ tam_call_release (TamStore *store,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, session->person_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not release the call"));
-      return FALSE;
-    }
-  return TRUE;
+  return tam_store_step_write (store, stmt, FALSE, _ ("Could not release the call"), error);
 }
