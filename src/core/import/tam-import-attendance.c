@@ -51,6 +51,9 @@ time_field (Import *imp,
   return FALSE;
 }
 
+/* Sorted by the table's key, the rows of a chunk reach the b-tree in
+ * runs (a file is usually by day: a chunk holds a few days of everyone),
+ * so consecutive inserts land on the same pages. */
 static int
 attendance_row_compare (const void *a,
                         const void *b)
@@ -60,18 +63,6 @@ attendance_row_compare (const void *a,
   if (x->person_id != y->person_id)
     return x->person_id < y->person_id ? -1 : 1;
   return strcmp (x->date, y->date);
-}
-
-/* Sorted by the table's key, the rows of a chunk reach the b-tree in
- * runs (a file is usually by day: a chunk holds a few days of everyone),
- * so consecutive inserts land on the same pages. */
-static Chunk *
-attendance_pass (Pipe *pipe,
-                 Chunk *chunk,
-                 gboolean last)
-{
-  qsort (chunk->rows, chunk->n, sizeof (AttendanceRow), attendance_row_compare);
-  return _tam_import_pipe_pass (pipe, chunk, last);
 }
 
 static gpointer
@@ -163,9 +154,9 @@ attendance_parse (gpointer data)
       memcpy (r->check_out, co, sizeof co);
       r->note = _tam_import_text_append (chunk->text, _tam_import_get (imp, A_NOTE));
       if (chunk->n == CHUNK_ROWS)
-        chunk = attendance_pass (pipe, chunk, FALSE);
+        chunk = _tam_import_pipe_pass (pipe, chunk, FALSE);
     }
-  attendance_pass (pipe, chunk, TRUE);
+  _tam_import_pipe_pass (pipe, chunk, TRUE);
   return NULL;
 }
 
@@ -290,7 +281,7 @@ _tam_import_import_attendance (Import *imp,
       g_propagate_error (error, local_error);
       return FALSE;
     }
-  if (!_tam_import_pipe_init (&pipe, imp, sizeof (AttendanceRow), error))
+  if (!_tam_import_pipe_init (&pipe, imp, sizeof (AttendanceRow), attendance_row_compare, error))
     return FALSE;
   ok = _tam_import_pipe_run (&pipe, attendance_parse, attendance_write, error);
   _tam_import_pipe_clear (&pipe);

@@ -76,6 +76,9 @@ call_update_free (gpointer data)
   g_free (u);
 }
 
+/* Stored in call_start order within a chunk: the queue's indexes are by
+ * call_start, and the ids (rowids) then follow the calls' times as far
+ * as one file can make them. */
 static int
 call_row_compare (const void *a,
                   const void *b)
@@ -83,18 +86,6 @@ call_row_compare (const void *a,
   const CallRow *x = a, *y = b;
 
   return strcmp (x->start, y->start);
-}
-
-/* Stored in call_start order within a chunk: the queue's indexes are by
- * call_start, and the ids (rowids) then follow the calls' times as far
- * as one file can make them. */
-static Chunk *
-calls_pass (Pipe *pipe,
-            Chunk *chunk,
-            gboolean last)
-{
-  qsort (chunk->rows, chunk->n, sizeof (CallRow), call_row_compare);
-  return _tam_import_pipe_pass (pipe, chunk, last);
 }
 
 static gpointer
@@ -209,10 +200,10 @@ calls_parse (gpointer data)
               if (done > 0.0 && done < 1.0)
                 _tam_import_seen_reserve (&pipe->seen, (gsize) (CHUNK_ROWS / done * 1.1));
             }
-          chunk = calls_pass (pipe, chunk, FALSE);
+          chunk = _tam_import_pipe_pass (pipe, chunk, FALSE);
         }
     }
-  calls_pass (pipe, chunk, TRUE);
+  _tam_import_pipe_pass (pipe, chunk, TRUE);
   return NULL;
 }
 
@@ -567,7 +558,7 @@ _tam_import_import_calls (Import *imp,
   Pipe pipe;
   gboolean ok;
 
-  if (!_tam_import_pipe_init (&pipe, imp, sizeof (CallRow), error))
+  if (!_tam_import_pipe_init (&pipe, imp, sizeof (CallRow), call_row_compare, error))
     return FALSE;
   ok = _tam_import_pipe_run (&pipe, calls_parse, calls_write, error);
   _tam_import_pipe_clear (&pipe);

@@ -3,6 +3,8 @@
  * round between two queues. In-file duplicates are found by Seen. */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "tam-import-private.h"
 
 /* ------------------------------------------------------------------ */
@@ -170,10 +172,13 @@ gboolean
 _tam_import_pipe_init (Pipe *pipe,
                        Import *imp,
                        gsize row_size,
+                       GCompareFunc compare,
                        GError **error)
 {
   memset (pipe, 0, sizeof *pipe);
   pipe->imp = imp;
+  pipe->row_size = row_size;
+  pipe->compare = compare;
   pipe->people = _tam_import_load_people (imp, error);
   if (pipe->people == NULL)
     return FALSE;
@@ -214,12 +219,14 @@ _tam_import_pipe_clear (Pipe *pipe)
   pipe->imp->threaded = FALSE;
 }
 
-/* Parser side: hands a full chunk over and takes an empty one. */
+/* Parser side: hands a full chunk over, its rows in the pipe's order,
+ * and takes an empty one. */
 Chunk *
 _tam_import_pipe_pass (Pipe *pipe,
                        Chunk *chunk,
                        gboolean last)
 {
+  qsort (chunk->rows, chunk->n, pipe->row_size, pipe->compare);
   chunk->last = last;
   chunk->progress = tam_row_reader_progress (pipe->imp->reader);
   g_async_queue_push (pipe->full, chunk);

@@ -128,8 +128,10 @@ typedef struct
   Seen seen; /* parser only */
   GAsyncQueue *full;
   GAsyncQueue *empty;
-  gint stop;     /* atomic: the writer gave up */
-  GError *error; /* the parser's (reader, cancelled) */
+  gsize row_size;
+  GCompareFunc compare; /* the order a chunk's rows are stored in */
+  gint stop;            /* atomic: the writer gave up */
+  GError *error;        /* the parser's (reader, cancelled) */
 } Pipe;
 
 typedef gboolean (*WriteChunkFunc) (Import *imp, Chunk *chunk, GError **error);
@@ -151,7 +153,7 @@ guint64 _tam_import_hash_str (const char *s);
 guint32 _tam_import_hash_str2 (const char *s);
 const char *_tam_import_parse_result (const char *text);
 void _tam_import_pipe_clear (Pipe *pipe);
-gboolean _tam_import_pipe_init (Pipe *pipe, Import *imp, gsize row_size, GError **error);
+gboolean _tam_import_pipe_init (Pipe *pipe, Import *imp, gsize row_size, GCompareFunc compare, GError **error);
 Chunk *_tam_import_pipe_pass (Pipe *pipe, Chunk *chunk, gboolean last);
 gboolean _tam_import_pipe_run (Pipe *pipe, GThreadFunc parse, WriteChunkFunc write_chunk, GError **error);
 guint _tam_import_seen_check (Seen *s, guint64 key, guint32 key2, guint line);
