@@ -248,7 +248,7 @@ test_report_f02 (Fixture *fx,
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *csv = g_build_filename (fx->dir, "f02.csv", NULL);
-  g_autofree char *csv2 = tam_f02_adherence_csv_path (csv);
+  g_autofree char *csv2 = tam_report_second_csv_path (tam_report_find ("f02"), csv);
   g_autofree char *text = NULL;
   g_autofree char *text2 = NULL;
   const TamReport *report = tam_report_find ("F-02");

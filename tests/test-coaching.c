@@ -1268,7 +1268,7 @@ test_f03 (World *w,
                                          "COACHING1,ISSUED,2026-10-06,2027-04-06,,,S001,"));
   assert_contains (text, "2026-10-31,A003,");
   g_assert_null (strstr (text, "2026-11-01"));
-  counts_path = tam_f03_counts_csv_path (csv);
+  counts_path = tam_report_second_csv_path (tam_report_find ("f03"), csv);
   g_file_get_contents (counts_path, &counts, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (counts, ==,

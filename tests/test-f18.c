@@ -403,7 +403,7 @@ test_csv (Fixture *f,
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = g_build_filename (f->w.dir, "f18.csv", NULL);
-  g_autofree char *qpath = tam_f18_qco_csv_path (path);
+  g_autofree char *qpath = tam_report_second_csv_path (tam_report_find ("f18"), path);
   g_autofree char *text = NULL;
   g_autofree char *qtext = NULL;
   g_auto (GStrv) lines = NULL;

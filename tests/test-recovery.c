@@ -726,7 +726,7 @@ test_cycle (void)
   g_assert_nonnull (strstr (text, "key,name,site,plans,days_to_draft,workdays_to_draft,decided,days_to_decision"));
   g_assert_nonnull (strstr (text, "TLB001,Asep Sunarya,BANDUNG,1,9.38,7.00,1,1.50,1,0,0.00"));
   g_unlink (csv);
-  sites = tam_recovery_cycle_sites_csv_path (csv);
+  sites = tam_report_second_csv_path (tam_report_find ("cycle"), csv);
   g_unlink (sites);
   g_rmdir (dir);
   world_teardown (&w);

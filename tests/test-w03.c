@@ -394,7 +394,7 @@ test_csv (Fixture *f,
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = g_build_filename (f->w.dir, "w03.csv", NULL);
-  g_autofree char *tpath = tam_w03_team_csv_path (path);
+  g_autofree char *tpath = tam_report_second_csv_path (tam_report_find ("w03"), path);
   g_autofree char *text = NULL;
   g_autofree char *ttext = NULL;
   g_auto (GStrv) lines = NULL;

@@ -178,6 +178,7 @@ tamctl_cmd_report (TamctlContext *ctx,
   g_autofree char *output = NULL;
   g_autofree char *codes = report_codes ();
   g_autofree char *summary = NULL;
+  g_autofree char *second = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GOptionContext) octx = NULL;
   const TamReport *report = NULL;
@@ -227,15 +228,12 @@ tamctl_cmd_report (TamctlContext *ctx,
     return tamctl_fail (g_steal_pointer (&error));
   if (!report->write (ctx->store, ctx->session, month, output, NULL, NULL, NULL, &error))
     return tamctl_fail (g_steal_pointer (&error));
-  if (report->second_csv_path == NULL ||
-      (g_str_has_suffix (output, ".csv") == FALSE && g_str_has_suffix (output, ".CSV") == FALSE))
+  second = tam_report_second_csv_path (report, output);
+  if (second == NULL)
     /* Translators: form, month, file: "F-18 for 2026-10 written: f18.xlsx" */
     g_print (_ ("%s for %s written: %s\n"), report->form, month, output);
   else
-    {
-      g_autofree char *second = report->second_csv_path (output);
-      /* Translators: form, month, two files */
-      g_print (_ ("%s for %s written: %s and %s\n"), report->form, month, output, second);
-    }
+    /* Translators: form, month, two files */
+    g_print (_ ("%s for %s written: %s and %s\n"), report->form, month, output, second);
   return 0;
 }

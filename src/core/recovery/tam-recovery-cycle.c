@@ -221,18 +221,18 @@ tam_recovery_cycle_compute (TamStore *store,
 
 /* ---- writing ------------------------------------------------------------ */
 
-static const char *const heads[] = {
-  N_ ("NIK or site"),
-  N_ ("Name"),
-  N_ ("Site"),
-  N_ ("Plans"),
-  N_ ("Days to draft"),
-  N_ ("Working days to draft"),
-  N_ ("Decided"),
-  N_ ("Days to decision"),
-  N_ ("Verified"),
-  N_ ("Met"),
-  N_ ("Met %"),
+static const TamReportColumn heads[] = {
+  { N_ ("NIK or site"), 14 },
+  { N_ ("Name"), 26 },
+  { N_ ("Site"), 13 },
+  { N_ ("Plans"), 13 },
+  { N_ ("Days to draft"), 13 },
+  { N_ ("Working days to draft"), 13 },
+  { N_ ("Decided"), 13 },
+  { N_ ("Days to decision"), 13 },
+  { N_ ("Verified"), 13 },
+  { N_ ("Met"), 13 },
+  { N_ ("Met %"), 13 },
 };
 
 static const char *const csv_heads[] = { "key", "name", "site", "plans", "days_to_draft",
@@ -267,12 +267,6 @@ csv_rows (GString *out,
     }
 }
 
-char *
-tam_recovery_cycle_sites_csv_path (const char *path)
-{
-  return _tam_report_csv_sibling (path, "-sites");
-}
-
 static gboolean
 write_csv (const TamReportOutput *o,
            GPtrArray *by_drafter,
@@ -281,12 +275,11 @@ write_csv (const TamReportOutput *o,
 {
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (GString) sites = g_string_new (NULL);
-  g_autofree char *path2 = tam_recovery_cycle_sites_csv_path (o->path);
 
   csv_rows (out, by_drafter);
   csv_rows (sites, by_site);
   _tam_report_progress (o->progress, o->user_data, 1, 1);
-  return _tam_report_csv_save (o->path, out, path2, sites, error);
+  return _tam_report_csv_save (o->path, out, o->second_path, sites, error);
 }
 
 static void
@@ -296,9 +289,6 @@ sheet_rows (lxw_worksheet *ws,
 {
   lxw_row_t row = 2;
 
-  worksheet_set_column (ws, 0, 0, 14, NULL);
-  worksheet_set_column (ws, 1, 1, 26, NULL);
-  worksheet_set_column (ws, 2, 10, 13, NULL);
   for (guint i = 0; i < rows->len; i++, row++)
     {
       TamRecoveryCycle *r = rows->pdata[i];
@@ -341,4 +331,4 @@ write_xlsx (const TamReportOutput *o,
   return _tam_report_workbook_close (wb, o->path, o->tmp_path, o->cancellable, error);
 }
 
-TAM_REPORT_DEFINE_WRITE (tam_recovery_cycle_write, tam_recovery_cycle_compute, write_csv, write_xlsx)
+TAM_REPORT_DEFINE_WRITE (tam_recovery_cycle_write, tam_recovery_cycle_compute, write_csv, write_xlsx, TAM_RECOVERY_CYCLE_SITES_CSV_SUFFIX)

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "tam-auth.h"
+#include "tam-reports.h"
 
 G_BEGIN_DECLS
 
@@ -33,24 +34,12 @@ void tam_recovery_cycle_free (TamRecoveryCycle *row);
  * (tam_recovery_list): @by_drafter a row per drafter, @by_site a row per
  * site (a service-wide plan counts at its drafter's site), each ending
  * with the total. TAM_PERM_EXPORT. */
-gboolean tam_recovery_cycle_compute (TamStore *store,
-                                     const TamSession *session,
-                                     const char *month,
-                                     GPtrArray **by_drafter,
-                                     GPtrArray **by_site,
-                                     GError **error);
+TamReportCompute tam_recovery_cycle_compute;
 
 /* The registry's writer: .xlsx (two sheets) or .csv (the sites in
  * FILE-sites.csv). */
-gboolean tam_recovery_cycle_write (TamStore *store,
-                                   const TamSession *session,
-                                   const char *month,
-                                   const char *path,
-                                   TamProgressFunc progress,
-                                   gpointer user_data,
-                                   GCancellable *cancellable,
-                                   GError **error);
-char *tam_recovery_cycle_sites_csv_path (const char *path);
+TamReportWrite tam_recovery_cycle_write;
+#define TAM_RECOVERY_CYCLE_SITES_CSV_SUFFIX "-sites"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamRecoveryCycle, tam_recovery_cycle_free)
 

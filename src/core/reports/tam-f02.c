@@ -78,28 +78,28 @@ write_xlsx (const TamReportOutput *o,
             GPtrArray *people,
             GError **error)
 {
-  static const char *const heads[] = {
-    N_ ("NIK"),
-    N_ ("Name"),
-    N_ ("Date"),
-    N_ ("Shift start"),
-    N_ ("Shift end"),
-    N_ ("Status"),
-    N_ ("Check-in"),
-    N_ ("Check-out"),
-    N_ ("Note"),
+  static const TamReportColumn heads[] = {
+    { N_ ("NIK"), 12 },
+    { N_ ("Name"), 26 },
+    { N_ ("Date"), 12 },
+    { N_ ("Shift start"), 12 },
+    { N_ ("Shift end"), 12 },
+    { N_ ("Status"), 12 },
+    { N_ ("Check-in"), 12 },
+    { N_ ("Check-out"), 12 },
+    { N_ ("Note"), 30 },
   };
-  static const char *const pheads[] = {
-    N_ ("NIK"),
-    N_ ("Name"),
-    N_ ("Scheduled days"),
-    N_ ("On time"),
-    N_ ("Late"),
-    N_ ("Absent"),
-    N_ ("Sick"),
-    N_ ("Leave"),
-    N_ ("Off"),
-    N_ ("Adherence"),
+  static const TamReportColumn pheads[] = {
+    { N_ ("NIK"), 12 },
+    { N_ ("Name"), 26 },
+    { N_ ("Scheduled days"), 12 },
+    { N_ ("On time"), 12 },
+    { N_ ("Late"), 12 },
+    { N_ ("Absent"), 12 },
+    { N_ ("Sick"), 12 },
+    { N_ ("Leave"), 12 },
+    { N_ ("Off"), 12 },
+    { N_ ("Adherence"), 12 },
   };
   g_autofree char *title = NULL;
   guint total_rows = rows->len + people->len, done = 0;
@@ -113,10 +113,6 @@ write_xlsx (const TamReportOutput *o,
     return FALSE;
   title = g_strdup_printf (_ ("F-02 Attendance, %s"), o->month);
   ws = _tam_report_sheet_new (wb, &fmt, "F-02", title, heads, G_N_ELEMENTS (heads));
-  worksheet_set_column (ws, 0, 0, 12, NULL);
-  worksheet_set_column (ws, 1, 1, 26, NULL);
-  worksheet_set_column (ws, 2, 7, 12, NULL);
-  worksheet_set_column (ws, 8, 8, 30, NULL);
   for (guint i = 0; i < rows->len && !g_cancellable_is_cancelled (o->cancellable); i++, row++)
     {
       const TamAttendance *a = rows->pdata[i];
@@ -131,9 +127,6 @@ write_xlsx (const TamReportOutput *o,
   g_free (title);
   title = g_strdup_printf (_ ("F-02 Adherence per person, %s"), o->month);
   ws = _tam_report_sheet_new (wb, &fmt, _ ("Adherence"), title, pheads, G_N_ELEMENTS (pheads));
-  worksheet_set_column (ws, 0, 0, 12, NULL);
-  worksheet_set_column (ws, 1, 1, 26, NULL);
-  worksheet_set_column (ws, 2, 9, 12, NULL);
   row = 2;
   for (guint i = 0; i < people->len && !g_cancellable_is_cancelled (o->cancellable); i++, row++)
     {
@@ -156,13 +149,6 @@ write_xlsx (const TamReportOutput *o,
   return _tam_report_workbook_close (wb, o->path, o->tmp_path, o->cancellable, error);
 }
 
-char *
-tam_f02_adherence_csv_path (const char *path)
-{
-  g_return_val_if_fail (path != NULL, NULL);
-  return _tam_report_csv_sibling (path, "-adherence");
-}
-
 static gboolean
 write_csv (const TamReportOutput *o,
            GPtrArray *rows,
@@ -171,7 +157,6 @@ write_csv (const TamReportOutput *o,
 {
   g_autoptr (GString) out = g_string_new ("nik,name,date,shift_start,shift_end,status,check_in,check_out,note\r\n");
   g_autoptr (GString) pout = g_string_new ("level,nik,name,scheduled,on_time,late,absent,sick,leave,off,adherence\r\n");
-  g_autofree char *ppath = tam_f02_adherence_csv_path (o->path);
   guint total_rows = rows->len + people->len, done = 0;
 
   /* Machine-readable: status codes; adherence with one decimal, empty
@@ -206,7 +191,7 @@ write_csv (const TamReportOutput *o,
         _tam_report_csv_field (pout, NULL, TRUE);
       _tam_report_progress (o->progress, o->user_data, ++done, total_rows);
     }
-  return _tam_report_csv_save (o->path, out, ppath, pout, error);
+  return _tam_report_csv_save (o->path, out, o->second_path, pout, error);
 }
 
-TAM_REPORT_DEFINE_WRITE (tam_f02_write, tam_f02_compute, write_csv, write_xlsx)
+TAM_REPORT_DEFINE_WRITE (tam_f02_write, tam_f02_compute, write_csv, write_xlsx, TAM_F02_ADHERENCE_CSV_SUFFIX)

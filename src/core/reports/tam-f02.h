@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 TamReportCompute tam_f02_compute;
 TamReportWrite tam_f02_write;
-/* The CSV file of sheet 2 beside @path: "X.csv" -> "X-adherence.csv". */
-char *tam_f02_adherence_csv_path (const char *path);
+/* The CSV file of sheet 2 beside X.csv: "X-adherence.csv". */
+#define TAM_F02_ADHERENCE_CSV_SUFFIX "-adherence"
 
 G_END_DECLS

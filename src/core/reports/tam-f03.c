@@ -141,29 +141,29 @@ write_xlsx (const TamReportOutput *o,
             GPtrArray *counts,
             GError **error)
 {
-  static const char *const heads[] = {
-    N_ ("Date"),
-    N_ ("Agent NIK"),
-    N_ ("Agent"),
-    N_ ("Team leader NIK"),
-    N_ ("Team leader"),
-    N_ ("Site"),
-    N_ ("Service"),
-    N_ ("Rule"),
-    N_ ("Level"),
-    N_ ("State"),
-    N_ ("Issued on"),
-    N_ ("Valid until"),
-    N_ ("Acknowledged on"),
-    N_ ("Refused, witness"),
-    N_ ("Decided by"),
-    N_ ("Record"),
+  static const TamReportColumn heads[] = {
+    { N_ ("Date"), 14 },
+    { N_ ("Agent NIK"), 14 },
+    { N_ ("Agent"), 24 },
+    { N_ ("Team leader NIK"), 14 },
+    { N_ ("Team leader"), 24 },
+    { N_ ("Site"), 14 },
+    { N_ ("Service"), 14 },
+    { N_ ("Rule"), 22 },
+    { N_ ("Level"), 22 },
+    { N_ ("State"), 22 },
+    { N_ ("Issued on"), 14 },
+    { N_ ("Valid until"), 14 },
+    { N_ ("Acknowledged on"), 14 },
+    { N_ ("Refused, witness"), 14 },
+    { N_ ("Decided by"), 14 },
+    { N_ ("Record"), 0 },
   };
-  static const char *const cheads[] = {
-    N_ ("Count of"),
-    N_ ("Code"),
-    N_ ("Name"),
-    N_ ("Records"),
+  static const TamReportColumn cheads[] = {
+    { N_ ("Count of"), 14 },
+    { N_ ("Code"), 14 },
+    { N_ ("Name"), 28 },
+    { N_ ("Records"), 0 },
   };
   TamReportFormats fmt;
   lxw_workbook *wb;
@@ -177,10 +177,6 @@ write_xlsx (const TamReportOutput *o,
     return FALSE;
   title_text = g_strdup_printf (_ ("F-03 Discipline and rule violations, %s"), o->month);
   ws = _tam_report_sheet_new (wb, &fmt, "F-03", title_text, heads, G_N_ELEMENTS (heads));
-  worksheet_set_column (ws, 0, 14, 14, NULL);
-  worksheet_set_column (ws, 2, 2, 24, NULL);
-  worksheet_set_column (ws, 4, 4, 24, NULL);
-  worksheet_set_column (ws, 7, 9, 22, NULL);
   for (guint i = 0; i < rows->len && !g_cancellable_is_cancelled (o->cancellable); i++, row++)
     {
       TamCoachingRecord *r = rows->pdata[i];
@@ -197,8 +193,6 @@ write_xlsx (const TamReportOutput *o,
   g_free (title_text);
   title_text = g_strdup_printf (_ ("F-03 Counts per team, site and level, %s"), o->month);
   wc = _tam_report_sheet_new (wb, &fmt, _ ("Counts"), title_text, cheads, G_N_ELEMENTS (cheads));
-  worksheet_set_column (wc, 0, 1, 14, NULL);
-  worksheet_set_column (wc, 2, 2, 28, NULL);
   row = 2;
   for (guint i = 0; i < counts->len && !g_cancellable_is_cancelled (o->cancellable); i++, row++)
     {
@@ -221,14 +215,6 @@ write_xlsx (const TamReportOutput *o,
   return _tam_report_workbook_close (wb, o->path, o->tmp_path, o->cancellable, error);
 }
 
-char *
-tam_f03_counts_csv_path (const char *path)
-{
-  g_return_val_if_fail (path != NULL, NULL);
-
-  return _tam_report_csv_sibling (path, "-counts");
-}
-
 static gboolean
 write_csv (const TamReportOutput *o,
            GPtrArray *rows,
@@ -237,7 +223,6 @@ write_csv (const TamReportOutput *o,
 {
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (GString) cout = g_string_new (NULL);
-  g_autofree char *cpath = tam_f03_counts_csv_path (o->path);
   guint total = rows->len + counts->len, done = 0;
 
   g_string_append (out, "date,agent_nik,agent,team_leader_nik,team_leader,site,service,rule,level,state,"
@@ -273,23 +258,7 @@ write_csv (const TamReportOutput *o,
       _tam_report_csv_field (cout, n, TRUE);
       _tam_report_progress (o->progress, o->user_data, ++done, total);
     }
-  return _tam_report_csv_save (o->path, out, cpath, cout, error);
+  return _tam_report_csv_save (o->path, out, o->second_path, cout, error);
 }
 
-gboolean
-tam_f03_write (TamStore *store,
-               const TamSession *session,
-               const char *month,
-               const char *path,
-               TamProgressFunc progress,
-               gpointer user_data,
-               GCancellable *cancellable,
-               GError **error)
-{
-  TamReportOutput o = { month, path, NULL, progress, user_data, cancellable };
-
-  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  return _tam_report_write (store, session, tam_f03_compute, write_csv, write_xlsx, &o, error);
-}
+TAM_REPORT_DEFINE_WRITE (tam_f03_write, tam_f03_compute, write_csv, write_xlsx, TAM_F03_COUNTS_CSV_SUFFIX)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "tam-auth.h"
+#include "tam-reports.h"
 #include "tam-store.h"
 
 G_BEGIN_DECLS
@@ -21,23 +22,11 @@ void tam_f03_count_free (TamF03Count *count);
 
 /* The records (TamCoachingRecord) of @month the session may see and
  * their counts (TamF03Count). */
-gboolean tam_f03_compute (TamStore *store,
-                          const TamSession *session,
-                          const char *month,
-                          GPtrArray **records,
-                          GPtrArray **counts,
-                          GError **error);
+TamReportCompute tam_f03_compute;
 
 /* The report registry's writer: .xlsx (two sheets) or .csv (the counts
  * in FILE-counts.csv). */
-gboolean tam_f03_write (TamStore *store,
-                        const TamSession *session,
-                        const char *month,
-                        const char *path,
-                        TamProgressFunc progress,
-                        gpointer user_data,
-                        GCancellable *cancellable,
-                        GError **error);
-char *tam_f03_counts_csv_path (const char *path);
+TamReportWrite tam_f03_write;
+#define TAM_F03_COUNTS_CSV_SUFFIX "-counts"
 
 G_END_DECLS

@@ -358,31 +358,31 @@ write_xlsx (const TamReportOutput *o,
   g_autofree char *title_text = NULL;
   guint total_rows = agents->len + qcos->len, done = 0;
   lxw_row_t row;
-  static const char *const heads[] = {
-    N_ ("Level"),
-    N_ ("Site"),
-    N_ ("Team leader"),
-    N_ ("NIK"),
-    N_ ("Agent"),
-    N_ ("Service"),
-    N_ ("Total AGREE"),
-    N_ ("VALID"),
-    N_ ("RETURN"),
-    N_ ("Pending"),
-    N_ ("QVS %"),
-    N_ ("First-pass VALID"),
-    N_ ("First-pass %"),
+  static const TamReportColumn heads[] = {
+    { N_ ("Level"), 14 },
+    { N_ ("Site"), 12 },
+    { N_ ("Team leader"), 24 },
+    { N_ ("NIK"), 12 },
+    { N_ ("Agent"), 26 },
+    { N_ ("Service"), 16 },
+    { N_ ("Total AGREE"), 11 },
+    { N_ ("VALID"), 11 },
+    { N_ ("RETURN"), 11 },
+    { N_ ("Pending"), 11 },
+    { N_ ("QVS %"), 11 },
+    { N_ ("First-pass VALID"), 11 },
+    { N_ ("First-pass %"), 11 },
   };
-  static const char *const qheads[] = {
-    N_ ("Site"),
-    N_ ("NIK"),
-    N_ ("QCO"),
-    N_ ("Calls tapped"),
-    N_ ("VALID"),
-    N_ ("RETURN"),
-    N_ ("Tappings"),
-    N_ ("Days with tappings"),
-    N_ ("Tappings per day"),
+  static const TamReportColumn qheads[] = {
+    { N_ ("Site"), 12 },
+    { N_ ("NIK"), 12 },
+    { N_ ("QCO"), 26 },
+    { N_ ("Calls tapped"), 12 },
+    { N_ ("VALID"), 12 },
+    { N_ ("RETURN"), 12 },
+    { N_ ("Tappings"), 12 },
+    { N_ ("Days with tappings"), 12 },
+    { N_ ("Tappings per day"), 12 },
   };
 
   wb = _tam_report_workbook_new (o->path, o->tmp_path, &fmt, error);
@@ -391,13 +391,6 @@ write_xlsx (const TamReportOutput *o,
 
   title_text = g_strdup_printf (_ ("F-18 Validation results of AGREE calls, %s"), o->month);
   ws = _tam_report_sheet_new (wb, &fmt, "F-18", title_text, heads, G_N_ELEMENTS (heads));
-  worksheet_set_column (ws, 0, 0, 14, NULL);
-  worksheet_set_column (ws, 1, 1, 12, NULL);
-  worksheet_set_column (ws, 2, 2, 24, NULL);
-  worksheet_set_column (ws, 3, 3, 12, NULL);
-  worksheet_set_column (ws, 4, 4, 26, NULL);
-  worksheet_set_column (ws, 5, 5, 16, NULL);
-  worksheet_set_column (ws, 6, 12, 11, NULL);
 
   row = 2;
   for (guint i = 0; i < agents->len; i++, row++)
@@ -427,9 +420,6 @@ write_xlsx (const TamReportOutput *o,
   g_free (title_text);
   title_text = g_strdup_printf (_ ("F-18 Tappings per QCO, %s"), o->month);
   wq = _tam_report_sheet_new (wb, &fmt, "QCO", title_text, qheads, G_N_ELEMENTS (qheads));
-  worksheet_set_column (wq, 0, 1, 12, NULL);
-  worksheet_set_column (wq, 2, 2, 26, NULL);
-  worksheet_set_column (wq, 3, 8, 12, NULL);
 
   row = 2;
   for (guint i = 0; i < qcos->len; i++, row++)
@@ -454,14 +444,6 @@ write_xlsx (const TamReportOutput *o,
   return _tam_report_workbook_close (wb, o->path, o->tmp_path, o->cancellable, error);
 }
 
-char *
-tam_f18_qco_csv_path (const char *path)
-{
-  g_return_val_if_fail (path != NULL, NULL);
-
-  return _tam_report_csv_sibling (path, "-qco");
-}
-
 static gboolean
 write_csv (const TamReportOutput *o,
            GPtrArray *agents,
@@ -470,7 +452,6 @@ write_csv (const TamReportOutput *o,
 {
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (GString) qout = g_string_new (NULL);
-  g_autofree char *qpath = tam_f18_qco_csv_path (o->path);
   guint total_rows = agents->len + qcos->len, done = 0;
 
   /* Machine-readable: codes, plain numbers, percentages as 0-100 with
@@ -521,7 +502,7 @@ write_csv (const TamReportOutput *o,
       _tam_report_progress (o->progress, o->user_data, ++done, total_rows);
     }
 
-  return _tam_report_csv_save (o->path, out, qpath, qout, error);
+  return _tam_report_csv_save (o->path, out, o->second_path, qout, error);
 }
 
-TAM_REPORT_DEFINE_WRITE (tam_f18_write, tam_f18_compute, write_csv, write_xlsx)
+TAM_REPORT_DEFINE_WRITE (tam_f18_write, tam_f18_compute, write_csv, write_xlsx, TAM_F18_QCO_CSV_SUFFIX)

@@ -82,8 +82,8 @@ TamReportCompute tam_f18_compute;
  * file. */
 TamReportWrite tam_f18_write;
 
-/* For a .csv @path, the QCO sheet's file name ("X.csv" -> "X-qco.csv"). */
-char *tam_f18_qco_csv_path (const char *path);
+/* For a .csv path, the QCO sheet's file name ("X.csv" -> "X-qco.csv"). */
+#define TAM_F18_QCO_CSV_SUFFIX "-qco"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamF18Row, tam_f18_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamF18Qco, tam_f18_qco_free)

@@ -498,7 +498,7 @@ write_csv (Book *b,
            GError **error)
 {
   g_autoptr (GPtrArray) scores = NULL;
-  g_autofree char *second = tam_kpi_workbook_scorecard_csv_path (path);
+  g_autofree char *second = _tam_report_csv_sibling (path, TAM_KPI_WORKBOOK_SCORECARD_CSV_SUFFIX);
   /* Translators: %s is a month, "2026-10" */
   g_autofree char *title = g_strdup_printf (_ ("ABU scorecard, %s"), b->month);
   TamKpiTable *summary = summary_table (b, error);
@@ -517,12 +517,6 @@ write_csv (Book *b,
   tam_kpi_table_free (summary);
   tam_kpi_table_free (card);
   return ok;
-}
-
-char *
-tam_kpi_workbook_scorecard_csv_path (const char *path)
-{
-  return _tam_report_csv_sibling (path, "-scorecard");
 }
 
 gboolean

@@ -28,10 +28,10 @@ G_BEGIN_DECLS
  * Every percentage is a number 0-100 (as `tamctl kpi`); the charts' values
  * and target are cell ranges of their sheet.
  * .csv: the Summary sheet, and the agents' scorecard beside it
- * (tam_kpi_workbook_scorecard_csv_path). */
+ * (TAM_KPI_WORKBOOK_SCORECARD_CSV_SUFFIX). */
 TamReportWrite tam_kpi_workbook_write;
 
 /* "X.csv" -> "X-scorecard.csv". */
-char *tam_kpi_workbook_scorecard_csv_path (const char *path);
+#define TAM_KPI_WORKBOOK_SCORECARD_CSV_SUFFIX "-scorecard"
 
 G_END_DECLS

@@ -117,14 +117,18 @@ _tam_report_sheet_new (lxw_workbook *wb,
                        const TamReportFormats *formats,
                        const char *name,
                        const char *title,
-                       const char *const *heads,
-                       guint n_heads)
+                       const TamReportColumn *columns,
+                       guint n_columns)
 {
   lxw_worksheet *ws = workbook_add_worksheet (wb, name);
 
   worksheet_write_string (ws, 0, 0, title, formats->title);
-  for (lxw_col_t c = 0; c < n_heads; c++)
-    worksheet_write_string (ws, 1, c, _ (heads[c]), formats->head);
+  for (lxw_col_t c = 0; c < n_columns; c++)
+    {
+      worksheet_write_string (ws, 1, c, _ (columns[c].head), formats->head);
+      if (columns[c].width > 0)
+        worksheet_set_column (ws, c, c, columns[c].width, NULL);
+    }
   worksheet_freeze_panes (ws, 2, 0);
   return ws;
 }
@@ -228,12 +232,14 @@ _tam_report_write (TamStore *store,
                    TamReportCompute *compute,
                    TamReportSheetsFunc write_csv,
                    TamReportSheetsFunc write_xlsx,
+                   const char *second_csv_suffix,
                    const TamReportOutput *output,
                    GError **error)
 {
   g_autoptr (GPtrArray) sheet1 = NULL;
   g_autoptr (GPtrArray) sheet2 = NULL;
   g_autofree char *tmp_path = NULL;
+  g_autofree char *second_path = NULL;
   TamReportOutput o = *output;
   gboolean is_csv;
 
@@ -244,7 +250,11 @@ _tam_report_write (TamStore *store,
     return FALSE;
 
   if (is_csv)
-    return write_csv (&o, sheet1, sheet2, error);
+    {
+      if (second_csv_suffix != NULL)
+        o.second_path = second_path = _tam_report_csv_sibling (o.path, second_csv_suffix);
+      return write_csv (&o, sheet1, sheet2, error);
+    }
   o.tmp_path = tmp_path = g_strconcat (o.path, ".part", NULL);
   return write_xlsx (&o, sheet1, sheet2, error);
 }

@@ -45,14 +45,23 @@ lxw_workbook *_tam_report_workbook_new (const char *path,
                                         const char *tmp_path,
                                         TamReportFormats *formats,
                                         GError **error);
-/* A sheet with its title in A1, the (translatable, N_()) column @heads in
- * row 2, frozen below them. The rows start at row 2 (0-based). */
+/* A column of a sheet: its head (translatable, N_()) and its width in
+ * characters (0: the spreadsheet's default). */
+typedef struct
+{
+  const char *head;
+  double width;
+} TamReportColumn;
+
+/* A sheet with its title in A1, the heads of @columns in row 2, frozen
+ * below them, and the columns' widths. The rows start at row 2
+ * (0-based). */
 lxw_worksheet *_tam_report_sheet_new (lxw_workbook *wb,
                                       const TamReportFormats *formats,
                                       const char *name,
                                       const char *title,
-                                      const char *const *heads,
-                                      guint n_heads);
+                                      const TamReportColumn *columns,
+                                      guint n_columns);
 /* Closes @wb and renames @tmp_path to @path; on cancellation or failure
  * removes @tmp_path and returns FALSE. */
 gboolean _tam_report_workbook_close (lxw_workbook *wb,
@@ -87,7 +96,8 @@ typedef struct
 {
   const char *month;
   const char *path;
-  const char *tmp_path; /* .xlsx: written there, then renamed */
+  const char *tmp_path;    /* .xlsx: written there, then renamed */
+  const char *second_path; /* .csv: the second sheet's file, or NULL */
   TamProgressFunc progress;
   gpointer user_data;
   GCancellable *cancellable;
@@ -100,27 +110,32 @@ typedef gboolean (*TamReportSheetsFunc) (const TamReportOutput *output,
                                          GError **error);
 
 /* Checks @output->path (.xlsx or .csv), computes the sheets and writes
- * them with @write_csv or @write_xlsx (@output->tmp_path set). */
+ * them with @write_csv (@output->second_path set from
+ * @second_csv_suffix) or @write_xlsx (@output->tmp_path set). */
 gboolean _tam_report_write (TamStore *store,
                             const TamSession *session,
                             TamReportCompute *compute,
                             TamReportSheetsFunc write_csv,
                             TamReportSheetsFunc write_xlsx,
+                            const char *second_csv_suffix,
                             const TamReportOutput *output,
                             GError **error);
 
 /* Defines a report's TamReportWrite @name over _tam_report_write: the
- * path checked, @compute, then @write_csv or @write_xlsx. */
-#define TAM_REPORT_DEFINE_WRITE(name, compute, write_csv, write_xlsx)                             \
+ * path checked, @compute, then @write_csv (its second sheet to the file
+ * named with @second_csv_suffix, as the registry's entry says) or
+ * @write_xlsx. */
+#define TAM_REPORT_DEFINE_WRITE(name, compute, write_csv, write_xlsx, second_csv_suffix)          \
   gboolean name (TamStore *store, const TamSession *session, const char *month, const char *path, \
                  TamProgressFunc progress, gpointer user_data, GCancellable *cancellable,         \
                  GError **error)                                                                  \
   {                                                                                               \
-    TamReportOutput o = { month, path, NULL, progress, user_data, cancellable };                  \
+    TamReportOutput o = { month, path, NULL, NULL, progress, user_data, cancellable };            \
                                                                                                   \
     g_return_val_if_fail (TAM_IS_STORE (store), FALSE);                                           \
     g_return_val_if_fail (path != NULL, FALSE);                                                   \
-    return _tam_report_write (store, session, compute, write_csv, write_xlsx, &o, error);         \
+    return _tam_report_write (store, session, compute, write_csv, write_xlsx, second_csv_suffix,  \
+                              &o, error);                                                         \
   }
 
 G_END_DECLS

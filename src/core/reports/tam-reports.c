@@ -8,6 +8,7 @@
 #include "tam-f18.h"
 #include "tam-kpi-workbook.h"
 #include "tam-recovery-cycle.h"
+#include "tam-report-util.h"
 #include "tam-reports.h"
 #include "tam-training-report.h"
 #include "tam-w03.h"
@@ -20,7 +21,7 @@ static const TamReport f18 = {
   TAM_REPORT_MONTH,
   TAM_PERM_EXPORT,
   tam_f18_write,
-  tam_f18_qco_csv_path,
+  TAM_F18_QCO_CSV_SUFFIX,
 };
 
 static const TamReport w03 = {
@@ -31,7 +32,7 @@ static const TamReport w03 = {
   TAM_REPORT_MONTH,
   TAM_PERM_EXPORT,
   tam_w03_write,
-  tam_w03_team_csv_path,
+  TAM_W03_TEAM_CSV_SUFFIX,
 };
 
 static const TamReport f02 = {
@@ -42,7 +43,7 @@ static const TamReport f02 = {
   TAM_REPORT_MONTH,
   TAM_PERM_EXPORT,
   tam_f02_write,
-  tam_f02_adherence_csv_path,
+  TAM_F02_ADHERENCE_CSV_SUFFIX,
 };
 
 static const TamReport f03 = {
@@ -53,7 +54,7 @@ static const TamReport f03 = {
   TAM_REPORT_MONTH,
   TAM_PERM_EXPORT,
   tam_f03_write,
-  tam_f03_counts_csv_path,
+  TAM_F03_COUNTS_CSV_SUFFIX,
 };
 
 static const TamReport kpi = {
@@ -64,7 +65,7 @@ static const TamReport kpi = {
   TAM_REPORT_MONTH,
   TAM_PERM_EXPORT,
   tam_kpi_workbook_write,
-  tam_kpi_workbook_scorecard_csv_path,
+  TAM_KPI_WORKBOOK_SCORECARD_CSV_SUFFIX,
 };
 
 static const TamReport cycle = {
@@ -75,7 +76,7 @@ static const TamReport cycle = {
   TAM_REPORT_MONTH,
   TAM_PERM_EXPORT,
   tam_recovery_cycle_write,
-  tam_recovery_cycle_sites_csv_path,
+  TAM_RECOVERY_CYCLE_SITES_CSV_SUFFIX,
 };
 
 static const TamReport training = {
@@ -86,7 +87,7 @@ static const TamReport training = {
   TAM_REPORT_MONTH,
   TAM_PERM_EXPORT,
   tam_training_report_write,
-  tam_training_report_attempts_csv_path,
+  TAM_TRAINING_REPORT_ATTEMPTS_CSV_SUFFIX,
 };
 
 static const TamReport *const reports[] = { &f18, &w03, &f02, &f03, &kpi, &cycle, &training, NULL };
@@ -107,4 +108,17 @@ tam_report_find (const char *code)
         g_ascii_strcasecmp (reports[i]->form, code) == 0)
       return reports[i];
   return NULL;
+}
+
+char *
+tam_report_second_csv_path (const TamReport *report,
+                            const char *path)
+{
+  gboolean is_csv;
+
+  g_return_val_if_fail (report != NULL && path != NULL, NULL);
+
+  if (report->second_csv_suffix == NULL || !_tam_report_check_path (path, &is_csv, NULL) || !is_csv)
+    return NULL;
+  return _tam_report_csv_sibling (path, report->second_csv_suffix);
 }

@@ -45,13 +45,19 @@ typedef struct
   TamReportPeriod period;
   TamPermission permission; /* who may run it (the write checks again) */
   TamReportWriteFunc write;
-  /* For a .csv path, the file of the second sheet; NULL: one file. */
-  char *(*second_csv_path) (const char *path);
+  /* For a .csv path, the second sheet goes to the file named with this
+   * suffix ("X.csv" -> "X-qco.csv"); NULL: one file. */
+  const char *second_csv_suffix;
 } TamReport;
 
 /* Every report, NULL-terminated, in menu order. */
 const TamReport *const *tam_reports (void);
 /* By its code, in any case ("f18", "F18", "F-18"); NULL if none. */
 const TamReport *tam_report_find (const char *code);
+/* The file of @report's second sheet when it writes @path, a .csv (in
+ * any case), or NULL when it writes one file (an .xlsx, or a report of
+ * one sheet). */
+char *tam_report_second_csv_path (const TamReport *report,
+                                  const char *path);
 
 G_END_DECLS

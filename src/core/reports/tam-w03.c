@@ -303,39 +303,39 @@ write_xlsx (const TamReportOutput *o,
   g_autofree char *title_text = NULL;
   guint total_rows = rows->len + teams->len, done = 0;
   lxw_row_t row = 2;
-  static const char *const heads[] = {
-    N_ ("Call ID"),
-    N_ ("Call time"),
-    N_ ("Agent NIK"),
-    N_ ("Agent"),
-    N_ ("Team leader NIK"),
-    N_ ("Team leader"),
-    N_ ("Site"),
-    N_ ("Service"),
-    N_ ("QCO NIK"),
-    N_ ("QCO"),
-    N_ ("Returned at"),
-    N_ ("Attempt"),
-    N_ ("Failed parameters"),
-    N_ ("Recommendation"),
-    N_ ("Re-called at"),
-    N_ ("Re-called by"),
-    N_ ("Re-call note"),
-    N_ ("Next verdict"),
-    N_ ("Next verdict at"),
-    N_ ("Follow-up"),
-    N_ ("Days to re-call"),
+  static const TamReportColumn heads[] = {
+    { N_ ("Call ID"), 18 },
+    { N_ ("Call time"), 18 },
+    { N_ ("Agent NIK"), 14 },
+    { N_ ("Agent"), 14 },
+    { N_ ("Team leader NIK"), 14 },
+    { N_ ("Team leader"), 14 },
+    { N_ ("Site"), 14 },
+    { N_ ("Service"), 14 },
+    { N_ ("QCO NIK"), 14 },
+    { N_ ("QCO"), 14 },
+    { N_ ("Returned at"), 14 },
+    { N_ ("Attempt"), 14 },
+    { N_ ("Failed parameters"), 28 },
+    { N_ ("Recommendation"), 28 },
+    { N_ ("Re-called at"), 18 },
+    { N_ ("Re-called by"), 18 },
+    { N_ ("Re-call note"), 18 },
+    { N_ ("Next verdict"), 18 },
+    { N_ ("Next verdict at"), 18 },
+    { N_ ("Follow-up"), 18 },
+    { N_ ("Days to re-call"), 18 },
   };
-  static const char *const theads[] = {
-    N_ ("Site"),
-    N_ ("Team leader NIK"),
-    N_ ("Team leader"),
-    N_ ("Returns"),
-    N_ ("Re-called"),
-    N_ ("Waiting for re-call"),
-    N_ ("Valid after re-call"),
-    N_ ("Returned again"),
-    N_ ("Average days to re-call"),
+  static const TamReportColumn theads[] = {
+    { N_ ("Site"), 14 },
+    { N_ ("Team leader NIK"), 14 },
+    { N_ ("Team leader"), 26 },
+    { N_ ("Returns"), 12 },
+    { N_ ("Re-called"), 12 },
+    { N_ ("Waiting for re-call"), 12 },
+    { N_ ("Valid after re-call"), 12 },
+    { N_ ("Returned again"), 12 },
+    { N_ ("Average days to re-call"), 12 },
   };
 
   wb = _tam_report_workbook_new (o->path, o->tmp_path, &fmt, error);
@@ -344,10 +344,6 @@ write_xlsx (const TamReportOutput *o,
 
   title_text = g_strdup_printf (_ ("W-03 Follow-up of the QC recommendations on returned calls, %s"), o->month);
   ws = _tam_report_sheet_new (wb, &fmt, "W-03", title_text, heads, G_N_ELEMENTS (heads));
-  worksheet_set_column (ws, 0, 1, 18, NULL);
-  worksheet_set_column (ws, 2, 11, 14, NULL);
-  worksheet_set_column (ws, 12, 13, 28, NULL);
-  worksheet_set_column (ws, 14, 20, 18, NULL);
   for (guint i = 0; i < rows->len && !g_cancellable_is_cancelled (o->cancellable); i++, row++)
     {
       TamW03Row *r = rows->pdata[i];
@@ -365,9 +361,6 @@ write_xlsx (const TamReportOutput *o,
   g_free (title_text);
   title_text = g_strdup_printf (_ ("W-03 Follow-up per team leader, %s"), o->month);
   wt = _tam_report_sheet_new (wb, &fmt, "TL", title_text, theads, G_N_ELEMENTS (theads));
-  worksheet_set_column (wt, 0, 1, 14, NULL);
-  worksheet_set_column (wt, 2, 2, 26, NULL);
-  worksheet_set_column (wt, 3, 8, 12, NULL);
   row = 2;
   for (guint i = 0; i < teams->len && !g_cancellable_is_cancelled (o->cancellable); i++, row++)
     {
@@ -387,14 +380,6 @@ write_xlsx (const TamReportOutput *o,
   return _tam_report_workbook_close (wb, o->path, o->tmp_path, o->cancellable, error);
 }
 
-char *
-tam_w03_team_csv_path (const char *path)
-{
-  g_return_val_if_fail (path != NULL, NULL);
-
-  return _tam_report_csv_sibling (path, "-tl");
-}
-
 static gboolean
 write_csv (const TamReportOutput *o,
            GPtrArray *rows,
@@ -409,7 +394,6 @@ write_csv (const TamReportOutput *o,
   };
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (GString) tout = g_string_new (NULL);
-  g_autofree char *tpath = tam_w03_team_csv_path (o->path);
   guint total_rows = rows->len + teams->len, done = 0;
 
   /* Machine-readable: codes for the status, days with one decimal, empty
@@ -458,7 +442,7 @@ write_csv (const TamReportOutput *o,
       _tam_report_progress (o->progress, o->user_data, ++done, total_rows);
     }
 
-  return _tam_report_csv_save (o->path, out, tpath, tout, error);
+  return _tam_report_csv_save (o->path, out, o->second_path, tout, error);
 }
 
-TAM_REPORT_DEFINE_WRITE (tam_w03_write, tam_w03_compute, write_csv, write_xlsx)
+TAM_REPORT_DEFINE_WRITE (tam_w03_write, tam_w03_compute, write_csv, write_xlsx, TAM_W03_TEAM_CSV_SUFFIX)

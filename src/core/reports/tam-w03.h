@@ -90,8 +90,8 @@ TamReportCompute tam_w03_compute;
  * tam_f18_write does. */
 TamReportWrite tam_w03_write;
 
-/* For a .csv @path, the team sheet's file name ("X.csv" -> "X-tl.csv"). */
-char *tam_w03_team_csv_path (const char *path);
+/* For a .csv path, the team sheet's file name ("X.csv" -> "X-tl.csv"). */
+#define TAM_W03_TEAM_CSV_SUFFIX "-tl"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamW03Row, tam_w03_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamW03Team, tam_w03_team_free)

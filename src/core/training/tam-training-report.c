@@ -115,33 +115,33 @@ write_xlsx (const TamReportOutput *o,
             GPtrArray *attempts,
             GError **error)
 {
-  static const char *const heads[] = {
-    N_ ("Training"),
-    N_ ("Kind"),
-    N_ ("Title"),
-    N_ ("Service"),
-    N_ ("Site"),
-    N_ ("Trainer"),
-    N_ ("From"),
-    N_ ("To"),
-    N_ ("NIK"),
-    N_ ("Name"),
-    N_ ("Days present"),
-    N_ ("Days absent"),
-    N_ ("Attempts"),
-    N_ ("Latest score"),
-    N_ ("Passed"),
+  static const TamReportColumn heads[] = {
+    { N_ ("Training"), 12 },
+    { N_ ("Kind"), 12 },
+    { N_ ("Title"), 40 },
+    { N_ ("Service"), 12 },
+    { N_ ("Site"), 12 },
+    { N_ ("Trainer"), 12 },
+    { N_ ("From"), 12 },
+    { N_ ("To"), 12 },
+    { N_ ("NIK"), 12 },
+    { N_ ("Name"), 24 },
+    { N_ ("Days present"), 12 },
+    { N_ ("Days absent"), 12 },
+    { N_ ("Attempts"), 12 },
+    { N_ ("Latest score"), 12 },
+    { N_ ("Passed"), 12 },
   };
-  static const char *const aheads[] = {
-    N_ ("Training"),
-    N_ ("Title"),
-    N_ ("NIK"),
-    N_ ("Name"),
-    N_ ("Attempt"),
-    N_ ("Score"),
-    N_ ("Pass mark"),
-    N_ ("Passed"),
-    N_ ("Recorded at"),
+  static const TamReportColumn aheads[] = {
+    { N_ ("Training"), 12 },
+    { N_ ("Title"), 40 },
+    { N_ ("NIK"), 12 },
+    { N_ ("Name"), 24 },
+    { N_ ("Attempt"), 12 },
+    { N_ ("Score"), 12 },
+    { N_ ("Pass mark"), 12 },
+    { N_ ("Passed"), 12 },
+    { N_ ("Recorded at"), 20 },
   };
   TamReportFormats fmt;
   lxw_workbook *wb;
@@ -155,9 +155,6 @@ write_xlsx (const TamReportOutput *o,
     return FALSE;
   title_text = g_strdup_printf (_ ("Training batches, %s"), o->month);
   ws = _tam_report_sheet_new (wb, &fmt, _ ("Batches"), title_text, heads, G_N_ELEMENTS (heads));
-  worksheet_set_column (ws, 0, 14, 12, NULL);
-  worksheet_set_column (ws, 2, 2, 40, NULL);
-  worksheet_set_column (ws, 9, 9, 24, NULL);
   for (guint i = 0; i < rows->len && !g_cancellable_is_cancelled (o->cancellable); i++, row++)
     {
       BatchRow *r = rows->pdata[i];
@@ -189,10 +186,6 @@ write_xlsx (const TamReportOutput *o,
   g_free (title_text);
   title_text = g_strdup_printf (_ ("Quiz attempts, %s"), o->month);
   wa = _tam_report_sheet_new (wb, &fmt, _ ("Attempts"), title_text, aheads, G_N_ELEMENTS (aheads));
-  worksheet_set_column (wa, 0, 8, 12, NULL);
-  worksheet_set_column (wa, 1, 1, 40, NULL);
-  worksheet_set_column (wa, 3, 3, 24, NULL);
-  worksheet_set_column (wa, 8, 8, 20, NULL);
   row = 2;
   for (guint i = 0; i < attempts->len && !g_cancellable_is_cancelled (o->cancellable); i++, row++)
     {
@@ -212,14 +205,6 @@ write_xlsx (const TamReportOutput *o,
   return _tam_report_workbook_close (wb, o->path, o->tmp_path, o->cancellable, error);
 }
 
-char *
-tam_training_report_attempts_csv_path (const char *path)
-{
-  g_return_val_if_fail (path != NULL, NULL);
-
-  return _tam_report_csv_sibling (path, "-attempts");
-}
-
 static gboolean
 write_csv (const TamReportOutput *o,
            GPtrArray *rows,
@@ -228,7 +213,6 @@ write_csv (const TamReportOutput *o,
 {
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (GString) aout = g_string_new (NULL);
-  g_autofree char *apath = tam_training_report_attempts_csv_path (o->path);
   guint total = rows->len + attempts->len, done = 0;
 
   g_string_append (out, "training_id,kind,title,service,site,trainer_nik,starts_on,ends_on,nik,name,"
@@ -278,7 +262,7 @@ write_csv (const TamReportOutput *o,
       _tam_report_csv_field (aout, r->a->recorded_at, TRUE);
       _tam_report_progress (o->progress, o->user_data, ++done, total);
     }
-  return _tam_report_csv_save (o->path, out, apath, aout, error);
+  return _tam_report_csv_save (o->path, out, o->second_path, aout, error);
 }
 
-TAM_REPORT_DEFINE_WRITE (tam_training_report_write, tam_training_report_compute, write_csv, write_xlsx)
+TAM_REPORT_DEFINE_WRITE (tam_training_report_write, tam_training_report_compute, write_csv, write_xlsx, TAM_TRAINING_REPORT_ATTEMPTS_CSV_SUFFIX)

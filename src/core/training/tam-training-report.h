@@ -12,6 +12,6 @@ G_BEGIN_DECLS
 TamReportCompute tam_training_report_compute;
 TamReportWrite tam_training_report_write;
 /* For a .csv path, the attempts' file: FILE-attempts.csv. */
-char *tam_training_report_attempts_csv_path (const char *path);
+#define TAM_TRAINING_REPORT_ATTEMPTS_CSV_SUFFIX "-attempts"
 
 G_END_DECLS

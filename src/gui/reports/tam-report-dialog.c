@@ -175,8 +175,7 @@ report_done_cb (GObject *source,
       show_message (self, text != NULL ? text : error->message, TRUE);
       return;
     }
-  if (job->report->second_csv_path != NULL && g_str_has_suffix (job->path, ".csv"))
-    second = job->report->second_csv_path (job->path);
+  second = tam_report_second_csv_path (job->report, job->path);
   if (second != NULL)
     /* Translators: form, month, two files: "Report F-18 of 2026-10 written to A and B" */
     text = g_strdup_printf (_ ("Report %s of %s written to %s and %s"), job->report->form, job->month, job->path, second);
