@@ -61,17 +61,6 @@ status_label (const TamAttendance *a)
   return tam_attendance_status_to_label (tam_attendance_status_from_code (a->status));
 }
 
-static void
-write_text (lxw_worksheet *ws,
-            lxw_row_t row,
-            lxw_col_t col,
-            const char *text,
-            lxw_format *format)
-{
-  if (text != NULL && *text != '\0')
-    worksheet_write_string (ws, row, col, text, format);
-}
-
 static gboolean
 write_xlsx (const TamReportOutput *o,
             GPtrArray *rows,
@@ -120,7 +109,7 @@ write_xlsx (const TamReportOutput *o,
                               status_label (a), a->check_in, a->check_out, a->note };
 
       for (lxw_col_t c = 0; c < G_N_ELEMENTS (texts); c++)
-        write_text (ws, row, c, texts[c], NULL);
+        _tam_report_write_text (ws, row, c, texts[c], NULL);
       _tam_report_progress (o->progress, o->user_data, ++done, total_rows);
     }
 
@@ -137,8 +126,8 @@ write_xlsx (const TamReportOutput *o,
       if (p->person_id == 0)
         worksheet_write_string (ws, row, 0, _ ("Total"), f);
       else
-        write_text (ws, row, 0, p->nik, f);
-      write_text (ws, row, 1, p->name, f);
+        _tam_report_write_text (ws, row, 0, p->nik, f);
+      _tam_report_write_text (ws, row, 1, p->name, f);
       for (guint k = 0; k < G_N_ELEMENTS (counts); k++)
         worksheet_write_number (ws, row, 2 + k, counts[k], f);
       /* Nothing scheduled is no 100 %: the cell stays empty. */

@@ -184,8 +184,7 @@ write_xlsx (const TamReportOutput *o,
 
       row_texts (r, FALSE, texts);
       for (lxw_col_t c = 0; c < N_COLS; c++)
-        if (texts[c] != NULL && *texts[c] != '\0')
-          worksheet_write_string (ws, row, c, texts[c], NULL);
+        _tam_report_write_text (ws, row, c, texts[c], NULL);
       worksheet_write_number (ws, row, N_COLS, (double) r->id, NULL);
       _tam_report_progress (o->progress, o->user_data, ++done, total);
     }

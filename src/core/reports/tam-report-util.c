@@ -133,6 +133,17 @@ _tam_report_sheet_new (lxw_workbook *wb,
   return ws;
 }
 
+void
+_tam_report_write_text (lxw_worksheet *ws,
+                        lxw_row_t row,
+                        lxw_col_t col,
+                        const char *text,
+                        lxw_format *format)
+{
+  if (text != NULL && *text != '\0')
+    worksheet_write_string (ws, row, col, text, format);
+}
+
 gboolean
 _tam_report_workbook_close (lxw_workbook *wb,
                             const char *path,

@@ -62,6 +62,12 @@ lxw_worksheet *_tam_report_sheet_new (lxw_workbook *wb,
                                       const char *title,
                                       const TamReportColumn *columns,
                                       guint n_columns);
+/* @text in a cell, or an empty cell (not an empty string) for NULL or "". */
+void _tam_report_write_text (lxw_worksheet *ws,
+                             lxw_row_t row,
+                             lxw_col_t col,
+                             const char *text,
+                             lxw_format *format);
 /* Closes @wb and renames @tmp_path to @path; on cancellation or failure
  * removes @tmp_path and returns FALSE. */
 gboolean _tam_report_workbook_close (lxw_workbook *wb,

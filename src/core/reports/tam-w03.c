@@ -279,18 +279,6 @@ row_texts (const TamW03Row *r,
   memcpy (texts, t, sizeof t);
 }
 
-static void
-write_xlsx_text (lxw_worksheet *ws,
-                 lxw_row_t row,
-                 lxw_col_t col,
-                 const char *text,
-                 lxw_format *format)
-{
-  /* An empty cell rather than an empty string. */
-  if (text != NULL && *text != '\0')
-    worksheet_write_string (ws, row, col, text, format);
-}
-
 static gboolean
 write_xlsx (const TamReportOutput *o,
             GPtrArray *rows,
@@ -351,7 +339,7 @@ write_xlsx (const TamReportOutput *o,
 
       row_texts (r, tam_w03_status_label (r->status), texts);
       for (lxw_col_t c = 0; c < N_TEXTS; c++)
-        write_xlsx_text (ws, row, c < ATTEMPT_COLUMN ? c : c + 1, texts[c], NULL);
+        _tam_report_write_text (ws, row, c < ATTEMPT_COLUMN ? c : c + 1, texts[c], NULL);
       worksheet_write_number (ws, row, ATTEMPT_COLUMN, r->attempt, NULL);
       if (r->days_to_recall >= 0.0)
         worksheet_write_number (ws, row, N_TEXTS + 1, r->days_to_recall, fmt.dec);
@@ -369,8 +357,8 @@ write_xlsx (const TamReportOutput *o,
       const gint64 counts[] = { t->returns, t->recalled, t->waiting_recall, t->valid_after, t->returned_again };
 
       worksheet_write_string (wt, row, 0, t->is_total ? _ ("Total") : _tam_report_or_empty (t->site), f);
-      write_xlsx_text (wt, row, 1, t->team_leader_nik, f);
-      write_xlsx_text (wt, row, 2, t->team_leader_name, f);
+      _tam_report_write_text (wt, row, 1, t->team_leader_nik, f);
+      _tam_report_write_text (wt, row, 2, t->team_leader_name, f);
       for (guint k = 0; k < G_N_ELEMENTS (counts); k++)
         worksheet_write_number (wt, row, 3 + k, (double) counts[k], f);
       worksheet_write_number (wt, row, 8, t->avg_days, t->is_total ? fmt.bold_dec : fmt.dec);

@@ -656,19 +656,28 @@ fetch_page (TamStore *store,
   return calls;
 }
 
-/* A page of the queue in the caller's transaction: the @limit calls
- * after (@after_call_start, @after_id) (tam_queue_fetch_after), or with
- * @after_call_start NULL, from row @offset (tam_queue_fetch). */
+/* Where a page of the queue starts: after the call (after_call_start,
+ * after_id) (tam_queue_fetch_after), or with after_call_start NULL, at
+ * row offset (tam_queue_fetch); limit calls at the most. */
+typedef struct
+{
+  const char *after_call_start;
+  gint64 after_id;
+  gint64 offset;
+  guint limit;
+} PageAt;
+
+/* A page of the queue in the caller's transaction. */
 static GPtrArray *
 queue_fetch_in_tx (TamStore *store,
                    const TamSession *session,
                    const TamQueueFilter *filter,
-                   const char *after_call_start,
-                   gint64 after_id,
-                   gint64 offset,
-                   guint limit,
+                   const PageAt *at,
                    GError **error)
 {
+  const char *after_call_start = at->after_call_start;
+  gint64 offset = at->offset;
+  guint limit = at->limit;
   QueueParams p;
 
   if (!queue_params_init (&p, session, filter, FALSE, error))
@@ -682,7 +691,7 @@ queue_fetch_in_tx (TamStore *store,
   if (p.empty || limit == 0 || !narrow_by_days (store, &p))
     return empty_page (&p);
   if (after_call_start != NULL)
-    return fetch_page (store, session, &p, QUERY_AFTER, after_call_start, after_id, limit, 0, error);
+    return fetch_page (store, session, &p, QUERY_AFTER, after_call_start, at->after_id, limit, 0, error);
   offset = MAX (offset, 0);
 
   /* OFFSET walks every row before the page: past the middle of a long
@@ -737,10 +746,7 @@ static GPtrArray *
 queue_fetch (TamStore *store,
              const TamSession *session,
              const TamQueueFilter *filter,
-             const char *after_call_start,
-             gint64 after_id,
-             gint64 offset,
-             guint limit,
+             const PageAt *at,
              GError **error)
 {
   gboolean own_tx;
@@ -748,7 +754,7 @@ queue_fetch (TamStore *store,
 
   if (!snapshot_begin (store, &own_tx, error))
     return NULL;
-  calls = queue_fetch_in_tx (store, session, filter, after_call_start, after_id, offset, limit, error);
+  calls = queue_fetch_in_tx (store, session, filter, at, error);
   snapshot_end (store, own_tx);
   return calls;
 }
@@ -761,9 +767,11 @@ tam_queue_fetch (TamStore *store,
                  guint limit,
                  GError **error)
 {
+  PageAt at = { NULL, 0, offset, limit };
+
   g_return_val_if_fail (TAM_IS_STORE (store), NULL);
 
-  return queue_fetch (store, session, filter, NULL, 0, offset, limit, error);
+  return queue_fetch (store, session, filter, &at, error);
 }
 
 GPtrArray *
@@ -775,9 +783,11 @@ tam_queue_fetch_after (TamStore *store,
                        guint limit,
                        GError **error)
 {
+  PageAt at = { after_call_start, after_id, 0, limit };
+
   g_return_val_if_fail (TAM_IS_STORE (store), NULL);
 
-  return queue_fetch (store, session, filter, after_call_start, after_id, 0, limit, error);
+  return queue_fetch (store, session, filter, &at, error);
 }
 
 gint64
