@@ -38,13 +38,6 @@ pair_of (int service,
 }
 
 static TamSession *
-session_of (const Person *p)
-{
-  return tam_session_new (p->id, p->nik, p->name, p->role, site_codes[p->site],
-                          p->service >= 0 ? service_codes[p->service] : NULL);
-}
-
-static TamSession *
 staff_session (Gen *g,
                int service,
                int kind)

@@ -24,8 +24,7 @@ static const char usage_text[] =
 static int
 usage (void)
 {
-  g_printerr ("tamctl: %s\n", _ (usage_text));
-  return 2;
+  return tamctl_usage (_ (usage_text));
 }
 
 int
@@ -61,18 +60,14 @@ tamctl_cmd_kpi (TamctlContext *ctx,
   gboolean ok = FALSE;
 
   octx = g_option_context_new (_ ("qvs|budget|headcount|scorecard|adherence|ct0 — the monthly KPIs"));
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, entries, &argc, &argv))
     return 2;
   if (argc != 2)
     return usage ();
   what = argv[1];
   scope_given = by != NULL;
   if (scope_given && !tam_kpi_scope_parse (by, &scope))
-    {
-      g_printerr (_ ("tamctl: unknown scope “%s” (national, site, service, team or agent)\n"), by);
-      return 2;
-    }
+    return tamctl_refuse (_ ("tamctl: unknown scope “%s” (national, site, service, team or agent)\n"), by);
   if (month == NULL && strcmp (what, "budget") == 0)
     month = tam_kpi_current_month ();
   if ((from != NULL || to != NULL) && (from == NULL || to == NULL || month != NULL))
@@ -99,6 +94,7 @@ tamctl_cmd_kpi (TamctlContext *ctx,
       };
       g_autoptr (GArray) points = NULL;
       g_autoptr (GString) csv = g_string_new ("month,value,numerator,denominator\r\n");
+      g_autofree char *written = NULL;
       guint k;
 
       for (k = 0; k < G_N_ELEMENTS (kinds); k++)
@@ -118,15 +114,8 @@ tamctl_cmd_kpi (TamctlContext *ctx,
                                   isnan (p->value) ? "" : g_ascii_formatd (buf, sizeof buf, "%.2f", p->value),
                                   p->numerator, p->denominator);
         }
-      if (output == NULL)
-        {
-          fputs (csv->str, stdout);
-          return 0;
-        }
-      if (!g_file_set_contents (output, csv->str, (gssize) csv->len, &error))
-        return tamctl_fail (g_steal_pointer (&error));
-      g_print (_ ("%s written: %s\n"), what, output);
-      return 0;
+      written = output ? g_strdup_printf (_ ("%s written: %s\n"), what, output) : NULL;
+      return tamctl_emit (csv, output, written);
     }
 
   if (strcmp (what, "qvs") == 0)
