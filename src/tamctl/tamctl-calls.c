@@ -27,6 +27,14 @@ signed_in_call (TamctlContext *ctx,
   return call;
 }
 
+/* Without --recordings, the folder of $TAM_RECORDINGS (if set). */
+static void
+default_recordings (char **folder)
+{
+  if (*folder == NULL && g_getenv ("TAM_RECORDINGS") != NULL)
+    *folder = g_strdup (g_getenv ("TAM_RECORDINGS"));
+}
+
 int
 tamctl_cmd_tap (TamctlContext *ctx,
                 int argc,
@@ -69,8 +77,7 @@ tamctl_cmd_tap (TamctlContext *ctx,
   if (call == NULL)
     return tamctl_fail (g_steal_pointer (&error));
   /* Issue 12: no VALID on a call nobody could hear. */
-  if (folder == NULL && g_getenv ("TAM_RECORDINGS") != NULL)
-    folder = g_strdup (g_getenv ("TAM_RECORDINGS"));
+  default_recordings (&folder);
   if (folder != NULL || (call->recording != NULL && g_path_is_absolute (call->recording)))
     heard = tam_recording_probe (folder, call->recording, &unheard) ? TAM_HEARD_PLAYED : TAM_HEARD_MISSING;
   else if (verdict == TAM_VERDICT_VALID)
@@ -117,8 +124,7 @@ tamctl_cmd_recall (TamctlContext *ctx,
     return tamctl_usage (_ ("usage: tamctl recall CALL_ID --as NIK --recording FILE [--note TEXT] [--recordings DIR]"));
 
   /* Issue 12: the new recording must be there and look like audio. */
-  if (folder == NULL && g_getenv ("TAM_RECORDINGS") != NULL)
-    folder = g_strdup (g_getenv ("TAM_RECORDINGS"));
+  default_recordings (&folder);
   if (folder == NULL && !g_path_is_absolute (recording))
     return tamctl_refuse (_ ("tamctl: the recording is checked in the recordings folder: give --recordings DIR or set TAM_RECORDINGS (or an absolute path)\n"));
 
