@@ -18,11 +18,7 @@ tamctl_cmd_chart (TamctlContext *ctx,
                   int argc,
                   char **argv)
 {
-  static const struct
-  {
-    const char *name;
-    TamKpiKind kind;
-  } kinds[] = {
+  static const TamctlName kinds[] = {
     { "qvs", TAM_KPI_QVS },
     { "first_pass", TAM_KPI_FIRST_PASS },
     { "headcount", TAM_KPI_HEADCOUNT },
@@ -50,19 +46,17 @@ tamctl_cmd_chart (TamctlContext *ctx,
   };
   TamKpiScope scope = TAM_KPI_SCOPE_NATIONAL;
   TamKpiKind kind = TAM_KPI_QVS;
-  guint k;
+  int k;
   gboolean pdf;
   gboolean ok;
 
   octx = g_option_context_new (_ ("qvs|first_pass|headcount|score — a KPI chart as PNG or PDF"));
   if (!tamctl_parse (octx, entries, &argc, &argv))
     return 2;
-  for (k = 0; argc == 2 && k < G_N_ELEMENTS (kinds); k++)
-    if (strcmp (argv[1], kinds[k].name) == 0)
-      break;
-  if (argc != 2 || k == G_N_ELEMENTS (kinds) || to == NULL || output == NULL || (by == NULL && from == NULL))
+  k = argc == 2 ? tamctl_name_value (kinds, G_N_ELEMENTS (kinds), argv[1]) : -1;
+  if (k < 0 || to == NULL || output == NULL || (by == NULL && from == NULL))
     return tamctl_usage (_ (usage_text));
-  kind = kinds[k].kind;
+  kind = (TamKpiKind) k;
   pdf = g_str_has_suffix (output, ".pdf") || g_str_has_suffix (output, ".PDF");
   if (!pdf && !g_str_has_suffix (output, ".png") && !g_str_has_suffix (output, ".PNG"))
     return tamctl_usage (_ ("the chart is written as FILE.png or FILE.pdf"));

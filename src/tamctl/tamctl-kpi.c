@@ -81,11 +81,7 @@ tamctl_cmd_kpi (TamctlContext *ctx,
   /* A series of another KPI: one member, month by month. */
   if (from != NULL && strcmp (what, "qvs") != 0)
     {
-      static const struct
-      {
-        const char *name;
-        TamKpiKind kind;
-      } kinds[] = {
+      static const TamctlName kinds[] = {
         { "first_pass", TAM_KPI_FIRST_PASS },
         { "headcount", TAM_KPI_HEADCOUNT },
         { "scorecard", TAM_KPI_ABU },
@@ -95,14 +91,11 @@ tamctl_cmd_kpi (TamctlContext *ctx,
       g_autoptr (GArray) points = NULL;
       g_autoptr (GString) csv = g_string_new ("month,value,numerator,denominator\r\n");
       g_autofree char *written = NULL;
-      guint k;
+      int k = tamctl_name_value (kinds, G_N_ELEMENTS (kinds), what);
 
-      for (k = 0; k < G_N_ELEMENTS (kinds); k++)
-        if (strcmp (what, kinds[k].name) == 0)
-          break;
-      if (k == G_N_ELEMENTS (kinds))
+      if (k < 0)
         return usage ();
-      if (!tam_kpi_series (ctx->store, ctx->session, kinds[k].kind, from, to,
+      if (!tam_kpi_series (ctx->store, ctx->session, (TamKpiKind) k, from, to,
                            scope_given ? scope : TAM_KPI_SCOPE_NATIONAL, key, &points, &error))
         return tamctl_fail (g_steal_pointer (&error));
       for (guint i = 0; i < points->len; i++)

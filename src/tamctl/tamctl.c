@@ -406,6 +406,17 @@ tamctl_csv_rows (GString *out,
     row (out, rows->pdata[i]);
 }
 
+int
+tamctl_name_value (const TamctlName *names,
+                   guint n,
+                   const char *name)
+{
+  for (guint i = 0; i < n; i++)
+    if (strcmp (names[i].name, name) == 0)
+      return names[i].value;
+  return -1;
+}
+
 gboolean
 tamctl_parse_id (const char *text,
                  gint64 *id)

@@ -85,6 +85,17 @@ void tamctl_csv_rows (GString *out,
                       guint n_head,
                       const GPtrArray *rows,
                       void (*row) (GString *out, gconstpointer row));
+/* A word of the command line and the enum value it stands for. */
+typedef struct
+{
+  const char *name;
+  int value;
+} TamctlName;
+
+/* The value of @name among the @n @names, or -1. */
+int tamctl_name_value (const TamctlName *names,
+                       guint n,
+                       const char *name);
 /* A positive id, or FALSE after printing that @text is not one. */
 gboolean tamctl_parse_id (const char *text,
                           gint64 *id);
