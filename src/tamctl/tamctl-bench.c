@@ -1108,7 +1108,7 @@ tamctl_cmd_bench (TamctlContext *ctx,
 
   if (getrusage (RUSAGE_SELF, &usage) == 0)
     tamctl_bench_figure ("peak_rss_mb", (double) usage.ru_maxrss / 1024.0,
-                         _ ("this tamctl process, an indication; the app's tamctl_bench_figure (target < 150) comes from the GUI benchmark"));
+                         _ ("this tamctl process, an indication; the app's figure (target < 150) comes from the GUI benchmark"));
   goto out;
 
 fail:
