@@ -50,19 +50,6 @@ add (Gen *g,
 }
 
 static gboolean
-enroll (Gen *g,
-        const TamSession *trainer,
-        gint64 id,
-        GPtrArray *niks,
-        GError **error)
-{
-  if (niks->len == 0)
-    return TRUE;
-  g_ptr_array_add (niks, NULL);
-  return tam_training_enroll (g->store, trainer, id, (const char *const *) niks->pdata, error);
-}
-
-static gboolean
 attend (Gen *g,
         const TamSession *trainer,
         gint64 id,
@@ -115,7 +102,8 @@ enroll_matching (Gen *g,
       g_ptr_array_add (niks, p->nik);
       g_ptr_array_add (members, p);
     }
-  if (!enroll (g, trainer, id, niks, error))
+  g_ptr_array_add (niks, NULL);
+  if (members->len > 0 && !tam_training_enroll (g->store, trainer, id, (const char *const *) niks->pdata, error))
     return NULL;
   return g_steal_pointer (&members);
 }

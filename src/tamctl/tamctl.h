@@ -29,7 +29,8 @@ gboolean tamctl_parse (GOptionContext *octx,
                        const GOptionEntry *entries,
                        int *argc,
                        char ***argv);
-/* Prints "tamctl: USAGE" to stderr and returns 2. */
+/* Prints "tamctl: @usage" (the usage, or what is wrong with the command
+ * line) to stderr and returns 2. */
 int tamctl_usage (const char *usage);
 /* Prints the message @format (with its "tamctl: " and newline) to stderr
  * and returns 2: input the command refuses before it acts. */
