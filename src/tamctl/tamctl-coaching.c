@@ -4,9 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "tam-catalog.h"
 #include "tam-coaching.h"

@@ -5,9 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "tam-calendar.h"
 #include "tam-csv.h"
