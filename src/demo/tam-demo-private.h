@@ -163,34 +163,36 @@ jd_format (guint32 jd,
   g_snprintf (buf, len, "%04d-%02d-%02d", y, m, d);
 }
 
+/* @jd moved @n units by GLib's @add (n >= 0) or @subtract. */
 static inline guint32
-jd_add_months (guint32 jd,
-               int n)
+jd_move (guint32 jd,
+         int n,
+         void (*add) (GDate *date, guint n),
+         void (*subtract) (GDate *date, guint n))
 {
   GDate date;
 
   g_date_clear (&date, 1);
   g_date_set_julian (&date, jd);
   if (n >= 0)
-    g_date_add_months (&date, (guint) n);
+    add (&date, (guint) n);
   else
-    g_date_subtract_months (&date, (guint) -n);
+    subtract (&date, (guint) -n);
   return g_date_get_julian (&date);
+}
+
+static inline guint32
+jd_add_months (guint32 jd,
+               int n)
+{
+  return jd_move (jd, n, g_date_add_months, g_date_subtract_months);
 }
 
 static inline guint32
 jd_add_years (guint32 jd,
               int n)
 {
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, jd);
-  if (n >= 0)
-    g_date_add_years (&date, (guint) n);
-  else
-    g_date_subtract_years (&date, (guint) -n);
-  return g_date_get_julian (&date);
+  return jd_move (jd, n, g_date_add_years, g_date_subtract_years);
 }
 
 /* 1 = Monday ... 7 = Sunday. */
@@ -981,6 +983,14 @@ person_at (Gen *g,
            int index)
 {
   return g->people->pdata[index];
+}
+
+/* A session acting as @p (who records, issues or decides in the demo). */
+static inline TamSession *
+session_of (const Person *p)
+{
+  return tam_session_new (p->id, p->nik, p->name, p->role, site_codes[p->site],
+                          p->service >= 0 ? service_codes[p->service] : NULL);
 }
 
 static inline gboolean

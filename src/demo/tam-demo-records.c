@@ -76,13 +76,6 @@ _tam_demo_insert_kpi (Gen *g,
   return TRUE;
 }
 
-static TamSession *
-session_of (const Person *p)
-{
-  return tam_session_new (p->id, p->nik, p->name, p->role, site_codes[p->site],
-                          p->service >= 0 ? service_codes[p->service] : NULL);
-}
-
 static Person *
 person_by_id (Gen *g,
               gint64 id)

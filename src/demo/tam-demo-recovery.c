@@ -38,13 +38,6 @@ pair_of (int service,
 }
 
 static TamSession *
-session_of (const Person *p)
-{
-  return tam_session_new (p->id, p->nik, p->name, p->role, site_codes[p->site],
-                          p->service >= 0 ? service_codes[p->service] : NULL);
-}
-
-static TamSession *
 staff_session (Gen *g,
                int service,
                int kind)
@@ -113,29 +106,39 @@ day_text (guint32 jd,
   jd_format (jd, out, 11);
 }
 
+/* One plan of the demo: what it is about, the month it is for (months
+ * back from the last), who drafts it (and owns its first action) and who
+ * decides, the owner of its second action, its text and how far it goes. */
+typedef struct
+{
+  TamKpiKind kpi;
+  TamKpiScope scope;
+  const char *ref; /* NULL: the demo has none to plan for */
+  int months_back;
+  TamSession *drafter;
+  TamSession *decider;
+  const char *owner2;
+  const char *analysis;
+  guint causes;
+  const char *actions[2];
+  Goal goal;
+  const char *reason; /* of the rejection */
+} DemoPlan;
+
 static gboolean
 make_plan (Gen *g,
-           TamKpiKind kpi,
-           TamKpiScope scope,
-           const char *ref,
-           int months_back,
-           TamSession *drafter,
-           TamSession *decider,
-           const char *owner2,
-           const char *analysis,
-           guint causes,
-           const char *const actions[2],
-           Goal goal,
-           const char *reason,
+           const DemoPlan *spec,
            gint64 *out_id,
            GError **error)
 {
   int last = (int) g->n_months - 1;
-  int month = MAX (0, last - months_back);
+  int month = MAX (0, last - spec->months_back);
   Clock c = { g, MIN (jd_add_months (g->hist_start, month + 1) + 2, g->today - 1), "" };
   char due[2][11], done_on[11], yesterday[11];
   TamRecoveryActionSpec specs[2];
-  TamRecoveryDraft d = { kpi, scope, ref, g->months[month].text, analysis, causes, specs, 2 };
+  TamRecoveryDraft d = { spec->kpi, spec->scope, spec->ref, g->months[month].text, spec->analysis, spec->causes, specs, 2 };
+  TamSession *drafter = spec->drafter, *decider = spec->decider;
+  Goal goal = spec->goal;
   g_autoptr (TamRecoveryPlan) plan = NULL;
   guint32 first_due;
   gint64 id;
@@ -145,8 +148,8 @@ make_plan (Gen *g,
   for (int k = 0; k < 2; k++)
     {
       day_text (first_due + 7 * (guint32) k, due[k]);
-      specs[k].text = actions[k];
-      specs[k].owner_nik = k == 0 ? drafter->nik : owner2;
+      specs[k].text = spec->actions[k];
+      specs[k].owner_nik = k == 0 ? drafter->nik : spec->owner2;
       specs[k].due_on = due[k];
     }
   id = tam_recovery_draft (g->store, drafter, &d, c.at, error);
@@ -161,12 +164,12 @@ make_plan (Gen *g,
     return TRUE;
   if (goal == GO_REJECTED || goal == GO_REVISED)
     {
-      if (!tam_recovery_reject (g->store, decider, id, reason, tick (&c, 1), error))
+      if (!tam_recovery_reject (g->store, decider, id, spec->reason, tick (&c, 1), error))
         return FALSE;
       if (goal == GO_REJECTED)
         return TRUE;
       specs[1].text = "Pendampingan call oleh agent senior, hasil call monitoring dilampirkan";
-      if (!tam_recovery_revise (g->store, drafter, id, analysis, causes | TAM_CAUSE_TOOLS, specs, 2, tick (&c, 1),
+      if (!tam_recovery_revise (g->store, drafter, id, spec->analysis, spec->causes | TAM_CAUSE_TOOLS, specs, 2, tick (&c, 1),
                                 error) ||
           !tam_recovery_submit (g->store, drafter, id, tick (&c, 0), error))
         return FALSE;
@@ -235,6 +238,23 @@ site_recovered (Gen *g,
   return best;
 }
 
+/* The NIK of the first agent of @team who has not left and whose skill is
+ * under @skill, or NULL. */
+static const char *
+staying_agent (Gen *g,
+               int team,
+               double skill)
+{
+  for (guint i = 0; i < g->people->len; i++)
+    {
+      Person *p = g->people->pdata[i];
+
+      if (p->role[0] == 'A' && p->team == team && p->skill < skill && p->last_day == 0)
+        return p->nik;
+    }
+  return NULL;
+}
+
 gboolean
 _tam_demo_insert_recovery_plans (Gen *g,
                                  GError **error)
@@ -288,92 +308,39 @@ _tam_demo_insert_recovery_plans (Gen *g,
       }
     tl_wifi = tl_session (g, team_wifi);
   }
-  for (guint i = 0; i < g->people->len && weak == NULL; i++)
-    {
-      Person *p = g->people->pdata[i];
-      if (p->role[0] == 'A' && p->team == team_bdg && p->skill < 60 && p->last_day == 0)
-        weak = p->nik;
-    }
-  for (guint i = 0; i < g->people->len && weak == NULL; i++)
-    {
-      Person *p = g->people->pdata[i];
-      if (p->role[0] == 'A' && p->team == team_bdg && p->last_day == 0)
-        weak = p->nik;
-    }
+  weak = staying_agent (g, team_bdg, 60);
+  if (weak == NULL)
+    weak = staying_agent (g, team_bdg, INFINITY);
 
-  {
-    const char *a[] = { "Briefing ulang parameter CONSENT setiap pagi", "Role play closing untuk agent yang RETURN" };
-    if (!make_plan (g, TAM_KPI_QVS, TAM_KPI_SCOPE_TEAM, tl_bdg->nik, 1, tl_bdg, spq_addon, tl_bdg->nik,
-                    "QVS tim di bawah target 95%: beberapa AGREE di-RETURN karena persetujuan pelanggan tidak eksplisit.",
-                    TAM_CAUSE_PEOPLE | TAM_CAUSE_PROCESS, a, GO_SUBMITTED, NULL, &id, error))
-      return FALSE;
-  }
-  {
-    const char *a[] = { "Kalibrasi parameter penilaian bersama QCO", "Evaluasi harian di akhir shift (HK+3)" };
-    if (!make_plan (g, TAM_KPI_FIRST_PASS, TAM_KPI_SCOPE_TEAM, tl_bdg->nik, 1, tl_bdg, spq_addon, tl_bdg->nik,
-                    "Tren RETURN naik pada minggu pertama; analisis per parameter sedang disusun.", TAM_CAUSE_PROCESS, a,
-                    GO_DRAFT, NULL, &id, error))
-      return FALSE;
-  }
-  if (weak != NULL)
-    {
-      const char *a[] = { "Coaching harian oleh TL", "Pendampingan call oleh agent senior" };
-      if (!make_plan (g, TAM_KPI_ABU, TAM_KPI_SCOPE_AGENT, weak, 1, tl_bdg, spv_bdg, weak,
-                      "Nilai CALLMON dan SALES TARGET di bawah 60 dua bulan berturut-turut.", TAM_CAUSE_PEOPLE, a,
-                      GO_REVISED, "Analisis akar masalah belum lengkap; lampirkan hasil call monitoring.", &id, error))
-        return FALSE;
-    }
-  {
-    const char *a[] = { "Coaching agent yang terlambat login", "Pantau login harian oleh TL" };
-    if (!make_plan (g, TAM_KPI_ADHERENCE, TAM_KPI_SCOPE_TEAM, tl_smg->nik, 1, tl_smg, spv_smg, tl_smg->nik,
-                    "Adherence roster tim turun karena keterlambatan login berulang.", TAM_CAUSE_PEOPLE, a, GO_REJECTED,
-                    "Sertakan data keterlambatan per agent dari F-02.", &id, error))
-      return FALSE;
-  }
-  {
-    const char *a[] = { "Percepat rekrutmen batch pengganti", "Atur ulang jadwal shift tim yang ada" };
-    if (!make_plan (g, TAM_KPI_HEADCOUNT, TAM_KPI_SCOPE_SITE, "MEDAN", 2, spv_mdn, mgr_addon, spv_mdn->nik,
-                    "Pemenuhan SDM di bawah 95% karena agent resign dan batch rekrutmen berikutnya terlambat.",
-                    TAM_CAUSE_PEOPLE, a, GO_APPROVED, NULL, &id, error))
-      return FALSE;
-  }
-  {
-    const char *a[] = { "Ajukan tambahan batch training", "Pinjam sementara agent Add On Consumer Tangerang" };
-    if (!make_plan (g, TAM_KPI_HEADCOUNT, TAM_KPI_SCOPE_SERVICE, "WIFI_DIGITAL", 1, spv_tgr, mgr_wifi, spv_tgr->nik,
-                    "Kebutuhan SDM WiFi Digital naik setelah penambahan DAPROS dari Telkom.",
-                    TAM_CAUSE_PEOPLE | TAM_CAUSE_DAPROS, a, GO_APPROVED, NULL, &id, error))
-      return FALSE;
-  }
   {
     /* A site that filled its seats in the month after: verified met and
      * closed; then the same site's next month, verified, not closed. */
-    const char *a[] = { "Onboarding batch rekrutmen baru", "Percepat training awal batch baru" };
-    const char *b[] = { "Rekrutmen pengganti agent resign", "Training awal dipercepat dua minggu" };
     const char *site = site_recovered (g, mgr_wifi, 4, error);
     const char *site2 = site ? site_recovered (g, mgr_wifi, 3, error) : NULL;
+    const DemoPlan plans[] = {
+      { TAM_KPI_QVS, TAM_KPI_SCOPE_TEAM, tl_bdg->nik, 1, tl_bdg, spq_addon, tl_bdg->nik, "QVS tim di bawah target 95%: beberapa AGREE di-RETURN karena persetujuan pelanggan tidak eksplisit.", TAM_CAUSE_PEOPLE | TAM_CAUSE_PROCESS, { "Briefing ulang parameter CONSENT setiap pagi", "Role play closing untuk agent yang RETURN" }, GO_SUBMITTED, NULL },
+      { TAM_KPI_FIRST_PASS, TAM_KPI_SCOPE_TEAM, tl_bdg->nik, 1, tl_bdg, spq_addon, tl_bdg->nik, "Tren RETURN naik pada minggu pertama; analisis per parameter sedang disusun.", TAM_CAUSE_PROCESS, { "Kalibrasi parameter penilaian bersama QCO", "Evaluasi harian di akhir shift (HK+3)" }, GO_DRAFT, NULL },
+      { TAM_KPI_ABU, TAM_KPI_SCOPE_AGENT, weak, 1, tl_bdg, spv_bdg, weak, "Nilai CALLMON dan SALES TARGET di bawah 60 dua bulan berturut-turut.", TAM_CAUSE_PEOPLE, { "Coaching harian oleh TL", "Pendampingan call oleh agent senior" }, GO_REVISED, "Analisis akar masalah belum lengkap; lampirkan hasil call monitoring." },
+      { TAM_KPI_ADHERENCE, TAM_KPI_SCOPE_TEAM, tl_smg->nik, 1, tl_smg, spv_smg, tl_smg->nik, "Adherence roster tim turun karena keterlambatan login berulang.", TAM_CAUSE_PEOPLE, { "Coaching agent yang terlambat login", "Pantau login harian oleh TL" }, GO_REJECTED, "Sertakan data keterlambatan per agent dari F-02." },
+      { TAM_KPI_HEADCOUNT, TAM_KPI_SCOPE_SITE, "MEDAN", 2, spv_mdn, mgr_addon, spv_mdn->nik, "Pemenuhan SDM di bawah 95% karena agent resign dan batch rekrutmen berikutnya terlambat.", TAM_CAUSE_PEOPLE, { "Percepat rekrutmen batch pengganti", "Atur ulang jadwal shift tim yang ada" }, GO_APPROVED, NULL },
+      { TAM_KPI_HEADCOUNT, TAM_KPI_SCOPE_SERVICE, "WIFI_DIGITAL", 1, spv_tgr, mgr_wifi, spv_tgr->nik, "Kebutuhan SDM WiFi Digital naik setelah penambahan DAPROS dari Telkom.", TAM_CAUSE_PEOPLE | TAM_CAUSE_DAPROS, { "Ajukan tambahan batch training", "Pinjam sementara agent Add On Consumer Tangerang" }, GO_APPROVED, NULL },
+      { TAM_KPI_HEADCOUNT, TAM_KPI_SCOPE_SITE, site, 4, spv_tgr, mgr_wifi, spv_tgr->nik, "Pemenuhan SDM di bawah target karena batch baru belum lulus training awal.", TAM_CAUSE_PEOPLE, { "Onboarding batch rekrutmen baru", "Percepat training awal batch baru" }, GO_CLOSED, NULL },
+      { TAM_KPI_HEADCOUNT, TAM_KPI_SCOPE_SITE, site2, 3, spv_mlg, mgr_addon, spv_mlg->nik, "Pemenuhan SDM di bawah target setelah dua agent resign.", TAM_CAUSE_PEOPLE, { "Rekrutmen pengganti agent resign", "Training awal dipercepat dua minggu" }, GO_VERIFIED, NULL },
+      { TAM_KPI_CT0_AGREE, TAM_KPI_SCOPE_TEAM, tl_ct0->nik, 3, tl_ct0, spv_ct0, tl_ct0->nik, "Pencapaian AGREE caring CT-0 di bawah target harian pada minggu kedua.", TAM_CAUSE_DAPROS | TAM_CAUSE_PROCESS, { "Prioritaskan DAPROS dengan tunggakan kecil", "Evaluasi harian di akhir shift (HK+3)" }, GO_FOLLOWED, NULL },
+      { TAM_KPI_QVS, TAM_KPI_SCOPE_TEAM, tl_wifi->nik, 3, tl_wifi, spq_wifi, tl_wifi->nik, "RETURN tinggi pada parameter DATA: alamat instalasi sering tidak lengkap.", TAM_CAUSE_DAPROS | TAM_CAUSE_TOOLS, { "Checklist alamat instalasi sebelum submit", "Sharing session bersama QCO" }, GO_VERIFIED, NULL },
+    };
 
-    if (site == NULL || site2 == NULL ||
-        !make_plan (g, TAM_KPI_HEADCOUNT, TAM_KPI_SCOPE_SITE, site, 4, spv_tgr, mgr_wifi, spv_tgr->nik,
-                    "Pemenuhan SDM di bawah target karena batch baru belum lulus training awal.", TAM_CAUSE_PEOPLE, a,
-                    GO_CLOSED, NULL, &id, error) ||
-        !make_plan (g, TAM_KPI_HEADCOUNT, TAM_KPI_SCOPE_SITE, site2, 3, spv_mlg, mgr_addon, spv_mlg->nik,
-                    "Pemenuhan SDM di bawah target setelah dua agent resign.", TAM_CAUSE_PEOPLE, b, GO_VERIFIED, NULL,
-                    &id, error))
+    if (site == NULL || site2 == NULL)
       return FALSE;
-  }
-  {
-    const char *a[] = { "Prioritaskan DAPROS dengan tunggakan kecil", "Evaluasi harian di akhir shift (HK+3)" };
-    if (!make_plan (g, TAM_KPI_CT0_AGREE, TAM_KPI_SCOPE_TEAM, tl_ct0->nik, 3, tl_ct0, spv_ct0, tl_ct0->nik,
-                    "Pencapaian AGREE caring CT-0 di bawah target harian pada minggu kedua.",
-                    TAM_CAUSE_DAPROS | TAM_CAUSE_PROCESS, a, GO_FOLLOWED, NULL, &not_met, error))
-      return FALSE;
-  }
-  {
-    const char *a[] = { "Checklist alamat instalasi sebelum submit", "Sharing session bersama QCO" };
-    if (!make_plan (g, TAM_KPI_QVS, TAM_KPI_SCOPE_TEAM, tl_wifi->nik, 3, tl_wifi, spq_wifi, tl_wifi->nik,
-                    "RETURN tinggi pada parameter DATA: alamat instalasi sering tidak lengkap.",
-                    TAM_CAUSE_DAPROS | TAM_CAUSE_TOOLS, a, GO_VERIFIED, NULL, &id, error))
-      return FALSE;
+    for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+      {
+        if (plans[i].ref == NULL)
+          continue;
+        if (!make_plan (g, &plans[i], &id, error))
+          return FALSE;
+        if (plans[i].goal == GO_FOLLOWED)
+          not_met = id;
+      }
   }
   /* The plan not met starts its follow-up, submitted again. */
   {

@@ -50,19 +50,6 @@ add (Gen *g,
 }
 
 static gboolean
-enroll (Gen *g,
-        const TamSession *trainer,
-        gint64 id,
-        GPtrArray *niks,
-        GError **error)
-{
-  if (niks->len == 0)
-    return TRUE;
-  g_ptr_array_add (niks, NULL);
-  return tam_training_enroll (g->store, trainer, id, (const char *const *) niks->pdata, error);
-}
-
-static gboolean
 attend (Gen *g,
         const TamSession *trainer,
         gint64 id,
@@ -93,6 +80,100 @@ score (Gen *g,
   return tam_training_score_at (g->store, trainer, id, p->nik, value, at, NULL, error);
 }
 
+/* Enrolls (all at once) the people @match picks out; returns them, or
+ * NULL with @error. */
+static GPtrArray *
+enroll_matching (Gen *g,
+                 const TamSession *trainer,
+                 gint64 id,
+                 gboolean (*match) (const Person *p, gconstpointer data),
+                 gconstpointer data,
+                 GError **error)
+{
+  g_autoptr (GPtrArray) niks = g_ptr_array_new ();
+  g_autoptr (GPtrArray) members = g_ptr_array_new ();
+
+  for (guint k = 0; k < g->people->len; k++)
+    {
+      Person *p = g->people->pdata[k];
+
+      if (!match (p, data))
+        continue;
+      g_ptr_array_add (niks, p->nik);
+      g_ptr_array_add (members, p);
+    }
+  g_ptr_array_add (niks, NULL);
+  if (members->len > 0 && !tam_training_enroll (g->store, trainer, id, (const char *const *) niks->pdata, error))
+    return NULL;
+  return g_steal_pointer (&members);
+}
+
+/* An initial training's class: the agents of one pair hired on one day. */
+typedef struct
+{
+  int pair;
+  guint32 hired;
+} Batch;
+
+static gboolean
+in_batch (const Person *p,
+          gconstpointer data)
+{
+  const Batch *b = data;
+
+  return p->pair == b->pair && p->role[0] == 'A' && p->hired == b->hired;
+}
+
+/* Who a one-day class is for: the agents live on its day, of one team
+ * or of one service at one site (-1: any). */
+typedef struct
+{
+  guint32 day;
+  int team;
+  int service;
+  int site;
+} Audience;
+
+static gboolean
+in_audience (const Person *p,
+             gconstpointer data)
+{
+  const Audience *a = data;
+
+  return (a->team < 0 || p->team == a->team) && (a->service < 0 || p->service == a->service) &&
+         (a->site < 0 || p->site == a->site) && live_on (p, a->day);
+}
+
+/* A class of one day: its audience enrolled, each present with the
+ * chance @present and, present, scored about their skill + @bonus. */
+static gboolean
+one_day_class (Gen *g,
+               const TamSession *trainer,
+               gint64 id,
+               const Audience *audience,
+               double present,
+               double bonus,
+               double sd,
+               GError **error)
+{
+  Rng *r = &g->rng;
+  guint32 day = audience->day;
+  g_autoptr (GPtrArray) members = enroll_matching (g, trainer, id, in_audience, audience, error);
+
+  if (members == NULL)
+    return FALSE;
+  for (guint k = 0; k < members->len; k++)
+    {
+      Person *p = members->pdata[k];
+      gboolean here = rng_chance (r, present);
+
+      if (!attend (g, trainer, id, p, day, here, error) ||
+          (here && !score (g, trainer, id, p, day, (gint64) clamp (rng_normal (r, p->skill + bonus, sd), 0, 100), error)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 initial_batches (Gen *g,
                  GError **error)
@@ -121,8 +202,8 @@ initial_batches (Gen *g,
           guint32 ends = starts + 13;
           gboolean done = ends < g->today;
           g_autoptr (TamSession) trainer = trainer_session (g, pairs[i].service, (int) rng_int (r, 8));
-          g_autoptr (GPtrArray) niks = g_ptr_array_new ();
-          g_autoptr (GPtrArray) members = g_ptr_array_new ();
+          g_autoptr (GPtrArray) members = NULL;
+          Batch batch = { (int) i, starts };
           g_autofree char *title = NULL;
           char date[11];
           gboolean retaken = FALSE;
@@ -133,18 +214,7 @@ initial_batches (Gen *g,
                                    site_codes[pairs[i].site], date);
           id = add (g, trainer, TAM_TRAINING_INITIAL, title, pairs[i].service, pairs[i].site, starts, ends,
                     "Modul Product Knowledge, SOP Telesales, Parameter Penilaian", error);
-          if (id == 0)
-            return FALSE;
-          for (guint k = 0; k < g->people->len; k++)
-            {
-              Person *p = g->people->pdata[k];
-
-              if (p->pair != (int) i || p->role[0] != 'A' || p->hired != starts)
-                continue;
-              g_ptr_array_add (niks, p->nik);
-              g_ptr_array_add (members, p);
-            }
-          if (!enroll (g, trainer, id, niks, error))
+          if (id == 0 || (members = enroll_matching (g, trainer, id, in_batch, &batch, error)) == NULL)
             return FALSE;
           for (guint k = 0; k < members->len; k++)
             {
@@ -193,33 +263,12 @@ _tam_demo_insert_trainings (Gen *g,
         g_autofree char *title = g_strdup_printf ("Refreshment Product Knowledge & Parameter Penilaian %s",
                                                   service_short[pairs[i].service]);
         g_autoptr (TamSession) trainer = trainer_session (g, pairs[i].service, (int) rng_int (r, 8));
-        g_autoptr (GPtrArray) niks = g_ptr_array_new ();
-        g_autoptr (GPtrArray) members = g_ptr_array_new ();
         gint64 id = add (g, trainer, TAM_TRAINING_REFRESHMENT, title, pairs[i].service, pairs[i].site, day, day,
                          "Refreshment parameter penilaian tapping", error);
+        Audience team_members = { day, team, -1, -1 };
 
-        if (id == 0)
+        if (id == 0 || !one_day_class (g, trainer, id, &team_members, 0.92, 0, 9, error))
           return FALSE;
-        for (guint k = 0; k < g->people->len; k++)
-          {
-            Person *p = g->people->pdata[k];
-
-            if (p->team != team || !live_on (p, day))
-              continue;
-            g_ptr_array_add (niks, p->nik);
-            g_ptr_array_add (members, p);
-          }
-        if (!enroll (g, trainer, id, niks, error))
-          return FALSE;
-        for (guint k = 0; k < members->len; k++)
-          {
-            Person *p = members->pdata[k];
-            gboolean present = rng_chance (r, 0.92);
-
-            if (!attend (g, trainer, id, p, day, present, error) ||
-                (present && !score (g, trainer, id, p, day, (gint64) clamp (rng_normal (r, p->skill, 9), 0, 100), error)))
-              return FALSE;
-          }
       }
 
   /* Product socialization every third month per service. */
@@ -231,32 +280,11 @@ _tam_demo_insert_trainings (Gen *g,
         g_autofree char *title = g_strdup_printf ("Sosialisasi Produk Baru: %s", product);
         int home = service_home[s];
         g_autoptr (TamSession) trainer = trainer_session (g, s, (int) rng_int (r, 8));
-        g_autoptr (GPtrArray) niks = g_ptr_array_new ();
-        g_autoptr (GPtrArray) members = g_ptr_array_new ();
         gint64 id = add (g, trainer, TAM_TRAINING_PRODUCT_SOCIALIZATION, title, s, home, day, day, product, error);
+        Audience service_members = { day, -1, s, home };
 
-        if (id == 0)
+        if (id == 0 || !one_day_class (g, trainer, id, &service_members, 0.95, 5, 7, error))
           return FALSE;
-        for (guint k = 0; k < g->people->len; k++)
-          {
-            Person *p = g->people->pdata[k];
-
-            if (p->service != s || p->site != home || !live_on (p, day))
-              continue;
-            g_ptr_array_add (niks, p->nik);
-            g_ptr_array_add (members, p);
-          }
-        if (!enroll (g, trainer, id, niks, error))
-          return FALSE;
-        for (guint k = 0; k < members->len; k++)
-          {
-            Person *p = members->pdata[k];
-            gboolean present = rng_chance (r, 0.95);
-
-            if (!attend (g, trainer, id, p, day, present, error) ||
-                (present && !score (g, trainer, id, p, day, (gint64) clamp (rng_normal (r, p->skill + 5, 7), 0, 100), error)))
-              return FALSE;
-          }
       }
   return TRUE;
 }

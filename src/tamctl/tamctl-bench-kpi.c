@@ -7,31 +7,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
-#include <stdlib.h>
 
 #include "tam-kpi-chart.h"
 #include "tam-pack.h"
 #include "tamctl-bench-kpi.h"
-
-static void
-figure (const char *name,
-        double value,
-        const char *note)
-{
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (number, sizeof number, "%.1f", value);
-  g_print ("%s %s (%s)\n", name, number, note);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 typedef struct
 {
@@ -69,8 +48,7 @@ timed (int runs,
       if (i == 0)
         *first = times[i];
     }
-  qsort (times, (size_t) runs, sizeof (double), compare_doubles);
-  return times[runs / 2];
+  return tamctl_bench_median (times, (guint) runs);
 }
 
 /* What the KPI tab's worker computes for one month and member: the cards,
@@ -223,7 +201,7 @@ tamctl_bench_kpi (TamStore *store,
                              " members %.1f ms"),
                           month, r.n, runs, first, tab_parts[0], tab_parts[1], tab_parts[2], tab_parts[3],
                           tab_parts[4], tab_parts[5]);
-  figure ("kpi_tab_month_ms", ms, note);
+  tamctl_bench_figure ("kpi_tab_month_ms", ms, note);
   g_clear_pointer (&note, g_free);
 
   if (team_nik != NULL)
@@ -235,7 +213,7 @@ tamctl_bench_kpi (TamStore *store,
         return FALSE;
       note = g_strdup_printf (_ ("the same for the team of %s (%u agent bars); median of %d, first %.1f ms"),
                               team_nik, r.n, runs, first);
-      figure ("kpi_tab_team_month_ms", ms, note);
+      tamctl_bench_figure ("kpi_tab_team_month_ms", ms, note);
       g_clear_pointer (&note, g_free);
       r.scope = TAM_KPI_SCOPE_NATIONAL;
       r.key = NULL;
@@ -247,7 +225,7 @@ tamctl_bench_kpi (TamStore *store,
   note = g_strdup_printf (_ ("target < 100; national QVS as the line chart reads it, %u months; median of %d, first"
                              " %.1f ms"),
                           r.n, runs, first);
-  figure ("kpi_series_24_months_ms", ms, note);
+  tamctl_bench_figure ("kpi_series_24_months_ms", ms, note);
   g_clear_pointer (&note, g_free);
 
   /* The charts: the 24-month line. */
@@ -261,11 +239,11 @@ tamctl_bench_kpi (TamStore *store,
   ms = timed (MAX (runs, 20), run_redraw, &r, &first, error);
   note = g_strdup_printf (_ ("target < 4; the 24-month line at %d×%d, highlight moved, layout kept; median of %d"),
                           CHART_W, CHART_H, MAX (runs, 20));
-  figure ("kpi_chart_redraw_ms", ms, note);
+  tamctl_bench_figure ("kpi_chart_redraw_ms", ms, note);
   g_clear_pointer (&note, g_free);
   ms = timed (MAX (runs, 20), run_layout, &r, &first, error);
   note = g_strdup_printf (_ ("the same with a new layout (a resize); median of %d"), MAX (runs, 20));
-  figure ("kpi_chart_layout_draw_ms", ms, note);
+  tamctl_bench_figure ("kpi_chart_layout_draw_ms", ms, note);
   g_clear_pointer (&note, g_free);
   cairo_destroy (r.cr);
   cairo_surface_destroy (surface);
@@ -281,7 +259,7 @@ tamctl_bench_kpi (TamStore *store,
     }
   note = g_strdup_printf (_ ("target < 200; the 24-month line as a %d×800 PNG; median of %d, first %.1f ms"), CHART_W,
                           runs, first);
-  figure ("kpi_chart_png_ms", ms, note);
+  tamctl_bench_figure ("kpi_chart_png_ms", ms, note);
   g_clear_pointer (&note, g_free);
   tam_chart_unref (r.chart);
   r.chart = NULL;
@@ -294,6 +272,6 @@ tamctl_bench_kpi (TamStore *store,
   note = g_strdup_printf (_ ("target < 10; the month-end pack of %s (%u files: every report, the KPI workbook, the"
                              " charts' PDF); median of %d, first %.1f s"),
                           month, r.n, MIN (runs, 2), first / 1000.0);
-  figure ("kpi_month_pack_s", ms / 1000.0, note);
+  tamctl_bench_figure ("kpi_month_pack_s", ms / 1000.0, note);
   return TRUE;
 }

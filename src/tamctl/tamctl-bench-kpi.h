@@ -19,4 +19,13 @@ gboolean tamctl_bench_kpi (TamStore *store,
                            const char *dir,
                            GError **error);
 
+/* What the two files of `tamctl bench` share (tamctl-bench.c): a figure
+ * printed "NAME VALUE (NOTE)" (no note: "NAME VALUE"), and the median of
+ * @n values (sorts them). */
+void tamctl_bench_figure (const char *name,
+                          double value,
+                          const char *note);
+double tamctl_bench_median (double *values,
+                            guint n);
+
 G_END_DECLS

@@ -35,10 +35,10 @@ typedef struct
   int runs;
 } Bench;
 
-static void
-figure (const char *name,
-        double value,
-        const char *note)
+void
+tamctl_bench_figure (const char *name,
+                     double value,
+                     const char *note)
 {
   char number[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -58,9 +58,9 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-static double
-median (double *values,
-        guint n)
+double
+tamctl_bench_median (double *values,
+                     guint n)
 {
   qsort (values, n, sizeof (double), compare_doubles);
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
@@ -131,10 +131,10 @@ generate (Bench *b,
     return FALSE;
   note = g_strdup_printf (_ ("scale %d: %lld people, %lld attendance rows, %lld calls"),
                           scale, (long long) sizes.people, (long long) sizes.attendance, (long long) sizes.calls);
-  figure ("demo_generate_s", seconds, note);
-  figure ("demo_db_size_mb", file_mb (b->db_path), NULL);
+  tamctl_bench_figure ("demo_generate_s", seconds, note);
+  tamctl_bench_figure ("demo_db_size_mb", file_mb (b->db_path), NULL);
   if (scale >= 1 && getrusage (RUSAGE_CHILDREN, &usage) == 0)
-    figure ("demo_generate_peak_rss_mb", (double) usage.ru_maxrss / 1024.0, _ ("the tamctl init child"));
+    tamctl_bench_figure ("demo_generate_peak_rss_mb", (double) usage.ru_maxrss / 1024.0, _ ("the tamctl init child"));
   return TRUE;
 }
 
@@ -171,7 +171,7 @@ bench_open (Bench *b,
     }
   note = g_strdup_printf (_ ("target < 1000; median of %d, first %.1f ms, %u people"),
                           b->runs, first, people);
-  figure ("open_store_and_first_roster_rows_ms", median (times, (guint) b->runs), note);
+  tamctl_bench_figure ("open_store_and_first_roster_rows_ms", tamctl_bench_median (times, (guint) b->runs), note);
   return TRUE;
 }
 
@@ -241,7 +241,7 @@ bench_search (Bench *b,
           matches = filter_people (people, keystrokes[k]);
           times[i] = ms_since (start);
         }
-      m = median (times, (guint) reps);
+      m = tamctl_bench_median (times, (guint) reps);
       worst = MAX (worst, m);
       g_string_append_printf (detail, "%s“%s” %.2f ms → %u", k ? ", " : "", keystrokes[k], m, matches);
     }
@@ -249,7 +249,7 @@ bench_search (Bench *b,
     g_autofree char *note = g_strdup_printf (_ ("target < 16; core-side filter of %u people, worst keystroke;"
                                                 " %s; the GTK-side figure comes from the GUI benchmark"),
                                              people->len, detail->str);
-    figure ("roster_search_keystroke_ms", worst, note);
+    tamctl_bench_figure ("roster_search_keystroke_ms", worst, note);
   }
   return TRUE;
 }
@@ -492,7 +492,7 @@ bench_import (Bench *b,
     }
   note = g_strdup_printf (_ ("target >= 300000; %u rows (%llu new) in %.2f s, %.1f MB of CSV"),
                           rows, (unsigned long long) result.inserted, seconds, file_mb (csv));
-  figure ("attendance_import_rows_per_s", seconds > 0 ? rows / seconds : 0, note);
+  tamctl_bench_figure ("attendance_import_rows_per_s", seconds > 0 ? rows / seconds : 0, note);
   tam_import_result_clear (&result);
   return TRUE;
 }
@@ -611,7 +611,7 @@ timed (Bench *b,
       if (i == 0)
         *first = times[i];
     }
-  return median (times, (guint) b->runs);
+  return tamctl_bench_median (times, (guint) b->runs);
 }
 
 typedef struct
@@ -841,7 +841,7 @@ desk_finish (Desk *d,
   note = g_strdup_printf (_ ("target < 200; claim + VALID by another desk while the import ran: %u verdicts,"
                              " p95 %.1f ms, %u refused for a busy database, %u refused otherwise%s%s"),
                           n, p95, d->busy, d->refused, d->error ? "; " : "", d->error ? d->error : "");
-  figure ("verdict_during_import_worst_ms", worst, note);
+  tamctl_bench_figure ("verdict_during_import_worst_ms", worst, note);
   g_array_unref (d->waits_ms);
   g_free (d->db_path);
   g_free (d->error);
@@ -869,15 +869,15 @@ bench_queue (Bench *b,
   start = g_get_monotonic_time ();
   if (!tam_queue_counts_update (store, error))
     return FALSE;
-  figure ("queue_counts_catch_up_ms", ms_since (start),
-          _ ("the first count after the import brings the per-day counts up to date"));
+  tamctl_bench_figure ("queue_counts_catch_up_ms", ms_since (start),
+                       _ ("the first count after the import brings the per-day counts up to date"));
 
   ms = timed (b, run_count, &q, &first, error);
   if (ms < 0)
     return FALSE;
   note = g_strdup_printf (_ ("waiting calls of every site: %lld; median of %d, first %.1f ms"),
                           (long long) q.n, b->runs, first);
-  figure ("queue_count_ms", ms, note);
+  tamctl_bench_figure ("queue_count_ms", ms, note);
   g_clear_pointer (&note, g_free);
 
   ms = timed (b, run_first_rows, &q, &first, error);
@@ -885,7 +885,7 @@ bench_queue (Bench *b,
     return FALSE;
   note = g_strdup_printf (_ ("the first %lld rows of the waiting calls of every site; median of %d, first %.1f ms"),
                           (long long) q.n, b->runs, first);
-  figure ("queue_first_rows_ms", ms, note);
+  tamctl_bench_figure ("queue_first_rows_ms", ms, note);
   g_clear_pointer (&note, g_free);
 
   if (!tam_bench_probe_largest_team (store, &team, &members, &agent, error))
@@ -899,7 +899,7 @@ bench_queue (Bench *b,
   note = g_strdup_printf (_ ("counts per state for the largest team (%lld agents, %lld calls);"
                              " median of %d, first %.1f ms"),
                           (long long) members, (long long) state_total (q.counts), b->runs, first);
-  figure ("queue_tl_counts_ms", ms, note);
+  tamctl_bench_figure ("queue_tl_counts_ms", ms, note);
   g_clear_pointer (&note, g_free);
 
   filter->team_leader_id = 0;
@@ -909,7 +909,7 @@ bench_queue (Bench *b,
     return FALSE;
   note = g_strdup_printf (_ ("counts per state for one agent (%lld calls); median of %d, first %.1f ms"),
                           (long long) state_total (q.counts), b->runs, first);
-  figure ("queue_agent_counts_ms", ms, note);
+  tamctl_bench_figure ("queue_agent_counts_ms", ms, note);
   g_clear_pointer (&note, g_free);
 
   if (month[0] != '\0')
@@ -919,7 +919,7 @@ bench_queue (Bench *b,
         return FALSE;
       note = g_strdup_printf (_ ("target < 1000; F-18 of %s, every site (%lld rows); median of %d, first %.1f ms"),
                               month, (long long) q.n, b->runs, first);
-      figure ("f18_month_ms", ms, note);
+      tamctl_bench_figure ("f18_month_ms", ms, note);
       g_clear_pointer (&note, g_free);
 
       filter->agent_id = 0;
@@ -929,7 +929,7 @@ bench_queue (Bench *b,
       note = g_strdup_printf (_ ("target < 100; national QVS and first-pass, 24 months to %s (%lld rows);"
                                  " median of %d, first %.1f ms"),
                               month, (long long) q.n, b->runs, first);
-      figure ("kpi_qvs_series_ms", ms, note);
+      tamctl_bench_figure ("kpi_qvs_series_ms", ms, note);
       g_clear_pointer (&note, g_free);
 
       filter->team_leader_id = team;
@@ -938,7 +938,7 @@ bench_queue (Bench *b,
         return FALSE;
       note = g_strdup_printf (_ ("the largest team's QVS, 24 months (%lld rows); median of %d, first %.1f ms"),
                               (long long) q.n, b->runs, first);
-      figure ("kpi_qvs_team_series_ms", ms, note);
+      tamctl_bench_figure ("kpi_qvs_team_series_ms", ms, note);
       g_clear_pointer (&note, g_free);
       filter->team_leader_id = 0;
 
@@ -948,7 +948,7 @@ bench_queue (Bench *b,
       note = g_strdup_printf (_ ("the core's share of the KPI tab for %s: QVS per site, team and agent, budget,"
                                  " headcount, scorecard, adherence, CT-0; median of %d, first %.1f ms"),
                               month, b->runs, first);
-      figure ("kpi_month_ms", ms, note);
+      tamctl_bench_figure ("kpi_month_ms", ms, note);
 
       {
         g_autoptr (TamPerson) tl = team > 0 ? tam_people_get (store, team, NULL) : NULL;
@@ -1013,7 +1013,7 @@ bench_calls (Bench *b,
                              " into %lld calls"),
                           rows, (unsigned long long) result.inserted, agree, seconds, file_mb (csv),
                           (long long) sizes.last_call_id);
-  figure ("calls_import_rows_per_s", seconds > 0 ? rows / seconds : 0, note);
+  tamctl_bench_figure ("calls_import_rows_per_s", seconds > 0 ? rows / seconds : 0, note);
   tam_import_result_clear (&result);
 
   return bench_queue (b, store, session, month, error);
@@ -1061,14 +1061,10 @@ tamctl_cmd_bench (TamctlContext *ctx,
   struct rusage usage;
   int ret = 0;
 
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, entries, &argc, &argv))
     return 2;
   if (scale < 0 || runs < 1 || import_rows < 1 || calls_rows < 1)
-    {
-      g_printerr ("tamctl: %s\n", _ ("--scale, --runs, --import-rows and --calls-rows must be positive"));
-      return 2;
-    }
+    return tamctl_usage (_ ("--scale, --runs, --import-rows and --calls-rows must be positive"));
 
   b.runs = runs;
   b.dir = g_dir_make_tmp ("tam-bench-XXXXXX", &error);
@@ -1101,7 +1097,7 @@ tamctl_cmd_bench (TamctlContext *ctx,
           goto fail;
         }
       b.db_path = g_strdup (ctx->db_path);
-      figure ("db_size_mb", file_mb (b.db_path), NULL);
+      tamctl_bench_figure ("db_size_mb", file_mb (b.db_path), NULL);
     }
 
   if (!bench_open (&b, &error) ||
@@ -1111,8 +1107,8 @@ tamctl_cmd_bench (TamctlContext *ctx,
     goto fail;
 
   if (getrusage (RUSAGE_SELF, &usage) == 0)
-    figure ("peak_rss_mb", (double) usage.ru_maxrss / 1024.0,
-            _ ("this tamctl process, an indication; the app's figure (target < 150) comes from the GUI benchmark"));
+    tamctl_bench_figure ("peak_rss_mb", (double) usage.ru_maxrss / 1024.0,
+                         _ ("this tamctl process, an indication; the app's figure (target < 150) comes from the GUI benchmark"));
   goto out;
 
 fail:

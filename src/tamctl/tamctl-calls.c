@@ -27,6 +27,14 @@ signed_in_call (TamctlContext *ctx,
   return call;
 }
 
+/* Without --recordings, the folder of $TAM_RECORDINGS (if set). */
+static void
+default_recordings (char **folder)
+{
+  if (*folder == NULL && g_getenv ("TAM_RECORDINGS") != NULL)
+    *folder = g_strdup (g_getenv ("TAM_RECORDINGS"));
+}
+
 int
 tamctl_cmd_tap (TamctlContext *ctx,
                 int argc,
@@ -53,40 +61,28 @@ tamctl_cmd_tap (TamctlContext *ctx,
   };
 
   octx = g_option_context_new (_ ("CALL_ID valid|return — give a tapping verdict"));
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, entries, &argc, &argv))
     return 2;
   if (argc != 3)
-    {
-      g_printerr ("tamctl: %s\n",
-                  _ ("usage: tamctl tap CALL_ID valid|return --as NIK [--fail CODE]... [--note TEXT] [--recordings DIR]"));
-      return 2;
-    }
+    return tamctl_usage (_ ("usage: tamctl tap CALL_ID valid|return --as NIK [--fail CODE]... [--note TEXT] [--recordings DIR]"));
   {
     g_autofree char *code = g_ascii_strup (argv[2], -1);
 
     verdict = tam_verdict_from_code (code);
   }
   if ((int) verdict < 0)
-    {
-      g_printerr (_ ("tamctl: “%s” is not a verdict: say valid or return\n"), argv[2]);
-      return 2;
-    }
+    return tamctl_refuse (_ ("tamctl: “%s” is not a verdict: say valid or return\n"), argv[2]);
 
   call = signed_in_call (ctx, argv[1], &error);
   if (call == NULL)
     return tamctl_fail (g_steal_pointer (&error));
   /* Issue 12: no VALID on a call nobody could hear. */
-  if (folder == NULL && g_getenv ("TAM_RECORDINGS") != NULL)
-    folder = g_strdup (g_getenv ("TAM_RECORDINGS"));
+  default_recordings (&folder);
   if (folder != NULL || (call->recording != NULL && g_path_is_absolute (call->recording)))
     heard = tam_recording_probe (folder, call->recording, &unheard) ? TAM_HEARD_PLAYED : TAM_HEARD_MISSING;
   else if (verdict == TAM_VERDICT_VALID)
-    {
-      g_printerr (_ ("tamctl: %s: valid needs the call's recording checked: give --recordings DIR (the recordings folder) or set TAM_RECORDINGS\n"),
-                  call->call_id);
-      return 2;
-    }
+    return tamctl_refuse (_ ("tamctl: %s: valid needs the call's recording checked: give --recordings DIR (the recordings folder) or set TAM_RECORDINGS\n"),
+                          call->call_id);
   if (unheard != NULL && verdict == TAM_VERDICT_VALID)
     g_printerr ("tamctl: %s\n", unheard->message);
   if (!tam_call_decide_heard (ctx->store, ctx->session, call->id, tam_verdict_to_code (verdict),
@@ -122,24 +118,15 @@ tamctl_cmd_recall (TamctlContext *ctx,
   };
 
   octx = g_option_context_new (_ ("CALL_ID — record the agent's re-call after a return"));
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, entries, &argc, &argv))
     return 2;
   if (argc != 2 || recording == NULL)
-    {
-      g_printerr ("tamctl: %s\n",
-                  _ ("usage: tamctl recall CALL_ID --as NIK --recording FILE [--note TEXT] [--recordings DIR]"));
-      return 2;
-    }
+    return tamctl_usage (_ ("usage: tamctl recall CALL_ID --as NIK --recording FILE [--note TEXT] [--recordings DIR]"));
 
   /* Issue 12: the new recording must be there and look like audio. */
-  if (folder == NULL && g_getenv ("TAM_RECORDINGS") != NULL)
-    folder = g_strdup (g_getenv ("TAM_RECORDINGS"));
+  default_recordings (&folder);
   if (folder == NULL && !g_path_is_absolute (recording))
-    {
-      g_printerr (_ ("tamctl: the recording is checked in the recordings folder: give --recordings DIR or set TAM_RECORDINGS (or an absolute path)\n"));
-      return 2;
-    }
+    return tamctl_refuse (_ ("tamctl: the recording is checked in the recordings folder: give --recordings DIR or set TAM_RECORDINGS (or an absolute path)\n"));
 
   call = signed_in_call (ctx, argv[1], &error);
   if (call == NULL)
@@ -191,8 +178,7 @@ tamctl_cmd_report (TamctlContext *ctx,
   /* Translators: %s is the list of report codes, "f18|w03" */
   summary = g_strdup_printf (_ ("%s — write a report"), codes);
   octx = g_option_context_new (summary);
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, entries, &argc, &argv))
     return 2;
   /* The month-end pack: every report and the KPI charts into a folder. */
   if (argc == 2 && g_ascii_strcasecmp (argv[1], "pack") == 0)
@@ -200,10 +186,7 @@ tamctl_cmd_report (TamctlContext *ctx,
       g_autoptr (GPtrArray) written = NULL;
 
       if (month == NULL || output == NULL)
-        {
-          g_printerr ("tamctl: %s\n", _ ("usage: tamctl report pack --month YYYY-MM -o FOLDER --as NIK"));
-          return 2;
-        }
+        return tamctl_usage (_ ("usage: tamctl report pack --month YYYY-MM -o FOLDER --as NIK"));
       if (!tamctl_sign_in (ctx, &error) ||
           !tam_report_pack (ctx->store, ctx->session, month, output, &written, NULL, NULL, NULL, &error))
         return tamctl_fail (g_steal_pointer (&error));

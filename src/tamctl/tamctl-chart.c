@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "tam-kpi-chart.h"
 #include "tamctl.h"
@@ -18,11 +17,7 @@ tamctl_cmd_chart (TamctlContext *ctx,
                   int argc,
                   char **argv)
 {
-  static const struct
-  {
-    const char *name;
-    TamKpiKind kind;
-  } kinds[] = {
+  static const TamctlName kinds[] = {
     { "qvs", TAM_KPI_QVS },
     { "first_pass", TAM_KPI_FIRST_PASS },
     { "headcount", TAM_KPI_HEADCOUNT },
@@ -50,39 +45,24 @@ tamctl_cmd_chart (TamctlContext *ctx,
   };
   TamKpiScope scope = TAM_KPI_SCOPE_NATIONAL;
   TamKpiKind kind = TAM_KPI_QVS;
-  guint k;
+  int k;
   gboolean pdf;
   gboolean ok;
 
   octx = g_option_context_new (_ ("qvs|first_pass|headcount|score — a KPI chart as PNG or PDF"));
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, entries, &argc, &argv))
     return 2;
-  for (k = 0; argc == 2 && k < G_N_ELEMENTS (kinds); k++)
-    if (strcmp (argv[1], kinds[k].name) == 0)
-      break;
-  if (argc != 2 || k == G_N_ELEMENTS (kinds) || to == NULL || output == NULL || (by == NULL && from == NULL))
-    {
-      g_printerr ("tamctl: %s\n", _ (usage_text));
-      return 2;
-    }
-  kind = kinds[k].kind;
+  k = argc == 2 ? tamctl_name_value (kinds, G_N_ELEMENTS (kinds), argv[1]) : -1;
+  if (k < 0 || to == NULL || output == NULL || (by == NULL && from == NULL))
+    return tamctl_usage (_ (usage_text));
+  kind = (TamKpiKind) k;
   pdf = g_str_has_suffix (output, ".pdf") || g_str_has_suffix (output, ".PDF");
   if (!pdf && !g_str_has_suffix (output, ".png") && !g_str_has_suffix (output, ".PNG"))
-    {
-      g_printerr ("tamctl: %s\n", _ ("the chart is written as FILE.png or FILE.pdf"));
-      return 2;
-    }
+    return tamctl_usage (_ ("the chart is written as FILE.png or FILE.pdf"));
   if (by != NULL && (!tam_kpi_scope_parse (by, &scope) || scope == TAM_KPI_SCOPE_NATIONAL))
-    {
-      g_printerr (_ ("tamctl: unknown scope “%s” (site, service, team or agent)\n"), by);
-      return 2;
-    }
+    return tamctl_refuse (_ ("tamctl: unknown scope “%s” (site, service, team or agent)\n"), by);
   if (key != NULL && by == NULL)
-    {
-      g_printerr ("tamctl: %s\n", _ ("--key needs --by: the scope the key belongs to"));
-      return 2;
-    }
+    return tamctl_usage (_ ("--key needs --by: the scope the key belongs to"));
 
   if (!tamctl_sign_in (ctx, &error))
     return tamctl_fail (g_steal_pointer (&error));

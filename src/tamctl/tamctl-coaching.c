@@ -4,9 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "tam-catalog.h"
 #include "tam-coaching.h"
@@ -60,8 +58,7 @@ cmd_rules (TamctlContext *ctx,
         tamctl_csv_line (out, fields, G_N_ELEMENTS (fields));
       }
     }
-  fwrite (out->str, 1, out->len, stdout);
-  return 0;
+  return tamctl_emit (out, NULL, NULL);
 }
 
 static int
@@ -80,15 +77,10 @@ cmd_record (TamctlContext *ctx,
   };
   gint64 id;
 
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, entries, &argc, &argv))
     return 2;
   if (argc != 3 || on == NULL)
-    {
-      g_printerr ("tamctl: %s\n",
-                  _ ("usage: tamctl coaching record NIK RULE_CODE --on DATE [--note TEXT] [--call CALL_ID]"));
-      return 2;
-    }
+    return tamctl_usage (_ ("usage: tamctl coaching record NIK RULE_CODE --on DATE [--note TEXT] [--call CALL_ID]"));
   if (!tamctl_sign_in (ctx, &error))
     return tamctl_fail (g_steal_pointer (&error));
   id = tam_coaching_record (ctx->store, ctx->session, argv[1], argv[2], on, note, call, &error);
@@ -112,19 +104,30 @@ cmd_propose (TamctlContext *ctx,
   };
   guint n = 0;
 
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, entries, &argc, &argv))
     return 2;
   if (argc != 1 || through == NULL)
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl coaching propose --through DATE"));
-      return 2;
-    }
+    return tamctl_usage (_ ("usage: tamctl coaching propose --through DATE"));
   if (!tamctl_sign_in (ctx, &error) ||
       !tam_coaching_propose (ctx->store, ctx->session, through, &n, &error))
     return tamctl_fail (g_steal_pointer (&error));
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u new proposal\n", "%u new proposals\n", n), n);
   return 0;
+}
+
+static void
+record_row (GString *out,
+            gconstpointer row)
+{
+  const TamCoachingRecord *r = row;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, r->id);
+  const char *fields[] = { id, r->nik, r->name, r->rule_code, tam_coaching_level_to_code (r->level),
+                           tam_coaching_state_to_code (r->state), r->occurred_on, r->issued_on, r->valid_until,
+                           r->conditional ? "1" : "0", r->team_leader_nik, r->acknowledged_on,
+                           r->refused ? "1" : "0", r->witness_nik, r->confirmed_on, r->event_key, r->call_id,
+                           r->note, r->dismiss_reason };
+
+  tamctl_csv_line (out, fields, G_N_ELEMENTS (fields));
 }
 
 static int
@@ -148,44 +151,23 @@ cmd_list (TamctlContext *ctx,
                                       "witness_nik", "confirmed_on", "event", "call_id", "note", "dismiss_reason" };
   TamCoachingFilter filter = TAM_COACHING_FILTER_INIT;
 
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, entries, &argc, &argv))
     return 2;
   if (argc != 1)
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl coaching list [--nik NIK] [--state STATE] [-o FILE.csv]"));
-      return 2;
-    }
+    return tamctl_usage (_ ("usage: tamctl coaching list [--nik NIK] [--state STATE] [-o FILE.csv]"));
   if (state != NULL)
     {
       g_autofree char *code = g_ascii_strup (state, -1);
 
       filter.state = tam_coaching_state_from_code (code);
       if (filter.state < 0)
-        {
-          g_printerr (_ ("tamctl: “%s” is not a state: say PROPOSED, ISSUED or DISMISSED\n"), state);
-          return 2;
-        }
+        return tamctl_refuse (_ ("tamctl: “%s” is not a state: say PROPOSED, ISSUED or DISMISSED\n"), state);
     }
   filter.nik = nik;
-  if (!tamctl_sign_in (ctx, &error))
+  if (!tamctl_sign_in (ctx, &error) ||
+      (rows = tam_coaching_list (ctx->store, ctx->session, &filter, &error)) == NULL)
     return tamctl_fail (g_steal_pointer (&error));
-  rows = tam_coaching_list (ctx->store, ctx->session, &filter, &error);
-  if (rows == NULL)
-    return tamctl_fail (g_steal_pointer (&error));
-  tamctl_csv_line (out, head, G_N_ELEMENTS (head));
-  for (guint i = 0; i < rows->len; i++)
-    {
-      TamCoachingRecord *r = rows->pdata[i];
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, r->id);
-      const char *fields[] = { id, r->nik, r->name, r->rule_code, tam_coaching_level_to_code (r->level),
-                               tam_coaching_state_to_code (r->state), r->occurred_on, r->issued_on, r->valid_until,
-                               r->conditional ? "1" : "0", r->team_leader_nik, r->acknowledged_on,
-                               r->refused ? "1" : "0", r->witness_nik, r->confirmed_on, r->event_key, r->call_id,
-                               r->note, r->dismiss_reason };
-
-      tamctl_csv_line (out, fields, G_N_ELEMENTS (fields));
-    }
+  tamctl_csv_rows (out, head, G_N_ELEMENTS (head), rows, record_row);
   g_autofree char *written = output ? g_strdup_printf (_ ("Written: %s (%u records)\n"), output, rows->len) : NULL;
 
   return tamctl_emit (out, output, written);
@@ -221,29 +203,15 @@ cmd_issue (TamctlContext *ctx,
   return 0;
 }
 
-static int
-cmd_dismiss (TamctlContext *ctx,
-             int argc,
-             char **argv)
-{
-  g_autofree char *reason = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GOptionContext) octx = g_option_context_new (_ ("ID — dismiss a proposed record"));
-  GOptionEntry entries[] = {
-    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_ ("Why it does not apply"), "TEXT" },
-    { NULL }
-  };
-  gint64 id;
-  int rc = tamctl_record_command (ctx, octx, entries, &argc, &argv, NULL, NULL,
-                                  _ ("usage: tamctl coaching dismiss ID --reason TEXT"), &id);
-
-  if (rc >= 0)
-    return rc;
-  if (!tam_coaching_dismiss (ctx->store, ctx->session, id, reason, &error))
-    return tamctl_fail (g_steal_pointer (&error));
-  g_print (_ ("Dismissed: %lld\n"), (long long) id);
-  return 0;
-}
+static const TamctlStep dismiss = {
+  .summary = N_ ("ID — dismiss a proposed record"),
+  .option = "reason",
+  .option_help = N_ ("Why it does not apply"),
+  .option_arg = "TEXT",
+  .usage = N_ ("usage: tamctl coaching dismiss ID --reason TEXT"),
+  .step = tam_coaching_dismiss,
+  .done = N_ ("Dismissed: %lld\n"),
+};
 
 /* ack: a date, or a refusal with its witness. */
 typedef struct
@@ -292,43 +260,25 @@ cmd_ack (TamctlContext *ctx,
   return 0;
 }
 
-static int
-cmd_confirm (TamctlContext *ctx,
-             int argc,
-             char **argv)
-{
-  g_autofree char *on = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GOptionContext) octx = g_option_context_new (_ ("ID — confirm a return to the vendor (SP4)"));
-  GOptionEntry entries[] = {
-    { "on", 0, 0, G_OPTION_ARG_STRING, &on, N_ ("Confirmed on this day (default today)"), "DATE" },
-    { NULL }
-  };
-  gint64 id;
-  int rc = tamctl_record_command (ctx, octx, entries, &argc, &argv, NULL, NULL,
-                                  _ ("usage: tamctl coaching confirm ID [--on DATE]"), &id);
+static const TamctlStep confirm = {
+  .summary = N_ ("ID — confirm a return to the vendor (SP4)"),
+  .option = "on",
+  .option_help = N_ ("Confirmed on this day (default today)"),
+  .option_arg = "DATE",
+  .usage = N_ ("usage: tamctl coaching confirm ID [--on DATE]"),
+  .step = tam_coaching_confirm,
+  .done = N_ ("Confirmed: %lld, returned to the vendor\n"),
+};
 
-  if (rc >= 0)
-    return rc;
-  if (!tam_coaching_confirm (ctx->store, ctx->session, id, on, &error))
-    return tamctl_fail (g_steal_pointer (&error));
-  g_print (_ ("Confirmed: %lld, returned to the vendor\n"), (long long) id);
-  return 0;
-}
-
-static const struct
-{
-  const char *name;
-  int (*func) (TamctlContext *, int, char **);
-} verbs[] = {
+static const TamctlVerb verbs[] = {
   { "rules", cmd_rules },
   { "record", cmd_record },
   { "propose", cmd_propose },
   { "list", cmd_list },
   { "issue", cmd_issue },
-  { "dismiss", cmd_dismiss },
+  { "dismiss", .step = &dismiss },
   { "ack", cmd_ack },
-  { "confirm", cmd_confirm },
+  { "confirm", .step = &confirm },
 };
 
 int
@@ -336,12 +286,8 @@ tamctl_cmd_coaching (TamctlContext *ctx,
                      int argc,
                      char **argv)
 {
-  if (argc >= 2)
-    for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
-      if (strcmp (verbs[i].name, argv[1]) == 0)
-        return verbs[i].func (ctx, argc - 1, argv + 1);
-  g_printerr ("tamctl: %s\n", _ ("usage: tamctl coaching rules|record|propose|list|issue|dismiss|ack|confirm ..."));
-  return 2;
+  return tamctl_dispatch (ctx, argc, argv, verbs, G_N_ELEMENTS (verbs),
+                          _ ("usage: tamctl coaching rules|record|propose|list|issue|dismiss|ack|confirm ..."));
 }
 
 int

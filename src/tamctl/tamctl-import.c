@@ -107,17 +107,13 @@ tamctl_cmd_import (TamctlContext *ctx,
   double seconds;
 
   octx = g_option_context_new (_ ("roster|attendance|calls|kpi|headcount|targets FILE — import a CSV (or .xlsx) file"));
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, entries, &argc, &argv))
     return 2;
   for (kind = 0; kind < G_N_ELEMENTS (kinds); kind++)
     if (argc == 3 && strcmp (argv[1], kinds[kind]) == 0)
       break;
   if (argc != 3 || kind == G_N_ELEMENTS (kinds))
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl import roster|attendance|calls|kpi|headcount|targets FILE [--skip-bad REJECTS.csv] [--update]"));
-      return 2;
-    }
+    return tamctl_usage (_ ("usage: tamctl import roster|attendance|calls|kpi|headcount|targets FILE [--skip-bad REJECTS.csv] [--update]"));
 
   if (!tamctl_open (ctx, &error))
     return tamctl_fail (g_steal_pointer (&error));
@@ -193,13 +189,10 @@ tamctl_cmd_export (TamctlContext *ctx,
   gboolean tty = isatty (STDERR_FILENO);
   gboolean ok;
 
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, NULL, &argc, &argv))
     return 2;
   if (argc != 3 || strcmp (argv[1], "roster") != 0)
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl export roster FILE.csv|FILE.xlsx"));
-      return 2;
-    }
+    return tamctl_usage (_ ("usage: tamctl export roster FILE.csv|FILE.xlsx"));
   ctx->open_flags = TAM_STORE_OPEN_READ_ONLY;
   if (!tamctl_sign_in (ctx, &error))
     return tamctl_fail (g_steal_pointer (&error));

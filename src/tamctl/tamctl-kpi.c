@@ -24,8 +24,7 @@ static const char usage_text[] =
 static int
 usage (void)
 {
-  g_printerr ("tamctl: %s\n", _ (usage_text));
-  return 2;
+  return tamctl_usage (_ (usage_text));
 }
 
 int
@@ -61,18 +60,14 @@ tamctl_cmd_kpi (TamctlContext *ctx,
   gboolean ok = FALSE;
 
   octx = g_option_context_new (_ ("qvs|budget|headcount|scorecard|adherence|ct0 — the monthly KPIs"));
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, entries, &argc, &argv))
     return 2;
   if (argc != 2)
     return usage ();
   what = argv[1];
   scope_given = by != NULL;
   if (scope_given && !tam_kpi_scope_parse (by, &scope))
-    {
-      g_printerr (_ ("tamctl: unknown scope “%s” (national, site, service, team or agent)\n"), by);
-      return 2;
-    }
+    return tamctl_refuse (_ ("tamctl: unknown scope “%s” (national, site, service, team or agent)\n"), by);
   if (month == NULL && strcmp (what, "budget") == 0)
     month = tam_kpi_current_month ();
   if ((from != NULL || to != NULL) && (from == NULL || to == NULL || month != NULL))
@@ -86,11 +81,7 @@ tamctl_cmd_kpi (TamctlContext *ctx,
   /* A series of another KPI: one member, month by month. */
   if (from != NULL && strcmp (what, "qvs") != 0)
     {
-      static const struct
-      {
-        const char *name;
-        TamKpiKind kind;
-      } kinds[] = {
+      static const TamctlName kinds[] = {
         { "first_pass", TAM_KPI_FIRST_PASS },
         { "headcount", TAM_KPI_HEADCOUNT },
         { "scorecard", TAM_KPI_ABU },
@@ -99,14 +90,12 @@ tamctl_cmd_kpi (TamctlContext *ctx,
       };
       g_autoptr (GArray) points = NULL;
       g_autoptr (GString) csv = g_string_new ("month,value,numerator,denominator\r\n");
-      guint k;
+      g_autofree char *written = NULL;
+      int k = tamctl_name_value (kinds, G_N_ELEMENTS (kinds), what);
 
-      for (k = 0; k < G_N_ELEMENTS (kinds); k++)
-        if (strcmp (what, kinds[k].name) == 0)
-          break;
-      if (k == G_N_ELEMENTS (kinds))
+      if (k < 0)
         return usage ();
-      if (!tam_kpi_series (ctx->store, ctx->session, kinds[k].kind, from, to,
+      if (!tam_kpi_series (ctx->store, ctx->session, (TamKpiKind) k, from, to,
                            scope_given ? scope : TAM_KPI_SCOPE_NATIONAL, key, &points, &error))
         return tamctl_fail (g_steal_pointer (&error));
       for (guint i = 0; i < points->len; i++)
@@ -118,15 +107,8 @@ tamctl_cmd_kpi (TamctlContext *ctx,
                                   isnan (p->value) ? "" : g_ascii_formatd (buf, sizeof buf, "%.2f", p->value),
                                   p->numerator, p->denominator);
         }
-      if (output == NULL)
-        {
-          fputs (csv->str, stdout);
-          return 0;
-        }
-      if (!g_file_set_contents (output, csv->str, (gssize) csv->len, &error))
-        return tamctl_fail (g_steal_pointer (&error));
-      g_print (_ ("%s written: %s\n"), what, output);
-      return 0;
+      written = output ? g_strdup_printf (_ ("%s written: %s\n"), what, output) : NULL;
+      return tamctl_emit (csv, output, written);
     }
 
   if (strcmp (what, "qvs") == 0)

@@ -5,9 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "tam-calendar.h"
 #include "tam-csv.h"
@@ -82,25 +80,15 @@ cmd_draft (TamctlContext *ctx,
   guint bits;
   gint64 id;
 
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, entries, &argc, &argv))
     return 2;
   if (argc != 1 || kpi == NULL || scope == NULL || period == NULL || analysis == NULL)
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl recovery draft --kpi KPI --scope agent:NIK|team:TL_NIK|site:CODE|service:CODE"
-                                     " --period YYYY-MM --analysis TEXT [--cause CAT]... --action \"TEXT|OWNER_NIK|YYYY-MM-DD\"..."));
-      return 2;
-    }
+    return tamctl_usage (_ ("usage: tamctl recovery draft --kpi KPI --scope agent:NIK|team:TL_NIK|site:CODE|service:CODE"
+                            " --period YYYY-MM --analysis TEXT [--cause CAT]... --action \"TEXT|OWNER_NIK|YYYY-MM-DD\"..."));
   if (!tam_recovery_kpi_parse (kpi, &draft.kpi))
-    {
-      g_printerr (_ ("tamctl: “%s” is not a KPI: say qvs, first_pass, headcount, abu, adherence or ct0_agree\n"), kpi);
-      return 2;
-    }
+    return tamctl_refuse (_ ("tamctl: “%s” is not a KPI: say qvs, first_pass, headcount, abu, adherence or ct0_agree\n"), kpi);
   if (!tam_recovery_scope_parse (scope, &draft.scope, &ref))
-    {
-      g_printerr (_ ("tamctl: “%s” is not a scope: say agent:NIK, team:TL_NIK, site:CODE or service:CODE\n"), scope);
-      return 2;
-    }
+    return tamctl_refuse (_ ("tamctl: “%s” is not a scope: say agent:NIK, team:TL_NIK, site:CODE or service:CODE\n"), scope);
   if (!parse_causes (causes, &bits) || !parse_actions (actions, specs, buffers))
     return 2;
   draft.scope_ref = ref;
@@ -153,75 +141,48 @@ cmd_revise (TamctlContext *ctx,
 }
 
 /* submit, approve, close: an ID and nothing else. */
-static int
-simple_step (TamctlContext *ctx,
-             int argc,
-             char **argv,
-             const char *usage,
-             gboolean (*step) (TamStore *, const TamSession *, gint64, const char *, GError **),
-             const char *done)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GOptionContext) octx = g_option_context_new ("ID");
-  GOptionEntry entries[] = { { NULL } };
-  gint64 id;
-  int rc = tamctl_record_command (ctx, octx, entries, &argc, &argv, NULL, NULL, usage, &id);
+static const TamctlStep submit = {
+  .summary = "ID",
+  .usage = N_ ("usage: tamctl recovery submit ID"),
+  .step = tam_recovery_submit,
+  .done = N_ ("Submitted: %lld\n"),
+};
 
-  if (rc >= 0)
-    return rc;
-  if (!step (ctx->store, ctx->session, id, NULL, &error))
-    return tamctl_fail (g_steal_pointer (&error));
-  g_print (done, (long long) id);
-  return 0;
+static const TamctlStep approve = {
+  .summary = "ID",
+  .usage = N_ ("usage: tamctl recovery approve ID"),
+  .step = tam_recovery_approve,
+  .done = N_ ("Approved: %lld\n"),
+};
+
+static const TamctlStep close_plan = {
+  .summary = "ID",
+  .usage = N_ ("usage: tamctl recovery close ID"),
+  .step = tam_recovery_close,
+  .done = N_ ("Closed: %lld\n"),
+};
+
+/* tam_recovery_reject at the present time. */
+static gboolean
+reject_now (TamStore *store,
+            const TamSession *session,
+            gint64 id,
+            const char *reason,
+            GError **error)
+{
+  return tam_recovery_reject (store, session, id, reason, NULL, error);
 }
 
-static int
-cmd_submit (TamctlContext *ctx,
-            int argc,
-            char **argv)
-{
-  return simple_step (ctx, argc, argv, _ ("usage: tamctl recovery submit ID"), tam_recovery_submit, _ ("Submitted: %lld\n"));
-}
-
-static int
-cmd_approve (TamctlContext *ctx,
-             int argc,
-             char **argv)
-{
-  return simple_step (ctx, argc, argv, _ ("usage: tamctl recovery approve ID"), tam_recovery_approve, _ ("Approved: %lld\n"));
-}
-
-static int
-cmd_close (TamctlContext *ctx,
-           int argc,
-           char **argv)
-{
-  return simple_step (ctx, argc, argv, _ ("usage: tamctl recovery close ID"), tam_recovery_close, _ ("Closed: %lld\n"));
-}
-
-static int
-cmd_reject (TamctlContext *ctx,
-            int argc,
-            char **argv)
-{
-  g_autofree char *reason = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GOptionContext) octx = g_option_context_new (_ ("ID — send a plan back to its drafter"));
-  GOptionEntry entries[] = {
-    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_ ("Why (required)"), "TEXT" },
-    { NULL }
-  };
-  gint64 id;
-  int rc = tamctl_record_command (ctx, octx, entries, &argc, &argv, tamctl_string_given, &reason,
-                                  _ ("usage: tamctl recovery reject ID --reason TEXT"), &id);
-
-  if (rc >= 0)
-    return rc;
-  if (!tam_recovery_reject (ctx->store, ctx->session, id, reason, NULL, &error))
-    return tamctl_fail (g_steal_pointer (&error));
-  g_print (_ ("Rejected: %lld\n"), (long long) id);
-  return 0;
-}
+static const TamctlStep reject = {
+  .summary = N_ ("ID — send a plan back to its drafter"),
+  .option = "reason",
+  .option_help = N_ ("Why (required)"),
+  .option_arg = "TEXT",
+  .required = TRUE,
+  .usage = N_ ("usage: tamctl recovery reject ID --reason TEXT"),
+  .step = reject_now,
+  .done = N_ ("Rejected: %lld\n"),
+};
 
 static int
 cmd_done (TamctlContext *ctx,
@@ -262,14 +223,10 @@ cmd_verify (TamctlContext *ctx,
   };
   guint met = 0, not_met = 0;
 
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, entries, &argc, &argv))
     return 2;
   if (argc != 1 || through == NULL)
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl recovery verify --through DATE"));
-      return 2;
-    }
+    return tamctl_usage (_ ("usage: tamctl recovery verify --through DATE"));
   if (!tamctl_sign_in (ctx, &error) ||
       !tam_recovery_verify (ctx->store, ctx->session, through, &met, &not_met, &error))
     return tamctl_fail (g_steal_pointer (&error));
@@ -316,6 +273,29 @@ number (double v)
   return isnan (v) ? g_strdup ("") : g_strdup_printf ("%.2f", v);
 }
 
+static void
+plan_row (GString *out,
+          gconstpointer row)
+{
+  const TamRecoveryPlan *p = row;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, p->id);
+  g_autofree char *kind = g_ascii_strdown (tam_kpi_scope_to_code (p->scope), -1);
+  g_autofree char *kpi = g_ascii_strdown (tam_kpi_kind_to_code (p->kpi), -1);
+  g_autofree char *scope = g_strdup_printf ("%s:%s", kind, p->scope_ref);
+  g_autofree char *actual = number (p->actual), *target = number (p->target);
+  g_autofree char *verified = number (p->verified_value);
+  g_autofree char *version = g_strdup_printf ("%d", p->version);
+  g_autofree char *n = g_strdup_printf ("%u", p->actions->len);
+  g_autofree char *done = g_strdup_printf ("%u", p->n_done);
+  g_autofree char *overdue = g_strdup_printf ("%u", p->n_overdue);
+  g_autofree char *follows = p->follows_id ? g_strdup_printf ("%" G_GINT64_FORMAT, p->follows_id) : g_strdup ("");
+  const char *fields[] = { id, kpi, scope, p->period, tam_recovery_state_to_code (p->state), p->drafted_by_nik,
+                           p->decided_by_nik, actual, target, version, p->verify_month, verified, n, done, overdue,
+                           follows, p->drafted_at, p->decided_at, p->decision_reason };
+
+  tamctl_csv_line (out, fields, G_N_ELEMENTS (fields));
+}
+
 static int
 cmd_list (TamctlContext *ctx,
           int argc,
@@ -337,47 +317,18 @@ cmd_list (TamctlContext *ctx,
                                       "overdue", "follows", "drafted_at", "decided_at", "reason" };
   TamRecoveryFilter filter = TAM_RECOVERY_FILTER_INIT;
 
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, entries, &argc, &argv))
     return 2;
   if (argc != 1)
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl recovery list [--state STATE] [-o FILE.csv]"));
-      return 2;
-    }
+    return tamctl_usage (_ ("usage: tamctl recovery list [--state STATE] [-o FILE.csv]"));
   if (state != NULL && (filter.state = tam_recovery_state_from_code (state)) < 0)
-    {
-      g_printerr (_ ("tamctl: “%s” is not a state: say DRAFT, SUBMITTED, APPROVED, REJECTED, VERIFIED_MET,"
-                     " VERIFIED_NOT_MET or CLOSED\n"),
-                  state);
-      return 2;
-    }
-  if (!tamctl_sign_in (ctx, &error))
+    return tamctl_refuse (_ ("tamctl: “%s” is not a state: say DRAFT, SUBMITTED, APPROVED, REJECTED, VERIFIED_MET,"
+                             " VERIFIED_NOT_MET or CLOSED\n"),
+                          state);
+  if (!tamctl_sign_in (ctx, &error) ||
+      (rows = tam_recovery_list (ctx->store, ctx->session, &filter, &error)) == NULL)
     return tamctl_fail (g_steal_pointer (&error));
-  rows = tam_recovery_list (ctx->store, ctx->session, &filter, &error);
-  if (rows == NULL)
-    return tamctl_fail (g_steal_pointer (&error));
-  tamctl_csv_line (out, head, G_N_ELEMENTS (head));
-  for (guint i = 0; i < rows->len; i++)
-    {
-      TamRecoveryPlan *p = rows->pdata[i];
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, p->id);
-      g_autofree char *kind = g_ascii_strdown (tam_kpi_scope_to_code (p->scope), -1);
-      g_autofree char *kpi = g_ascii_strdown (tam_kpi_kind_to_code (p->kpi), -1);
-      g_autofree char *scope = g_strdup_printf ("%s:%s", kind, p->scope_ref);
-      g_autofree char *actual = number (p->actual), *target = number (p->target);
-      g_autofree char *verified = number (p->verified_value);
-      g_autofree char *version = g_strdup_printf ("%d", p->version);
-      g_autofree char *n = g_strdup_printf ("%u", p->actions->len);
-      g_autofree char *done = g_strdup_printf ("%u", p->n_done);
-      g_autofree char *overdue = g_strdup_printf ("%u", p->n_overdue);
-      g_autofree char *follows = p->follows_id ? g_strdup_printf ("%" G_GINT64_FORMAT, p->follows_id) : g_strdup ("");
-      const char *fields[] = { id, kpi, scope, p->period, tam_recovery_state_to_code (p->state), p->drafted_by_nik,
-                               p->decided_by_nik, actual, target, version, p->verify_month, verified, n, done, overdue,
-                               follows, p->drafted_at, p->decided_at, p->decision_reason };
-
-      tamctl_csv_line (out, fields, G_N_ELEMENTS (fields));
-    }
+  tamctl_csv_rows (out, head, G_N_ELEMENTS (head), rows, plan_row);
   g_autofree char *written = output ? g_strdup_printf (_ ("Written: %s (%u plans)\n"), output, rows->len) : NULL;
 
   return tamctl_emit (out, output, written);
@@ -421,8 +372,7 @@ cmd_show (TamctlContext *ctx,
 
       tamctl_csv_line (out, fields, G_N_ELEMENTS (fields));
     }
-  fwrite (out->str, 1, out->len, stdout);
-  return 0;
+  return tamctl_emit (out, NULL, NULL);
 }
 
 static int
@@ -449,19 +399,15 @@ cmd_pdf (TamctlContext *ctx,
   return 0;
 }
 
-static const struct
-{
-  const char *name;
-  int (*func) (TamctlContext *, int, char **);
-} verbs[] = {
+static const TamctlVerb verbs[] = {
   { "draft", cmd_draft },
   { "revise", cmd_revise },
-  { "submit", cmd_submit },
-  { "approve", cmd_approve },
-  { "reject", cmd_reject },
+  { "submit", .step = &submit },
+  { "approve", .step = &approve },
+  { "reject", .step = &reject },
   { "done", cmd_done },
   { "verify", cmd_verify },
-  { "close", cmd_close },
+  { "close", .step = &close_plan },
   { "follow-up", cmd_follow_up },
   { "list", cmd_list },
   { "show", cmd_show },
@@ -473,13 +419,8 @@ tamctl_cmd_recovery (TamctlContext *ctx,
                      int argc,
                      char **argv)
 {
-  if (argc >= 2)
-    for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
-      if (strcmp (verbs[i].name, argv[1]) == 0)
-        return verbs[i].func (ctx, argc - 1, argv + 1);
-  g_printerr ("tamctl: %s\n",
-              _ ("usage: tamctl recovery draft|revise|submit|approve|reject|done|verify|close|follow-up|list|show|pdf ..."));
-  return 2;
+  return tamctl_dispatch (ctx, argc, argv, verbs, G_N_ELEMENTS (verbs),
+                          _ ("usage: tamctl recovery draft|revise|submit|approve|reject|done|verify|close|follow-up|list|show|pdf ..."));
 }
 
 /* ------------------------------------------------------------------ */
@@ -494,13 +435,10 @@ cal_add_remove (TamctlContext *ctx,
   g_autoptr (GError) error = NULL;
   g_autoptr (GOptionContext) octx = g_option_context_new (add ? _ ("DATE NAME — add a holiday") : _ ("DATE — remove a holiday"));
 
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, NULL, &argc, &argv))
     return 2;
   if (argc != (add ? 3 : 2))
-    {
-      g_printerr ("tamctl: %s\n", add ? _ ("usage: tamctl calendar add DATE NAME") : _ ("usage: tamctl calendar remove DATE"));
-      return 2;
-    }
+    return tamctl_usage (add ? _ ("usage: tamctl calendar add DATE NAME") : _ ("usage: tamctl calendar remove DATE"));
   if (!tamctl_sign_in (ctx, &error))
     return tamctl_fail (g_steal_pointer (&error));
   if (add ? !tam_calendar_add (ctx->store, ctx->session, argv[1], argv[2], &error)
@@ -535,15 +473,12 @@ cal_workday (TamctlContext *ctx,
   long n;
 
   g_option_context_set_ignore_unknown_options (octx, TRUE);
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, NULL, &argc, &argv))
     return 2;
   if (argc == 3)
     n = strtol (argv[2], &end, 10);
   if (argc != 3 || end == argv[2] || *end != '\0' || n < -10000 || n > 10000)
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl calendar workday DATE +N"));
-      return 2;
-    }
+    return tamctl_usage (_ ("usage: tamctl calendar workday DATE +N"));
   if ((cal = open_calendar (ctx, &error)) == NULL)
     return tamctl_fail (g_steal_pointer (&error));
   {
@@ -552,12 +487,23 @@ cal_workday (TamctlContext *ctx,
     result = day ? tam_workday_add (cal, day, (int) n) : NULL;
   }
   if (result == NULL)
-    {
-      g_printerr (_ ("tamctl: “%s” is not a date (2026-10-05 or 05/10/2026)\n"), argv[1]);
-      return 2;
-    }
+    return tamctl_refuse (_ ("tamctl: “%s” is not a date (2026-10-05 or 05/10/2026)\n"), argv[1]);
   g_print ("%s\n", result);
   return 0;
+}
+
+static void
+day_row (GString *out,
+         gconstpointer row)
+{
+  static const char *const kinds[] = { "WORKDAY", "WEEKEND", "HOLIDAY", "CUTI_BERSAMA", "ADDED" };
+  const TamCalendarDay *d = row;
+  const char *source = d->kind == TAM_DAY_ADDED ? "DATABASE" : d->removed ? "REMOVED"
+                                                           : d->estimated ? "ESTIMATED"
+                                                                          : "SKB";
+  const char *fields[] = { d->date, kinds[d->kind], d->name, source };
+
+  tamctl_csv_line (out, fields, G_N_ELEMENTS (fields));
 }
 
 static int
@@ -576,47 +522,46 @@ cal_list (TamctlContext *ctx,
     { NULL }
   };
   static const char *const head[] = { "date", "kind", "name", "source" };
-  static const char *const kinds[] = { "WORKDAY", "WEEKEND", "HOLIDAY", "CUTI_BERSAMA", "ADDED" };
 
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, entries, &argc, &argv))
     return 2;
   if (argc != 1)
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl calendar list [--year YYYY]"));
-      return 2;
-    }
+    return tamctl_usage (_ ("usage: tamctl calendar list [--year YYYY]"));
   if ((cal = open_calendar (ctx, &error)) == NULL)
     return tamctl_fail (g_steal_pointer (&error));
   days = tam_calendar_list (cal, year);
-  tamctl_csv_line (out, head, G_N_ELEMENTS (head));
-  for (guint i = 0; i < days->len; i++)
-    {
-      TamCalendarDay *d = days->pdata[i];
-      const char *source = d->kind == TAM_DAY_ADDED ? "DATABASE" : d->removed ? "REMOVED"
-                                                               : d->estimated ? "ESTIMATED"
-                                                                              : "SKB";
-      const char *fields[] = { d->date, kinds[d->kind], d->name, source };
-
-      tamctl_csv_line (out, fields, G_N_ELEMENTS (fields));
-    }
-  fwrite (out->str, 1, out->len, stdout);
-  return 0;
+  tamctl_csv_rows (out, head, G_N_ELEMENTS (head), days, day_row);
+  return tamctl_emit (out, NULL, NULL);
 }
+
+static int
+cal_add (TamctlContext *ctx,
+         int argc,
+         char **argv)
+{
+  return cal_add_remove (ctx, argc, argv, TRUE);
+}
+
+static int
+cal_remove (TamctlContext *ctx,
+            int argc,
+            char **argv)
+{
+  return cal_add_remove (ctx, argc, argv, FALSE);
+}
+
+static const TamctlVerb calendar_verbs[] = {
+  { "add", cal_add },
+  { "remove", cal_remove },
+  { "workday", cal_workday },
+  { "list", cal_list },
+};
 
 int
 tamctl_cmd_calendar (TamctlContext *ctx,
                      int argc,
                      char **argv)
 {
-  if (argc >= 2 && strcmp (argv[1], "add") == 0)
-    return cal_add_remove (ctx, argc - 1, argv + 1, TRUE);
-  if (argc >= 2 && strcmp (argv[1], "remove") == 0)
-    return cal_add_remove (ctx, argc - 1, argv + 1, FALSE);
-  if (argc >= 2 && strcmp (argv[1], "workday") == 0)
-    return cal_workday (ctx, argc - 1, argv + 1);
-  if (argc >= 2 && strcmp (argv[1], "list") == 0)
-    return cal_list (ctx, argc - 1, argv + 1);
-  g_printerr ("tamctl: %s\n", _ ("usage: tamctl calendar add DATE NAME | remove DATE | workday DATE +N | list [--year YYYY]"));
-  return 2;
+  return tamctl_dispatch (ctx, argc, argv, calendar_verbs, G_N_ELEMENTS (calendar_verbs),
+                          _ ("usage: tamctl calendar add DATE NAME | remove DATE | workday DATE +N | list [--year YYYY]"));
 }

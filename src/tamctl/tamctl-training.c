@@ -61,23 +61,16 @@ cmd_add (TamctlContext *ctx,
   TamTrainingKind k;
   gint64 id;
 
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, entries, &argc, &argv))
     return 2;
   if (argc != 1 || kind == NULL || title == NULL || service == NULL || site == NULL || from == NULL || to == NULL)
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl training add --kind KIND --title TEXT --service CODE --site CODE --from DATE --to DATE [--trainer NIK]"));
-      return 2;
-    }
+    return tamctl_usage (_ ("usage: tamctl training add --kind KIND --title TEXT --service CODE --site CODE --from DATE --to DATE [--trainer NIK]"));
   {
     g_autofree char *code = g_ascii_strup (kind, -1);
     k = tam_training_kind_from_code (code);
   }
   if ((int) k < 0)
-    {
-      g_printerr (_ ("tamctl: “%s” is not a kind of training: say INITIAL, REFRESHMENT or PRODUCT_SOCIALIZATION\n"), kind);
-      return 2;
-    }
+    return tamctl_refuse (_ ("tamctl: “%s” is not a kind of training: say INITIAL, REFRESHMENT or PRODUCT_SOCIALIZATION\n"), kind);
   if (!tamctl_sign_in (ctx, &error))
     return tamctl_fail (g_steal_pointer (&error));
   {
@@ -102,13 +95,10 @@ cmd_enroll (TamctlContext *ctx,
   g_autoptr (GOptionContext) octx = g_option_context_new (_ ("ID NIK... — enroll participants (all or none)"));
   gint64 id;
 
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, NULL, &argc, &argv))
     return 2;
   if (argc < 3)
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl training enroll ID NIK..."));
-      return 2;
-    }
+    return tamctl_usage (_ ("usage: tamctl training enroll ID NIK..."));
   if (!tamctl_parse_id (argv[1], &id))
     return 2;
   if (!tamctl_sign_in (ctx, &error) ||
@@ -135,14 +125,10 @@ cmd_attend (TamctlContext *ctx,
   };
   gint64 id;
 
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, entries, &argc, &argv))
     return 2;
   if (argc != 3 || on == NULL)
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl training attend ID NIK --on DATE [--absent]"));
-      return 2;
-    }
+    return tamctl_usage (_ ("usage: tamctl training attend ID NIK --on DATE [--absent]"));
   if (!tamctl_parse_id (argv[1], &id))
     return 2;
   if (!tamctl_sign_in (ctx, &error) ||
@@ -165,13 +151,10 @@ cmd_score (TamctlContext *ctx,
   guint attempt = 0;
   gint64 id;
 
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, NULL, &argc, &argv))
     return 2;
   if (argc != 4)
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl training score ID NIK SCORE"));
-      return 2;
-    }
+    return tamctl_usage (_ ("usage: tamctl training score ID NIK SCORE"));
   if (!tamctl_parse_id (argv[1], &id))
     return 2;
   text = g_strdup (argv[3]);
@@ -179,10 +162,7 @@ cmd_score (TamctlContext *ctx,
     g_strdelimit (text, ",", '.');
   score = g_ascii_strtod (text, &end);
   if (end == text || *end != '\0')
-    {
-      g_printerr (_ ("tamctl: “%s” is not a score (a number from 0 to 100)\n"), argv[3]);
-      return 2;
-    }
+    return tamctl_refuse (_ ("tamctl: “%s” is not a score (a number from 0 to 100)\n"), argv[3]);
   if (!tamctl_sign_in (ctx, &error) ||
       !tam_training_score (ctx->store, ctx->session, id, argv[2], score, &attempt, &error))
     return tamctl_fail (g_steal_pointer (&error));
@@ -212,13 +192,10 @@ cmd_import_scores (TamctlContext *ctx,
   guint n = 0;
   gint64 id;
 
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, NULL, &argc, &argv))
     return 2;
   if (argc != 3)
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl training import-scores ID FILE"));
-      return 2;
-    }
+    return tamctl_usage (_ ("usage: tamctl training import-scores ID FILE"));
   if (!tamctl_parse_id (argv[1], &id))
     return 2;
   if (!tamctl_sign_in (ctx, &error))
@@ -231,6 +208,23 @@ cmd_import_scores (TamctlContext *ctx,
     }
   g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u score stored\n", "%s: %u scores stored\n", n), argv[2], n);
   return 0;
+}
+
+static void
+training_row (GString *out,
+              gconstpointer row)
+{
+  const TamTraining *t = row;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, t->id);
+  g_autofree char *n = g_strdup_printf ("%u", t->n_participants);
+  g_autofree char *scored = g_strdup_printf ("%u", t->n_scored);
+  g_autofree char *passed = g_strdup_printf ("%u", t->n_passed);
+  g_autofree char *absences = g_strdup_printf ("%u", t->n_absences);
+  g_autofree char *mean = format_score (t->mean_score);
+  const char *fields[] = { id, tam_training_kind_to_code (t->kind), t->title, t->service, t->site, t->trainer_nik,
+                           t->starts_on, t->ends_on, n, scored, passed, absences, mean };
+
+  tamctl_csv_line (out, fields, G_N_ELEMENTS (fields));
 }
 
 static int
@@ -250,35 +244,26 @@ cmd_list (TamctlContext *ctx,
   static const char *const head[] = { "id", "kind", "title", "service", "site", "trainer_nik", "starts_on", "ends_on",
                                       "participants", "scored", "passed", "absences", "mean_score" };
 
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, entries, &argc, &argv))
     return 2;
   if (argc != 1)
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl training list [-o FILE.csv]"));
-      return 2;
-    }
-  if (!tamctl_sign_in (ctx, &error) || !tam_session_require (ctx->session, TAM_PERM_VIEW, &error))
+    return tamctl_usage (_ ("usage: tamctl training list [-o FILE.csv]"));
+  if (!tamctl_sign_in (ctx, &error) || !tam_session_require (ctx->session, TAM_PERM_VIEW, &error) ||
+      (rows = tam_training_list (ctx->store, NULL, NULL, &error)) == NULL)
     return tamctl_fail (g_steal_pointer (&error));
-  rows = tam_training_list (ctx->store, NULL, NULL, &error);
-  if (rows == NULL)
-    return tamctl_fail (g_steal_pointer (&error));
-  tamctl_csv_line (out, head, G_N_ELEMENTS (head));
-  for (guint i = 0; i < rows->len; i++)
-    {
-      TamTraining *t = rows->pdata[i];
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, t->id);
-      g_autofree char *n = g_strdup_printf ("%u", t->n_participants);
-      g_autofree char *scored = g_strdup_printf ("%u", t->n_scored);
-      g_autofree char *passed = g_strdup_printf ("%u", t->n_passed);
-      g_autofree char *absences = g_strdup_printf ("%u", t->n_absences);
-      g_autofree char *mean = format_score (t->mean_score);
-      const char *fields[] = { id, tam_training_kind_to_code (t->kind), t->title, t->service, t->site, t->trainer_nik,
-                               t->starts_on, t->ends_on, n, scored, passed, absences, mean };
-
-      tamctl_csv_line (out, fields, G_N_ELEMENTS (fields));
-    }
+  tamctl_csv_rows (out, head, G_N_ELEMENTS (head), rows, training_row);
   return emit (out, output, rows->len);
+}
+
+static void
+due_row (GString *out,
+         gconstpointer row)
+{
+  const TamTrainingDueRow *r = row;
+  const char *fields[] = { r->nik, r->name, r->last_training, r->due_on, tam_training_due_state_to_code (r->state),
+                           tam_training_kind_to_code (r->kind), r->service, r->site, r->reason };
+
+  tamctl_csv_line (out, fields, G_N_ELEMENTS (fields));
 }
 
 static int
@@ -300,27 +285,18 @@ cmd_due (TamctlContext *ctx,
                                       "reason" };
   guint due = 0, overdue = 0, suggested = 0;
 
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, entries, &argc, &argv))
     return 2;
   if (argc != 1 || on == NULL)
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl training due --on DATE [-o FILE.csv]"));
-      return 2;
-    }
-  if (!tamctl_sign_in (ctx, &error) || !tam_session_require (ctx->session, TAM_PERM_VIEW, &error))
+    return tamctl_usage (_ ("usage: tamctl training due --on DATE [-o FILE.csv]"));
+  if (!tamctl_sign_in (ctx, &error) || !tam_session_require (ctx->session, TAM_PERM_VIEW, &error) ||
+      (rows = tam_training_due (ctx->store, on, &error)) == NULL)
     return tamctl_fail (g_steal_pointer (&error));
-  rows = tam_training_due (ctx->store, on, &error);
-  if (rows == NULL)
-    return tamctl_fail (g_steal_pointer (&error));
-  tamctl_csv_line (out, head, G_N_ELEMENTS (head));
+  tamctl_csv_rows (out, head, G_N_ELEMENTS (head), rows, due_row);
   for (guint i = 0; i < rows->len; i++)
     {
-      TamTrainingDueRow *r = rows->pdata[i];
-      const char *fields[] = { r->nik, r->name, r->last_training, r->due_on, tam_training_due_state_to_code (r->state),
-                               tam_training_kind_to_code (r->kind), r->service, r->site, r->reason };
+      const TamTrainingDueRow *r = rows->pdata[i];
 
-      tamctl_csv_line (out, fields, G_N_ELEMENTS (fields));
       due += r->state == TAM_TRAINING_DUE;
       overdue += r->state == TAM_TRAINING_OVERDUE;
       suggested += r->state == TAM_TRAINING_SUGGESTED;
@@ -330,11 +306,7 @@ cmd_due (TamctlContext *ctx,
   return emit (out, output, rows->len);
 }
 
-static const struct
-{
-  const char *name;
-  int (*func) (TamctlContext *, int, char **);
-} verbs[] = {
+static const TamctlVerb verbs[] = {
   { "add", cmd_add },
   { "enroll", cmd_enroll },
   { "attend", cmd_attend },
@@ -349,10 +321,6 @@ tamctl_cmd_training (TamctlContext *ctx,
                      int argc,
                      char **argv)
 {
-  if (argc >= 2)
-    for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
-      if (strcmp (verbs[i].name, argv[1]) == 0)
-        return verbs[i].func (ctx, argc - 1, argv + 1);
-  g_printerr ("tamctl: %s\n", _ ("usage: tamctl training add|enroll|attend|score|import-scores|list|due ..."));
-  return 2;
+  return tamctl_dispatch (ctx, argc, argv, verbs, G_N_ELEMENTS (verbs),
+                          _ ("usage: tamctl training add|enroll|attend|score|import-scores|list|due ..."));
 }

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <termios.h>
@@ -27,17 +28,57 @@ tamctl_fail (GError *error)
 
 gboolean
 tamctl_parse (GOptionContext *octx,
+              const GOptionEntry *entries,
               int *argc,
               char ***argv)
 {
   g_autoptr (GError) error = NULL;
 
+  if (entries != NULL)
+    g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (octx, argc, argv, &error))
     {
       g_printerr ("tamctl: %s\n", error->message);
       return FALSE;
     }
   return TRUE;
+}
+
+int
+tamctl_usage (const char *usage)
+{
+  g_printerr ("tamctl: %s\n", usage);
+  return 2;
+}
+
+int
+tamctl_refuse (const char *format,
+               ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("%s", message);
+  return 2;
+}
+
+int
+tamctl_dispatch (TamctlContext *ctx,
+                 int argc,
+                 char **argv,
+                 const TamctlVerb *verbs,
+                 guint n_verbs,
+                 const char *usage)
+{
+  if (argc >= 2)
+    for (guint i = 0; i < n_verbs; i++)
+      if (strcmp (verbs[i].name, argv[1]) == 0)
+        return verbs[i].func != NULL ? verbs[i].func (ctx, argc - 1, argv + 1)
+                                     : tamctl_step (ctx, argc - 1, argv + 1, verbs[i].step);
+  return tamctl_usage (usage);
 }
 
 gboolean
@@ -127,14 +168,10 @@ tamctl_cmd_init (TamctlContext *ctx,
   };
   g_autoptr (GOptionContext) octx = g_option_context_new (_ ("— create a database"));
 
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, entries, &argc, &argv))
     return 2;
   if (scale < 1)
-    {
-      g_printerr ("tamctl: %s\n", _ ("--scale must be 1 or more"));
-      return 2;
-    }
+    return tamctl_usage (_ ("--scale must be 1 or more"));
   /* The one command that makes a new file. */
   ctx->open_flags = TAM_STORE_OPEN_CREATE;
   if (!tamctl_open (ctx, &error))
@@ -182,13 +219,10 @@ tamctl_cmd_backup (TamctlContext *ctx,
   g_autoptr (GError) error = NULL;
   g_autoptr (GOptionContext) octx = g_option_context_new (_ ("FILE — copy the database, consistent while in use"));
 
-  if (!tamctl_parse (octx, &argc, &argv))
+  if (!tamctl_parse (octx, NULL, &argc, &argv))
     return 2;
   if (argc != 2)
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl backup FILE"));
-      return 2;
-    }
+    return tamctl_usage (_ ("usage: tamctl backup FILE"));
   ctx->open_flags = TAM_STORE_OPEN_READ_ONLY;
   if (!tamctl_sign_in (ctx, &error) ||
       !tam_backup (ctx->store, ctx->session, argv[1], NULL, NULL, NULL, &error))
@@ -206,15 +240,9 @@ tamctl_cmd_passwd (TamctlContext *ctx,
   const char *new_password = g_getenv ("TAM_NEW_PASSWORD");
 
   if (argc != 2)
-    {
-      g_printerr ("tamctl: %s\n", _ ("usage: tamctl passwd NIK (new password in $TAM_NEW_PASSWORD)"));
-      return 2;
-    }
+    return tamctl_usage (_ ("usage: tamctl passwd NIK (new password in $TAM_NEW_PASSWORD)"));
   if (new_password == NULL)
-    {
-      g_printerr ("tamctl: %s\n", _ ("set the new password in $TAM_NEW_PASSWORD"));
-      return 2;
-    }
+    return tamctl_usage (_ ("set the new password in $TAM_NEW_PASSWORD"));
   if (!tamctl_open (ctx, &error))
     return tamctl_fail (g_steal_pointer (&error));
   /* The first account of an empty database needs no sign-in. */
@@ -366,6 +394,29 @@ tamctl_csv_line (GString *out,
   g_string_append (out, "\r\n");
 }
 
+void
+tamctl_csv_rows (GString *out,
+                 const char *const *head,
+                 guint n_head,
+                 const GPtrArray *rows,
+                 void (*row) (GString *out, gconstpointer row))
+{
+  tamctl_csv_line (out, head, n_head);
+  for (guint i = 0; i < rows->len; i++)
+    row (out, rows->pdata[i]);
+}
+
+int
+tamctl_name_value (const TamctlName *names,
+                   guint n,
+                   const char *name)
+{
+  for (guint i = 0; i < n; i++)
+    if (strcmp (names[i].name, name) == 0)
+      return names[i].value;
+  return -1;
+}
+
 gboolean
 tamctl_parse_id (const char *text,
                  gint64 *id)
@@ -401,14 +452,10 @@ tamctl_record_command (TamctlContext *ctx,
 {
   g_autoptr (GError) error = NULL;
 
-  g_option_context_add_main_entries (octx, entries, GETTEXT_PACKAGE);
-  if (!tamctl_parse (octx, argc, argv))
+  if (!tamctl_parse (octx, entries, argc, argv))
     return 2;
   if (*argc != 2 || (valid != NULL && !valid (valid_data)))
-    {
-      g_printerr ("tamctl: %s\n", usage);
-      return 2;
-    }
+    return tamctl_usage (usage);
   if (!tamctl_parse_id ((*argv)[1], id))
     return 2;
   if (!tamctl_sign_in (ctx, &error))
@@ -431,5 +478,30 @@ tamctl_emit (const GString *out,
   if (!g_file_set_contents (output, out->str, (gssize) out->len, &error))
     return tamctl_fail (g_steal_pointer (&error));
   g_print ("%s", written);
+  return 0;
+}
+
+int
+tamctl_step (TamctlContext *ctx,
+             int argc,
+             char **argv,
+             const TamctlStep *step)
+{
+  g_autofree char *value = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GOptionContext) octx = g_option_context_new (_ (step->summary));
+  GOptionEntry entries[] = {
+    { step->option, 0, 0, G_OPTION_ARG_STRING, &value, step->option_help, step->option_arg },
+    { NULL }
+  };
+  gint64 id;
+  int rc = tamctl_record_command (ctx, octx, entries, &argc, &argv, step->required ? tamctl_string_given : NULL, &value,
+                                  _ (step->usage), &id);
+
+  if (rc >= 0)
+    return rc;
+  if (!step->step (ctx->store, ctx->session, id, value, &error))
+    return tamctl_fail (g_steal_pointer (&error));
+  g_print (_ (step->done), (long long) id);
   return 0;
 }

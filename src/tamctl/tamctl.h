@@ -23,16 +23,80 @@ gboolean tamctl_sign_in (TamctlContext *ctx,
                          GError **error);
 /* Prints "tamctl: MESSAGE" to stderr and returns 1. */
 int tamctl_fail (GError *error);
-/* Parses the command's own options; returns FALSE after printing usage. */
+/* Parses the command's own options (@entries, or NULL for none);
+ * returns FALSE after printing what is wrong. */
 gboolean tamctl_parse (GOptionContext *octx,
+                       const GOptionEntry *entries,
                        int *argc,
                        char ***argv);
+/* Prints "tamctl: @usage" (the usage, or what is wrong with the command
+ * line) to stderr and returns 2. */
+int tamctl_usage (const char *usage);
+/* Prints the message @format (with its "tamctl: " and newline) to stderr
+ * and returns 2: input the command refuses before it acts. */
+int tamctl_refuse (const char *format,
+                   ...) G_GNUC_PRINTF (1, 2);
+
+/* A verb on one record that needs no more than an ID, at most one
+ * string option, one core call and one line printed (tamctl_step). */
+typedef struct
+{
+  const char *summary;     /* the --help line, "ID — dismiss a proposed record" (N_) */
+  const char *option;      /* the long name of the option, or NULL */
+  const char *option_help; /* (N_) */
+  const char *option_arg;  /* "DATE" */
+  gboolean required;       /* the option must be given */
+  const char *usage;       /* (N_) */
+  gboolean (*step) (TamStore *store, const TamSession *session, gint64 id, const char *value, GError **error);
+  const char *done; /* printed after, with the id as a long long (N_) */
+} TamctlStep;
+
+/* Runs @step on the ID of argv[1] with the option's value (or NULL). */
+int tamctl_step (TamctlContext *ctx,
+                 int argc,
+                 char **argv,
+                 const TamctlStep *step);
+
+/* A command made of verbs (tamctl coaching issue ...): each runs @func,
+ * or, without, tamctl_step with @step. */
+typedef struct
+{
+  const char *name;
+  int (*func) (TamctlContext *ctx, int argc, char **argv);
+  const TamctlStep *step;
+} TamctlVerb;
+
+/* Runs the verb argv[1] with the arguments from there on, or prints
+ * @usage and returns 2. */
+int tamctl_dispatch (TamctlContext *ctx,
+                     int argc,
+                     char **argv,
+                     const TamctlVerb *verbs,
+                     guint n_verbs,
+                     const char *usage);
 
 /* What the commands on records share (tamctl.c). */
 /* One CSV line of @n fields (quoted as needed, CRLF). */
 void tamctl_csv_line (GString *out,
                       const char *const *fields,
                       guint n);
+/* The head line, then one line for each of @rows by @row. */
+void tamctl_csv_rows (GString *out,
+                      const char *const *head,
+                      guint n_head,
+                      const GPtrArray *rows,
+                      void (*row) (GString *out, gconstpointer row));
+/* A word of the command line and the enum value it stands for. */
+typedef struct
+{
+  const char *name;
+  int value;
+} TamctlName;
+
+/* The value of @name among the @n @names, or -1. */
+int tamctl_name_value (const TamctlName *names,
+                       guint n,
+                       const char *name);
 /* A positive id, or FALSE after printing that @text is not one. */
 gboolean tamctl_parse_id (const char *text,
                           gint64 *id);
