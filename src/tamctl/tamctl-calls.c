@@ -198,12 +198,11 @@ tamctl_cmd_report (TamctlContext *ctx,
     report = tam_report_find (argv[1]);
   if (report == NULL || month == NULL || output == NULL)
     {
-      g_autofree char *usage = NULL;
-
       /* Translators: %s is the list of report codes, "f18|w03" */
-      usage = g_strdup_printf (_ ("usage: tamctl report %s --month YYYY-MM -o FILE.xlsx|FILE.csv --as NIK"), codes);
-      g_printerr ("tamctl: %s\n", usage);
-      return 2;
+      g_autofree char *usage = g_strdup_printf (_ ("usage: tamctl report %s --month YYYY-MM -o FILE.xlsx|FILE.csv --as NIK"),
+                                                codes);
+
+      return tamctl_usage (usage);
     }
 
   ctx->open_flags = TAM_STORE_OPEN_READ_ONLY;
