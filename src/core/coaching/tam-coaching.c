@@ -555,17 +555,11 @@ step_update (TamStore *store,
              gboolean own_tx,
              GError **error)
 {
-  int rc = sqlite3_step (s);
-
-  sqlite3_reset (s);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not update the coaching record"));
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
-    }
-  return TRUE;
+  if (tam_store_step_write (store, s, FALSE, _ ("Could not update the coaching record"), error))
+    return TRUE;
+  if (own_tx)
+    tam_store_rollback (store);
+  return FALSE;
 }
 
 static gboolean

@@ -111,15 +111,7 @@ step_done (TamStore *store,
            sqlite3_stmt *stmt,
            GError **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not store the KPI input"));
-      return FALSE;
-    }
-  return TRUE;
+  return tam_store_step_write (store, stmt, FALSE, _ ("Could not store the KPI input"), error);
 }
 
 gboolean

@@ -418,7 +418,6 @@ edit_day (TamStore *store,
   gboolean own_tx = !tam_store_in_transaction (store);
   TamDayKind kind;
   sqlite3_stmt *s;
-  int rc;
 
   if (!tam_session_require (session, TAM_PERM_EDIT_CALENDAR, error))
     return FALSE;
@@ -486,13 +485,8 @@ edit_day (TamStore *store,
       sqlite3_bind_int64 (s, 3, session->person_id);
       sqlite3_bind_text (s, 4, now, -1, SQLITE_TRANSIENT);
     }
-  rc = sqlite3_step (s);
-  sqlite3_reset (s);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not store the calendar day"));
-      goto fail;
-    }
+  if (!tam_store_step_write (store, s, FALSE, _ ("Could not store the calendar day"), error))
+    goto fail;
   after = g_strdup_printf ("{\"day\":\"%s\",\"holiday\":%s}", day, add ? "true" : "false");
   if (!tam_audit_append (store, session, add ? "HOLIDAY_ADD" : "HOLIDAY_REMOVE", "calendar_days", day, before, after,
                          error))

@@ -163,7 +163,6 @@ store_verdict (TamStore *store,
   g_autofree char *reason = NULL;
   gboolean own_tx = !tam_store_in_transaction (store);
   sqlite3_stmt *s;
-  int rc;
 
   if (now == NULL)
     return FALSE;
@@ -182,13 +181,8 @@ store_verdict (TamStore *store,
   sqlite3_bind_double (s, 3, f->value);
   sqlite3_bind_double (s, 4, f->target);
   sqlite3_bind_text (s, 5, now, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (s);
-  sqlite3_reset (s);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not update the plan"));
-      goto fail;
-    }
+  if (!tam_store_step_write (store, s, FALSE, _ ("Could not update the plan"), error))
+    goto fail;
   if (sqlite3_changes (tam_store_get_db (store)) == 0)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_CONFLICT, _ ("Plan %lld is no longer approved"), (long long) id);
@@ -212,13 +206,8 @@ store_verdict (TamStore *store,
   sqlite3_bind_text (s, 3, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (s, 4, reason, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (s, 5, after ? after : "{}", -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (s);
-  sqlite3_reset (s);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not record the plan's history"));
-      goto fail;
-    }
+  if (!tam_store_step_write (store, s, FALSE, _ ("Could not record the plan's history"), error))
+    goto fail;
   if (!tam_audit_append (store, session, "RECOVERY_VERIFY", "recovery_plans", entity_id, before, after, error))
     goto fail;
   if (own_tx && !tam_store_commit (store, error))

@@ -517,7 +517,6 @@ insert_actions (TamStore *store,
       g_autofree char *due = tam_parse_date (a->due_on);
       g_autofree char *text = g_strstrip (g_strdup (a->text ? a->text : ""));
       gint64 owner = 0;
-      int rc;
 
       if (*text == '\0')
         {
@@ -555,13 +554,8 @@ insert_actions (TamStore *store,
       else
         sqlite3_bind_null (s, 3);
       sqlite3_bind_text (s, 4, due, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (s);
-      sqlite3_reset (s);
-      if (rc != SQLITE_DONE)
-        {
-          tam_store_set_error (store, error, _ ("Could not store the action"));
-          return FALSE;
-        }
+      if (!tam_store_step_write (store, s, FALSE, _ ("Could not store the action"), error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -584,7 +578,6 @@ record_step (TamStore *store,
                                        "INSERT INTO recovery_events (plan_id, version, event, actor_id, at, reason, snapshot)"
                                        " SELECT id, version, ?2, ?3, ?4, ?5, ?6 FROM recovery_plans WHERE id = ?1",
                                        error);
-  int rc;
 
   if (s == NULL)
     return FALSE;
@@ -594,13 +587,8 @@ record_step (TamStore *store,
   sqlite3_bind_text (s, 4, at, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (s, 5, reason ? reason : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (s, 6, after ? after : "{}", -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (s);
-  sqlite3_reset (s);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not record the plan's history"));
-      return FALSE;
-    }
+  if (!tam_store_step_write (store, s, FALSE, _ ("Could not record the plan's history"), error))
+    return FALSE;
   return tam_audit_append (store, session, action, "recovery_plans", entity_id, before, after, error);
 }
 
@@ -824,7 +812,6 @@ run_step (TamStore *store,
   g_autofree char *before = NULL;
   gboolean own_tx = !tam_store_in_transaction (store);
   sqlite3_stmt *s;
-  int rc;
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
   if (session == NULL)
@@ -843,13 +830,8 @@ run_step (TamStore *store,
   sqlite3_bind_text (s, 3, when, -1, SQLITE_TRANSIENT);
   if (sqlite3_bind_parameter_count (s) >= 4)
     sqlite3_bind_text (s, 4, text ? text : "", -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (s);
-  sqlite3_reset (s);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not update the plan"));
-      goto fail;
-    }
+  if (!tam_store_step_write (store, s, FALSE, _ ("Could not update the plan"), error))
+    goto fail;
   if (!record_step (store, session, id, event, text, when, before, error))
     goto fail;
   if (own_tx && !tam_store_commit (store, error))
@@ -1020,7 +1002,6 @@ tam_recovery_revise (TamStore *store,
   gboolean own_tx = !tam_store_in_transaction (store);
   gboolean revision;
   sqlite3_stmt *s;
-  int rc;
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
   if (!tam_session_require (session, TAM_PERM_DRAFT_RECOVERY, error) ||
@@ -1053,21 +1034,14 @@ tam_recovery_revise (TamStore *store,
   sqlite3_bind_text (s, 2, analysis ? analysis : row.analysis, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (s, 3, codes, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (s, 4, revision ? 1 : 0);
-  rc = sqlite3_step (s);
-  sqlite3_reset (s);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not update the plan"));
-      goto fail;
-    }
+  if (!tam_store_step_write (store, s, FALSE, _ ("Could not update the plan"), error))
+    goto fail;
   s = tam_store_prepare (store, "DELETE FROM recovery_actions WHERE plan_id = ?", error);
   if (s == NULL)
     goto fail;
   sqlite3_bind_int64 (s, 1, id);
-  rc = sqlite3_step (s);
-  sqlite3_reset (s);
   from = g_strndup (row.drafted_at, 10);
-  if (rc != SQLITE_DONE || !insert_actions (store, id, actions, n_actions, from, error) ||
+  if (!tam_store_step_write (store, s, FALSE, _ ("Could not update the plan"), error) || !insert_actions (store, id, actions, n_actions, from, error) ||
       !record_step (store, session, id, "REVISE", NULL, when, before, error))
     goto fail;
   if (own_tx && !tam_store_commit (store, error))
@@ -1097,7 +1071,6 @@ tam_recovery_action_done (TamStore *store,
   gint64 plan_id = 0, owner = 0;
   gboolean done = FALSE;
   sqlite3_stmt *s;
-  int rc;
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
   if (!tam_session_require (session, TAM_PERM_VIEW, error))
@@ -1156,13 +1129,8 @@ tam_recovery_action_done (TamStore *store,
   sqlite3_bind_text (s, 2, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (s, 3, note ? note : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (s, 4, session->person_id);
-  rc = sqlite3_step (s);
-  sqlite3_reset (s);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not update the action"));
-      goto fail;
-    }
+  if (!tam_store_step_write (store, s, FALSE, _ ("Could not update the action"), error))
+    goto fail;
   reason = g_strdup_printf ("#%" G_GINT64_FORMAT "%s%s", action_id, note && *note ? ": " : "", note ? note : "");
   if (!record_step (store, session, plan_id, "DONE", reason, when, before, error))
     goto fail;

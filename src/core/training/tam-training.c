@@ -250,13 +250,8 @@ tam_training_add (TamStore *store,
   sqlite3_bind_text (stmt, 6, starts, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, ends, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, material ? material : "", -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sqlite3_reset (stmt);
-      tam_store_set_error (store, error, _ ("Could not save the training"));
-      goto fail;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the training"), error))
+    goto fail;
   id = sqlite3_last_insert_rowid (tam_store_get_db (store));
   after = tam_store_query_text_by_id (store, TRAINING_JSON, id);
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
@@ -472,13 +467,8 @@ tam_training_enroll (TamStore *store,
         goto fail;
       sqlite3_bind_int64 (stmt, 1, training_id);
       sqlite3_bind_int64 (stmt, 2, p.id);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          sqlite3_reset (stmt);
-          tam_store_set_error (store, error, _ ("Could not enroll a participant"));
-          goto fail;
-        }
-      sqlite3_reset (stmt);
+      if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not enroll a participant"), error))
+        goto fail;
       id_text = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", training_id, niks[i]);
       after = g_strdup_printf ("{\"training\":%" G_GINT64_FORMAT ",\"nik\":\"%s\"}", training_id, niks[i]);
       if (!tam_audit_append (store, actor, "INSERT", "training_participant", id_text, NULL, after, error))
@@ -585,13 +575,8 @@ tam_training_attend (TamStore *store,
   sqlite3_bind_int64 (stmt, 2, p.id);
   sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 4, present ? 1 : 0);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sqlite3_reset (stmt);
-      tam_store_set_error (store, error, _ ("Could not save the attendance"));
-      goto fail;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the attendance"), error))
+    goto fail;
   stmt = tam_store_prepare (store,
                             "UPDATE training_participants SET attended = EXISTS (SELECT 1 FROM training_attendance a"
                             " WHERE a.training_id = ?1 AND a.person_id = ?2 AND a.present = 1)"
@@ -601,13 +586,8 @@ tam_training_attend (TamStore *store,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, training_id);
   sqlite3_bind_int64 (stmt, 2, p.id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sqlite3_reset (stmt);
-      tam_store_set_error (store, error, _ ("Could not save the attendance"));
-      goto fail;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the attendance"), error))
+    goto fail;
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", training_id, nik);
   if (!tam_audit_append (store, actor, before ? "UPDATE" : "INSERT", "training_attendance", id_text, before, after, error))
     goto fail;
@@ -671,13 +651,8 @@ _tam_training_score_one (TamStore *store,
     sqlite3_bind_int64 (stmt, 8, actor->person_id);
   else
     sqlite3_bind_null (stmt, 8);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sqlite3_reset (stmt);
-      tam_store_set_error (store, error, _ ("Could not save the score"));
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the score"), error))
+    return FALSE;
   stmt = tam_store_prepare (store,
                             "UPDATE training_participants SET quiz_score = ?3, passed = ?4 WHERE training_id = ?1 AND person_id = ?2",
                             error);
@@ -687,13 +662,8 @@ _tam_training_score_one (TamStore *store,
   sqlite3_bind_int64 (stmt, 2, person_id);
   sqlite3_bind_double (stmt, 3, score);
   sqlite3_bind_int (stmt, 4, passed ? 1 : 0);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sqlite3_reset (stmt);
-      tam_store_set_error (store, error, _ ("Could not save the score"));
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the score"), error))
+    return FALSE;
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT "/%s/%" G_GINT64_FORMAT, training_id, nik, n);
   g_ascii_formatd (score_text, sizeof score_text, "%g", score);
   after = g_strdup_printf ("{\"score\":%s,\"passed\":%s}", score_text, passed ? "true" : "false");
