@@ -8,6 +8,7 @@
 #include "tam-audit.h"
 #include "tam-coaching-private.h"
 #include "tam-dates.h"
+#include "tam-store-read.h"
 
 #define RECORD_JSON                                                                              \
   "SELECT json_object('id', r.id, 'nik', p.nik, 'rule', r.nonconformity, 'catalog',"             \
@@ -257,6 +258,20 @@ person_clear (Person *p)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Person, person_clear)
 
+static void
+person_fill (sqlite3_stmt *s,
+             gpointer out)
+{
+  Person *p = out;
+
+  p->id = sqlite3_column_int64 (s, 0);
+  p->nik = tam_stmt_dup_text (s, 1);
+  p->role = tam_stmt_dup_text (s, 2);
+  p->site = tam_stmt_dup_text (s, 3);
+  p->service = tam_stmt_dup_text (s, 4);
+  p->team_leader_id = sqlite3_column_int64 (s, 5);
+}
+
 static gboolean
 find_person (TamStore *store,
              const char *by_nik,
@@ -270,26 +285,12 @@ find_person (TamStore *store,
                                        " SELECT id, nik, role, site, service, COALESCE (team_leader_id, 0) FROM people"
                                        " WHERE id = ?2",
                                        error);
-  gboolean found = FALSE;
 
   if (s == NULL)
     return FALSE;
   tam_stmt_bind_text_or_null (s, 1, by_nik);
   sqlite3_bind_int64 (s, 2, by_id);
-  if (sqlite3_step (s) == SQLITE_ROW)
-    {
-      found = TRUE;
-      p->id = sqlite3_column_int64 (s, 0);
-      p->nik = tam_stmt_dup_text (s, 1);
-      p->role = tam_stmt_dup_text (s, 2);
-      p->site = tam_stmt_dup_text (s, 3);
-      p->service = tam_stmt_dup_text (s, 4);
-      p->team_leader_id = sqlite3_column_int64 (s, 5);
-    }
-  sqlite3_reset (s);
-  if (!found)
-    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No person with NIK %s"), by_nik ? by_nik : "?");
-  return found;
+  return tam_stmt_read_one (s, person_fill, p, error, _ ("No person with NIK %s"), by_nik ? by_nik : "?");
 }
 
 gint64
@@ -428,6 +429,23 @@ row_clear (Row *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
 
+static void
+row_fill (sqlite3_stmt *s,
+          gpointer out)
+{
+  Row *r = out;
+
+  r->person_id = sqlite3_column_int64 (s, 0);
+  r->rule_code = tam_stmt_dup_text (s, 1);
+  r->level = tam_coaching_level_from_code ((const char *) sqlite3_column_text (s, 2));
+  r->state = tam_coaching_state_from_code ((const char *) sqlite3_column_text (s, 3));
+  r->occurred_on = tam_stmt_dup_text (s, 4);
+  r->issued_on = tam_stmt_dup_text (s, 5);
+  r->acknowledged_on = tam_stmt_dup_text (s, 6);
+  r->refused = sqlite3_column_int (s, 7) != 0;
+  r->confirmed = sqlite3_column_int (s, 8) != 0;
+}
+
 static gboolean
 read_row (TamStore *store,
           gint64 id,
@@ -438,28 +456,11 @@ read_row (TamStore *store,
                                        "SELECT person_id, nonconformity, level, state, occurred_on, issued_on,"
                                        " acknowledged_on, refused, confirmed_by IS NOT NULL FROM coaching_records WHERE id = ?",
                                        error);
-  gboolean found = FALSE;
 
   if (s == NULL)
     return FALSE;
   sqlite3_bind_int64 (s, 1, id);
-  if (sqlite3_step (s) == SQLITE_ROW)
-    {
-      found = TRUE;
-      r->person_id = sqlite3_column_int64 (s, 0);
-      r->rule_code = tam_stmt_dup_text (s, 1);
-      r->level = tam_coaching_level_from_code ((const char *) sqlite3_column_text (s, 2));
-      r->state = tam_coaching_state_from_code ((const char *) sqlite3_column_text (s, 3));
-      r->occurred_on = tam_stmt_dup_text (s, 4);
-      r->issued_on = tam_stmt_dup_text (s, 5);
-      r->acknowledged_on = tam_stmt_dup_text (s, 6);
-      r->refused = sqlite3_column_int (s, 7) != 0;
-      r->confirmed = sqlite3_column_int (s, 8) != 0;
-    }
-  sqlite3_reset (s);
-  if (!found)
-    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No coaching record %lld"), (long long) id);
-  return found;
+  return tam_stmt_read_one (s, row_fill, r, error, _ ("No coaching record %lld"), (long long) id);
 }
 
 /* A supervisor (operational) decides for their site and service, a

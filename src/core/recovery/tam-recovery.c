@@ -13,6 +13,7 @@
 #include "tam-kpi.h"
 #include "tam-people.h"
 #include "tam-recovery-private.h"
+#include "tam-store-read.h"
 
 /* The plan and its actions as JSON: the audit's before / after and the
  * events' snapshots. */
@@ -740,6 +741,26 @@ row_clear (Row *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
 
+static void
+row_fill (sqlite3_stmt *s,
+          gpointer out)
+{
+  Row *r = out;
+
+  r->kpi = tam_kpi_kind_from_code ((const char *) sqlite3_column_text (s, 0));
+  r->scope = tam_kpi_scope_from_code ((const char *) sqlite3_column_text (s, 1));
+  r->scope_ref = tam_stmt_dup_text (s, 2);
+  r->site = tam_stmt_dup_text (s, 3);
+  r->service = tam_stmt_dup_text (s, 4);
+  r->period = tam_stmt_dup_text (s, 5);
+  r->verify_month = tam_stmt_dup_text (s, 6);
+  r->state = tam_recovery_state_from_code ((const char *) sqlite3_column_text (s, 7));
+  r->drafted_by = sqlite3_column_int64 (s, 8);
+  r->drafted_at = tam_stmt_dup_text (s, 9);
+  r->analysis = tam_stmt_dup_text (s, 10);
+  r->follow_up = sqlite3_column_int64 (s, 11);
+}
+
 static gboolean
 read_row (TamStore *store,
           gint64 id,
@@ -752,31 +773,11 @@ read_row (TamStore *store,
                                        " COALESCE ((SELECT f.id FROM recovery_plans f WHERE f.follows_id = p.id), 0)"
                                        " FROM recovery_plans p WHERE id = ?",
                                        error);
-  gboolean found = FALSE;
 
   if (s == NULL)
     return FALSE;
   sqlite3_bind_int64 (s, 1, id);
-  if (sqlite3_step (s) == SQLITE_ROW)
-    {
-      found = TRUE;
-      r->kpi = tam_kpi_kind_from_code ((const char *) sqlite3_column_text (s, 0));
-      r->scope = tam_kpi_scope_from_code ((const char *) sqlite3_column_text (s, 1));
-      r->scope_ref = tam_stmt_dup_text (s, 2);
-      r->site = tam_stmt_dup_text (s, 3);
-      r->service = tam_stmt_dup_text (s, 4);
-      r->period = tam_stmt_dup_text (s, 5);
-      r->verify_month = tam_stmt_dup_text (s, 6);
-      r->state = tam_recovery_state_from_code ((const char *) sqlite3_column_text (s, 7));
-      r->drafted_by = sqlite3_column_int64 (s, 8);
-      r->drafted_at = tam_stmt_dup_text (s, 9);
-      r->analysis = tam_stmt_dup_text (s, 10);
-      r->follow_up = sqlite3_column_int64 (s, 11);
-    }
-  sqlite3_reset (s);
-  if (!found)
-    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No recovery plan %lld"), (long long) id);
-  return found;
+  return tam_stmt_read_one (s, row_fill, r, error, _ ("No recovery plan %lld"), (long long) id);
 }
 
 static gboolean

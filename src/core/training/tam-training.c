@@ -12,6 +12,7 @@
 #include "tam-coaching.h"
 #include "tam-codes.h"
 #include "tam-dates.h"
+#include "tam-store-read.h"
 #include "tam-training-private.h"
 
 #define TRAINING_JSON                                                                               \
@@ -129,6 +130,54 @@ is_blank (const char *s)
   return *s == '\0';
 }
 
+typedef struct
+{
+  gint64 id;
+  char *name;
+  char *role;
+  char *status;
+  char *service;
+} PersonRow;
+
+static void
+person_row_clear (PersonRow *p)
+{
+  g_free (p->name);
+  g_free (p->role);
+  g_free (p->status);
+  g_free (p->service);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PersonRow, person_row_clear)
+
+static void
+person_row_fill (sqlite3_stmt *stmt,
+                 gpointer out)
+{
+  PersonRow *p = out;
+
+  p->id = sqlite3_column_int64 (stmt, 0);
+  p->name = tam_stmt_dup_text (stmt, 1);
+  p->role = tam_stmt_dup_text (stmt, 2);
+  p->status = tam_stmt_dup_text (stmt, 3);
+  p->service = tam_stmt_dup_text (stmt, 4);
+}
+
+/* The person of @nik, or an error naming the NIK. */
+static gboolean
+read_person (TamStore *store,
+             const char *nik,
+             PersonRow *p,
+             GError **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (store, "SELECT id, name, role, status, service FROM people WHERE nik = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, nik ? nik : "", -1, SQLITE_TRANSIENT);
+  return tam_stmt_read_one (stmt, person_row_fill, p, error, _ ("Nobody has the NIK %s"), nik ? nik : "");
+}
+
 gint64
 tam_training_add (TamStore *store,
                   const TamSession *actor,
@@ -207,28 +256,17 @@ tam_training_add (TamStore *store,
     }
   if (trainer_nik != NULL)
     {
-      g_autofree char *role = NULL;
+      g_auto (PersonRow) trainer = { 0 };
 
-      stmt = tam_store_prepare (store, "SELECT id, role FROM people WHERE nik = ?", error);
-      if (stmt == NULL)
+      if (!read_person (store, trainer_nik, &trainer, error))
         goto fail;
-      sqlite3_bind_text (stmt, 1, trainer_nik, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      if (g_strcmp0 (trainer.role, "TRAINER") != 0)
         {
-          trainer_id = sqlite3_column_int64 (stmt, 0);
-          role = tam_stmt_dup_text (stmt, 1);
-        }
-      sqlite3_reset (stmt);
-      if (trainer_id == 0)
-        {
-          g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("Nobody has the NIK %s"), trainer_nik);
+          g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("%s is not a trainer (role %s)"), trainer_nik,
+                       trainer.role);
           goto fail;
         }
-      if (g_strcmp0 (role, "TRAINER") != 0)
-        {
-          g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("%s is not a trainer (role %s)"), trainer_nik, role);
-          goto fail;
-        }
+      trainer_id = trainer.id;
     }
   else if (actor != NULL && g_strcmp0 (actor->role, "TRAINER") == 0)
     trainer_id = actor->person_id;
@@ -289,6 +327,19 @@ training_row_clear (TrainingRow *t)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TrainingRow, training_row_clear)
 
+static void
+training_row_fill (sqlite3_stmt *stmt,
+                   gpointer out)
+{
+  TrainingRow *t = out;
+
+  t->kind = tam_stmt_dup_text (stmt, 0);
+  t->title = tam_stmt_dup_text (stmt, 1);
+  t->service = tam_stmt_dup_text (stmt, 2);
+  t->starts_on = tam_stmt_dup_text (stmt, 3);
+  t->ends_on = tam_stmt_dup_text (stmt, 4);
+}
+
 static gboolean
 read_training (TamStore *store,
                gint64 id,
@@ -297,72 +348,12 @@ read_training (TamStore *store,
 {
   sqlite3_stmt *stmt = tam_store_prepare (store, "SELECT kind, title, service, starts_on, ends_on FROM trainings WHERE id = ?",
                                           error);
-  gboolean found;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  if (found)
-    {
-      t->id = id;
-      t->kind = tam_stmt_dup_text (stmt, 0);
-      t->title = tam_stmt_dup_text (stmt, 1);
-      t->service = tam_stmt_dup_text (stmt, 2);
-      t->starts_on = tam_stmt_dup_text (stmt, 3);
-      t->ends_on = tam_stmt_dup_text (stmt, 4);
-    }
-  sqlite3_reset (stmt);
-  if (!found)
-    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("There is no training %lld"), (long long) id);
-  return found;
-}
-
-typedef struct
-{
-  gint64 id;
-  char *name;
-  char *role;
-  char *status;
-  char *service;
-} PersonRow;
-
-static void
-person_row_clear (PersonRow *p)
-{
-  g_free (p->name);
-  g_free (p->role);
-  g_free (p->status);
-  g_free (p->service);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PersonRow, person_row_clear)
-
-static gboolean
-read_person (TamStore *store,
-             const char *nik,
-             PersonRow *p,
-             GError **error)
-{
-  sqlite3_stmt *stmt = tam_store_prepare (store, "SELECT id, name, role, status, service FROM people WHERE nik = ?", error);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, nik ? nik : "", -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  if (found)
-    {
-      p->id = sqlite3_column_int64 (stmt, 0);
-      p->name = tam_stmt_dup_text (stmt, 1);
-      p->role = tam_stmt_dup_text (stmt, 2);
-      p->status = tam_stmt_dup_text (stmt, 3);
-      p->service = tam_stmt_dup_text (stmt, 4);
-    }
-  sqlite3_reset (stmt);
-  if (!found)
-    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("Nobody has the NIK %s"), nik ? nik : "");
-  return found;
+  t->id = id;
+  return tam_stmt_read_one (stmt, training_row_fill, t, error, _ ("There is no training %lld"), (long long) id);
 }
 
 static int
