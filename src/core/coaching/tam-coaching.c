@@ -8,6 +8,7 @@
 #include "tam-audit.h"
 #include "tam-coaching-private.h"
 #include "tam-dates.h"
+#include "tam-person-lookup.h"
 #include "tam-store-read.h"
 
 #define RECORD_JSON                                                                              \
@@ -237,62 +238,6 @@ catalog_or_error (GError **error)
   return catalog;
 }
 
-typedef struct
-{
-  gint64 id;
-  char *nik;
-  char *role;
-  char *site;
-  char *service;
-  gint64 team_leader_id;
-} Person;
-
-static void
-person_clear (Person *p)
-{
-  g_free (p->nik);
-  g_free (p->role);
-  g_free (p->site);
-  g_free (p->service);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Person, person_clear)
-
-static void
-person_fill (sqlite3_stmt *s,
-             gpointer out)
-{
-  Person *p = out;
-
-  p->id = sqlite3_column_int64 (s, 0);
-  p->nik = tam_stmt_dup_text (s, 1);
-  p->role = tam_stmt_dup_text (s, 2);
-  p->site = tam_stmt_dup_text (s, 3);
-  p->service = tam_stmt_dup_text (s, 4);
-  p->team_leader_id = sqlite3_column_int64 (s, 5);
-}
-
-static gboolean
-find_person (TamStore *store,
-             const char *by_nik,
-             gint64 by_id,
-             Person *p,
-             GError **error)
-{
-  sqlite3_stmt *s = tam_store_prepare (store,
-                                       "SELECT id, nik, role, site, service, COALESCE (team_leader_id, 0) FROM people"
-                                       " WHERE nik = ?1 UNION ALL"
-                                       " SELECT id, nik, role, site, service, COALESCE (team_leader_id, 0) FROM people"
-                                       " WHERE id = ?2",
-                                       error);
-
-  if (s == NULL)
-    return FALSE;
-  tam_stmt_bind_text_or_null (s, 1, by_nik);
-  sqlite3_bind_int64 (s, 2, by_id);
-  return tam_stmt_read_one (s, person_fill, p, error, _ ("No person with NIK %s"), by_nik ? by_nik : "?");
-}
-
 gint64
 tam_coaching_record (TamStore *store,
                      const TamSession *session,
@@ -305,7 +250,7 @@ tam_coaching_record (TamStore *store,
 {
   const TamCatalog *catalog;
   const TamCoachingRule *rule;
-  g_auto (Person) person = { 0 };
+  g_autoptr (TamPerson) person = NULL;
   g_autofree char *day = NULL;
   g_autofree char *key = NULL;
   g_autofree char *after = NULL;
@@ -337,17 +282,18 @@ tam_coaching_record (TamStore *store,
                    date ? date : "");
       return 0;
     }
-  if (!find_person (store, nik, 0, &person, error))
+  person = tam_person_lookup (store, nik, _ ("No person with NIK %s"), error);
+  if (person == NULL)
     return 0;
-  if (person.id == session->person_id)
+  if (person->id == session->person_id)
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_PERMISSION, _ ("Nobody records a nonconformity of their own"));
       return 0;
     }
-  if (is_team_leader (session) && person.team_leader_id != session->person_id)
+  if (is_team_leader (session) && person->team_leader_id != session->person_id)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_PERMISSION,
-                   _ ("%s is not in your team: a team leader records for their own team only"), person.nik);
+                   _ ("%s is not in your team: a team leader records for their own team only"), person->nik);
       return 0;
     }
   /* A day of attendance is one event, whoever records it first. */
@@ -377,16 +323,16 @@ tam_coaching_record (TamStore *store,
           g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No call %s"), call_id);
           goto fail;
         }
-      if (agent != person.id)
+      if (agent != person->id)
         {
-          g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("Call %s was not made by %s"), call_id, person.nik);
+          g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("Call %s was not made by %s"), call_id, person->nik);
           goto fail;
         }
     }
-  if (!_tam_coaching_issued_records (store, person.id, 0, records, chunk, error))
+  if (!_tam_coaching_issued_records (store, person->id, 0, records, chunk, error))
     goto fail;
   proposal = tam_ladder_propose (rule, day, (TamLadderRecord *) (void *) records->data, records->len, 0);
-  id = _tam_coaching_insert (store, catalog, person.id, rule, &proposal, day, key, session->person_id, call_row,
+  id = _tam_coaching_insert (store, catalog, person->id, rule, &proposal, day, key, session->person_id, call_row,
                              note, error);
   if (id == 0)
     goto fail;
@@ -467,7 +413,7 @@ read_row (TamStore *store,
  * manager for everybody; a team leader acts for their own team. */
 static gboolean
 in_scope (const TamSession *session,
-          const Person *p,
+          const TamPerson *p,
           GError **error)
 {
   gboolean ok = TRUE;
@@ -503,21 +449,20 @@ decision_begin (TamStore *store,
                 gint64 id,
                 gboolean own_tx,
                 Row *row,
-                Person *person,
+                TamPerson **person,
                 char **before,
                 GError **error)
 {
   if (own_tx && !tam_store_begin (store, error))
     return FALSE;
-  if (!read_row (store, id, row, error) ||
-      !find_person (store, NULL, row->person_id, person, error))
+  if (!read_row (store, id, row, error) || (*person = tam_people_get (store, row->person_id, error)) == NULL)
     goto fail;
-  if (person->id == session->person_id)
+  if ((*person)->id == session->person_id)
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_PERMISSION, _ ("Nobody decides a record of their own"));
       goto fail;
     }
-  if (!in_scope (session, person, error))
+  if (!in_scope (session, *person, error))
     goto fail;
   *before = tam_store_query_text_by_id (store, RECORD_JSON, id);
   return TRUE;
@@ -585,7 +530,7 @@ tam_coaching_issue (TamStore *store,
   const TamCatalog *catalog;
   const TamCoachingRule *rule;
   g_auto (Row) row = { 0 };
-  g_auto (Person) person = { 0 };
+  g_autoptr (TamPerson) person = NULL;
   g_autofree char *day = NULL;
   g_autofree char *until = NULL;
   g_autofree char *before = NULL;
@@ -664,7 +609,7 @@ tam_coaching_dismiss (TamStore *store,
                       GError **error)
 {
   g_auto (Row) row = { 0 };
-  g_auto (Person) person = { 0 };
+  g_autoptr (TamPerson) person = NULL;
   g_autofree char *before = NULL;
   g_autofree char *why = g_strstrip (g_strdup (reason ? reason : ""));
   gboolean own_tx = !tam_store_in_transaction (store);
@@ -719,8 +664,8 @@ receipt (TamStore *store,
          GError **error)
 {
   g_auto (Row) row = { 0 };
-  g_auto (Person) person = { 0 };
-  g_auto (Person) witness = { 0 };
+  g_autoptr (TamPerson) person = NULL;
+  g_autoptr (TamPerson) witness = NULL;
   g_autofree char *before = NULL;
   g_autofree char *day = NULL;
   gboolean own_tx = !tam_store_in_transaction (store);
@@ -746,13 +691,14 @@ receipt (TamStore *store,
     }
   if (witness_nik != NULL)
     {
-      if (!find_person (store, witness_nik, 0, &witness, error))
+      witness = tam_person_lookup (store, witness_nik, _ ("No person with NIK %s"), error);
+      if (witness == NULL)
         {
           if (own_tx)
             tam_store_rollback (store);
           return FALSE;
         }
-      if (witness.id == row.person_id)
+      if (witness->id == row.person_id)
         {
           g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("The agent cannot witness their own refusal"));
           if (own_tx)
@@ -772,7 +718,7 @@ receipt (TamStore *store,
   sqlite3_bind_text (s, 1, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (s, 2, witness_nik != NULL);
   if (witness_nik != NULL)
-    sqlite3_bind_int64 (s, 3, witness.id);
+    sqlite3_bind_int64 (s, 3, witness->id);
   else
     sqlite3_bind_null (s, 3);
   sqlite3_bind_int64 (s, 4, id);
@@ -816,7 +762,7 @@ tam_coaching_confirm (TamStore *store,
 {
   const TamCatalog *catalog;
   g_auto (Row) row = { 0 };
-  g_auto (Person) person = { 0 };
+  g_autoptr (TamPerson) person = NULL;
   g_autofree char *before = NULL;
   g_autofree char *person_before = NULL;
   g_autofree char *person_after = NULL;
@@ -855,7 +801,7 @@ tam_coaching_confirm (TamStore *store,
     return FALSE;
 
   person_before = tam_store_query_text_by_id (store, "SELECT json_object('nik', nik, 'status', status) FROM people WHERE id = ?",
-                                              person.id);
+                                              person->id);
   s = tam_store_prepare (store, "UPDATE people SET status = 'RETURNED_TO_VENDOR' WHERE id = ?", error);
   if (s == NULL)
     {
@@ -863,12 +809,12 @@ tam_coaching_confirm (TamStore *store,
         tam_store_rollback (store);
       return FALSE;
     }
-  sqlite3_bind_int64 (s, 1, person.id);
+  sqlite3_bind_int64 (s, 1, person->id);
   if (!step_update (store, s, own_tx, error))
     return FALSE;
   person_after = tam_store_query_text_by_id (store, "SELECT json_object('nik', nik, 'status', status) FROM people WHERE id = ?",
-                                             person.id);
-  if (!tam_audit_append (store, session, "RETURN_TO_VENDOR", "people", person.nik, person_before, person_after, error))
+                                             person->id);
+  if (!tam_audit_append (store, session, "RETURN_TO_VENDOR", "people", person->nik, person_before, person_after, error))
     {
       if (own_tx)
         tam_store_rollback (store);

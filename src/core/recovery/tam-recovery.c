@@ -11,7 +11,7 @@
 #include "tam-audit.h"
 #include "tam-dates.h"
 #include "tam-kpi.h"
-#include "tam-people.h"
+#include "tam-person-lookup.h"
 #include "tam-recovery-private.h"
 #include "tam-store-read.h"
 
@@ -378,25 +378,6 @@ tam_recovery_figures (TamStore *store,
 /* ------------------------------------------------------------------ */
 /* Writing */
 
-/* The person of @nik (tam_people_find_nik), or an error naming the NIK. */
-static TamPerson *
-find_person (TamStore *store,
-             const char *nik,
-             GError **error)
-{
-  g_autoptr (GError) local = NULL;
-  TamPerson *p = tam_people_find_nik (store, nik, &local);
-
-  if (p == NULL)
-    {
-      if (g_error_matches (local, TAM_ERROR, TAM_ERROR_NOT_FOUND))
-        g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No person with NIK %s"), nik);
-      else
-        g_propagate_error (error, g_steal_pointer (&local));
-    }
-  return p;
-}
-
 static gboolean
 code_exists (TamStore *store,
              const char *sql,
@@ -442,7 +423,7 @@ check_scope (TamStore *store,
     case TAM_KPI_SCOPE_AGENT:
     case TAM_KPI_SCOPE_TEAM:
       {
-        g_autoptr (TamPerson) p = find_person (store, ref, error);
+        g_autoptr (TamPerson) p = tam_person_lookup (store, ref, _ ("No person with NIK %s"), error);
 
         if (p == NULL)
           return FALSE;
@@ -539,7 +520,7 @@ insert_actions (TamStore *store,
       if (a->owner_nik != NULL && *a->owner_nik != '\0')
         {
           g_autoptr (GError) local = NULL;
-          g_autoptr (TamPerson) p = find_person (store, a->owner_nik, &local);
+          g_autoptr (TamPerson) p = tam_person_lookup (store, a->owner_nik, _ ("No person with NIK %s"), &local);
 
           if (p == NULL)
             {

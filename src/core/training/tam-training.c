@@ -12,6 +12,7 @@
 #include "tam-coaching.h"
 #include "tam-codes.h"
 #include "tam-dates.h"
+#include "tam-person-lookup.h"
 #include "tam-store-read.h"
 #include "tam-training-private.h"
 
@@ -130,52 +131,13 @@ is_blank (const char *s)
   return *s == '\0';
 }
 
-typedef struct
-{
-  gint64 id;
-  char *name;
-  char *role;
-  char *status;
-  char *service;
-} PersonRow;
-
-static void
-person_row_clear (PersonRow *p)
-{
-  g_free (p->name);
-  g_free (p->role);
-  g_free (p->status);
-  g_free (p->service);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PersonRow, person_row_clear)
-
-static void
-person_row_fill (sqlite3_stmt *stmt,
-                 gpointer out)
-{
-  PersonRow *p = out;
-
-  p->id = sqlite3_column_int64 (stmt, 0);
-  p->name = tam_stmt_dup_text (stmt, 1);
-  p->role = tam_stmt_dup_text (stmt, 2);
-  p->status = tam_stmt_dup_text (stmt, 3);
-  p->service = tam_stmt_dup_text (stmt, 4);
-}
-
 /* The person of @nik, or an error naming the NIK. */
-static gboolean
+static TamPerson *
 read_person (TamStore *store,
              const char *nik,
-             PersonRow *p,
              GError **error)
 {
-  sqlite3_stmt *stmt = tam_store_prepare (store, "SELECT id, name, role, status, service FROM people WHERE nik = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, nik ? nik : "", -1, SQLITE_TRANSIENT);
-  return tam_stmt_read_one (stmt, person_row_fill, p, error, _ ("Nobody has the NIK %s"), nik ? nik : "");
+  return tam_person_lookup (store, nik, _ ("Nobody has the NIK %s"), error);
 }
 
 gint64
@@ -256,17 +218,17 @@ tam_training_add (TamStore *store,
     }
   if (trainer_nik != NULL)
     {
-      g_auto (PersonRow) trainer = { 0 };
+      g_autoptr (TamPerson) trainer = read_person (store, trainer_nik, error);
 
-      if (!read_person (store, trainer_nik, &trainer, error))
+      if (trainer == NULL)
         goto fail;
-      if (g_strcmp0 (trainer.role, "TRAINER") != 0)
+      if (g_strcmp0 (trainer->role, "TRAINER") != 0)
         {
           g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("%s is not a trainer (role %s)"), trainer_nik,
-                       trainer.role);
+                       trainer->role);
           goto fail;
         }
-      trainer_id = trainer.id;
+      trainer_id = trainer->id;
     }
   else if (actor != NULL && g_strcmp0 (actor->role, "TRAINER") == 0)
     trainer_id = actor->person_id;
@@ -375,20 +337,23 @@ enrolled (TamStore *store,
   return found;
 }
 
-/* Checks that @nik may be enrolled in @t; fills @p. */
+/* Checks that @nik may be enrolled in @t; @out gets the person. */
 static gboolean
 check_enroll (TamStore *store,
               const TrainingRow *t,
               const char *nik,
-              PersonRow *p,
+              TamPerson **out,
               GError **error)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  const TamPerson *p;
   int e;
 
-  if (!read_person (store, nik, p, error))
+  *out = read_person (store, nik, error);
+  if (*out == NULL)
     return FALSE;
+  p = *out;
   /* Someone who left is refused for a training still to come or under
    * way; a past one may be recorded after the fact with them in it. */
   if (g_strcmp0 (p->status, "TRAINING") != 0 && g_strcmp0 (p->status, "ACTIVE") != 0 &&
@@ -440,7 +405,7 @@ tam_training_enroll (TamStore *store,
     goto fail;
   for (guint i = 0; niks[i] != NULL; i++)
     {
-      g_auto (PersonRow) p = { 0 };
+      g_autoptr (TamPerson) p = NULL;
       g_autofree char *id_text = NULL;
       g_autofree char *after = NULL;
       sqlite3_stmt *stmt;
@@ -457,7 +422,7 @@ tam_training_enroll (TamStore *store,
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, training_id);
-      sqlite3_bind_int64 (stmt, 2, p.id);
+      sqlite3_bind_int64 (stmt, 2, p->id);
       if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not enroll a participant"), error))
         goto fail;
       id_text = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", training_id, niks[i]);
@@ -481,19 +446,20 @@ read_participant (TamStore *store,
                   gint64 training_id,
                   const char *nik,
                   TrainingRow *t,
-                  PersonRow *p,
+                  TamPerson **p,
                   GError **error)
 {
   int e;
 
-  if (!read_training (store, training_id, t, error) || !read_person (store, nik, p, error))
+  if (!read_training (store, training_id, t, error) || (*p = read_person (store, nik, error)) == NULL)
     return FALSE;
-  e = enrolled (store, training_id, p->id, error);
+  e = enrolled (store, training_id, (*p)->id, error);
   if (e < 0)
     return FALSE;
   if (e == 0)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("%s (%s) is not enrolled in “%s”"), p->name, nik, t->title);
+      g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("%s (%s) is not enrolled in “%s”"), (*p)->name, nik,
+                   t->title);
       return FALSE;
     }
   return TRUE;
@@ -509,7 +475,7 @@ tam_training_attend (TamStore *store,
                      GError **error)
 {
   g_auto (TrainingRow) t = { 0 };
-  g_auto (PersonRow) p = { 0 };
+  g_autoptr (TamPerson) p = NULL;
   g_autofree char *day = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -543,7 +509,7 @@ tam_training_attend (TamStore *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, training_id);
-  sqlite3_bind_int64 (stmt, 2, p.id);
+  sqlite3_bind_int64 (stmt, 2, p->id);
   sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     before = g_strdup_printf ("{\"date\":\"%s\",\"present\":%d}", day, sqlite3_column_int (stmt, 0));
@@ -563,7 +529,7 @@ tam_training_attend (TamStore *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, training_id);
-  sqlite3_bind_int64 (stmt, 2, p.id);
+  sqlite3_bind_int64 (stmt, 2, p->id);
   sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 4, present ? 1 : 0);
   if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the attendance"), error))
@@ -576,7 +542,7 @@ tam_training_attend (TamStore *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, training_id);
-  sqlite3_bind_int64 (stmt, 2, p.id);
+  sqlite3_bind_int64 (stmt, 2, p->id);
   if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the attendance"), error))
     goto fail;
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", training_id, nik);
@@ -584,8 +550,8 @@ tam_training_attend (TamStore *store,
     goto fail;
   /* An agent's absence is a nonconformity of the IK Pembinaan (row 10):
    * proposed to coaching, withdrawn again when corrected while undecided. */
-  if (g_strcmp0 (p.role, "AGENT") == 0 && (!present || (before != NULL && strstr (before, "\"present\":0") != NULL)))
-    tam_coaching_training_changed (store, p.id, day);
+  if (g_strcmp0 (p->role, "AGENT") == 0 && (!present || (before != NULL && strstr (before, "\"present\":0") != NULL)))
+    tam_coaching_training_changed (store, p->id, day);
   if (own_tx && !tam_store_commit (store, error))
     return FALSE;
   return TRUE;
@@ -700,7 +666,7 @@ tam_training_score_at (TamStore *store,
                        GError **error)
 {
   g_auto (TrainingRow) t = { 0 };
-  g_auto (PersonRow) p = { 0 };
+  g_autoptr (TamPerson) p = NULL;
   g_autofree char *now = NULL;
   gboolean own_tx = !tam_store_in_transaction (store);
 
@@ -714,7 +680,7 @@ tam_training_score_at (TamStore *store,
     return FALSE;
   now = recorded_at != NULL ? g_strdup (recorded_at) : tam_now_string ();
   if (!read_participant (store, training_id, nik, &t, &p, error) ||
-      !_tam_training_score_one (store, actor, training_id, p.id, nik, score, tam_training_pass_mark (store), now,
+      !_tam_training_score_one (store, actor, training_id, p->id, nik, score, tam_training_pass_mark (store), now,
                                 attempt, error))
     goto fail;
   if (own_tx && !tam_store_commit (store, error))
