@@ -10,6 +10,7 @@
 #include "tam-dates.h"
 #include "tam-person-lookup.h"
 #include "tam-store-read.h"
+#include "tam-store-tx.h"
 
 #define RECORD_JSON                                                                              \
   "SELECT json_object('id', r.id, 'nik', p.nik, 'rule', r.nonconformity, 'catalog',"             \
@@ -340,13 +341,10 @@ tam_coaching_record (TamStore *store,
   entity_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   if (!tam_audit_append (store, session, "RECORD", "coaching_records", entity_id, NULL, after, error))
     goto fail;
-  if (own_tx && !tam_store_commit (store, error))
-    goto fail;
-  return id;
+  return tam_store_commit_own (store, own_tx, error) ? id : 0;
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
+  tam_store_rollback_own (store, own_tx);
   return 0;
 }
 
@@ -468,9 +466,7 @@ decision_begin (TamStore *store,
   return TRUE;
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 static gboolean
@@ -486,12 +482,8 @@ decision_end (TamStore *store,
   g_autofree char *entity_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
   if (!tam_audit_append (store, session, action, "coaching_records", entity_id, before, after, error) ||
-      (own_tx && !tam_store_commit (store, error)))
-    {
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
-    }
+      !tam_store_commit_own (store, own_tx, error))
+    return tam_store_rollback_own (store, own_tx);
   return TRUE;
 }
 
@@ -503,9 +495,7 @@ step_update (TamStore *store,
 {
   if (tam_store_step_write (store, s, FALSE, _ ("Could not update the coaching record"), error))
     return TRUE;
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 static gboolean
@@ -515,9 +505,7 @@ wrong_state (TamStore *store,
              const char *message)
 {
   g_set_error_literal (error, TAM_ERROR, TAM_ERROR_CONFLICT, message);
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 gboolean
@@ -553,9 +541,7 @@ tam_coaching_issue (TamStore *store,
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A record cannot be issued before it occurred (%s)"),
                    row.occurred_on);
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
+      return tam_store_rollback_own (store, own_tx);
     }
   level = row.level;
   rule = tam_catalog_find (catalog, row.rule_code);
@@ -569,11 +555,7 @@ tam_coaching_issue (TamStore *store,
       TamLadderProposal p;
 
       if (!_tam_coaching_issued_records (store, row.person_id, id, records, chunk, error))
-        {
-          if (own_tx)
-            tam_store_rollback (store);
-          return FALSE;
-        }
+        return tam_store_rollback_own (store, own_tx);
       p = tam_ladder_propose (rule, row.occurred_on, (TamLadderRecord *) (void *) records->data, records->len, 0);
       level = p.level;
       previous = p.previous;
@@ -585,11 +567,7 @@ tam_coaching_issue (TamStore *store,
                          " previous_level = COALESCE (?, previous_level) WHERE id = ?",
                          error);
   if (s == NULL)
-    {
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
-    }
+    return tam_store_rollback_own (store, own_tx);
   sqlite3_bind_text (s, 1, tam_coaching_level_to_code (level), -1, SQLITE_STATIC);
   sqlite3_bind_text (s, 2, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (s, 3, until, -1, SQLITE_TRANSIENT);
@@ -631,11 +609,7 @@ tam_coaching_dismiss (TamStore *store,
                          " WHERE id = ?",
                          error);
   if (s == NULL)
-    {
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
-    }
+    return tam_store_rollback_own (store, own_tx);
   sqlite3_bind_text (s, 1, why, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (s, 2, session->person_id);
   sqlite3_bind_int64 (s, 3, id);
@@ -685,36 +659,24 @@ receipt (TamStore *store,
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("The receipt cannot be before the issue (%s)"),
                    row.issued_on);
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
+      return tam_store_rollback_own (store, own_tx);
     }
   if (witness_nik != NULL)
     {
       witness = tam_person_lookup (store, witness_nik, _ ("No person with NIK %s"), error);
       if (witness == NULL)
-        {
-          if (own_tx)
-            tam_store_rollback (store);
-          return FALSE;
-        }
+        return tam_store_rollback_own (store, own_tx);
       if (witness->id == row.person_id)
         {
           g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("The agent cannot witness their own refusal"));
-          if (own_tx)
-            tam_store_rollback (store);
-          return FALSE;
+          return tam_store_rollback_own (store, own_tx);
         }
     }
   s = tam_store_prepare (store,
                          "UPDATE coaching_records SET acknowledged_on = ?, refused = ?, witness_id = ? WHERE id = ?",
                          error);
   if (s == NULL)
-    {
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
-    }
+    return tam_store_rollback_own (store, own_tx);
   sqlite3_bind_text (s, 1, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (s, 2, witness_nik != NULL);
   if (witness_nik != NULL)
@@ -789,11 +751,7 @@ tam_coaching_confirm (TamStore *store,
     return wrong_state (store, own_tx, error, _ ("This return to the vendor is already confirmed"));
   s = tam_store_prepare (store, "UPDATE coaching_records SET confirmed_by = ?, confirmed_on = ? WHERE id = ?", error);
   if (s == NULL)
-    {
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
-    }
+    return tam_store_rollback_own (store, own_tx);
   sqlite3_bind_int64 (s, 1, session->person_id);
   sqlite3_bind_text (s, 2, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (s, 3, id);
@@ -804,22 +762,14 @@ tam_coaching_confirm (TamStore *store,
                                               person->id);
   s = tam_store_prepare (store, "UPDATE people SET status = 'RETURNED_TO_VENDOR' WHERE id = ?", error);
   if (s == NULL)
-    {
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
-    }
+    return tam_store_rollback_own (store, own_tx);
   sqlite3_bind_int64 (s, 1, person->id);
   if (!step_update (store, s, own_tx, error))
     return FALSE;
   person_after = tam_store_query_text_by_id (store, "SELECT json_object('nik', nik, 'status', status) FROM people WHERE id = ?",
                                              person->id);
   if (!tam_audit_append (store, session, "RETURN_TO_VENDOR", "people", person->nik, person_before, person_after, error))
-    {
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
-    }
+    return tam_store_rollback_own (store, own_tx);
   return decision_end (store, session, id, own_tx, "CONFIRM", before, error);
 }
 

@@ -9,6 +9,7 @@
 #include "tam-audit.h"
 #include "tam-calendar.h"
 #include "tam-dates.h"
+#include "tam-store-tx.h"
 
 typedef struct
 {
@@ -491,14 +492,10 @@ edit_day (TamStore *store,
   if (!tam_audit_append (store, session, add ? "HOLIDAY_ADD" : "HOLIDAY_REMOVE", "calendar_days", day, before, after,
                          error))
     goto fail;
-  if (own_tx && !tam_store_commit (store, error))
-    goto fail;
-  return TRUE;
+  return tam_store_commit_own (store, own_tx, error);
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 gboolean

@@ -13,6 +13,7 @@
 #include "tam-dates.h"
 #include "tam-kpi.h"
 #include "tam-recovery-private.h"
+#include "tam-store-tx.h"
 
 typedef struct
 {
@@ -210,14 +211,10 @@ store_verdict (TamStore *store,
     goto fail;
   if (!tam_audit_append (store, session, "RECOVERY_VERIFY", "recovery_plans", entity_id, before, after, error))
     goto fail;
-  if (own_tx && !tam_store_commit (store, error))
-    goto fail;
-  return TRUE;
+  return tam_store_commit_own (store, own_tx, error);
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 static char *

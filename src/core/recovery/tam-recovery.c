@@ -14,6 +14,7 @@
 #include "tam-person-lookup.h"
 #include "tam-recovery-private.h"
 #include "tam-store-read.h"
+#include "tam-store-tx.h"
 
 /* The plan and its actions as JSON: the audit's before / after and the
  * events' snapshots. */
@@ -671,13 +672,10 @@ draft_full (TamStore *store,
   if (!insert_actions (store, id, draft->actions, draft->n_actions, today, error) ||
       !record_step (store, session, id, "DRAFT", NULL, when, NULL, error))
     goto fail;
-  if (own_tx && !tam_store_commit (store, error))
-    goto fail;
-  return id;
+  return tam_store_commit_own (store, own_tx, error) ? id : 0;
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
+  tam_store_rollback_own (store, own_tx);
   return 0;
 }
 
@@ -816,14 +814,10 @@ run_step (TamStore *store,
     goto fail;
   if (!record_step (store, session, id, event, text, when, before, error))
     goto fail;
-  if (own_tx && !tam_store_commit (store, error))
-    goto fail;
-  return TRUE;
+  return tam_store_commit_own (store, own_tx, error);
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 static gint64
@@ -1026,14 +1020,10 @@ tam_recovery_revise (TamStore *store,
   if (!tam_store_step_write (store, s, FALSE, _ ("Could not update the plan"), error) || !insert_actions (store, id, actions, n_actions, from, error) ||
       !record_step (store, session, id, "REVISE", NULL, when, before, error))
     goto fail;
-  if (own_tx && !tam_store_commit (store, error))
-    goto fail;
-  return TRUE;
+  return tam_store_commit_own (store, own_tx, error);
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 gboolean
@@ -1116,14 +1106,10 @@ tam_recovery_action_done (TamStore *store,
   reason = g_strdup_printf ("#%" G_GINT64_FORMAT "%s%s", action_id, note && *note ? ": " : "", note ? note : "");
   if (!record_step (store, session, plan_id, "DONE", reason, when, before, error))
     goto fail;
-  if (own_tx && !tam_store_commit (store, error))
-    goto fail;
-  return TRUE;
+  return tam_store_commit_own (store, own_tx, error);
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 gint64

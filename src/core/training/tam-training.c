@@ -14,6 +14,7 @@
 #include "tam-dates.h"
 #include "tam-person-lookup.h"
 #include "tam-store-read.h"
+#include "tam-store-tx.h"
 #include "tam-training-private.h"
 
 #define TRAINING_JSON                                                                               \
@@ -66,12 +67,8 @@ set_setting (TamStore *store,
   after_json = g_strdup_printf ("{\"%s\":\"%s\"}", key, value);
   if (!tam_store_set_setting (store, key, value, error) ||
       !tam_audit_append (store, actor, "UPDATE", "setting", key, before_json, after_json, error))
-    {
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
-    }
-  return !own_tx || tam_store_commit (store, error);
+    return tam_store_rollback_own (store, own_tx);
+  return tam_store_commit_own (store, own_tx, error);
 }
 
 gboolean
@@ -257,13 +254,10 @@ tam_training_add (TamStore *store,
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   if (!tam_audit_append (store, actor, "INSERT", "training", id_text, NULL, after, error))
     goto fail;
-  if (own_tx && !tam_store_commit (store, error))
-    return 0;
-  return id;
+  return tam_store_commit_own (store, own_tx, error) ? id : 0;
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
+  tam_store_rollback_own (store, own_tx);
   return 0;
 }
 
@@ -430,14 +424,10 @@ tam_training_enroll (TamStore *store,
       if (!tam_audit_append (store, actor, "INSERT", "training_participant", id_text, NULL, after, error))
         goto fail;
     }
-  if (own_tx && !tam_store_commit (store, error))
-    return FALSE;
-  return TRUE;
+  return tam_store_commit_own (store, own_tx, error);
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 /* Reads the training and the participant @nik for a per-participant write. */
@@ -552,14 +542,10 @@ tam_training_attend (TamStore *store,
    * proposed to coaching, withdrawn again when corrected while undecided. */
   if (g_strcmp0 (p->role, "AGENT") == 0 && (!present || (before != NULL && strstr (before, "\"present\":0") != NULL)))
     tam_coaching_training_changed (store, p->id, day);
-  if (own_tx && !tam_store_commit (store, error))
-    return FALSE;
-  return TRUE;
+  return tam_store_commit_own (store, own_tx, error);
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 gboolean
@@ -683,14 +669,10 @@ tam_training_score_at (TamStore *store,
       !_tam_training_score_one (store, actor, training_id, p->id, nik, score, tam_training_pass_mark (store), now,
                                 attempt, error))
     goto fail;
-  if (own_tx && !tam_store_commit (store, error))
-    return FALSE;
-  return TRUE;
+  return tam_store_commit_own (store, own_tx, error);
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 gboolean
