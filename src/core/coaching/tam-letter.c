@@ -3,17 +3,14 @@
  * operation's documents, signed by the agent. */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tam-letter.h"
+#include "tam-pdf-page.h"
 
-#define A4_WIDTH 595.28
-#define A4_HEIGHT 841.89
 #define MARGIN 56.0
 #define LABEL_WIDTH 140.0
 
@@ -460,43 +457,22 @@ tam_letter_draw (TamLetter *letter,
   cairo_restore (cr);
 }
 
+static void
+draw_letter (cairo_t *cr,
+             double width,
+             double height,
+             gpointer letter)
+{
+  tam_letter_draw (letter, cr, width, height);
+}
+
 gboolean
 tam_letter_write_pdf (TamLetter *letter,
                       const char *path,
                       GError **error)
 {
-  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
-  g_autofree char *subject = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  g_autofree char *subject = g_strdup_printf ("%s %s %s", letter->record->nik, letter->record->rule_code,
+                                              tam_coaching_level_to_code (letter->record->level));
 
-  surface = cairo_pdf_surface_create (tmp, A4_WIDTH, A4_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, letter->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "TAM Desk");
-  subject = g_strdup_printf ("%s %s %s", letter->record->nik, letter->record->rule_code,
-                             tam_coaching_level_to_code (letter->record->level));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
-  cr = cairo_create (surface);
-  tam_letter_draw (letter, cr, A4_WIDTH, A4_HEIGHT);
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_unlink (tmp);
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write %s: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp);
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write %s: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return tam_pdf_write_a4 (path, letter->title, subject, draw_letter, letter, error);
 }

@@ -1,18 +1,14 @@
 /* tam-recovery-pdf.c: a recovery plan as a PDF (see tam-recovery-pdf.h). */
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 
 #include "tam-kpi-chart.h"
+#include "tam-pdf-page.h"
 #include "tam-recovery-pdf.h"
 
-#define A4_WIDTH 595.28
-#define A4_HEIGHT 841.89
 #define MARGIN 48.0
 #define LABEL_WIDTH 130.0
 
@@ -219,6 +215,24 @@ tam_recovery_draw_page (const TamRecoveryPlan *p,
   cairo_restore (cr);
 }
 
+typedef struct
+{
+  const TamRecoveryPlan *plan;
+  GPtrArray *history;
+  TamChart *chart;
+} Page;
+
+static void
+draw_plan (cairo_t *cr,
+           double width,
+           double height,
+           gpointer data)
+{
+  Page *page = data;
+
+  tam_recovery_draw_page (page->plan, page->history, page->chart, cr, width, height);
+}
+
 gboolean
 tam_recovery_write_pdf (TamStore *store,
                         const TamSession *session,
@@ -228,44 +242,20 @@ tam_recovery_write_pdf (TamStore *store,
 {
   g_autoptr (TamRecoveryPlan) plan = tam_recovery_get (store, session, id, error);
   g_autoptr (GPtrArray) history = NULL;
-  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
   g_autofree char *title = NULL, *from = NULL;
-  TamChart *chart = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  Page page = { 0 };
+  gboolean ok;
 
   if (plan == NULL || (history = tam_recovery_history (store, session, id, error)) == NULL)
     return FALSE;
   /* Five months before the period to the month it is verified on. */
   from = tam_kpi_month_add (plan->period, -5);
-  chart = tam_kpi_chart_line (store, session, plan->kpi, from, plan->verify_month, plan->scope, plan->scope_ref, NULL);
+  page.plan = plan;
+  page.history = history;
+  page.chart = tam_kpi_chart_line (store, session, plan->kpi, from, plan->verify_month, plan->scope, plan->scope_ref, NULL);
   title = g_strdup_printf (_ ("Recovery plan %lld"), (long long) id);
-  surface = cairo_pdf_surface_create (tmp, A4_WIDTH, A4_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "TAM Desk");
-  cr = cairo_create (surface);
-  tam_recovery_draw_page (plan, history, chart, cr, A4_WIDTH, A4_HEIGHT);
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (chart != NULL)
-    tam_chart_unref (chart);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_unlink (tmp);
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write %s: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp);
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write %s: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  ok = tam_pdf_write_a4 (path, title, NULL, draw_plan, &page, error);
+  if (page.chart != NULL)
+    tam_chart_unref (page.chart);
+  return ok;
 }

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* An A4 page in PDF points. */
+#define TAM_A4_WIDTH 595.28
+#define TAM_A4_HEIGHT 841.89
+
+typedef void (*TamPdfDrawFunc) (cairo_t *cr,
+                                double width,
+                                double height,
+                                gpointer data);
+
+/* Writes a one-page A4 PDF drawn by @draw (@cr, width, height, @data) to
+ * @path: first to "@path.part", renamed to @path once complete, so a
+ * failed write leaves no half file. The document's title is @title, its
+ * subject @subject (none when NULL), its creator "TAM Desk". */
+gboolean tam_pdf_write_a4 (const char *path,
+                           const char *title,
+                           const char *subject,
+                           TamPdfDrawFunc draw,
+                           gpointer data,
+                           GError **error);
+
+G_END_DECLS
