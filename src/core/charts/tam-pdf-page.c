@@ -10,6 +10,37 @@
 #include "tam-error.h"
 #include "tam-pdf-page.h"
 
+PangoLayout *
+tam_pdf_layout_new (cairo_t *cr,
+                    const char *font,
+                    double width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr (PangoFontDescription) desc = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  return layout;
+}
+
+void
+tam_pdf_show (cairo_t *cr,
+              PangoLayout *layout,
+              const char *text,
+              double x,
+              double *y,
+              double gap)
+{
+  int w, h;
+
+  pango_layout_set_text (layout, text ? text : "", -1);
+  cairo_move_to (cr, x, *y);
+  pango_cairo_show_layout (cr, layout);
+  pango_layout_get_size (layout, &w, &h);
+  *y += (double) h / PANGO_SCALE + gap;
+}
+
 gboolean
 tam_pdf_write_a4 (const char *path,
                   const char *title,

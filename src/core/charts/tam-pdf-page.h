@@ -2,12 +2,26 @@
 
 #include <cairo.h>
 #include <gio/gio.h>
+#include <pango/pangocairo.h>
 
 G_BEGIN_DECLS
 
 /* An A4 page in PDF points. */
 #define TAM_A4_WIDTH 595.28
 #define TAM_A4_HEIGHT 841.89
+
+/* A layout of @font (a Pango description) wrapping words at @width. */
+PangoLayout *tam_pdf_layout_new (cairo_t *cr,
+                                 const char *font,
+                                 double width);
+/* Shows @text (NULL: nothing) at (@x, *@y) and moves *@y below it, plus
+ * @gap. */
+void tam_pdf_show (cairo_t *cr,
+                   PangoLayout *layout,
+                   const char *text,
+                   double x,
+                   double *y,
+                   double gap);
 
 typedef void (*TamPdfDrawFunc) (cairo_t *cr,
                                 double width,

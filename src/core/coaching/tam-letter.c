@@ -329,20 +329,6 @@ tam_letter_get_title (TamLetter *letter)
   return letter->title;
 }
 
-static PangoLayout *
-layout_new (cairo_t *cr,
-            const char *font,
-            double width)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr (PangoFontDescription) desc = pango_font_description_from_string (font);
-
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  return layout;
-}
-
 void
 tam_letter_draw (TamLetter *letter,
                  cairo_t *cr,
@@ -363,12 +349,8 @@ tam_letter_draw (TamLetter *letter,
   cairo_paint (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
 
-  head = layout_new (cr, "DejaVu Sans Bold 9", w);
-  pango_layout_set_text (head, "CONTACT CENTER TRANSVISION — TAM OUTBOUND", -1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, head);
-  pango_layout_get_size (head, &lw, &lh);
-  y += (double) lh / PANGO_SCALE + 4;
+  head = tam_pdf_layout_new (cr, "DejaVu Sans Bold 9", w);
+  tam_pdf_show (cr, head, "CONTACT CENTER TRANSVISION — TAM OUTBOUND", x, &y, 4);
   cairo_set_line_width (cr, 0.8);
   cairo_move_to (cr, x, y);
   cairo_line_to (cr, x + w, y);
@@ -382,15 +364,11 @@ tam_letter_draw (TamLetter *letter,
     pango_layout_set_font_description (head, desc);
   }
   pango_layout_set_alignment (head, PANGO_ALIGN_CENTER);
-  pango_layout_set_text (head, letter->title, -1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, head);
-  pango_layout_get_size (head, &lw, &lh);
-  y += (double) lh / PANGO_SCALE + 16;
+  tam_pdf_show (cr, head, letter->title, x, &y, 16);
 
-  body = layout_new (cr, "DejaVu Sans 9.5", w);
-  value = layout_new (cr, "DejaVu Sans 9.5", w - LABEL_WIDTH);
-  label = layout_new (cr, "DejaVu Sans 9.5", LABEL_WIDTH - 6);
+  body = tam_pdf_layout_new (cr, "DejaVu Sans 9.5", w);
+  value = tam_pdf_layout_new (cr, "DejaVu Sans 9.5", w - LABEL_WIDTH);
+  label = tam_pdf_layout_new (cr, "DejaVu Sans 9.5", LABEL_WIDTH - 6);
   for (guint i = 0; i < letter->blocks->len; i++)
     {
       const Block *b = letter->blocks->pdata[i];
@@ -436,7 +414,7 @@ tam_letter_draw (TamLetter *letter,
     {
       double bw = w / n, bx = x + i * bw;
       g_auto (GStrv) lines = g_strsplit (blocks[i], "\n", 3);
-      g_autoptr (PangoLayout) sign = layout_new (cr, "DejaVu Sans 9", bw - 8);
+      g_autoptr (PangoLayout) sign = tam_pdf_layout_new (cr, "DejaVu Sans 9", bw - 8);
 
       pango_layout_set_alignment (sign, PANGO_ALIGN_CENTER);
       pango_layout_set_text (sign, lines[0], -1);

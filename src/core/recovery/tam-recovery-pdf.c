@@ -12,38 +12,6 @@
 #define MARGIN 48.0
 #define LABEL_WIDTH 130.0
 
-static PangoLayout *
-layout_new (cairo_t *cr,
-            const char *font,
-            double width)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr (PangoFontDescription) desc = pango_font_description_from_string (font);
-
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  return layout;
-}
-
-/* Shows @text at (@x, *@y) and moves *@y below it. */
-static void
-show (cairo_t *cr,
-      PangoLayout *layout,
-      const char *text,
-      double x,
-      double *y,
-      double gap)
-{
-  int w, h;
-
-  pango_layout_set_text (layout, text ? text : "", -1);
-  cairo_move_to (cr, x, *y);
-  pango_cairo_show_layout (cr, layout);
-  pango_layout_get_size (layout, &w, &h);
-  *y += (double) h / PANGO_SCALE + gap;
-}
-
 static char *
 percent (double v)
 {
@@ -61,8 +29,8 @@ field (cairo_t *cr,
 {
   double ly = *y;
 
-  show (cr, label, name, x, &ly, 0);
-  show (cr, value, text, x + LABEL_WIDTH, y, 1.5);
+  tam_pdf_show (cr, label, name, x, &ly, 0);
+  tam_pdf_show (cr, value, text, x + LABEL_WIDTH, y, 1.5);
   *y = MAX (*y, ly + 1.5);
 }
 
@@ -119,15 +87,15 @@ tam_recovery_draw_page (const TamRecoveryPlan *p,
   cairo_paint (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
 
-  head = layout_new (cr, "DejaVu Sans Bold 8", w);
-  show (cr, head, "CONTACT CENTER TRANSVISION — TAM OUTBOUND — IN.OCC.TELK.P-10", x, &y, 3);
+  head = tam_pdf_layout_new (cr, "DejaVu Sans Bold 8", w);
+  tam_pdf_show (cr, head, "CONTACT CENTER TRANSVISION — TAM OUTBOUND — IN.OCC.TELK.P-10", x, &y, 3);
   rule (cr, x, y, w);
   y += 10;
-  title = layout_new (cr, "DejaVu Sans Bold 12", w);
-  show (cr, title, heading, x, &y, 10);
+  title = tam_pdf_layout_new (cr, "DejaVu Sans Bold 12", w);
+  tam_pdf_show (cr, title, heading, x, &y, 10);
 
-  label = layout_new (cr, "DejaVu Sans Bold 8.5", LABEL_WIDTH - 6);
-  value = layout_new (cr, "DejaVu Sans 8.5", w - LABEL_WIDTH);
+  label = tam_pdf_layout_new (cr, "DejaVu Sans Bold 8.5", LABEL_WIDTH - 6);
+  value = tam_pdf_layout_new (cr, "DejaVu Sans 8.5", w - LABEL_WIDTH);
   field (cr, label, value, _ ("KPI"), tam_kpi_kind_to_label (p->kpi), x, &y);
   field (cr, label, value, _ ("Scope"), scope, x, &y);
   field (cr, label, value, _ ("Period"), p->period, x, &y);
@@ -142,24 +110,24 @@ tam_recovery_draw_page (const TamRecoveryPlan *p,
     field (cr, label, value, _ ("Reason"), p->decision_reason, x, &y);
   field (cr, label, value, _ ("Causes"), causes->len ? causes->str : "—", x, &y);
   y += 6;
-  body = layout_new (cr, "DejaVu Sans 8.5", w);
-  show (cr, label, _ ("Analysis"), x, &y, 2);
+  body = tam_pdf_layout_new (cr, "DejaVu Sans 8.5", w);
+  tam_pdf_show (cr, label, _ ("Analysis"), x, &y, 2);
   pango_layout_set_justify (body, TRUE);
-  show (cr, body, p->analysis[0] ? p->analysis : "—", x, &y, 8);
+  tam_pdf_show (cr, body, p->analysis[0] ? p->analysis : "—", x, &y, 8);
 
   /* The actions as a table. */
-  show (cr, label, _ ("Actions"), x, &y, 3);
+  tam_pdf_show (cr, label, _ ("Actions"), x, &y, 3);
   {
     const char *heads[] = { _ ("What"), _ ("Owner"), _ ("Due"), _ ("Done") };
     double row_y = y;
 
-    small = layout_new (cr, "DejaVu Sans 8", w);
+    small = tam_pdf_layout_new (cr, "DejaVu Sans 8", w);
     for (int c = 0; c < 4; c++)
       {
         double cy = row_y;
 
         pango_layout_set_width (label, (int) (((c < 3 ? col[c + 1] : 1.0) - col[c]) * w * PANGO_SCALE));
-        show (cr, label, heads[c], x + col[c] * w, &cy, 0);
+        tam_pdf_show (cr, label, heads[c], x + col[c] * w, &cy, 0);
         y = MAX (y, cy);
       }
     y += 2;
@@ -179,7 +147,7 @@ tam_recovery_draw_page (const TamRecoveryPlan *p,
             double cy = y;
 
             pango_layout_set_width (small, (int) ((((c < 3 ? col[c + 1] : 1.0) - col[c]) * w - 6) * PANGO_SCALE));
-            show (cr, small, cells[c], x + col[c] * w, &cy, 2);
+            tam_pdf_show (cr, small, cells[c], x + col[c] * w, &cy, 2);
             next = MAX (next, cy);
           }
         y = next;
@@ -200,7 +168,7 @@ tam_recovery_draw_page (const TamRecoveryPlan *p,
     }
   if (history != NULL && history->len > 0)
     {
-      show (cr, label, _ ("History"), x, &y, 2);
+      tam_pdf_show (cr, label, _ ("History"), x, &y, 2);
       pango_layout_set_width (small, (int) (w * PANGO_SCALE));
       for (guint i = 0; i < history->len && y < height - MARGIN - 12; i++)
         {
@@ -209,7 +177,7 @@ tam_recovery_draw_page (const TamRecoveryPlan *p,
                                                    e->actor_name ? e->actor_name : "", e->actor_nik ? e->actor_nik : "",
                                                    e->reason && *e->reason ? " — " : "", e->reason ? e->reason : "");
 
-          show (cr, small, line, x, &y, 1);
+          tam_pdf_show (cr, small, line, x, &y, 1);
         }
     }
   cairo_restore (cr);
