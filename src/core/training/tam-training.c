@@ -15,6 +15,7 @@
 #include "tam-person-lookup.h"
 #include "tam-store-read.h"
 #include "tam-store-tx.h"
+#include "tam-text.h"
 #include "tam-training-private.h"
 
 #define TRAINING_JSON                                                                               \
@@ -110,24 +111,6 @@ tam_training_set_refresher_months (TamStore *store,
   return set_setting (store, actor, "training_refresher_months", text, error);
 }
 
-static gboolean
-invalid (GError **error,
-         const char *message)
-{
-  g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-is_blank (const char *s)
-{
-  if (s == NULL)
-    return TRUE;
-  while (g_ascii_isspace (*s))
-    s++;
-  return *s == '\0';
-}
-
 /* The person of @nik, or an error naming the NIK. */
 static TamPerson *
 read_person (TamStore *store,
@@ -164,9 +147,15 @@ tam_training_add (TamStore *store,
   if (!tam_session_require (actor, TAM_PERM_RECORD_TRAINING, error))
     return 0;
   if (tam_training_kind_to_code (kind) == NULL)
-    return invalid (error, _ ("The kind of training is INITIAL, REFRESHMENT or PRODUCT_SOCIALIZATION"));
-  if (is_blank (title))
-    return invalid (error, _ ("A training needs a title"));
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("The kind of training is INITIAL, REFRESHMENT or PRODUCT_SOCIALIZATION"));
+      return 0;
+    }
+  if (tam_text_is_blank (title))
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A training needs a title"));
+      return 0;
+    }
   if (service == NULL || !tam_code_is_valid (tam_services (), service))
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("Unknown service “%s”"), service ? service : "");
@@ -192,7 +181,10 @@ tam_training_add (TamStore *store,
       return 0;
     }
   if (strcmp (ends, starts) < 0)
-    return invalid (error, _ ("A training cannot end before it starts"));
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A training cannot end before it starts"));
+      return 0;
+    }
 
   own_tx = !tam_store_in_transaction (store);
   if (own_tx && !tam_store_begin (store, error))
@@ -392,7 +384,10 @@ tam_training_enroll (TamStore *store,
   if (!tam_session_require (actor, TAM_PERM_RECORD_TRAINING, error))
     return FALSE;
   if (niks == NULL || niks[0] == NULL)
-    return invalid (error, _ ("Name at least one NIK to enroll"));
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("Name at least one NIK to enroll"));
+      return FALSE;
+    }
   if (own_tx && !tam_store_begin (store, error))
     return FALSE;
   if (!read_training (store, training_id, &t, error))
