@@ -20,19 +20,5 @@ gboolean _tam_recovery_may_decide (const TamSession *session,
                                    const char *service,
                                    gint64 drafted_by,
                                    GError **error);
-/* Appends the plan's event @event ("DRAFT", "VERIFY", ...; by @session
- * at @at, with @reason) with a snapshot of the plan (the JSON that
- * @snapshot_sql, a literal, selects for the plan's id) and the audit row
- * RECOVERY_@event from @before to that snapshot; in the caller's
- * transaction. */
-gboolean _tam_recovery_record_step (TamStore *store,
-                                    const TamSession *session,
-                                    gint64 id,
-                                    const char *event,
-                                    const char *reason,
-                                    const char *at,
-                                    const char *before,
-                                    const char *snapshot_sql,
-                                    GError **error);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "tam-audit.h"
 #include "tam-dates.h"
 #include "tam-kpi.h"
 #include "tam-recovery-private.h"
@@ -158,6 +159,8 @@ store_verdict (TamStore *store,
       " verified_target) FROM recovery_plans WHERE id = ?";
   g_autofree char *now = _tam_recovery_time (at, error);
   g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *entity_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   g_autofree char *reason = NULL;
   gboolean own_tx = !tam_store_in_transaction (store);
   sqlite3_stmt *s;
@@ -186,13 +189,27 @@ store_verdict (TamStore *store,
       g_set_error (error, TAM_ERROR, TAM_ERROR_CONFLICT, _ ("Plan %lld is no longer approved"), (long long) id);
       goto fail;
     }
+  after = tam_store_query_text_by_id (store,
+                                      "SELECT json_object('id', p.id, 'kpi', p.kpi, 'scope', p.scope_kind, 'ref',"
+                                      " p.scope_ref, 'period', p.period, 'verify_month', p.verify_month, 'state', p.state,"
+                                      " 'version', p.version, 'verified_value', p.verified_value, 'verified_target',"
+                                      " p.verified_target) FROM recovery_plans p WHERE p.id = ?",
+                                      id);
   reason = g_strdup_printf ("%.2f / %.2f", f->value, f->target);
-  if (!_tam_recovery_record_step (store, session, id, "VERIFY", reason, now, before,
-                                  "SELECT json_object('id', p.id, 'kpi', p.kpi, 'scope', p.scope_kind, 'ref',"
-                                  " p.scope_ref, 'period', p.period, 'verify_month', p.verify_month, 'state', p.state,"
-                                  " 'version', p.version, 'verified_value', p.verified_value, 'verified_target',"
-                                  " p.verified_target) FROM recovery_plans p WHERE p.id = ?",
-                                  error))
+  s = tam_store_prepare (store,
+                         "INSERT INTO recovery_events (plan_id, version, event, actor_id, at, reason, snapshot)"
+                         " SELECT id, version, 'VERIFY', ?2, ?3, ?4, ?5 FROM recovery_plans WHERE id = ?1",
+                         error);
+  if (s == NULL)
+    goto fail;
+  sqlite3_bind_int64 (s, 1, id);
+  sqlite3_bind_int64 (s, 2, session->person_id);
+  sqlite3_bind_text (s, 3, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (s, 4, reason, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (s, 5, after ? after : "{}", -1, SQLITE_TRANSIENT);
+  if (!tam_store_step_write (store, s, FALSE, _ ("Could not record the plan's history"), error))
+    goto fail;
+  if (!tam_audit_append (store, session, "RECOVERY_VERIFY", "recovery_plans", entity_id, before, after, error))
     goto fail;
   return tam_store_commit_own (store, own_tx, error);
 

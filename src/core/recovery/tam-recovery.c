@@ -543,18 +543,18 @@ insert_actions (TamStore *store,
   return TRUE;
 }
 
-gboolean
-_tam_recovery_record_step (TamStore *store,
-                           const TamSession *session,
-                           gint64 id,
-                           const char *event,
-                           const char *reason,
-                           const char *at,
-                           const char *before,
-                           const char *snapshot_sql,
-                           GError **error)
+/* Appends the event (with the plan as it is now) and the audit row. */
+static gboolean
+record_step (TamStore *store,
+             const TamSession *session,
+             gint64 id,
+             const char *event,
+             const char *reason,
+             const char *at,
+             const char *before,
+             GError **error)
 {
-  g_autofree char *after = tam_store_query_text_by_id (store, snapshot_sql, id);
+  g_autofree char *after = tam_store_query_text_by_id (store, PLAN_JSON, id);
   g_autofree char *entity_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   g_autofree char *action = g_strdup_printf ("RECOVERY_%s", event);
   sqlite3_stmt *s = tam_store_prepare (store,
@@ -670,7 +670,7 @@ draft_full (TamStore *store,
     }
   id = sqlite3_last_insert_rowid (tam_store_get_db (store));
   if (!insert_actions (store, id, draft->actions, draft->n_actions, today, error) ||
-      !_tam_recovery_record_step (store, session, id, "DRAFT", NULL, when, NULL, PLAN_JSON, error))
+      !record_step (store, session, id, "DRAFT", NULL, when, NULL, error))
     goto fail;
   return tam_store_commit_own (store, own_tx, error) ? id : 0;
 
@@ -812,7 +812,7 @@ run_step (TamStore *store,
     sqlite3_bind_text (s, 4, text ? text : "", -1, SQLITE_TRANSIENT);
   if (!tam_store_step_write (store, s, FALSE, _ ("Could not update the plan"), error))
     goto fail;
-  if (!_tam_recovery_record_step (store, session, id, event, text, when, before, PLAN_JSON, error))
+  if (!record_step (store, session, id, event, text, when, before, error))
     goto fail;
   return tam_store_commit_own (store, own_tx, error);
 
@@ -1018,7 +1018,7 @@ tam_recovery_revise (TamStore *store,
   sqlite3_bind_int64 (s, 1, id);
   from = g_strndup (row.drafted_at, 10);
   if (!tam_store_step_write (store, s, FALSE, _ ("Could not update the plan"), error) || !insert_actions (store, id, actions, n_actions, from, error) ||
-      !_tam_recovery_record_step (store, session, id, "REVISE", NULL, when, before, PLAN_JSON, error))
+      !record_step (store, session, id, "REVISE", NULL, when, before, error))
     goto fail;
   return tam_store_commit_own (store, own_tx, error);
 
@@ -1104,7 +1104,7 @@ tam_recovery_action_done (TamStore *store,
   if (!tam_store_step_write (store, s, FALSE, _ ("Could not update the action"), error))
     goto fail;
   reason = g_strdup_printf ("#%" G_GINT64_FORMAT "%s%s", action_id, note && *note ? ": " : "", note ? note : "");
-  if (!_tam_recovery_record_step (store, session, plan_id, "DONE", reason, when, before, PLAN_JSON, error))
+  if (!record_step (store, session, plan_id, "DONE", reason, when, before, error))
     goto fail;
   return tam_store_commit_own (store, own_tx, error);
 
