@@ -10,6 +10,28 @@
 #include "tam-error.h"
 #include "tam-pdf-page.h"
 
+void
+tam_pdf_page_begin (cairo_t *cr)
+{
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+}
+
+void
+tam_pdf_rule (cairo_t *cr,
+              double x,
+              double y,
+              double width,
+              double thickness)
+{
+  cairo_set_line_width (cr, thickness);
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x + width, y);
+  cairo_stroke (cr);
+}
+
 PangoLayout *
 tam_pdf_layout_new (cairo_t *cr,
                     const char *font,

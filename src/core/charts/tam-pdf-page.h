@@ -10,6 +10,15 @@ G_BEGIN_DECLS
 #define TAM_A4_WIDTH 595.28
 #define TAM_A4_HEIGHT 841.89
 
+/* Starts a page on @cr: saves its state (the caller restores it),
+ * paints the page white and inks in black. */
+void tam_pdf_page_begin (cairo_t *cr);
+/* A horizontal line of @width points from (@x, @y), @thickness thick. */
+void tam_pdf_rule (cairo_t *cr,
+                   double x,
+                   double y,
+                   double width,
+                   double thickness);
 /* A layout of @font (a Pango description) wrapping words at @width. */
 PangoLayout *tam_pdf_layout_new (cairo_t *cr,
                                  const char *font,

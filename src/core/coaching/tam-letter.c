@@ -344,17 +344,11 @@ tam_letter_draw (TamLetter *letter,
   g_auto (GStrv) blocks = NULL;
   guint n;
 
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
+  tam_pdf_page_begin (cr);
 
   head = tam_pdf_layout_new (cr, "DejaVu Sans Bold 9", w);
   tam_pdf_show (cr, head, "CONTACT CENTER TRANSVISION — TAM OUTBOUND", x, &y, 4);
-  cairo_set_line_width (cr, 0.8);
-  cairo_move_to (cr, x, y);
-  cairo_line_to (cr, x + w, y);
-  cairo_stroke (cr);
+  tam_pdf_rule (cr, x, y, w, 0.8);
   y += 14;
 
   pango_layout_set_font_description (head, NULL);

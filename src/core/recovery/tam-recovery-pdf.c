@@ -34,18 +34,6 @@ field (cairo_t *cr,
   *y = MAX (*y, ly + 1.5);
 }
 
-static void
-rule (cairo_t *cr,
-      double x,
-      double y,
-      double w)
-{
-  cairo_set_line_width (cr, 0.6);
-  cairo_move_to (cr, x, y);
-  cairo_line_to (cr, x + w, y);
-  cairo_stroke (cr);
-}
-
 void
 tam_recovery_draw_page (const TamRecoveryPlan *p,
                         GPtrArray *history,
@@ -82,14 +70,11 @@ tam_recovery_draw_page (const TamRecoveryPlan *p,
       verified = g_strdup_printf (_ ("%s in %s against %s"), v, p->verify_month, t);
     }
 
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
+  tam_pdf_page_begin (cr);
 
   head = tam_pdf_layout_new (cr, "DejaVu Sans Bold 8", w);
   tam_pdf_show (cr, head, "CONTACT CENTER TRANSVISION — TAM OUTBOUND — IN.OCC.TELK.P-10", x, &y, 3);
-  rule (cr, x, y, w);
+  tam_pdf_rule (cr, x, y, w, 0.6);
   y += 10;
   title = tam_pdf_layout_new (cr, "DejaVu Sans Bold 12", w);
   tam_pdf_show (cr, title, heading, x, &y, 10);
@@ -131,7 +116,7 @@ tam_recovery_draw_page (const TamRecoveryPlan *p,
         y = MAX (y, cy);
       }
     y += 2;
-    rule (cr, x, y, w);
+    tam_pdf_rule (cr, x, y, w, 0.6);
     y += 3;
     for (guint i = 0; i < p->actions->len; i++)
       {
