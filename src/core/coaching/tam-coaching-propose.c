@@ -445,13 +445,8 @@ withdraw_stale (Run *run,
       if (s == NULL)
         return FALSE;
       sqlite3_bind_int64 (s, 1, id);
-      if (sqlite3_step (s) != SQLITE_DONE)
-        {
-          sqlite3_reset (s);
-          tam_store_set_error (run->store, error, _ ("Could not update the coaching record"));
-          return FALSE;
-        }
-      sqlite3_reset (s);
+      if (!tam_store_step_write (run->store, s, FALSE, _ ("Could not update the coaching record"), error))
+        return FALSE;
       if (!tam_audit_append (run->store, NULL, "WITHDRAW", "coaching_records", entity_id, before, NULL, error))
         return FALSE;
     }

@@ -8,6 +8,9 @@
 #include "tam-audit.h"
 #include "tam-coaching-private.h"
 #include "tam-dates.h"
+#include "tam-person-lookup.h"
+#include "tam-store-read.h"
+#include "tam-store-tx.h"
 
 #define RECORD_JSON                                                                              \
   "SELECT json_object('id', r.id, 'nik', p.nik, 'rule', r.nonconformity, 'catalog',"             \
@@ -236,62 +239,6 @@ catalog_or_error (GError **error)
   return catalog;
 }
 
-typedef struct
-{
-  gint64 id;
-  char *nik;
-  char *role;
-  char *site;
-  char *service;
-  gint64 team_leader_id;
-} Person;
-
-static void
-person_clear (Person *p)
-{
-  g_free (p->nik);
-  g_free (p->role);
-  g_free (p->site);
-  g_free (p->service);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Person, person_clear)
-
-static gboolean
-find_person (TamStore *store,
-             const char *by_nik,
-             gint64 by_id,
-             Person *p,
-             GError **error)
-{
-  sqlite3_stmt *s = tam_store_prepare (store,
-                                       "SELECT id, nik, role, site, service, COALESCE (team_leader_id, 0) FROM people"
-                                       " WHERE nik = ?1 UNION ALL"
-                                       " SELECT id, nik, role, site, service, COALESCE (team_leader_id, 0) FROM people"
-                                       " WHERE id = ?2",
-                                       error);
-  gboolean found = FALSE;
-
-  if (s == NULL)
-    return FALSE;
-  tam_stmt_bind_text_or_null (s, 1, by_nik);
-  sqlite3_bind_int64 (s, 2, by_id);
-  if (sqlite3_step (s) == SQLITE_ROW)
-    {
-      found = TRUE;
-      p->id = sqlite3_column_int64 (s, 0);
-      p->nik = tam_stmt_dup_text (s, 1);
-      p->role = tam_stmt_dup_text (s, 2);
-      p->site = tam_stmt_dup_text (s, 3);
-      p->service = tam_stmt_dup_text (s, 4);
-      p->team_leader_id = sqlite3_column_int64 (s, 5);
-    }
-  sqlite3_reset (s);
-  if (!found)
-    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No person with NIK %s"), by_nik ? by_nik : "?");
-  return found;
-}
-
 gint64
 tam_coaching_record (TamStore *store,
                      const TamSession *session,
@@ -304,7 +251,7 @@ tam_coaching_record (TamStore *store,
 {
   const TamCatalog *catalog;
   const TamCoachingRule *rule;
-  g_auto (Person) person = { 0 };
+  g_autoptr (TamPerson) person = NULL;
   g_autofree char *day = NULL;
   g_autofree char *key = NULL;
   g_autofree char *after = NULL;
@@ -336,17 +283,18 @@ tam_coaching_record (TamStore *store,
                    date ? date : "");
       return 0;
     }
-  if (!find_person (store, nik, 0, &person, error))
+  person = tam_person_lookup (store, nik, _ ("No person with NIK %s"), error);
+  if (person == NULL)
     return 0;
-  if (person.id == session->person_id)
+  if (person->id == session->person_id)
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_PERMISSION, _ ("Nobody records a nonconformity of their own"));
       return 0;
     }
-  if (is_team_leader (session) && person.team_leader_id != session->person_id)
+  if (is_team_leader (session) && person->team_leader_id != session->person_id)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_PERMISSION,
-                   _ ("%s is not in your team: a team leader records for their own team only"), person.nik);
+                   _ ("%s is not in your team: a team leader records for their own team only"), person->nik);
       return 0;
     }
   /* A day of attendance is one event, whoever records it first. */
@@ -376,16 +324,16 @@ tam_coaching_record (TamStore *store,
           g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No call %s"), call_id);
           goto fail;
         }
-      if (agent != person.id)
+      if (agent != person->id)
         {
-          g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("Call %s was not made by %s"), call_id, person.nik);
+          g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("Call %s was not made by %s"), call_id, person->nik);
           goto fail;
         }
     }
-  if (!_tam_coaching_issued_records (store, person.id, 0, records, chunk, error))
+  if (!_tam_coaching_issued_records (store, person->id, 0, records, chunk, error))
     goto fail;
   proposal = tam_ladder_propose (rule, day, (TamLadderRecord *) (void *) records->data, records->len, 0);
-  id = _tam_coaching_insert (store, catalog, person.id, rule, &proposal, day, key, session->person_id, call_row,
+  id = _tam_coaching_insert (store, catalog, person->id, rule, &proposal, day, key, session->person_id, call_row,
                              note, error);
   if (id == 0)
     goto fail;
@@ -393,13 +341,10 @@ tam_coaching_record (TamStore *store,
   entity_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   if (!tam_audit_append (store, session, "RECORD", "coaching_records", entity_id, NULL, after, error))
     goto fail;
-  if (own_tx && !tam_store_commit (store, error))
-    goto fail;
-  return id;
+  return tam_store_commit_own (store, own_tx, error) ? id : 0;
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
+  tam_store_rollback_own (store, own_tx);
   return 0;
 }
 
@@ -428,6 +373,23 @@ row_clear (Row *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
 
+static void
+row_fill (sqlite3_stmt *s,
+          gpointer out)
+{
+  Row *r = out;
+
+  r->person_id = sqlite3_column_int64 (s, 0);
+  r->rule_code = tam_stmt_dup_text (s, 1);
+  r->level = tam_coaching_level_from_code ((const char *) sqlite3_column_text (s, 2));
+  r->state = tam_coaching_state_from_code ((const char *) sqlite3_column_text (s, 3));
+  r->occurred_on = tam_stmt_dup_text (s, 4);
+  r->issued_on = tam_stmt_dup_text (s, 5);
+  r->acknowledged_on = tam_stmt_dup_text (s, 6);
+  r->refused = sqlite3_column_int (s, 7) != 0;
+  r->confirmed = sqlite3_column_int (s, 8) != 0;
+}
+
 static gboolean
 read_row (TamStore *store,
           gint64 id,
@@ -438,35 +400,18 @@ read_row (TamStore *store,
                                        "SELECT person_id, nonconformity, level, state, occurred_on, issued_on,"
                                        " acknowledged_on, refused, confirmed_by IS NOT NULL FROM coaching_records WHERE id = ?",
                                        error);
-  gboolean found = FALSE;
 
   if (s == NULL)
     return FALSE;
   sqlite3_bind_int64 (s, 1, id);
-  if (sqlite3_step (s) == SQLITE_ROW)
-    {
-      found = TRUE;
-      r->person_id = sqlite3_column_int64 (s, 0);
-      r->rule_code = tam_stmt_dup_text (s, 1);
-      r->level = tam_coaching_level_from_code ((const char *) sqlite3_column_text (s, 2));
-      r->state = tam_coaching_state_from_code ((const char *) sqlite3_column_text (s, 3));
-      r->occurred_on = tam_stmt_dup_text (s, 4);
-      r->issued_on = tam_stmt_dup_text (s, 5);
-      r->acknowledged_on = tam_stmt_dup_text (s, 6);
-      r->refused = sqlite3_column_int (s, 7) != 0;
-      r->confirmed = sqlite3_column_int (s, 8) != 0;
-    }
-  sqlite3_reset (s);
-  if (!found)
-    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No coaching record %lld"), (long long) id);
-  return found;
+  return tam_stmt_read_one (s, row_fill, r, error, _ ("No coaching record %lld"), (long long) id);
 }
 
 /* A supervisor (operational) decides for their site and service, a
  * manager for everybody; a team leader acts for their own team. */
 static gboolean
 in_scope (const TamSession *session,
-          const Person *p,
+          const TamPerson *p,
           GError **error)
 {
   gboolean ok = TRUE;
@@ -502,29 +447,26 @@ decision_begin (TamStore *store,
                 gint64 id,
                 gboolean own_tx,
                 Row *row,
-                Person *person,
+                TamPerson **person,
                 char **before,
                 GError **error)
 {
   if (own_tx && !tam_store_begin (store, error))
     return FALSE;
-  if (!read_row (store, id, row, error) ||
-      !find_person (store, NULL, row->person_id, person, error))
+  if (!read_row (store, id, row, error) || (*person = tam_people_get (store, row->person_id, error)) == NULL)
     goto fail;
-  if (person->id == session->person_id)
+  if ((*person)->id == session->person_id)
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_PERMISSION, _ ("Nobody decides a record of their own"));
       goto fail;
     }
-  if (!in_scope (session, person, error))
+  if (!in_scope (session, *person, error))
     goto fail;
   *before = tam_store_query_text_by_id (store, RECORD_JSON, id);
   return TRUE;
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 static gboolean
@@ -540,12 +482,8 @@ decision_end (TamStore *store,
   g_autofree char *entity_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
   if (!tam_audit_append (store, session, action, "coaching_records", entity_id, before, after, error) ||
-      (own_tx && !tam_store_commit (store, error)))
-    {
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
-    }
+      !tam_store_commit_own (store, own_tx, error))
+    return tam_store_rollback_own (store, own_tx);
   return TRUE;
 }
 
@@ -555,17 +493,9 @@ step_update (TamStore *store,
              gboolean own_tx,
              GError **error)
 {
-  int rc = sqlite3_step (s);
-
-  sqlite3_reset (s);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not update the coaching record"));
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
-    }
-  return TRUE;
+  if (tam_store_step_write (store, s, FALSE, _ ("Could not update the coaching record"), error))
+    return TRUE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 static gboolean
@@ -575,9 +505,7 @@ wrong_state (TamStore *store,
              const char *message)
 {
   g_set_error_literal (error, TAM_ERROR, TAM_ERROR_CONFLICT, message);
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 gboolean
@@ -590,7 +518,7 @@ tam_coaching_issue (TamStore *store,
   const TamCatalog *catalog;
   const TamCoachingRule *rule;
   g_auto (Row) row = { 0 };
-  g_auto (Person) person = { 0 };
+  g_autoptr (TamPerson) person = NULL;
   g_autofree char *day = NULL;
   g_autofree char *until = NULL;
   g_autofree char *before = NULL;
@@ -613,9 +541,7 @@ tam_coaching_issue (TamStore *store,
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A record cannot be issued before it occurred (%s)"),
                    row.occurred_on);
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
+      return tam_store_rollback_own (store, own_tx);
     }
   level = row.level;
   rule = tam_catalog_find (catalog, row.rule_code);
@@ -629,11 +555,7 @@ tam_coaching_issue (TamStore *store,
       TamLadderProposal p;
 
       if (!_tam_coaching_issued_records (store, row.person_id, id, records, chunk, error))
-        {
-          if (own_tx)
-            tam_store_rollback (store);
-          return FALSE;
-        }
+        return tam_store_rollback_own (store, own_tx);
       p = tam_ladder_propose (rule, row.occurred_on, (TamLadderRecord *) (void *) records->data, records->len, 0);
       level = p.level;
       previous = p.previous;
@@ -645,11 +567,7 @@ tam_coaching_issue (TamStore *store,
                          " previous_level = COALESCE (?, previous_level) WHERE id = ?",
                          error);
   if (s == NULL)
-    {
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
-    }
+    return tam_store_rollback_own (store, own_tx);
   sqlite3_bind_text (s, 1, tam_coaching_level_to_code (level), -1, SQLITE_STATIC);
   sqlite3_bind_text (s, 2, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (s, 3, until, -1, SQLITE_TRANSIENT);
@@ -669,7 +587,7 @@ tam_coaching_dismiss (TamStore *store,
                       GError **error)
 {
   g_auto (Row) row = { 0 };
-  g_auto (Person) person = { 0 };
+  g_autoptr (TamPerson) person = NULL;
   g_autofree char *before = NULL;
   g_autofree char *why = g_strstrip (g_strdup (reason ? reason : ""));
   gboolean own_tx = !tam_store_in_transaction (store);
@@ -691,11 +609,7 @@ tam_coaching_dismiss (TamStore *store,
                          " WHERE id = ?",
                          error);
   if (s == NULL)
-    {
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
-    }
+    return tam_store_rollback_own (store, own_tx);
   sqlite3_bind_text (s, 1, why, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (s, 2, session->person_id);
   sqlite3_bind_int64 (s, 3, id);
@@ -724,8 +638,8 @@ receipt (TamStore *store,
          GError **error)
 {
   g_auto (Row) row = { 0 };
-  g_auto (Person) person = { 0 };
-  g_auto (Person) witness = { 0 };
+  g_autoptr (TamPerson) person = NULL;
+  g_autoptr (TamPerson) witness = NULL;
   g_autofree char *before = NULL;
   g_autofree char *day = NULL;
   gboolean own_tx = !tam_store_in_transaction (store);
@@ -745,39 +659,28 @@ receipt (TamStore *store,
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("The receipt cannot be before the issue (%s)"),
                    row.issued_on);
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
+      return tam_store_rollback_own (store, own_tx);
     }
   if (witness_nik != NULL)
     {
-      if (!find_person (store, witness_nik, 0, &witness, error))
-        {
-          if (own_tx)
-            tam_store_rollback (store);
-          return FALSE;
-        }
-      if (witness.id == row.person_id)
+      witness = tam_person_lookup (store, witness_nik, _ ("No person with NIK %s"), error);
+      if (witness == NULL)
+        return tam_store_rollback_own (store, own_tx);
+      if (witness->id == row.person_id)
         {
           g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("The agent cannot witness their own refusal"));
-          if (own_tx)
-            tam_store_rollback (store);
-          return FALSE;
+          return tam_store_rollback_own (store, own_tx);
         }
     }
   s = tam_store_prepare (store,
                          "UPDATE coaching_records SET acknowledged_on = ?, refused = ?, witness_id = ? WHERE id = ?",
                          error);
   if (s == NULL)
-    {
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
-    }
+    return tam_store_rollback_own (store, own_tx);
   sqlite3_bind_text (s, 1, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (s, 2, witness_nik != NULL);
   if (witness_nik != NULL)
-    sqlite3_bind_int64 (s, 3, witness.id);
+    sqlite3_bind_int64 (s, 3, witness->id);
   else
     sqlite3_bind_null (s, 3);
   sqlite3_bind_int64 (s, 4, id);
@@ -821,7 +724,7 @@ tam_coaching_confirm (TamStore *store,
 {
   const TamCatalog *catalog;
   g_auto (Row) row = { 0 };
-  g_auto (Person) person = { 0 };
+  g_autoptr (TamPerson) person = NULL;
   g_autofree char *before = NULL;
   g_autofree char *person_before = NULL;
   g_autofree char *person_after = NULL;
@@ -848,11 +751,7 @@ tam_coaching_confirm (TamStore *store,
     return wrong_state (store, own_tx, error, _ ("This return to the vendor is already confirmed"));
   s = tam_store_prepare (store, "UPDATE coaching_records SET confirmed_by = ?, confirmed_on = ? WHERE id = ?", error);
   if (s == NULL)
-    {
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
-    }
+    return tam_store_rollback_own (store, own_tx);
   sqlite3_bind_int64 (s, 1, session->person_id);
   sqlite3_bind_text (s, 2, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (s, 3, id);
@@ -860,25 +759,17 @@ tam_coaching_confirm (TamStore *store,
     return FALSE;
 
   person_before = tam_store_query_text_by_id (store, "SELECT json_object('nik', nik, 'status', status) FROM people WHERE id = ?",
-                                              person.id);
+                                              person->id);
   s = tam_store_prepare (store, "UPDATE people SET status = 'RETURNED_TO_VENDOR' WHERE id = ?", error);
   if (s == NULL)
-    {
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
-    }
-  sqlite3_bind_int64 (s, 1, person.id);
+    return tam_store_rollback_own (store, own_tx);
+  sqlite3_bind_int64 (s, 1, person->id);
   if (!step_update (store, s, own_tx, error))
     return FALSE;
   person_after = tam_store_query_text_by_id (store, "SELECT json_object('nik', nik, 'status', status) FROM people WHERE id = ?",
-                                             person.id);
-  if (!tam_audit_append (store, session, "RETURN_TO_VENDOR", "people", person.nik, person_before, person_after, error))
-    {
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
-    }
+                                             person->id);
+  if (!tam_audit_append (store, session, "RETURN_TO_VENDOR", "people", person->nik, person_before, person_after, error))
+    return tam_store_rollback_own (store, own_tx);
   return decision_end (store, session, id, own_tx, "CONFIRM", before, error);
 }
 

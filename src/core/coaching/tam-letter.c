@@ -3,17 +3,14 @@
  * operation's documents, signed by the agent. */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tam-letter.h"
+#include "tam-pdf-page.h"
 
-#define A4_WIDTH 595.28
-#define A4_HEIGHT 841.89
 #define MARGIN 56.0
 #define LABEL_WIDTH 140.0
 
@@ -332,20 +329,6 @@ tam_letter_get_title (TamLetter *letter)
   return letter->title;
 }
 
-static PangoLayout *
-layout_new (cairo_t *cr,
-            const char *font,
-            double width)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr (PangoFontDescription) desc = pango_font_description_from_string (font);
-
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  return layout;
-}
-
 void
 tam_letter_draw (TamLetter *letter,
                  cairo_t *cr,
@@ -361,21 +344,11 @@ tam_letter_draw (TamLetter *letter,
   g_auto (GStrv) blocks = NULL;
   guint n;
 
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
+  tam_pdf_page_begin (cr);
 
-  head = layout_new (cr, "DejaVu Sans Bold 9", w);
-  pango_layout_set_text (head, "CONTACT CENTER TRANSVISION — TAM OUTBOUND", -1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, head);
-  pango_layout_get_size (head, &lw, &lh);
-  y += (double) lh / PANGO_SCALE + 4;
-  cairo_set_line_width (cr, 0.8);
-  cairo_move_to (cr, x, y);
-  cairo_line_to (cr, x + w, y);
-  cairo_stroke (cr);
+  head = tam_pdf_layout_new (cr, "DejaVu Sans Bold 9", w);
+  tam_pdf_show (cr, head, "CONTACT CENTER TRANSVISION — TAM OUTBOUND", x, &y, 4);
+  tam_pdf_rule (cr, x, y, w, 0.8);
   y += 14;
 
   pango_layout_set_font_description (head, NULL);
@@ -385,15 +358,11 @@ tam_letter_draw (TamLetter *letter,
     pango_layout_set_font_description (head, desc);
   }
   pango_layout_set_alignment (head, PANGO_ALIGN_CENTER);
-  pango_layout_set_text (head, letter->title, -1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, head);
-  pango_layout_get_size (head, &lw, &lh);
-  y += (double) lh / PANGO_SCALE + 16;
+  tam_pdf_show (cr, head, letter->title, x, &y, 16);
 
-  body = layout_new (cr, "DejaVu Sans 9.5", w);
-  value = layout_new (cr, "DejaVu Sans 9.5", w - LABEL_WIDTH);
-  label = layout_new (cr, "DejaVu Sans 9.5", LABEL_WIDTH - 6);
+  body = tam_pdf_layout_new (cr, "DejaVu Sans 9.5", w);
+  value = tam_pdf_layout_new (cr, "DejaVu Sans 9.5", w - LABEL_WIDTH);
+  label = tam_pdf_layout_new (cr, "DejaVu Sans 9.5", LABEL_WIDTH - 6);
   for (guint i = 0; i < letter->blocks->len; i++)
     {
       const Block *b = letter->blocks->pdata[i];
@@ -439,7 +408,7 @@ tam_letter_draw (TamLetter *letter,
     {
       double bw = w / n, bx = x + i * bw;
       g_auto (GStrv) lines = g_strsplit (blocks[i], "\n", 3);
-      g_autoptr (PangoLayout) sign = layout_new (cr, "DejaVu Sans 9", bw - 8);
+      g_autoptr (PangoLayout) sign = tam_pdf_layout_new (cr, "DejaVu Sans 9", bw - 8);
 
       pango_layout_set_alignment (sign, PANGO_ALIGN_CENTER);
       pango_layout_set_text (sign, lines[0], -1);
@@ -460,43 +429,22 @@ tam_letter_draw (TamLetter *letter,
   cairo_restore (cr);
 }
 
+static void
+draw_letter (cairo_t *cr,
+             double width,
+             double height,
+             gpointer letter)
+{
+  tam_letter_draw (letter, cr, width, height);
+}
+
 gboolean
 tam_letter_write_pdf (TamLetter *letter,
                       const char *path,
                       GError **error)
 {
-  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
-  g_autofree char *subject = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  g_autofree char *subject = g_strdup_printf ("%s %s %s", letter->record->nik, letter->record->rule_code,
+                                              tam_coaching_level_to_code (letter->record->level));
 
-  surface = cairo_pdf_surface_create (tmp, A4_WIDTH, A4_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, letter->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "TAM Desk");
-  subject = g_strdup_printf ("%s %s %s", letter->record->nik, letter->record->rule_code,
-                             tam_coaching_level_to_code (letter->record->level));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
-  cr = cairo_create (surface);
-  tam_letter_draw (letter, cr, A4_WIDTH, A4_HEIGHT);
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_unlink (tmp);
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write %s: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp);
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write %s: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return tam_pdf_write_a4 (path, letter->title, subject, draw_letter, letter, error);
 }

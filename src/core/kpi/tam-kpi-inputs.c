@@ -6,7 +6,7 @@
 
 #include "tam-audit.h"
 #include "tam-kpi-private.h"
-#include "tam-store.h"
+#include "tam-store-tx.h"
 
 typedef enum
 {
@@ -29,8 +29,37 @@ write_begin (TamStore *store,
   return !*own_tx || tam_store_begin (store, error);
 }
 
-/* Counts the change and, in a transaction of our own, audits it and
- * commits. @before / @after: JSON numbers, NULL for none. */
+static char *
+json_number (double v)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.10g", v));
+}
+
+/* Steps @stmt (bound), which selects the value stored now (no row:
+ * none), and says what storing @value changes; *@before gets the stored
+ * value as a JSON number. */
+static Change
+stored_change (sqlite3_stmt *stmt,
+               double value,
+               char **before)
+{
+  Change change = CHANGE_INSERT;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      double old = sqlite3_column_double (stmt, 0);
+
+      change = old == value ? CHANGE_NONE : CHANGE_UPDATE;
+      *before = json_number (old);
+    }
+  sqlite3_reset (stmt);
+  return change;
+}
+
+/* Counts the change and, in a transaction of our own, audits it (from
+ * @before, a JSON number or NULL, to @value) and commits. */
 static gboolean
 write_end (TamStore *store,
            const TamSession *actor,
@@ -39,10 +68,12 @@ write_end (TamStore *store,
            const char *entity,
            const char *entity_id,
            const char *before,
-           const char *after,
+           double value,
            TamKpiWriteCounts *counts,
            GError **error)
 {
+  g_autofree char *after = json_number (value);
+
   if (counts != NULL)
     {
       if (change == CHANGE_INSERT)
@@ -61,14 +92,6 @@ write_end (TamStore *store,
       return FALSE;
     }
   return tam_store_commit (store, error);
-}
-
-static void
-write_fail (TamStore *store,
-            gboolean own_tx)
-{
-  if (own_tx)
-    tam_store_rollback (store);
 }
 
 /* The NIK of @person_id when it is an agent; else NULL with an error. */
@@ -97,29 +120,13 @@ agent_nik (TamStore *store,
   return nik;
 }
 
-static char *
-json_number (double v)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.10g", v));
-}
-
 /* Steps @stmt (an upsert), resetting it. */
 static gboolean
 step_done (TamStore *store,
            sqlite3_stmt *stmt,
            GError **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not store the KPI input"));
-      return FALSE;
-    }
-  return TRUE;
+  return tam_store_step_write (store, stmt, FALSE, _ ("Could not store the KPI input"), error);
 }
 
 gboolean
@@ -135,10 +142,9 @@ tam_kpi_put_input (TamStore *store,
   const char *code = tam_abu_parameter_to_code (parameter);
   g_autofree char *nik = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autofree char *entity_id = NULL;
   gboolean own_tx = FALSE;
-  Change change = CHANGE_INSERT;
+  Change change;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
@@ -168,14 +174,7 @@ tam_kpi_put_input (TamStore *store,
   sqlite3_bind_text (stmt, 1, month, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, person_id);
   sqlite3_bind_text (stmt, 3, code, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      double old = sqlite3_column_double (stmt, 0);
-
-      change = old == value ? CHANGE_NONE : CHANGE_UPDATE;
-      before = json_number (old);
-    }
-  sqlite3_reset (stmt);
+  change = stored_change (stmt, value, &before);
 
   if (change != CHANGE_NONE)
     {
@@ -192,13 +191,11 @@ tam_kpi_put_input (TamStore *store,
       if (!step_done (store, stmt, error))
         goto fail;
     }
-  after = json_number (value);
   entity_id = g_strdup_printf ("%s/%s/%s", month, nik, code);
-  return write_end (store, actor, own_tx, change, "kpi_input", entity_id, before, after, counts, error);
+  return write_end (store, actor, own_tx, change, "kpi_input", entity_id, before, value, counts, error);
 
 fail:
-  write_fail (store, own_tx);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 gboolean
@@ -212,10 +209,9 @@ tam_kpi_put_headcount_target (TamStore *store,
                               GError **error)
 {
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autofree char *entity_id = NULL;
   gboolean own_tx = FALSE;
-  Change change = CHANGE_INSERT;
+  Change change;
   sqlite3_stmt *stmt;
   gboolean pair;
 
@@ -252,14 +248,7 @@ tam_kpi_put_headcount_target (TamStore *store,
   sqlite3_bind_text (stmt, 1, month, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, service, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, site, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 old = sqlite3_column_int64 (stmt, 0);
-
-      change = old == target ? CHANGE_NONE : CHANGE_UPDATE;
-      before = g_strdup_printf ("%" G_GINT64_FORMAT, old);
-    }
-  sqlite3_reset (stmt);
+  change = stored_change (stmt, target, &before);
 
   if (change != CHANGE_NONE)
     {
@@ -276,13 +265,11 @@ tam_kpi_put_headcount_target (TamStore *store,
       if (!step_done (store, stmt, error))
         goto fail;
     }
-  after = g_strdup_printf ("%" G_GINT64_FORMAT, target);
   entity_id = g_strdup_printf ("%s/%s/%s", month, service, site);
-  return write_end (store, actor, own_tx, change, "headcount_target", entity_id, before, after, counts, error);
+  return write_end (store, actor, own_tx, change, "headcount_target", entity_id, before, target, counts, error);
 
 fail:
-  write_fail (store, own_tx);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 gboolean
@@ -296,10 +283,9 @@ tam_kpi_put_agent_target (TamStore *store,
 {
   g_autofree char *nik = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autofree char *entity_id = NULL;
   gboolean own_tx = FALSE;
-  Change change = CHANGE_INSERT;
+  Change change;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
@@ -323,14 +309,7 @@ tam_kpi_put_agent_target (TamStore *store,
     goto fail;
   sqlite3_bind_text (stmt, 1, month, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, person_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gint64 old = sqlite3_column_int64 (stmt, 0);
-
-      change = old == daily_target ? CHANGE_NONE : CHANGE_UPDATE;
-      before = g_strdup_printf ("%" G_GINT64_FORMAT, old);
-    }
-  sqlite3_reset (stmt);
+  change = stored_change (stmt, daily_target, &before);
 
   if (change != CHANGE_NONE)
     {
@@ -346,13 +325,11 @@ tam_kpi_put_agent_target (TamStore *store,
       if (!step_done (store, stmt, error))
         goto fail;
     }
-  after = g_strdup_printf ("%" G_GINT64_FORMAT, daily_target);
   entity_id = g_strdup_printf ("%s/%s", month, nik);
-  return write_end (store, actor, own_tx, change, "agent_target", entity_id, before, after, counts, error);
+  return write_end (store, actor, own_tx, change, "agent_target", entity_id, before, daily_target, counts, error);
 
 fail:
-  write_fail (store, own_tx);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 /* ------------------------------------------------------------------ */
@@ -374,11 +351,10 @@ set_setting (TamStore *store,
   before = tam_store_get_setting (store, key, NULL);
   if (!tam_store_set_setting (store, key, after, error))
     {
-      write_fail (store, own_tx);
-      return FALSE;
+      return tam_store_rollback_own (store, own_tx);
     }
   return write_end (store, actor, own_tx, g_strcmp0 (before, after) == 0 ? CHANGE_NONE : CHANGE_UPDATE,
-                    "setting", key, before, after, NULL, error);
+                    "setting", key, before, value, NULL, error);
 }
 
 gboolean

@@ -175,44 +175,96 @@ agent_cells (Builder *b,
   cell_text (b, m->site);
 }
 
+/* A number column of a row struct: INT columns read a gint64 at
+ * @offset, PERCENT and DECIMAL a double. */
+typedef struct
+{
+  const char *name;
+  TamKpiColumnType type;
+  gsize offset;
+} Field;
+
+#define FIELD(Type, member, type)                \
+  {                                              \
+#member, type, G_STRUCT_OFFSET(Type, member) \
+  }
+
+static void
+field_columns (Builder *b,
+               const Field *fields,
+               gsize n_fields)
+{
+  for (gsize f = 0; f < n_fields; f++)
+    column (b, fields[f].name, fields[f].type);
+}
+
+static void
+field_cells (Builder *b,
+             gconstpointer row,
+             const Field *fields,
+             gsize n_fields)
+{
+  for (gsize f = 0; f < n_fields; f++)
+    {
+      gconstpointer value = G_STRUCT_MEMBER_P (row, fields[f].offset);
+
+      if (fields[f].type == TAM_KPI_COLUMN_INT)
+        cell_int (b, *(const gint64 *) value);
+      else
+        cell_double (b, *(const double *) value);
+    }
+}
+
+/* The member's columns, @fields, the agent's columns; a row each. Every
+ * row starts with its TamKpiMember. */
+static TamKpiTable *
+fields_table (const char *title,
+              TamKpiScope scope,
+              gboolean series,
+              GPtrArray *rows,
+              const Field *fields,
+              gsize n_fields)
+{
+  Builder b;
+
+  builder_init (&b, title);
+  member_columns (&b, scope, series);
+  field_columns (&b, fields, n_fields);
+  agent_columns (&b, scope);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const TamKpiMember *m = rows->pdata[i];
+
+      member_cells (&b, m, series);
+      field_cells (&b, m, fields, n_fields);
+      agent_cells (&b, m);
+      end_row (&b);
+    }
+  return builder_end (&b);
+}
+
+static const Field qvs_fields[] = {
+  FIELD (TamKpiQvs, agree, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiQvs, valid, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiQvs, returned, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiQvs, pending, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiQvs, qvs, TAM_KPI_COLUMN_PERCENT),
+  FIELD (TamKpiQvs, first_pass, TAM_KPI_COLUMN_PERCENT),
+  FIELD (TamKpiQvs, first_pass_valid, TAM_KPI_COLUMN_INT),
+};
+
 static TamKpiTable *
 qvs_table (const char *title,
            TamKpiScope scope,
            GPtrArray *rows)
 {
-  Builder b;
   gboolean series = FALSE;
 
   /* Rows of a series carry different months. */
   for (guint i = 1; i < rows->len; i++)
     series |= g_strcmp0 (((TamKpiMember *) rows->pdata[0])->month,
                          ((TamKpiMember *) rows->pdata[i])->month) != 0;
-  builder_init (&b, title);
-  member_columns (&b, scope, series);
-  column (&b, "agree", TAM_KPI_COLUMN_INT);
-  column (&b, "valid", TAM_KPI_COLUMN_INT);
-  column (&b, "returned", TAM_KPI_COLUMN_INT);
-  column (&b, "pending", TAM_KPI_COLUMN_INT);
-  column (&b, "qvs", TAM_KPI_COLUMN_PERCENT);
-  column (&b, "first_pass", TAM_KPI_COLUMN_PERCENT);
-  column (&b, "first_pass_valid", TAM_KPI_COLUMN_INT);
-  agent_columns (&b, scope);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      TamKpiQvs *r = rows->pdata[i];
-
-      member_cells (&b, &r->m, series);
-      cell_int (&b, r->agree);
-      cell_int (&b, r->valid);
-      cell_int (&b, r->returned);
-      cell_int (&b, r->pending);
-      cell_double (&b, r->qvs);
-      cell_double (&b, r->first_pass);
-      cell_int (&b, r->first_pass_valid);
-      agent_cells (&b, &r->m);
-      end_row (&b);
-    }
-  return builder_end (&b);
+  return fields_table (title, scope, series, rows, qvs_fields, G_N_ELEMENTS (qvs_fields));
 }
 
 static TamKpiTable *
@@ -258,6 +310,12 @@ headcount_table (const char *title,
   return builder_end (&b);
 }
 
+static const Field summary_fields[] = {
+  FIELD (TamKpiScoreSummary, agents, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiScoreSummary, mean_score, TAM_KPI_COLUMN_DECIMAL),
+  FIELD (TamKpiScoreSummary, under_b, TAM_KPI_COLUMN_INT),
+};
+
 static TamKpiTable *
 scorecard_table (const char *title,
                  TamKpiScope scope,
@@ -297,93 +355,38 @@ scorecard_table (const char *title,
         }
       return builder_end (&b);
     }
-  column (&b, "agents", TAM_KPI_COLUMN_INT);
-  column (&b, "mean_score", TAM_KPI_COLUMN_DECIMAL);
-  column (&b, "under_b", TAM_KPI_COLUMN_INT);
+  field_columns (&b, summary_fields, G_N_ELEMENTS (summary_fields));
   for (guint i = 0; i < rows->len; i++)
     {
-      TamKpiScoreSummary *r = rows->pdata[i];
+      const TamKpiMember *m = rows->pdata[i];
 
-      member_cells (&b, &r->m, FALSE);
-      cell_int (&b, r->agents);
-      cell_double (&b, r->mean_score);
-      cell_int (&b, r->under_b);
+      member_cells (&b, m, FALSE);
+      field_cells (&b, m, summary_fields, G_N_ELEMENTS (summary_fields));
       end_row (&b);
     }
   return builder_end (&b);
 }
 
-static TamKpiTable *
-adherence_table (const char *title,
-                 TamKpiScope scope,
-                 GPtrArray *rows)
-{
-  Builder b;
+static const Field adherence_fields[] = {
+  FIELD (TamKpiAdherence, agents, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiAdherence, scheduled, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiAdherence, present, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiAdherence, late, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiAdherence, absent, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiAdherence, sick, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiAdherence, leave, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiAdherence, adherence, TAM_KPI_COLUMN_PERCENT),
+};
 
-  builder_init (&b, title);
-  member_columns (&b, scope, FALSE);
-  column (&b, "agents", TAM_KPI_COLUMN_INT);
-  column (&b, "scheduled", TAM_KPI_COLUMN_INT);
-  column (&b, "present", TAM_KPI_COLUMN_INT);
-  column (&b, "late", TAM_KPI_COLUMN_INT);
-  column (&b, "absent", TAM_KPI_COLUMN_INT);
-  column (&b, "sick", TAM_KPI_COLUMN_INT);
-  column (&b, "leave", TAM_KPI_COLUMN_INT);
-  column (&b, "adherence", TAM_KPI_COLUMN_PERCENT);
-  agent_columns (&b, scope);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      TamKpiAdherence *r = rows->pdata[i];
-
-      member_cells (&b, &r->m, FALSE);
-      cell_int (&b, r->agents);
-      cell_int (&b, r->scheduled);
-      cell_int (&b, r->present);
-      cell_int (&b, r->late);
-      cell_int (&b, r->absent);
-      cell_int (&b, r->sick);
-      cell_int (&b, r->leave);
-      cell_double (&b, r->adherence);
-      agent_cells (&b, &r->m);
-      end_row (&b);
-    }
-  return builder_end (&b);
-}
-
-static TamKpiTable *
-ct0_table (const char *title,
-           TamKpiScope scope,
-           GPtrArray *rows)
-{
-  Builder b;
-
-  builder_init (&b, title);
-  member_columns (&b, scope, FALSE);
-  column (&b, "agents", TAM_KPI_COLUMN_INT);
-  column (&b, "daily_target", TAM_KPI_COLUMN_INT);
-  column (&b, "days", TAM_KPI_COLUMN_INT);
-  column (&b, "agree", TAM_KPI_COLUMN_INT);
-  column (&b, "valid", TAM_KPI_COLUMN_INT);
-  column (&b, "target", TAM_KPI_COLUMN_INT);
-  column (&b, "achievement", TAM_KPI_COLUMN_PERCENT);
-  agent_columns (&b, scope);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      TamKpiCt0 *r = rows->pdata[i];
-
-      member_cells (&b, &r->m, FALSE);
-      cell_int (&b, r->agents);
-      cell_int (&b, r->daily_target);
-      cell_int (&b, r->days);
-      cell_int (&b, r->agree);
-      cell_int (&b, r->valid);
-      cell_int (&b, r->target);
-      cell_double (&b, r->achievement);
-      agent_cells (&b, &r->m);
-      end_row (&b);
-    }
-  return builder_end (&b);
-}
+static const Field ct0_fields[] = {
+  FIELD (TamKpiCt0, agents, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiCt0, daily_target, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiCt0, days, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiCt0, agree, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiCt0, valid, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiCt0, target, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiCt0, achievement, TAM_KPI_COLUMN_PERCENT),
+};
 
 TamKpiTable *
 tam_kpi_table_new (TamKpiKind kind,
@@ -403,13 +406,23 @@ tam_kpi_table_new (TamKpiKind kind,
     case TAM_KPI_ABU:
       return scorecard_table (title, scope, rows);
     case TAM_KPI_ADHERENCE:
-      return adherence_table (title, scope, rows);
+      return fields_table (title, scope, FALSE, rows, adherence_fields, G_N_ELEMENTS (adherence_fields));
     case TAM_KPI_CT0_AGREE:
-      return ct0_table (title, scope, rows);
+      return fields_table (title, scope, FALSE, rows, ct0_fields, G_N_ELEMENTS (ct0_fields));
     default:
       g_return_val_if_reached (NULL);
     }
 }
+
+static const Field budget_fields[] = {
+  FIELD (TamKpiBudget, agree, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiBudget, valid, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiBudget, returned, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiBudget, pending, TAM_KPI_COLUMN_INT),
+  FIELD (TamKpiBudget, qvs, TAM_KPI_COLUMN_PERCENT),
+  FIELD (TamKpiBudget, best, TAM_KPI_COLUMN_PERCENT),
+  FIELD (TamKpiBudget, returns_left, TAM_KPI_COLUMN_INT),
+};
 
 TamKpiTable *
 tam_kpi_budget_table_new (const char *title,
@@ -420,13 +433,7 @@ tam_kpi_budget_table_new (const char *title,
 
   builder_init (&b, title);
   member_columns (&b, scope, FALSE);
-  column (&b, "agree", TAM_KPI_COLUMN_INT);
-  column (&b, "valid", TAM_KPI_COLUMN_INT);
-  column (&b, "returned", TAM_KPI_COLUMN_INT);
-  column (&b, "pending", TAM_KPI_COLUMN_INT);
-  column (&b, "qvs", TAM_KPI_COLUMN_PERCENT);
-  column (&b, "best", TAM_KPI_COLUMN_PERCENT);
-  column (&b, "returns_left", TAM_KPI_COLUMN_INT);
+  field_columns (&b, budget_fields, G_N_ELEMENTS (budget_fields));
   column (&b, "valid_needed", TAM_KPI_COLUMN_INT);
   column (&b, "under", TAM_KPI_COLUMN_INT);
   for (guint i = 0; i < rows->len; i++)
@@ -434,13 +441,7 @@ tam_kpi_budget_table_new (const char *title,
       TamKpiBudget *r = rows->pdata[i];
 
       member_cells (&b, &r->m, FALSE);
-      cell_int (&b, r->agree);
-      cell_int (&b, r->valid);
-      cell_int (&b, r->returned);
-      cell_int (&b, r->pending);
-      cell_double (&b, r->qvs);
-      cell_double (&b, r->best);
-      cell_int (&b, r->returns_left);
+      field_cells (&b, r, budget_fields, G_N_ELEMENTS (budget_fields));
       if (r->valid_needed == G_MAXINT64)
         cell_text (&b, "");
       else

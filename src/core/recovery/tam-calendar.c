@@ -9,6 +9,7 @@
 #include "tam-audit.h"
 #include "tam-calendar.h"
 #include "tam-dates.h"
+#include "tam-store-tx.h"
 
 typedef struct
 {
@@ -418,7 +419,6 @@ edit_day (TamStore *store,
   gboolean own_tx = !tam_store_in_transaction (store);
   TamDayKind kind;
   sqlite3_stmt *s;
-  int rc;
 
   if (!tam_session_require (session, TAM_PERM_EDIT_CALENDAR, error))
     return FALSE;
@@ -486,25 +486,16 @@ edit_day (TamStore *store,
       sqlite3_bind_int64 (s, 3, session->person_id);
       sqlite3_bind_text (s, 4, now, -1, SQLITE_TRANSIENT);
     }
-  rc = sqlite3_step (s);
-  sqlite3_reset (s);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not store the calendar day"));
-      goto fail;
-    }
+  if (!tam_store_step_write (store, s, FALSE, _ ("Could not store the calendar day"), error))
+    goto fail;
   after = g_strdup_printf ("{\"day\":\"%s\",\"holiday\":%s}", day, add ? "true" : "false");
   if (!tam_audit_append (store, session, add ? "HOLIDAY_ADD" : "HOLIDAY_REMOVE", "calendar_days", day, before, after,
                          error))
     goto fail;
-  if (own_tx && !tam_store_commit (store, error))
-    goto fail;
-  return TRUE;
+  return tam_store_commit_own (store, own_tx, error);
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 gboolean

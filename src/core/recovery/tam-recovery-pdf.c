@@ -1,52 +1,16 @@
 /* tam-recovery-pdf.c: a recovery plan as a PDF (see tam-recovery-pdf.h). */
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 
 #include "tam-kpi-chart.h"
+#include "tam-pdf-page.h"
 #include "tam-recovery-pdf.h"
 
-#define A4_WIDTH 595.28
-#define A4_HEIGHT 841.89
 #define MARGIN 48.0
 #define LABEL_WIDTH 130.0
-
-static PangoLayout *
-layout_new (cairo_t *cr,
-            const char *font,
-            double width)
-{
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-  g_autoptr (PangoFontDescription) desc = pango_font_description_from_string (font);
-
-  pango_layout_set_font_description (layout, desc);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  return layout;
-}
-
-/* Shows @text at (@x, *@y) and moves *@y below it. */
-static void
-show (cairo_t *cr,
-      PangoLayout *layout,
-      const char *text,
-      double x,
-      double *y,
-      double gap)
-{
-  int w, h;
-
-  pango_layout_set_text (layout, text ? text : "", -1);
-  cairo_move_to (cr, x, *y);
-  pango_cairo_show_layout (cr, layout);
-  pango_layout_get_size (layout, &w, &h);
-  *y += (double) h / PANGO_SCALE + gap;
-}
 
 static char *
 percent (double v)
@@ -65,21 +29,9 @@ field (cairo_t *cr,
 {
   double ly = *y;
 
-  show (cr, label, name, x, &ly, 0);
-  show (cr, value, text, x + LABEL_WIDTH, y, 1.5);
+  tam_pdf_show (cr, label, name, x, &ly, 0);
+  tam_pdf_show (cr, value, text, x + LABEL_WIDTH, y, 1.5);
   *y = MAX (*y, ly + 1.5);
-}
-
-static void
-rule (cairo_t *cr,
-      double x,
-      double y,
-      double w)
-{
-  cairo_set_line_width (cr, 0.6);
-  cairo_move_to (cr, x, y);
-  cairo_line_to (cr, x + w, y);
-  cairo_stroke (cr);
 }
 
 void
@@ -118,20 +70,17 @@ tam_recovery_draw_page (const TamRecoveryPlan *p,
       verified = g_strdup_printf (_ ("%s in %s against %s"), v, p->verify_month, t);
     }
 
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
+  tam_pdf_page_begin (cr);
 
-  head = layout_new (cr, "DejaVu Sans Bold 8", w);
-  show (cr, head, "CONTACT CENTER TRANSVISION — TAM OUTBOUND — IN.OCC.TELK.P-10", x, &y, 3);
-  rule (cr, x, y, w);
+  head = tam_pdf_layout_new (cr, "DejaVu Sans Bold 8", w);
+  tam_pdf_show (cr, head, "CONTACT CENTER TRANSVISION — TAM OUTBOUND — IN.OCC.TELK.P-10", x, &y, 3);
+  tam_pdf_rule (cr, x, y, w, 0.6);
   y += 10;
-  title = layout_new (cr, "DejaVu Sans Bold 12", w);
-  show (cr, title, heading, x, &y, 10);
+  title = tam_pdf_layout_new (cr, "DejaVu Sans Bold 12", w);
+  tam_pdf_show (cr, title, heading, x, &y, 10);
 
-  label = layout_new (cr, "DejaVu Sans Bold 8.5", LABEL_WIDTH - 6);
-  value = layout_new (cr, "DejaVu Sans 8.5", w - LABEL_WIDTH);
+  label = tam_pdf_layout_new (cr, "DejaVu Sans Bold 8.5", LABEL_WIDTH - 6);
+  value = tam_pdf_layout_new (cr, "DejaVu Sans 8.5", w - LABEL_WIDTH);
   field (cr, label, value, _ ("KPI"), tam_kpi_kind_to_label (p->kpi), x, &y);
   field (cr, label, value, _ ("Scope"), scope, x, &y);
   field (cr, label, value, _ ("Period"), p->period, x, &y);
@@ -146,28 +95,28 @@ tam_recovery_draw_page (const TamRecoveryPlan *p,
     field (cr, label, value, _ ("Reason"), p->decision_reason, x, &y);
   field (cr, label, value, _ ("Causes"), causes->len ? causes->str : "—", x, &y);
   y += 6;
-  body = layout_new (cr, "DejaVu Sans 8.5", w);
-  show (cr, label, _ ("Analysis"), x, &y, 2);
+  body = tam_pdf_layout_new (cr, "DejaVu Sans 8.5", w);
+  tam_pdf_show (cr, label, _ ("Analysis"), x, &y, 2);
   pango_layout_set_justify (body, TRUE);
-  show (cr, body, p->analysis[0] ? p->analysis : "—", x, &y, 8);
+  tam_pdf_show (cr, body, p->analysis[0] ? p->analysis : "—", x, &y, 8);
 
   /* The actions as a table. */
-  show (cr, label, _ ("Actions"), x, &y, 3);
+  tam_pdf_show (cr, label, _ ("Actions"), x, &y, 3);
   {
     const char *heads[] = { _ ("What"), _ ("Owner"), _ ("Due"), _ ("Done") };
     double row_y = y;
 
-    small = layout_new (cr, "DejaVu Sans 8", w);
+    small = tam_pdf_layout_new (cr, "DejaVu Sans 8", w);
     for (int c = 0; c < 4; c++)
       {
         double cy = row_y;
 
         pango_layout_set_width (label, (int) (((c < 3 ? col[c + 1] : 1.0) - col[c]) * w * PANGO_SCALE));
-        show (cr, label, heads[c], x + col[c] * w, &cy, 0);
+        tam_pdf_show (cr, label, heads[c], x + col[c] * w, &cy, 0);
         y = MAX (y, cy);
       }
     y += 2;
-    rule (cr, x, y, w);
+    tam_pdf_rule (cr, x, y, w, 0.6);
     y += 3;
     for (guint i = 0; i < p->actions->len; i++)
       {
@@ -183,7 +132,7 @@ tam_recovery_draw_page (const TamRecoveryPlan *p,
             double cy = y;
 
             pango_layout_set_width (small, (int) ((((c < 3 ? col[c + 1] : 1.0) - col[c]) * w - 6) * PANGO_SCALE));
-            show (cr, small, cells[c], x + col[c] * w, &cy, 2);
+            tam_pdf_show (cr, small, cells[c], x + col[c] * w, &cy, 2);
             next = MAX (next, cy);
           }
         y = next;
@@ -204,7 +153,7 @@ tam_recovery_draw_page (const TamRecoveryPlan *p,
     }
   if (history != NULL && history->len > 0)
     {
-      show (cr, label, _ ("History"), x, &y, 2);
+      tam_pdf_show (cr, label, _ ("History"), x, &y, 2);
       pango_layout_set_width (small, (int) (w * PANGO_SCALE));
       for (guint i = 0; i < history->len && y < height - MARGIN - 12; i++)
         {
@@ -213,10 +162,28 @@ tam_recovery_draw_page (const TamRecoveryPlan *p,
                                                    e->actor_name ? e->actor_name : "", e->actor_nik ? e->actor_nik : "",
                                                    e->reason && *e->reason ? " — " : "", e->reason ? e->reason : "");
 
-          show (cr, small, line, x, &y, 1);
+          tam_pdf_show (cr, small, line, x, &y, 1);
         }
     }
   cairo_restore (cr);
+}
+
+typedef struct
+{
+  const TamRecoveryPlan *plan;
+  GPtrArray *history;
+  TamChart *chart;
+} Page;
+
+static void
+draw_plan (cairo_t *cr,
+           double width,
+           double height,
+           gpointer data)
+{
+  Page *page = data;
+
+  tam_recovery_draw_page (page->plan, page->history, page->chart, cr, width, height);
 }
 
 gboolean
@@ -228,44 +195,20 @@ tam_recovery_write_pdf (TamStore *store,
 {
   g_autoptr (TamRecoveryPlan) plan = tam_recovery_get (store, session, id, error);
   g_autoptr (GPtrArray) history = NULL;
-  g_autofree char *tmp = g_strconcat (path, ".part", NULL);
   g_autofree char *title = NULL, *from = NULL;
-  TamChart *chart = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  Page page = { 0 };
+  gboolean ok;
 
   if (plan == NULL || (history = tam_recovery_history (store, session, id, error)) == NULL)
     return FALSE;
   /* Five months before the period to the month it is verified on. */
   from = tam_kpi_month_add (plan->period, -5);
-  chart = tam_kpi_chart_line (store, session, plan->kpi, from, plan->verify_month, plan->scope, plan->scope_ref, NULL);
+  page.plan = plan;
+  page.history = history;
+  page.chart = tam_kpi_chart_line (store, session, plan->kpi, from, plan->verify_month, plan->scope, plan->scope_ref, NULL);
   title = g_strdup_printf (_ ("Recovery plan %lld"), (long long) id);
-  surface = cairo_pdf_surface_create (tmp, A4_WIDTH, A4_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "TAM Desk");
-  cr = cairo_create (surface);
-  tam_recovery_draw_page (plan, history, chart, cr, A4_WIDTH, A4_HEIGHT);
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (chart != NULL)
-    tam_chart_unref (chart);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_unlink (tmp);
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write %s: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp);
-      g_set_error (error, TAM_ERROR, TAM_ERROR_FAILED, _ ("Cannot write %s: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  ok = tam_pdf_write_a4 (path, title, NULL, draw_plan, &page, error);
+  if (page.chart != NULL)
+    tam_chart_unref (page.chart);
+  return ok;
 }

@@ -13,6 +13,7 @@
 #include "tam-dates.h"
 #include "tam-kpi.h"
 #include "tam-recovery-private.h"
+#include "tam-store-tx.h"
 
 typedef struct
 {
@@ -163,7 +164,6 @@ store_verdict (TamStore *store,
   g_autofree char *reason = NULL;
   gboolean own_tx = !tam_store_in_transaction (store);
   sqlite3_stmt *s;
-  int rc;
 
   if (now == NULL)
     return FALSE;
@@ -182,13 +182,8 @@ store_verdict (TamStore *store,
   sqlite3_bind_double (s, 3, f->value);
   sqlite3_bind_double (s, 4, f->target);
   sqlite3_bind_text (s, 5, now, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (s);
-  sqlite3_reset (s);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not update the plan"));
-      goto fail;
-    }
+  if (!tam_store_step_write (store, s, FALSE, _ ("Could not update the plan"), error))
+    goto fail;
   if (sqlite3_changes (tam_store_get_db (store)) == 0)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_CONFLICT, _ ("Plan %lld is no longer approved"), (long long) id);
@@ -212,23 +207,14 @@ store_verdict (TamStore *store,
   sqlite3_bind_text (s, 3, now, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (s, 4, reason, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (s, 5, after ? after : "{}", -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (s);
-  sqlite3_reset (s);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not record the plan's history"));
-      goto fail;
-    }
+  if (!tam_store_step_write (store, s, FALSE, _ ("Could not record the plan's history"), error))
+    goto fail;
   if (!tam_audit_append (store, session, "RECOVERY_VERIFY", "recovery_plans", entity_id, before, after, error))
     goto fail;
-  if (own_tx && !tam_store_commit (store, error))
-    goto fail;
-  return TRUE;
+  return tam_store_commit_own (store, own_tx, error);
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 static char *

@@ -11,8 +11,10 @@
 #include "tam-audit.h"
 #include "tam-dates.h"
 #include "tam-kpi.h"
-#include "tam-people.h"
+#include "tam-person-lookup.h"
 #include "tam-recovery-private.h"
+#include "tam-store-read.h"
+#include "tam-store-tx.h"
 
 /* The plan and its actions as JSON: the audit's before / after and the
  * events' snapshots. */
@@ -377,25 +379,6 @@ tam_recovery_figures (TamStore *store,
 /* ------------------------------------------------------------------ */
 /* Writing */
 
-/* The person of @nik (tam_people_find_nik), or an error naming the NIK. */
-static TamPerson *
-find_person (TamStore *store,
-             const char *nik,
-             GError **error)
-{
-  g_autoptr (GError) local = NULL;
-  TamPerson *p = tam_people_find_nik (store, nik, &local);
-
-  if (p == NULL)
-    {
-      if (g_error_matches (local, TAM_ERROR, TAM_ERROR_NOT_FOUND))
-        g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No person with NIK %s"), nik);
-      else
-        g_propagate_error (error, g_steal_pointer (&local));
-    }
-  return p;
-}
-
 static gboolean
 code_exists (TamStore *store,
              const char *sql,
@@ -441,7 +424,7 @@ check_scope (TamStore *store,
     case TAM_KPI_SCOPE_AGENT:
     case TAM_KPI_SCOPE_TEAM:
       {
-        g_autoptr (TamPerson) p = find_person (store, ref, error);
+        g_autoptr (TamPerson) p = tam_person_lookup (store, ref, _ ("No person with NIK %s"), error);
 
         if (p == NULL)
           return FALSE;
@@ -517,7 +500,6 @@ insert_actions (TamStore *store,
       g_autofree char *due = tam_parse_date (a->due_on);
       g_autofree char *text = g_strstrip (g_strdup (a->text ? a->text : ""));
       gint64 owner = 0;
-      int rc;
 
       if (*text == '\0')
         {
@@ -539,7 +521,7 @@ insert_actions (TamStore *store,
       if (a->owner_nik != NULL && *a->owner_nik != '\0')
         {
           g_autoptr (GError) local = NULL;
-          g_autoptr (TamPerson) p = find_person (store, a->owner_nik, &local);
+          g_autoptr (TamPerson) p = tam_person_lookup (store, a->owner_nik, _ ("No person with NIK %s"), &local);
 
           if (p == NULL)
             {
@@ -555,13 +537,8 @@ insert_actions (TamStore *store,
       else
         sqlite3_bind_null (s, 3);
       sqlite3_bind_text (s, 4, due, -1, SQLITE_TRANSIENT);
-      rc = sqlite3_step (s);
-      sqlite3_reset (s);
-      if (rc != SQLITE_DONE)
-        {
-          tam_store_set_error (store, error, _ ("Could not store the action"));
-          return FALSE;
-        }
+      if (!tam_store_step_write (store, s, FALSE, _ ("Could not store the action"), error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -584,7 +561,6 @@ record_step (TamStore *store,
                                        "INSERT INTO recovery_events (plan_id, version, event, actor_id, at, reason, snapshot)"
                                        " SELECT id, version, ?2, ?3, ?4, ?5, ?6 FROM recovery_plans WHERE id = ?1",
                                        error);
-  int rc;
 
   if (s == NULL)
     return FALSE;
@@ -594,13 +570,8 @@ record_step (TamStore *store,
   sqlite3_bind_text (s, 4, at, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (s, 5, reason ? reason : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (s, 6, after ? after : "{}", -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (s);
-  sqlite3_reset (s);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not record the plan's history"));
-      return FALSE;
-    }
+  if (!tam_store_step_write (store, s, FALSE, _ ("Could not record the plan's history"), error))
+    return FALSE;
   return tam_audit_append (store, session, action, "recovery_plans", entity_id, before, after, error);
 }
 
@@ -701,13 +672,10 @@ draft_full (TamStore *store,
   if (!insert_actions (store, id, draft->actions, draft->n_actions, today, error) ||
       !record_step (store, session, id, "DRAFT", NULL, when, NULL, error))
     goto fail;
-  if (own_tx && !tam_store_commit (store, error))
-    goto fail;
-  return id;
+  return tam_store_commit_own (store, own_tx, error) ? id : 0;
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
+  tam_store_rollback_own (store, own_tx);
   return 0;
 }
 
@@ -752,6 +720,26 @@ row_clear (Row *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
 
+static void
+row_fill (sqlite3_stmt *s,
+          gpointer out)
+{
+  Row *r = out;
+
+  r->kpi = tam_kpi_kind_from_code ((const char *) sqlite3_column_text (s, 0));
+  r->scope = tam_kpi_scope_from_code ((const char *) sqlite3_column_text (s, 1));
+  r->scope_ref = tam_stmt_dup_text (s, 2);
+  r->site = tam_stmt_dup_text (s, 3);
+  r->service = tam_stmt_dup_text (s, 4);
+  r->period = tam_stmt_dup_text (s, 5);
+  r->verify_month = tam_stmt_dup_text (s, 6);
+  r->state = tam_recovery_state_from_code ((const char *) sqlite3_column_text (s, 7));
+  r->drafted_by = sqlite3_column_int64 (s, 8);
+  r->drafted_at = tam_stmt_dup_text (s, 9);
+  r->analysis = tam_stmt_dup_text (s, 10);
+  r->follow_up = sqlite3_column_int64 (s, 11);
+}
+
 static gboolean
 read_row (TamStore *store,
           gint64 id,
@@ -764,31 +752,11 @@ read_row (TamStore *store,
                                        " COALESCE ((SELECT f.id FROM recovery_plans f WHERE f.follows_id = p.id), 0)"
                                        " FROM recovery_plans p WHERE id = ?",
                                        error);
-  gboolean found = FALSE;
 
   if (s == NULL)
     return FALSE;
   sqlite3_bind_int64 (s, 1, id);
-  if (sqlite3_step (s) == SQLITE_ROW)
-    {
-      found = TRUE;
-      r->kpi = tam_kpi_kind_from_code ((const char *) sqlite3_column_text (s, 0));
-      r->scope = tam_kpi_scope_from_code ((const char *) sqlite3_column_text (s, 1));
-      r->scope_ref = tam_stmt_dup_text (s, 2);
-      r->site = tam_stmt_dup_text (s, 3);
-      r->service = tam_stmt_dup_text (s, 4);
-      r->period = tam_stmt_dup_text (s, 5);
-      r->verify_month = tam_stmt_dup_text (s, 6);
-      r->state = tam_recovery_state_from_code ((const char *) sqlite3_column_text (s, 7));
-      r->drafted_by = sqlite3_column_int64 (s, 8);
-      r->drafted_at = tam_stmt_dup_text (s, 9);
-      r->analysis = tam_stmt_dup_text (s, 10);
-      r->follow_up = sqlite3_column_int64 (s, 11);
-    }
-  sqlite3_reset (s);
-  if (!found)
-    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("No recovery plan %lld"), (long long) id);
-  return found;
+  return tam_stmt_read_one (s, row_fill, r, error, _ ("No recovery plan %lld"), (long long) id);
 }
 
 static gboolean
@@ -824,7 +792,6 @@ run_step (TamStore *store,
   g_autofree char *before = NULL;
   gboolean own_tx = !tam_store_in_transaction (store);
   sqlite3_stmt *s;
-  int rc;
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
   if (session == NULL)
@@ -843,23 +810,14 @@ run_step (TamStore *store,
   sqlite3_bind_text (s, 3, when, -1, SQLITE_TRANSIENT);
   if (sqlite3_bind_parameter_count (s) >= 4)
     sqlite3_bind_text (s, 4, text ? text : "", -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (s);
-  sqlite3_reset (s);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not update the plan"));
-      goto fail;
-    }
+  if (!tam_store_step_write (store, s, FALSE, _ ("Could not update the plan"), error))
+    goto fail;
   if (!record_step (store, session, id, event, text, when, before, error))
     goto fail;
-  if (own_tx && !tam_store_commit (store, error))
-    goto fail;
-  return TRUE;
+  return tam_store_commit_own (store, own_tx, error);
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 static gint64
@@ -1020,7 +978,6 @@ tam_recovery_revise (TamStore *store,
   gboolean own_tx = !tam_store_in_transaction (store);
   gboolean revision;
   sqlite3_stmt *s;
-  int rc;
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
   if (!tam_session_require (session, TAM_PERM_DRAFT_RECOVERY, error) ||
@@ -1053,31 +1010,20 @@ tam_recovery_revise (TamStore *store,
   sqlite3_bind_text (s, 2, analysis ? analysis : row.analysis, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (s, 3, codes, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (s, 4, revision ? 1 : 0);
-  rc = sqlite3_step (s);
-  sqlite3_reset (s);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not update the plan"));
-      goto fail;
-    }
+  if (!tam_store_step_write (store, s, FALSE, _ ("Could not update the plan"), error))
+    goto fail;
   s = tam_store_prepare (store, "DELETE FROM recovery_actions WHERE plan_id = ?", error);
   if (s == NULL)
     goto fail;
   sqlite3_bind_int64 (s, 1, id);
-  rc = sqlite3_step (s);
-  sqlite3_reset (s);
   from = g_strndup (row.drafted_at, 10);
-  if (rc != SQLITE_DONE || !insert_actions (store, id, actions, n_actions, from, error) ||
+  if (!tam_store_step_write (store, s, FALSE, _ ("Could not update the plan"), error) || !insert_actions (store, id, actions, n_actions, from, error) ||
       !record_step (store, session, id, "REVISE", NULL, when, before, error))
     goto fail;
-  if (own_tx && !tam_store_commit (store, error))
-    goto fail;
-  return TRUE;
+  return tam_store_commit_own (store, own_tx, error);
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 gboolean
@@ -1097,7 +1043,6 @@ tam_recovery_action_done (TamStore *store,
   gint64 plan_id = 0, owner = 0;
   gboolean done = FALSE;
   sqlite3_stmt *s;
-  int rc;
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
   if (!tam_session_require (session, TAM_PERM_VIEW, error))
@@ -1156,24 +1101,15 @@ tam_recovery_action_done (TamStore *store,
   sqlite3_bind_text (s, 2, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (s, 3, note ? note : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (s, 4, session->person_id);
-  rc = sqlite3_step (s);
-  sqlite3_reset (s);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not update the action"));
-      goto fail;
-    }
+  if (!tam_store_step_write (store, s, FALSE, _ ("Could not update the action"), error))
+    goto fail;
   reason = g_strdup_printf ("#%" G_GINT64_FORMAT "%s%s", action_id, note && *note ? ": " : "", note ? note : "");
   if (!record_step (store, session, plan_id, "DONE", reason, when, before, error))
     goto fail;
-  if (own_tx && !tam_store_commit (store, error))
-    goto fail;
-  return TRUE;
+  return tam_store_commit_own (store, own_tx, error);
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 gint64

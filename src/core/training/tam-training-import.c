@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tam-rows.h"
+#include "tam-store-tx.h"
 #include "tam-training-private.h"
 
 #define MAX_ERRORS 20
@@ -238,11 +239,7 @@ tam_training_import_scores (TamStore *store,
 
         if (!_tam_training_score_one (store, actor, training_id, r->person_id, r->nik, r->score, pass_mark, now, NULL,
                                       error))
-          {
-            if (own_tx)
-              tam_store_rollback (store);
-            return FALSE;
-          }
+          return tam_store_rollback_own (store, own_tx);
       }
   }
   if (own_tx && !tam_store_commit (store, error))

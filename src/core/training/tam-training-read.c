@@ -177,6 +177,43 @@ collect (TamStore *store,
   return g_steal_pointer (&rows);
 }
 
+/* collect() of @sql (a literal) with @id bound to its parameter 1. */
+static GPtrArray *
+collect_by_id (TamStore *store,
+               const char *sql,
+               gint64 id,
+               gpointer (*from_row) (sqlite3_stmt *stmt),
+               GDestroyNotify free_func,
+               GError **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return collect (store, stmt, from_row, free_func, error);
+}
+
+/* collect() of @sql (a literal) with the days @from (?1) and @to (?2),
+ * each NULL for no bound. */
+static GPtrArray *
+collect_in_range (TamStore *store,
+                  const char *sql,
+                  const char *from,
+                  const char *to,
+                  gpointer (*from_row) (sqlite3_stmt *stmt),
+                  GDestroyNotify free_func,
+                  GError **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  tam_stmt_bind_text_or_null (stmt, 1, from);
+  tam_stmt_bind_text_or_null (stmt, 2, to);
+  return collect (store, stmt, from_row, free_func, error);
+}
+
 #define TRAINING_SELECT                                                                                       \
   "SELECT t.id, t.kind, t.title, t.service, t.site, tr.nik, tr.name, t.starts_on, t.ends_on, t.material,"     \
   " (SELECT count (*) FROM training_participants x WHERE x.training_id = t.id),"                              \
@@ -238,18 +275,23 @@ tam_training_list (TamStore *store,
                    const char *to,
                    GError **error)
 {
-  sqlite3_stmt *stmt = tam_store_prepare (store,
-                                          TRAINING_SELECT " WHERE t.starts_on <= coalesce (?2, '9999')"
-                                                          " AND t.ends_on >= coalesce (?1, '')"
-                                                          " ORDER BY t.starts_on, t.id",
-                                          error);
-
-  if (stmt == NULL)
-    return NULL;
-  tam_stmt_bind_text_or_null (stmt, 1, from);
-  tam_stmt_bind_text_or_null (stmt, 2, to);
-  return collect (store, stmt, training_from_row, (GDestroyNotify) tam_training_free, error);
+  return collect_in_range (store,
+                           TRAINING_SELECT " WHERE t.starts_on <= coalesce (?2, '9999')"
+                                           " AND t.ends_on >= coalesce (?1, '')"
+                                           " ORDER BY t.starts_on, t.id",
+                           from, to, training_from_row, (GDestroyNotify) tam_training_free, error);
 }
+
+/* A participation's figures (x, a row of training_participants): days
+ * present, days absent, attempts, quiz score, passed. */
+#define PARTICIPATION_COLUMNS                                                         \
+  " (SELECT count (*) FROM training_attendance a WHERE a.training_id = x.training_id" \
+  "   AND a.person_id = x.person_id AND a.present = 1),"                              \
+  " (SELECT count (*) FROM training_attendance a WHERE a.training_id = x.training_id" \
+  "   AND a.person_id = x.person_id AND a.present = 0),"                              \
+  " (SELECT count (*) FROM training_attempts m WHERE m.training_id = x.training_id"   \
+  "   AND m.person_id = x.person_id),"                                                \
+  " x.quiz_score, x.passed"
 
 static gpointer
 participant_from_row (sqlite3_stmt *stmt)
@@ -274,23 +316,11 @@ tam_training_participants (TamStore *store,
                            gint64 training_id,
                            GError **error)
 {
-  sqlite3_stmt *stmt = tam_store_prepare (store,
-                                          "SELECT p.id, p.nik, p.name, p.status, p.service,"
-                                          " (SELECT count (*) FROM training_attendance a WHERE a.training_id = x.training_id"
-                                          "   AND a.person_id = x.person_id AND a.present = 1),"
-                                          " (SELECT count (*) FROM training_attendance a WHERE a.training_id = x.training_id"
-                                          "   AND a.person_id = x.person_id AND a.present = 0),"
-                                          " (SELECT count (*) FROM training_attempts m WHERE m.training_id = x.training_id"
-                                          "   AND m.person_id = x.person_id),"
-                                          " x.quiz_score, x.passed"
-                                          " FROM training_participants x JOIN people p ON p.id = x.person_id"
-                                          " WHERE x.training_id = ? ORDER BY p.name, p.nik",
-                                          error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, training_id);
-  return collect (store, stmt, participant_from_row, (GDestroyNotify) tam_training_participant_free, error);
+  return collect_by_id (store,
+                        "SELECT p.id, p.nik, p.name, p.status, p.service," PARTICIPATION_COLUMNS
+                        " FROM training_participants x JOIN people p ON p.id = x.person_id"
+                        " WHERE x.training_id = ? ORDER BY p.name, p.nik",
+                        training_id, participant_from_row, (GDestroyNotify) tam_training_participant_free, error);
 }
 
 static gpointer
@@ -313,16 +343,11 @@ tam_training_attempts (TamStore *store,
                        gint64 training_id,
                        GError **error)
 {
-  sqlite3_stmt *stmt = tam_store_prepare (store,
-                                          "SELECT p.nik, p.name, m.attempt, m.score, m.pass_mark, m.passed, m.recorded_at"
-                                          " FROM training_attempts m JOIN people p ON p.id = m.person_id"
-                                          " WHERE m.training_id = ? ORDER BY p.name, p.nik, m.attempt",
-                                          error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, training_id);
-  return collect (store, stmt, attempt_from_row, (GDestroyNotify) tam_training_attempt_free, error);
+  return collect_by_id (store,
+                        "SELECT p.nik, p.name, m.attempt, m.score, m.pass_mark, m.passed, m.recorded_at"
+                        " FROM training_attempts m JOIN people p ON p.id = m.person_id"
+                        " WHERE m.training_id = ? ORDER BY p.name, p.nik, m.attempt",
+                        training_id, attempt_from_row, (GDestroyNotify) tam_training_attempt_free, error);
 }
 
 static gpointer
@@ -341,16 +366,11 @@ tam_training_days (TamStore *store,
                    gint64 training_id,
                    GError **error)
 {
-  sqlite3_stmt *stmt = tam_store_prepare (store,
-                                          "SELECT p.nik, a.date, a.present FROM training_attendance a"
-                                          " JOIN people p ON p.id = a.person_id WHERE a.training_id = ?"
-                                          " ORDER BY p.nik, a.date",
-                                          error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, training_id);
-  return collect (store, stmt, day_from_row, (GDestroyNotify) tam_training_day_free, error);
+  return collect_by_id (store,
+                        "SELECT p.nik, a.date, a.present FROM training_attendance a"
+                        " JOIN people p ON p.id = a.person_id WHERE a.training_id = ?"
+                        " ORDER BY p.nik, a.date",
+                        training_id, day_from_row, (GDestroyNotify) tam_training_day_free, error);
 }
 
 static gpointer
@@ -376,23 +396,11 @@ tam_training_history (TamStore *store,
                       gint64 person_id,
                       GError **error)
 {
-  sqlite3_stmt *stmt = tam_store_prepare (store,
-                                          "SELECT t.id, t.kind, t.title, t.starts_on, t.ends_on,"
-                                          " (SELECT count (*) FROM training_attendance a WHERE a.training_id = x.training_id"
-                                          "   AND a.person_id = x.person_id AND a.present = 1),"
-                                          " (SELECT count (*) FROM training_attendance a WHERE a.training_id = x.training_id"
-                                          "   AND a.person_id = x.person_id AND a.present = 0),"
-                                          " (SELECT count (*) FROM training_attempts m WHERE m.training_id = x.training_id"
-                                          "   AND m.person_id = x.person_id),"
-                                          " x.quiz_score, x.passed"
-                                          " FROM training_participants x JOIN trainings t ON t.id = x.training_id"
-                                          " WHERE x.person_id = ? ORDER BY t.starts_on DESC, t.id DESC",
-                                          error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  return collect (store, stmt, record_from_row, (GDestroyNotify) tam_training_record_free, error);
+  return collect_by_id (store,
+                        "SELECT t.id, t.kind, t.title, t.starts_on, t.ends_on," PARTICIPATION_COLUMNS
+                        " FROM training_participants x JOIN trainings t ON t.id = x.training_id"
+                        " WHERE x.person_id = ? ORDER BY t.starts_on DESC, t.id DESC",
+                        person_id, record_from_row, (GDestroyNotify) tam_training_record_free, error);
 }
 
 static int
@@ -586,20 +594,14 @@ tam_training_trainer_stats (TamStore *store,
                             const char *to,
                             GError **error)
 {
-  sqlite3_stmt *stmt = tam_store_prepare (store,
-                                          "SELECT tr.nik, tr.name, count (DISTINCT t.id), count (x.person_id),"
-                                          " count (x.quiz_score), coalesce (sum (x.passed = 1), 0), avg (x.quiz_score)"
-                                          " FROM trainings t LEFT JOIN people tr ON tr.id = t.trainer_id"
-                                          " LEFT JOIN training_participants x ON x.training_id = t.id"
-                                          " WHERE t.starts_on <= coalesce (?2, '9999') AND t.ends_on >= coalesce (?1, '')"
-                                          " GROUP BY t.trainer_id ORDER BY tr.name",
-                                          error);
-
-  if (stmt == NULL)
-    return NULL;
-  tam_stmt_bind_text_or_null (stmt, 1, from);
-  tam_stmt_bind_text_or_null (stmt, 2, to);
-  return collect (store, stmt, trainer_stats_from_row, (GDestroyNotify) tam_trainer_stats_free, error);
+  return collect_in_range (store,
+                           "SELECT tr.nik, tr.name, count (DISTINCT t.id), count (x.person_id),"
+                           " count (x.quiz_score), coalesce (sum (x.passed = 1), 0), avg (x.quiz_score)"
+                           " FROM trainings t LEFT JOIN people tr ON tr.id = t.trainer_id"
+                           " LEFT JOIN training_participants x ON x.training_id = t.id"
+                           " WHERE t.starts_on <= coalesce (?2, '9999') AND t.ends_on >= coalesce (?1, '')"
+                           " GROUP BY t.trainer_id ORDER BY tr.name",
+                           from, to, trainer_stats_from_row, (GDestroyNotify) tam_trainer_stats_free, error);
 }
 
 static gpointer

@@ -12,6 +12,10 @@
 #include "tam-coaching.h"
 #include "tam-codes.h"
 #include "tam-dates.h"
+#include "tam-person-lookup.h"
+#include "tam-store-read.h"
+#include "tam-store-tx.h"
+#include "tam-text.h"
 #include "tam-training-private.h"
 
 #define TRAINING_JSON                                                                               \
@@ -64,12 +68,8 @@ set_setting (TamStore *store,
   after_json = g_strdup_printf ("{\"%s\":\"%s\"}", key, value);
   if (!tam_store_set_setting (store, key, value, error) ||
       !tam_audit_append (store, actor, "UPDATE", "setting", key, before_json, after_json, error))
-    {
-      if (own_tx)
-        tam_store_rollback (store);
-      return FALSE;
-    }
-  return !own_tx || tam_store_commit (store, error);
+    return tam_store_rollback_own (store, own_tx);
+  return tam_store_commit_own (store, own_tx, error);
 }
 
 gboolean
@@ -111,22 +111,13 @@ tam_training_set_refresher_months (TamStore *store,
   return set_setting (store, actor, "training_refresher_months", text, error);
 }
 
-static gboolean
-invalid (GError **error,
-         const char *message)
+/* The person of @nik, or an error naming the NIK. */
+static TamPerson *
+read_person (TamStore *store,
+             const char *nik,
+             GError **error)
 {
-  g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static gboolean
-is_blank (const char *s)
-{
-  if (s == NULL)
-    return TRUE;
-  while (g_ascii_isspace (*s))
-    s++;
-  return *s == '\0';
+  return tam_person_lookup (store, nik, _ ("Nobody has the NIK %s"), error);
 }
 
 gint64
@@ -156,9 +147,15 @@ tam_training_add (TamStore *store,
   if (!tam_session_require (actor, TAM_PERM_RECORD_TRAINING, error))
     return 0;
   if (tam_training_kind_to_code (kind) == NULL)
-    return invalid (error, _ ("The kind of training is INITIAL, REFRESHMENT or PRODUCT_SOCIALIZATION"));
-  if (is_blank (title))
-    return invalid (error, _ ("A training needs a title"));
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("The kind of training is INITIAL, REFRESHMENT or PRODUCT_SOCIALIZATION"));
+      return 0;
+    }
+  if (tam_text_is_blank (title))
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A training needs a title"));
+      return 0;
+    }
   if (service == NULL || !tam_code_is_valid (tam_services (), service))
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("Unknown service “%s”"), service ? service : "");
@@ -184,7 +181,10 @@ tam_training_add (TamStore *store,
       return 0;
     }
   if (strcmp (ends, starts) < 0)
-    return invalid (error, _ ("A training cannot end before it starts"));
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A training cannot end before it starts"));
+      return 0;
+    }
 
   own_tx = !tam_store_in_transaction (store);
   if (own_tx && !tam_store_begin (store, error))
@@ -207,28 +207,17 @@ tam_training_add (TamStore *store,
     }
   if (trainer_nik != NULL)
     {
-      g_autofree char *role = NULL;
+      g_autoptr (TamPerson) trainer = read_person (store, trainer_nik, error);
 
-      stmt = tam_store_prepare (store, "SELECT id, role FROM people WHERE nik = ?", error);
-      if (stmt == NULL)
+      if (trainer == NULL)
         goto fail;
-      sqlite3_bind_text (stmt, 1, trainer_nik, -1, SQLITE_TRANSIENT);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      if (g_strcmp0 (trainer->role, "TRAINER") != 0)
         {
-          trainer_id = sqlite3_column_int64 (stmt, 0);
-          role = tam_stmt_dup_text (stmt, 1);
-        }
-      sqlite3_reset (stmt);
-      if (trainer_id == 0)
-        {
-          g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("Nobody has the NIK %s"), trainer_nik);
+          g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("%s is not a trainer (role %s)"), trainer_nik,
+                       trainer->role);
           goto fail;
         }
-      if (g_strcmp0 (role, "TRAINER") != 0)
-        {
-          g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("%s is not a trainer (role %s)"), trainer_nik, role);
-          goto fail;
-        }
+      trainer_id = trainer->id;
     }
   else if (actor != NULL && g_strcmp0 (actor->role, "TRAINER") == 0)
     trainer_id = actor->person_id;
@@ -250,25 +239,17 @@ tam_training_add (TamStore *store,
   sqlite3_bind_text (stmt, 6, starts, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, ends, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 8, material ? material : "", -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sqlite3_reset (stmt);
-      tam_store_set_error (store, error, _ ("Could not save the training"));
-      goto fail;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the training"), error))
+    goto fail;
   id = sqlite3_last_insert_rowid (tam_store_get_db (store));
   after = tam_store_query_text_by_id (store, TRAINING_JSON, id);
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   if (!tam_audit_append (store, actor, "INSERT", "training", id_text, NULL, after, error))
     goto fail;
-  if (own_tx && !tam_store_commit (store, error))
-    return 0;
-  return id;
+  return tam_store_commit_own (store, own_tx, error) ? id : 0;
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
+  tam_store_rollback_own (store, own_tx);
   return 0;
 }
 
@@ -294,6 +275,19 @@ training_row_clear (TrainingRow *t)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TrainingRow, training_row_clear)
 
+static void
+training_row_fill (sqlite3_stmt *stmt,
+                   gpointer out)
+{
+  TrainingRow *t = out;
+
+  t->kind = tam_stmt_dup_text (stmt, 0);
+  t->title = tam_stmt_dup_text (stmt, 1);
+  t->service = tam_stmt_dup_text (stmt, 2);
+  t->starts_on = tam_stmt_dup_text (stmt, 3);
+  t->ends_on = tam_stmt_dup_text (stmt, 4);
+}
+
 static gboolean
 read_training (TamStore *store,
                gint64 id,
@@ -302,72 +296,12 @@ read_training (TamStore *store,
 {
   sqlite3_stmt *stmt = tam_store_prepare (store, "SELECT kind, title, service, starts_on, ends_on FROM trainings WHERE id = ?",
                                           error);
-  gboolean found;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  if (found)
-    {
-      t->id = id;
-      t->kind = tam_stmt_dup_text (stmt, 0);
-      t->title = tam_stmt_dup_text (stmt, 1);
-      t->service = tam_stmt_dup_text (stmt, 2);
-      t->starts_on = tam_stmt_dup_text (stmt, 3);
-      t->ends_on = tam_stmt_dup_text (stmt, 4);
-    }
-  sqlite3_reset (stmt);
-  if (!found)
-    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("There is no training %lld"), (long long) id);
-  return found;
-}
-
-typedef struct
-{
-  gint64 id;
-  char *name;
-  char *role;
-  char *status;
-  char *service;
-} PersonRow;
-
-static void
-person_row_clear (PersonRow *p)
-{
-  g_free (p->name);
-  g_free (p->role);
-  g_free (p->status);
-  g_free (p->service);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PersonRow, person_row_clear)
-
-static gboolean
-read_person (TamStore *store,
-             const char *nik,
-             PersonRow *p,
-             GError **error)
-{
-  sqlite3_stmt *stmt = tam_store_prepare (store, "SELECT id, name, role, status, service FROM people WHERE nik = ?", error);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, nik ? nik : "", -1, SQLITE_TRANSIENT);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  if (found)
-    {
-      p->id = sqlite3_column_int64 (stmt, 0);
-      p->name = tam_stmt_dup_text (stmt, 1);
-      p->role = tam_stmt_dup_text (stmt, 2);
-      p->status = tam_stmt_dup_text (stmt, 3);
-      p->service = tam_stmt_dup_text (stmt, 4);
-    }
-  sqlite3_reset (stmt);
-  if (!found)
-    g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("Nobody has the NIK %s"), nik ? nik : "");
-  return found;
+  t->id = id;
+  return tam_stmt_read_one (stmt, training_row_fill, t, error, _ ("There is no training %lld"), (long long) id);
 }
 
 static int
@@ -389,20 +323,23 @@ enrolled (TamStore *store,
   return found;
 }
 
-/* Checks that @nik may be enrolled in @t; fills @p. */
+/* Checks that @nik may be enrolled in @t; @out gets the person. */
 static gboolean
 check_enroll (TamStore *store,
               const TrainingRow *t,
               const char *nik,
-              PersonRow *p,
+              TamPerson **out,
               GError **error)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  const TamPerson *p;
   int e;
 
-  if (!read_person (store, nik, p, error))
+  *out = read_person (store, nik, error);
+  if (*out == NULL)
     return FALSE;
+  p = *out;
   /* Someone who left is refused for a training still to come or under
    * way; a past one may be recorded after the fact with them in it. */
   if (g_strcmp0 (p->status, "TRAINING") != 0 && g_strcmp0 (p->status, "ACTIVE") != 0 &&
@@ -447,14 +384,17 @@ tam_training_enroll (TamStore *store,
   if (!tam_session_require (actor, TAM_PERM_RECORD_TRAINING, error))
     return FALSE;
   if (niks == NULL || niks[0] == NULL)
-    return invalid (error, _ ("Name at least one NIK to enroll"));
+    {
+      g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("Name at least one NIK to enroll"));
+      return FALSE;
+    }
   if (own_tx && !tam_store_begin (store, error))
     return FALSE;
   if (!read_training (store, training_id, &t, error))
     goto fail;
   for (guint i = 0; niks[i] != NULL; i++)
     {
-      g_auto (PersonRow) p = { 0 };
+      g_autoptr (TamPerson) p = NULL;
       g_autofree char *id_text = NULL;
       g_autofree char *after = NULL;
       sqlite3_stmt *stmt;
@@ -471,27 +411,18 @@ tam_training_enroll (TamStore *store,
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, training_id);
-      sqlite3_bind_int64 (stmt, 2, p.id);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        {
-          sqlite3_reset (stmt);
-          tam_store_set_error (store, error, _ ("Could not enroll a participant"));
-          goto fail;
-        }
-      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 2, p->id);
+      if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not enroll a participant"), error))
+        goto fail;
       id_text = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", training_id, niks[i]);
       after = g_strdup_printf ("{\"training\":%" G_GINT64_FORMAT ",\"nik\":\"%s\"}", training_id, niks[i]);
       if (!tam_audit_append (store, actor, "INSERT", "training_participant", id_text, NULL, after, error))
         goto fail;
     }
-  if (own_tx && !tam_store_commit (store, error))
-    return FALSE;
-  return TRUE;
+  return tam_store_commit_own (store, own_tx, error);
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 /* Reads the training and the participant @nik for a per-participant write. */
@@ -500,19 +431,20 @@ read_participant (TamStore *store,
                   gint64 training_id,
                   const char *nik,
                   TrainingRow *t,
-                  PersonRow *p,
+                  TamPerson **p,
                   GError **error)
 {
   int e;
 
-  if (!read_training (store, training_id, t, error) || !read_person (store, nik, p, error))
+  if (!read_training (store, training_id, t, error) || (*p = read_person (store, nik, error)) == NULL)
     return FALSE;
-  e = enrolled (store, training_id, p->id, error);
+  e = enrolled (store, training_id, (*p)->id, error);
   if (e < 0)
     return FALSE;
   if (e == 0)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("%s (%s) is not enrolled in “%s”"), p->name, nik, t->title);
+      g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("%s (%s) is not enrolled in “%s”"), (*p)->name, nik,
+                   t->title);
       return FALSE;
     }
   return TRUE;
@@ -528,7 +460,7 @@ tam_training_attend (TamStore *store,
                      GError **error)
 {
   g_auto (TrainingRow) t = { 0 };
-  g_auto (PersonRow) p = { 0 };
+  g_autoptr (TamPerson) p = NULL;
   g_autofree char *day = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -562,7 +494,7 @@ tam_training_attend (TamStore *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, training_id);
-  sqlite3_bind_int64 (stmt, 2, p.id);
+  sqlite3_bind_int64 (stmt, 2, p->id);
   sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     before = g_strdup_printf ("{\"date\":\"%s\",\"present\":%d}", day, sqlite3_column_int (stmt, 0));
@@ -582,16 +514,11 @@ tam_training_attend (TamStore *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, training_id);
-  sqlite3_bind_int64 (stmt, 2, p.id);
+  sqlite3_bind_int64 (stmt, 2, p->id);
   sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 4, present ? 1 : 0);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sqlite3_reset (stmt);
-      tam_store_set_error (store, error, _ ("Could not save the attendance"));
-      goto fail;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the attendance"), error))
+    goto fail;
   stmt = tam_store_prepare (store,
                             "UPDATE training_participants SET attended = EXISTS (SELECT 1 FROM training_attendance a"
                             " WHERE a.training_id = ?1 AND a.person_id = ?2 AND a.present = 1)"
@@ -600,29 +527,20 @@ tam_training_attend (TamStore *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, training_id);
-  sqlite3_bind_int64 (stmt, 2, p.id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sqlite3_reset (stmt);
-      tam_store_set_error (store, error, _ ("Could not save the attendance"));
-      goto fail;
-    }
-  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 2, p->id);
+  if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the attendance"), error))
+    goto fail;
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", training_id, nik);
   if (!tam_audit_append (store, actor, before ? "UPDATE" : "INSERT", "training_attendance", id_text, before, after, error))
     goto fail;
   /* An agent's absence is a nonconformity of the IK Pembinaan (row 10):
    * proposed to coaching, withdrawn again when corrected while undecided. */
-  if (g_strcmp0 (p.role, "AGENT") == 0 && (!present || (before != NULL && strstr (before, "\"present\":0") != NULL)))
-    tam_coaching_training_changed (store, p.id, day);
-  if (own_tx && !tam_store_commit (store, error))
-    return FALSE;
-  return TRUE;
+  if (g_strcmp0 (p->role, "AGENT") == 0 && (!present || (before != NULL && strstr (before, "\"present\":0") != NULL)))
+    tam_coaching_training_changed (store, p->id, day);
+  return tam_store_commit_own (store, own_tx, error);
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 gboolean
@@ -671,13 +589,8 @@ _tam_training_score_one (TamStore *store,
     sqlite3_bind_int64 (stmt, 8, actor->person_id);
   else
     sqlite3_bind_null (stmt, 8);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sqlite3_reset (stmt);
-      tam_store_set_error (store, error, _ ("Could not save the score"));
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the score"), error))
+    return FALSE;
   stmt = tam_store_prepare (store,
                             "UPDATE training_participants SET quiz_score = ?3, passed = ?4 WHERE training_id = ?1 AND person_id = ?2",
                             error);
@@ -687,13 +600,8 @@ _tam_training_score_one (TamStore *store,
   sqlite3_bind_int64 (stmt, 2, person_id);
   sqlite3_bind_double (stmt, 3, score);
   sqlite3_bind_int (stmt, 4, passed ? 1 : 0);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sqlite3_reset (stmt);
-      tam_store_set_error (store, error, _ ("Could not save the score"));
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the score"), error))
+    return FALSE;
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT "/%s/%" G_GINT64_FORMAT, training_id, nik, n);
   g_ascii_formatd (score_text, sizeof score_text, "%g", score);
   after = g_strdup_printf ("{\"score\":%s,\"passed\":%s}", score_text, passed ? "true" : "false");
@@ -739,7 +647,7 @@ tam_training_score_at (TamStore *store,
                        GError **error)
 {
   g_auto (TrainingRow) t = { 0 };
-  g_auto (PersonRow) p = { 0 };
+  g_autoptr (TamPerson) p = NULL;
   g_autofree char *now = NULL;
   gboolean own_tx = !tam_store_in_transaction (store);
 
@@ -753,17 +661,13 @@ tam_training_score_at (TamStore *store,
     return FALSE;
   now = recorded_at != NULL ? g_strdup (recorded_at) : tam_now_string ();
   if (!read_participant (store, training_id, nik, &t, &p, error) ||
-      !_tam_training_score_one (store, actor, training_id, p.id, nik, score, tam_training_pass_mark (store), now,
+      !_tam_training_score_one (store, actor, training_id, p->id, nik, score, tam_training_pass_mark (store), now,
                                 attempt, error))
     goto fail;
-  if (own_tx && !tam_store_commit (store, error))
-    return FALSE;
-  return TRUE;
+  return tam_store_commit_own (store, own_tx, error);
 
 fail:
-  if (own_tx)
-    tam_store_rollback (store);
-  return FALSE;
+  return tam_store_rollback_own (store, own_tx);
 }
 
 gboolean
