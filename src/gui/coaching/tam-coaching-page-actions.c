@@ -12,6 +12,7 @@
 #include "tam-enums.h"
 #include "tam-gui-utils.h"
 #include "tam-letter.h"
+#include "tam-read.h"
 #include "tam-save.h"
 
 static gboolean
@@ -338,34 +339,27 @@ draw_page_cb (GtkPrintOperation *operation,
  * waits for the database on its main loop), then printed. */
 typedef struct
 {
-  char *db_path;
-  TamSession *session;
   gint64 id;
+  TamLetter *letter;
 } LetterJob;
 
 static void
 letter_job_free (LetterJob *job)
 {
-  g_free (job->db_path);
-  tam_session_free (job->session);
+  g_clear_pointer (&job->letter, tam_letter_free);
   g_free (job);
 }
 
-static void
-letter_thread (GTask *task,
-               gpointer source,
-               gpointer task_data,
-               GCancellable *cancellable)
+static gboolean
+letter_func (TamStore *store,
+             const TamSession *session,
+             gpointer data,
+             GError **error)
 {
-  LetterJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TamStore) store = tam_store_open (job->db_path, &error);
-  TamLetter *letter = store != NULL ? tam_letter_new (store, job->session, job->id, &error) : NULL;
+  LetterJob *job = data;
 
-  if (letter == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, letter, (GDestroyNotify) tam_letter_free);
+  job->letter = tam_letter_new (store, session, job->id, error);
+  return job->letter != NULL;
 }
 
 static void
@@ -378,14 +372,16 @@ letter_read_cb (GObject *source,
   g_autoptr (GError) error = NULL;
   g_autoptr (GtkPageSetup) setup = NULL;
   g_autoptr (GtkPaperSize) a4 = NULL;
-  TamLetter *letter = g_task_propagate_pointer (G_TASK (result), &error);
+  LetterJob *job = tam_read_get_data (result);
   GtkRoot *root = gtk_widget_get_root (widget);
+  TamLetter *letter;
 
-  if (letter == NULL)
+  if (!tam_read_finish (result, &error))
     {
       tam_show_message (widget, _ ("Cannot write the letter"), error->message);
       return;
     }
+  letter = g_steal_pointer (&job->letter);
   operation = gtk_print_operation_new ();
   setup = gtk_page_setup_new ();
   a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
@@ -412,19 +408,14 @@ print_action (GtkWidget *widget,
 {
   TamCoachingPage *self = TAM_COACHING_PAGE (widget);
   const TamCoachingRecord *r = _tam_coaching_page_selected_record (self);
-  g_autoptr (GTask) task = NULL;
   LetterJob *job;
 
   if (r == NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self->print_button)))
     return;
   job = g_new0 (LetterJob, 1);
-  job->db_path = g_strdup (tam_store_get_path (self->store));
-  job->session = tam_session_copy (self->session);
   job->id = r->id;
-  task = g_task_new (self, NULL, letter_read_cb, NULL);
-  g_task_set_source_tag (task, print_action);
-  g_task_set_task_data (task, job, (GDestroyNotify) letter_job_free);
-  g_task_run_in_thread (task, letter_thread);
+  tam_read_async (self, tam_store_get_path (self->store), self->session, letter_func, job,
+                  (GDestroyNotify) letter_job_free, letter_read_cb, NULL);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "tam-coaching-page-private.h"
 #include "tam-codes.h"
 #include "tam-enums.h"
+#include "tam-read.h"
 
 /* ---- the detail pane -------------------------------------------------- */
 
@@ -127,8 +128,6 @@ update_detail (TamCoachingPage *self)
 
 typedef struct
 {
-  char *db_path;
-  TamSession *session;
   char *nik;
   guint generation;
   GPtrArray *records;
@@ -137,33 +136,23 @@ typedef struct
 static void
 ladder_job_free (LadderJob *job)
 {
-  g_free (job->db_path);
-  tam_session_free (job->session);
   g_free (job->nik);
   g_clear_pointer (&job->records, g_ptr_array_unref);
   g_free (job);
 }
 
-static void
-ladder_thread (GTask *task,
-               gpointer source,
-               gpointer task_data,
-               GCancellable *cancellable)
+static gboolean
+ladder_func (TamStore *store,
+             const TamSession *session,
+             gpointer data,
+             GError **error)
 {
-  LadderJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TamStore) store = tam_store_open (job->db_path, &error);
+  LadderJob *job = data;
   TamCoachingFilter filter = TAM_COACHING_FILTER_INIT;
 
-  if (store != NULL)
-    {
-      filter.nik = job->nik;
-      job->records = tam_coaching_list (store, job->session, &filter, &error);
-    }
-  if (job->records == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  filter.nik = job->nik;
+  job->records = tam_coaching_list (store, session, &filter, error);
+  return job->records != NULL;
 }
 
 static void
@@ -172,10 +161,10 @@ ladder_done_cb (GObject *source,
                 gpointer user_data)
 {
   TamCoachingPage *self = TAM_COACHING_PAGE (source);
-  LadderJob *job = g_task_get_task_data (G_TASK (result));
+  LadderJob *job = tam_read_get_data (result);
   g_autoptr (GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!tam_read_finish (result, &error))
     {
       g_warning ("Cannot read the ladder of %s: %s", job->nik, error->message);
       return;
@@ -190,7 +179,6 @@ static void
 load_ladder (TamCoachingPage *self)
 {
   const TamCoachingRecord *r = _tam_coaching_page_selected_record (self);
-  g_autoptr (GTask) task = NULL;
   LadderJob *job;
 
   if (r == NULL || g_strcmp0 (r->nik, self->ladder_nik) == 0)
@@ -198,14 +186,10 @@ load_ladder (TamCoachingPage *self)
   g_free (self->ladder_nik);
   self->ladder_nik = g_strdup (r->nik);
   job = g_new0 (LadderJob, 1);
-  job->db_path = g_strdup (tam_store_get_path (self->store));
-  job->session = tam_session_copy (self->session);
   job->nik = g_strdup (r->nik);
   job->generation = ++self->ladder_generation;
-  task = g_task_new (self, NULL, ladder_done_cb, NULL);
-  g_task_set_source_tag (task, load_ladder);
-  g_task_set_task_data (task, job, (GDestroyNotify) ladder_job_free);
-  g_task_run_in_thread (task, ladder_thread);
+  tam_read_async (self, tam_store_get_path (self->store), self->session, ladder_func, job,
+                  (GDestroyNotify) ladder_job_free, ladder_done_cb, NULL);
 }
 
 void

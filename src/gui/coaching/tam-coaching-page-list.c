@@ -13,13 +13,12 @@
 #include "tam-enums.h"
 #include "tam-gui-utils.h"
 #include "tam-people.h"
+#include "tam-read.h"
 
 /* ---- the list, read in a worker ---------------------------------------- */
 
 typedef struct
 {
-  char *db_path;
-  TamSession *session;
   int state;
   char *site;
   gint64 team_leader_id;
@@ -39,8 +38,6 @@ typedef struct
 static void
 load_job_free (LoadJob *job)
 {
-  g_free (job->db_path);
-  tam_session_free (job->session);
   g_free (job->site);
   g_free (job->category);
   g_free (job->service);
@@ -51,29 +48,22 @@ load_job_free (LoadJob *job)
   g_free (job);
 }
 
-static void
-load_thread (GTask *task,
-             gpointer source,
-             gpointer task_data,
-             GCancellable *cancellable)
+static gboolean
+load_func (TamStore *store,
+           const TamSession *session,
+           gpointer data,
+           GError **error)
 {
-  LoadJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TamStore) store = tam_store_open (job->db_path, &error);
+  LoadJob *job = data;
   TamCoachingFilter filter = TAM_COACHING_FILTER_INIT;
 
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
   filter.state = job->state;
   filter.site = job->site;
   filter.team_leader_id = job->team_leader_id;
   filter.level = job->level;
   filter.from = job->from;
   filter.until = job->until;
-  job->records = tam_coaching_list (store, job->session, &filter, &error);
+  job->records = tam_coaching_list (store, session, &filter, error);
   if (job->records != NULL && (job->category != NULL || job->service != NULL))
     {
       const TamCatalog *catalog = tam_catalog_get_default (NULL);
@@ -94,10 +84,10 @@ load_thread (GTask *task,
       job->records = kept;
     }
   if (job->records != NULL)
-    job->open_count = tam_coaching_count_open (store, job->session, &error);
+    job->open_count = tam_coaching_count_open (store, session, error);
   if (job->records != NULL && job->open_count >= 0 && job->want_teams)
     {
-      g_autoptr (GPtrArray) people = tam_people_list (store, &error);
+      g_autoptr (GPtrArray) people = tam_people_list (store, error);
 
       if (people != NULL)
         {
@@ -111,10 +101,7 @@ load_thread (GTask *task,
             }
         }
     }
-  if (job->records == NULL || job->open_count < 0 || (job->want_teams && job->team_leaders == NULL))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return job->records != NULL && job->open_count >= 0 && (!job->want_teams || job->team_leaders != NULL);
 }
 
 static void
@@ -180,7 +167,7 @@ load_done_cb (GObject *source,
               gpointer user_data)
 {
   TamCoachingPage *self = TAM_COACHING_PAGE (source);
-  LoadJob *job = g_task_get_task_data (G_TASK (result));
+  LoadJob *job = tam_read_get_data (result);
   g_autoptr (GError) error = NULL;
   g_autofree gpointer *items = NULL;
   guint n, position = GTK_INVALID_LIST_POSITION;
@@ -189,7 +176,7 @@ load_done_cb (GObject *source,
     return; /* a newer load is on its way */
   self->loading = FALSE;
   gtk_spinner_stop (self->spinner);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!tam_read_finish (result, &error))
     {
       gtk_stack_set_visible_child_name (self->list_stack, "list");
       tam_show_message (GTK_WIDGET (self), _ ("Cannot read the coaching records"), error->message);
@@ -239,7 +226,6 @@ dropdown_code (GtkDropDown *dropdown,
 void
 tam_coaching_page_reload (TamCoachingPage *self)
 {
-  g_autoptr (GTask) task = NULL;
   LoadJob *job;
   guint pos;
   const char *month;
@@ -252,8 +238,6 @@ tam_coaching_page_reload (TamCoachingPage *self)
     self->keep_position = 0;
 
   job = g_new0 (LoadJob, 1);
-  job->db_path = g_strdup (tam_store_get_path (self->store));
-  job->session = tam_session_copy (self->session);
   pos = gtk_drop_down_get_selected (self->state_dropdown);
   job->state = pos > 0 && pos != GTK_INVALID_LIST_POSITION ? (int) pos - 1 : -1;
   pos = gtk_drop_down_get_selected (self->level_dropdown);
@@ -283,10 +267,8 @@ tam_coaching_page_reload (TamCoachingPage *self)
       gtk_spinner_start (self->spinner);
     }
 
-  task = g_task_new (self, NULL, load_done_cb, NULL);
-  g_task_set_source_tag (task, tam_coaching_page_reload);
-  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
-  g_task_run_in_thread (task, load_thread);
+  tam_read_async (self, tam_store_get_path (self->store), self->session, load_func, job,
+                  (GDestroyNotify) load_job_free, load_done_cb, NULL);
 }
 
 void

@@ -9,6 +9,7 @@
 #include "tam-gui-utils.h"
 #include "tam-kpi-headcount-dialog.h"
 #include "tam-kpi.h"
+#include "tam-read.h"
 #include "tam-save.h"
 
 struct _TamKpiHeadcountDialog
@@ -66,8 +67,6 @@ show_message (TamKpiHeadcountDialog *self,
 
 typedef struct
 {
-  char *path;
-  TamSession *session;
   char *month;
   GPtrArray *pairs;
 } Read;
@@ -75,28 +74,20 @@ typedef struct
 static void
 read_free (Read *r)
 {
-  g_free (r->path);
-  tam_session_free (r->session);
   g_free (r->month);
   g_clear_pointer (&r->pairs, g_ptr_array_unref);
   g_free (r);
 }
 
-static void
-read_thread (GTask *task,
-             gpointer source,
-             gpointer data,
-             GCancellable *cancellable)
+static gboolean
+read_func (TamStore *store,
+           const TamSession *session,
+           gpointer data,
+           GError **error)
 {
   Read *r = data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TamStore) store = tam_store_open (r->path, &error);
 
-  if (store == NULL ||
-      !tam_kpi_headcount (store, r->session, r->month, TAM_KPI_SCOPE_SITE, TRUE, &r->pairs, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return tam_kpi_headcount (store, session, r->month, TAM_KPI_SCOPE_SITE, TRUE, &r->pairs, error);
 }
 
 static void
@@ -106,11 +97,11 @@ read_done (GObject *source,
 {
   g_autoptr (TamKpiHeadcountDialog) self = user_data;
   g_autoptr (GError) error = NULL;
-  Read *r = g_task_get_task_data (G_TASK (result));
+  Read *r = tam_read_get_data (result);
 
   if (self->disposed)
     return;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!tam_read_finish (result, &error))
     {
       show_message (self, error->message, TRUE);
       return;
@@ -356,7 +347,6 @@ tam_kpi_headcount_dialog_new (GtkWidget *parent,
 {
   GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
   TamKpiHeadcountDialog *self;
-  g_autoptr (GTask) task = NULL;
   g_autofree char *title = NULL;
   Read *r;
 
@@ -374,12 +364,9 @@ tam_kpi_headcount_dialog_new (GtkWidget *parent,
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   r = g_new0 (Read, 1);
-  r->path = g_strdup (self->db_path);
-  r->session = tam_session_copy (session);
   r->month = g_strdup (month);
-  task = g_task_new (NULL, NULL, read_done, g_object_ref (self));
-  g_task_set_task_data (task, r, (GDestroyNotify) read_free);
-  g_task_run_in_thread (task, read_thread);
+  tam_read_async (NULL, self->db_path, session, read_func, r, (GDestroyNotify) read_free, read_done,
+                  g_object_ref (self));
   return self;
 }
 

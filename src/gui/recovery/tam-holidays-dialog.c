@@ -10,6 +10,7 @@
 #include "tam-calendar.h"
 #include "tam-gui-utils.h"
 #include "tam-holidays-dialog.h"
+#include "tam-read.h"
 #include "tam-save.h"
 
 typedef struct
@@ -43,7 +44,6 @@ static void reload (Holidays *h);
 
 typedef struct
 {
-  char *db_path;
   int year;
   GPtrArray *days;
 } ReadJob;
@@ -51,29 +51,23 @@ typedef struct
 static void
 read_job_free (ReadJob *job)
 {
-  g_free (job->db_path);
   g_clear_pointer (&job->days, g_ptr_array_unref);
   g_free (job);
 }
 
-static void
-read_thread (GTask *task,
-             gpointer source,
-             gpointer task_data,
-             GCancellable *cancellable)
+static gboolean
+read_func (TamStore *store,
+           const TamSession *session,
+           gpointer data,
+           GError **error)
 {
-  ReadJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TamStore) store = tam_store_open (job->db_path, &error);
-  g_autoptr (TamCalendar) calendar = store ? tam_calendar_load (store, &error) : NULL;
+  ReadJob *job = data;
+  g_autoptr (TamCalendar) calendar = tam_calendar_load (store, error);
 
   if (calendar == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return FALSE;
   job->days = tam_calendar_list (calendar, job->year);
-  g_task_return_boolean (task, TRUE);
+  return TRUE;
 }
 
 static const char *
@@ -106,14 +100,14 @@ read_done_cb (GObject *source,
               gpointer user_data)
 {
   Holidays *h = g_object_get_data (source, "tam-holidays");
-  ReadJob *job = g_task_get_task_data (G_TASK (result));
+  ReadJob *job = tam_read_get_data (result);
   g_autoptr (GError) error = NULL;
   GtkWidget *child;
 
   if (h == NULL)
     return;
   h->busy--;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!tam_read_finish (result, &error))
     {
       gtk_label_set_text (h->status, error->message);
       return;
@@ -152,17 +146,13 @@ read_done_cb (GObject *source,
 static void
 reload (Holidays *h)
 {
-  g_autoptr (GTask) task = NULL;
   ReadJob *job = g_new0 (ReadJob, 1);
   g_autofree char *year = g_strdup_printf ("%d", h->year);
 
   gtk_label_set_text (h->year_label, year);
-  job->db_path = g_strdup (h->db_path);
   job->year = h->year;
   h->busy++;
-  task = g_task_new (h->window, NULL, read_done_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
-  g_task_run_in_thread (task, read_thread);
+  tam_read_async (h->window, h->db_path, NULL, read_func, job, (GDestroyNotify) read_job_free, read_done_cb, NULL);
 }
 
 /* ---- writing ------------------------------------------------------------ */

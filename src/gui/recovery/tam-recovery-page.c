@@ -24,6 +24,7 @@
 #include "tam-kpi.h"
 #include "tam-recovery-page.h"
 #include "tam-recovery-pdf.h"
+#include "tam-read.h"
 #include "tam-recovery.h"
 #include "tam-save.h"
 
@@ -365,8 +366,6 @@ update_detail (TamRecoveryPage *self)
 
 typedef struct
 {
-  char *db_path;
-  TamSession *session;
   gint64 id;
   guint generation;
   GPtrArray *history;
@@ -376,26 +375,22 @@ typedef struct
 static void
 detail_job_free (DetailJob *job)
 {
-  g_free (job->db_path);
-  tam_session_free (job->session);
   g_clear_pointer (&job->history, g_ptr_array_unref);
   g_clear_pointer (&job->chart, tam_chart_unref);
   g_free (job);
 }
 
-static void
-detail_thread (GTask *task,
-               gpointer source,
-               gpointer task_data,
-               GCancellable *cancellable)
+static gboolean
+detail_func (TamStore *store,
+             const TamSession *session,
+             gpointer data,
+             GError **error)
 {
-  DetailJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TamStore) store = tam_store_open (job->db_path, &error);
+  DetailJob *job = data;
   g_autoptr (TamRecoveryPlan) plan = NULL;
 
-  if (store != NULL && (plan = tam_recovery_get (store, job->session, job->id, &error)) != NULL &&
-      (job->history = tam_recovery_history (store, job->session, job->id, &error)) != NULL)
+  if ((plan = tam_recovery_get (store, session, job->id, error)) != NULL &&
+      (job->history = tam_recovery_history (store, session, job->id, error)) != NULL)
     {
       g_autofree char *from = tam_kpi_month_add (plan->period, -5);
       g_autofree char *now = tam_kpi_current_month ();
@@ -408,11 +403,10 @@ detail_thread (GTask *task,
       if (g_strcmp0 (to, complete) > 0)
         to = g_strcmp0 (complete, plan->period) >= 0 ? complete : plan->period;
       /* No chart is not an error (a headcount without targets). */
-      job->chart = tam_kpi_chart_line (store, job->session, plan->kpi, from, to, plan->scope, plan->scope_ref, NULL);
-      g_task_return_boolean (task, TRUE);
-      return;
+      job->chart = tam_kpi_chart_line (store, session, plan->kpi, from, to, plan->scope, plan->scope_ref, NULL);
+      return TRUE;
     }
-  g_task_return_error (task, g_steal_pointer (&error));
+  return FALSE;
 }
 
 static void
@@ -421,14 +415,14 @@ detail_done_cb (GObject *source,
                 gpointer user_data)
 {
   TamRecoveryPage *self = TAM_RECOVERY_PAGE (source);
-  DetailJob *job = g_task_get_task_data (G_TASK (result));
+  DetailJob *job = tam_read_get_data (result);
   g_autoptr (GError) error = NULL;
   g_autoptr (GString) text = g_string_new (NULL);
 
   if (self->disposed || job->generation != self->detail_generation)
     return;
   self->detail_loading = FALSE;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!tam_read_finish (result, &error))
     {
       gtk_label_set_text (self->history_label, error->message);
       return;
@@ -450,7 +444,6 @@ static void
 load_detail (TamRecoveryPage *self)
 {
   const TamRecoveryPlan *p = selected_plan (self);
-  g_autoptr (GTask) task = NULL;
   DetailJob *job;
 
   self->detail_generation++;
@@ -460,14 +453,11 @@ load_detail (TamRecoveryPage *self)
       return;
     }
   job = g_new0 (DetailJob, 1);
-  job->db_path = g_strdup (tam_store_get_path (self->store));
-  job->session = tam_session_copy (self->session);
   job->id = p->id;
   job->generation = self->detail_generation;
   self->detail_loading = TRUE;
-  task = g_task_new (self, NULL, detail_done_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) detail_job_free);
-  g_task_run_in_thread (task, detail_thread);
+  tam_read_async (self, tam_store_get_path (self->store), self->session, detail_func, job,
+                  (GDestroyNotify) detail_job_free, detail_done_cb, NULL);
 }
 
 static void
@@ -484,8 +474,6 @@ selection_changed_cb (TamRecoveryPage *self)
 
 typedef struct
 {
-  char *db_path;
-  TamSession *session;
   TamRecoveryBox box;
   char *today;
   guint generation;
@@ -497,33 +485,26 @@ typedef struct
 static void
 load_job_free (LoadJob *job)
 {
-  g_free (job->db_path);
-  tam_session_free (job->session);
   g_free (job->today);
   g_clear_pointer (&job->plans, g_ptr_array_unref);
   g_clear_pointer (&job->calendar, tam_calendar_free);
   g_free (job);
 }
 
-static void
-load_thread (GTask *task,
-             gpointer source,
-             gpointer task_data,
-             GCancellable *cancellable)
+static gboolean
+load_func (TamStore *store,
+           const TamSession *session,
+           gpointer data,
+           GError **error)
 {
-  LoadJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TamStore) store = tam_store_open (job->db_path, &error);
+  LoadJob *job = data;
   TamRecoveryFilter filter = { job->box, -1, job->today };
 
-  if (store != NULL && (job->plans = tam_recovery_list (store, job->session, &filter, &error)) != NULL)
-    {
-      job->to_decide = tam_recovery_count_to_decide (store, job->session, NULL);
-      job->calendar = tam_calendar_load (store, NULL);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-  g_task_return_error (task, g_steal_pointer (&error));
+  if ((job->plans = tam_recovery_list (store, session, &filter, error)) == NULL)
+    return FALSE;
+  job->to_decide = tam_recovery_count_to_decide (store, session, NULL);
+  job->calendar = tam_calendar_load (store, NULL);
+  return TRUE;
 }
 
 /* The sidebar shows the page's title: the count of plans waiting goes there. */
@@ -589,14 +570,14 @@ load_done_cb (GObject *source,
               gpointer user_data)
 {
   TamRecoveryPage *self = TAM_RECOVERY_PAGE (source);
-  LoadJob *job = g_task_get_task_data (G_TASK (result));
+  LoadJob *job = tam_read_get_data (result);
   g_autoptr (GError) error = NULL;
   g_autofree char *count = NULL;
 
   if (self->disposed || job->generation != self->generation)
     return;
   self->loading = FALSE;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!tam_read_finish (result, &error))
     {
       tam_show_message (GTK_WIDGET (self), _ ("Cannot read the recovery plans"), error->message);
       update_actions (self);
@@ -638,7 +619,6 @@ load_done_cb (GObject *source,
 void
 tam_recovery_page_reload (TamRecoveryPage *self)
 {
-  g_autoptr (GTask) task = NULL;
   LoadJob *job;
   guint pos;
 
@@ -647,15 +627,12 @@ tam_recovery_page_reload (TamRecoveryPage *self)
     self->keep_id = tam_recovery_page_get_selected_id (self);
   pos = gtk_drop_down_get_selected (self->box_dropdown);
   job = g_new0 (LoadJob, 1);
-  job->db_path = g_strdup (tam_store_get_path (self->store));
-  job->session = tam_session_copy (self->session);
   job->box = pos < G_N_ELEMENTS (boxes) ? boxes[pos] : TAM_RECOVERY_BOX_ALL;
   job->today = g_strdup (self->today);
   job->generation = ++self->generation;
   self->loading = TRUE;
-  task = g_task_new (self, NULL, load_done_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
-  g_task_run_in_thread (task, load_thread);
+  tam_read_async (self, tam_store_get_path (self->store), self->session, load_func, job,
+                  (GDestroyNotify) load_job_free, load_done_cb, NULL);
 }
 
 void
@@ -987,8 +964,6 @@ draft_free (gpointer data,
 
 typedef struct
 {
-  char *db_path;
-  TamSession *session;
   TamKpiKind kpi;
   TamKpiScope scope;
   char *ref;
@@ -999,28 +974,21 @@ typedef struct
 static void
 fig_job_free (FigJob *job)
 {
-  g_free (job->db_path);
-  tam_session_free (job->session);
   g_free (job->ref);
   g_free (job->period);
   g_free (job);
 }
 
-static void
-fig_thread (GTask *task,
-            gpointer source,
-            gpointer task_data,
-            GCancellable *cancellable)
+static gboolean
+fig_func (TamStore *store,
+          const TamSession *session,
+          gpointer data,
+          GError **error)
 {
-  FigJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TamStore) store = tam_store_open (job->db_path, &error);
+  FigJob *job = data;
 
-  if (store != NULL && tam_recovery_figures (store, job->session, job->kpi, job->scope, job->ref, job->period,
-                                             &job->actual, &job->target, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
+  return tam_recovery_figures (store, session, job->kpi, job->scope, job->ref, job->period, &job->actual,
+                               &job->target, error);
 }
 
 static void
@@ -1029,13 +997,13 @@ fig_done_cb (GObject *source,
              gpointer user_data)
 {
   GtkLabel *label = GTK_LABEL (source);
-  FigJob *job = g_task_get_task_data (G_TASK (result));
+  FigJob *job = tam_read_get_data (result);
   g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
 
   if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "tam-generation")) != GPOINTER_TO_UINT (user_data))
     return;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!tam_read_finish (result, &error))
     text = g_strdup (error->message);
   else
     {
@@ -1050,7 +1018,6 @@ fig_done_cb (GObject *source,
 static void
 draft_inputs_changed (Draft *d)
 {
-  g_autoptr (GTask) task = NULL;
   FigJob *job;
   guint pos = gtk_drop_down_get_selected (d->scope);
   const char *ref = gtk_editable_get_text (GTK_EDITABLE (d->ref));
@@ -1064,15 +1031,12 @@ draft_inputs_changed (Draft *d)
       return;
     }
   job = g_new0 (FigJob, 1);
-  job->db_path = g_strdup (tam_store_get_path (d->self->store));
-  job->session = tam_session_copy (d->self->session);
   job->kpi = (TamKpiKind) gtk_drop_down_get_selected (d->kpi);
   job->scope = scopes[MIN (pos, G_N_ELEMENTS (scopes) - 1)];
   job->ref = g_strdup (ref);
   job->period = g_strdup (period);
-  task = g_task_new (d->figures, NULL, fig_done_cb, GUINT_TO_POINTER (d->figures_generation));
-  g_task_set_task_data (task, job, (GDestroyNotify) fig_job_free);
-  g_task_run_in_thread (task, fig_thread);
+  tam_read_async (d->figures, tam_store_get_path (d->self->store), d->self->session, fig_func, job,
+                  (GDestroyNotify) fig_job_free, fig_done_cb, GUINT_TO_POINTER (d->figures_generation));
 }
 
 static void

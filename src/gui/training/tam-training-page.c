@@ -23,6 +23,7 @@
 #include "tam-codes.h"
 #include "tam-format.h"
 #include "tam-gui-utils.h"
+#include "tam-read.h"
 #include "tam-save.h"
 #include "tam-training-dialogs.h"
 #include "tam-training-page.h"
@@ -78,7 +79,6 @@ typedef enum
 typedef struct
 {
   ReadKind kind;
-  char *db_path;
   char *month;
   char *today;
   gint64 id;
@@ -92,7 +92,6 @@ typedef struct
 static void
 read_job_free (ReadJob *job)
 {
-  g_free (job->db_path);
   g_free (job->month);
   g_free (job->today);
   g_clear_pointer (&job->a, g_ptr_array_unref);
@@ -103,52 +102,41 @@ read_job_free (ReadJob *job)
   g_free (job);
 }
 
-static void
-read_thread (GTask *task,
-             gpointer source,
-             gpointer data,
-             GCancellable *cancellable)
+static gboolean
+read_func (TamStore *store,
+           const TamSession *session,
+           gpointer data,
+           GError **error)
 {
   ReadJob *job = data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TamStore) store = tam_store_open (job->db_path, &error);
-  g_autofree char *first = NULL, *last = NULL;
+  g_autofree char *first = g_strdup_printf ("%s-01", job->month);
+  g_autofree char *last = g_strdup_printf ("%s-31", job->month);
   gboolean ok = FALSE;
 
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  first = g_strdup_printf ("%s-01", job->month);
-  last = g_strdup_printf ("%s-31", job->month);
   switch (job->kind)
     {
     case READ_MONTH:
-      ok = (job->a = tam_training_list (store, first, last, &error)) != NULL;
+      ok = (job->a = tam_training_list (store, first, last, error)) != NULL;
       break;
     case READ_SESSION:
-      ok = (job->training = tam_training_get (store, job->id, &error)) != NULL &&
-           (job->a = tam_training_participants (store, job->id, &error)) != NULL &&
-           (job->b = tam_training_days (store, job->id, &error)) != NULL;
+      ok = (job->training = tam_training_get (store, job->id, error)) != NULL &&
+           (job->a = tam_training_participants (store, job->id, error)) != NULL &&
+           (job->b = tam_training_days (store, job->id, error)) != NULL;
       break;
     case READ_OVERVIEW:
       {
         g_autofree char *year_ago = tam_training_add_months (first, -11);
 
-        ok = (job->a = tam_training_trainees (store, &error)) != NULL &&
-             (job->b = tam_training_due (store, job->today, &error)) != NULL &&
-             (job->c = tam_training_list (store, year_ago, last, &error)) != NULL &&
-             (job->d = tam_training_trainer_stats (store, year_ago, last, &error)) != NULL;
+        ok = (job->a = tam_training_trainees (store, error)) != NULL &&
+             (job->b = tam_training_due (store, job->today, error)) != NULL &&
+             (job->c = tam_training_list (store, year_ago, last, error)) != NULL &&
+             (job->d = tam_training_trainer_stats (store, year_ago, last, error)) != NULL;
         job->pass_mark = tam_training_pass_mark (store);
         job->refresher_months = tam_training_refresher_months (store);
       }
       break;
     }
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
+  return ok;
 }
 
 static void apply_month (TamTrainingPage *self, ReadJob *job);
@@ -162,13 +150,13 @@ read_done_cb (GObject *source,
               gpointer user_data)
 {
   TamTrainingPage *self = TAM_TRAINING_PAGE (source);
-  ReadJob *job = g_task_get_task_data (G_TASK (result));
+  ReadJob *job = tam_read_get_data (result);
   g_autoptr (GError) error = NULL;
 
   self->loading--;
   if (self->disposed)
     return;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!tam_read_finish (result, &error))
     {
       gtk_label_set_text (self->status_label, error->message);
       return;
@@ -187,17 +175,15 @@ start_read (TamTrainingPage *self,
             gint64 id)
 {
   ReadJob *job = g_new0 (ReadJob, 1);
-  g_autoptr (GTask) task = g_task_new (self, NULL, read_done_cb, NULL);
 
   job->kind = kind;
-  job->db_path = g_strdup (tam_store_get_path (self->store));
   job->month = g_strdup (self->month);
   job->today = g_strdup (self->today);
   job->id = id;
   job->generation = kind == READ_SESSION ? ++self->generation : 0;
   self->loading++;
-  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
-  g_task_run_in_thread (task, read_thread);
+  tam_read_async (self, tam_store_get_path (self->store), NULL, read_func, job, (GDestroyNotify) read_job_free,
+                  read_done_cb, NULL);
 }
 
 /* -- the month's sessions ------------------------------------------ */
