@@ -436,23 +436,13 @@ export_action (GtkWidget *widget,
 {
   TamCoachingPage *self = TAM_COACHING_PAGE (widget);
   const TamCoachingRecord *r = _tam_coaching_page_selected_record (self);
-  GtkFileChooserNative *chooser;
-  g_autoptr (GtkFileFilter) filter = NULL;
   g_autofree char *name = NULL;
 
   if (r == NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self->export_button)))
     return;
   g_object_set_data (G_OBJECT (self), "tam-export-id", GSIZE_TO_POINTER ((gsize) r->id));
-  chooser = gtk_file_chooser_native_new (_ ("Export the Letter"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _ ("PDF documents"));
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   name = g_strdup_printf ("%s-%s-%s.pdf", tam_coaching_level_to_code (r->level), r->nik, r->occurred_on);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  tam_file_chooser_show (chooser, widget, export_chosen);
+  tam_pdf_chooser_show (widget, _ ("Export the Letter"), _ ("_Export"), name, export_chosen);
 }
 
 static void

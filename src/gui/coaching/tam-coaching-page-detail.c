@@ -8,18 +8,10 @@
 #include "tam-coaching-page-private.h"
 #include "tam-codes.h"
 #include "tam-enums.h"
+#include "tam-gui-utils.h"
 #include "tam-read.h"
 
 /* ---- the detail pane -------------------------------------------------- */
-
-static void
-append_line (GString *text,
-             const char *line)
-{
-  if (text->len > 0)
-    g_string_append_c (text, '\n');
-  g_string_append (text, line);
-}
 
 static void
 update_detail (TamCoachingPage *self)
@@ -66,60 +58,60 @@ update_detail (TamCoachingPage *self)
   g_clear_pointer (&line, g_free);
   line = g_strdup_printf (_ ("%s · %s · occurred on %s"), tam_coaching_level_to_label (r->level),
                           tam_coaching_state_to_label (r->state), r->occurred_on);
-  append_line (text, line);
+  tam_text_append_line (text, line);
   if (r->conditional && r->state == TAM_COACHING_STATE_PROPOSED)
-    append_line (text, _ ("Conditional: the supervisor decides whether it applies."));
+    tam_text_append_line (text, _ ("Conditional: the supervisor decides whether it applies."));
   if (r->previous_level >= 0)
     {
       g_autofree char *s = g_strdup_printf (_ ("Previous valid level: %s"),
                                             tam_coaching_level_to_label (r->previous_level));
-      append_line (text, s);
+      tam_text_append_line (text, s);
     }
   {
     g_autofree char *s = r->proposed_by_name ? g_strdup_printf (_ ("Recorded by %s"), r->proposed_by_name)
                                              : g_strdup (_ ("Proposed by the desk"));
-    append_line (text, s);
+    tam_text_append_line (text, s);
   }
   if (r->note != NULL && *r->note != '\0')
     {
       g_autofree char *s = g_strdup_printf (_ ("Note: %s"), r->note);
-      append_line (text, s);
+      tam_text_append_line (text, s);
     }
   if (r->call_id != NULL)
     {
       g_autofree char *s = g_strdup_printf (_ ("Call: %s"), r->call_id);
-      append_line (text, s);
+      tam_text_append_line (text, s);
     }
   if (r->state == TAM_COACHING_STATE_ISSUED)
     {
       g_autofree char *s = g_strdup_printf (_ ("Issued on %s by %s, valid until %s"), r->issued_on,
                                             r->decided_by_name ? r->decided_by_name : "—", r->valid_until);
-      append_line (text, s);
+      tam_text_append_line (text, s);
       if (r->acknowledged_on != NULL && !r->refused)
         {
           g_autofree char *a = g_strdup_printf (_ ("Acknowledged on %s"), r->acknowledged_on);
-          append_line (text, a);
+          tam_text_append_line (text, a);
         }
       else if (r->refused)
         {
           g_autofree char *a = g_strdup_printf (_ ("Refused to sign on %s; witness %s"),
                                                 r->acknowledged_on ? r->acknowledged_on : "—",
                                                 r->witness_name ? r->witness_name : r->witness_nik);
-          append_line (text, a);
+          tam_text_append_line (text, a);
         }
       else
-        append_line (text, _ ("Not acknowledged yet"));
+        tam_text_append_line (text, _ ("Not acknowledged yet"));
       if (r->confirmed_on != NULL)
         {
           g_autofree char *c = g_strdup_printf (_ ("Return to the vendor confirmed on %s"), r->confirmed_on);
-          append_line (text, c);
+          tam_text_append_line (text, c);
         }
     }
   if (r->state == TAM_COACHING_STATE_DISMISSED)
     {
       g_autofree char *s = g_strdup_printf (_ ("Dismissed by %s: %s"), r->decided_by_name ? r->decided_by_name : "—",
                                             r->dismiss_reason ? r->dismiss_reason : "");
-      append_line (text, s);
+      tam_text_append_line (text, s);
     }
   gtk_label_set_text (self->record_label, text->str);
 }

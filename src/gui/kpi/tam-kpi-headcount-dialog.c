@@ -54,12 +54,7 @@ show_message (TamKpiHeadcountDialog *self,
 {
   g_free (self->message);
   self->message = g_strdup (text);
-  gtk_label_set_text (self->message_label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), text != NULL);
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
+  tam_message_label_set (self->message_label, text, error);
 }
 
 /* ------------------------------------------------------------------ */

@@ -22,9 +22,9 @@
 #include "tam-holidays-dialog.h"
 #include "tam-kpi-chart.h"
 #include "tam-kpi.h"
+#include "tam-read.h"
 #include "tam-recovery-page.h"
 #include "tam-recovery-pdf.h"
-#include "tam-read.h"
 #include "tam-recovery.h"
 #include "tam-save.h"
 
@@ -240,15 +240,6 @@ figure (double v)
 }
 
 static void
-append_line (GString *text,
-             const char *line)
-{
-  if (text->len > 0)
-    g_string_append_c (text, '\n');
-  g_string_append (text, line);
-}
-
-static void
 fill_actions (TamRecoveryPage *self,
               const TamRecoveryPlan *p)
 {
@@ -307,44 +298,44 @@ update_detail (TamRecoveryPage *self)
     g_autofree char *actual = figure (p->actual), *target = figure (p->target);
     g_autofree char *line = g_strdup_printf (_ ("%s, version %d · %s against a target of %s (from the KPI module)"),
                                              tam_recovery_state_to_label (p->state), p->version, actual, target);
-    append_line (text, line);
+    tam_text_append_line (text, line);
   }
   {
     g_autofree char *line = g_strdup_printf (_ ("Drafted by %s (%s) on %s"), p->drafted_by_name, p->drafted_by_nik,
                                              p->drafted_at);
-    append_line (text, line);
+    tam_text_append_line (text, line);
   }
   if (p->decided_by_nik != NULL)
     {
       g_autofree char *line = g_strdup_printf (_ ("Decided by %s (%s) on %s"), p->decided_by_name, p->decided_by_nik,
                                                p->decided_at);
-      append_line (text, line);
+      tam_text_append_line (text, line);
     }
   if (p->decision_reason[0] != '\0')
     {
       g_autofree char *line = g_strdup_printf (_ ("Reason: %s"), p->decision_reason);
-      append_line (text, line);
+      tam_text_append_line (text, line);
     }
   if (!isnan (p->verified_value))
     {
       g_autofree char *v = figure (p->verified_value), *t = figure (p->verified_target);
       g_autofree char *line = g_strdup_printf (_ ("Verified on %s: %s against %s"), p->verify_month, v, t);
-      append_line (text, line);
+      tam_text_append_line (text, line);
     }
   else
     {
       g_autofree char *line = g_strdup_printf (_ ("Verified on the KPI of %s"), p->verify_month);
-      append_line (text, line);
+      tam_text_append_line (text, line);
     }
   if (p->follows_id != 0)
     {
       g_autofree char *line = g_strdup_printf (_ ("Follows up plan %lld"), (long long) p->follows_id);
-      append_line (text, line);
+      tam_text_append_line (text, line);
     }
   if (p->follow_up_id != 0)
     {
       g_autofree char *line = g_strdup_printf (_ ("Followed up by plan %lld"), (long long) p->follow_up_id);
-      append_line (text, line);
+      tam_text_append_line (text, line);
     }
   for (int i = 0; i < TAM_N_CAUSES; i++)
     if (p->causes & (1u << i))
@@ -356,7 +347,7 @@ update_detail (TamRecoveryPage *self)
   if (causes->len > 0)
     {
       g_autofree char *line = g_strdup_printf (_ ("Causes: %s"), causes->str);
-      append_line (text, line);
+      tam_text_append_line (text, line);
     }
   gtk_label_set_text (self->facts_label, text->str);
   gtk_label_set_text (self->analysis_label, p->analysis[0] ? p->analysis : _ ("No analysis yet."));
@@ -433,7 +424,7 @@ detail_done_cb (GObject *source,
       g_autofree char *line = g_strdup_printf ("%s · v%d · %s · %s (%s)%s%s", e->at, e->version, e->event,
                                                e->actor_name ? e->actor_name : "", e->actor_nik ? e->actor_nik : "",
                                                e->reason && *e->reason ? " · " : "", e->reason ? e->reason : "");
-      append_line (text, line);
+      tam_text_append_line (text, line);
     }
   gtk_label_set_text (self->history_label, text->str);
   tam_chart_view_set_chart (self->chart_view, job->chart);
@@ -1426,23 +1417,13 @@ pdf_action (GtkWidget *widget,
 {
   TamRecoveryPage *self = TAM_RECOVERY_PAGE (widget);
   const TamRecoveryPlan *p = selected_plan (self);
-  GtkFileChooserNative *chooser;
-  g_autoptr (GtkFileFilter) filter = NULL;
   g_autofree char *name = NULL;
 
   if (p == NULL)
     return;
   g_object_set_data (G_OBJECT (self), "tam-pdf-id", GSIZE_TO_POINTER ((gsize) p->id));
-  chooser = gtk_file_chooser_native_new (_ ("Save the Plan as PDF"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _ ("PDF documents"));
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   name = g_strdup_printf ("recovery-plan-%lld-%s.pdf", (long long) p->id, p->period);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  tam_file_chooser_show (chooser, widget, pdf_chosen);
+  tam_pdf_chooser_show (widget, _ ("Save the Plan as PDF"), _ ("_Save"), name, pdf_chosen);
 }
 
 static void

@@ -278,3 +278,46 @@ tam_window_close_with_parent (GtkWindow *dialog)
   if (parent != NULL)
     g_signal_connect_object (parent, "destroy", G_CALLBACK (parent_destroyed_cb), dialog, G_CONNECT_SWAPPED);
 }
+
+void
+tam_pdf_chooser_show (GtkWidget *owner,
+                      const char *title,
+                      const char *accept_label,
+                      const char *name,
+                      TamPathChosenFunc chosen)
+{
+  GtkRoot *root = gtk_widget_get_root (owner);
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, accept_label, _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _ ("PDF documents"));
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  tam_file_chooser_show (chooser, owner, chosen);
+}
+
+void
+tam_message_label_set (GtkLabel *label,
+                       const char *text,
+                       gboolean error)
+{
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+}
+
+void
+tam_text_append_line (GString *text,
+                      const char *line)
+{
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append (text, line);
+}

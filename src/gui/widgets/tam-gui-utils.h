@@ -63,12 +63,30 @@ typedef void (*TamPathChosenFunc) (GtkWidget *owner,
 void tam_file_chooser_show (GtkFileChooserNative *chooser,
                             GtkWidget *owner,
                             TamPathChosenFunc chosen);
+/* Asks where to save a PDF (a modal chooser with a PDF filter, @name
+ * proposed), then calls @chosen (@owner, its path) as
+ * tam_file_chooser_show () does. */
+void tam_pdf_chooser_show (GtkWidget *owner,
+                           const char *title,
+                           const char *accept_label,
+                           const char *name,
+                           TamPathChosenFunc chosen);
 /* A file chooser for imports (CSV and spreadsheets) or exports. */
 GtkFileChooserNative *tam_file_chooser_new (GtkWidget *parent,
                                             const char *title,
                                             GtkFileChooserAction action,
                                             const char *accept_label,
                                             gboolean with_xlsx);
+
+/* Shows @text under a form in @label, in the error style when @error;
+ * NULL @text hides the label. */
+void tam_message_label_set (GtkLabel *label,
+                            const char *text,
+                            gboolean error);
+
+/* Appends @line to @text, on a line of its own. */
+void tam_text_append_line (GString *text,
+                           const char *line);
 
 /* @dialog goes when its transient parent goes, like destroy-with-parent,
  * but the parent is forgotten first. GTK 4.8's destroy-with-parent keeps
