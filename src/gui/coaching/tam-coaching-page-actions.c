@@ -364,19 +364,20 @@ letter_func (TamStore *store,
 
 static void
 letter_read_cb (GObject *source,
-                GAsyncResult *result,
+                gpointer data,
+                const GError *error,
                 gpointer user_data)
 {
   GtkWidget *widget = GTK_WIDGET (source);
   g_autoptr (GtkPrintOperation) operation = NULL;
-  g_autoptr (GError) error = NULL;
   g_autoptr (GtkPageSetup) setup = NULL;
   g_autoptr (GtkPaperSize) a4 = NULL;
-  LetterJob *job = tam_read_get_data (result);
+  LetterJob *job = data;
   GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr (GError) print_error = NULL;
   TamLetter *letter;
 
-  if (!tam_read_finish (result, &error))
+  if (error != NULL)
     {
       tam_show_message (widget, _ ("Cannot write the letter"), error->message);
       return;
@@ -396,9 +397,9 @@ letter_read_cb (GObject *source,
   gtk_print_operation_set_job_name (operation, tam_letter_get_title (letter));
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), letter, letter_free, 0);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) ==
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &print_error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
-    tam_show_message (widget, _ ("Cannot print the letter"), error->message);
+    tam_show_message (widget, _ ("Cannot print the letter"), print_error->message);
 }
 
 static void

@@ -149,14 +149,14 @@ ladder_func (TamStore *store,
 
 static void
 ladder_done_cb (GObject *source,
-                GAsyncResult *result,
+                gpointer data,
+                const GError *error,
                 gpointer user_data)
 {
   TamCoachingPage *self = TAM_COACHING_PAGE (source);
-  LadderJob *job = tam_read_get_data (result);
-  g_autoptr (GError) error = NULL;
+  LadderJob *job = data;
 
-  if (!tam_read_finish (result, &error))
+  if (error != NULL)
     {
       g_warning ("Cannot read the ladder of %s: %s", job->nik, error->message);
       return;

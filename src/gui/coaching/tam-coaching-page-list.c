@@ -163,12 +163,12 @@ update_count (TamCoachingPage *self)
 
 static void
 load_done_cb (GObject *source,
-              GAsyncResult *result,
+              gpointer data,
+              const GError *error,
               gpointer user_data)
 {
   TamCoachingPage *self = TAM_COACHING_PAGE (source);
-  LoadJob *job = tam_read_get_data (result);
-  g_autoptr (GError) error = NULL;
+  LoadJob *job = data;
   g_autofree gpointer *items = NULL;
   guint n, position = GTK_INVALID_LIST_POSITION;
 
@@ -176,7 +176,7 @@ load_done_cb (GObject *source,
     return; /* a newer load is on its way */
   self->loading = FALSE;
   gtk_spinner_stop (self->spinner);
-  if (!tam_read_finish (result, &error))
+  if (error != NULL)
     {
       gtk_stack_set_visible_child_name (self->list_stack, "list");
       tam_show_message (GTK_WIDGET (self), _ ("Cannot read the coaching records"), error->message);

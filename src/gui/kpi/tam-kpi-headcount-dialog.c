@@ -87,16 +87,16 @@ read_func (TamStore *store,
 
 static void
 read_done (GObject *source,
-           GAsyncResult *result,
+           gpointer data,
+           const GError *error,
            gpointer user_data)
 {
   g_autoptr (TamKpiHeadcountDialog) self = user_data;
-  g_autoptr (GError) error = NULL;
-  Read *r = tam_read_get_data (result);
+  Read *r = data;
 
   if (self->disposed)
     return;
-  if (!tam_read_finish (result, &error))
+  if (error != NULL)
     {
       show_message (self, error->message, TRUE);
       return;

@@ -96,18 +96,18 @@ remove_clicked_cb (GtkButton *button,
 
 static void
 read_done_cb (GObject *source,
-              GAsyncResult *result,
+              gpointer data,
+              const GError *error,
               gpointer user_data)
 {
   Holidays *h = g_object_get_data (source, "tam-holidays");
-  ReadJob *job = tam_read_get_data (result);
-  g_autoptr (GError) error = NULL;
+  ReadJob *job = data;
   GtkWidget *child;
 
   if (h == NULL)
     return;
   h->busy--;
-  if (!tam_read_finish (result, &error))
+  if (error != NULL)
     {
       gtk_label_set_text (h->status, error->message);
       return;

@@ -402,18 +402,18 @@ detail_func (TamStore *store,
 
 static void
 detail_done_cb (GObject *source,
-                GAsyncResult *result,
+                gpointer data,
+                const GError *error,
                 gpointer user_data)
 {
   TamRecoveryPage *self = TAM_RECOVERY_PAGE (source);
-  DetailJob *job = tam_read_get_data (result);
-  g_autoptr (GError) error = NULL;
+  DetailJob *job = data;
   g_autoptr (GString) text = g_string_new (NULL);
 
   if (self->disposed || job->generation != self->detail_generation)
     return;
   self->detail_loading = FALSE;
-  if (!tam_read_finish (result, &error))
+  if (error != NULL)
     {
       gtk_label_set_text (self->history_label, error->message);
       return;
@@ -557,18 +557,18 @@ row_bind_cb (GtkSignalListItemFactory *factory,
 
 static void
 load_done_cb (GObject *source,
-              GAsyncResult *result,
+              gpointer data,
+              const GError *error,
               gpointer user_data)
 {
   TamRecoveryPage *self = TAM_RECOVERY_PAGE (source);
-  LoadJob *job = tam_read_get_data (result);
-  g_autoptr (GError) error = NULL;
+  LoadJob *job = data;
   g_autofree char *count = NULL;
 
   if (self->disposed || job->generation != self->generation)
     return;
   self->loading = FALSE;
-  if (!tam_read_finish (result, &error))
+  if (error != NULL)
     {
       tam_show_message (GTK_WIDGET (self), _ ("Cannot read the recovery plans"), error->message);
       update_actions (self);
@@ -984,17 +984,17 @@ fig_func (TamStore *store,
 
 static void
 fig_done_cb (GObject *source,
-             GAsyncResult *result,
+             gpointer data,
+             const GError *error,
              gpointer user_data)
 {
   GtkLabel *label = GTK_LABEL (source);
-  FigJob *job = tam_read_get_data (result);
-  g_autoptr (GError) error = NULL;
+  FigJob *job = data;
   g_autofree char *text = NULL;
 
   if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "tam-generation")) != GPOINTER_TO_UINT (user_data))
     return;
-  if (!tam_read_finish (result, &error))
+  if (error != NULL)
     text = g_strdup (error->message);
   else
     {

@@ -36,15 +36,15 @@ history_func (TamStore *store,
 
 static void
 history_done_cb (GObject *source,
-                 GAsyncResult *result,
+                 gpointer data,
+                 const GError *error,
                  gpointer user_data)
 {
   GtkWidget *list = GTK_WIDGET (source);
-  HistoryJob *job = tam_read_get_data (result);
-  g_autoptr (GError) error = NULL;
+  HistoryJob *job = data;
   g_autoptr (GString) text = g_string_new (NULL);
 
-  if (!tam_read_finish (result, &error))
+  if (error != NULL)
     g_string_append (text, error->message);
   else if (job->rows->len == 0)
     g_string_append (text, _ ("No training on record."));

@@ -146,17 +146,17 @@ static void set_info (TamTrainingPage *self, const TamTraining *t);
 
 static void
 read_done_cb (GObject *source,
-              GAsyncResult *result,
+              gpointer data,
+              const GError *error,
               gpointer user_data)
 {
   TamTrainingPage *self = TAM_TRAINING_PAGE (source);
-  ReadJob *job = tam_read_get_data (result);
-  g_autoptr (GError) error = NULL;
+  ReadJob *job = data;
 
   self->loading--;
   if (self->disposed)
     return;
-  if (!tam_read_finish (result, &error))
+  if (error != NULL)
     {
       gtk_label_set_text (self->status_label, error->message);
       return;

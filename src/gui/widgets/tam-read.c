@@ -11,6 +11,8 @@ typedef struct
   TamReadFunc func;
   gpointer data;
   GDestroyNotify data_free;
+  TamReadDone done;
+  gpointer user_data;
 } Read;
 
 static void
@@ -39,6 +41,18 @@ read_thread (GTask *task,
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
+static void
+read_done_cb (GObject *source,
+              GAsyncResult *result,
+              gpointer user_data)
+{
+  Read *r = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  r->done (source, r->data, error, r->user_data);
+}
+
 void
 tam_read_async (gpointer source_object,
                 const char *db_path,
@@ -46,37 +60,21 @@ tam_read_async (gpointer source_object,
                 TamReadFunc func,
                 gpointer data,
                 GDestroyNotify data_free,
-                GAsyncReadyCallback callback,
+                TamReadDone done,
                 gpointer user_data)
 {
-  g_autoptr (GTask) task = g_task_new (source_object, NULL, callback, user_data);
+  g_autoptr (GTask) task = g_task_new (source_object, NULL, read_done_cb, NULL);
   Read *r = g_new0 (Read, 1);
 
-  g_return_if_fail (db_path != NULL && func != NULL);
+  g_return_if_fail (db_path != NULL && func != NULL && done != NULL);
   r->db_path = g_strdup (db_path);
   r->session = tam_session_copy (session);
   r->func = func;
   r->data = data;
   r->data_free = data_free;
+  r->done = done;
+  r->user_data = user_data;
   g_task_set_source_tag (task, tam_read_async);
   g_task_set_task_data (task, r, (GDestroyNotify) read_free);
   g_task_run_in_thread (task, read_thread);
-}
-
-gboolean
-tam_read_finish (GAsyncResult *result,
-                 GError **error)
-{
-  g_return_val_if_fail (G_IS_TASK (result), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-gpointer
-tam_read_get_data (GAsyncResult *result)
-{
-  Read *r;
-
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-  r = g_task_get_task_data (G_TASK (result));
-  return r != NULL ? r->data : NULL;
 }
