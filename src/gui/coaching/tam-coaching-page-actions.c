@@ -12,8 +12,8 @@
 #include "tam-enums.h"
 #include "tam-gui-utils.h"
 #include "tam-letter.h"
+#include "tam-page-save.h"
 #include "tam-read.h"
-#include "tam-save.h"
 
 static gboolean
 is_own (TamCoachingPage *self,
@@ -64,7 +64,6 @@ typedef enum
 
 typedef struct
 {
-  TamSession *session;
   Op op;
   gint64 id;
   char *a, *b, *c, *d;
@@ -73,7 +72,6 @@ typedef struct
 static void
 write_free (Write *w)
 {
-  tam_session_free (w->session);
   g_free (w->a);
   g_free (w->b);
   g_free (w->c);
@@ -83,6 +81,7 @@ write_free (Write *w)
 
 static gboolean
 write_func (TamStore *store,
+            const TamSession *session,
             gpointer data,
             GError **error)
 {
@@ -91,20 +90,20 @@ write_func (TamStore *store,
   switch (w->op)
     {
     case OP_ISSUE:
-      return tam_coaching_issue (store, w->session, w->id, NULL, error);
+      return tam_coaching_issue (store, session, w->id, NULL, error);
     case OP_DISMISS:
-      return tam_coaching_dismiss (store, w->session, w->id, w->a, error);
+      return tam_coaching_dismiss (store, session, w->id, w->a, error);
     case OP_ACKNOWLEDGE:
-      return tam_coaching_acknowledge (store, w->session, w->id, w->a, error);
+      return tam_coaching_acknowledge (store, session, w->id, w->a, error);
     case OP_REFUSE:
-      return tam_coaching_refuse (store, w->session, w->id, w->b, w->a, error);
+      return tam_coaching_refuse (store, session, w->id, w->b, w->a, error);
     case OP_CONFIRM:
-      return tam_coaching_confirm (store, w->session, w->id, NULL, error);
+      return tam_coaching_confirm (store, session, w->id, NULL, error);
     case OP_RECORD:
-      return tam_coaching_record (store, w->session, w->a, w->b, w->c, w->d, NULL, error) != 0;
+      return tam_coaching_record (store, session, w->a, w->b, w->c, w->d, NULL, error) != 0;
     case OP_EXPORT:
       {
-        g_autoptr (TamLetter) letter = tam_letter_new (store, w->session, w->id, error);
+        g_autoptr (TamLetter) letter = tam_letter_new (store, session, w->id, error);
         return letter != NULL && tam_letter_write_pdf (letter, w->a, error);
       }
     }
@@ -112,21 +111,12 @@ write_func (TamStore *store,
 }
 
 static void
-write_busy_cb (gpointer user_data)
+write_done (GtkWidget *page,
+            gpointer data,
+            const GError *error)
 {
-  TamCoachingPage *self = user_data;
-
-  gtk_label_set_text (self->count_label, _ ("Waiting for another desk…"));
-}
-
-static void
-write_done_cb (GObject *source,
-               GAsyncResult *result,
-               gpointer user_data)
-{
-  TamCoachingPage *self = user_data;
-  Write *w = tam_save_get_data (result);
-  g_autoptr (GError) error = NULL;
+  TamCoachingPage *self = TAM_COACHING_PAGE (page);
+  Write *w = data;
   static const char *const headings[] = {
     N_ ("Cannot issue the record"),
     N_ ("Cannot dismiss the proposal"),
@@ -137,8 +127,7 @@ write_done_cb (GObject *source,
     N_ ("Cannot write the letter"),
   };
 
-  self->writing--;
-  if (!tam_save_finish (result, &error))
+  if (error != NULL)
     tam_show_message (GTK_WIDGET (self), _ (headings[w->op]), error->message);
   else if (w->op == OP_EXPORT)
     {
@@ -154,7 +143,6 @@ write_done_cb (GObject *source,
       g_clear_pointer (&self->ladder_nik, g_free);
       tam_coaching_page_reload (self);
     }
-  g_object_unref (self);
 }
 
 static void
@@ -168,16 +156,14 @@ send_write (TamCoachingPage *self,
 {
   Write *w = g_new0 (Write, 1);
 
-  w->session = tam_session_copy (self->session);
   w->op = op;
   w->id = id;
   w->a = g_strdup (a);
   w->b = g_strdup (b);
   w->c = g_strdup (c);
   w->d = g_strdup (d);
-  self->writing++;
-  tam_save_async (tam_store_get_path (self->store), write_func, w, (GDestroyNotify) write_free, write_busy_cb,
-                  write_done_cb, g_object_ref (self));
+  tam_page_save_send (&self->saves, tam_store_get_path (self->store), self->session, write_func, w,
+                      (GDestroyNotify) write_free, write_done);
 }
 
 static char *

@@ -8,7 +8,7 @@ typedef struct
 {
   char *db_path;
   TamSession *session;
-  TamReadFunc func;
+  TamStoreFunc func;
   gpointer data;
   GDestroyNotify data_free;
   TamReadDone done;
@@ -57,7 +57,7 @@ void
 tam_read_async (gpointer source_object,
                 const char *db_path,
                 const TamSession *session,
-                TamReadFunc func,
+                TamStoreFunc func,
                 gpointer data,
                 GDestroyNotify data_free,
                 TamReadDone done,

@@ -42,11 +42,12 @@
 
 G_BEGIN_DECLS
 
-/* Worker thread: the read itself; FALSE with @error set on failure. */
-typedef gboolean (*TamReadFunc) (TamStore *store,
-                                 const TamSession *session,
-                                 gpointer data,
-                                 GError **error);
+/* Worker thread: the work on the worker's own @store, as @session;
+ * FALSE with @error set on failure. */
+typedef gboolean (*TamStoreFunc) (TamStore *store,
+                                  const TamSession *session,
+                                  gpointer data,
+                                  GError **error);
 
 /* Main context: the read is over; @error is NULL when the store opened
  * and the read returned TRUE. */
@@ -60,7 +61,7 @@ typedef void (*TamReadDone) (GObject *source_object,
 void tam_read_async (gpointer source_object,
                      const char *db_path,
                      const TamSession *session,
-                     TamReadFunc func,
+                     TamStoreFunc func,
                      gpointer data,
                      GDestroyNotify data_free,
                      TamReadDone done,
