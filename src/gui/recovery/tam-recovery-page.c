@@ -22,11 +22,11 @@
 #include "tam-holidays-dialog.h"
 #include "tam-kpi-chart.h"
 #include "tam-kpi.h"
+#include "tam-page-save.h"
 #include "tam-read.h"
 #include "tam-recovery-page.h"
 #include "tam-recovery-pdf.h"
 #include "tam-recovery.h"
-#include "tam-save.h"
 
 #define N_ACTION_ROWS 3
 
@@ -45,7 +45,7 @@ struct _TamRecoveryPage
 
   guint generation;
   gboolean loading;
-  guint writing;
+  TamPageSave saves;
   guint detail_generation;
   gboolean detail_loading;
   gint64 to_decide;
@@ -139,7 +139,7 @@ gboolean
 tam_recovery_page_is_busy (TamRecoveryPage *self)
 {
   g_return_val_if_fail (TAM_IS_RECOVERY_PAGE (self), FALSE);
-  return self->loading || self->writing > 0 || self->detail_loading;
+  return self->loading || self->saves.writing > 0 || self->detail_loading;
 }
 
 gint64
@@ -668,7 +668,6 @@ typedef enum
 
 typedef struct
 {
-  TamSession *session;
   Op op;
   gint64 id;
   char *text; /* reason, note, path, analysis */
@@ -687,7 +686,6 @@ typedef struct
 static void
 write_free (Write *w)
 {
-  tam_session_free (w->session);
   g_free (w->text);
   g_free (w->ref);
   g_free (w->period);
@@ -699,6 +697,7 @@ write_free (Write *w)
 
 static gboolean
 write_func (TamStore *store,
+            const TamSession *session,
             gpointer data,
             GError **error)
 {
@@ -718,49 +717,39 @@ write_func (TamStore *store,
       {
         TamRecoveryDraft d = { w->kpi, w->scope, w->ref, w->period, w->text, w->causes, specs, n };
 
-        w->new_id = tam_recovery_draft (store, w->session, &d, NULL, error);
+        w->new_id = tam_recovery_draft (store, session, &d, NULL, error);
         return w->new_id != 0;
       }
     case OP_REVISE:
-      return tam_recovery_revise (store, w->session, w->id, w->text, w->causes, specs, n, NULL, error);
+      return tam_recovery_revise (store, session, w->id, w->text, w->causes, specs, n, NULL, error);
     case OP_FOLLOW_UP:
-      w->new_id = tam_recovery_follow_up (store, w->session, w->id, w->text, specs, n, NULL, error);
+      w->new_id = tam_recovery_follow_up (store, session, w->id, w->text, specs, n, NULL, error);
       return w->new_id != 0;
     case OP_SUBMIT:
-      return tam_recovery_submit (store, w->session, w->id, NULL, error);
+      return tam_recovery_submit (store, session, w->id, NULL, error);
     case OP_APPROVE:
-      return tam_recovery_approve (store, w->session, w->id, NULL, error);
+      return tam_recovery_approve (store, session, w->id, NULL, error);
     case OP_REJECT:
-      return tam_recovery_reject (store, w->session, w->id, w->text, NULL, error);
+      return tam_recovery_reject (store, session, w->id, w->text, NULL, error);
     case OP_DONE:
-      return tam_recovery_action_done (store, w->session, w->id, w->text, NULL, error);
+      return tam_recovery_action_done (store, session, w->id, w->text, NULL, error);
     case OP_CLOSE:
-      return tam_recovery_close (store, w->session, w->id, NULL, error);
+      return tam_recovery_close (store, session, w->id, NULL, error);
     case OP_VERIFY:
-      return tam_recovery_verify (store, w->session, w->text, &w->met, &w->not_met, error);
+      return tam_recovery_verify (store, session, w->text, &w->met, &w->not_met, error);
     case OP_PDF:
-      return tam_recovery_write_pdf (store, w->session, w->id, w->text, error);
+      return tam_recovery_write_pdf (store, session, w->id, w->text, error);
     }
   g_assert_not_reached ();
 }
 
 static void
-write_busy_cb (gpointer user_data)
+write_done (GtkWidget *page,
+            gpointer data,
+            const GError *error)
 {
-  TamRecoveryPage *self = user_data;
-
-  if (!self->disposed)
-    gtk_label_set_text (self->count_label, _ ("Waiting for another desk…"));
-}
-
-static void
-write_done_cb (GObject *source,
-               GAsyncResult *result,
-               gpointer user_data)
-{
-  TamRecoveryPage *self = user_data;
-  Write *w = tam_save_get_data (result);
-  g_autoptr (GError) error = NULL;
+  TamRecoveryPage *self = TAM_RECOVERY_PAGE (page);
+  Write *w = data;
   static const char *const headings[] = {
     N_ ("Cannot save the draft"),
     N_ ("Cannot save the plan"),
@@ -774,14 +763,7 @@ write_done_cb (GObject *source,
     N_ ("Cannot write the PDF"),
   };
 
-  self->writing--;
-  if (self->disposed)
-    {
-      tam_save_finish (result, NULL);
-      g_object_unref (self);
-      return;
-    }
-  if (!tam_save_finish (result, &error))
+  if (error != NULL)
     {
       /* Verifying as the tab opens is quiet: the list says the rest. */
       if (w->op != OP_VERIFY)
@@ -804,17 +786,14 @@ write_done_cb (GObject *source,
     }
   if (w->op != OP_PDF && w->new_id == 0)
     tam_recovery_page_reload (self);
-  g_object_unref (self);
 }
 
 static void
 send_write (TamRecoveryPage *self,
             Write *w)
 {
-  w->session = tam_session_copy (self->session);
-  self->writing++;
-  tam_save_async (tam_store_get_path (self->store), write_func, w, (GDestroyNotify) write_free, write_busy_cb,
-                  write_done_cb, g_object_ref (self));
+  tam_page_save_send (&self->saves, tam_store_get_path (self->store), self->session, write_func, w,
+                      (GDestroyNotify) write_free, write_done);
 }
 
 static void
@@ -1580,6 +1559,7 @@ build (TamRecoveryPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->box_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Which plans"), -1);
   self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  tam_page_save_init (&self->saves, GTK_WIDGET (self), self->count_label);
   gtk_widget_set_hexpand (GTK_WIDGET (self->count_label), TRUE);
   gtk_label_set_xalign (self->count_label, 0);
   gtk_label_set_ellipsize (self->count_label, PANGO_ELLIPSIZE_END);
@@ -1718,6 +1698,7 @@ tam_recovery_page_dispose (GObject *object)
   TamRecoveryPage *self = TAM_RECOVERY_PAGE (object);
 
   self->disposed = TRUE;
+  tam_page_save_dispose (&self->saves);
   if (self->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->dialog));
   g_clear_pointer (&self->main_box, gtk_widget_unparent);

@@ -23,8 +23,8 @@
 #include "tam-codes.h"
 #include "tam-format.h"
 #include "tam-gui-utils.h"
+#include "tam-page-save.h"
 #include "tam-read.h"
-#include "tam-save.h"
 #include "tam-training-dialogs.h"
 #include "tam-training-page.h"
 #include "tam-training.h"
@@ -42,7 +42,7 @@ struct _TamTrainingPage
   char *today;
   gint64 open_id; /* the session shown, 0: none */
   guint loading;
-  guint writing;
+  TamPageSave saves;
   guint generation;      /* of the session read last, to drop stale results */
   gboolean focus_scores; /* Enter on a session: to its first score entry */
 
@@ -330,7 +330,6 @@ typedef enum
 typedef struct
 {
   WriteKind kind;
-  TamSession *session;
   gint64 id;
   char *nik;
   char *date;
@@ -350,7 +349,6 @@ typedef struct
 static void
 write_free (Write *w)
 {
-  tam_session_free (w->session);
   g_free (w->nik);
   g_free (w->date);
   g_free (w->path);
@@ -364,6 +362,7 @@ write_free (Write *w)
 
 static gboolean
 write_func (TamStore *store,
+            const TamSession *session,
             gpointer data,
             GError **error)
 {
@@ -372,9 +371,9 @@ write_func (TamStore *store,
   switch (w->kind)
     {
     case WRITE_ATTEND:
-      return tam_training_attend (store, w->session, w->id, w->nik, w->date, w->present, error);
+      return tam_training_attend (store, session, w->id, w->nik, w->date, w->present, error);
     case WRITE_SCORE:
-      if (!tam_training_score (store, w->session, w->id, w->nik, w->score, &w->attempt, error))
+      if (!tam_training_score (store, session, w->id, w->nik, w->score, &w->attempt, error))
         return FALSE;
       {
         g_autoptr (GPtrArray) parts = tam_training_participants (store, w->id, NULL);
@@ -388,29 +387,20 @@ write_func (TamStore *store,
       return TRUE;
     case WRITE_IMPORT:
       g_clear_pointer (&w->errors, g_ptr_array_unref);
-      return tam_training_import_scores (store, w->session, w->id, w->path, &w->n, &w->errors, error);
+      return tam_training_import_scores (store, session, w->id, w->path, &w->n, &w->errors, error);
     case WRITE_ADD:
-      w->id = tam_training_add (store, w->session, (TamTrainingKind) w->draft->kind, w->draft->title,
+      w->id = tam_training_add (store, session, (TamTrainingKind) w->draft->kind, w->draft->title,
                                 w->draft->service, w->draft->site, w->draft->from, w->draft->to, NULL,
                                 w->draft->material, error);
       return w->id != 0;
     case WRITE_ENROLL:
-      return tam_training_enroll (store, w->session, w->id, (const char *const *) w->niks, error);
+      return tam_training_enroll (store, session, w->id, (const char *const *) w->niks, error);
     case WRITE_SETTINGS:
-      return tam_training_set_pass_mark (store, w->session, w->score, error) &&
-             tam_training_set_refresher_months (store, w->session, (int) w->n, error);
+      return tam_training_set_pass_mark (store, session, w->score, error) &&
+             tam_training_set_refresher_months (store, session, (int) w->n, error);
     default:
       return FALSE;
     }
-}
-
-static void
-write_busy_cb (gpointer user_data)
-{
-  TamTrainingPage *self = user_data;
-
-  if (!self->disposed)
-    gtk_label_set_text (self->status_label, _ ("Waiting for another desk…"));
 }
 
 static char *
@@ -428,22 +418,14 @@ result_text (guint attempts,
 }
 
 static void
-write_done_cb (GObject *source,
-               GAsyncResult *result,
-               gpointer user_data)
+write_done (GtkWidget *page,
+            gpointer data,
+            const GError *error)
 {
-  TamTrainingPage *self = user_data;
-  Write *w = tam_save_get_data (result);
-  g_autoptr (GError) error = NULL;
+  TamTrainingPage *self = TAM_TRAINING_PAGE (page);
+  Write *w = data;
 
-  self->writing--;
-  if (self->disposed)
-    {
-      tam_save_finish (result, NULL);
-      g_object_unref (self);
-      return;
-    }
-  if (!tam_save_finish (result, &error))
+  if (error != NULL)
     {
       g_autoptr (GString) body = g_string_new (error->message);
 
@@ -519,17 +501,14 @@ write_done_cb (GObject *source,
     }
   else
     gtk_label_set_text (self->status_label, _ ("Attendance recorded"));
-  g_object_unref (self);
 }
 
 static void
 send_write (TamTrainingPage *self,
             Write *w)
 {
-  w->session = tam_session_copy (self->session);
-  self->writing++;
-  tam_save_async (tam_store_get_path (self->store), write_func, w, (GDestroyNotify) write_free, write_busy_cb,
-                  write_done_cb, g_object_ref (self));
+  tam_page_save_send (&self->saves, tam_store_get_path (self->store), self->session, write_func, w,
+                      (GDestroyNotify) write_free, write_done);
 }
 
 static void
@@ -1282,6 +1261,7 @@ tam_training_page_dispose (GObject *object)
   TamTrainingPage *self = TAM_TRAINING_PAGE (object);
 
   self->disposed = TRUE;
+  tam_page_save_dispose (&self->saves);
   g_clear_pointer (&self->trainings, g_ptr_array_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   G_OBJECT_CLASS (tam_training_page_parent_class)->dispose (object);
@@ -1348,6 +1328,7 @@ tam_training_page_init (TamTrainingPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->month_label), "heading");
   gtk_widget_set_size_request (GTK_WIDGET (self->month_label), 140, -1);
   self->status_label = GTK_LABEL (gtk_label_new (""));
+  tam_page_save_init (&self->saves, GTK_WIDGET (self), self->status_label);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
   gtk_widget_set_hexpand (GTK_WIDGET (self->status_label), TRUE);
   gtk_label_set_xalign (self->status_label, 1);
@@ -1516,7 +1497,7 @@ tam_training_page_is_busy (TamTrainingPage *self)
 {
   g_return_val_if_fail (TAM_IS_TRAINING_PAGE (self), FALSE);
 
-  return self->loading > 0 || self->writing > 0;
+  return self->loading > 0 || self->saves.writing > 0;
 }
 
 GtkWidget *
