@@ -133,20 +133,14 @@ fill_teams (TamCoachingPage *self,
 static void
 update_badge (TamCoachingPage *self)
 {
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
   g_autofree char *title = NULL;
-  GtkStackPage *page;
 
-  if (!GTK_IS_STACK (parent))
-    return;
-  page = gtk_stack_get_page (GTK_STACK (parent), GTK_WIDGET (self));
   if (self->open_count > 0)
     /* Translators: the Coaching tab in the sidebar with its open proposals: "Coaching (12)" */
     title = g_strdup_printf (_ ("Coaching (%u)"), (guint) self->open_count);
   else
     title = g_strdup (_ ("Coaching"));
-  gtk_stack_page_set_title (page, title);
-  gtk_stack_page_set_needs_attention (page, self->open_count > 0);
+  tam_sidebar_set_title (GTK_WIDGET (self), title, self->open_count > 0);
 }
 
 static void

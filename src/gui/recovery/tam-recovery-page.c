@@ -502,20 +502,14 @@ load_func (TamStore *store,
 static void
 update_badge (TamRecoveryPage *self)
 {
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
   g_autofree char *title = NULL;
-  GtkStackPage *page;
 
-  if (!GTK_IS_STACK (parent))
-    return;
-  page = gtk_stack_get_page (GTK_STACK (parent), GTK_WIDGET (self));
   if (self->to_decide > 0)
     /* Translators: the Recovery plans tab in the sidebar with the plans waiting for a decision */
     title = g_strdup_printf (_ ("Recovery plans (%u)"), (guint) self->to_decide);
   else
     title = g_strdup (_ ("Recovery plans"));
-  gtk_stack_page_set_title (page, title);
-  gtk_stack_page_set_needs_attention (page, self->to_decide > 0);
+  tam_sidebar_set_title (GTK_WIDGET (self), title, self->to_decide > 0);
 }
 
 static char *

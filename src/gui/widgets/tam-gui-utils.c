@@ -321,3 +321,18 @@ tam_text_append_line (GString *text,
     g_string_append_c (text, '\n');
   g_string_append (text, line);
 }
+
+void
+tam_sidebar_set_title (GtkWidget *page,
+                       const char *title,
+                       gboolean needs_attention)
+{
+  GtkWidget *parent = gtk_widget_get_parent (page);
+  GtkStackPage *stack_page;
+
+  if (!GTK_IS_STACK (parent))
+    return;
+  stack_page = gtk_stack_get_page (GTK_STACK (parent), page);
+  gtk_stack_page_set_title (stack_page, title);
+  gtk_stack_page_set_needs_attention (stack_page, needs_attention);
+}

@@ -84,6 +84,13 @@ void tam_message_label_set (GtkLabel *label,
                             const char *text,
                             gboolean error);
 
+/* The title @page has in the window's sidebar (the page's GtkStackPage),
+ * and whether it asks for attention (a count of what waits); nothing
+ * when @page is not in a stack. */
+void tam_sidebar_set_title (GtkWidget *page,
+                            const char *title,
+                            gboolean needs_attention);
+
 /* Appends @line to @text, on a line of its own. */
 void tam_text_append_line (GString *text,
                            const char *line);
