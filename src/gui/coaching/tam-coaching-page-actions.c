@@ -111,11 +111,11 @@ write_func (TamStore *store,
 }
 
 static void
-write_done (GtkWidget *page,
+write_done (GObject *source,
             gpointer data,
             const GError *error)
 {
-  TamCoachingPage *self = TAM_COACHING_PAGE (page);
+  TamCoachingPage *self = TAM_COACHING_PAGE (source);
   Write *w = data;
   static const char *const headings[] = {
     N_ ("Cannot issue the record"),
@@ -145,6 +145,8 @@ write_done (GtkWidget *page,
     }
 }
 
+static const TamWork write_work = { write_func, write_done, (GDestroyNotify) write_free };
+
 static void
 send_write (TamCoachingPage *self,
             Op op,
@@ -162,8 +164,7 @@ send_write (TamCoachingPage *self,
   w->b = g_strdup (b);
   w->c = g_strdup (c);
   w->d = g_strdup (d);
-  tam_page_save_send (&self->saves, tam_store_get_path (self->store), self->session, write_func, w,
-                      (GDestroyNotify) write_free, write_done);
+  tam_page_save_send (&self->saves, tam_store_get_path (self->store), self->session, &write_work, w);
 }
 
 static char *
@@ -351,8 +352,7 @@ letter_func (TamStore *store,
 static void
 letter_read_cb (GObject *source,
                 gpointer data,
-                const GError *error,
-                gpointer user_data)
+                const GError *error)
 {
   GtkWidget *widget = GTK_WIDGET (source);
   g_autoptr (GtkPrintOperation) operation = NULL;
@@ -388,6 +388,8 @@ letter_read_cb (GObject *source,
     tam_show_message (widget, _ ("Cannot print the letter"), print_error->message);
 }
 
+static const TamWork letter_work = { letter_func, letter_read_cb, (GDestroyNotify) letter_job_free };
+
 static void
 print_action (GtkWidget *widget,
               const char *action_name,
@@ -401,8 +403,7 @@ print_action (GtkWidget *widget,
     return;
   job = g_new0 (LetterJob, 1);
   job->id = r->id;
-  tam_read_async (self, tam_store_get_path (self->store), self->session, letter_func, job,
-                  (GDestroyNotify) letter_job_free, letter_read_cb, NULL);
+  tam_read_async (self, tam_store_get_path (self->store), self->session, &letter_work, job);
 }
 
 static void

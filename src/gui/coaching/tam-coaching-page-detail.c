@@ -150,8 +150,7 @@ ladder_func (TamStore *store,
 static void
 ladder_done_cb (GObject *source,
                 gpointer data,
-                const GError *error,
-                gpointer user_data)
+                const GError *error)
 {
   TamCoachingPage *self = TAM_COACHING_PAGE (source);
   LadderJob *job = data;
@@ -167,6 +166,8 @@ ladder_done_cb (GObject *source,
   gtk_label_set_text (self->standing_label, tam_ladder_view_get_summary (self->ladder_view));
 }
 
+static const TamWork ladder_work = { ladder_func, ladder_done_cb, (GDestroyNotify) ladder_job_free };
+
 static void
 load_ladder (TamCoachingPage *self)
 {
@@ -180,8 +181,7 @@ load_ladder (TamCoachingPage *self)
   job = g_new0 (LadderJob, 1);
   job->nik = g_strdup (r->nik);
   job->generation = ++self->ladder_generation;
-  tam_read_async (self, tam_store_get_path (self->store), self->session, ladder_func, job,
-                  (GDestroyNotify) ladder_job_free, ladder_done_cb, NULL);
+  tam_read_async (self, tam_store_get_path (self->store), self->session, &ladder_work, job);
 }
 
 void

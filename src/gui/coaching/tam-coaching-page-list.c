@@ -158,8 +158,7 @@ update_count (TamCoachingPage *self)
 static void
 load_done_cb (GObject *source,
               gpointer data,
-              const GError *error,
-              gpointer user_data)
+              const GError *error)
 {
   TamCoachingPage *self = TAM_COACHING_PAGE (source);
   LoadJob *job = data;
@@ -208,6 +207,8 @@ load_done_cb (GObject *source,
   update_count (self);
   _tam_coaching_page_selection_changed (self);
 }
+
+static const TamWork load_work = { load_func, load_done_cb, (GDestroyNotify) load_job_free };
 
 static const char *
 dropdown_code (GtkDropDown *dropdown,
@@ -261,8 +262,7 @@ tam_coaching_page_reload (TamCoachingPage *self)
       gtk_spinner_start (self->spinner);
     }
 
-  tam_read_async (self, tam_store_get_path (self->store), self->session, load_func, job,
-                  (GDestroyNotify) load_job_free, load_done_cb, NULL);
+  tam_read_async (self, tam_store_get_path (self->store), self->session, &load_work, job);
 }
 
 void

@@ -88,10 +88,9 @@ read_func (TamStore *store,
 static void
 read_done (GObject *source,
            gpointer data,
-           const GError *error,
-           gpointer user_data)
+           const GError *error)
 {
-  g_autoptr (TamKpiHeadcountDialog) self = user_data;
+  TamKpiHeadcountDialog *self = TAM_KPI_HEADCOUNT_DIALOG (source);
   Read *r = data;
 
   if (self->disposed)
@@ -130,6 +129,8 @@ read_done (GObject *source,
   if (self->rows->len > 0)
     gtk_widget_grab_focus (GTK_WIDGET (((Row *) self->rows->pdata[0])->spin));
 }
+
+static const TamWork read_work = { read_func, read_done, (GDestroyNotify) read_free };
 
 /* ------------------------------------------------------------------ */
 /* Saving */
@@ -360,8 +361,7 @@ tam_kpi_headcount_dialog_new (GtkWidget *parent,
 
   r = g_new0 (Read, 1);
   r->month = g_strdup (month);
-  tam_read_async (NULL, self->db_path, session, read_func, r, (GDestroyNotify) read_free, read_done,
-                  g_object_ref (self));
+  tam_read_async (self, self->db_path, session, &read_work, r);
   return self;
 }
 

@@ -97,8 +97,7 @@ remove_clicked_cb (GtkButton *button,
 static void
 read_done_cb (GObject *source,
               gpointer data,
-              const GError *error,
-              gpointer user_data)
+              const GError *error)
 {
   Holidays *h = g_object_get_data (source, "tam-holidays");
   ReadJob *job = data;
@@ -143,6 +142,8 @@ read_done_cb (GObject *source,
     }
 }
 
+static const TamWork read_work = { read_func, read_done_cb, (GDestroyNotify) read_job_free };
+
 static void
 reload (Holidays *h)
 {
@@ -152,7 +153,7 @@ reload (Holidays *h)
   gtk_label_set_text (h->year_label, year);
   job->year = h->year;
   h->busy++;
-  tam_read_async (h->window, h->db_path, NULL, read_func, job, (GDestroyNotify) read_job_free, read_done_cb, NULL);
+  tam_read_async (h->window, h->db_path, NULL, &read_work, job);
 }
 
 /* ---- writing ------------------------------------------------------------ */

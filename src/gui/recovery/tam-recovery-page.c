@@ -403,8 +403,7 @@ detail_func (TamStore *store,
 static void
 detail_done_cb (GObject *source,
                 gpointer data,
-                const GError *error,
-                gpointer user_data)
+                const GError *error)
 {
   TamRecoveryPage *self = TAM_RECOVERY_PAGE (source);
   DetailJob *job = data;
@@ -431,6 +430,8 @@ detail_done_cb (GObject *source,
   gtk_widget_set_visible (GTK_WIDGET (self->chart_view), job->chart != NULL);
 }
 
+static const TamWork detail_work = { detail_func, detail_done_cb, (GDestroyNotify) detail_job_free };
+
 static void
 load_detail (TamRecoveryPage *self)
 {
@@ -447,8 +448,7 @@ load_detail (TamRecoveryPage *self)
   job->id = p->id;
   job->generation = self->detail_generation;
   self->detail_loading = TRUE;
-  tam_read_async (self, tam_store_get_path (self->store), self->session, detail_func, job,
-                  (GDestroyNotify) detail_job_free, detail_done_cb, NULL);
+  tam_read_async (self, tam_store_get_path (self->store), self->session, &detail_work, job);
 }
 
 static void
@@ -552,8 +552,7 @@ row_bind_cb (GtkSignalListItemFactory *factory,
 static void
 load_done_cb (GObject *source,
               gpointer data,
-              const GError *error,
-              gpointer user_data)
+              const GError *error)
 {
   TamRecoveryPage *self = TAM_RECOVERY_PAGE (source);
   LoadJob *job = data;
@@ -601,6 +600,8 @@ load_done_cb (GObject *source,
   selection_changed_cb (self);
 }
 
+static const TamWork load_work = { load_func, load_done_cb, (GDestroyNotify) load_job_free };
+
 void
 tam_recovery_page_reload (TamRecoveryPage *self)
 {
@@ -616,8 +617,7 @@ tam_recovery_page_reload (TamRecoveryPage *self)
   job->today = g_strdup (self->today);
   job->generation = ++self->generation;
   self->loading = TRUE;
-  tam_read_async (self, tam_store_get_path (self->store), self->session, load_func, job,
-                  (GDestroyNotify) load_job_free, load_done_cb, NULL);
+  tam_read_async (self, tam_store_get_path (self->store), self->session, &load_work, job);
 }
 
 void
@@ -738,11 +738,11 @@ write_func (TamStore *store,
 }
 
 static void
-write_done (GtkWidget *page,
+write_done (GObject *source,
             gpointer data,
             const GError *error)
 {
-  TamRecoveryPage *self = TAM_RECOVERY_PAGE (page);
+  TamRecoveryPage *self = TAM_RECOVERY_PAGE (source);
   Write *w = data;
   static const char *const headings[] = {
     N_ ("Cannot save the draft"),
@@ -782,12 +782,13 @@ write_done (GtkWidget *page,
     tam_recovery_page_reload (self);
 }
 
+static const TamWork write_work = { write_func, write_done, (GDestroyNotify) write_free };
+
 static void
 send_write (TamRecoveryPage *self,
             Write *w)
 {
-  tam_page_save_send (&self->saves, tam_store_get_path (self->store), self->session, write_func, w,
-                      (GDestroyNotify) write_free, write_done);
+  tam_page_save_send (&self->saves, tam_store_get_path (self->store), self->session, &write_work, w);
 }
 
 static void
@@ -932,6 +933,7 @@ typedef struct
   TamKpiScope scope;
   char *ref;
   char *period;
+  guint generation;
   double actual, target;
 } FigJob;
 
@@ -958,14 +960,13 @@ fig_func (TamStore *store,
 static void
 fig_done_cb (GObject *source,
              gpointer data,
-             const GError *error,
-             gpointer user_data)
+             const GError *error)
 {
   GtkLabel *label = GTK_LABEL (source);
   FigJob *job = data;
   g_autofree char *text = NULL;
 
-  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "tam-generation")) != GPOINTER_TO_UINT (user_data))
+  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "tam-generation")) != job->generation)
     return;
   if (error != NULL)
     text = g_strdup (error->message);
@@ -978,6 +979,8 @@ fig_done_cb (GObject *source,
     }
   gtk_label_set_text (label, text);
 }
+
+static const TamWork fig_work = { fig_func, fig_done_cb, (GDestroyNotify) fig_job_free };
 
 static void
 draft_inputs_changed (Draft *d)
@@ -999,8 +1002,8 @@ draft_inputs_changed (Draft *d)
   job->scope = scopes[MIN (pos, G_N_ELEMENTS (scopes) - 1)];
   job->ref = g_strdup (ref);
   job->period = g_strdup (period);
-  tam_read_async (d->figures, tam_store_get_path (d->self->store), d->self->session, fig_func, job,
-                  (GDestroyNotify) fig_job_free, fig_done_cb, GUINT_TO_POINTER (d->figures_generation));
+  job->generation = d->figures_generation;
+  tam_read_async (d->figures, tam_store_get_path (d->self->store), d->self->session, &fig_work, job);
 }
 
 static void

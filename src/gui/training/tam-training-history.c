@@ -37,8 +37,7 @@ history_func (TamStore *store,
 static void
 history_done_cb (GObject *source,
                  gpointer data,
-                 const GError *error,
-                 gpointer user_data)
+                 const GError *error)
 {
   GtkWidget *list = GTK_WIDGET (source);
   HistoryJob *job = data;
@@ -65,6 +64,8 @@ history_done_cb (GObject *source,
     }
   gtk_label_set_text (GTK_LABEL (list), text->str);
 }
+
+static const TamWork history_work = { history_func, history_done_cb, (GDestroyNotify) history_job_free };
 
 GtkWidget *
 tam_training_history_new (TamStore *store,
@@ -101,7 +102,6 @@ tam_training_history_new (TamStore *store,
   }
 
   job->person_id = person_id;
-  tam_read_async (list, tam_store_get_path (store), NULL, history_func, job, (GDestroyNotify) history_job_free,
-                  history_done_cb, NULL);
+  tam_read_async (list, tam_store_get_path (store), NULL, &history_work, job);
   return box;
 }

@@ -147,8 +147,7 @@ static void set_info (TamTrainingPage *self, const TamTraining *t);
 static void
 read_done_cb (GObject *source,
               gpointer data,
-              const GError *error,
-              gpointer user_data)
+              const GError *error)
 {
   TamTrainingPage *self = TAM_TRAINING_PAGE (source);
   ReadJob *job = data;
@@ -169,6 +168,8 @@ read_done_cb (GObject *source,
     apply_overview (self, job);
 }
 
+static const TamWork read_work = { read_func, read_done_cb, (GDestroyNotify) read_job_free };
+
 static void
 start_read (TamTrainingPage *self,
             ReadKind kind,
@@ -182,8 +183,7 @@ start_read (TamTrainingPage *self,
   job->id = id;
   job->generation = kind == READ_SESSION ? ++self->generation : 0;
   self->loading++;
-  tam_read_async (self, tam_store_get_path (self->store), NULL, read_func, job, (GDestroyNotify) read_job_free,
-                  read_done_cb, NULL);
+  tam_read_async (self, tam_store_get_path (self->store), NULL, &read_work, job);
 }
 
 /* -- the month's sessions ------------------------------------------ */
@@ -418,11 +418,11 @@ result_text (guint attempts,
 }
 
 static void
-write_done (GtkWidget *page,
+write_done (GObject *source,
             gpointer data,
             const GError *error)
 {
-  TamTrainingPage *self = TAM_TRAINING_PAGE (page);
+  TamTrainingPage *self = TAM_TRAINING_PAGE (source);
   Write *w = data;
 
   if (error != NULL)
@@ -503,12 +503,13 @@ write_done (GtkWidget *page,
     gtk_label_set_text (self->status_label, _ ("Attendance recorded"));
 }
 
+static const TamWork write_work = { write_func, write_done, (GDestroyNotify) write_free };
+
 static void
 send_write (TamTrainingPage *self,
             Write *w)
 {
-  tam_page_save_send (&self->saves, tam_store_get_path (self->store), self->session, write_func, w,
-                      (GDestroyNotify) write_free, write_done);
+  tam_page_save_send (&self->saves, tam_store_get_path (self->store), self->session, &write_work, w);
 }
 
 static void

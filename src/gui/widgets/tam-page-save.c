@@ -10,18 +10,16 @@
 typedef struct
 {
   TamSession *session;
-  TamStoreFunc func;
+  const TamWork *work;
   gpointer data;
-  GDestroyNotify data_free;
-  TamPageSaveDone done;
 } Write;
 
 static void
 write_free (Write *w)
 {
   tam_session_free (w->session);
-  if (w->data_free != NULL)
-    w->data_free (w->data);
+  if (w->work->data_free != NULL)
+    w->work->data_free (w->data);
   g_free (w);
 }
 
@@ -33,7 +31,7 @@ write_func (TamStore *store,
 {
   Write *w = data;
 
-  return w->func (store, w->session, w->data, error);
+  return w->work->func (store, w->session, w->data, error);
 }
 
 static void
@@ -58,7 +56,7 @@ write_done_cb (GObject *source,
 
   s->writing--;
   if (!s->disposed)
-    w->done (page, w->data, stored ? NULL : error);
+    w->work->done (G_OBJECT (page), w->data, stored ? NULL : error);
   g_object_unref (page);
 }
 
@@ -80,18 +78,14 @@ void
 tam_page_save_send (TamPageSave *s,
                     const char *db_path,
                     const TamSession *session,
-                    TamStoreFunc func,
-                    gpointer data,
-                    GDestroyNotify data_free,
-                    TamPageSaveDone done)
+                    const TamWork *work,
+                    gpointer data)
 {
   Write *w = g_new0 (Write, 1);
 
   w->session = tam_session_copy (session);
-  w->func = func;
+  w->work = work;
   w->data = data;
-  w->data_free = data_free;
-  w->done = done;
   s->writing++;
   g_object_ref (s->page);
   tam_save_async (db_path, write_func, w, (GDestroyNotify) write_free, write_busy_cb, write_done_cb, s);

@@ -8,11 +8,8 @@ typedef struct
 {
   char *db_path;
   TamSession *session;
-  TamStoreFunc func;
+  const TamWork *work;
   gpointer data;
-  GDestroyNotify data_free;
-  TamReadDone done;
-  gpointer user_data;
 } Read;
 
 static void
@@ -20,8 +17,8 @@ read_free (Read *r)
 {
   g_free (r->db_path);
   g_clear_pointer (&r->session, tam_session_free);
-  if (r->data_free != NULL)
-    r->data_free (r->data);
+  if (r->work->data_free != NULL)
+    r->work->data_free (r->data);
   g_free (r);
 }
 
@@ -35,7 +32,7 @@ read_thread (GTask *task,
   g_autoptr (GError) error = NULL;
   g_autoptr (TamStore) store = tam_store_open (r->db_path, &error);
 
-  if (store != NULL && r->func (store, r->session, r->data, &error))
+  if (store != NULL && r->work->func (store, r->session, r->data, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
@@ -50,30 +47,24 @@ read_done_cb (GObject *source,
   g_autoptr (GError) error = NULL;
 
   g_task_propagate_boolean (G_TASK (result), &error);
-  r->done (source, r->data, error, r->user_data);
+  r->work->done (source, r->data, error);
 }
 
 void
 tam_read_async (gpointer source_object,
                 const char *db_path,
                 const TamSession *session,
-                TamStoreFunc func,
-                gpointer data,
-                GDestroyNotify data_free,
-                TamReadDone done,
-                gpointer user_data)
+                const TamWork *work,
+                gpointer data)
 {
   g_autoptr (GTask) task = g_task_new (source_object, NULL, read_done_cb, NULL);
   Read *r = g_new0 (Read, 1);
 
-  g_return_if_fail (db_path != NULL && func != NULL && done != NULL);
+  g_return_if_fail (db_path != NULL && work != NULL);
   r->db_path = g_strdup (db_path);
   r->session = tam_session_copy (session);
-  r->func = func;
+  r->work = work;
   r->data = data;
-  r->data_free = data_free;
-  r->done = done;
-  r->user_data = user_data;
   g_task_set_source_tag (task, tam_read_async);
   g_task_set_task_data (task, r, (GDestroyNotify) read_free);
   g_task_run_in_thread (task, read_thread);

@@ -1,10 +1,12 @@
-/* tam-read.h: one read of a page or dialog, off the main loop.
+/* tam-read.h: work of a page or dialog on the database, off the main
+ * loop: a read (tam_read_async ()), or a write through TamPageSave
+ * (tam-page-save.h).
  *
  * The window never waits for the database on its main loop, and a
- * TamStore is never shared between threads: tam_read_async () runs @func
- * in a GTask worker thread on a TamStore of its own, opened in that
- * thread on @db_path, with a copy of @session (NULL: none), then calls
- * @done on the main context with @source_object, the job and the error.
+ * TamStore is never shared between threads: the work's @func runs in a
+ * GTask worker thread on a TamStore of its own, opened in that thread on
+ * the database's path, with a copy of the session; then its @done runs
+ * on the main context with the source object, the job and the error.
  *
  *   static gboolean
  *   list_func (TamStore *store, const TamSession *session, gpointer data,
@@ -15,8 +17,7 @@
  *   }
  *
  *   static void
- *   list_done (GObject *source, gpointer data, const GError *error,
- *              gpointer user_data)
+ *   list_done (GObject *source, gpointer data, const GError *error)
  *   {
  *     MyPage *self = MY_PAGE (source);
  *     MyJob *job = data;
@@ -27,11 +28,11 @@
  *       ...
  *   }
  *
- *   tam_read_async (self, tam_store_get_path (self->store), self->session,
- *                   list_func, job, (GDestroyNotify) my_job_free,
- *                   list_done, NULL);
+ *   static const TamWork list_work = { list_func, list_done, (GDestroyNotify) my_job_free };
  *
- * @source_object is held until @done has run: a widget's @done checks
+ *   tam_read_async (self, tam_store_get_path (self->store), self->session, &list_work, job);
+ *
+ * The source object is held until @done has run: a widget's @done checks
  * whether it was disposed meanwhile (GTK 4.8). */
 #pragma once
 
@@ -48,23 +49,25 @@ typedef gboolean (*TamStoreFunc) (TamStore *store,
                                   const TamSession *session,
                                   gpointer data,
                                   GError **error);
-
-/* Main context: the read is over; @error is NULL when the store opened
- * and the read returned TRUE. */
-typedef void (*TamReadDone) (GObject *source_object,
+/* Main context: the work is over; @error is NULL when the store opened
+ * and @func returned TRUE. */
+typedef void (*TamWorkDone) (GObject *source,
                              gpointer data,
-                             const GError *error,
-                             gpointer user_data);
+                             const GError *error);
 
-/* @data is the worker's input and output, freed with @data_free (any
- * thread) after @done. */
+typedef struct
+{
+  TamStoreFunc func;
+  TamWorkDone done;
+  GDestroyNotify data_free; /* the job's, after @done (any thread) */
+} TamWork;
+
+/* Runs @work on @data (the job: the worker's input and output) for
+ * @source_object (a GObject, or NULL). */
 void tam_read_async (gpointer source_object,
                      const char *db_path,
                      const TamSession *session,
-                     TamStoreFunc func,
-                     gpointer data,
-                     GDestroyNotify data_free,
-                     TamReadDone done,
-                     gpointer user_data);
+                     const TamWork *work,
+                     gpointer data);
 
 G_END_DECLS
