@@ -265,7 +265,6 @@ confirm_action (GtkWidget *widget,
 {
   TamCoachingPage *self = TAM_COACHING_PAGE (widget);
   const TamCoachingRecord *r = _tam_coaching_page_selected_record (self);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
@@ -274,8 +273,7 @@ confirm_action (GtkWidget *widget,
   body = g_strdup_printf (_ ("%s (%s) will be returned to the vendor; the person's status becomes "
                              "Returned to vendor."),
                           r->name, r->nik);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _ ("Confirm the Return to the Vendor?"), body);
+  dialog = adw_message_dialog_new (tam_widget_get_window (widget), _ ("Confirm the Return to the Vendor?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "confirm",
                                     _ ("_Confirm"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm", ADW_RESPONSE_DESTRUCTIVE);
@@ -359,7 +357,6 @@ letter_read_cb (GObject *source,
   g_autoptr (GtkPageSetup) setup = NULL;
   g_autoptr (GtkPaperSize) a4 = NULL;
   LetterJob *job = data;
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr (GError) print_error = NULL;
   TamLetter *letter;
 
@@ -383,7 +380,7 @@ letter_read_cb (GObject *source,
   gtk_print_operation_set_job_name (operation, tam_letter_get_title (letter));
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), letter, letter_free, 0);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &print_error) ==
+                               tam_widget_get_window (widget), &print_error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
     tam_show_message (widget, _ ("Cannot print the letter"), print_error->message);
 }

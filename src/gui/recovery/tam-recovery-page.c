@@ -831,17 +831,6 @@ ask_free (gpointer data,
 }
 
 static void
-ask_changed_cb (GtkEditable *entry,
-                Ask *ask)
-{
-  GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (entry), ADW_TYPE_MESSAGE_DIALOG);
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  if (dialog != NULL && ask->required)
-    adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok", *text != '\0');
-}
-
-static void
 ask_response_cb (AdwMessageDialog *dialog,
                  const char *response,
                  Ask *ask)
@@ -865,31 +854,19 @@ ask_text (TamRecoveryPage *self,
           gboolean destructive,
           AnswerFunc answer)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  GtkWidget *dialog = tam_question_new (GTK_WIDGET (self), heading, body, "ok", accept,
+                                        destructive ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new_with_mnemonic (field);
   Ask *ask = g_new0 (Ask, 1);
 
   ask->self = g_object_ref (self);
   ask->id = id;
   ask->answer = answer;
   ask->required = required;
-  ask->entry = gtk_entry_new ();
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), ask->entry);
-  gtk_entry_set_activates_default (GTK_ENTRY (ask->entry), TRUE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (ask->entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), ask->entry);
+  ask->entry = tam_labelled_entry_append (GTK_BOX (box), field, NULL);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "ok", accept, NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok",
-                                              destructive ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok", !required);
-  g_signal_connect (ask->entry, "changed", G_CALLBACK (ask_changed_cb), ask);
+  if (required)
+    tam_question_require_text (dialog, "ok", ask->entry);
   g_signal_connect_data (dialog, "response", G_CALLBACK (ask_response_cb), ask, ask_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (ask->entry);
@@ -1093,7 +1070,6 @@ open_draft (TamRecoveryPage *self,
             const char *ref,
             const char *period)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   Draft *d = g_new0 (Draft, 1);
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
@@ -1124,8 +1100,9 @@ open_draft (TamRecoveryPage *self,
   for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
     gtk_string_list_append (scope_names, tam_kpi_scope_to_label (scopes[i]));
 
-  d->dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                      _ ("The actual figure and the target are read from the KPI module."));
+  d->dialog = tam_question_new (GTK_WIDGET (self), heading,
+                                _ ("The actual figure and the target are read from the KPI module."), "ok",
+                                _ ("_Save Draft"), ADW_RESPONSE_SUGGESTED);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
   d->kpi = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kpis)), NULL));
@@ -1220,11 +1197,6 @@ open_draft (TamRecoveryPage *self,
     gtk_widget_set_size_request (grid, 480, -1);
     adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (d->dialog), form);
   }
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (d->dialog), "cancel", _ ("_Cancel"), "ok", _ ("_Save Draft"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (d->dialog), "ok", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (d->dialog), "ok");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (d->dialog), "cancel");
   g_signal_connect_data (d->dialog, "response", G_CALLBACK (draft_response_cb), d, draft_free, 0);
   g_signal_connect_swapped (d->kpi, "notify::selected", G_CALLBACK (draft_inputs_changed), d);
   g_signal_connect_swapped (d->scope, "notify::selected", G_CALLBACK (draft_inputs_changed), d);

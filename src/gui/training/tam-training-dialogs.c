@@ -8,6 +8,7 @@
 
 #include "tam-codes.h"
 #include "tam-enums.h"
+#include "tam-gui-utils.h"
 #include "tam-training-dialogs.h"
 
 void
@@ -22,14 +23,6 @@ tam_training_draft_free (TamTrainingDraft *draft)
   g_free (draft->to);
   g_free (draft->material);
   g_free (draft);
-}
-
-static GtkWindow *
-owner_window (GtkWidget *owner)
-{
-  GtkRoot *root = gtk_widget_get_root (owner);
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
 static GtkWidget *
@@ -118,15 +111,6 @@ new_response_cb (AdwMessageDialog *dialog,
   ask->done (ask->owner, draft);
 }
 
-static void
-title_changed_cb (GtkEditable *editable,
-                  AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-
-  adw_message_dialog_set_response_enabled (dialog, "add", *text != '\0');
-}
-
 void
 tam_training_ask_new (GtkWidget *owner,
                       const char *site,
@@ -134,8 +118,9 @@ tam_training_ask_new (GtkWidget *owner,
                       const char *today,
                       TamTrainingDraftFunc done)
 {
-  GtkWidget *dialog = adw_message_dialog_new (owner_window (owner), _ ("New Training"),
-                                              _ ("The trainer is you when you are a trainer. Enroll the participants next (Ctrl+E)."));
+  GtkWidget *dialog = tam_question_new (owner, _ ("New Training"),
+                                        _ ("The trainer is you when you are a trainer. Enroll the participants next (Ctrl+E)."),
+                                        "add", _ ("_Add"), ADW_RESPONSE_SUGGESTED);
   GtkGrid *grid = GTK_GRID (gtk_grid_new ());
   NewAsk *ask = g_new0 (NewAsk, 1);
 
@@ -156,12 +141,7 @@ tam_training_ask_new (GtkWidget *owner,
   gtk_entry_set_activates_default (GTK_ENTRY (ask->to), TRUE);
   gtk_entry_set_activates_default (GTK_ENTRY (ask->material), TRUE);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (grid));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "add", _ ("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
-  g_signal_connect (ask->title, "changed", G_CALLBACK (title_changed_cb), dialog);
+  tam_question_require_text (dialog, "add", ask->title);
   g_signal_connect_data (dialog, "response", G_CALLBACK (new_response_cb), ask, (GClosureNotify) (void (*) (void)) new_ask_free,
                          0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -232,7 +212,8 @@ tam_training_ask_enroll (GtkWidget *owner,
   /* Translators: the Enroll dialog's text: "Training Awal Add On: the NIKs, separated by spaces or commas" */
   g_autofree char *body = g_strdup_printf (_ ("%s: the NIKs, separated by spaces or commas. All are enrolled, or none."),
                                            title);
-  GtkWidget *dialog = adw_message_dialog_new (owner_window (owner), _ ("Enroll Participants"), body);
+  GtkWidget *dialog = tam_question_new (owner, _ ("Enroll Participants"), body, "enroll", _ ("_Enroll"),
+                                        ADW_RESPONSE_SUGGESTED);
   EnrollAsk *ask = g_new0 (EnrollAsk, 1);
 
   ask->owner = g_object_ref (owner);
@@ -241,11 +222,6 @@ tam_training_ask_enroll (GtkWidget *owner,
   gtk_entry_set_activates_default (GTK_ENTRY (ask->entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (ask->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("NIKs"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), ask->entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "enroll", _ ("_Enroll"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "enroll", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "enroll");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "enroll", FALSE);
   g_signal_connect (ask->entry, "changed", G_CALLBACK (niks_changed_cb), dialog);
   g_signal_connect_data (dialog, "response", G_CALLBACK (enroll_response_cb), ask,
@@ -287,8 +263,9 @@ tam_training_ask_settings (GtkWidget *owner,
                            int refresher_months,
                            TamTrainingSettingsFunc done)
 {
-  GtkWidget *dialog = adw_message_dialog_new (owner_window (owner), _ ("Training Settings"),
-                                              _ ("A new pass mark judges the attempts recorded from now on; earlier ones keep theirs."));
+  GtkWidget *dialog = tam_question_new (owner, _ ("Training Settings"),
+                                        _ ("A new pass mark judges the attempts recorded from now on; earlier ones keep theirs."),
+                                        "save", _ ("_Save"), ADW_RESPONSE_SUGGESTED);
   GtkGrid *grid = GTK_GRID (gtk_grid_new ());
   SettingsAsk *ask = g_new0 (SettingsAsk, 1);
 
@@ -302,10 +279,6 @@ tam_training_ask_settings (GtkWidget *owner,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (ask->mark), pass_mark);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (ask->months), refresher_months);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (grid));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "save", _ ("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (settings_response_cb), ask,
                          (GClosureNotify) (void (*) (void)) settings_ask_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -127,6 +127,14 @@ tam_column_setup (GtkColumnViewColumn *column,
   gtk_column_view_column_set_sorter (column, sorter);
 }
 
+GtkWindow *
+tam_widget_get_window (GtkWidget *widget)
+{
+  GtkRoot *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
 GtkWidget *
 tam_show_message (GtkWidget *parent,
                   const char *heading,
@@ -335,4 +343,59 @@ tam_sidebar_set_title (GtkWidget *page,
   stack_page = gtk_stack_get_page (GTK_STACK (parent), page);
   gtk_stack_page_set_title (stack_page, title);
   gtk_stack_page_set_needs_attention (stack_page, needs_attention);
+}
+
+GtkWidget *
+tam_question_new (GtkWidget *owner,
+                  const char *heading,
+                  const char *body,
+                  const char *accept,
+                  const char *accept_label,
+                  AdwResponseAppearance appearance)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (tam_widget_get_window (owner), heading, body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), accept, accept_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, accept, appearance);
+  adw_message_dialog_set_default_response (dialog, accept);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return GTK_WIDGET (dialog);
+}
+
+static void
+required_changed_cb (GtkEditable *entry,
+                     AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, g_object_get_data (G_OBJECT (entry), "tam-accept"), *text != '\0');
+}
+
+void
+tam_question_require_text (GtkWidget *dialog,
+                           const char *accept,
+                           GtkWidget *entry)
+{
+  g_object_set_data_full (G_OBJECT (entry), "tam-accept", g_strdup (accept), g_free);
+  g_signal_connect (entry, "changed", G_CALLBACK (required_changed_cb), dialog);
+  required_changed_cb (GTK_EDITABLE (entry), ADW_MESSAGE_DIALOG (dialog));
+}
+
+GtkWidget *
+tam_labelled_entry_append (GtkBox *box,
+                           const char *mnemonic,
+                           const char *text)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  gtk_box_append (box, label);
+  gtk_box_append (box, entry);
+  return entry;
 }

@@ -38,10 +38,34 @@ void tam_column_setup (GtkColumnViewColumn *column,
                        GType item_type,
                        const char *property);
 
+/* The window @widget is in, or NULL (not in one yet). */
+GtkWindow *tam_widget_get_window (GtkWidget *widget);
+
 /* A modal message with a Close button, transient for @parent's window. */
 GtkWidget *tam_show_message (GtkWidget *parent,
                              const char *heading,
                              const char *body);
+
+/* A modal question over @owner's window: Cancel (response "cancel",
+ * also Escape) and @accept_label (response @accept, the default one) in
+ * @appearance. The caller sets its fields as the extra child, connects
+ * "response" and presents it. */
+GtkWidget *tam_question_new (GtkWidget *owner,
+                             const char *heading,
+                             const char *body,
+                             const char *accept,
+                             const char *accept_label,
+                             AdwResponseAppearance appearance);
+/* Response @accept of @dialog is enabled only while @entry holds more
+ * than white space. */
+void tam_question_require_text (GtkWidget *dialog,
+                                const char *accept,
+                                GtkWidget *entry);
+/* Appends a label (@mnemonic) and an entry (@text, or empty; Enter
+ * activates the default response) under it to @box; returns the entry. */
+GtkWidget *tam_labelled_entry_append (GtkBox *box,
+                                      const char *mnemonic,
+                                      const char *text);
 
 /* Shows @message under a form field: adds the "error" style class to
  * @field, sets @error_label, marks the field invalid for assistive tech.
