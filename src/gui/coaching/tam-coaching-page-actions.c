@@ -12,8 +12,7 @@
 #include "tam-enums.h"
 #include "tam-gui-utils.h"
 #include "tam-letter.h"
-#include "tam-page-save.h"
-#include "tam-read.h"
+#include "tam-page-work.h"
 
 static gboolean
 is_own (TamCoachingPage *self,
@@ -164,7 +163,7 @@ send_write (TamCoachingPage *self,
   w->b = g_strdup (b);
   w->c = g_strdup (c);
   w->d = g_strdup (d);
-  tam_page_save_send (&self->saves, tam_store_get_path (self->store), self->session, &write_work, w);
+  tam_page_work_save (&self->work, self->store, self->session, &write_work, w);
 }
 
 static char *
@@ -400,7 +399,7 @@ print_action (GtkWidget *widget,
     return;
   job = g_new0 (LetterJob, 1);
   job->id = r->id;
-  tam_read_async (self, tam_store_get_path (self->store), self->session, &letter_work, job);
+  tam_page_work_read (&self->work, self->store, self->session, &letter_work, job);
 }
 
 static void

@@ -9,7 +9,6 @@
 #include "tam-codes.h"
 #include "tam-enums.h"
 #include "tam-gui-utils.h"
-#include "tam-read.h"
 
 /* ---- the detail pane -------------------------------------------------- */
 
@@ -181,7 +180,7 @@ load_ladder (TamCoachingPage *self)
   job = g_new0 (LadderJob, 1);
   job->nik = g_strdup (r->nik);
   job->generation = ++self->ladder_generation;
-  tam_read_async (self, tam_store_get_path (self->store), self->session, &ladder_work, job);
+  tam_page_work_read (&self->work, self->store, self->session, &ladder_work, job);
 }
 
 void

@@ -13,7 +13,6 @@
 #include "tam-enums.h"
 #include "tam-gui-utils.h"
 #include "tam-people.h"
-#include "tam-read.h"
 
 /* ---- the list, read in a worker ---------------------------------------- */
 
@@ -262,7 +261,7 @@ tam_coaching_page_reload (TamCoachingPage *self)
       gtk_spinner_start (self->spinner);
     }
 
-  tam_read_async (self, tam_store_get_path (self->store), self->session, &load_work, job);
+  tam_page_work_read (&self->work, self->store, self->session, &load_work, job);
 }
 
 void

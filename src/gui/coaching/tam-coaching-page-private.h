@@ -13,7 +13,7 @@
 #include "tam-coaching-page.h"
 #include "tam-coaching.h"
 #include "tam-ladder-view.h"
-#include "tam-page-save.h"
+#include "tam-page-work.h"
 #include "tam-slot-model.h"
 
 G_BEGIN_DECLS
@@ -42,7 +42,7 @@ struct _TamCoachingPage
 
   guint generation; /* of the list load in flight */
   gboolean loading;
-  TamPageSave saves; /* the decisions */
+  TamPageWork work; /* reads and decisions */
   gint64 open_count;
   gint64 keep_id; /* select it after the next load */
   guint keep_position;

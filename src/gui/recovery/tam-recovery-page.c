@@ -22,7 +22,7 @@
 #include "tam-holidays-dialog.h"
 #include "tam-kpi-chart.h"
 #include "tam-kpi.h"
-#include "tam-page-save.h"
+#include "tam-page-work.h"
 #include "tam-read.h"
 #include "tam-recovery-page.h"
 #include "tam-recovery-pdf.h"
@@ -34,8 +34,6 @@ struct _TamRecoveryPage
 {
   GtkWidget parent_instance;
 
-  gboolean disposed; /* a worker answering after the tab went touches nothing */
-
   TamStore *store;
   TamSession *session;
   char *today;
@@ -45,7 +43,7 @@ struct _TamRecoveryPage
 
   guint generation;
   gboolean loading;
-  TamPageSave saves;
+  TamPageWork work;
   guint detail_generation;
   gboolean detail_loading;
   gint64 to_decide;
@@ -139,7 +137,7 @@ gboolean
 tam_recovery_page_is_busy (TamRecoveryPage *self)
 {
   g_return_val_if_fail (TAM_IS_RECOVERY_PAGE (self), FALSE);
-  return self->loading || self->saves.writing > 0 || self->detail_loading;
+  return self->loading || self->work.writing > 0 || self->detail_loading;
 }
 
 gint64
@@ -409,7 +407,7 @@ detail_done_cb (GObject *source,
   DetailJob *job = data;
   g_autoptr (GString) text = g_string_new (NULL);
 
-  if (self->disposed || job->generation != self->detail_generation)
+  if (job->generation != self->detail_generation)
     return;
   self->detail_loading = FALSE;
   if (error != NULL)
@@ -448,7 +446,7 @@ load_detail (TamRecoveryPage *self)
   job->id = p->id;
   job->generation = self->detail_generation;
   self->detail_loading = TRUE;
-  tam_read_async (self, tam_store_get_path (self->store), self->session, &detail_work, job);
+  tam_page_work_read (&self->work, self->store, self->session, &detail_work, job);
 }
 
 static void
@@ -558,7 +556,7 @@ load_done_cb (GObject *source,
   LoadJob *job = data;
   g_autofree char *count = NULL;
 
-  if (self->disposed || job->generation != self->generation)
+  if (job->generation != self->generation)
     return;
   self->loading = FALSE;
   if (error != NULL)
@@ -617,7 +615,7 @@ tam_recovery_page_reload (TamRecoveryPage *self)
   job->today = g_strdup (self->today);
   job->generation = ++self->generation;
   self->loading = TRUE;
-  tam_read_async (self, tam_store_get_path (self->store), self->session, &load_work, job);
+  tam_page_work_read (&self->work, self->store, self->session, &load_work, job);
 }
 
 void
@@ -788,7 +786,7 @@ static void
 send_write (TamRecoveryPage *self,
             Write *w)
 {
-  tam_page_save_send (&self->saves, tam_store_get_path (self->store), self->session, &write_work, w);
+  tam_page_work_save (&self->work, self->store, self->session, &write_work, w);
 }
 
 static void
@@ -1528,7 +1526,7 @@ build (TamRecoveryPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->box_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Which plans"), -1);
   self->count_label = GTK_LABEL (gtk_label_new (NULL));
-  tam_page_save_init (&self->saves, GTK_WIDGET (self), self->count_label);
+  tam_page_work_init (&self->work, GTK_WIDGET (self), self->count_label);
   gtk_widget_set_hexpand (GTK_WIDGET (self->count_label), TRUE);
   gtk_label_set_xalign (self->count_label, 0);
   gtk_label_set_ellipsize (self->count_label, PANGO_ELLIPSIZE_END);
@@ -1666,8 +1664,7 @@ tam_recovery_page_dispose (GObject *object)
 {
   TamRecoveryPage *self = TAM_RECOVERY_PAGE (object);
 
-  self->disposed = TRUE;
-  tam_page_save_dispose (&self->saves);
+  tam_page_work_dispose (&self->work);
   if (self->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->dialog));
   g_clear_pointer (&self->main_box, gtk_widget_unparent);

@@ -23,8 +23,7 @@
 #include "tam-codes.h"
 #include "tam-format.h"
 #include "tam-gui-utils.h"
-#include "tam-page-save.h"
-#include "tam-read.h"
+#include "tam-page-work.h"
 #include "tam-training-dialogs.h"
 #include "tam-training-page.h"
 #include "tam-training.h"
@@ -33,8 +32,6 @@ struct _TamTrainingPage
 {
   GtkBox parent_instance;
 
-  gboolean disposed; /* a worker answering after the tab went touches nothing */
-
   TamStore *store;
   TamSession *session;
   gboolean can_record;
@@ -42,7 +39,7 @@ struct _TamTrainingPage
   char *today;
   gint64 open_id; /* the session shown, 0: none */
   guint loading;
-  TamPageSave saves;
+  TamPageWork work;
   guint generation;      /* of the session read last, to drop stale results */
   gboolean focus_scores; /* Enter on a session: to its first score entry */
 
@@ -153,8 +150,6 @@ read_done_cb (GObject *source,
   ReadJob *job = data;
 
   self->loading--;
-  if (self->disposed)
-    return;
   if (error != NULL)
     {
       gtk_label_set_text (self->status_label, error->message);
@@ -183,7 +178,7 @@ start_read (TamTrainingPage *self,
   job->id = id;
   job->generation = kind == READ_SESSION ? ++self->generation : 0;
   self->loading++;
-  tam_read_async (self, tam_store_get_path (self->store), NULL, &read_work, job);
+  tam_page_work_read (&self->work, self->store, NULL, &read_work, job);
 }
 
 /* -- the month's sessions ------------------------------------------ */
@@ -509,7 +504,7 @@ static void
 send_write (TamTrainingPage *self,
             Write *w)
 {
-  tam_page_save_send (&self->saves, tam_store_get_path (self->store), self->session, &write_work, w);
+  tam_page_work_save (&self->work, self->store, self->session, &write_work, w);
 }
 
 static void
@@ -1261,8 +1256,7 @@ tam_training_page_dispose (GObject *object)
 {
   TamTrainingPage *self = TAM_TRAINING_PAGE (object);
 
-  self->disposed = TRUE;
-  tam_page_save_dispose (&self->saves);
+  tam_page_work_dispose (&self->work);
   g_clear_pointer (&self->trainings, g_ptr_array_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   G_OBJECT_CLASS (tam_training_page_parent_class)->dispose (object);
@@ -1329,7 +1323,7 @@ tam_training_page_init (TamTrainingPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->month_label), "heading");
   gtk_widget_set_size_request (GTK_WIDGET (self->month_label), 140, -1);
   self->status_label = GTK_LABEL (gtk_label_new (""));
-  tam_page_save_init (&self->saves, GTK_WIDGET (self), self->status_label);
+  tam_page_work_init (&self->work, GTK_WIDGET (self), self->status_label);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
   gtk_widget_set_hexpand (GTK_WIDGET (self->status_label), TRUE);
   gtk_label_set_xalign (self->status_label, 1);
@@ -1498,7 +1492,7 @@ tam_training_page_is_busy (TamTrainingPage *self)
 {
   g_return_val_if_fail (TAM_IS_TRAINING_PAGE (self), FALSE);
 
-  return self->loading > 0 || self->saves.writing > 0;
+  return self->loading > 0 || self->work.writing > 0;
 }
 
 GtkWidget *
