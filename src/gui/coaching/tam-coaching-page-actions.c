@@ -12,7 +12,6 @@
 #include "tam-enums.h"
 #include "tam-gui-utils.h"
 #include "tam-letter.h"
-#include "tam-page-work.h"
 
 static gboolean
 is_own (TamCoachingPage *self,

@@ -13,7 +13,7 @@
 #include "tam-coaching-page.h"
 #include "tam-coaching.h"
 #include "tam-ladder-view.h"
-#include "tam-page-work.h"
+#include "tam-work.h"
 #include "tam-slot-model.h"
 
 G_BEGIN_DECLS

@@ -9,7 +9,7 @@
 #include "tam-gui-utils.h"
 #include "tam-kpi-headcount-dialog.h"
 #include "tam-kpi.h"
-#include "tam-read.h"
+#include "tam-work.h"
 #include "tam-save.h"
 
 struct _TamKpiHeadcountDialog

@@ -10,7 +10,7 @@
 #include "tam-calendar.h"
 #include "tam-gui-utils.h"
 #include "tam-holidays-dialog.h"
-#include "tam-read.h"
+#include "tam-work.h"
 #include "tam-save.h"
 
 typedef struct

@@ -22,11 +22,10 @@
 #include "tam-holidays-dialog.h"
 #include "tam-kpi-chart.h"
 #include "tam-kpi.h"
-#include "tam-page-work.h"
-#include "tam-read.h"
 #include "tam-recovery-page.h"
 #include "tam-recovery-pdf.h"
 #include "tam-recovery.h"
+#include "tam-work.h"
 
 #define N_ACTION_ROWS 3
 

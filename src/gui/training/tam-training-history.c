@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "tam-format.h"
-#include "tam-read.h"
+#include "tam-work.h"
 #include "tam-training-history.h"
 #include "tam-training.h"
 

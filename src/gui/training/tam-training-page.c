@@ -23,7 +23,7 @@
 #include "tam-codes.h"
 #include "tam-format.h"
 #include "tam-gui-utils.h"
-#include "tam-page-work.h"
+#include "tam-work.h"
 #include "tam-training-dialogs.h"
 #include "tam-training-page.h"
 #include "tam-training.h"
