@@ -10,8 +10,8 @@
 #include "tam-calendar.h"
 #include "tam-gui-utils.h"
 #include "tam-holidays-dialog.h"
-#include "tam-work.h"
 #include "tam-save.h"
+#include "tam-work.h"
 
 typedef struct
 {
@@ -46,22 +46,22 @@ typedef struct
 {
   int year;
   GPtrArray *days;
-} ReadJob;
+} DaysJob;
 
 static void
-read_job_free (ReadJob *job)
+days_job_free (DaysJob *job)
 {
   g_clear_pointer (&job->days, g_ptr_array_unref);
   g_free (job);
 }
 
 static gboolean
-read_func (TamStore *store,
+days_func (TamStore *store,
            const TamSession *session,
            gpointer data,
            GError **error)
 {
-  ReadJob *job = data;
+  DaysJob *job = data;
   g_autoptr (TamCalendar) calendar = tam_calendar_load (store, error);
 
   if (calendar == NULL)
@@ -95,12 +95,12 @@ remove_clicked_cb (GtkButton *button,
                    Holidays *h);
 
 static void
-read_done_cb (GObject *source,
+days_done_cb (GObject *source,
               gpointer data,
               const GError *error)
 {
   Holidays *h = g_object_get_data (source, "tam-holidays");
-  ReadJob *job = data;
+  DaysJob *job = data;
   GtkWidget *child;
 
   if (h == NULL)
@@ -142,18 +142,18 @@ read_done_cb (GObject *source,
     }
 }
 
-static const TamWork read_work = { read_func, read_done_cb, (GDestroyNotify) read_job_free };
+static const TamWork days_work = { days_func, days_done_cb, (GDestroyNotify) days_job_free };
 
 static void
 reload (Holidays *h)
 {
-  ReadJob *job = g_new0 (ReadJob, 1);
+  DaysJob *job = g_new0 (DaysJob, 1);
   g_autofree char *year = g_strdup_printf ("%d", h->year);
 
   gtk_label_set_text (h->year_label, year);
   job->year = h->year;
   h->busy++;
-  tam_read_async (h->window, h->db_path, NULL, &read_work, job);
+  tam_read_async (h->window, h->db_path, NULL, &days_work, job);
 }
 
 /* ---- writing ------------------------------------------------------------ */

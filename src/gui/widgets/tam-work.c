@@ -27,13 +27,15 @@ job_free (Job *job)
 }
 
 static Job *
-job_new (const char *db_path,
+job_new (TamPageWork *pw,
+         const char *db_path,
          const TamSession *session,
          const TamWork *work,
          gpointer data)
 {
   Job *job = g_new0 (Job, 1);
 
+  job->pw = pw;
   job->db_path = g_strdup (db_path);
   job->session = tam_session_copy (session);
   job->work = work;
@@ -98,7 +100,7 @@ tam_read_async (gpointer source_object,
                 const TamWork *work,
                 gpointer data)
 {
-  read_start (source_object, job_new (db_path, session, work, data));
+  read_start (source_object, job_new (NULL, db_path, session, work, data));
 }
 
 void
@@ -108,10 +110,7 @@ tam_page_work_read (TamPageWork *pw,
                     const TamWork *work,
                     gpointer data)
 {
-  Job *job = job_new (tam_store_get_path (store), session, work, data);
-
-  job->pw = pw;
-  read_start (pw->page, job);
+  read_start (pw->page, job_new (pw, tam_store_get_path (store), session, work, data));
 }
 
 /* ---- a tab's writes ---------------------------------------------------- */
@@ -158,9 +157,8 @@ tam_page_work_save (TamPageWork *pw,
                     const TamWork *work,
                     gpointer data)
 {
-  Job *job = job_new (tam_store_get_path (store), session, work, data);
+  Job *job = job_new (pw, tam_store_get_path (store), session, work, data);
 
-  job->pw = pw;
   pw->writing++;
   g_object_ref (pw->page);
   tam_save_async (job->db_path, save_func, job, (GDestroyNotify) job_free, save_busy_cb, save_done_cb, pw);
