@@ -9,8 +9,8 @@
 #include "tam-gui-utils.h"
 #include "tam-kpi-headcount-dialog.h"
 #include "tam-kpi.h"
-#include "tam-work.h"
 #include "tam-save.h"
+#include "tam-work.h"
 
 struct _TamKpiHeadcountDialog
 {
@@ -341,7 +341,6 @@ tam_kpi_headcount_dialog_new (GtkWidget *parent,
                               const TamSession *session,
                               const char *month)
 {
-  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
   TamKpiHeadcountDialog *self;
   g_autofree char *title = NULL;
   Read *r;
@@ -349,9 +348,7 @@ tam_kpi_headcount_dialog_new (GtkWidget *parent,
   g_return_val_if_fail (TAM_IS_STORE (store), NULL);
   g_return_val_if_fail (session != NULL && month != NULL, NULL);
 
-  self = g_object_new (TAM_TYPE_KPI_HEADCOUNT_DIALOG, "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                       NULL);
-  tam_window_close_with_parent (GTK_WINDOW (self));
+  self = tam_window_new_over (TAM_TYPE_KPI_HEADCOUNT_DIALOG, parent);
   self->db_path = g_strdup (tam_store_get_path (store));
   self->session = tam_session_copy (session);
   self->month = g_strdup (month);

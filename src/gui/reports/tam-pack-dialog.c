@@ -297,15 +297,13 @@ tam_pack_dialog_new (GtkWidget *parent,
                      const TamSession *session,
                      const char *month)
 {
-  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
   g_autofree char *last = tam_kpi_last_complete_month ();
   TamPackDialog *self;
 
   g_return_val_if_fail (TAM_IS_STORE (store), NULL);
   g_return_val_if_fail (session != NULL, NULL);
 
-  self = g_object_new (TAM_TYPE_PACK_DIALOG, "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL);
-  tam_window_close_with_parent (GTK_WINDOW (self));
+  self = tam_window_new_over (TAM_TYPE_PACK_DIALOG, parent);
   self->db_path = g_strdup (tam_store_get_path (store));
   self->session = tam_session_copy (session);
   gtk_editable_set_text (GTK_EDITABLE (self->month_row), month != NULL && *month != '\0' ? month : last);

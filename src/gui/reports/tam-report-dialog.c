@@ -315,7 +315,6 @@ tam_report_dialog_new (GtkWidget *parent,
                        const TamSession *session,
                        const char *code)
 {
-  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
   const TamReport *report = code != NULL ? tam_report_find (code) : NULL;
   const TamReport *const *reports = tam_reports ();
   TamReportDialog *self;
@@ -323,10 +322,7 @@ tam_report_dialog_new (GtkWidget *parent,
   g_return_val_if_fail (TAM_IS_STORE (store), NULL);
   g_return_val_if_fail (session != NULL, NULL);
 
-  self = g_object_new (TAM_TYPE_REPORT_DIALOG,
-                       "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                       NULL);
-  tam_window_close_with_parent (GTK_WINDOW (self));
+  self = tam_window_new_over (TAM_TYPE_REPORT_DIALOG, parent);
   self->db_path = g_strdup (tam_store_get_path (store));
   self->session = tam_session_copy (session);
   for (guint i = 0; report != NULL && reports[i] != NULL; i++)

@@ -287,6 +287,16 @@ tam_window_close_with_parent (GtkWindow *dialog)
     g_signal_connect_object (parent, "destroy", G_CALLBACK (parent_destroyed_cb), dialog, G_CONNECT_SWAPPED);
 }
 
+gpointer
+tam_window_new_over (GType type,
+                     GtkWidget *parent)
+{
+  GtkWindow *window = g_object_new (type, "transient-for", tam_widget_get_window (parent), NULL);
+
+  tam_window_close_with_parent (window);
+  return window;
+}
+
 void
 tam_pdf_chooser_show (GtkWidget *owner,
                       const char *title,

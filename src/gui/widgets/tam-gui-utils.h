@@ -125,5 +125,9 @@ void tam_text_append_line (GString *text,
  * holding a reference) then touches the freed parent when it is finally
  * released. Call it once transient-for is set. */
 void tam_window_close_with_parent (GtkWindow *dialog);
+/* A new window of @type (a GtkWindow) over @parent's window (NULL @parent:
+ * none), which goes with it (tam_window_close_with_parent ()). */
+gpointer tam_window_new_over (GType type,
+                              GtkWidget *parent);
 
 G_END_DECLS
