@@ -62,6 +62,7 @@ show_message (TamKpiHeadcountDialog *self,
 
 typedef struct
 {
+  TamKpiHeadcountDialog *dialog; /* held until the read is over (main thread) */
   char *month;
   GPtrArray *pairs;
 } Read;
@@ -90,8 +91,8 @@ read_done (GObject *source,
            gpointer data,
            const GError *error)
 {
-  TamKpiHeadcountDialog *self = TAM_KPI_HEADCOUNT_DIALOG (source);
   Read *r = data;
+  g_autoptr (TamKpiHeadcountDialog) self = g_steal_pointer (&r->dialog);
 
   if (self->disposed)
     return;
@@ -358,7 +359,8 @@ tam_kpi_headcount_dialog_new (GtkWidget *parent,
 
   r = g_new0 (Read, 1);
   r->month = g_strdup (month);
-  tam_read_async (self, self->db_path, session, &read_work, r);
+  r->dialog = g_object_ref (self);
+  tam_read_async (NULL, self->db_path, session, &read_work, r);
   return self;
 }
 
