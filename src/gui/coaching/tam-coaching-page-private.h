@@ -13,8 +13,8 @@
 #include "tam-coaching-page.h"
 #include "tam-coaching.h"
 #include "tam-ladder-view.h"
-#include "tam-work.h"
 #include "tam-slot-model.h"
+#include "tam-work.h"
 
 G_BEGIN_DECLS
 

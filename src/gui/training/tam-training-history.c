@@ -5,9 +5,9 @@
 #include <glib/gi18n.h>
 
 #include "tam-format.h"
-#include "tam-work.h"
 #include "tam-training-history.h"
 #include "tam-training.h"
+#include "tam-work.h"
 
 typedef struct
 {

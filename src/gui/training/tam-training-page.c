@@ -23,10 +23,10 @@
 #include "tam-codes.h"
 #include "tam-format.h"
 #include "tam-gui-utils.h"
-#include "tam-work.h"
 #include "tam-training-dialogs.h"
 #include "tam-training-page.h"
 #include "tam-training.h"
+#include "tam-work.h"
 
 struct _TamTrainingPage
 {
