@@ -69,21 +69,36 @@ kind_label (const char *code)
 
 static const char *const kind_codes[] = { "INITIAL", "REFRESHMENT", "PRODUCT_SOCIALIZATION", NULL };
 
+/* Each dialog's answers below start with the owner, held while it is
+ * shown. */
+static void
+ask_free (gpointer data,
+          GClosure *closure)
+{
+  GtkWidget **owner = data;
+
+  g_object_unref (*owner);
+  g_free (data);
+}
+
+/* Shows @dialog; @response_cb gets @ask, freed with the dialog. */
+static void
+ask_show (GtkWidget *dialog,
+          gpointer ask,
+          GCallback response_cb,
+          GtkWidget *focus)
+{
+  g_signal_connect_data (dialog, "response", response_cb, ask, ask_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (focus);
+}
+
 typedef struct
 {
   GtkWidget *owner;
   TamTrainingDraftFunc done;
   GtkWidget *kind, *title, *service, *site, *from, *to, *material;
 } NewAsk;
-
-static void
-new_ask_free (gpointer data)
-{
-  NewAsk *ask = data;
-
-  g_object_unref (ask->owner);
-  g_free (ask);
-}
 
 static char *
 entry_text (GtkWidget *entry)
@@ -142,10 +157,7 @@ tam_training_ask_new (GtkWidget *owner,
   gtk_entry_set_activates_default (GTK_ENTRY (ask->material), TRUE);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (grid));
   tam_question_require_text (dialog, "add", ask->title);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (new_response_cb), ask, (GClosureNotify) (void (*) (void)) new_ask_free,
-                         0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (ask->title);
+  ask_show (dialog, ask, G_CALLBACK (new_response_cb), ask->title);
 }
 
 typedef struct
@@ -154,15 +166,6 @@ typedef struct
   TamTrainingNiksFunc done;
   GtkWidget *entry;
 } EnrollAsk;
-
-static void
-enroll_ask_free (gpointer data)
-{
-  EnrollAsk *ask = data;
-
-  g_object_unref (ask->owner);
-  g_free (ask);
-}
 
 static char **
 split_niks (const char *text)
@@ -224,10 +227,7 @@ tam_training_ask_enroll (GtkWidget *owner,
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), ask->entry);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "enroll", FALSE);
   g_signal_connect (ask->entry, "changed", G_CALLBACK (niks_changed_cb), dialog);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (enroll_response_cb), ask,
-                         (GClosureNotify) (void (*) (void)) enroll_ask_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (ask->entry);
+  ask_show (dialog, ask, G_CALLBACK (enroll_response_cb), ask->entry);
 }
 
 typedef struct
@@ -236,15 +236,6 @@ typedef struct
   TamTrainingSettingsFunc done;
   GtkWidget *mark, *months;
 } SettingsAsk;
-
-static void
-settings_ask_free (gpointer data)
-{
-  SettingsAsk *ask = data;
-
-  g_object_unref (ask->owner);
-  g_free (ask);
-}
 
 static void
 settings_response_cb (AdwMessageDialog *dialog,
@@ -279,8 +270,5 @@ tam_training_ask_settings (GtkWidget *owner,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (ask->mark), pass_mark);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (ask->months), refresher_months);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (grid));
-  g_signal_connect_data (dialog, "response", G_CALLBACK (settings_response_cb), ask,
-                         (GClosureNotify) (void (*) (void)) settings_ask_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (ask->mark);
+  ask_show (dialog, ask, G_CALLBACK (settings_response_cb), ask->mark);
 }
