@@ -331,19 +331,7 @@ void
 _tam_coaching_page_move (TamCoachingPage *self,
                          int step)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  guint pos = gtk_single_selection_get_selected (self->selection);
-
-  if (n == 0)
-    return;
-  if (pos == GTK_INVALID_LIST_POSITION)
-    pos = 0;
-  else if (step < 0 && pos > 0)
-    pos--;
-  else if (step > 0 && pos + 1 < n)
-    pos++;
-  gtk_single_selection_set_selected (self->selection, pos);
-  _tam_coaching_page_show_position (self, pos);
+  _tam_coaching_page_show_position (self, tam_selection_step (self->selection, step));
 }
 
 /* Up and Down in the list move from the selected record (GTK 4.8's list

@@ -1397,19 +1397,10 @@ move_action (GtkWidget *widget,
              GVariant *param)
 {
   TamRecoveryPage *self = TAM_RECOVERY_PAGE (widget);
-  guint n = self->plans->len;
-  guint i = gtk_single_selection_get_selected (self->selection);
-  int step = g_str_equal (action_name, "recovery.next") ? 1 : -1;
-  guint next;
+  guint next = tam_selection_step (self->selection, g_str_equal (action_name, "recovery.next") ? 1 : -1);
 
-  if (n == 0)
-    return;
-  if (i == GTK_INVALID_LIST_POSITION)
-    next = 0;
-  else
-    next = (guint) CLAMP ((int) i + step, 0, (int) n - 1);
-  gtk_single_selection_set_selected (self->selection, next);
-  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", next);
+  if (next != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", next);
 }
 
 /* win.recovery-draft (s): the KPI tab's "Draft recovery plan". */

@@ -409,3 +409,20 @@ tam_labelled_entry_append (GtkBox *box,
   gtk_box_append (box, entry);
   return entry;
 }
+
+guint
+tam_selection_step (GtkSingleSelection *selection,
+                    int step)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  guint pos = gtk_single_selection_get_selected (selection);
+
+  if (n == 0)
+    return GTK_INVALID_LIST_POSITION;
+  if (pos == GTK_INVALID_LIST_POSITION)
+    pos = 0;
+  else
+    pos = (guint) CLAMP ((int) pos + step, 0, (int) n - 1);
+  gtk_single_selection_set_selected (selection, pos);
+  return pos;
+}

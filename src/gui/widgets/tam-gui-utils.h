@@ -115,6 +115,12 @@ void tam_sidebar_set_title (GtkWidget *page,
                             const char *title,
                             gboolean needs_attention);
 
+/* Selects the item @step away from the one selected in @selection (the
+ * first when none is), staying in the list; returns its position, or
+ * GTK_INVALID_LIST_POSITION when the list is empty. */
+guint tam_selection_step (GtkSingleSelection *selection,
+                          int step);
+
 /* Appends @line to @text, on a line of its own. */
 void tam_text_append_line (GString *text,
                            const char *line);
