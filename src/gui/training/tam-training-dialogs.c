@@ -25,6 +25,17 @@ tam_training_draft_free (TamTrainingDraft *draft)
   g_free (draft);
 }
 
+/* The grid of a dialog's fields, added with add_row (). */
+static GtkGrid *
+form_grid_new (void)
+{
+  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+
+  gtk_grid_set_row_spacing (grid, 6);
+  gtk_grid_set_column_spacing (grid, 12);
+  return grid;
+}
+
 static GtkWidget *
 add_row (GtkGrid *grid,
          int row,
@@ -136,13 +147,11 @@ tam_training_ask_new (GtkWidget *owner,
   GtkWidget *dialog = tam_question_new (owner, _ ("New Training"),
                                         _ ("The trainer is you when you are a trainer. Enroll the participants next (Ctrl+E)."),
                                         "add", _ ("_Add"), ADW_RESPONSE_SUGGESTED);
-  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+  GtkGrid *grid = form_grid_new ();
   NewAsk *ask = g_new0 (NewAsk, 1);
 
   ask->owner = g_object_ref (owner);
   ask->done = done;
-  gtk_grid_set_row_spacing (grid, 6);
-  gtk_grid_set_column_spacing (grid, 12);
   ask->kind = add_row (grid, 0, _ ("_Kind"), code_dropdown (kind_codes, kind_label, "INITIAL"));
   ask->title = add_row (grid, 1, _ ("_Title"), gtk_entry_new ());
   ask->service = add_row (grid, 2, _ ("_Service"), code_dropdown (tam_services (), tam_service_label, service));
@@ -257,13 +266,11 @@ tam_training_ask_settings (GtkWidget *owner,
   GtkWidget *dialog = tam_question_new (owner, _ ("Training Settings"),
                                         _ ("A new pass mark judges the attempts recorded from now on; earlier ones keep theirs."),
                                         "save", _ ("_Save"), ADW_RESPONSE_SUGGESTED);
-  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+  GtkGrid *grid = form_grid_new ();
   SettingsAsk *ask = g_new0 (SettingsAsk, 1);
 
   ask->owner = g_object_ref (owner);
   ask->done = done;
-  gtk_grid_set_row_spacing (grid, 6);
-  gtk_grid_set_column_spacing (grid, 12);
   ask->mark = add_row (grid, 0, _ ("_Pass mark (0–100)"), gtk_spin_button_new_with_range (0, 100, 1));
   ask->months = add_row (grid, 1, _ ("_Refresher every (months)"), gtk_spin_button_new_with_range (1, 60, 1));
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (ask->mark), 1);

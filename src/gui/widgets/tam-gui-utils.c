@@ -180,25 +180,43 @@ tam_field_set_error (GtkWidget *field,
     }
 }
 
+/* A modal chooser over @parent, with Cancel. */
+static GtkFileChooserNative *
+chooser_new (GtkWindow *parent,
+             const char *title,
+             GtkFileChooserAction action,
+             const char *accept_label)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent, action, accept_label, _ ("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  return chooser;
+}
+
+static void
+add_all_files_filter (GtkFileChooserNative *chooser)
+{
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (all, _ ("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+}
+
 GtkFileChooserNative *
 tam_database_chooser_new (GtkWindow *parent,
                           const char *accept_label)
 {
-  GtkFileChooserNative *chooser;
+  GtkFileChooserNative *chooser =
+      chooser_new (parent, _ ("Choose a Database"), GTK_FILE_CHOOSER_ACTION_OPEN, accept_label);
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_ ("Choose a Database"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, accept_label, _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (filter, _ ("TAM Desk databases"));
   gtk_file_filter_add_suffix (filter, "db");
   gtk_file_filter_add_suffix (filter, "sqlite");
   gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_filter_set_name (all, _ ("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  add_all_files_filter (chooser);
   return chooser;
 }
 
@@ -209,14 +227,8 @@ tam_file_chooser_new (GtkWidget *parent,
                       const char *accept_label,
                       gboolean with_xlsx)
 {
-  GtkRoot *root = parent ? gtk_widget_get_root (parent) : NULL;
-  GtkFileChooserNative *chooser;
+  GtkFileChooserNative *chooser = chooser_new (tam_widget_get_window (parent), title, action, accept_label);
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
-  g_autoptr (GtkFileFilter) csv = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         action, accept_label, _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
   gtk_file_filter_set_name (all, with_xlsx ? _ ("CSV files and spreadsheets") : _ ("CSV files"));
   gtk_file_filter_add_suffix (all, "csv");
@@ -227,10 +239,7 @@ tam_file_chooser_new (GtkWidget *parent,
       gtk_file_filter_add_mime_type (all, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-
-  gtk_file_filter_set_name (csv, _ ("All files"));
-  gtk_file_filter_add_pattern (csv, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  add_all_files_filter (chooser);
   return chooser;
 }
 
@@ -304,13 +313,10 @@ tam_pdf_chooser_show (GtkWidget *owner,
                       const char *name,
                       TamPathChosenFunc chosen)
 {
-  GtkRoot *root = gtk_widget_get_root (owner);
-  GtkFileChooserNative *chooser;
+  GtkFileChooserNative *chooser =
+      chooser_new (tam_widget_get_window (owner), title, GTK_FILE_CHOOSER_ACTION_SAVE, accept_label);
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, accept_label, _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (filter, _ ("PDF documents"));
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
