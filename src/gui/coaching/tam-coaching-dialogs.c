@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tam-coaching-dialogs.h"
+#include "tam-gui-utils.h"
 
 typedef struct
 {
@@ -27,38 +28,12 @@ ask_free (gpointer data,
   g_free (ask);
 }
 
-static GtkWindow *
-owner_window (GtkWidget *owner)
-{
-  GtkRoot *root = gtk_widget_get_root (owner);
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 static const char *
 field_text (GtkWidget *field)
 {
   if (field == NULL)
     return NULL;
   return gtk_editable_get_text (GTK_EDITABLE (field));
-}
-
-static GtkWidget *
-add_entry (GtkBox *box,
-           const char *title,
-           const char *text)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (title);
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-  gtk_box_append (box, label);
-  gtk_box_append (box, entry);
-  return entry;
 }
 
 static GtkWidget *
@@ -69,13 +44,9 @@ new_dialog (GtkWidget *owner,
             gboolean destructive,
             GtkBox **box)
 {
-  GtkWidget *dialog = adw_message_dialog_new (owner_window (owner), heading, body);
+  GtkWidget *dialog = tam_question_new (owner, heading, body, "ok", accept,
+                                        destructive ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "ok", accept, NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok",
-                                              destructive ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (*box));
   return dialog;
@@ -123,15 +94,6 @@ ask_new (GtkWidget *owner,
   return ask;
 }
 
-static void
-reason_changed_cb (GtkEditable *entry,
-                   AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "ok", *text != '\0');
-}
-
 AdwMessageDialog *
 tam_coaching_ask_dismiss (GtkWidget *owner,
                           const char *what,
@@ -141,9 +103,8 @@ tam_coaching_ask_dismiss (GtkWidget *owner,
   GtkWidget *dialog = new_dialog (owner, _ ("Dismiss the Proposal?"), what, _ ("_Dismiss"), TRUE, &box);
   Ask *ask = ask_new (owner, answer, dialog);
 
-  ask->fields[0] = add_entry (box, _ ("_Reason (required)"), NULL);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok", FALSE);
-  g_signal_connect (ask->fields[0], "changed", G_CALLBACK (reason_changed_cb), dialog);
+  ask->fields[0] = tam_labelled_entry_append (box, _ ("_Reason (required)"), NULL);
+  tam_question_require_text (dialog, "ok", ask->fields[0]);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (ask->fields[0]);
   return ADW_MESSAGE_DIALOG (dialog);
@@ -166,10 +127,10 @@ tam_coaching_ask_acknowledge (GtkWidget *owner,
   GtkWidget *dialog = new_dialog (owner, _ ("Acknowledgement"), what, _ ("_Record"), FALSE, &box);
   Ask *ask = ask_new (owner, answer, dialog);
 
-  ask->fields[0] = add_entry (box, _ ("_Date (YYYY-MM-DD)"), today);
+  ask->fields[0] = tam_labelled_entry_append (box, _ ("_Date (YYYY-MM-DD)"), today);
   ask->refused = gtk_check_button_new_with_mnemonic (_ ("The agent _refused to sign (a witness saw it)"));
   gtk_box_append (box, ask->refused);
-  ask->fields[1] = add_entry (box, _ ("_Witness NIK"), NULL);
+  ask->fields[1] = tam_labelled_entry_append (box, _ ("_Witness NIK"), NULL);
   gtk_widget_set_sensitive (ask->fields[1], FALSE);
   g_signal_connect (ask->refused, "toggled", G_CALLBACK (refused_toggled_cb), ask->fields[1]);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -211,7 +172,7 @@ tam_coaching_ask_record (GtkWidget *owner,
   GtkWidget *label;
 
   ask->catalog = catalog;
-  ask->fields[0] = add_entry (box, _ ("_NIK of the person"), nik);
+  ask->fields[0] = tam_labelled_entry_append (box, _ ("_NIK of the person"), nik);
   for (guint i = 0; i < catalog->rules->len; i++)
     {
       const TamCoachingRule *rule = g_ptr_array_index (catalog->rules, i);
@@ -248,8 +209,8 @@ tam_coaching_ask_record (GtkWidget *owner,
   gtk_box_append (box, GTK_WIDGET (ask->notes));
   g_signal_connect_swapped (ask->fields[1], "notify::selected", G_CALLBACK (show_rule_notes), ask);
   show_rule_notes (ask);
-  ask->fields[2] = add_entry (box, _ ("_Date (YYYY-MM-DD)"), today);
-  ask->fields[3] = add_entry (box, _ ("N_ote"), NULL);
+  ask->fields[2] = tam_labelled_entry_append (box, _ ("_Date (YYYY-MM-DD)"), today);
+  ask->fields[3] = tam_labelled_entry_append (box, _ ("N_ote"), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (ask->fields[0]);
   return ADW_MESSAGE_DIALOG (dialog);
@@ -267,7 +228,7 @@ tam_coaching_catalog_window_new (GtkWidget *owner,
   g_autofree char *heading = g_strdup_printf (_ ("Rule Catalog (version %s)"), catalog->version);
 
   gtk_window_set_title (GTK_WINDOW (window), heading);
-  gtk_window_set_transient_for (GTK_WINDOW (window), owner_window (owner));
+  gtk_window_set_transient_for (GTK_WINDOW (window), tam_widget_get_window (owner));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (window), 720, 520);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);

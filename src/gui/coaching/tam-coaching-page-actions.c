@@ -12,7 +12,6 @@
 #include "tam-enums.h"
 #include "tam-gui-utils.h"
 #include "tam-letter.h"
-#include "tam-save.h"
 
 static gboolean
 is_own (TamCoachingPage *self,
@@ -63,7 +62,6 @@ typedef enum
 
 typedef struct
 {
-  TamSession *session;
   Op op;
   gint64 id;
   char *a, *b, *c, *d;
@@ -72,7 +70,6 @@ typedef struct
 static void
 write_free (Write *w)
 {
-  tam_session_free (w->session);
   g_free (w->a);
   g_free (w->b);
   g_free (w->c);
@@ -82,6 +79,7 @@ write_free (Write *w)
 
 static gboolean
 write_func (TamStore *store,
+            const TamSession *session,
             gpointer data,
             GError **error)
 {
@@ -90,20 +88,20 @@ write_func (TamStore *store,
   switch (w->op)
     {
     case OP_ISSUE:
-      return tam_coaching_issue (store, w->session, w->id, NULL, error);
+      return tam_coaching_issue (store, session, w->id, NULL, error);
     case OP_DISMISS:
-      return tam_coaching_dismiss (store, w->session, w->id, w->a, error);
+      return tam_coaching_dismiss (store, session, w->id, w->a, error);
     case OP_ACKNOWLEDGE:
-      return tam_coaching_acknowledge (store, w->session, w->id, w->a, error);
+      return tam_coaching_acknowledge (store, session, w->id, w->a, error);
     case OP_REFUSE:
-      return tam_coaching_refuse (store, w->session, w->id, w->b, w->a, error);
+      return tam_coaching_refuse (store, session, w->id, w->b, w->a, error);
     case OP_CONFIRM:
-      return tam_coaching_confirm (store, w->session, w->id, NULL, error);
+      return tam_coaching_confirm (store, session, w->id, NULL, error);
     case OP_RECORD:
-      return tam_coaching_record (store, w->session, w->a, w->b, w->c, w->d, NULL, error) != 0;
+      return tam_coaching_record (store, session, w->a, w->b, w->c, w->d, NULL, error) != 0;
     case OP_EXPORT:
       {
-        g_autoptr (TamLetter) letter = tam_letter_new (store, w->session, w->id, error);
+        g_autoptr (TamLetter) letter = tam_letter_new (store, session, w->id, error);
         return letter != NULL && tam_letter_write_pdf (letter, w->a, error);
       }
     }
@@ -111,21 +109,12 @@ write_func (TamStore *store,
 }
 
 static void
-write_busy_cb (gpointer user_data)
+write_done (GObject *source,
+            gpointer data,
+            const GError *error)
 {
-  TamCoachingPage *self = user_data;
-
-  gtk_label_set_text (self->count_label, _ ("Waiting for another desk…"));
-}
-
-static void
-write_done_cb (GObject *source,
-               GAsyncResult *result,
-               gpointer user_data)
-{
-  TamCoachingPage *self = user_data;
-  Write *w = tam_save_get_data (result);
-  g_autoptr (GError) error = NULL;
+  TamCoachingPage *self = TAM_COACHING_PAGE (source);
+  Write *w = data;
   static const char *const headings[] = {
     N_ ("Cannot issue the record"),
     N_ ("Cannot dismiss the proposal"),
@@ -136,8 +125,7 @@ write_done_cb (GObject *source,
     N_ ("Cannot write the letter"),
   };
 
-  self->writing--;
-  if (!tam_save_finish (result, &error))
+  if (error != NULL)
     tam_show_message (GTK_WIDGET (self), _ (headings[w->op]), error->message);
   else if (w->op == OP_EXPORT)
     {
@@ -153,8 +141,9 @@ write_done_cb (GObject *source,
       g_clear_pointer (&self->ladder_nik, g_free);
       tam_coaching_page_reload (self);
     }
-  g_object_unref (self);
 }
+
+static const TamWork write_work = { write_func, write_done, (GDestroyNotify) write_free };
 
 static void
 send_write (TamCoachingPage *self,
@@ -167,16 +156,13 @@ send_write (TamCoachingPage *self,
 {
   Write *w = g_new0 (Write, 1);
 
-  w->session = tam_session_copy (self->session);
   w->op = op;
   w->id = id;
   w->a = g_strdup (a);
   w->b = g_strdup (b);
   w->c = g_strdup (c);
   w->d = g_strdup (d);
-  self->writing++;
-  tam_save_async (tam_store_get_path (self->store), write_func, w, (GDestroyNotify) write_free, write_busy_cb,
-                  write_done_cb, g_object_ref (self));
+  tam_page_work_save (&self->work, self->store, self->session, &write_work, w);
 }
 
 static char *
@@ -277,7 +263,6 @@ confirm_action (GtkWidget *widget,
 {
   TamCoachingPage *self = TAM_COACHING_PAGE (widget);
   const TamCoachingRecord *r = _tam_coaching_page_selected_record (self);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
@@ -286,8 +271,7 @@ confirm_action (GtkWidget *widget,
   body = g_strdup_printf (_ ("%s (%s) will be returned to the vendor; the person's status becomes "
                              "Returned to vendor."),
                           r->name, r->nik);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _ ("Confirm the Return to the Vendor?"), body);
+  dialog = adw_message_dialog_new (tam_widget_get_window (widget), _ ("Confirm the Return to the Vendor?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "confirm",
                                     _ ("_Confirm"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "confirm", ADW_RESPONSE_DESTRUCTIVE);
@@ -338,54 +322,48 @@ draw_page_cb (GtkPrintOperation *operation,
  * waits for the database on its main loop), then printed. */
 typedef struct
 {
-  char *db_path;
-  TamSession *session;
   gint64 id;
+  TamLetter *letter;
 } LetterJob;
 
 static void
 letter_job_free (LetterJob *job)
 {
-  g_free (job->db_path);
-  tam_session_free (job->session);
+  g_clear_pointer (&job->letter, tam_letter_free);
   g_free (job);
 }
 
-static void
-letter_thread (GTask *task,
-               gpointer source,
-               gpointer task_data,
-               GCancellable *cancellable)
+static gboolean
+letter_func (TamStore *store,
+             const TamSession *session,
+             gpointer data,
+             GError **error)
 {
-  LetterJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TamStore) store = tam_store_open (job->db_path, &error);
-  TamLetter *letter = store != NULL ? tam_letter_new (store, job->session, job->id, &error) : NULL;
+  LetterJob *job = data;
 
-  if (letter == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, letter, (GDestroyNotify) tam_letter_free);
+  job->letter = tam_letter_new (store, session, job->id, error);
+  return job->letter != NULL;
 }
 
 static void
 letter_read_cb (GObject *source,
-                GAsyncResult *result,
-                gpointer user_data)
+                gpointer data,
+                const GError *error)
 {
   GtkWidget *widget = GTK_WIDGET (source);
   g_autoptr (GtkPrintOperation) operation = NULL;
-  g_autoptr (GError) error = NULL;
   g_autoptr (GtkPageSetup) setup = NULL;
   g_autoptr (GtkPaperSize) a4 = NULL;
-  TamLetter *letter = g_task_propagate_pointer (G_TASK (result), &error);
-  GtkRoot *root = gtk_widget_get_root (widget);
+  LetterJob *job = data;
+  g_autoptr (GError) print_error = NULL;
+  TamLetter *letter;
 
-  if (letter == NULL)
+  if (error != NULL)
     {
       tam_show_message (widget, _ ("Cannot write the letter"), error->message);
       return;
     }
+  letter = g_steal_pointer (&job->letter);
   operation = gtk_print_operation_new ();
   setup = gtk_page_setup_new ();
   a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
@@ -400,10 +378,12 @@ letter_read_cb (GObject *source,
   gtk_print_operation_set_job_name (operation, tam_letter_get_title (letter));
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), letter, letter_free, 0);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) ==
+                               tam_widget_get_window (widget), &print_error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
-    tam_show_message (widget, _ ("Cannot print the letter"), error->message);
+    tam_show_message (widget, _ ("Cannot print the letter"), print_error->message);
 }
+
+static const TamWork letter_work = { letter_func, letter_read_cb, (GDestroyNotify) letter_job_free };
 
 static void
 print_action (GtkWidget *widget,
@@ -412,19 +392,13 @@ print_action (GtkWidget *widget,
 {
   TamCoachingPage *self = TAM_COACHING_PAGE (widget);
   const TamCoachingRecord *r = _tam_coaching_page_selected_record (self);
-  g_autoptr (GTask) task = NULL;
   LetterJob *job;
 
   if (r == NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self->print_button)))
     return;
   job = g_new0 (LetterJob, 1);
-  job->db_path = g_strdup (tam_store_get_path (self->store));
-  job->session = tam_session_copy (self->session);
   job->id = r->id;
-  task = g_task_new (self, NULL, letter_read_cb, NULL);
-  g_task_set_source_tag (task, print_action);
-  g_task_set_task_data (task, job, (GDestroyNotify) letter_job_free);
-  g_task_run_in_thread (task, letter_thread);
+  tam_page_work_read (&self->work, self->store, self->session, &letter_work, job);
 }
 
 static void
@@ -445,23 +419,13 @@ export_action (GtkWidget *widget,
 {
   TamCoachingPage *self = TAM_COACHING_PAGE (widget);
   const TamCoachingRecord *r = _tam_coaching_page_selected_record (self);
-  GtkFileChooserNative *chooser;
-  g_autoptr (GtkFileFilter) filter = NULL;
   g_autofree char *name = NULL;
 
   if (r == NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self->export_button)))
     return;
   g_object_set_data (G_OBJECT (self), "tam-export-id", GSIZE_TO_POINTER ((gsize) r->id));
-  chooser = gtk_file_chooser_native_new (_ ("Export the Letter"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _ ("PDF documents"));
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   name = g_strdup_printf ("%s-%s-%s.pdf", tam_coaching_level_to_code (r->level), r->nik, r->occurred_on);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  tam_file_chooser_show (chooser, widget, export_chosen);
+  tam_pdf_chooser_show (widget, _ ("Export the Letter"), _ ("_Export"), name, export_chosen);
 }
 
 static void

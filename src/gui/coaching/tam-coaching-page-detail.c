@@ -8,17 +8,9 @@
 #include "tam-coaching-page-private.h"
 #include "tam-codes.h"
 #include "tam-enums.h"
+#include "tam-gui-utils.h"
 
 /* ---- the detail pane -------------------------------------------------- */
-
-static void
-append_line (GString *text,
-             const char *line)
-{
-  if (text->len > 0)
-    g_string_append_c (text, '\n');
-  g_string_append (text, line);
-}
 
 static void
 update_detail (TamCoachingPage *self)
@@ -65,60 +57,60 @@ update_detail (TamCoachingPage *self)
   g_clear_pointer (&line, g_free);
   line = g_strdup_printf (_ ("%s · %s · occurred on %s"), tam_coaching_level_to_label (r->level),
                           tam_coaching_state_to_label (r->state), r->occurred_on);
-  append_line (text, line);
+  tam_text_append_line (text, line);
   if (r->conditional && r->state == TAM_COACHING_STATE_PROPOSED)
-    append_line (text, _ ("Conditional: the supervisor decides whether it applies."));
+    tam_text_append_line (text, _ ("Conditional: the supervisor decides whether it applies."));
   if (r->previous_level >= 0)
     {
       g_autofree char *s = g_strdup_printf (_ ("Previous valid level: %s"),
                                             tam_coaching_level_to_label (r->previous_level));
-      append_line (text, s);
+      tam_text_append_line (text, s);
     }
   {
     g_autofree char *s = r->proposed_by_name ? g_strdup_printf (_ ("Recorded by %s"), r->proposed_by_name)
                                              : g_strdup (_ ("Proposed by the desk"));
-    append_line (text, s);
+    tam_text_append_line (text, s);
   }
   if (r->note != NULL && *r->note != '\0')
     {
       g_autofree char *s = g_strdup_printf (_ ("Note: %s"), r->note);
-      append_line (text, s);
+      tam_text_append_line (text, s);
     }
   if (r->call_id != NULL)
     {
       g_autofree char *s = g_strdup_printf (_ ("Call: %s"), r->call_id);
-      append_line (text, s);
+      tam_text_append_line (text, s);
     }
   if (r->state == TAM_COACHING_STATE_ISSUED)
     {
       g_autofree char *s = g_strdup_printf (_ ("Issued on %s by %s, valid until %s"), r->issued_on,
                                             r->decided_by_name ? r->decided_by_name : "—", r->valid_until);
-      append_line (text, s);
+      tam_text_append_line (text, s);
       if (r->acknowledged_on != NULL && !r->refused)
         {
           g_autofree char *a = g_strdup_printf (_ ("Acknowledged on %s"), r->acknowledged_on);
-          append_line (text, a);
+          tam_text_append_line (text, a);
         }
       else if (r->refused)
         {
           g_autofree char *a = g_strdup_printf (_ ("Refused to sign on %s; witness %s"),
                                                 r->acknowledged_on ? r->acknowledged_on : "—",
                                                 r->witness_name ? r->witness_name : r->witness_nik);
-          append_line (text, a);
+          tam_text_append_line (text, a);
         }
       else
-        append_line (text, _ ("Not acknowledged yet"));
+        tam_text_append_line (text, _ ("Not acknowledged yet"));
       if (r->confirmed_on != NULL)
         {
           g_autofree char *c = g_strdup_printf (_ ("Return to the vendor confirmed on %s"), r->confirmed_on);
-          append_line (text, c);
+          tam_text_append_line (text, c);
         }
     }
   if (r->state == TAM_COACHING_STATE_DISMISSED)
     {
       g_autofree char *s = g_strdup_printf (_ ("Dismissed by %s: %s"), r->decided_by_name ? r->decided_by_name : "—",
                                             r->dismiss_reason ? r->dismiss_reason : "");
-      append_line (text, s);
+      tam_text_append_line (text, s);
     }
   gtk_label_set_text (self->record_label, text->str);
 }
@@ -127,8 +119,6 @@ update_detail (TamCoachingPage *self)
 
 typedef struct
 {
-  char *db_path;
-  TamSession *session;
   char *nik;
   guint generation;
   GPtrArray *records;
@@ -137,45 +127,34 @@ typedef struct
 static void
 ladder_job_free (LadderJob *job)
 {
-  g_free (job->db_path);
-  tam_session_free (job->session);
   g_free (job->nik);
   g_clear_pointer (&job->records, g_ptr_array_unref);
   g_free (job);
 }
 
-static void
-ladder_thread (GTask *task,
-               gpointer source,
-               gpointer task_data,
-               GCancellable *cancellable)
+static gboolean
+ladder_func (TamStore *store,
+             const TamSession *session,
+             gpointer data,
+             GError **error)
 {
-  LadderJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TamStore) store = tam_store_open (job->db_path, &error);
+  LadderJob *job = data;
   TamCoachingFilter filter = TAM_COACHING_FILTER_INIT;
 
-  if (store != NULL)
-    {
-      filter.nik = job->nik;
-      job->records = tam_coaching_list (store, job->session, &filter, &error);
-    }
-  if (job->records == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  filter.nik = job->nik;
+  job->records = tam_coaching_list (store, session, &filter, error);
+  return job->records != NULL;
 }
 
 static void
 ladder_done_cb (GObject *source,
-                GAsyncResult *result,
-                gpointer user_data)
+                gpointer data,
+                const GError *error)
 {
   TamCoachingPage *self = TAM_COACHING_PAGE (source);
-  LadderJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
+  LadderJob *job = data;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (error != NULL)
     {
       g_warning ("Cannot read the ladder of %s: %s", job->nik, error->message);
       return;
@@ -186,11 +165,12 @@ ladder_done_cb (GObject *source,
   gtk_label_set_text (self->standing_label, tam_ladder_view_get_summary (self->ladder_view));
 }
 
+static const TamWork ladder_work = { ladder_func, ladder_done_cb, (GDestroyNotify) ladder_job_free };
+
 static void
 load_ladder (TamCoachingPage *self)
 {
   const TamCoachingRecord *r = _tam_coaching_page_selected_record (self);
-  g_autoptr (GTask) task = NULL;
   LadderJob *job;
 
   if (r == NULL || g_strcmp0 (r->nik, self->ladder_nik) == 0)
@@ -198,14 +178,9 @@ load_ladder (TamCoachingPage *self)
   g_free (self->ladder_nik);
   self->ladder_nik = g_strdup (r->nik);
   job = g_new0 (LadderJob, 1);
-  job->db_path = g_strdup (tam_store_get_path (self->store));
-  job->session = tam_session_copy (self->session);
   job->nik = g_strdup (r->nik);
   job->generation = ++self->ladder_generation;
-  task = g_task_new (self, NULL, ladder_done_cb, NULL);
-  g_task_set_source_tag (task, load_ladder);
-  g_task_set_task_data (task, job, (GDestroyNotify) ladder_job_free);
-  g_task_run_in_thread (task, ladder_thread);
+  tam_page_work_read (&self->work, self->store, self->session, &ladder_work, job);
 }
 
 void

@@ -18,8 +18,6 @@
 
 typedef struct
 {
-  char *db_path;
-  TamSession *session;
   int state;
   char *site;
   gint64 team_leader_id;
@@ -39,8 +37,6 @@ typedef struct
 static void
 load_job_free (LoadJob *job)
 {
-  g_free (job->db_path);
-  tam_session_free (job->session);
   g_free (job->site);
   g_free (job->category);
   g_free (job->service);
@@ -51,29 +47,22 @@ load_job_free (LoadJob *job)
   g_free (job);
 }
 
-static void
-load_thread (GTask *task,
-             gpointer source,
-             gpointer task_data,
-             GCancellable *cancellable)
+static gboolean
+load_func (TamStore *store,
+           const TamSession *session,
+           gpointer data,
+           GError **error)
 {
-  LoadJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TamStore) store = tam_store_open (job->db_path, &error);
+  LoadJob *job = data;
   TamCoachingFilter filter = TAM_COACHING_FILTER_INIT;
 
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
   filter.state = job->state;
   filter.site = job->site;
   filter.team_leader_id = job->team_leader_id;
   filter.level = job->level;
   filter.from = job->from;
   filter.until = job->until;
-  job->records = tam_coaching_list (store, job->session, &filter, &error);
+  job->records = tam_coaching_list (store, session, &filter, error);
   if (job->records != NULL && (job->category != NULL || job->service != NULL))
     {
       const TamCatalog *catalog = tam_catalog_get_default (NULL);
@@ -94,10 +83,10 @@ load_thread (GTask *task,
       job->records = kept;
     }
   if (job->records != NULL)
-    job->open_count = tam_coaching_count_open (store, job->session, &error);
+    job->open_count = tam_coaching_count_open (store, session, error);
   if (job->records != NULL && job->open_count >= 0 && job->want_teams)
     {
-      g_autoptr (GPtrArray) people = tam_people_list (store, &error);
+      g_autoptr (GPtrArray) people = tam_people_list (store, error);
 
       if (people != NULL)
         {
@@ -111,10 +100,7 @@ load_thread (GTask *task,
             }
         }
     }
-  if (job->records == NULL || job->open_count < 0 || (job->want_teams && job->team_leaders == NULL))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return job->records != NULL && job->open_count >= 0 && (!job->want_teams || job->team_leaders != NULL);
 }
 
 static void
@@ -146,20 +132,14 @@ fill_teams (TamCoachingPage *self,
 static void
 update_badge (TamCoachingPage *self)
 {
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
   g_autofree char *title = NULL;
-  GtkStackPage *page;
 
-  if (!GTK_IS_STACK (parent))
-    return;
-  page = gtk_stack_get_page (GTK_STACK (parent), GTK_WIDGET (self));
   if (self->open_count > 0)
     /* Translators: the Coaching tab in the sidebar with its open proposals: "Coaching (12)" */
     title = g_strdup_printf (_ ("Coaching (%u)"), (guint) self->open_count);
   else
     title = g_strdup (_ ("Coaching"));
-  gtk_stack_page_set_title (page, title);
-  gtk_stack_page_set_needs_attention (page, self->open_count > 0);
+  tam_sidebar_set_title (GTK_WIDGET (self), title, self->open_count > 0);
 }
 
 static void
@@ -176,12 +156,11 @@ update_count (TamCoachingPage *self)
 
 static void
 load_done_cb (GObject *source,
-              GAsyncResult *result,
-              gpointer user_data)
+              gpointer data,
+              const GError *error)
 {
   TamCoachingPage *self = TAM_COACHING_PAGE (source);
-  LoadJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
+  LoadJob *job = data;
   g_autofree gpointer *items = NULL;
   guint n, position = GTK_INVALID_LIST_POSITION;
 
@@ -189,7 +168,7 @@ load_done_cb (GObject *source,
     return; /* a newer load is on its way */
   self->loading = FALSE;
   gtk_spinner_stop (self->spinner);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (error != NULL)
     {
       gtk_stack_set_visible_child_name (self->list_stack, "list");
       tam_show_message (GTK_WIDGET (self), _ ("Cannot read the coaching records"), error->message);
@@ -228,6 +207,8 @@ load_done_cb (GObject *source,
   _tam_coaching_page_selection_changed (self);
 }
 
+static const TamWork load_work = { load_func, load_done_cb, (GDestroyNotify) load_job_free };
+
 static const char *
 dropdown_code (GtkDropDown *dropdown,
                GPtrArray *codes)
@@ -239,7 +220,6 @@ dropdown_code (GtkDropDown *dropdown,
 void
 tam_coaching_page_reload (TamCoachingPage *self)
 {
-  g_autoptr (GTask) task = NULL;
   LoadJob *job;
   guint pos;
   const char *month;
@@ -252,8 +232,6 @@ tam_coaching_page_reload (TamCoachingPage *self)
     self->keep_position = 0;
 
   job = g_new0 (LoadJob, 1);
-  job->db_path = g_strdup (tam_store_get_path (self->store));
-  job->session = tam_session_copy (self->session);
   pos = gtk_drop_down_get_selected (self->state_dropdown);
   job->state = pos > 0 && pos != GTK_INVALID_LIST_POSITION ? (int) pos - 1 : -1;
   pos = gtk_drop_down_get_selected (self->level_dropdown);
@@ -283,10 +261,7 @@ tam_coaching_page_reload (TamCoachingPage *self)
       gtk_spinner_start (self->spinner);
     }
 
-  task = g_task_new (self, NULL, load_done_cb, NULL);
-  g_task_set_source_tag (task, tam_coaching_page_reload);
-  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
-  g_task_run_in_thread (task, load_thread);
+  tam_page_work_read (&self->work, self->store, self->session, &load_work, job);
 }
 
 void
@@ -356,19 +331,7 @@ void
 _tam_coaching_page_move (TamCoachingPage *self,
                          int step)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
-  guint pos = gtk_single_selection_get_selected (self->selection);
-
-  if (n == 0)
-    return;
-  if (pos == GTK_INVALID_LIST_POSITION)
-    pos = 0;
-  else if (step < 0 && pos > 0)
-    pos--;
-  else if (step > 0 && pos + 1 < n)
-    pos++;
-  gtk_single_selection_set_selected (self->selection, pos);
-  _tam_coaching_page_show_position (self, pos);
+  _tam_coaching_page_show_position (self, tam_selection_step (self->selection, step));
 }
 
 /* Up and Down in the list move from the selected record (GTK 4.8's list

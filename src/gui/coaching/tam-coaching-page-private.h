@@ -14,6 +14,7 @@
 #include "tam-coaching.h"
 #include "tam-ladder-view.h"
 #include "tam-slot-model.h"
+#include "tam-work.h"
 
 G_BEGIN_DECLS
 
@@ -41,7 +42,7 @@ struct _TamCoachingPage
 
   guint generation; /* of the list load in flight */
   gboolean loading;
-  guint writing; /* decisions in the worker */
+  TamPageWork work; /* reads and decisions */
   gint64 open_count;
   gint64 keep_id; /* select it after the next load */
   guint keep_position;

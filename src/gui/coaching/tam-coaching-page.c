@@ -70,7 +70,7 @@ gboolean
 tam_coaching_page_is_busy (TamCoachingPage *self)
 {
   g_return_val_if_fail (TAM_IS_COACHING_PAGE (self), FALSE);
-  return self->loading || self->writing > 0;
+  return self->loading || self->work.writing > 0;
 }
 
 gint64
@@ -234,6 +234,7 @@ tam_coaching_page_dispose (GObject *object)
 
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  tam_page_work_dispose (&self->work);
   gtk_widget_dispose_template (GTK_WIDGET (self), TAM_TYPE_COACHING_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -319,6 +320,7 @@ static void
 tam_coaching_page_init (TamCoachingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  tam_page_work_init (&self->work, GTK_WIDGET (self), self->count_label);
 
   self->ladder_view = TAM_LADDER_VIEW (tam_ladder_view_new ());
   gtk_box_append (self->ladder_box, GTK_WIDGET (self->ladder_view));

@@ -10,6 +10,7 @@
 #include "tam-kpi-headcount-dialog.h"
 #include "tam-kpi.h"
 #include "tam-save.h"
+#include "tam-work.h"
 
 struct _TamKpiHeadcountDialog
 {
@@ -53,12 +54,7 @@ show_message (TamKpiHeadcountDialog *self,
 {
   g_free (self->message);
   self->message = g_strdup (text);
-  gtk_label_set_text (self->message_label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), text != NULL);
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
+  tam_message_label_set (self->message_label, text, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -66,8 +62,7 @@ show_message (TamKpiHeadcountDialog *self,
 
 typedef struct
 {
-  char *path;
-  TamSession *session;
+  TamKpiHeadcountDialog *dialog; /* held until the read is over (main thread) */
   char *month;
   GPtrArray *pairs;
 } Read;
@@ -75,42 +70,33 @@ typedef struct
 static void
 read_free (Read *r)
 {
-  g_free (r->path);
-  tam_session_free (r->session);
   g_free (r->month);
   g_clear_pointer (&r->pairs, g_ptr_array_unref);
   g_free (r);
 }
 
-static void
-read_thread (GTask *task,
-             gpointer source,
-             gpointer data,
-             GCancellable *cancellable)
+static gboolean
+read_func (TamStore *store,
+           const TamSession *session,
+           gpointer data,
+           GError **error)
 {
   Read *r = data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TamStore) store = tam_store_open (r->path, &error);
 
-  if (store == NULL ||
-      !tam_kpi_headcount (store, r->session, r->month, TAM_KPI_SCOPE_SITE, TRUE, &r->pairs, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  return tam_kpi_headcount (store, session, r->month, TAM_KPI_SCOPE_SITE, TRUE, &r->pairs, error);
 }
 
 static void
 read_done (GObject *source,
-           GAsyncResult *result,
-           gpointer user_data)
+           gpointer data,
+           const GError *error)
 {
-  g_autoptr (TamKpiHeadcountDialog) self = user_data;
-  g_autoptr (GError) error = NULL;
-  Read *r = g_task_get_task_data (G_TASK (result));
+  Read *r = data;
+  g_autoptr (TamKpiHeadcountDialog) self = g_steal_pointer (&r->dialog);
 
   if (self->disposed)
     return;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (error != NULL)
     {
       show_message (self, error->message, TRUE);
       return;
@@ -144,6 +130,8 @@ read_done (GObject *source,
   if (self->rows->len > 0)
     gtk_widget_grab_focus (GTK_WIDGET (((Row *) self->rows->pdata[0])->spin));
 }
+
+static const TamWork read_work = { read_func, read_done, (GDestroyNotify) read_free };
 
 /* ------------------------------------------------------------------ */
 /* Saving */
@@ -354,18 +342,14 @@ tam_kpi_headcount_dialog_new (GtkWidget *parent,
                               const TamSession *session,
                               const char *month)
 {
-  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
   TamKpiHeadcountDialog *self;
-  g_autoptr (GTask) task = NULL;
   g_autofree char *title = NULL;
   Read *r;
 
   g_return_val_if_fail (TAM_IS_STORE (store), NULL);
   g_return_val_if_fail (session != NULL && month != NULL, NULL);
 
-  self = g_object_new (TAM_TYPE_KPI_HEADCOUNT_DIALOG, "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                       NULL);
-  tam_window_close_with_parent (GTK_WINDOW (self));
+  self = tam_window_new_over (TAM_TYPE_KPI_HEADCOUNT_DIALOG, parent);
   self->db_path = g_strdup (tam_store_get_path (store));
   self->session = tam_session_copy (session);
   self->month = g_strdup (month);
@@ -374,12 +358,9 @@ tam_kpi_headcount_dialog_new (GtkWidget *parent,
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   r = g_new0 (Read, 1);
-  r->path = g_strdup (self->db_path);
-  r->session = tam_session_copy (session);
   r->month = g_strdup (month);
-  task = g_task_new (NULL, NULL, read_done, g_object_ref (self));
-  g_task_set_task_data (task, r, (GDestroyNotify) read_free);
-  g_task_run_in_thread (task, read_thread);
+  r->dialog = g_object_ref (self);
+  tam_read_async (NULL, self->db_path, session, &read_work, r);
   return self;
 }
 

@@ -11,6 +11,7 @@
 #include "tam-gui-utils.h"
 #include "tam-holidays-dialog.h"
 #include "tam-save.h"
+#include "tam-work.h"
 
 typedef struct
 {
@@ -43,37 +44,30 @@ static void reload (Holidays *h);
 
 typedef struct
 {
-  char *db_path;
   int year;
   GPtrArray *days;
-} ReadJob;
+} DaysJob;
 
 static void
-read_job_free (ReadJob *job)
+days_job_free (DaysJob *job)
 {
-  g_free (job->db_path);
   g_clear_pointer (&job->days, g_ptr_array_unref);
   g_free (job);
 }
 
-static void
-read_thread (GTask *task,
-             gpointer source,
-             gpointer task_data,
-             GCancellable *cancellable)
+static gboolean
+days_func (TamStore *store,
+           const TamSession *session,
+           gpointer data,
+           GError **error)
 {
-  ReadJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TamStore) store = tam_store_open (job->db_path, &error);
-  g_autoptr (TamCalendar) calendar = store ? tam_calendar_load (store, &error) : NULL;
+  DaysJob *job = data;
+  g_autoptr (TamCalendar) calendar = tam_calendar_load (store, error);
 
   if (calendar == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return FALSE;
   job->days = tam_calendar_list (calendar, job->year);
-  g_task_return_boolean (task, TRUE);
+  return TRUE;
 }
 
 static const char *
@@ -101,19 +95,18 @@ remove_clicked_cb (GtkButton *button,
                    Holidays *h);
 
 static void
-read_done_cb (GObject *source,
-              GAsyncResult *result,
-              gpointer user_data)
+days_done_cb (GObject *source,
+              gpointer data,
+              const GError *error)
 {
   Holidays *h = g_object_get_data (source, "tam-holidays");
-  ReadJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
+  DaysJob *job = data;
   GtkWidget *child;
 
   if (h == NULL)
     return;
   h->busy--;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (error != NULL)
     {
       gtk_label_set_text (h->status, error->message);
       return;
@@ -149,20 +142,18 @@ read_done_cb (GObject *source,
     }
 }
 
+static const TamWork days_work = { days_func, days_done_cb, (GDestroyNotify) days_job_free };
+
 static void
 reload (Holidays *h)
 {
-  g_autoptr (GTask) task = NULL;
-  ReadJob *job = g_new0 (ReadJob, 1);
+  DaysJob *job = g_new0 (DaysJob, 1);
   g_autofree char *year = g_strdup_printf ("%d", h->year);
 
   gtk_label_set_text (h->year_label, year);
-  job->db_path = g_strdup (h->db_path);
   job->year = h->year;
   h->busy++;
-  task = g_task_new (h->window, NULL, read_done_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
-  g_task_run_in_thread (task, read_thread);
+  tam_read_async (h->window, h->db_path, NULL, &days_work, job);
 }
 
 /* ---- writing ------------------------------------------------------------ */

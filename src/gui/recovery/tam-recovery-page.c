@@ -25,15 +25,13 @@
 #include "tam-recovery-page.h"
 #include "tam-recovery-pdf.h"
 #include "tam-recovery.h"
-#include "tam-save.h"
+#include "tam-work.h"
 
 #define N_ACTION_ROWS 3
 
 struct _TamRecoveryPage
 {
   GtkWidget parent_instance;
-
-  gboolean disposed; /* a worker answering after the tab went touches nothing */
 
   TamStore *store;
   TamSession *session;
@@ -44,7 +42,7 @@ struct _TamRecoveryPage
 
   guint generation;
   gboolean loading;
-  guint writing;
+  TamPageWork work;
   guint detail_generation;
   gboolean detail_loading;
   gint64 to_decide;
@@ -138,7 +136,7 @@ gboolean
 tam_recovery_page_is_busy (TamRecoveryPage *self)
 {
   g_return_val_if_fail (TAM_IS_RECOVERY_PAGE (self), FALSE);
-  return self->loading || self->writing > 0 || self->detail_loading;
+  return self->loading || self->work.writing > 0 || self->detail_loading;
 }
 
 gint64
@@ -239,15 +237,6 @@ figure (double v)
 }
 
 static void
-append_line (GString *text,
-             const char *line)
-{
-  if (text->len > 0)
-    g_string_append_c (text, '\n');
-  g_string_append (text, line);
-}
-
-static void
 fill_actions (TamRecoveryPage *self,
               const TamRecoveryPlan *p)
 {
@@ -306,44 +295,44 @@ update_detail (TamRecoveryPage *self)
     g_autofree char *actual = figure (p->actual), *target = figure (p->target);
     g_autofree char *line = g_strdup_printf (_ ("%s, version %d · %s against a target of %s (from the KPI module)"),
                                              tam_recovery_state_to_label (p->state), p->version, actual, target);
-    append_line (text, line);
+    tam_text_append_line (text, line);
   }
   {
     g_autofree char *line = g_strdup_printf (_ ("Drafted by %s (%s) on %s"), p->drafted_by_name, p->drafted_by_nik,
                                              p->drafted_at);
-    append_line (text, line);
+    tam_text_append_line (text, line);
   }
   if (p->decided_by_nik != NULL)
     {
       g_autofree char *line = g_strdup_printf (_ ("Decided by %s (%s) on %s"), p->decided_by_name, p->decided_by_nik,
                                                p->decided_at);
-      append_line (text, line);
+      tam_text_append_line (text, line);
     }
   if (p->decision_reason[0] != '\0')
     {
       g_autofree char *line = g_strdup_printf (_ ("Reason: %s"), p->decision_reason);
-      append_line (text, line);
+      tam_text_append_line (text, line);
     }
   if (!isnan (p->verified_value))
     {
       g_autofree char *v = figure (p->verified_value), *t = figure (p->verified_target);
       g_autofree char *line = g_strdup_printf (_ ("Verified on %s: %s against %s"), p->verify_month, v, t);
-      append_line (text, line);
+      tam_text_append_line (text, line);
     }
   else
     {
       g_autofree char *line = g_strdup_printf (_ ("Verified on the KPI of %s"), p->verify_month);
-      append_line (text, line);
+      tam_text_append_line (text, line);
     }
   if (p->follows_id != 0)
     {
       g_autofree char *line = g_strdup_printf (_ ("Follows up plan %lld"), (long long) p->follows_id);
-      append_line (text, line);
+      tam_text_append_line (text, line);
     }
   if (p->follow_up_id != 0)
     {
       g_autofree char *line = g_strdup_printf (_ ("Followed up by plan %lld"), (long long) p->follow_up_id);
-      append_line (text, line);
+      tam_text_append_line (text, line);
     }
   for (int i = 0; i < TAM_N_CAUSES; i++)
     if (p->causes & (1u << i))
@@ -355,7 +344,7 @@ update_detail (TamRecoveryPage *self)
   if (causes->len > 0)
     {
       g_autofree char *line = g_strdup_printf (_ ("Causes: %s"), causes->str);
-      append_line (text, line);
+      tam_text_append_line (text, line);
     }
   gtk_label_set_text (self->facts_label, text->str);
   gtk_label_set_text (self->analysis_label, p->analysis[0] ? p->analysis : _ ("No analysis yet."));
@@ -365,8 +354,6 @@ update_detail (TamRecoveryPage *self)
 
 typedef struct
 {
-  char *db_path;
-  TamSession *session;
   gint64 id;
   guint generation;
   GPtrArray *history;
@@ -376,26 +363,22 @@ typedef struct
 static void
 detail_job_free (DetailJob *job)
 {
-  g_free (job->db_path);
-  tam_session_free (job->session);
   g_clear_pointer (&job->history, g_ptr_array_unref);
   g_clear_pointer (&job->chart, tam_chart_unref);
   g_free (job);
 }
 
-static void
-detail_thread (GTask *task,
-               gpointer source,
-               gpointer task_data,
-               GCancellable *cancellable)
+static gboolean
+detail_func (TamStore *store,
+             const TamSession *session,
+             gpointer data,
+             GError **error)
 {
-  DetailJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TamStore) store = tam_store_open (job->db_path, &error);
+  DetailJob *job = data;
   g_autoptr (TamRecoveryPlan) plan = NULL;
 
-  if (store != NULL && (plan = tam_recovery_get (store, job->session, job->id, &error)) != NULL &&
-      (job->history = tam_recovery_history (store, job->session, job->id, &error)) != NULL)
+  if ((plan = tam_recovery_get (store, session, job->id, error)) != NULL &&
+      (job->history = tam_recovery_history (store, session, job->id, error)) != NULL)
     {
       g_autofree char *from = tam_kpi_month_add (plan->period, -5);
       g_autofree char *now = tam_kpi_current_month ();
@@ -408,27 +391,25 @@ detail_thread (GTask *task,
       if (g_strcmp0 (to, complete) > 0)
         to = g_strcmp0 (complete, plan->period) >= 0 ? complete : plan->period;
       /* No chart is not an error (a headcount without targets). */
-      job->chart = tam_kpi_chart_line (store, job->session, plan->kpi, from, to, plan->scope, plan->scope_ref, NULL);
-      g_task_return_boolean (task, TRUE);
-      return;
+      job->chart = tam_kpi_chart_line (store, session, plan->kpi, from, to, plan->scope, plan->scope_ref, NULL);
+      return TRUE;
     }
-  g_task_return_error (task, g_steal_pointer (&error));
+  return FALSE;
 }
 
 static void
 detail_done_cb (GObject *source,
-                GAsyncResult *result,
-                gpointer user_data)
+                gpointer data,
+                const GError *error)
 {
   TamRecoveryPage *self = TAM_RECOVERY_PAGE (source);
-  DetailJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
+  DetailJob *job = data;
   g_autoptr (GString) text = g_string_new (NULL);
 
-  if (self->disposed || job->generation != self->detail_generation)
+  if (job->generation != self->detail_generation)
     return;
   self->detail_loading = FALSE;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (error != NULL)
     {
       gtk_label_set_text (self->history_label, error->message);
       return;
@@ -439,18 +420,19 @@ detail_done_cb (GObject *source,
       g_autofree char *line = g_strdup_printf ("%s · v%d · %s · %s (%s)%s%s", e->at, e->version, e->event,
                                                e->actor_name ? e->actor_name : "", e->actor_nik ? e->actor_nik : "",
                                                e->reason && *e->reason ? " · " : "", e->reason ? e->reason : "");
-      append_line (text, line);
+      tam_text_append_line (text, line);
     }
   gtk_label_set_text (self->history_label, text->str);
   tam_chart_view_set_chart (self->chart_view, job->chart);
   gtk_widget_set_visible (GTK_WIDGET (self->chart_view), job->chart != NULL);
 }
 
+static const TamWork detail_work = { detail_func, detail_done_cb, (GDestroyNotify) detail_job_free };
+
 static void
 load_detail (TamRecoveryPage *self)
 {
   const TamRecoveryPlan *p = selected_plan (self);
-  g_autoptr (GTask) task = NULL;
   DetailJob *job;
 
   self->detail_generation++;
@@ -460,14 +442,10 @@ load_detail (TamRecoveryPage *self)
       return;
     }
   job = g_new0 (DetailJob, 1);
-  job->db_path = g_strdup (tam_store_get_path (self->store));
-  job->session = tam_session_copy (self->session);
   job->id = p->id;
   job->generation = self->detail_generation;
   self->detail_loading = TRUE;
-  task = g_task_new (self, NULL, detail_done_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) detail_job_free);
-  g_task_run_in_thread (task, detail_thread);
+  tam_page_work_read (&self->work, self->store, self->session, &detail_work, job);
 }
 
 static void
@@ -484,8 +462,6 @@ selection_changed_cb (TamRecoveryPage *self)
 
 typedef struct
 {
-  char *db_path;
-  TamSession *session;
   TamRecoveryBox box;
   char *today;
   guint generation;
@@ -497,53 +473,40 @@ typedef struct
 static void
 load_job_free (LoadJob *job)
 {
-  g_free (job->db_path);
-  tam_session_free (job->session);
   g_free (job->today);
   g_clear_pointer (&job->plans, g_ptr_array_unref);
   g_clear_pointer (&job->calendar, tam_calendar_free);
   g_free (job);
 }
 
-static void
-load_thread (GTask *task,
-             gpointer source,
-             gpointer task_data,
-             GCancellable *cancellable)
+static gboolean
+load_func (TamStore *store,
+           const TamSession *session,
+           gpointer data,
+           GError **error)
 {
-  LoadJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TamStore) store = tam_store_open (job->db_path, &error);
+  LoadJob *job = data;
   TamRecoveryFilter filter = { job->box, -1, job->today };
 
-  if (store != NULL && (job->plans = tam_recovery_list (store, job->session, &filter, &error)) != NULL)
-    {
-      job->to_decide = tam_recovery_count_to_decide (store, job->session, NULL);
-      job->calendar = tam_calendar_load (store, NULL);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-  g_task_return_error (task, g_steal_pointer (&error));
+  if ((job->plans = tam_recovery_list (store, session, &filter, error)) == NULL)
+    return FALSE;
+  job->to_decide = tam_recovery_count_to_decide (store, session, NULL);
+  job->calendar = tam_calendar_load (store, NULL);
+  return TRUE;
 }
 
 /* The sidebar shows the page's title: the count of plans waiting goes there. */
 static void
 update_badge (TamRecoveryPage *self)
 {
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
   g_autofree char *title = NULL;
-  GtkStackPage *page;
 
-  if (!GTK_IS_STACK (parent))
-    return;
-  page = gtk_stack_get_page (GTK_STACK (parent), GTK_WIDGET (self));
   if (self->to_decide > 0)
     /* Translators: the Recovery plans tab in the sidebar with the plans waiting for a decision */
     title = g_strdup_printf (_ ("Recovery plans (%u)"), (guint) self->to_decide);
   else
     title = g_strdup (_ ("Recovery plans"));
-  gtk_stack_page_set_title (page, title);
-  gtk_stack_page_set_needs_attention (page, self->to_decide > 0);
+  tam_sidebar_set_title (GTK_WIDGET (self), title, self->to_decide > 0);
 }
 
 static char *
@@ -585,18 +548,17 @@ row_bind_cb (GtkSignalListItemFactory *factory,
 
 static void
 load_done_cb (GObject *source,
-              GAsyncResult *result,
-              gpointer user_data)
+              gpointer data,
+              const GError *error)
 {
   TamRecoveryPage *self = TAM_RECOVERY_PAGE (source);
-  LoadJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
+  LoadJob *job = data;
   g_autofree char *count = NULL;
 
-  if (self->disposed || job->generation != self->generation)
+  if (job->generation != self->generation)
     return;
   self->loading = FALSE;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (error != NULL)
     {
       tam_show_message (GTK_WIDGET (self), _ ("Cannot read the recovery plans"), error->message);
       update_actions (self);
@@ -635,10 +597,11 @@ load_done_cb (GObject *source,
   selection_changed_cb (self);
 }
 
+static const TamWork load_work = { load_func, load_done_cb, (GDestroyNotify) load_job_free };
+
 void
 tam_recovery_page_reload (TamRecoveryPage *self)
 {
-  g_autoptr (GTask) task = NULL;
   LoadJob *job;
   guint pos;
 
@@ -647,15 +610,11 @@ tam_recovery_page_reload (TamRecoveryPage *self)
     self->keep_id = tam_recovery_page_get_selected_id (self);
   pos = gtk_drop_down_get_selected (self->box_dropdown);
   job = g_new0 (LoadJob, 1);
-  job->db_path = g_strdup (tam_store_get_path (self->store));
-  job->session = tam_session_copy (self->session);
   job->box = pos < G_N_ELEMENTS (boxes) ? boxes[pos] : TAM_RECOVERY_BOX_ALL;
   job->today = g_strdup (self->today);
   job->generation = ++self->generation;
   self->loading = TRUE;
-  task = g_task_new (self, NULL, load_done_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
-  g_task_run_in_thread (task, load_thread);
+  tam_page_work_read (&self->work, self->store, self->session, &load_work, job);
 }
 
 void
@@ -700,7 +659,6 @@ typedef enum
 
 typedef struct
 {
-  TamSession *session;
   Op op;
   gint64 id;
   char *text; /* reason, note, path, analysis */
@@ -719,7 +677,6 @@ typedef struct
 static void
 write_free (Write *w)
 {
-  tam_session_free (w->session);
   g_free (w->text);
   g_free (w->ref);
   g_free (w->period);
@@ -731,6 +688,7 @@ write_free (Write *w)
 
 static gboolean
 write_func (TamStore *store,
+            const TamSession *session,
             gpointer data,
             GError **error)
 {
@@ -750,49 +708,39 @@ write_func (TamStore *store,
       {
         TamRecoveryDraft d = { w->kpi, w->scope, w->ref, w->period, w->text, w->causes, specs, n };
 
-        w->new_id = tam_recovery_draft (store, w->session, &d, NULL, error);
+        w->new_id = tam_recovery_draft (store, session, &d, NULL, error);
         return w->new_id != 0;
       }
     case OP_REVISE:
-      return tam_recovery_revise (store, w->session, w->id, w->text, w->causes, specs, n, NULL, error);
+      return tam_recovery_revise (store, session, w->id, w->text, w->causes, specs, n, NULL, error);
     case OP_FOLLOW_UP:
-      w->new_id = tam_recovery_follow_up (store, w->session, w->id, w->text, specs, n, NULL, error);
+      w->new_id = tam_recovery_follow_up (store, session, w->id, w->text, specs, n, NULL, error);
       return w->new_id != 0;
     case OP_SUBMIT:
-      return tam_recovery_submit (store, w->session, w->id, NULL, error);
+      return tam_recovery_submit (store, session, w->id, NULL, error);
     case OP_APPROVE:
-      return tam_recovery_approve (store, w->session, w->id, NULL, error);
+      return tam_recovery_approve (store, session, w->id, NULL, error);
     case OP_REJECT:
-      return tam_recovery_reject (store, w->session, w->id, w->text, NULL, error);
+      return tam_recovery_reject (store, session, w->id, w->text, NULL, error);
     case OP_DONE:
-      return tam_recovery_action_done (store, w->session, w->id, w->text, NULL, error);
+      return tam_recovery_action_done (store, session, w->id, w->text, NULL, error);
     case OP_CLOSE:
-      return tam_recovery_close (store, w->session, w->id, NULL, error);
+      return tam_recovery_close (store, session, w->id, NULL, error);
     case OP_VERIFY:
-      return tam_recovery_verify (store, w->session, w->text, &w->met, &w->not_met, error);
+      return tam_recovery_verify (store, session, w->text, &w->met, &w->not_met, error);
     case OP_PDF:
-      return tam_recovery_write_pdf (store, w->session, w->id, w->text, error);
+      return tam_recovery_write_pdf (store, session, w->id, w->text, error);
     }
   g_assert_not_reached ();
 }
 
 static void
-write_busy_cb (gpointer user_data)
+write_done (GObject *source,
+            gpointer data,
+            const GError *error)
 {
-  TamRecoveryPage *self = user_data;
-
-  if (!self->disposed)
-    gtk_label_set_text (self->count_label, _ ("Waiting for another desk…"));
-}
-
-static void
-write_done_cb (GObject *source,
-               GAsyncResult *result,
-               gpointer user_data)
-{
-  TamRecoveryPage *self = user_data;
-  Write *w = tam_save_get_data (result);
-  g_autoptr (GError) error = NULL;
+  TamRecoveryPage *self = TAM_RECOVERY_PAGE (source);
+  Write *w = data;
   static const char *const headings[] = {
     N_ ("Cannot save the draft"),
     N_ ("Cannot save the plan"),
@@ -806,14 +754,7 @@ write_done_cb (GObject *source,
     N_ ("Cannot write the PDF"),
   };
 
-  self->writing--;
-  if (self->disposed)
-    {
-      tam_save_finish (result, NULL);
-      g_object_unref (self);
-      return;
-    }
-  if (!tam_save_finish (result, &error))
+  if (error != NULL)
     {
       /* Verifying as the tab opens is quiet: the list says the rest. */
       if (w->op != OP_VERIFY)
@@ -836,17 +777,15 @@ write_done_cb (GObject *source,
     }
   if (w->op != OP_PDF && w->new_id == 0)
     tam_recovery_page_reload (self);
-  g_object_unref (self);
 }
+
+static const TamWork write_work = { write_func, write_done, (GDestroyNotify) write_free };
 
 static void
 send_write (TamRecoveryPage *self,
             Write *w)
 {
-  w->session = tam_session_copy (self->session);
-  self->writing++;
-  tam_save_async (tam_store_get_path (self->store), write_func, w, (GDestroyNotify) write_free, write_busy_cb,
-                  write_done_cb, g_object_ref (self));
+  tam_page_work_save (&self->work, self->store, self->session, &write_work, w);
 }
 
 static void
@@ -889,17 +828,6 @@ ask_free (gpointer data,
 }
 
 static void
-ask_changed_cb (GtkEditable *entry,
-                Ask *ask)
-{
-  GtkWidget *dialog = gtk_widget_get_ancestor (GTK_WIDGET (entry), ADW_TYPE_MESSAGE_DIALOG);
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  if (dialog != NULL && ask->required)
-    adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok", *text != '\0');
-}
-
-static void
 ask_response_cb (AdwMessageDialog *dialog,
                  const char *response,
                  Ask *ask)
@@ -923,31 +851,19 @@ ask_text (TamRecoveryPage *self,
           gboolean destructive,
           AnswerFunc answer)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  GtkWidget *dialog = tam_question_new (GTK_WIDGET (self), heading, body, "ok", accept,
+                                        destructive ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new_with_mnemonic (field);
   Ask *ask = g_new0 (Ask, 1);
 
   ask->self = g_object_ref (self);
   ask->id = id;
   ask->answer = answer;
   ask->required = required;
-  ask->entry = gtk_entry_new ();
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), ask->entry);
-  gtk_entry_set_activates_default (GTK_ENTRY (ask->entry), TRUE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (ask->entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), ask->entry);
+  ask->entry = tam_labelled_entry_append (GTK_BOX (box), field, NULL);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "ok", accept, NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok",
-                                              destructive ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok", !required);
-  g_signal_connect (ask->entry, "changed", G_CALLBACK (ask_changed_cb), ask);
+  if (required)
+    tam_question_require_text (dialog, "ok", ask->entry);
   g_signal_connect_data (dialog, "response", G_CALLBACK (ask_response_cb), ask, ask_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (ask->entry);
@@ -987,55 +903,46 @@ draft_free (gpointer data,
 
 typedef struct
 {
-  char *db_path;
-  TamSession *session;
   TamKpiKind kpi;
   TamKpiScope scope;
   char *ref;
   char *period;
+  guint generation;
   double actual, target;
 } FigJob;
 
 static void
 fig_job_free (FigJob *job)
 {
-  g_free (job->db_path);
-  tam_session_free (job->session);
   g_free (job->ref);
   g_free (job->period);
   g_free (job);
 }
 
-static void
-fig_thread (GTask *task,
-            gpointer source,
-            gpointer task_data,
-            GCancellable *cancellable)
+static gboolean
+fig_func (TamStore *store,
+          const TamSession *session,
+          gpointer data,
+          GError **error)
 {
-  FigJob *job = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TamStore) store = tam_store_open (job->db_path, &error);
+  FigJob *job = data;
 
-  if (store != NULL && tam_recovery_figures (store, job->session, job->kpi, job->scope, job->ref, job->period,
-                                             &job->actual, &job->target, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
+  return tam_recovery_figures (store, session, job->kpi, job->scope, job->ref, job->period, &job->actual,
+                               &job->target, error);
 }
 
 static void
 fig_done_cb (GObject *source,
-             GAsyncResult *result,
-             gpointer user_data)
+             gpointer data,
+             const GError *error)
 {
   GtkLabel *label = GTK_LABEL (source);
-  FigJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
+  FigJob *job = data;
   g_autofree char *text = NULL;
 
-  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "tam-generation")) != GPOINTER_TO_UINT (user_data))
+  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "tam-generation")) != job->generation)
     return;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (error != NULL)
     text = g_strdup (error->message);
   else
     {
@@ -1047,10 +954,11 @@ fig_done_cb (GObject *source,
   gtk_label_set_text (label, text);
 }
 
+static const TamWork fig_work = { fig_func, fig_done_cb, (GDestroyNotify) fig_job_free };
+
 static void
 draft_inputs_changed (Draft *d)
 {
-  g_autoptr (GTask) task = NULL;
   FigJob *job;
   guint pos = gtk_drop_down_get_selected (d->scope);
   const char *ref = gtk_editable_get_text (GTK_EDITABLE (d->ref));
@@ -1064,15 +972,12 @@ draft_inputs_changed (Draft *d)
       return;
     }
   job = g_new0 (FigJob, 1);
-  job->db_path = g_strdup (tam_store_get_path (d->self->store));
-  job->session = tam_session_copy (d->self->session);
   job->kpi = (TamKpiKind) gtk_drop_down_get_selected (d->kpi);
   job->scope = scopes[MIN (pos, G_N_ELEMENTS (scopes) - 1)];
   job->ref = g_strdup (ref);
   job->period = g_strdup (period);
-  task = g_task_new (d->figures, NULL, fig_done_cb, GUINT_TO_POINTER (d->figures_generation));
-  g_task_set_task_data (task, job, (GDestroyNotify) fig_job_free);
-  g_task_run_in_thread (task, fig_thread);
+  job->generation = d->figures_generation;
+  tam_read_async (d->figures, tam_store_get_path (d->self->store), d->self->session, &fig_work, job);
 }
 
 static void
@@ -1162,7 +1067,6 @@ open_draft (TamRecoveryPage *self,
             const char *ref,
             const char *period)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   Draft *d = g_new0 (Draft, 1);
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
@@ -1193,8 +1097,9 @@ open_draft (TamRecoveryPage *self,
   for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
     gtk_string_list_append (scope_names, tam_kpi_scope_to_label (scopes[i]));
 
-  d->dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                      _ ("The actual figure and the target are read from the KPI module."));
+  d->dialog = tam_question_new (GTK_WIDGET (self), heading,
+                                _ ("The actual figure and the target are read from the KPI module."), "ok",
+                                _ ("_Save Draft"), ADW_RESPONSE_SUGGESTED);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
   d->kpi = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kpis)), NULL));
@@ -1289,11 +1194,6 @@ open_draft (TamRecoveryPage *self,
     gtk_widget_set_size_request (grid, 480, -1);
     adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (d->dialog), form);
   }
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (d->dialog), "cancel", _ ("_Cancel"), "ok", _ ("_Save Draft"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (d->dialog), "ok", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (d->dialog), "ok");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (d->dialog), "cancel");
   g_signal_connect_data (d->dialog, "response", G_CALLBACK (draft_response_cb), d, draft_free, 0);
   g_signal_connect_swapped (d->kpi, "notify::selected", G_CALLBACK (draft_inputs_changed), d);
   g_signal_connect_swapped (d->scope, "notify::selected", G_CALLBACK (draft_inputs_changed), d);
@@ -1462,23 +1362,13 @@ pdf_action (GtkWidget *widget,
 {
   TamRecoveryPage *self = TAM_RECOVERY_PAGE (widget);
   const TamRecoveryPlan *p = selected_plan (self);
-  GtkFileChooserNative *chooser;
-  g_autoptr (GtkFileFilter) filter = NULL;
   g_autofree char *name = NULL;
 
   if (p == NULL)
     return;
   g_object_set_data (G_OBJECT (self), "tam-pdf-id", GSIZE_TO_POINTER ((gsize) p->id));
-  chooser = gtk_file_chooser_native_new (_ ("Save the Plan as PDF"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _ ("PDF documents"));
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   name = g_strdup_printf ("recovery-plan-%lld-%s.pdf", (long long) p->id, p->period);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  tam_file_chooser_show (chooser, widget, pdf_chosen);
+  tam_pdf_chooser_show (widget, _ ("Save the Plan as PDF"), _ ("_Save"), name, pdf_chosen);
 }
 
 static void
@@ -1507,19 +1397,10 @@ move_action (GtkWidget *widget,
              GVariant *param)
 {
   TamRecoveryPage *self = TAM_RECOVERY_PAGE (widget);
-  guint n = self->plans->len;
-  guint i = gtk_single_selection_get_selected (self->selection);
-  int step = g_str_equal (action_name, "recovery.next") ? 1 : -1;
-  guint next;
+  guint next = tam_selection_step (self->selection, g_str_equal (action_name, "recovery.next") ? 1 : -1);
 
-  if (n == 0)
-    return;
-  if (i == GTK_INVALID_LIST_POSITION)
-    next = 0;
-  else
-    next = (guint) CLAMP ((int) i + step, 0, (int) n - 1);
-  gtk_single_selection_set_selected (self->selection, next);
-  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", next);
+  if (next != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", next);
 }
 
 /* win.recovery-draft (s): the KPI tab's "Draft recovery plan". */
@@ -1635,6 +1516,7 @@ build (TamRecoveryPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->box_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Which plans"), -1);
   self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  tam_page_work_init (&self->work, GTK_WIDGET (self), self->count_label);
   gtk_widget_set_hexpand (GTK_WIDGET (self->count_label), TRUE);
   gtk_label_set_xalign (self->count_label, 0);
   gtk_label_set_ellipsize (self->count_label, PANGO_ELLIPSIZE_END);
@@ -1772,7 +1654,7 @@ tam_recovery_page_dispose (GObject *object)
 {
   TamRecoveryPage *self = TAM_RECOVERY_PAGE (object);
 
-  self->disposed = TRUE;
+  tam_page_work_dispose (&self->work);
   if (self->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->dialog));
   g_clear_pointer (&self->main_box, gtk_widget_unparent);

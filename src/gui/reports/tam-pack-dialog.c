@@ -59,27 +59,16 @@ show_message (TamPackDialog *self,
 {
   g_free (self->message);
   self->message = g_strdup (text);
-  gtk_label_set_text (self->message_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), text != NULL);
-  if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
+  tam_message_label_set (self->message_label, text, error);
 }
 
 static void
 running_changed_cb (TamPackDialog *self)
 {
-  gboolean idle = !tam_job_bar_get_running (self->job_bar);
+  GtkWidget *form[] = { GTK_WIDGET (self->month_row), GTK_WIDGET (self->folder_row), GTK_WIDGET (self->write_button),
+                        NULL };
 
-  /* The keyboard goes to Cancel while the pack is written. */
-  if (!idle && !gtk_widget_child_focus (GTK_WIDGET (self->job_bar), GTK_DIR_TAB_FORWARD))
-    gtk_window_set_focus (GTK_WINDOW (self), NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->month_row), idle);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->folder_row), idle);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->write_button), idle);
-  if (idle)
-    gtk_widget_grab_focus (GTK_WIDGET (self->write_button));
+  tam_job_bar_hold_form (self->job_bar, form, GTK_WIDGET (self->write_button));
 }
 
 static gboolean
@@ -308,15 +297,13 @@ tam_pack_dialog_new (GtkWidget *parent,
                      const TamSession *session,
                      const char *month)
 {
-  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
   g_autofree char *last = tam_kpi_last_complete_month ();
   TamPackDialog *self;
 
   g_return_val_if_fail (TAM_IS_STORE (store), NULL);
   g_return_val_if_fail (session != NULL, NULL);
 
-  self = g_object_new (TAM_TYPE_PACK_DIALOG, "transient-for", GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL);
-  tam_window_close_with_parent (GTK_WINDOW (self));
+  self = tam_window_new_over (TAM_TYPE_PACK_DIALOG, parent);
   self->db_path = g_strdup (tam_store_get_path (store));
   self->session = tam_session_copy (session);
   gtk_editable_set_text (GTK_EDITABLE (self->month_row), month != NULL && *month != '\0' ? month : last);

@@ -8,6 +8,7 @@
 
 #include "tam-codes.h"
 #include "tam-enums.h"
+#include "tam-gui-utils.h"
 #include "tam-training-dialogs.h"
 
 void
@@ -24,12 +25,15 @@ tam_training_draft_free (TamTrainingDraft *draft)
   g_free (draft);
 }
 
-static GtkWindow *
-owner_window (GtkWidget *owner)
+/* The grid of a dialog's fields, added with add_row (). */
+static GtkGrid *
+form_grid_new (void)
 {
-  GtkRoot *root = gtk_widget_get_root (owner);
+  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
 
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  gtk_grid_set_row_spacing (grid, 6);
+  gtk_grid_set_column_spacing (grid, 12);
+  return grid;
 }
 
 static GtkWidget *
@@ -76,21 +80,36 @@ kind_label (const char *code)
 
 static const char *const kind_codes[] = { "INITIAL", "REFRESHMENT", "PRODUCT_SOCIALIZATION", NULL };
 
+/* Each dialog's answers below start with the owner, held while it is
+ * shown. */
+static void
+ask_free (gpointer data,
+          GClosure *closure)
+{
+  GtkWidget **owner = data;
+
+  g_object_unref (*owner);
+  g_free (data);
+}
+
+/* Shows @dialog; @response_cb gets @ask, freed with the dialog. */
+static void
+ask_show (GtkWidget *dialog,
+          gpointer ask,
+          GCallback response_cb,
+          GtkWidget *focus)
+{
+  g_signal_connect_data (dialog, "response", response_cb, ask, ask_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (focus);
+}
+
 typedef struct
 {
   GtkWidget *owner;
   TamTrainingDraftFunc done;
   GtkWidget *kind, *title, *service, *site, *from, *to, *material;
 } NewAsk;
-
-static void
-new_ask_free (gpointer data)
-{
-  NewAsk *ask = data;
-
-  g_object_unref (ask->owner);
-  g_free (ask);
-}
 
 static char *
 entry_text (GtkWidget *entry)
@@ -118,15 +137,6 @@ new_response_cb (AdwMessageDialog *dialog,
   ask->done (ask->owner, draft);
 }
 
-static void
-title_changed_cb (GtkEditable *editable,
-                  AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-
-  adw_message_dialog_set_response_enabled (dialog, "add", *text != '\0');
-}
-
 void
 tam_training_ask_new (GtkWidget *owner,
                       const char *site,
@@ -134,15 +144,14 @@ tam_training_ask_new (GtkWidget *owner,
                       const char *today,
                       TamTrainingDraftFunc done)
 {
-  GtkWidget *dialog = adw_message_dialog_new (owner_window (owner), _ ("New Training"),
-                                              _ ("The trainer is you when you are a trainer. Enroll the participants next (Ctrl+E)."));
-  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+  GtkWidget *dialog = tam_question_new (owner, _ ("New Training"),
+                                        _ ("The trainer is you when you are a trainer. Enroll the participants next (Ctrl+E)."),
+                                        "add", _ ("_Add"), ADW_RESPONSE_SUGGESTED);
+  GtkGrid *grid = form_grid_new ();
   NewAsk *ask = g_new0 (NewAsk, 1);
 
   ask->owner = g_object_ref (owner);
   ask->done = done;
-  gtk_grid_set_row_spacing (grid, 6);
-  gtk_grid_set_column_spacing (grid, 12);
   ask->kind = add_row (grid, 0, _ ("_Kind"), code_dropdown (kind_codes, kind_label, "INITIAL"));
   ask->title = add_row (grid, 1, _ ("_Title"), gtk_entry_new ());
   ask->service = add_row (grid, 2, _ ("_Service"), code_dropdown (tam_services (), tam_service_label, service));
@@ -156,16 +165,8 @@ tam_training_ask_new (GtkWidget *owner,
   gtk_entry_set_activates_default (GTK_ENTRY (ask->to), TRUE);
   gtk_entry_set_activates_default (GTK_ENTRY (ask->material), TRUE);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (grid));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "add", _ ("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
-  g_signal_connect (ask->title, "changed", G_CALLBACK (title_changed_cb), dialog);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (new_response_cb), ask, (GClosureNotify) (void (*) (void)) new_ask_free,
-                         0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (ask->title);
+  tam_question_require_text (dialog, "add", ask->title);
+  ask_show (dialog, ask, G_CALLBACK (new_response_cb), ask->title);
 }
 
 typedef struct
@@ -174,15 +175,6 @@ typedef struct
   TamTrainingNiksFunc done;
   GtkWidget *entry;
 } EnrollAsk;
-
-static void
-enroll_ask_free (gpointer data)
-{
-  EnrollAsk *ask = data;
-
-  g_object_unref (ask->owner);
-  g_free (ask);
-}
 
 static char **
 split_niks (const char *text)
@@ -232,7 +224,8 @@ tam_training_ask_enroll (GtkWidget *owner,
   /* Translators: the Enroll dialog's text: "Training Awal Add On: the NIKs, separated by spaces or commas" */
   g_autofree char *body = g_strdup_printf (_ ("%s: the NIKs, separated by spaces or commas. All are enrolled, or none."),
                                            title);
-  GtkWidget *dialog = adw_message_dialog_new (owner_window (owner), _ ("Enroll Participants"), body);
+  GtkWidget *dialog = tam_question_new (owner, _ ("Enroll Participants"), body, "enroll", _ ("_Enroll"),
+                                        ADW_RESPONSE_SUGGESTED);
   EnrollAsk *ask = g_new0 (EnrollAsk, 1);
 
   ask->owner = g_object_ref (owner);
@@ -241,17 +234,9 @@ tam_training_ask_enroll (GtkWidget *owner,
   gtk_entry_set_activates_default (GTK_ENTRY (ask->entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (ask->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("NIKs"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), ask->entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "enroll", _ ("_Enroll"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "enroll", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "enroll");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "enroll", FALSE);
   g_signal_connect (ask->entry, "changed", G_CALLBACK (niks_changed_cb), dialog);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (enroll_response_cb), ask,
-                         (GClosureNotify) (void (*) (void)) enroll_ask_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (ask->entry);
+  ask_show (dialog, ask, G_CALLBACK (enroll_response_cb), ask->entry);
 }
 
 typedef struct
@@ -260,15 +245,6 @@ typedef struct
   TamTrainingSettingsFunc done;
   GtkWidget *mark, *months;
 } SettingsAsk;
-
-static void
-settings_ask_free (gpointer data)
-{
-  SettingsAsk *ask = data;
-
-  g_object_unref (ask->owner);
-  g_free (ask);
-}
 
 static void
 settings_response_cb (AdwMessageDialog *dialog,
@@ -287,27 +263,19 @@ tam_training_ask_settings (GtkWidget *owner,
                            int refresher_months,
                            TamTrainingSettingsFunc done)
 {
-  GtkWidget *dialog = adw_message_dialog_new (owner_window (owner), _ ("Training Settings"),
-                                              _ ("A new pass mark judges the attempts recorded from now on; earlier ones keep theirs."));
-  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+  GtkWidget *dialog = tam_question_new (owner, _ ("Training Settings"),
+                                        _ ("A new pass mark judges the attempts recorded from now on; earlier ones keep theirs."),
+                                        "save", _ ("_Save"), ADW_RESPONSE_SUGGESTED);
+  GtkGrid *grid = form_grid_new ();
   SettingsAsk *ask = g_new0 (SettingsAsk, 1);
 
   ask->owner = g_object_ref (owner);
   ask->done = done;
-  gtk_grid_set_row_spacing (grid, 6);
-  gtk_grid_set_column_spacing (grid, 12);
   ask->mark = add_row (grid, 0, _ ("_Pass mark (0–100)"), gtk_spin_button_new_with_range (0, 100, 1));
   ask->months = add_row (grid, 1, _ ("_Refresher every (months)"), gtk_spin_button_new_with_range (1, 60, 1));
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (ask->mark), 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (ask->mark), pass_mark);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (ask->months), refresher_months);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (grid));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "save", _ ("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (settings_response_cb), ask,
-                         (GClosureNotify) (void (*) (void)) settings_ask_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (ask->mark);
+  ask_show (dialog, ask, G_CALLBACK (settings_response_cb), ask->mark);
 }

@@ -7,10 +7,10 @@
 #include "tam-format.h"
 #include "tam-training-history.h"
 #include "tam-training.h"
+#include "tam-work.h"
 
 typedef struct
 {
-  char *db_path;
   gint64 person_id;
   GPtrArray *rows;
 } HistoryJob;
@@ -18,40 +18,32 @@ typedef struct
 static void
 history_job_free (HistoryJob *job)
 {
-  g_free (job->db_path);
   g_clear_pointer (&job->rows, g_ptr_array_unref);
   g_free (job);
 }
 
-static void
-history_thread (GTask *task,
-                gpointer source,
-                gpointer data,
-                GCancellable *cancellable)
+static gboolean
+history_func (TamStore *store,
+              const TamSession *session,
+              gpointer data,
+              GError **error)
 {
   HistoryJob *job = data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TamStore) store = tam_store_open (job->db_path, &error);
 
-  if (store != NULL)
-    job->rows = tam_training_history (store, job->person_id, &error);
-  if (job->rows != NULL)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
+  job->rows = tam_training_history (store, job->person_id, error);
+  return job->rows != NULL;
 }
 
 static void
 history_done_cb (GObject *source,
-                 GAsyncResult *result,
-                 gpointer user_data)
+                 gpointer data,
+                 const GError *error)
 {
   GtkWidget *list = GTK_WIDGET (source);
-  HistoryJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
+  HistoryJob *job = data;
   g_autoptr (GString) text = g_string_new (NULL);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (error != NULL)
     g_string_append (text, error->message);
   else if (job->rows->len == 0)
     g_string_append (text, _ ("No training on record."));
@@ -73,6 +65,8 @@ history_done_cb (GObject *source,
   gtk_label_set_text (GTK_LABEL (list), text->str);
 }
 
+static const TamWork history_work = { history_func, history_done_cb, (GDestroyNotify) history_job_free };
+
 GtkWidget *
 tam_training_history_new (TamStore *store,
                           gint64 person_id)
@@ -81,7 +75,6 @@ tam_training_history_new (TamStore *store,
   GtkWidget *heading = gtk_label_new (_ ("Training history"));
   GtkWidget *list = gtk_label_new (_ ("Reading…"));
   HistoryJob *job = g_new0 (HistoryJob, 1);
-  g_autoptr (GTask) task = g_task_new (list, NULL, history_done_cb, NULL);
 
   gtk_widget_set_margin_start (box, 18);
   gtk_widget_set_margin_end (box, 18);
@@ -108,9 +101,7 @@ tam_training_history_new (TamStore *store,
     gtk_box_append (GTK_BOX (box), scroll);
   }
 
-  job->db_path = g_strdup (tam_store_get_path (store));
   job->person_id = person_id;
-  g_task_set_task_data (task, job, (GDestroyNotify) history_job_free);
-  g_task_run_in_thread (task, history_thread);
+  tam_read_async (list, tam_store_get_path (store), NULL, &history_work, job);
   return box;
 }

@@ -23,16 +23,14 @@
 #include "tam-codes.h"
 #include "tam-format.h"
 #include "tam-gui-utils.h"
-#include "tam-save.h"
 #include "tam-training-dialogs.h"
 #include "tam-training-page.h"
 #include "tam-training.h"
+#include "tam-work.h"
 
 struct _TamTrainingPage
 {
   GtkBox parent_instance;
-
-  gboolean disposed; /* a worker answering after the tab went touches nothing */
 
   TamStore *store;
   TamSession *session;
@@ -41,7 +39,7 @@ struct _TamTrainingPage
   char *today;
   gint64 open_id; /* the session shown, 0: none */
   guint loading;
-  guint writing;
+  TamPageWork work;
   guint generation;      /* of the session read last, to drop stale results */
   gboolean focus_scores; /* Enter on a session: to its first score entry */
 
@@ -78,7 +76,6 @@ typedef enum
 typedef struct
 {
   ReadKind kind;
-  char *db_path;
   char *month;
   char *today;
   gint64 id;
@@ -92,7 +89,6 @@ typedef struct
 static void
 read_job_free (ReadJob *job)
 {
-  g_free (job->db_path);
   g_free (job->month);
   g_free (job->today);
   g_clear_pointer (&job->a, g_ptr_array_unref);
@@ -103,52 +99,41 @@ read_job_free (ReadJob *job)
   g_free (job);
 }
 
-static void
-read_thread (GTask *task,
-             gpointer source,
-             gpointer data,
-             GCancellable *cancellable)
+static gboolean
+read_func (TamStore *store,
+           const TamSession *session,
+           gpointer data,
+           GError **error)
 {
   ReadJob *job = data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TamStore) store = tam_store_open (job->db_path, &error);
-  g_autofree char *first = NULL, *last = NULL;
+  g_autofree char *first = g_strdup_printf ("%s-01", job->month);
+  g_autofree char *last = g_strdup_printf ("%s-31", job->month);
   gboolean ok = FALSE;
 
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  first = g_strdup_printf ("%s-01", job->month);
-  last = g_strdup_printf ("%s-31", job->month);
   switch (job->kind)
     {
     case READ_MONTH:
-      ok = (job->a = tam_training_list (store, first, last, &error)) != NULL;
+      ok = (job->a = tam_training_list (store, first, last, error)) != NULL;
       break;
     case READ_SESSION:
-      ok = (job->training = tam_training_get (store, job->id, &error)) != NULL &&
-           (job->a = tam_training_participants (store, job->id, &error)) != NULL &&
-           (job->b = tam_training_days (store, job->id, &error)) != NULL;
+      ok = (job->training = tam_training_get (store, job->id, error)) != NULL &&
+           (job->a = tam_training_participants (store, job->id, error)) != NULL &&
+           (job->b = tam_training_days (store, job->id, error)) != NULL;
       break;
     case READ_OVERVIEW:
       {
         g_autofree char *year_ago = tam_training_add_months (first, -11);
 
-        ok = (job->a = tam_training_trainees (store, &error)) != NULL &&
-             (job->b = tam_training_due (store, job->today, &error)) != NULL &&
-             (job->c = tam_training_list (store, year_ago, last, &error)) != NULL &&
-             (job->d = tam_training_trainer_stats (store, year_ago, last, &error)) != NULL;
+        ok = (job->a = tam_training_trainees (store, error)) != NULL &&
+             (job->b = tam_training_due (store, job->today, error)) != NULL &&
+             (job->c = tam_training_list (store, year_ago, last, error)) != NULL &&
+             (job->d = tam_training_trainer_stats (store, year_ago, last, error)) != NULL;
         job->pass_mark = tam_training_pass_mark (store);
         job->refresher_months = tam_training_refresher_months (store);
       }
       break;
     }
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
+  return ok;
 }
 
 static void apply_month (TamTrainingPage *self, ReadJob *job);
@@ -158,17 +143,14 @@ static void set_info (TamTrainingPage *self, const TamTraining *t);
 
 static void
 read_done_cb (GObject *source,
-              GAsyncResult *result,
-              gpointer user_data)
+              gpointer data,
+              const GError *error)
 {
   TamTrainingPage *self = TAM_TRAINING_PAGE (source);
-  ReadJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
+  ReadJob *job = data;
 
   self->loading--;
-  if (self->disposed)
-    return;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (error != NULL)
     {
       gtk_label_set_text (self->status_label, error->message);
       return;
@@ -181,23 +163,22 @@ read_done_cb (GObject *source,
     apply_overview (self, job);
 }
 
+static const TamWork read_work = { read_func, read_done_cb, (GDestroyNotify) read_job_free };
+
 static void
 start_read (TamTrainingPage *self,
             ReadKind kind,
             gint64 id)
 {
   ReadJob *job = g_new0 (ReadJob, 1);
-  g_autoptr (GTask) task = g_task_new (self, NULL, read_done_cb, NULL);
 
   job->kind = kind;
-  job->db_path = g_strdup (tam_store_get_path (self->store));
   job->month = g_strdup (self->month);
   job->today = g_strdup (self->today);
   job->id = id;
   job->generation = kind == READ_SESSION ? ++self->generation : 0;
   self->loading++;
-  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
-  g_task_run_in_thread (task, read_thread);
+  tam_page_work_read (&self->work, self->store, NULL, &read_work, job);
 }
 
 /* -- the month's sessions ------------------------------------------ */
@@ -344,7 +325,6 @@ typedef enum
 typedef struct
 {
   WriteKind kind;
-  TamSession *session;
   gint64 id;
   char *nik;
   char *date;
@@ -364,7 +344,6 @@ typedef struct
 static void
 write_free (Write *w)
 {
-  tam_session_free (w->session);
   g_free (w->nik);
   g_free (w->date);
   g_free (w->path);
@@ -378,6 +357,7 @@ write_free (Write *w)
 
 static gboolean
 write_func (TamStore *store,
+            const TamSession *session,
             gpointer data,
             GError **error)
 {
@@ -386,9 +366,9 @@ write_func (TamStore *store,
   switch (w->kind)
     {
     case WRITE_ATTEND:
-      return tam_training_attend (store, w->session, w->id, w->nik, w->date, w->present, error);
+      return tam_training_attend (store, session, w->id, w->nik, w->date, w->present, error);
     case WRITE_SCORE:
-      if (!tam_training_score (store, w->session, w->id, w->nik, w->score, &w->attempt, error))
+      if (!tam_training_score (store, session, w->id, w->nik, w->score, &w->attempt, error))
         return FALSE;
       {
         g_autoptr (GPtrArray) parts = tam_training_participants (store, w->id, NULL);
@@ -402,29 +382,20 @@ write_func (TamStore *store,
       return TRUE;
     case WRITE_IMPORT:
       g_clear_pointer (&w->errors, g_ptr_array_unref);
-      return tam_training_import_scores (store, w->session, w->id, w->path, &w->n, &w->errors, error);
+      return tam_training_import_scores (store, session, w->id, w->path, &w->n, &w->errors, error);
     case WRITE_ADD:
-      w->id = tam_training_add (store, w->session, (TamTrainingKind) w->draft->kind, w->draft->title,
+      w->id = tam_training_add (store, session, (TamTrainingKind) w->draft->kind, w->draft->title,
                                 w->draft->service, w->draft->site, w->draft->from, w->draft->to, NULL,
                                 w->draft->material, error);
       return w->id != 0;
     case WRITE_ENROLL:
-      return tam_training_enroll (store, w->session, w->id, (const char *const *) w->niks, error);
+      return tam_training_enroll (store, session, w->id, (const char *const *) w->niks, error);
     case WRITE_SETTINGS:
-      return tam_training_set_pass_mark (store, w->session, w->score, error) &&
-             tam_training_set_refresher_months (store, w->session, (int) w->n, error);
+      return tam_training_set_pass_mark (store, session, w->score, error) &&
+             tam_training_set_refresher_months (store, session, (int) w->n, error);
     default:
       return FALSE;
     }
-}
-
-static void
-write_busy_cb (gpointer user_data)
-{
-  TamTrainingPage *self = user_data;
-
-  if (!self->disposed)
-    gtk_label_set_text (self->status_label, _ ("Waiting for another desk…"));
 }
 
 static char *
@@ -442,22 +413,14 @@ result_text (guint attempts,
 }
 
 static void
-write_done_cb (GObject *source,
-               GAsyncResult *result,
-               gpointer user_data)
+write_done (GObject *source,
+            gpointer data,
+            const GError *error)
 {
-  TamTrainingPage *self = user_data;
-  Write *w = tam_save_get_data (result);
-  g_autoptr (GError) error = NULL;
+  TamTrainingPage *self = TAM_TRAINING_PAGE (source);
+  Write *w = data;
 
-  self->writing--;
-  if (self->disposed)
-    {
-      tam_save_finish (result, NULL);
-      g_object_unref (self);
-      return;
-    }
-  if (!tam_save_finish (result, &error))
+  if (error != NULL)
     {
       g_autoptr (GString) body = g_string_new (error->message);
 
@@ -533,17 +496,15 @@ write_done_cb (GObject *source,
     }
   else
     gtk_label_set_text (self->status_label, _ ("Attendance recorded"));
-  g_object_unref (self);
 }
+
+static const TamWork write_work = { write_func, write_done, (GDestroyNotify) write_free };
 
 static void
 send_write (TamTrainingPage *self,
             Write *w)
 {
-  w->session = tam_session_copy (self->session);
-  self->writing++;
-  tam_save_async (tam_store_get_path (self->store), write_func, w, (GDestroyNotify) write_free, write_busy_cb,
-                  write_done_cb, g_object_ref (self));
+  tam_page_work_save (&self->work, self->store, self->session, &write_work, w);
 }
 
 static void
@@ -1295,7 +1256,7 @@ tam_training_page_dispose (GObject *object)
 {
   TamTrainingPage *self = TAM_TRAINING_PAGE (object);
 
-  self->disposed = TRUE;
+  tam_page_work_dispose (&self->work);
   g_clear_pointer (&self->trainings, g_ptr_array_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   G_OBJECT_CLASS (tam_training_page_parent_class)->dispose (object);
@@ -1362,6 +1323,7 @@ tam_training_page_init (TamTrainingPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->month_label), "heading");
   gtk_widget_set_size_request (GTK_WIDGET (self->month_label), 140, -1);
   self->status_label = GTK_LABEL (gtk_label_new (""));
+  tam_page_work_init (&self->work, GTK_WIDGET (self), self->status_label);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
   gtk_widget_set_hexpand (GTK_WIDGET (self->status_label), TRUE);
   gtk_label_set_xalign (self->status_label, 1);
@@ -1530,7 +1492,7 @@ tam_training_page_is_busy (TamTrainingPage *self)
 {
   g_return_val_if_fail (TAM_IS_TRAINING_PAGE (self), FALSE);
 
-  return self->loading > 0 || self->writing > 0;
+  return self->loading > 0 || self->work.writing > 0;
 }
 
 GtkWidget *

@@ -127,6 +127,14 @@ tam_column_setup (GtkColumnViewColumn *column,
   gtk_column_view_column_set_sorter (column, sorter);
 }
 
+GtkWindow *
+tam_widget_get_window (GtkWidget *widget)
+{
+  GtkRoot *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
 GtkWidget *
 tam_show_message (GtkWidget *parent,
                   const char *heading,
@@ -172,25 +180,43 @@ tam_field_set_error (GtkWidget *field,
     }
 }
 
+/* A modal chooser over @parent, with Cancel. */
+static GtkFileChooserNative *
+chooser_new (GtkWindow *parent,
+             const char *title,
+             GtkFileChooserAction action,
+             const char *accept_label)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent, action, accept_label, _ ("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  return chooser;
+}
+
+static void
+add_all_files_filter (GtkFileChooserNative *chooser)
+{
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (all, _ ("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+}
+
 GtkFileChooserNative *
 tam_database_chooser_new (GtkWindow *parent,
                           const char *accept_label)
 {
-  GtkFileChooserNative *chooser;
+  GtkFileChooserNative *chooser =
+      chooser_new (parent, _ ("Choose a Database"), GTK_FILE_CHOOSER_ACTION_OPEN, accept_label);
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_ ("Choose a Database"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, accept_label, _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (filter, _ ("TAM Desk databases"));
   gtk_file_filter_add_suffix (filter, "db");
   gtk_file_filter_add_suffix (filter, "sqlite");
   gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_filter_set_name (all, _ ("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  add_all_files_filter (chooser);
   return chooser;
 }
 
@@ -201,14 +227,8 @@ tam_file_chooser_new (GtkWidget *parent,
                       const char *accept_label,
                       gboolean with_xlsx)
 {
-  GtkRoot *root = parent ? gtk_widget_get_root (parent) : NULL;
-  GtkFileChooserNative *chooser;
+  GtkFileChooserNative *chooser = chooser_new (tam_widget_get_window (parent), title, action, accept_label);
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
-  g_autoptr (GtkFileFilter) csv = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         action, accept_label, _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
   gtk_file_filter_set_name (all, with_xlsx ? _ ("CSV files and spreadsheets") : _ ("CSV files"));
   gtk_file_filter_add_suffix (all, "csv");
@@ -219,10 +239,7 @@ tam_file_chooser_new (GtkWidget *parent,
       gtk_file_filter_add_mime_type (all, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-
-  gtk_file_filter_set_name (csv, _ ("All files"));
-  gtk_file_filter_add_pattern (csv, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  add_all_files_filter (chooser);
   return chooser;
 }
 
@@ -277,4 +294,141 @@ tam_window_close_with_parent (GtkWindow *dialog)
   parent = gtk_window_get_transient_for (dialog);
   if (parent != NULL)
     g_signal_connect_object (parent, "destroy", G_CALLBACK (parent_destroyed_cb), dialog, G_CONNECT_SWAPPED);
+}
+
+gpointer
+tam_window_new_over (GType type,
+                     GtkWidget *parent)
+{
+  GtkWindow *window = g_object_new (type, "transient-for", tam_widget_get_window (parent), NULL);
+
+  tam_window_close_with_parent (window);
+  return window;
+}
+
+void
+tam_pdf_chooser_show (GtkWidget *owner,
+                      const char *title,
+                      const char *accept_label,
+                      const char *name,
+                      TamPathChosenFunc chosen)
+{
+  GtkFileChooserNative *chooser =
+      chooser_new (tam_widget_get_window (owner), title, GTK_FILE_CHOOSER_ACTION_SAVE, accept_label);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _ ("PDF documents"));
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  tam_file_chooser_show (chooser, owner, chosen);
+}
+
+void
+tam_message_label_set (GtkLabel *label,
+                       const char *text,
+                       gboolean error)
+{
+  gtk_label_set_text (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+}
+
+void
+tam_text_append_line (GString *text,
+                      const char *line)
+{
+  if (text->len > 0)
+    g_string_append_c (text, '\n');
+  g_string_append (text, line);
+}
+
+void
+tam_sidebar_set_title (GtkWidget *page,
+                       const char *title,
+                       gboolean needs_attention)
+{
+  GtkWidget *parent = gtk_widget_get_parent (page);
+  GtkStackPage *stack_page;
+
+  if (!GTK_IS_STACK (parent))
+    return;
+  stack_page = gtk_stack_get_page (GTK_STACK (parent), page);
+  gtk_stack_page_set_title (stack_page, title);
+  gtk_stack_page_set_needs_attention (stack_page, needs_attention);
+}
+
+GtkWidget *
+tam_question_new (GtkWidget *owner,
+                  const char *heading,
+                  const char *body,
+                  const char *accept,
+                  const char *accept_label,
+                  AdwResponseAppearance appearance)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (tam_widget_get_window (owner), heading, body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), accept, accept_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, accept, appearance);
+  adw_message_dialog_set_default_response (dialog, accept);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return GTK_WIDGET (dialog);
+}
+
+static void
+required_changed_cb (GtkEditable *entry,
+                     AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, g_object_get_data (G_OBJECT (entry), "tam-accept"), *text != '\0');
+}
+
+void
+tam_question_require_text (GtkWidget *dialog,
+                           const char *accept,
+                           GtkWidget *entry)
+{
+  g_object_set_data_full (G_OBJECT (entry), "tam-accept", g_strdup (accept), g_free);
+  g_signal_connect (entry, "changed", G_CALLBACK (required_changed_cb), dialog);
+  required_changed_cb (GTK_EDITABLE (entry), ADW_MESSAGE_DIALOG (dialog));
+}
+
+GtkWidget *
+tam_labelled_entry_append (GtkBox *box,
+                           const char *mnemonic,
+                           const char *text)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  if (text != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  gtk_box_append (box, label);
+  gtk_box_append (box, entry);
+  return entry;
+}
+
+guint
+tam_selection_step (GtkSingleSelection *selection,
+                    int step)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  guint pos = gtk_single_selection_get_selected (selection);
+
+  if (n == 0)
+    return GTK_INVALID_LIST_POSITION;
+  if (pos == GTK_INVALID_LIST_POSITION)
+    pos = 0;
+  else
+    pos = (guint) CLAMP ((int) pos + step, 0, (int) n - 1);
+  gtk_single_selection_set_selected (selection, pos);
+  return pos;
 }

@@ -38,10 +38,34 @@ void tam_column_setup (GtkColumnViewColumn *column,
                        GType item_type,
                        const char *property);
 
+/* The window @widget is in, or NULL (not in one yet). */
+GtkWindow *tam_widget_get_window (GtkWidget *widget);
+
 /* A modal message with a Close button, transient for @parent's window. */
 GtkWidget *tam_show_message (GtkWidget *parent,
                              const char *heading,
                              const char *body);
+
+/* A modal question over @owner's window: Cancel (response "cancel",
+ * also Escape) and @accept_label (response @accept, the default one) in
+ * @appearance. The caller sets its fields as the extra child, connects
+ * "response" and presents it. */
+GtkWidget *tam_question_new (GtkWidget *owner,
+                             const char *heading,
+                             const char *body,
+                             const char *accept,
+                             const char *accept_label,
+                             AdwResponseAppearance appearance);
+/* Response @accept of @dialog is enabled only while @entry holds more
+ * than white space. */
+void tam_question_require_text (GtkWidget *dialog,
+                                const char *accept,
+                                GtkWidget *entry);
+/* Appends a label (@mnemonic) and an entry (@text, or empty; Enter
+ * activates the default response) under it to @box; returns the entry. */
+GtkWidget *tam_labelled_entry_append (GtkBox *box,
+                                      const char *mnemonic,
+                                      const char *text);
 
 /* Shows @message under a form field: adds the "error" style class to
  * @field, sets @error_label, marks the field invalid for assistive tech.
@@ -63,6 +87,14 @@ typedef void (*TamPathChosenFunc) (GtkWidget *owner,
 void tam_file_chooser_show (GtkFileChooserNative *chooser,
                             GtkWidget *owner,
                             TamPathChosenFunc chosen);
+/* Asks where to save a PDF (a modal chooser with a PDF filter, @name
+ * proposed), then calls @chosen (@owner, its path) as
+ * tam_file_chooser_show () does. */
+void tam_pdf_chooser_show (GtkWidget *owner,
+                           const char *title,
+                           const char *accept_label,
+                           const char *name,
+                           TamPathChosenFunc chosen);
 /* A file chooser for imports (CSV and spreadsheets) or exports. */
 GtkFileChooserNative *tam_file_chooser_new (GtkWidget *parent,
                                             const char *title,
@@ -70,11 +102,38 @@ GtkFileChooserNative *tam_file_chooser_new (GtkWidget *parent,
                                             const char *accept_label,
                                             gboolean with_xlsx);
 
+/* Shows @text under a form in @label, in the error style when @error;
+ * NULL @text hides the label. */
+void tam_message_label_set (GtkLabel *label,
+                            const char *text,
+                            gboolean error);
+
+/* The title @page has in the window's sidebar (the page's GtkStackPage),
+ * and whether it asks for attention (a count of what waits); nothing
+ * when @page is not in a stack. */
+void tam_sidebar_set_title (GtkWidget *page,
+                            const char *title,
+                            gboolean needs_attention);
+
+/* Selects the item @step away from the one selected in @selection (the
+ * first when none is), staying in the list; returns its position, or
+ * GTK_INVALID_LIST_POSITION when the list is empty. */
+guint tam_selection_step (GtkSingleSelection *selection,
+                          int step);
+
+/* Appends @line to @text, on a line of its own. */
+void tam_text_append_line (GString *text,
+                           const char *line);
+
 /* @dialog goes when its transient parent goes, like destroy-with-parent,
  * but the parent is forgotten first. GTK 4.8's destroy-with-parent keeps
  * a pointer to the parent, and a dialog that outlives it (a worker still
  * holding a reference) then touches the freed parent when it is finally
  * released. Call it once transient-for is set. */
 void tam_window_close_with_parent (GtkWindow *dialog);
+/* A new window of @type (a GtkWindow) over @parent's window (NULL @parent:
+ * none), which goes with it (tam_window_close_with_parent ()). */
+gpointer tam_window_new_over (GType type,
+                              GtkWidget *parent);
 
 G_END_DECLS

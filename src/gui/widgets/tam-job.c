@@ -309,6 +309,25 @@ tam_job_bar_unroot (GtkWidget *widget)
   GTK_WIDGET_CLASS (tam_job_bar_parent_class)->unroot (widget);
 }
 
+void
+tam_job_bar_hold_form (TamJobBar *self,
+                       GtkWidget *const *form,
+                       GtkWidget *start)
+{
+  gboolean idle;
+  GtkRoot *root;
+
+  g_return_if_fail (TAM_IS_JOB_BAR (self));
+  idle = !tam_job_bar_get_running (self);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (!idle && !gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD) && GTK_IS_WINDOW (root))
+    gtk_window_set_focus (GTK_WINDOW (root), NULL);
+  for (guint i = 0; form[i] != NULL; i++)
+    gtk_widget_set_sensitive (form[i], idle);
+  if (idle)
+    gtk_widget_grab_focus (start);
+}
+
 static void
 tam_job_bar_dispose (GObject *object)
 {

@@ -85,6 +85,14 @@ gpointer tam_job_get_data (GAsyncResult *result);
 gboolean tam_job_bar_get_running (TamJobBar *self);
 /* Last progress shown, 0..1. */
 double tam_job_bar_get_fraction (TamJobBar *self);
+/* For a dialog's form around the bar, from its "notify::running": while
+ * the job runs the keyboard goes to Cancel (a focused field must not turn
+ * insensitive) and the widgets of @form (NULL-terminated) are
+ * insensitive; once it is over they are sensitive again and @start (the
+ * button that starts the job) has the keyboard. */
+void tam_job_bar_hold_form (TamJobBar *self,
+                            GtkWidget *const *form,
+                            GtkWidget *start);
 /* Same as pressing Cancel. */
 void tam_job_bar_cancel (TamJobBar *self);
 
