@@ -467,10 +467,10 @@ tam_auth_set_password (TamStore *store,
   /* The audit row says that the password changed, never what it is. */
   if (!tam_audit_append (store, actor, "SET_PASSWORD", "user", nik, NULL, NULL, error))
     goto fail;
-  return tam_store_end_own (store, own_tx, TRUE, error);
+  return tam_store_commit_own (store, own_tx, error);
 
 fail:
-  return tam_store_end_own (store, own_tx, FALSE, error);
+  return tam_store_rollback_own (store, own_tx);
 }
 
 gboolean

@@ -335,16 +335,19 @@ tam_store_rollback (TamStore *self)
 }
 
 gboolean
-tam_store_end_own (TamStore *self,
-                   gboolean own_tx,
-                   gboolean ok,
-                   GError **error)
+tam_store_commit_own (TamStore *self,
+                      gboolean own_tx,
+                      GError **error)
 {
-  if (!own_tx)
-    return ok;
-  if (ok)
-    return tam_store_commit (self, error);
-  tam_store_rollback (self);
+  return !own_tx || tam_store_commit (self, error);
+}
+
+gboolean
+tam_store_rollback_own (TamStore *self,
+                        gboolean own_tx)
+{
+  if (own_tx)
+    tam_store_rollback (self);
   return FALSE;
 }
 

@@ -80,14 +80,27 @@ void tam_store_rollback (TamStore *self);
  * connection of this process still polls. */
 void tam_store_yield (void);
 gboolean tam_store_in_transaction (TamStore *self);
-/* Ends a write that began its own transaction only when the caller held
- * none (@own_tx): commits it when @ok, else rolls it back. Returns @ok
- * and, for an own transaction, whether the commit succeeded. Within the
- * caller's transaction it returns @ok and leaves the ending to them. */
-gboolean tam_store_end_own (TamStore *self,
-                            gboolean own_tx,
-                            gboolean ok,
-                            GError **error);
+/* A write opens its own short transaction only outside the caller's:
+ *
+ *   gboolean own_tx = !tam_store_in_transaction (store);
+ *
+ *   if (own_tx && !tam_store_begin (store, error))
+ *     return FALSE;
+ *   ... (goto fail on an error)
+ *   return tam_store_commit_own (store, own_tx, error);
+ *
+ * fail:
+ *   return tam_store_rollback_own (store, own_tx);
+ *
+ * tam_store_commit_own commits the transaction the write opened (@own_tx;
+ * a failed commit is rolled back) and is TRUE inside the caller's
+ * transaction; tam_store_rollback_own rolls back the transaction the
+ * write opened (the caller's is the caller's to end) and is always FALSE. */
+gboolean tam_store_commit_own (TamStore *self,
+                               gboolean own_tx,
+                               GError **error);
+gboolean tam_store_rollback_own (TamStore *self,
+                                 gboolean own_tx);
 
 /* Sets @error from the connection's last error, prefixed by @what. */
 void tam_store_set_error (TamStore *self,

@@ -10,7 +10,6 @@
 #include "tam-dates.h"
 #include "tam-person-lookup.h"
 #include "tam-store-read.h"
-#include "tam-store-tx.h"
 
 #define RECORD_JSON                                                                              \
   "SELECT json_object('id', r.id, 'nik', p.nik, 'rule', r.nonconformity, 'catalog',"             \

@@ -6,7 +6,6 @@
 
 #include "tam-audit.h"
 #include "tam-kpi-private.h"
-#include "tam-store-tx.h"
 
 typedef enum
 {

@@ -271,13 +271,13 @@ tam_attendance_save (TamStore *store,
                              entity_id, before, after, error))
         goto fail;
     }
-  if (!tam_store_end_own (store, own_tx, TRUE, error))
+  if (!tam_store_commit_own (store, own_tx, error))
     return FALSE;
   tam_coaching_attendance_changed (store, row->person_id);
   return TRUE;
 
 fail:
-  return tam_store_end_own (store, own_tx, FALSE, error);
+  return tam_store_rollback_own (store, own_tx);
 }
 
 void

@@ -411,10 +411,10 @@ tam_people_save (TamStore *store,
                              before, after, error))
         goto fail;
     }
-  return tam_store_end_own (store, own_tx, TRUE, error);
+  return tam_store_commit_own (store, own_tx, error);
 
 fail:
-  return tam_store_end_own (store, own_tx, FALSE, error);
+  return tam_store_rollback_own (store, own_tx);
 }
 
 gboolean

@@ -9,7 +9,6 @@
 #include "tam-audit.h"
 #include "tam-calendar.h"
 #include "tam-dates.h"
-#include "tam-store-tx.h"
 
 typedef struct
 {

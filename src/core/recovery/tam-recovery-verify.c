@@ -13,7 +13,6 @@
 #include "tam-dates.h"
 #include "tam-kpi.h"
 #include "tam-recovery-private.h"
-#include "tam-store-tx.h"
 
 typedef struct
 {

@@ -14,7 +14,6 @@
 #include "tam-person-lookup.h"
 #include "tam-recovery-private.h"
 #include "tam-store-read.h"
-#include "tam-store-tx.h"
 
 /* The plan and its actions as JSON: the audit's before / after and the
  * events' snapshots. */

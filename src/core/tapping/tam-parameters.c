@@ -242,12 +242,12 @@ tam_parameter_save (TamStore *store,
       !tam_audit_append (store, session, before ? "UPDATE" : "INSERT", "assessment_parameter",
                          entity_id, before, after, error))
     goto fail;
-  if (!tam_store_end_own (store, own_tx, TRUE, error))
+  if (!tam_store_commit_own (store, own_tx, error))
     return FALSE;
   g_free (parameter->text);
   parameter->text = g_steal_pointer (&text);
   return TRUE;
 
 fail:
-  return tam_store_end_own (store, own_tx, FALSE, error);
+  return tam_store_rollback_own (store, own_tx);
 }

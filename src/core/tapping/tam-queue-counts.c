@@ -358,14 +358,14 @@ tam_queue_counts_rebuild (TamStore *store,
   own_tx = !tam_store_in_transaction (store);
   if (own_tx && !tam_store_begin (store, error))
     return FALSE;
-  return tam_store_end_own (store, own_tx,
-                            tam_store_exec (store, "DELETE FROM call_state_days", error) &&
-                                tam_store_exec (store, "DELETE FROM call_agent_days", error) &&
-                                tam_store_exec (store, "DELETE FROM kpi_agent_months", error) &&
-                                tam_store_exec (store, "DELETE FROM kpi_site_months", error) &&
-                                tam_store_set_setting (store, "queue_counts_upto", "0", error) &&
-                                counts_absorb (store, TRUE, error),
-                            error);
+  if (!tam_store_exec (store, "DELETE FROM call_state_days", error) ||
+      !tam_store_exec (store, "DELETE FROM call_agent_days", error) ||
+      !tam_store_exec (store, "DELETE FROM kpi_agent_months", error) ||
+      !tam_store_exec (store, "DELETE FROM kpi_site_months", error) ||
+      !tam_store_set_setting (store, "queue_counts_upto", "0", error) ||
+      !counts_absorb (store, TRUE, error))
+    return tam_store_rollback_own (store, own_tx);
+  return tam_store_commit_own (store, own_tx, error);
 }
 
 /* A verdict, undo or re-call has just changed call @id, which was in

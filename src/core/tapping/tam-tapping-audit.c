@@ -92,10 +92,10 @@ tam_tapping_audit_vouch (TamStore *store,
   sqlite3_reset (stmt);
   if (!tam_audit_append (store, actor, "VOUCH", "tappings", "history", NULL, after, error))
     goto fail;
-  return tam_store_end_own (store, own_tx, TRUE, error);
+  return tam_store_commit_own (store, own_tx, error);
 
 fail:
-  return tam_store_end_own (store, own_tx, FALSE, error);
+  return tam_store_rollback_own (store, own_tx);
 }
 
 static gboolean

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "tam-rows.h"
-#include "tam-store-tx.h"
 #include "tam-training-private.h"
 
 #define MAX_ERRORS 20

@@ -14,7 +14,6 @@
 #include "tam-dates.h"
 #include "tam-person-lookup.h"
 #include "tam-store-read.h"
-#include "tam-store-tx.h"
 #include "tam-text.h"
 #include "tam-training-private.h"
 

@@ -43,14 +43,18 @@ job_new (TamPageWork *pw,
   return job;
 }
 
-/* Main context: done, unless the tab it was for is gone. */
+/* Main context: done, unless the tab it was for is gone: disposed, or
+ * out of its window (a closed window's tab is held by its works, not
+ * disposed, until they end; a read may have failed because the window's
+ * database went with it). */
 static void
 job_done (Job *job,
           GObject *source,
           const GError *error)
 {
-  if (job->pw == NULL || !job->pw->disposed)
-    job->work->done (source, job->data, error);
+  if (job->pw != NULL && (job->pw->disposed || gtk_widget_get_root (job->pw->page) == NULL))
+    return;
+  job->work->done (source, job->data, error);
 }
 
 /* ---- reads ------------------------------------------------------------- */
