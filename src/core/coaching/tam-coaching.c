@@ -8,7 +8,7 @@
 #include "tam-audit.h"
 #include "tam-coaching-private.h"
 #include "tam-dates.h"
-#include "tam-person-lookup.h"
+#include "tam-people.h"
 #include "tam-store-read.h"
 
 #define RECORD_JSON                                                                              \

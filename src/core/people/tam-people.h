@@ -40,6 +40,14 @@ TamPerson *tam_people_get (TamStore *store,
 TamPerson *tam_people_find_nik (TamStore *store,
                                 const char *nik,
                                 GError **error);
+/* The person of @nik (tam_people_find_nik), or NULL with an error: when
+ * nobody has it, TAM_ERROR_NOT_FOUND with the desk's own message
+ * @not_found, a format with one %s that gets the NIK (coaching, recovery
+ * and training each name a missing NIK in their own words). */
+TamPerson *tam_person_lookup (TamStore *store,
+                              const char *nik,
+                              const char *not_found,
+                              GError **error);
 
 /* Checks every field. On failure @field (if not NULL) gets the name of the
  * offending field ("nik", "name", "role", "site", "service", "team_leader",

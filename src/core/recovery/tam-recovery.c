@@ -11,7 +11,7 @@
 #include "tam-audit.h"
 #include "tam-dates.h"
 #include "tam-kpi.h"
-#include "tam-person-lookup.h"
+#include "tam-people.h"
 #include "tam-recovery-private.h"
 #include "tam-store-read.h"
 

@@ -12,7 +12,7 @@
 #include "tam-coaching.h"
 #include "tam-codes.h"
 #include "tam-dates.h"
-#include "tam-person-lookup.h"
+#include "tam-people.h"
 #include "tam-store-read.h"
 #include "tam-text.h"
 #include "tam-training-private.h"
