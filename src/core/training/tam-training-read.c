@@ -159,22 +159,11 @@ column_passed (sqlite3_stmt *stmt,
 static GPtrArray *
 collect (TamStore *store,
          sqlite3_stmt *stmt,
-         gpointer (*from_row) (sqlite3_stmt *stmt),
+         TamStoreRowFunc from_row,
          GDestroyNotify free_func,
          GError **error)
 {
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tam_store_set_error (store, error, _ ("Could not read the trainings"));
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return tam_store_collect (store, stmt, from_row, NULL, free_func, _ ("Could not read the trainings"), error);
 }
 
 /* collect() of @sql (a literal) with @id bound to its parameter 1. */
@@ -182,7 +171,7 @@ static GPtrArray *
 collect_by_id (TamStore *store,
                const char *sql,
                gint64 id,
-               gpointer (*from_row) (sqlite3_stmt *stmt),
+               TamStoreRowFunc from_row,
                GDestroyNotify free_func,
                GError **error)
 {
@@ -201,7 +190,7 @@ collect_in_range (TamStore *store,
                   const char *sql,
                   const char *from,
                   const char *to,
-                  gpointer (*from_row) (sqlite3_stmt *stmt),
+                  TamStoreRowFunc from_row,
                   GDestroyNotify free_func,
                   GError **error)
 {
@@ -224,7 +213,8 @@ collect_in_range (TamStore *store,
   " FROM trainings t LEFT JOIN people tr ON tr.id = t.trainer_id"
 
 static gpointer
-training_from_row (sqlite3_stmt *stmt)
+training_from_row (sqlite3_stmt *stmt,
+                   gpointer user_data G_GNUC_UNUSED)
 {
   TamTraining *t = g_new0 (TamTraining, 1);
 
@@ -260,7 +250,7 @@ tam_training_get (TamStore *store,
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    t = training_from_row (stmt);
+    t = training_from_row (stmt, NULL);
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
     g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("There is no training %lld"), (long long) id);
@@ -294,7 +284,8 @@ tam_training_list (TamStore *store,
   " x.quiz_score, x.passed"
 
 static gpointer
-participant_from_row (sqlite3_stmt *stmt)
+participant_from_row (sqlite3_stmt *stmt,
+                      gpointer user_data G_GNUC_UNUSED)
 {
   TamTrainingParticipant *p = g_new0 (TamTrainingParticipant, 1);
 
@@ -324,7 +315,8 @@ tam_training_participants (TamStore *store,
 }
 
 static gpointer
-attempt_from_row (sqlite3_stmt *stmt)
+attempt_from_row (sqlite3_stmt *stmt,
+                  gpointer user_data G_GNUC_UNUSED)
 {
   TamTrainingAttempt *a = g_new0 (TamTrainingAttempt, 1);
 
@@ -351,7 +343,8 @@ tam_training_attempts (TamStore *store,
 }
 
 static gpointer
-day_from_row (sqlite3_stmt *stmt)
+day_from_row (sqlite3_stmt *stmt,
+              gpointer user_data G_GNUC_UNUSED)
 {
   TamTrainingDay *d = g_new0 (TamTrainingDay, 1);
 
@@ -374,7 +367,8 @@ tam_training_days (TamStore *store,
 }
 
 static gpointer
-record_from_row (sqlite3_stmt *stmt)
+record_from_row (sqlite3_stmt *stmt,
+                 gpointer user_data G_GNUC_UNUSED)
 {
   TamTrainingRecord *r = g_new0 (TamTrainingRecord, 1);
 
@@ -574,7 +568,8 @@ sql_error:
 }
 
 static gpointer
-trainer_stats_from_row (sqlite3_stmt *stmt)
+trainer_stats_from_row (sqlite3_stmt *stmt,
+                        gpointer user_data G_GNUC_UNUSED)
 {
   TamTrainerStats *s = g_new0 (TamTrainerStats, 1);
 
@@ -605,7 +600,8 @@ tam_training_trainer_stats (TamStore *store,
 }
 
 static gpointer
-trainee_from_row (sqlite3_stmt *stmt)
+trainee_from_row (sqlite3_stmt *stmt,
+                  gpointer user_data G_GNUC_UNUSED)
 {
   TamTrainee *t = g_new0 (TamTrainee, 1);
 
