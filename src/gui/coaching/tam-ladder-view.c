@@ -181,21 +181,6 @@ tam_ladder_view_snapshot (GtkWidget *widget,
 }
 
 static void
-tam_ladder_view_measure (GtkWidget *widget,
-                         GtkOrientation orientation,
-                         int for_size,
-                         int *minimum,
-                         int *natural,
-                         int *minimum_baseline,
-                         int *natural_baseline)
-{
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = *natural = LABEL_WIDTH + 120;
-  else
-    *minimum = *natural = N_LEVELS * ROW_HEIGHT + 22;
-}
-
-static void
 tam_ladder_view_finalize (GObject *object)
 {
   TamLadderView *self = TAM_LADDER_VIEW (object);
@@ -213,7 +198,6 @@ tam_ladder_view_class_init (TamLadderViewClass *klass)
 
   object_class->finalize = tam_ladder_view_finalize;
   widget_class->snapshot = tam_ladder_view_snapshot;
-  widget_class->measure = tam_ladder_view_measure;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
@@ -221,6 +205,8 @@ static void
 tam_ladder_view_init (TamLadderView *self)
 {
   self->bars = g_array_new (FALSE, FALSE, sizeof (Bar));
+  /* Its size is fixed: the labels and some days across, a row a level. */
+  gtk_widget_set_size_request (GTK_WIDGET (self), LABEL_WIDTH + 120, N_LEVELS * ROW_HEIGHT + 22);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Ladder"), -1);
 }
 

@@ -20,7 +20,6 @@ struct _TamKpiHeadcountDialog
   TamSession *session;
   char *month;
   gboolean loaded;
-  char *message;
   gboolean disposed; /* closed: late callbacks touch nothing */
 
   GtkListBox *list;
@@ -45,16 +44,6 @@ row_free (Row *r)
   g_free (r->service);
   g_free (r->site);
   g_free (r);
-}
-
-static void
-show_message (TamKpiHeadcountDialog *self,
-              const char *text,
-              gboolean error)
-{
-  g_free (self->message);
-  self->message = g_strdup (text);
-  tam_message_label_set (self->message_label, text, error);
 }
 
 /* ------------------------------------------------------------------ */
@@ -98,7 +87,7 @@ read_done (GObject *source,
     return;
   if (error != NULL)
     {
-      show_message (self, error->message, TRUE);
+      tam_message_label_set (self->message_label, error->message, TRUE);
       return;
     }
   for (guint i = 0; i < r->pairs->len; i++)
@@ -193,10 +182,10 @@ save_done (GObject *source,
   tam_save_button_set_state (self->save_button, TAM_SAVE_IDLE);
   if (!tam_save_finish (result, &error))
     {
-      show_message (self, error->message, TRUE);
+      tam_message_label_set (self->message_label, error->message, TRUE);
       return;
     }
-  show_message (self, _ ("Headcount targets saved."), FALSE);
+  tam_message_label_set (self->message_label, _ ("Headcount targets saved."), FALSE);
   g_signal_emit_by_name (self, "saved");
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -236,7 +225,7 @@ save_clicked_cb (TamKpiHeadcountDialog *self)
       gtk_window_close (GTK_WINDOW (self));
       return;
     }
-  show_message (self, NULL, FALSE);
+  tam_message_label_set (self->message_label, NULL, FALSE);
   tam_save_button_set_state (self->save_button, TAM_SAVE_SAVING);
   tam_save_async (self->db_path, save_func, s, (GDestroyNotify) save_free, save_busy, save_done,
                   g_object_ref (self));
@@ -263,7 +252,6 @@ tam_kpi_headcount_dialog_finalize (GObject *object)
   g_free (self->db_path);
   g_clear_pointer (&self->session, tam_session_free);
   g_free (self->month);
-  g_free (self->message);
   g_ptr_array_unref (self->rows);
   G_OBJECT_CLASS (tam_kpi_headcount_dialog_parent_class)->finalize (object);
 }
@@ -403,5 +391,5 @@ const char *
 tam_kpi_headcount_dialog_get_message (TamKpiHeadcountDialog *self)
 {
   g_return_val_if_fail (TAM_IS_KPI_HEADCOUNT_DIALOG (self), NULL);
-  return self->message;
+  return tam_message_label_get (self->message_label);
 }

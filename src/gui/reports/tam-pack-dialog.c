@@ -25,7 +25,6 @@ struct _TamPackDialog
 
   char *db_path;
   TamSession *session;
-  char *message;
   gboolean disposed; /* closed: late callbacks touch nothing */
 };
 
@@ -50,16 +49,6 @@ pack_job_free (gpointer data)
   g_free (job->folder);
   g_clear_pointer (&job->written, g_ptr_array_unref);
   g_free (job);
-}
-
-static void
-show_message (TamPackDialog *self,
-              const char *text,
-              gboolean error)
-{
-  g_free (self->message);
-  self->message = g_strdup (text);
-  tam_message_label_set (self->message_label, text, error);
 }
 
 static void
@@ -100,9 +89,9 @@ pack_done_cb (GObject *source,
   if (!tam_job_bar_run_finish (TAM_JOB_BAR (source), result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_message (self, _ ("Month-end pack cancelled: the file being written was removed; files already written stay."), TRUE);
+        tam_message_label_set (self->message_label, _ ("Month-end pack cancelled: the file being written was removed; files already written stay."), TRUE);
       else
-        show_message (self, error->message, TRUE);
+        tam_message_label_set (self->message_label, error->message, TRUE);
       return;
     }
   /* Translators: month, number of files, folder: "Month-end pack of 2026-10: 6 files written to /home/…" */
@@ -113,7 +102,7 @@ pack_done_cb (GObject *source,
       g_autofree char *base = g_path_get_basename (job->written->pdata[i]);
       g_string_append_printf (text, "\n• %s", base);
     }
-  show_message (self, text->str, FALSE);
+  tam_message_label_set (self->message_label, text->str, FALSE);
 }
 
 static void
@@ -128,22 +117,22 @@ write_clicked_cb (TamPackDialog *self)
     return;
   if (!tam_session_can (self->session, TAM_PERM_EXPORT))
     {
-      show_message (self, _ ("Your role may not write the month-end pack."), TRUE);
+      tam_message_label_set (self->message_label, _ ("Your role may not write the month-end pack."), TRUE);
       return;
     }
   if (!tam_kpi_month_bounds (month, NULL, NULL, NULL))
     {
-      show_message (self, _ ("The month must be written as YYYY-MM, e.g. 2026-10."), TRUE);
+      tam_message_label_set (self->message_label, _ ("The month must be written as YYYY-MM, e.g. 2026-10."), TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->month_row));
       return;
     }
   if (*folder == '\0' || !g_path_is_absolute (folder))
     {
-      show_message (self, _ ("Choose the folder to write the month-end pack to."), TRUE);
+      tam_message_label_set (self->message_label, _ ("Choose the folder to write the month-end pack to."), TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->folder_row));
       return;
     }
-  show_message (self, NULL, FALSE);
+  tam_message_label_set (self->message_label, NULL, FALSE);
   job = g_new0 (PackJob, 1);
   job->session = tam_session_copy (self->session);
   job->month = g_steal_pointer (&month);
@@ -193,7 +182,6 @@ tam_pack_dialog_finalize (GObject *object)
   TamPackDialog *self = TAM_PACK_DIALOG (object);
 
   g_free (self->db_path);
-  g_free (self->message);
   g_clear_pointer (&self->session, tam_session_free);
   G_OBJECT_CLASS (tam_pack_dialog_parent_class)->finalize (object);
 }
@@ -331,7 +319,7 @@ const char *
 tam_pack_dialog_get_message (TamPackDialog *self)
 {
   g_return_val_if_fail (TAM_IS_PACK_DIALOG (self), NULL);
-  return self->message;
+  return tam_message_label_get (self->message_label);
 }
 
 void

@@ -28,7 +28,6 @@ struct _TamReportDialog
 
   char *db_path;
   TamSession *session;
-  char *message;
 };
 
 G_DEFINE_FINAL_TYPE (TamReportDialog, tam_report_dialog, ADW_TYPE_WINDOW)
@@ -65,17 +64,6 @@ selected_report (TamReportDialog *self)
   return reports[0];
 }
 
-/* @error: shown in the error style; NULL @text hides the message. */
-static void
-show_message (TamReportDialog *self,
-              const char *text,
-              gboolean error)
-{
-  g_free (self->message);
-  self->message = g_strdup (text);
-  tam_message_label_set (self->message_label, text, error);
-}
-
 static void
 running_changed_cb (TamReportDialog *self)
 {
@@ -104,7 +92,7 @@ chosen_month (TamReportDialog *self)
 
   if (strlen (first_day) != 10 || date == NULL)
     {
-      show_message (self, _ ("The month must be written as YYYY-MM, e.g. 2026-10."), TRUE);
+      tam_message_label_set (self->message_label, _ ("The month must be written as YYYY-MM, e.g. 2026-10."), TRUE);
       gtk_widget_grab_focus (GTK_WIDGET (self->month_row));
       return NULL;
     }
@@ -120,9 +108,9 @@ chosen_path (TamReportDialog *self)
   g_autofree char *lower = g_ascii_strdown (text, -1);
 
   if (*text == '\0' || !g_path_is_absolute (text))
-    show_message (self, _ ("Choose the file to write the report to."), TRUE);
+    tam_message_label_set (self->message_label, _ ("Choose the file to write the report to."), TRUE);
   else if (!g_str_has_suffix (lower, ".xlsx") && !g_str_has_suffix (lower, ".csv"))
-    show_message (self, _ ("The file's name must end in .xlsx (a workbook) or .csv."), TRUE);
+    tam_message_label_set (self->message_label, _ ("The file's name must end in .xlsx (a workbook) or .csv."), TRUE);
   else
     return g_steal_pointer (&text);
   gtk_widget_grab_focus (GTK_WIDGET (self->file_row));
@@ -159,7 +147,7 @@ report_done_cb (GObject *source,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         /* Translators: %s is a report's form number, "F-18" */
         text = g_strdup_printf (_ ("Report %s cancelled: no file was written."), job->report->form);
-      show_message (self, text != NULL ? text : error->message, TRUE);
+      tam_message_label_set (self->message_label, text != NULL ? text : error->message, TRUE);
       return;
     }
   second = tam_report_second_csv_path (job->report, job->path);
@@ -169,7 +157,7 @@ report_done_cb (GObject *source,
   else
     /* Translators: form, month, file: "Report F-18 of 2026-10 written to …" */
     text = g_strdup_printf (_ ("Report %s of %s written to %s"), job->report->form, job->month, job->path);
-  show_message (self, text, FALSE);
+  tam_message_label_set (self->message_label, text, FALSE);
 }
 
 static void
@@ -185,13 +173,13 @@ write_clicked_cb (TamReportDialog *self)
     return;
   if (!tam_session_can (self->session, report->permission))
     {
-      show_message (self, _ ("Your role may not write this report."), TRUE);
+      tam_message_label_set (self->message_label, _ ("Your role may not write this report."), TRUE);
       return;
     }
   if ((month = chosen_month (self)) == NULL || (path = chosen_path (self)) == NULL)
     return;
 
-  show_message (self, NULL, FALSE);
+  tam_message_label_set (self->message_label, NULL, FALSE);
   job = g_new0 (ReportJob, 1);
   job->report = report;
   job->session = tam_session_copy (self->session);
@@ -255,7 +243,6 @@ tam_report_dialog_finalize (GObject *object)
   TamReportDialog *self = TAM_REPORT_DIALOG (object);
 
   g_free (self->db_path);
-  g_free (self->message);
   g_clear_pointer (&self->session, tam_session_free);
   G_OBJECT_CLASS (tam_report_dialog_parent_class)->finalize (object);
 }
@@ -351,5 +338,5 @@ const char *
 tam_report_dialog_get_message (TamReportDialog *self)
 {
   g_return_val_if_fail (TAM_IS_REPORT_DIALOG (self), NULL);
-  return self->message;
+  return tam_message_label_get (self->message_label);
 }

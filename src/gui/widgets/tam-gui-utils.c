@@ -337,6 +337,12 @@ tam_message_label_set (GtkLabel *label,
     gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
 }
 
+const char *
+tam_message_label_get (GtkLabel *label)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (label)) ? gtk_label_get_text (label) : NULL;
+}
+
 void
 tam_text_append_line (GString *text,
                       const char *line)

@@ -107,6 +107,9 @@ GtkFileChooserNative *tam_file_chooser_new (GtkWidget *parent,
 void tam_message_label_set (GtkLabel *label,
                             const char *text,
                             gboolean error);
+/* The text tam_message_label_set () shows in @label, or NULL while
+ * hidden: a dialog's message is kept there only. */
+const char *tam_message_label_get (GtkLabel *label);
 
 /* The title @page has in the window's sidebar (the page's GtkStackPage),
  * and whether it asks for attention (a count of what waits); nothing
