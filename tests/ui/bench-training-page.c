@@ -24,47 +24,20 @@
 
 #define N_RUNS 5
 
-static gboolean painted;
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer user_data)
-{
-  painted = TRUE;
-}
-
 static void
 wait_painted (GtkWidget *window,
               TamTrainingPage *page)
 {
   while (tam_training_page_is_busy (page))
     g_main_context_iteration (NULL, TRUE);
-  painted = FALSE;
-  gtk_widget_queue_draw (window);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static double
-ms_since (gint64 t0)
-{
-  return (g_get_monotonic_time () - t0) / 1000.0;
-}
-
-static int
-cmp_double (gconstpointer a,
-            gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
+  tam_test_wait_painted (window);
 }
 
 static void
 report (const char *what,
         double *runs)
 {
-  qsort (runs, N_RUNS, sizeof (double), (int (*) (const void *, const void *)) cmp_double);
+  qsort (runs, N_RUNS, sizeof (double), tam_test_cmp_double);
   printf ("%s: median %.1f ms, worst %.1f ms\n", what, runs[N_RUNS / 2], runs[N_RUNS - 1]);
 }
 
@@ -124,34 +97,31 @@ main (int argc,
 
         gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
         gtk_window_present (GTK_WINDOW (window));
-        g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
-        painted = FALSE;
-        while (!painted)
-          g_main_context_iteration (NULL, TRUE);
+        tam_test_wait_painted (window);
 
         /* open: the page built, its month read, its rows painted. */
         t0 = g_get_monotonic_time ();
         page = TAM_TRAINING_PAGE (tam_training_page_new (store, session));
         gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
         wait_painted (window, page);
-        open_runs[run] = ms_since (t0);
+        open_runs[run] = tam_test_ms_since (t0);
 
         tam_training_page_set_month (page, month);
         wait_painted (window, page);
         t0 = g_get_monotonic_time ();
         g_assert_true (tam_training_page_select_id (page, ((TamTraining *) list->pdata[list->len - 1])->id));
         wait_painted (window, page);
-        session_runs[run] = ms_since (t0);
+        session_runs[run] = tam_test_ms_since (t0);
 
         t0 = g_get_monotonic_time ();
         gtk_widget_activate_action (GTK_WIDGET (page), "training.overview", NULL);
         wait_painted (window, page);
-        overview_runs[run] = ms_since (t0);
+        overview_runs[run] = tam_test_ms_since (t0);
 
         t0 = g_get_monotonic_time ();
         gtk_widget_activate_action (GTK_WIDGET (page), "training.prev-month", NULL);
         wait_painted (window, page);
-        month_runs[run] = ms_since (t0);
+        month_runs[run] = tam_test_ms_since (t0);
 
         gtk_window_destroy (GTK_WINDOW (window));
         while (g_main_context_iteration (NULL, FALSE))

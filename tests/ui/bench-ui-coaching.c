@@ -31,15 +31,6 @@
 #define N_MONTHS 24
 #define N_RUNS 7
 
-static gboolean painted;
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer user_data)
-{
-  painted = TRUE;
-}
-
 /* Runs the main loop until the page's worker is done and the window has
  * painted a frame after it. */
 static void
@@ -48,24 +39,7 @@ wait_painted (GtkWidget *window,
 {
   while (tam_coaching_page_is_busy (page))
     g_main_context_iteration (NULL, TRUE);
-  painted = FALSE;
-  gtk_widget_queue_draw (window);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static double
-ms_since (gint64 t0)
-{
-  return (g_get_monotonic_time () - t0) / 1000.0;
-}
-
-static int
-cmp_double (gconstpointer a,
-            gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
+  tam_test_wait_painted (window);
 }
 
 static void
@@ -127,7 +101,7 @@ fill (TamTestDb *db)
   g_assert_true (tam_store_commit (db->store, NULL));
   sqlite3_finalize (s);
   g_rand_free (rand);
-  g_print ("%u records for %u people stored in %.0f ms\n", n, people->len, ms_since (t0));
+  g_print ("%u records for %u people stored in %.0f ms\n", n, people->len, tam_test_ms_since (t0));
 }
 
 static guint
@@ -141,7 +115,7 @@ static void
 report (const char *what,
         GArray *runs)
 {
-  g_array_sort (runs, cmp_double);
+  g_array_sort (runs, tam_test_cmp_double);
   g_print ("%-40s median %7.2f ms  max %7.2f ms  %s (target < 100 ms)\n", what,
            g_array_index (runs, double, runs->len / 2), g_array_index (runs, double, runs->len - 1),
            g_array_index (runs, double, runs->len / 2) < 100 ? "PASS" : "FAIL");
@@ -176,16 +150,13 @@ main (int argc,
 
       gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
       gtk_window_present (GTK_WINDOW (window));
-      g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
-      painted = FALSE;
-      while (!painted)
-        g_main_context_iteration (NULL, TRUE);
+      tam_test_wait_painted (window);
 
       t0 = g_get_monotonic_time ();
       page = TAM_COACHING_PAGE (tam_coaching_page_new (db->store, session));
       gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
       wait_painted (window, page);
-      ms = ms_since (t0);
+      ms = tam_test_ms_since (t0);
       g_array_append_val (open_runs, ms);
       if (run == 0)
         g_print ("inbox: %u rows, %" G_GINT64_FORMAT " open\n",
@@ -196,7 +167,7 @@ main (int argc,
       gtk_drop_down_set_selected (
           tam_test_child (page, TAM_TYPE_COACHING_PAGE, "state_dropdown"), 0);
       wait_painted (window, page);
-      ms = ms_since (t0);
+      ms = tam_test_ms_since (t0);
       g_array_append_val (all_runs, ms);
       if (run == 0)
         g_print ("all states: %u rows\n",
@@ -206,7 +177,7 @@ main (int argc,
       gtk_drop_down_set_selected (
           tam_test_child (page, TAM_TYPE_COACHING_PAGE, "month_dropdown"), 3);
       wait_painted (window, page);
-      ms = ms_since (t0);
+      ms = tam_test_ms_since (t0);
       g_array_append_val (month_runs, ms);
 
       gtk_window_destroy (GTK_WINDOW (window));
@@ -222,8 +193,6 @@ main (int argc,
 
     gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
     gtk_window_present (GTK_WINDOW (window));
-    g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (after_paint_cb),
-                      NULL);
     gtk_editable_set_text (tam_test_child (sign_in, TAM_TYPE_SIGN_IN_PAGE, "nik_entry"), "SPV-001");
     gtk_editable_set_text (tam_test_child (sign_in, TAM_TYPE_SIGN_IN_PAGE, "password_entry"), TAM_TEST_PASSWORD);
     g_signal_emit_by_name (tam_test_child (sign_in, TAM_TYPE_SIGN_IN_PAGE, "password_entry"), "activate");
@@ -239,7 +208,7 @@ main (int argc,
         g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "u", 3));
         g_assert_true (gtk_stack_get_visible_child (stack) == GTK_WIDGET (page));
         wait_painted (GTK_WIDGET (window), page);
-        ms = ms_since (t0);
+        ms = tam_test_ms_since (t0);
         g_array_append_val (tab_runs, ms);
       }
     report ("tab (Alt+4) to painted", tab_runs);

@@ -19,17 +19,9 @@
 
 #include "tam-kpi-page.h"
 #include "tam-kpi.h"
+#include "tam-test-ui.h"
 
 #define N_RUNS 5
-
-static gboolean painted;
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer user_data)
-{
-  painted = TRUE;
-}
 
 static void
 wait_painted (GtkWidget *window,
@@ -37,25 +29,14 @@ wait_painted (GtkWidget *window,
 {
   while (tam_kpi_page_is_loading (page))
     g_main_context_iteration (NULL, TRUE);
-  painted = FALSE;
-  gtk_widget_queue_draw (window);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static int
-cmp_double (gconstpointer a,
-            gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
+  tam_test_wait_painted (window);
 }
 
 static void
 report (const char *what,
         double *ms)
 {
-  qsort (ms, N_RUNS, sizeof (double), cmp_double);
+  qsort (ms, N_RUNS, sizeof (double), tam_test_cmp_double);
   g_print ("%-44s median %7.1f ms   (min %.1f, max %.1f)\n", what, ms[N_RUNS / 2], ms[0], ms[N_RUNS - 1]);
 }
 
@@ -113,38 +94,34 @@ main (int argc,
       GtkWidget *window = gtk_window_new ();
       TamKpiPage *page;
       gint64 t0;
-      GdkFrameClock *clock;
 
       gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
       gtk_window_present (GTK_WINDOW (window));
       while (g_main_context_iteration (NULL, FALSE))
         ;
-      clock = gtk_widget_get_frame_clock (window);
-      g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
 
       t0 = g_get_monotonic_time ();
       page = TAM_KPI_PAGE (tam_kpi_page_new (store, session));
       gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
       wait_painted (window, page);
-      open_ms[run] = (g_get_monotonic_time () - t0) / 1000.0;
+      open_ms[run] = tam_test_ms_since (t0);
 
       t0 = g_get_monotonic_time ();
       tam_kpi_page_set_month (page, before);
       wait_painted (window, page);
-      month_ms[run] = (g_get_monotonic_time () - t0) / 1000.0;
+      month_ms[run] = tam_test_ms_since (t0);
 
       t0 = g_get_monotonic_time ();
       tam_kpi_page_set_scope (page, TAM_KPI_SCOPE_SITE, sites[run % G_N_ELEMENTS (sites)]);
       wait_painted (window, page);
-      site_ms[run] = (g_get_monotonic_time () - t0) / 1000.0;
+      site_ms[run] = tam_test_ms_since (t0);
 
       /* A team of that site: the first bar. */
       t0 = g_get_monotonic_time ();
       tam_kpi_page_set_scope (page, TAM_KPI_SCOPE_TEAM, NULL);
       wait_painted (window, page);
-      team_ms[run] = (g_get_monotonic_time () - t0) / 1000.0;
+      team_ms[run] = tam_test_ms_since (t0);
 
-      g_signal_handlers_disconnect_by_func (clock, after_paint_cb, NULL);
       gtk_window_destroy (GTK_WINDOW (window));
       while (g_main_context_iteration (NULL, FALSE))
         ;

@@ -61,6 +61,21 @@ gboolean tam_test_flag_cb (gpointer flag);
   G_STMT_END
 /* Lets pending events run (layout, idles) without waiting. */
 void tam_test_flush (void);
+/* A key as the user presses it on @widget: the widget's own key binding
+ * for @keyval and @mods runs its action, then pending events run (GTK 4.8
+ * has no public way to synthesise a key event; this is the binding the
+ * event would reach). Aborts when @widget has no such binding. */
+void tam_test_press (GtkWidget *widget,
+                     guint keyval,
+                     GdkModifierType mods);
+/* Benchmarks: queues a frame of @window (presented) and iterates the main
+ * loop until it is painted. */
+void tam_test_wait_painted (GtkWidget *window);
+/* Milliseconds since @t0 (g_get_monotonic_time). */
+double tam_test_ms_since (gint64 t0);
+/* Orders doubles (qsort, g_array_sort). */
+int tam_test_cmp_double (gconstpointer a,
+                         gconstpointer b);
 /* Iterates the main loop until every save sent by a dialog (tam-save.h)
  * has been handed back to it. */
 void tam_test_wait_saves (void);

@@ -68,36 +68,13 @@ fixture_teardown (Fixture *f,
   tam_test_db_free (f->db);
 }
 
-/* A key as the user presses it on the page: the page's own key binding
- * for @keyval runs its action (as in test-coaching-page.c). */
+/* A key as the user presses it on the page (tam_test_press). */
 static void
 press (Fixture *f,
        guint keyval,
        GdkModifierType mods)
 {
-  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->page));
-  g_autoptr (GtkShortcutTrigger) key = gtk_keyval_trigger_new (keyval, mods);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), key))
-            {
-              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
-                                            GTK_WIDGET (f->page), gtk_shortcut_get_arguments (shortcut));
-              tam_test_flush ();
-              return;
-            }
-        }
-    }
-  g_error ("no key binding for %s", gdk_keyval_name (keyval));
+  tam_test_press (GTK_WIDGET (f->page), keyval, mods);
 }
 
 /* The descendants of @root of @type, depth first, in order. */
