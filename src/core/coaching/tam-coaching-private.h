@@ -8,9 +8,6 @@
 
 G_BEGIN_DECLS
 
-/* Today, local time, YYYY-MM-DD. */
-char *_tam_coaching_today (void);
-
 /* The issued records of @person_id except @except_id, as
  * ladder records, appended to @out; strings live in @chunk. */
 gboolean _tam_coaching_issued_records (TamStore *store,

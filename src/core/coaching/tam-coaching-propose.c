@@ -591,13 +591,8 @@ tam_coaching_propose (TamStore *store,
 
   if (!tam_session_require (session, TAM_PERM_PROPOSE_COACHING, error))
     return FALSE;
-  day = tam_parse_date (through);
-  if (day == NULL)
-    {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("“%s” is not a date (2026-10-05 or 05/10/2026)"),
-                   through ? through : "");
-      return FALSE;
-    }
+  if ((day = tam_parse_date_or_error (through, error)) == NULL)
+    return FALSE;
   return propose_run (store, session, 0, day, n_new, error);
 }
 

@@ -120,14 +120,6 @@ record_from_row (sqlite3_stmt *s)
   return r;
 }
 
-char *
-_tam_coaching_today (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static gboolean
 is_team_leader (const TamSession *session)
 {
@@ -275,13 +267,8 @@ tam_coaching_record (TamStore *store,
                    rule_code ? rule_code : "", catalog->version);
       return 0;
     }
-  day = tam_parse_date (date);
-  if (day == NULL)
-    {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("“%s” is not a date (2026-10-05 or 05/10/2026)"),
-                   date ? date : "");
-      return 0;
-    }
+  if ((day = tam_parse_date_or_error (date, error)) == NULL)
+    return 0;
   person = tam_person_lookup (store, nik, _ ("No person with NIK %s"), error);
   if (person == NULL)
     return 0;
@@ -425,20 +412,6 @@ in_scope (const TamSession *session,
   return ok;
 }
 
-static char *
-date_or_today (const char *date,
-               GError **error)
-{
-  char *day;
-
-  if (date == NULL)
-    return _tam_coaching_today ();
-  day = tam_parse_date (date);
-  if (day == NULL)
-    g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("“%s” is not a date (2026-10-05 or 05/10/2026)"), date);
-  return day;
-}
-
 /* Begins, reads the record and its person, checks self and scope. */
 static gboolean
 decision_begin (TamStore *store,
@@ -530,7 +503,7 @@ tam_coaching_issue (TamStore *store,
     return FALSE;
   if ((catalog = catalog_or_error (error)) == NULL)
     return FALSE;
-  if ((day = date_or_today (date, error)) == NULL)
+  if ((day = tam_date_or_today (date, error)) == NULL)
     return FALSE;
   if (!decision_begin (store, session, id, own_tx, &row, &person, &before, error))
     return FALSE;
@@ -646,7 +619,7 @@ receipt (TamStore *store,
 
   if (!require_receipt (session, error))
     return FALSE;
-  if ((day = date_or_today (date, error)) == NULL)
+  if ((day = tam_date_or_today (date, error)) == NULL)
     return FALSE;
   if (!decision_begin (store, session, id, own_tx, &row, &person, &before, error))
     return FALSE;
@@ -740,7 +713,7 @@ tam_coaching_confirm (TamStore *store,
     }
   if ((catalog = catalog_or_error (error)) == NULL)
     return FALSE;
-  if ((day = date_or_today (date, error)) == NULL)
+  if ((day = tam_date_or_today (date, error)) == NULL)
     return FALSE;
   if (!decision_begin (store, session, id, own_tx, &row, &person, &before, error))
     return FALSE;

@@ -270,14 +270,6 @@ tam_recovery_action_spec_parse (const char *text,
 /* Shared helpers */
 
 char *
-_tam_recovery_today (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-char *
 _tam_recovery_time (const char *at,
                     GError **error)
 {
@@ -1046,12 +1038,8 @@ tam_recovery_action_done (TamStore *store,
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
   if (!tam_session_require (session, TAM_PERM_VIEW, error))
     return FALSE;
-  day = on ? tam_parse_date (on) : _tam_recovery_today ();
-  if (day == NULL)
-    {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("“%s” is not a date (2026-10-05 or 05/10/2026)"), on);
-      return FALSE;
-    }
+  if ((day = tam_date_or_today (on, error)) == NULL)
+    return FALSE;
   when = on ? g_strdup_printf ("%s 00:00:00", day) : tam_now_string ();
   if (own_tx && !tam_store_begin (store, error))
     return FALSE;

@@ -437,7 +437,7 @@ tam_training_due (TamStore *store,
 {
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_training_due_row_free);
   g_autoptr (GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *day = tam_parse_date (on);
+  g_autofree char *day = tam_parse_date_or_error (on, error);
   g_autofree char *window = NULL;
   g_autofree char *since = NULL;
   g_autofree char *last_month = NULL;
@@ -447,10 +447,7 @@ tam_training_due (TamStore *store,
   int rc;
 
   if (day == NULL)
-    {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("“%s” is not a date (2026-10-05 or 05/10/2026)"), on ? on : "");
-      return NULL;
-    }
+    return NULL;
   window = tam_training_add_months (day, 1);
   since = tam_training_add_months (day, -months);
   {

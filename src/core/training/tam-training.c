@@ -471,13 +471,8 @@ tam_training_attend (TamStore *store,
 
   if (!tam_session_require (actor, TAM_PERM_RECORD_TRAINING, error))
     return FALSE;
-  day = tam_parse_date (date);
-  if (day == NULL)
-    {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("“%s” is not a date (2026-10-05 or 05/10/2026)"),
-                   date ? date : "");
-      return FALSE;
-    }
+  if ((day = tam_parse_date_or_error (date, error)) == NULL)
+    return FALSE;
   if (own_tx && !tam_store_begin (store, error))
     return FALSE;
   if (!read_participant (store, training_id, nik, &t, &p, error))
