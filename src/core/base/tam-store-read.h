@@ -19,4 +19,15 @@ gboolean tam_stmt_read_one (sqlite3_stmt *stmt,
                             const char *not_found_format,
                             ...) G_GNUC_PRINTF (5, 6);
 
+/* tam_stmt_read_one() of @sql (a literal) with @id bound to its
+ * parameter 1; FALSE with @error when it cannot be prepared. */
+gboolean tam_store_read_by_id (TamStore *store,
+                               const char *sql,
+                               gint64 id,
+                               TamRowFillFunc fill,
+                               gpointer out,
+                               GError **error,
+                               const char *not_found_format,
+                               ...) G_GNUC_PRINTF (7, 8);
+
 G_END_DECLS

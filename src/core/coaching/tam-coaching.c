@@ -376,21 +376,17 @@ row_fill (sqlite3_stmt *s,
   r->confirmed = sqlite3_column_int (s, 8) != 0;
 }
 
+#define ROW_SELECT                                                         \
+  "SELECT person_id, nonconformity, level, state, occurred_on, issued_on," \
+  " acknowledged_on, refused, confirmed_by IS NOT NULL FROM coaching_records WHERE id = ?"
+
 static gboolean
 read_row (TamStore *store,
           gint64 id,
           Row *r,
           GError **error)
 {
-  sqlite3_stmt *s = tam_store_prepare (store,
-                                       "SELECT person_id, nonconformity, level, state, occurred_on, issued_on,"
-                                       " acknowledged_on, refused, confirmed_by IS NOT NULL FROM coaching_records WHERE id = ?",
-                                       error);
-
-  if (s == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (s, 1, id);
-  return tam_stmt_read_one (s, row_fill, r, error, _ ("No coaching record %lld"), (long long) id);
+  return tam_store_read_by_id (store, ROW_SELECT, id, row_fill, r, error, _ ("No coaching record %lld"), (long long) id);
 }
 
 /* A supervisor (operational) decides for their site and service, a

@@ -731,23 +731,19 @@ row_fill (sqlite3_stmt *s,
   r->follow_up = sqlite3_column_int64 (s, 11);
 }
 
+#define ROW_SELECT                                                                 \
+  "SELECT kpi, scope_kind, scope_ref, site, service, period, verify_month, state," \
+  " drafted_by, drafted_at, analysis,"                                             \
+  " COALESCE ((SELECT f.id FROM recovery_plans f WHERE f.follows_id = p.id), 0)"   \
+  " FROM recovery_plans p WHERE id = ?"
+
 static gboolean
 read_row (TamStore *store,
           gint64 id,
           Row *r,
           GError **error)
 {
-  sqlite3_stmt *s = tam_store_prepare (store,
-                                       "SELECT kpi, scope_kind, scope_ref, site, service, period, verify_month, state,"
-                                       " drafted_by, drafted_at, analysis,"
-                                       " COALESCE ((SELECT f.id FROM recovery_plans f WHERE f.follows_id = p.id), 0)"
-                                       " FROM recovery_plans p WHERE id = ?",
-                                       error);
-
-  if (s == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (s, 1, id);
-  return tam_stmt_read_one (s, row_fill, r, error, _ ("No recovery plan %lld"), (long long) id);
+  return tam_store_read_by_id (store, ROW_SELECT, id, row_fill, r, error, _ ("No recovery plan %lld"), (long long) id);
 }
 
 static gboolean

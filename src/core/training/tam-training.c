@@ -293,14 +293,9 @@ read_training (TamStore *store,
                TrainingRow *t,
                GError **error)
 {
-  sqlite3_stmt *stmt = tam_store_prepare (store, "SELECT kind, title, service, starts_on, ends_on FROM trainings WHERE id = ?",
-                                          error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
   t->id = id;
-  return tam_stmt_read_one (stmt, training_row_fill, t, error, _ ("There is no training %lld"), (long long) id);
+  return tam_store_read_by_id (store, "SELECT kind, title, service, starts_on, ends_on FROM trainings WHERE id = ?", id,
+                               training_row_fill, t, error, _ ("There is no training %lld"), (long long) id);
 }
 
 static int
