@@ -252,52 +252,6 @@ fail:
   return 0;
 }
 
-typedef struct
-{
-  gint64 id;
-  char *kind;
-  char *title;
-  char *service;
-  char *starts_on;
-  char *ends_on;
-} TrainingRow;
-
-static void
-training_row_clear (TrainingRow *t)
-{
-  g_free (t->kind);
-  g_free (t->title);
-  g_free (t->service);
-  g_free (t->starts_on);
-  g_free (t->ends_on);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TrainingRow, training_row_clear)
-
-static void
-training_row_fill (sqlite3_stmt *stmt,
-                   gpointer out)
-{
-  TrainingRow *t = out;
-
-  t->kind = tam_stmt_dup_text (stmt, 0);
-  t->title = tam_stmt_dup_text (stmt, 1);
-  t->service = tam_stmt_dup_text (stmt, 2);
-  t->starts_on = tam_stmt_dup_text (stmt, 3);
-  t->ends_on = tam_stmt_dup_text (stmt, 4);
-}
-
-static gboolean
-read_training (TamStore *store,
-               gint64 id,
-               TrainingRow *t,
-               GError **error)
-{
-  t->id = id;
-  return tam_store_read_by_id (store, "SELECT kind, title, service, starts_on, ends_on FROM trainings WHERE id = ?", id,
-                               training_row_fill, t, error, _ ("There is no training %lld"), (long long) id);
-}
-
 static int
 enrolled (TamStore *store,
           gint64 training_id,
@@ -320,7 +274,7 @@ enrolled (TamStore *store,
 /* Checks that @nik may be enrolled in @t; @out gets the person. */
 static gboolean
 check_enroll (TamStore *store,
-              const TrainingRow *t,
+              const TamTraining *t,
               const char *nik,
               TamPerson **out,
               GError **error)
@@ -343,7 +297,7 @@ check_enroll (TamStore *store,
                    p->name, nik, tam_person_status_label (p->status));
       return FALSE;
     }
-  if (g_strcmp0 (t->kind, "INITIAL") == 0 && p->service != NULL && g_strcmp0 (p->service, t->service) != 0)
+  if (t->kind == TAM_TRAINING_INITIAL && p->service != NULL && g_strcmp0 (p->service, t->service) != 0)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
                    _ ("%s (%s) works for %s; this initial training is for %s"), p->name, nik,
@@ -369,7 +323,7 @@ tam_training_enroll (TamStore *store,
                      const char *const *niks,
                      GError **error)
 {
-  g_auto (TrainingRow) t = { 0 };
+  g_autoptr (TamTraining) t = NULL;
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean own_tx = !tam_store_in_transaction (store);
 
@@ -384,7 +338,7 @@ tam_training_enroll (TamStore *store,
     }
   if (own_tx && !tam_store_begin (store, error))
     return FALSE;
-  if (!read_training (store, training_id, &t, error))
+  if ((t = tam_training_get (store, training_id, error)) == NULL)
     goto fail;
   for (guint i = 0; niks[i] != NULL; i++)
     {
@@ -399,7 +353,7 @@ tam_training_enroll (TamStore *store,
           goto fail;
         }
       g_hash_table_add (seen, (gpointer) niks[i]);
-      if (!check_enroll (store, &t, niks[i], &p, error))
+      if (!check_enroll (store, t, niks[i], &p, error))
         goto fail;
       stmt = tam_store_prepare (store, "INSERT INTO training_participants (training_id, person_id) VALUES (?, ?)", error);
       if (stmt == NULL)
@@ -424,13 +378,13 @@ static gboolean
 read_participant (TamStore *store,
                   gint64 training_id,
                   const char *nik,
-                  TrainingRow *t,
+                  TamTraining **t,
                   TamPerson **p,
                   GError **error)
 {
   int e;
 
-  if (!read_training (store, training_id, t, error) || (*p = read_person (store, nik, error)) == NULL)
+  if ((*t = tam_training_get (store, training_id, error)) == NULL || (*p = read_person (store, nik, error)) == NULL)
     return FALSE;
   e = enrolled (store, training_id, (*p)->id, error);
   if (e < 0)
@@ -438,7 +392,7 @@ read_participant (TamStore *store,
   if (e == 0)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("%s (%s) is not enrolled in “%s”"), (*p)->name, nik,
-                   t->title);
+                   (*t)->title);
       return FALSE;
     }
   return TRUE;
@@ -453,7 +407,7 @@ tam_training_attend (TamStore *store,
                      gboolean present,
                      GError **error)
 {
-  g_auto (TrainingRow) t = { 0 };
+  g_autoptr (TamTraining) t = NULL;
   g_autoptr (TamPerson) p = NULL;
   g_autofree char *day = NULL;
   g_autofree char *before = NULL;
@@ -472,10 +426,10 @@ tam_training_attend (TamStore *store,
     return FALSE;
   if (!read_participant (store, training_id, nik, &t, &p, error))
     goto fail;
-  if (strcmp (day, t.starts_on) < 0 || strcmp (day, t.ends_on) > 0)
+  if (strcmp (day, t->starts_on) < 0 || strcmp (day, t->ends_on) > 0)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("%s is outside the training “%s” (%s to %s)"), day, t.title,
-                   t.starts_on, t.ends_on);
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("%s is outside the training “%s” (%s to %s)"), day, t->title,
+                   t->starts_on, t->ends_on);
       goto fail;
     }
   stmt = tam_store_prepare (store, "SELECT present FROM training_attendance WHERE training_id = ? AND person_id = ? AND date = ?",
@@ -635,7 +589,7 @@ tam_training_score_at (TamStore *store,
                        guint *attempt,
                        GError **error)
 {
-  g_auto (TrainingRow) t = { 0 };
+  g_autoptr (TamTraining) t = NULL;
   g_autoptr (TamPerson) p = NULL;
   g_autofree char *now = NULL;
   gboolean own_tx = !tam_store_in_transaction (store);
