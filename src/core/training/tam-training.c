@@ -252,20 +252,38 @@ fail:
   return 0;
 }
 
+/* @sql (a literal) prepared with @training_id bound to its parameter 1
+ * and @person_id to its parameter 2. */
+static sqlite3_stmt *
+prepare_participation (TamStore *store,
+                       const char *sql,
+                       gint64 training_id,
+                       gint64 person_id,
+                       GError **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (store, sql, error);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, training_id);
+      sqlite3_bind_int64 (stmt, 2, person_id);
+    }
+  return stmt;
+}
+
 static int
 enrolled (TamStore *store,
           gint64 training_id,
           gint64 person_id,
           GError **error)
 {
-  sqlite3_stmt *stmt = tam_store_prepare (store, "SELECT 1 FROM training_participants WHERE training_id = ? AND person_id = ?",
-                                          error);
+  sqlite3_stmt *stmt = prepare_participation (store,
+                                              "SELECT 1 FROM training_participants WHERE training_id = ? AND person_id = ?",
+                                              training_id, person_id, error);
   int found;
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, training_id);
-  sqlite3_bind_int64 (stmt, 2, person_id);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   return found;
@@ -355,11 +373,11 @@ tam_training_enroll (TamStore *store,
       g_hash_table_add (seen, (gpointer) niks[i]);
       if (!check_enroll (store, t, niks[i], &p, error))
         goto fail;
-      stmt = tam_store_prepare (store, "INSERT INTO training_participants (training_id, person_id) VALUES (?, ?)", error);
+      stmt = prepare_participation (store,
+                                    "INSERT INTO training_participants (training_id, person_id) VALUES (?, ?)",
+                                    training_id, p->id, error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, training_id);
-      sqlite3_bind_int64 (stmt, 2, p->id);
       if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not enroll a participant"), error))
         goto fail;
       id_text = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", training_id, niks[i]);
@@ -432,12 +450,11 @@ tam_training_attend (TamStore *store,
                    t->starts_on, t->ends_on);
       goto fail;
     }
-  stmt = tam_store_prepare (store, "SELECT present FROM training_attendance WHERE training_id = ? AND person_id = ? AND date = ?",
-                            error);
+  stmt = prepare_participation (store,
+                                "SELECT present FROM training_attendance WHERE training_id = ? AND person_id = ? AND date = ?",
+                                training_id, p->id, error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, training_id);
-  sqlite3_bind_int64 (stmt, 2, p->id);
   sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     before = g_strdup_printf ("{\"date\":\"%s\",\"present\":%d}", day, sqlite3_column_int (stmt, 0));
@@ -450,27 +467,23 @@ tam_training_attend (TamStore *store,
         tam_store_rollback (store);
       return TRUE;
     }
-  stmt = tam_store_prepare (store,
-                            "INSERT INTO training_attendance (training_id, person_id, date, present) VALUES (?1, ?2, ?3, ?4)"
-                            " ON CONFLICT (training_id, person_id, date) DO UPDATE SET present = ?4",
-                            error);
+  stmt = prepare_participation (store,
+                                "INSERT INTO training_attendance (training_id, person_id, date, present) VALUES (?1, ?2, ?3, ?4)"
+                                " ON CONFLICT (training_id, person_id, date) DO UPDATE SET present = ?4",
+                                training_id, p->id, error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, training_id);
-  sqlite3_bind_int64 (stmt, 2, p->id);
   sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 4, present ? 1 : 0);
   if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the attendance"), error))
     goto fail;
-  stmt = tam_store_prepare (store,
-                            "UPDATE training_participants SET attended = EXISTS (SELECT 1 FROM training_attendance a"
-                            " WHERE a.training_id = ?1 AND a.person_id = ?2 AND a.present = 1)"
-                            " WHERE training_id = ?1 AND person_id = ?2",
-                            error);
+  stmt = prepare_participation (store,
+                                "UPDATE training_participants SET attended = EXISTS (SELECT 1 FROM training_attendance a"
+                                " WHERE a.training_id = ?1 AND a.person_id = ?2 AND a.present = 1)"
+                                " WHERE training_id = ?1 AND person_id = ?2",
+                                training_id, p->id, error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, training_id);
-  sqlite3_bind_int64 (stmt, 2, p->id);
   if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the attendance"), error))
     goto fail;
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", training_id, nik);
@@ -505,24 +518,20 @@ _tam_training_score_one (TamStore *store,
   g_autofree char *after = NULL;
   char score_text[G_ASCII_DTOSTR_BUF_SIZE];
 
-  stmt = tam_store_prepare (store,
-                            "SELECT coalesce (max (attempt), 0) + 1 FROM training_attempts WHERE training_id = ? AND person_id = ?",
-                            error);
+  stmt = prepare_participation (store,
+                                "SELECT coalesce (max (attempt), 0) + 1 FROM training_attempts WHERE training_id = ? AND person_id = ?",
+                                training_id, person_id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, training_id);
-  sqlite3_bind_int64 (stmt, 2, person_id);
   n = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 1;
   sqlite3_reset (stmt);
 
-  stmt = tam_store_prepare (store,
-                            "INSERT INTO training_attempts (training_id, person_id, attempt, score, pass_mark, passed,"
-                            " recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                            error);
+  stmt = prepare_participation (store,
+                                "INSERT INTO training_attempts (training_id, person_id, attempt, score, pass_mark, passed,"
+                                " recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                training_id, person_id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, training_id);
-  sqlite3_bind_int64 (stmt, 2, person_id);
   sqlite3_bind_int64 (stmt, 3, n);
   sqlite3_bind_double (stmt, 4, score);
   sqlite3_bind_double (stmt, 5, pass_mark);
@@ -534,13 +543,11 @@ _tam_training_score_one (TamStore *store,
     sqlite3_bind_null (stmt, 8);
   if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the score"), error))
     return FALSE;
-  stmt = tam_store_prepare (store,
-                            "UPDATE training_participants SET quiz_score = ?3, passed = ?4 WHERE training_id = ?1 AND person_id = ?2",
-                            error);
+  stmt = prepare_participation (store,
+                                "UPDATE training_participants SET quiz_score = ?3, passed = ?4 WHERE training_id = ?1 AND person_id = ?2",
+                                training_id, person_id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, training_id);
-  sqlite3_bind_int64 (stmt, 2, person_id);
   sqlite3_bind_double (stmt, 3, score);
   sqlite3_bind_int (stmt, 4, passed ? 1 : 0);
   if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the score"), error))
