@@ -39,6 +39,19 @@ tam_stmt_read_one (sqlite3_stmt *stmt,
   return found;
 }
 
+sqlite3_stmt *
+tam_store_prepare_by_id (TamStore *store,
+                         const char *sql,
+                         gint64 id,
+                         GError **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (store, sql, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, id);
+  return stmt;
+}
+
 gboolean
 tam_store_read_by_id (TamStore *store,
                       const char *sql,
@@ -49,13 +62,12 @@ tam_store_read_by_id (TamStore *store,
                       const char *not_found_format,
                       ...)
 {
-  sqlite3_stmt *stmt = tam_store_prepare (store, sql, error);
+  sqlite3_stmt *stmt = tam_store_prepare_by_id (store, sql, id, error);
   va_list args;
   gboolean found;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
   va_start (args, not_found_format);
   found = read_one_valist (stmt, fill, out, error, not_found_format, args);
   va_end (args);

@@ -19,6 +19,13 @@ gboolean tam_stmt_read_one (sqlite3_stmt *stmt,
                             const char *not_found_format,
                             ...) G_GNUC_PRINTF (5, 6);
 
+/* @sql (a literal) prepared with @id bound to its parameter 1; NULL
+ * with @error when it cannot be prepared. */
+sqlite3_stmt *tam_store_prepare_by_id (TamStore *store,
+                                       const char *sql,
+                                       gint64 id,
+                                       GError **error);
+
 /* tam_stmt_read_one() of @sql (a literal) with @id bound to its
  * parameter 1; FALSE with @error when it cannot be prepared. */
 gboolean tam_store_read_by_id (TamStore *store,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tam-dates.h"
+#include "tam-store-read.h"
 #include "tam-training-private.h"
 
 void
@@ -175,12 +176,9 @@ collect_by_id (TamStore *store,
                GDestroyNotify free_func,
                GError **error)
 {
-  sqlite3_stmt *stmt = tam_store_prepare (store, sql, error);
+  sqlite3_stmt *stmt = tam_store_prepare_by_id (store, sql, id, error);
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return collect (store, stmt, from_row, free_func, error);
+  return stmt != NULL ? collect (store, stmt, from_row, free_func, error) : NULL;
 }
 
 /* collect() of @sql (a literal) with the days @from (?1) and @to (?2),
