@@ -26,15 +26,4 @@ sqlite3_stmt *tam_store_prepare_by_id (TamStore *store,
                                        gint64 id,
                                        GError **error);
 
-/* tam_stmt_read_one() of @sql (a literal) with @id bound to its
- * parameter 1; FALSE with @error when it cannot be prepared. */
-gboolean tam_store_read_by_id (TamStore *store,
-                               const char *sql,
-                               gint64 id,
-                               TamRowFillFunc fill,
-                               gpointer out,
-                               GError **error,
-                               const char *not_found_format,
-                               ...) G_GNUC_PRINTF (7, 8);
-
 G_END_DECLS

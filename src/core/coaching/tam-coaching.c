@@ -378,15 +378,6 @@ row_fill (sqlite3_stmt *s,
   "SELECT person_id, nonconformity, level, state, occurred_on, issued_on," \
   " acknowledged_on, refused, confirmed_by IS NOT NULL FROM coaching_records WHERE id = ?"
 
-static gboolean
-read_row (TamStore *store,
-          gint64 id,
-          Row *r,
-          GError **error)
-{
-  return tam_store_read_by_id (store, ROW_SELECT, id, row_fill, r, error, _ ("No coaching record %lld"), (long long) id);
-}
-
 /* A supervisor (operational) decides for their site and service, a
  * manager for everybody; a team leader acts for their own team. */
 static gboolean
@@ -448,6 +439,8 @@ decision_begin (Decision *d,
                 const char *date,
                 GError **error)
 {
+  sqlite3_stmt *s;
+
   d->store = store;
   d->session = session;
   d->id = id;
@@ -456,7 +449,9 @@ decision_begin (Decision *d,
     return FALSE;
   if (d->own_tx && !tam_store_begin (store, error))
     return FALSE;
-  if (!read_row (store, id, &d->row, error) || (d->person = tam_people_get (store, d->row.person_id, error)) == NULL)
+  s = tam_store_prepare_by_id (store, ROW_SELECT, id, error);
+  if (s == NULL || !tam_stmt_read_one (s, row_fill, &d->row, error, _ ("No coaching record %lld"), (long long) id) ||
+      (d->person = tam_people_get (store, d->row.person_id, error)) == NULL)
     return decision_fail (d);
   if (d->person->id == session->person_id)
     {

@@ -743,7 +743,9 @@ read_row (TamStore *store,
           Row *r,
           GError **error)
 {
-  return tam_store_read_by_id (store, ROW_SELECT, id, row_fill, r, error, _ ("No recovery plan %lld"), (long long) id);
+  sqlite3_stmt *s = tam_store_prepare_by_id (store, ROW_SELECT, id, error);
+
+  return s != NULL && tam_stmt_read_one (s, row_fill, r, error, _ ("No recovery plan %lld"), (long long) id);
 }
 
 static gboolean
