@@ -164,14 +164,7 @@ _tam_coaching_issued_records (TamStore *store,
 gint64
 _tam_coaching_insert (TamStore *store,
                       const TamCatalog *catalog,
-                      gint64 person_id,
-                      const TamCoachingRule *rule,
-                      const TamLadderProposal *proposal,
-                      const char *occurred_on,
-                      const char *event_key,
-                      gint64 proposed_by,
-                      gint64 call_row_id,
-                      const char *note,
+                      const TamCoachingNewRecord *record,
                       GError **error)
 {
   sqlite3_stmt *s = tam_store_prepare (store,
@@ -180,25 +173,27 @@ _tam_coaching_insert (TamStore *store,
                                        " previous_level)"
                                        " VALUES (?, ?, ?, 'PROPOSED', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                        error);
+  const TamCoachingRule *rule = record->rule;
+  const TamLadderProposal *proposal = &record->proposal;
   int rc;
 
   if (s == NULL)
     return 0;
-  sqlite3_bind_int64 (s, 1, person_id);
+  sqlite3_bind_int64 (s, 1, record->person_id);
   sqlite3_bind_text (s, 2, rule->code, -1, SQLITE_STATIC);
   sqlite3_bind_text (s, 3, tam_coaching_level_to_code (proposal->level), -1, SQLITE_STATIC);
-  sqlite3_bind_text (s, 4, occurred_on, -1, SQLITE_TRANSIENT);
-  if (proposed_by > 0)
-    sqlite3_bind_int64 (s, 5, proposed_by);
+  sqlite3_bind_text (s, 4, record->occurred_on, -1, SQLITE_TRANSIENT);
+  if (record->proposed_by > 0)
+    sqlite3_bind_int64 (s, 5, record->proposed_by);
   else
     sqlite3_bind_null (s, 5);
-  sqlite3_bind_text (s, 6, note ? note : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (s, 6, record->note ? record->note : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (s, 7, catalog->version, -1, SQLITE_STATIC);
   sqlite3_bind_text (s, 8, tam_coaching_mode_to_code (rule->mode), -1, SQLITE_STATIC);
   sqlite3_bind_int (s, 9, proposal->conditional ? 1 : 0);
-  tam_stmt_bind_text_or_null (s, 10, event_key);
-  if (call_row_id > 0)
-    sqlite3_bind_int64 (s, 11, call_row_id);
+  tam_stmt_bind_text_or_null (s, 10, record->event_key);
+  if (record->call_row_id > 0)
+    sqlite3_bind_int64 (s, 11, record->call_row_id);
   else
     sqlite3_bind_null (s, 11);
   tam_stmt_bind_text_or_null (s, 12, proposal->previous >= 0 ? tam_coaching_level_to_code (proposal->previous) : NULL);
@@ -208,7 +203,7 @@ _tam_coaching_insert (TamStore *store,
     {
       if (rc == SQLITE_CONSTRAINT)
         g_set_error (error, TAM_ERROR, TAM_ERROR_DUPLICATE, _ ("%s is already recorded for this person on %s"),
-                     rule->code, occurred_on);
+                     rule->code, record->occurred_on);
       else
         tam_store_set_error (store, error, _ ("Could not store the coaching record"));
       return 0;
@@ -249,7 +244,7 @@ tam_coaching_record (TamStore *store,
   g_autofree char *entity_id = NULL;
   g_autoptr (GArray) records = g_array_new (FALSE, FALSE, sizeof (TamLadderRecord));
   g_autoptr (GStringChunk) chunk = g_string_chunk_new (256);
-  TamLadderProposal proposal;
+  TamCoachingNewRecord record;
   gboolean own_tx = !tam_store_in_transaction (store);
   gint64 call_row = 0;
   gint64 id;
@@ -318,9 +313,17 @@ tam_coaching_record (TamStore *store,
     }
   if (!_tam_coaching_issued_records (store, person->id, 0, records, chunk, error))
     goto fail;
-  proposal = tam_ladder_propose (rule, day, (TamLadderRecord *) (void *) records->data, records->len, 0);
-  id = _tam_coaching_insert (store, catalog, person->id, rule, &proposal, day, key, session->person_id, call_row,
-                             note, error);
+  record = (TamCoachingNewRecord){
+    .person_id = person->id,
+    .rule = rule,
+    .proposal = tam_ladder_propose (rule, day, (TamLadderRecord *) (void *) records->data, records->len, 0),
+    .occurred_on = day,
+    .event_key = key,
+    .proposed_by = session->person_id,
+    .call_row_id = call_row,
+    .note = note,
+  };
+  id = _tam_coaching_insert (store, catalog, &record, error);
   if (id == 0)
     goto fail;
   after = tam_store_query_text_by_id (store, RECORD_JSON, id);
