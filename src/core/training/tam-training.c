@@ -502,25 +502,20 @@ fail:
 gboolean
 _tam_training_score_one (TamStore *store,
                          const TamSession *actor,
-                         gint64 training_id,
-                         gint64 person_id,
-                         const char *nik,
-                         double score,
-                         double pass_mark,
-                         const char *now,
+                         const TamTrainingScoreRow *row,
                          guint *attempt,
                          GError **error)
 {
   sqlite3_stmt *stmt;
   gint64 n;
-  gboolean passed = score >= pass_mark;
+  gboolean passed = row->score >= row->pass_mark;
   g_autofree char *id_text = NULL;
   g_autofree char *after = NULL;
   char score_text[G_ASCII_DTOSTR_BUF_SIZE];
 
   stmt = prepare_participation (store,
                                 "SELECT coalesce (max (attempt), 0) + 1 FROM training_attempts WHERE training_id = ? AND person_id = ?",
-                                training_id, person_id, error);
+                                row->training_id, row->person_id, error);
   if (stmt == NULL)
     return FALSE;
   n = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 1;
@@ -529,14 +524,14 @@ _tam_training_score_one (TamStore *store,
   stmt = prepare_participation (store,
                                 "INSERT INTO training_attempts (training_id, person_id, attempt, score, pass_mark, passed,"
                                 " recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                training_id, person_id, error);
+                                row->training_id, row->person_id, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 3, n);
-  sqlite3_bind_double (stmt, 4, score);
-  sqlite3_bind_double (stmt, 5, pass_mark);
+  sqlite3_bind_double (stmt, 4, row->score);
+  sqlite3_bind_double (stmt, 5, row->pass_mark);
   sqlite3_bind_int (stmt, 6, passed ? 1 : 0);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, row->now, -1, SQLITE_TRANSIENT);
   if (actor != NULL && actor->person_id != 0)
     sqlite3_bind_int64 (stmt, 8, actor->person_id);
   else
@@ -545,15 +540,15 @@ _tam_training_score_one (TamStore *store,
     return FALSE;
   stmt = prepare_participation (store,
                                 "UPDATE training_participants SET quiz_score = ?3, passed = ?4 WHERE training_id = ?1 AND person_id = ?2",
-                                training_id, person_id, error);
+                                row->training_id, row->person_id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_double (stmt, 3, score);
+  sqlite3_bind_double (stmt, 3, row->score);
   sqlite3_bind_int (stmt, 4, passed ? 1 : 0);
   if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the score"), error))
     return FALSE;
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT "/%s/%" G_GINT64_FORMAT, training_id, nik, n);
-  g_ascii_formatd (score_text, sizeof score_text, "%g", score);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT "/%s/%" G_GINT64_FORMAT, row->training_id, row->nik, n);
+  g_ascii_formatd (score_text, sizeof score_text, "%g", row->score);
   after = g_strdup_printf ("{\"score\":%s,\"passed\":%s}", score_text, passed ? "true" : "false");
   if (!tam_audit_append (store, actor, "INSERT", "training_attempt", id_text, NULL, after, error))
     return FALSE;
@@ -599,6 +594,7 @@ tam_training_score_at (TamStore *store,
   g_autoptr (TamTraining) t = NULL;
   g_autoptr (TamPerson) p = NULL;
   g_autofree char *now = NULL;
+  TamTrainingScoreRow row;
   gboolean own_tx = !tam_store_in_transaction (store);
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
@@ -610,9 +606,10 @@ tam_training_score_at (TamStore *store,
   if (own_tx && !tam_store_begin (store, error))
     return FALSE;
   now = recorded_at != NULL ? g_strdup (recorded_at) : tam_now_string ();
-  if (!read_participant (store, training_id, nik, &t, &p, error) ||
-      !_tam_training_score_one (store, actor, training_id, p->id, nik, score, tam_training_pass_mark (store), now,
-                                attempt, error))
+  if (!read_participant (store, training_id, nik, &t, &p, error))
+    goto fail;
+  row = (TamTrainingScoreRow){ training_id, p->id, nik, score, tam_training_pass_mark (store), now };
+  if (!_tam_training_score_one (store, actor, &row, attempt, error))
     goto fail;
   return tam_store_commit_own (store, own_tx, error);
 
