@@ -6,11 +6,13 @@
  * the core call tam_parse_date() and tam_parse_time(). */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "tam-dates.h"
+#include "tam-error.h"
 
 gboolean
 tam_serial_to_parts (double serial,
@@ -312,6 +314,33 @@ tam_parse_date (const char *text)
   if (text == NULL || !tam_date_parse (text, FALSE, out, NULL))
     return NULL;
   return g_strdup (out);
+}
+
+char *
+tam_parse_date_or_error (const char *text,
+                         GError **error)
+{
+  char *day = tam_parse_date (text);
+
+  if (day == NULL)
+    g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("“%s” is not a date (2026-10-05 or 05/10/2026)"),
+                 text ? text : "");
+  return day;
+}
+
+char *
+tam_today (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+char *
+tam_date_or_today (const char *text,
+                   GError **error)
+{
+  return text == NULL ? tam_today () : tam_parse_date_or_error (text, error);
 }
 
 char *

@@ -10,6 +10,18 @@ G_BEGIN_DECLS
 char *tam_parse_date (const char *text);
 char *tam_parse_time (const char *text);
 
+/* tam_parse_date(), or NULL with TAM_ERROR_INVALID (“… is not a date”)
+ * in @error. */
+char *tam_parse_date_or_error (const char *text,
+                               GError **error);
+
+/* Today, local time, YYYY-MM-DD. */
+char *tam_today (void);
+
+/* tam_today() when @text is NULL, else tam_parse_date_or_error(). */
+char *tam_date_or_today (const char *text,
+                         GError **error);
+
 /* The same without allocating (the imports' million rows). @serials: an
  * Excel serial number is accepted too (a spreadsheet cell). @day_key, if
  * not NULL, gets a number that orders and tells days apart. */

@@ -27,3 +27,16 @@ tam_stmt_read_one (sqlite3_stmt *stmt,
     }
   return found;
 }
+
+sqlite3_stmt *
+tam_store_prepare_by_id (TamStore *store,
+                         const char *sql,
+                         gint64 id,
+                         GError **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (store, sql, error);
+
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, id);
+  return stmt;
+}

@@ -19,4 +19,11 @@ gboolean tam_stmt_read_one (sqlite3_stmt *stmt,
                             const char *not_found_format,
                             ...) G_GNUC_PRINTF (5, 6);
 
+/* @sql (a literal) prepared with @id bound to its parameter 1; NULL
+ * with @error when it cannot be prepared. */
+sqlite3_stmt *tam_store_prepare_by_id (TamStore *store,
+                                       const char *sql,
+                                       gint64 id,
+                                       GError **error);
+
 G_END_DECLS

@@ -8,9 +8,6 @@
 
 G_BEGIN_DECLS
 
-/* Today, local time, YYYY-MM-DD. */
-char *_tam_coaching_today (void);
-
 /* The issued records of @person_id except @except_id, as
  * ladder records, appended to @out; strings live in @chunk. */
 gboolean _tam_coaching_issued_records (TamStore *store,
@@ -20,17 +17,24 @@ gboolean _tam_coaching_issued_records (TamStore *store,
                                        GStringChunk *chunk,
                                        GError **error);
 
-/* Inserts one PROPOSED record; returns its id or 0. */
+/* A new PROPOSED record: the nonconformity @rule of @person_id on
+ * @occurred_on at the level of @proposal. */
+typedef struct
+{
+  gint64 person_id;
+  const TamCoachingRule *rule;
+  TamLadderProposal proposal;
+  const char *occurred_on;
+  const char *event_key; /* one event recorded once (NULL: none) */
+  gint64 proposed_by;    /* 0: proposed by the desk itself */
+  gint64 call_row_id;    /* the call's row (0: none) */
+  const char *note;
+} TamCoachingNewRecord;
+
+/* Inserts @record under @catalog; returns its id or 0. */
 gint64 _tam_coaching_insert (TamStore *store,
                              const TamCatalog *catalog,
-                             gint64 person_id,
-                             const TamCoachingRule *rule,
-                             const TamLadderProposal *proposal,
-                             const char *occurred_on,
-                             const char *event_key,
-                             gint64 proposed_by,
-                             gint64 call_row_id,
-                             const char *note,
+                             const TamCoachingNewRecord *record,
                              GError **error);
 
 /* One row of the monthly KPI inputs. */

@@ -109,7 +109,7 @@ propose_one (Run *run,
 {
   char done_key[96];
   GArray *records;
-  TamLadderProposal p;
+  TamCoachingNewRecord record;
   gint64 id;
 
   g_snprintf (done_key, sizeof done_key, "%" G_GINT64_FORMAT "\x1f%s\x1f%s", person_id, rule->code, key);
@@ -117,9 +117,16 @@ propose_one (Run *run,
   if (g_hash_table_contains (run->done, done_key))
     return TRUE;
   records = g_hash_table_lookup (run->issued, &person_id);
-  p = tam_ladder_propose (rule, date, records ? (TamLadderRecord *) (void *) records->data : NULL,
-                          records ? records->len : 0, chain);
-  id = _tam_coaching_insert (run->store, run->catalog, person_id, rule, &p, date, key, 0, 0, note, error);
+  record = (TamCoachingNewRecord){
+    .person_id = person_id,
+    .rule = rule,
+    .proposal = tam_ladder_propose (rule, date, records ? (TamLadderRecord *) (void *) records->data : NULL,
+                                    records ? records->len : 0, chain),
+    .occurred_on = date,
+    .event_key = key,
+    .note = note,
+  };
+  id = _tam_coaching_insert (run->store, run->catalog, &record, error);
   if (id == 0)
     return FALSE;
   g_hash_table_add (run->done, g_strdup (done_key));
@@ -591,13 +598,8 @@ tam_coaching_propose (TamStore *store,
 
   if (!tam_session_require (session, TAM_PERM_PROPOSE_COACHING, error))
     return FALSE;
-  day = tam_parse_date (through);
-  if (day == NULL)
-    {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("“%s” is not a date (2026-10-05 or 05/10/2026)"),
-                   through ? through : "");
-      return FALSE;
-    }
+  if ((day = tam_parse_date_or_error (through, error)) == NULL)
+    return FALSE;
   return propose_run (store, session, 0, day, n_new, error);
 }
 

@@ -120,14 +120,6 @@ record_from_row (sqlite3_stmt *s)
   return r;
 }
 
-char *
-_tam_coaching_today (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 static gboolean
 is_team_leader (const TamSession *session)
 {
@@ -172,14 +164,7 @@ _tam_coaching_issued_records (TamStore *store,
 gint64
 _tam_coaching_insert (TamStore *store,
                       const TamCatalog *catalog,
-                      gint64 person_id,
-                      const TamCoachingRule *rule,
-                      const TamLadderProposal *proposal,
-                      const char *occurred_on,
-                      const char *event_key,
-                      gint64 proposed_by,
-                      gint64 call_row_id,
-                      const char *note,
+                      const TamCoachingNewRecord *record,
                       GError **error)
 {
   sqlite3_stmt *s = tam_store_prepare (store,
@@ -188,25 +173,27 @@ _tam_coaching_insert (TamStore *store,
                                        " previous_level)"
                                        " VALUES (?, ?, ?, 'PROPOSED', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                        error);
+  const TamCoachingRule *rule = record->rule;
+  const TamLadderProposal *proposal = &record->proposal;
   int rc;
 
   if (s == NULL)
     return 0;
-  sqlite3_bind_int64 (s, 1, person_id);
+  sqlite3_bind_int64 (s, 1, record->person_id);
   sqlite3_bind_text (s, 2, rule->code, -1, SQLITE_STATIC);
   sqlite3_bind_text (s, 3, tam_coaching_level_to_code (proposal->level), -1, SQLITE_STATIC);
-  sqlite3_bind_text (s, 4, occurred_on, -1, SQLITE_TRANSIENT);
-  if (proposed_by > 0)
-    sqlite3_bind_int64 (s, 5, proposed_by);
+  sqlite3_bind_text (s, 4, record->occurred_on, -1, SQLITE_TRANSIENT);
+  if (record->proposed_by > 0)
+    sqlite3_bind_int64 (s, 5, record->proposed_by);
   else
     sqlite3_bind_null (s, 5);
-  sqlite3_bind_text (s, 6, note ? note : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (s, 6, record->note ? record->note : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (s, 7, catalog->version, -1, SQLITE_STATIC);
   sqlite3_bind_text (s, 8, tam_coaching_mode_to_code (rule->mode), -1, SQLITE_STATIC);
   sqlite3_bind_int (s, 9, proposal->conditional ? 1 : 0);
-  tam_stmt_bind_text_or_null (s, 10, event_key);
-  if (call_row_id > 0)
-    sqlite3_bind_int64 (s, 11, call_row_id);
+  tam_stmt_bind_text_or_null (s, 10, record->event_key);
+  if (record->call_row_id > 0)
+    sqlite3_bind_int64 (s, 11, record->call_row_id);
   else
     sqlite3_bind_null (s, 11);
   tam_stmt_bind_text_or_null (s, 12, proposal->previous >= 0 ? tam_coaching_level_to_code (proposal->previous) : NULL);
@@ -216,7 +203,7 @@ _tam_coaching_insert (TamStore *store,
     {
       if (rc == SQLITE_CONSTRAINT)
         g_set_error (error, TAM_ERROR, TAM_ERROR_DUPLICATE, _ ("%s is already recorded for this person on %s"),
-                     rule->code, occurred_on);
+                     rule->code, record->occurred_on);
       else
         tam_store_set_error (store, error, _ ("Could not store the coaching record"));
       return 0;
@@ -257,7 +244,7 @@ tam_coaching_record (TamStore *store,
   g_autofree char *entity_id = NULL;
   g_autoptr (GArray) records = g_array_new (FALSE, FALSE, sizeof (TamLadderRecord));
   g_autoptr (GStringChunk) chunk = g_string_chunk_new (256);
-  TamLadderProposal proposal;
+  TamCoachingNewRecord record;
   gboolean own_tx = !tam_store_in_transaction (store);
   gint64 call_row = 0;
   gint64 id;
@@ -275,13 +262,8 @@ tam_coaching_record (TamStore *store,
                    rule_code ? rule_code : "", catalog->version);
       return 0;
     }
-  day = tam_parse_date (date);
-  if (day == NULL)
-    {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("“%s” is not a date (2026-10-05 or 05/10/2026)"),
-                   date ? date : "");
-      return 0;
-    }
+  if ((day = tam_parse_date_or_error (date, error)) == NULL)
+    return 0;
   person = tam_person_lookup (store, nik, _ ("No person with NIK %s"), error);
   if (person == NULL)
     return 0;
@@ -331,9 +313,17 @@ tam_coaching_record (TamStore *store,
     }
   if (!_tam_coaching_issued_records (store, person->id, 0, records, chunk, error))
     goto fail;
-  proposal = tam_ladder_propose (rule, day, (TamLadderRecord *) (void *) records->data, records->len, 0);
-  id = _tam_coaching_insert (store, catalog, person->id, rule, &proposal, day, key, session->person_id, call_row,
-                             note, error);
+  record = (TamCoachingNewRecord){
+    .person_id = person->id,
+    .rule = rule,
+    .proposal = tam_ladder_propose (rule, day, (TamLadderRecord *) (void *) records->data, records->len, 0),
+    .occurred_on = day,
+    .event_key = key,
+    .proposed_by = session->person_id,
+    .call_row_id = call_row,
+    .note = note,
+  };
+  id = _tam_coaching_insert (store, catalog, &record, error);
   if (id == 0)
     goto fail;
   after = tam_store_query_text_by_id (store, RECORD_JSON, id);
@@ -370,8 +360,6 @@ row_clear (Row *r)
   g_free (r->acknowledged_on);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
-
 static void
 row_fill (sqlite3_stmt *s,
           gpointer out)
@@ -389,22 +377,9 @@ row_fill (sqlite3_stmt *s,
   r->confirmed = sqlite3_column_int (s, 8) != 0;
 }
 
-static gboolean
-read_row (TamStore *store,
-          gint64 id,
-          Row *r,
-          GError **error)
-{
-  sqlite3_stmt *s = tam_store_prepare (store,
-                                       "SELECT person_id, nonconformity, level, state, occurred_on, issued_on,"
-                                       " acknowledged_on, refused, confirmed_by IS NOT NULL FROM coaching_records WHERE id = ?",
-                                       error);
-
-  if (s == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (s, 1, id);
-  return tam_stmt_read_one (s, row_fill, r, error, _ ("No coaching record %lld"), (long long) id);
-}
+#define ROW_SELECT                                                         \
+  "SELECT person_id, nonconformity, level, state, occurred_on, issued_on," \
+  " acknowledged_on, refused, confirmed_by IS NOT NULL FROM coaching_records WHERE id = ?"
 
 /* A supervisor (operational) decides for their site and service, a
  * manager for everybody; a team leader acts for their own team. */
@@ -425,86 +400,105 @@ in_scope (const TamSession *session,
   return ok;
 }
 
-static char *
-date_or_today (const char *date,
-               GError **error)
+/* A decision on the record @id by @session (issue, dismiss, receipt,
+ * confirmation), from decision_begin() to decision_end(). */
+typedef struct
 {
-  char *day;
+  TamStore *store;
+  const TamSession *session;
+  gint64 id;
+  gboolean own_tx;
+  Row row;
+  TamPerson *person; /* the record's */
+  char *day;         /* the decision's date */
+  char *before;      /* the record's JSON before the decision */
+} Decision;
 
-  if (date == NULL)
-    return _tam_coaching_today ();
-  day = tam_parse_date (date);
-  if (day == NULL)
-    g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("“%s” is not a date (2026-10-05 or 05/10/2026)"), date);
-  return day;
+static void
+decision_clear (Decision *d)
+{
+  row_clear (&d->row);
+  g_clear_pointer (&d->person, tam_person_free);
+  g_free (d->day);
+  g_free (d->before);
 }
 
-/* Begins, reads the record and its person, checks self and scope. */
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Decision, decision_clear)
+
+/* Rolls back the transaction the decision opened; FALSE. */
 static gboolean
-decision_begin (TamStore *store,
+decision_fail (Decision *d)
+{
+  return tam_store_rollback_own (d->store, d->own_tx);
+}
+
+/* Parses @date (NULL: today), begins, reads the record and its person,
+ * checks self and scope. */
+static gboolean
+decision_begin (Decision *d,
+                TamStore *store,
                 const TamSession *session,
                 gint64 id,
-                gboolean own_tx,
-                Row *row,
-                TamPerson **person,
-                char **before,
+                const char *date,
                 GError **error)
 {
-  if (own_tx && !tam_store_begin (store, error))
+  sqlite3_stmt *s;
+
+  d->store = store;
+  d->session = session;
+  d->id = id;
+  d->own_tx = !tam_store_in_transaction (store);
+  if ((d->day = tam_date_or_today (date, error)) == NULL)
     return FALSE;
-  if (!read_row (store, id, row, error) || (*person = tam_people_get (store, row->person_id, error)) == NULL)
-    goto fail;
-  if ((*person)->id == session->person_id)
+  if (d->own_tx && !tam_store_begin (store, error))
+    return FALSE;
+  s = tam_store_prepare_by_id (store, ROW_SELECT, id, error);
+  if (s == NULL || !tam_stmt_read_one (s, row_fill, &d->row, error, _ ("No coaching record %lld"), (long long) id) ||
+      (d->person = tam_people_get (store, d->row.person_id, error)) == NULL)
+    return decision_fail (d);
+  if (d->person->id == session->person_id)
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_PERMISSION, _ ("Nobody decides a record of their own"));
-      goto fail;
+      return decision_fail (d);
     }
-  if (!in_scope (session, *person, error))
-    goto fail;
-  *before = tam_store_query_text_by_id (store, RECORD_JSON, id);
+  if (!in_scope (session, d->person, error))
+    return decision_fail (d);
+  d->before = tam_store_query_text_by_id (store, RECORD_JSON, id);
   return TRUE;
-
-fail:
-  return tam_store_rollback_own (store, own_tx);
 }
 
+/* Audits the decision as @action and commits. */
 static gboolean
-decision_end (TamStore *store,
-              const TamSession *session,
-              gint64 id,
-              gboolean own_tx,
+decision_end (Decision *d,
               const char *action,
-              const char *before,
               GError **error)
 {
-  g_autofree char *after = tam_store_query_text_by_id (store, RECORD_JSON, id);
-  g_autofree char *entity_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *after = tam_store_query_text_by_id (d->store, RECORD_JSON, d->id);
+  g_autofree char *entity_id = g_strdup_printf ("%" G_GINT64_FORMAT, d->id);
 
-  if (!tam_audit_append (store, session, action, "coaching_records", entity_id, before, after, error) ||
-      !tam_store_commit_own (store, own_tx, error))
-    return tam_store_rollback_own (store, own_tx);
+  if (!tam_audit_append (d->store, d->session, action, "coaching_records", entity_id, d->before, after, error) ||
+      !tam_store_commit_own (d->store, d->own_tx, error))
+    return decision_fail (d);
   return TRUE;
 }
 
 static gboolean
-step_update (TamStore *store,
+step_update (Decision *d,
              sqlite3_stmt *s,
-             gboolean own_tx,
              GError **error)
 {
-  if (tam_store_step_write (store, s, FALSE, _ ("Could not update the coaching record"), error))
+  if (tam_store_step_write (d->store, s, FALSE, _ ("Could not update the coaching record"), error))
     return TRUE;
-  return tam_store_rollback_own (store, own_tx);
+  return decision_fail (d);
 }
 
 static gboolean
-wrong_state (TamStore *store,
-             gboolean own_tx,
+wrong_state (Decision *d,
              GError **error,
              const char *message)
 {
   g_set_error_literal (error, TAM_ERROR, TAM_ERROR_CONFLICT, message);
-  return tam_store_rollback_own (store, own_tx);
+  return decision_fail (d);
 }
 
 gboolean
@@ -516,34 +510,28 @@ tam_coaching_issue (TamStore *store,
 {
   const TamCatalog *catalog;
   const TamCoachingRule *rule;
-  g_auto (Row) row = { 0 };
-  g_autoptr (TamPerson) person = NULL;
-  g_autofree char *day = NULL;
   g_autofree char *until = NULL;
-  g_autofree char *before = NULL;
-  gboolean own_tx = !tam_store_in_transaction (store);
   TamCoachingLevel level;
   int previous = -1;
+  g_auto (Decision) d = { 0 };
   sqlite3_stmt *s;
 
   if (!tam_session_require (session, TAM_PERM_ISSUE_COACHING, error))
     return FALSE;
   if ((catalog = catalog_or_error (error)) == NULL)
     return FALSE;
-  if ((day = date_or_today (date, error)) == NULL)
+  if (!decision_begin (&d, store, session, id, date, error))
     return FALSE;
-  if (!decision_begin (store, session, id, own_tx, &row, &person, &before, error))
-    return FALSE;
-  if (row.state != TAM_COACHING_STATE_PROPOSED)
-    return wrong_state (store, own_tx, error, _ ("Only a proposed record can be issued"));
-  if (strcmp (day, row.occurred_on) < 0)
+  if (d.row.state != TAM_COACHING_STATE_PROPOSED)
+    return wrong_state (&d, error, _ ("Only a proposed record can be issued"));
+  if (strcmp (d.day, d.row.occurred_on) < 0)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A record cannot be issued before it occurred (%s)"),
-                   row.occurred_on);
-      return tam_store_rollback_own (store, own_tx);
+                   d.row.occurred_on);
+      return decision_fail (&d);
     }
-  level = row.level;
-  rule = tam_catalog_find (catalog, row.rule_code);
+  level = d.row.level;
+  rule = tam_catalog_find (catalog, d.row.rule_code);
   /* The ladder again, with what has been issued since the proposal
    * (two late days proposed together: the second issued is one up). A
    * performance chain keeps its level. */
@@ -553,29 +541,29 @@ tam_coaching_issue (TamStore *store,
       g_autoptr (GStringChunk) chunk = g_string_chunk_new (256);
       TamLadderProposal p;
 
-      if (!_tam_coaching_issued_records (store, row.person_id, id, records, chunk, error))
-        return tam_store_rollback_own (store, own_tx);
-      p = tam_ladder_propose (rule, row.occurred_on, (TamLadderRecord *) (void *) records->data, records->len, 0);
+      if (!_tam_coaching_issued_records (store, d.row.person_id, id, records, chunk, error))
+        return decision_fail (&d);
+      p = tam_ladder_propose (rule, d.row.occurred_on, (TamLadderRecord *) (void *) records->data, records->len, 0);
       level = p.level;
       previous = p.previous;
     }
-  until = tam_ladder_add_months (day, catalog->settings.validity_months);
+  until = tam_ladder_add_months (d.day, catalog->settings.validity_months);
   s = tam_store_prepare (store,
                          "UPDATE coaching_records SET state = 'ISSUED', level = ?, issued_on = ?, valid_until = ?,"
                          " decided_by = ?,"
                          " previous_level = COALESCE (?, previous_level) WHERE id = ?",
                          error);
   if (s == NULL)
-    return tam_store_rollback_own (store, own_tx);
+    return decision_fail (&d);
   sqlite3_bind_text (s, 1, tam_coaching_level_to_code (level), -1, SQLITE_STATIC);
-  sqlite3_bind_text (s, 2, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (s, 2, d.day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (s, 3, until, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (s, 4, session->person_id);
   tam_stmt_bind_text_or_null (s, 5, previous >= 0 ? tam_coaching_level_to_code (previous) : NULL);
   sqlite3_bind_int64 (s, 6, id);
-  if (!step_update (store, s, own_tx, error))
+  if (!step_update (&d, s, error))
     return FALSE;
-  return decision_end (store, session, id, own_tx, "ISSUE", before, error);
+  return decision_end (&d, "ISSUE", error);
 }
 
 gboolean
@@ -585,11 +573,8 @@ tam_coaching_dismiss (TamStore *store,
                       const char *reason,
                       GError **error)
 {
-  g_auto (Row) row = { 0 };
-  g_autoptr (TamPerson) person = NULL;
-  g_autofree char *before = NULL;
   g_autofree char *why = g_strstrip (g_strdup (reason ? reason : ""));
-  gboolean own_tx = !tam_store_in_transaction (store);
+  g_auto (Decision) d = { 0 };
   sqlite3_stmt *s;
 
   if (!tam_session_require (session, TAM_PERM_ISSUE_COACHING, error))
@@ -599,22 +584,22 @@ tam_coaching_dismiss (TamStore *store,
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("Say why the proposal is dismissed"));
       return FALSE;
     }
-  if (!decision_begin (store, session, id, own_tx, &row, &person, &before, error))
+  if (!decision_begin (&d, store, session, id, NULL, error))
     return FALSE;
-  if (row.state != TAM_COACHING_STATE_PROPOSED)
-    return wrong_state (store, own_tx, error, _ ("Only a proposed record can be dismissed"));
+  if (d.row.state != TAM_COACHING_STATE_PROPOSED)
+    return wrong_state (&d, error, _ ("Only a proposed record can be dismissed"));
   s = tam_store_prepare (store,
                          "UPDATE coaching_records SET state = 'DISMISSED', dismiss_reason = ?, decided_by = ?"
                          " WHERE id = ?",
                          error);
   if (s == NULL)
-    return tam_store_rollback_own (store, own_tx);
+    return decision_fail (&d);
   sqlite3_bind_text (s, 1, why, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (s, 2, session->person_id);
   sqlite3_bind_int64 (s, 3, id);
-  if (!step_update (store, s, own_tx, error))
+  if (!step_update (&d, s, error))
     return FALSE;
-  return decision_end (store, session, id, own_tx, "DISMISS", before, error);
+  return decision_end (&d, "DISMISS", error);
 }
 
 /* Who hands the letter to the agent: the issuers, or the agent's team
@@ -636,56 +621,50 @@ receipt (TamStore *store,
          const char *date,
          GError **error)
 {
-  g_auto (Row) row = { 0 };
-  g_autoptr (TamPerson) person = NULL;
   g_autoptr (TamPerson) witness = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *day = NULL;
-  gboolean own_tx = !tam_store_in_transaction (store);
+  g_auto (Decision) d = { 0 };
   sqlite3_stmt *s;
 
   if (!require_receipt (session, error))
     return FALSE;
-  if ((day = date_or_today (date, error)) == NULL)
+  if (!decision_begin (&d, store, session, id, date, error))
     return FALSE;
-  if (!decision_begin (store, session, id, own_tx, &row, &person, &before, error))
-    return FALSE;
-  if (row.state != TAM_COACHING_STATE_ISSUED)
-    return wrong_state (store, own_tx, error, _ ("Only an issued record is handed to the agent"));
-  if (row.acknowledged_on != NULL || row.refused)
-    return wrong_state (store, own_tx, error, _ ("The receipt of this record is already recorded"));
-  if (strcmp (day, row.issued_on) < 0)
+  if (d.row.state != TAM_COACHING_STATE_ISSUED)
+    return wrong_state (&d, error, _ ("Only an issued record is handed to the agent"));
+  if (d.row.acknowledged_on != NULL || d.row.refused)
+    return wrong_state (&d, error, _ ("The receipt of this record is already recorded"));
+  if (strcmp (d.day, d.row.issued_on) < 0)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("The receipt cannot be before the issue (%s)"),
-                   row.issued_on);
-      return tam_store_rollback_own (store, own_tx);
+                   d.row.issued_on);
+      return decision_fail (&d);
     }
   if (witness_nik != NULL)
     {
       witness = tam_person_lookup (store, witness_nik, _ ("No person with NIK %s"), error);
       if (witness == NULL)
-        return tam_store_rollback_own (store, own_tx);
-      if (witness->id == row.person_id)
+        return decision_fail (&d);
+      if (witness->id == d.row.person_id)
         {
           g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("The agent cannot witness their own refusal"));
-          return tam_store_rollback_own (store, own_tx);
+          return decision_fail (&d);
         }
     }
   s = tam_store_prepare (store,
                          "UPDATE coaching_records SET acknowledged_on = ?, refused = ?, witness_id = ? WHERE id = ?",
                          error);
   if (s == NULL)
-    return tam_store_rollback_own (store, own_tx);
-  sqlite3_bind_text (s, 1, day, -1, SQLITE_TRANSIENT);
+    return decision_fail (&d);
+  sqlite3_bind_text (s, 1, d.day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (s, 2, witness_nik != NULL);
   if (witness_nik != NULL)
     sqlite3_bind_int64 (s, 3, witness->id);
   else
     sqlite3_bind_null (s, 3);
   sqlite3_bind_int64 (s, 4, id);
-  if (!step_update (store, s, own_tx, error))
+  if (!step_update (&d, s, error))
     return FALSE;
-  return decision_end (store, session, id, own_tx, witness_nik ? "REFUSE" : "ACKNOWLEDGE", before, error);
+  return decision_end (&d, witness_nik ? "REFUSE" : "ACKNOWLEDGE", error);
 }
 
 gboolean
@@ -722,13 +701,9 @@ tam_coaching_confirm (TamStore *store,
                       GError **error)
 {
   const TamCatalog *catalog;
-  g_auto (Row) row = { 0 };
-  g_autoptr (TamPerson) person = NULL;
-  g_autofree char *before = NULL;
   g_autofree char *person_before = NULL;
   g_autofree char *person_after = NULL;
-  g_autofree char *day = NULL;
-  gboolean own_tx = !tam_store_in_transaction (store);
+  g_auto (Decision) d = { 0 };
   sqlite3_stmt *s;
 
   if (!tam_session_require (session, TAM_PERM_ISSUE_COACHING, error))
@@ -740,36 +715,34 @@ tam_coaching_confirm (TamStore *store,
     }
   if ((catalog = catalog_or_error (error)) == NULL)
     return FALSE;
-  if ((day = date_or_today (date, error)) == NULL)
+  if (!decision_begin (&d, store, session, id, date, error))
     return FALSE;
-  if (!decision_begin (store, session, id, own_tx, &row, &person, &before, error))
-    return FALSE;
-  if (row.state != TAM_COACHING_STATE_ISSUED || row.level != catalog->settings.return_level)
-    return wrong_state (store, own_tx, error, _ ("Only an issued return-to-vendor record can be confirmed"));
-  if (row.confirmed)
-    return wrong_state (store, own_tx, error, _ ("This return to the vendor is already confirmed"));
+  if (d.row.state != TAM_COACHING_STATE_ISSUED || d.row.level != catalog->settings.return_level)
+    return wrong_state (&d, error, _ ("Only an issued return-to-vendor record can be confirmed"));
+  if (d.row.confirmed)
+    return wrong_state (&d, error, _ ("This return to the vendor is already confirmed"));
   s = tam_store_prepare (store, "UPDATE coaching_records SET confirmed_by = ?, confirmed_on = ? WHERE id = ?", error);
   if (s == NULL)
-    return tam_store_rollback_own (store, own_tx);
+    return decision_fail (&d);
   sqlite3_bind_int64 (s, 1, session->person_id);
-  sqlite3_bind_text (s, 2, day, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (s, 2, d.day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (s, 3, id);
-  if (!step_update (store, s, own_tx, error))
+  if (!step_update (&d, s, error))
     return FALSE;
 
   person_before = tam_store_query_text_by_id (store, "SELECT json_object('nik', nik, 'status', status) FROM people WHERE id = ?",
-                                              person->id);
+                                              d.person->id);
   s = tam_store_prepare (store, "UPDATE people SET status = 'RETURNED_TO_VENDOR' WHERE id = ?", error);
   if (s == NULL)
-    return tam_store_rollback_own (store, own_tx);
-  sqlite3_bind_int64 (s, 1, person->id);
-  if (!step_update (store, s, own_tx, error))
+    return decision_fail (&d);
+  sqlite3_bind_int64 (s, 1, d.person->id);
+  if (!step_update (&d, s, error))
     return FALSE;
   person_after = tam_store_query_text_by_id (store, "SELECT json_object('nik', nik, 'status', status) FROM people WHERE id = ?",
-                                             person->id);
-  if (!tam_audit_append (store, session, "RETURN_TO_VENDOR", "people", person->nik, person_before, person_after, error))
-    return tam_store_rollback_own (store, own_tx);
-  return decision_end (store, session, id, own_tx, "CONFIRM", before, error);
+                                             d.person->id);
+  if (!tam_audit_append (store, session, "RETURN_TO_VENDOR", "people", d.person->nik, person_before, person_after, error))
+    return decision_fail (&d);
+  return decision_end (&d, "CONFIRM", error);
 }
 
 TamCoachingRecord *

@@ -421,13 +421,8 @@ edit_day (TamStore *store,
 
   if (!tam_session_require (session, TAM_PERM_EDIT_CALENDAR, error))
     return FALSE;
-  day = tam_parse_date (date);
-  if (day == NULL)
-    {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("“%s” is not a date (2026-10-05 or 05/10/2026)"),
-                   date ? date : "");
-      return FALSE;
-    }
+  if ((day = tam_parse_date_or_error (date, error)) == NULL)
+    return FALSE;
   if (add && (name == NULL || strspn (name, " \t") == strlen (name)))
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A holiday needs a name"));

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "tam-dates.h"
 #include "tam-kpi.h"
 #include "tam-recovery-private.h"
 
@@ -139,7 +140,7 @@ read_plans (TamStore *store,
     return NULL;
   if (filter == NULL)
     filter = &all;
-  today = filter->today ? g_strdup (filter->today) : _tam_recovery_today ();
+  today = filter->today ? g_strdup (filter->today) : tam_today ();
   tl = g_strcmp0 (session->role, "TEAM_LEADER") == 0;
   s = tam_store_prepare (store, PLAN_SELECT, error);
   if (s == NULL)

@@ -8,8 +8,6 @@ G_BEGIN_DECLS
 /* "YYYY-MM-DD HH:MM:SS" of @at, or now. NULL when @at is not a time. */
 char *_tam_recovery_time (const char *at,
                           GError **error);
-/* Today's local date. */
-char *_tam_recovery_today (void);
 /* The last day of @month "YYYY-MM" as "YYYY-MM-DD". */
 char *_tam_recovery_month_last_day (const char *month);
 /* Whether @session may approve, reject or close a plan of @kpi at @site /

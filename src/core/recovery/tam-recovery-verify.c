@@ -216,20 +216,6 @@ fail:
   return tam_store_rollback_own (store, own_tx);
 }
 
-static char *
-through_day (const char *through,
-             GError **error)
-{
-  g_autofree char *day = NULL;
-
-  if (through == NULL)
-    return _tam_recovery_today ();
-  day = tam_parse_date (through);
-  if (day == NULL)
-    g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("“%s” is not a date (2026-10-05 or 05/10/2026)"), through);
-  return g_steal_pointer (&day);
-}
-
 gboolean
 tam_recovery_verify_plan (TamStore *store,
                           const TamSession *session,
@@ -244,7 +230,7 @@ tam_recovery_verify_plan (TamStore *store,
   Figure f;
   gboolean met;
 
-  if (!may_verify (session, error) || (day = through_day (through, error)) == NULL)
+  if (!may_verify (session, error) || (day = tam_date_or_today (through, error)) == NULL)
     return FALSE;
   plan = tam_recovery_get (store, session, id, error);
   if (plan == NULL)
@@ -292,7 +278,7 @@ tam_recovery_verify (TamStore *store,
     *n_met = 0;
   if (n_not_met)
     *n_not_met = 0;
-  if (!may_verify (session, error) || (day = through_day (through, error)) == NULL)
+  if (!may_verify (session, error) || (day = tam_date_or_today (through, error)) == NULL)
     return FALSE;
   filter.today = day;
   plans = tam_recovery_list (store, session, &filter, error);

@@ -270,14 +270,6 @@ tam_recovery_action_spec_parse (const char *text,
 /* Shared helpers */
 
 char *
-_tam_recovery_today (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
-char *
 _tam_recovery_time (const char *at,
                     GError **error)
 {
@@ -739,23 +731,21 @@ row_fill (sqlite3_stmt *s,
   r->follow_up = sqlite3_column_int64 (s, 11);
 }
 
+#define ROW_SELECT                                                                 \
+  "SELECT kpi, scope_kind, scope_ref, site, service, period, verify_month, state," \
+  " drafted_by, drafted_at, analysis,"                                             \
+  " COALESCE ((SELECT f.id FROM recovery_plans f WHERE f.follows_id = p.id), 0)"   \
+  " FROM recovery_plans p WHERE id = ?"
+
 static gboolean
 read_row (TamStore *store,
           gint64 id,
           Row *r,
           GError **error)
 {
-  sqlite3_stmt *s = tam_store_prepare (store,
-                                       "SELECT kpi, scope_kind, scope_ref, site, service, period, verify_month, state,"
-                                       " drafted_by, drafted_at, analysis,"
-                                       " COALESCE ((SELECT f.id FROM recovery_plans f WHERE f.follows_id = p.id), 0)"
-                                       " FROM recovery_plans p WHERE id = ?",
-                                       error);
+  sqlite3_stmt *s = tam_store_prepare_by_id (store, ROW_SELECT, id, error);
 
-  if (s == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (s, 1, id);
-  return tam_stmt_read_one (s, row_fill, r, error, _ ("No recovery plan %lld"), (long long) id);
+  return s != NULL && tam_stmt_read_one (s, row_fill, r, error, _ ("No recovery plan %lld"), (long long) id);
 }
 
 static gboolean
@@ -1046,12 +1036,8 @@ tam_recovery_action_done (TamStore *store,
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
   if (!tam_session_require (session, TAM_PERM_VIEW, error))
     return FALSE;
-  day = on ? tam_parse_date (on) : _tam_recovery_today ();
-  if (day == NULL)
-    {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("“%s” is not a date (2026-10-05 or 05/10/2026)"), on);
-      return FALSE;
-    }
+  if ((day = tam_date_or_today (on, error)) == NULL)
+    return FALSE;
   when = on ? g_strdup_printf ("%s 00:00:00", day) : tam_now_string ();
   if (own_tx && !tam_store_begin (store, error))
     return FALSE;

@@ -98,13 +98,20 @@ static const char agents_from_calls_sql[] = AGENT_ROWS (
     "SELECT agent_id, site, service," AGENT_SUMS ("1") " FROM calls c WHERE month = ?1 AND state IS NOT NULL AND (?2 IS NULL OR site = ?2)"
                                                        " AND " TAM_CALL_VISIBLE ("c") " GROUP BY agent_id, site, service");
 
+/* What an F-18 counts: the month (YYYY-MM, its first day and the next
+ * month's), and the session's scope (@site, @tl: NULL / 0 for all). */
+typedef struct
+{
+  const char *month;
+  const char *first;
+  const char *next;
+  const char *site;
+  gint64 tl;
+} F18Query;
+
 static gboolean
 compute_agents (TamStore *store,
-                const char *month,
-                const char *first,
-                const char *next,
-                const char *site,
-                gint64 tl,
+                const F18Query *q,
                 GPtrArray *out,
                 GError **error)
 {
@@ -123,14 +130,14 @@ compute_agents (TamStore *store,
                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, month, -1, SQLITE_TRANSIENT);
-  tam_stmt_bind_text_or_null (stmt, 2, site);
-  if (tl != 0)
-    sqlite3_bind_int64 (stmt, 3, tl);
+  sqlite3_bind_text (stmt, 1, q->month, -1, SQLITE_TRANSIENT);
+  tam_stmt_bind_text_or_null (stmt, 2, q->site);
+  if (q->tl != 0)
+    sqlite3_bind_int64 (stmt, 3, q->tl);
   if (sqlite3_bind_parameter_count (stmt) >= 5)
     {
-      sqlite3_bind_text (stmt, 4, first, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 5, next, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 4, q->first, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 5, q->next, -1, SQLITE_TRANSIENT);
     }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -240,14 +247,11 @@ qco_from_row (sqlite3_stmt *stmt)
 
 static gboolean
 compute_qcos (TamStore *store,
-              const char *first,
-              const char *next,
-              const char *site,
-              gint64 tl,
+              const F18Query *q,
               GPtrArray *out,
               GError **error)
 {
-  gboolean scoped = site != NULL || tl != 0;
+  gboolean scoped = q->site != NULL || q->tl != 0;
   sqlite3_stmt *stmt;
   TamF18Qco *total;
   int rc;
@@ -265,13 +269,13 @@ compute_qcos (TamStore *store,
                       : tam_store_prepare (store, TOTAL_COLUMNS QCO_FROM, error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, next, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 1, q->first, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, q->next, -1, SQLITE_TRANSIENT);
       if (scoped)
         {
-          tam_stmt_bind_text_or_null (stmt, 3, site);
-          if (tl != 0)
-            sqlite3_bind_int64 (stmt, 4, tl);
+          tam_stmt_bind_text_or_null (stmt, 3, q->site);
+          if (q->tl != 0)
+            sqlite3_bind_int64 (stmt, 4, q->tl);
         }
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
@@ -308,6 +312,7 @@ tam_f18_compute (TamStore *store,
   g_autofree char *next = NULL;
   const char *site;
   gint64 tl;
+  F18Query q;
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
   g_return_val_if_fail (agent_rows != NULL && qco_rows != NULL, FALSE);
@@ -317,8 +322,8 @@ tam_f18_compute (TamStore *store,
     return FALSE;
   if (!_tam_report_check_month (month, &first, &next, error))
     return FALSE;
-  if (!compute_agents (store, month, first, next, site, tl, agents, error) ||
-      !compute_qcos (store, first, next, site, tl, qcos, error))
+  q = (F18Query){ month, first, next, site, tl };
+  if (!compute_agents (store, &q, agents, error) || !compute_qcos (store, &q, qcos, error))
     return FALSE;
   *agent_rows = g_steal_pointer (&agents);
   *qco_rows = g_steal_pointer (&qcos);

@@ -235,9 +235,9 @@ tam_training_import_scores (TamStore *store,
     for (guint i = 0; i < rows->len; i++)
       {
         ScoreRow *r = rows->pdata[i];
+        TamTrainingScoreRow row = { training_id, r->person_id, r->nik, r->score, pass_mark, now };
 
-        if (!_tam_training_score_one (store, actor, training_id, r->person_id, r->nik, r->score, pass_mark, now, NULL,
-                                      error))
+        if (!_tam_training_score_one (store, actor, &row, NULL, error))
           return tam_store_rollback_own (store, own_tx);
       }
   }

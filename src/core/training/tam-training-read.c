@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tam-dates.h"
+#include "tam-store-read.h"
 #include "tam-training-private.h"
 
 void
@@ -175,12 +176,9 @@ collect_by_id (TamStore *store,
                GDestroyNotify free_func,
                GError **error)
 {
-  sqlite3_stmt *stmt = tam_store_prepare (store, sql, error);
+  sqlite3_stmt *stmt = tam_store_prepare_by_id (store, sql, id, error);
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return collect (store, stmt, from_row, free_func, error);
+  return stmt != NULL ? collect (store, stmt, from_row, free_func, error) : NULL;
 }
 
 /* collect() of @sql (a literal) with the days @from (?1) and @to (?2),
@@ -437,7 +435,7 @@ tam_training_due (TamStore *store,
 {
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_training_due_row_free);
   g_autoptr (GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *day = tam_parse_date (on);
+  g_autofree char *day = tam_parse_date_or_error (on, error);
   g_autofree char *window = NULL;
   g_autofree char *since = NULL;
   g_autofree char *last_month = NULL;
@@ -447,10 +445,7 @@ tam_training_due (TamStore *store,
   int rc;
 
   if (day == NULL)
-    {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("“%s” is not a date (2026-10-05 or 05/10/2026)"), on ? on : "");
-      return NULL;
-    }
+    return NULL;
   window = tam_training_add_months (day, 1);
   since = tam_training_add_months (day, -months);
   {

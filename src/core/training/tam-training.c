@@ -252,55 +252,23 @@ fail:
   return 0;
 }
 
-typedef struct
+/* @sql (a literal) prepared with @training_id bound to its parameter 1
+ * and @person_id to its parameter 2. */
+static sqlite3_stmt *
+prepare_participation (TamStore *store,
+                       const char *sql,
+                       gint64 training_id,
+                       gint64 person_id,
+                       GError **error)
 {
-  gint64 id;
-  char *kind;
-  char *title;
-  char *service;
-  char *starts_on;
-  char *ends_on;
-} TrainingRow;
+  sqlite3_stmt *stmt = tam_store_prepare (store, sql, error);
 
-static void
-training_row_clear (TrainingRow *t)
-{
-  g_free (t->kind);
-  g_free (t->title);
-  g_free (t->service);
-  g_free (t->starts_on);
-  g_free (t->ends_on);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TrainingRow, training_row_clear)
-
-static void
-training_row_fill (sqlite3_stmt *stmt,
-                   gpointer out)
-{
-  TrainingRow *t = out;
-
-  t->kind = tam_stmt_dup_text (stmt, 0);
-  t->title = tam_stmt_dup_text (stmt, 1);
-  t->service = tam_stmt_dup_text (stmt, 2);
-  t->starts_on = tam_stmt_dup_text (stmt, 3);
-  t->ends_on = tam_stmt_dup_text (stmt, 4);
-}
-
-static gboolean
-read_training (TamStore *store,
-               gint64 id,
-               TrainingRow *t,
-               GError **error)
-{
-  sqlite3_stmt *stmt = tam_store_prepare (store, "SELECT kind, title, service, starts_on, ends_on FROM trainings WHERE id = ?",
-                                          error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  t->id = id;
-  return tam_stmt_read_one (stmt, training_row_fill, t, error, _ ("There is no training %lld"), (long long) id);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, training_id);
+      sqlite3_bind_int64 (stmt, 2, person_id);
+    }
+  return stmt;
 }
 
 static int
@@ -309,14 +277,13 @@ enrolled (TamStore *store,
           gint64 person_id,
           GError **error)
 {
-  sqlite3_stmt *stmt = tam_store_prepare (store, "SELECT 1 FROM training_participants WHERE training_id = ? AND person_id = ?",
-                                          error);
+  sqlite3_stmt *stmt = prepare_participation (store,
+                                              "SELECT 1 FROM training_participants WHERE training_id = ? AND person_id = ?",
+                                              training_id, person_id, error);
   int found;
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, training_id);
-  sqlite3_bind_int64 (stmt, 2, person_id);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_reset (stmt);
   return found;
@@ -325,7 +292,7 @@ enrolled (TamStore *store,
 /* Checks that @nik may be enrolled in @t; @out gets the person. */
 static gboolean
 check_enroll (TamStore *store,
-              const TrainingRow *t,
+              const TamTraining *t,
               const char *nik,
               TamPerson **out,
               GError **error)
@@ -348,7 +315,7 @@ check_enroll (TamStore *store,
                    p->name, nik, tam_person_status_label (p->status));
       return FALSE;
     }
-  if (g_strcmp0 (t->kind, "INITIAL") == 0 && p->service != NULL && g_strcmp0 (p->service, t->service) != 0)
+  if (t->kind == TAM_TRAINING_INITIAL && p->service != NULL && g_strcmp0 (p->service, t->service) != 0)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID,
                    _ ("%s (%s) works for %s; this initial training is for %s"), p->name, nik,
@@ -374,7 +341,7 @@ tam_training_enroll (TamStore *store,
                      const char *const *niks,
                      GError **error)
 {
-  g_auto (TrainingRow) t = { 0 };
+  g_autoptr (TamTraining) t = NULL;
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean own_tx = !tam_store_in_transaction (store);
 
@@ -389,7 +356,7 @@ tam_training_enroll (TamStore *store,
     }
   if (own_tx && !tam_store_begin (store, error))
     return FALSE;
-  if (!read_training (store, training_id, &t, error))
+  if ((t = tam_training_get (store, training_id, error)) == NULL)
     goto fail;
   for (guint i = 0; niks[i] != NULL; i++)
     {
@@ -404,13 +371,13 @@ tam_training_enroll (TamStore *store,
           goto fail;
         }
       g_hash_table_add (seen, (gpointer) niks[i]);
-      if (!check_enroll (store, &t, niks[i], &p, error))
+      if (!check_enroll (store, t, niks[i], &p, error))
         goto fail;
-      stmt = tam_store_prepare (store, "INSERT INTO training_participants (training_id, person_id) VALUES (?, ?)", error);
+      stmt = prepare_participation (store,
+                                    "INSERT INTO training_participants (training_id, person_id) VALUES (?, ?)",
+                                    training_id, p->id, error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, training_id);
-      sqlite3_bind_int64 (stmt, 2, p->id);
       if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not enroll a participant"), error))
         goto fail;
       id_text = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", training_id, niks[i]);
@@ -429,13 +396,13 @@ static gboolean
 read_participant (TamStore *store,
                   gint64 training_id,
                   const char *nik,
-                  TrainingRow *t,
+                  TamTraining **t,
                   TamPerson **p,
                   GError **error)
 {
   int e;
 
-  if (!read_training (store, training_id, t, error) || (*p = read_person (store, nik, error)) == NULL)
+  if ((*t = tam_training_get (store, training_id, error)) == NULL || (*p = read_person (store, nik, error)) == NULL)
     return FALSE;
   e = enrolled (store, training_id, (*p)->id, error);
   if (e < 0)
@@ -443,7 +410,7 @@ read_participant (TamStore *store,
   if (e == 0)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_NOT_FOUND, _ ("%s (%s) is not enrolled in “%s”"), (*p)->name, nik,
-                   t->title);
+                   (*t)->title);
       return FALSE;
     }
   return TRUE;
@@ -458,7 +425,7 @@ tam_training_attend (TamStore *store,
                      gboolean present,
                      GError **error)
 {
-  g_auto (TrainingRow) t = { 0 };
+  g_autoptr (TamTraining) t = NULL;
   g_autoptr (TamPerson) p = NULL;
   g_autofree char *day = NULL;
   g_autofree char *before = NULL;
@@ -471,29 +438,23 @@ tam_training_attend (TamStore *store,
 
   if (!tam_session_require (actor, TAM_PERM_RECORD_TRAINING, error))
     return FALSE;
-  day = tam_parse_date (date);
-  if (day == NULL)
-    {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("“%s” is not a date (2026-10-05 or 05/10/2026)"),
-                   date ? date : "");
-      return FALSE;
-    }
+  if ((day = tam_parse_date_or_error (date, error)) == NULL)
+    return FALSE;
   if (own_tx && !tam_store_begin (store, error))
     return FALSE;
   if (!read_participant (store, training_id, nik, &t, &p, error))
     goto fail;
-  if (strcmp (day, t.starts_on) < 0 || strcmp (day, t.ends_on) > 0)
+  if (strcmp (day, t->starts_on) < 0 || strcmp (day, t->ends_on) > 0)
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("%s is outside the training “%s” (%s to %s)"), day, t.title,
-                   t.starts_on, t.ends_on);
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("%s is outside the training “%s” (%s to %s)"), day, t->title,
+                   t->starts_on, t->ends_on);
       goto fail;
     }
-  stmt = tam_store_prepare (store, "SELECT present FROM training_attendance WHERE training_id = ? AND person_id = ? AND date = ?",
-                            error);
+  stmt = prepare_participation (store,
+                                "SELECT present FROM training_attendance WHERE training_id = ? AND person_id = ? AND date = ?",
+                                training_id, p->id, error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, training_id);
-  sqlite3_bind_int64 (stmt, 2, p->id);
   sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     before = g_strdup_printf ("{\"date\":\"%s\",\"present\":%d}", day, sqlite3_column_int (stmt, 0));
@@ -506,27 +467,23 @@ tam_training_attend (TamStore *store,
         tam_store_rollback (store);
       return TRUE;
     }
-  stmt = tam_store_prepare (store,
-                            "INSERT INTO training_attendance (training_id, person_id, date, present) VALUES (?1, ?2, ?3, ?4)"
-                            " ON CONFLICT (training_id, person_id, date) DO UPDATE SET present = ?4",
-                            error);
+  stmt = prepare_participation (store,
+                                "INSERT INTO training_attendance (training_id, person_id, date, present) VALUES (?1, ?2, ?3, ?4)"
+                                " ON CONFLICT (training_id, person_id, date) DO UPDATE SET present = ?4",
+                                training_id, p->id, error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, training_id);
-  sqlite3_bind_int64 (stmt, 2, p->id);
   sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 4, present ? 1 : 0);
   if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the attendance"), error))
     goto fail;
-  stmt = tam_store_prepare (store,
-                            "UPDATE training_participants SET attended = EXISTS (SELECT 1 FROM training_attendance a"
-                            " WHERE a.training_id = ?1 AND a.person_id = ?2 AND a.present = 1)"
-                            " WHERE training_id = ?1 AND person_id = ?2",
-                            error);
+  stmt = prepare_participation (store,
+                                "UPDATE training_participants SET attended = EXISTS (SELECT 1 FROM training_attendance a"
+                                " WHERE a.training_id = ?1 AND a.person_id = ?2 AND a.present = 1)"
+                                " WHERE training_id = ?1 AND person_id = ?2",
+                                training_id, p->id, error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, training_id);
-  sqlite3_bind_int64 (stmt, 2, p->id);
   if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the attendance"), error))
     goto fail;
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", training_id, nik);
@@ -545,64 +502,53 @@ fail:
 gboolean
 _tam_training_score_one (TamStore *store,
                          const TamSession *actor,
-                         gint64 training_id,
-                         gint64 person_id,
-                         const char *nik,
-                         double score,
-                         double pass_mark,
-                         const char *now,
+                         const TamTrainingScoreRow *row,
                          guint *attempt,
                          GError **error)
 {
   sqlite3_stmt *stmt;
   gint64 n;
-  gboolean passed = score >= pass_mark;
+  gboolean passed = row->score >= row->pass_mark;
   g_autofree char *id_text = NULL;
   g_autofree char *after = NULL;
   char score_text[G_ASCII_DTOSTR_BUF_SIZE];
 
-  stmt = tam_store_prepare (store,
-                            "SELECT coalesce (max (attempt), 0) + 1 FROM training_attempts WHERE training_id = ? AND person_id = ?",
-                            error);
+  stmt = prepare_participation (store,
+                                "SELECT coalesce (max (attempt), 0) + 1 FROM training_attempts WHERE training_id = ? AND person_id = ?",
+                                row->training_id, row->person_id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, training_id);
-  sqlite3_bind_int64 (stmt, 2, person_id);
   n = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 1;
   sqlite3_reset (stmt);
 
-  stmt = tam_store_prepare (store,
-                            "INSERT INTO training_attempts (training_id, person_id, attempt, score, pass_mark, passed,"
-                            " recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                            error);
+  stmt = prepare_participation (store,
+                                "INSERT INTO training_attempts (training_id, person_id, attempt, score, pass_mark, passed,"
+                                " recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                row->training_id, row->person_id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, training_id);
-  sqlite3_bind_int64 (stmt, 2, person_id);
   sqlite3_bind_int64 (stmt, 3, n);
-  sqlite3_bind_double (stmt, 4, score);
-  sqlite3_bind_double (stmt, 5, pass_mark);
+  sqlite3_bind_double (stmt, 4, row->score);
+  sqlite3_bind_double (stmt, 5, row->pass_mark);
   sqlite3_bind_int (stmt, 6, passed ? 1 : 0);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 7, row->now, -1, SQLITE_TRANSIENT);
   if (actor != NULL && actor->person_id != 0)
     sqlite3_bind_int64 (stmt, 8, actor->person_id);
   else
     sqlite3_bind_null (stmt, 8);
   if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the score"), error))
     return FALSE;
-  stmt = tam_store_prepare (store,
-                            "UPDATE training_participants SET quiz_score = ?3, passed = ?4 WHERE training_id = ?1 AND person_id = ?2",
-                            error);
+  stmt = prepare_participation (store,
+                                "UPDATE training_participants SET quiz_score = ?3, passed = ?4 WHERE training_id = ?1 AND person_id = ?2",
+                                row->training_id, row->person_id, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, training_id);
-  sqlite3_bind_int64 (stmt, 2, person_id);
-  sqlite3_bind_double (stmt, 3, score);
+  sqlite3_bind_double (stmt, 3, row->score);
   sqlite3_bind_int (stmt, 4, passed ? 1 : 0);
   if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the score"), error))
     return FALSE;
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT "/%s/%" G_GINT64_FORMAT, training_id, nik, n);
-  g_ascii_formatd (score_text, sizeof score_text, "%g", score);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT "/%s/%" G_GINT64_FORMAT, row->training_id, row->nik, n);
+  g_ascii_formatd (score_text, sizeof score_text, "%g", row->score);
   after = g_strdup_printf ("{\"score\":%s,\"passed\":%s}", score_text, passed ? "true" : "false");
   if (!tam_audit_append (store, actor, "INSERT", "training_attempt", id_text, NULL, after, error))
     return FALSE;
@@ -645,9 +591,10 @@ tam_training_score_at (TamStore *store,
                        guint *attempt,
                        GError **error)
 {
-  g_auto (TrainingRow) t = { 0 };
+  g_autoptr (TamTraining) t = NULL;
   g_autoptr (TamPerson) p = NULL;
   g_autofree char *now = NULL;
+  TamTrainingScoreRow row;
   gboolean own_tx = !tam_store_in_transaction (store);
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
@@ -659,9 +606,10 @@ tam_training_score_at (TamStore *store,
   if (own_tx && !tam_store_begin (store, error))
     return FALSE;
   now = recorded_at != NULL ? g_strdup (recorded_at) : tam_now_string ();
-  if (!read_participant (store, training_id, nik, &t, &p, error) ||
-      !_tam_training_score_one (store, actor, training_id, p->id, nik, score, tam_training_pass_mark (store), now,
-                                attempt, error))
+  if (!read_participant (store, training_id, nik, &t, &p, error))
+    goto fail;
+  row = (TamTrainingScoreRow){ training_id, p->id, nik, score, tam_training_pass_mark (store), now };
+  if (!_tam_training_score_one (store, actor, &row, attempt, error))
     goto fail;
   return tam_store_commit_own (store, own_tx, error);
 
