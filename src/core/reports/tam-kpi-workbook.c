@@ -9,6 +9,7 @@
 
 #include "tam-error.h"
 #include "tam-kpi-workbook.h"
+#include "tam-kpi-xlsx.h"
 #include "tam-kpi.h"
 #include "tam-report-util.h"
 
@@ -68,30 +69,12 @@ put_table (Book *b,
 {
   guint n = g_strv_length (t->columns);
 
-  worksheet_write_string (ws, row0, 0, t->title ? t->title : "", b->f.title);
-  for (guint c = 0; c < n; c++)
-    worksheet_write_string (ws, row0 + 1, (lxw_col_t) c, t->columns[c], b->f.head);
+  _tam_kpi_table_put (t, ws, row0, &b->f, b->num2);
   if (!isnan (target))
-    worksheet_write_string (ws, row0 + 1, (lxw_col_t) n, "target", b->f.head);
-  for (guint r = 0; r < t->rows->len; r++)
     {
-      char **cells = t->rows->pdata[r];
-      lxw_row_t row = row0 + 2 + (lxw_row_t) r;
-
-      for (guint c = 0; c < n; c++)
-        {
-          TamKpiColumnType type = g_array_index (t->types, TamKpiColumnType, c);
-
-          if (cells[c][0] == '\0')
-            continue;
-          if (type == TAM_KPI_COLUMN_TEXT)
-            worksheet_write_string (ws, row, (lxw_col_t) c, cells[c], NULL);
-          else
-            worksheet_write_number (ws, row, (lxw_col_t) c, g_ascii_strtod (cells[c], NULL),
-                                    type == TAM_KPI_COLUMN_INT ? NULL : b->num2);
-        }
-      if (!isnan (target))
-        worksheet_write_number (ws, row, (lxw_col_t) n, target, b->num2);
+      worksheet_write_string (ws, row0 + 1, (lxw_col_t) n, "target", b->f.head);
+      for (guint r = 0; r < t->rows->len; r++)
+        worksheet_write_number (ws, row0 + 2 + (lxw_row_t) r, (lxw_col_t) n, target, b->num2);
     }
   if (placed != NULL)
     {
