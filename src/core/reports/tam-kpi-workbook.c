@@ -225,6 +225,7 @@ write_trend (Book *b,
              GError **error)
 {
   g_autofree char *from = tam_kpi_month_add (b->month, -11);
+  TamKpiSeriesQuery year = { .from = from, .to = b->month, .scope = TAM_KPI_SCOPE_NATIONAL, .key = NULL };
   g_autoptr (GArray) qvs = NULL;
   g_autoptr (GArray) first = NULL;
   const char *name = _ ("QVS trend");
@@ -237,10 +238,8 @@ write_trend (Book *b,
   static const char *const heads[] = { "month", "qvs", "first_pass", "agree", "valid", "target" };
   lxw_row_t last;
 
-  if (!tam_kpi_series (b->store, b->session, TAM_KPI_QVS, from, b->month, TAM_KPI_SCOPE_NATIONAL, NULL, &qvs,
-                       error) ||
-      !tam_kpi_series (b->store, b->session, TAM_KPI_FIRST_PASS, from, b->month, TAM_KPI_SCOPE_NATIONAL, NULL,
-                       &first, error))
+  if (!tam_kpi_series (b->store, b->session, TAM_KPI_QVS, &year, &qvs, error) ||
+      !tam_kpi_series (b->store, b->session, TAM_KPI_FIRST_PASS, &year, &first, error))
     return FALSE;
   ws = sheet_new (b, name);
   /* Translators: %s and %s are months, "2025-11" and "2026-10" */
