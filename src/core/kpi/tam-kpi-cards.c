@@ -184,7 +184,7 @@ tam_kpi_series (TamStore *store,
   g_autoptr (GArray) out = g_array_new (FALSE, TRUE, sizeof (TamKpiPoint));
   g_autoptr (GPtrArray) qvs = NULL;
   g_autofree char *month = NULL;
-  TamKpiSeriesQuery q;
+  TamKpiSeriesQuery series;
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
   g_return_val_if_fail (query != NULL, FALSE);
@@ -192,19 +192,19 @@ tam_kpi_series (TamStore *store,
 
   if (!_tam_kpi_check_range (session, query->from, query->to, error))
     return FALSE;
-  q = *query;
-  if (q.scope == TAM_KPI_SCOPE_NATIONAL)
-    q.key = NULL;
-  else if (q.key == NULL)
+  series = *query;
+  if (series.scope == TAM_KPI_SCOPE_NATIONAL)
+    series.key = NULL;
+  else if (series.key == NULL)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A series of one %s needs its code or NIK"),
-                   tam_kpi_scope_to_label (q.scope));
+                   tam_kpi_scope_to_label (series.scope));
       return FALSE;
     }
-  if ((kind == TAM_KPI_QVS || kind == TAM_KPI_FIRST_PASS) && !tam_kpi_qvs_series (store, session, &q, &qvs, error))
+  if ((kind == TAM_KPI_QVS || kind == TAM_KPI_FIRST_PASS) && !tam_kpi_qvs_series (store, session, &series, &qvs, error))
     return FALSE;
 
-  for (month = g_strdup (q.from); strcmp (month, q.to) <= 0;)
+  for (month = g_strdup (series.from); strcmp (month, series.to) <= 0;)
     {
       TamKpiPoint p = { { 0 }, NAN, 0, 0 };
       char *next;
@@ -224,7 +224,7 @@ tam_kpi_series (TamStore *store,
               p.denominator = q->agree;
             }
         }
-      else if (!value_of (store, session, kind, month, q.scope, q.key, &p.value, &p.numerator, &p.denominator, error))
+      else if (!value_of (store, session, kind, month, series.scope, series.key, &p.value, &p.numerator, &p.denominator, error))
         return FALSE;
       g_array_append_val (out, p);
       next = tam_kpi_month_add (month, 1);
