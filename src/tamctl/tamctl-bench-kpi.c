@@ -187,16 +187,13 @@ tamctl_bench_kpi (TamStore *store,
   g_autofree char *note = NULL;
   g_autofree char *png = g_build_filename (dir, "kpi-chart.png", NULL);
   g_autofree char *pack = g_build_filename (dir, "kpi-pack", NULL);
-  g_autofree char *from = NULL;
-  TamKpiSeriesQuery national = { .scope = TAM_KPI_SCOPE_NATIONAL, .key = NULL };
+  g_autofree char *from = tam_kpi_month_add (last, -23);
+  TamKpiSeriesQuery national = { .from = from, .to = last, .scope = TAM_KPI_SCOPE_NATIONAL, .key = NULL };
   cairo_surface_t *surface;
   double ms, first = 0;
 
   (void) month;
   month = last;
-  from = tam_kpi_month_add (month, -23);
-  national.from = from;
-  national.to = month;
   ms = timed (runs, run_tab, &r, &first, error);
   if (ms < 0)
     return FALSE;
