@@ -137,8 +137,9 @@ test_qvs_equals_f18 (void)
   g_assert_cmpuint (agent_months, >, 1000);
 
   /* The series is the months one by one. */
-  g_assert_true (tam_kpi_qvs_series (demo, demo_mgr, months->pdata[0], months->pdata[months->len - 1],
-                                     TAM_KPI_SCOPE_NATIONAL, NULL, &series, &error));
+  g_assert_true (tam_kpi_qvs_series (demo, demo_mgr,
+                                     &(TamKpiSeriesQuery){ .from = months->pdata[0], .to = months->pdata[months->len - 1], .scope = TAM_KPI_SCOPE_NATIONAL },
+                                     &series, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (series->len, ==, months->len);
   for (guint m = 0; m < months->len; m++)
@@ -170,9 +171,9 @@ test_qvs_series_key (void)
   sqlite3_reset (stmt);
 
   /* One team's series is that team's rows of the series of every team. */
-  g_assert_true (tam_kpi_qvs_series (demo, demo_mgr, "2026-06", "2026-11", TAM_KPI_SCOPE_TEAM, NULL, &all, &error));
+  g_assert_true (tam_kpi_qvs_series (demo, demo_mgr, &(TamKpiSeriesQuery){ "2026-06", "2026-11", TAM_KPI_SCOPE_TEAM, NULL }, &all, &error));
   g_assert_no_error (error);
-  g_assert_true (tam_kpi_qvs_series (demo, demo_mgr, "2026-06", "2026-11", TAM_KPI_SCOPE_TEAM, tl, &one, &error));
+  g_assert_true (tam_kpi_qvs_series (demo, demo_mgr, &(TamKpiSeriesQuery){ "2026-06", "2026-11", TAM_KPI_SCOPE_TEAM, tl }, &one, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (one->len, >=, 5);
   for (guint i = 0; i < one->len; i++)
@@ -189,7 +190,7 @@ test_qvs_series_key (void)
   g_assert_cmpint (agree, ==, 0);
 
   /* Backwards or too long a series is refused. */
-  g_assert_false (tam_kpi_qvs_series (demo, demo_mgr, "2026-11", "2026-06", TAM_KPI_SCOPE_NATIONAL, NULL, &one, &error));
+  g_assert_false (tam_kpi_qvs_series (demo, demo_mgr, &(TamKpiSeriesQuery){ "2026-11", "2026-06", TAM_KPI_SCOPE_NATIONAL, NULL }, &one, &error));
   g_assert_error (error, TAM_ERROR, TAM_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_false (tam_kpi_qvs (demo, demo_mgr, "2026-13", TAM_KPI_SCOPE_NATIONAL, &one, &error));
@@ -1036,9 +1037,9 @@ test_series (void)
   g_autoptr (GArray) hc = NULL;
   g_autoptr (GArray) none = NULL;
 
-  g_assert_true (tam_kpi_series (demo, demo_mgr, TAM_KPI_QVS, "2026-03", "2026-11", TAM_KPI_SCOPE_NATIONAL, NULL, &qvs, &error));
+  g_assert_true (tam_kpi_series (demo, demo_mgr, TAM_KPI_QVS, &(TamKpiSeriesQuery){ "2026-03", "2026-11", TAM_KPI_SCOPE_NATIONAL, NULL }, &qvs, &error));
   g_assert_no_error (error);
-  g_assert_true (tam_kpi_series (demo, demo_mgr, TAM_KPI_HEADCOUNT, "2026-03", "2026-11", TAM_KPI_SCOPE_SITE, "BANDUNG", &hc, &error));
+  g_assert_true (tam_kpi_series (demo, demo_mgr, TAM_KPI_HEADCOUNT, &(TamKpiSeriesQuery){ "2026-03", "2026-11", TAM_KPI_SCOPE_SITE, "BANDUNG" }, &hc, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (qvs->len, ==, 9);
   g_assert_cmpuint (hc->len, ==, 9);
@@ -1064,7 +1065,7 @@ test_series (void)
         if (g_strcmp0 (((TamKpiHeadcount *) sites->pdata[s])->m.key, "BANDUNG") == 0)
           g_assert_cmpfloat (h->value, ==, ((TamKpiHeadcount *) sites->pdata[s])->fulfilment);
     }
-  g_assert_false (tam_kpi_series (demo, demo_mgr, TAM_KPI_ADHERENCE, "2026-03", "2026-11", TAM_KPI_SCOPE_TEAM, NULL, &none, &error));
+  g_assert_false (tam_kpi_series (demo, demo_mgr, TAM_KPI_ADHERENCE, &(TamKpiSeriesQuery){ "2026-03", "2026-11", TAM_KPI_SCOPE_TEAM, NULL }, &none, &error));
   g_assert_error (error, TAM_ERROR, TAM_ERROR_INVALID);
 }
 

@@ -78,6 +78,7 @@ run_tab (Run *r,
   g_autoptr (GPtrArray) scores = NULL;
   g_autoptr (GPtrArray) budget = NULL;
   g_autofree char *from = tam_kpi_month_add (r->month, -11);
+  TamKpiSeriesQuery year = { .from = from, .to = r->month, .scope = r->scope, .key = r->key };
   static const TamKpiScope levels[] = { TAM_KPI_SCOPE_SITE, TAM_KPI_SCOPE_SERVICE, TAM_KPI_SCOPE_TEAM };
   TamKpiScope child = r->scope == TAM_KPI_SCOPE_NATIONAL ? TAM_KPI_SCOPE_SITE : TAM_KPI_SCOPE_AGENT;
 
@@ -86,7 +87,7 @@ run_tab (Run *r,
   if (!tam_kpi_cards (r->store, r->session, r->month, r->scope, r->key, &cards, error))
     return FALSE;
   tab_parts[0] = part_done (&start);
-  line = tam_kpi_chart_line (r->store, r->session, TAM_KPI_QVS, from, r->month, r->scope, r->key, error);
+  line = tam_kpi_chart_line (r->store, r->session, TAM_KPI_QVS, &year, error);
   if (line == NULL)
     return FALSE;
   tab_parts[1] = part_done (&start);
@@ -118,8 +119,9 @@ run_series (Run *r,
 {
   g_autoptr (GArray) points = NULL;
   g_autofree char *from = tam_kpi_month_add (r->month, -23);
+  TamKpiSeriesQuery two_years = { .from = from, .to = r->month, .scope = r->scope, .key = r->key };
 
-  if (!tam_kpi_series (r->store, r->session, TAM_KPI_QVS, from, r->month, r->scope, r->key, &points, error))
+  if (!tam_kpi_series (r->store, r->session, TAM_KPI_QVS, &two_years, &points, error))
     return FALSE;
   r->n = points->len;
   return TRUE;
@@ -185,13 +187,13 @@ tamctl_bench_kpi (TamStore *store,
   g_autofree char *note = NULL;
   g_autofree char *png = g_build_filename (dir, "kpi-chart.png", NULL);
   g_autofree char *pack = g_build_filename (dir, "kpi-pack", NULL);
-  g_autofree char *from = NULL;
+  g_autofree char *from = tam_kpi_month_add (last, -23);
+  TamKpiSeriesQuery national = { .from = from, .to = last, .scope = TAM_KPI_SCOPE_NATIONAL, .key = NULL };
   cairo_surface_t *surface;
   double ms, first = 0;
 
   (void) month;
   month = last;
-  from = tam_kpi_month_add (month, -23);
   ms = timed (runs, run_tab, &r, &first, error);
   if (ms < 0)
     return FALSE;
@@ -229,7 +231,7 @@ tamctl_bench_kpi (TamStore *store,
   g_clear_pointer (&note, g_free);
 
   /* The charts: the 24-month line. */
-  r.chart = tam_kpi_chart_line (store, session, TAM_KPI_QVS, from, month, TAM_KPI_SCOPE_NATIONAL, NULL, error);
+  r.chart = tam_kpi_chart_line (store, session, TAM_KPI_QVS, &national, error);
   if (r.chart == NULL)
     return FALSE;
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, CHART_W, CHART_H);

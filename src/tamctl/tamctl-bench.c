@@ -690,8 +690,12 @@ run_kpi_series (gpointer data,
         tl_nik = tam_stmt_dup_text (stmt, 0);
       sqlite3_reset (stmt);
     }
-  if (!tam_kpi_qvs_series (q->store, q->session, from, q->month,
-                           tl_nik ? TAM_KPI_SCOPE_TEAM : TAM_KPI_SCOPE_NATIONAL, tl_nik, &rows, error))
+  if (!tam_kpi_qvs_series (q->store, q->session,
+                           &(TamKpiSeriesQuery){ .from = from,
+                                                 .to = q->month,
+                                                 .scope = tl_nik ? TAM_KPI_SCOPE_TEAM : TAM_KPI_SCOPE_NATIONAL,
+                                                 .key = tl_nik },
+                           &rows, error))
     return FALSE;
   q->n = rows->len;
   return TRUE;

@@ -69,7 +69,11 @@ tamctl_cmd_chart (TamctlContext *ctx,
   if (by != NULL && key == NULL)
     chart = tam_kpi_chart_bars (ctx->store, ctx->session, kind, to, scope, &error);
   else
-    chart = tam_kpi_chart_line (ctx->store, ctx->session, kind, from ? from : to, to, scope, key, &error);
+    {
+      TamKpiSeriesQuery line = { .from = from ? from : to, .to = to, .scope = scope, .key = key };
+
+      chart = tam_kpi_chart_line (ctx->store, ctx->session, kind, &line, &error);
+    }
   if (chart == NULL)
     return tamctl_fail (g_steal_pointer (&error));
 

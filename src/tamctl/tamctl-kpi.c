@@ -88,6 +88,7 @@ tamctl_cmd_kpi (TamctlContext *ctx,
         { "adherence", TAM_KPI_ADHERENCE },
         { "ct0", TAM_KPI_CT0_AGREE },
       };
+      TamKpiSeriesQuery series = { .from = from, .to = to, .scope = scope_given ? scope : TAM_KPI_SCOPE_NATIONAL, .key = key };
       g_autoptr (GArray) points = NULL;
       g_autoptr (GString) csv = g_string_new ("month,value,numerator,denominator\r\n");
       g_autofree char *written = NULL;
@@ -95,8 +96,7 @@ tamctl_cmd_kpi (TamctlContext *ctx,
 
       if (k < 0)
         return usage ();
-      if (!tam_kpi_series (ctx->store, ctx->session, (TamKpiKind) k, from, to,
-                           scope_given ? scope : TAM_KPI_SCOPE_NATIONAL, key, &points, &error))
+      if (!tam_kpi_series (ctx->store, ctx->session, (TamKpiKind) k, &series, &points, &error))
         return tamctl_fail (g_steal_pointer (&error));
       for (guint i = 0; i < points->len; i++)
         {
@@ -117,8 +117,10 @@ tamctl_cmd_kpi (TamctlContext *ctx,
         scope = TAM_KPI_SCOPE_AGENT;
       if (from != NULL)
         {
+          TamKpiSeriesQuery series = { .from = from, .to = to, .scope = scope, .key = key };
+
           title = g_strdup_printf (_ ("Quality Validation Score, %s to %s"), from, to);
-          ok = tam_kpi_qvs_series (ctx->store, ctx->session, from, to, scope, key, &rows, &error);
+          ok = tam_kpi_qvs_series (ctx->store, ctx->session, &series, &rows, &error);
         }
       else
         {

@@ -177,35 +177,34 @@ gboolean
 tam_kpi_series (TamStore *store,
                 const TamSession *session,
                 TamKpiKind kind,
-                const char *from,
-                const char *to,
-                TamKpiScope scope,
-                const char *key,
+                const TamKpiSeriesQuery *query,
                 GArray **points,
                 GError **error)
 {
   g_autoptr (GArray) out = g_array_new (FALSE, TRUE, sizeof (TamKpiPoint));
   g_autoptr (GPtrArray) qvs = NULL;
   g_autofree char *month = NULL;
+  TamKpiSeriesQuery series;
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
   g_return_val_if_fail (points != NULL, FALSE);
 
-  if (!_tam_kpi_check_range (session, from, to, error))
+  if (!_tam_kpi_check_range (session, query->from, query->to, error))
     return FALSE;
-  if (scope == TAM_KPI_SCOPE_NATIONAL)
-    key = NULL;
-  else if (key == NULL)
+  series = *query;
+  if (series.scope == TAM_KPI_SCOPE_NATIONAL)
+    series.key = NULL;
+  else if (series.key == NULL)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A series of one %s needs its code or NIK"),
-                   tam_kpi_scope_to_label (scope));
+                   tam_kpi_scope_to_label (series.scope));
       return FALSE;
     }
-  if ((kind == TAM_KPI_QVS || kind == TAM_KPI_FIRST_PASS) &&
-      !tam_kpi_qvs_series (store, session, from, to, scope, key, &qvs, error))
+  if ((kind == TAM_KPI_QVS || kind == TAM_KPI_FIRST_PASS) && !tam_kpi_qvs_series (store, session, &series, &qvs, error))
     return FALSE;
 
-  for (month = g_strdup (from); strcmp (month, to) <= 0;)
+  for (month = g_strdup (series.from); strcmp (month, series.to) <= 0;)
     {
       TamKpiPoint p = { { 0 }, NAN, 0, 0 };
       char *next;
@@ -225,7 +224,7 @@ tam_kpi_series (TamStore *store,
               p.denominator = q->agree;
             }
         }
-      else if (!value_of (store, session, kind, month, scope, key, &p.value, &p.numerator, &p.denominator, error))
+      else if (!value_of (store, session, kind, month, series.scope, series.key, &p.value, &p.numerator, &p.denominator, error))
         return FALSE;
       g_array_append_val (out, p);
       next = tam_kpi_month_add (month, 1);

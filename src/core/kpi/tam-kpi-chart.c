@@ -46,16 +46,13 @@ TamChart *
 tam_kpi_chart_line (TamStore *store,
                     const TamSession *session,
                     TamKpiKind kind,
-                    const char *from,
-                    const char *to,
-                    TamKpiScope scope,
-                    const char *key,
+                    const TamKpiSeriesQuery *query,
                     GError **error)
 {
   g_autoptr (GArray) points = NULL;
   TamChart *chart;
 
-  if (!tam_kpi_series (store, session, kind, from, to, scope, key, &points, error))
+  if (!tam_kpi_series (store, session, kind, query, &points, error))
     return NULL;
   chart = tam_chart_new (TAM_CHART_LINE, unit_of (kind), tam_kpi_kind_to_label (kind));
   tam_chart_set_target (chart, tam_kpi_target (store, kind));

@@ -8,16 +8,13 @@
 
 G_BEGIN_DECLS
 
-/* @kind for the member @key of @scope (NULL with NATIONAL), month by
- * month from @from to @to: a line with the KPI's target, each point's
- * detail its counts ("1.402 valid / 1.488 agree"), its id the month. */
+/* @kind month by month over @query (tam_kpi_series): a line with the
+ * KPI's target, each point's detail its counts ("1.402 valid / 1.488
+ * agree"), its id the month. */
 TamChart *tam_kpi_chart_line (TamStore *store,
                               const TamSession *session,
                               TamKpiKind kind,
-                              const char *from,
-                              const char *to,
-                              TamKpiScope scope,
-                              const char *key,
+                              const TamKpiSeriesQuery *query,
                               GError **error);
 
 /* @kind in @month for every member of @scope (SITE, SERVICE, TEAM or

@@ -32,6 +32,30 @@ static const char days_from_calls_sql[] =
     "SELECT substr (call_start, 1, 10), count(*), sum (state = 'VALID') FROM calls c"
     " WHERE agent_id = ?1 AND state IS NOT NULL AND call_start >= ?2 AND call_start < ?3"
     " AND " TAM_CALL_VISIBLE ("c") " GROUP BY 1";
+/* Whether the agent was scheduled, per day with an attendance row. */
+static const char attendance_sql[] =
+    "SELECT date, status NOT IN ('OFF','LEAVE') FROM attendance"
+    " WHERE person_id = ?1 AND date >= ?2 AND date < ?3";
+
+/* @sql, one of the above, prepared for @agent_id's days in [@from, @to). */
+static sqlite3_stmt *
+prepare_days (TamStore *store,
+              const char *sql,
+              gint64 agent_id,
+              const char *from,
+              const char *to,
+              GError **error)
+{
+  sqlite3_stmt *stmt = tam_store_prepare (store, sql, error);
+
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, agent_id);
+      sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
+    }
+  return stmt;
+}
 
 static gboolean
 read_days (TamStore *store,
@@ -46,12 +70,9 @@ read_days (TamStore *store,
   int rc;
 
   g_hash_table_remove_all (days);
-  stmt = tam_store_prepare (store, ready ? days_sql : days_from_calls_sql, error);
+  stmt = prepare_days (store, ready ? days_sql : days_from_calls_sql, agent_id, from, to, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, agent_id);
-  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Day *d = g_new0 (Day, 1);
@@ -65,15 +86,9 @@ read_days (TamStore *store,
   if (rc != SQLITE_DONE)
     goto fail;
 
-  stmt = tam_store_prepare (store,
-                            "SELECT date, status NOT IN ('OFF','LEAVE') FROM attendance"
-                            " WHERE person_id = ?1 AND date >= ?2 AND date < ?3",
-                            error);
+  stmt = prepare_days (store, attendance_sql, agent_id, from, to, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, agent_id);
-  sqlite3_bind_text (stmt, 2, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *date = (const char *) sqlite3_column_text (stmt, 0);

@@ -119,13 +119,143 @@ agent_nik (TamStore *store,
   return nik;
 }
 
-/* Steps @stmt (an upsert), resetting it. */
-static gboolean
-step_done (TamStore *store,
-           sqlite3_stmt *stmt,
-           GError **error)
+/* The table a put_* function writes: one row per key (the month and one
+ * or two more columns), one value. Both statements name their
+ * parameters after StoredKey's fields; the upsert's value is :value. */
+typedef struct
 {
-  return tam_store_step_write (store, stmt, FALSE, _ ("Could not store the KPI input"), error);
+  const char *select_sql; /* the value stored now */
+  const char *upsert_sql;
+  const char *entity; /* the audit row's */
+  gboolean whole;     /* the value is a whole number */
+} StoredTable;
+
+typedef struct
+{
+  const char *month;
+  gint64 person_id;
+  const char *parameter;
+  const char *service;
+  const char *site;
+} StoredKey;
+
+static const StoredTable kpi_inputs = {
+  "SELECT value FROM kpi_inputs WHERE month = :month AND person_id = :person_id AND parameter = :parameter",
+  "INSERT INTO kpi_inputs (month, person_id, parameter, value) VALUES (:month, :person_id, :parameter, :value)"
+  " ON CONFLICT (month, person_id, parameter) DO UPDATE SET value = excluded.value",
+  "kpi_input",
+  FALSE,
+};
+
+static const StoredTable headcount_targets = {
+  "SELECT target FROM headcount_targets WHERE month = :month AND service = :service AND site = :site",
+  "INSERT INTO headcount_targets (month, service, site, target) VALUES (:month, :service, :site, :value)"
+  " ON CONFLICT (month, service, site) DO UPDATE SET target = excluded.target",
+  "headcount_target",
+  TRUE,
+};
+
+static const StoredTable agent_targets = {
+  "SELECT daily_target FROM agent_targets WHERE month = :month AND person_id = :person_id",
+  "INSERT INTO agent_targets (month, person_id, daily_target) VALUES (:month, :person_id, :value)"
+  " ON CONFLICT (month, person_id) DO UPDATE SET daily_target = excluded.daily_target",
+  "agent_target",
+  TRUE,
+};
+
+static void
+bind_named_text (sqlite3_stmt *stmt,
+                 const char *name,
+                 const char *text)
+{
+  int i = sqlite3_bind_parameter_index (stmt, name);
+
+  if (i > 0)
+    sqlite3_bind_text (stmt, i, text, -1, SQLITE_TRANSIENT);
+}
+
+/* Binds the parameters of @key that @stmt names. */
+static void
+bind_key (sqlite3_stmt *stmt,
+          const StoredKey *key)
+{
+  int person = sqlite3_bind_parameter_index (stmt, ":person_id");
+
+  bind_named_text (stmt, ":month", key->month);
+  if (person > 0)
+    sqlite3_bind_int64 (stmt, person, key->person_id);
+  bind_named_text (stmt, ":parameter", key->parameter);
+  bind_named_text (stmt, ":service", key->service);
+  bind_named_text (stmt, ":site", key->site);
+}
+
+/* Inside write_begin(): stores @value under @key in @table unless it is
+ * stored there already, then write_end() (the audit row's id
+ * @entity_id); on an error rolls our own transaction back. */
+static gboolean
+put_row (TamStore *store,
+         const TamSession *actor,
+         gboolean own_tx,
+         const StoredTable *table,
+         const StoredKey *key,
+         const char *entity_id,
+         double value,
+         TamKpiWriteCounts *counts,
+         GError **error)
+{
+  g_autofree char *before = NULL;
+  sqlite3_stmt *stmt = tam_store_prepare (store, table->select_sql, error);
+  Change change;
+
+  if (stmt == NULL)
+    return tam_store_rollback_own (store, own_tx);
+  bind_key (stmt, key);
+  change = stored_change (stmt, value, &before);
+
+  if (change != CHANGE_NONE)
+    {
+      int value_index;
+
+      stmt = tam_store_prepare (store, table->upsert_sql, error);
+      if (stmt == NULL)
+        return tam_store_rollback_own (store, own_tx);
+      bind_key (stmt, key);
+      value_index = sqlite3_bind_parameter_index (stmt, ":value");
+      if (table->whole)
+        sqlite3_bind_int64 (stmt, value_index, (gint64) value);
+      else
+        sqlite3_bind_double (stmt, value_index, value);
+      if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not store the KPI input"), error))
+        return tam_store_rollback_own (store, own_tx);
+    }
+  return write_end (store, actor, own_tx, change, table->entity, entity_id, before, value, counts, error);
+}
+
+/* put_row() of a row of an agent's (@key->person_id, who must be one):
+ * its audit id is month/NIK, and /parameter for a kpi_input. */
+static gboolean
+put_agent_row (TamStore *store,
+               const TamSession *actor,
+               const StoredTable *table,
+               const StoredKey *key,
+               double value,
+               TamKpiWriteCounts *counts,
+               GError **error)
+{
+  g_autofree char *nik = NULL;
+  g_autofree char *entity_id = NULL;
+  gboolean own_tx = FALSE;
+
+  if (!write_begin (store, actor, &own_tx, error))
+    return FALSE;
+  nik = agent_nik (store, key->person_id, error);
+  if (nik == NULL)
+    return tam_store_rollback_own (store, own_tx);
+  if (key->parameter != NULL)
+    entity_id = g_strdup_printf ("%s/%s/%s", key->month, nik, key->parameter);
+  else
+    entity_id = g_strdup_printf ("%s/%s", key->month, nik);
+  return put_row (store, actor, own_tx, table, key, entity_id, value, counts, error);
 }
 
 gboolean
@@ -139,12 +269,7 @@ tam_kpi_put_input (TamStore *store,
                    GError **error)
 {
   const char *code = tam_abu_parameter_to_code (parameter);
-  g_autofree char *nik = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *entity_id = NULL;
-  gboolean own_tx = FALSE;
-  Change change;
-  sqlite3_stmt *stmt;
+  StoredKey key = { .month = month, .person_id = person_id, .parameter = code };
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
 
@@ -161,40 +286,7 @@ tam_kpi_put_input (TamStore *store,
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A score is between 0 and 100, not %g"), value);
       return FALSE;
     }
-  if (!write_begin (store, actor, &own_tx, error))
-    return FALSE;
-  nik = agent_nik (store, person_id, error);
-  if (nik == NULL)
-    goto fail;
-
-  stmt = tam_store_prepare (store, "SELECT value FROM kpi_inputs WHERE month = ? AND person_id = ? AND parameter = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, month, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, person_id);
-  sqlite3_bind_text (stmt, 3, code, -1, SQLITE_STATIC);
-  change = stored_change (stmt, value, &before);
-
-  if (change != CHANGE_NONE)
-    {
-      stmt = tam_store_prepare (store,
-                                "INSERT INTO kpi_inputs (month, person_id, parameter, value) VALUES (?, ?, ?, ?)"
-                                " ON CONFLICT (month, person_id, parameter) DO UPDATE SET value = excluded.value",
-                                error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_text (stmt, 1, month, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, person_id);
-      sqlite3_bind_text (stmt, 3, code, -1, SQLITE_STATIC);
-      sqlite3_bind_double (stmt, 4, value);
-      if (!step_done (store, stmt, error))
-        goto fail;
-    }
-  entity_id = g_strdup_printf ("%s/%s/%s", month, nik, code);
-  return write_end (store, actor, own_tx, change, "kpi_input", entity_id, before, value, counts, error);
-
-fail:
-  return tam_store_rollback_own (store, own_tx);
+  return put_agent_row (store, actor, &kpi_inputs, &key, value, counts, error);
 }
 
 gboolean
@@ -207,10 +299,9 @@ tam_kpi_put_headcount_target (TamStore *store,
                               TamKpiWriteCounts *counts,
                               GError **error)
 {
-  g_autofree char *before = NULL;
+  StoredKey key = { .month = month, .service = service, .site = site };
   g_autofree char *entity_id = NULL;
   gboolean own_tx = FALSE;
-  Change change;
   sqlite3_stmt *stmt;
   gboolean pair;
 
@@ -229,7 +320,7 @@ tam_kpi_put_headcount_target (TamStore *store,
 
   stmt = tam_store_prepare (store, "SELECT 1 FROM service_sites WHERE service = ? AND site = ?", error);
   if (stmt == NULL)
-    goto fail;
+    return tam_store_rollback_own (store, own_tx);
   tam_stmt_bind_text_or_null (stmt, 1, service);
   tam_stmt_bind_text_or_null (stmt, 2, site);
   pair = sqlite3_step (stmt) == SQLITE_ROW;
@@ -238,37 +329,10 @@ tam_kpi_put_headcount_target (TamStore *store,
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("The service %s is not run at the site %s"),
                    service ? service : "", site ? site : "");
-      goto fail;
-    }
-
-  stmt = tam_store_prepare (store, "SELECT target FROM headcount_targets WHERE month = ? AND service = ? AND site = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, month, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, service, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, site, -1, SQLITE_TRANSIENT);
-  change = stored_change (stmt, target, &before);
-
-  if (change != CHANGE_NONE)
-    {
-      stmt = tam_store_prepare (store,
-                                "INSERT INTO headcount_targets (month, service, site, target) VALUES (?, ?, ?, ?)"
-                                " ON CONFLICT (month, service, site) DO UPDATE SET target = excluded.target",
-                                error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_text (stmt, 1, month, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, service, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, site, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 4, target);
-      if (!step_done (store, stmt, error))
-        goto fail;
+      return tam_store_rollback_own (store, own_tx);
     }
   entity_id = g_strdup_printf ("%s/%s/%s", month, service, site);
-  return write_end (store, actor, own_tx, change, "headcount_target", entity_id, before, target, counts, error);
-
-fail:
-  return tam_store_rollback_own (store, own_tx);
+  return put_row (store, actor, own_tx, &headcount_targets, &key, entity_id, target, counts, error);
 }
 
 gboolean
@@ -280,12 +344,7 @@ tam_kpi_put_agent_target (TamStore *store,
                           TamKpiWriteCounts *counts,
                           GError **error)
 {
-  g_autofree char *nik = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *entity_id = NULL;
-  gboolean own_tx = FALSE;
-  Change change;
-  sqlite3_stmt *stmt;
+  StoredKey key = { .month = month, .person_id = person_id };
 
   g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
 
@@ -297,38 +356,7 @@ tam_kpi_put_agent_target (TamStore *store,
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A daily target is 0 or more, not %lld"), (long long) daily_target);
       return FALSE;
     }
-  if (!write_begin (store, actor, &own_tx, error))
-    return FALSE;
-  nik = agent_nik (store, person_id, error);
-  if (nik == NULL)
-    goto fail;
-
-  stmt = tam_store_prepare (store, "SELECT daily_target FROM agent_targets WHERE month = ? AND person_id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, month, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, person_id);
-  change = stored_change (stmt, daily_target, &before);
-
-  if (change != CHANGE_NONE)
-    {
-      stmt = tam_store_prepare (store,
-                                "INSERT INTO agent_targets (month, person_id, daily_target) VALUES (?, ?, ?)"
-                                " ON CONFLICT (month, person_id) DO UPDATE SET daily_target = excluded.daily_target",
-                                error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_text (stmt, 1, month, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, person_id);
-      sqlite3_bind_int64 (stmt, 3, daily_target);
-      if (!step_done (store, stmt, error))
-        goto fail;
-    }
-  entity_id = g_strdup_printf ("%s/%s", month, nik);
-  return write_end (store, actor, own_tx, change, "agent_target", entity_id, before, daily_target, counts, error);
-
-fail:
-  return tam_store_rollback_own (store, own_tx);
+  return put_agent_row (store, actor, &agent_targets, &key, daily_target, counts, error);
 }
 
 /* ------------------------------------------------------------------ */

@@ -72,21 +72,42 @@ _tam_kpi_check_range (const TamSession *session,
   return TRUE;
 }
 
-static gboolean
-compute (TamStore *store,
-         const char *from,
-         const char *to,
-         TamKpiScope scope,
-         const char *key,
-         GPtrArray **rows,
-         GError **error)
+gboolean
+tam_kpi_qvs (TamStore *store,
+             const TamSession *session,
+             const char *month,
+             TamKpiScope scope,
+             GPtrArray **rows,
+             GError **error)
+{
+  TamKpiSeriesQuery one_month = { .from = month, .to = month, .scope = scope, .key = NULL };
+
+  return tam_kpi_qvs_series (store, session, &one_month, rows, error);
+}
+
+gboolean
+tam_kpi_qvs_series (TamStore *store,
+                    const TamSession *session,
+                    const TamKpiSeriesQuery *query,
+                    GPtrArray **rows,
+                    GError **error)
 {
   g_autoptr (GHashTable) people = NULL;
+  TamKpiScope scope;
+  const char *key;
   KpiGroups groups;
   sqlite3_stmt *stmt;
   gboolean by_agents = FALSE;
   int rc;
 
+  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (rows != NULL, FALSE);
+
+  if (!_tam_kpi_check_range (session, query->from, query->to, error))
+    return FALSE;
+  scope = query->scope;
+  key = scope == TAM_KPI_SCOPE_NATIONAL ? NULL : query->key;
   people = _tam_kpi_load_people (store, error);
   if (people == NULL)
     return FALSE;
@@ -104,8 +125,8 @@ compute (TamStore *store,
     stmt = tam_store_prepare (store, months_sql, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, to, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, query->from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, query->to, -1, SQLITE_TRANSIENT);
   if (by_agents)
     {
       tam_stmt_bind_text_or_null (stmt, 3, scope == TAM_KPI_SCOPE_AGENT ? key : NULL);
@@ -151,40 +172,4 @@ compute (TamStore *store,
       r->first_pass = _tam_kpi_pct (r->first_pass_valid, r->agree);
     }
   return TRUE;
-}
-
-gboolean
-tam_kpi_qvs (TamStore *store,
-             const TamSession *session,
-             const char *month,
-             TamKpiScope scope,
-             GPtrArray **rows,
-             GError **error)
-{
-  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
-  g_return_val_if_fail (rows != NULL, FALSE);
-
-  if (!_tam_kpi_check_read (session, month, NULL, NULL, error))
-    return FALSE;
-  return compute (store, month, month, scope, NULL, rows, error);
-}
-
-gboolean
-tam_kpi_qvs_series (TamStore *store,
-                    const TamSession *session,
-                    const char *from,
-                    const char *to,
-                    TamKpiScope scope,
-                    const char *key,
-                    GPtrArray **rows,
-                    GError **error)
-{
-  g_return_val_if_fail (TAM_IS_STORE (store), FALSE);
-  g_return_val_if_fail (rows != NULL, FALSE);
-
-  if (!_tam_kpi_check_range (session, from, to, error))
-    return FALSE;
-  if (scope == TAM_KPI_SCOPE_NATIONAL)
-    key = NULL;
-  return compute (store, from, to, scope, key, rows, error);
 }

@@ -7,6 +7,7 @@
 
 #include "tam-csv.h"
 #include "tam-kpi-private.h"
+#include "tam-kpi-xlsx.h"
 #include "tam-report-util.h"
 
 void
@@ -470,13 +471,44 @@ tam_kpi_table_to_csv (const TamKpiTable *table)
   return g_string_free (out, FALSE);
 }
 
+void
+_tam_kpi_table_put (const TamKpiTable *table,
+                    lxw_worksheet *ws,
+                    lxw_row_t row0,
+                    const TamReportFormats *f,
+                    lxw_format *decimal)
+{
+  guint n = g_strv_length (table->columns);
+
+  worksheet_write_string (ws, row0, 0, table->title ? table->title : "", f->title);
+  for (guint c = 0; c < n; c++)
+    worksheet_write_string (ws, row0 + 1, (lxw_col_t) c, table->columns[c], f->head);
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **cells = table->rows->pdata[r];
+      lxw_row_t row = row0 + 2 + (lxw_row_t) r;
+
+      for (guint c = 0; c < n; c++)
+        {
+          TamKpiColumnType type = g_array_index (table->types, TamKpiColumnType, c);
+
+          if (cells[c][0] == '\0')
+            continue;
+          if (type == TAM_KPI_COLUMN_TEXT)
+            worksheet_write_string (ws, row, (lxw_col_t) c, cells[c], NULL);
+          else
+            worksheet_write_number (ws, row, (lxw_col_t) c, g_ascii_strtod (cells[c], NULL),
+                                    type == TAM_KPI_COLUMN_INT ? NULL : decimal);
+        }
+    }
+}
+
 static gboolean
 write_xlsx (const TamKpiTable *table,
             const char *path,
             GError **error)
 {
   g_autofree char *tmp_path = g_strconcat (path, ".part", NULL);
-  guint n = g_strv_length (table->columns);
   TamReportFormats f;
   lxw_workbook *wb;
   lxw_worksheet *ws;
@@ -488,29 +520,8 @@ write_xlsx (const TamKpiTable *table,
   dec2 = workbook_add_format (wb);
   format_set_num_format (dec2, "0.00");
   ws = workbook_add_worksheet (wb, "KPI");
-  worksheet_write_string (ws, 0, 0, table->title ? table->title : "", f.title);
-  for (guint c = 0; c < n; c++)
-    worksheet_write_string (ws, 1, (lxw_col_t) c, table->columns[c], f.head);
+  _tam_kpi_table_put (table, ws, 0, &f, dec2);
   worksheet_freeze_panes (ws, 2, 0);
-  for (guint r = 0; r < table->rows->len; r++)
-    {
-      char **cells = table->rows->pdata[r];
-
-      for (guint c = 0; c < n; c++)
-        {
-          TamKpiColumnType type = g_array_index (table->types, TamKpiColumnType, c);
-          lxw_row_t row = (lxw_row_t) r + 2;
-
-          if (cells[c][0] == '\0')
-            continue;
-          /* Numbers as numbers; percentages keep their 0-100 value. */
-          if (type == TAM_KPI_COLUMN_TEXT)
-            worksheet_write_string (ws, row, (lxw_col_t) c, cells[c], NULL);
-          else
-            worksheet_write_number (ws, row, (lxw_col_t) c, g_ascii_strtod (cells[c], NULL),
-                                    type == TAM_KPI_COLUMN_INT ? NULL : dec2);
-        }
-    }
   return _tam_report_workbook_close (wb, path, tmp_path, NULL, error);
 }
 

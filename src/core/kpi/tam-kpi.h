@@ -63,6 +63,18 @@ char *tam_kpi_month_add (const char *month,
 /* The month of today's local date, "YYYY-MM". */
 char *tam_kpi_current_month (void);
 
+/* Which months and which member a series is of (tam_kpi_series,
+ * tam_kpi_qvs_series, tam_kpi_chart_line): every month from @from to @to
+ * ("YYYY-MM", inclusive, at most 120), for the member @key of @scope (a
+ * site or service code, a TL's or agent's NIK; NULL with NATIONAL). */
+typedef struct
+{
+  const char *from;
+  const char *to;
+  TamKpiScope scope;
+  const char *key;
+} TamKpiSeriesQuery;
+
 /* ------------------------------------------------------------------ */
 /* Targets and settings */
 
@@ -191,18 +203,14 @@ gboolean tam_kpi_qvs (TamStore *store,
                       GPtrArray **rows,
                       GError **error);
 
-/* The series for a chart: for each month from @from to @to (inclusive,
- * at most 120) and each member of @scope (only @key's when not NULL:
- * a site or service code, a TL's or agent's NIK), one TamKpiQvs with
- * m.month set, by month then member. Months without calls have no row.
+/* The series for a chart: for each month of @query and each member of
+ * its scope (only its key's when not NULL), one TamKpiQvs with m.month
+ * set, by month then member. Months without calls have no row.
  * 24 months at 4,800,000 calls: 2.4 ms national, 3.3 ms a team (tamctl
  * bench kpi_qvs_series_ms, kpi_qvs_team_series_ms). */
 gboolean tam_kpi_qvs_series (TamStore *store,
                              const TamSession *session,
-                             const char *from,
-                             const char *to,
-                             TamKpiScope scope,
-                             const char *key,
+                             const TamKpiSeriesQuery *query,
                              GPtrArray **rows,
                              GError **error);
 
@@ -427,18 +435,14 @@ typedef struct
   gint64 denominator;
 } TamKpiPoint;
 
-/* @kind for the member @key of @scope (NULL with NATIONAL; a member is
- * required at the other scopes) for every month from @from to @to (at
- * most 120), one TamKpiPoint each, in order. QVS and FIRST_PASS come
- * from tam_kpi_qvs_series (fast); the others are computed month by
- * month. */
+/* @kind for every month of @query (a member is required at the scopes
+ * other than NATIONAL), one TamKpiPoint each, in order. QVS and
+ * FIRST_PASS come from tam_kpi_qvs_series (fast); the others are
+ * computed month by month. */
 gboolean tam_kpi_series (TamStore *store,
                          const TamSession *session,
                          TamKpiKind kind,
-                         const char *from,
-                         const char *to,
-                         TamKpiScope scope,
-                         const char *key,
+                         const TamKpiSeriesQuery *query,
                          GArray **points,
                          GError **error);
 

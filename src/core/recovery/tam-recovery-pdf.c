@@ -205,7 +205,9 @@ tam_recovery_write_pdf (TamStore *store,
   from = tam_kpi_month_add (plan->period, -5);
   page.plan = plan;
   page.history = history;
-  page.chart = tam_kpi_chart_line (store, session, plan->kpi, from, plan->verify_month, plan->scope, plan->scope_ref, NULL);
+  page.chart = tam_kpi_chart_line (store, session, plan->kpi,
+                                   &(TamKpiSeriesQuery){ .from = from, .to = plan->verify_month, .scope = plan->scope, .key = plan->scope_ref },
+                                   NULL);
   title = g_strdup_printf (_ ("Recovery plan %lld"), (long long) id);
   ok = tam_pdf_write_a4 (path, title, NULL, draw_plan, &page, error);
   if (page.chart != NULL)

@@ -359,7 +359,8 @@ tam_recovery_figures (TamStore *store,
 
   *actual = NAN;
   *target = NAN;
-  if (!tam_kpi_series (store, session, kind, month, month, scope, ref, &points, error))
+  if (!tam_kpi_series (store, session, kind, &(TamKpiSeriesQuery){ .from = month, .to = month, .scope = scope, .key = ref },
+                       &points, error))
     return FALSE;
   if (points->len > 0)
     *actual = g_array_index (points, TamKpiPoint, 0).value;

@@ -9,6 +9,7 @@
 
 #include "tam-error.h"
 #include "tam-kpi-workbook.h"
+#include "tam-kpi-xlsx.h"
 #include "tam-kpi.h"
 #include "tam-report-util.h"
 
@@ -68,30 +69,12 @@ put_table (Book *b,
 {
   guint n = g_strv_length (t->columns);
 
-  worksheet_write_string (ws, row0, 0, t->title ? t->title : "", b->f.title);
-  for (guint c = 0; c < n; c++)
-    worksheet_write_string (ws, row0 + 1, (lxw_col_t) c, t->columns[c], b->f.head);
+  _tam_kpi_table_put (t, ws, row0, &b->f, b->num2);
   if (!isnan (target))
-    worksheet_write_string (ws, row0 + 1, (lxw_col_t) n, "target", b->f.head);
-  for (guint r = 0; r < t->rows->len; r++)
     {
-      char **cells = t->rows->pdata[r];
-      lxw_row_t row = row0 + 2 + (lxw_row_t) r;
-
-      for (guint c = 0; c < n; c++)
-        {
-          TamKpiColumnType type = g_array_index (t->types, TamKpiColumnType, c);
-
-          if (cells[c][0] == '\0')
-            continue;
-          if (type == TAM_KPI_COLUMN_TEXT)
-            worksheet_write_string (ws, row, (lxw_col_t) c, cells[c], NULL);
-          else
-            worksheet_write_number (ws, row, (lxw_col_t) c, g_ascii_strtod (cells[c], NULL),
-                                    type == TAM_KPI_COLUMN_INT ? NULL : b->num2);
-        }
-      if (!isnan (target))
-        worksheet_write_number (ws, row, (lxw_col_t) n, target, b->num2);
+      worksheet_write_string (ws, row0 + 1, (lxw_col_t) n, "target", b->f.head);
+      for (guint r = 0; r < t->rows->len; r++)
+        worksheet_write_number (ws, row0 + 2 + (lxw_row_t) r, (lxw_col_t) n, target, b->num2);
     }
   if (placed != NULL)
     {
@@ -242,6 +225,7 @@ write_trend (Book *b,
              GError **error)
 {
   g_autofree char *from = tam_kpi_month_add (b->month, -11);
+  TamKpiSeriesQuery year = { .from = from, .to = b->month, .scope = TAM_KPI_SCOPE_NATIONAL, .key = NULL };
   g_autoptr (GArray) qvs = NULL;
   g_autoptr (GArray) first = NULL;
   const char *name = _ ("QVS trend");
@@ -254,10 +238,8 @@ write_trend (Book *b,
   static const char *const heads[] = { "month", "qvs", "first_pass", "agree", "valid", "target" };
   lxw_row_t last;
 
-  if (!tam_kpi_series (b->store, b->session, TAM_KPI_QVS, from, b->month, TAM_KPI_SCOPE_NATIONAL, NULL, &qvs,
-                       error) ||
-      !tam_kpi_series (b->store, b->session, TAM_KPI_FIRST_PASS, from, b->month, TAM_KPI_SCOPE_NATIONAL, NULL,
-                       &first, error))
+  if (!tam_kpi_series (b->store, b->session, TAM_KPI_QVS, &year, &qvs, error) ||
+      !tam_kpi_series (b->store, b->session, TAM_KPI_FIRST_PASS, &year, &first, error))
     return FALSE;
   ws = sheet_new (b, name);
   /* Translators: %s and %s are months, "2025-11" and "2026-10" */

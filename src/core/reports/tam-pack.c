@@ -53,7 +53,9 @@ write_charts (TamStore *store,
 
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     {
-      TamChart *c = tam_kpi_chart_line (store, session, lines[i], from, month, TAM_KPI_SCOPE_NATIONAL, NULL, error);
+      TamChart *c = tam_kpi_chart_line (store, session, lines[i],
+                                        &(TamKpiSeriesQuery){ .from = from, .to = month, .scope = TAM_KPI_SCOPE_NATIONAL },
+                                        error);
       if (c == NULL)
         return FALSE;
       g_ptr_array_add (charts, c);

@@ -263,11 +263,12 @@ load_compute (TamStore *store,
               GError **error)
 {
   g_autofree char *from = tam_kpi_month_add (l->month, -11);
+  TamKpiSeriesQuery year = { .from = from, .to = l->month, .scope = l->scope, .key = l->key };
   TamKpiScope child;
 
   if (!tam_kpi_cards (store, l->session, l->month, l->scope, l->key, &l->cards, error))
     return FALSE;
-  l->line = tam_kpi_chart_line (store, l->session, TAM_KPI_QVS, from, l->month, l->scope, l->key, error);
+  l->line = tam_kpi_chart_line (store, l->session, TAM_KPI_QVS, &year, error);
   if (l->line == NULL)
     return FALSE;
   /* The members of the level below inside the member shown. */

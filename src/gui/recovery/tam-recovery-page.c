@@ -348,7 +348,9 @@ detail_func (TamStore *store,
       if (g_strcmp0 (to, complete) > 0)
         to = g_strcmp0 (complete, plan->period) >= 0 ? complete : plan->period;
       /* No chart is not an error (a headcount without targets). */
-      job->chart = tam_kpi_chart_line (store, session, plan->kpi, from, to, plan->scope, plan->scope_ref, NULL);
+      job->chart = tam_kpi_chart_line (store, session, plan->kpi,
+                                       &(TamKpiSeriesQuery){ .from = from, .to = to, .scope = plan->scope, .key = plan->scope_ref },
+                                       NULL);
       return TRUE;
     }
   return FALSE;
