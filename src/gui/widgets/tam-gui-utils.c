@@ -135,6 +135,15 @@ tam_widget_get_window (GtkWidget *widget)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+void
+tam_widget_get_text_color (GtkWidget *widget,
+                           GdkRGBA *color)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
 GtkWidget *
 tam_show_message (GtkWidget *parent,
                   const char *heading,

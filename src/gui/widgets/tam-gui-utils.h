@@ -40,6 +40,9 @@ void tam_column_setup (GtkColumnViewColumn *column,
 
 /* The window @widget is in, or NULL (not in one yet). */
 GtkWindow *tam_widget_get_window (GtkWidget *widget);
+/* @widget's text colour from its CSS (GTK 4.8 has no gtk_widget_get_color). */
+void tam_widget_get_text_color (GtkWidget *widget,
+                                GdkRGBA *color);
 
 /* A modal message with a Close button, transient for @parent's window. */
 GtkWidget *tam_show_message (GtkWidget *parent,
