@@ -4,7 +4,9 @@
 #include <glib/gi18n.h>
 
 #include "tam-cell.h"
+#include "tam-enums.h"
 #include "tam-gui-utils.h"
+#include "tam-people.h"
 
 GSettings *
 tam_settings_new (void)
@@ -49,6 +51,31 @@ tam_code_string_list_new (const char *const *codes,
     gtk_string_list_append (list, first);
   for (guint i = 0; codes[i] != NULL; i++)
     gtk_string_list_append (list, label (codes[i]));
+  return list;
+}
+
+GtkStringList *
+tam_team_string_list_new (GPtrArray *people,
+                          GArray *ids)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+  gint64 all = 0;
+
+  g_array_set_size (ids, 0);
+  g_array_append_val (ids, all);
+  gtk_string_list_append (list, _ ("All teams"));
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    {
+      const TamPerson *p = g_ptr_array_index (people, i);
+      g_autofree char *label = NULL;
+
+      if (tam_role_from_code (p->role) != TAM_ROLE_TEAM_LEADER)
+        continue;
+      /* Translators: a team, named after its leader: "Team Budi Santoso (TL-0001)" */
+      label = g_strdup_printf (_ ("Team %s (%s)"), p->name, p->nik);
+      gtk_string_list_append (list, label);
+      g_array_append_val (ids, p->id);
+    }
   return list;
 }
 

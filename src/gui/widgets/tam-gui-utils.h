@@ -29,6 +29,13 @@ guint tam_code_position (const char *const *codes,
                          const char *code,
                          gboolean has_first);
 
+/* A Team drop-down's list: "All teams", then "Team Name (NIK)" for each
+ * team leader among @people (TamPerson, or NULL), in their order. @ids
+ * (gint64) is refilled with the team leader's id of each position, 0 for
+ * "All teams". */
+GtkStringList *tam_team_string_list_new (GPtrArray *people,
+                                         GArray *ids);
+
 /* A cell factory for GtkColumnView: a TamCell (a cheap one-line label)
  * showing the string property @property of the row item. */
 GtkListItemFactory *tam_label_factory_new (const char *property);
