@@ -393,12 +393,7 @@ fill_teams (TamAttendancePage *self)
 
   self->updating = TRUE;
   gtk_drop_down_set_model (self->team_dropdown, G_LIST_MODEL (list));
-  {
-    /* The drop-down does not take the expression over. */
-    g_autoptr (GtkExpression) expression =
-        gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-    gtk_drop_down_set_expression (self->team_dropdown, expression);
-  }
+  tam_drop_down_search_strings (self->team_dropdown);
   gtk_drop_down_set_selected (self->team_dropdown, 0);
   self->updating = FALSE;
 }

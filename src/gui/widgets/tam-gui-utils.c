@@ -79,6 +79,14 @@ tam_team_string_list_new (GPtrArray *people,
   return list;
 }
 
+void
+tam_drop_down_search_strings (GtkDropDown *dropdown)
+{
+  g_autoptr (GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+  gtk_drop_down_set_expression (dropdown, expression);
+}
+
 const char *
 tam_code_at (const char *const *codes,
              guint position,

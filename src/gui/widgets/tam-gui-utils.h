@@ -36,6 +36,10 @@ guint tam_code_position (const char *const *codes,
 GtkStringList *tam_team_string_list_new (GPtrArray *people,
                                          GArray *ids);
 
+/* Lets @dropdown's search find the strings of its GtkStringList (the
+ * "string" property of its items). */
+void tam_drop_down_search_strings (GtkDropDown *dropdown);
+
 /* A cell factory for GtkColumnView: a TamCell (a cheap one-line label)
  * showing the string property @property of the row item. */
 GtkListItemFactory *tam_label_factory_new (const char *property);
