@@ -606,11 +606,8 @@ tam_preferences_window_init (TamPreferencesWindow *self)
   update_rows (self);
 
   {
-    const char *const *services = tam_services ();
-    g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+    g_autoptr (GtkStringList) labels = tam_code_string_list_new (tam_services (), tam_service_label, NULL);
 
-    for (guint i = 0; services[i] != NULL; i++)
-      gtk_string_list_append (labels, tam_service_label (services[i]));
     adw_combo_row_set_model (self->service_row, G_LIST_MODEL (labels));
   }
 }

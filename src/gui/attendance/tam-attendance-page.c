@@ -388,33 +388,12 @@ import_action (GtkWidget *widget,
 static void
 fill_teams (TamAttendancePage *self)
 {
-  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
   g_autoptr (GPtrArray) people = tam_people_list (self->store, NULL);
-  gint64 zero = 0;
+  g_autoptr (GtkStringList) list = tam_team_string_list_new (people, self->team_ids);
 
-  g_array_set_size (self->team_ids, 0);
-  g_array_append_val (self->team_ids, zero);
-  gtk_string_list_append (list, _ ("All teams"));
-  for (guint i = 0; people != NULL && i < people->len; i++)
-    {
-      const TamPerson *p = g_ptr_array_index (people, i);
-      g_autofree char *label = NULL;
-
-      if (tam_role_from_code (p->role) != TAM_ROLE_TEAM_LEADER)
-        continue;
-      /* Translators: a team, named after its leader: "Team Budi Santoso (TL-0001)" */
-      label = g_strdup_printf (_ ("Team %s (%s)"), p->name, p->nik);
-      gtk_string_list_append (list, label);
-      g_array_append_val (self->team_ids, p->id);
-    }
   self->updating = TRUE;
   gtk_drop_down_set_model (self->team_dropdown, G_LIST_MODEL (list));
-  {
-    /* The drop-down does not take the expression over. */
-    g_autoptr (GtkExpression) expression =
-        gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-    gtk_drop_down_set_expression (self->team_dropdown, expression);
-  }
+  tam_drop_down_search_strings (self->team_dropdown);
   gtk_drop_down_set_selected (self->team_dropdown, 0);
   self->updating = FALSE;
 }

@@ -193,10 +193,7 @@ tam_coaching_ask_record (GtkWidget *owner,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   ask->fields[1] = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (rules)), NULL);
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (ask->fields[1]), TRUE);
-  {
-    g_autoptr (GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-    gtk_drop_down_set_expression (GTK_DROP_DOWN (ask->fields[1]), expression);
-  }
+  tam_drop_down_search_strings (GTK_DROP_DOWN (ask->fields[1]));
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), ask->fields[1]);
   gtk_accessible_update_property (GTK_ACCESSIBLE (ask->fields[1]), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Rule"), -1);
   gtk_box_append (box, label);

@@ -30,7 +30,7 @@ typedef struct
   guint generation;
   /* Results. */
   GPtrArray *records;
-  GPtrArray *team_leaders; /* TamPerson, or NULL */
+  GPtrArray *people; /* TamPerson, for the Team drop-down, or NULL */
   gint64 open_count;
 } LoadJob;
 
@@ -43,7 +43,7 @@ load_job_free (LoadJob *job)
   g_free (job->from);
   g_free (job->until);
   g_clear_pointer (&job->records, g_ptr_array_unref);
-  g_clear_pointer (&job->team_leaders, g_ptr_array_unref);
+  g_clear_pointer (&job->people, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -85,42 +85,16 @@ load_func (TamStore *store,
   if (job->records != NULL)
     job->open_count = tam_coaching_count_open (store, session, error);
   if (job->records != NULL && job->open_count >= 0 && job->want_teams)
-    {
-      g_autoptr (GPtrArray) people = tam_people_list (store, error);
-
-      if (people != NULL)
-        {
-          job->team_leaders = g_ptr_array_new_with_free_func ((GDestroyNotify) tam_person_free);
-          for (guint i = 0; i < people->len; i++)
-            {
-              TamPerson *p = g_ptr_array_index (people, i);
-
-              if (tam_role_from_code (p->role) == TAM_ROLE_TEAM_LEADER)
-                g_ptr_array_add (job->team_leaders, g_steal_pointer (&people->pdata[i]));
-            }
-        }
-    }
-  return job->records != NULL && job->open_count >= 0 && (!job->want_teams || job->team_leaders != NULL);
+    job->people = tam_people_list (store, error);
+  return job->records != NULL && job->open_count >= 0 && (!job->want_teams || job->people != NULL);
 }
 
 static void
 fill_teams (TamCoachingPage *self,
-            GPtrArray *team_leaders)
+            GPtrArray *people)
 {
-  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
-  gint64 zero = 0;
+  g_autoptr (GtkStringList) list = tam_team_string_list_new (people, self->team_ids);
 
-  g_array_set_size (self->team_ids, 0);
-  g_array_append_val (self->team_ids, zero);
-  gtk_string_list_append (list, _ ("All teams"));
-  for (guint i = 0; i < team_leaders->len; i++)
-    {
-      const TamPerson *p = g_ptr_array_index (team_leaders, i);
-      g_autofree char *label = g_strdup_printf (_ ("Team %s (%s)"), p->name, p->nik);
-
-      gtk_string_list_append (list, label);
-      g_array_append_val (self->team_ids, p->id);
-    }
   self->updating = TRUE;
   gtk_drop_down_set_model (self->team_dropdown, G_LIST_MODEL (list));
   gtk_drop_down_set_selected (self->team_dropdown, 0);
@@ -175,8 +149,8 @@ load_done_cb (GObject *source,
       _tam_coaching_page_update_actions (self);
       return;
     }
-  if (job->team_leaders != NULL)
-    fill_teams (self, job->team_leaders);
+  if (job->people != NULL)
+    fill_teams (self, job->people);
   self->open_count = job->open_count;
 
   n = job->records->len;

@@ -142,11 +142,7 @@ setup_filters (TamCoachingPage *self)
   gtk_drop_down_set_model (self->month_dropdown, G_LIST_MODEL (months));
   gtk_drop_down_set_model (self->site_dropdown, G_LIST_MODEL (sites));
   gtk_drop_down_set_model (self->team_dropdown, G_LIST_MODEL (teams));
-  {
-    /* The drop-down does not take the expression over. */
-    g_autoptr (GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-    gtk_drop_down_set_expression (self->team_dropdown, expression);
-  }
+  tam_drop_down_search_strings (self->team_dropdown);
   /* The inbox: open proposals. */
   gtk_drop_down_set_selected (self->state_dropdown, 1 + TAM_COACHING_STATE_PROPOSED);
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "tam-gui-utils.h"
 #include "tam-ladder-view.h"
 
 typedef struct
@@ -85,7 +86,7 @@ tam_ladder_view_snapshot (GtkWidget *widget,
 
   if (width <= LABEL_WIDTH + 16 || height <= 0)
     return;
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  tam_widget_get_text_color (widget, &fg);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   layout = gtk_widget_create_pango_layout (widget, NULL);
 

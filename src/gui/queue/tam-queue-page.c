@@ -313,11 +313,7 @@ setup_filters (TamQueuePage *self)
   dropdowns[4] = self->state_dropdown;
   for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
     {
-      g_autoptr (GtkExpression) expression =
-          gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-
-      /* The drop-down takes its own reference. */
-      gtk_drop_down_set_expression (dropdowns[i], expression);
+      tam_drop_down_search_strings (dropdowns[i]);
       g_signal_connect_object (dropdowns[i], "notify::selected",
                                G_CALLBACK (dropdown_changed_cb), self, G_CONNECT_SWAPPED);
     }

@@ -3,7 +3,9 @@
 
 #include <glib/gi18n.h>
 
+#include "tam-cell.h"
 #include "tam-codes.h"
+#include "tam-gui-utils.h"
 #include "tam-queue-model.h"
 #include "tam-queue-row.h"
 
@@ -117,28 +119,15 @@ tam_queue_row_snapshot (GtkWidget *widget,
   GdkRGBA color;
   int x = 0;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
+  tam_widget_get_text_color (widget, &color);
   for (guint i = 0; i < N_COLS; i++)
     {
       int w = widths[i] > 0 ? widths[i] : flex;
-      int text_h;
 
       if (self->layouts[i] == NULL)
-        {
-          self->layouts[i] = gtk_widget_create_pango_layout (widget, self->texts[i]);
-          pango_layout_set_ellipsize (self->layouts[i], PANGO_ELLIPSIZE_END);
-          pango_layout_set_single_paragraph_mode (self->layouts[i], TRUE);
-        }
+        self->layouts[i] = tam_one_line_layout_new (widget, self->texts[i]);
       pango_layout_set_width (self->layouts[i], MAX (w - 2 * PAD, 1) * PANGO_SCALE);
-      pango_layout_get_pixel_size (self->layouts[i], NULL, &text_h);
-
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + PAD, (height - text_h) / 2));
-      gtk_snapshot_append_layout (snapshot, self->layouts[i], &color);
-      gtk_snapshot_restore (snapshot);
+      tam_snapshot_one_line (snapshot, self->layouts[i], &color, x + PAD, height);
       x += w;
     }
 }

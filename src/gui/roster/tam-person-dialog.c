@@ -338,12 +338,7 @@ fill_team_leaders (TamPersonDialog *self)
         selected = self->team_leader_ids->len - 1;
     }
   gtk_drop_down_set_model (self->team_leader_dropdown, G_LIST_MODEL (list));
-  {
-    /* The drop-down does not take the expression over. */
-    g_autoptr (GtkExpression) expression =
-        gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-    gtk_drop_down_set_expression (self->team_leader_dropdown, expression);
-  }
+  tam_drop_down_search_strings (self->team_leader_dropdown);
   gtk_drop_down_set_selected (self->team_leader_dropdown, selected);
 }
 

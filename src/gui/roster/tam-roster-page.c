@@ -851,12 +851,7 @@ setup_filters (TamRosterPage *self)
   gtk_drop_down_set_model (self->service_dropdown, G_LIST_MODEL (services));
   gtk_drop_down_set_model (self->role_dropdown, G_LIST_MODEL (roles));
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
-  {
-    /* The drop-down does not take the expression over. */
-    g_autoptr (GtkExpression) expression =
-        gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-    gtk_drop_down_set_expression (self->team_leader_dropdown, expression);
-  }
+  tam_drop_down_search_strings (self->team_leader_dropdown);
 
   for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
     g_signal_connect (dropdowns[i], "notify::selected", G_CALLBACK (dropdown_changed_cb), self);

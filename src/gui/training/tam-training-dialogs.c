@@ -57,18 +57,9 @@ code_dropdown (const char *const *codes,
                const char *(*label) (const char *code),
                const char *selected)
 {
-  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
-  GtkWidget *dropdown;
-  guint pick = 0;
+  GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (tam_code_string_list_new (codes, label, NULL)), NULL);
 
-  for (guint i = 0; codes[i] != NULL; i++)
-    {
-      gtk_string_list_append (list, label (codes[i]));
-      if (g_strcmp0 (codes[i], selected) == 0)
-        pick = i;
-    }
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), pick);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), tam_code_position (codes, selected, FALSE));
   return dropdown;
 }
 

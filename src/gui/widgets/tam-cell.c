@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "tam-cell.h"
+#include "tam-gui-utils.h"
 #include "tam-slot-model.h"
 
 struct _TamCell
@@ -86,25 +87,14 @@ tam_cell_snapshot (GtkWidget *widget,
   int height = gtk_widget_get_height (widget);
   g_autoptr (PangoLayout) layout = NULL;
   GdkRGBA color;
-  int text_height;
 
   if (self->text == NULL || *self->text == '\0' || width <= 0)
     return;
 
-  layout = gtk_widget_create_pango_layout (widget, self->text);
+  layout = tam_one_line_layout_new (widget, self->text);
   pango_layout_set_width (layout, width * PANGO_SCALE);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_single_paragraph_mode (layout, TRUE);
-  pango_layout_get_pixel_size (layout, NULL, &text_height);
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, (height - text_height) / 2));
-  gtk_snapshot_append_layout (snapshot, layout, &color);
-  gtk_snapshot_restore (snapshot);
+  tam_widget_get_text_color (widget, &color);
+  tam_snapshot_one_line (snapshot, layout, &color, 0, height);
 }
 
 static gboolean
@@ -270,4 +260,31 @@ tam_cell_slot_factory_new (const char *property)
   g_signal_connect (factory, "bind", G_CALLBACK (slot_cell_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (slot_cell_unbind_cb), NULL);
   return factory;
+}
+
+PangoLayout *
+tam_one_line_layout_new (GtkWidget *widget,
+                         const char *text)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  return layout;
+}
+
+void
+tam_snapshot_one_line (GtkSnapshot *snapshot,
+                       PangoLayout *layout,
+                       const GdkRGBA *color,
+                       int x,
+                       int height)
+{
+  int text_height;
+
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, (height - text_height) / 2));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
 }

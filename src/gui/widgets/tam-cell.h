@@ -27,4 +27,17 @@ void tam_cell_set_measure_text (TamCell *self,
  * cell keeps its bound slot as object data "tam-slot". */
 GtkListItemFactory *tam_cell_slot_factory_new (const char *property);
 
+/* Drawing a line of text as a TamCell does (the Queue tab's rows draw
+ * their columns so too). */
+/* A layout of @text for @widget that stays on one line and is ellipsized
+ * at its end once given a width. */
+PangoLayout *tam_one_line_layout_new (GtkWidget *widget,
+                                      const char *text);
+/* Draws @layout at @x in @color, centred in a height of @height. */
+void tam_snapshot_one_line (GtkSnapshot *snapshot,
+                            PangoLayout *layout,
+                            const GdkRGBA *color,
+                            int x,
+                            int height);
+
 G_END_DECLS

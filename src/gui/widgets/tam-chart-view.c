@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "tam-chart-view.h"
+#include "tam-gui-utils.h"
 
 struct _TamChartView
 {
@@ -72,7 +73,7 @@ tam_chart_view_get_style (TamChartView *self,
   *style = adw_style_manager_get_dark (manager) ? *tam_chart_style_default_dark ()
                                                 : *tam_chart_style_default_light ();
   context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  gtk_style_context_get_color (context, &fg);
+  tam_widget_get_text_color (GTK_WIDGET (self), &fg);
   style->foreground = to_color (&fg, 1);
   style->grid = to_color (&fg, 0.15);
   style->target = to_color (&fg, 0.7);

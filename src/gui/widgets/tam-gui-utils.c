@@ -4,7 +4,9 @@
 #include <glib/gi18n.h>
 
 #include "tam-cell.h"
+#include "tam-enums.h"
 #include "tam-gui-utils.h"
+#include "tam-people.h"
 
 GSettings *
 tam_settings_new (void)
@@ -50,6 +52,39 @@ tam_code_string_list_new (const char *const *codes,
   for (guint i = 0; codes[i] != NULL; i++)
     gtk_string_list_append (list, label (codes[i]));
   return list;
+}
+
+GtkStringList *
+tam_team_string_list_new (GPtrArray *people,
+                          GArray *ids)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+  gint64 all = 0;
+
+  g_array_set_size (ids, 0);
+  g_array_append_val (ids, all);
+  gtk_string_list_append (list, _ ("All teams"));
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    {
+      const TamPerson *p = g_ptr_array_index (people, i);
+      g_autofree char *label = NULL;
+
+      if (tam_role_from_code (p->role) != TAM_ROLE_TEAM_LEADER)
+        continue;
+      /* Translators: a team, named after its leader: "Team Budi Santoso (TL-0001)" */
+      label = g_strdup_printf (_ ("Team %s (%s)"), p->name, p->nik);
+      gtk_string_list_append (list, label);
+      g_array_append_val (ids, p->id);
+    }
+  return list;
+}
+
+void
+tam_drop_down_search_strings (GtkDropDown *dropdown)
+{
+  g_autoptr (GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+
+  gtk_drop_down_set_expression (dropdown, expression);
 }
 
 const char *
@@ -133,6 +168,15 @@ tam_widget_get_window (GtkWidget *widget)
   GtkRoot *root = widget != NULL ? gtk_widget_get_root (widget) : NULL;
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+void
+tam_widget_get_text_color (GtkWidget *widget,
+                           GdkRGBA *color)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
 GtkWidget *

@@ -29,6 +29,17 @@ guint tam_code_position (const char *const *codes,
                          const char *code,
                          gboolean has_first);
 
+/* A Team drop-down's list: "All teams", then "Team Name (NIK)" for each
+ * team leader among @people (TamPerson, or NULL), in their order. @ids
+ * (gint64) is refilled with the team leader's id of each position, 0 for
+ * "All teams". */
+GtkStringList *tam_team_string_list_new (GPtrArray *people,
+                                         GArray *ids);
+
+/* Lets @dropdown's search find the strings of its GtkStringList (the
+ * "string" property of its items). */
+void tam_drop_down_search_strings (GtkDropDown *dropdown);
+
 /* A cell factory for GtkColumnView: a TamCell (a cheap one-line label)
  * showing the string property @property of the row item. */
 GtkListItemFactory *tam_label_factory_new (const char *property);
@@ -40,6 +51,9 @@ void tam_column_setup (GtkColumnViewColumn *column,
 
 /* The window @widget is in, or NULL (not in one yet). */
 GtkWindow *tam_widget_get_window (GtkWidget *widget);
+/* @widget's text colour from its CSS (GTK 4.8 has no gtk_widget_get_color). */
+void tam_widget_get_text_color (GtkWidget *widget,
+                                GdkRGBA *color);
 
 /* A modal message with a Close button, transient for @parent's window. */
 GtkWidget *tam_show_message (GtkWidget *parent,
