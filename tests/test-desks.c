@@ -133,8 +133,14 @@ desk_work (TamStore *store,
   gint64 training;
 
   /* The desk's training: a refresher for its agent, 30 days long. */
-  training = tam_training_add (store, trainer, TAM_TRAINING_REFRESHMENT, title, d->agent_service, d->agent_site,
-                               "2026-11-01", "2026-12-01", NULL, NULL, &setup_error);
+  training = tam_training_add (store, trainer,
+                               &(TamTrainingSpec){ .kind = TAM_TRAINING_REFRESHMENT,
+                                                   .title = title,
+                                                   .service = d->agent_service,
+                                                   .site = d->agent_site,
+                                                   .from = "2026-11-01",
+                                                   .to = "2026-12-01" },
+                               &setup_error);
   if (training == 0)
     return g_strdup_printf ("desk %d: training: %s", d->desk, setup_error->message);
   if (!tam_training_enroll (store, trainer, training, enrolled, &setup_error))

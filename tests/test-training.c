@@ -72,8 +72,15 @@ add_training (World *w,
               const char *to)
 {
   g_autoptr (GError) error = NULL;
-  gint64 id = tam_training_add (w->fx.store, w->trainer, kind, "Training Awal Agent", service, "BANDUNG", from, to,
-                                NULL, "Modul Add On", &error);
+  gint64 id = tam_training_add (w->fx.store, w->trainer,
+                                &(TamTrainingSpec){ .kind = kind,
+                                                    .title = "Training Awal Agent",
+                                                    .service = service,
+                                                    .site = "BANDUNG",
+                                                    .from = from,
+                                                    .to = to,
+                                                    .material = "Modul Add On" },
+                                &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
@@ -554,15 +561,28 @@ test_permissions (World *w,
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
-      g_assert_cmpint (tam_training_add (w->fx.store, refused[i], TAM_TRAINING_INITIAL, "X", "ADDON_CONSUMER", "BANDUNG",
-                                         "2026-10-01", "2026-10-02", NULL, NULL, &error),
+      g_assert_cmpint (tam_training_add (w->fx.store, refused[i],
+                                         &(TamTrainingSpec){ .kind = TAM_TRAINING_INITIAL,
+                                                             .title = "X",
+                                                             .service = "ADDON_CONSUMER",
+                                                             .site = "BANDUNG",
+                                                             .from = "2026-10-01",
+                                                             .to = "2026-10-02" },
+                                         &error),
                        ==, 0);
       g_assert_error (error, TAM_ERROR, TAM_ERROR_PERMISSION);
       g_clear_error (&error);
     }
   /* A manager may; the trainer is then named or none. */
-  id = tam_training_add (w->fx.store, w->manager, TAM_TRAINING_INITIAL, "X", "ADDON_CONSUMER", "BANDUNG", "2026-10-01",
-                         "2026-10-02", "R001", NULL, &error);
+  id = tam_training_add (w->fx.store, w->manager,
+                         &(TamTrainingSpec){ .kind = TAM_TRAINING_INITIAL,
+                                             .title = "X",
+                                             .service = "ADDON_CONSUMER",
+                                             .site = "BANDUNG",
+                                             .from = "2026-10-01",
+                                             .to = "2026-10-02",
+                                             .trainer_nik = "R001" },
+                         &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
@@ -647,18 +667,37 @@ test_bad_input (World *w,
   g_clear_error (&error);
 
   /* A training that ends before it starts, an unknown service. */
-  g_assert_cmpint (tam_training_add (w->fx.store, w->trainer, TAM_TRAINING_INITIAL, "X", "ADDON_CONSUMER", "BANDUNG",
-                                     "2026-10-02", "2026-10-01", NULL, NULL, &error),
+  g_assert_cmpint (tam_training_add (w->fx.store, w->trainer,
+                                     &(TamTrainingSpec){ .kind = TAM_TRAINING_INITIAL,
+                                                         .title = "X",
+                                                         .service = "ADDON_CONSUMER",
+                                                         .site = "BANDUNG",
+                                                         .from = "2026-10-02",
+                                                         .to = "2026-10-01" },
+                                     &error),
                    ==, 0);
   g_assert_error (error, TAM_ERROR, TAM_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (tam_training_add (w->fx.store, w->trainer, TAM_TRAINING_INITIAL, "X", "NOPE", "BANDUNG",
-                                     "2026-10-01", "2026-10-01", NULL, NULL, &error),
+  g_assert_cmpint (tam_training_add (w->fx.store, w->trainer,
+                                     &(TamTrainingSpec){ .kind = TAM_TRAINING_INITIAL,
+                                                         .title = "X",
+                                                         .service = "NOPE",
+                                                         .site = "BANDUNG",
+                                                         .from = "2026-10-01",
+                                                         .to = "2026-10-01" },
+                                     &error),
                    ==, 0);
   g_assert_error (error, TAM_ERROR, TAM_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (tam_training_add (w->fx.store, w->trainer, TAM_TRAINING_INITIAL, "X", "ADDON_CONSUMER", "BANDUNG",
-                                     "2026-10-01", "2026-10-01", "A001", NULL, &error),
+  g_assert_cmpint (tam_training_add (w->fx.store, w->trainer,
+                                     &(TamTrainingSpec){ .kind = TAM_TRAINING_INITIAL,
+                                                         .title = "X",
+                                                         .service = "ADDON_CONSUMER",
+                                                         .site = "BANDUNG",
+                                                         .from = "2026-10-01",
+                                                         .to = "2026-10-01",
+                                                         .trainer_nik = "A001" },
+                                     &error),
                    ==, 0);
   g_assert_error (error, TAM_ERROR, TAM_ERROR_INVALID);
   g_clear_error (&error);

@@ -220,13 +220,16 @@ site_recovered (Gen *g,
 
   for (int i = 0; i < N_SITES; i++)
     {
+      TamRecoveryFigureQuery query = { .kpi = TAM_KPI_HEADCOUNT, .scope = TAM_KPI_SCOPE_SITE, .scope_ref = site_codes[i] };
       double before, after, target;
       int rank;
 
-      if (!tam_recovery_figures (g->store, who, TAM_KPI_HEADCOUNT, TAM_KPI_SCOPE_SITE, site_codes[i],
-                                 g->months[MAX (0, last - months_back)].text, &before, &target, error) ||
-          !tam_recovery_figures (g->store, who, TAM_KPI_HEADCOUNT, TAM_KPI_SCOPE_SITE, site_codes[i],
-                                 g->months[MAX (0, last - months_back + 1)].text, &after, &target, error))
+      /* The month before and the month after. */
+      query.period = g->months[MAX (0, last - months_back)].text;
+      if (!tam_recovery_figures (g->store, who, &query, &before, &target, error))
+        return NULL;
+      query.period = g->months[MAX (0, last - months_back + 1)].text;
+      if (!tam_recovery_figures (g->store, who, &query, &after, &target, error))
         return NULL;
       rank = (!isnan (after) && after >= target ? 2 : 0) + (!isnan (before) && before < target ? 1 : 0);
       if (rank > best_rank)
@@ -297,8 +300,12 @@ _tam_demo_insert_recovery_plans (Gen *g,
         g_autoptr (TamSession) tl = tl_session (g, t);
         double actual, target;
 
-        if (!tam_recovery_figures (g->store, tl, TAM_KPI_QVS, TAM_KPI_SCOPE_TEAM, tl->nik,
-                                   g->months[MAX (0, (int) g->n_months - 4)].text, &actual, &target, error))
+        if (!tam_recovery_figures (g->store, tl,
+                                   &(TamRecoveryFigureQuery){ .kpi = TAM_KPI_QVS,
+                                                              .scope = TAM_KPI_SCOPE_TEAM,
+                                                              .scope_ref = tl->nik,
+                                                              .period = g->months[MAX (0, (int) g->n_months - 4)].text },
+                                   &actual, &target, error))
           return FALSE;
         if (!isnan (actual) && actual < lowest)
           {

@@ -45,8 +45,15 @@ add (Gen *g,
 
   jd_format (starts, from, sizeof from);
   jd_format (ends, to, sizeof to);
-  return tam_training_add (g->store, trainer, kind, title, service_codes[service], site_codes[site], from, to, NULL,
-                           material, error);
+  return tam_training_add (g->store, trainer,
+                           &(TamTrainingSpec){ .kind = kind,
+                                               .title = title,
+                                               .service = service_codes[service],
+                                               .site = site_codes[site],
+                                               .from = from,
+                                               .to = to,
+                                               .material = material },
+                           error);
 }
 
 static gboolean

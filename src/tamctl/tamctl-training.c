@@ -77,7 +77,15 @@ cmd_add (TamctlContext *ctx,
     g_autofree char *service_code = g_ascii_strup (service, -1);
     g_autofree char *site_code = g_ascii_strup (site, -1);
 
-    id = tam_training_add (ctx->store, ctx->session, k, title, service_code, site_code, from, to, trainer, material,
+    id = tam_training_add (ctx->store, ctx->session,
+                           &(TamTrainingSpec){ .kind = k,
+                                               .title = title,
+                                               .service = service_code,
+                                               .site = site_code,
+                                               .from = from,
+                                               .to = to,
+                                               .trainer_nik = trainer,
+                                               .material = material },
                            &error);
   }
   if (id == 0)

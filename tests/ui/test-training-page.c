@@ -55,8 +55,15 @@ fixture_setup (Fixture *f,
   /* A batch running today (two days either side). */
   f->from = tam_test_date_from_today (-2);
   to = tam_test_date_from_today (2);
-  f->training = tam_training_add (f->db->store, f->db->admin, TAM_TRAINING_INITIAL, "Training Awal Add On",
-                                  "ADDON_CONSUMER", "BANDUNG", f->from, to, "R-001", NULL, &error);
+  f->training = tam_training_add (f->db->store, f->db->admin,
+                                  &(TamTrainingSpec){ .kind = TAM_TRAINING_INITIAL,
+                                                      .title = "Training Awal Add On",
+                                                      .service = "ADDON_CONSUMER",
+                                                      .site = "BANDUNG",
+                                                      .from = f->from,
+                                                      .to = to,
+                                                      .trainer_nik = "R-001" },
+                                  &error);
   g_assert_no_error (error);
   g_assert_true (tam_training_enroll (f->db->store, f->db->admin, f->training, niks, &error));
   g_assert_no_error (error);

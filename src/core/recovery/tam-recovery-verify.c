@@ -128,7 +128,11 @@ figure_of (TamStore *store,
   double *v;
 
   if (cache == NULL)
-    return tam_recovery_figures (store, session, plan->kpi, plan->scope, plan->scope_ref, plan->verify_month,
+    return tam_recovery_figures (store, session,
+                                 &(TamRecoveryFigureQuery){ .kpi = plan->kpi,
+                                                            .scope = plan->scope,
+                                                            .scope_ref = plan->scope_ref,
+                                                            .period = plan->verify_month },
                                  &out->value, &out->target, error);
   values = g_hash_table_lookup (cache, key);
   if (values == NULL)

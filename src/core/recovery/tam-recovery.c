@@ -347,10 +347,7 @@ _tam_recovery_may_decide (const TamSession *session,
 gboolean
 tam_recovery_figures (TamStore *store,
                       const TamSession *session,
-                      TamKpiKind kind,
-                      TamKpiScope scope,
-                      const char *ref,
-                      const char *month,
+                      const TamRecoveryFigureQuery *query,
                       double *actual,
                       double *target,
                       GError **error)
@@ -359,12 +356,16 @@ tam_recovery_figures (TamStore *store,
 
   *actual = NAN;
   *target = NAN;
-  if (!tam_kpi_series (store, session, kind, &(TamKpiSeriesQuery){ .from = month, .to = month, .scope = scope, .key = ref },
+  if (!tam_kpi_series (store, session, query->kpi,
+                       &(TamKpiSeriesQuery){ .from = query->period,
+                                             .to = query->period,
+                                             .scope = query->scope,
+                                             .key = query->scope_ref },
                        &points, error))
     return FALSE;
   if (points->len > 0)
     *actual = g_array_index (points, TamKpiPoint, 0).value;
-  *target = tam_kpi_target (store, kind);
+  *target = tam_kpi_target (store, query->kpi);
   return TRUE;
 }
 
@@ -612,8 +613,12 @@ draft_full (TamStore *store,
   verify_month = tam_kpi_month_add (draft->period, 1);
   /* The figures first: in a transaction the KPI reads would scan the calls. */
   if (!check_scope (store, session, draft->kpi, draft->scope, draft->scope_ref, &site, &service, error) ||
-      !tam_recovery_figures (store, session, draft->kpi, draft->scope, draft->scope_ref, draft->period, &actual, &target,
-                             error))
+      !tam_recovery_figures (store, session,
+                             &(TamRecoveryFigureQuery){ .kpi = draft->kpi,
+                                                        .scope = draft->scope,
+                                                        .scope_ref = draft->scope_ref,
+                                                        .period = draft->period },
+                             &actual, &target, error))
     return 0;
   causes = tam_recovery_causes_to_codes (draft->causes);
 

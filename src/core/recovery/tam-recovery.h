@@ -160,14 +160,21 @@ typedef struct
   guint n_actions;
 } TamRecoveryDraft;
 
-/* The KPI of @kind for the member @ref of @scope in @month and its
- * target, as the draft dialog shows them (NAN: no data). */
+/* Which figure a plan is about: the KPI of one member of a scope in one
+ * month (a draft's period, a plan's verify month). */
+typedef struct
+{
+  TamKpiKind kpi;
+  TamKpiScope scope;
+  const char *scope_ref; /* NIK or code */
+  const char *period;    /* YYYY-MM */
+} TamRecoveryFigureQuery;
+
+/* The KPI @query asks for and its target, as the draft dialog shows
+ * them (NAN: no data). */
 gboolean tam_recovery_figures (TamStore *store,
                                const TamSession *session,
-                               TamKpiKind kind,
-                               TamKpiScope scope,
-                               const char *ref,
-                               const char *month,
+                               const TamRecoveryFigureQuery *query,
                                double *actual,
                                double *target,
                                GError **error);

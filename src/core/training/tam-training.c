@@ -122,14 +122,7 @@ read_person (TamStore *store,
 gint64
 tam_training_add (TamStore *store,
                   const TamSession *actor,
-                  TamTrainingKind kind,
-                  const char *title,
-                  const char *service,
-                  const char *site,
-                  const char *from,
-                  const char *to,
-                  const char *trainer_nik,
-                  const char *material,
+                  const TamTrainingSpec *spec,
                   GError **error)
 {
   g_autofree char *starts = NULL;
@@ -142,41 +135,42 @@ tam_training_add (TamStore *store,
   gboolean own_tx;
 
   g_return_val_if_fail (TAM_IS_STORE (store), 0);
+  g_return_val_if_fail (spec != NULL, 0);
 
   if (!tam_session_require (actor, TAM_PERM_RECORD_TRAINING, error))
     return 0;
-  if (tam_training_kind_to_code (kind) == NULL)
+  if (tam_training_kind_to_code (spec->kind) == NULL)
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("The kind of training is INITIAL, REFRESHMENT or PRODUCT_SOCIALIZATION"));
       return 0;
     }
-  if (tam_text_is_blank (title))
+  if (tam_text_is_blank (spec->title))
     {
       g_set_error_literal (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("A training needs a title"));
       return 0;
     }
-  if (service == NULL || !tam_code_is_valid (tam_services (), service))
+  if (spec->service == NULL || !tam_code_is_valid (tam_services (), spec->service))
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("Unknown service “%s”"), service ? service : "");
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("Unknown service “%s”"), spec->service ? spec->service : "");
       return 0;
     }
-  if (site != NULL && !tam_code_is_valid (tam_sites (), site))
+  if (spec->site != NULL && !tam_code_is_valid (tam_sites (), spec->site))
     {
-      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("Unknown site “%s”"), site);
+      g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("Unknown site “%s”"), spec->site);
       return 0;
     }
-  starts = tam_parse_date (from);
-  ends = tam_parse_date (to);
+  starts = tam_parse_date (spec->from);
+  ends = tam_parse_date (spec->to);
   if (starts == NULL)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("The first day “%s” is not a date (2026-10-05 or 05/10/2026)"),
-                   from ? from : "");
+                   spec->from ? spec->from : "");
       return 0;
     }
   if (ends == NULL)
     {
       g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("The last day “%s” is not a date (2026-10-05 or 05/10/2026)"),
-                   to ? to : "");
+                   spec->to ? spec->to : "");
       return 0;
     }
   if (strcmp (ends, starts) < 0)
@@ -188,31 +182,31 @@ tam_training_add (TamStore *store,
   own_tx = !tam_store_in_transaction (store);
   if (own_tx && !tam_store_begin (store, error))
     return 0;
-  if (site != NULL)
+  if (spec->site != NULL)
     {
       stmt = tam_store_prepare (store, "SELECT 1 FROM service_sites WHERE service = ? AND site = ?", error);
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_text (stmt, 1, service, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, site, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 1, spec->service, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, spec->site, -1, SQLITE_TRANSIENT);
       if (sqlite3_step (stmt) != SQLITE_ROW)
         {
           sqlite3_reset (stmt);
           g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("%s is not run at %s"),
-                       tam_service_label (service), tam_site_label (site));
+                       tam_service_label (spec->service), tam_site_label (spec->site));
           goto fail;
         }
       sqlite3_reset (stmt);
     }
-  if (trainer_nik != NULL)
+  if (spec->trainer_nik != NULL)
     {
-      g_autoptr (TamPerson) trainer = read_person (store, trainer_nik, error);
+      g_autoptr (TamPerson) trainer = read_person (store, spec->trainer_nik, error);
 
       if (trainer == NULL)
         goto fail;
       if (g_strcmp0 (trainer->role, "TRAINER") != 0)
         {
-          g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("%s is not a trainer (role %s)"), trainer_nik,
+          g_set_error (error, TAM_ERROR, TAM_ERROR_INVALID, _ ("%s is not a trainer (role %s)"), spec->trainer_nik,
                        trainer->role);
           goto fail;
         }
@@ -227,17 +221,17 @@ tam_training_add (TamStore *store,
                             error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, tam_training_kind_to_code (kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, g_strstrip (g_strdup (title)), -1, g_free);
-  sqlite3_bind_text (stmt, 3, service, -1, SQLITE_TRANSIENT);
-  tam_stmt_bind_text_or_null (stmt, 4, site);
+  sqlite3_bind_text (stmt, 1, tam_training_kind_to_code (spec->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, g_strstrip (g_strdup (spec->title)), -1, g_free);
+  sqlite3_bind_text (stmt, 3, spec->service, -1, SQLITE_TRANSIENT);
+  tam_stmt_bind_text_or_null (stmt, 4, spec->site);
   if (trainer_id != 0)
     sqlite3_bind_int64 (stmt, 5, trainer_id);
   else
     sqlite3_bind_null (stmt, 5);
   sqlite3_bind_text (stmt, 6, starts, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 7, ends, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, material ? material : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 8, spec->material ? spec->material : "", -1, SQLITE_TRANSIENT);
   if (!tam_store_step_write (store, stmt, FALSE, _ ("Could not save the training"), error))
     goto fail;
   id = sqlite3_last_insert_rowid (tam_store_get_db (store));

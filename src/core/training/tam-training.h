@@ -161,20 +161,27 @@ gboolean tam_training_set_refresher_months (TamStore *store,
                                             int months,
                                             GError **error);
 
-/* A new training; the new id, 0 on an error. @service and @site are
- * codes (@site may be NULL); @from and @to dates (YYYY-MM-DD or
+/* What a new training is (tam_training_add()); the strings stay the
+ * caller's. */
+typedef struct
+{
+  TamTrainingKind kind;
+  const char *title;
+  const char *service;
+  const char *site;
+  const char *from;
+  const char *to;
+  const char *trainer_nik;
+  const char *material;
+} TamTrainingSpec;
+
+/* A new training; the new id, 0 on an error. In @spec, @service and @site
+ * are codes (@site may be NULL); @from and @to dates (YYYY-MM-DD or
  * DD/MM/YYYY); @trainer_nik NULL: the actor when a TRAINER; @material
  * may be NULL. */
 gint64 tam_training_add (TamStore *store,
                          const TamSession *actor,
-                         TamTrainingKind kind,
-                         const char *title,
-                         const char *service,
-                         const char *site,
-                         const char *from,
-                         const char *to,
-                         const char *trainer_nik,
-                         const char *material,
+                         const TamTrainingSpec *spec,
                          GError **error);
 /* Enrolls each NIK; all or none (an unknown NIK, someone enrolled
  * already or twice in @niks, someone who left, an INITIAL training of

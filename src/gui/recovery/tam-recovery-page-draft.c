@@ -72,8 +72,12 @@ fig_func (TamStore *store,
 {
   FigJob *job = data;
 
-  return tam_recovery_figures (store, session, job->kpi, job->scope, job->ref, job->period, &job->actual,
-                               &job->target, error);
+  return tam_recovery_figures (store, session,
+                               &(TamRecoveryFigureQuery){ .kpi = job->kpi,
+                                                          .scope = job->scope,
+                                                          .scope_ref = job->ref,
+                                                          .period = job->period },
+                               &job->actual, &job->target, error);
 }
 
 static void

@@ -16,12 +16,7 @@ tam_training_draft_free (TamTrainingDraft *draft)
 {
   if (draft == NULL)
     return;
-  g_free (draft->title);
-  g_free (draft->service);
-  g_free (draft->site);
-  g_free (draft->from);
-  g_free (draft->to);
-  g_free (draft->material);
+  g_string_chunk_free (draft->texts);
   g_free (draft);
 }
 
@@ -102,10 +97,12 @@ typedef struct
   GtkWidget *kind, *title, *service, *site, *from, *to, *material;
 } NewAsk;
 
-static char *
-entry_text (GtkWidget *entry)
+/* @entry's text, trimmed, kept in @draft. */
+static const char *
+entry_text (TamTrainingDraft *draft,
+            GtkWidget *entry)
 {
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  return g_strstrip (g_string_chunk_insert (draft->texts, gtk_editable_get_text (GTK_EDITABLE (entry))));
 }
 
 static void
@@ -118,13 +115,14 @@ new_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "add") != 0)
     return;
   draft = g_new0 (TamTrainingDraft, 1);
-  draft->kind = (int) gtk_drop_down_get_selected (GTK_DROP_DOWN (ask->kind));
-  draft->title = entry_text (ask->title);
-  draft->service = g_strdup (tam_services ()[gtk_drop_down_get_selected (GTK_DROP_DOWN (ask->service))]);
-  draft->site = g_strdup (tam_sites ()[gtk_drop_down_get_selected (GTK_DROP_DOWN (ask->site))]);
-  draft->from = entry_text (ask->from);
-  draft->to = entry_text (ask->to);
-  draft->material = entry_text (ask->material);
+  draft->texts = g_string_chunk_new (256);
+  draft->spec.kind = (TamTrainingKind) gtk_drop_down_get_selected (GTK_DROP_DOWN (ask->kind));
+  draft->spec.title = entry_text (draft, ask->title);
+  draft->spec.service = tam_services ()[gtk_drop_down_get_selected (GTK_DROP_DOWN (ask->service))];
+  draft->spec.site = tam_sites ()[gtk_drop_down_get_selected (GTK_DROP_DOWN (ask->site))];
+  draft->spec.from = entry_text (draft, ask->from);
+  draft->spec.to = entry_text (draft, ask->to);
+  draft->spec.material = entry_text (draft, ask->material);
   ask->done (ask->owner, draft);
 }
 

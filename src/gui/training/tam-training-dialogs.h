@@ -2,18 +2,16 @@
 
 #include <adwaita.h>
 
+#include "tam-training.h"
+
 G_BEGIN_DECLS
 
-/* What the New Training dialog asks (codes, dates as typed). */
+/* What the New Training dialog asks (codes, dates as typed): the spec
+ * for tam_training_add () and the typed texts it points to. */
 typedef struct
 {
-  int kind; /* a TamTrainingKind */
-  char *title;
-  char *service;
-  char *site;
-  char *from;
-  char *to;
-  char *material;
+  TamTrainingSpec spec; /* trainer_nik NULL: the actor */
+  GStringChunk *texts;  /* title, from, to, material */
 } TamTrainingDraft;
 
 void tam_training_draft_free (TamTrainingDraft *draft);

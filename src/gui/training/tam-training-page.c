@@ -331,9 +331,7 @@ write_func (TamStore *store,
       g_clear_pointer (&w->errors, g_ptr_array_unref);
       return tam_training_import_scores (store, session, w->id, w->path, &w->n, &w->errors, error);
     case WRITE_ADD:
-      w->id = tam_training_add (store, session, (TamTrainingKind) w->draft->kind, w->draft->title,
-                                w->draft->service, w->draft->site, w->draft->from, w->draft->to, NULL,
-                                w->draft->material, error);
+      w->id = tam_training_add (store, session, &w->draft->spec, error);
       return w->id != 0;
     case WRITE_ENROLL:
       return tam_training_enroll (store, session, w->id, (const char *const *) w->niks, error);
@@ -405,7 +403,7 @@ write_done (GObject *source,
       /* The new training's month, the training open. */
       gtk_toggle_button_set_active (self->overview_button, FALSE);
       g_free (self->month);
-      self->month = g_strndup (w->draft->from, 7);
+      self->month = g_strndup (w->draft->spec.from, 7);
       if (strlen (self->month) != 7 || self->month[4] != '-')
         {
           g_free (self->month);
