@@ -411,7 +411,11 @@ test_sign_in_delay (Fixture *f,
                                                   " AND entity_id = 'QCO001'",
                                         -1, NULL),
                    ==, 3);
-  /* …then even the right password waits, without being looked at. */
+  /* …then even the right password waits, without being looked at. The
+   * wait counts in whole seconds from the last failure: the test moves
+   * that failure an hour ahead, so that a second boundary or a slow
+   * machine cannot end a one-second wait before the next attempt. */
+  g_assert_true (tam_store_exec (f->store, "UPDATE sign_in_failures SET last_failed_at = last_failed_at + 3600", &error));
   s = tam_auth_sign_in (f->store, "QCO001", "rahasia-qco", &error);
   g_assert_null (s);
   g_assert_error (error, TAM_ERROR, TAM_ERROR_AUTH);
@@ -423,6 +427,10 @@ test_sign_in_delay (Fixture *f,
   g_clear_pointer (&ok, tam_session_free);
   for (int i = 0; i < 4; i++)
     {
+      if (i == 3)
+        g_assert_true (tam_store_exec (f->store, "UPDATE sign_in_failures SET last_failed_at = last_failed_at + 3600"
+                                                 " WHERE nik = 'NOBODY'",
+                                       &error));
       g_assert_null (tam_auth_sign_in (f->store, "NOBODY", "x", &error));
       g_clear_error (&error);
     }
@@ -430,7 +438,7 @@ test_sign_in_delay (Fixture *f,
                    ==, 3);
 
   /* Once the wait is over, a good sign-in clears the count. */
-  g_assert_true (tam_store_exec (f->store, "UPDATE sign_in_failures SET last_failed_at = last_failed_at - 10", &error));
+  g_assert_true (tam_store_exec (f->store, "UPDATE sign_in_failures SET last_failed_at = last_failed_at - 3610", &error));
   ok = tam_auth_sign_in (f->store, "QCO001", "rahasia-qco", &error);
   g_assert_no_error (error);
   g_assert_nonnull (ok);
