@@ -5,6 +5,7 @@
  * counts as a working day. */
 #include "config.h"
 
+#include "tam-dates.h"
 #include "tam-kpi-private.h"
 #include "tam-store.h"
 #include "tam-tapping-private.h"
@@ -128,7 +129,6 @@ tam_kpi_ct0 (TamStore *store,
   g_autoptr (GHashTable) people = NULL;
   g_autoptr (GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr (GArray) targets = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   sqlite3_stmt *stmt;
   KpiGroups groups;
   gboolean ready;
@@ -156,7 +156,7 @@ tam_kpi_ct0 (TamStore *store,
       from = g_strdup (first);
       to = g_strdup (next);
     }
-  today = g_date_time_format (now, "%Y-%m-%d");
+  today = tam_today ();
 
   people = _tam_kpi_load_people (store, error);
   if (people == NULL)

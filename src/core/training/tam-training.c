@@ -291,8 +291,7 @@ check_enroll (TamStore *store,
               TamPerson **out,
               GError **error)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *today = tam_today ();
   const TamPerson *p;
   int e;
 

@@ -20,6 +20,7 @@
 #include "tam-coaching-object.h"
 #include "tam-coaching-page-private.h"
 #include "tam-codes.h"
+#include "tam-dates.h"
 #include "tam-enums.h"
 #include "tam-gui-utils.h"
 
@@ -320,7 +321,7 @@ tam_coaching_page_init (TamCoachingPage *self)
 
   self->ladder_view = TAM_LADDER_VIEW (tam_ladder_view_new ());
   gtk_box_append (self->ladder_box, GTK_WIDGET (self->ladder_view));
-  self->today = tam_today_string ();
+  self->today = tam_today ();
   self->catalog = tam_catalog_get_default (NULL);
   self->categories = g_ptr_array_new_with_free_func (g_free);
   self->months = g_ptr_array_new_with_free_func (g_free);

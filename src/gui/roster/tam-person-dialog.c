@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "tam-codes.h"
+#include "tam-dates.h"
 #include "tam-dialog-save.h"
 #include "tam-enums.h"
 #include "tam-gui-utils.h"
@@ -469,7 +470,7 @@ tam_person_dialog_new (GtkWindow *parent,
       self->person->service = g_strdup (session && session->service ? session->service
                                                                     : tam_service_to_code (TAM_SERVICE_ADDON_CONSUMER));
       self->person->status = g_strdup (tam_person_status_to_code (TAM_PERSON_STATUS_TRAINING));
-      self->person->hired_on = tam_today_string ();
+      self->person->hired_on = tam_today ();
       if (session != NULL && tam_role_from_code (session->role) == TAM_ROLE_TEAM_LEADER)
         self->person->team_leader_id = session->person_id;
     }

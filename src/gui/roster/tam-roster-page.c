@@ -15,6 +15,7 @@
 #include "tam-cell.h"
 #include "tam-coaching.h"
 #include "tam-codes.h"
+#include "tam-dates.h"
 #include "tam-enums.h"
 #include "tam-export.h"
 #include "tam-gui-utils.h"
@@ -950,7 +951,7 @@ tam_roster_page_init (TamRosterPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->today = tam_today_string ();
+  self->today = tam_today ();
   self->team_leader_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->role = -1;
   self->status = -1;

@@ -33,13 +33,6 @@ tam_settings_new (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
-char *
-tam_today_string (void)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 GtkStringList *
 tam_code_string_list_new (const char *const *codes,
                           const char *(*label) (const char *code),

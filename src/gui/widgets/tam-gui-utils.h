@@ -11,9 +11,6 @@ G_BEGIN_DECLS
  * should get its GSettings from here. */
 GSettings *tam_settings_new (void);
 
-/* Today as YYYY-MM-DD (local time). */
-char *tam_today_string (void);
-
 /* A string list of the labels of @codes (NULL-terminated), preceded by
  * @first (e.g. "All") when it is not NULL. */
 GtkStringList *tam_code_string_list_new (const char *const *codes,
